@@ -1,0 +1,61 @@
+# papeleo — two commands on a fresh Debian machine with Python 3.11:
+#   make run    set up what is missing, ingest samples/ into output/
+#   make test   set up what is missing, run the whole test suite
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+APT_PACKAGES := tesseract-ocr tesseract-ocr-spa poppler-utils
+
+export PREFECT_HOME ?= $(CURDIR)/.prefect
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 120
+export OMP_THREAD_LIMIT := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: setup system-deps venv run test samples docs clean
+
+setup: system-deps venv
+
+# tesseract with Spanish, and poppler-utils; installed with apt when missing.
+system-deps:
+	@if command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx spa && command -v pdftoppm >/dev/null; then \
+	  exit 0; \
+	fi; \
+	echo "papeleo: installing $(APT_PACKAGES) (tesseract with Spanish, poppler-utils)"; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=""; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+	else \
+	  echo "papeleo: tesseract (with the 'spa' language) or poppler-utils is missing, and this user cannot install" >&2; \
+	  echo "         system packages. Ask an administrator to run:" >&2; \
+	  echo "           sudo apt-get update && sudo apt-get install -y $(APT_PACKAGES)" >&2; \
+	  exit 1; \
+	fi; \
+	export DEBIAN_FRONTEND=noninteractive; \
+	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(APT_PACKAGES) >/dev/null
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "papeleo needs Python 3.11 or newer, found " + sys.version.split()[0]'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -c constraints.txt -e ".[dev]"
+	@touch $@
+
+run: setup
+	$(VENV)/bin/papeleo ingest samples --out output --no-progress
+
+test: setup
+	$(VENV)/bin/pytest -q
+
+samples: setup
+	$(PY) samples/make_samples.py
+
+docs: venv
+	$(PY) -m schemas.dictionary > docs/datasets.md
+
+clean:
+	rm -rf output/*/ .prefect .pytest_cache

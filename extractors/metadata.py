@@ -1,0 +1,112 @@
+"""``metadata.v1``: the ``documents`` row's own fields (emisor, título, clave, fecha) for
+any family.
+
+Family extractors know their documents better and may override these values; this one
+gives every document, ``unknown`` ones included, the fields that generic evidence supports:
+the reference number repeated in running headers, the issuing body printed in capitals at
+the top, the first long capitalised line as title, and the date of a closing formula
+('celebrada con fecha 24 de octubre de 2020', 'Toluca, México, a 15 de marzo de 2024').
+A field nothing supports stays null.
+"""
+
+from __future__ import annotations
+
+import collections
+import logging
+
+import regex
+
+from papeleo.model import Document
+from papeleo.registry import Extraction, register
+
+from ._text import DAY_MONTH_YEAR, parse_spanish_date
+
+log = logging.getLogger(__name__)
+
+# 'IEM/CV/SPE/07/2020', 'INE/CG909/2015' — letters, then 1-4 slash-separated parts, ending in a year
+CLAVE = regex.compile(r"\b[A-Z]{2,8}(?:[/-][A-Z0-9]{1,10}){1,4}/(?:19|20)\d\d\b")
+# 'INSTITUTO ELECTORAL DE MICHOACÁN', 'H. AYUNTAMIENTO DE BENITO JUÁREZ'
+EMISOR = regex.compile(
+    r"^\s*(?:H\.\s*)?(?:INSTITUTO|SECRETAR[IÍ]A|MUNICIPIO|AYUNTAMIENTO|PROCURADUR[IÍ]A|GOBIERNO|"
+    r"COMISI[OÓ]N|CONSEJO|TRIBUNAL|AUDITOR[IÍ]A|CONTRALOR[IÍ]A|DEFENSOR[IÍ]A)\b[^\n]{3,120}$"
+)
+# 'celebrada con fecha 24 de octubre de 2020', 'Toluca, México, a 15 de marzo de 2024'
+CLOSING = regex.compile(
+    r"(?:celebrad[ao]|firmad[ao]|suscrit[ao]|aprobad[ao]|dad[ao]|emitid[ao])\b[^.]{0,80}?"
+    r"|^[A-ZÁÉÍÓÚ][^\n,]{2,40},[^\n]{0,60}?\ba\s+",
+    regex.MULTILINE,
+)
+_TITLE_MIN_WORDS = 6  # shorter capitalised lines are headings ('ANTECEDENTES', 'G L O S A R I O')
+
+
+def _upper_ratio(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+
+
+def document_to_clave(doc: Document) -> str | None:
+    counts = collections.Counter(m.group(0) for page in doc.pages for m in CLAVE.finditer(page.text))
+    if not counts:
+        return None
+    # The document's own number is printed in every running header; cited ones are not.
+    return counts.most_common(1)[0][0]
+
+
+def document_to_emisor(doc: Document) -> str | None:
+    for page in doc.pages[:2]:
+        for line in page.lines[:40]:
+            m = EMISOR.match(line.text)
+            if m and _upper_ratio(line.text) > 0.8:
+                return " ".join(line.text.split())
+    return None
+
+
+def _repeated_lines(doc: Document) -> set[str]:
+    """Lines printed more than once: running headers and table column headings, never a title."""
+    counts = collections.Counter(" ".join(line.text.split()) for _, line in doc.iter_lines())
+    # A title may be quoted again later in full; headers and headings are short.
+    return {text for text, n in counts.items() if n > 1 and len(text.split()) < 12}
+
+
+def document_to_titulo(doc: Document) -> str | None:
+    if not doc.pages:
+        return None
+    lines = doc.pages[0].lines
+    repeated = _repeated_lines(doc)
+    for i, line in enumerate(lines[:60]):
+        text = " ".join(line.text.replace("*", "").split())
+        if text in repeated or EMISOR.match(text):
+            continue
+        words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 2]
+        if len(words) >= _TITLE_MIN_WORDS and _upper_ratio(text) > 0.85 and not text.startswith('"'):
+            parts = [text]
+            for nxt in lines[i + 1 : i + 4]:  # a title may wrap over a few capitalised lines
+                more = " ".join(nxt.text.split())
+                if not more or _upper_ratio(more) < 0.85:
+                    break
+                parts.append(more)
+            return " ".join(parts)[:400]
+    return None
+
+
+def document_to_fecha(doc: Document):
+    best = None
+    text = "\n".join(p.text for p in doc.pages)
+    for closing in CLOSING.finditer(text):
+        m = DAY_MONTH_YEAR.match(text, closing.end()) or DAY_MONTH_YEAR.search(text, closing.end(), closing.end() + 40)
+        if m:
+            date = parse_spanish_date(int(m["day"]), m["month"].lower(), int(m["year"]))
+            if date:
+                best = date  # the last closing formula is the one that dates the document
+    return best
+
+
+@register("metadata.v1", doc_types=("*",), dataset="documents")
+def extract(doc: Document) -> Extraction:
+    fields = {
+        "emisor": document_to_emisor(doc),
+        "titulo": document_to_titulo(doc),
+        "clave_documento": document_to_clave(doc),
+        "fecha_documento": document_to_fecha(doc),
+    }
+    return Extraction(document={k: v for k, v in fields.items() if v is not None})

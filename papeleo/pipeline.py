@@ -1,0 +1,279 @@
+"""One document through read → classify → extract → validate → write.
+
+Docling-style: a ``Conversion`` is handed from stage to stage, every stage has the same
+signature, and whatever goes wrong is appended to ``conversion.failures`` with its stage
+instead of escaping — one bad file, page or record never ends a run. The only exception
+that leaves ``process_document`` is ``TransientWriteError`` (the disk or the file system
+refused a write), so an orchestrator can retry the document.
+
+This module never imports prefect: the flow in ``flows/`` calls it, and so can anything else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import schemas
+
+from . import registry
+from .classify import UNKNOWN, classify
+from .model import Document, Failure
+from .readers import ReadSettings, read_document
+from .store import ParquetStore, source_key
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".txt", ".md"}
+
+
+class TransientWriteError(OSError):
+    """Writing the output failed for a reason that may pass (disk full, I/O error)."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    max_pages: int = 300
+    timeout_s: float = 900.0
+    dpi: int = 300
+    ocr_workers: int | None = None
+
+    def read_settings(self) -> ReadSettings:
+        return ReadSettings(max_pages=self.max_pages, timeout_s=self.timeout_s, dpi=self.dpi, ocr_workers=self.ocr_workers)
+
+
+@dataclass
+class Conversion:
+    source: str
+    settings: Settings = field(default_factory=Settings)
+    doc_id: str | None = None
+    document: Document | None = None
+    doc_type: str = UNKNOWN
+    doc_type_score: float | None = None
+    extractors: list[str] = field(default_factory=list)
+    records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    doc_fields: dict[str, Any] = field(default_factory=dict)
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return self.doc_id or source_key(self.source)
+
+    @property
+    def status(self) -> str:
+        if self.document is None:
+            return "failed"
+        return "partial" if self.failures else "ok"
+
+
+@dataclass
+class DocSummary:
+    source: str
+    doc_id: str | None
+    doc_type: str
+    status: str
+    rows: dict[str, int]
+    failures: list[dict[str, str]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+Stage = Callable[[Conversion], Conversion]
+
+
+def _guarded(name: str, stage: Stage) -> Stage:
+    def run(conv: Conversion) -> Conversion:
+        try:
+            return stage(conv)
+        except TransientWriteError:
+            raise
+        except Exception as exc:  # a bug in papeleo or an extractor: keep going, say so
+            log.exception("stage %s failed on %s", name, conv.source)
+            conv.failures.append(Failure(name, "internal_error", f"papeleo failed in its {name} stage ({type(exc).__name__}: {exc}). This is a papeleo bug: report it with the file; the rest of the run went on."))  # type: ignore[arg-type]
+            return conv
+
+    return run
+
+
+def read_stage(conv: Conversion) -> Conversion:
+    result = read_document(conv.source, conv.settings.read_settings())
+    conv.doc_id, conv.document = result.doc_id, result.document
+    conv.failures.extend(result.failures)
+    return conv
+
+
+def classify_stage(conv: Conversion) -> Conversion:
+    if conv.document is None:
+        return conv
+    result = classify(conv.document)
+    conv.doc_type, conv.doc_type_score = result.doc_type, result.score
+    return conv
+
+
+def extract_stage(conv: Conversion) -> Conversion:
+    if conv.document is None:
+        return conv
+    specs = registry.for_doc_type(conv.doc_type)
+    # generic extractors (metadata) first, so a family extractor's document fields win
+    specs.sort(key=lambda s: (registry.ANY_DOC_TYPE not in s.doc_types, s.name))
+    for spec in specs:
+        try:
+            out = spec.func(conv.document)
+        except Exception as exc:
+            log.exception("extractor %s failed on %s", spec.name, conv.source)
+            conv.failures.append(Failure("extract", "extractor_error", f"extractor {spec.name} failed on this document ({type(exc).__name__}: {exc}); its {spec.dataset} rows are missing, the other datasets were written. Report it with the file."))
+            continue
+        conv.extractors.append(spec.name)
+        conv.doc_fields.update({k: v for k, v in out.document.items() if v is not None})
+        conv.failures.extend(out.failures)
+        for i, record in enumerate(out.records):
+            key = str(record.pop("_key", i))
+            record_id = hashlib.sha256(f"{conv.doc_id}|{spec.name}|{key}".encode()).hexdigest()[:32]
+            record.update(doc_id=conv.doc_id, record_id=record_id, extractor=spec.name)
+            conv.records.setdefault(spec.dataset, []).append(record)
+    return conv
+
+
+def validate_stage(conv: Conversion) -> Conversion:
+    for dataset, rows in conv.records.items():
+        ds = schemas.get(dataset)
+        kept, seen = [], set()
+        for row in rows:
+            errors = ds.validate(row)
+            if not errors and row["record_id"] in seen:
+                errors = [f"record_id {row['record_id']} is not unique in the document (extractor keys collide)"]
+            if errors:
+                conv.failures.append(Failure(
+                    "validate", "schema_violation",
+                    f"a {dataset} row from {row.get('extractor')} was rejected: {'; '.join(errors)}. The document's other rows were written.",
+                    record=json.dumps(row, default=str, ensure_ascii=False),
+                ))
+                continue
+            seen.add(row["record_id"])
+            kept.append(row)
+        conv.records[dataset] = kept
+    return conv
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def conversion_to_documents_row(conv: Conversion, now: dt.datetime) -> dict[str, Any] | None:
+    if conv.doc_id is None:
+        return None
+    doc = conv.document
+    return {
+        "doc_id": conv.doc_id,
+        "source": conv.source,
+        "file_name": os.path.basename(conv.source),
+        "doc_type": conv.doc_type,
+        "doc_type_score": conv.doc_type_score,
+        "pages": (doc.page_count or len(doc.pages)) if doc else None,
+        "text_source": doc.text_source if doc else None,
+        "ocr_confidence": round(doc.ocr_confidence, 4) if doc and doc.ocr_confidence is not None else None,
+        **{k: conv.doc_fields.get(k) for k in ("emisor", "titulo", "clave_documento", "fecha_documento")},
+        "status": conv.status,
+        "extractor": ",".join(conv.extractors) or None,
+        "extracted_at": now,
+        "records": sum(len(rows) for rows in conv.records.values()),
+    }
+
+
+def conversion_to_failure_rows(conv: Conversion, now: dt.datetime) -> list[dict[str, Any]]:
+    rows = []
+    for i, f in enumerate(conv.failures):
+        ident = f"{conv.key}|{i}|{f.stage}|{f.error_type}|{f.message}|{f.record}"
+        rows.append({
+            "doc_id": conv.doc_id, "source": conv.source, "stage": f.stage, "error_type": f.error_type,
+            "message": f.message, "record": f.record, "failed_at": now,
+            "record_id": hashlib.sha256(ident.encode()).hexdigest()[:32],
+        })
+    return rows
+
+
+def make_write_stage(out: str | os.PathLike) -> Stage:
+    store = ParquetStore(out)
+
+    def write_stage(conv: Conversion) -> Conversion:
+        now = _now()
+        tables: dict[str, Any] = {name: None for name in schemas.RECORD_DATASETS}
+        if conv.doc_id is not None:
+            for dataset, rows in conv.records.items():
+                if dataset != "documents":
+                    tables[dataset] = schemas.get(dataset).to_table(rows) if rows else None
+        doc_row = conversion_to_documents_row(conv, now)
+        tables["documents"] = schemas.get("documents").to_table([doc_row]) if doc_row else None
+        fail_rows = conversion_to_failure_rows(conv, now)
+        tables["failures"] = schemas.get("failures").to_table(fail_rows) if fail_rows else None
+        if conv.doc_id is None:  # nothing but the failure can be keyed for an unreadable file
+            tables = {"failures": tables["failures"]}
+        try:
+            store.replace_document(conv.key, tables)
+            stale = store.path_for("failures", source_key(conv.source))
+            if conv.doc_id is not None and stale.exists():
+                store.replace_document(source_key(conv.source), {"failures": None})
+        except OSError as exc:
+            raise TransientWriteError(f"could not write the datasets of {conv.source} under {out}: {exc}") from exc
+        return conv
+
+    return write_stage
+
+
+def process_document(source: str | os.PathLike, out: str | os.PathLike, settings: Settings | None = None) -> DocSummary:
+    conv = Conversion(source=str(source), settings=settings or Settings())
+    stages: list[tuple[str, Stage]] = [
+        ("read", read_stage), ("classify", classify_stage), ("extract", extract_stage), ("validate", validate_stage),
+    ]
+    for name, stage in stages:
+        conv = _guarded(name, stage)(conv)
+    make_write_stage(out)(conv)
+    log.info("%s: %s %s (%s)", conv.source, conv.status, conv.doc_type, ", ".join(f"{k}={len(v)}" for k, v in conv.records.items()))
+    return DocSummary(
+        source=conv.source, doc_id=conv.doc_id, doc_type=conv.doc_type, status=conv.status,
+        rows={k: len(v) for k, v in conv.records.items()},
+        failures=[{"stage": f.stage, "error_type": f.error_type, "message": f.message} for f in conv.failures],
+    )
+
+
+def write_crash(source: str, out: str | os.PathLike, message: str) -> None:
+    """Record a document the orchestrator gave up on (e.g. writes kept failing) as best it can."""
+    conv = Conversion(source=source)
+    conv.failures.append(Failure("write", "write_failed", message))
+    ParquetStore(out).replace_document(conv.key, {"failures": schemas.get("failures").to_table(conversion_to_failure_rows(conv, _now()))})
+
+
+def prepare_output(out: str | os.PathLike) -> list[str]:
+    return ParquetStore(out).prepare()
+
+
+def is_candidate(name: str) -> bool:
+    """Inside a folder, the files worth reading: document suffixes, not hidden, not the
+    folder's own README. A file named explicitly is always read."""
+    return not name.startswith(".") and not name.upper().startswith("README") and Path(name).suffix.lower() in SUFFIXES
+
+
+def discover(paths: list[str | os.PathLike], skipped: list[str] | None = None) -> Iterator[str]:
+    """Files to ingest, folders walked recursively in name order. A path that does not
+    exist is yielded as given, so it becomes a failures row; files passed over inside
+    folders are appended to ``skipped`` so the summary can name them."""
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            yield str(raw)
+            continue
+        for dirpath, dirnames, filenames in os.walk(path):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                full = os.path.join(dirpath, name)
+                if is_candidate(name):
+                    yield full
+                elif skipped is not None and not name.startswith("."):
+                    skipped.append(full)

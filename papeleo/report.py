@@ -1,0 +1,120 @@
+"""What a run did, for the person who started it: a progress bar on a terminal, plain log
+lines elsewhere (cron, CI, Prefect workers), and one summary at the end."""
+
+from __future__ import annotations
+
+import collections
+import logging
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyarrow.parquet as pq
+
+import schemas
+
+from .store import ParquetStore
+
+log = logging.getLogger(__name__)
+
+
+class Progress:
+    """tqdm when stderr is a terminal; otherwise one log line per document."""
+
+    def __init__(self, total: int | None, enabled: bool | None = None) -> None:
+        self.total = total
+        self.done = 0
+        use_bar = sys.stderr.isatty() if enabled is None else enabled
+        self._bar = None
+        if use_bar:
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=total, unit="doc", desc="papeleo", file=sys.stderr)
+
+    def update(self, summary: dict[str, Any]) -> None:
+        self.done += 1
+        if self._bar is not None:
+            self._bar.set_postfix_str(f"{summary['status']} {summary['doc_type']}", refresh=False)
+            self._bar.update(1)
+        else:
+            of = f"/{self.total}" if self.total else ""
+            log.info("[%d%s] %s: %s (%s)", self.done, of, summary["source"], summary["status"], summary["doc_type"])
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+@dataclass
+class RunSummary:
+    documents: int = 0
+    by_type_status: collections.Counter = field(default_factory=collections.Counter)
+    rows_written: collections.Counter = field(default_factory=collections.Counter)
+    failures: list[dict[str, str]] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    recovered: list[str] = field(default_factory=list)
+
+    def add(self, summary: dict[str, Any]) -> None:
+        self.documents += 1
+        self.by_type_status[(summary["doc_type"], summary["status"])] += 1
+        self.rows_written.update(summary["rows"])
+        for f in summary["failures"]:
+            self.failures.append({"source": summary["source"], **f})
+
+    @property
+    def failed_documents(self) -> int:
+        return sum(n for (_, status), n in self.by_type_status.items() if status == "failed")
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed_documents else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "by_type_status": [[t, s, n] for (t, s), n in sorted(self.by_type_status.items())],
+            "rows_written": dict(self.rows_written),
+            "failures": self.failures,
+            "skipped": self.skipped,
+            "recovered": self.recovered,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "RunSummary":
+        out = cls(documents=data["documents"], failures=list(data["failures"]), skipped=list(data["skipped"]), recovered=list(data["recovered"]))
+        out.by_type_status.update({(t, s): n for t, s, n in data["by_type_status"]})
+        out.rows_written.update(data["rows_written"])
+        return out
+
+
+def rows_in_output(out: str) -> dict[str, int]:
+    """Rows per dataset now in the output, from Parquet footers (no data is read)."""
+    store = ParquetStore(out)
+    counts = {}
+    for name in schemas.DATASETS:
+        counts[name] = sum(pq.read_metadata(p).num_rows for p in sorted(store.dataset_dir(name).glob("*.parquet")))
+    return counts
+
+
+def format_summary(run: RunSummary, out: str) -> str:
+    lines = [f"papeleo: {run.documents} document(s) ingested into {out}"]
+    if run.recovered:
+        lines.append("Repaired from an interrupted earlier run:")
+        lines += [f"  - {r}" for r in run.recovered]
+    lines.append("Documents by type and status:")
+    for (doc_type, status), n in sorted(run.by_type_status.items()):
+        lines.append(f"  {doc_type:<22} {status:<8} {n:>5}")
+    lines.append("Rows per dataset (written this run / now in output):")
+    in_output = rows_in_output(out)
+    for name in schemas.DATASETS:
+        lines.append(f"  {name:<12} {run.rows_written.get(name, 0):>7} / {in_output[name]:>7}")
+    if run.failures:
+        lines.append(f"Failures ({len(run.failures)}; all are in {out}/failures):")
+        for f in run.failures:
+            lines.append(f"  - {f['source']} [{f['stage']}/{f['error_type']}] {f['message']}")
+    if run.skipped:
+        lines.append(f"Skipped {len(run.skipped)} file(s) that are not documents papeleo reads (.pdf .png .jpg .tif .txt .md):")
+        lines += [f"  - {s}" for s in run.skipped[:20]]
+        if len(run.skipped) > 20:
+            lines.append(f"  ... and {len(run.skipped) - 20} more")
+    return "\n".join(lines)

@@ -1,0 +1,151 @@
+"""Parquet datasets on disk, replaced one document at a time, atomically.
+
+Layout: ``<root>/<dataset>/<key>.parquet`` where ``key`` is the document's ``doc_id``
+(or ``src-<sha256 of the source path>`` for a file that could not even be read). One file
+per document and dataset makes re-ingesting a document a plain replacement — never a
+duplicate — and keeps memory flat: nothing is ever read back to be merged.
+
+Atomicity across datasets uses a small redo journal. A document's new files are written
+and fsync'd under ``<root>/.staging/<txn>/``; then ``MANIFEST.json`` listing every move
+and deletion is written (that write is the commit point); then the moves are applied with
+``os.replace``, ``documents`` last. A run killed before the manifest leaves only staging
+files, which readers never see (they are outside the dataset folders) and the next run
+deletes; a run killed after it leaves a manifest, and the next run finishes applying it.
+Either way every reader sees a document's old rows or its new rows, never half a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import uuid
+from pathlib import Path
+from typing import Iterable
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+import schemas
+
+log = logging.getLogger(__name__)
+
+STAGING = ".staging"
+MANIFEST = "MANIFEST.json"
+# documents is applied last: a documents row means the document's other datasets are in place
+APPLY_ORDER = ("indicators", "commitments", "scores", "findings", "mentions", "failures", "documents")
+
+
+def source_key(source: str) -> str:
+    return "src-" + hashlib.sha256(source.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class ParquetStore:
+    def __init__(self, root: str | os.PathLike) -> None:
+        self.root = Path(root)
+
+    def dataset_dir(self, dataset: str) -> Path:
+        return self.root / dataset
+
+    def path_for(self, dataset: str, key: str) -> Path:
+        return self.dataset_dir(dataset) / f"{key}.parquet"
+
+    def prepare(self) -> list[str]:
+        """Create the folders and repair whatever a killed run left. Returns what was done."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        for name in schemas.DATASETS:
+            self.dataset_dir(name).mkdir(exist_ok=True)
+        return self.recover()
+
+    def recover(self) -> list[str]:
+        done: list[str] = []
+        staging = self.root / STAGING
+        if not staging.is_dir():
+            return done
+        for txn in sorted(staging.iterdir()):
+            manifest = txn / MANIFEST
+            if manifest.is_file():
+                try:
+                    plan = json.loads(manifest.read_text("utf-8"))
+                except (OSError, ValueError):
+                    plan = None
+                if plan is not None:
+                    self._apply(txn, plan)
+                    done.append(f"finished the interrupted write of {plan.get('key')}")
+                    continue
+            shutil.rmtree(txn, ignore_errors=True)
+            done.append(f"discarded the unfinished write {txn.name}")
+        for line in done:
+            log.warning("store recovery: %s", line)
+        return done
+
+    def replace_document(self, key: str, tables: dict[str, pa.Table | None]) -> None:
+        """Make ``tables`` the only rows of document ``key`` in each dataset named; an
+        empty or ``None`` table removes that dataset's file for the document."""
+        txn = self.root / STAGING / f"{key[:24]}-{uuid.uuid4().hex[:8]}"
+        txn.mkdir(parents=True)
+        moves, deletes = [], []
+        for dataset in APPLY_ORDER:
+            if dataset not in tables:
+                continue
+            table = tables[dataset]
+            target = self.path_for(dataset, key)
+            if table is None or table.num_rows == 0:
+                deletes.append(str(target.relative_to(self.root)))
+                continue
+            staged = txn / f"{dataset}.parquet"
+            pq.write_table(table, staged, compression="zstd")
+            with open(staged, "rb") as fh:
+                os.fsync(fh.fileno())
+            moves.append([staged.name, str(target.relative_to(self.root))])
+        plan = {"key": key, "moves": moves, "deletes": deletes}
+        tmp = txn / (MANIFEST + ".tmp")
+        tmp.write_text(json.dumps(plan), "utf-8")
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, txn / MANIFEST)  # commit point
+        _fsync_dir(txn)
+        self._apply(txn, plan)
+
+    def _apply(self, txn: Path, plan: dict) -> None:
+        # Deletions first, then moves ordered with documents last.
+        for rel in plan.get("deletes", []):
+            try:
+                (self.root / rel).unlink()
+            except FileNotFoundError:
+                pass
+        for staged_name, rel in plan.get("moves", []):
+            staged = txn / staged_name
+            target = self.root / rel
+            if staged.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staged, target)
+                _fsync_dir(target.parent)
+        shutil.rmtree(txn, ignore_errors=True)
+
+    def keys(self, dataset: str) -> Iterable[str]:
+        d = self.dataset_dir(dataset)
+        return (p.stem for p in d.glob("*.parquet")) if d.is_dir() else ()
+
+    def read(self, dataset: str) -> pa.Table:
+        """The whole dataset as one table (for tests, summaries and diffs, not the pipeline)."""
+        schema = schemas.get(dataset).schema
+        files = sorted(self.dataset_dir(dataset).glob("*.parquet"))
+        if not files:
+            return schema.empty_table()
+        return pa.concat_tables(pq.read_table(f, schema=schema) for f in files)

@@ -1,0 +1,20 @@
+"""``commitments``: ASM improvement-agreement rows (convenio_asm documents)."""
+
+from ._base import DATE, INT, STRING, Dataset, col, record_schema
+
+SCHEMA = record_schema(
+    col("tipo", STRING, "hallazgo or recomendacion"),
+    col("numero", INT, "number of the row in its table"),
+    col("texto", STRING, "the finding or recommendation"),
+    col("actividad_comprometida", STRING, "committed activity (lists flattened to '; '-separated text)"),
+    col("fecha_compromiso", DATE, "committed date; a month-only date is the month's last day"),
+    col("fecha_precision", STRING, "dia or mes"),
+    col("programa_evaluado", STRING, "programme or fund evaluated (e.g. FASP)"),
+    col("sujeto_evaluado", STRING, "body that commits"),
+)
+
+DATASET = Dataset(
+    "commitments", SCHEMA, "ASM agreement rows.",
+    enums={"tipo": frozenset({"hallazgo", "recomendacion"}), "fecha_precision": frozenset({"dia", "mes"})},
+    ranges={"confidence": (0, 1), "page": (1, None)},
+)

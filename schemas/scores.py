@@ -1,0 +1,18 @@
+"""``scores``: evaluation score rows (dictamen_puntajes documents)."""
+
+from ._base import DATE, FLOAT, STRING, Dataset, col, record_schema
+
+SCHEMA = record_schema(
+    col("nombre", STRING, "person as printed in the table"),
+    col("cargo", STRING, "post"),
+    col("entidad", STRING, "state or entity"),
+    col("metas_individuales", FLOAT, "individual-goals score (decimal comma read as point); N/A is null"),
+    col("metas_colectivas", FLOAT, "collective-goals score; N/A is null"),
+    col("competencias", FLOAT, "competencies score; N/A is null"),
+    col("calificacion_final", FLOAT, "final score; N/A is null"),
+    col("nivel_desempeno", STRING, "performance level as printed (Excelente)"),
+    col("periodo_inicio", DATE, "start of the evaluated period, when stated"),
+    col("periodo_fin", DATE, "end of the evaluated period, when stated"),
+)
+
+DATASET = Dataset("scores", SCHEMA, "Evaluation score rows.", ranges={"confidence": (0, 1), "page": (1, None)})
