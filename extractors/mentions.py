@@ -85,9 +85,9 @@ def page_to_dates(pt: PageText) -> list[tuple[str, str, int, int]]:
     taken: list[tuple[int, int]] = []
     for m in DAY_MONTH_YEAR.finditer(pt.text):
         date = parse_spanish_date(int(m["day"]), m["month"].lower(), int(m["year"]))
+        taken.append(m.span())  # '31 de junio de 2020' is no date, nor is its 'junio de 2020'
         if date:
             out.append((date.isoformat(), m.group(0), m.start(), m.end()))
-            taken.append(m.span())
     for m in NUMERIC_DATE.finditer(pt.text):
         date = safe_date(int(m["year"]), int(m["month"]), int(m["day"]))
         if date:

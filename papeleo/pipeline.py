@@ -238,7 +238,7 @@ def process_document(source: str | os.PathLike, out: str | os.PathLike, settings
     log.info("%s: %s %s (%s)", conv.source, conv.status, conv.doc_type, ", ".join(f"{k}={len(v)}" for k, v in conv.records.items()))
     return DocSummary(
         source=conv.source, doc_id=conv.doc_id, doc_type=conv.doc_type, status=conv.status,
-        rows={k: len(v) for k, v in conv.records.items()},
+        rows={**{k: len(v) for k, v in conv.records.items()}, "documents": int(conv.doc_id is not None), "failures": len(conv.failures)},
         failures=[{"stage": f.stage, "error_type": f.error_type, "message": f.message} for f in conv.failures],
     )
 

@@ -1,0 +1,58 @@
+from extractors import mentions
+
+from conftest import SEEDS, make_document, requires_seeds
+
+
+def _by_tipo(records, tipo):
+    return [r["valor"] for r in records if r["tipo"] == tipo]
+
+
+def test_url_split_over_lines_is_rejoined():
+    doc = make_document(
+        "2 https://www.pdh.org.gt/comunicacion/noticias/pdh-verifica-denuncias-por-\n"
+        "\n"
+        "desabastecimiento-en-hospital-general-san-juan-de-dios.html \n"
+        " cautelares en la CIDH, acciones legales, incidencia, etc."
+    )
+    urls = _by_tipo(mentions.extract(doc).records, "url")
+    assert urls == ["https://www.pdh.org.gt/comunicacion/noticias/pdh-verifica-denuncias-por-desabastecimiento-en-hospital-general-san-juan-de-dios.html"]
+
+
+def test_prose_after_a_complete_url_is_not_glued_on():
+    doc = make_document("https://www.reconstruyendovidas.com/ \nEscriba el texto aquí\nwww.iem.org.mx.")
+    assert _by_tipo(mentions.extract(doc).records, "url") == ["https://www.reconstruyendovidas.com/", "www.iem.org.mx"]
+
+
+def test_dates_across_a_line_break_and_with_spelled_numbers():
+    doc = make_document("publicó en fecha 23 de febrero de\n2017, y el 30 treinta de octubre de 2015 dos mil quince;\nJulio 2019")
+    fechas = _by_tipo(mentions.extract(doc).records, "fecha")
+    assert fechas == ["2017-02-23", "2015-10-30", "2019-07"]
+
+
+def test_impossible_dates_are_not_mentions():
+    assert _by_tipo(mentions.extract(make_document("el 31 de junio de 2020")).records, "fecha") == []
+
+
+def test_a_repeated_value_is_one_mention_with_its_count():
+    doc = make_document("ver www.iem.org.mx\f ver www.iem.org.mx")
+    recs = [r for r in mentions.extract(doc).records if r["tipo"] == "url"]
+    assert len(recs) == 1 and recs[0]["ocurrencias"] == 2 and recs[0]["page"] == 1
+
+
+@requires_seeds
+def test_seed_000_footnote_urls():
+    text = (SEEDS / "000_d25be6a88549277e.txt").read_text("utf-8")
+    urls = _by_tipo(mentions.extract(make_document(text)).records, "url")
+    # footnote 1, printed over two lines in the seed and once whole below it
+    assert "https://www.academia.edu/37157265/MSPAS_2016_Diagnostico_Nacional_de_Salud_Guatemala_pdf" in urls
+    # footnote 7, split after '-0-'
+    assert "https://www.prensalibre.com/guatemala/comunitario/inauguran-sala-cancerologia-0-1105089502/" in urls
+    assert not any(u.endswith(("-", "_Gu")) for u in urls)
+
+
+@requires_seeds
+def test_seed_002_dates():
+    text = (SEEDS / "002_75ab779a66a08885.txt").read_text("utf-8")
+    fechas = _by_tipo(mentions.extract(make_document(text)).records, "fecha")
+    for expected in ("2017-02-23", "2017-04-26", "2019-05-31", "2013-12-09", "2014-01-13", "2019-07"):
+        assert expected in fechas

@@ -1,0 +1,116 @@
+"""The pipeline without Prefect: one call per document, every stage's failure kept."""
+
+import json
+import shutil
+
+import pandas as pd
+import pytest
+
+from papeleo import pipeline
+from papeleo.registry import Extraction
+
+from conftest import SEEDS, requires_seeds
+
+
+def _read(out, dataset):
+    files = list((out / dataset).glob("*.parquet"))
+    return pd.concat([pd.read_parquet(f) for f in files]) if files else pd.DataFrame()
+
+
+@requires_seeds
+def test_seed_documents_land_with_their_type(tmp_path):
+    out = tmp_path / "out"
+    pipeline.prepare_output(out)
+    for name in ("000_d25be6a88549277e.txt", "003_7d2b415eb347f7ac.txt"):
+        pipeline.process_document(SEEDS / name, out)
+    docs = _read(out, "documents").set_index("file_name")
+    assert docs.loc["000_d25be6a88549277e.txt", "doc_type"] == "informe_supervision"
+    assert docs.loc["003_7d2b415eb347f7ac.txt", "doc_type"] == "dictamen_puntajes"
+    assert docs.loc["003_7d2b415eb347f7ac.txt", "clave_documento"] == "IEM/CV/SPE/07/2020"
+    assert set(docs["text_source"]) == {"plain_text"}
+    assert docs["ocr_confidence"].isna().all()
+    mentions = _read(out, "mentions")
+    assert (mentions["tipo"] == "url").sum() >= 10
+
+
+def test_unknown_document_still_gets_its_row_and_mentions(tmp_path):
+    src = tmp_path / "novela.txt"
+    src.write_text("Capítulo uno. El 3 de mayo de 1990 llegó la carta; decía: visita www.ejemplo.org.\n", "utf-8")
+    out = tmp_path / "out"
+    summary = pipeline.process_document(src, out)
+    assert (summary.doc_type, summary.status) == ("unknown", "ok")
+    assert _read(out, "documents")["doc_type"].tolist() == ["unknown"]
+    assert sorted(_read(out, "mentions")["valor"]) == ["1990-05-03", "www.ejemplo.org"]
+
+
+def test_reingesting_replaces_rows_and_keeps_record_ids(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("ver www.uno.org y www.dos.org el 1 de enero de 2020\n", "utf-8")
+    out = tmp_path / "out"
+    pipeline.process_document(src, out)
+    first = _read(out, "mentions").sort_values("record_id")
+    pipeline.process_document(src, out)
+    second = _read(out, "mentions").sort_values("record_id")
+    assert first["record_id"].tolist() == second["record_id"].tolist()
+    assert len(_read(out, "documents")) == 1
+
+
+def test_a_rejected_record_becomes_a_failure_and_the_document_partial(tmp_path, monkeypatch):
+    from papeleo import registry
+
+    def bad_extractor(doc):
+        return Extraction(records=[{"tipo": "url", "valor": "ok.org"}, {"tipo": "telefono", "valor": "555"}])
+
+    spec = registry.ExtractorSpec("probe.v1", ("*",), "mentions", bad_extractor)
+    real = registry.for_doc_type
+    monkeypatch.setattr(registry, "for_doc_type", lambda t: real(t) + [spec])
+    src = tmp_path / "a.txt"
+    src.write_text("nada\n", "utf-8")
+    out = tmp_path / "out"
+    summary = pipeline.process_document(src, out)
+    assert summary.status == "partial"
+    failures = _read(out, "failures")
+    assert failures["stage"].tolist() == ["validate"]
+    assert failures["error_type"].tolist() == ["schema_violation"]
+    assert "telefono" in failures["message"].iloc[0]
+    assert json.loads(failures["record"].iloc[0])["valor"] == "555"
+    assert _read(out, "mentions")["valor"].tolist() == ["ok.org"]
+
+
+def test_an_extractor_crash_is_collected_not_raised(tmp_path, monkeypatch):
+    from papeleo import registry
+
+    def crashing(doc):
+        raise ZeroDivisionError("boom")
+
+    spec = registry.ExtractorSpec("crashy.v1", ("*",), "mentions", crashing)
+    real = registry.for_doc_type
+    monkeypatch.setattr(registry, "for_doc_type", lambda t: real(t) + [spec])
+    src = tmp_path / "a.txt"
+    src.write_text("ver www.uno.org\n", "utf-8")
+    summary = pipeline.process_document(src, tmp_path / "out")
+    assert summary.status == "partial"
+    assert summary.failures[0]["error_type"] == "extractor_error" and "crashy.v1" in summary.failures[0]["message"]
+    assert summary.rows["mentions"] == 1
+
+
+def test_a_write_error_is_transient(tmp_path, monkeypatch):
+    src = tmp_path / "a.txt"
+    src.write_text("hola\n", "utf-8")
+
+    def disk_full(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("papeleo.store.ParquetStore.replace_document", disk_full)
+    with pytest.raises(pipeline.TransientWriteError, match="No space left"):
+        pipeline.process_document(src, tmp_path / "out")
+
+
+def test_discover_walks_folders_and_names_what_it_skips(tmp_path):
+    (tmp_path / "sub" / ".hidden").mkdir(parents=True)
+    for name in ("b.pdf", "sub/a.txt", "sub/notas.docx", "README.md", "sub/.hidden/x.pdf"):
+        (tmp_path / name).write_bytes(b"x")
+    skipped = []
+    found = list(pipeline.discover([tmp_path, tmp_path / "missing.pdf"], skipped))
+    assert [p.replace(str(tmp_path), "") for p in found] == ["/b.pdf", "/sub/a.txt", "/missing.pdf"]
+    assert [p.replace(str(tmp_path), "") for p in skipped] == ["/README.md", "/sub/notas.docx"]
