@@ -18,17 +18,24 @@ import regex
 from papeleo.model import BBox, Document, Page
 from papeleo.registry import Extraction, register
 
-from ._text import DAY_MONTH_YEAR, MONTH_YEAR, NUMERIC_DATE, PageText, month_number, page_to_text, parse_spanish_date, safe_date
+from ._text import _MONTH_ALT, DAY_MONTH_YEAR, MONTH_YEAR, NUMERIC_DATE, PageText, month_number, page_to_text, parse_spanish_date, safe_date
 
 log = logging.getLogger(__name__)
 
-# 'https://www.academia.edu/37157265/MSPAS_2016_Diagnostico_Nacional_de_Salud_Gu'
-URL = regex.compile(r"(?:https?://|www\.)[^\s<>\"'(){}\[\]]+", regex.IGNORECASE)
+# 'https://www.academia.edu/37157265/MSPAS_2016_Diagnostico_Nacional_de_Salud_Gu', and as
+# tesseract spaces it: 'https: //difvalleverde.gob. mx/transparencia/aspectos-susceptibles'
+# (a space is accepted only after ':' '.' or '/' and before a token that goes on like a URL)
+URL = regex.compile(
+    r"(?:https?\s?:?\s?//|www\.)(?:[^\s<>\"'(){}\[\]]|(?<=[./])\s(?=[a-z0-9][\w-]*[./][\w]))+",
+    regex.IGNORECASE,
+)
 # 'atemala_pdf', '1105089502/', '2019/file.html' — a lone token that can continue a URL
 URL_CONTINUATION = regex.compile(r"^[\w\-./%?=&#~:+]+$")
 URL_TRAILING_PUNCT = ".,;:)]>»"
-# a continuation must look like part of a path, not like a word of prose
-URL_PATHISH = regex.compile(r"[/_\-=.&%]|\d")
+# after a URL that could be complete, a continuation must look like part of a path ('atemala_pdf'),
+# not like prose or a footnote number ('1')
+URL_PATHISH = regex.compile(r"[/_\-=.&%]")
+URL_OPEN_END = ("-", "_", "/", ".", "=", "&")
 
 
 @dataclass
@@ -64,14 +71,14 @@ def page_to_urls(page: Page) -> list[tuple[str, str, int, int]]:
                 if j is None:
                     break
                 nxt = page.lines[j].text.strip()
-                if not (URL_CONTINUATION.match(nxt) and URL_PATHISH.search(nxt)) or URL.match(nxt):
+                if not URL_CONTINUATION.match(nxt) or URL.match(nxt):
                     break
-                if not (url.endswith(("-", "_", "/", ".", "=", "&")) or URL_PATHISH.search(nxt)):
+                if not (url.endswith(URL_OPEN_END) or URL_PATHISH.search(nxt)):
                     break
                 url += nxt
                 raw += "\n" + nxt
                 last = j
-            valor = url.rstrip(URL_TRAILING_PUNCT)
+            valor = regex.sub(r"\s+", "", url).rstrip(URL_TRAILING_PUNCT)
             found.append((valor, raw.rstrip(URL_TRAILING_PUNCT), i, last))
             if last > i:
                 skip_until = last
@@ -100,6 +107,53 @@ def page_to_dates(pt: PageText) -> list[tuple[str, str, int, int]]:
     return sorted(out, key=lambda t: t[2])
 
 
+# '31 de octubre de' closing a table cell whose '2024' wraps to the cell's next line
+CELL_DATE_HEAD = regex.compile(rf"^(?P<day>[0-3]?\d)\s+de\s+(?P<month>{_MONTH_ALT})(?:\s+de[l]?)?$", regex.IGNORECASE)
+YEAR_WORD = regex.compile(r"^(?:19|20)\d\d[.,;]?$")
+CELL_GAP = 12.0  # points between two words that belong to different table cells
+YEAR_LOOKAHEAD = 4  # lines
+
+
+def _word_runs(words):
+    """Split a line's words where the gap between two words says a new cell starts."""
+    run = [words[0]]
+    for w in words[1:]:
+        if w.bbox.x0 - run[-1].bbox.x1 > CELL_GAP:
+            yield run
+            run = [w]
+        else:
+            run.append(w)
+    yield run
+
+
+def page_to_cell_dates(page: Page) -> list[tuple[str, str, int, int]]:
+    """Dates whose year wrapped to the next line of the same table cell, found by geometry:
+    the year word starts under the date's first word. (value, original, line, year line)."""
+    out = []
+    for i, line in enumerate(page.lines):
+        words = [w for w in line.words if w.bbox is not None]
+        if not words:
+            continue
+        for run in _word_runs(words):
+            for k in range(max(0, len(run) - 4), len(run)):
+                tail = run[k:]
+                m = CELL_DATE_HEAD.match(" ".join(w.text for w in tail))
+                if not m:
+                    continue
+                left, right = tail[0].bbox.x0, tail[-1].bbox.x1
+                for j in range(i + 1, min(i + 1 + YEAR_LOOKAHEAD, len(page.lines))):
+                    year = next((w for w in page.lines[j].words if w.bbox is not None and YEAR_WORD.match(w.text)
+                                 and left - CELL_GAP <= w.bbox.x0 <= right), None)
+                    if year is not None:
+                        y = int(year.text[:4])
+                        date = parse_spanish_date(int(m["day"]), m["month"].lower(), y)
+                        if date:
+                            out.append((date.isoformat(), f"{m.group(0)} {year.text[:4]}", i, j))
+                        break
+                break
+    return out
+
+
 def document_to_mentions(doc: Document) -> list[_Mention]:
     seen: dict[tuple[str, str], _Mention] = {}
 
@@ -115,6 +169,9 @@ def document_to_mentions(doc: Document) -> list[_Mention]:
             lines = page.lines[first : last + 1]
             conf = sum(line.confidence for line in lines) / len(lines)
             add("url", valor, raw, page, conf, BBox.union(line.bbox for line in lines))
+        for valor, raw, first, last in page_to_cell_dates(page):
+            lines = [page.lines[first], page.lines[last]]
+            add("fecha", valor, raw, page, sum(ln.confidence for ln in lines) / 2, BBox.union(ln.bbox for ln in lines))
         pt = page_to_text(page)
         for valor, raw, start, end in page_to_dates(pt):
             add("fecha", valor, " ".join(raw.split()), page, pt.confidence_between(start, end), pt.bbox_between(start, end))

@@ -56,3 +56,15 @@ def test_seed_002_dates():
     fechas = _by_tipo(mentions.extract(make_document(text)).records, "fecha")
     for expected in ("2017-02-23", "2017-04-26", "2019-05-31", "2013-12-09", "2014-01-13", "2019-07"):
         assert expected in fechas
+
+
+def test_url_with_ocr_spaces_is_rejoined():
+    doc = make_document("consultar en https: //difvalleverde.gob. mx/transparencia/aspectos-susceptibles-de-mejora. ;")
+    recs = [r for r in mentions.extract(doc).records if r["tipo"] == "url"]
+    assert [r["valor"] for r in recs] == ["https://difvalleverde.gob.mx/transparencia/aspectos-susceptibles-de-mejora"]
+    assert recs[0]["texto_original"].startswith("https: //difvalleverde.gob. mx/")
+
+
+def test_prose_after_a_url_and_a_full_stop_is_not_glued_on():
+    doc = make_document("Véase www.iem.org.mx. Después se aprobó el acuerdo.")
+    assert [r["valor"] for r in mentions.extract(doc).records if r["tipo"] == "url"] == ["www.iem.org.mx"]

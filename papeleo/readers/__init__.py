@@ -1,0 +1,105 @@
+"""Readers: any accepted file -> :class:`papeleo.model.Document`.
+
+One entry point, :func:`read_document`, so the pipeline never cares whether a file is a
+digital PDF, a scan, a photo or text someone already OCR'd. Bad input is the normal case
+for public-portal downloads, so it never raises for it: every problem comes back as a
+:class:`~papeleo.model.Failure` whose message tells the person holding the file what to do.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+
+from papeleo.model import Document, Failure
+
+from .image import read_image
+from .ocr import shutdown_ocr_pools
+from .pdf import read_pdf
+from .sniff import HEAD_BYTES, bytes_to_kind
+from .text import read_text
+
+__all__ = ["ReadSettings", "ReadResult", "read_document", "shutdown_ocr_pools"]
+
+log = logging.getLogger(__name__)
+
+HASH_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ReadSettings:
+    max_pages: int = 300  # a file with more pages -> failure too_many_pages (document None)
+    timeout_s: float = 900.0  # wall-clock limit per document -> failure read_timeout
+    dpi: int = 300  # OCR render resolution; 150 dpi lost half the numbers in our tests
+    ocr_lang: str = "spa"
+    max_image_pixels: int = 120_000_000  # per page/frame, checked from the header BEFORE decoding
+    ocr_workers: int | None = None  # None -> os.cpu_count()
+
+
+@dataclass
+class ReadResult:
+    doc_id: str | None  # sha256 hex of the file bytes; None only if the file can't be opened
+    document: Document | None  # None when the file could not be read at all
+    failures: list[Failure] = field(default_factory=list)
+
+
+def file_to_sha256_and_head(path: str) -> tuple[str, bytes, int]:
+    """Stream the file once: the id must not depend on the file fitting in memory."""
+    digest = hashlib.sha256()
+    head = b""
+    size = 0
+    with open(path, "rb") as fh:
+        while chunk := fh.read(HASH_CHUNK):
+            if not head:
+                head = chunk[:HEAD_BYTES]
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), head, size
+
+
+def os_error_to_failure(exc: OSError, path: str) -> Failure:
+    if isinstance(exc, FileNotFoundError):
+        why = "does not exist. Check the path and the file name (accents and spaces included)."
+    elif isinstance(exc, PermissionError):
+        why = "cannot be read: permission denied. Fix its permissions (e.g. `chmod a+r FILE`) or run as a user that can read it."
+    elif isinstance(exc, IsADirectoryError):
+        why = "is a directory, not a file. Pass the files inside it instead."
+    else:
+        why = f"cannot be read ({errno.errorcode.get(exc.errno or 0, 'error')}: {exc.strerror or exc}). Check the disk or copy the file again."
+    return Failure(stage="read", error_type="unreadable_file", message=f"'{path}' {why}")
+
+
+def read_document(path: str | os.PathLike[str], settings: ReadSettings = ReadSettings()) -> ReadResult:
+    source = str(path)
+    fs_path = os.fspath(path)
+    file_name = os.path.basename(fs_path)
+    started = time.monotonic()
+    deadline = started + settings.timeout_s
+    try:
+        doc_id, head, size = file_to_sha256_and_head(fs_path)
+    except OSError as exc:
+        return ReadResult(doc_id=None, document=None, failures=[os_error_to_failure(exc, source)])
+
+    kind, failure = bytes_to_kind(head, file_name, size)
+    if failure is not None:
+        return ReadResult(doc_id=doc_id, document=None, failures=[failure])
+
+    try:
+        if kind == "pdf":
+            document, failures = read_pdf(fs_path, doc_id, source, file_name, settings, deadline)
+        elif kind == "image":
+            document, failures = read_image(fs_path, head, doc_id, source, file_name, settings, deadline)
+        else:
+            document, failures = read_text(fs_path, doc_id, source, file_name)
+    except OSError as exc:  # the file vanished or became unreadable after hashing
+        return ReadResult(doc_id=doc_id, document=None, failures=[os_error_to_failure(exc, source)])
+
+    log.debug(
+        "read %s as %s: %s page(s), %d failure(s) in %.2f s",
+        file_name, kind, len(document.pages) if document else 0, len(failures), time.monotonic() - started,
+    )
+    return ReadResult(doc_id=doc_id, document=document, failures=failures)
