@@ -29,6 +29,7 @@ import pypdfium2 as pdfium
 import pytesseract
 
 from papeleo.model import BBox, Failure, Line, Page, Word
+from .rules import image_to_unruled
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ def image_to_ocr_page(img: Any, number: int, x_dpi: float, y_dpi: float, lang: s
         if timeout <= 0:
             raise TimeoutError("document deadline passed before this page started")
     data = pytesseract.image_to_data(
-        img, lang=lang, config=TESSERACT_CONFIG, output_type=pytesseract.Output.DICT, timeout=timeout
+        image_to_unruled(img, min(x_dpi, y_dpi)), lang=lang, config=TESSERACT_CONFIG, output_type=pytesseract.Output.DICT, timeout=timeout
     )
     lines = tesseract_data_to_lines(data, 72.0 / x_dpi, 72.0 / y_dpi)
     return Page(
