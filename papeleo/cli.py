@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _ingest(args: argparse.Namespace) -> int:
     for key, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    if progress and not args.verbose:  # Prefect's own INFO lines would tear the bar
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     missing = [p for p in args.paths if not Path(p).exists()]
     for p in missing:
         log.warning("%s does not exist; it will be reported in failures", p)
@@ -71,7 +74,7 @@ def _ingest(args: argparse.Namespace) -> int:
 
     result = flow_module.ingest(
         paths=[str(p) for p in args.paths], out=str(args.out), max_pages=args.max_pages,
-        timeout_s=args.timeout, progress=sys.stderr.isatty() if args.progress is None else args.progress,
+        timeout_s=args.timeout, progress=progress,
     )
     run = RunSummary.from_dict(result)
     sys.stdout.write(format_summary(run, str(args.out)) + "\n")

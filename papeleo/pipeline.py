@@ -30,7 +30,9 @@ from .store import ParquetStore, source_key
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".txt", ".md"}
+# Inside a folder these are tooling, not documents someone published; anything else is read,
+# so a stray .docx or .xlsx becomes a failures row saying how to convert it, not silence.
+NOT_DOCUMENTS = {".py", ".pyc", ".json", ".jsonl", ".toml", ".yaml", ".yml", ".parquet", ".log", ".sha256", ".lock", ".ini", ".cfg"}
 
 
 class TransientWriteError(OSError):
@@ -255,9 +257,9 @@ def prepare_output(out: str | os.PathLike) -> list[str]:
 
 
 def is_candidate(name: str) -> bool:
-    """Inside a folder, the files worth reading: document suffixes, not hidden, not the
-    folder's own README. A file named explicitly is always read."""
-    return not name.startswith(".") and not name.upper().startswith("README") and Path(name).suffix.lower() in SUFFIXES
+    """Inside a folder, the files worth reading: not hidden, not the folder's own README, not
+    code or data files. A file named explicitly is always read."""
+    return not name.startswith(".") and not name.upper().startswith("README") and Path(name).suffix.lower() not in NOT_DOCUMENTS
 
 
 def discover(paths: list[str | os.PathLike], skipped: list[str] | None = None) -> Iterator[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import collections
 import logging
+import os
 import sys
 from dataclasses import dataclass, field
 from typing import Any
@@ -113,8 +114,7 @@ def format_summary(run: RunSummary, out: str) -> str:
         for f in run.failures:
             lines.append(f"  - {f['source']} [{f['stage']}/{f['error_type']}] {f['message']}")
     if run.skipped:
-        lines.append(f"Skipped {len(run.skipped)} file(s) that are not documents papeleo reads (.pdf .png .jpg .tif .txt .md):")
-        lines += [f"  - {s}" for s in run.skipped[:20]]
-        if len(run.skipped) > 20:
-            lines.append(f"  ... and {len(run.skipped) - 20} more")
+        kinds = collections.Counter(os.path.splitext(s)[1].lower() or "(none)" for s in run.skipped)
+        described = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+        lines.append(f"Passed over {len(run.skipped)} README, code or data file(s) inside the folders: {described}")
     return "\n".join(lines)

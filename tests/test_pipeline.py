@@ -108,9 +108,10 @@ def test_a_write_error_is_transient(tmp_path, monkeypatch):
 
 def test_discover_walks_folders_and_names_what_it_skips(tmp_path):
     (tmp_path / "sub" / ".hidden").mkdir(parents=True)
-    for name in ("b.pdf", "sub/a.txt", "sub/notas.docx", "README.md", "sub/.hidden/x.pdf"):
+    for name in ("b.pdf", "sub/a.txt", "sub/notas.docx", "README.md", "sub/.hidden/x.pdf", "sub/make.py"):
         (tmp_path / name).write_bytes(b"x")
     skipped = []
     found = list(pipeline.discover([tmp_path, tmp_path / "missing.pdf"], skipped))
-    assert [p.replace(str(tmp_path), "") for p in found] == ["/b.pdf", "/sub/a.txt", "/missing.pdf"]
-    assert [p.replace(str(tmp_path), "") for p in skipped] == ["/README.md", "/sub/notas.docx"]
+    # a .docx is read, so that it becomes a failures row saying how to convert it
+    assert [p.replace(str(tmp_path), "") for p in found] == ["/b.pdf", "/sub/a.txt", "/sub/notas.docx", "/missing.pdf"]
+    assert [p.replace(str(tmp_path), "") for p in skipped] == ["/README.md", "/sub/make.py"]

@@ -1,0 +1,96 @@
+"""Throughput and memory of ingestion, measured (never asserted in tests).
+
+    .venv/bin/python benchmarks/bench_ingest.py throughput        # pages/s, samples/ by form
+    .venv/bin/python benchmarks/bench_ingest.py memory --docs 1000  # peak RSS through the Prefect flow
+
+``memory`` runs the real flow over N generated small documents (text and text-layer PDF)
+in a child process per N and prints the peak resident memory, so 100 and 1000 documents
+can be compared: flat means streamed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+log = logging.getLogger("bench")
+
+
+def throughput() -> None:
+    from papeleo import pipeline
+    from papeleo.readers import read_document
+
+    groups = {"text_layer": sorted(ROOT.glob("samples/*_texto.pdf")), "ocr": sorted(ROOT.glob("samples/*_escaneado.pdf")),
+              "plain_text": sorted(ROOT.glob("samples/*_ocr.txt"))}
+    read_document(groups["plain_text"][0])  # warm imports
+    with tempfile.TemporaryDirectory() as out:
+        pipeline.process_document(groups["plain_text"][0], out)  # warm spaCy, dateparser
+        for form, files in groups.items():
+            pages, start = 0, time.perf_counter()
+            for f in files:
+                pipeline.process_document(f, out)
+                pages += read_document(f).document.page_count if form != "ocr" else 2
+            elapsed = time.perf_counter() - start
+            log.info("%-10s %2d files %3d pages %6.1f s  %.2f pages/s (read+classify+extract+write)", form, len(files), pages, elapsed, pages / elapsed)
+
+
+def _make_docs(folder: Path, n: int) -> None:
+    from reportlab.pdfgen import canvas
+
+    for i in range(n):
+        if i % 2:
+            (folder / f"doc_{i:05d}.txt").write_text(f"Oficio {i}. Visita del {1 + i % 28} de marzo de 2023. Ver https://ejemplo.gob.mx/d/{i}\n" * 20, "utf-8")
+        else:
+            c = canvas.Canvas(str(folder / f"doc_{i:05d}.pdf"), invariant=1)
+            for k in range(30):
+                c.drawString(72, 760 - 20 * k, f"Documento {i}, renglon {k}: informe del 3 de mayo de 2024")
+            c.save()
+
+
+def memory_child(n: int) -> None:
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    from flows.ingest import ingest
+
+    with tempfile.TemporaryDirectory() as tmp:
+        inbox = Path(tmp) / "inbox"
+        inbox.mkdir()
+        _make_docs(inbox, n)
+        start = time.perf_counter()
+        result = ingest(paths=[str(inbox)], out=str(Path(tmp) / "out"))
+        elapsed = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"docs": n, "ingested": result["documents"], "seconds": round(elapsed, 1), "peak_rss_mb": round(peak_mb, 1)}))
+
+
+def memory(sizes: list[int]) -> None:
+    for n in sizes:
+        out = subprocess.run([sys.executable, __file__, "memory-child", "--docs", str(n)], capture_output=True, text=True, cwd=ROOT)
+        line = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else out.stderr[-2000:]
+        log.info("%s", line)
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    for noisy in ("prefect", "httpx", "papeleo", "flows"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    parser = argparse.ArgumentParser()
+    parser.add_argument("mode", choices=["throughput", "memory", "memory-child"])
+    parser.add_argument("--docs", type=int, nargs="+", default=[100, 1000])
+    args = parser.parse_args()
+    if args.mode == "throughput":
+        throughput()
+    elif args.mode == "memory":
+        memory(args.docs)
+    else:
+        memory_child(args.docs[0])
