@@ -123,6 +123,8 @@ def extract_stage(conv: Conversion) -> Conversion:
     if conv.document is None:
         return conv
     specs = registry.for_doc_type(conv.doc_type)
+    for module, error in registry.load_errors().items():
+        conv.failures.append(Failure("extract", "extractor_unavailable", f"the extractor module {module} could not be loaded ({error}), so any rows it would have extracted from this document are missing. Fix or remove the module and re-ingest."))
     # generic extractors (metadata) first, so a family extractor's document fields win
     specs.sort(key=lambda s: (registry.ANY_DOC_TYPE not in s.doc_types, s.name))
     for spec in specs:

@@ -120,6 +120,14 @@ def for_doc_type(doc_type: str) -> list[ExtractorSpec]:
 
 
 _loaded = False
+_load_errors: dict[str, str] = {}
+
+
+def load_errors() -> dict[str, str]:
+    """Extractor modules that failed to import, with the error: one broken family must not
+    stop the others, but every document it would have handled must say so."""
+    load_extractors()
+    return dict(_load_errors)
 
 
 def load_extractors(package: str = "extractors") -> None:
@@ -131,6 +139,10 @@ def load_extractors(package: str = "extractors") -> None:
     for info in pkgutil.iter_modules(pkg.__path__, prefix=f"{package}."):
         if info.name.rsplit(".", 1)[-1].startswith("_"):
             continue
-        importlib.import_module(info.name)
+        try:
+            importlib.import_module(info.name)
+        except Exception as exc:  # a bug in one family's module
+            log.error("extractor module %s failed to import: %s", info.name, exc)
+            _load_errors[info.name] = f"{type(exc).__name__}: {exc}"
     _loaded = True
     log.debug("extractors loaded: %s", ", ".join(sorted(_REGISTRY)))

@@ -37,3 +37,22 @@ def test_newest_version_of_a_family_wins(monkeypatch):
 def test_names_must_be_versioned():
     with pytest.raises(ValueError, match="family.v1"):
         registry.register("no_version", doc_types=["x"], dataset="mentions")
+
+
+def test_a_broken_extractor_module_does_not_stop_the_others(tmp_path, monkeypatch):
+    pkg = tmp_path / "probe_extractors"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "good.py").write_text(
+        "from papeleo.registry import Extraction, register\n"
+        "@register('probe_good.v1', doc_types=['x'], dataset='mentions')\n"
+        "def extract(doc):\n    return Extraction()\n"
+    )
+    (pkg / "broken.py").write_text("from nowhere import nothing\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(registry, "_loaded", False)
+    monkeypatch.setattr(registry, "_load_errors", {})
+    monkeypatch.setattr(registry, "_REGISTRY", dict(registry._REGISTRY))
+    registry.load_extractors("probe_extractors")
+    assert "probe_good.v1" in registry._REGISTRY
+    assert "probe_extractors.broken" in registry._load_errors
