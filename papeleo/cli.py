@@ -3,7 +3,8 @@
 ``papeleo ingest`` runs the Prefect flow in ``flows.ingest`` — the same path a scheduled
 run takes — but imports it only when called, so the library itself never imports prefect.
 Exit status: 0 every document ingested, 1 the run completed but some documents failed
-(they are in ``failures``), 2 usage error (argparse's own convention).
+(they are in ``failures``), 2 usage error (argparse's own convention). ``papeleo diff``
+follows diff(1): 0 no differences, 1 differences, 2 usage error.
 """
 
 from __future__ import annotations
@@ -54,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     bar.add_argument("--no-progress", dest="progress", action="store_false", help="plain log lines instead of a bar")
     ing.add_argument("-v", "--verbose", action="store_true", help="log every stage")
 
+    dif = sub.add_parser("diff", help="what changed between two output roots (exit 1 when something did)")
+    dif.add_argument("old", help="output root of the earlier run")
+    dif.add_argument("new", help="output root of the later run")
+    dif.add_argument("--limit", type=_positive_int, default=50, help="rows listed per kind of change and dataset (default: 50)")
+
     sub.add_parser("extractors", help="list the registered extractors")
     cls = sub.add_parser("classify", help="show the family a file is classified as, with its evidence")
     cls.add_argument("path")
@@ -79,6 +85,18 @@ def _ingest(args: argparse.Namespace) -> int:
     run = RunSummary.from_dict(result)
     sys.stdout.write(format_summary(run, str(args.out)) + "\n")
     return run.exit_code
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from .diff import diff_outputs, format_diff
+
+    for root in (args.old, args.new):
+        if not Path(root).is_dir():
+            sys.stderr.write(f"papeleo diff: {root} is not a folder\n")
+            return 2
+    diffs = diff_outputs(args.old, args.new)
+    sys.stdout.write(format_diff(diffs, args.limit) + "\n")
+    return 0 if all(d.empty for d in diffs) else 1
 
 
 def _extractors() -> int:
@@ -114,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger(noisy).setLevel(logging.WARNING)
     if args.command == "ingest":
         return _ingest(args)
+    if args.command == "diff":
+        return _diff(args)
     if args.command == "extractors":
         return _extractors()
     return _classify(args.path)
