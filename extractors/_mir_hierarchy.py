@@ -94,6 +94,9 @@ def repair_codes(rows: list[Solved]) -> None:
         parts = _parts(raw, depth)
         if nivel == "fin":
             s.clave = _dot(parts or fin)
+            if not parts:
+                s.corrected["clave"] = "imputado"
+                s.notes.append(f"clave {s.clave}: no impresa; raíz común de las claves del informe")
             continue
         if nivel == "proposito":
             if parts and parts[:d] == fin:

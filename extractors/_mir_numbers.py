@@ -180,7 +180,8 @@ def misread_reason(tok: NumTok, value: float) -> str | None:
         return None
     if len(have) == len(want) and sum(a != b for a, b in zip(have, want)) == 1:
         return f"'{tok.raw}' por {want} (un dígito confundido)"
-    if len(have) < len(want) <= len(have) + 2 and _is_subsequence(have, want):
+    if have != "0" and len(have) < len(want) <= len(have) + 2 and _is_subsequence(have, want):
+        # (a lone printed 0 is a statement — nothing planned — not digits lost)
         return f"'{tok.raw}' por {want} (dígitos omitidos)"
     return None
 

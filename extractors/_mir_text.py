@@ -19,21 +19,13 @@ from rapidfuzz import fuzz
 
 from papeleo.model import Document, Line
 
-from ._mir_numbers import (
-    PERCENT, NumTok, Percent, decimals_of, looks_garbled_number, make_token, parse_amount,
-    parse_percent, rules,
-)
-from ._mir_geometry import vertical_gap, y_center
+from ._mir_commentary import META_START, scan_commentaries
+from ._mir_numbers import NumTok, looks_garbled_number, make_token, parse_amount, rules
+from ._mir_blocks import _attach_blocks, _attach_runs
 from ._mir_types import Commentary, RawRow
 
 log = logging.getLogger(__name__)
 
-# 'Meta Trimestral: Se logra el 84.35% ...', 'Miota Trimesirald Se oEfuvortin 120,16%',
-# 'Meta Tri I: Se ob 100%', 'JMala Trimestral; En el segundo', 'Mata Anual: Al segundo',
-# 'Meta I: Sa i a701', 'Meta Se 55 cursos'
-META_START = regex.compile(
-    r"(?<![A-Za-z])[JI|]?M[aeiou]{1,2}[tl]a\s+(?P<kind>[Tt]ri\w*|[Ss]em\w*|[Mm]ens\w*|[Bb]im\w*|[Cc]uat\w*|[Aa]nual|I:|Se\b)"
-)
 # '1.4.1.1.2.1 Atención a las', '1.4.1.1,2.3', '1.41.1.3.4', '14.1.1.84.', '.1.8.2 Brindar'
 CODE_DOTTED = regex.compile(r"^\.?\d{1,3}(?:[.,]\d{1,3}){2,}\.?$|^\.?\d{1,2}(?:[.,]\d{1,2})\.$")
 # '141133 Reguiacién de Bienss', 'Actividad 141411 ;?ﬁeaa'
@@ -48,13 +40,6 @@ UNIT_BOX = regex.compile(r"^(?:UNIDAD|DE|MEDIDA|LAS?|DEL|INDICADOR:?|VARIABLES?:
 # '(DIRECCION DE REGURSOS ...' — words that are prose, ending a run of cells
 PROSE = regex.compile(r"^[A-Za-zÁÉÍÓÚáéíóúñÑ]{5,}$")
 STOP_WORDS = {"de", "la", "el", "se", "al", "en", "los", "las", "un", "del", "que"}
-# 'programados', 'proyectadas', 'que se tenían programados' — the word after the total M
-TOTAL_AFTER = regex.compile(r"^(?:p\w*gram|proy|planead|estimad|que$|previst)", regex.I)
-# 'de un total de 620', 'de un tolal de', 'de un fotal de', 'de los 850 que'
-TOTAL_BEFORE = regex.compile(r"(?:[tfl][oa][tl]a[l1]\s+d[ea]|de\s+los)\s*$", regex.I)
-YEAR = regex.compile(r"^(?:19[89]\d|20[0-3]\d)$")
-# 'En el segundo trimestre da 2024', 'PMD 2021-2024', 'en el mes de abril 2024'
-YEAR_CONTEXT = regex.compile(r"(?:trim|tri|rimes|pmd|ejercicio|año|ano|abril|mayo|junio|julio|marzo|enero|febrero|agosto|septiembre|octubre|noviembre|diciembre)", regex.I)
 PUNCT = "|()[]{};:,.'\"“”‘’`~_=-!¡?¿*"
 
 
@@ -146,103 +131,6 @@ def line_anchor(text: str, root: str = "") -> tuple[str | None, str | None, str 
         if not _is_junk(toks[j]):
             break
     return nivel, nivel_raw, code, i
-
-
-def parse_commentary(text: str, ejercicio: int | None = None) -> tuple[list[Percent], list[NumTok], set[int], bool]:
-    percents: list[Percent] = []
-    for m in PERCENT.finditer(text):
-        v = parse_percent(m.group(1))
-        if v is not None:
-            percents.append(Percent(v, decimals_of(m.group(1)), m.group(0)))
-    masked = PERCENT.sub(" ", text)
-    toks = masked.split()
-    nums: list[NumTok] = []
-    m_pref: set[int] = set()
-    for k, raw in enumerate(toks):
-        s = _strip(raw)
-        if not s or not any(c.isdigit() for c in s):
-            continue
-        if "-" in s and all(YEAR.match(p) for p in s.split("-") if p):
-            continue
-        v = parse_amount(s)
-        if v is None:
-            if not (looks_garbled_number(s) and sum(c.isdigit() for c in s) >= 2):
-                continue
-        if v is not None and YEAR.match(s):
-            window = " ".join(toks[max(0, k - 3):k])
-            if (ejercicio and int(v) == ejercicio) or YEAR_CONTEXT.search(window):
-                continue
-        tok = make_token(s)
-        before = " ".join(toks[max(0, k - 4):k])
-        after = toks[k + 1:k + 4]
-        if TOTAL_BEFORE.search(before) or any(TOTAL_AFTER.match(_strip(a)) for a in after):
-            m_pref.add(len(nums))
-        nums.append(tok)
-    zero_n = bool(regex.search(r"\bning[uú]n[oa]?\b|\bningdn\b", text, regex.I))
-    return percents, nums, m_pref, zero_n
-
-
-def _without_run(text: str) -> str:
-    """A wide-layout line shared by a commentary and its row, minus the row's cells."""
-    toks = text.split()
-    for i, t in enumerate(toks):
-        if frecuencia_of(t):
-            j = i + 1
-            while j < len(toks) and (UNIT_BOX.match(toks[j]) or make_token(_strip(toks[j]) or "x").clean
-                                     or looks_garbled_number(toks[j])):
-                j += 1
-            return " ".join(toks[:i] + toks[j:])
-    return text
-
-
-def scan_commentaries(glines: list[tuple[int, Line]], ejercicio: int | None, root: str = "") -> tuple[list[Commentary], set[int], dict[int, int]]:
-    """Commentaries and the lines they own. A commentary opening mid-line sits in the
-    wide layout beside its row's cells: it owns only the right part of its first line and
-    shares the next few lines with the row, so those lines stay available to the row."""
-    starts = []
-    for g, (page, line) in enumerate(glines):
-        m = META_START.search(line.text)
-        if m:
-            starts.append((g, m.start(), m.group("kind")))
-    owned: set[int] = set()
-    cut: dict[int, int] = {}
-    out: list[Commentary] = []
-    start_lines = {s[0] for s in starts}
-    for idx, (g, col, kind) in enumerate(starts):
-        prefix = glines[g][1].text[:col]
-        inline = len(regex.findall(r"[A-Za-z]{3,}", prefix)) >= 1
-        texts = [glines[g][1].text[col:]]
-        confs = [glines[g][1].confidence]
-        k = g + 1
-        limit = g + 5 if inline else len(glines)
-        while k < len(glines) and k < limit and k not in start_lines:
-            t = glines[k][1].text
-            if not t.strip():
-                nxt = k + 1
-                while nxt < len(glines) and not glines[nxt][1].text.strip():
-                    nxt += 1
-                if inline or nxt >= len(glines) or nxt in start_lines:
-                    break
-                nt = glines[nxt][1].text.strip()
-                if not (nt[:1].islower() or len(nt.split()) <= 1 and not any(c.isdigit() for c in nt)):
-                    break
-                k = nxt
-                continue
-            if not inline and _is_item_line(t, root):
-                break
-            texts.append(_without_run(t) if inline else t)
-            confs.append(glines[k][1].confidence)
-            k += 1
-        if not inline:
-            owned.update(range(g, k))
-        else:
-            cut[g] = col
-        text = " ".join(x.strip() for x in texts)
-        pk = "anual" if kind.lower().startswith("anual") else "trimestral"
-        percents, nums, m_pref, zero_n = parse_commentary(text, ejercicio)
-        out.append(Commentary(pk, text, glines[g][0], g, percents, nums, m_pref, zero_n,
-                              sum(confs) / len(confs), inline))
-    return out, owned, cut
 
 
 def _is_item_line(text: str, root: str = "") -> bool:
@@ -462,115 +350,3 @@ def _continue_text(start: str | None, glines, grp, kind: str) -> str | None:
     text = regex.split(r"\s(?:Trimestral|UNIDAD|Porcentaje|Parcentaje)\b", text)[0]
     text = regex.sub(r"\s+", " ", text).strip(" |;:,")
     return text or None
-
-
-def _attach_runs(rows: list[RawRow], groups, runs: dict[int, list[NumTok]], glines) -> None:
-    """A run goes to the nearest row anchor: by vertical distance in points when the page
-    has coordinates (commentary lines interleave and inflate line counts), else by lines."""
-    taken: set[int] = set()
-    for g in sorted(runs):
-        best, bd = None, None
-        yg = y_center(glines[g][1])
-        for i, grp in enumerate(groups):
-            if i in taken:
-                continue
-            lo, hi = grp[0].line, grp[-1].line
-            d = 0 if lo <= g <= hi else min(abs(g - lo), abs(g - hi))
-            ys = [y_center(glines[it.line][1]) for it in grp]
-            if yg is not None and all(y is not None for y in ys) and glines[lo][0] == glines[g][0]:
-                d = vertical_gap(yg, min(ys), max(ys)) / 12.0  # ~one text line per 12 pt
-            if bd is None or d < bd or (d == bd and lo > g):
-                best, bd = i, d
-        if best is not None and bd is not None and bd <= 10:
-            rows[best].tokens = runs[g]
-            rows[best].run_garbled = sum(not t.clean for t in runs[g]) / len(runs[g])
-            rows[best].last_line = max(rows[best].last_line, g)
-            rows[best].first_line = min(rows[best].first_line, g)
-            taken.add(best)
-
-
-def _attach_blocks(rows: list[RawRow], groups, marks: list[int], blocks, glines) -> None:
-    """Numbers printed one per line follow the row's unit box; OCR can push a row's box
-    below the next row's heading, so boxes are aligned to rows by order, each row taking
-    at most one box and preferring the box within its own stretch of lines."""
-    units: list[tuple[int, list[NumTok] | None]] = []
-    mark_set = sorted(marks)
-    used_blocks = set()
-    for m in mark_set:
-        units.append((m, None))
-    for bi, (start, toks) in enumerate(blocks):
-        prev_marks = [i for i, (m, _) in enumerate(units) if m < start]
-        if prev_marks:
-            i = prev_marks[-1]
-            m = units[i][0]
-            between = any(m < grp[0].line < start for grp in groups)
-            if units[i][1] is None and not between:
-                units[i] = (m, toks)
-                used_blocks.add(bi)
-                continue
-        units.append((start, toks))
-        used_blocks.add(bi)
-    units.sort(key=lambda u: u[0])
-    starts = [grp[0].line for grp in groups]
-    n, k = len(groups), len(units)
-    NEG = float("-inf")
-    dp = [[NEG] * (k + 1) for _ in range(n + 1)]
-    back: dict[tuple[int, int], tuple[int, int, bool]] = {}
-    for i in range(n + 1):
-        dp[i][0] = 0.0
-    for j in range(k + 1):
-        dp[0][j] = 0.0
-    for i in range(1, n + 1):
-        for j in range(1, k + 1):
-            cands = [(dp[i - 1][j], (i - 1, j, False)), (dp[i][j - 1], (i, j - 1, False))]
-            pos = units[j - 1][0]
-            if pos > starts[i - 1]:
-                lag = sum(1 for s in starts[i:] if s < pos)
-                if lag <= 3:
-                    cands.append((dp[i - 1][j - 1] + 10 - 3 * lag, (i - 1, j - 1, True)))
-            dp[i][j], back[(i, j)] = max(cands, key=lambda c: c[0])
-    i, j = n, k
-    while i > 0 and j > 0:
-        pi, pj, match = back[(i, j)]
-        if match:
-            toks = units[j - 1][1]
-            if toks and not rows[i - 1].tokens:
-                rows[i - 1].tokens = toks
-                rows[i - 1].run_garbled = sum(not t.clean for t in toks) / len(toks)
-                rows[i - 1].text += " " + " ".join(glines[g][1].text for g in range(units[j - 1][0], min(len(glines), units[j - 1][0] + 3)))
-        i, j = pi, pj
-
-
-# 'En el segundo trimestre da 2024', 'Al sequnda lrimestre 2024'
-TRIMESTRE = regex.compile(r"\b(?P<ord>primer|primero|segundo|sequndo|sequnda|segunlo|tercer|tercero|cuarto|cuarlo|[1-4](?:er|do|to|o|°|º)?)\s+(?:[a-z]{1,3}\s+)?(?:trim|trimestre|lrimestre|trimastre|timestre|rimestre)\w*", regex.I)
-ORD = {"primer": 1, "primero": 1, "segundo": 2, "sequndo": 2, "sequnda": 2, "segunlo": 2,
-       "tercer": 3, "tercero": 3, "cuarto": 4, "cuarlo": 4}
-# 'Municipio de Benito Judrez.', 'H.] ... Ayuntamiento de Benito Juarez.'
-# 'Ente público: Municipio de San Isidro del Valle, Valle Verde' (lowercase linking words kept)
-ENTE = regex.compile(
-    r"(?:Municipio|Ayuntamiento)\s+d[eoa]\s+(?P<n>[A-ZÁÉÍÓÚ][\wáéíóúñ]+"
-    r"(?:(?:\s+(?:del|de|la|las|los|y))?\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+){0,3})"
-)
-
-
-def document_meta(text: str) -> dict:
-    from collections import Counter
-
-    years = Counter(int(y) for y in regex.findall(r"(?<!\d)(20[0-3]\d)(?!\d)", text))
-    ejercicio = years.most_common(1)[0][0] if years else None
-    quarters: Counter = Counter()
-    for m in TRIMESTRE.finditer(text):
-        o = m.group("ord").lower()
-        q = ORD.get(o) or (int(o[0]) if o[0].isdigit() else None)
-        if q:
-            quarters[q] += 1
-    trimestre = quarters.most_common(1)[0][0] if quarters else None
-    entes = Counter(regex.sub(r"\s+", " ", m.group("n")).strip() for m in ENTE.finditer(text.replace("\n", " ")))
-    ente = None
-    if entes:
-        # OCR mixes cells into 'Municipio de <next cell>'; the municipality's own name is
-        # the candidate whose first word the document repeats most ('Benito ...')
-        def weight(name: str) -> int:
-            return len(regex.findall(rf"\b{regex.escape(name.split()[0])}\b", text)) + entes[name]
-        ente = "Municipio de " + max(entes, key=weight)
-    return {"ejercicio": ejercicio, "trimestre": trimestre, "ente": ente}

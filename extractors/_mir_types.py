@@ -54,3 +54,4 @@ class RawRow:
     bbox: BBox | None = None
     conf: float = 1.0
     run_garbled: float = 0.0  # share of mangled tokens in its numeric run
+    tentative: set[str] = field(default_factory=set)  # fields only the missing-cell prior placed

@@ -15,14 +15,15 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from papeleo.model import BBox, Document
+from papeleo.model import Document
 from papeleo.registry import Extraction, register
 
-from ._mir_checks import Solved, solve_row
-from ._mir_geometry import segment_geometry
+from ._mir_checks import Solved, drop_unproven, solve_row
+from ._mir_grid import segment_geometry
 from ._mir_hierarchy import component_checks, repair_codes
 from ._mir_match import align
-from ._mir_text import document_meta, segment
+from ._mir_meta import document_meta
+from ._mir_text import segment
 from ._mir_types import ALC, NUMERIC, PROG
 
 log = logging.getLogger(__name__)
@@ -32,10 +33,9 @@ log = logging.getLogger(__name__)
 def extract(doc: Document) -> Extraction:
     meta = document_meta(doc.text)
     rows, comments = None, []
-    if any(w.bbox is not None for p in doc.pages for ln in p.lines for w in ln.words):
-        got = segment_geometry(doc)
-        if got is not None:
-            rows, comments = got
+    got = segment_geometry(doc, meta["ejercicio"])
+    if got is not None:
+        rows, comments = got
     if rows is None:
         rows, comments = segment(doc, meta["ejercicio"])
     T = meta["trimestre"] or _infer_quarter(rows)
@@ -46,6 +46,7 @@ def extract(doc: Document) -> Extraction:
         solved.append(solve_row(row, T, own))
     repair_codes(solved)
     component_checks(solved)
+    drop_unproven(solved)
     records = [_record(s, meta, T) for s in solved if _is_indicator(s)]
     document: dict[str, Any] = {}
     if meta.get("ente"):
