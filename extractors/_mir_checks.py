@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ._mir_assign import SUM_FIELDS, _val, assign_tokens, slots_for
 from ._mir_match import Reading, readings
-from ._mir_numbers import NumTok, fmt, misread_reason, percent_matches
+from ._mir_numbers import NumTok, fmt, is_common_confusion, misread_reason, percent_matches
 from ._mir_types import ALC, PROG, Commentary, RawRow
 
 log = logging.getLogger(__name__)
@@ -233,9 +233,10 @@ def _sum_check(sv: Solved, votes, assign) -> None:
             why = misread_reason(tok, want)
             if why:
                 fixes.append((f, want, why))
-        if len(fixes) > 1 and fixes[0][0] == "meta_anual":
-            # one printed cell against the sum of four: the lone cell is the likelier misreading
-            fixes = fixes[:1]
+        if len(fixes) > 1:
+            # several cells could each be the misread one: keep a repair only when exactly one
+            # of them is a confusion OCR is known to make ('3500000' for 3600000, '1,812' for 1,872)
+            fixes = [fx for fx in fixes if is_common_confusion(assign[fx[0]], fx[1])]
         if len(fixes) == 1:
             f, want, why = fixes[0]
             sv.set(f, want, "corregido", f"suma de trimestres = meta anual exige {fmt(want)}; {why}", {"suma", "ocr"})

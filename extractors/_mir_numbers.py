@@ -186,6 +186,20 @@ def misread_reason(tok: NumTok, value: float) -> str | None:
     return None
 
 
+# Digit pairs tesseract and older OCR engines swap for one another on degraded scans
+# (open/closed loops and a lost serif): 5/6, 3/8, 6/8, 0/8, 0/6, 1/7, 1/4.
+COMMON_CONFUSIONS = frozenset(frozenset(p) for p in ("56", "38", "68", "08", "06", "17", "14"))
+
+
+def is_common_confusion(tok: NumTok, value: float) -> bool:
+    """True when ``tok`` differs from ``value`` by one digit that OCR commonly swaps."""
+    have, want = tok.digits, _fmt(value)
+    if not want.isdigit() or len(have) != len(want):
+        return False
+    diffs = [(a, b) for a, b in zip(have, want) if a != b]
+    return len(diffs) == 1 and frozenset(diffs[0]) in COMMON_CONFUSIONS
+
+
 def _is_subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(c in it for c in short)

@@ -82,6 +82,12 @@ def _record(s: Solved, meta: dict, T: int) -> dict[str, Any]:
         "unidad_medida": r.unidad,
     }
     notes = list(s.notes)
+    corrected = dict(s.corrected)
+    siglas = siglas_to_letters(r.siglas)
+    if siglas != r.siglas:
+        rec["siglas"] = siglas
+        corrected["siglas"] = "corregido"
+        notes.append(f"siglas '{r.siglas}' leídas {siglas}: un acrónimo es de letras y el OCR las confunde con dígitos")
     for f in NUMERIC:
         v = s.values.get(f)
         if f in s.ambiguous and v is not None and "tabla" in s.sources.get(f, set()) and len(s.sources[f]) == 1:
@@ -97,7 +103,7 @@ def _record(s: Solved, meta: dict, T: int) -> dict[str, Any]:
     texts = [c.text for c in (s.trimestral, s.anual) if c is not None]
     rec["comentario"] = " | ".join(t.strip() for t in texts) or None
     rec["checks"] = [f"{k}={v}" for k, v in sorted(s.checks.items())]
-    rec["corrected"] = [f"{k}:{v}" for k, v in sorted(s.corrected.items())]
+    rec["corrected"] = [f"{k}:{v}" for k, v in sorted(corrected.items())]
     rec["comentario_extraccion"] = "; ".join(dict.fromkeys(notes)) or None
     rec["page"] = r.page
     rec["confidence"] = _confidence(s)
@@ -105,6 +111,17 @@ def _record(s: Solved, meta: dict, T: int) -> dict[str, Any]:
         rec.update(x0=r.bbox.x0, top=r.bbox.top, x1=r.bbox.x1, bottom=r.bbox.bottom)
     rec["_key"] = f"{s.clave or ''}|{r.siglas or ''}|{r.first_line}"
     return rec
+
+
+# digits OCR prints for the capital letters they resemble, inside an acronym: 'PS1B' (PSIB)
+LETTER_FOR_DIGIT = str.maketrans({"1": "I", "0": "O", "5": "S", "8": "B", "6": "G", "2": "Z"})
+
+
+def siglas_to_letters(siglas: str | None) -> str | None:
+    """An indicator acronym is letters only; a digit between capitals is a misread letter."""
+    if not siglas or not any(c.isdigit() for c in siglas) or sum(c.isalpha() for c in siglas) < 2:
+        return siglas
+    return siglas.translate(LETTER_FOR_DIGIT)
 
 
 def _clean_name(text: str | None) -> str | None:

@@ -310,3 +310,22 @@ def test_unseen_layout_text_pdf(tmp_path):
 def _compare_by_siglas(records: list[dict], gold: list[dict]) -> tuple[int, int, list[str]]:
     keyed = [dict(g, clave=g["siglas"]) for g in gold]
     return _compare([dict(r, clave=r["siglas"]) for r in records], keyed)
+
+
+def test_acronym_digits_are_read_as_letters_and_flagged():
+    from extractors.mir_avance import siglas_to_letters
+
+    assert siglas_to_letters("PS1B") == "PSIB"  # seed 004, component 1.4.1.1.5
+    assert siglas_to_letters("PSAL") == "PSAL"
+    assert siglas_to_letters(None) is None
+
+
+def test_sum_repair_picks_the_cell_with_a_common_ocr_confusion():
+    from extractors._mir_numbers import NumTok, is_common_confusion
+
+    # sample mir_avance_ocr.txt prints '1,812' for 1,872 (meta 7,488 = 1,872 x 4); reading the
+    # meta as 7,428 instead would need an 8 read for a 2, which OCR does not do
+    assert is_common_confusion(NumTok("1,812", 1812.0), 1872)
+    assert not is_common_confusion(NumTok("7,488", 7488.0), 7428)
+    # seed 004: '3500000' for 3,600,000 (five for six)
+    assert is_common_confusion(NumTok("3500000", 3500000.0), 3600000)
