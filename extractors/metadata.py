@@ -25,10 +25,11 @@ log = logging.getLogger(__name__)
 
 # 'IEM/CV/SPE/07/2020', 'INE/CG909/2015' — letters, then 1-4 slash-separated parts, ending in a year
 CLAVE = regex.compile(r"\b[A-Z]{2,8}(?:[/-][A-Z0-9]{1,10}){1,4}/(?:19|20)\d\d\b")
-# 'INSTITUTO ELECTORAL DE MICHOACÁN', 'H. AYUNTAMIENTO DE BENITO JUÁREZ'
+# 'INSTITUTO ELECTORAL DE MICHOACÁN', 'VALLE VERDE INSTITUTO ELECTORAL DEL ESTADO DE VALLE VERDE',
+# 'PROCURADURÍA CIUDADANA DE DERECHOS HUMANOS Defensoría de la Salud': a body's name in capitals
 EMISOR = regex.compile(
-    r"^\s*(?:H\.\s*)?(?:INSTITUTO|SECRETAR[IÍ]A|MUNICIPIO|AYUNTAMIENTO|PROCURADUR[IÍ]A|GOBIERNO|"
-    r"COMISI[OÓ]N|CONSEJO|TRIBUNAL|AUDITOR[IÍ]A|CONTRALOR[IÍ]A|DEFENSOR[IÍ]A)\b[^\n]{3,120}$"
+    r"(?<![\p{L}“\"])(?:H\.\s*)?(?:INSTITUTO|SECRETAR[IÍ]A|MUNICIPIO|AYUNTAMIENTO|PROCURADUR[IÍ]A|GOBIERNO|"
+    r"COMISI[OÓ]N|CONSEJO|TRIBUNAL|AUDITOR[IÍ]A|CONTRALOR[IÍ]A|DEFENSOR[IÍ]A)(?:[ \t]+[\p{Lu}.]+(?!\p{Ll})){1,10}"
 )
 # 'celebrada con fecha 24 de octubre de 2020', 'Toluca, México, a 15 de marzo de 2024'
 CLOSING = regex.compile(
@@ -55,9 +56,11 @@ def document_to_clave(doc: Document) -> str | None:
 def document_to_emisor(doc: Document) -> str | None:
     for page in doc.pages[:2]:
         for line in page.lines[:40]:
-            m = EMISOR.match(line.text)
-            if m and _upper_ratio(line.text) > 0.8:
-                return " ".join(line.text.split())
+            if any(q in line.text for q in "“”\"«»"):  # quoted names are parties cited, not the issuer
+                continue
+            m = EMISOR.search(line.text)
+            if m:
+                return " ".join(m.group(0).split())
     return None
 
 
@@ -75,7 +78,7 @@ def document_to_titulo(doc: Document) -> str | None:
     repeated = _repeated_lines(doc)
     for i, line in enumerate(lines[:60]):
         text = " ".join(line.text.replace("*", "").split())
-        if text in repeated or EMISOR.match(text):
+        if text in repeated or EMISOR.fullmatch(text):
             continue
         words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 2]
         if len(words) >= _TITLE_MIN_WORDS and _upper_ratio(text) > 0.85 and not text.startswith('"'):
