@@ -19,6 +19,9 @@ os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect"))
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+# Prefect logs "Stopping temporary server" at interpreter exit, after pytest has closed its
+# captured streams; at WARNING that line is never emitted.
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 requires_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"{SEEDS} is absent (the shared seed documents are not checked out beside the repo)")
 

@@ -1,0 +1,39 @@
+"""The flow retries a document whose rows could not be written, and a document that keeps
+failing ends as a failures row while the others are ingested."""
+
+import pandas as pd
+import pytest
+
+from papeleo import pipeline
+
+pytestmark = pytest.mark.prefect
+
+
+def test_transient_write_errors_are_retried_and_a_lost_cause_is_recorded(tmp_path, monkeypatch):
+    from flows.ingest import ingest
+
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    inbox.mkdir()
+    for name in ("a_flaky.txt", "b_broken.txt", "c_fine.txt"):
+        (inbox / name).write_text(f"{name}: ver www.ejemplo.org el 1 de enero de 2020\n", "utf-8")
+    real = pipeline.process_document
+    attempts: dict[str, int] = {}
+
+    def flaky(source, out_root, settings=None):
+        name = str(source).rsplit("/", 1)[-1]
+        attempts[name] = attempts.get(name, 0) + 1
+        if name == "b_broken.txt" or (name == "a_flaky.txt" and attempts[name] == 1):
+            raise pipeline.TransientWriteError(f"disk full while writing {name}")
+        return real(source, out_root, settings)
+
+    monkeypatch.setattr(pipeline, "process_document", flaky)
+    result = ingest(paths=[str(inbox)], out=str(out))
+
+    assert attempts == {"a_flaky.txt": 2, "b_broken.txt": 3, "c_fine.txt": 1}
+    by_status = {(t, s): n for t, s, n in result["by_type_status"]}
+    assert by_status[("unknown", "ok")] == 2 and by_status[("unknown", "failed")] == 1
+    docs = pd.read_parquet(out / "documents")
+    assert sorted(docs["file_name"]) == ["a_flaky.txt", "c_fine.txt"]
+    failures = pd.read_parquet(out / "failures")
+    assert failures["error_type"].tolist() == ["write_failed"]
+    assert "b_broken.txt" in failures["source"].iloc[0] and "re-run" in failures["message"].iloc[0]
