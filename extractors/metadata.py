@@ -37,6 +37,10 @@ CLOSING = regex.compile(
     r"|^[A-ZÁÉÍÓÚ][^\n,]{2,40},[^\n]{0,60}?\ba\s+",
     regex.MULTILINE,
 )
+# 'Matriz de Indicadores para Resultados — Avance Trimestral', 'Informe de supervisión a la Unidad ...'
+TITLE_CASE = regex.compile(
+    r"^\s*(?:Informe|Matriz de Indicadores|Convenio|Acuerdo|Dictamen|Reporte|Avance)\b[^\n]{10,200}$", regex.IGNORECASE
+)
 _TITLE_MIN_WORDS = 6  # shorter capitalised lines are headings ('ANTECEDENTES', 'G L O S A R I O')
 
 
@@ -89,6 +93,10 @@ def document_to_titulo(doc: Document) -> str | None:
                     break
                 parts.append(more)
             return " ".join(parts)[:400]
+    for line in lines[:15]:  # a title set in ordinary case, under the issuer's name
+        text = " ".join(line.text.split())
+        if TITLE_CASE.match(text):  # a running title repeated on every page is still the title
+            return text[:400]
     return None
 
 

@@ -37,3 +37,9 @@ def test_seed_003_fields():
     # 'aprobado en Sesión Virtual Ordinaria ... celebrada con fecha 24 de octubre de 2020'
     assert fields["fecha_documento"] == dt.date(2020, 10, 24)
     assert fields["titulo"].startswith("ACUERDO DE LA COMISIÓN DE VINCULACIÓN Y SERVICIO PROFESIONAL ELECTORAL")
+
+
+def test_title_in_ordinary_case_under_the_issuer():
+    doc = make_document("H. AYUNTAMIENTO DE SAN ISIDRO DEL VALLE Ejercicio Fiscal 2024\n"
+                        "Matriz de Indicadores para Resultados — Avance Trimestral\nSegundo Trimestre 2024")
+    assert metadata.document_to_titulo(doc) == "Matriz de Indicadores para Resultados — Avance Trimestral"
