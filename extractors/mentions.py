@@ -26,12 +26,14 @@ log = logging.getLogger(__name__)
 # tesseract spaces it: 'https: //difvalleverde.gob. mx/transparencia/aspectos-susceptibles'
 # (a space is accepted only after ':' '.' or '/' and before a token that goes on like a URL)
 URL = regex.compile(
-    r"(?:https?\s?:?\s?//|www\.)(?:[^\s<>\"'(){}\[\]]|(?<=[./])\s(?=[a-z0-9][\w-]*[./][\w]))+",
+    r"(?:h[a-z]{1,3}ps?\s?:?\s?//|www\.)(?:[^\s<>\"'(){}\[\]]|(?<=[./])\s(?=[a-z0-9][\w-]*[./][\w]))+",
     regex.IGNORECASE,
 )
 # 'atemala_pdf', '1105089502/', '2019/file.html' — a lone token that can continue a URL
 URL_CONTINUATION = regex.compile(r"^[\w\-./%?=&#~:+]+$")
 URL_TRAILING_PUNCT = ".,;:)]>»"
+# the scheme as OCR mangles it: 'https//transparencia...' (colon lost), 'hups://www...' ('tt' read as 'u')
+URL_SCHEME = regex.compile(r"^h[a-z]{1,3}p(?P<s>s?):?//", regex.IGNORECASE)
 # after a URL that could be complete, a continuation must look like part of a path ('atemala_pdf'),
 # not like prose or a footnote number ('1')
 URL_PATHISH = regex.compile(r"[/_\-=.&%]")
@@ -79,6 +81,7 @@ def page_to_urls(page: Page) -> list[tuple[str, str, int, int]]:
                 raw += "\n" + nxt
                 last = j
             valor = regex.sub(r"\s+", "", url).rstrip(URL_TRAILING_PUNCT)
+            valor = URL_SCHEME.sub(lambda m: f"http{m['s'].lower()}://", valor)
             found.append((valor, raw.rstrip(URL_TRAILING_PUNCT), i, last))
             if last > i:
                 skip_until = last

@@ -68,3 +68,14 @@ def test_url_with_ocr_spaces_is_rejoined():
 def test_prose_after_a_url_and_a_full_stop_is_not_glued_on():
     doc = make_document("Véase www.iem.org.mx. Después se aprobó el acuerdo.")
     assert [r["valor"] for r in mentions.extract(doc).records if r["tipo"] == "url"] == ["www.iem.org.mx"]
+
+
+def test_ocr_mangled_scheme_is_normalised():
+    doc = make_document("disponible en https//transparencia.gob.mx/pbr/mir\nver hups://www.pdh.org.gt/informes/a.pdf")
+    urls = [r["valor"] for r in mentions.extract(doc).records if r["tipo"] == "url"]
+    assert urls == ["https://transparencia.gob.mx/pbr/mir", "https://www.pdh.org.gt/informes/a.pdf"]
+
+
+def test_words_like_http_in_prose_are_not_urls():
+    doc = make_document("el hipopótamo y la hélice // no son enlaces")
+    assert [r for r in mentions.extract(doc).records if r["tipo"] == "url"] == []
