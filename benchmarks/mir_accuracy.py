@@ -141,6 +141,19 @@ def _unseen() -> dict:
         return score(run(path), truth)
 
 
+def _unseen_scan() -> dict:
+    """The same fixture as an image-only scan (200 dpi, askew, noisy), read through OCR."""
+    import tempfile
+
+    sys.path.insert(0, str(FIXTURES))
+    from make_fixture_rosa_scan import build_scan
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "mir_rosa_scan.pdf"
+        truth = build_scan(path)
+        return score(run(path), truth)
+
+
 def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.WARNING)
     verbose = "-v" in argv
@@ -157,6 +170,7 @@ def main(argv: list[str]) -> int:
     total = {"determinable": 0, "exact": 0, "wrong_unflagged": 0, "extra_unflagged": 0}
     scored = [(name, score(run(path), golden_rows(gpath))) for name, path, gpath in cases]
     scored.append(("unseen fixture make_fixture_rosa (text layer, Q3)", _unseen()))
+    scored.append(("unseen fixture make_fixture_rosa_scan (image-only, OCR, Q3)", _unseen_scan()))
     for name, s in scored:
         report(name, s, verbose)
         for k in total:

@@ -236,6 +236,15 @@ def _row(page: Page, layout: Layout, ws: list[Word], root: str, ejercicio: int |
             row.nivel, row.nivel_raw = n, w.text
             used.append(w)
             break
+    if row.nivel is None and ncol is not None and ncol.kind == "nivel":
+        # OCR may cut the level word in pieces ('Fi' / 'n'): the labelled Nivel cell holds
+        # nothing else, so its pieces joined in reading order are the word
+        pieces = sorted(cells.get(id(ncol), []), key=lambda w: (w.bbox.top, w.bbox.x0))
+        t = "".join(w.text.strip(JUNK) for w in pieces)
+        n = "fin" if t in ("Fin", "FIN") else nivel_of(t)
+        if n and len(pieces) > 1:
+            row.nivel, row.nivel_raw = n, " ".join(w.text for w in pieces)
+            used.extend(pieces)
     for c in text_cols:
         words = cells.get(id(c), [])
         if not words:

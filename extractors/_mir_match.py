@@ -151,7 +151,45 @@ def align(comments: list[Commentary], rows: list[RawRow], min_score: float = 1.2
         if match:
             out[j - 1] = units[i - 1]
         i, j = pi, pj
+    place_by_order(units, rows, out)
     left = [u[0].line + 1 for idx, u in enumerate(units) if not any(u is v for v in out.values())]
     if left:
         log.info("commentaries not placed on any row (first lines %s)", left)
     return out
+
+
+def _contradicts(c: Commentary, row: RawRow) -> bool:
+    """The row prints clean numbers, yet neither the commentary's N nor its M is among them."""
+    vals = [t for t in [*row.tokens, *row.slots.values()] if t.clean]
+    r = readings(c)[0]
+    if not vals:
+        return False
+    return not any(t.value == want or misread_reason(t, want) for t in vals for want in (r.n, r.m) if want is not None)
+
+
+def place_by_order(units: list[list[Commentary]], rows: list[RawRow], out: dict[int, list[Commentary]]) -> None:
+    """Commentary blocks follow row order: between two placed commentaries, unplaced ones
+    take the rows without commentary between their rows, one for one and in order, when
+    they are as many, each is self-consistent (its N/M gives its X%) and the row's printed
+    numbers do not contradict it. Marked ``by_order`` so the record says how it was placed."""
+    row_of = {id(u): j for j, u in out.items()}
+    placed = [i for i, u in enumerate(units) if id(u) in row_of]
+    for a, b in zip([None, *placed], [*placed, None]):
+        ua = a + 1 if a is not None else 0
+        ub = b if b is not None else len(units)
+        if a is None or b is None or ub <= ua:
+            continue  # only a gap closed by placed commentaries on both sides
+        ra, rb = row_of[id(units[a])], row_of[id(units[b])]
+        free = [j for j in range(ra + 1, rb) if j not in out and not rows[j].comments]
+        gap = units[ua:ub]
+        if len(free) != len(gap):
+            continue
+        ok = all(len(u) == 1 and u[0].kind == "trimestral" and (rs := readings(u[0])) and rs[0].consistent
+                 and rs[0].n is not None and rs[0].m is not None and not _contradicts(u[0], rows[j])
+                 for u, j in zip(gap, free))
+        if not ok:
+            continue
+        for u, j in zip(gap, free):
+            u[0].by_order = True
+            out[j] = u
+            log.info("commentary at line %d placed on row %d by document order", u[0].line + 1, j)

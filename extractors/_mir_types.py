@@ -32,6 +32,7 @@ class Commentary:
     zero_n: bool = False  # 'ningún convenio ... de los 2' -> N = 0
     conf: float = 1.0
     inline: bool = False  # printed beside its row (wide layout), not in a block
+    by_order: bool = False  # placed by its position among placed neighbours, not by its numbers
 
 
 @dataclass

@@ -102,6 +102,10 @@ def _record(s: Solved, meta: dict, T: int) -> dict[str, Any]:
     rec["avance_pct"] = s.avance_pct
     texts = [c.text for c in (s.trimestral, s.anual) if c is not None]
     rec["comentario"] = " | ".join(t.strip() for t in texts) or None
+    if any(c is not None and c.by_order for c in (s.trimestral, s.anual)):
+        s.checks["comentario_por_orden"] = "ok"
+        notes.append("comentario asignado por su posición: ningún renglón coincide con sus cifras, pero ocupa "
+                     "el lugar de este renglón entre los comentarios ya asignados y su N/M da su X%")
     rec["checks"] = [f"{k}={v}" for k, v in sorted(s.checks.items())]
     rec["corrected"] = [f"{k}:{v}" for k, v in sorted(corrected.items())]
     rec["comentario_extraccion"] = "; ".join(dict.fromkeys(notes)) or None

@@ -142,6 +142,34 @@ def test_commentary_attached_by_numbers_and_order():
     assert "3,500" not in (rows["PO"]["comentario"] + rows["PS"]["comentario"])
 
 
+def test_commentary_placed_by_order_when_its_row_prints_no_numbers():
+    def doc(middle_numbers: str) -> dict[str, dict]:
+        return by_siglas(rows_of("\n".join([
+            "1.1.1 Fin del programa", "Fin",
+            "1.1.1.1.1 Obras realizadas PO: Porcentaje de obras",
+            "Componente Trimestral 40 10 10 10 10 9 8",
+            "1.1.1.1.1.1 Apoyos a eventos PAE: Porcentaje de apoyos",
+            f"Actividad Trimestral{middle_numbers}",
+            "1.1.1.1.1.2 Supervision PS: Porcentaje de supervisiones",
+            "Actividad Trimestral 400 100 100 100 100 90 120",
+            "",
+            "Meta Trimestral: Se logra el 80% de la meta al terminar 8 obras de 10 programadas.",
+            "",
+            "Meta Trimestral: Se atendieron 6 solicitudes de un total de 6 programados, logrando un 100%.",
+            "",
+            "Meta Trimestral: Se logra el 120% al realizar 120 supervisiones de un total de 100 programadas.",
+        ])))
+
+    # PAE's cells were not read: its numbers match nothing, but it sits between PO's and PS's
+    pae = doc("")["PAE"]
+    assert vals(pae, "programado_t2", "alcanzado_t2", "avance_pct") == [6, 6, 100]
+    assert "comentario_por_orden=ok" in pae["checks"] and "posición" in pae["comentario_extraccion"]
+    assert {"programado_t2:imputado", "alcanzado_t2:imputado"} <= set(pae["corrected"])
+    # the row prints 48 12 12 12 12 11 10: the commentary's 6 of 6 contradicts it, so no
+    pae = doc(" 48 12 12 12 12 11 10")["PAE"]
+    assert "comentario_por_orden=ok" not in pae["checks"] and pae["alcanzado_t2"] == 10
+
+
 def test_every_record_passes_the_schema(wide, scattered):
     for r in [*wide.values(), *scattered.values()]:
         rec = {k: v for k, v in r.items() if k != "_key"} | {"doc_id": "d" * 64, "record_id": "r"}
@@ -305,6 +333,33 @@ def test_unseen_layout_text_pdf(tmp_path):
     assert ppr["programado_t2"] == 120 and "programado_t2:imputado" in ppr["corrected"]
     assert pms["alcanzado_t1"] is None  # blank, and nothing determines it
     assert got["PLI"]["avance_pct"] == 102.86 and got["IPA"]["avance_pct"] is None
+
+
+@pytest.mark.ocr
+def test_unseen_layout_scanned_pdf(tmp_path):
+    """make_fixture_rosa as an image-only scan (tests/fixtures/mir/make_fixture_rosa_scan.py:
+    200 dpi, grayscale, turned 0.3°/-0.25°, seeded speckle), read with tesseract. Compared
+    with the same authored truth as the text-layer fixture."""
+    import sys
+
+    from papeleo.readers import ReadSettings, read_document
+
+    sys.path.insert(0, str(FIXTURES))
+    from make_fixture_rosa_scan import build_scan
+
+    path = tmp_path / "mir_rosa_scan.pdf"
+    truth = build_scan(path)
+    res = read_document(str(path), ReadSettings())
+    assert res.document is not None and res.document.text_source == "ocr"
+    records = extract(res.document).records
+    assert len(records) == len(truth)
+    got = by_siglas(records)
+    assert [got[g["siglas"]]["nivel"] for g in truth] == [g["nivel"] for g in truth]
+    exact, total, unflagged = _compare_by_siglas(records, truth)
+    # measured 59/61 (96.7%): tesseract (--psm 3) drops the lone '0' cells of the Fin row's
+    # a1 and a3, and nothing in the document determines them, so they stay null
+    assert exact >= 57, f"{exact}/{total}"
+    assert unflagged == []
 
 
 def _compare_by_siglas(records: list[dict], gold: list[dict]) -> tuple[int, int, list[str]]:
