@@ -128,30 +128,26 @@ def report(name: str, s: dict, verbose: bool) -> None:
             print(f"    - {m}")
 
 
-def _unseen() -> dict:
-    """The second, differently laid-out MIR PDF, generated from its authored truth."""
+def _generated(module: str, builder: str, name: str) -> dict:
+    """Score a MIR fixture generated at run time from its authored truth: the differently
+    laid-out text PDF (make_fixture_rosa.build) or its scan (make_fixture_rosa_scan.build_scan)."""
+    import importlib
     import tempfile
 
     sys.path.insert(0, str(FIXTURES))
-    from make_fixture_rosa import build
-
+    build = getattr(importlib.import_module(module), builder)
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "mir_rosa.pdf"
+        path = Path(tmp) / name
         truth = build(path)
         return score(run(path), truth)
 
 
+def _unseen() -> dict:
+    return _generated("make_fixture_rosa", "build", "mir_rosa.pdf")
+
+
 def _unseen_scan() -> dict:
-    """The same fixture as an image-only scan (200 dpi, askew, noisy), read through OCR."""
-    import tempfile
-
-    sys.path.insert(0, str(FIXTURES))
-    from make_fixture_rosa_scan import build_scan
-
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "mir_rosa_scan.pdf"
-        truth = build_scan(path)
-        return score(run(path), truth)
+    return _generated("make_fixture_rosa_scan", "build_scan", "mir_rosa_scan.pdf")
 
 
 def main(argv: list[str]) -> int:
