@@ -37,6 +37,16 @@ MONTH_YEAR = regex.compile(rf"\b(?P<month>{_MONTH_ALT})\s+(?:de[l]?\s+)?(?P<year
 NUMERIC_DATE = regex.compile(r"\b(?P<day>[0-3]?\d)[/-](?P<month>[01]?\d)[/-](?P<year>(?:19|20)\d\d)\b")
 
 
+def lines_to_confidence(lines) -> float:
+    """Mean confidence of the lines a mention was read from (1.0 for none: nothing doubted)."""
+    lines = list(lines)
+    return sum(line.confidence for line in lines) / len(lines) if lines else 1.0
+
+
+def lines_to_bbox(lines) -> BBox | None:
+    return BBox.union(line.bbox for line in lines)
+
+
 @dataclass(frozen=True)
 class PageText:
     """A page's lines joined with newlines, with the offset where each line starts."""
@@ -54,11 +64,10 @@ class PageText:
         return list(self.page.lines[first : last + 1])
 
     def bbox_between(self, start: int, end: int) -> BBox | None:
-        return BBox.union(line.bbox for line in self.lines_between(start, end))
+        return lines_to_bbox(self.lines_between(start, end))
 
     def confidence_between(self, start: int, end: int) -> float:
-        lines = self.lines_between(start, end)
-        return sum(line.confidence for line in lines) / len(lines) if lines else 1.0
+        return lines_to_confidence(self.lines_between(start, end))
 
 
 def page_to_text(page: Page) -> PageText:

@@ -15,10 +15,13 @@ from dataclasses import dataclass
 
 import regex
 
-from papeleo.model import BBox, Document, Page
+from papeleo.model import Document, Page
 from papeleo.registry import Extraction, register
 
-from ._text import _MONTH_ALT, DAY_MONTH_YEAR, MONTH_YEAR, NUMERIC_DATE, PageText, month_number, page_to_text, parse_spanish_date, safe_date
+from ._text import (
+    _MONTH_ALT, DAY_MONTH_YEAR, MONTH_YEAR, NUMERIC_DATE, PageText, lines_to_bbox, lines_to_confidence,
+    month_number, page_to_text, parse_spanish_date, safe_date,
+)
 
 log = logging.getLogger(__name__)
 
@@ -170,11 +173,10 @@ def document_to_mentions(doc: Document) -> list[_Mention]:
     for page in doc.pages:
         for valor, raw, first, last in page_to_urls(page):
             lines = page.lines[first : last + 1]
-            conf = sum(line.confidence for line in lines) / len(lines)
-            add("url", valor, raw, page, conf, BBox.union(line.bbox for line in lines))
+            add("url", valor, raw, page, lines_to_confidence(lines), lines_to_bbox(lines))
         for valor, raw, first, last in page_to_cell_dates(page):
             lines = [page.lines[first], page.lines[last]]
-            add("fecha", valor, raw, page, sum(ln.confidence for ln in lines) / 2, BBox.union(ln.bbox for ln in lines))
+            add("fecha", valor, raw, page, lines_to_confidence(lines), lines_to_bbox(lines))
         pt = page_to_text(page)
         for valor, raw, start, end in page_to_dates(pt):
             add("fecha", valor, " ".join(raw.split()), page, pt.confidence_between(start, end), pt.bbox_between(start, end))
