@@ -231,8 +231,8 @@ def test_samples_against_goldens(name):
     gold = json.loads(gpath.read_text(encoding="utf-8"))["indicators"]
     exact, total, unflagged = _compare(records, gold)
     assert unflagged == []
-    if name != "mir_avance_escaneado.pdf":  # the OCR reader loses most cells of the scan
-        assert exact / total >= 0.95, f"{exact}/{total}"
+    # the scan too: since table rulings are erased before OCR it reads 64/64 (benchmarks/mir_accuracy.py)
+    assert exact / total >= 0.95, f"{exact}/{total}"
 
 
 # --- geometry: columns from word boxes, not from line order --------------------------
