@@ -60,6 +60,27 @@ class BBox:
 
 
 @dataclass(frozen=True, slots=True)
+class Rule:
+    """A straight ruling segment found on a page (a table line), in PDF points with the
+    top-left origin. Readers record them — pdfplumber's edges on text-layer pages, the
+    lines erased before OCR on scans — so table readers need not guess a grid the reader
+    already saw. A horizontal rule has ``top == bottom`` up to its stroke width."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def orientation(self) -> Literal["h", "v"]:
+        return "h" if (self.x1 - self.x0) >= (self.bottom - self.top) else "v"
+
+    @property
+    def length(self) -> float:
+        return max(self.x1 - self.x0, self.bottom - self.top)
+
+
+@dataclass(frozen=True, slots=True)
 class Word:
     text: str
     bbox: BBox | None = None
@@ -103,6 +124,10 @@ class Page:
     height: float | None = None
     # mean word confidence, only for OCR'd pages
     ocr_confidence: float | None = None
+    # ruling segments (table lines) the reader found; empty when it found none or has no geometry
+    rules: tuple[Rule, ...] = ()
+    # degrees (0, 90, 180, 270) the page image was turned clockwise to be upright before OCR
+    rotation: int = 0
 
     @property
     def text(self) -> str:
@@ -120,12 +145,17 @@ class Page:
             words = [w for w in line.words if w.bbox is not None and _inside(w.bbox, bbox)]
             if words:
                 kept.append(Line.from_words(words))
-        return replace(self, lines=tuple(kept))
+        rules = tuple(r for r in self.rules if _rule_inside(r, bbox))
+        return replace(self, lines=tuple(kept), rules=rules)
 
 
 def _inside(inner: BBox, outer: BBox) -> bool:
     cx, cy = inner.x_center, inner.y_center
     return outer.x0 <= cx <= outer.x1 and outer.top <= cy <= outer.bottom
+
+
+def _rule_inside(rule: Rule, outer: BBox) -> bool:
+    return outer.x0 <= rule.x0 and rule.x1 <= outer.x1 and outer.top <= rule.top and rule.bottom <= outer.bottom
 
 
 @dataclass(frozen=True, slots=True)
