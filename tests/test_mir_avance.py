@@ -376,7 +376,7 @@ def test_acronym_digits_are_read_as_letters_and_flagged():
 
 
 def test_sum_repair_picks_the_cell_with_a_common_ocr_confusion():
-    from extractors._mir_numbers import NumTok, is_common_confusion
+    from extractors.mir_avance._mir_numbers import NumTok, is_common_confusion
 
     # sample mir_avance_ocr.txt prints '1,812' for 1,872 (meta 7,488 = 1,872 x 4); reading the
     # meta as 7,428 instead would need an 8 read for a 2, which OCR does not do

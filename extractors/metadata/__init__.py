@@ -19,7 +19,7 @@ import regex
 from papeleo.model import Document
 from papeleo.registry import Extraction, register
 
-from ._text import DAY_MONTH_YEAR, parse_spanish_date
+from .._text import DAY_MONTH_YEAR, parse_spanish_date
 
 log = logging.getLogger(__name__)
 

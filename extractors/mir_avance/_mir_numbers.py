@@ -20,7 +20,7 @@ import regex
 
 log = logging.getLogger(__name__)
 
-DATA = Path(__file__).with_name("data") / "mir_avance.json"
+DATA = Path(__file__).with_name("rules.json")
 
 
 @lru_cache(maxsize=1)

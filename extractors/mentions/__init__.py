@@ -18,7 +18,7 @@ import regex
 from papeleo.model import Document, Page
 from papeleo.registry import Extraction, register
 
-from ._text import (
+from .._text import (
     _MONTH_ALT, DAY_MONTH_YEAR, MONTH_YEAR, NUMERIC_DATE, PageText, lines_to_bbox, lines_to_confidence,
     month_number, page_to_text, parse_spanish_date, safe_date,
 )
