@@ -29,7 +29,7 @@ import pypdfium2 as pdfium
 import pytesseract
 
 from papeleo.model import BBox, Failure, Line, Page, Word
-from .rules import image_to_unruled
+from .rules import image_to_unruled_and_rules, pixel_rules_to_point_rules
 
 log = logging.getLogger(__name__)
 
@@ -74,14 +74,16 @@ def lines_to_mean_confidence(lines: Sequence[Line]) -> float | None:
 
 
 def image_to_ocr_page(img: Any, number: int, x_dpi: float, y_dpi: float, lang: str, deadline_epoch: float | None) -> Page:
-    """OCR one PIL image; geometry converted from pixels to points with the image's dpi."""
+    """OCR one PIL image; geometry converted from pixels to points with the image's dpi.
+    The table rulings erased before OCR are kept on the page (``Page.rules``, in points)."""
     timeout = 0.0
     if deadline_epoch is not None:
         timeout = deadline_epoch - time.time()
         if timeout <= 0:
             raise TimeoutError("document deadline passed before this page started")
+    unruled, pixel_rules = image_to_unruled_and_rules(img, min(x_dpi, y_dpi))
     data = pytesseract.image_to_data(
-        image_to_unruled(img, min(x_dpi, y_dpi)), lang=lang, config=TESSERACT_CONFIG, output_type=pytesseract.Output.DICT, timeout=timeout
+        unruled, lang=lang, config=TESSERACT_CONFIG, output_type=pytesseract.Output.DICT, timeout=timeout
     )
     lines = tesseract_data_to_lines(data, 72.0 / x_dpi, 72.0 / y_dpi)
     return Page(
@@ -91,6 +93,7 @@ def image_to_ocr_page(img: Any, number: int, x_dpi: float, y_dpi: float, lang: s
         width=img.width * 72.0 / x_dpi,
         height=img.height * 72.0 / y_dpi,
         ocr_confidence=lines_to_mean_confidence(lines),
+        rules=tuple(pixel_rules_to_point_rules(pixel_rules, x_dpi, y_dpi)),
     )
 
 

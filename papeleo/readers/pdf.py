@@ -20,10 +20,11 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
-from papeleo.model import BBox, Document, Failure, Page, Word
+from papeleo.model import BBox, Document, Failure, Page, Rule, Word
 
 from .layout import DEFAULT_Y_TOLERANCE, words_to_lines
 from .ocr import OcrBatch, ocr_unavailable_failure, pdf_page_to_ocr_page
+from .rules import rules_to_merged_rules
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +108,22 @@ def text_layer_problem(words: Sequence[Word], n_images: int, image_coverage: flo
     return None
 
 
+def plumber_edges_to_rules(edges: Sequence[dict[str, Any]], width: float, height: float) -> list[Rule]:
+    """pdfplumber edges (drawn lines, the sides of rectangles and straight curve pieces) ->
+    table rulings in points: clipped to the page, collinear pieces merged (a grid drawn cell
+    by cell arrives as one segment per cell side), short ones dropped. Diagonal pieces are
+    not rulings. pdfplumber's coordinates are already the model's (top-left origin)."""
+    rules = []
+    for edge in edges:
+        if edge.get("orientation") not in ("h", "v"):
+            continue
+        x0, x1 = max(0.0, float(edge["x0"])), min(width, float(edge["x1"]))
+        top, bottom = max(0.0, float(edge["top"])), min(height, float(edge["bottom"]))
+        if x1 >= x0 and bottom >= top:
+            rules.append(Rule(x0, top, x1, bottom))
+    return rules_to_merged_rules(rules)
+
+
 def plumber_page_to_page(page: Any, number: int) -> tuple[Page | None, str | None]:
     """(Page from the text layer, None) or (None, reason to OCR the page instead)."""
     raw = page.extract_words(keep_blank_chars=False, use_text_flow=False)
@@ -118,7 +135,9 @@ def plumber_page_to_page(page: Any, number: int) -> tuple[Page | None, str | Non
     if problem is not None:
         return None, problem
     lines = words_to_lines(drop_glyph_code_words(words), DEFAULT_Y_TOLERANCE)
-    return Page(number=number, lines=tuple(lines), text_source="text_layer", width=float(page.width), height=float(page.height)), None
+    width, height = float(page.width), float(page.height)
+    rules = plumber_edges_to_rules(page.edges, width, height)
+    return Page(number=number, lines=tuple(lines), text_source="text_layer", width=width, height=height, rules=tuple(rules)), None
 
 
 def page_size_to_ocr_dpi(width_pt: float, height_pt: float, dpi: int, max_pixels: int) -> int:
