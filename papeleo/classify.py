@@ -1,7 +1,7 @@
 """Decide a document's family from keyword and layout evidence.
 
 invoice2data-style: every family lists the phrases and layout features that give it away
-(``data/doc_types.json``), and the family with the most evidence wins — but only when the
+(``classify.evidence`` in each family's ``spec.json``), and the family with the most evidence wins — but only when the
 evidence is strong and clearly ahead of the runner-up, otherwise the document is
 ``unknown`` (it still gets a ``documents`` row and its mentions). Phrases are matched with
 spaCy's Matcher on accent-stripped lowercase tokens with per-word edit distances, because
@@ -15,13 +15,14 @@ import logging
 import math
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 import regex
 
+from .context import Context, process_context
 from .model import Document
+from .registry import Registry, default_registry
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +43,9 @@ class Classification:
 class _Rules:
     min_evidence: float
     min_margin: float
-    weights: dict[str, dict[str, float]]  # family -> evidence id -> weight
-    regexes: dict[str, list[tuple[str, Any]]]  # family -> [(id, compiled)]
-    matcher: Any  # spacy Matcher keyed "family|id"
+    weights: dict[str, dict[str, float]]  # doc type -> evidence id -> weight
+    regexes: dict[str, list[tuple[str, Any]]]  # doc type -> [(id, compiled)]
+    matcher: Any  # spacy Matcher keyed "doc_type|id"
     nlp: Any
 
 
@@ -61,27 +62,45 @@ def _token_pattern(word: str, fuzzy: int) -> dict[str, Any]:
     return {"ORTH": {f"FUZZY{edits}": word}}
 
 
-@lru_cache(maxsize=1)
-def load_rules() -> _Rules:
-    import spacy
+def thresholds() -> dict[str, float]:
+    data = json.loads(resources.files("papeleo").joinpath("data/classify.json").read_text("utf-8"))
+    return {"min_evidence": float(data["min_evidence"]), "min_margin": float(data["min_margin"])}
+
+
+def evidence_to_rules(evidence: dict[str, tuple[dict[str, Any], ...]], nlp: Any) -> _Rules:
+    """Compile the families' declared evidence once: phrases into one spaCy Matcher on
+    ``nlp``'s vocabulary, regexes into compiled patterns."""
     from spacy.matcher import Matcher
 
-    spec = json.loads(resources.files("papeleo").joinpath("data/doc_types.json").read_text("utf-8"))
-    nlp = spacy.blank("es")
     matcher = Matcher(nlp.vocab)
     weights: dict[str, dict[str, float]] = {}
     regexes: dict[str, list[tuple[str, Any]]] = {}
-    for family, items in spec["families"].items():
-        weights[family] = {}
-        regexes[family] = []
+    for doc_type, items in evidence.items():
+        weights[doc_type] = {}
+        regexes[doc_type] = []
         for item in items:
-            weights[family][item["id"]] = float(item["weight"])
+            weights[doc_type][item["id"]] = float(item["weight"])
             if "phrase" in item:
                 words = strip_accents(item["phrase"]).lower().split()
-                matcher.add(f"{family}|{item['id']}", [[_token_pattern(w, item.get("fuzzy", 1)) for w in words]])
+                matcher.add(f"{doc_type}|{item['id']}", [[_token_pattern(w, item.get("fuzzy", 1)) for w in words]])
             else:
-                regexes[family].append((item["id"], regex.compile(item["regex"], regex.MULTILINE)))
-    return _Rules(spec["min_evidence"], spec["min_margin"], weights, regexes, matcher, nlp)
+                regexes[doc_type].append((item["id"], regex.compile(item["regex"], regex.MULTILINE)))
+    limits = thresholds()
+    return _Rules(limits["min_evidence"], limits["min_margin"], weights, regexes, matcher, nlp)
+
+
+_rules_cache: dict[tuple[int, int], _Rules] = {}
+
+
+def load_rules(ctx: Context | None = None, reg: Registry | None = None) -> _Rules:
+    """The compiled rules for this registry and this process's ``Language`` (compiled once)."""
+    ctx = ctx or process_context()
+    reg = reg or default_registry()
+    key = (id(reg), id(ctx.nlp))
+    rules = _rules_cache.get(key)
+    if rules is None:
+        rules = _rules_cache[key] = evidence_to_rules(reg.evidence(), ctx.nlp)
+    return rules
 
 
 def _scaled(weight: float, count: int) -> float:
@@ -89,9 +108,9 @@ def _scaled(weight: float, count: int) -> float:
     return weight * (0.5 + math.sqrt(min(count, 4)) / 2)
 
 
-def text_to_evidence(text: str) -> dict[str, dict[str, int]]:
+def text_to_evidence(text: str, rules: _Rules | None = None) -> dict[str, dict[str, int]]:
     """Counts of each evidence item found in ``text``, per family."""
-    rules = load_rules()
+    rules = rules or load_rules()
     text = text[:MAX_CHARS]
     counts: dict[str, dict[str, int]] = {f: {} for f in rules.weights}
     doc = rules.nlp.make_doc(strip_accents(text).lower())
@@ -106,8 +125,8 @@ def text_to_evidence(text: str) -> dict[str, dict[str, int]]:
     return counts
 
 
-def evidence_to_classification(counts: dict[str, dict[str, int]]) -> Classification:
-    rules = load_rules()
+def evidence_to_classification(counts: dict[str, dict[str, int]], rules: _Rules | None = None) -> Classification:
+    rules = rules or load_rules()
     strengths = {
         family: round(sum(_scaled(rules.weights[family][item], n) for item, n in found.items()), 3)
         for family, found in counts.items()
@@ -124,11 +143,12 @@ def evidence_to_classification(counts: dict[str, dict[str, int]]) -> Classificat
     return Classification(best, confidence, evidence, strengths)
 
 
-def classify_text(text: str) -> Classification:
-    return evidence_to_classification(text_to_evidence(text))
+def classify_text(text: str, ctx: Context | None = None) -> Classification:
+    rules = load_rules(ctx)
+    return evidence_to_classification(text_to_evidence(text, rules), rules)
 
 
-def classify(doc: Document) -> Classification:
-    result = classify_text("\n".join(p.text for p in doc.pages))
+def classify(doc: Document, ctx: Context | None = None) -> Classification:
+    result = classify_text("\n".join(p.text for p in doc.pages), ctx)
     log.info("%s classified as %s (%.2f) %s", doc.file_name, result.doc_type, result.score, result.strengths)
     return result

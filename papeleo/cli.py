@@ -1,10 +1,13 @@
 """``papeleo`` command line.
 
-``papeleo ingest`` runs the Prefect flow in ``flows.ingest`` — the same path a scheduled
-run takes — but imports it only when called, so the library itself never imports prefect.
-Exit status: 0 every document ingested, 1 the run completed but some documents failed
-(they are in ``failures``), 2 usage error (argparse's own convention). ``papeleo diff``
-follows diff(1): 0 no differences, 1 differences, 2 usage error.
+``papeleo ingest`` runs the run loop of ``papeleo.run`` in this process — no server, about a
+second of fixed cost. With ``--prefect``, or when ``PREFECT_API_URL`` points at a Prefect
+server, it runs the same loop as a Prefect flow run (``flows.ingest``), imported by name only
+then, so the library itself never imports prefect or flows.
+
+Exit status: 0 every document ingested, 1 the run completed but some documents failed (they
+are in ``failures``), 2 usage error — found before any work, said in one line. ``papeleo
+diff`` follows diff(1): 0 no differences, 1 differences, 2 usage error.
 """
 
 from __future__ import annotations
@@ -53,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     bar = ing.add_mutually_exclusive_group()
     bar.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show a progress bar")
     bar.add_argument("--no-progress", dest="progress", action="store_false", help="plain log lines instead of a bar")
+    ing.add_argument("--prefect", action="store_true",
+                     help="run as a Prefect flow run (the default when PREFECT_API_URL is set)")
+    ing.add_argument("--no-cache", dest="use_cache", action="store_false",
+                     help="read every file again instead of reusing what was read before (OUT/_cache)")
     ing.add_argument("-v", "--verbose", action="store_true", help="log every stage")
 
     dif = sub.add_parser("diff", help="what changed between two output roots (exit 1 when something did)")
@@ -66,23 +73,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _ingest(args: argparse.Namespace) -> int:
-    for key, value in PREFECT_DEFAULTS.items():
-        os.environ.setdefault(key, value)
-    progress = sys.stderr.isatty() if args.progress is None else args.progress
-    if progress and not args.verbose:  # Prefect's own INFO lines would tear the bar
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    missing = [p for p in args.paths if not Path(p).exists()]
-    for p in missing:
-        log.warning("%s does not exist; it will be reported in failures", p)
-    flow_module = importlib.import_module("flows.ingest")
-    from .report import RunSummary, format_summary
+def _usage_error(command: str, message: str) -> int:
+    sys.stderr.write(f"papeleo {command}: {message}\n")
+    return 2
 
-    result = flow_module.ingest(
-        paths=[str(p) for p in args.paths], out=str(args.out), max_pages=args.max_pages,
-        timeout_s=args.timeout, progress=progress,
-    )
-    run = RunSummary.from_dict(result)
+
+def _ingest(args: argparse.Namespace) -> int:
+    from .context import Settings
+    from .report import RunSummary, format_summary
+    from .run import UsageError, check_inputs, run_ingest
+
+    try:
+        check_inputs(args.paths, args.out)
+    except UsageError as exc:
+        return _usage_error("ingest", str(exc))
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    paths = [str(p) for p in args.paths]
+    if args.prefect or os.environ.get("PREFECT_API_URL"):
+        for key, value in PREFECT_DEFAULTS.items():
+            os.environ.setdefault(key, value)
+        if progress and not args.verbose:  # Prefect's own INFO lines would tear the bar
+            os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+        try:
+            flow_module = importlib.import_module("flows.ingest")
+        except ImportError as exc:
+            return _usage_error("ingest", f"--prefect needs the flows extra ({exc}); install it with `pip install -e '.[flows]'`")
+        result = flow_module.ingest(paths=paths, out=str(args.out), max_pages=args.max_pages,
+                                    timeout_s=args.timeout, progress=progress, use_cache=args.use_cache)
+        run = RunSummary.from_dict(result)
+    else:
+        settings = Settings(max_pages=args.max_pages, timeout_s=args.timeout, use_cache=args.use_cache)
+        run = run_ingest(paths, str(args.out), settings, progress=progress)
     sys.stdout.write(format_summary(run, str(args.out)) + "\n")
     return run.exit_code
 
@@ -92,8 +113,7 @@ def _diff(args: argparse.Namespace) -> int:
 
     for root in (args.old, args.new):
         if not Path(root).is_dir():
-            sys.stderr.write(f"papeleo diff: {root} is not a folder\n")
-            return 2
+            return _usage_error("diff", f"{root} is not a folder (give two output roots)")
     diffs = diff_outputs(args.old, args.new)
     sys.stdout.write(format_diff(diffs, args.limit) + "\n")
     return 0 if all(d.empty for d in diffs) else 1
@@ -102,9 +122,12 @@ def _diff(args: argparse.Namespace) -> int:
 def _extractors() -> int:
     from . import registry
 
-    for name in registry.names():
-        spec = registry.get(name)
-        sys.stdout.write(f"{spec.name:<24} {spec.dataset:<12} {', '.join(spec.doc_types)}\n")
+    reg = registry.default_registry()
+    for family, spec in registry.specs().items():
+        runs = spec.runs or "(no extractor yet)"
+        problem = reg.import_family(family) if spec.runs else None
+        line = f"{family:<22} {runs:<24} {spec.dataset:<12} {', '.join(spec.doc_types)}"
+        sys.stdout.write(line + (f"  UNAVAILABLE: {problem}" if problem else "") + "\n")
     return 0
 
 
@@ -112,6 +135,8 @@ def _classify(path: str) -> int:
     from .classify import classify
     from .readers import read_document
 
+    if not Path(path).is_file():
+        return _usage_error("classify", f"{path} is not a file")
     result = read_document(path)
     if result.document is None:
         for f in result.failures:

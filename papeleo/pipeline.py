@@ -17,48 +17,37 @@ import json
 import logging
 import os
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 import schemas
 
 from . import registry
 from .classify import UNKNOWN, classify
+from .context import Context, Settings, process_context
 from .model import Document, Failure
-from .readers import ReadSettings, read_document
+from .readers import read_document
 from .store import ParquetStore, source_key
 
 log = logging.getLogger(__name__)
-
-# Inside a folder these are tooling, not documents someone published; anything else is read,
-# so a stray .docx or .xlsx becomes a failures row saying how to convert it, not silence.
-NOT_DOCUMENTS = {".py", ".pyc", ".json", ".jsonl", ".toml", ".yaml", ".yml", ".parquet", ".log", ".sha256", ".lock", ".ini", ".cfg"}
-
 
 class TransientWriteError(OSError):
     """Writing the output failed for a reason that may pass (disk full, I/O error)."""
 
 
-@dataclass(frozen=True)
-class Settings:
-    max_pages: int = 300
-    timeout_s: float = 900.0
-    dpi: int = 300
-    ocr_workers: int | None = None
-
-    def read_settings(self) -> ReadSettings:
-        return ReadSettings(max_pages=self.max_pages, timeout_s=self.timeout_s, dpi=self.dpi, ocr_workers=self.ocr_workers)
+__all__ = ["Context", "Conversion", "DocSummary", "Settings", "TransientWriteError", "process_document"]
 
 
 @dataclass
 class Conversion:
     source: str
-    settings: Settings = field(default_factory=Settings)
+    ctx: Context = field(default_factory=process_context)
+    out: str | None = None  # output root: where the read cache lives
     doc_id: str | None = None
     document: Document | None = None
     doc_type: str = UNKNOWN
     doc_type_score: float | None = None
     extractors: list[str] = field(default_factory=list)
+    cached_read: bool = False
     records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     doc_fields: dict[str, Any] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
@@ -66,6 +55,10 @@ class Conversion:
     @property
     def key(self) -> str:
         return self.doc_id or source_key(self.source)
+
+    @property
+    def settings(self) -> Settings:
+        return self.ctx.settings
 
     @property
     def status(self) -> str:
@@ -82,6 +75,9 @@ class DocSummary:
     status: str
     rows: dict[str, int]
     failures: list[dict[str, str]]
+    pages: int = 0
+    pages_ocr: int = 0  # pages OCR'd now (0 when the read came from the cache)
+    cached_read: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -105,8 +101,9 @@ def _guarded(name: str, stage: Stage) -> Stage:
 
 
 def read_stage(conv: Conversion) -> Conversion:
-    result = read_document(conv.source, conv.settings.read_settings())
-    conv.doc_id, conv.document = result.doc_id, result.document
+    cache_root = conv.out if conv.settings.use_cache else None
+    result = read_document(conv.source, conv.settings.read_settings(), cache_root=cache_root)
+    conv.doc_id, conv.document, conv.cached_read = result.doc_id, result.document, result.cached
     conv.failures.extend(result.failures)
     return conv
 
@@ -114,7 +111,7 @@ def read_stage(conv: Conversion) -> Conversion:
 def classify_stage(conv: Conversion) -> Conversion:
     if conv.document is None:
         return conv
-    result = classify(conv.document)
+    result = classify(conv.document, conv.ctx)
     conv.doc_type, conv.doc_type_score = result.doc_type, result.score
     return conv
 
@@ -122,14 +119,13 @@ def classify_stage(conv: Conversion) -> Conversion:
 def extract_stage(conv: Conversion) -> Conversion:
     if conv.document is None:
         return conv
-    specs = registry.for_doc_type(conv.doc_type)
-    for module, error in registry.load_errors().items():
-        conv.failures.append(Failure("extract", "extractor_unavailable", f"the extractor module {module} could not be loaded ({error}), so any rows it would have extracted from this document are missing. Fix or remove the module and re-ingest."))
-    # generic extractors (metadata) first, so a family extractor's document fields win
-    specs.sort(key=lambda s: (registry.ANY_DOC_TYPE not in s.doc_types, s.name))
+    # generic extractors (metadata) come first, so a family extractor's document fields win
+    specs, unavailable = registry.for_doc_type(conv.doc_type)
+    for family, error in unavailable.items():
+        conv.failures.append(Failure("extract", "extractor_unavailable", f"the {family} extractor could not be loaded ({error}), so the rows it would have extracted from this document are missing. Fix or reinstall extractors/{family} and re-ingest."))
     for spec in specs:
         try:
-            out = spec.func(conv.document)
+            out = spec.func(conv.document, conv.ctx)
         except Exception as exc:
             log.exception("extractor %s failed on %s", spec.name, conv.source)
             conv.failures.append(Failure("extract", "extractor_error", f"extractor {spec.name} failed on this document ({type(exc).__name__}: {exc}); its {spec.dataset} rows are missing, the other datasets were written. Report it with the file."))
@@ -150,7 +146,7 @@ def validate_stage(conv: Conversion) -> Conversion:
         ds = schemas.get(dataset)
         kept, seen = [], set()
         for row in rows:
-            errors = ds.validate(row)
+            errors = ds.validate(row, run_time_enums())
             if not errors and row["record_id"] in seen:
                 errors = [f"record_id {row['record_id']} is not unique in the document (extractor keys collide)"]
             if errors:
@@ -164,6 +160,11 @@ def validate_stage(conv: Conversion) -> Conversion:
             kept.append(row)
         conv.records[dataset] = kept
     return conv
+
+
+def run_time_enums() -> dict[str, frozenset[str]]:
+    """Allowed values known only from the installed families."""
+    return {"doc_type": frozenset(registry.doc_types())}
 
 
 def _now() -> dt.datetime:
@@ -231,53 +232,30 @@ def make_write_stage(out: str | os.PathLike) -> Stage:
     return write_stage
 
 
-def process_document(source: str | os.PathLike, out: str | os.PathLike, settings: Settings | None = None) -> DocSummary:
-    conv = Conversion(source=str(source), settings=settings or Settings())
+def process_document(source: str | os.PathLike, out: str | os.PathLike, settings: Settings | None = None, ctx: Context | None = None) -> DocSummary:
+    """Read, classify, extract, validate and write one document; never raises for bad input."""
+    ctx = ctx or process_context(settings)
+    conv = Conversion(source=str(source), ctx=ctx, out=str(out))
     stages: list[tuple[str, Stage]] = [
         ("read", read_stage), ("classify", classify_stage), ("extract", extract_stage), ("validate", validate_stage),
     ]
     for name, stage in stages:
         conv = _guarded(name, stage)(conv)
     make_write_stage(out)(conv)
+    doc = conv.document
     log.info("%s: %s %s (%s)", conv.source, conv.status, conv.doc_type, ", ".join(f"{k}={len(v)}" for k, v in conv.records.items()))
     return DocSummary(
         source=conv.source, doc_id=conv.doc_id, doc_type=conv.doc_type, status=conv.status,
         rows={**{k: len(v) for k, v in conv.records.items()}, "documents": int(conv.doc_id is not None), "failures": len(conv.failures)},
         failures=[{"stage": f.stage, "error_type": f.error_type, "message": f.message} for f in conv.failures],
+        pages=len(doc.pages) if doc else 0,
+        pages_ocr=0 if conv.cached_read or doc is None else sum(p.text_source == "ocr" for p in doc.pages),
+        cached_read=conv.cached_read,
     )
 
 
 def write_crash(source: str, out: str | os.PathLike, message: str) -> None:
     """Record a document the orchestrator gave up on (e.g. writes kept failing) as best it can."""
-    conv = Conversion(source=source)
+    conv = Conversion(source=source, out=str(out))
     conv.failures.append(Failure("write", "write_failed", message))
     ParquetStore(out).replace_document(conv.key, {"failures": schemas.get("failures").to_table(conversion_to_failure_rows(conv, _now()))})
-
-
-def prepare_output(out: str | os.PathLike) -> list[str]:
-    return ParquetStore(out).prepare()
-
-
-def is_candidate(name: str) -> bool:
-    """Inside a folder, the files worth reading: not hidden, not the folder's own README, not
-    code or data files. A file named explicitly is always read."""
-    return not name.startswith(".") and not name.upper().startswith("README") and Path(name).suffix.lower() not in NOT_DOCUMENTS
-
-
-def discover(paths: list[str | os.PathLike], skipped: list[str] | None = None) -> Iterator[str]:
-    """Files to ingest, folders walked recursively in name order. A path that does not
-    exist is yielded as given, so it becomes a failures row; files passed over inside
-    folders are appended to ``skipped`` so the summary can name them."""
-    for raw in paths:
-        path = Path(raw)
-        if not path.is_dir():
-            yield str(raw)
-            continue
-        for dirpath, dirnames, filenames in os.walk(path):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                full = os.path.join(dirpath, name)
-                if is_candidate(name):
-                    yield full
-                elif skipped is not None and not name.startswith("."):
-                    skipped.append(full)

@@ -7,6 +7,7 @@ import collections
 import logging
 import os
 import sys
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,23 +21,40 @@ log = logging.getLogger(__name__)
 
 
 class Progress:
-    """tqdm when stderr is a terminal; otherwise one log line per document."""
+    """tqdm when stderr is a terminal (documents done, pages OCR'd, the file being read);
+    otherwise one log line per document, which is what cron, CI and Prefect workers want."""
 
     def __init__(self, total: int | None, enabled: bool | None = None) -> None:
         self.total = total
         self.done = 0
+        self.pages_ocr = 0
+        self._current = ""
+        self._lock = threading.Lock()
         use_bar = sys.stderr.isatty() if enabled is None else enabled
         self._bar = None
         if use_bar:
             from tqdm import tqdm
 
-            self._bar = tqdm(total=total, unit="doc", desc="papeleo", file=sys.stderr)
+            self._bar = tqdm(total=total, unit="doc", desc="papeleo", file=sys.stderr, dynamic_ncols=True)
+
+    def _postfix(self) -> None:
+        assert self._bar is not None
+        self._bar.set_postfix_str(f"OCR {self.pages_ocr} p | {self._current}", refresh=True)
+
+    def start(self, source: str) -> None:
+        """A document started (called from worker threads)."""
+        with self._lock:
+            self._current = os.path.basename(source)
+            if self._bar is not None:
+                self._postfix()
 
     def update(self, summary: dict[str, Any]) -> None:
         self.done += 1
+        self.pages_ocr += summary.get("pages_ocr", 0)
         if self._bar is not None:
-            self._bar.set_postfix_str(f"{summary['status']} {summary['doc_type']}", refresh=False)
-            self._bar.update(1)
+            with self._lock:
+                self._postfix()
+                self._bar.update(1)
         else:
             of = f"/{self.total}" if self.total else ""
             log.info("[%d%s] %s: %s (%s)", self.done, of, summary["source"], summary["status"], summary["doc_type"])
@@ -54,9 +72,16 @@ class RunSummary:
     failures: list[dict[str, str]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     recovered: list[str] = field(default_factory=list)
+    pages: int = 0
+    pages_ocr: int = 0
+    cached_reads: int = 0
+    duration_s: float = 0.0
 
     def add(self, summary: dict[str, Any]) -> None:
         self.documents += 1
+        self.pages += summary.get("pages", 0)
+        self.pages_ocr += summary.get("pages_ocr", 0)
+        self.cached_reads += int(summary.get("cached_read", False))
         self.by_type_status[(summary["doc_type"], summary["status"])] += 1
         self.rows_written.update(summary["rows"])
         for f in summary["failures"]:
@@ -78,11 +103,19 @@ class RunSummary:
             "failures": self.failures,
             "skipped": self.skipped,
             "recovered": self.recovered,
+            "pages": self.pages,
+            "pages_ocr": self.pages_ocr,
+            "cached_reads": self.cached_reads,
+            "duration_s": self.duration_s,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "RunSummary":
-        out = cls(documents=data["documents"], failures=list(data["failures"]), skipped=list(data["skipped"]), recovered=list(data["recovered"]))
+        out = cls(
+            documents=data["documents"], failures=list(data["failures"]), skipped=list(data["skipped"]),
+            recovered=list(data["recovered"]), pages=data.get("pages", 0), pages_ocr=data.get("pages_ocr", 0),
+            cached_reads=data.get("cached_reads", 0), duration_s=data.get("duration_s", 0.0),
+        )
         out.by_type_status.update({(t, s): n for t, s, n in data["by_type_status"]})
         out.rows_written.update(data["rows_written"])
         return out
@@ -93,12 +126,21 @@ def rows_in_output(out: str) -> dict[str, int]:
     store = ParquetStore(out)
     counts = {}
     for name in schemas.DATASETS:
-        counts[name] = sum(pq.read_metadata(p).num_rows for p in sorted(store.dataset_dir(name).glob("*.parquet")))
+        counts[name] = sum(pq.read_metadata(p).num_rows for p in store.document_files(name))
     return counts
 
 
 def format_summary(run: RunSummary, out: str) -> str:
-    lines = [f"papeleo: {run.documents} document(s) ingested into {out}"]
+    if run.documents == 0:
+        lines = [f"papeleo: no documents found in the inputs; nothing was ingested into {out}"]
+        if run.skipped:
+            lines.append(f"Passed over {len(run.skipped)} README, code or data file(s) inside the folders.")
+        return "\n".join(lines)
+    reused = f", {run.cached_reads} read from the cache" if run.cached_reads else ""
+    lines = [
+        f"papeleo: {run.documents} document(s) ingested into {out} in {run.duration_s:.1f} s "
+        f"({run.pages} page(s), {run.pages_ocr} OCR'd{reused})"
+    ]
     if run.recovered:
         lines.append("Repaired from an interrupted earlier run:")
         lines += [f"  - {r}" for r in run.recovered]

@@ -34,8 +34,18 @@ log = logging.getLogger(__name__)
 
 STAGING = ".staging"
 MANIFEST = "MANIFEST.json"
-# documents is applied last: a documents row means the document's other datasets are in place
-APPLY_ORDER = ("indicators", "commitments", "scores", "findings", "mentions", "failures", "documents")
+# Every dataset folder holds this file with the schema and no rows, so a dataset is
+# queryable (DuckDB's read_parquet, pandas.read_parquet) from the first run, also while no
+# document has produced a row. No leading underscore: pyarrow's dataset discovery skips
+# "_"-prefixed files, and pandas would then see no columns.
+SCHEMA_FILE = "schema.parquet"
+
+
+class UnknownDatasetError(KeyError):
+    """A write named a dataset no schema declares: an error, never a silently dropped file."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 def source_key(source: str) -> str:
@@ -66,11 +76,24 @@ class ParquetStore:
         return self.dataset_dir(dataset) / f"{key}.parquet"
 
     def prepare(self) -> list[str]:
-        """Create the folders and repair whatever a killed run left. Returns what was done."""
+        """Create the folders (each with its schema file) and repair whatever a killed run
+        left. Returns what was done."""
         self.root.mkdir(parents=True, exist_ok=True)
-        for name in schemas.DATASETS:
+        for name, dataset in schemas.DATASETS.items():
             self.dataset_dir(name).mkdir(exist_ok=True)
+            self._write_schema_file(name, dataset.schema)
         return self.recover()
+
+    def _write_schema_file(self, name: str, schema: pa.Schema) -> None:
+        path = self.dataset_dir(name) / SCHEMA_FILE
+        try:
+            if path.exists() and pq.read_schema(path).equals(schema, check_metadata=True):
+                return
+        except (OSError, pa.ArrowInvalid):
+            pass  # unreadable or stale: rewrite it
+        tmp = path.with_suffix(".tmp")
+        pq.write_table(schema.empty_table(), tmp, compression="zstd")
+        os.replace(tmp, path)
 
     def recover(self) -> list[str]:
         done: list[str] = []
@@ -97,10 +120,16 @@ class ParquetStore:
     def replace_document(self, key: str, tables: dict[str, pa.Table | None]) -> None:
         """Make ``tables`` the only rows of document ``key`` in each dataset named; an
         empty or ``None`` table removes that dataset's file for the document."""
+        unknown = [d for d in tables if d not in schemas.DATASETS]
+        if unknown:
+            raise UnknownDatasetError(
+                f"no schema declares dataset(s) {', '.join(sorted(unknown))}; add schemas/<dataset>.py "
+                f"(known: {', '.join(schemas.DATASETS)})"
+            )
         txn = self.root / STAGING / f"{key[:24]}-{uuid.uuid4().hex[:8]}"
         txn.mkdir(parents=True)
         moves, deletes = [], []
-        for dataset in APPLY_ORDER:
+        for dataset in schemas.WRITE_ORDER:
             if dataset not in tables:
                 continue
             table = tables[dataset]
@@ -138,14 +167,18 @@ class ParquetStore:
                 _fsync_dir(target.parent)
         shutil.rmtree(txn, ignore_errors=True)
 
-    def keys(self, dataset: str) -> Iterable[str]:
+    def document_files(self, dataset: str) -> list[Path]:
+        """The dataset's per-document files (not its schema file), in name order."""
         d = self.dataset_dir(dataset)
-        return (p.stem for p in d.glob("*.parquet")) if d.is_dir() else ()
+        return sorted(p for p in d.glob("*.parquet") if p.name != SCHEMA_FILE) if d.is_dir() else []
+
+    def keys(self, dataset: str) -> Iterable[str]:
+        return (p.stem for p in self.document_files(dataset))
 
     def read(self, dataset: str) -> pa.Table:
         """The whole dataset as one table (for tests, summaries and diffs, not the pipeline)."""
         schema = schemas.get(dataset).schema
-        files = sorted(self.dataset_dir(dataset).glob("*.parquet"))
+        files = self.document_files(dataset)
         if not files:
             return schema.empty_table()
         return pa.concat_tables(pq.read_table(f, schema=schema) for f in files)

@@ -46,6 +46,11 @@ def record_schema(*own: pa.Field) -> pa.Schema:
     return pa.schema([*PROVENANCE, *own])
 
 
+# What a dataset holds, which decides where the store writes it in a document's commit:
+# records first, then failures, then ``documents`` last — a documents row means the rest is in place.
+KINDS = ("record", "failures", "documents")
+
+
 @dataclass(frozen=True)
 class Dataset:
     name: str
@@ -53,13 +58,30 @@ class Dataset:
     description: str
     enums: dict[str, frozenset[str]] = field(default_factory=dict)
     ranges: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
+    kind: str = "record"
+    # the columns a reviewer recognises a row by within its document (diff labels, pairing)
+    natural_key: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"dataset {self.name}: kind {self.kind!r} is not one of {', '.join(KINDS)}")
+        missing = [c for c in self.natural_key if c not in self.schema.names]
+        if missing:
+            raise ValueError(f"dataset {self.name}: natural key columns {missing} are not in its schema")
 
     @property
     def columns(self) -> list[str]:
         return self.schema.names
 
-    def validate(self, row: dict[str, Any]) -> list[str]:
-        """Every way ``row`` breaks the schema, in words; empty when it is valid."""
+    @property
+    def id_column(self) -> str:
+        """The column that identifies a row across runs of the same extractor version."""
+        return "doc_id" if self.kind == "documents" else "record_id"
+
+    def validate(self, row: dict[str, Any], enums: dict[str, frozenset[str]] | None = None) -> list[str]:
+        """Every way ``row`` breaks the schema, in words; empty when it is valid. ``enums``
+        adds allowed values known only at run time (the doc types of the installed families)."""
+        all_enums = {**self.enums, **(enums or {})}
         errors: list[str] = []
         unknown = set(row) - set(self.schema.names)
         if unknown:
@@ -74,7 +96,7 @@ class Dataset:
             if problem:
                 errors.append(f"{f.name}: {problem} (got {value!r})")
                 continue
-            allowed = self.enums.get(f.name)
+            allowed = all_enums.get(f.name)
             if allowed is not None:
                 values = value if isinstance(value, list) else [value]
                 bad = [v for v in values if v not in allowed]

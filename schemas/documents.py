@@ -4,13 +4,11 @@ datasets are complete (see papeleo.store)."""
 from ._base import DATE, FLOAT, INSTANT, INT, STRING, Dataset, col
 import pyarrow as pa
 
-DOC_TYPES = frozenset({"mir_avance", "convenio_asm", "dictamen_puntajes", "informe_supervision", "unknown"})
-
 SCHEMA = pa.schema([
     col("doc_id", STRING, "sha256 of the file's bytes, hex", nullable=False),
     col("source", STRING, "where the file came from, as given (path or URI)", nullable=False),
     col("file_name", STRING, "base name of the source"),
-    col("doc_type", STRING, "document family: mir_avance, convenio_asm, dictamen_puntajes, informe_supervision or unknown"),
+    col("doc_type", STRING, "document family (a doc type declared by an installed extractor family, e.g. mir_avance) or unknown"),
     col("doc_type_score", FLOAT, "classifier confidence in doc_type, 0-1"),
     col("pages", INT, "number of pages (plain text: form-feed separated pages, else 1)"),
     col("text_source", STRING, "how the text was obtained: text_layer, ocr, mixed (some pages OCR'd) or plain_text"),
@@ -27,8 +25,10 @@ SCHEMA = pa.schema([
 
 DATASET = Dataset(
     "documents", SCHEMA, "One row per input file.",
+    kind="documents",
+    natural_key=("file_name",),
+    # doc_type's allowed values are the installed families' doc types (papeleo.registry)
     enums={
-        "doc_type": DOC_TYPES,
         "text_source": frozenset({"text_layer", "ocr", "mixed", "plain_text"}),
         "status": frozenset({"ok", "partial", "failed"}),
     },

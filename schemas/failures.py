@@ -7,7 +7,7 @@ from ._base import INSTANT, STRING, Dataset, col
 SCHEMA = pa.schema([
     col("doc_id", STRING, "sha256 of the file; null when the file could not even be read"),
     col("source", STRING, "where the file came from, as in documents.source", nullable=False),
-    col("stage", STRING, "pipeline stage that failed: read, classify, extract, validate or write", nullable=False),
+    col("stage", STRING, "pipeline stage that failed: fetch, read, classify, extract, validate or write", nullable=False),
     col("error_type", STRING, "short machine-readable kind (encrypted_pdf, not_a_document, schema_violation, ...)", nullable=False),
     col("message", STRING, "what a person needs to know to fix it", nullable=False),
     col("record", STRING, "the rejected record as JSON, when a single record was rejected"),
@@ -17,5 +17,7 @@ SCHEMA = pa.schema([
 
 DATASET = Dataset(
     "failures", SCHEMA, "What could not be ingested, and why.",
-    enums={"stage": frozenset({"read", "classify", "extract", "validate", "write"})},
+    kind="failures",
+    natural_key=("source", "error_type"),
+    enums={"stage": frozenset({"fetch", "read", "classify", "extract", "validate", "write"})},
 )

@@ -12,6 +12,6 @@ SCHEMA = record_schema(
 )
 
 DATASET = Dataset(
-    "mentions", SCHEMA, "Things named in any document.",
+    "mentions", SCHEMA, "Things named in any document.", natural_key=("tipo", "valor"),
     enums={"tipo": TIPOS}, ranges={"confidence": (0, 1), "page": (1, None)},
 )

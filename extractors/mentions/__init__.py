@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
+from papeleo.context import Context
 from papeleo.model import Document, Page
 from papeleo.registry import Extraction, register
 
@@ -183,8 +184,8 @@ def document_to_mentions(doc: Document) -> list[_Mention]:
     return list(seen.values())
 
 
-@register("mentions.v1", doc_types=("*",), dataset="mentions")
-def extract(doc: Document) -> Extraction:
+@register("mentions.v1")
+def extract(doc: Document, ctx: Context | None = None) -> Extraction:
     records = []
     for m in document_to_mentions(doc):
         record = {

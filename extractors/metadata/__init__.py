@@ -16,6 +16,7 @@ import logging
 
 import regex
 
+from papeleo.context import Context
 from papeleo.model import Document
 from papeleo.registry import Extraction, register
 
@@ -112,8 +113,8 @@ def document_to_fecha(doc: Document):
     return best
 
 
-@register("metadata.v1", doc_types=("*",), dataset="documents")
-def extract(doc: Document) -> Extraction:
+@register("metadata.v1")
+def extract(doc: Document, ctx: Context | None = None) -> Extraction:
     fields = {
         "emisor": document_to_emisor(doc),
         "titulo": document_to_titulo(doc),

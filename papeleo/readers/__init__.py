@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 
 from papeleo.model import Document, Failure
 
+from .cache import READER_VERSION, ReadCache
 from .image import read_image
 from .ocr import shutdown_ocr_pools
 from .pdf import read_pdf
 from .sniff import HEAD_BYTES, bytes_to_kind
 from .text import read_text
 
-__all__ = ["ReadSettings", "ReadResult", "read_document", "shutdown_ocr_pools"]
+__all__ = ["READER_VERSION", "ReadCache", "ReadSettings", "ReadResult", "read_document", "shutdown_ocr_pools"]
 
 log = logging.getLogger(__name__)
 
@@ -39,12 +40,19 @@ class ReadSettings:
     max_image_pixels: int = 120_000_000  # per page/frame, checked from the header BEFORE decoding
     ocr_workers: int | None = None  # None -> os.cpu_count()
 
+    @property
+    def cache_key(self) -> str:
+        """The settings that change what is read, as part of a cache key (limits do not:
+        a read that hit a limit is not cached)."""
+        return f"{self.dpi}dpi-{self.ocr_lang.replace('+', '_')}"
+
 
 @dataclass
 class ReadResult:
     doc_id: str | None  # sha256 hex of the file bytes; None only if the file can't be opened
     document: Document | None  # None when the file could not be read at all
     failures: list[Failure] = field(default_factory=list)
+    cached: bool = False  # taken from the read cache, not read now
 
 
 def file_to_sha256_and_head(path: str) -> tuple[str, bytes, int]:
@@ -73,7 +81,10 @@ def os_error_to_failure(exc: OSError, path: str) -> Failure:
     return Failure(stage="read", error_type="unreadable_file", message=f"'{path}' {why}")
 
 
-def read_document(path: str | os.PathLike[str], settings: ReadSettings = ReadSettings()) -> ReadResult:
+def read_document(path: str | os.PathLike[str], settings: ReadSettings = ReadSettings(), cache_root: str | os.PathLike[str] | None = None) -> ReadResult:
+    """Read any accepted file. With ``cache_root`` (an output root) a file whose bytes were
+    read before with the same reader version and settings is taken from the read cache
+    instead of being parsed and OCR'd again (``ReadResult.cached`` says so)."""
     source = str(path)
     fs_path = os.fspath(path)
     file_name = os.path.basename(fs_path)
@@ -84,8 +95,16 @@ def read_document(path: str | os.PathLike[str], settings: ReadSettings = ReadSet
     except OSError as exc:
         return ReadResult(doc_id=None, document=None, failures=[os_error_to_failure(exc, source)])
 
+    cache = ReadCache(cache_root, settings.cache_key) if cache_root is not None else None
+    if cache is not None:
+        hit = cache.get(doc_id, source, file_name)
+        if hit is not None:
+            return ReadResult(doc_id=doc_id, document=hit[0], failures=hit[1], cached=True)
+
     kind, failure = bytes_to_kind(head, file_name, size)
     if failure is not None:
+        if cache is not None:
+            cache.put(doc_id, file_name, None, [failure])
         return ReadResult(doc_id=doc_id, document=None, failures=[failure])
 
     try:
@@ -98,6 +117,8 @@ def read_document(path: str | os.PathLike[str], settings: ReadSettings = ReadSet
     except OSError as exc:  # the file vanished or became unreadable after hashing
         return ReadResult(doc_id=doc_id, document=None, failures=[os_error_to_failure(exc, source)])
 
+    if cache is not None:
+        cache.put(doc_id, file_name, document, failures)
     log.debug(
         "read %s as %s: %s page(s), %d failure(s) in %.2f s",
         file_name, kind, len(document.pages) if document else 0, len(failures), time.monotonic() - started,
