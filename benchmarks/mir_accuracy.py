@@ -1,4 +1,4 @@
-"""Per-field accuracy of extractors/mir_avance.py against the hand-read goldens.
+"""Per-field accuracy of extractors/mir_avance/ against the hand-read goldens.
 
 Run from the repository root:
 
@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractors.mir_avance import extract  # noqa: E402
+from papeleo.context import process_context  # noqa: E402
 from papeleo.readers import ReadSettings, read_document  # noqa: E402
 
 log = logging.getLogger("mir_accuracy")
@@ -28,9 +29,11 @@ log = logging.getLogger("mir_accuracy")
 NUMERIC = ("meta_anual", "programado_t1", "programado_t2", "programado_t3", "programado_t4",
            "alcanzado_t1", "alcanzado_t2", "alcanzado_t3", "alcanzado_t4", "avance_pct")
 SEED = ROOT.parent / "shared" / "seeds" / "004_5ffbe8bd8598b418.txt"
-SEED_GOLDEN = ROOT / "tests" / "goldens" / "seeds" / "004_5ffbe8bd8598b418.indicators.json"
+TESTS = ROOT / "tests" / "families" / "mir_avance"
+GOLDENS = TESTS / "goldens"
+SEED_GOLDEN = GOLDENS / "seeds" / "004_5ffbe8bd8598b418.indicators.json"
 SAMPLES = ("mir_avance_texto.pdf", "mir_avance_escaneado.pdf", "mir_avance_ocr.txt")
-FIXTURES = ROOT / "tests" / "fixtures" / "mir"
+FIXTURES = TESTS / "fixtures"
 
 
 def golden_rows(path: Path) -> list[dict]:
@@ -109,7 +112,7 @@ def run(path: Path) -> list[dict]:
     res = read_document(str(path), ReadSettings())
     if res.document is None:
         raise SystemExit(f"could not read {path}: {res.failures}")
-    return extract(res.document).records
+    return extract(res.document, process_context()).records
 
 
 def report(name: str, s: dict, verbose: bool) -> None:
@@ -160,7 +163,7 @@ def main(argv: list[str]) -> int:
         print(f"seed 004 or its golden absent ({SEED}, {SEED_GOLDEN}); skipped")
     for name in SAMPLES:
         p = ROOT / "samples" / name
-        g = ROOT / "tests" / "goldens" / "samples" / f"{name}.json"
+        g = GOLDENS / "samples" / f"{name}.json"
         if p.exists() and g.exists():
             cases.append((f"sample {name}", p, g))
     total = {"determinable": 0, "exact": 0, "wrong_unflagged": 0, "extra_unflagged": 0}

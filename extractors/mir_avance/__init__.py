@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from papeleo.context import Context
 from papeleo.model import Document
 from papeleo.registry import Extraction, register
 
@@ -29,8 +30,8 @@ from ._mir_types import ALC, NUMERIC, PROG
 log = logging.getLogger(__name__)
 
 
-@register("mir_avance.v1", doc_types=("mir_avance",), dataset="indicators")
-def extract(doc: Document) -> Extraction:
+@register("mir_avance.v1")
+def extract(doc: Document, ctx: Context) -> Extraction:
     meta = document_meta(doc.text)
     rows, comments = None, []
     got = segment_geometry(doc, meta["ejercicio"])

@@ -1,7 +1,10 @@
-"""extractors/mir_avance.py: rows from garbled MIR reports, each number backed by a check.
+"""extractors/mir_avance/: rows from garbled MIR reports, each number backed by a check.
 
-Expected values come from reading the fixtures (tests/fixtures/mir/, see its README),
-seed 004 and the hand-read goldens — never from the extractor's output.
+Expected values come from reading the fixtures (``fixtures/`` beside this file, see its
+README), seed 004 and the hand-read goldens (``goldens/``) — never from the extractor's
+output. A golden that is missing fails its test: the goldens live in this repository, so
+their absence is a broken checkout, not a reason to skip. Only the shared seed documents,
+which live outside the repository, may be absent (``requires_seeds``).
 """
 
 from __future__ import annotations
@@ -10,30 +13,30 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES, SEEDS, make_document, requires_seeds
 
 from extractors.mir_avance import extract
-from papeleo.model import Document, Line, Page
+from papeleo.context import process_context
+from papeleo.model import Document, Page
+from papeleo.registry import Extraction
 from schemas.indicators import DATASET
 
 HERE = Path(__file__).resolve().parent
-FIXTURES = HERE / "fixtures" / "mir"
-SEEDS = Path(__file__).parents[1] / ".." / "shared" / "seeds"
+FIXTURES = HERE / "fixtures"
+GOLDENS = HERE / "goldens"
 SEED = SEEDS / "004_5ffbe8bd8598b418.txt"
-SEED_GOLDEN = HERE / "goldens" / "seeds" / "004_5ffbe8bd8598b418.indicators.json"
-SAMPLES = Path(__file__).parents[1] / "samples"
+SEED_GOLDEN = GOLDENS / "seeds" / "004_5ffbe8bd8598b418.indicators.json"
 NUMERIC = ("meta_anual", "programado_t1", "programado_t2", "programado_t3", "programado_t4",
            "alcanzado_t1", "alcanzado_t2", "alcanzado_t3", "alcanzado_t4", "avance_pct")
 
 
-def text_doc(text: str) -> Document:
-    """One Page per form-feed chunk, one Line per raw line, blank lines kept."""
-    pages = [Page(i + 1, tuple(Line.from_text(t) for t in chunk.split("\n")), "plain_text")
-             for i, chunk in enumerate(text.split("\f"))]
-    return Document("d" * 64, "mem", "mem.txt", "text", pages, len(pages))
+def run(doc: Document) -> Extraction:
+    return extract(doc, process_context())
 
 
 def rows_of(text: str) -> list[dict]:
-    return extract(text_doc(text)).records
+    """Records of a plain-text document: one Page per form-feed chunk, one Line per line."""
+    return run(make_document(text)).records
 
 
 def by_siglas(records: list[dict]) -> dict[str, dict]:
@@ -202,9 +205,10 @@ def _compare(records: list[dict], gold: list[dict]) -> tuple[int, int, list[str]
     return exact, total, unflagged
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="../shared/seeds is not available here")
-@pytest.mark.skipif(not SEED_GOLDEN.exists(), reason="seed 004 golden not written yet")
+@requires_seeds
 def test_seed_004_against_hand_read_golden():
+    assert SEED.exists(), f"{SEED} is missing from the shared seeds"
+    assert SEED_GOLDEN.exists(), f"the hand-read golden {SEED_GOLDEN} is missing"
     gold = json.loads(SEED_GOLDEN.read_text(encoding="utf-8"))
     records = rows_of(SEED.read_text(encoding="utf-8"))
     assert len(records) == len(gold["rows"])
@@ -220,14 +224,14 @@ def test_seed_004_against_hand_read_golden():
 
 @pytest.mark.parametrize("name", ["mir_avance_ocr.txt", "mir_avance_texto.pdf", "mir_avance_escaneado.pdf"])
 def test_samples_against_goldens(name):
-    path, gpath = SAMPLES / name, HERE / "goldens" / "samples" / f"{name}.json"
-    if not path.exists() or not gpath.exists():
-        pytest.skip(f"{name} or its golden is absent")
+    path, gpath = SAMPLES / name, GOLDENS / "samples" / f"{name}.json"
+    assert path.exists(), f"sample {path} is missing (samples/make_samples.py writes it)"
+    assert gpath.exists(), f"golden {gpath} is missing"
     from papeleo.readers import ReadSettings, read_document
 
     res = read_document(str(path), ReadSettings())
     assert res.document is not None
-    records = extract(res.document).records
+    records = run(res.document).records
     gold = json.loads(gpath.read_text(encoding="utf-8"))["indicators"]
     exact, total, unflagged = _compare(records, gold)
     assert unflagged == []
@@ -287,7 +291,7 @@ def _scrambled_page() -> Document:
 
 
 def test_geometry_reads_columns_from_boxes_not_line_order():
-    recs = by_siglas(extract(_scrambled_page()).records)
+    recs = by_siglas(run(_scrambled_page()).records)
     po, ps = recs["PO"], recs["PS"]
     fields = ("meta_anual", "programado_t1", "programado_t2", "programado_t3", "programado_t4",
               "alcanzado_t1", "alcanzado_t2")
@@ -301,7 +305,7 @@ def test_geometry_reads_columns_from_boxes_not_line_order():
 
 
 def test_unseen_layout_text_pdf(tmp_path):
-    """A second MIR PDF unlike the sample (tests/fixtures/mir/make_fixture_rosa.py): Q3,
+    """A second MIR PDF unlike the sample (fixtures/make_fixture_rosa.py): Q3,
     other header words and column order, claves of another depth, Fin/Propósito without
     clave, siglas after the name, a blank cell the sum fills and one nothing fills."""
     import sys
@@ -314,7 +318,7 @@ def test_unseen_layout_text_pdf(tmp_path):
     path = tmp_path / "mir_rosa.pdf"
     truth = build(path)
     res = read_document(str(path), ReadSettings())
-    records = extract(res.document).records
+    records = run(res.document).records
     assert len(records) == len(truth)
     got = by_siglas(records)
     for g in truth:
@@ -337,7 +341,7 @@ def test_unseen_layout_text_pdf(tmp_path):
 
 @pytest.mark.ocr
 def test_unseen_layout_scanned_pdf(tmp_path):
-    """make_fixture_rosa as an image-only scan (tests/fixtures/mir/make_fixture_rosa_scan.py:
+    """make_fixture_rosa as an image-only scan (fixtures/make_fixture_rosa_scan.py:
     200 dpi, grayscale, turned 0.3°/-0.25°, seeded speckle), read with tesseract. Compared
     with the same authored truth as the text-layer fixture."""
     import sys
@@ -351,7 +355,7 @@ def test_unseen_layout_scanned_pdf(tmp_path):
     truth = build_scan(path)
     res = read_document(str(path), ReadSettings())
     assert res.document is not None and res.document.text_source == "ocr"
-    records = extract(res.document).records
+    records = run(res.document).records
     assert len(records) == len(truth)
     got = by_siglas(records)
     assert [got[g["siglas"]]["nivel"] for g in truth] == [g["nivel"] for g in truth]
