@@ -1,19 +1,14 @@
-"""Shared test helpers. Pages and documents are built by hand, the way spaCy's tests
-build a Doc, so extractor tests need neither files nor OCR."""
+"""Fixtures shared by every test folder, and the environment tests run in. Plain helpers
+(paths, ``make_page``) are in ``tests/helpers.py``."""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
-from papeleo.model import Document, Line, Page
-
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
-SAMPLES = ROOT / "samples"
-GOLDENS = ROOT / "tests" / "goldens"
+from helpers import ROOT, SAMPLES, SEEDS, make_document, make_page, requires_seeds  # noqa: F401  (re-exported for old imports)
+from papeleo import registry
 
 os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect"))
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -23,23 +18,20 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 # captured streams; at WARNING that line is never emitted.
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
-requires_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"{SEEDS} is absent (the shared seed documents are not checked out beside the repo)")
-
-
-def pytest_addoption(parser):
-    parser.addoption("--update-goldens", action="store_true", default=False,
-                     help="rewrite golden files from the current output (review the diff before committing)")
-
 
 @pytest.fixture
-def update_goldens(request) -> bool:
-    return request.config.getoption("--update-goldens")
+def probe_family(monkeypatch):
+    """Add a family to a copy of the default registry for one test:
+    ``probe_family(name, func, dataset=..., doc_types=...)``. The real families stay."""
+    monkeypatch.setattr(registry, "_FUNCS", dict(registry._FUNCS))
+    reg = registry.Registry(registry.default_registry().package)
+    monkeypatch.setattr(registry, "_default", reg)
 
+    def add(name: str, func, dataset: str = "mentions", doc_types: tuple[str, ...] = ("*",)) -> registry.FamilySpec:
+        family, _ = registry.parse_name(name)
+        spec = registry.FamilySpec(family=family, runs=name, doc_types=doc_types, dataset=dataset, package=f"probe.{family}")
+        reg.add_spec(spec)
+        reg.register_func(name, func)
+        return spec
 
-def make_page(text: str, number: int = 1, source: str = "plain_text") -> Page:
-    return Page(number=number, lines=tuple(Line.from_text(t) for t in text.split("\n")), text_source=source)  # type: ignore[arg-type]
-
-
-def make_document(text: str, doc_id: str = "0" * 64, name: str = "doc.txt") -> Document:
-    pages = [make_page(chunk, i + 1) for i, chunk in enumerate(text.split("\f"))]
-    return Document(doc_id=doc_id, source=name, file_name=name, media_type="text", pages=pages, page_count=len(pages))
+    return add

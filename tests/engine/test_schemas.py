@@ -6,7 +6,7 @@ import schemas
 from schemas import dictionary
 from schemas._base import DESCRIPTION
 
-from conftest import ROOT
+from helpers import ROOT
 
 CONTRACT_TYPES = {  # from shared/CONTRACT.md, column by column
     "documents": {"doc_id": pa.string(), "doc_type_score": pa.float64(), "pages": pa.int64(), "fecha_documento": pa.date32(),

@@ -1,17 +1,13 @@
-"""The flow retries a document whose rows could not be written, and a document that keeps
-failing ends as a failures row while the others are ingested."""
+"""Both run paths (in-process and the Prefect flow) retry a document whose rows could not be
+written, and a document that keeps failing ends as a failures row while the others are ingested."""
 
 import pandas as pd
 import pytest
 
-from papeleo import pipeline
-
-pytestmark = pytest.mark.prefect
+from papeleo import pipeline, run
 
 
-def test_transient_write_errors_are_retried_and_a_lost_cause_is_recorded(tmp_path, monkeypatch):
-    from flows.ingest import ingest
-
+def _flaky_inbox(tmp_path, monkeypatch):
     inbox, out = tmp_path / "inbox", tmp_path / "out"
     inbox.mkdir()
     for name in ("a_flaky.txt", "b_broken.txt", "c_fine.txt"):
@@ -19,16 +15,19 @@ def test_transient_write_errors_are_retried_and_a_lost_cause_is_recorded(tmp_pat
     real = pipeline.process_document
     attempts: dict[str, int] = {}
 
-    def flaky(source, out_root, settings=None):
+    def flaky(source, out_root, settings=None, ctx=None):
         name = str(source).rsplit("/", 1)[-1]
         attempts[name] = attempts.get(name, 0) + 1
         if name == "b_broken.txt" or (name == "a_flaky.txt" and attempts[name] == 1):
             raise pipeline.TransientWriteError(f"disk full while writing {name}")
-        return real(source, out_root, settings)
+        return real(source, out_root, settings, ctx)
 
     monkeypatch.setattr(pipeline, "process_document", flaky)
-    result = ingest(paths=[str(inbox)], out=str(out))
+    monkeypatch.setattr(run, "process_document", flaky)
+    return inbox, out, attempts
 
+
+def _check(result, out, attempts):
     assert attempts == {"a_flaky.txt": 2, "b_broken.txt": 3, "c_fine.txt": 1}
     by_status = {(t, s): n for t, s, n in result["by_type_status"]}
     assert by_status[("unknown", "ok")] == 2 and by_status[("unknown", "failed")] == 1
@@ -37,3 +36,19 @@ def test_transient_write_errors_are_retried_and_a_lost_cause_is_recorded(tmp_pat
     failures = pd.read_parquet(out / "failures")
     assert failures["error_type"].tolist() == ["write_failed"]
     assert "b_broken.txt" in failures["source"].iloc[0] and "re-run" in failures["message"].iloc[0]
+
+
+def test_in_process_run_retries_and_records_a_lost_cause(tmp_path, monkeypatch):
+    inbox, out, attempts = _flaky_inbox(tmp_path, monkeypatch)
+    monkeypatch.setattr(run, "WRITE_RETRY_DELAYS_S", (0.0, 0.0))
+    monkeypatch.setattr(run.process_with_retries, "__defaults__", ((0.0, 0.0),))
+    result = run.run_ingest([str(inbox)], str(out), progress=False).to_dict()
+    _check(result, out, attempts)
+
+
+@pytest.mark.prefect
+def test_prefect_flow_retries_and_records_a_lost_cause(tmp_path, monkeypatch):
+    from flows.ingest import ingest
+
+    inbox, out, attempts = _flaky_inbox(tmp_path, monkeypatch)
+    _check(ingest(paths=[str(inbox)], out=str(out)), out, attempts)

@@ -1,6 +1,6 @@
 from extractors import mentions
 
-from conftest import SEEDS, make_document, requires_seeds
+from helpers import SEEDS, make_document, requires_seeds
 
 
 def _by_tipo(records, tipo):

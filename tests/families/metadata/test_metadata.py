@@ -2,7 +2,7 @@ import datetime as dt
 
 from extractors import metadata
 
-from conftest import SEEDS, make_document, requires_seeds
+from helpers import SEEDS, make_document, requires_seeds
 
 
 def test_issuer_inside_a_header_line_and_quoted_parties_skipped():

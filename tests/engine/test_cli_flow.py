@@ -1,6 +1,8 @@
-"""End to end through the real CLI and the Prefect flow, as a user runs it: bad files
-beside a good one, a second run over the same folder, and DuckDB reading the result."""
+"""End to end through the real CLI, as a user runs it: bad files beside a good one, a second
+run over the same folder, DuckDB reading the result; usage errors; the same ingestion as a
+Prefect flow run (``--prefect``) giving the same rows as the in-process run."""
 
+import os
 import random
 import subprocess
 import sys
@@ -11,10 +13,8 @@ from pypdf import PdfReader, PdfWriter
 
 import schemas
 
-from conftest import ROOT
+from helpers import ROOT
 from test_bad_input_read import make_pdf, png_chunk
-
-pytestmark = pytest.mark.prefect
 
 GOOD = (
     "INFORME DE SUPERVISIÓN AL HOSPITAL REGIONAL DE OCCIDENTE\n\n"
@@ -53,9 +53,15 @@ def _inbox(folder):
     (folder / "binario.txt").write_bytes(bytes(range(256)) * 20)
 
 
-def _ingest(*args):
+def _ingest(*args, env=None):
     return subprocess.run([sys.executable, "-m", "papeleo.cli", "ingest", *args, "--no-progress"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+                          cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
+
+
+def _no_prefect_env():
+    env = dict(os.environ)
+    env.pop("PREFECT_API_URL", None)
+    return env
 
 
 def _counts(out):
@@ -94,7 +100,76 @@ def test_bad_inputs_fail_alone_and_a_rerun_changes_nothing(tmp_path):
             assert got == schemas.get(name).schema.names
 
 
-def test_usage_errors_exit_2(tmp_path):
+def test_usage_errors_exit_2_with_one_line_before_any_work(tmp_path):
     result = subprocess.run([sys.executable, "-m", "papeleo.cli", "ingest", "--max-pages", "0", str(tmp_path)],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 2 and "--max-pages" in result.stderr
+    (tmp_path / "doc.txt").write_text(GOOD, "utf-8")
+    a_file = tmp_path / "not_a_folder"
+    a_file.write_text("x")
+    cases = {
+        "input not found": [str(tmp_path / "missing.pdf"), "--out", str(tmp_path / "out")],
+        "is a file": [str(tmp_path / "doc.txt"), "--out", str(a_file)],
+        "cannot be written": [str(tmp_path / "doc.txt"), "--out", str(a_file / "below")],
+    }
+    for expected, args in cases.items():
+        result = _ingest(*args, env=_no_prefect_env())
+        assert result.returncode == 2, (expected, result.stdout, result.stderr)
+        assert expected in result.stderr and "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert not (tmp_path / "out").exists()  # found before any work
+
+
+def test_an_empty_inbox_is_a_normal_night(tmp_path):
+    (tmp_path / "inbox").mkdir()
+    result = _ingest(str(tmp_path / "inbox"), "--out", str(tmp_path / "out"), env=_no_prefect_env())
+    assert result.returncode == 0, result.stderr
+    assert "no documents found" in result.stdout
+
+
+def test_every_dataset_is_queryable_before_it_has_rows(tmp_path):
+    import pandas as pd
+
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "doc.txt").write_text(GOOD, "utf-8")
+    out = tmp_path / "out"
+    assert _ingest(str(tmp_path / "inbox"), "--out", str(out), env=_no_prefect_env()).returncode == 0
+    for name, dataset in schemas.DATASETS.items():
+        got = duckdb.sql(f"select * from read_parquet('{out}/{name}/*.parquet') limit 0").columns
+        assert got == dataset.schema.names, name
+        assert list(pd.read_parquet(out / name).columns) == dataset.schema.names, name
+    assert duckdb.sql(f"select count(*) from read_parquet('{out}/commitments/*.parquet')").fetchall() == [(0,)]
+
+
+def test_in_process_runs_never_import_prefect(tmp_path):
+    (tmp_path / "doc.txt").write_text(GOOD, "utf-8")
+    code = (
+        "import sys; from papeleo.cli import main;"
+        f"rc = main(['ingest', {str(tmp_path / 'doc.txt')!r}, '--out', {str(tmp_path / 'out')!r}, '--no-progress']);"
+        "sys.exit(3 if any(m == 'prefect' or m.startswith(('prefect.', 'flows')) for m in sys.modules) else rc)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=_no_prefect_env())
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _rows(out):
+    tables = {}
+    for name in ("documents", "mentions", "failures"):
+        rows = duckdb.sql(f"select * exclude (extracted_at) from read_parquet('{out}/{name}/*.parquet')"
+                          if name == "documents" else
+                          f"select * exclude (failed_at) from read_parquet('{out}/{name}/*.parquet')"
+                          if name == "failures" else f"select * from read_parquet('{out}/{name}/*.parquet')").fetchall()
+        tables[name] = sorted(map(repr, rows))
+    return tables
+
+
+@pytest.mark.prefect
+def test_a_prefect_flow_run_writes_the_same_rows_as_an_in_process_run(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "informe.txt").write_text(GOOD, "utf-8")
+    (inbox / "vacio.pdf").write_bytes(b"")
+    local = _ingest(str(inbox), "--out", str(tmp_path / "local"), env=_no_prefect_env())
+    flow = _ingest(str(inbox), "--out", str(tmp_path / "flow"), "--prefect", env=_no_prefect_env())
+    assert (local.returncode, flow.returncode) == (1, 1), flow.stderr
+    assert _rows(tmp_path / "local") == _rows(tmp_path / "flow")

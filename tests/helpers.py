@@ -1,0 +1,39 @@
+"""Shared test helpers, importable from any test folder as ``from helpers import ...``
+(pytest puts ``tests/`` on the path: ``pythonpath`` in pyproject.toml). Fixtures live in
+conftest.py files; plain values and functions live here, because every folder's conftest
+is a module named ``conftest`` and importing from it would pick whichever came first.
+
+Pages and documents are built by hand, the way spaCy's tests build a Doc, so extractor
+tests need neither files nor OCR.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from papeleo.model import Document, Line, Page
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+REALWORLD = SHARED / "realworld"
+SAMPLES = ROOT / "samples"
+FAMILIES = ROOT / "tests" / "families"
+
+requires_seeds = pytest.mark.skipif(
+    not SEEDS.is_dir(), reason=f"{SEEDS} is absent (the shared seed documents are not checked out beside the repo)"
+)
+requires_realworld = pytest.mark.skipif(
+    not REALWORLD.is_dir(), reason=f"{REALWORLD} is absent (the shared real PDFs are not checked out beside the repo)"
+)
+
+
+def make_page(text: str, number: int = 1, source: str = "plain_text") -> Page:
+    return Page(number=number, lines=tuple(Line.from_text(t) for t in text.split("\n")), text_source=source)  # type: ignore[arg-type]
+
+
+def make_document(text: str, doc_id: str = "0" * 64, name: str = "doc.txt") -> Document:
+    pages = [make_page(chunk, i + 1) for i, chunk in enumerate(text.split("\f"))]
+    return Document(doc_id=doc_id, source=name, file_name=name, media_type="text", pages=pages, page_count=len(pages))
