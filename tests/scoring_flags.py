@@ -1,0 +1,85 @@
+"""Which fields a flag excuses: a field's own ``corrected`` entry, or a check in conflict
+whose comparison involves that field.
+
+Kept apart from the scorer because it is a reading of the extractors' check vocabulary:
+when an extractor adds a check, this mapping is what changes (tests/engine/test_scoring.py
+reads extractors/mir_avance and fails if a check that can conflict is missing here).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+
+PROGRAMADO = tuple(f"programado_t{q}" for q in range(1, 5))
+ALCANZADO = tuple(f"alcanzado_t{q}" for q in range(1, 5))
+
+# Which fields a check compares, so that "<check>=conflict" flags exactly those fields.
+# Read from extractors/mir_avance (`grep -rn "checks\\[" extractors/mir_avance`):
+#   suma_programado              meta_anual = Σ programado_t1..t4 (_mir_checks._sum_check)
+#   meta_anual_comentario        'Meta Anual: N de M': N = Σ alcanzado_t1..tT, M = meta_anual
+#   avance_comentario            'Meta Trimestral: X% … N de M' against avance_pct,
+#                                alcanzado_tT and programado_tT of the reported quarter T
+#   componente_suma_actividades  componente = Σ actividades on meta, programado, alcanzado
+#   <field>_fuentes              the sources of <field> itself disagree (SOURCES_SUFFIX)
+# "{T}" is the row's `trimestre`; "{1..T}" is quarters 1 to T. With no valid trimestre they
+# expand to all four quarters. A conflict under a name not listed here excuses nothing: the
+# failure message lists the row's conflicts, so a new check shows up where it matters.
+CHECK_FIELDS: dict[str, tuple[str, ...]] = {
+    "suma_programado": ("meta_anual", *PROGRAMADO),
+    "meta_anual_comentario": ("meta_anual", "alcanzado_t{1..T}"),
+    "avance_comentario": ("avance_pct", "programado_t{T}", "alcanzado_t{T}"),
+    "componente_suma_actividades": ("meta_anual", *PROGRAMADO, "alcanzado_t{1..T}"),
+}
+SOURCES_SUFFIX = "_fuentes"
+CONFLICT = "conflict"
+
+
+def as_list(value: Any) -> list:
+    """A list column as Parquet/pandas gives it (None, list, numpy array) as a list."""
+    if value is None:
+        return []
+    return list(value.tolist() if hasattr(value, "tolist") else value)
+
+
+def _trimestre(row: Mapping[str, Any]) -> int | None:
+    t = row.get("trimestre")
+    t = t.item() if hasattr(t, "item") else t
+    return int(t) if isinstance(t, (int, float)) and not isinstance(t, bool) and t in (1, 2, 3, 4) else None
+
+
+def fields_of_check(check: str, row: Mapping[str, Any]) -> frozenset[str]:
+    """The fields a check named ``check`` (without ``=outcome``) compares in ``row``."""
+    if check.endswith(SOURCES_SUFFIX):
+        return frozenset({check[: -len(SOURCES_SUFFIX)]})
+    t = _trimestre(row)
+    upto = range(1, (t or 4) + 1)
+    this = (t,) if t else range(1, 5)
+    out: set[str] = set()
+    for f in CHECK_FIELDS.get(check, ()):
+        if "{1..T}" in f:
+            out.update(f.replace("{1..T}", str(q)) for q in upto)
+        elif "{T}" in f:
+            out.update(f.replace("{T}", str(q)) for q in this)
+        else:
+            out.add(f)
+    return frozenset(out)
+
+
+def flags(row: Mapping[str, Any]) -> dict[str, str]:
+    """field → why it is flagged: its own ``corrected`` entry or a conflict check naming it."""
+    out: dict[str, str] = {}
+    for c in as_list(row.get("corrected")):
+        name, _, status = str(c).partition(":")
+        out[name] = f"corrected {name}:{status}"
+    for c in as_list(row.get("checks")):
+        check, _, outcome = str(c).partition("=")
+        if outcome != CONFLICT:
+            continue
+        for f in fields_of_check(check, row):
+            out.setdefault(f, f"check {check}=conflict")
+    return out
+
+
+def conflicts(row: Mapping[str, Any]) -> list[str]:
+    return [str(c) for c in as_list(row.get("checks")) if str(c).endswith("=" + CONFLICT)]
