@@ -15,9 +15,12 @@ informe_supervision) this writes three forms of the same fictional document:
                                   seed-like OCR damage, a running header on every page and
                                   a form feed between pages (none after the last page)
 
-and tests/goldens/samples/<file>.json with the AUTHORED truth: the values come from the
-family modules' data (the same structures the drawing code reads), never from an extractor.
-The families live in samples/gen/ (see its __init__); this file only drives them.
+and tests/families/<family>/goldens/samples/<file>.json with the AUTHORED truth: the values
+come from the family modules' data (the same structures the drawing code reads), never from
+an extractor. This script is the only writer of those goldens: a test that disagrees with
+one is fixed in the program or, for a deliberate change of a sample, in samples/gen/ — never
+by writing the program's output into the golden. The families live in
+samples/gen/<family>.py (see its __init__); this file only drives them.
 
 ``--check`` exists so CI can prove the committed files are what the generator makes: it
 writes everything into a temporary folder and fails if any file differs byte for byte, is
@@ -39,7 +42,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SAMPLES = ROOT / "samples"
-GOLDENS = ROOT / "tests" / "goldens" / "samples"
+# goldens of family F are written to GOLDENS / F / GOLDEN_DIR / "<file>.json"
+GOLDENS = ROOT / "tests" / "families"
+GOLDEN_DIR = Path("goldens", "samples")
 
 # samples/ is not an installed package, so make gen/ importable however this file is run;
 # and leave no __pycache__ behind, because `papeleo ingest samples` walks this folder.
@@ -56,9 +61,10 @@ log = logging.getLogger("make_samples")
 
 # (file-name suffix, golden text_source) of the three forms of every family
 FORMS = (("texto.pdf", "text_layer"), ("escaneado.pdf", "ocr"), ("ocr.txt", "plain_text"))
-# what --check treats as generator-owned in each committed folder
+# what --check treats as generator-owned under each committed root (globs relative to it);
+# a family's goldens/samples/ folder is the generator's, the rest of tests/families/ is not
 SAMPLE_PATTERNS = ("*.pdf", "*.txt")
-GOLDEN_PATTERNS = ("*.json",)
+GOLDEN_PATTERNS = ((Path("*") / GOLDEN_DIR / "*.json").as_posix(),)
 
 
 def write_golden(goldens: Path, name: str, family: str, pages: int, source: str,
@@ -76,6 +82,8 @@ def make_family(fam, samples: Path, goldens: Path) -> int:
     and the truth are read from what its layout recorded; returns the page count."""
     M = Mentions()
     data: dict = {}
+    family_goldens = goldens / fam.FAMILY / GOLDEN_DIR
+    family_goldens.mkdir(parents=True, exist_ok=True)
     builder = fam.build(M, data)
     pdf_path = samples / f"{fam.FAMILY}_texto.pdf"
     doc = layout(builder, pdf_path)
@@ -86,8 +94,8 @@ def make_family(fam, samples: Path, goldens: Path) -> int:
     assert txt.count("\f") == doc.page - 1
     (samples / f"{fam.FAMILY}_ocr.txt").write_text(txt, encoding="utf-8")
     for suffix, source in FORMS:
-        write_golden(goldens, f"{fam.FAMILY}_{suffix}", fam.FAMILY, doc.page, source, fam.DOC,
-                     rows, M)
+        write_golden(family_goldens, f"{fam.FAMILY}_{suffix}", fam.FAMILY, doc.page, source,
+                     fam.DOC, rows, M)
     return doc.page
 
 
@@ -100,7 +108,9 @@ def generate(samples: Path, goldens: Path) -> None:
 
 
 def _owned(folder: Path, patterns) -> set[str]:
-    return {p.name for pat in patterns for p in folder.glob(pat) if p.is_file()}
+    """Generator-owned files under ``folder``, as paths relative to it."""
+    return {p.relative_to(folder).as_posix() for pat in patterns for p in folder.glob(pat)
+            if p.is_file()}
 
 
 def compare(fresh: Path, committed: Path, patterns) -> tuple[int, list[str]]:
