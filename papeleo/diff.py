@@ -17,16 +17,6 @@ import schemas
 from .store import ParquetStore
 
 VOLATILE = {"extracted_at", "failed_at"}
-# what a reviewer recognises a row by, per dataset
-LABELS = {
-    "documents": ("file_name",),
-    "indicators": ("clave", "siglas"),
-    "commitments": ("tipo", "numero"),
-    "scores": ("nombre",),
-    "findings": ("seccion", "numero"),
-    "mentions": ("tipo", "valor"),
-    "failures": ("source", "error_type"),
-}
 
 
 @dataclass
@@ -42,11 +32,12 @@ class DatasetDiff:
 
 
 def _key(dataset: str) -> str:
-    return "doc_id" if dataset == "documents" else "record_id"
+    return schemas.get(dataset).id_column
 
 
 def _label(dataset: str, row: dict[str, Any]) -> str:
-    parts = [str(row.get(c)) for c in LABELS.get(dataset, ()) if row.get(c) is not None]
+    """What a reviewer recognises the row by: its dataset's natural key (schemas/<dataset>.py)."""
+    parts = [str(row.get(c)) for c in schemas.get(dataset).natural_key if row.get(c) is not None]
     return " ".join(parts) or str(row.get(_key(dataset)))
 
 
