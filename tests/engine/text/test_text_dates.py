@@ -1,0 +1,133 @@
+"""Spanish dates and periods, with their precision; reference numbers are not dates."""
+
+import datetime as dt
+
+import pytest
+
+from papeleo.text.dates import Precision, find_dates, last_day_of_month, month_of, parse_date
+
+D = dt.date
+
+
+@pytest.mark.parametrize("text, value, precision, first", [
+    ("31 de Julio de 2019", D(2019, 7, 31), Precision.DAY, D(2019, 7, 31)),
+    ("Julio 2019", D(2019, 7, 31), Precision.MONTH, D(2019, 7, 1)),
+    ("Julio de 2019", D(2019, 7, 31), Precision.MONTH, D(2019, 7, 1)),
+    ("septiembre 2019", D(2019, 9, 30), Precision.MONTH, D(2019, 9, 1)),
+    ("febrero de 2020", D(2020, 2, 29), Precision.MONTH, D(2020, 2, 1)),
+    ("primer trimestre de 2020", D(2020, 3, 31), Precision.QUARTER, D(2020, 1, 1)),
+    ("IV Trimestre 2023", D(2023, 12, 31), Precision.QUARTER, D(2023, 10, 1)),
+    ("segundo trimestre del ejercicio fiscal 2019", D(2019, 6, 30), Precision.QUARTER, D(2019, 4, 1)),
+    ("ejercicio fiscal 2019", D(2019, 12, 31), Precision.YEAR, D(2019, 1, 1)),
+    ("27 de mayo del 2022", D(2022, 5, 27), Precision.DAY, D(2022, 5, 27)),
+    ("21 de agosto del año 2023", D(2023, 8, 21), Precision.DAY, D(2023, 8, 21)),
+    ("21 de agosto del ano 2023", D(2023, 8, 21), Precision.DAY, D(2023, 8, 21)),
+    ("1o. de julio de 2019", D(2019, 7, 1), Precision.DAY, D(2019, 7, 1)),
+    ("1º de julio de 2019", D(2019, 7, 1), Precision.DAY, D(2019, 7, 1)),
+    ("30 treinta de octubre de 2015", D(2015, 10, 30), Precision.DAY, D(2015, 10, 30)),
+    ("23/02/2017", D(2017, 2, 23), Precision.DAY, D(2017, 2, 23)),
+    ("15-03-2024", D(2024, 3, 15), Precision.DAY, D(2024, 3, 15)),
+    ("31-dic-2019", D(2019, 12, 31), Precision.DAY, D(2019, 12, 31)),
+    ("2019-07-31", D(2019, 7, 31), Precision.DAY, D(2019, 7, 31)),
+    ("29 de febrero de 2020", D(2020, 2, 29), Precision.DAY, D(2020, 2, 29)),
+])
+def test_one_date_with_its_precision(text, value, precision, first):
+    d = parse_date(text)
+    assert d is not None
+    assert (d.value, d.precision, d.period_start) == (value, precision, first)
+    assert not d.is_range and not d.year_inferred
+    assert d.iso == value.isoformat()
+
+
+def test_a_period_resolves_to_its_end_and_keeps_its_start():
+    d = parse_date("diciembre 2019 – marzo 2020")
+    assert (d.value, d.precision, d.period_start) == (D(2020, 3, 31), Precision.MONTH, D(2019, 12, 1))
+    assert d.is_range and d.range_from.value == D(2019, 12, 31)
+    d = parse_date("septiembre 2018 a agosto 2019")
+    assert (d.period_start, d.value) == (D(2018, 9, 1), D(2019, 8, 31))
+    assert d.raw == "septiembre 2018 a agosto 2019"
+
+
+def test_a_period_start_without_year_takes_the_end_year():
+    d = parse_date("enero a marzo de 2020")
+    assert (d.period_start, d.value) == (D(2020, 1, 1), D(2020, 3, 31))
+    d = parse_date("diciembre a marzo de 2020")  # December comes before March: the year before
+    assert (d.period_start, d.value) == (D(2019, 12, 1), D(2020, 3, 31))
+    d = parse_date("del 1 al 15 de junio de 2022")
+    assert (d.period_start, d.value, d.precision) == (D(2022, 6, 1), D(2022, 6, 15), Precision.DAY)
+
+
+def test_a_label_around_the_date_is_not_part_of_it():
+    d = parse_date("Fecha de corte: 30 de junio de 2024")
+    assert d.value == D(2024, 6, 30)
+    assert d.raw == "30 de junio de 2024"
+    text = "Fecha de corte: 30 de junio de 2024"
+    assert text[d.span[0]:d.span[1]] == d.raw
+
+
+def test_a_day_without_year_takes_the_year_of_the_date_before_it():
+    text = "El 27 de mayo del 2022 se visitó el hospital; el 1 de junio se revisaron los expedientes."
+    found = find_dates(text)
+    assert [d.value for d in found] == [D(2022, 5, 27), D(2022, 6, 1)]
+    assert [d.year_inferred for d in found] == [False, True]
+    assert found[1].raw == "1 de junio"
+
+
+def test_a_day_without_year_and_without_context_needs_a_default_year():
+    assert parse_date("1 de junio") is None
+    d = parse_date("1o. de julio", default_year=2019)
+    assert d.value == D(2019, 7, 1) and d.year_inferred
+
+
+def test_the_year_printed_nearby_wins_over_the_default():
+    found = find_dates("30 de junio de 2024 y 1 de julio", default_year=2019)
+    assert found[1].value == D(2024, 7, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "31 de junio de 2020",  # June has 30 days
+    "29 de febrero de 2019",  # not a leap year
+    "30/02/2019",
+    "02/23/2017",  # month first is not how these documents write
+    "Oficio SFP-DGA-01-02-2019",  # a reference number
+    "IEM/CV/SPE/07/2020",
+    "OF/12/03/2019/B",
+    "la mayoría de los asistentes",
+    "Calle Cinco de Mayo",  # a month with no year
+    "PMD 2021-2024",
+    "en marzo",
+])
+def test_not_dates(text):
+    assert find_dates(text) == []
+    assert parse_date(text) is None
+
+
+def test_an_impossible_day_does_not_leave_its_month_behind():
+    found = find_dates("El 31 de junio de 2020 se firmó; Julio 2019 es la meta.")
+    assert [(d.raw, d.precision) for d in found] == [("Julio 2019", Precision.MONTH)]
+
+
+def test_several_different_dates_are_not_one_field():
+    assert parse_date("1 de enero de 2019 y 5 de marzo de 2020") is None
+    assert len(find_dates("1 de enero de 2019 y 5 de marzo de 2020")) == 2
+
+
+def test_a_bare_year_cell():
+    d = parse_date("2019")
+    assert (d.value, d.precision, d.period_start) == (D(2019, 12, 31), Precision.YEAR, D(2019, 1, 1))
+
+
+def test_dates_in_running_text_in_order_with_spans():
+    text = "Convenio firmado el 23/02/2017, con compromiso a Julio de 2019 y seguimiento en el primer trimestre de 2020."
+    found = find_dates(text)
+    assert [d.iso for d in found] == ["2017-02-23", "2019-07-31", "2020-03-31"]
+    assert all(text[d.span[0]:d.span[1]] == d.raw for d in found)
+
+
+def test_month_helpers():
+    assert month_of("Septiembre") == 9
+    assert month_of("setiembre") == 9
+    assert month_of("dic.") == 12
+    assert month_of("Lunes") is None
+    assert last_day_of_month(2020, 2) == D(2020, 2, 29)
+    assert last_day_of_month(2019, 12) == D(2019, 12, 31)
