@@ -69,3 +69,13 @@ def test_phrases_split_or_joined_by_ocr_are_found():
 def test_a_whole_phrase_matches_as_one():
     v = Vocabulary({"unidad de medida": ["unidad medida"]})
     assert v.term_of("Unidad de  Medlda") == "unidad de medida"
+
+
+def test_accent_sensitive_vocabularies_count_an_accent_as_an_edit():
+    plain = Vocabulary(["razon"], floor=85)
+    strict = Vocabulary(["razon"], floor=85, accents=True)
+    assert plain.match("RAZÓN") == ("razon", 100.0)
+    term, score = strict.match("RAZÓN")
+    assert term == "razon" and score < 100
+    assert Vocabulary(["numero"], floor=85, accents=True).match("nmeró") is None
+    assert Vocabulary(["numero"], floor=85).match("nmeró") is not None
