@@ -15,7 +15,7 @@ export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 120
 export OMP_THREAD_LIMIT := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup system-deps venv run test samples docs clean
+.PHONY: setup system-deps venv run test lint format samples docs clean
 
 setup: system-deps venv
 
@@ -42,14 +42,24 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "papeleo needs Python 3.11 or newer, found " + sys.version.split()[0]'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -c constraints.txt -e ".[dev]"
+	$(PY) -m pip install -q -c constraints.txt -e ".[dev,flows]"
 	@touch $@
 
 run: setup
 	$(VENV)/bin/papeleo ingest samples --out output --no-progress
 
-test: setup
+test: setup lint
 	$(VENV)/bin/pytest -q
+
+# Lint, format check and the layer rules (pyproject.toml [tool.importlinter]).
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+
+format: venv
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 samples: setup
 	$(PY) samples/make_samples.py

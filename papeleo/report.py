@@ -6,6 +6,7 @@ from __future__ import annotations
 import collections
 import logging
 import os
+import shutil
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -18,6 +19,14 @@ import schemas
 from .store import ParquetStore
 
 log = logging.getLogger(__name__)
+
+
+def _terminal_size(stream: Any) -> os.terminal_size | None:
+    try:
+        size = os.get_terminal_size(stream.fileno())
+    except (OSError, ValueError, AttributeError):
+        return None
+    return size if size.columns > 0 and size.lines > 0 else None
 
 
 class Progress:
@@ -35,7 +44,10 @@ class Progress:
         if use_bar:
             from tqdm import tqdm
 
-            self._bar = tqdm(total=total, unit="doc", desc="papeleo", file=sys.stderr, dynamic_ncols=True)
+            # A terminal that reports no size (a fresh pty, some CI consoles) makes tqdm draw
+            # a zero-width bar below a zero-row screen, i.e. nothing; COLUMNS/LINES or 80x24 instead.
+            size = _terminal_size(sys.stderr) or shutil.get_terminal_size((80, 24))
+            self._bar = tqdm(total=total, unit="doc", desc="papeleo", file=sys.stderr, ncols=size.columns, nrows=size.lines)
 
     def _postfix(self) -> None:
         assert self._bar is not None
