@@ -12,11 +12,29 @@ vocab      fuzzy vocabularies of canonical terms
 from .columns import FormatInference, infer_number_format
 from .dates import DateMatch, Precision, find_dates, last_day_of_month, month_of, parse_date
 from .normalize import (
-    dehyphenate, digits_to_letters, fold, fold_keep_offsets, fold_spaces, fold_token, is_digitlike, join_lines,
-    letters_to_digits, strip_accents, trim_punct,
+    dehyphenate,
+    digits_to_letters,
+    fold,
+    fold_keep_offsets,
+    fold_spaces,
+    fold_token,
+    is_digitlike,
+    join_lines,
+    letters_to_digits,
+    strip_accents,
+    trim_punct,
 )
 from .numbers import (
-    DECIMAL_COMMA, MX, UNKNOWN, NumberFormat, NumberReading, Repair, Status, find_percents, parse_number, parse_value,
+    DECIMAL_COMMA,
+    MX,
+    UNKNOWN,
+    NumberFormat,
+    NumberReading,
+    Repair,
+    Status,
+    find_percents,
+    parse_number,
+    parse_value,
 )
 from .quarters import QuarterMention, find_quarters, quarter_bounds, quarter_of
 from .vocab import Found, Vocabulary, fold_term

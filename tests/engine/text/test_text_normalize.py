@@ -1,8 +1,16 @@
 """Accents, folding, hyphenated line breaks and digit/letter look-alikes."""
 
 from papeleo.text.normalize import (
-    dehyphenate, digits_to_letters, fold, fold_keep_offsets, fold_token, is_digitlike, join_lines, letters_to_digits,
-    strip_accents, trim_punct,
+    dehyphenate,
+    digits_to_letters,
+    fold,
+    fold_keep_offsets,
+    fold_token,
+    is_digitlike,
+    join_lines,
+    letters_to_digits,
+    strip_accents,
+    trim_punct,
 )
 
 

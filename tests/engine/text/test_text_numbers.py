@@ -3,7 +3,15 @@
 import pytest
 
 from papeleo.text.numbers import (
-    DECIMAL_COMMA, MX, UNKNOWN, NumberFormat, Repair, Status, find_percents, parse_number, parse_value,
+    DECIMAL_COMMA,
+    MX,
+    UNKNOWN,
+    NumberFormat,
+    Repair,
+    Status,
+    find_percents,
+    parse_number,
+    parse_value,
 )
 
 # a 0-10 score column that prints a decimal comma: '9,583', '10,000'
