@@ -372,7 +372,7 @@ def _compare_by_siglas(records: list[dict], gold: list[dict]) -> tuple[int, int,
 
 
 def test_acronym_digits_are_read_as_letters_and_flagged():
-    from extractors.mir_avance import siglas_to_letters
+    from extractors.mir_avance.lexicon import siglas_to_letters
 
     assert siglas_to_letters("PS1B") == "PSIB"  # seed 004, component 1.4.1.1.5
     assert siglas_to_letters("PSAL") == "PSAL"
@@ -380,7 +380,7 @@ def test_acronym_digits_are_read_as_letters_and_flagged():
 
 
 def test_sum_repair_picks_the_cell_with_a_common_ocr_confusion():
-    from extractors.mir_avance._mir_numbers import NumTok, is_common_confusion
+    from extractors.mir_avance.numbers import NumTok, is_common_confusion
 
     # sample mir_avance_ocr.txt prints '1,812' for 1,872 (meta 7,488 = 1,872 x 4); reading the
     # meta as 7,428 instead would need an 8 read for a 2, which OCR does not do

@@ -15,14 +15,22 @@ from collections import Counter
 
 import regex
 
-from ._mir_checks import Solved
-from ._mir_numbers import fmt, misread_reason
-from ._mir_types import ALC, PROG
+from .lexicon import LEVELS
+from .numbers import fmt, is_dropped_digits, misread_reason
+from .types import ALC, PROG, SUM_TOLERANCE, Solved
 
 log = logging.getLogger(__name__)
 
-DEPTH = {"fin": 0, "proposito": 1, "componente": 2, "actividad": 3}
+# how many numbers a level adds to the Fin's clave: fin 0, proposito 1, componente 2, actividad 3
+DEPTH = {level: i for i, level in enumerate(LEVELS)}
 LEVEL_AT = {v: k for k, v in DEPTH.items()}
+# the separators of a printed clave, the comma an OCR misreading: '1.4.1.1,2.3'
+CLAVE_SEP = regex.compile(r"[.,]")
+# a clave printed cleanly: '1.4.1.1.2' (dots only, no stray commas or letters)
+CLEAN_DOTTED = regex.compile(r"^\d+(?:\.\d+)+$")
+# A sibling's last number may skip at most this far past the previous one ('...2.1' then
+# '...2.4' when two rows were lost); a bigger jump is a misread clave.
+MAX_CLAVE_STEP = 3
 
 
 def _parts(raw: str | None, depth: int | None = None) -> list[int] | None:
@@ -30,7 +38,7 @@ def _parts(raw: str | None, depth: int | None = None) -> list[int] | None:
     were lost and the digit count fits the expected depth."""
     if not raw:
         return None
-    bits = [b for b in regex.split(r"[.,]", raw) if b]
+    bits = [b for b in CLAVE_SEP.split(raw) if b]
     if bits and all(b.isdigit() for b in bits) and (depth is None or len(bits) == depth):
         return [int(b) for b in bits]
     digits = "".join(c for c in raw if c.isdigit())
@@ -40,7 +48,7 @@ def _parts(raw: str | None, depth: int | None = None) -> list[int] | None:
 
 
 def _clean_dotted(raw: str | None) -> bool:
-    return bool(raw) and bool(regex.match(r"^\d+(?:\.\d+)+$", raw.strip(".")))
+    return bool(raw) and bool(CLEAN_DOTTED.match(raw.strip(".")))
 
 
 def _dot(parts: list[int]) -> str:
@@ -72,7 +80,7 @@ def repair_codes(rows: list[Solved]) -> None:
         fin = list(roots.most_common(1)[0][0])
     for s in rows:  # level from the clave's depth where no level word survived
         if s.row.nivel is None and s.row.code_raw:
-            bits = [b for b in regex.split(r"[.,]", s.row.code_raw) if b]
+            bits = [b for b in CLAVE_SEP.split(s.row.code_raw) if b]
             n = len(bits) if len(bits) > 1 else len("".join(c for c in s.row.code_raw if c.isdigit()))
             s.row.nivel = LEVEL_AT.get(n - d)
             if s.row.nivel:
@@ -111,7 +119,7 @@ def repair_codes(rows: list[Solved]) -> None:
             continue
         if nivel == "componente":
             expected = prop + [last_comp + 1]
-            ok = parts and parts[:-1] == prop and 0 < parts[-1] - last_comp <= 3 and _clean_dotted(raw) \
+            ok = parts and parts[:-1] == prop and 0 < parts[-1] - last_comp <= MAX_CLAVE_STEP and _clean_dotted(raw) \
                 and counts[_dot(parts)] == 1
             if parts == expected or ok:
                 chosen = parts
@@ -123,7 +131,7 @@ def repair_codes(rows: list[Solved]) -> None:
                 comp = prop + [last_comp + 1]
                 last_comp = comp[-1]
             expected = comp + [last_act + 1]
-            ok = parts and parts[:-1] == comp and 0 < parts[-1] - last_act <= 3 and _clean_dotted(raw) \
+            ok = parts and parts[:-1] == comp and 0 < parts[-1] - last_act <= MAX_CLAVE_STEP and _clean_dotted(raw) \
                 and counts[_dot(parts)] == 1
             chosen = parts if (parts == expected or ok) else expected
             last_act = chosen[-1]
@@ -161,7 +169,7 @@ def component_checks(rows: list[Solved]) -> None:
         for f in fields:
             vals = [s.values.get(f)] + [k.values.get(f) for k in kids]
             if all(v is not None for v in vals):
-                (holds if abs(vals[0] - sum(vals[1:])) < 1e-6 else fails).append(f)
+                (holds if abs(vals[0] - sum(vals[1:])) < SUM_TOLERANCE else fails).append(f)
         if not holds or len(holds) < len(fails):
             s.checks["componente_suma_actividades"] = "not_applicable" if not holds and not fails else "conflict" if holds else "not_applicable"
             if fails and not holds:
@@ -199,7 +207,7 @@ def component_checks(rows: list[Solved]) -> None:
                     want = others if m is s else vals[0] - (others - vals[0])
                     tok = m.table.get(f)
                     why = misread_reason(tok, want) if tok is not None and want >= 0 else None
-                    if why and "omitidos" in why:
+                    if why and is_dropped_digits(why):
                         m.set(f, want, "corregido", f"componente {s.clave} = suma de actividades exige {fmt(want)}; {why}", {"componente", "ocr"})
                     else:
                         m.checks["componente_suma_actividades"] = "conflict"

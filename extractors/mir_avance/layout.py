@@ -12,20 +12,27 @@ formats share: Meta anual, programado T1..T4, alcanzado T1..T4.
 
 from __future__ import annotations
 
+import json
 import logging
 import statistics
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import regex
 from rapidfuzz import fuzz
 
 from papeleo.model import Page, Word
 
-from ._mir_numbers import parse_amount, rules
-from ._mir_types import ALC, PROG
+from .lexicon import MIN_FUZZY_LEN
+from .numbers import parse_amount
+from .types import ALC, PROG
 
 log = logging.getLogger(__name__)
+
+_DATA = json.loads(Path(__file__).with_name("layout.json").read_text(encoding="utf-8"))
+# the words a header prints over each kind of column, accent-free lowercase
+HEADER_WORDS: dict[str, list[str]] = _DATA["header"]
 
 TEXT_KINDS = ("nivel", "resumen", "indicador", "frecuencia", "unidad", "comentario")
 # 'T1', 'T4', '1T', '1er', '2do', '3er', '4to', '3o', '2°' — quarter labels under
@@ -34,6 +41,43 @@ QUARTER = regex.compile(r"^(?:T(?P<a>[1-4])|(?P<b>[1-4])T|(?P<c>[1-4])(?:er|ero|
 ORDINAL = {"primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4}
 # '%', '% de avance' — a percentage column, not a quantity
 PCT_HEADER = regex.compile(r"^%$|^\(%\)$")
+# words between header words: 'Unidad de medida', 'Meta anual de la'
+CONNECTORS = {"de", "del", "la", "las", "y", "el", "%", "(%)", "a"}
+# punctuation OCR glues to a header word: '(Frecuencia', 'Anual:'
+HEADER_PUNCT = ".,;:|()[]{}'\"“”¡!¿?*_-"
+
+# rapidfuzz ratio above which a header word names a column kind ('TAlcanzado', 'Frecuencla');
+# header words are few and distinct, so OCR damage is tolerated more than in cells
+HEADER_MIN_RATIO = 85
+# Words whose vertical centres are this close (pt) share a visual line.
+LINE_TOLERANCE = 4.0
+# A header names at least this many column kinds on one line: fewer is a sentence.
+MIN_HEADER_KINDS = 3
+# Stacked header lines ('Unidad de' / 'medida') lie within this many points of the main one.
+HEADER_BAND_PT = 26
+# Numbers of one column share their right edge to within this many points.
+RIGHT_EDGE_TOLERANCE = 5
+# A number is a table cell when at least this many other numbers share its line.
+MIN_ROW_NEIGHBOURS = 2
+# A numeric column needs cells on at least a quarter of the table's lines (never fewer
+# than two, never more than three required): a stray number is not a column.
+COLUMN_LINE_SHARE = 4
+MIN_COLUMN_CELLS = 2
+MAX_COLUMN_CELLS_REQUIRED = 3
+# Skew tolerated (pt) when deciding that two words overlap vertically.
+OVERLAP_SLACK = 1.5
+# Column centres closer than this (pt) have no gutter worth measuring between them.
+MIN_GUTTER_SPAN = 2
+# The numeric area ends this far (pt) left of the Comentario header.
+COMMENT_MARGIN = 2
+# A table has at least this many columns, one of them numeric.
+MIN_COLUMNS = 3
+# A repeated header's text columns within this many points of the previous page's are the same table.
+SAME_TEMPLATE_PT = 10
+# A group label ('Programado') may sit this far (pt) outside its run of quarter columns.
+GROUP_LABEL_SLACK = 10
+# the outermost columns reach the page edges
+UNBOUNDED = 1e9
 
 
 @dataclass
@@ -71,7 +115,7 @@ class Layout:
 def norm(text: str) -> str:
     t = unicodedata.normalize("NFKD", text)
     t = "".join(c for c in t if not unicodedata.combining(c))
-    return t.lower().strip(".,;:|()[]{}'\"“”¡!¿?*_-")
+    return t.lower().strip(HEADER_PUNCT)
 
 
 def header_kind(word: str) -> str | None:
@@ -80,17 +124,15 @@ def header_kind(word: str) -> str | None:
     if not t:
         return None
     best, score = None, 0.0
-    for kind, variants in rules()["header"].items():
-        if kind.startswith("_"):
-            continue
+    for kind, variants in HEADER_WORDS.items():
         for v in variants:
-            if len(t) < 5 or len(v) < 5:
+            if len(t) < MIN_FUZZY_LEN or len(v) < MIN_FUZZY_LEN:
                 s = 100.0 if t == v else 0.0
             else:
                 s = fuzz.ratio(t, v)
             if s > score:
                 best, score = kind, s
-    return best if score >= 85 else None
+    return best if score >= HEADER_MIN_RATIO else None
 
 
 def quarter_of(word: str) -> int | None:
@@ -100,7 +142,7 @@ def quarter_of(word: str) -> int | None:
     return ORDINAL.get(norm(word))
 
 
-def y_lines(words: list[Word], tol: float = 4.0) -> list[list[Word]]:
+def y_lines(words: list[Word], tol: float = LINE_TOLERANCE) -> list[list[Word]]:
     """Words grouped into visual lines by their vertical centre (no reliance on reading order)."""
     ws = sorted((w for w in words if w.bbox is not None), key=lambda w: w.bbox.y_center)
     out: list[list[Word]] = []
@@ -125,7 +167,7 @@ def find_header(words: list[Word]) -> tuple[list[Word], float] | None:
         kinds = {header_kind(w.text) for w in line} - {None}
         if len(kinds) > best_n:
             best, best_n = i, len(kinds)
-    if best is None or best_n < 3:
+    if best is None or best_n < MIN_HEADER_KINDS:
         return None
     y0 = statistics.fmean(w.bbox.y_center for w in lines[best])
     band = [w for w in lines[best] if _headerish(w)]
@@ -134,7 +176,7 @@ def find_header(words: list[Word]) -> tuple[list[Word], float] | None:
         while 0 <= i < len(lines):
             line = lines[i]
             y = statistics.fmean(w.bbox.y_center for w in line)
-            if abs(y - y0) > 26 or sum(_headerish(w) for w in line) * 2 < len(line) \
+            if abs(y - y0) > HEADER_BAND_PT or sum(_headerish(w) for w in line) * 2 < len(line) \
                     or any(is_number(w) for w in line):
                 break  # a body line: the first row's cells
             band.extend(w for w in line if _headerish(w))
@@ -142,8 +184,6 @@ def find_header(words: list[Word]) -> tuple[list[Word], float] | None:
     bottom = max(w.bbox.bottom for w in band)
     return band, bottom
 
-
-CONNECTORS = {"de", "del", "la", "las", "y", "el", "%", "(%)", "a"}
 
 
 def _headerish(w: Word) -> bool:
@@ -157,31 +197,32 @@ def numeric_clusters(words: list[Word], lo: float, hi: float) -> list[tuple[floa
     lines where a row's cells sit (three or more numbers on one visual line)."""
     cand = [w for w in words if is_number(w) and lo <= w.bbox.x_center < hi]
     # members of a run: two more numbers overlap the word vertically (skew-tolerant)
-    edges = [w for w in cand if sum(1 for v in cand if v is not w and _v_overlap(v, w)) >= 2]
+    edges = [w for w in cand if sum(1 for v in cand if v is not w and _v_overlap(v, w)) >= MIN_ROW_NEIGHBOURS]
     edges.sort(key=lambda w: w.bbox.x1)
     groups: list[list[Word]] = []
     for w in edges:
-        if groups and w.bbox.x1 - groups[-1][-1].bbox.x1 <= 5:
+        if groups and w.bbox.x1 - groups[-1][-1].bbox.x1 <= RIGHT_EDGE_TOLERANCE:
             groups[-1].append(w)
         else:
             groups.append([w])
-    need = max(2, len({round(w.bbox.y_center) for w in edges}) // 4) if edges else 2
+    need = max(MIN_COLUMN_CELLS, len({round(w.bbox.y_center) for w in edges}) // COLUMN_LINE_SHARE) \
+        if edges else MIN_COLUMN_CELLS
     out = []
     for g in groups:
-        if len(g) >= min(need, 3) and len(g) >= 2:
+        if len(g) >= min(need, MAX_COLUMN_CELLS_REQUIRED) and len(g) >= MIN_COLUMN_CELLS:
             out.append((min(w.bbox.x0 for w in g), max(w.bbox.x1 for w in g),
                         statistics.median(w.bbox.x_center for w in g)))
     return out
 
 
-def _v_overlap(a: Word, b: Word, slack: float = 1.5) -> bool:
+def _v_overlap(a: Word, b: Word, slack: float = OVERLAP_SLACK) -> bool:
     return a.bbox.top - slack < b.bbox.bottom and b.bbox.top - slack < a.bbox.bottom
 
 
 def _gutter(words: list[Word], a: float, b: float) -> float:
     """The x between two column centres that the fewest body words cover (the middle of
     the widest such stretch): the gap between the columns' printed cells."""
-    if b - a < 2:
+    if b - a < MIN_GUTTER_SPAN:
         return (a + b) / 2
     xs = [a + i for i in range(int(b - a) + 1)]
     cover = [sum(1 for w in words if w.bbox.x0 <= x <= w.bbox.x1) for x in xs]
@@ -216,23 +257,23 @@ def build_layout(page: Page, previous: Layout | None = None) -> Layout | None:
             centers.setdefault(k, []).append(w)
     text_cols = {k: statistics.fmean(w.bbox.x_center for w in ws) for k, ws in centers.items()}
     if "comentario" in text_cols:
-        hi = min(w.bbox.x0 for w in centers["comentario"]) - 2
+        hi = min(w.bbox.x0 for w in centers["comentario"]) - COMMENT_MARGIN
     else:
         hi = page.width or max(w.bbox.x1 for w in words)
     left_text = [v for k, v in text_cols.items() if k != "comentario"]
     lo = max(left_text) if left_text else 0.0
     nums = numeric_clusters(body, lo, hi)
     cols: list[Column] = [Column(k, 0, 0, x) for k, x in text_cols.items()
-                          if not any(l <= x <= r for l, r, _ in nums)]
+                          if not any(left <= x <= right for left, right, _ in nums)]
     cols += [Column("num", 0, 0, c) for _, _, c in nums]
     cols.sort(key=lambda c: c.center)
-    if len(cols) < 3 or not any(c.kind == "num" for c in cols):
+    if len(cols) < MIN_COLUMNS or not any(c.kind == "num" for c in cols):
         return None
     for a, b in zip(cols, cols[1:]):
         cut = _gutter(body, a.center, b.center)
         a.right, b.left = cut, cut
-    cols[0].left = -1e9
-    cols[-1].right = 1e9
+    cols[0].left = -UNBOUNDED
+    cols[-1].right = UNBOUNDED
     layout = Layout(cols, bottom, True)
     _label_numeric(layout, band)
     log.debug("page %s columns: %s", page.number,
@@ -249,7 +290,7 @@ def same_template(new: Layout, old: Layout) -> bool:
     new_text = {c.kind: c.center for c in new.columns if c.kind != "num"}
     if not new_text or not set(new_text) <= set(old_text):
         return False
-    return all(abs(new_text[k] - old_text[k]) <= 10 for k in new_text)
+    return all(abs(new_text[k] - old_text[k]) <= SAME_TEMPLATE_PT for k in new_text)
 
 
 def _label_numeric(layout: Layout, band: list[Word]) -> None:
@@ -266,7 +307,7 @@ def _label_numeric(layout: Layout, band: list[Word]) -> None:
     # group labels ('Programado' over T1..T4) sit over one column of their run: give each
     # run of increasing quarter numbers the group word nearest its middle
     runs: list[list[int]] = []
-    for i, (c, kinds, q) in enumerate(info):
+    for i, (_, _, q) in enumerate(info):
         if q is None:
             continue
         if runs and info[runs[-1][-1]][2] is not None and q > info[runs[-1][-1]][2] and runs[-1][-1] == i - 1:
@@ -277,13 +318,14 @@ def _label_numeric(layout: Layout, band: list[Word]) -> None:
     group_of: dict[int, str] = {}
     for run in runs:
         mid = (nums[run[0]].left + nums[run[-1]].right) / 2
-        inside = [w for w in groups if nums[run[0]].left - 10 <= w.bbox.x_center <= nums[run[-1]].right + 10]
+        inside = [w for w in groups if nums[run[0]].left - GROUP_LABEL_SLACK <= w.bbox.x_center
+                  <= nums[run[-1]].right + GROUP_LABEL_SLACK]
         if inside:
             g = min(inside, key=lambda w: abs(w.bbox.x_center - mid))
             for i in run:
                 group_of[i] = header_kind(g.text)
     labels: list[str | None] = []
-    for i, (c, kinds, q) in enumerate(info):
+    for i, (_, kinds, q) in enumerate(info):
         label = None
         own = kinds & {"programado", "alcanzado"}
         if q is not None:
@@ -294,21 +336,21 @@ def _label_numeric(layout: Layout, band: list[Word]) -> None:
             label = "meta_anual"
         labels.append(label)
     order = ["meta_anual", *PROG, *ALC]
-    if all(l is None for l in labels) or not _fits_order(labels, order):
+    if all(label is None for label in labels) or not _fits_order(labels, order):
         # garbled header: label by the order all MIR formats share, anchored at Meta anual
         start = 0
-        for i, l in enumerate(labels):
-            if l == "meta_anual":
+        for i, label in enumerate(labels):
+            if label == "meta_anual":
                 start = i
         labels = [None] * len(nums)
         for k, i in enumerate(range(start, len(nums))):
             labels[i] = order[k] if k < len(order) else None
     else:
-        for i, l in enumerate(labels):
-            if l is None:
+        for i, label in enumerate(labels):
+            if label is None:
                 labels[i] = _between(labels, i, order)
-    for c, l in zip(nums, labels):
-        c.label = l
+    for c, label in zip(nums, labels):
+        c.label = label
     seen: set[str] = set()
     for c in nums:  # one column per field; a repeated label proves nothing
         if c.label in seen:
@@ -319,7 +361,7 @@ def _label_numeric(layout: Layout, band: list[Word]) -> None:
 
 def _fits_order(labels: list[str | None], order: list[str]) -> bool:
     """Known labels read left to right in the canonical order: positional filling is safe."""
-    idx = [order.index(l) for l in labels if l is not None]
+    idx = [order.index(label) for label in labels if label is not None]
     return idx == sorted(idx) and len(set(idx)) == len(idx)
 
 
@@ -334,14 +376,3 @@ def _between(labels: list[str | None], i: int, order: list[str]) -> str | None:
         if right is None or order.index(cand) < right:
             return cand
     return None
-
-
-def y_center(line) -> float | None:
-    return line.bbox.y_center if line.bbox is not None else None
-
-
-def vertical_gap(y: float, lo: float, hi: float) -> float:
-    """Distance in points from ``y`` to the band [lo, hi] (0 inside it)."""
-    if lo <= y <= hi:
-        return 0.0
-    return min(abs(y - lo), abs(y - hi))

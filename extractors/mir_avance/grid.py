@@ -14,24 +14,55 @@ from __future__ import annotations
 import logging
 import statistics
 
-import regex
-from rapidfuzz import fuzz
-
 from papeleo.model import BBox, Document, Page, Word
 
-from ._mir_geometry import Column, Layout, build_layout, is_number, same_template, y_lines
-from ._mir_numbers import looks_garbled_number, make_token, rules
-from ._mir_commentary import META_START, parse_commentary
-from ._mir_text import CODE_DOTTED, CODE_UNDOTTED, NOT_SIGLAS, PROSE, code_root, frecuencia_of, nivel_of
-from ._mir_types import Commentary, RawRow
+from .commentary import cell_commentaries
+from .layout import Column, Layout, build_layout, is_number, same_template, y_lines
+from .lexicon import (
+    NOT_SIGLAS,
+    PROSE,
+    SIGLAS,
+    SIGLAS_TAIL,
+    SIGLAS_WORD,
+    code_root,
+    frecuencia_of,
+    is_clave,
+    is_siglas,
+    level_of,
+    unidad_of,
+)
+from .numbers import ZERO_GLYPHS, NumTok, looks_garbled_number, make_token
+from .types import Commentary, RawRow
 
 log = logging.getLogger(__name__)
 
-# 'PSAL:' / 'PCSB:' opening an Indicador cell (samples/mir_avance_texto.pdf 'PCSB: Porcentaje de')
-SIGLAS_WORD = regex.compile(r"^(?P<s>[A-Z][A-Z0-9]{1,7})[:=]$")
-# '... de calles alumbradas (PCA)' — the acronym printed after the name instead
-SIGLAS_TAIL = regex.compile(r"\((?P<s>[A-Z][A-Z0-9]{1,7})\)\s*\.?$")
+# ruling remnants, quotes and brackets OCR glues to a cell's words: '|1.4.1', '(]', '—'
 JUNK = "|;:'\"“”‘’`()[]{}¡!_=-—"
+
+# Overlap (pt) two words need to share a line; less is a touching neighbour line.
+LINE_OVERLAP = 1
+# Slack (pt) when asking whether a word has a neighbour to its left in its cell.
+LEFT_SLACK = 1
+# Body words may start this far (pt) above the header's bottom edge (touching boxes).
+BODY_TOP_SLACK = 1
+# Row tops closer than this (pt) are one row's (its clave and SIGLAS printed side by side).
+ROW_TOP_TOLERANCE = 5.0
+# Bands start this far (pt) above a row's opening anchor, so its ascenders are inside.
+BAND_LEAD = 2
+# Below the last anchor, lines start this far (pt) below it to count as after the table.
+BELOW_ANCHOR = 2
+# A word crossing a column boundary by more than this (pt) on both sides is prose.
+CROSSING_MARGIN = 3
+# A gap wider than this many median word heights below the table is the page footer.
+FOOTER_GAP_HEIGHTS = 4
+FOOTER_GAP_DEFAULT = 40.0
+# Words of a cell whose centres are this close (pt) are one line of the cell.
+CELL_LINE_TOLERANCE = 3.0
+# A stacked fragment with more characters than this is a second number, not an OCR speck;
+# a word this short crossing a column boundary is a speck, not prose.
+MAX_SPECK_CHARS = 2
+# A row's numbers: a run of at least two numbers on one line (one alone is a stray).
+MIN_RUN_NUMBERS = 2
 
 
 def segment_geometry(doc: Document, ejercicio: int | None = None) -> tuple[list[RawRow], list[Commentary]] | None:
@@ -70,15 +101,16 @@ def _anchor_columns(layout: Layout) -> tuple[list[Column], Column | None]:
 
 def _first_in_cell(w: Word, col_words: list[Word]) -> bool:
     """Is ``w`` the first word of its cell line (nothing to its left in the same column)?"""
-    return not any(v is not w and v.bbox.x1 <= w.bbox.x0 + 1 and _overlap(v, w) for v in col_words)
+    return not any(v is not w and v.bbox.x1 <= w.bbox.x0 + LEFT_SLACK and _overlap(v, w) for v in col_words)
 
 
 def _overlap(a: Word, b: Word) -> bool:
-    return a.bbox.top < b.bbox.bottom - 1 and b.bbox.top < a.bbox.bottom - 1
+    return a.bbox.top < b.bbox.bottom - LINE_OVERLAP and b.bbox.top < a.bbox.bottom - LINE_OVERLAP
 
 
 def page_rows(page: Page, layout: Layout, root: str, ejercicio: int | None, start: int = 0) -> list[RawRow]:
-    body = [w for w in page.words if w.bbox is not None and w.bbox.top >= layout.body_top - 1]
+    """The page's rows: bands cut at the row anchors, each band read cell by cell."""
+    body = [w for w in page.words if w.bbox is not None and w.bbox.top >= layout.body_top - BODY_TOP_SLACK]
     by_col: dict[int, list[Word]] = {}
     for w in body:
         c = _cell_column(layout, w)
@@ -92,13 +124,12 @@ def page_rows(page: Page, layout: Layout, root: str, ejercicio: int | None, star
             t = w.text.strip(JUNK)
             if not _first_in_cell(w, ws):
                 continue
-            if CODE_DOTTED.match(t) or (root and CODE_UNDOTTED.match(t) and t.startswith(root)):
+            if is_clave(t, root):
                 codes.append(w)
-            elif SIGLAS_WORD.match(t + (":" if w.text.rstrip().endswith(("=", ":")) else "")) \
-                    and t not in NOT_SIGLAS and sum(ch.isupper() for ch in t) >= 2:
+            elif SIGLAS_WORD.match(t + (":" if w.text.rstrip().endswith(("=", ":")) else "")) and is_siglas(t):
                 siglas.append(w)
             elif c.kind in ("nivel",) or (layout.text_column("nivel") is None and c is text_cols[0]):
-                if t in ("Fin", "FIN") or nivel_of(t):
+                if level_of(t):
                     niveles.append(w)
     runs = _runs([w for c in layout.numeric for w in by_col.get(id(c), []) if _numeric_ish(w)])
     end = _table_end(body, layout, [*codes, *siglas, *niveles, *[w for r in runs for w in r]])
@@ -116,7 +147,7 @@ def page_rows(page: Page, layout: Layout, root: str, ejercicio: int | None, star
 
 def _numeric_ish(w: Word) -> bool:
     t = w.text.strip(JUNK)
-    return bool(t) and (is_number(Word(t, w.bbox)) or looks_garbled_number(t) or t in rules()["zero_glyphs"])
+    return bool(t) and (is_number(Word(t, w.bbox)) or looks_garbled_number(t) or t in ZERO_GLYPHS)
 
 
 def _runs(nums: list[Word]) -> list[list[Word]]:
@@ -127,7 +158,7 @@ def _runs(nums: list[Word]) -> list[list[Word]]:
             out[-1].append(w)
         else:
             out.append([w])
-    return [r for r in out if sum(is_number(w) for w in r) >= 2]
+    return [r for r in out if sum(is_number(w) for w in r) >= MIN_RUN_NUMBERS]
 
 
 def _table_end(body: list[Word], layout: Layout, anchors: list[Word]) -> float:
@@ -137,16 +168,17 @@ def _table_end(body: list[Word], layout: Layout, anchors: list[Word]) -> float:
         return float("inf")
     last = max(w.bbox.y_center for w in anchors)
     cuts = [c.right for c in layout.columns[:-1]]
-    below = y_lines([w for w in body if w.bbox.y_center > last + 2])
+    below = y_lines([w for w in body if w.bbox.y_center > last + BELOW_ANCHOR])
     prev_bottom = max(w.bbox.bottom for w in anchors)
     heights = [w.bbox.height for w in body if w.text.strip(JUNK)]
-    gap_limit = 4 * statistics.median(heights) if heights else 40.0
+    gap_limit = FOOTER_GAP_HEIGHTS * statistics.median(heights) if heights else FOOTER_GAP_DEFAULT
     for line in below:
         top = min(v.bbox.top for v in line)
         if top - prev_bottom > gap_limit:
             return top  # a wide white gap: the footer ('Formato PbR-02a  MIR Avance'), not a row
         for w in line:
-            if any(w.bbox.x0 + 3 < x < w.bbox.x1 - 3 for x in cuts) and len(w.text) > 2:
+            if any(w.bbox.x0 + CROSSING_MARGIN < x < w.bbox.x1 - CROSSING_MARGIN for x in cuts) \
+                    and len(w.text) > MAX_SPECK_CHARS:
                 return top
         prev_bottom = max(prev_bottom, max(v.bbox.bottom for v in line))
     return float("inf")
@@ -157,7 +189,7 @@ def _bands(body: list[Word], body_top: float, end: float, tops: list[Word], runs
     starts = _cluster_y(sorted(w.bbox.top for w in tops))
     run_y = [statistics.fmean(w.bbox.y_center for w in r) for r in runs]
     if starts:
-        edges = [s - 2 for s in starts]
+        edges = [s - BAND_LEAD for s in starts]
         first_content = min([*run_y, *(w.bbox.y_center for w in niveles)], default=edges[0])
         if first_content < edges[0]:
             edges[0] = body_top  # a row whose opening cells were lost: starts at the header
@@ -165,7 +197,7 @@ def _bands(body: list[Word], body_top: float, end: float, tops: list[Word], runs
         out: list[tuple[float, float]] = []
         for lo, hi in bands:  # two runs in one band: an opening anchor was lost
             inside = [y for y in run_y if lo <= y < hi]
-            if len(inside) >= 2:
+            if len(inside) >= 2:  # two runs in one band
                 cuts = [_widest_gap(body, a, b) for a, b in zip(inside, inside[1:])]
                 pts = [lo, *cuts, hi]
                 out += list(zip(pts, pts[1:]))
@@ -180,7 +212,7 @@ def _bands(body: list[Word], body_top: float, end: float, tops: list[Word], runs
     return list(zip(pts, pts[1:]))
 
 
-def _cluster_y(ys: list[float], tol: float = 5.0) -> list[float]:
+def _cluster_y(ys: list[float], tol: float = ROW_TOP_TOLERANCE) -> list[float]:
     out: list[float] = []
     for y in ys:
         if not out or y - out[-1] > tol:
@@ -205,7 +237,7 @@ def cell_text(words: list[Word]) -> str:
     """A cell's words in reading order, lines joined; a word broken by a line-end hyphen
     ('adminis-' / 'tración') is rejoined."""
     out = ""
-    for line in y_lines(words, tol=3.0):
+    for line in y_lines(words, tol=CELL_LINE_TOLERANCE):
         for w in line:
             t = w.text.strip("|").lstrip("¡")  # ruling remnants glued to a word by OCR
             if not any(ch.isalnum() for ch in t):
@@ -231,7 +263,7 @@ def _row(page: Page, layout: Layout, ws: list[Word], root: str, ejercicio: int |
     ncol = col.get("nivel") or (text_cols[0] if text_cols else None)
     for w in cells.get(id(ncol), []) if ncol else []:
         t = w.text.strip(JUNK)
-        n = "fin" if t in ("Fin", "FIN") else nivel_of(t)
+        n = level_of(t)
         if n:
             row.nivel, row.nivel_raw = n, w.text
             used.append(w)
@@ -241,7 +273,7 @@ def _row(page: Page, layout: Layout, ws: list[Word], root: str, ejercicio: int |
         # nothing else, so its pieces joined in reading order are the word
         pieces = sorted(cells.get(id(ncol), []), key=lambda w: (w.bbox.top, w.bbox.x0))
         t = "".join(w.text.strip(JUNK) for w in pieces)
-        n = "fin" if t in ("Fin", "FIN") else nivel_of(t)
+        n = level_of(t)
         if n and len(pieces) > 1:
             row.nivel, row.nivel_raw = n, " ".join(w.text for w in pieces)
             used.extend(pieces)
@@ -252,14 +284,14 @@ def _row(page: Page, layout: Layout, ws: list[Word], root: str, ejercicio: int |
         text = cell_text(words)
         toks = text.split()
         first = toks[0].strip(JUNK) if toks else ""
-        if row.code_raw is None and (CODE_DOTTED.match(first) or (root and CODE_UNDOTTED.match(first) and first.startswith(root))):
+        if row.code_raw is None and is_clave(first, root):
             row.code_raw = first
             if c.kind in ("resumen", "nivel") or "resumen" not in col:
                 row.resumen = " ".join(toks[1:]) or None
         elif c.kind == "resumen" and row.resumen is None:
             row.resumen = text
         if c.kind == "indicador" or ("indicador" not in col and row.siglas is None):
-            m = regex.match(r"^(?P<s>[A-Z][A-Z0-9]{1,7})\s?[:=]\s?(?P<rest>.*)$", text)
+            m = SIGLAS.match(text)  # at the cell's start: 'PSAL: Porcentaje de ...'
             if m and m.group("s") not in NOT_SIGLAS:
                 row.siglas, row.indicador = m.group("s"), m.group("rest") or None
             elif c.kind == "indicador":
@@ -270,7 +302,7 @@ def _row(page: Page, layout: Layout, ws: list[Word], root: str, ejercicio: int |
             if row.frecuencia is None and (c.kind == "frecuencia" or "frecuencia" not in col):
                 row.frecuencia = frecuencia_of(w.text)
             if row.unidad is None and (c.kind == "unidad" or "unidad" not in col):
-                row.unidad = _unidad(w.text)
+                row.unidad = unidad_of(w.text.strip(JUNK).lower())
         used += words
     for c in layout.numeric:
         words = [w for w in cells.get(id(c), []) if w.text.strip(JUNK)]
@@ -281,7 +313,8 @@ def _row(page: Page, layout: Layout, ws: list[Word], root: str, ejercicio: int |
     ccol = col.get("comentario")
     if ccol is not None and cells.get(id(ccol)):
         words = cells[id(ccol)]
-        row.comments = _commentaries(cell_text(words), page.number, index, words, ejercicio)
+        conf = statistics.fmean(w.confidence for w in words)
+        row.comments = cell_commentaries(cell_text(words), page.number, index, conf, ejercicio)
         used += words
     if not (row.nivel or row.code_raw or row.siglas or row.slots):
         return None
@@ -293,56 +326,25 @@ def _row(page: Page, layout: Layout, ws: list[Word], root: str, ejercicio: int |
     return row
 
 
-def _unidad(word: str) -> str | None:
-    w = word.strip(JUNK).lower()
-    if len(w) < 5:
-        return None
-    u = next((u for u in rules()["unidad"] if fuzz.ratio(u, w) >= 85), None)
-    return u.replace("í", "i").replace("ó", "o").replace("ú", "u") if u else None
-
-
-def _number_cell(words: list[Word]):
+def _number_cell(words: list[Word]) -> NumTok | None:
     """The cell's number: one word, or fragments OCR split on one line ('1,216,' '528');
     prose that strayed into the column ('Porcentaje') is not part of it."""
     parts = [w for w in words if any(ch.isalnum() for ch in w.text) and not PROSE.match(w.text.strip(JUNK))]
     if not parts:
         return None
-    lines = y_lines(parts, tol=3.0)
+    lines = y_lines(parts, tol=CELL_LINE_TOLERANCE)
     if len(lines) > 1:
         # OCR specks ('l', '|') from erased rulings sit in cells as lines of their own; two
         # real numbers stacked in one cell leave which one is the value unknowable
         real = [ln for ln in lines if any(is_number(Word(w.text.strip(JUNK), w.bbox)) for w in ln)
-                or sum(len(w.text.strip(JUNK)) for w in ln) > 2]
+                or sum(len(w.text.strip(JUNK)) for w in ln) > MAX_SPECK_CHARS]
         if len(real) != 1:
             return None
         lines = real
+    # a one-character fragment beside the number is a speck unless it is a digit
     line = [w for w in lines[0] if len(w.text.strip(JUNK)) > 1 or w.text.strip(JUNK).isdigit()] or lines[0]
     raw = "".join(w.text.strip(JUNK) for w in line).rstrip(".,")
     conf = min(w.confidence for w in line)
-    if not raw or not (any(ch.isdigit() for ch in raw) or raw in rules()["zero_glyphs"]):
+    if not raw or not (any(ch.isdigit() for ch in raw) or raw in ZERO_GLYPHS):
         return None
     return make_token(raw, conf)
-
-
-def _commentaries(text: str, page: int, index: int, words: list[Word], ejercicio: int | None) -> list[Commentary]:
-    """The Comentario cell: one commentary per 'Meta Trimestral:' / 'Meta Anual:' it holds
-    (a cell with no such label is still this row's commentary)."""
-    conf = statistics.fmean(w.confidence for w in words)
-    starts = [m for m in META_START.finditer(text)]
-    pieces: list[tuple[str, str]] = []
-    if not starts:
-        pieces.append(("trimestral", text))
-    else:
-        if starts[0].start() > 0 and text[: starts[0].start()].strip():
-            pieces.append(("trimestral", text[: starts[0].start()]))
-        for k, m in enumerate(starts):
-            end = starts[k + 1].start() if k + 1 < len(starts) else len(text)
-            kind = "anual" if m.group("kind").lower().startswith("anual") else "trimestral"
-            pieces.append((kind, text[m.start():end]))
-    out = []
-    for kind, t in pieces:
-        if not regex.search(r"\w{2}", t):
-            continue
-        percents, nums, m_pref, zero_n = parse_commentary(t, ejercicio)
-        out.append(Commentary(kind, t.strip(), page, index, percents, nums, m_pref, zero_n, conf, inline=True))
-    return out

@@ -11,49 +11,55 @@ from __future__ import annotations
 
 import itertools
 import logging
-from dataclasses import dataclass, field
+from dataclasses import replace
 
-from ._mir_assign import SUM_FIELDS, _val, assign_tokens, slots_for
-from ._mir_match import Reading, readings
-from ._mir_numbers import NumTok, fmt, is_common_confusion, misread_reason, percent_matches
-from ._mir_types import ALC, PROG, Commentary, RawRow
+from .assign import assign_tokens
+from .commentary import readings
+from .numbers import (
+    PERCENT,
+    fmt,
+    is_common_confusion,
+    is_dropped_digits,
+    misread_reason,
+    parse_percent,
+    percent_matches,
+    value_of,
+)
+from .types import (
+    ALC,
+    CONFIRMING_SOURCES,
+    PROG,
+    SUM_FIELDS,
+    SUM_TOLERANCE,
+    Commentary,
+    RawRow,
+    Reading,
+    Solved,
+    fields_for,
+)
 
 log = logging.getLogger(__name__)
 
-@dataclass
-class Solved:
-    row: RawRow
-    T: int
-    values: dict[str, float | None] = field(default_factory=dict)
-    sources: dict[str, set[str]] = field(default_factory=dict)
-    corrected: dict[str, str] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-    checks: dict[str, str] = field(default_factory=dict)
-    trimestral: Commentary | None = None
-    anual: Commentary | None = None
-    reading: Reading | None = None
-    anual_reading: Reading | None = None
-    avance_pct: float | None = None
-    table: dict[str, NumTok] = field(default_factory=dict)
-    ambiguous: set[str] = field(default_factory=set)
-    tentative: set[str] = field(default_factory=set)  # placed by the missing-cell prior only
-    clave: str | None = None
-
-    def confirmed(self, f: str) -> bool:
-        return self.values.get(f) is not None and len(self.sources.get(f, ())) >= 2
-
-    def set(self, f: str, v: float, status: str, why: str, sources: set[str]) -> None:
-        self.values[f] = v
-        self.sources[f] = set(sources)
-        self.corrected[f] = status
-        self.notes.append(f"{f}={fmt(v)}: {why}")
-
+# Readings of the quarter's and of the annual commentary tried together with the cells:
+# the best few; more multiplies the assignments scored for little gain.
+TRIMESTRAL_READINGS = 6
+ANUAL_READINGS = 4
+# A reading that is self-consistent (N/M gives X%) is worth more than the cells it fits;
+# one consistent with a one-digit misreading of X, half as much.
+READING_CONSISTENT = 3.0
+READING_X_MISREAD = 1.5
+# Readings of mangled cells tried to close meta anual = Σ programado: more would let a
+# coincidence through; at most this many mangled cells at once.
+MAX_SUM_SOLUTIONS_TRIED = 2000
+MAX_GARBLED_UNKNOWNS = 3
+# an avance the commentary implies but does not print is rounded as reports print theirs
+IMPUTED_PCT_DECIMALS = 2
 
 def _best_reading(c: Commentary | None, row: RawRow, T: int, an: Commentary | None):
     if c is None and an is None:
         return None, None, assign_tokens(row, T, None, None)
-    rs = _in_context(readings(c)[:6], row) if c else [None]
-    ans = readings(an)[:4] if an else [None]
+    rs = _in_context(readings(c)[:TRIMESTRAL_READINGS], row) if c else [None]
+    ans = readings(an)[:ANUAL_READINGS] if an else [None]
     best = None
     for r in rs or [None]:
         for a in ans or [None]:
@@ -61,7 +67,7 @@ def _best_reading(c: Commentary | None, row: RawRow, T: int, an: Commentary | No
             bonus = 0.0
             for rd in (r, a):
                 if rd is not None:
-                    bonus += 3.0 if rd.consistent else 1.5 if rd.x_fixed is not None else 0.0
+                    bonus += READING_CONSISTENT if rd.consistent else READING_X_MISREAD if rd.x_fixed is not None else 0.0
             if best is None or sc + bonus > best[0]:
                 best = (sc + bonus, r, a, (assign, amb, sc))
     return best[1], best[2], best[3]
@@ -70,8 +76,6 @@ def _best_reading(c: Commentary | None, row: RawRow, T: int, an: Commentary | No
 def _in_context(rs: list[Reading], row: RawRow) -> list[Reading]:
     """Commentary numbers OCR'd with digits lost ('216,904' for 1,216,904) are repaired
     from the row's own cells when X% then holds: two readings agreeing, not a guess."""
-    from dataclasses import replace
-
     cells = [t.value for t in list(row.tokens) + list(row.slots.values()) if t.clean]
     out = list(rs)
     for r in rs:
@@ -93,7 +97,7 @@ def solve_row(row: RawRow, T: int, comments: list[Commentary]) -> Solved:
     r, a, (assign, amb, _) = _best_reading(tri, row, T, anu)
     sv = Solved(row=row, T=T, trimestral=tri, anual=anu, reading=r, anual_reading=a, table=assign, ambiguous=amb,
                 tentative=set(row.tentative))
-    votes: dict[str, dict[float, set[str]]] = {f: {} for f in slots_for(T)}
+    votes: dict[str, dict[float, set[str]]] = {f: {} for f in fields_for(T)}
 
     def vote(f: str, v: float | None, src: str) -> None:
         if v is not None and f in votes:
@@ -110,8 +114,8 @@ def solve_row(row: RawRow, T: int, comments: list[Commentary]) -> Solved:
         vote(af, r.n, "comentario")
         x = r.x_fixed if (r.x_fixed is not None and not r.consistent) else r.x
         if x is not None:
-            ms = {v for v in (r.m, _val(assign.get(pf))) if v is not None}
-            ns = {v for v in (r.n, _val(assign.get(af))) if v is not None}
+            ms = {v for v in (r.m, value_of(assign.get(pf))) if v is not None}
+            ns = {v for v in (r.n, value_of(assign.get(af))) if v is not None}
             for n, m in itertools.product(ns, ms):
                 if percent_matches(n, m, x, r.x_decimals):
                     vote(pf, m, "porcentaje")
@@ -139,11 +143,10 @@ def _same_glyph(sv: Solved) -> None:
             v = decoded[tok.raw]
             sv.set(f, v, "corregido", f"'{tok.raw}' leído {fmt(v)} como la misma grafía ya comprobada en esta fila", {"ocr"})
 
+
 def _percent_in_row(sv: Solved) -> None:
     """A row without a 'Meta ...' commentary may still state its result in its own cells
     ('obtuvo un resultado ... del 100.89%'): one percentage, and only one, is taken."""
-    from ._mir_numbers import PERCENT, parse_percent
-
     found = {parse_percent(m.group(1)) for m in PERCENT.finditer(sv.row.text)}
     found.discard(None)
     if len(found) == 1:
@@ -169,7 +172,7 @@ def _distrust_shifted_run(sv: Solved) -> None:
 def _resolve(sv: Solved, votes, assign) -> None:
     for f, cand in votes.items():
         tok = assign.get(f)
-        table_v = _val(tok) if f not in sv.ambiguous else None
+        table_v = value_of(tok) if f not in sv.ambiguous else None
         if not cand:
             sv.values[f] = None
             continue
@@ -177,7 +180,7 @@ def _resolve(sv: Solved, votes, assign) -> None:
         v, src = ranked[0]
         tied = [x for x, s in ranked if len(s) == len(src) and x != v]
         if table_v is not None and v != table_v:
-            if len(src) >= 2 and len(src) > len(cand.get(table_v, ())):
+            if len(src) >= CONFIRMING_SOURCES and len(src) > len(cand.get(table_v, ())):
                 sv.set(f, v, "corregido", f"la tabla dice {fmt(table_v)}, {' y '.join(sorted(src))} dicen {fmt(v)}", src)
                 sv.checks[f"{f}_fuentes"] = "conflict"
                 continue
@@ -206,7 +209,7 @@ def _sum_check(sv: Solved, votes, assign) -> None:
     """meta_anual = Σ programado: confirm, repair one misread cell, or fill one gap."""
     vals = [sv.values.get(f) for f in SUM_FIELDS]
     if all(v is not None for v in vals):
-        if abs(vals[0] - sum(vals[1:])) < 1e-6:
+        if abs(vals[0] - sum(vals[1:])) < SUM_TOLERANCE:
             sv.checks["suma_programado"] = "ok"
             for f in SUM_FIELDS:
                 sv.sources.setdefault(f, set()).add("suma")
@@ -260,13 +263,13 @@ def _sum_check(sv: Solved, votes, assign) -> None:
         else:
             sv.checks["suma_programado"] = "conflict"
         return
-    if unknown and len(garbled) == len(unknown) and len(unknown) <= 3:
+    if unknown and len(garbled) == len(unknown) and len(unknown) <= MAX_GARBLED_UNKNOWNS:
         known = {g: v for g, v in zip(SUM_FIELDS, vals) if v is not None}
         opts = [list(assign[f].cands) for f in unknown]
         sols = []
-        for combo in itertools.islice(itertools.product(*opts), 2000):
+        for combo in itertools.islice(itertools.product(*opts), MAX_SUM_SOLUTIONS_TRIED):
             full = dict(known, **dict(zip(unknown, combo)))
-            if abs(full["meta_anual"] - sum(full[g] for g in PROG)) < 1e-6:
+            if abs(full["meta_anual"] - sum(full[g] for g in PROG)) < SUM_TOLERANCE:
                 sols.append(combo)
         if len(sols) == 1:
             for f, v in zip(unknown, sols[0]):
@@ -295,7 +298,7 @@ def _anual_check(sv: Solved, votes, assign, a: Reading) -> None:
                 why = misread_reason(assign[f], want) if assign.get(f) else None
                 if want >= 0 and why and len(sv.sources.get(f, ())) <= 1 and sv.sources.get(f) != {"tabla"}:
                     sv.set(f, want, "corregido", f"Meta Anual dice suma alcanzado {fmt(a.n)}; {why}", {"meta_anual", "ocr"})
-                elif want >= 0 and why and _dropped_digits(why):
+                elif want >= 0 and why and is_dropped_digits(why):
                     sv.set(f, want, "corregido", f"Meta Anual dice suma alcanzado {fmt(a.n)}; {why}", {"meta_anual", "ocr"})
                 else:
                     sv.values[f] = None
@@ -315,10 +318,6 @@ def _anual_check(sv: Solved, votes, assign, a: Reading) -> None:
     sv.checks["meta_anual_comentario"] = "not_applicable"
     if a.m is not None and sv.values.get("meta_anual") not in (None, a.m):
         sv.checks["meta_anual_comentario"] = "conflict"
-
-
-def _dropped_digits(why: str) -> bool:
-    return "omitidos" in why
 
 
 def _commentary_check(sv: Solved) -> None:
@@ -342,7 +341,7 @@ def _commentary_check(sv: Solved) -> None:
             else:
                 ok = False
     if x is None and r.n is not None and r.m and n == r.n and m == r.m:
-        x = round(100.0 * n / m, 2)
+        x = round(100.0 * n / m, IMPUTED_PCT_DECIMALS)
         sv.corrected["avance_pct"] = "imputado"
         sv.notes.append(f"avance_pct={x}: el comentario no imprime porcentaje; {fmt(n)} de {fmt(m)}")
     sv.avance_pct = x
