@@ -13,11 +13,11 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, SEEDS, make_document, requires_seeds
 
 from extractors.mir_avance import extract
+from helpers import SAMPLES, SEEDS, make_document, requires_seeds
 from papeleo.context import process_context
-from papeleo.model import Document, Page
+from papeleo.model import BBox, Document, Page, Word
 from papeleo.registry import Extraction
 from schemas.indicators import DATASET
 
@@ -242,10 +242,8 @@ def test_samples_against_goldens(name):
 # --- geometry: columns from word boxes, not from line order --------------------------
 
 
-def _w(text: str, x0: float, top: float, right: bool = False) -> "Word":
+def _w(text: str, x0: float, top: float, right: bool = False) -> Word:
     """A word box 4.5 pt per character, 8 pt high; ``right`` puts x0 at its right edge."""
-    from papeleo.model import BBox, Word
-
     width = 4.5 * len(text)
     x = x0 - width if right else x0
     return Word(text, BBox(x, top, x + width, top + 8))
