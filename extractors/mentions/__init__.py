@@ -19,10 +19,8 @@ from papeleo.context import Context
 from papeleo.model import Document, Page
 from papeleo.registry import Extraction, register
 
-from .._text import (
-    _MONTH_ALT, DAY_MONTH_YEAR, MONTH_YEAR, NUMERIC_DATE, PageText, lines_to_bbox, lines_to_confidence,
-    month_number, page_to_text, parse_spanish_date, safe_date,
-)
+from papeleo.text.dates import MONTHS, DateMatch, Precision, find_dates, parse_date
+from papeleo.text.pagetext import PageText, lines_to_bbox, lines_to_confidence, page_to_text
 
 log = logging.getLogger(__name__)
 
@@ -92,29 +90,41 @@ def page_to_urls(page: Page) -> list[tuple[str, str, int, int]]:
     return found
 
 
+def _date_value(d: DateMatch) -> str | None:
+    """A day as ISO, a month as YYYY-MM; quarters, bare years and years taken from context
+    are left to mentions.v2, which gives every date its precision."""
+    if d.year_inferred:
+        return None
+    if d.precision is Precision.DAY:
+        return d.value.isoformat()
+    if d.precision is Precision.MONTH:
+        return f"{d.value:%Y-%m}"
+    return None
+
+
+# what joins the two ends of a period: 'septiembre 2018 a agosto 2019', 'enero – marzo 2020'
+PERIOD_JOINER = regex.compile(r"[\s,]*(?:a|al|hasta|y|[-–—])?\s*", regex.IGNORECASE)
+
+
 def page_to_dates(pt: PageText) -> list[tuple[str, str, int, int]]:
-    """(ISO value, original text, start, end) of each date with a year on the page. A
-    month and year alone ('Julio 2019') is kept as 'YYYY-MM'."""
-    out: list[tuple[str, str, int, int]] = []
-    taken: list[tuple[int, int]] = []
-    for m in DAY_MONTH_YEAR.finditer(pt.text):
-        date = parse_spanish_date(int(m["day"]), m["month"].lower(), int(m["year"]))
-        taken.append(m.span())  # '31 de junio de 2020' is no date, nor is its 'junio de 2020'
-        if date:
-            out.append((date.isoformat(), m.group(0), m.start(), m.end()))
-    for m in NUMERIC_DATE.finditer(pt.text):
-        date = safe_date(int(m["year"]), int(m["month"]), int(m["day"]))
-        if date:
-            out.append((date.isoformat(), m.group(0), m.start(), m.end()))
-    for m in MONTH_YEAR.finditer(pt.text):
-        if any(a <= m.start() < b for a, b in taken):
-            continue
-        month = month_number(m["month"])
-        out.append((f"{m['year']}-{month:02d}", m.group(0), m.start(), m.end()))
+    """(value, text as printed, start, end) for each date in the page's text; both ends of a
+    period ('septiembre 2018 a agosto 2019') are dates of their own."""
+    out = []
+    for d in find_dates(pt.text):
+        parts = [(d, d.span[0])]
+        if d.range_from is not None:
+            joiner = PERIOD_JOINER.match(pt.text, d.range_from.span[1], d.span[1])
+            parts = [(d.range_from, d.range_from.span[0]), (d, joiner.end() if joiner else d.range_from.span[1])]
+        for part, start in parts:
+            value = _date_value(part)
+            if value is not None:
+                end = part.span[1]
+                out.append((value, pt.text[start:end], start, end))
     return sorted(out, key=lambda t: t[2])
 
 
 # '31 de octubre de' closing a table cell whose '2024' wraps to the cell's next line
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 CELL_DATE_HEAD = regex.compile(rf"^(?P<day>[0-3]?\d)\s+de\s+(?P<month>{_MONTH_ALT})(?:\s+de[l]?)?$", regex.IGNORECASE)
 YEAR_WORD = regex.compile(r"^(?:19|20)\d\d[.,;]?$")
 CELL_GAP = 12.0  # points between two words that belong to different table cells
@@ -152,10 +162,9 @@ def page_to_cell_dates(page: Page) -> list[tuple[str, str, int, int]]:
                     year = next((w for w in page.lines[j].words if w.bbox is not None and YEAR_WORD.match(w.text)
                                  and left - CELL_GAP <= w.bbox.x0 <= right), None)
                     if year is not None:
-                        y = int(year.text[:4])
-                        date = parse_spanish_date(int(m["day"]), m["month"].lower(), y)
-                        if date:
-                            out.append((date.isoformat(), f"{m.group(0)} {year.text[:4]}", i, j))
+                        date = parse_date(f"{m['day']} de {m['month']} de {year.text[:4]}")
+                        if date is not None and date.precision is Precision.DAY:
+                            out.append((date.value.isoformat(), f"{m.group(0)} {year.text[:4]}", i, j))
                         break
                 break
     return out

@@ -20,7 +20,7 @@ from papeleo.context import Context
 from papeleo.model import Document
 from papeleo.registry import Extraction, register
 
-from .._text import DAY_MONTH_YEAR, parse_spanish_date
+from papeleo.text.dates import Precision, find_dates
 
 log = logging.getLogger(__name__)
 
@@ -101,15 +101,19 @@ def document_to_titulo(doc: Document) -> str | None:
     return None
 
 
+# how far after a closing formula ('celebrada con fecha ') its date may start, in characters
+CLOSING_DATE_REACH = 40
+
+
 def document_to_fecha(doc: Document):
     best = None
     text = "\n".join(p.text for p in doc.pages)
     for closing in CLOSING.finditer(text):
-        m = DAY_MONTH_YEAR.match(text, closing.end()) or DAY_MONTH_YEAR.search(text, closing.end(), closing.end() + 40)
-        if m:
-            date = parse_spanish_date(int(m["day"]), m["month"].lower(), int(m["year"]))
-            if date:
-                best = date  # the last closing formula is the one that dates the document
+        window = text[closing.end() : closing.end() + CLOSING_DATE_REACH + 40]
+        dates = [d for d in find_dates(window) if d.span[0] <= CLOSING_DATE_REACH]
+        day = next((d for d in dates if d.precision is Precision.DAY and not d.year_inferred), None)
+        if day is not None:
+            best = day.value  # the last closing formula is the one that dates the document
     return best
 
 
