@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import logging
 import math
-import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -23,6 +22,7 @@ import regex
 from .context import Context, process_context
 from .model import Document
 from .registry import Registry, default_registry
+from .text.normalize import strip_accents
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +47,6 @@ class _Rules:
     regexes: dict[str, list[tuple[str, Any]]]  # doc type -> [(id, compiled)]
     matcher: Any  # spacy Matcher keyed "doc_type|id"
     nlp: Any
-
-
-def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _token_pattern(word: str, fuzzy: int) -> dict[str, Any]:
