@@ -20,7 +20,8 @@ import logging
 
 import regex
 
-from .lexicon import strip_punct
+from papeleo.text.normalize import trim_punct
+
 from .numbers import (
     PERCENT,
     NumTok,
@@ -118,7 +119,7 @@ def parse_commentary(text: str, ejercicio: int | None = None) -> tuple[list[Perc
     nums: list[NumTok] = []
     m_pref: set[int] = set()
     for k, raw in enumerate(toks):
-        s = strip_punct(raw)
+        s = trim_punct(raw)
         if not s or not any(c.isdigit() for c in s):
             continue
         if "-" in s and all(YEAR.match(p) for p in s.split("-") if p):
@@ -134,7 +135,7 @@ def parse_commentary(text: str, ejercicio: int | None = None) -> tuple[list[Perc
         tok = make_token(s)
         before = " ".join(toks[max(0, k - TOTAL_BEFORE_TOKENS):k])
         after = toks[k + 1:k + 1 + TOTAL_AFTER_TOKENS]
-        if TOTAL_BEFORE.search(before) or any(TOTAL_AFTER.match(strip_punct(a)) for a in after):
+        if TOTAL_BEFORE.search(before) or any(TOTAL_AFTER.match(trim_punct(a)) for a in after):
             m_pref.add(len(nums))
         nums.append(tok)
     zero_n = bool(NONE_ACHIEVED.search(text))

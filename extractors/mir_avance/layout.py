@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import logging
 import statistics
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +22,8 @@ import regex
 from rapidfuzz import fuzz
 
 from papeleo.model import Page, Word
+from papeleo.text.normalize import strip_accents
+from papeleo.text.quarters import ORDINAL_EXACT, QUARTER_LABEL
 
 from .lexicon import MIN_FUZZY_LEN
 from .numbers import parse_amount
@@ -35,10 +36,6 @@ _DATA = json.loads(Path(__file__).with_name("layout.json").read_text(encoding="u
 HEADER_WORDS: dict[str, list[str]] = _DATA["header"]
 
 TEXT_KINDS = ("nivel", "resumen", "indicador", "frecuencia", "unidad", "comentario")
-# 'T1', 'T4', '1T', '1er', '2do', '3er', '4to', '3o', '2°' — quarter labels under
-# 'Programado' / 'Alcanzado' (samples/mir_avance_texto.pdf: 'T1 T2 T3 T4 T1 T2')
-QUARTER = regex.compile(r"^(?:T(?P<a>[1-4])|(?P<b>[1-4])T|(?P<c>[1-4])(?:er|ero|do|ro|to|o|°|º)\.?)$", regex.I)
-ORDINAL = {"primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4}
 # '%', '% de avance' — a percentage column, not a quantity
 PCT_HEADER = regex.compile(r"^%$|^\(%\)$")
 # words between header words: 'Unidad de medida', 'Meta anual de la'
@@ -113,9 +110,9 @@ class Layout:
 
 
 def norm(text: str) -> str:
-    t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c))
-    return t.lower().strip(HEADER_PUNCT)
+    """A header word as HEADER_WORDS lists it: accents off ('Medición'), lowercase, and
+    without the punctuation OCR glues to it."""
+    return strip_accents(text).lower().strip(HEADER_PUNCT)
 
 
 def header_kind(word: str) -> str | None:
@@ -136,10 +133,12 @@ def header_kind(word: str) -> str | None:
 
 
 def quarter_of(word: str) -> int | None:
-    m = QUARTER.match(word.strip(".,:;|()"))
+    """The quarter a header label names: 'T2', '2do', 'segundo' -> 2. The ordinal word is
+    matched exactly (after ``norm``): a fuzzy match would read column words as quarters."""
+    m = QUARTER_LABEL.match(word.strip(".,:;|()"))
     if m:
         return int(m.group("a") or m.group("b") or m.group("c"))
-    return ORDINAL.get(norm(word))
+    return ORDINAL_EXACT.get(norm(word))
 
 
 def y_lines(words: list[Word], tol: float = LINE_TOLERANCE) -> list[list[Word]]:

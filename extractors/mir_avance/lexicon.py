@@ -18,6 +18,7 @@ import regex
 from rapidfuzz import fuzz
 
 from papeleo.model import Line
+from papeleo.text.normalize import strip_accents, trim_punct
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +47,6 @@ MIN_SIGLAS_CAPITALS = 2
 # Fewer letters than this and a digit in an acronym is not read as a letter: '1A' stays.
 MIN_SIGLAS_LETTERS = 2
 
-# Punctuation OCR glues to a word: '|Actividad', 'Trimestral;', '“Porcentaje”'.
-PUNCT = "|()[]{};:,.'\"“”‘’`~_=-!¡?¿*"
 # Ruling remnants and quotes OCR glues to a clave or a cell: '|1.4.1.1', '“2,350'.
 EDGE_MARKS = "|;:'\"“”"
 
@@ -74,13 +73,9 @@ PROSE = regex.compile(r"^[A-Za-zÁÉÍÓÚáéíóúñÑ]{5,}$")
 LETTER_FOR_DIGIT = str.maketrans({"1": "I", "0": "O", "5": "S", "8": "B", "6": "G", "2": "Z"})
 
 
-def strip_punct(tok: str) -> str:
-    return tok.strip(PUNCT)
-
-
 def nivel_of(token: str) -> str | None:
     """The level a word names ('Aclividad' -> actividad); None for 'Fin' (see FIN_WORDS)."""
-    t = strip_punct(token).lower()
+    t = trim_punct(token).lower()
     if len(t) < MIN_FUZZY_LEN:
         return None
     best, score = None, 0.0
@@ -98,7 +93,7 @@ def level_of(word: str) -> str | None:
 
 
 def frecuencia_of(token: str) -> str | None:
-    t = strip_punct(token).lower()
+    t = trim_punct(token).lower()
     if len(t) < MIN_FUZZY_LEN:
         return None
     best, score = None, 0.0
@@ -115,7 +110,7 @@ def unidad_of(word: str) -> str | None:
     if len(word) < MIN_FUZZY_LEN:
         return None
     u = next((u for u in UNIDADES if fuzz.ratio(u, word) >= UNIDAD_MIN_RATIO), None)
-    return u.replace("í", "i").replace("ó", "o").replace("ú", "u") if u else None
+    return strip_accents(u) if u else None
 
 
 def is_clave(token: str, root: str) -> bool:

@@ -13,6 +13,8 @@ from collections import Counter
 
 import regex
 
+from papeleo.text.normalize import fold_spaces
+
 from .types import ALC, SUM_FIELDS, RawRow
 
 log = logging.getLogger(__name__)
@@ -30,8 +32,6 @@ ENTE = regex.compile(
 )
 # a fiscal year anywhere in the text: 'Ejercicio 2024', 'PMD 2021-2024'
 YEAR = regex.compile(r"(?<!\d)(20[0-3]\d)(?!\d)")
-# 'Benito\n  Juárez' as one name
-WHITESPACE = regex.compile(r"\s+")
 QUARTERS = len(ALC)
 
 
@@ -45,7 +45,7 @@ def document_meta(text: str) -> dict:
         if q:
             quarters[q] += 1
     trimestre = quarters.most_common(1)[0][0] if quarters else None
-    entes = Counter(WHITESPACE.sub(" ", m.group("n")).strip() for m in ENTE.finditer(text.replace("\n", " ")))
+    entes = Counter(fold_spaces(m.group("n")) for m in ENTE.finditer(text.replace("\n", " ")))
     ente = None
     if entes:
         # OCR mixes cells into 'Municipio de <next cell>'; the municipality's own name is

@@ -13,8 +13,9 @@ from __future__ import annotations
 import regex
 
 from papeleo.model import Line
+from papeleo.text.normalize import trim_punct
 
-from .lexicon import EDGE_MARKS, PROSE, frecuencia_of, strip_punct
+from .lexicon import EDGE_MARKS, PROSE, frecuencia_of
 from .numbers import ZERO_GLYPHS, NumTok, looks_garbled_number, make_token, parse_amount
 from .types import Anchor, RawRow
 
@@ -89,9 +90,9 @@ def inline_run(text: str, line: int, conf: float) -> list[NumTok] | None:
             run = run_tokens(toks[i + 1:], line, conf)
             if (sum(x.clean for x in run) >= MIN_RUN_CLEAN and len(run) >= MIN_RUN_SHORT) or len(run) >= MIN_RUN_CELLS:
                 return run
-    numeric = [t for t in toks if parse_amount(strip_punct(t)) is not None]
+    numeric = [t for t in toks if parse_amount(trim_punct(t)) is not None]
     if len(numeric) >= MIN_RUN_CELLS and len(numeric) * 2 >= len(toks):
-        first = next(i for i, t in enumerate(toks) if parse_amount(strip_punct(t)) is not None)
+        first = next(i for i, t in enumerate(toks) if parse_amount(trim_punct(t)) is not None)
         return run_tokens(toks[first:], line, conf)
     return None
 
@@ -101,7 +102,7 @@ def block_token(text: str) -> str | None:
     toks = text.split()
     if len(toks) != 1:
         return None
-    s = strip_punct(toks[0]) or toks[0]
+    s = trim_punct(toks[0]) or toks[0]
     if parse_amount(s) is not None or looks_garbled_number(s):
         return s
     if len(s) <= MAX_PLACEHOLDER_LEN and s.isalpha() and s.islower():
@@ -115,7 +116,7 @@ def without_run(text: str) -> str:
     for i, t in enumerate(toks):
         if frecuencia_of(t):
             j = i + 1
-            while j < len(toks) and (UNIT_BOX.match(toks[j]) or make_token(strip_punct(toks[j]) or "x").clean
+            while j < len(toks) and (UNIT_BOX.match(toks[j]) or make_token(trim_punct(toks[j]) or "x").clean
                                      or looks_garbled_number(toks[j])):
                 j += 1
             return " ".join(toks[:i] + toks[j:])

@@ -16,6 +16,7 @@ import statistics
 import regex
 
 from papeleo.model import Document, Line
+from papeleo.text.normalize import WHITESPACE, trim_punct
 
 from .commentary import META_START, commentary_kind, parse_commentary
 from .lexicon import (
@@ -28,7 +29,6 @@ from .lexicon import (
     is_siglas,
     level_of,
     nivel_of,
-    strip_punct,
     unidad_of,
 )
 from .numbers import NumTok, looks_garbled_number, make_token, parse_amount
@@ -45,7 +45,6 @@ WORD_START = regex.compile(r"^[A-Za-zÁ-ú]{2,}")
 CELL_TEXT_END = regex.compile(r"\s(?:Trimestral|UNIDAD|Porcentaje|Parcentaje)\b")
 # a word before 'Meta Trimestral' on its line: the commentary sits beside its row's cells
 PREFIX_WORD = regex.compile(r"[A-Za-z]{3,}")
-WHITESPACE = regex.compile(r"\s+")
 
 # OCR strays ('g', '"', '|') skipped before a line's level word or clave
 MAX_LEADING_STRAYS = 2
@@ -82,8 +81,8 @@ def line_anchor(text: str, root: str = "") -> tuple[str | None, str | None, str 
         i += 1
     nivel = nivel_raw = code = None
     if i < len(toks):
-        n = level_of(strip_punct(toks[i]))
-        if n is None and len(strip_punct(toks[i])) == 1 and i + 1 < len(toks):
+        n = level_of(trim_punct(toks[i]))
+        if n is None and len(trim_punct(toks[i])) == 1 and i + 1 < len(toks):
             n = nivel_of(toks[i] + toks[i + 1])  # 'C orponante'
             if n:
                 nivel, nivel_raw, i = n, toks[i] + " " + toks[i + 1], i + 2
@@ -102,7 +101,7 @@ def line_anchor(text: str, root: str = "") -> tuple[str | None, str | None, str 
 
 
 def _is_junk(tok: str) -> bool:
-    s = strip_punct(tok)
+    s = trim_punct(tok)
     return len(s) <= 1 or not any(c.isalnum() for c in s)
 
 
@@ -113,7 +112,7 @@ def is_item_line(text: str, root: str = "") -> bool:
     if nivel or code or VARIABLE_MARK.search(text):
         return True
     toks = text.split()
-    return len(toks) == 1 and parse_amount(strip_punct(toks[0])) is not None and "%" not in text
+    return len(toks) == 1 and parse_amount(trim_punct(toks[0])) is not None and "%" not in text
 
 
 def segment(doc: Document, ejercicio: int | None = None) -> tuple[list[RawRow], list[Commentary]]:
@@ -276,7 +275,7 @@ def group_to_row(grp: list[Anchor], glines: list[tuple[int, Line]], cut: dict[in
                 row.frecuencia = f
         if row.unidad is None:
             for tok in t.split():
-                w = strip_punct(tok).lower()
+                w = trim_punct(tok).lower()
                 if w not in ("indicador", "indicadores"):
                     u = unidad_of(w)
                     if u:
