@@ -16,7 +16,7 @@ ALCANZADO = tuple(f"alcanzado_t{q}" for q in range(1, 5))
 
 # Which fields a check compares, so that "<check>=conflict" flags exactly those fields.
 # Read from extractors/mir_avance (`grep -rn "checks\\[" extractors/mir_avance`):
-#   suma_programado              meta_anual = Σ programado_t1..t4 (_mir_checks._sum_check)
+#   suma_programado              meta_anual = Σ programado_t1..t4 (extractors/mir_avance/solve.py)
 #   meta_anual_comentario        'Meta Anual: N de M': N = Σ alcanzado_t1..tT, M = meta_anual
 #   avance_comentario            'Meta Trimestral: X% … N de M' against avance_pct,
 #                                alcanzado_tT and programado_tT of the reported quarter T
