@@ -21,14 +21,16 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 import pypdfium2 as pdfium
 import pytesseract
 
 from papeleo.model import BBox, Failure, Line, Page, Word
+
 from .rules import image_to_unruled_and_rules, pixel_rules_to_point_rules
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ same kind of segments from pdfplumber's edges, merged by :func:`rules_to_merged_
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import numpy as np
 from PIL import Image

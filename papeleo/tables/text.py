@@ -1,0 +1,252 @@
+"""Tables in plain text: Markdown pipe tables, HTML ``<table>``, tab-separated lines and
+columns aligned with runs of spaces.
+
+Text is what OCR tools and PDF-to-text converters hand over: the ASM seed's findings are
+Markdown tables with HTML in their cells, the score seed's table is tab-separated with a
+two-line header, ``pdftotext -layout`` aligns columns with spaces. Space-aligned text is
+read by the same gutter reader as a page, on a character grid (a character 5 units wide, a
+line 10 units tall, 12 apart — the proportions of 10 pt type), so "two or more spaces,
+at the same place on every line" is exactly a gutter. Tables with nothing but running
+lines (repeated headers, page numbers) between them and the same header are one table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from papeleo.model import BBox, Word
+
+from .build import Metrics, row_groups_to_table
+from .continuation import is_page_number, merge_continued
+from .gutters import lines_to_columns, lines_to_regions
+from .header import (
+    header_rows_by_column_types,
+    pieces_to_names,
+    rows_to_pieces,
+    text_rows_to_pieces,
+    texts_look_like_header,
+    unique_names,
+)
+from .html import cell_rows_to_grid, html_fragment_to_text, html_to_cell_rows
+from .model import EMPTY_CELL, Row, Table, TableSource
+from .rows import lines_to_row_groups
+from .words import text_to_cell, words_to_word_lines
+
+TextLine = tuple[int | None, str]  # (page number, line text)
+
+# '| 1 | El Fondo no cuenta con un diagnóstico ... | Agosto 2024 |'
+_PIPE_ROW = re.compile(r"^\s*\|.*\|")
+# '|--|---|--|--------|', '| :--- | ---: |'
+_PIPE_RULE = re.compile(r"^\s*\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*$")
+# The cell separator of a pipe row: '|' not escaped as '\|'.
+_PIPE = re.compile(r"(?<!\\)\|")
+# '<table border="1">' / '</table>'
+_TABLE_OPEN = re.compile(r"<table\b", re.I)
+_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
+# A token of space-aligned text: 'Coordinadora', '9,583'.
+_TOKEN = re.compile(r"\S+")
+# Digits, which change between repetitions of a running line ('Página 3 de 12').
+_DIGITS = re.compile(r"\d+")
+
+CHAR_W, LINE_H, LINE_PITCH = 5.0, 10.0, 12.0  # the character grid of space-aligned text
+TAB_SIZE = 8
+MAX_HEADER_LINES = 3  # a tab-separated header continued on at most two more lines
+
+
+def text_to_tables(text: str, page: int | None = None) -> list[Table]:
+    """Every table in ``text`` (form feeds are page breaks: pages count from ``page``,
+    or rows carry no page when it is None)."""
+    lines: list[TextLine] = []
+    for k, chunk in enumerate(text.split("\f")):
+        number = None if page is None else page + k
+        lines.extend((number, ln) for ln in chunk.split("\n"))
+    return text_lines_to_tables(lines)
+
+
+def text_lines_to_tables(lines: Sequence[TextLine]) -> list[Table]:
+    """Tables of a sequence of (page, text) lines, continued tables merged."""
+    found: list[tuple[int, int, Table]] = []  # (first line, end line, table)
+    taken: set[int] = set()
+    i = 0
+    while i < len(lines):
+        text = lines[i][1]
+        end, table = i + 1, None
+        if _TABLE_OPEN.search(text):
+            end = next((j + 1 for j in range(i, len(lines)) if _TABLE_CLOSE.search(lines[j][1])), len(lines))
+            table = html_lines_to_table(lines[i:end])
+        elif _PIPE_ROW.match(text):
+            end = _run_end(lines, i, lambda t: bool(_PIPE_ROW.match(t)))
+            table = pipe_lines_to_table(lines[i:end])
+        elif _is_tab_line(text):
+            end = _run_end(lines, i, _is_tab_line)
+            table = tab_lines_to_table(lines[i:end]) if end - i >= 2 else None
+        if table is not None:
+            found.append((i, end, table))
+            taken.update(range(i, end))
+        i = end
+    found.extend(spaced_lines_to_tables(lines, taken))
+    found.sort(key=lambda f: f[0])
+    return merge_text_tables(lines, found)
+
+
+def _run_end(lines: Sequence[TextLine], start: int, test) -> int:  # type: ignore[no-untyped-def]
+    end = start
+    while end < len(lines) and test(lines[end][1]):
+        end += 1
+    return end
+
+
+def _is_tab_line(text: str) -> bool:
+    """A tab-separated row: two filled cells, or one filled cell among several tabs."""
+    cells = text.split("\t")
+    filled = sum(1 for c in cells if c.strip())
+    return filled >= 2 or (filled == 1 and len(cells) >= 3)
+
+
+def pipe_cells(text: str) -> list[str]:
+    inner = text.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return [html_fragment_to_text(c.replace("\\|", "|")) for c in _PIPE.split(inner)]
+
+
+def pipe_lines_to_table(lines: Sequence[TextLine]) -> Table | None:
+    """A Markdown pipe table: the line above the ``|---|`` rule is the header; without a
+    rule the first row is, unless it holds a bare number."""
+    has_rule = len(lines) > 1 and bool(_PIPE_RULE.match(lines[1][1]))
+    rows = [(page, pipe_cells(t)) for k, (page, t) in enumerate(lines) if not (k == 1 and has_rule)]
+    if not rows:
+        return None
+    n = max(len(cells) for _, cells in rows)
+    table_rows = [Row(tuple(text_to_cell(c) for c in cells + [""] * (n - len(cells))), page) for page, cells in rows]
+    header_count = 1 if has_rule or texts_look_like_header(table_rows[0].texts) else 0
+    return _text_table(table_rows[:header_count], table_rows[header_count:], "markdown",
+                       [list(r.texts) for r in table_rows[:header_count]])
+
+
+def tab_lines_to_table(lines: Sequence[TextLine]) -> Table | None:
+    """Tab-separated lines, one row each. The header is the first line and the lines after
+    it that only continue it (first cell empty, no numbers), as in the score seed's
+    ``Metas<TAB><TAB>Competencias`` over ``<TAB><TAB><TAB>Individuales<TAB>Colectivas``."""
+    split = [(page, [html_fragment_to_text(c) for c in text.split("\t")]) for page, text in lines]
+    n = max(len(cells) for _, cells in split)
+    texts = [cells + [""] * (n - len(cells)) for _, cells in split]
+    rows = [Row(tuple(text_to_cell(c) for c in cells), page) for (page, _), cells in zip(split, texts)]
+    count = 0
+    if texts_look_like_header(texts[0]):
+        count = 1
+        while count < min(len(texts) - 1, MAX_HEADER_LINES) and not texts[count][0].strip() and texts_look_like_header(texts[count]):
+            count += 1
+    return _text_table(rows[:count], rows[count:], "tsv", texts[:count])
+
+
+def html_lines_to_table(lines: Sequence[TextLine]) -> Table | None:
+    """An HTML table: header rows are the leading rows of ``<th>`` (or ``<thead>``) cells,
+    or else the first row unless it holds a bare number; merged cells keep their spans."""
+    grid = cell_rows_to_grid(html_to_cell_rows("\n".join(t for _, t in lines)))
+    if not grid or not grid[0]:
+        return None
+    page = lines[0][0]
+    rows = [Row(tuple(EMPTY_CELL if c is None else replace(text_to_cell(c.text), col_span=c.col_span, row_span=c.row_span)
+                      for c in row), page) for row in grid]
+    count = 0
+    while count < len(grid) - 1 and all(c is None or c.header for c in grid[count]) and any(c is not None for c in grid[count]):
+        count += 1
+    if count == 0 and texts_look_like_header(rows[0].texts):
+        count = 1
+    header, body = header_rows_by_column_types(rows[:count], rows[count:])
+    names = pieces_to_names(rows_to_pieces(header), len(grid[0])) if header else unique_names([""] * len(grid[0]))
+    return Table(columns=names, rows=tuple(body), header_rows=tuple(header), source="html",
+                 pages=tuple(dict.fromkeys(p for p in (page,) if p is not None)))
+
+
+def _text_table(header: list[Row], body: list[Row], source: TableSource, header_texts: list[list[str]]) -> Table | None:
+    if not body and not header:
+        return None
+    width = len((header or body)[0].cells)
+    names = pieces_to_names(text_rows_to_pieces(header_texts), width) if header else unique_names([""] * width)
+    pages = tuple(dict.fromkeys(r.page for r in [*header, *body] if r.page is not None))
+    return Table(columns=names, rows=tuple(body), header_rows=tuple(header), source=source, pages=pages)
+
+
+def spaced_lines_to_tables(lines: Sequence[TextLine], taken: set[int]) -> list[tuple[int, int, Table]]:
+    """Space-aligned tables among the lines no other text table took (each run of such
+    lines read on its own), as (first line, end line, table)."""
+    out: list[tuple[int, int, Table]] = []
+    run: list[int] = []
+    for i in range(len(lines) + 1):
+        if i < len(lines) and i not in taken:
+            run.append(i)
+        elif run:
+            out.extend(_spaced_run_to_tables(lines, run))
+            run = []
+    return out
+
+
+def _spaced_run_to_tables(lines: Sequence[TextLine], run: Sequence[int]) -> list[tuple[int, int, Table]]:
+    """Tables in a run of lines, read on a character grid by the gutter reader; the grid's
+    boxes are removed from the result."""
+    words: list[Word] = []
+    for i in run:
+        text = lines[i][1]
+        for m in _TOKEN.finditer(text.expandtabs(TAB_SIZE)):
+            words.append(Word(m.group(), BBox(m.start() * CHAR_W, i * LINE_PITCH, m.end() * CHAR_W, i * LINE_PITCH + LINE_H)))
+    metrics = Metrics.from_height(LINE_H)
+    grid_lines = words_to_word_lines(words)
+    out = []
+    for region in lines_to_regions(grid_lines, metrics.gap, metrics.region_gap):
+        block = [grid_lines[k] for k in region]
+        columns = lines_to_columns(block[1:] if len(block) > 2 else block, metrics.gap)
+        if columns is None:
+            continue
+        table = row_groups_to_table(lines_to_row_groups(block, columns, metrics.height), columns, None, "spaced", metrics)
+        if table is None or not table.rows:
+            continue
+        first, last = (round(line[0].bbox.top / LINE_PITCH) for line in (block[0], block[-1]))  # type: ignore[union-attr]
+        out.append((first, last + 1, _without_grid(table, lines)))
+    return out
+
+
+def _without_grid(table: Table, lines: Sequence[TextLine]) -> Table:
+    """Character-grid boxes are not page geometry: cells lose them, rows get their page."""
+
+    def plain(row: Row) -> Row:
+        tops = [w.bbox.top for c in row.cells for w in c.words if w.bbox is not None]
+        page = lines[round(min(tops) / LINE_PITCH)][0] if tops else None
+        return Row(tuple(replace(text_to_cell(c.text), col_span=c.col_span, row_span=c.row_span) for c in row.cells), page)
+
+    header, body = [plain(r) for r in table.header_rows], [plain(r) for r in table.rows]
+    pages = tuple(dict.fromkeys(r.page for r in [*header, *body] if r.page is not None))
+    return replace(table, rows=tuple(body), header_rows=tuple(header), bbox=None, column_edges=(), pages=pages)
+
+
+def running_keys(lines: Sequence[TextLine]) -> set[str]:
+    """Lines that recur (digits aside) in the text: running headers and footers."""
+    counts = Counter(_key(t) for _, t in lines if t.strip())
+    return {k for k, n in counts.items() if n >= 2}
+
+
+def _key(text: str) -> str:
+    return " ".join(_DIGITS.sub("#", text.lower()).split())
+
+
+def merge_text_tables(lines: Sequence[TextLine], found: Sequence[tuple[int, int, Table]]) -> list[Table]:
+    """Consecutive tables with only blank lines, page numbers and running lines between
+    them are merged when the second continues the first."""
+    running = running_keys(lines)
+    out: list[tuple[int, int, Table]] = []
+    for start, end, table in found:
+        if out:
+            prev_start, prev_end, prev = out[-1]
+            between = [t for _, t in lines[prev_end:start]]
+            if all(not t.strip() or is_page_number(t) or _key(t) in running for t in between):
+                merged = merge_continued(prev, table, geometric=False)
+                if merged is not None:
+                    out[-1] = (prev_start, end, merged)
+                    continue
+        out.append((start, end, table))
+    return [t for _, _, t in out]
+

@@ -1,0 +1,130 @@
+"""Words with boxes -> visual lines, phrases and cell text: the geometry every table reader
+shares, whether its columns come from rulings, from gutters or from characters of text.
+
+Thresholds are multiples of the typical word height, so the same code reads a text layer
+(a 10 pt word is 10 pt tall), a scan (OCR boxes hug the glyphs: about 7 pt) and a
+plain-text grid where a character is 1 unit wide and a line 1 unit tall.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from statistics import median
+
+from papeleo.model import BBox, Word
+from papeleo.readers.layout import words_to_lines
+
+from .model import Cell
+
+# A word that is only what an erased ruling leaves behind when OCR still sees a speck of it:
+# '|' before 'Meta', '¦', '||'.
+_RULING_SPECK = re.compile(r"^[|¦]+$")
+# An OCR word made only of rule-like or dust-like glyphs: '=', '—==', ']', ':', "'", '»'
+# (the scanned MIR sample has 130 such words, many read at over 0.9 confidence from the
+# remains of its header's double rulings). '%', '$', '*' are not in the set: they are labels.
+_GLYPH_SPECK = re.compile(r"^[|¦=_—–\-~:;.,'\"´`\[\]!¡»«<>]+$")
+# A word ending in a line-break hyphen: 'adminis-' in 'adminis- / tración'.
+_BROKEN_WORD = re.compile(r"[^\W\d_]-$")
+# Any letter or digit: the 'A' of 'Avance', the '9' of '9,583'.
+_ALNUM = re.compile(r"[^\W_]")
+
+DEFAULT_HEIGHT = 10.0  # points: a 10 pt text-layer word, when a region has no word to measure
+# OCR reads scanner noise, stamps and the remains of erased rulings as short words it is
+# unsure of (']', '=', 'Ñ', 'AS' at 0-0.3 on the scanned score sample). A word of at most
+# SPECK_CHARS characters under SPECK_CONFIDENCE is left out of tables: it would otherwise
+# fill an empty cell and pass for a row of its own. The price: a real one- or two-character
+# value read that badly becomes an empty cell (text-layer words are always kept: confidence 1).
+SPECK_CHARS = 2
+SPECK_CONFIDENCE = 0.5
+
+
+def has_alnum(text: str) -> bool:
+    return bool(_ALNUM.search(text))
+
+
+def is_speck(word: Word) -> bool:
+    """Noise rather than text: a ruling remnant ('|'), an OCR word of rule-like glyphs, or a
+    very short, very doubtful OCR word. OCR words are the ones under confidence 1 (text-layer
+    and plain-text words are 1 by definition), so a dash typed in an empty cell of a digital
+    PDF stays while a scanned one goes: on a scan it cannot be told from dust."""
+    text = word.text.strip()
+    if not text or _RULING_SPECK.match(text):
+        return True
+    ocr = word.confidence < 1.0
+    return ocr and (bool(_GLYPH_SPECK.match(text)) or (len(text) <= SPECK_CHARS and word.confidence < SPECK_CONFIDENCE))
+
+
+def placed_words(words: Iterable[Word]) -> list[Word]:
+    """Words that can be placed in a cell: with a box, and not specks."""
+    return [w for w in words if w.bbox is not None and not is_speck(w)]
+
+
+def median_word_height(words: Iterable[Word]) -> float:
+    """Typical height of a word with letters or digits (punctuation boxes are tiny)."""
+    heights = [w.bbox.height for w in words if w.bbox is not None and w.bbox.height > 0 and has_alnum(w.text)]
+    return median(heights) if heights else DEFAULT_HEIGHT
+
+
+def words_to_word_lines(words: Iterable[Word]) -> list[list[Word]]:
+    """Visual lines (each sorted left to right), top to bottom: readers.layout's grouping,
+    applied again because OCR lines follow tesseract's blocks, which may be one column."""
+    return [list(line.words) for line in words_to_lines(placed_words(words))]
+
+
+def line_box(line: Sequence[Word]) -> BBox:
+    box = BBox.union(w.bbox for w in line)
+    assert box is not None
+    return box
+
+
+def line_to_phrases(line: Sequence[Word], min_gap: float) -> list[list[Word]]:
+    """Split a line (sorted by x) where the gap between words is at least ``min_gap``:
+    'Total    1,250.00' is two phrases, 'Programa de apoyo' one."""
+    phrases: list[list[Word]] = []
+    for word in line:
+        if phrases and word.bbox.x0 - phrases[-1][-1].bbox.x1 < min_gap:  # type: ignore[union-attr]
+            phrases[-1].append(word)
+        else:
+            phrases.append([word])
+    return phrases
+
+
+def words_to_text(words: Iterable[Word]) -> str:
+    """A cell's words in reading order: lines top to bottom, words left to right, joined
+    by spaces; a word broken by a line-end hyphen ('adminis-' / 'tración') rejoined."""
+    out = ""
+    for line in words_to_word_lines(words):
+        for i, word in enumerate(line):
+            text = word.text.strip()
+            if i == 0 and out and _BROKEN_WORD.search(out) and text[:1].islower():
+                out = out[:-1] + text
+            else:
+                out = f"{out} {text}" if out else text
+    return out
+
+
+def words_to_cell(words: Sequence[Word], bbox: BBox | None = None, col_span: int = 1, row_span: int = 1) -> Cell:
+    """A cell from the words inside it. ``bbox`` is the cell's drawn box when rulings gave
+    one; otherwise the box of its words."""
+    kept = tuple(placed_words(words))
+    ordered = tuple(w for line in words_to_word_lines(kept) for w in line)
+    return Cell(
+        text=words_to_text(ordered),
+        bbox=bbox if bbox is not None else BBox.union(w.bbox for w in ordered),
+        words=ordered,
+        col_span=col_span,
+        row_span=row_span,
+    )
+
+
+def text_to_cell(text: str) -> Cell:
+    """A cell of plain text (no geometry): one Word per token, confidence 1."""
+    clean = " ".join(text.split())
+    return Cell(text=clean, words=tuple(Word(t) for t in clean.split()))
+
+
+def centre_inside(word: Word, box: BBox) -> bool:
+    b = word.bbox
+    assert b is not None
+    return box.x0 <= b.x_center <= box.x1 and box.top <= b.y_center <= box.bottom

@@ -1,0 +1,147 @@
+"""Tables in plain text: Markdown, HTML, tab-separated and space-aligned. The inputs are
+written here, in the forms OCR tools and PDF-to-text converters produce (the ASM seed's
+Markdown with HTML lists in cells, the score seed's tab-separated two-line header)."""
+
+from __future__ import annotations
+
+from papeleo.model import Line, Page
+from papeleo.tables import page_to_tables, text_to_tables
+
+MARKDOWN = """\
+TERCERA. El sujeto evaluado se compromete a atender los hallazgos siguientes:
+
+| No. | Hallazgo | Actividad comprometida | Fecha compromiso |
+|--|---|--|--------|
+| 1 | El Fondo no cuenta con un diagnóstico actualizado. | Elaborar y publicar el diagnóstico. | Agosto 2024 |
+| 3 | No se documentan los criterios de selección. | <ul style="list-style-type: none"> • Emitir los criterios de focalización • Publicar los criterios en el portal </ul> | Septiembre 2024 |
+| 4 | Los padrones no incluyen la CURP. | <ul><li>Depurar los padrones</li><li>Completar el registro<br>de la CURP</li></ul> | 31 de octubre de 2024 |
+
+CUARTA. Cumplimiento.
+"""
+
+
+def test_markdown_table_with_html_lists_in_cells() -> None:
+    tables = text_to_tables(MARKDOWN)
+
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.source == "markdown"
+    assert list(table.columns) == ["No.", "Hallazgo", "Actividad comprometida", "Fecha compromiso"]
+    assert table.to_rows() == [
+        {"No.": "1", "Hallazgo": "El Fondo no cuenta con un diagnóstico actualizado.",
+         "Actividad comprometida": "Elaborar y publicar el diagnóstico.", "Fecha compromiso": "Agosto 2024"},
+        {"No.": "3", "Hallazgo": "No se documentan los criterios de selección.",
+         "Actividad comprometida": "Emitir los criterios de focalización; Publicar los criterios en el portal",
+         "Fecha compromiso": "Septiembre 2024"},
+        {"No.": "4", "Hallazgo": "Los padrones no incluyen la CURP.",
+         "Actividad comprometida": "Depurar los padrones; Completar el registro de la CURP",
+         "Fecha compromiso": "31 de octubre de 2024"},
+    ]
+    assert all(r.page is None and c.bbox is None for r in table.rows for c in r.cells)
+
+
+HTML = """\
+<p>Dictamen general</p>
+<table border="1">
+  <thead>
+    <tr><th rowspan="2">Nombre completo</th><th colspan="2">Metas</th><th rowspan="2">Calificación final</th></tr>
+    <tr><th>Individuales</th><th>Colectivas</th></tr>
+  </thead>
+  <tbody>
+    <tr><td>Torres Santiago Ana</td><td>N/A</td><td>9,583</td><td>9,575</td></tr>
+    <tr><td>Blanca Cortez<br/>Cupertino</td><td>10,000</td><td>10,000</td><td>10,000</td></tr>
+  </tbody>
+</table>
+"""
+
+
+def test_html_table_with_merged_header_cells() -> None:
+    tables = text_to_tables(HTML, page=4)
+
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.source == "html"
+    assert list(table.columns) == ["Nombre completo", "Metas Individuales", "Metas Colectivas", "Calificación final"]
+    assert table.to_rows(page_key="page") == [
+        {"Nombre completo": "Torres Santiago Ana", "Metas Individuales": "N/A", "Metas Colectivas": "9,583",
+         "Calificación final": "9,575", "page": 4},
+        {"Nombre completo": "Blanca Cortez Cupertino", "Metas Individuales": "10,000", "Metas Colectivas": "10,000",
+         "Calificación final": "10,000", "page": 4},
+    ]
+
+
+TSV = (
+    "DICTAMEN\n"
+    "Nombre completo\tCargo/Puesto\tMetas\t\tCompetencias\tCalificación final\n"
+    "\t\tIndividuales\tColectivas\t\t\n"
+    "Torres Santiago Ana Yarin\tCoordinadora de Educación Cívica\tN/A\t9,583\t9,555\t9,575\n"
+    "Tapia Mora Sandra Angely\tTécnica de Vinculación\t10,000\t10,000\t9,842\t9,893\n"
+    "\n"
+    "DÉCIMO SEGUNDO. En el Programa Anual de Incentivos ...\n"
+)
+
+
+def test_tab_separated_table_with_a_two_line_header() -> None:
+    tables = text_to_tables(TSV)
+
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.source == "tsv"
+    assert list(table.columns) == ["Nombre completo", "Cargo/Puesto", "Metas Individuales", "Metas Colectivas",
+                                   "Competencias", "Calificación final"]
+    assert [r.texts for r in table.rows] == [
+        ("Torres Santiago Ana Yarin", "Coordinadora de Educación Cívica", "N/A", "9,583", "9,555", "9,575"),
+        ("Tapia Mora Sandra Angely", "Técnica de Vinculación", "10,000", "10,000", "9,842", "9,893"),
+    ]
+
+
+SPACED = """\
+Cuadro 3. Avance de metas
+
+Clave    Componente                                Metas            Avance
+                                          Programada   Alcanzada
+C01      Luminarias reparadas                  1,450       1,388    95.7%
+C02      Reportes atendidos en tiempo            480         466    97.1%
+         y forma
+C03      Rutas de recolección cumplidas        1,872       1,840    98.3%
+
+Fuente: Dirección de Servicios Públicos.
+"""
+
+
+def test_space_aligned_columns_with_a_wrapped_cell_and_a_group_label() -> None:
+    tables = text_to_tables(SPACED)
+
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.source == "spaced"
+    assert list(table.columns) == ["Clave", "Componente", "Metas Programada", "Metas Alcanzada", "Avance"]
+    assert table.to_rows() == [
+        {"Clave": "C01", "Componente": "Luminarias reparadas", "Metas Programada": "1,450",
+         "Metas Alcanzada": "1,388", "Avance": "95.7%"},
+        {"Clave": "C02", "Componente": "Reportes atendidos en tiempo y forma", "Metas Programada": "480",
+         "Metas Alcanzada": "466", "Avance": "97.1%"},
+        {"Clave": "C03", "Componente": "Rutas de recolección cumplidas", "Metas Programada": "1,872",
+         "Metas Alcanzada": "1,840", "Avance": "98.3%"},
+    ]
+    assert table.bbox is None and table.column_edges == ()
+
+
+def test_prose_with_double_spaces_is_not_a_table() -> None:
+    prose = (
+        "El Gobierno del Estado impulsa una gestión orientada a resultados.  El ejercicio de los\n"
+        "recursos se valora a partir de indicadores verificables  y de evaluaciones externas,\n"
+        "conforme al Plan Estatal de Desarrollo vigente.  Los sujetos evaluados atienden los\n"
+        "aspectos susceptibles de mejora mediante la firma de un convenio.\n"
+    )
+
+    assert text_to_tables(prose) == []
+
+
+def test_a_plain_text_page_is_read_as_text() -> None:
+    page = Page(number=2, lines=tuple(Line.from_text(t) for t in MARKDOWN.split("\n")), text_source="plain_text")
+
+    tables = page_to_tables(page)
+
+    assert [t.source for t in tables] == ["markdown"]
+    assert {r.page for r in tables[0].rows} == {2}
