@@ -5,9 +5,10 @@ Run from the repository root:
     .venv/bin/python benchmarks/mir_accuracy.py [-v]
 
 For seed 004 (``../shared/seeds``) and the MIR samples (``samples/mir_avance_*``) it
-prints: rows found, determinable numeric fields read exactly, fields flagged (in
-``corrected`` or under a ``=conflict`` check), values that are wrong and unflagged, and
-values given where the golden says nothing determines one. ``-v`` lists every miss.
+prints: rows found, determinable numeric fields read exactly, fields flagged, values that
+are wrong and unflagged, and values given where the golden says nothing determines one.
+Scored with tests/scoring.py: a value is flagged only by its own field in ``corrected`` or a
+``=conflict`` check that compares that field. ``-v`` lists every miss.
 """
 
 from __future__ import annotations
@@ -15,19 +16,21 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from extractors.mir_avance import extract  # noqa: E402
 from papeleo.context import process_context  # noqa: E402
 from papeleo.readers import ReadSettings, read_document  # noqa: E402
+from scoring import EXTRA_FLAGGED, EXTRA_UNFLAGGED, MISSING, OK, WRONG_FLAGGED, WRONG_UNFLAGGED  # noqa: E402
+from scoring_specs import MIR_NUMERIC, SPECS  # noqa: E402
 
 log = logging.getLogger("mir_accuracy")
 
-NUMERIC = ("meta_anual", "programado_t1", "programado_t2", "programado_t3", "programado_t4",
-           "alcanzado_t1", "alcanzado_t2", "alcanzado_t3", "alcanzado_t4", "avance_pct")
+NUMERIC = MIR_NUMERIC
 SEED = ROOT.parent / "shared" / "seeds" / "004_5ffbe8bd8598b418.txt"
 TESTS = ROOT / "tests" / "families" / "mir_avance"
 GOLDENS = TESTS / "goldens"
@@ -38,74 +41,23 @@ FIXTURES = TESTS / "fixtures"
 
 def golden_rows(path: Path) -> list[dict]:
     data = json.loads(path.read_text(encoding="utf-8"))
-    rows = data.get("rows") or data.get("indicators") or []
-    for r in rows:
-        if "determinable" not in r:
-            r["determinable"] = [f for f in NUMERIC if r.get(f) is not None]
-    return rows
+    return data.get("rows") or data.get("indicators") or []
 
 
-def _flagged(rec: dict, field: str) -> bool:
-    corrected = {c.split(":")[0] for c in rec.get("corrected") or []}
-    return field in corrected or any(c.endswith("=conflict") for c in rec.get("checks") or [])
-
-
-def _same(a, b) -> bool:
-    return a is not None and b is not None and abs(float(a) - float(b)) < 1e-6
-
-
-def pair_rows(records: list[dict], gold: list[dict]) -> list[tuple[dict, dict | None]]:
-    """Golden row -> extracted record: by clave, then by siglas, never twice."""
-    used: set[int] = set()
-    out = []
-    for g in gold:
-        hit = None
-        for key in ("clave", "siglas"):
-            if g.get(key) is None:
-                continue
-            for i, r in enumerate(records):
-                if i not in used and r.get(key) == g[key]:
-                    hit = i
-                    break
-            if hit is not None:
-                break
-        if hit is not None:
-            used.add(hit)
-        out.append((g, records[hit] if hit is not None else None))
-    return out
-
-
-def score(records: list[dict], gold: list[dict]) -> dict:
-    s = {"rows_golden": len(gold), "rows_extracted": len(records), "rows_found": 0,
-         "determinable": 0, "exact": 0, "missing": 0, "wrong_flagged": 0, "wrong_unflagged": 0,
-         "extra_values": 0, "extra_unflagged": 0, "flagged_fields": 0, "misses": []}
-    for g, r in pair_rows(records, gold):
-        if r is None:
-            s["determinable"] += len(g["determinable"])
-            s["missing"] += len(g["determinable"])
-            s["misses"].append(f"{g.get('clave')}: row not found")
-            continue
-        s["rows_found"] += 1
-        s["flagged_fields"] += len(r.get("corrected") or [])
-        for f in NUMERIC:
-            got = r.get(f)
-            if f in g["determinable"]:
-                s["determinable"] += 1
-                if _same(got, g[f]):
-                    s["exact"] += 1
-                elif got is None:
-                    s["missing"] += 1
-                    s["misses"].append(f"{g['clave']} {f}: null, golden {g[f]}")
-                else:
-                    key = "wrong_flagged" if _flagged(r, f) else "wrong_unflagged"
-                    s[key] += 1
-                    s["misses"].append(f"{g['clave']} {f}: {got}, golden {g[f]} ({key})")
-            elif got is not None:
-                s["extra_values"] += 1
-                if not _flagged(r, f):
-                    s["extra_unflagged"] += 1
-                s["misses"].append(f"{g['clave']} {f}: {got}, golden null (not determinable)")
-    return s
+def score(records: list[dict], gold: list[dict], key: str = "clave") -> dict:
+    """The shared scorer (tests/scoring.py): rows paired by clave (then siglas), a wrong
+    value excused only by a flag on its own field, never by a conflict elsewhere in its row."""
+    spec = SPECS["indicators"] if key == "clave" else replace(SPECS["indicators"], key=(key,), fallback_keys=())
+    result = spec.score(gold, records)
+    c = result.counts(NUMERIC)
+    return {
+        "rows_golden": len(gold), "rows_extracted": len(records), "rows_found": len(result.pairs),
+        "determinable": result.determinable(NUMERIC), "exact": c[OK], "missing": c[MISSING],
+        "wrong_flagged": c[WRONG_FLAGGED], "wrong_unflagged": c[WRONG_UNFLAGGED],
+        "extra_values": c[EXTRA_FLAGGED] + c[EXTRA_UNFLAGGED], "extra_unflagged": c[EXTRA_UNFLAGGED],
+        "flagged_fields": sum(len(r.get("corrected") or []) for r in records),
+        "misses": [str(m) for m in result.misses(NUMERIC)],
+    }
 
 
 def run(path: Path) -> list[dict]:
@@ -142,7 +94,7 @@ def _generated(module: str, builder: str, name: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / name
         truth = build(path)
-        return score(run(path), truth)
+        return score(run(path), truth, key="siglas")
 
 
 def _unseen() -> dict:

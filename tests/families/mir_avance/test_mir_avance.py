@@ -10,6 +10,7 @@ which live outside the repository, may be absent (``requires_seeds``).
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,8 @@ from papeleo.context import process_context
 from papeleo.model import BBox, Document, Page, Word
 from papeleo.registry import Extraction
 from schemas.indicators import DATASET
+from scoring import Floors, assert_score
+from scoring_specs import MIR_NUMERIC, SPECS
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -183,26 +186,17 @@ def test_every_record_passes_the_schema(wide, scattered):
 # --- golden comparisons -----------------------------------------------------------------
 
 
-def _compare(records: list[dict], gold: list[dict]) -> tuple[int, int, list[str]]:
-    exact = total = 0
-    unflagged: list[str] = []
-    for g in gold:
-        r = next((x for x in records if x.get("clave") == g.get("clave")), None)
-        det = g.get("determinable") or [f for f in NUMERIC if g.get(f) is not None]
-        total += len(det)
-        if r is None:
-            continue
-        flags = {c.split(":")[0] for c in r["corrected"]}
-        conflict = any(c.endswith("=conflict") for c in r["checks"])
-        for f in NUMERIC:
-            got, want = r.get(f), (g.get(f) if f in det else None)
-            if f in det and got is not None and abs(got - want) < 1e-6:
-                exact += 1
-            elif got is not None and (want is None or abs(got - want) > 1e-6):
-                # a wrong value, or a value where nothing determines one, must be flagged
-                if f not in flags and not conflict:
-                    unflagged.append(f"{g['clave']} {f}: {got} != {want}")
-    return exact, total, unflagged
+def _score(records: list[dict], gold: list[dict], key: str = "clave"):
+    """The shared scorer (tests/scoring.py) on the numeric fields: rows paired by ``key``, a
+    wrong value excused only by a flag on its own field."""
+    spec = SPECS["indicators"]
+    if key != "clave":
+        spec = replace(spec, key=(key,), fallback_keys=())
+    return spec.score(gold, records)
+
+
+def _assert_numbers(score, ok_rate: float, what: str) -> None:
+    assert_score(score, Floors(ok_rate=ok_rate, fields=MIR_NUMERIC), what)
 
 
 @requires_seeds
@@ -214,9 +208,15 @@ def test_seed_004_against_hand_read_golden():
     assert len(records) == len(gold["rows"])
     assert [r["clave"] for r in records] == [g["clave"] for g in gold["rows"]]
     assert [r["nivel"] for r in records] == [g["nivel"] for g in gold["rows"]]
-    exact, total, unflagged = _compare(records, gold["rows"])
-    assert exact / total >= 0.95, f"{exact}/{total}"
-    assert unflagged == []
+    score = _score(records, gold["rows"])
+    # Known defect of mir_avance.v1, exposed when the shared scorer stopped letting a conflict
+    # elsewhere in the row excuse a field: a value where nothing in the document determines
+    # one, with no flag of its own. MIR v2 must remove it; then this set must become empty.
+    known_silent = {("1.4.1.1.3.5", "alcanzado_t1")}
+    silent = {(m.row.split("=")[-1], m.field) for m in score.misses(MIR_NUMERIC) if m.outcome == "extra_UNFLAGGED"}
+    assert silent == known_silent, f"silent values changed: {sorted(silent)}"
+    assert_score(score, Floors(ok_rate=0.95, fields=MIR_NUMERIC, extra_unflagged=len(known_silent)),
+                 "seed 004 against its hand-read golden")
     doc = gold["document"]
     assert {r["ejercicio"] for r in records} == {doc["ejercicio"]}
     assert {r["trimestre"] for r in records} == {doc["trimestre"]}
@@ -233,10 +233,8 @@ def test_samples_against_goldens(name):
     assert res.document is not None
     records = run(res.document).records
     gold = json.loads(gpath.read_text(encoding="utf-8"))["indicators"]
-    exact, total, unflagged = _compare(records, gold)
-    assert unflagged == []
     # the scan too: since table rulings are erased before OCR it reads 64/64 (benchmarks/mir_accuracy.py)
-    assert exact / total >= 0.95, f"{exact}/{total}"
+    _assert_numbers(_score(records, gold), 0.95, name)
 
 
 # --- geometry: columns from word boxes, not from line order --------------------------
@@ -328,9 +326,7 @@ def test_unseen_layout_text_pdf(tmp_path):
         else:  # not printed: null, or the hierarchy's root flagged as imputed
             assert r["clave"] is None or "clave:imputado" in r["corrected"]
         assert r["resumen_narrativo"] == g["resumen_narrativo"] and r["indicador"] == g["indicador"]
-    exact, total, unflagged = _compare_by_siglas(records, truth)
-    assert exact / total >= 0.95, f"{exact}/{total}"
-    assert unflagged == []
+    _assert_numbers(_score(records, truth, key="siglas"), 0.95, "unseen layout, text PDF")
     ppr, pms = got["PPR"], got["PMS"]
     assert ppr["programado_t2"] == 120 and "programado_t2:imputado" in ppr["corrected"]
     assert pms["alcanzado_t1"] is None  # blank, and nothing determines it
@@ -357,16 +353,9 @@ def test_unseen_layout_scanned_pdf(tmp_path):
     assert len(records) == len(truth)
     got = by_siglas(records)
     assert [got[g["siglas"]]["nivel"] for g in truth] == [g["nivel"] for g in truth]
-    exact, total, unflagged = _compare_by_siglas(records, truth)
     # measured 59/61 (96.7%): tesseract (--psm 3) drops the lone '0' cells of the Fin row's
     # a1 and a3, and nothing in the document determines them, so they stay null
-    assert exact >= 57, f"{exact}/{total}"
-    assert unflagged == []
-
-
-def _compare_by_siglas(records: list[dict], gold: list[dict]) -> tuple[int, int, list[str]]:
-    keyed = [dict(g, clave=g["siglas"]) for g in gold]
-    return _compare([dict(r, clave=r["siglas"]) for r in records], keyed)
+    _assert_numbers(_score(records, truth, key="siglas"), 57 / 61, "unseen layout, scanned PDF")
 
 
 def test_acronym_digits_are_read_as_letters_and_flagged():
