@@ -72,7 +72,7 @@ def image_to_unruled_and_rules(img: Image.Image, dpi: float) -> tuple[Image.Imag
     if not rules.any():
         return img, []
     max_thickness = max(2, int(round(dpi * MAX_RULE_THICKNESS_INCHES)))
-    segments = [*mask_to_segments(horizontal, "h", max_thickness), *mask_to_segments(vertical, "v", max_thickness)]
+    segments = [*mask_to_segments(horizontal, "h", max_thickness, dark), *mask_to_segments(vertical, "v", max_thickness, dark)]
     grown = rules.copy()  # take the anti-aliased fringe too
     grown[1:, :] |= rules[:-1, :]
     grown[:-1, :] |= rules[1:, :]
@@ -83,16 +83,19 @@ def image_to_unruled_and_rules(img: Image.Image, dpi: float) -> tuple[Image.Imag
     return Image.fromarray(out), segments
 
 
-def mask_to_segments(mask: np.ndarray, orientation: str, max_thickness: int) -> list[Rule]:
+def mask_to_segments(mask: np.ndarray, orientation: str, max_thickness: int, ink: np.ndarray | None = None) -> list[Rule]:
     """Connected runs of a one-orientation rule mask -> pixel Rules (x1/bottom exclusive).
 
     Runs on neighbouring pixel rows that overlap along the line are one segment (a 3-pixel
     thick line is one rule, not three; a slightly skewed line, stepping one pixel every few
     hundred, is one rule whose box is as tall as its drift). Segments whose *mean* thickness
-    (ink pixels / length) exceeds ``max_thickness`` are filled areas, not lines, and are left
-    out; the mean, not the box, so that the skewed line is kept."""
+    (pixels / length) exceeds ``max_thickness`` are filled areas, not lines, and are left
+    out; the mean, not the box, so that the skewed line is kept. With ``ink`` (the dark
+    pixels), each segment's ends are trimmed to its ink: the mask reaches up to 5% of a
+    window past a line's end."""
     along = mask if orientation == "h" else mask.T
-    open_: list[list[int]] = []  # [start, end, first_row, last_row, ink] along the line / across it
+    dark = None if ink is None else (ink if orientation == "h" else ink.T)
+    open_: list[list[int]] = []  # [start, end, first_row, last_row, pixels] along the line / across it
     done: list[list[int]] = []
     for r in np.flatnonzero(along.any(axis=1)):
         padded = np.concatenate(([0], along[r].view(np.int8), [0]))
@@ -114,9 +117,13 @@ def mask_to_segments(mask: np.ndarray, orientation: str, max_thickness: int) -> 
                 match[4] += end - start
     done.extend(open_)
     out: list[Rule] = []
-    for start, end, first, last, ink in done:
-        if ink / max(1, end - start) > max_thickness:
+    for start, end, first, last, inked_pixels in done:
+        if inked_pixels / max(1, end - start) > max_thickness:
             continue
+        if dark is not None:
+            inked = np.flatnonzero(dark[first : last + 1, start:end].any(axis=0))
+            if inked.size:
+                start, end = start + int(inked[0]), start + int(inked[-1]) + 1
         if orientation == "h":
             out.append(Rule(float(start), float(first), float(end), float(last + 1)))
         else:

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from papeleo.model import BBox, Word
 
-from .gutters import Columns
+from .gutters import MIN_GUTTER_HEIGHTS, Columns
 from .model import Row
 from .words import line_box, line_to_phrases, words_to_text, words_to_word_lines
 
@@ -36,6 +36,12 @@ NUMERIC_COLUMN_SHARE = 0.6
 # 'Metas' centred over the cut between 'Individuales' and 'Colectivas' overlaps each by
 # about half its width; a label merely wider than its column pokes a few points into the next.
 SPAN_SHARE = 0.25
+# Two runs of columns are centred equally well under a group label when their middles are
+# within this share of the label's width of each other (OCR boxes jitter by a few points).
+CENTRED_TOLERANCE = 0.1
+# Words at most this many word heights apart are separated by a word space: a text-layer
+# space is 0.28 of the height, an OCR one (boxes hug the glyphs) about 0.45.
+WORD_SPACE_SHARE = 0.5
 # A word lies in one column when this share of its width is inside it.
 OWN_COLUMN_SHARE = 0.75
 # Two headers are the same (a header repeated on the next page) at this similarity
@@ -208,32 +214,42 @@ def _column_extents(columns: Columns, words: Sequence[Word]) -> list[tuple[float
 
 def _centred_run(box: BBox, candidates: set[int], extents: Sequence[tuple[float, float]], columns: Columns) -> tuple[int, int] | None:
     """The run of candidate columns, containing the label's centre column or a neighbour
-    of it, whose text is centred nearest the label."""
+    of it, whose text is centred under the label. Runs centred equally well (a label over
+    T1..T4 is as centred over T2..T3) go to the widest: sub-labels next to a group label
+    and under nothing else belong to it."""
     centre = box.x_center
     home = columns.index_of(centre)
-    best: tuple[float, int, int] | None = None
+    runs: list[tuple[float, int, int]] = []
     for a in sorted(candidates):
         for b in range(a, len(extents)):
             if b not in candidates:
                 break
-            if not (a - 1 <= home <= b + 1):
-                continue
-            middle = (extents[a][0] + extents[b][1]) / 2
-            key = (abs(middle - centre), a, b)
-            if best is None or key < best:
-                best = key
-    return (best[1], best[2]) if best is not None else None
+            if a - 1 <= home <= b + 1:
+                runs.append((abs((extents[a][0] + extents[b][1]) / 2 - centre), a, b))
+    if not runs:
+        return None
+    best = min(r[0] for r in runs)
+    close = [r for r in runs if r[0] <= best + CENTRED_TOLERANCE * box.width]
+    _, a, b = max(close, key=lambda r: (r[2] - r[1], -r[0]))
+    return a, b
 
 
 def _line_to_labels(line: Sequence[Word], columns: Columns, gap: float) -> list[list[Word]]:
+    """Labels of one header line: phrases (split at gutter-wide gaps), themselves split
+    where two words wider apart than a word space sit wholly in different columns
+    ('Individuales  Colectivas' set close together), but not at a mere word space
+    ('Avance trimestral' centred over a cut)."""
+    space = WORD_SPACE_SHARE * gap / MIN_GUTTER_HEIGHTS
     labels: list[list[Word]] = []
     for phrase in line_to_phrases(line, gap):
         for word in phrase:
             if word is phrase[0]:
                 labels.append([word])
                 continue
-            prev_col, col = own_column(labels[-1][-1], columns), own_column(word, columns)
-            if prev_col is not None and col is not None and prev_col != col:
+            prev = labels[-1][-1]
+            prev_col, col = own_column(prev, columns), own_column(word, columns)
+            apart = word.bbox.x0 - prev.bbox.x1 > space  # type: ignore[union-attr]
+            if apart and prev_col is not None and col is not None and prev_col != col:
                 labels.append([word])
             else:
                 labels[-1].append(word)

@@ -1,0 +1,75 @@
+"""Rulings found on a page image before OCR: erased as before, and now also recorded, in
+points. The image is drawn here, so every expected position is the one drawn."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from papeleo.model import Rule
+from papeleo.readers.rules import (
+    image_to_unruled,
+    image_to_unruled_and_rules,
+    pixel_rules_to_point_rules,
+    rules_to_merged_rules,
+)
+
+DPI = 300
+PT = 72 / DPI  # points per pixel
+
+
+def drawn_page() -> Image.Image:
+    img = Image.new("L", (1200, 900), 255)
+    d = ImageDraw.Draw(img)
+    d.rectangle((100, 200, 1099, 202), fill=0)  # horizontal rule, 3 px thick
+    d.rectangle((300, 150, 301, 699), fill=0)  # vertical rule, 2 px thick
+    d.line((100, 500, 1099, 506), fill=0, width=2)  # a rule skewed by 6 px over 1000 px
+    d.rectangle((700, 600, 899, 699), fill=0)  # a filled box (a black header band, a stamp)
+    d.rectangle((500, 800, 549, 801), fill=0)  # a 50 px stroke: a dash in the text, not a rule
+    return img
+
+
+def test_rulings_are_recorded_in_points_and_erased_exactly_as_before() -> None:
+    img = drawn_page()
+
+    unruled, pixel_rules = image_to_unruled_and_rules(img, DPI)
+    rules = pixel_rules_to_point_rules(pixel_rules, DPI, DPI)
+
+    assert np.array_equal(np.asarray(unruled), np.asarray(image_to_unruled(img, DPI)))
+    grey = np.asarray(unruled)
+    assert grey[200:203, 100:1100].min() == 255 and grey[150:700, 300:302].min() == 255
+    horizontal = sorted((r for r in rules if r.orientation == "h"), key=lambda r: r.top)
+    vertical = [r for r in rules if r.orientation == "v"]
+    assert len(horizontal) == 2 and len(vertical) == 1  # the box and the dash are not rulings
+    straight, skewed = horizontal
+    assert (straight.x0, straight.top, straight.x1, straight.bottom) == (100 * PT, 200 * PT, 1100 * PT, 203 * PT)
+    assert (vertical[0].x0, vertical[0].top, vertical[0].x1, vertical[0].bottom) == (300 * PT, 150 * PT, 302 * PT, 700 * PT)
+    assert abs(skewed.x0 - 100 * PT) < 1 and abs(skewed.x1 - 1100 * PT) < 1
+    assert 500 * PT - 1 < skewed.top < skewed.bottom < 508 * PT + 1
+
+
+def test_a_page_without_rulings_is_returned_untouched() -> None:
+    img = Image.new("L", (400, 300), 255)
+
+    unruled, rules = image_to_unruled_and_rules(img, DPI)
+
+    assert unruled is img and rules == []
+
+
+def test_collinear_pieces_merge_and_short_ones_drop() -> None:
+    pieces = [
+        Rule(50, 100, 150, 100), Rule(150, 100, 260, 100.4),  # one line drawn cell by cell
+        Rule(50, 100.2, 60, 100.2),  # overlapping piece of the same line
+        Rule(50, 130, 150, 130), Rule(160, 130, 260, 130),  # a 10 pt break: two rules
+        Rule(50, 100, 50, 130), Rule(50, 130, 50, 160),  # a column line, one piece per row
+        Rule(300, 300, 306, 300),  # a 6 pt tick
+    ]
+
+    merged = rules_to_merged_rules(pieces)
+
+    assert merged == [
+        Rule(50, 100, 260, 100.4),
+        Rule(50, 130, 150, 130),
+        Rule(160, 130, 260, 130),
+        Rule(50, 100, 50, 160),
+    ]
