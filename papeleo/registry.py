@@ -171,16 +171,34 @@ def discover_specs(package: str) -> dict[str, FamilySpec]:
     return specs
 
 
+# Extract functions by versioned name, process-wide like spaCy's registry: a name means one
+# function whichever Registry (plugin package) imported the code that registered it.
+_FUNCS: dict[str, ExtractFn] = {}
+_FUNCS_LOCK = threading.Lock()
+
+
+def register_func(name: str, func: ExtractFn) -> None:
+    parse_name(name)
+    with _FUNCS_LOCK:
+        existing = _FUNCS.get(name)
+        if existing is not None and (existing.__module__, existing.__qualname__) != (func.__module__, func.__qualname__):
+            raise ValueError(f"extractor {name!r} is already registered by {existing.__module__}.{existing.__qualname__}")
+        _FUNCS[name] = func
+
+
 class Registry:
     """Specs found on disk, implementations registered by the families' code."""
 
     def __init__(self, package: str = DEFAULT_PACKAGE) -> None:
         self.package = package
         self._specs: dict[str, FamilySpec] | None = None
-        self._funcs: dict[str, ExtractFn] = {}
         self._imported: set[str] = set()
         self._errors: dict[str, str] = {}  # family -> why its code could not be imported
         self._lock = threading.RLock()
+
+    @property
+    def _funcs(self) -> dict[str, ExtractFn]:
+        return _FUNCS
 
     # -- specs (no family code imported)
     def specs(self) -> dict[str, FamilySpec]:
@@ -211,12 +229,7 @@ class Registry:
 
     # -- code
     def register_func(self, name: str, func: ExtractFn) -> None:
-        family, _ = parse_name(name)
-        with self._lock:
-            existing = self._funcs.get(name)
-            if existing is not None and existing is not func and existing.__qualname__ != func.__qualname__:
-                raise ValueError(f"extractor {name!r} is already registered by {existing.__module__}")
-            self._funcs[name] = func
+        register_func(name, func)
 
     def import_family(self, family: str) -> str | None:
         """Import the family's package so its ``@register`` calls run; the error, or None."""
@@ -294,7 +307,7 @@ def register(name: str, **_declared_in_spec: Any) -> Callable[[ExtractFn], Extra
     parse_name(name)
 
     def decorate(func: ExtractFn) -> ExtractFn:
-        default_registry().register_func(name, func)
+        register_func(name, func)
         return func
 
     return decorate
