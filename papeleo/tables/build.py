@@ -24,9 +24,8 @@ from .words import words_to_cell
 
 @dataclass(frozen=True, slots=True)
 class Metrics:
-    """The lengths a region is measured with. Geometry: derived from the word height.
-    Plain text laid out on a character grid: a character is 1 wide, a line 1 tall, a gutter
-    two spaces, and one blank line may separate rows."""
+    """The lengths a region is measured with, all derived from the typical word height:
+    the narrowest gutter between columns and the widest white between lines of one table."""
 
     height: float
     gap: float
@@ -37,11 +36,14 @@ class Metrics:
         return Metrics(height, MIN_GUTTER_HEIGHTS * height, REGION_GAP_HEIGHTS * height)
 
 
-TEXT_GRID = Metrics(height=1.0, gap=2.0, region_gap=1.5)
-
-
-def row_groups_to_table(groups: Sequence[Sequence[Sequence[Word]]], columns: Columns, page: int | None,
-                        source: TableSource, metrics: Metrics, header_groups: int | None = None) -> Table | None:
+def row_groups_to_table(
+    groups: Sequence[Sequence[Sequence[Word]]],
+    columns: Columns,
+    page: int | None,
+    source: TableSource,
+    metrics: Metrics,
+    header_groups: int | None = None,
+) -> Table | None:
     """A table from its rows (each a group of visual lines). ``header_groups`` says how
     many leading groups are the header when the caller knows (a band ruled off above the
     body); otherwise the first group is the header when it holds no bare number. Column

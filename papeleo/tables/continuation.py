@@ -24,7 +24,9 @@ from .ruled import rules_to_grids
 from .words import has_alnum, line_to_phrases, median_word_height
 
 # A line that is only a page number: 'Página 7 de 12', 'Pág. 3', 'Hoja 2 de 5', '- 3 -', '3', '3/12'.
-_PAGE_NUMBER = re.compile(r"^\s*(?:(?:p[aá]gina|p[aá]g\.?|hoja|foja)\s*)?[-–—]?\s*\d{1,4}\s*(?:(?:de|/)\s*\d{1,4})?\s*[-–—]?\s*$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:(?:p[aá]gina|p[aá]g\.?|hoja|foja)\s*)?[-–—]?\s*\d{1,4}\s*(?:(?:de|/)\s*\d{1,4})?\s*[-–—]?\s*$", re.I
+)
 # Digits, which differ from page to page in an otherwise repeated running header
 # ('IEM/CV/SPE/07/2020 Página 7' / '... Página 8').
 _DIGITS = re.compile(r"\d+")
@@ -61,10 +63,14 @@ def margin_lines(page: Page) -> list[int]:
         band = MARGIN_SHARE * page.height
         grids = [g.bbox for g in rules_to_grids(page.rules)[0]]
         gap = COLUMN_GAP_HEIGHTS * median_word_height(page.words)
-        return [i for i, ln in enumerate(lines) if ln.bbox is not None
-                and (ln.bbox.bottom <= band or ln.bbox.top >= page.height - band)
-                and not any(b.overlaps(ln.bbox) for b in grids)
-                and (len(line_to_phrases(ln.words, gap)) < 3 or is_page_number(ln.text))]
+        return [
+            i
+            for i, ln in enumerate(lines)
+            if ln.bbox is not None
+            and (ln.bbox.bottom <= band or ln.bbox.top >= page.height - band)
+            and not any(b.overlaps(ln.bbox) for b in grids)
+            and (len(line_to_phrases(ln.words, gap)) < 3 or is_page_number(ln.text))
+        ]
     filled = [i for i, ln in enumerate(lines) if ln.text.strip()]
     return sorted(set(filled[:MARGIN_LINES] + filled[-MARGIN_LINES:]))
 
@@ -112,7 +118,9 @@ def merge_continued(first: Table, second: Table, geometric: bool) -> Table | Non
     if body and rows and _continues(rows[0], body[-1]):
         body[-1] = join_rows(body[-1], rows.pop(0))
     pages = tuple(dict.fromkeys((*first.pages, *second.pages)))
-    return replace(first, rows=tuple(body + rows), pages=pages, columns=header_from.columns, header_rows=header_from.header_rows)
+    return replace(
+        first, rows=tuple(body + rows), pages=pages, columns=header_from.columns, header_rows=header_from.header_rows
+    )
 
 
 def _edges_match(a: Table, b: Table) -> bool:
@@ -159,8 +167,14 @@ def merge_page_tables(per_page: Sequence[tuple[Page, list[Table]]]) -> list[Tabl
     prev_had_tables = False
     for page, tables in per_page:
         for k, table in enumerate(tables):
-            if k == 0 and prev is not None and prev_had_tables and prev.number + 1 == page.number \
-                    and _nothing_below(out[-1], prev) and _first_on_page(table, page):
+            if (
+                k == 0
+                and prev is not None
+                and prev_had_tables
+                and prev.number + 1 == page.number
+                and _nothing_below(out[-1], prev)
+                and _first_on_page(table, page)
+            ):
                 merged = merge_continued(out[-1], table, geometric=True)
                 if merged is not None:
                     out[-1] = merged

@@ -57,7 +57,9 @@ class Columns:
         return self.edges[i], self.edges[i + 1]
 
 
-def lines_to_gutters(lines: Sequence[Sequence[Word]], gap: float, outlier_share: float = OUTLIER_SHARE) -> list[tuple[float, float]]:
+def lines_to_gutters(
+    lines: Sequence[Sequence[Word]], gap: float, outlier_share: float = OUTLIER_SHARE
+) -> list[tuple[float, float]]:
     """x-ranges at least ``gap`` wide, inside the lines' extent, that (nearly) no line's
     phrases cover. Words without letters or digits ('-', '|', '.') do not close a gutter:
     they are dashes in empty cells or specks of erased rulings."""
@@ -86,7 +88,9 @@ def lines_to_gutters(lines: Sequence[Sequence[Word]], gap: float, outlier_share:
     return gutters
 
 
-def lines_to_columns(lines: Sequence[Sequence[Word]], gap: float, outlier_share: float = OUTLIER_SHARE) -> Columns | None:
+def lines_to_columns(
+    lines: Sequence[Sequence[Word]], gap: float, outlier_share: float = OUTLIER_SHARE
+) -> Columns | None:
     """Columns of a block of lines (None when fewer than two), cut at the middle of each gutter."""
     gutters = lines_to_gutters(lines, gap, outlier_share)
     words = [w for line in lines for w in line if w.bbox is not None]
@@ -111,7 +115,10 @@ def lines_to_regions(lines: Sequence[Sequence[Word]], gap: float, region_gap: fl
     def close() -> None:
         nonlocal current, pending
         if sum(split[i] for i in current) >= MIN_SPLIT_LINES:
-            regions.append(current + trailing_lines_in_one_column([lines[i] for i in current], [lines[i] for i in pending], pending, gap))
+            regions.append(
+                current
+                + trailing_lines_in_one_column([lines[i] for i in current], [lines[i] for i in pending], pending, gap)
+            )
         current, pending = [], []
 
     for i, line in enumerate(lines):
@@ -133,7 +140,9 @@ def lines_to_regions(lines: Sequence[Sequence[Word]], gap: float, region_gap: fl
     return regions
 
 
-def trailing_lines_in_one_column(block: Sequence[Sequence[Word]], trailing: Sequence[Sequence[Word]], indices: list[int], gap: float) -> list[int]:
+def trailing_lines_in_one_column(
+    block: Sequence[Sequence[Word]], trailing: Sequence[Sequence[Word]], indices: list[int], gap: float
+) -> list[int]:
     columns = lines_to_columns(block, gap)
     if columns is None:
         return []

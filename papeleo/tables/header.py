@@ -142,7 +142,9 @@ def rows_to_pieces(rows: Sequence[Row]) -> list[HeaderPiece]:
     for r, row in enumerate(rows):
         for c, cell in enumerate(row.cells):
             if not cell.is_empty:
-                pieces.append(HeaderPiece(cell.text, c, min(len(row.cells) - 1, c + cell.col_span - 1), float(r), float(c)))
+                pieces.append(
+                    HeaderPiece(cell.text, c, min(len(row.cells) - 1, c + cell.col_span - 1), float(r), float(c))
+                )
     return pieces
 
 
@@ -165,7 +167,9 @@ def text_rows_to_pieces(rows: Sequence[Sequence[str]]) -> list[HeaderPiece]:
     return pieces
 
 
-def header_words_to_pieces(words: Sequence[Word], columns: Columns, gap: float, body: Sequence[Word] = ()) -> list[HeaderPiece]:
+def header_words_to_pieces(
+    words: Sequence[Word], columns: Columns, gap: float, body: Sequence[Word] = ()
+) -> list[HeaderPiece]:
     """Pieces from the words of a header drawn without vertical rulings. Each line is cut
     into labels (at wide gaps, and where consecutive words sit wholly in different
     columns). A label with sub-labels under it is a group label: it covers the run of
@@ -176,13 +180,20 @@ def header_words_to_pieces(words: Sequence[Word], columns: Columns, gap: float, 
     boxes = [line_box(label) for label in labels]
     spans = [label_span(b.x0, b.x1, columns) for b in boxes]
     groups = {i for i, b in enumerate(boxes) if any(_below(o, b) and _overlaps_x(o, b) for o in boxes)}
-    extents = _column_extents(columns, [*body, *(w for i, label in enumerate(labels) if i not in groups for w in label)])
+    extents = _column_extents(
+        columns, [*body, *(w for i, label in enumerate(labels) if i not in groups for w in label)]
+    )
     pieces = []
     for i, (label, box) in enumerate(zip(labels, boxes)):
         first, last = spans[i]
         if i in groups:
             candidates = {c for j, o in enumerate(boxes) if _below(o, box) for c in range(spans[j][0], spans[j][1] + 1)}
-            candidates -= {c for j, o in enumerate(boxes) if j != i and _beside(o, box) for c in range(spans[j][0], spans[j][1] + 1)}
+            candidates -= {
+                c
+                for j, o in enumerate(boxes)
+                if j != i and _beside(o, box)
+                for c in range(spans[j][0], spans[j][1] + 1)
+            }
             first, last = _centred_run(box, candidates, extents, columns) or (first, last)
         pieces.append(HeaderPiece(words_to_text(label), first, last, box.top, box.x0))
     return pieces
@@ -212,7 +223,9 @@ def _column_extents(columns: Columns, words: Sequence[Word]) -> list[tuple[float
     return [(e[0], e[1]) for e in extents]
 
 
-def _centred_run(box: BBox, candidates: set[int], extents: Sequence[tuple[float, float]], columns: Columns) -> tuple[int, int] | None:
+def _centred_run(
+    box: BBox, candidates: set[int], extents: Sequence[tuple[float, float]], columns: Columns
+) -> tuple[int, int] | None:
     """The run of candidate columns, containing the label's centre column or a neighbour
     of it, whose text is centred under the label. Runs centred equally well (a label over
     T1..T4 is as centred over T2..T3) go to the widest: sub-labels next to a group label

@@ -10,7 +10,7 @@ from papeleo.model import Page, Word
 
 from .build import Metrics, row_groups_to_table
 from .gutters import lines_to_columns, lines_to_regions
-from .model import Table
+from .model import Table, TableSource
 from .rows import lines_to_row_groups
 from .ruled import grid_to_table, horizontal_rules_to_stacks, rules_to_grids, stack_to_tables
 from .words import centre_inside, median_word_height, placed_words, words_to_word_lines
@@ -49,7 +49,9 @@ def words_outside(words: list[Word], tables: list[Table]) -> list[Word]:
     return [w for w in words if not any(centre_inside(w, b) for b in boxes)]
 
 
-def words_to_unruled_tables(words: list[Word], page: int | None, metrics: Metrics) -> list[Table]:
+def words_to_unruled_tables(
+    words: list[Word], page: int | None, metrics: Metrics, source: TableSource = "gutters"
+) -> list[Table]:
     """Tables set in columns without any ruling: runs of lines sharing gutters. Columns come
     from the run without its first line (a header label may span columns)."""
     lines = words_to_word_lines(words)
@@ -59,11 +61,7 @@ def words_to_unruled_tables(words: list[Word], page: int | None, metrics: Metric
         columns = lines_to_columns(block[1:] if len(block) > 2 else block, metrics.gap)
         if columns is None:
             continue
-        table = row_groups_to_table(lines_to_row_groups(block, columns, metrics.height), columns, page, "gutters", metrics)
+        table = row_groups_to_table(lines_to_row_groups(block, columns, metrics.height), columns, page, source, metrics)
         if table is not None and table.rows:
             tables.append(table)
     return tables
-
-
-
-

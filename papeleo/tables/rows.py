@@ -72,7 +72,9 @@ def gap_threshold(gaps: Sequence[float], height: float) -> float | None:
     return (ordered[at] + ordered[at + 1]) / 2
 
 
-def gaps_join_only_continuations(lines: Sequence[Sequence[Word]], gaps: Sequence[float], cut: float, columns: Columns) -> bool:
+def gaps_join_only_continuations(
+    lines: Sequence[Sequence[Word]], gaps: Sequence[float], cut: float, columns: Columns
+) -> bool:
     """The lines the narrow gaps would attach to the row above must mostly not be complete
     anchored rows; otherwise the narrow gaps are just the table's ordinary spacing."""
     joined = [lines[i + 1] for i, g in enumerate(gaps) if g <= cut]
@@ -80,7 +82,9 @@ def gaps_join_only_continuations(lines: Sequence[Sequence[Word]], gaps: Sequence
     return complete * 2 < len(joined) or not joined
 
 
-def band_to_row_groups(lines: Sequence[Sequence[Word]], columns: Columns, height: float, rows_ruled: bool) -> list[list[Sequence[Word]]]:
+def band_to_row_groups(
+    lines: Sequence[Sequence[Word]], columns: Columns, height: float, rows_ruled: bool
+) -> list[list[Sequence[Word]]]:
     """The lines between two horizontal rulings: one row (its cells may wrap), unless the
     band holds several complete rows — a body ruled only above and below. When the table
     rules its rows (``rows_ruled``: it has several body bands), two complete lines are one

@@ -110,8 +110,13 @@ def rules_to_grid(hs: Sequence[Rule], vs: Sequence[Rule]) -> Grid | None:
     at least two columns, or at least one row."""
     if not hs:
         return None
-    xs = cluster_positions([_x(v) for v in vs] + _open_sides(min(h.x0 for h in hs), max(h.x1 for h in hs), [(v.x0, v.x1) for v in vs]))
-    ys = cluster_positions([_y(h) for h in hs] + _open_sides(min(v.top for v in vs), max(v.bottom for v in vs), [(h.top, h.bottom) for h in hs]))
+    xs = cluster_positions(
+        [_x(v) for v in vs] + _open_sides(min(h.x0 for h in hs), max(h.x1 for h in hs), [(v.x0, v.x1) for v in vs])
+    )
+    ys = cluster_positions(
+        [_y(h) for h in hs]
+        + _open_sides(min(v.top for v in vs), max(v.bottom for v in vs), [(h.top, h.bottom) for h in hs])
+    )
     if len(xs) < 3 or len(ys) < 2:
         return None
     return Grid(xs, ys, tuple(hs), tuple(vs))
@@ -230,8 +235,16 @@ def rows_to_ruled_table(rows: list[Row], box: BBox, page: int | None, edges: tup
     body = [row for row in rows[count:] if any(not c.is_empty for c in row.cells)]  # a double ruling's empty band
     header, body = header_rows_by_column_types(rows[:count], body)
     names = pieces_to_names(rows_to_pieces(header), n_cols) if header else unique_names([""] * n_cols)
-    return Table(columns=names, rows=tuple(body), header_rows=tuple(header), source="ruled", title=title,
-                 bbox=box, pages=(page,) if page is not None else (), column_edges=edges)
+    return Table(
+        columns=names,
+        rows=tuple(body),
+        header_rows=tuple(header),
+        source="ruled",
+        title=title,
+        bbox=box,
+        pages=(page,) if page is not None else (),
+        column_edges=edges,
+    )
 
 
 def _labels_split_below(upper: Row, lower: Row) -> bool:
@@ -297,13 +310,17 @@ def bands_to_table(bands: Sequence[Sequence[Sequence[Word]]], page: int | None, 
         columns = lines_to_columns(lines[1:] if len(lines) > 2 else lines, metrics.gap)
         if columns is None:
             return None
-        return row_groups_to_table(lines_to_row_groups(lines, columns, metrics.height), columns, page, "horizontal_rules", metrics)
+        return row_groups_to_table(
+            lines_to_row_groups(lines, columns, metrics.height), columns, page, "horizontal_rules", metrics
+        )
     body_lines = [line for band in bands[1:] for line in band]
     columns = lines_to_columns(body_lines, metrics.gap)
     if columns is None:
         return None
     header_band = [line for line in bands[0]]
     rows_ruled = len(bands) >= 3
-    groups = [header_band] + [g for band in bands[1:] for g in band_to_row_groups(band, columns, metrics.height, rows_ruled)]
+    groups = [header_band] + [
+        g for band in bands[1:] for g in band_to_row_groups(band, columns, metrics.height, rows_ruled)
+    ]
     header_count = 1 if texts_look_like_header([w.text for line in header_band for w in line]) else 0
     return row_groups_to_table(groups, columns, page, "horizontal_rules", metrics, header_groups=header_count)

@@ -19,9 +19,8 @@ from dataclasses import replace
 
 from papeleo.model import BBox, Word
 
-from .build import Metrics, row_groups_to_table
+from .build import Metrics
 from .continuation import is_page_number, merge_continued
-from .gutters import lines_to_columns, lines_to_regions
 from .header import (
     header_rows_by_column_types,
     pieces_to_names,
@@ -32,8 +31,8 @@ from .header import (
 )
 from .html import cell_rows_to_grid, html_fragment_to_text, html_to_cell_rows
 from .model import EMPTY_CELL, Row, Table, TableSource
-from .rows import lines_to_row_groups
-from .words import text_to_cell, words_to_word_lines
+from .page import words_to_unruled_tables
+from .words import text_to_cell
 
 TextLine = tuple[int | None, str]  # (page number, line text)
 
@@ -123,8 +122,12 @@ def pipe_lines_to_table(lines: Sequence[TextLine]) -> Table | None:
     n = max(len(cells) for _, cells in rows)
     table_rows = [Row(tuple(text_to_cell(c) for c in cells + [""] * (n - len(cells))), page) for page, cells in rows]
     header_count = 1 if has_rule or texts_look_like_header(table_rows[0].texts) else 0
-    return _text_table(table_rows[:header_count], table_rows[header_count:], "markdown",
-                       [list(r.texts) for r in table_rows[:header_count]])
+    return _text_table(
+        table_rows[:header_count],
+        table_rows[header_count:],
+        "markdown",
+        [list(r.texts) for r in table_rows[:header_count]],
+    )
 
 
 def tab_lines_to_table(lines: Sequence[TextLine]) -> Table | None:
@@ -138,7 +141,11 @@ def tab_lines_to_table(lines: Sequence[TextLine]) -> Table | None:
     count = 0
     if texts_look_like_header(texts[0]):
         count = 1
-        while count < min(len(texts) - 1, MAX_HEADER_LINES) and not texts[count][0].strip() and texts_look_like_header(texts[count]):
+        while (
+            count < min(len(texts) - 1, MAX_HEADER_LINES)
+            and not texts[count][0].strip()
+            and texts_look_like_header(texts[count])
+        ):
             count += 1
     return _text_table(rows[:count], rows[count:], "tsv", texts[:count])
 
@@ -150,17 +157,34 @@ def html_lines_to_table(lines: Sequence[TextLine]) -> Table | None:
     if not grid or not grid[0]:
         return None
     page = lines[0][0]
-    rows = [Row(tuple(EMPTY_CELL if c is None else replace(text_to_cell(c.text), col_span=c.col_span, row_span=c.row_span)
-                      for c in row), page) for row in grid]
+    rows = [
+        Row(
+            tuple(
+                EMPTY_CELL if c is None else replace(text_to_cell(c.text), col_span=c.col_span, row_span=c.row_span)
+                for c in row
+            ),
+            page,
+        )
+        for row in grid
+    ]
     count = 0
-    while count < len(grid) - 1 and all(c is None or c.header for c in grid[count]) and any(c is not None for c in grid[count]):
+    while (
+        count < len(grid) - 1
+        and all(c is None or c.header for c in grid[count])
+        and any(c is not None for c in grid[count])
+    ):
         count += 1
     if count == 0 and texts_look_like_header(rows[0].texts):
         count = 1
     header, body = header_rows_by_column_types(rows[:count], rows[count:])
     names = pieces_to_names(rows_to_pieces(header), len(grid[0])) if header else unique_names([""] * len(grid[0]))
-    return Table(columns=names, rows=tuple(body), header_rows=tuple(header), source="html",
-                 pages=tuple(dict.fromkeys(p for p in (page,) if p is not None)))
+    return Table(
+        columns=names,
+        rows=tuple(body),
+        header_rows=tuple(header),
+        source="html",
+        pages=tuple(dict.fromkeys(p for p in (page,) if p is not None)),
+    )
 
 
 def _text_table(header: list[Row], body: list[Row], source: TableSource, header_texts: list[list[str]]) -> Table | None:
@@ -187,25 +211,18 @@ def spaced_lines_to_tables(lines: Sequence[TextLine], taken: set[int]) -> list[t
 
 
 def _spaced_run_to_tables(lines: Sequence[TextLine], run: Sequence[int]) -> list[tuple[int, int, Table]]:
-    """Tables in a run of lines, read on a character grid by the gutter reader; the grid's
-    boxes are removed from the result."""
+    """Tables in a run of lines, read on a character grid by the gutter reader, as
+    (first line, end line, table); the grid's boxes are removed from the result."""
     words: list[Word] = []
     for i in run:
-        text = lines[i][1]
-        for m in _TOKEN.finditer(text.expandtabs(TAB_SIZE)):
-            words.append(Word(m.group(), BBox(m.start() * CHAR_W, i * LINE_PITCH, m.end() * CHAR_W, i * LINE_PITCH + LINE_H)))
-    metrics = Metrics.from_height(LINE_H)
-    grid_lines = words_to_word_lines(words)
+        for m in _TOKEN.finditer(lines[i][1].expandtabs(TAB_SIZE)):
+            words.append(
+                Word(m.group(), BBox(m.start() * CHAR_W, i * LINE_PITCH, m.end() * CHAR_W, i * LINE_PITCH + LINE_H))
+            )
     out = []
-    for region in lines_to_regions(grid_lines, metrics.gap, metrics.region_gap):
-        block = [grid_lines[k] for k in region]
-        columns = lines_to_columns(block[1:] if len(block) > 2 else block, metrics.gap)
-        if columns is None:
-            continue
-        table = row_groups_to_table(lines_to_row_groups(block, columns, metrics.height), columns, None, "spaced", metrics)
-        if table is None or not table.rows:
-            continue
-        first, last = (round(line[0].bbox.top / LINE_PITCH) for line in (block[0], block[-1]))  # type: ignore[union-attr]
+    for table in words_to_unruled_tables(words, None, Metrics.from_height(LINE_H), source="spaced"):
+        tops = [w.bbox.top for row in (*table.header_rows, *table.rows) for w in row.words if w.bbox is not None]
+        first, last = round(min(tops) / LINE_PITCH), round(max(tops) / LINE_PITCH)
         out.append((first, last + 1, _without_grid(table, lines)))
     return out
 
@@ -216,7 +233,9 @@ def _without_grid(table: Table, lines: Sequence[TextLine]) -> Table:
     def plain(row: Row) -> Row:
         tops = [w.bbox.top for c in row.cells for w in c.words if w.bbox is not None]
         page = lines[round(min(tops) / LINE_PITCH)][0] if tops else None
-        return Row(tuple(replace(text_to_cell(c.text), col_span=c.col_span, row_span=c.row_span) for c in row.cells), page)
+        return Row(
+            tuple(replace(text_to_cell(c.text), col_span=c.col_span, row_span=c.row_span) for c in row.cells), page
+        )
 
     header, body = [plain(r) for r in table.header_rows], [plain(r) for r in table.rows]
     pages = tuple(dict.fromkeys(r.page for r in [*header, *body] if r.page is not None))
@@ -249,4 +268,3 @@ def merge_text_tables(lines: Sequence[TextLine], found: Sequence[tuple[int, int,
                     continue
         out.append((start, end, table))
     return [t for _, _, t in out]
-

@@ -13,13 +13,33 @@ RUNNING = "Auditoría Superior del Estado de Valle Verde - Informe de Resultados
 FINDINGS = Authored(
     header=["No.", "Resultado", "Acción", "Monto observado"],
     rows=[
-        ["1", "La entidad no acreditó la entrega de uniformes escolares a 312 alumnos.", "Pliego de observaciones", "1,250,000.00"],
-        ["2", "Se pagaron estimaciones de obra sin la bitácora correspondiente.", "Pliego de observaciones", "845,320.50"],
-        ["3", "El padrón de beneficiarios del programa de becas incluye a 48 personas que no cumplían los "
-              "requisitos de elegibilidad establecidos en las reglas de operación vigentes durante el ejercicio "
-              "fiscal revisado por la auditoría.", "Recomendación", "96,000.00"],
+        [
+            "1",
+            "La entidad no acreditó la entrega de uniformes escolares a 312 alumnos.",
+            "Pliego de observaciones",
+            "1,250,000.00",
+        ],
+        [
+            "2",
+            "Se pagaron estimaciones de obra sin la bitácora correspondiente.",
+            "Pliego de observaciones",
+            "845,320.50",
+        ],
+        [
+            "3",
+            "El padrón de beneficiarios del programa de becas incluye a 48 personas que no cumplían los "
+            "requisitos de elegibilidad establecidos en las reglas de operación vigentes durante el ejercicio "
+            "fiscal revisado por la auditoría.",
+            "Recomendación",
+            "96,000.00",
+        ],
         ["4", "No se publicaron los informes trimestrales en el portal de transparencia.", "Recomendación", "0.00"],
-        ["5", "Los contratos de arrendamiento carecen de dictamen de justipreciación.", "Solicitud de aclaración", "410,000.00"],
+        [
+            "5",
+            "Los contratos de arrendamiento carecen de dictamen de justipreciación.",
+            "Solicitud de aclaración",
+            "410,000.00",
+        ],
     ],
     widths=[35, 230, 120, 95],
     style="grid",
@@ -29,7 +49,10 @@ LINES_ON_FIRST_PAGE = 2
 
 ACTIONS = Authored(
     header=["Clave", "Recomendación", "Plazo"],
-    rows=[["R-01", "Actualizar el padrón de beneficiarios.", "30 días"], ["R-02", "Publicar los informes trimestrales.", "15 días"]],
+    rows=[
+        ["R-01", "Actualizar el padrón de beneficiarios.", "30 días"],
+        ["R-02", "Publicar los informes trimestrales.", "15 días"],
+    ],
     widths=[60, 300, 80],
     style="grid",
 )
@@ -93,26 +116,28 @@ def test_table_continued_without_its_header_is_joined_by_its_columns(new_pdf) ->
 
 
 def test_running_header_between_markdown_tables_does_not_split_them() -> None:
-    text = "\n".join([
-        RUNNING,
-        "a) De los hallazgos:",
-        "| No. | Hallazgo | Fecha compromiso |",
-        "|--|---|--|",
-        "| 1 | El Fondo no cuenta con un diagnóstico. | Agosto 2024 |",
-        "| 2 | Los indicadores no miden la oportunidad. | 30 de junio de 2024 |",
-        "",
-        "Página 1 de 2",
-        "\f" + RUNNING,
-        "",
-        "| No. | Hallazgo | Fecha compromiso |",
-        "|--|---|--|",
-        "| 3 | No se documentan los criterios. | Septiembre 2024 |",
-        "",
-        "b) De las recomendaciones:",
-        "| No. | Hallazgo | Fecha compromiso |",
-        "|--|---|--|",
-        "| 1 | Difundir los resultados. | Mayo 2024 |",
-    ])
+    text = "\n".join(
+        [
+            RUNNING,
+            "a) De los hallazgos:",
+            "| No. | Hallazgo | Fecha compromiso |",
+            "|--|---|--|",
+            "| 1 | El Fondo no cuenta con un diagnóstico. | Agosto 2024 |",
+            "| 2 | Los indicadores no miden la oportunidad. | 30 de junio de 2024 |",
+            "",
+            "Página 1 de 2",
+            "\f" + RUNNING,
+            "",
+            "| No. | Hallazgo | Fecha compromiso |",
+            "|--|---|--|",
+            "| 3 | No se documentan los criterios. | Septiembre 2024 |",
+            "",
+            "b) De las recomendaciones:",
+            "| No. | Hallazgo | Fecha compromiso |",
+            "|--|---|--|",
+            "| 1 | Difundir los resultados. | Mayo 2024 |",
+        ]
+    )
 
     tables = text_to_tables(text, page=1)
 

@@ -140,4 +140,10 @@ def test_group_label_narrower_than_its_group_covers_every_column_under_it() -> N
 
     names = pieces_to_names(header_words_to_pieces(header, columns, 0.7 * HEIGHT, body), len(columns))
 
-    assert names == ("Meta", "Avance trimestral T1", "Avance trimestral T2", "Avance trimestral T3", "Avance trimestral T4")
+    assert names == (
+        "Meta",
+        "Avance trimestral T1",
+        "Avance trimestral T2",
+        "Avance trimestral T3",
+        "Avance trimestral T4",
+    )

@@ -43,7 +43,12 @@ def test_rulings_are_recorded_in_points_and_erased_exactly_as_before() -> None:
     assert len(horizontal) == 2 and len(vertical) == 1  # the box and the dash are not rulings
     straight, skewed = horizontal
     assert (straight.x0, straight.top, straight.x1, straight.bottom) == (100 * PT, 200 * PT, 1100 * PT, 203 * PT)
-    assert (vertical[0].x0, vertical[0].top, vertical[0].x1, vertical[0].bottom) == (300 * PT, 150 * PT, 302 * PT, 700 * PT)
+    assert (vertical[0].x0, vertical[0].top, vertical[0].x1, vertical[0].bottom) == (
+        300 * PT,
+        150 * PT,
+        302 * PT,
+        700 * PT,
+    )
     assert abs(skewed.x0 - 100 * PT) < 1 and abs(skewed.x1 - 1100 * PT) < 1
     assert 500 * PT - 1 < skewed.top < skewed.bottom < 508 * PT + 1
 
@@ -58,10 +63,13 @@ def test_a_page_without_rulings_is_returned_untouched() -> None:
 
 def test_collinear_pieces_merge_and_short_ones_drop() -> None:
     pieces = [
-        Rule(50, 100, 150, 100), Rule(150, 100, 260, 100.4),  # one line drawn cell by cell
+        Rule(50, 100, 150, 100),
+        Rule(150, 100, 260, 100.4),  # one line drawn cell by cell
         Rule(50, 100.2, 60, 100.2),  # overlapping piece of the same line
-        Rule(50, 130, 150, 130), Rule(160, 130, 260, 130),  # a 10 pt break: two rules
-        Rule(50, 100, 50, 130), Rule(50, 130, 50, 160),  # a column line, one piece per row
+        Rule(50, 130, 150, 130),
+        Rule(160, 130, 260, 130),  # a 10 pt break: two rules
+        Rule(50, 100, 50, 130),
+        Rule(50, 130, 50, 160),  # a column line, one piece per row
         Rule(300, 300, 306, 300),  # a 6 pt tick
     ]
 

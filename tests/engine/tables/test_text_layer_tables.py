@@ -26,20 +26,36 @@ SCORES = Authored(
 FINDINGS = Authored(
     header=["No.", "Hallazgo", "Actividad comprometida", "Fecha compromiso"],
     rows=[
-        ["1", "El Fondo no cuenta con un diagnóstico actualizado de la población potencial y objetivo.",
-         "Elaborar y publicar el diagnóstico de la población potencial.", "Agosto 2024"],
-        ["2", "Los indicadores de la MIR no miden la oportunidad en la entrega de los desayunos escolares.",
-         "Rediseñar la MIR con un indicador de oportunidad.", "30 de junio de 2024"],
-        ["3", "No se documentan los criterios para seleccionar a los municipios beneficiarios.",
-         "Emitir y publicar los criterios de focalización.", "Septiembre 2024"],
+        [
+            "1",
+            "El Fondo no cuenta con un diagnóstico actualizado de la población potencial y objetivo.",
+            "Elaborar y publicar el diagnóstico de la población potencial.",
+            "Agosto 2024",
+        ],
+        [
+            "2",
+            "Los indicadores de la MIR no miden la oportunidad en la entrega de los desayunos escolares.",
+            "Rediseñar la MIR con un indicador de oportunidad.",
+            "30 de junio de 2024",
+        ],
+        [
+            "3",
+            "No se documentan los criterios para seleccionar a los municipios beneficiarios.",
+            "Emitir y publicar los criterios de focalización.",
+            "Septiembre 2024",
+        ],
     ],
     widths=[35, 190, 170, 90],
 )
 
-PROSE_BEFORE = ("TERCERA. De los Aspectos Susceptibles de Mejora. El sujeto evaluado se compromete a atender "
-                "los hallazgos y recomendaciones que se enlistan a continuación, en los plazos pactados.")
-PROSE_AFTER = ("CUARTA. Cumplimiento. Las fechas comprometidas no podrán exceder del 31 de diciembre de 2024 y "
-               "la Secretaría determinará si las acciones realizadas atienden lo solicitado.")
+PROSE_BEFORE = (
+    "TERCERA. De los Aspectos Susceptibles de Mejora. El sujeto evaluado se compromete a atender "
+    "los hallazgos y recomendaciones que se enlistan a continuación, en los plazos pactados."
+)
+PROSE_AFTER = (
+    "CUARTA. Cumplimiento. Las fechas comprometidas no podrán exceder del 31 de diciembre de 2024 y "
+    "la Secretaría determinará si las acciones realizadas atienden lo solicitado."
+)
 
 
 def read_first_page(path):
@@ -66,7 +82,13 @@ def test_ruled_grid_with_a_group_label_over_two_columns(new_pdf) -> None:
     assert len(tables) == 1
     table = tables[0]
     assert table.source == "ruled"
-    assert list(table.columns) == ["Nombre completo", "Cargo/Puesto", "Metas Individuales", "Metas Colectivas", "Calificación final"]
+    assert list(table.columns) == [
+        "Nombre completo",
+        "Cargo/Puesto",
+        "Metas Individuales",
+        "Metas Colectivas",
+        "Calificación final",
+    ]
     assert table.to_rows() == authored.expected_rows()
     assert [r.page for r in table.rows] == [1] * len(authored.rows)
     metas = table.header_rows[0].cells[2]

@@ -28,14 +28,24 @@ def test_markdown_table_with_html_lists_in_cells() -> None:
     assert table.source == "markdown"
     assert list(table.columns) == ["No.", "Hallazgo", "Actividad comprometida", "Fecha compromiso"]
     assert table.to_rows() == [
-        {"No.": "1", "Hallazgo": "El Fondo no cuenta con un diagnóstico actualizado.",
-         "Actividad comprometida": "Elaborar y publicar el diagnóstico.", "Fecha compromiso": "Agosto 2024"},
-        {"No.": "3", "Hallazgo": "No se documentan los criterios de selección.",
-         "Actividad comprometida": "Emitir los criterios de focalización; Publicar los criterios en el portal",
-         "Fecha compromiso": "Septiembre 2024"},
-        {"No.": "4", "Hallazgo": "Los padrones no incluyen la CURP.",
-         "Actividad comprometida": "Depurar los padrones; Completar el registro de la CURP",
-         "Fecha compromiso": "31 de octubre de 2024"},
+        {
+            "No.": "1",
+            "Hallazgo": "El Fondo no cuenta con un diagnóstico actualizado.",
+            "Actividad comprometida": "Elaborar y publicar el diagnóstico.",
+            "Fecha compromiso": "Agosto 2024",
+        },
+        {
+            "No.": "3",
+            "Hallazgo": "No se documentan los criterios de selección.",
+            "Actividad comprometida": "Emitir los criterios de focalización; Publicar los criterios en el portal",
+            "Fecha compromiso": "Septiembre 2024",
+        },
+        {
+            "No.": "4",
+            "Hallazgo": "Los padrones no incluyen la CURP.",
+            "Actividad comprometida": "Depurar los padrones; Completar el registro de la CURP",
+            "Fecha compromiso": "31 de octubre de 2024",
+        },
     ]
     assert all(r.page is None and c.bbox is None for r in table.rows for c in r.cells)
 
@@ -63,10 +73,20 @@ def test_html_table_with_merged_header_cells() -> None:
     assert table.source == "html"
     assert list(table.columns) == ["Nombre completo", "Metas Individuales", "Metas Colectivas", "Calificación final"]
     assert table.to_rows(page_key="page") == [
-        {"Nombre completo": "Torres Santiago Ana", "Metas Individuales": "N/A", "Metas Colectivas": "9,583",
-         "Calificación final": "9,575", "page": 4},
-        {"Nombre completo": "Blanca Cortez Cupertino", "Metas Individuales": "10,000", "Metas Colectivas": "10,000",
-         "Calificación final": "10,000", "page": 4},
+        {
+            "Nombre completo": "Torres Santiago Ana",
+            "Metas Individuales": "N/A",
+            "Metas Colectivas": "9,583",
+            "Calificación final": "9,575",
+            "page": 4,
+        },
+        {
+            "Nombre completo": "Blanca Cortez Cupertino",
+            "Metas Individuales": "10,000",
+            "Metas Colectivas": "10,000",
+            "Calificación final": "10,000",
+            "page": 4,
+        },
     ]
 
 
@@ -87,8 +107,14 @@ def test_tab_separated_table_with_a_two_line_header() -> None:
     assert len(tables) == 1
     table = tables[0]
     assert table.source == "tsv"
-    assert list(table.columns) == ["Nombre completo", "Cargo/Puesto", "Metas Individuales", "Metas Colectivas",
-                                   "Competencias", "Calificación final"]
+    assert list(table.columns) == [
+        "Nombre completo",
+        "Cargo/Puesto",
+        "Metas Individuales",
+        "Metas Colectivas",
+        "Competencias",
+        "Calificación final",
+    ]
     assert [r.texts for r in table.rows] == [
         ("Torres Santiago Ana Yarin", "Coordinadora de Educación Cívica", "N/A", "9,583", "9,555", "9,575"),
         ("Tapia Mora Sandra Angely", "Técnica de Vinculación", "10,000", "10,000", "9,842", "9,893"),
@@ -117,12 +143,27 @@ def test_space_aligned_columns_with_a_wrapped_cell_and_a_group_label() -> None:
     assert table.source == "spaced"
     assert list(table.columns) == ["Clave", "Componente", "Metas Programada", "Metas Alcanzada", "Avance"]
     assert table.to_rows() == [
-        {"Clave": "C01", "Componente": "Luminarias reparadas", "Metas Programada": "1,450",
-         "Metas Alcanzada": "1,388", "Avance": "95.7%"},
-        {"Clave": "C02", "Componente": "Reportes atendidos en tiempo y forma", "Metas Programada": "480",
-         "Metas Alcanzada": "466", "Avance": "97.1%"},
-        {"Clave": "C03", "Componente": "Rutas de recolección cumplidas", "Metas Programada": "1,872",
-         "Metas Alcanzada": "1,840", "Avance": "98.3%"},
+        {
+            "Clave": "C01",
+            "Componente": "Luminarias reparadas",
+            "Metas Programada": "1,450",
+            "Metas Alcanzada": "1,388",
+            "Avance": "95.7%",
+        },
+        {
+            "Clave": "C02",
+            "Componente": "Reportes atendidos en tiempo y forma",
+            "Metas Programada": "480",
+            "Metas Alcanzada": "466",
+            "Avance": "97.1%",
+        },
+        {
+            "Clave": "C03",
+            "Componente": "Rutas de recolección cumplidas",
+            "Metas Programada": "1,872",
+            "Metas Alcanzada": "1,840",
+            "Avance": "98.3%",
+        },
     ]
     assert table.bbox is None and table.column_edges == ()
 
