@@ -75,7 +75,9 @@ def lines_to_mean_confidence(lines: Sequence[Line]) -> float | None:
     return sum(confs) / len(confs) if confs else None
 
 
-def image_to_ocr_page(img: Any, number: int, x_dpi: float, y_dpi: float, lang: str, deadline_epoch: float | None) -> Page:
+def image_to_ocr_page(
+    img: Any, number: int, x_dpi: float, y_dpi: float, lang: str, deadline_epoch: float | None
+) -> Page:
     """OCR one PIL image; geometry converted from pixels to points with the image's dpi.
     The table rulings erased before OCR are kept on the page (``Page.rules``, in points)."""
     timeout = 0.0
@@ -153,7 +155,9 @@ def prepare_worker() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
 
 
-def pdf_page_to_ocr_page(path: str, page_index: int, dpi: int, lang: str, deadline_epoch: float | None = None) -> OcrOutcome:
+def pdf_page_to_ocr_page(
+    path: str, page_index: int, dpi: int, lang: str, deadline_epoch: float | None = None
+) -> OcrOutcome:
     """Worker: render page ``page_index`` (0-based) at ``dpi`` and OCR it."""
     prepare_worker()
     number = page_index + 1
@@ -182,14 +186,18 @@ def pdf_page_to_ocr_page(path: str, page_index: int, dpi: int, lang: str, deadli
     return run_tesseract_on(img, number, dpi, dpi, lang, deadline_epoch)
 
 
-def run_tesseract_on(img: Any, number: int, x_dpi: float, y_dpi: float, lang: str, deadline_epoch: float | None) -> OcrOutcome:
+def run_tesseract_on(
+    img: Any, number: int, x_dpi: float, y_dpi: float, lang: str, deadline_epoch: float | None
+) -> OcrOutcome:
     try:
         return OcrOutcome(page=image_to_ocr_page(img, number, x_dpi, y_dpi, lang, deadline_epoch))
     except TimeoutError as exc:
         return OcrOutcome(error_type="read_timeout", message=str(exc))
     except RuntimeError as exc:  # pytesseract's own timeout: 'Tesseract process timeout'
         if "timeout" in str(exc).lower():
-            return OcrOutcome(error_type="read_timeout", message=f"tesseract was stopped at the deadline on page {number}")
+            return OcrOutcome(
+                error_type="read_timeout", message=f"tesseract was stopped at the deadline on page {number}"
+            )
         return OcrOutcome(error_type="ocr_failed", message=f"OCR of page {number} failed: {exc}")
     except pytesseract.TesseractNotFoundError:
         return OcrOutcome(
@@ -331,8 +339,13 @@ class OcrBatch:
                 # CancelledError: another thread's document timed out with a stuck worker
                 # and shut the shared pool down, cancelling our queued pages with it.
                 if retried:
-                    failures.append(_fail("ocr_failed", "The OCR worker pool was lost twice (a worker ran out of memory?); "
-                                          f"{len(keys) - i} page(s) were not read. Lower ReadSettings.dpi or split the file."))
+                    failures.append(
+                        _fail(
+                            "ocr_failed",
+                            "The OCR worker pool was lost twice (a worker ran out of memory?); "
+                            f"{len(keys) - i} page(s) were not read. Lower ReadSettings.dpi or split the file.",
+                        )
+                    )
                     return pages, failures
                 retried = True
                 log.warning("OCR pool broke; retrying %d page(s) on a fresh pool", len(keys) - i)
@@ -346,8 +359,13 @@ class OcrBatch:
                 continue
             except Exception as exc:  # a library failing in a way the worker did not expect
                 log.error("OCR of item %d failed unexpectedly", key, exc_info=exc)
-                failures.append(_fail("ocr_failed", f"OCR of page {key + 1} failed unexpectedly "
-                                      f"({type(exc).__name__}: {exc}); the page was skipped."))
+                failures.append(
+                    _fail(
+                        "ocr_failed",
+                        f"OCR of page {key + 1} failed unexpectedly "
+                        f"({type(exc).__name__}: {exc}); the page was skipped.",
+                    )
+                )
                 i += 1
                 continue
             if outcome.page is not None:

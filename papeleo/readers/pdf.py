@@ -58,7 +58,11 @@ def plumber_words_to_words(raw_words: Sequence[dict[str, Any]]) -> list[Word]:
     """pdfplumber word dicts -> Words. pdfplumber's x0/top/x1/bottom are already PDF points
     with a top-left origin, the model's convention, so no conversion."""
     return [
-        Word(text=w["text"], bbox=BBox(float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"])), confidence=1.0)
+        Word(
+            text=w["text"],
+            bbox=BBox(float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"])),
+            confidence=1.0,
+        )
         for w in raw_words
         if w["text"].strip()
     ]
@@ -138,7 +142,9 @@ def plumber_page_to_page(page: Any, number: int) -> tuple[Page | None, str | Non
     lines = words_to_lines(drop_glyph_code_words(words), DEFAULT_Y_TOLERANCE)
     width, height = float(page.width), float(page.height)
     rules = plumber_edges_to_rules(page.edges, width, height)
-    return Page(number=number, lines=tuple(lines), text_source="text_layer", width=width, height=height, rules=tuple(rules)), None
+    return Page(
+        number=number, lines=tuple(lines), text_source="text_layer", width=width, height=height, rules=tuple(rules)
+    ), None
 
 
 def page_size_to_ocr_dpi(width_pt: float, height_pt: float, dpi: int, max_pixels: int) -> int:
@@ -176,7 +182,9 @@ def pdf_tail_has_eof_marker(path: str, window: int = 2048) -> bool:
         return b"%%EOF" in fh.read()
 
 
-def read_pdf(path: str, doc_id: str, source: str, file_name: str, settings: Any, deadline: float) -> tuple[Document | None, list[Failure]]:
+def read_pdf(
+    path: str, doc_id: str, source: str, file_name: str, settings: Any, deadline: float
+) -> tuple[Document | None, list[Failure]]:
     if not pdf_tail_has_eof_marker(path):
         log.warning("%s has no %%%%EOF marker near its end: it may be truncated; reading what can be read", file_name)
     try:
@@ -192,14 +200,21 @@ def read_pdf(path: str, doc_id: str, source: str, file_name: str, settings: Any,
     with pdf:
         n_pages = len(plumber_pages)
         if n_pages == 0:
-            return None, [_fail("corrupt_pdf", f"'{file_name}' has no pages that can be found; it looks "
-                                "truncated or damaged. Re-download it or re-export it from the source.")]
+            return None, [
+                _fail(
+                    "corrupt_pdf",
+                    f"'{file_name}' has no pages that can be found; it looks "
+                    "truncated or damaged. Re-download it or re-export it from the source.",
+                )
+            ]
         if n_pages > settings.max_pages:
-            return None, [_fail(
-                "too_many_pages",
-                f"'{file_name}' has {n_pages} pages, more than the limit of {settings.max_pages}. "
-                "Split it, or raise the limit with `--max-pages` (ReadSettings.max_pages).",
-            )]
+            return None, [
+                _fail(
+                    "too_many_pages",
+                    f"'{file_name}' has {n_pages} pages, more than the limit of {settings.max_pages}. "
+                    "Split it, or raise the limit with `--max-pages` (ReadSettings.max_pages).",
+                )
+            ]
         pages, failures = plumber_pages_to_pages(plumber_pages, path, file_name, settings, deadline)
     if not pages:
         return None, failures
@@ -207,7 +222,9 @@ def read_pdf(path: str, doc_id: str, source: str, file_name: str, settings: Any,
     return doc, failures
 
 
-def plumber_pages_to_pages(plumber_pages: Sequence[Any], path: str, file_name: str, settings: Any, deadline: float) -> tuple[list[Page], list[Failure]]:
+def plumber_pages_to_pages(
+    plumber_pages: Sequence[Any], path: str, file_name: str, settings: Any, deadline: float
+) -> tuple[list[Page], list[Failure]]:
     """Text-layer pages read here; OCR pages sent to the worker pool as soon as they are
     found, so both proceed at once."""
     text_pages: dict[int, Page] = {}
@@ -224,7 +241,9 @@ def plumber_pages_to_pages(plumber_pages: Sequence[Any], path: str, file_name: s
         try:
             page, problem = plumber_page_to_page(plumber_page, number)
         except Exception as exc:  # a damaged content stream fails in pdfminer with any type
-            log.warning("%s page %d: text layer unreadable (%s: %s); trying OCR", file_name, number, type(exc).__name__, exc)
+            log.warning(
+                "%s page %d: text layer unreadable (%s: %s); trying OCR", file_name, number, type(exc).__name__, exc
+            )
             page, problem = None, "unreadable text layer"
         finally:
             plumber_page.close()
@@ -240,24 +259,37 @@ def plumber_pages_to_pages(plumber_pages: Sequence[Any], path: str, file_name: s
         width, height = float(plumber_page.width), float(plumber_page.height)
         dpi = page_size_to_ocr_dpi(width, height, settings.dpi, settings.max_image_pixels)
         if dpi < settings.dpi:
-            log.warning("%s page %d is %.0fx%.0f pt; OCR at %d dpi instead of %d to stay within %d pixels",
-                        file_name, number, width, height, dpi, settings.dpi, settings.max_image_pixels)
+            log.warning(
+                "%s page %d is %.0fx%.0f pt; OCR at %d dpi instead of %d to stay within %d pixels",
+                file_name,
+                number,
+                width,
+                height,
+                dpi,
+                settings.dpi,
+                settings.max_image_pixels,
+            )
         batch.submit(index, pdf_page_to_ocr_page, path, index, dpi, settings.ocr_lang)
 
     ocr_pages, ocr_failures = batch.collect() if len(batch) else ({}, [])
     failures.extend(ocr_failures)
     if timed_out and not any(f.error_type == "read_timeout" for f in failures):
-        failures.append(_fail(
-            "read_timeout",
-            f"Reading stopped at the per-document time limit of {settings.timeout_s:g} s after "
-            f"{len(text_pages)} text page(s) of {len(plumber_pages)}. Raise the limit with "
-            "`--timeout` (ReadSettings.timeout_s), or split the file into smaller parts.",
-        ))
+        failures.append(
+            _fail(
+                "read_timeout",
+                f"Reading stopped at the per-document time limit of {settings.timeout_s:g} s after "
+                f"{len(text_pages)} text page(s) of {len(plumber_pages)}. Raise the limit with "
+                "`--timeout` (ReadSettings.timeout_s), or split the file into smaller parts.",
+            )
+        )
     if ocr_blocked is not None:
         shown = ", ".join(str(n) for n in skipped_for_ocr[:10]) + (" ..." if len(skipped_for_ocr) > 10 else "")
-        failures.append(_fail(ocr_blocked.error_type,
-                              f"{len(skipped_for_ocr)} page(s) of '{file_name}' need OCR (pages {shown}). "
-                              + ocr_blocked.message))
+        failures.append(
+            _fail(
+                ocr_blocked.error_type,
+                f"{len(skipped_for_ocr)} page(s) of '{file_name}' need OCR (pages {shown}). " + ocr_blocked.message,
+            )
+        )
     merged = {**text_pages, **ocr_pages}
     return [merged[i] for i in sorted(merged)], failures
 

@@ -72,7 +72,10 @@ def image_to_unruled_and_rules(img: Image.Image, dpi: float) -> tuple[Image.Imag
     if not rules.any():
         return img, []
     max_thickness = max(2, int(round(dpi * MAX_RULE_THICKNESS_INCHES)))
-    segments = [*mask_to_segments(horizontal, "h", max_thickness, dark), *mask_to_segments(vertical, "v", max_thickness, dark)]
+    segments = [
+        *mask_to_segments(horizontal, "h", max_thickness, dark),
+        *mask_to_segments(vertical, "v", max_thickness, dark),
+    ]
     grown = rules.copy()  # take the anti-aliased fringe too
     grown[1:, :] |= rules[:-1, :]
     grown[:-1, :] |= rules[1:, :]
@@ -83,7 +86,9 @@ def image_to_unruled_and_rules(img: Image.Image, dpi: float) -> tuple[Image.Imag
     return Image.fromarray(out), segments
 
 
-def mask_to_segments(mask: np.ndarray, orientation: str, max_thickness: int, ink: np.ndarray | None = None) -> list[Rule]:
+def mask_to_segments(
+    mask: np.ndarray, orientation: str, max_thickness: int, ink: np.ndarray | None = None
+) -> list[Rule]:
     """Connected runs of a one-orientation rule mask -> pixel Rules (x1/bottom exclusive).
 
     Runs on neighbouring pixel rows that overlap along the line are one segment (a 3-pixel
@@ -137,8 +142,12 @@ def pixel_rules_to_point_rules(rules: Iterable[Rule], x_dpi: float, y_dpi: float
     return rules_to_merged_rules(Rule(r.x0 * sx, r.top * sy, r.x1 * sx, r.bottom * sy) for r in rules)
 
 
-def rules_to_merged_rules(rules: Iterable[Rule], join_gap: float = JOIN_GAP_PT, same_line: float = SAME_LINE_PT,
-                          min_length: float = MIN_RULE_PT) -> list[Rule]:
+def rules_to_merged_rules(
+    rules: Iterable[Rule],
+    join_gap: float = JOIN_GAP_PT,
+    same_line: float = SAME_LINE_PT,
+    min_length: float = MIN_RULE_PT,
+) -> list[Rule]:
     """Collinear pieces joined into whole lines, then lines shorter than ``min_length``
     dropped; horizontal rules first (by top, then x), then vertical (by x, then top)."""
     rules = list(rules)
