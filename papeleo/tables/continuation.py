@@ -36,8 +36,9 @@ MARGIN_SHARE = 0.12
 # header repeated on every page), not a running line. Wide, because OCR spaces the words of
 # an ordinary running header unevenly (the scanned ASM sample's split into 4 at 0.7 heights).
 COLUMN_GAP_HEIGHTS = 2.0
-# Lines counted as the top/bottom margin of a page with no geometry (plain text).
-MARGIN_LINES = 4
+# Pages either side searched for a margin line's repetition: running headers alternate on
+# facing pages at most, so two pages away is enough.
+RUNNING_WINDOW = 2
 # Two margin lines are the same running line at this similarity (OCR reads them differently).
 RUNNING_RATIO = 85
 # Columns of a table continued without its header stand within this many points of the first part's.
@@ -50,7 +51,8 @@ def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(text))
 
 
-def _running_key(text: str) -> str:
+def running_key(text: str) -> str:
+    """A line as it recurs on every page: lower case, digits (page numbers, dates) masked."""
     return " ".join(_DIGITS.sub("#", text.lower()).split())
 
 
@@ -59,32 +61,32 @@ def margin_lines(page: Page) -> list[int]:
     lines: not inside a ruled table, and not set in three or more columns (a table's
     header repeated at the top of every page is not a running header)."""
     lines = page.lines
-    if page.height and any(ln.bbox is not None for ln in lines):
-        band = MARGIN_SHARE * page.height
-        grids = [g.bbox for g in rules_to_grids(page.rules)[0]]
-        gap = COLUMN_GAP_HEIGHTS * median_word_height(page.words)
-        return [
-            i
-            for i, ln in enumerate(lines)
-            if ln.bbox is not None
-            and (ln.bbox.bottom <= band or ln.bbox.top >= page.height - band)
-            and not any(b.overlaps(ln.bbox) for b in grids)
-            and (len(line_to_phrases(ln.words, gap)) < 3 or is_page_number(ln.text))
-        ]
-    filled = [i for i, ln in enumerate(lines) if ln.text.strip()]
-    return sorted(set(filled[:MARGIN_LINES] + filled[-MARGIN_LINES:]))
+    if not page.height:
+        return []
+    band = MARGIN_SHARE * page.height
+    grids = [g.bbox for g in rules_to_grids(page.rules)[0]]
+    gap = COLUMN_GAP_HEIGHTS * median_word_height(page.words)
+    return [
+        i
+        for i, ln in enumerate(lines)
+        if ln.bbox is not None
+        and (ln.bbox.bottom <= band or ln.bbox.top >= page.height - band)
+        and not any(b.overlaps(ln.bbox) for b in grids)
+        and (len(line_to_phrases(ln.words, gap)) < 3 or is_page_number(ln.text))
+    ]
 
 
 def running_lines(pages: Sequence[Page]) -> dict[int, set[int]]:
     """Page number -> indices of its running lines: margin lines that recur (digits
-    aside) on another page, and bare page numbers."""
-    candidates = {p.number: margin_lines(p) for p in pages}
-    keys = {p.number: [(_running_key(p.lines[i].text), i) for i in candidates[p.number]] for p in pages}
+    aside) on a page at most RUNNING_WINDOW pages away, and bare page numbers. Only nearby
+    pages are compared, so a 300-page report costs 300 small comparisons, not 300 squared."""
+    keys = [[(running_key(p.lines[i].text), i) for i in margin_lines(p)] for p in pages]
     out: dict[int, set[int]] = {p.number: set() for p in pages}
-    for page in pages:
-        others = [k for n, ks in keys.items() if n != page.number for k, _ in ks]
-        for key, i in keys[page.number]:
-            if is_page_number(page.lines[i].text) or any(fuzz.ratio(key, o) >= RUNNING_RATIO for o in others if o):
+    for k, page in enumerate(pages):
+        near = keys[max(0, k - RUNNING_WINDOW) : k] + keys[k + 1 : k + 1 + RUNNING_WINDOW]
+        others = [key for ks in near for key, _ in ks if key]
+        for key, i in keys[k]:
+            if is_page_number(page.lines[i].text) or any(fuzz.ratio(key, o) >= RUNNING_RATIO for o in others):
                 out[page.number].add(i)
     return out
 

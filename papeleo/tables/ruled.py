@@ -317,10 +317,10 @@ def bands_to_table(bands: Sequence[Sequence[Sequence[Word]]], page: int | None, 
     columns = lines_to_columns(body_lines, metrics.gap)
     if columns is None:
         return None
-    header_band = [line for line in bands[0]]
     rows_ruled = len(bands) >= 3
-    groups = [header_band] + [
-        g for band in bands[1:] for g in band_to_row_groups(band, columns, metrics.height, rows_ruled)
-    ]
-    header_count = 1 if texts_look_like_header([w.text for line in header_band for w in line]) else 0
-    return row_groups_to_table(groups, columns, page, "horizontal_rules", metrics, header_groups=header_count)
+    body = [g for band in bands[1:] for g in band_to_row_groups(band, columns, metrics.height, rows_ruled)]
+    first = list(bands[0])
+    if texts_look_like_header([w.text for line in first for w in line]):
+        return row_groups_to_table([first, *body], columns, page, "horizontal_rules", metrics, header_groups=1)
+    first_rows = band_to_row_groups(first, columns, metrics.height, rows_ruled)  # a continued table: no header
+    return row_groups_to_table([*first_rows, *body], columns, page, "horizontal_rules", metrics, header_groups=0)

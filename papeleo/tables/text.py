@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from papeleo.model import BBox, Word
 
 from .build import Metrics
-from .continuation import is_page_number, merge_continued
+from .continuation import is_page_number, merge_continued, running_key
 from .header import (
     header_rows_by_column_types,
     pieces_to_names,
@@ -47,8 +47,6 @@ _TABLE_OPEN = re.compile(r"<table\b", re.I)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 # A token of space-aligned text: 'Coordinadora', '9,583'.
 _TOKEN = re.compile(r"\S+")
-# Digits, which change between repetitions of a running line ('Página 3 de 12').
-_DIGITS = re.compile(r"\d+")
 
 CHAR_W, LINE_H, LINE_PITCH = 5.0, 10.0, 12.0  # the character grid of space-aligned text
 TAB_SIZE = 8
@@ -91,7 +89,7 @@ def text_lines_to_tables(lines: Sequence[TextLine]) -> list[Table]:
     return merge_text_tables(lines, found)
 
 
-def _run_end(lines: Sequence[TextLine], start: int, test) -> int:  # type: ignore[no-untyped-def]
+def _run_end(lines: Sequence[TextLine], start: int, test: Callable[[str], bool]) -> int:
     end = start
     while end < len(lines) and test(lines[end][1]):
         end += 1
@@ -244,12 +242,8 @@ def _without_grid(table: Table, lines: Sequence[TextLine]) -> Table:
 
 def running_keys(lines: Sequence[TextLine]) -> set[str]:
     """Lines that recur (digits aside) in the text: running headers and footers."""
-    counts = Counter(_key(t) for _, t in lines if t.strip())
+    counts = Counter(running_key(t) for _, t in lines if t.strip())
     return {k for k, n in counts.items() if n >= 2}
-
-
-def _key(text: str) -> str:
-    return " ".join(_DIGITS.sub("#", text.lower()).split())
 
 
 def merge_text_tables(lines: Sequence[TextLine], found: Sequence[tuple[int, int, Table]]) -> list[Table]:
@@ -261,7 +255,7 @@ def merge_text_tables(lines: Sequence[TextLine], found: Sequence[tuple[int, int,
         if out:
             prev_start, prev_end, prev = out[-1]
             between = [t for _, t in lines[prev_end:start]]
-            if all(not t.strip() or is_page_number(t) or _key(t) in running for t in between):
+            if all(not t.strip() or is_page_number(t) or running_key(t) in running for t in between):
                 merged = merge_continued(prev, table, geometric=False)
                 if merged is not None:
                     out[-1] = (prev_start, end, merged)

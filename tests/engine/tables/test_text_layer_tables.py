@@ -6,6 +6,7 @@ reader uses are the ones the PDF reader recorded in ``Page.rules``.
 
 from __future__ import annotations
 
+import pdfplumber
 from table_pdfs import Authored
 
 from papeleo.readers import read_document
@@ -176,3 +177,19 @@ def test_recorded_rules_are_whole_lines_in_points(new_pdf) -> None:
     assert all(abs(r.top - 100) < 1 and abs(r.bottom - bottom) < 1 for r in vertical)
     assert len(horizontal) == len(authored.rows) + 2  # top, under the header, under each row
     assert all(abs(r.x0 - xs[0]) < 1 and abs(r.x1 - xs[-1]) < 1 for r in horizontal)
+
+
+def test_ruled_grid_agrees_with_pdfplumbers_table_finder(new_pdf) -> None:
+    """pdfplumber's own finder, on the PDF's line objects, is an independent reading of the
+    same grid: it must see the cells the shared reader sees from ``Page.rules``."""
+    authored = Authored(**{**SCORES.__dict__, "style": "grid"})
+    path = draw_between_prose(new_pdf, authored, "oracle.pdf")
+    table = page_to_tables(read_first_page(path))[0]
+
+    with pdfplumber.open(path) as pdf:
+        found = pdf.pages[0].find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+        theirs = [[" ".join((c or "").split()) for c in row] for row in found[0].extract()]
+
+    ours = [list(r.texts) for r in (*table.header_rows, *table.rows)]
+    assert len(found) == 1
+    assert ours == theirs
