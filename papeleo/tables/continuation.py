@@ -95,10 +95,6 @@ def without_lines(page: Page, drop: set[int]) -> Page:
     return replace(page, lines=tuple(ln for i, ln in enumerate(page.lines) if i not in drop))
 
 
-def nothing_between(lines: Sequence[Line]) -> bool:
-    return not any(has_alnum(ln.text) for ln in lines)
-
-
 def merge_continued(first: Table, second: Table, geometric: bool) -> Table | None:
     """``second`` appended to ``first`` when it continues it, else None (the caller has
     checked that nothing but running lines stands between them)."""
@@ -161,9 +157,11 @@ def _join_cells(a: Cell, b: Cell) -> Cell:
 
 
 def merge_page_tables(per_page: Sequence[tuple[Page, list[Table]]]) -> list[Table]:
-    """Tables of consecutive pages (pages given with their running lines removed), a
-    page's last table merged with the next page's first when nothing stands below the one
-    and above the other."""
+    """Tables of consecutive pages (pages given with their margin running lines removed),
+    a page's last table merged with the next page's first when the only lines below the
+    one and above the other are running lines: page numbers, or lines the other page
+    repeats (a running header block can be taller than the margin band: the POA export's
+    five-line letterhead ends at 13% of the page)."""
     out: list[Table] = []
     prev: Page | None = None
     prev_had_tables = False
@@ -174,8 +172,8 @@ def merge_page_tables(per_page: Sequence[tuple[Page, list[Table]]]) -> list[Tabl
                 and prev is not None
                 and prev_had_tables
                 and prev.number + 1 == page.number
-                and _nothing_below(out[-1], prev)
-                and _first_on_page(table, page)
+                and _only_running(_lines_below(out[-1], prev), page)
+                and _only_running(_lines_above(table, page), prev)
             ):
                 merged = merge_continued(out[-1], table, geometric=True)
                 if merged is not None:
@@ -186,9 +184,22 @@ def merge_page_tables(per_page: Sequence[tuple[Page, list[Table]]]) -> list[Tabl
     return out
 
 
-def _nothing_below(table: Table, page: Page) -> bool:
+def _only_running(lines: Sequence[Line], other: Page) -> bool:
+    """Are ``lines`` all running lines: without letters or digits, page numbers, or
+    repeated word for word on the ``other`` page? Word for word, digits included, unlike in
+    the margins: 'Cuadro 3. Avance' over one table and 'Cuadro 4. Avance' over the next
+    differ only in a digit, and they are two tables."""
+    repeated = {_plain(ln.text) for ln in other.lines}
+    return all(not has_alnum(ln.text) or is_page_number(ln.text) or _plain(ln.text) in repeated for ln in lines)
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _lines_below(table: Table, page: Page) -> list[Line]:
     bottom = _bottom_on(table, page)
-    return nothing_between([ln for ln in page.lines if ln.bbox is not None and ln.bbox.top > bottom])
+    return [ln for ln in page.lines if ln.bbox is not None and ln.bbox.top > bottom]
 
 
 def _bottom_on(table: Table, page: Page) -> float:
@@ -199,6 +210,6 @@ def _bottom_on(table: Table, page: Page) -> float:
     return table.bbox.bottom if table.bbox is not None else 0.0
 
 
-def _first_on_page(table: Table, page: Page) -> bool:
+def _lines_above(table: Table, page: Page) -> list[Line]:
     top = table.bbox.top if table.bbox is not None else 0.0
-    return nothing_between([ln for ln in page.lines if ln.bbox is not None and ln.bbox.bottom < top])
+    return [ln for ln in page.lines if ln.bbox is not None and ln.bbox.bottom < top]

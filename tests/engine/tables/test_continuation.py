@@ -143,3 +143,24 @@ def test_running_header_between_markdown_tables_does_not_split_them() -> None:
 
     assert [[r["No."] for r in t.to_rows()] for t in tables] == [["1", "2", "3"], ["1"]]
     assert [r.page for r in tables[0].rows] == [1, 1, 2]
+
+
+def test_two_tables_with_the_same_header_under_their_own_captions_stay_two(new_pdf) -> None:
+    """Only running lines may stand between the parts of one table: 'Cuadro 4' over the
+    second table differs from 'Cuadro 3' by a digit, and it is not repeated on page 1."""
+    c, d, path = new_pdf("cuadros.pdf")
+    parts = (
+        ("Cuadro 3. Resultados 2022", 600.0, FINDINGS.rows[:2]),
+        ("Cuadro 4. Resultados 2023", 70.0, FINDINGS.rows[3:]),
+    )
+    for number, (caption, top, rows) in enumerate(parts, start=1):
+        running_header_and_number(d, number, 2)
+        y = d.paragraph(caption, top)
+        d.table(FINDINGS, y + 8, rows=rows)
+        c.showPage()
+    c.save()
+    doc = read_document(path).document
+
+    tables = pages_to_tables(doc.pages)
+
+    assert [[r["No."] for r in t.to_rows()] for t in tables] == [["1", "2"], ["4", "5"]]
