@@ -19,6 +19,7 @@ from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
 from pdfplumber.utils.exceptions import PdfminerException
 
 from papeleo.model import BBox, Document, Failure, Page, Rule, Word
@@ -36,6 +37,7 @@ MAX_CID_RATIO = 0.10
 MAX_JUNK_RATIO = 0.10
 MIN_ALNUM_RATIO = 0.5
 MANY_CURVES = 100  # text converted to outlines: no characters, only vector paths
+THIN_FILL_PT = 2.0  # a filled rectangle at most this thick is a ruling drawn as a box; thicker, a background
 
 # A glyph pdfminer could not map to Unicode, e.g. "(cid:72)(cid:85)(cid:3)" for "la ".
 _CID = re.compile(r"\(cid:\d+\)")
@@ -113,11 +115,34 @@ def text_layer_problem(words: Sequence[Word], n_images: int, image_coverage: flo
     return None
 
 
+def plumber_objects_to_edges(
+    lines: Sequence[dict[str, Any]], rects: Sequence[dict[str, Any]], curves: Sequence[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The drawn lines of a page as pdfplumber edges: line objects, the sides of stroked
+    rectangles, a filled rectangle no thicker than THIN_FILL_PT (a line drawn as a box, as
+    spreadsheet exports draw their grids), and the straight pieces of stroked curves.
+
+    The sides of wider *filled* rectangles are left out: they are backgrounds (a shaded
+    header, a highlight behind each cell's text), not rulings — the real audit report in
+    shared/realworld fills a grey box behind every cell, 440 on one page, whose sides would
+    cut every row into slivers. A scan's rule finder ignores such fills the same way."""
+    edges = [line_to_edge(line) for line in lines]
+    for rect in rects:
+        if rect.get("stroke"):
+            edges.extend(rect_to_edges(rect))
+        elif rect.get("fill") and min(float(rect["width"]), float(rect["height"])) <= THIN_FILL_PT:
+            edges.append({**rect, "orientation": "h" if rect["width"] >= rect["height"] else "v"})
+    for curve in curves:
+        if curve.get("stroke"):
+            edges.extend(curve_to_edges(curve))
+    return edges
+
+
 def plumber_edges_to_rules(edges: Sequence[dict[str, Any]], width: float, height: float) -> list[Rule]:
-    """pdfplumber edges (drawn lines, the sides of rectangles and straight curve pieces) ->
-    table rulings in points: clipped to the page, collinear pieces merged (a grid drawn cell
-    by cell arrives as one segment per cell side), short ones dropped. Diagonal pieces are
-    not rulings. pdfplumber's coordinates are already the model's (top-left origin)."""
+    """pdfplumber edges -> table rulings in points: clipped to the page, collinear pieces
+    merged (a grid drawn cell by cell arrives as one segment per cell side), short ones
+    dropped. Diagonal pieces are not rulings. pdfplumber's coordinates are already the
+    model's (top-left origin)."""
     rules = []
     for edge in edges:
         if edge.get("orientation") not in ("h", "v"):
@@ -141,7 +166,7 @@ def plumber_page_to_page(page: Any, number: int) -> tuple[Page | None, str | Non
         return None, problem
     lines = words_to_lines(drop_glyph_code_words(words), DEFAULT_Y_TOLERANCE)
     width, height = float(page.width), float(page.height)
-    rules = plumber_edges_to_rules(page.edges, width, height)
+    rules = plumber_edges_to_rules(plumber_objects_to_edges(page.lines, page.rects, page.curves), width, height)
     return Page(
         number=number, lines=tuple(lines), text_source="text_layer", width=width, height=height, rules=tuple(rules)
     ), None

@@ -32,10 +32,9 @@ _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _NO_VALUE = re.compile(r"^(?:n/?a|n\.a\.|s/d|n/?d|-+|—|–)$", re.I)
 # A column is numeric when this share of its filled body cells are numbers or no-value marks.
 NUMERIC_COLUMN_SHARE = 0.6
-# A label covers a column when it overlaps at least this share of the narrower of the two:
-# 'Metas' centred over the cut between 'Individuales' and 'Colectivas' overlaps each by
-# about half its width; a label merely wider than its column pokes a few points into the next.
-SPAN_SHARE = 0.25
+# A label whose centre is within this share of its width from a cut is centred on the cut,
+# over the columns either side ('Metas' over 'Individuales | Colectivas').
+ON_CUT_SHARE = 0.15
 # Two runs of columns are centred equally well under a group label when their middles are
 # within this share of the label's width of each other (OCR boxes jitter by a few points).
 CENTRED_TOLERANCE = 0.1
@@ -280,17 +279,19 @@ def own_column(word: Word, columns: Columns) -> int | None:
 
 
 def label_span(x0: float, x1: float, columns: Columns) -> tuple[int, int]:
-    width = x1 - x0
-    covered = []
-    for i in range(len(columns)):
-        lo, hi = columns.bounds(i)
-        overlap = min(x1, hi) - max(x0, lo)
-        if overlap > 0 and overlap >= SPAN_SHARE * min(width, hi - lo):
-            covered.append(i)
-    if not covered:
-        i = columns.index_of((x0 + x1) / 2)
-        return i, i
-    return min(covered), max(covered)
+    """The column a label is centred over; both columns either side of a cut when it is
+    centred on the cut (a group label whose sub-labels were not read). Centred, not
+    overlapping: a header is often wider than its column's cells and pokes into the next
+    column's space ('PROPEDÉUTICO' over a column of 'SI', beside a column of 'N/A')."""
+    centre = (x0 + x1) / 2
+    i = columns.index_of(centre)
+    lo, hi = columns.bounds(i)
+    near = ON_CUT_SHARE * (x1 - x0)
+    if i > 0 and centre - lo <= near:
+        return i - 1, i
+    if i < len(columns) - 1 and hi - centre <= near:
+        return i, i + 1
+    return i, i
 
 
 def normalise_name(text: str) -> str:

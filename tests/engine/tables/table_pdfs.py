@@ -30,7 +30,7 @@ class Authored:
     rows: list[list[str]]
     widths: list[float]
     groups: list[tuple[str, int, int]] = field(default_factory=list)
-    style: str = "grid"  # grid | rows | booktabs | none
+    style: str = "grid"  # grid | rows | booktabs | header (ruled above and below the header only) | none
     size: float = 9.0
     pad: float = 4.0
 
@@ -96,7 +96,7 @@ class TableDrawer:
             for i, x in enumerate(xs):
                 inner_group_cut = any(a < i <= b for _, a, b in t.groups)
                 self.vline(x, y + (band if inner_group_cut else 0.0), y + height)
-        if t.style in ("grid", "rows", "booktabs"):
+        if t.style in ("grid", "rows", "booktabs", "header"):
             self.hline(xs[0], xs[-1], y)
             self.hline(xs[0], xs[-1], y + height)
         return y + height

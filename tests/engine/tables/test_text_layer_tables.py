@@ -193,3 +193,16 @@ def test_ruled_grid_agrees_with_pdfplumbers_table_finder(new_pdf) -> None:
     ours = [list(r.texts) for r in (*table.header_rows, *table.rows)]
     assert len(found) == 1
     assert ours == theirs
+
+
+def test_ruled_header_over_an_unruled_body_is_one_table(new_pdf) -> None:
+    """Spreadsheet exports rule the header and leave the body bare: the header band is
+    the header of the rows set in columns right below it."""
+    authored = Authored(**{**SCORES.__dict__, "style": "header"})
+    page = read_first_page(draw_between_prose(new_pdf, authored, "header_only.pdf"))
+
+    tables = page_to_tables(page)
+
+    assert len(tables) == 1
+    assert list(tables[0].columns) == authored.column_names()
+    assert tables[0].to_rows() == authored.expected_rows()
