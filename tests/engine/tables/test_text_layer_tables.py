@@ -204,5 +204,7 @@ def test_ruled_header_over_an_unruled_body_is_one_table(new_pdf) -> None:
     tables = page_to_tables(page)
 
     assert len(tables) == 1
-    assert list(tables[0].columns) == authored.column_names()
-    assert tables[0].to_rows() == authored.expected_rows()
+    table = tables[0]
+    assert list(table.columns) == authored.column_names()
+    assert table.to_rows() == authored.expected_rows()
+    assert all(len(r.cells) == table.n_columns for r in (*table.header_rows, *table.rows))
