@@ -31,8 +31,7 @@ TEXT = {"vertical_strategy": "text", "horizontal_strategy": "text"}
 def authored_pdfs(folder: Path) -> list[Path]:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
-    from table_pdfs import Authored, TableDrawer
-    from test_text_layer_tables import FINDINGS, SCORES
+    from table_pdfs import FINDINGS, SCORES, Authored, TableDrawer
 
     out = []
     for style in ("grid", "rows", "booktabs", "none"):

@@ -16,8 +16,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageFilter
 from rapidfuzz import fuzz
-from table_pdfs import Authored
-from test_text_layer_tables import FINDINGS, SCORES
+from table_pdfs import FINDINGS, SCORES, Authored
 
 from papeleo.readers import read_document
 from papeleo.tables import Table, page_to_tables

@@ -7,47 +7,10 @@ reader uses are the ones the PDF reader recorded in ``Page.rules``.
 from __future__ import annotations
 
 import pdfplumber
-from table_pdfs import Authored
+from table_pdfs import FINDINGS, SCORES, Authored
 
 from papeleo.readers import read_document
 from papeleo.tables import page_to_tables
-
-SCORES = Authored(
-    header=["Nombre completo", "Cargo/Puesto", "Individuales", "Colectivas", "Calificación final"],
-    groups=[("Metas", 2, 3)],
-    rows=[
-        ["Ramírez Ochoa Lucía Fernanda", "Coordinadora de Educación Cívica", "N/A", "9,722", "9,628"],
-        ["Villaseñor Trejo Martín", "Coordinador de Organización Electoral", "10,000", "9,722", "9,602"],
-        ["Olvera Durán Karina", "Técnica de Participación Ciudadana", "9,500", "8,889", "8,903"],
-        ["Nájera Campos Édgar Iván", "Técnico", "N/A", "8,333", "8,125"],
-    ],
-    widths=[110, 150, 70, 70, 80],
-)
-
-FINDINGS = Authored(
-    header=["No.", "Hallazgo", "Actividad comprometida", "Fecha compromiso"],
-    rows=[
-        [
-            "1",
-            "El Fondo no cuenta con un diagnóstico actualizado de la población potencial y objetivo.",
-            "Elaborar y publicar el diagnóstico de la población potencial.",
-            "Agosto 2024",
-        ],
-        [
-            "2",
-            "Los indicadores de la MIR no miden la oportunidad en la entrega de los desayunos escolares.",
-            "Rediseñar la MIR con un indicador de oportunidad.",
-            "30 de junio de 2024",
-        ],
-        [
-            "3",
-            "No se documentan los criterios para seleccionar a los municipios beneficiarios.",
-            "Emitir y publicar los criterios de focalización.",
-            "Septiembre 2024",
-        ],
-    ],
-    widths=[35, 190, 170, 90],
-)
 
 PROSE_BEFORE = (
     "TERCERA. De los Aspectos Susceptibles de Mejora. El sujeto evaluado se compromete a atender "
