@@ -11,13 +11,13 @@ bottom: ``Metas Individuales``, ``Metas Colectivas``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from papeleo.model import BBox, Word
+from papeleo.text.normalize import strip_accents
 
 from .gutters import MIN_GUTTER_HEIGHTS, Columns
 from .model import Row
@@ -295,7 +295,7 @@ def label_span(x0: float, x1: float, columns: Columns) -> tuple[int, int]:
 
 
 def normalise_name(text: str) -> str:
-    t = unicodedata.normalize("NFKD", text.lower())
+    t = strip_accents(text.lower())
     return " ".join("".join(ch for ch in t if ch.isalnum() or ch.isspace()).split())
 
 

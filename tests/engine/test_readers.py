@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from helpers import SEEDS, requires_seeds
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
@@ -23,7 +25,6 @@ from papeleo.readers.layout import words_to_lines
 from papeleo.readers.pdf import drop_glyph_code_words, page_size_to_ocr_dpi, text_layer_problem
 from papeleo.readers.text import bytes_to_str
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 A4_W, A4_H = A4
 FONT_CANDIDATES = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -113,7 +114,7 @@ def test_markdown_without_trailing_newline_is_one_page(tmp_path: Path) -> None:
 
 
 @pytest.mark.seeds
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not present")
+@requires_seeds
 def test_seed_text_lines_survive_verbatim() -> None:
     seed = sorted(SEEDS.glob("*.txt"))[0]
     raw = seed.read_bytes().decode("utf-8-sig")
