@@ -40,8 +40,11 @@ def throughput() -> None:
 
     from papeleo import pipeline
 
-    groups = {"text_layer": sorted(ROOT.glob("samples/*_texto.pdf")), "ocr": sorted(ROOT.glob("samples/*_escaneado.pdf")),
-              "plain_text": sorted(ROOT.glob("samples/*_ocr.txt"))}
+    groups = {
+        "text_layer": sorted(ROOT.glob("samples/*_texto.pdf")),
+        "ocr": sorted(ROOT.glob("samples/*_escaneado.pdf")),
+        "plain_text": sorted(ROOT.glob("samples/*_ocr.txt")),
+    }
     with tempfile.TemporaryDirectory() as out:
         pipeline.process_document(groups["plain_text"][0], out)  # warm spaCy and the classifier
         for form, files in groups.items():
@@ -49,16 +52,30 @@ def throughput() -> None:
             for f in files:
                 summary = pipeline.process_document(f, out)
                 # the pages the pipeline itself counted, from its documents row (no second read)
-                pages += pq.read_table(Path(out) / "documents" / f"{summary.doc_id}.parquet", columns=["pages"])["pages"][0].as_py()
+                pages += pq.read_table(Path(out) / "documents" / f"{summary.doc_id}.parquet", columns=["pages"])[
+                    "pages"
+                ][0].as_py()
             elapsed = time.perf_counter() - start
-            log.info("%-10s %2d files %3d pages %6.1f s  %.2f pages/s (read+classify+extract+write)", form, len(files), pages, elapsed, pages / elapsed)
+            log.info(
+                "%-10s %2d files %3d pages %6.1f s  %.2f pages/s (read+classify+extract+write)",
+                form,
+                len(files),
+                pages,
+                elapsed,
+                pages / elapsed,
+            )
 
 
 def _timed_cli(args: list[str]) -> float:
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "papeleo.cli", "ingest", *args, "--no-progress"], cwd=ROOT, env=env,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "papeleo.cli", "ingest", *args, "--no-progress"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     elapsed = time.perf_counter() - start
     if done.returncode not in (0, 1):
         raise RuntimeError(done.stderr[-2000:])
@@ -70,14 +87,25 @@ def cli(repeat: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         single = Path(tmp) / "one.txt"
         single.write_text(one_page.read_text("utf-8").split("\f")[0], "utf-8")
-        for label, target in (("one-page file", [str(single)]), ("samples/ (12 files, 24 pages)", [str(ROOT / "samples")])):
+        for label, target in (
+            ("one-page file", [str(single)]),
+            ("samples/ (12 files, 24 pages)", [str(ROOT / "samples")]),
+        ):
             times: dict[str, list[float]] = {"in-process": [], "--prefect": []}
             for i in range(repeat):
                 for mode, extra in (("in-process", []), ("--prefect", ["--prefect"])):
-                    times[mode].append(_timed_cli([*target, "--out", str(Path(tmp) / f"out-{mode}-{label[:3]}-{i}"), *extra]))
+                    times[mode].append(
+                        _timed_cli([*target, "--out", str(Path(tmp) / f"out-{mode}-{label[:3]}-{i}"), *extra])
+                    )
             best = {m: min(v) for m, v in times.items()}
-            log.info("%-30s in-process %6.2f s   --prefect %6.2f s   ratio %.2f  (best of %d, cold read cache)",
-                     label, best["in-process"], best["--prefect"], best["--prefect"] / best["in-process"], repeat)
+            log.info(
+                "%-30s in-process %6.2f s   --prefect %6.2f s   ratio %.2f  (best of %d, cold read cache)",
+                label,
+                best["in-process"],
+                best["--prefect"],
+                best["--prefect"] / best["in-process"],
+                repeat,
+            )
 
 
 def cache() -> None:
@@ -96,8 +124,11 @@ def cache() -> None:
                 assert summary.cached_read == (attempt != "read + OCR")
             timings.append(time.perf_counter() - start)
             log.info("%-20s %d scanned files, %d pages: %6.2f s", attempt, len(scans), pages, timings[-1])
-        log.info("re-extraction from the cache takes %.1f%% of the first run (%.0fx faster)",
-                 100 * timings[1] / timings[0], timings[0] / timings[1])
+        log.info(
+            "re-extraction from the cache takes %.1f%% of the first run (%.0fx faster)",
+            100 * timings[1] / timings[0],
+            timings[0] / timings[1],
+        )
     shutdown_ocr_pools()
 
 
@@ -106,7 +137,10 @@ def _make_docs(folder: Path, n: int) -> None:
 
     for i in range(n):
         if i % 2:
-            (folder / f"doc_{i:05d}.txt").write_text(f"Oficio {i}. Visita del {1 + i % 28} de marzo de 2023. Ver https://ejemplo.gob.mx/d/{i}\n" * 20, "utf-8")
+            (folder / f"doc_{i:05d}.txt").write_text(
+                f"Oficio {i}. Visita del {1 + i % 28} de marzo de 2023. Ver https://ejemplo.gob.mx/d/{i}\n" * 20,
+                "utf-8",
+            )
         else:
             c = canvas.Canvas(str(folder / f"doc_{i:05d}.pdf"), invariant=1)
             for k in range(30):
@@ -127,12 +161,18 @@ def memory_child(n: int) -> None:
         result = ingest(paths=[str(inbox)], out=str(Path(tmp) / "out"))
         elapsed = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"docs": n, "ingested": result["documents"], "seconds": round(elapsed, 1), "peak_rss_mb": round(peak_mb, 1)}))
+    print(
+        json.dumps(
+            {"docs": n, "ingested": result["documents"], "seconds": round(elapsed, 1), "peak_rss_mb": round(peak_mb, 1)}
+        )
+    )
 
 
 def memory(sizes: list[int]) -> None:
     for n in sizes:
-        out = subprocess.run([sys.executable, __file__, "memory-child", "--docs", str(n)], capture_output=True, text=True, cwd=ROOT)
+        out = subprocess.run(
+            [sys.executable, __file__, "memory-child", "--docs", str(n)], capture_output=True, text=True, cwd=ROOT
+        )
         line = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else out.stderr[-2000:]
         log.info("%s", line)
 

@@ -22,11 +22,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from scoring_specs import MIR_NUMERIC, SPECS  # noqa: E402
+
 from extractors.mir_avance import extract  # noqa: E402
 from papeleo.context import process_context  # noqa: E402
 from papeleo.readers import ReadSettings, read_document  # noqa: E402
 from scoring import EXTRA_FLAGGED, EXTRA_UNFLAGGED, MISSING, OK, WRONG_FLAGGED, WRONG_UNFLAGGED  # noqa: E402
-from scoring_specs import MIR_NUMERIC, SPECS  # noqa: E402
 
 log = logging.getLogger("mir_accuracy")
 
@@ -51,10 +52,16 @@ def score(records: list[dict], gold: list[dict], key: str = "clave") -> dict:
     result = spec.score(gold, records)
     c = result.counts(NUMERIC)
     return {
-        "rows_golden": len(gold), "rows_extracted": len(records), "rows_found": len(result.pairs),
-        "determinable": result.determinable(NUMERIC), "exact": c[OK], "missing": c[MISSING],
-        "wrong_flagged": c[WRONG_FLAGGED], "wrong_unflagged": c[WRONG_UNFLAGGED],
-        "extra_values": c[EXTRA_FLAGGED] + c[EXTRA_UNFLAGGED], "extra_unflagged": c[EXTRA_UNFLAGGED],
+        "rows_golden": len(gold),
+        "rows_extracted": len(records),
+        "rows_found": len(result.pairs),
+        "determinable": result.determinable(NUMERIC),
+        "exact": c[OK],
+        "missing": c[MISSING],
+        "wrong_flagged": c[WRONG_FLAGGED],
+        "wrong_unflagged": c[WRONG_UNFLAGGED],
+        "extra_values": c[EXTRA_FLAGGED] + c[EXTRA_UNFLAGGED],
+        "extra_unflagged": c[EXTRA_UNFLAGGED],
         "flagged_fields": sum(len(r.get("corrected") or []) for r in records),
         "misses": [str(m) for m in result.misses(NUMERIC)],
     }
@@ -126,8 +133,10 @@ def main(argv: list[str]) -> int:
         report(name, s, verbose)
         for k in total:
             total[k] += s[k]
-    print(f"ALL: exact {total['exact']}/{total['determinable']}, wrong unflagged {total['wrong_unflagged']}, "
-          f"value where golden null (unflagged) {total['extra_unflagged']}")
+    print(
+        f"ALL: exact {total['exact']}/{total['determinable']}, wrong unflagged {total['wrong_unflagged']}, "
+        f"value where golden null (unflagged) {total['extra_unflagged']}"
+    )
     return 0
 
 

@@ -44,28 +44,43 @@ def _positive_float(text: str) -> float:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="papeleo", description="Typed Parquet datasets from scanned and OCR'd accountability documents.")
+    parser = argparse.ArgumentParser(
+        prog="papeleo", description="Typed Parquet datasets from scanned and OCR'd accountability documents."
+    )
     parser.add_argument("--version", action="version", version=f"papeleo {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     ing = sub.add_parser("ingest", help="ingest files and folders (recursively) into Parquet datasets")
     ing.add_argument("paths", nargs="+", help="files or folders (.pdf, .png, .jpg, .tif, .txt, .md)")
     ing.add_argument("--out", default="output", help="output root; one folder per dataset (default: output)")
-    ing.add_argument("--max-pages", type=_positive_int, default=300, help="a document with more pages is not read (default: 300)")
-    ing.add_argument("--timeout", type=_positive_float, default=900.0, help="seconds allowed to read one document (default: 900)")
+    ing.add_argument(
+        "--max-pages", type=_positive_int, default=300, help="a document with more pages is not read (default: 300)"
+    )
+    ing.add_argument(
+        "--timeout", type=_positive_float, default=900.0, help="seconds allowed to read one document (default: 900)"
+    )
     bar = ing.add_mutually_exclusive_group()
-    bar.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show a progress bar")
+    bar.add_argument(
+        "--progress", dest="progress", action="store_true", default=None, help="always show a progress bar"
+    )
     bar.add_argument("--no-progress", dest="progress", action="store_false", help="plain log lines instead of a bar")
-    ing.add_argument("--prefect", action="store_true",
-                     help="run as a Prefect flow run (the default when PREFECT_API_URL is set)")
-    ing.add_argument("--no-cache", dest="use_cache", action="store_false",
-                     help="read every file again instead of reusing what was read before (OUT/_cache)")
+    ing.add_argument(
+        "--prefect", action="store_true", help="run as a Prefect flow run (the default when PREFECT_API_URL is set)"
+    )
+    ing.add_argument(
+        "--no-cache",
+        dest="use_cache",
+        action="store_false",
+        help="read every file again instead of reusing what was read before (OUT/_cache)",
+    )
     ing.add_argument("-v", "--verbose", action="store_true", help="log every stage")
 
     dif = sub.add_parser("diff", help="what changed between two output roots (exit 1 when something did)")
     dif.add_argument("old", help="output root of the earlier run")
     dif.add_argument("new", help="output root of the later run")
-    dif.add_argument("--limit", type=_positive_int, default=50, help="rows listed per kind of change and dataset (default: 50)")
+    dif.add_argument(
+        "--limit", type=_positive_int, default=50, help="rows listed per kind of change and dataset (default: 50)"
+    )
 
     sub.add_parser("extractors", help="list the registered extractors")
     cls = sub.add_parser("classify", help="show the family a file is classified as, with its evidence")
@@ -97,9 +112,17 @@ def _ingest(args: argparse.Namespace) -> int:
         try:
             flow_module = importlib.import_module("flows.ingest")
         except ImportError as exc:
-            return _usage_error("ingest", f"--prefect needs the flows extra ({exc}); install it with `pip install -e '.[flows]'`")
-        result = flow_module.ingest(paths=paths, out=str(args.out), max_pages=args.max_pages,
-                                    timeout_s=args.timeout, progress=progress, use_cache=args.use_cache)
+            return _usage_error(
+                "ingest", f"--prefect needs the flows extra ({exc}); install it with `pip install -e '.[flows]'`"
+            )
+        result = flow_module.ingest(
+            paths=paths,
+            out=str(args.out),
+            max_pages=args.max_pages,
+            timeout_s=args.timeout,
+            progress=progress,
+            use_cache=args.use_cache,
+        )
         run = RunSummary.from_dict(result)
     else:
         settings = Settings(max_pages=args.max_pages, timeout_s=args.timeout, use_cache=args.use_cache)

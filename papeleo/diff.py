@@ -58,7 +58,11 @@ def diff_dataset(old_root: str, new_root: str, dataset: str) -> DatasetDiff:
     out.added = sorted(_label(dataset, new[k]) for k in new.keys() - old.keys())
     out.removed = sorted(_label(dataset, old[k]) for k in old.keys() - new.keys())
     for k in sorted(old.keys() & new.keys(), key=lambda k: _label(dataset, new[k])):
-        changes = [(c, old[k].get(c), new[k].get(c)) for c in new[k] if c not in VOLATILE and not _same(old[k].get(c), new[k].get(c))]
+        changes = [
+            (c, old[k].get(c), new[k].get(c))
+            for c in new[k]
+            if c not in VOLATILE and not _same(old[k].get(c), new[k].get(c))
+        ]
         if changes:
             out.changed.append((_label(dataset, new[k]), changes))
     return out

@@ -9,13 +9,13 @@ failure nobody monitors.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class ErrorKind(str, Enum):
+class ErrorKind(StrEnum):
     """``value`` is the ``error_type`` written in ``failures``."""
 
-    def __new__(cls, value: str, stage: str, advice: str) -> "ErrorKind":
+    def __new__(cls, value: str, stage: str, advice: str) -> ErrorKind:
         obj = str.__new__(cls, value)
         obj._value_ = value
         obj.stage = stage  # type: ignore[attr-defined]
@@ -30,17 +30,33 @@ class ErrorKind(str, Enum):
         "read",
         "Convert it to PDF (e.g. `libreoffice --headless --convert-to pdf FILE`) and ingest the PDF.",
     )
-    NOT_A_PDF = ("not_a_pdf", "read", "The name says PDF but the bytes are not one: re-download it or fix its extension.")
+    NOT_A_PDF = (
+        "not_a_pdf",
+        "read",
+        "The name says PDF but the bytes are not one: re-download it or fix its extension.",
+    )
     NOT_TEXT = ("not_text", "read", "The name says text but the bytes are binary: check what the file really is.")
     CORRUPT_PDF = ("corrupt_pdf", "read", "The PDF is truncated or damaged: re-download it or re-export it.")
     CORRUPT_IMAGE = ("corrupt_image", "read", "The image is truncated or damaged: re-download or re-scan it.")
-    IMAGE_TOO_LARGE = ("image_too_large", "read", "Scale the image down or split it; check it is not a decompression bomb.")
+    IMAGE_TOO_LARGE = (
+        "image_too_large",
+        "read",
+        "Scale the image down or split it; check it is not a decompression bomb.",
+    )
     ENCRYPTED_PDF = ("encrypted_pdf", "read", "Ask for an unprotected copy or decrypt it with `qpdf --decrypt`.")
     ZERO_GLYPHS = ("zero_glyphs", "read", "The file has pages but no text and no images: check it is the right file.")
     TOO_MANY_PAGES = ("too_many_pages", "read", "Split the file, or raise `--max-pages`.")
     READ_TIMEOUT = ("read_timeout", "read", "Raise `--timeout`, or split the file into smaller parts.")
-    OCR_UNAVAILABLE = ("ocr_unavailable", "read", "Install tesseract with Spanish: `apt-get install tesseract-ocr tesseract-ocr-spa`.")
-    OCR_FAILED = ("ocr_failed", "read", "Check the page image; re-scan it if it is unusual (huge, blank, one pixel high).")
+    OCR_UNAVAILABLE = (
+        "ocr_unavailable",
+        "read",
+        "Install tesseract with Spanish: `apt-get install tesseract-ocr tesseract-ocr-spa`.",
+    )
+    OCR_FAILED = (
+        "ocr_failed",
+        "read",
+        "Check the page image; re-scan it if it is unusual (huge, blank, one pixel high).",
+    )
     LOW_OCR_CONFIDENCE = (
         "low_ocr_confidence",
         "read",
@@ -52,14 +68,26 @@ class ErrorKind(str, Enum):
         "extract",
         "The family's extractor could not be loaded: fix or reinstall it and re-ingest.",
     )
-    EXTRACTOR_ERROR = ("extractor_error", "extract", "A papeleo bug: report it with the file; the other datasets were written.")
+    EXTRACTOR_ERROR = (
+        "extractor_error",
+        "extract",
+        "A papeleo bug: report it with the file; the other datasets were written.",
+    )
     NO_RECORDS = (
         "no_records",
         "extract",
         "The document was recognised but none of its records were read: check its layout against the family's.",
     )
-    SCHEMA_VIOLATION = ("schema_violation", "validate", "A papeleo bug: report it with the file; the row is in `record`.")
-    INTERNAL_ERROR = ("internal_error", "extract", "A papeleo bug: report it with the file; the rest of the run went on.")
+    SCHEMA_VIOLATION = (
+        "schema_violation",
+        "validate",
+        "A papeleo bug: report it with the file; the row is in `record`.",
+    )
+    INTERNAL_ERROR = (
+        "internal_error",
+        "extract",
+        "A papeleo bug: report it with the file; the rest of the run went on.",
+    )
     # --- write
     WRITE_FAILED = ("write_failed", "write", "Free space or fix permissions under the output root, then re-run.")
 

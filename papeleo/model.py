@@ -11,8 +11,9 @@ word carries tesseract's own confidence divided by 100.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Literal, Sequence
+from typing import Literal
 
 TextSource = Literal["text_layer", "ocr", "plain_text"]
 Stage = Literal["read", "classify", "extract", "validate", "write"]
@@ -41,13 +42,11 @@ class BBox:
     def y_center(self) -> float:
         return (self.top + self.bottom) / 2
 
-    def overlaps(self, other: "BBox") -> bool:
-        return not (
-            other.x1 < self.x0 or other.x0 > self.x1 or other.bottom < self.top or other.top > self.bottom
-        )
+    def overlaps(self, other: BBox) -> bool:
+        return not (other.x1 < self.x0 or other.x0 > self.x1 or other.bottom < self.top or other.top > self.bottom)
 
     @staticmethod
-    def union(boxes: Iterable["BBox | None"]) -> "BBox | None":
+    def union(boxes: Iterable[BBox | None]) -> BBox | None:
         real = [b for b in boxes if b is not None]
         if not real:
             return None
@@ -103,7 +102,7 @@ class Line:
         return sum(w.confidence for w in self.words) / len(self.words)
 
     @staticmethod
-    def from_words(words: Sequence[Word], sep: str = " ") -> "Line":
+    def from_words(words: Sequence[Word], sep: str = " ") -> Line:
         return Line(
             text=sep.join(w.text for w in words),
             words=tuple(words),
@@ -111,7 +110,7 @@ class Line:
         )
 
     @staticmethod
-    def from_text(text: str) -> "Line":
+    def from_text(text: str) -> Line:
         return Line(text=text, words=tuple(Word(t) for t in text.split()), bbox=None)
 
 
@@ -137,7 +136,7 @@ class Page:
     def words(self) -> tuple[Word, ...]:
         return tuple(w for line in self.lines for w in line.words)
 
-    def crop(self, bbox: BBox) -> "Page":
+    def crop(self, bbox: BBox) -> Page:
         """A new Page holding only the words inside ``bbox`` (the original is untouched),
         so an extractor can look at one region — a table, a column — as if it were a page."""
         kept: list[Line] = []

@@ -16,8 +16,9 @@ import hashlib
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import schemas
 
@@ -29,6 +30,7 @@ from .readers import read_document
 from .store import ParquetStore, source_key
 
 log = logging.getLogger(__name__)
+
 
 class TransientWriteError(OSError):
     """Writing the output failed for a reason that may pass (disk full, I/O error)."""
@@ -94,7 +96,13 @@ def _guarded(name: str, stage: Stage) -> Stage:
             raise
         except Exception as exc:  # a bug in papeleo or an extractor: keep going, say so
             log.exception("stage %s failed on %s", name, conv.source)
-            conv.failures.append(Failure(name, "internal_error", f"papeleo failed in its {name} stage ({type(exc).__name__}: {exc}). This is a papeleo bug: report it with the file; the rest of the run went on."))  # type: ignore[arg-type]
+            conv.failures.append(
+                Failure(
+                    name,
+                    "internal_error",
+                    f"papeleo failed in its {name} stage ({type(exc).__name__}: {exc}). This is a papeleo bug: report it with the file; the rest of the run went on.",
+                )
+            )  # type: ignore[arg-type]
             return conv
 
     return run
@@ -122,13 +130,25 @@ def extract_stage(conv: Conversion) -> Conversion:
     # generic extractors (metadata) come first, so a family extractor's document fields win
     specs, unavailable = registry.for_doc_type(conv.doc_type)
     for family, error in unavailable.items():
-        conv.failures.append(Failure("extract", "extractor_unavailable", f"the {family} extractor could not be loaded ({error}), so the rows it would have extracted from this document are missing. Fix or reinstall extractors/{family} and re-ingest."))
+        conv.failures.append(
+            Failure(
+                "extract",
+                "extractor_unavailable",
+                f"the {family} extractor could not be loaded ({error}), so the rows it would have extracted from this document are missing. Fix or reinstall extractors/{family} and re-ingest.",
+            )
+        )
     for spec in specs:
         try:
             out = spec.func(conv.document, conv.ctx)
         except Exception as exc:
             log.exception("extractor %s failed on %s", spec.name, conv.source)
-            conv.failures.append(Failure("extract", "extractor_error", f"extractor {spec.name} failed on this document ({type(exc).__name__}: {exc}); its {spec.dataset} rows are missing, the other datasets were written. Report it with the file."))
+            conv.failures.append(
+                Failure(
+                    "extract",
+                    "extractor_error",
+                    f"extractor {spec.name} failed on this document ({type(exc).__name__}: {exc}); its {spec.dataset} rows are missing, the other datasets were written. Report it with the file.",
+                )
+            )
             continue
         conv.extractors.append(spec.name)
         conv.doc_fields.update({k: v for k, v in out.document.items() if v is not None})
@@ -150,11 +170,14 @@ def validate_stage(conv: Conversion) -> Conversion:
             if not errors and row["record_id"] in seen:
                 errors = [f"record_id {row['record_id']} is not unique in the document (extractor keys collide)"]
             if errors:
-                conv.failures.append(Failure(
-                    "validate", "schema_violation",
-                    f"a {dataset} row from {row.get('extractor')} was rejected: {'; '.join(errors)}. The document's other rows were written.",
-                    record=json.dumps(row, default=str, ensure_ascii=False),
-                ))
+                conv.failures.append(
+                    Failure(
+                        "validate",
+                        "schema_violation",
+                        f"a {dataset} row from {row.get('extractor')} was rejected: {'; '.join(errors)}. The document's other rows were written.",
+                        record=json.dumps(row, default=str, ensure_ascii=False),
+                    )
+                )
                 continue
             seen.add(row["record_id"])
             kept.append(row)
@@ -168,7 +191,7 @@ def run_time_enums() -> dict[str, frozenset[str]]:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def conversion_to_documents_row(conv: Conversion, now: dt.datetime) -> dict[str, Any] | None:
@@ -196,11 +219,18 @@ def conversion_to_failure_rows(conv: Conversion, now: dt.datetime) -> list[dict[
     rows = []
     for i, f in enumerate(conv.failures):
         ident = f"{conv.key}|{i}|{f.stage}|{f.error_type}|{f.message}|{f.record}"
-        rows.append({
-            "doc_id": conv.doc_id, "source": conv.source, "stage": f.stage, "error_type": f.error_type,
-            "message": f.message, "record": f.record, "failed_at": now,
-            "record_id": hashlib.sha256(ident.encode()).hexdigest()[:32],
-        })
+        rows.append(
+            {
+                "doc_id": conv.doc_id,
+                "source": conv.source,
+                "stage": f.stage,
+                "error_type": f.error_type,
+                "message": f.message,
+                "record": f.record,
+                "failed_at": now,
+                "record_id": hashlib.sha256(ident.encode()).hexdigest()[:32],
+            }
+        )
     return rows
 
 
@@ -232,21 +262,39 @@ def make_write_stage(out: str | os.PathLike) -> Stage:
     return write_stage
 
 
-def process_document(source: str | os.PathLike, out: str | os.PathLike, settings: Settings | None = None, ctx: Context | None = None) -> DocSummary:
+def process_document(
+    source: str | os.PathLike, out: str | os.PathLike, settings: Settings | None = None, ctx: Context | None = None
+) -> DocSummary:
     """Read, classify, extract, validate and write one document; never raises for bad input."""
     ctx = ctx or process_context(settings)
     conv = Conversion(source=str(source), ctx=ctx, out=str(out))
     stages: list[tuple[str, Stage]] = [
-        ("read", read_stage), ("classify", classify_stage), ("extract", extract_stage), ("validate", validate_stage),
+        ("read", read_stage),
+        ("classify", classify_stage),
+        ("extract", extract_stage),
+        ("validate", validate_stage),
     ]
     for name, stage in stages:
         conv = _guarded(name, stage)(conv)
     make_write_stage(out)(conv)
     doc = conv.document
-    log.info("%s: %s %s (%s)", conv.source, conv.status, conv.doc_type, ", ".join(f"{k}={len(v)}" for k, v in conv.records.items()))
+    log.info(
+        "%s: %s %s (%s)",
+        conv.source,
+        conv.status,
+        conv.doc_type,
+        ", ".join(f"{k}={len(v)}" for k, v in conv.records.items()),
+    )
     return DocSummary(
-        source=conv.source, doc_id=conv.doc_id, doc_type=conv.doc_type, status=conv.status,
-        rows={**{k: len(v) for k, v in conv.records.items()}, "documents": int(conv.doc_id is not None), "failures": len(conv.failures)},
+        source=conv.source,
+        doc_id=conv.doc_id,
+        doc_type=conv.doc_type,
+        status=conv.status,
+        rows={
+            **{k: len(v) for k, v in conv.records.items()},
+            "documents": int(conv.doc_id is not None),
+            "failures": len(conv.failures),
+        },
         failures=[{"stage": f.stage, "error_type": f.error_type, "message": f.message} for f in conv.failures],
         pages=len(doc.pages) if doc else 0,
         pages_ocr=0 if conv.cached_read or doc is None else sum(p.text_source == "ocr" for p in doc.pages),
@@ -258,4 +306,6 @@ def write_crash(source: str, out: str | os.PathLike, message: str) -> None:
     """Record a document the orchestrator gave up on (e.g. writes kept failing) as best it can."""
     conv = Conversion(source=source, out=str(out))
     conv.failures.append(Failure("write", "write_failed", message))
-    ParquetStore(out).replace_document(conv.key, {"failures": schemas.get("failures").to_table(conversion_to_failure_rows(conv, _now()))})
+    ParquetStore(out).replace_document(
+        conv.key, {"failures": schemas.get("failures").to_table(conversion_to_failure_rows(conv, _now()))}
+    )

@@ -29,9 +29,10 @@ import logging
 import os
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from .model import Document, Failure
 
@@ -181,8 +182,13 @@ def register_func(name: str, func: ExtractFn) -> None:
     parse_name(name)
     with _FUNCS_LOCK:
         existing = _FUNCS.get(name)
-        if existing is not None and (existing.__module__, existing.__qualname__) != (func.__module__, func.__qualname__):
-            raise ValueError(f"extractor {name!r} is already registered by {existing.__module__}.{existing.__qualname__}")
+        if existing is not None and (existing.__module__, existing.__qualname__) != (
+            func.__module__,
+            func.__qualname__,
+        ):
+            raise ValueError(
+                f"extractor {name!r} is already registered by {existing.__module__}.{existing.__qualname__}"
+            )
         _FUNCS[name] = func
 
 

@@ -47,7 +47,9 @@ class Progress:
             # A terminal that reports no size (a fresh pty, some CI consoles) makes tqdm draw
             # a zero-width bar below a zero-row screen, i.e. nothing; COLUMNS/LINES or 80x24 instead.
             size = _terminal_size(sys.stderr) or shutil.get_terminal_size((80, 24))
-            self._bar = tqdm(total=total, unit="doc", desc="papeleo", file=sys.stderr, ncols=size.columns, nrows=size.lines)
+            self._bar = tqdm(
+                total=total, unit="doc", desc="papeleo", file=sys.stderr, ncols=size.columns, nrows=size.lines
+            )
 
     def _postfix(self) -> None:
         assert self._bar is not None
@@ -122,11 +124,16 @@ class RunSummary:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "RunSummary":
+    def from_dict(cls, data: dict[str, Any]) -> RunSummary:
         out = cls(
-            documents=data["documents"], failures=list(data["failures"]), skipped=list(data["skipped"]),
-            recovered=list(data["recovered"]), pages=data.get("pages", 0), pages_ocr=data.get("pages_ocr", 0),
-            cached_reads=data.get("cached_reads", 0), duration_s=data.get("duration_s", 0.0),
+            documents=data["documents"],
+            failures=list(data["failures"]),
+            skipped=list(data["skipped"]),
+            recovered=list(data["recovered"]),
+            pages=data.get("pages", 0),
+            pages_ocr=data.get("pages_ocr", 0),
+            cached_reads=data.get("cached_reads", 0),
+            duration_s=data.get("duration_s", 0.0),
         )
         out.by_type_status.update({(t, s): n for t, s, n in data["by_type_status"]})
         out.rows_written.update(data["rows_written"])

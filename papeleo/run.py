@@ -14,8 +14,9 @@ import concurrent.futures as cf
 import logging
 import os
 import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from .context import Settings, process_context
 from .pipeline import TransientWriteError, process_document, write_crash
@@ -115,7 +116,9 @@ def gave_up(source: str, out: str, exc: BaseException) -> dict[str, Any]:
     }
 
 
-def process_with_retries(source: str, out: str, settings: Settings, delays: tuple[float, ...] = WRITE_RETRY_DELAYS_S) -> dict[str, Any]:
+def process_with_retries(
+    source: str, out: str, settings: Settings, delays: tuple[float, ...] = WRITE_RETRY_DELAYS_S
+) -> dict[str, Any]:
     ctx = process_context(settings)
     for attempt in range(len(delays) + 1):
         try:

@@ -67,14 +67,13 @@ SAMPLE_PATTERNS = ("*.pdf", "*.txt")
 GOLDEN_PATTERNS = ((Path("*") / GOLDEN_DIR / "*.json").as_posix(),)
 
 
-def write_golden(goldens: Path, name: str, family: str, pages: int, source: str,
-                 docmeta: dict, rows: dict, M: Mentions) -> None:
-    g = {"file": name,
-         "documents": dict({"doc_type": family, "pages": pages, "text_source": source}, **docmeta)}
+def write_golden(
+    goldens: Path, name: str, family: str, pages: int, source: str, docmeta: dict, rows: dict, M: Mentions
+) -> None:
+    g = {"file": name, "documents": dict({"doc_type": family, "pages": pages, "text_source": source}, **docmeta)}
     g.update(rows)
     g["mentions"] = M.as_json()
-    (goldens / f"{name}.json").write_text(json.dumps(g, ensure_ascii=False, indent=2) + "\n",
-                                          encoding="utf-8")
+    (goldens / f"{name}.json").write_text(json.dumps(g, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def make_family(fam, samples: Path, goldens: Path) -> int:
@@ -94,8 +93,7 @@ def make_family(fam, samples: Path, goldens: Path) -> int:
     assert txt.count("\f") == doc.page - 1
     (samples / f"{fam.FAMILY}_ocr.txt").write_text(txt, encoding="utf-8")
     for suffix, source in FORMS:
-        write_golden(family_goldens, f"{fam.FAMILY}_{suffix}", fam.FAMILY, doc.page, source,
-                     fam.DOC, rows, M)
+        write_golden(family_goldens, f"{fam.FAMILY}_{suffix}", fam.FAMILY, doc.page, source, fam.DOC, rows, M)
     return doc.page
 
 
@@ -109,8 +107,7 @@ def generate(samples: Path, goldens: Path) -> None:
 
 def _owned(folder: Path, patterns) -> set[str]:
     """Generator-owned files under ``folder``, as paths relative to it."""
-    return {p.relative_to(folder).as_posix() for pat in patterns for p in folder.glob(pat)
-            if p.is_file()}
+    return {p.relative_to(folder).as_posix() for pat in patterns for p in folder.glob(pat) if p.is_file()}
 
 
 def compare(fresh: Path, committed: Path, patterns) -> tuple[int, list[str]]:
@@ -122,12 +119,16 @@ def compare(fresh: Path, committed: Path, patterns) -> tuple[int, list[str]]:
         if not old.is_file():
             problems.append(f"missing:    {old.relative_to(ROOT)}")
         elif old.read_bytes() != (fresh / name).read_bytes():
-            hint = ("  (scan bytes also depend on the pdfium/Pillow/libjpeg versions)"
-                    if name.endswith("_escaneado.pdf") else "")
+            hint = (
+                "  (scan bytes also depend on the pdfium/Pillow/libjpeg versions)"
+                if name.endswith("_escaneado.pdf")
+                else ""
+            )
             problems.append(f"differs:    {old.relative_to(ROOT)}{hint}")
     for name in sorted(_owned(committed, patterns) - made):
-        problems.append(f"unexpected: {(committed / name).relative_to(ROOT)} "
-                        "(committed, but the generator does not write it)")
+        problems.append(
+            f"unexpected: {(committed / name).relative_to(ROOT)} (committed, but the generator does not write it)"
+        )
     return len(made), problems
 
 
@@ -141,8 +142,7 @@ def check() -> int:
     for p in problems:
         log.error("%s", p)
     if problems:
-        log.error("%d problem(s): run `make samples` and review the diff before committing",
-                  len(problems))
+        log.error("%d problem(s): run `make samples` and review the diff before committing", len(problems))
         return 1
     log.info("ok: %d samples and %d goldens are byte-identical to the committed files", n1, n2)
     return 0
@@ -150,9 +150,12 @@ def check() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", action="store_true",
-                    help="regenerate into a temporary folder and exit 1 if any sample or "
-                         "golden differs byte-for-byte from the committed files")
+    ap.add_argument(
+        "--check",
+        action="store_true",
+        help="regenerate into a temporary folder and exit 1 if any sample or "
+        "golden differs byte-for-byte from the committed files",
+    )
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     if args.check:

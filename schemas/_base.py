@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 import pyarrow as pa
 
@@ -31,7 +32,12 @@ STRINGS = pa.list_(pa.string())
 
 PROVENANCE = [
     col("doc_id", STRING, "sha256 of the source file's bytes, hex; joins to documents.doc_id", nullable=False),
-    col("record_id", STRING, "stable id of this row: same file + same extractor version give the same id", nullable=False),
+    col(
+        "record_id",
+        STRING,
+        "stable id of this row: same file + same extractor version give the same id",
+        nullable=False,
+    ),
     col("page", INT, "1-based page where the row starts"),
     col("confidence", FLOAT, "0-1 confidence in the row, from OCR word confidence and the checks made"),
     col("x0", FLOAT, "left edge of the row on its page, PDF points from the left"),

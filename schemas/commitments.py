@@ -14,7 +14,10 @@ SCHEMA = record_schema(
 )
 
 DATASET = Dataset(
-    "commitments", SCHEMA, "ASM agreement rows.", natural_key=("tipo", "numero"),
+    "commitments",
+    SCHEMA,
+    "ASM agreement rows.",
+    natural_key=("tipo", "numero"),
     enums={"tipo": frozenset({"hallazgo", "recomendacion"}), "fecha_precision": frozenset({"dia", "mes"})},
     ranges={"confidence": (0, 1), "page": (1, None)},
 )

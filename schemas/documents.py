@@ -1,30 +1,41 @@
 """``documents``: one row per input file, written last so a row here means the file's other
 datasets are complete (see papeleo.store)."""
 
-from ._base import DATE, FLOAT, INSTANT, INT, STRING, Dataset, col
 import pyarrow as pa
 
-SCHEMA = pa.schema([
-    col("doc_id", STRING, "sha256 of the file's bytes, hex", nullable=False),
-    col("source", STRING, "where the file came from, as given (path or URI)", nullable=False),
-    col("file_name", STRING, "base name of the source"),
-    col("doc_type", STRING, "document family (a doc type declared by an installed extractor family, e.g. mir_avance) or unknown"),
-    col("doc_type_score", FLOAT, "classifier confidence in doc_type, 0-1"),
-    col("pages", INT, "number of pages (plain text: form-feed separated pages, else 1)"),
-    col("text_source", STRING, "how the text was obtained: text_layer, ocr, mixed (some pages OCR'd) or plain_text"),
-    col("ocr_confidence", FLOAT, "mean word confidence of OCR'd pages, 0-1; null if no OCR"),
-    col("emisor", STRING, "issuing body, when found"),
-    col("titulo", STRING, "document title, when found"),
-    col("clave_documento", STRING, "the document's own reference number (e.g. IEM/CV/SPE/07/2020), when found"),
-    col("fecha_documento", DATE, "date of the document (signature, approval or report date), when found"),
-    col("status", STRING, "ok, partial (some records rejected) or failed"),
-    col("extractor", STRING, "names and versions of the extractors that produced its records, comma-separated"),
-    col("extracted_at", INSTANT, "when this row was written"),
-    col("records", INT, "rows written for this document across the record datasets"),
-])
+from ._base import DATE, FLOAT, INSTANT, INT, STRING, Dataset, col
+
+SCHEMA = pa.schema(
+    [
+        col("doc_id", STRING, "sha256 of the file's bytes, hex", nullable=False),
+        col("source", STRING, "where the file came from, as given (path or URI)", nullable=False),
+        col("file_name", STRING, "base name of the source"),
+        col(
+            "doc_type",
+            STRING,
+            "document family (a doc type declared by an installed extractor family, e.g. mir_avance) or unknown",
+        ),
+        col("doc_type_score", FLOAT, "classifier confidence in doc_type, 0-1"),
+        col("pages", INT, "number of pages (plain text: form-feed separated pages, else 1)"),
+        col(
+            "text_source", STRING, "how the text was obtained: text_layer, ocr, mixed (some pages OCR'd) or plain_text"
+        ),
+        col("ocr_confidence", FLOAT, "mean word confidence of OCR'd pages, 0-1; null if no OCR"),
+        col("emisor", STRING, "issuing body, when found"),
+        col("titulo", STRING, "document title, when found"),
+        col("clave_documento", STRING, "the document's own reference number (e.g. IEM/CV/SPE/07/2020), when found"),
+        col("fecha_documento", DATE, "date of the document (signature, approval or report date), when found"),
+        col("status", STRING, "ok, partial (some records rejected) or failed"),
+        col("extractor", STRING, "names and versions of the extractors that produced its records, comma-separated"),
+        col("extracted_at", INSTANT, "when this row was written"),
+        col("records", INT, "rows written for this document across the record datasets"),
+    ]
+)
 
 DATASET = Dataset(
-    "documents", SCHEMA, "One row per input file.",
+    "documents",
+    SCHEMA,
+    "One row per input file.",
     kind="documents",
     natural_key=("file_name",),
     # doc_type's allowed values are the installed families' doc types (papeleo.registry)

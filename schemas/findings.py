@@ -12,7 +12,12 @@ SCHEMA = record_schema(
 )
 
 DATASET = Dataset(
-    "findings", SCHEMA, "Supervision report items.", natural_key=("seccion", "numero"),
-    enums={"seccion": frozenset({"objetivo_general", "objetivo_especifico", "hallazgo", "conclusion", "recomendacion"})},
+    "findings",
+    SCHEMA,
+    "Supervision report items.",
+    natural_key=("seccion", "numero"),
+    enums={
+        "seccion": frozenset({"objetivo_general", "objetivo_especifico", "hallazgo", "conclusion", "recomendacion"})
+    },
     ranges={"confidence": (0, 1), "page": (1, None)},
 )

@@ -26,7 +26,10 @@ SCHEMA = record_schema(
 )
 
 DATASET = Dataset(
-    "indicators", SCHEMA, "MIR indicator rows.", natural_key=("clave", "siglas"),
+    "indicators",
+    SCHEMA,
+    "MIR indicator rows.",
+    natural_key=("clave", "siglas"),
     enums={
         "nivel": frozenset({"fin", "proposito", "componente", "actividad"}),
         "frecuencia": frozenset({"mensual", "bimestral", "trimestral", "cuatrimestral", "semestral", "anual"}),

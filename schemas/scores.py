@@ -15,4 +15,10 @@ SCHEMA = record_schema(
     col("periodo_fin", DATE, "end of the evaluated period, when stated"),
 )
 
-DATASET = Dataset("scores", SCHEMA, "Evaluation score rows.", natural_key=("nombre",), ranges={"confidence": (0, 1), "page": (1, None)})
+DATASET = Dataset(
+    "scores",
+    SCHEMA,
+    "Evaluation score rows.",
+    natural_key=("nombre",),
+    ranges={"confidence": (0, 1), "page": (1, None)},
+)

@@ -29,7 +29,9 @@ def probe_family(monkeypatch):
 
     def add(name: str, func, dataset: str = "mentions", doc_types: tuple[str, ...] = ("*",)) -> registry.FamilySpec:
         family, _ = registry.parse_name(name)
-        spec = registry.FamilySpec(family=family, runs=name, doc_types=doc_types, dataset=dataset, package=f"probe.{family}")
+        spec = registry.FamilySpec(
+            family=family, runs=name, doc_types=doc_types, dataset=dataset, package=f"probe.{family}"
+        )
         reg.add_spec(spec)
         reg.register_func(name, func)
         return spec

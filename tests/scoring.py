@@ -34,12 +34,21 @@ import datetime as dt
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from rapidfuzz import fuzz
-from scoring_flags import (ALCANZADO, CHECK_FIELDS, CONFLICT, PROGRAMADO,  # noqa: F401 (re-exported)
-                           SOURCES_SUFFIX, conflicts, fields_of_check, flags)
+from scoring_flags import (  # noqa: F401 (re-exported)
+    ALCANZADO,
+    CHECK_FIELDS,
+    CONFLICT,
+    PROGRAMADO,
+    SOURCES_SUFFIX,
+    conflicts,
+    fields_of_check,
+    flags,
+)
 
 # Two numbers are equal within this absolute difference. Goldens hold at most 3 decimals
 # (scores 9.628, percents 94.83), so it only absorbs float noise; anything looser would
@@ -51,6 +60,7 @@ WRONG_FLAGGED, WRONG_UNFLAGGED = "wrong_flagged", "wrong_UNFLAGGED"
 EXTRA_FLAGGED, EXTRA_UNFLAGGED = "extra_flagged", "extra_UNFLAGGED"
 # outcomes that count in a determinable denominator (the golden has a value)
 DETERMINED = (OK, MISSING, WRONG_FLAGGED, WRONG_UNFLAGGED)
+
 
 def plain(value: Any) -> Any:
     """A Parquet/pandas value as the JSON goldens write it: NaN/NaT/NA → None, arrays →
@@ -112,9 +122,14 @@ def _pair_by(exp: list[int], got: list[int], expected, rows, key, text) -> list[
     return [(i, js[0]) for i, js in cand.items() if len(js) == 1 and back[js[0]] == 1]
 
 
-def pair_rows(expected: Sequence[dict], got: Sequence[dict], *, key: tuple[str, ...],
-              fallback_keys: Sequence[tuple[str, ...]] = (), text: Mapping[str, int] | None = None,
-              ) -> tuple[list[Pair], list[dict], list[dict]]:
+def pair_rows(
+    expected: Sequence[dict],
+    got: Sequence[dict],
+    *,
+    key: tuple[str, ...],
+    fallback_keys: Sequence[tuple[str, ...]] = (),
+    text: Mapping[str, int] | None = None,
+) -> tuple[list[Pair], list[dict], list[dict]]:
     """(pairs, unmatched expected rows, unexpected got rows); see the module docstring."""
     text = text or {}
     exp_left, got_left = list(range(len(expected))), list(range(len(got)))
@@ -128,8 +143,11 @@ def pair_rows(expected: Sequence[dict], got: Sequence[dict], *, key: tuple[str, 
             exp_left = [i for i in exp_left if i not in {i for i, _ in found}]
             got_left = [j for j in got_left if j not in {j for _, j in found}]
     pairs.sort()
-    return ([Pair(expected[i], got[j], k) for i, j, k in pairs],
-            [expected[i] for i in exp_left], [got[j] for j in got_left])
+    return (
+        [Pair(expected[i], got[j], k) for i, j, k in pairs],
+        [expected[i] for i in exp_left],
+        [got[j] for j in got_left],
+    )
 
 
 # --- scoring --------------------------------------------------------------------------
@@ -137,12 +155,12 @@ def pair_rows(expected: Sequence[dict], got: Sequence[dict], *, key: tuple[str, 
 
 @dataclass(frozen=True)
 class FieldResult:
-    row: str          # the paired row's key, e.g. "clave=2.3.1.1"
+    row: str  # the paired row's key, e.g. "clave=2.3.1.1"
     field: str
     outcome: str
     expected: Any
     got: Any
-    note: str = ""    # the flag that excuses it, the row's conflicts, a text ratio
+    note: str = ""  # the flag that excuses it, the row's conflicts, a text ratio
 
     def __str__(self) -> str:
         note = f" [{self.note}]" if self.note else ""
@@ -153,8 +171,8 @@ class FieldResult:
 class Score:
     results: list[FieldResult] = field(default_factory=list)
     pairs: list[Pair] = field(default_factory=list)
-    unmatched: list[dict] = field(default_factory=list)    # expected rows nothing paired
-    unexpected: list[dict] = field(default_factory=list)   # got rows nothing paired
+    unmatched: list[dict] = field(default_factory=list)  # expected rows nothing paired
+    unexpected: list[dict] = field(default_factory=list)  # got rows nothing paired
     keys: tuple[tuple[str, ...], ...] = ()  # the key and its fallbacks, for labels
 
     def of(self, fields: Iterable[str] | None = None) -> list[FieldResult]:
@@ -183,10 +201,13 @@ class Score:
     def summary(self, fields: Iterable[str] | None = None) -> dict[str, int]:
         """Counts for a benchmark table: rows, then outcomes of ``fields``."""
         c = self.counts(fields)
-        return {"rows_golden": len(self.pairs) + len(self.unmatched), "rows_found": len(self.pairs),
-                "rows_extracted": len(self.pairs) + len(self.unexpected),
-                "determinable": self.determinable(fields),
-                **{o: c[o] for o in (OK, MISSING, WRONG_FLAGGED, WRONG_UNFLAGGED, EXTRA_FLAGGED, EXTRA_UNFLAGGED)}}
+        return {
+            "rows_golden": len(self.pairs) + len(self.unmatched),
+            "rows_found": len(self.pairs),
+            "rows_extracted": len(self.pairs) + len(self.unexpected),
+            "determinable": self.determinable(fields),
+            **{o: c[o] for o in (OK, MISSING, WRONG_FLAGGED, WRONG_UNFLAGGED, EXTRA_FLAGGED, EXTRA_UNFLAGGED)},
+        }
 
 
 def _label(row: Mapping[str, Any], keys: Sequence[Sequence[str]]) -> str:
@@ -231,10 +252,16 @@ def _no_flag(row_conflicts: list[str]) -> str:
     return "not flagged" + (f"; the row's conflicts {row_conflicts} do not name it" if row_conflicts else "")
 
 
-def score_rows(expected: Sequence[Mapping[str, Any]], got: Sequence[Mapping[str, Any]], *,
-               key: tuple[str, ...], fallback_keys: Sequence[tuple[str, ...]] = (),
-               numeric: Sequence[str] = (), text: Mapping[str, int] | None = None,
-               exact: Sequence[str] = ()) -> Score:
+def score_rows(
+    expected: Sequence[Mapping[str, Any]],
+    got: Sequence[Mapping[str, Any]],
+    *,
+    key: tuple[str, ...],
+    fallback_keys: Sequence[tuple[str, ...]] = (),
+    numeric: Sequence[str] = (),
+    text: Mapping[str, int] | None = None,
+    exact: Sequence[str] = (),
+) -> Score:
     """Score extracted rows ``got`` against golden rows ``expected``.
 
     ``numeric`` fields compare within NUMERIC_TOLERANCE, ``exact`` ones with ``==``, ``text``
@@ -254,8 +281,9 @@ def score_rows(expected: Sequence[Mapping[str, Any]], got: Sequence[Mapping[str,
         label, row_flags, row_conflicts = _label(p.expected, keys), flags(p.got), conflicts(p.got)
         for f, kind in kinds.items():
             want = _golden_value(p.expected, f, kind)
-            score.results.append(_compare_field(label, f, kind, text.get(f, 100), want,
-                                                p.got.get(f), row_flags, row_conflicts))
+            score.results.append(
+                _compare_field(label, f, kind, text.get(f, 100), want, p.got.get(f), row_flags, row_conflicts)
+            )
     for g in unmatched:
         label = _label(g, keys)
         for f, kind in kinds.items():
@@ -277,7 +305,7 @@ def _golden_value(row: Mapping[str, Any], f: str, kind: str) -> Any:
 
 @dataclass
 class ValuesScore:
-    found: list[str] = field(default_factory=list)     # expected values present exactly
+    found: list[str] = field(default_factory=list)  # expected values present exactly
     fuzzy: list[tuple[str, str]] = field(default_factory=list)  # (expected, got ≥ floor)
     missing: list[str] = field(default_factory=list)
     unexpected: list[str] = field(default_factory=list)
@@ -315,12 +343,12 @@ class Floors:
     to ``fields`` only, so one Score can be held to different floors for its numbers and
     its texts; the row floors always apply."""
 
-    ok_rate: float = 1.0                  # min share of determinable ``fields`` read right
+    ok_rate: float = 1.0  # min share of determinable ``fields`` read right
     fields: tuple[str, ...] | None = None  # the fields judged; None = every compared field
-    wrong_unflagged: int = 0              # silent errors allowed among ``fields``
-    extra_unflagged: int = 0              # unflagged values where the golden has none
-    unmatched: int = 0                    # golden rows nothing paired
-    unexpected: int = 0                   # extracted rows nothing paired
+    wrong_unflagged: int = 0  # silent errors allowed among ``fields``
+    extra_unflagged: int = 0  # unflagged values where the golden has none
+    unmatched: int = 0  # golden rows nothing paired
+    unexpected: int = 0  # extracted rows nothing paired
 
 
 def breaches(score: Score, floors: Floors) -> list[str]:
@@ -335,11 +363,14 @@ def breaches(score: Score, floors: Floors) -> list[str]:
         if c[outcome] > getattr(floors, name):
             out.append(f"{c[outcome]} {outcome} (at most {getattr(floors, name)})")
     if len(score.unmatched) > floors.unmatched:
-        out.append(f"{len(score.unmatched)} golden row(s) not found: "
-                   + ", ".join(score.row_label(r) for r in score.unmatched))
+        out.append(
+            f"{len(score.unmatched)} golden row(s) not found: " + ", ".join(score.row_label(r) for r in score.unmatched)
+        )
     if len(score.unexpected) > floors.unexpected:
-        out.append(f"{len(score.unexpected)} extracted row(s) the golden does not have: "
-                   + ", ".join(score.row_label(r) for r in score.unexpected))
+        out.append(
+            f"{len(score.unexpected)} extracted row(s) the golden does not have: "
+            + ", ".join(score.row_label(r) for r in score.unexpected)
+        )
     return out
 
 
@@ -347,6 +378,10 @@ def assert_score(score: Score, floors: Floors = Floors(), what: str = "") -> Non
     """Fail with every breached floor and then every miss, one per line."""
     problems = breaches(score, floors)
     if problems:
-        lines = [what or "score below its floors", *(f"  {p}" for p in problems),
-                 "misses:", *(f"  {m}" for m in score.misses(floors.fields))]
+        lines = [
+            what or "score below its floors",
+            *(f"  {p}" for p in problems),
+            "misses:",
+            *(f"  {m}" for m in score.misses(floors.fields)),
+        ]
         raise AssertionError("\n".join(lines))

@@ -8,8 +8,8 @@ reads extractors/mir_avance and fails if a check that can conflict is missing he
 
 from __future__ import annotations
 
-from typing import Any, Mapping
-
+from collections.abc import Mapping
+from typing import Any
 
 PROGRAMADO = tuple(f"programado_t{q}" for q in range(1, 5))
 ALCANZADO = tuple(f"alcanzado_t{q}" for q in range(1, 5))

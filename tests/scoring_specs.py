@@ -12,8 +12,9 @@ half of one, falls below.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from scoring import ALCANZADO, PROGRAMADO, Score, score_rows
 
@@ -32,10 +33,17 @@ class Spec:
     text: Mapping[str, int] = field(default_factory=dict)
 
     def score(self, expected: Sequence[Mapping[str, Any]], got: Sequence[Mapping[str, Any]]) -> Score:
-        return score_rows(expected, got, key=self.key, fallback_keys=self.fallback_keys,
-                          numeric=self.numeric, text=self.text, exact=self.exact)
+        return score_rows(
+            expected,
+            got,
+            key=self.key,
+            fallback_keys=self.fallback_keys,
+            numeric=self.numeric,
+            text=self.text,
+            exact=self.exact,
+        )
 
-    def with_text_floor(self, floor: int) -> "Spec":
+    def with_text_floor(self, floor: int) -> Spec:
         """The same spec with every text floor set to ``floor`` (a test on a harder form)."""
         return replace(self, text={f: floor for f in self.text})
 
@@ -46,26 +54,38 @@ SPECS: dict[str, Spec] = {
     # clave is the printed code; siglas pairs rows whose clave was not printed or is
     # duplicated (fixtures with Fin/Propósito without a code)
     "indicators": Spec(
-        key=("clave",), fallback_keys=(("siglas",),), numeric=MIR_NUMERIC,
-        exact=("ente", "ejercicio", "trimestre", "clave", "nivel", "siglas", "frecuencia",
-               "unidad_medida", "page"),
-        text={"resumen_narrativo": TEXT_FLOOR, "indicador": TEXT_FLOOR, "comentario": TEXT_FLOOR}),
+        key=("clave",),
+        fallback_keys=(("siglas",),),
+        numeric=MIR_NUMERIC,
+        exact=("ente", "ejercicio", "trimestre", "clave", "nivel", "siglas", "frecuencia", "unidad_medida", "page"),
+        text={"resumen_narrativo": TEXT_FLOOR, "indicador": TEXT_FLOOR, "comentario": TEXT_FLOOR},
+    ),
     # numero restarts per table, so it is unique only with tipo
     "commitments": Spec(
-        key=("tipo", "numero"), fallback_keys=(("tipo", "texto"),),
+        key=("tipo", "numero"),
+        fallback_keys=(("tipo", "texto"),),
         exact=("tipo", "numero", "fecha_compromiso", "fecha_precision", "page"),
-        text={"texto": TEXT_FLOOR, "actividad_comprometida": TEXT_FLOOR,
-              "programa_evaluado": TEXT_FLOOR, "sujeto_evaluado": TEXT_FLOOR}),
+        text={
+            "texto": TEXT_FLOOR,
+            "actividad_comprometida": TEXT_FLOOR,
+            "programa_evaluado": TEXT_FLOOR,
+            "sujeto_evaluado": TEXT_FLOOR,
+        },
+    ),
     # the person as printed; OCR may drop accents from it, hence fuzzy (nombre has a floor)
     "scores": Spec(
-        key=("nombre",), fallback_keys=(("cargo",),),
+        key=("nombre",),
+        fallback_keys=(("cargo",),),
         numeric=("metas_individuales", "metas_colectivas", "competencias", "calificacion_final"),
         exact=("entidad", "nivel_desempeno", "periodo_inicio", "periodo_fin", "page"),
-        text={"nombre": TEXT_FLOOR, "cargo": TEXT_FLOOR}),
+        text={"nombre": TEXT_FLOOR, "cargo": TEXT_FLOOR},
+    ),
     # recommendations restart their numbering per addressee, so the key includes it
     # (null for the other sections)
     "findings": Spec(
-        key=("seccion", "destinatario", "numero"), fallback_keys=(("seccion", "texto"),),
+        key=("seccion", "destinatario", "numero"),
+        fallback_keys=(("seccion", "texto"),),
         exact=("seccion", "numero", "fecha", "page"),
-        text={"subseccion": TEXT_FLOOR, "texto": TEXT_FLOOR, "destinatario": TEXT_FLOOR}),
+        text={"subseccion": TEXT_FLOOR, "texto": TEXT_FLOOR, "destinatario": TEXT_FLOOR},
+    ),
 }

@@ -18,7 +18,6 @@ import regex
 from papeleo.context import Context
 from papeleo.model import Document, Page
 from papeleo.registry import Extraction, register
-
 from papeleo.text.dates import MONTHS, DateMatch, Precision, find_dates, parse_date
 from papeleo.text.pagetext import PageText, lines_to_bbox, lines_to_confidence, page_to_text
 
@@ -69,7 +68,7 @@ def page_to_urls(page: Page) -> list[tuple[str, str, int, int]]:
             continue
         for m in URL.finditer(line.text):
             url, raw, last = m.group(0), m.group(0), i
-            at_line_end = not line.text[m.end():].strip()
+            at_line_end = not line.text[m.end() :].strip()
             while at_line_end:
                 j = _next_nonblank(page, last)
                 if j is None:
@@ -159,8 +158,14 @@ def page_to_cell_dates(page: Page) -> list[tuple[str, str, int, int]]:
                     continue
                 left, right = tail[0].bbox.x0, tail[-1].bbox.x1
                 for j in range(i + 1, min(i + 1 + YEAR_LOOKAHEAD, len(page.lines))):
-                    year = next((w for w in page.lines[j].words if w.bbox is not None and YEAR_WORD.match(w.text)
-                                 and left - CELL_GAP <= w.bbox.x0 <= right), None)
+                    year = next(
+                        (
+                            w
+                            for w in page.lines[j].words
+                            if w.bbox is not None and YEAR_WORD.match(w.text) and left - CELL_GAP <= w.bbox.x0 <= right
+                        ),
+                        None,
+                    )
                     if year is not None:
                         date = parse_date(f"{m['day']} de {m['month']} de {year.text[:4]}")
                         if date is not None and date.precision is Precision.DAY:
@@ -189,7 +194,14 @@ def document_to_mentions(doc: Document) -> list[_Mention]:
             add("fecha", valor, raw, page, lines_to_confidence(lines), lines_to_bbox(lines))
         pt = page_to_text(page)
         for valor, raw, start, end in page_to_dates(pt):
-            add("fecha", valor, " ".join(raw.split()), page, pt.confidence_between(start, end), pt.bbox_between(start, end))
+            add(
+                "fecha",
+                valor,
+                " ".join(raw.split()),
+                page,
+                pt.confidence_between(start, end),
+                pt.bbox_between(start, end),
+            )
     return list(seen.values())
 
 

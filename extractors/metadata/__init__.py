@@ -19,7 +19,6 @@ import regex
 from papeleo.context import Context
 from papeleo.model import Document
 from papeleo.registry import Extraction, register
-
 from papeleo.text.dates import Precision, find_dates
 
 log = logging.getLogger(__name__)
@@ -61,7 +60,7 @@ def document_to_clave(doc: Document) -> str | None:
 def document_to_emisor(doc: Document) -> str | None:
     for page in doc.pages[:2]:
         for line in page.lines[:40]:
-            if any(q in line.text for q in "“”\"«»"):  # quoted names are parties cited, not the issuer
+            if any(q in line.text for q in '“”"«»'):  # quoted names are parties cited, not the issuer
                 continue
             m = EMISOR.search(line.text)
             if m:

@@ -80,8 +80,11 @@ def _score(assign: dict[str, NumTok], dropped: list[NumTok], T: int, r: Reading 
         s -= (DROP_CLEAN_WITH_ROOM if room else DROP_CLEAN) if t.clean else DROP_GARBLED
     missing_p = sum(1 for f in PROG if f not in assign)
     missing_a = sum(1 for f in ALC[:T] if f not in assign)
-    s -= MISSING_PROGRAMADO * missing_p + MISSING_ALCANZADO * missing_a \
+    s -= (
+        MISSING_PROGRAMADO * missing_p
+        + MISSING_ALCANZADO * missing_a
         + (MISSING_META if "meta_anual" not in assign else 0)
+    )
     vals = {f: value_of(t) for f, t in assign.items()}
     sum_known = [vals.get(f) for f in SUM_FIELDS]
     if all(v is not None for v in sum_known):
@@ -92,13 +95,16 @@ def _score(assign: dict[str, NumTok], dropped: list[NumTok], T: int, r: Reading 
             for i, f in enumerate(SUM_FIELDS):
                 want = sum(sum_known[1:]) if i == 0 else sum_known[0] - (sum(sum_known[1:]) - sum_known[i])
                 fixes += want >= 0 and misread_reason(assign[f], want) is not None
-                backed += (r is not None and T and f == PROG[T - 1] and want == r.m) or \
-                          (an is not None and f == "meta_anual" and want == an.m)
+                backed += (r is not None and T and f == PROG[T - 1] and want == r.m) or (
+                    an is not None and f == "meta_anual" and want == an.m
+                )
             s += SUM_FIX_BACKED if backed else SUM_FIX_ONE_MISREAD if fixes == 1 else -SUM_FAILS
     elif all(f in assign for f in SUM_FIELDS):
         opts = [([vals[f]] if vals.get(f) is not None else list(assign[f].cands)) for f in SUM_FIELDS]
-        if any(abs(c[0] - sum(c[1:])) < SUM_TOLERANCE
-               for c in itertools.islice(itertools.product(*opts), MAX_SUM_COMBINATIONS)):
+        if any(
+            abs(c[0] - sum(c[1:])) < SUM_TOLERANCE
+            for c in itertools.islice(itertools.product(*opts), MAX_SUM_COMBINATIONS)
+        ):
             s += SUM_HOLDS_GARBLED
     meta = vals.get("meta_anual")
     if meta is not None and any(vals.get(f) is not None and vals[f] > meta for f in PROG):
@@ -124,8 +130,15 @@ def _score(assign: dict[str, NumTok], dropped: list[NumTok], T: int, r: Reading 
                 s += COMMENTARY_PERCENT_CELL
         pt_ok = pt is not None and ((pt.clean and pt.value == r.m) or (not pt.clean and r.m in pt.cands))
         for f, t in assign.items():  # the commentary's M printed in another quarter's cell
-            if f in PROG and f != PROG[T - 1] and r.m is not None and t.clean and t.value == r.m and not pt_ok \
-                    and r.consistent:
+            if (
+                f in PROG
+                and f != PROG[T - 1]
+                and r.m is not None
+                and t.clean
+                and t.value == r.m
+                and not pt_ok
+                and r.consistent
+            ):
                 s -= COMMENTARY_M_ELSEWHERE
     if an is not None and an.m is not None and meta is not None and meta == an.m:
         s += ANUAL_META
@@ -135,13 +148,19 @@ def _score(assign: dict[str, NumTok], dropped: list[NumTok], T: int, r: Reading 
             if sum(got) == an.n:
                 s += ANUAL_SUM
             else:
-                fixable = sum(1 for f in ALC[:T] if misread_reason(assign[f], an.n - (sum(got) - vals[f])) is not None
-                              and an.n - (sum(got) - vals[f]) >= 0)
+                fixable = sum(
+                    1
+                    for f in ALC[:T]
+                    if misread_reason(assign[f], an.n - (sum(got) - vals[f])) is not None
+                    and an.n - (sum(got) - vals[f]) >= 0
+                )
                 s += ANUAL_SUM_ONE_FIX if fixable == 1 else -ANUAL_SUM_FAILS
     return s
 
 
-def assign_tokens(row: RawRow, T: int, r: Reading | None, an: Reading | None) -> tuple[dict[str, NumTok], set[str], float]:
+def assign_tokens(
+    row: RawRow, T: int, r: Reading | None, an: Reading | None
+) -> tuple[dict[str, NumTok], set[str], float]:
     """Which printed cell is which field. A labeled (geometry) row is taken as labeled;
     an OCR run is matched in order to the fields, cells possibly missing or spurious,
     choosing the reading the checks support best. Fields that differ between equally
@@ -185,7 +204,9 @@ def assign_tokens(row: RawRow, T: int, r: Reading | None, an: Reading | None) ->
     # The missing-cell prior (an alcanzado cell is a little less likely dropped than a
     # programado one) orders readings but proves nothing: readings it alone separates
     # from the best leave their differing fields undetermined.
-    near = best + [(a, sc) for a, sc in scored if top - PRIOR_WINDOW <= sc < top - EQUAL_SCORE and len(a) == len(chosen)]
+    near = best + [
+        (a, sc) for a, sc in scored if top - PRIOR_WINDOW <= sc < top - EQUAL_SCORE and len(a) == len(chosen)
+    ]
     ambiguous = _differing(best, slots)
     row.tentative = _differing(near, slots) - ambiguous
     return chosen, ambiguous, top

@@ -51,7 +51,10 @@ TOTAL_AFTER = regex.compile(r"^(?:p\w*gram|proy|planead|estimad|que$|previst)", 
 TOTAL_BEFORE = regex.compile(r"(?:[tfl][oa][tl]a[l1]\s+d[ea]|de\s+los)\s*$", regex.I)
 YEAR = regex.compile(r"^(?:19[89]\d|20[0-3]\d)$")
 # 'En el segundo trimestre da 2024', 'PMD 2021-2024', 'en el mes de abril 2024'
-YEAR_CONTEXT = regex.compile(r"(?:trim|tri|rimes|pmd|ejercicio|año|ano|abril|mayo|junio|julio|marzo|enero|febrero|agosto|septiembre|octubre|noviembre|diciembre)", regex.I)
+YEAR_CONTEXT = regex.compile(
+    r"(?:trim|tri|rimes|pmd|ejercicio|año|ano|abril|mayo|junio|julio|marzo|enero|febrero|agosto|septiembre|octubre|noviembre|diciembre)",
+    regex.I,
+)
 # 'no se firmó ningún convenio de los 2 programados' -> N = 0 ('ningdn' as OCR prints it)
 NONE_ACHIEVED = regex.compile(r"\bning[uú]n[oa]?\b|\bningdn\b", regex.I)
 # a piece of a Comentario cell worth keeping: 'Meta Anual: Se' (not a lone '|' or ':')
@@ -59,8 +62,22 @@ HAS_WORD = regex.compile(r"\w{2}")
 # a topic word: 'supervisiones', 'convenios'
 WORD = regex.compile(r"[a-záéíóúñ]{5,}", regex.I)
 # words every commentary and row share: they say nothing about which row is whose
-COMMON = {"porcentaje", "parcentaje", "trimestral", "programados", "programadas", "total",
-          "unidad", "medida", "indicador", "variables", "logra", "meta", "municipal", "municipales"}
+COMMON = {
+    "porcentaje",
+    "parcentaje",
+    "trimestral",
+    "programados",
+    "programadas",
+    "total",
+    "unidad",
+    "medida",
+    "indicador",
+    "variables",
+    "logra",
+    "meta",
+    "municipal",
+    "municipales",
+}
 # topic words compare on their first letters, so 'supervisiones' meets 'supervisión'
 STEM_LEN = 6
 
@@ -129,12 +146,12 @@ def parse_commentary(text: str, ejercicio: int | None = None) -> tuple[list[Perc
             if not (looks_garbled_number(s) and sum(c.isdigit() for c in s) >= MIN_GARBLED_DIGITS):
                 continue
         if v is not None and YEAR.match(s):
-            window = " ".join(toks[max(0, k - YEAR_CONTEXT_TOKENS):k])
+            window = " ".join(toks[max(0, k - YEAR_CONTEXT_TOKENS) : k])
             if (ejercicio and int(v) == ejercicio) or YEAR_CONTEXT.search(window):
                 continue
         tok = make_token(s)
-        before = " ".join(toks[max(0, k - TOTAL_BEFORE_TOKENS):k])
-        after = toks[k + 1:k + 1 + TOTAL_AFTER_TOKENS]
+        before = " ".join(toks[max(0, k - TOTAL_BEFORE_TOKENS) : k])
+        after = toks[k + 1 : k + 1 + TOTAL_AFTER_TOKENS]
         if TOTAL_BEFORE.search(before) or any(TOTAL_AFTER.match(trim_punct(a)) for a in after):
             m_pref.add(len(nums))
         nums.append(tok)
@@ -159,7 +176,7 @@ def cell_commentaries(text: str, page: int, index: int, conf: float, ejercicio: 
             pieces.append(("trimestral", text[: starts[0].start()]))
         for k, m in enumerate(starts):
             end = starts[k + 1].start() if k + 1 < len(starts) else len(text)
-            pieces.append((commentary_kind(m.group("kind")), text[m.start():end]))
+            pieces.append((commentary_kind(m.group("kind")), text[m.start() : end]))
     out = []
     for kind, t in pieces:
         if not HAS_WORD.search(t):
@@ -202,13 +219,21 @@ def readings(c: Commentary) -> list[Reading]:
                     xv = c.percents[0] if c.percents else None
                     if cons:
                         xv = x
-                    out.append((score, Reading(nv, mv, xv.value if xv else None, xv.decimals if xv else 0,
-                                               cons, fixed, nt, mt)))
+                    out.append(
+                        (
+                            score,
+                            Reading(nv, mv, xv.value if xv else None, xv.decimals if xv else 0, cons, fixed, nt, mt),
+                        )
+                    )
     if c.zero_n and nums:
         mt = nums[-1]
         for mv in _values(mt):
-            out.append((READING_NONE_ACHIEVED, Reading(0.0, mv, c.percents[0].value if c.percents else None, 0,
-                                                       True, None, None, mt)))
+            out.append(
+                (
+                    READING_NONE_ACHIEVED,
+                    Reading(0.0, mv, c.percents[0].value if c.percents else None, 0, True, None, None, mt),
+                )
+            )
     if not out and c.percents:
         p = c.percents[0]
         out.append((0.0, Reading(None, None, p.value, p.decimals, False)))
@@ -252,16 +277,28 @@ def compat(c: Commentary, row: RawRow) -> float:
     return score
 
 
-def align(comments: list[Commentary], rows: list[RawRow], min_score: float = MIN_PLACEMENT_SCORE) -> dict[int, list[Commentary]]:
+def align(
+    comments: list[Commentary], rows: list[RawRow], min_score: float = MIN_PLACEMENT_SCORE
+) -> dict[int, list[Commentary]]:
     """Order-preserving assignment of commentary units (a 'Meta Trimestral' with the
     'Meta Anual' printed next to it) to rows, maximizing the evidence each pairing has."""
     units: list[list[Commentary]] = []
     for c in comments:
-        if c.kind == "anual" and units and len(units[-1]) == 1 and units[-1][0].kind == "trimestral" \
-                and c.line - units[-1][0].line < PAIR_MAX_LINES:
+        if (
+            c.kind == "anual"
+            and units
+            and len(units[-1]) == 1
+            and units[-1][0].kind == "trimestral"
+            and c.line - units[-1][0].line < PAIR_MAX_LINES
+        ):
             units[-1].append(c)
-        elif c.kind == "trimestral" and units and len(units[-1]) == 1 and units[-1][0].kind == "anual" \
-                and c.line - units[-1][0].line < PAIR_MAX_LINES:
+        elif (
+            c.kind == "trimestral"
+            and units
+            and len(units[-1]) == 1
+            and units[-1][0].kind == "anual"
+            and c.line - units[-1][0].line < PAIR_MAX_LINES
+        ):
             units[-1].append(c)
         else:
             units.append([c])
@@ -319,9 +356,16 @@ def place_by_order(units: list[list[Commentary]], rows: list[RawRow], out: dict[
         gap = units[ua:ub]
         if len(free) != len(gap):
             continue
-        ok = all(len(u) == 1 and u[0].kind == "trimestral" and (rs := readings(u[0])) and rs[0].consistent
-                 and rs[0].n is not None and rs[0].m is not None and not _contradicts(u[0], rows[j])
-                 for u, j in zip(gap, free))
+        ok = all(
+            len(u) == 1
+            and u[0].kind == "trimestral"
+            and (rs := readings(u[0]))
+            and rs[0].consistent
+            and rs[0].n is not None
+            and rs[0].m is not None
+            and not _contradicts(u[0], rows[j])
+            for u, j in zip(gap, free)
+        )
         if not ok:
             continue
         for u, j in zip(gap, free):

@@ -177,15 +177,18 @@ def _table_end(body: list[Word], layout: Layout, anchors: list[Word]) -> float:
         if top - prev_bottom > gap_limit:
             return top  # a wide white gap: the footer ('Formato PbR-02a  MIR Avance'), not a row
         for w in line:
-            if any(w.bbox.x0 + CROSSING_MARGIN < x < w.bbox.x1 - CROSSING_MARGIN for x in cuts) \
-                    and len(w.text) > MAX_SPECK_CHARS:
+            if (
+                any(w.bbox.x0 + CROSSING_MARGIN < x < w.bbox.x1 - CROSSING_MARGIN for x in cuts)
+                and len(w.text) > MAX_SPECK_CHARS
+            ):
                 return top
         prev_bottom = max(prev_bottom, max(v.bbox.bottom for v in line))
     return float("inf")
 
 
-def _bands(body: list[Word], body_top: float, end: float, tops: list[Word], runs: list[list[Word]],
-           niveles: list[Word]) -> list[tuple[float, float]]:
+def _bands(
+    body: list[Word], body_top: float, end: float, tops: list[Word], runs: list[list[Word]], niveles: list[Word]
+) -> list[tuple[float, float]]:
     starts = _cluster_y(sorted(w.bbox.top for w in tops))
     run_y = [statistics.fmean(w.bbox.y_center for w in r) for r in runs]
     if starts:
@@ -336,8 +339,12 @@ def _number_cell(words: list[Word]) -> NumTok | None:
     if len(lines) > 1:
         # OCR specks ('l', '|') from erased rulings sit in cells as lines of their own; two
         # real numbers stacked in one cell leave which one is the value unknowable
-        real = [ln for ln in lines if any(is_number(Word(w.text.strip(JUNK), w.bbox)) for w in ln)
-                or sum(len(w.text.strip(JUNK)) for w in ln) > MAX_SPECK_CHARS]
+        real = [
+            ln
+            for ln in lines
+            if any(is_number(Word(w.text.strip(JUNK), w.bbox)) for w in ln)
+            or sum(len(w.text.strip(JUNK)) for w in ln) > MAX_SPECK_CHARS
+        ]
         if len(real) != 1:
             return None
         lines = real

@@ -66,8 +66,11 @@ def repair_codes(rows: list[Solved]) -> None:
     else:
         # no Fin printed (an excerpt, a later page): the depth of the Fin's clave follows
         # from rows whose level word and clave both survived
-        depths = Counter(len(p) - DEPTH[s.row.nivel] for s in rows
-                         if s.row.nivel and _clean_dotted(s.row.code_raw) and (p := _parts(s.row.code_raw)))
+        depths = Counter(
+            len(p) - DEPTH[s.row.nivel]
+            for s in rows
+            if s.row.nivel and _clean_dotted(s.row.code_raw) and (p := _parts(s.row.code_raw))
+        )
         if not depths:  # no level word survived either: the shortest clave is the Fin's
             shortest = min((p for r in raws if _clean_dotted(r) and (p := _parts(r))), key=len, default=None)
             if shortest is None:
@@ -119,8 +122,13 @@ def repair_codes(rows: list[Solved]) -> None:
             continue
         if nivel == "componente":
             expected = prop + [last_comp + 1]
-            ok = parts and parts[:-1] == prop and 0 < parts[-1] - last_comp <= MAX_CLAVE_STEP and _clean_dotted(raw) \
+            ok = (
+                parts
+                and parts[:-1] == prop
+                and 0 < parts[-1] - last_comp <= MAX_CLAVE_STEP
+                and _clean_dotted(raw)
                 and counts[_dot(parts)] == 1
+            )
             if parts == expected or ok:
                 chosen = parts
             else:
@@ -131,8 +139,13 @@ def repair_codes(rows: list[Solved]) -> None:
                 comp = prop + [last_comp + 1]
                 last_comp = comp[-1]
             expected = comp + [last_act + 1]
-            ok = parts and parts[:-1] == comp and 0 < parts[-1] - last_act <= MAX_CLAVE_STEP and _clean_dotted(raw) \
+            ok = (
+                parts
+                and parts[:-1] == comp
+                and 0 < parts[-1] - last_act <= MAX_CLAVE_STEP
+                and _clean_dotted(raw)
                 and counts[_dot(parts)] == 1
+            )
             chosen = parts if (parts == expected or ok) else expected
             last_act = chosen[-1]
         s.clave = _dot(chosen)
@@ -146,7 +159,7 @@ def repair_codes(rows: list[Solved]) -> None:
 
 def _from_children(rows: list[Solved], i: int, prop: list[int], last_comp: int) -> list[int] | None:
     d = len(prop) + 1
-    for s in rows[i + 1:]:
+    for s in rows[i + 1 :]:
         if s.row.nivel == "componente":
             return None
         p = _parts(s.row.code_raw, d + 1)
@@ -160,7 +173,11 @@ def component_checks(rows: list[Solved]) -> None:
     for s in rows:
         if s.row.nivel != "componente" or not getattr(s, "clave", None):
             continue
-        kids = [k for k in rows if k.row.nivel == "actividad" and getattr(k, "clave", "") and k.clave.startswith(s.clave + ".")]
+        kids = [
+            k
+            for k in rows
+            if k.row.nivel == "actividad" and getattr(k, "clave", "") and k.clave.startswith(s.clave + ".")
+        ]
         if not kids:
             s.checks["componente_suma_actividades"] = "not_applicable"
             continue
@@ -171,9 +188,15 @@ def component_checks(rows: list[Solved]) -> None:
             if all(v is not None for v in vals):
                 (holds if abs(vals[0] - sum(vals[1:])) < SUM_TOLERANCE else fails).append(f)
         if not holds or len(holds) < len(fails):
-            s.checks["componente_suma_actividades"] = "not_applicable" if not holds and not fails else "conflict" if holds else "not_applicable"
+            s.checks["componente_suma_actividades"] = (
+                "not_applicable" if not holds and not fails else "conflict" if holds else "not_applicable"
+            )
             if fails and not holds:
-                s.notes.append("componente != suma de actividades en " + ", ".join(fails) + " (la relación no aplica a este componente)")
+                s.notes.append(
+                    "componente != suma de actividades en "
+                    + ", ".join(fails)
+                    + " (la relación no aplica a este componente)"
+                )
             continue
         conflict = False
         for f in fields:
@@ -192,10 +215,21 @@ def component_checks(rows: list[Solved]) -> None:
                     continue
                 if m.values.get(f) is None:
                     tok = m.table.get(f)
-                    m.set(f, want, "corregido" if tok else "imputado",
-                          f"componente {s.clave} = suma de sus actividades (relación comprobada en {', '.join(holds)})", {"componente"})
+                    m.set(
+                        f,
+                        want,
+                        "corregido" if tok else "imputado",
+                        f"componente {s.clave} = suma de sus actividades (relación comprobada en {', '.join(holds)})",
+                        {"componente"},
+                    )
                 elif m.values[f] != want:
-                    m.set(f, want, "corregido", f"fuentes en desacuerdo; componente {s.clave} = suma de actividades decide", {"componente"})
+                    m.set(
+                        f,
+                        want,
+                        "corregido",
+                        f"fuentes en desacuerdo; componente {s.clave} = suma de actividades decide",
+                        {"componente"},
+                    )
                     conflict = True
                 m.checks["componente_suma_actividades"] = "ok"
                 continue
@@ -208,9 +242,17 @@ def component_checks(rows: list[Solved]) -> None:
                     tok = m.table.get(f)
                     why = misread_reason(tok, want) if tok is not None and want >= 0 else None
                     if why and is_dropped_digits(why):
-                        m.set(f, want, "corregido", f"componente {s.clave} = suma de actividades exige {fmt(want)}; {why}", {"componente", "ocr"})
+                        m.set(
+                            f,
+                            want,
+                            "corregido",
+                            f"componente {s.clave} = suma de actividades exige {fmt(want)}; {why}",
+                            {"componente", "ocr"},
+                        )
                     else:
                         m.checks["componente_suma_actividades"] = "conflict"
-                        m.notes.append(f"{f}: componente {s.clave} = suma de actividades exige {fmt(want)}, la tabla dice {fmt(m.values[f])}")
+                        m.notes.append(
+                            f"{f}: componente {s.clave} = suma de actividades exige {fmt(want)}, la tabla dice {fmt(m.values[f])}"
+                        )
                 conflict = True
         s.checks["componente_suma_actividades"] = "conflict" if conflict else "ok"

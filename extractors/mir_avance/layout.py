@@ -175,8 +175,11 @@ def find_header(words: list[Word]) -> tuple[list[Word], float] | None:
         while 0 <= i < len(lines):
             line = lines[i]
             y = statistics.fmean(w.bbox.y_center for w in line)
-            if abs(y - y0) > HEADER_BAND_PT or sum(_headerish(w) for w in line) * 2 < len(line) \
-                    or any(is_number(w) for w in line):
+            if (
+                abs(y - y0) > HEADER_BAND_PT
+                or sum(_headerish(w) for w in line) * 2 < len(line)
+                or any(is_number(w) for w in line)
+            ):
                 break  # a body line: the first row's cells
             band.extend(w for w in line if _headerish(w))
             i += step
@@ -184,11 +187,15 @@ def find_header(words: list[Word]) -> tuple[list[Word], float] | None:
     return band, bottom
 
 
-
 def _headerish(w: Word) -> bool:
     t = w.text.strip()
-    return bool(header_kind(t) or quarter_of(t) or PCT_HEADER.match(t) or norm(t) in CONNECTORS
-                or norm(t) in ("trim", "trimestre", "trimestral"))
+    return bool(
+        header_kind(t)
+        or quarter_of(t)
+        or PCT_HEADER.match(t)
+        or norm(t) in CONNECTORS
+        or norm(t) in ("trim", "trimestre", "trimestral")
+    )
 
 
 def numeric_clusters(words: list[Word], lo: float, hi: float) -> list[tuple[float, float, float]]:
@@ -204,13 +211,17 @@ def numeric_clusters(words: list[Word], lo: float, hi: float) -> list[tuple[floa
             groups[-1].append(w)
         else:
             groups.append([w])
-    need = max(MIN_COLUMN_CELLS, len({round(w.bbox.y_center) for w in edges}) // COLUMN_LINE_SHARE) \
-        if edges else MIN_COLUMN_CELLS
+    need = (
+        max(MIN_COLUMN_CELLS, len({round(w.bbox.y_center) for w in edges}) // COLUMN_LINE_SHARE)
+        if edges
+        else MIN_COLUMN_CELLS
+    )
     out = []
     for g in groups:
         if len(g) >= min(need, MAX_COLUMN_CELLS_REQUIRED) and len(g) >= MIN_COLUMN_CELLS:
-            out.append((min(w.bbox.x0 for w in g), max(w.bbox.x1 for w in g),
-                        statistics.median(w.bbox.x_center for w in g)))
+            out.append(
+                (min(w.bbox.x0 for w in g), max(w.bbox.x1 for w in g), statistics.median(w.bbox.x_center for w in g))
+            )
     return out
 
 
@@ -262,8 +273,9 @@ def build_layout(page: Page, previous: Layout | None = None) -> Layout | None:
     left_text = [v for k, v in text_cols.items() if k != "comentario"]
     lo = max(left_text) if left_text else 0.0
     nums = numeric_clusters(body, lo, hi)
-    cols: list[Column] = [Column(k, 0, 0, x) for k, x in text_cols.items()
-                          if not any(left <= x <= right for left, right, _ in nums)]
+    cols: list[Column] = [
+        Column(k, 0, 0, x) for k, x in text_cols.items() if not any(left <= x <= right for left, right, _ in nums)
+    ]
     cols += [Column("num", 0, 0, c) for _, _, c in nums]
     cols.sort(key=lambda c: c.center)
     if len(cols) < MIN_COLUMNS or not any(c.kind == "num" for c in cols):
@@ -275,8 +287,9 @@ def build_layout(page: Page, previous: Layout | None = None) -> Layout | None:
     cols[-1].right = UNBOUNDED
     layout = Layout(cols, bottom, True)
     _label_numeric(layout, band)
-    log.debug("page %s columns: %s", page.number,
-              ", ".join(f"{c.label or c.kind}@{c.left:.0f}-{c.right:.0f}" for c in cols))
+    log.debug(
+        "page %s columns: %s", page.number, ", ".join(f"{c.label or c.kind}@{c.left:.0f}-{c.right:.0f}" for c in cols)
+    )
     return layout
 
 
@@ -317,8 +330,11 @@ def _label_numeric(layout: Layout, band: list[Word]) -> None:
     group_of: dict[int, str] = {}
     for run in runs:
         mid = (nums[run[0]].left + nums[run[-1]].right) / 2
-        inside = [w for w in groups if nums[run[0]].left - GROUP_LABEL_SLACK <= w.bbox.x_center
-                  <= nums[run[-1]].right + GROUP_LABEL_SLACK]
+        inside = [
+            w
+            for w in groups
+            if nums[run[0]].left - GROUP_LABEL_SLACK <= w.bbox.x_center <= nums[run[-1]].right + GROUP_LABEL_SLACK
+        ]
         if inside:
             g = min(inside, key=lambda w: abs(w.bbox.x_center - mid))
             for i in run:
@@ -328,7 +344,7 @@ def _label_numeric(layout: Layout, band: list[Word]) -> None:
         label = None
         own = kinds & {"programado", "alcanzado"}
         if q is not None:
-            kind = ("alcanzado" if "alcanzado" in own else "programado" if own else group_of.get(i))
+            kind = "alcanzado" if "alcanzado" in own else "programado" if own else group_of.get(i)
             if kind:
                 label = f"{kind}_t{q}"
         elif "meta" in kinds:

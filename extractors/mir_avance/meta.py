@@ -20,10 +20,23 @@ from .types import ALC, SUM_FIELDS, RawRow
 log = logging.getLogger(__name__)
 
 # 'En el segundo trimestre da 2024', 'Al sequnda lrimestre 2024'
-TRIMESTRE = regex.compile(r"\b(?P<ord>primer|primero|segundo|sequndo|sequnda|segunlo|tercer|tercero|cuarto|cuarlo|[1-4](?:er|do|to|o|°|º)?)\s+(?:[a-z]{1,3}\s+)?(?:trim|trimestre|lrimestre|trimastre|timestre|rimestre)\w*", regex.I)
+TRIMESTRE = regex.compile(
+    r"\b(?P<ord>primer|primero|segundo|sequndo|sequnda|segunlo|tercer|tercero|cuarto|cuarlo|[1-4](?:er|do|to|o|°|º)?)\s+(?:[a-z]{1,3}\s+)?(?:trim|trimestre|lrimestre|trimastre|timestre|rimestre)\w*",
+    regex.I,
+)
 # quarter ordinals as written and as this OCR misspells them ('sequndo', 'cuarlo')
-ORD = {"primer": 1, "primero": 1, "segundo": 2, "sequndo": 2, "sequnda": 2, "segunlo": 2,
-       "tercer": 3, "tercero": 3, "cuarto": 4, "cuarlo": 4}
+ORD = {
+    "primer": 1,
+    "primero": 1,
+    "segundo": 2,
+    "sequndo": 2,
+    "sequnda": 2,
+    "segunlo": 2,
+    "tercer": 3,
+    "tercero": 3,
+    "cuarto": 4,
+    "cuarlo": 4,
+}
 # 'Municipio de Benito Judrez.', 'H.] ... Ayuntamiento de Benito Juarez.'
 # 'Ente público: Municipio de San Isidro del Valle, Valle Verde' (lowercase linking words kept)
 ENTE = regex.compile(
@@ -52,6 +65,7 @@ def document_meta(text: str) -> dict:
         # the candidate whose first word the document repeats most ('Benito ...')
         def weight(name: str) -> int:
             return len(regex.findall(rf"\b{regex.escape(name.split()[0])}\b", text)) + entes[name]
+
         ente = "Municipio de " + max(entes, key=weight)
     return {"ejercicio": ejercicio, "trimestre": trimestre, "ente": ente}
 

@@ -149,7 +149,7 @@ def percent_variants(p: Percent) -> list[tuple[float, bool]]:
         for d in "0123456789":
             if d != ch:
                 try:
-                    out.append((float(s[:i] + d + s[i + 1:]), True))
+                    out.append((float(s[:i] + d + s[i + 1 :]), True))
                 except ValueError:
                     continue
     return out

@@ -72,8 +72,10 @@ def to_record(s: Solved, meta: dict, T: int) -> dict[str, Any]:
     rec["comentario"] = " | ".join(t.strip() for t in texts) or None
     if any(c is not None and c.by_order for c in (s.trimestral, s.anual)):
         s.checks["comentario_por_orden"] = "ok"
-        notes.append("comentario asignado por su posición: ningún renglón coincide con sus cifras, pero ocupa "
-                     "el lugar de este renglón entre los comentarios ya asignados y su N/M da su X%")
+        notes.append(
+            "comentario asignado por su posición: ningún renglón coincide con sus cifras, pero ocupa "
+            "el lugar de este renglón entre los comentarios ya asignados y su N/M da su X%"
+        )
     rec["checks"] = [f"{k}={v}" for k, v in sorted(s.checks.items())]
     rec["corrected"] = [f"{k}:{v}" for k, v in sorted(corrected.items())]
     rec["comentario_extraccion"] = "; ".join(dict.fromkeys(notes)) or None
@@ -98,7 +100,7 @@ def confidence(s: Solved) -> float:
     outcomes = list(s.checks.values())
     conflicts = outcomes.count("conflict")
     oks = outcomes.count("ok")
-    c = base * (CONFLICT_FACTOR ** conflicts) * (CORRECTION_FACTOR ** len(s.corrected))
+    c = base * (CONFLICT_FACTOR**conflicts) * (CORRECTION_FACTOR ** len(s.corrected))
     if oks == 0:
         c *= UNCHECKED_FACTOR
     known = sum(1 for f in ("meta_anual", *PROG) if s.values.get(f) is not None)

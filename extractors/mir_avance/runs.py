@@ -87,7 +87,7 @@ def inline_run(text: str, line: int, conf: float) -> list[NumTok] | None:
     toks = text.split()
     for i, t in enumerate(toks):
         if frecuencia_of(t):
-            run = run_tokens(toks[i + 1:], line, conf)
+            run = run_tokens(toks[i + 1 :], line, conf)
             if (sum(x.clean for x in run) >= MIN_RUN_CLEAN and len(run) >= MIN_RUN_SHORT) or len(run) >= MIN_RUN_CELLS:
                 return run
     numeric = [t for t in toks if parse_amount(trim_punct(t)) is not None]
@@ -116,8 +116,9 @@ def without_run(text: str) -> str:
     for i, t in enumerate(toks):
         if frecuencia_of(t):
             j = i + 1
-            while j < len(toks) and (UNIT_BOX.match(toks[j]) or make_token(trim_punct(toks[j]) or "x").clean
-                                     or looks_garbled_number(toks[j])):
+            while j < len(toks) and (
+                UNIT_BOX.match(toks[j]) or make_token(trim_punct(toks[j]) or "x").clean or looks_garbled_number(toks[j])
+            ):
                 j += 1
             return " ".join(toks[:i] + toks[j:])
     return text
@@ -134,8 +135,9 @@ def vertical_gap(y: float, lo: float, hi: float) -> float:
     return min(abs(y - lo), abs(y - hi))
 
 
-def attach_runs(rows: list[RawRow], groups: list[list[Anchor]], runs: dict[int, list[NumTok]],
-                glines: list[tuple[int, Line]]) -> None:
+def attach_runs(
+    rows: list[RawRow], groups: list[list[Anchor]], runs: dict[int, list[NumTok]], glines: list[tuple[int, Line]]
+) -> None:
     """A run goes to the nearest row anchor: by vertical distance in points when the page
     has coordinates (commentary lines interleave and inflate line counts), else by lines."""
     taken: set[int] = set()
@@ -160,8 +162,13 @@ def attach_runs(rows: list[RawRow], groups: list[list[Anchor]], runs: dict[int, 
             taken.add(best)
 
 
-def attach_blocks(rows: list[RawRow], groups: list[list[Anchor]], marks: list[int],
-                  blocks: list[tuple[int, list[NumTok]]], glines: list[tuple[int, Line]]) -> None:
+def attach_blocks(
+    rows: list[RawRow],
+    groups: list[list[Anchor]],
+    marks: list[int],
+    blocks: list[tuple[int, list[NumTok]]],
+    glines: list[tuple[int, Line]],
+) -> None:
     """Numbers printed one per line follow the row's unit box; OCR can push a row's box
     below the next row's heading, so boxes are aligned to rows by order, each row taking
     at most one box and preferring the box within its own stretch of lines."""
@@ -205,6 +212,8 @@ def attach_blocks(rows: list[RawRow], groups: list[list[Anchor]], marks: list[in
             if toks and not rows[i - 1].tokens:
                 rows[i - 1].tokens = toks
                 rows[i - 1].run_garbled = sum(not t.clean for t in toks) / len(toks)
-                rows[i - 1].text += " " + " ".join(glines[g][1].text for g in range(
-                    units[j - 1][0], min(len(glines), units[j - 1][0] + BLOCK_TEXT_LINES)))
+                rows[i - 1].text += " " + " ".join(
+                    glines[g][1].text
+                    for g in range(units[j - 1][0], min(len(glines), units[j - 1][0] + BLOCK_TEXT_LINES))
+                )
         i, j = pi, pj

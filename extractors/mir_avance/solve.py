@@ -55,6 +55,7 @@ MAX_GARBLED_UNKNOWNS = 3
 # an avance the commentary implies but does not print is rounded as reports print theirs
 IMPUTED_PCT_DECIMALS = 2
 
+
 def _best_reading(c: Commentary | None, row: RawRow, T: int, an: Commentary | None):
     if c is None and an is None:
         return None, None, assign_tokens(row, T, None, None)
@@ -67,7 +68,9 @@ def _best_reading(c: Commentary | None, row: RawRow, T: int, an: Commentary | No
             bonus = 0.0
             for rd in (r, a):
                 if rd is not None:
-                    bonus += READING_CONSISTENT if rd.consistent else READING_X_MISREAD if rd.x_fixed is not None else 0.0
+                    bonus += (
+                        READING_CONSISTENT if rd.consistent else READING_X_MISREAD if rd.x_fixed is not None else 0.0
+                    )
             if best is None or sc + bonus > best[0]:
                 best = (sc + bonus, r, a, (assign, amb, sc))
     return best[1], best[2], best[3]
@@ -82,11 +85,22 @@ def _in_context(rs: list[Reading], row: RawRow) -> list[Reading]:
         if r.consistent or r.x is None:
             continue
         for v in cells:
-            if r.m and r.n_tok is not None and v != r.n and percent_matches(v, r.m, r.x, r.x_decimals) \
-                    and misread_reason(r.n_tok, v):
+            if (
+                r.m
+                and r.n_tok is not None
+                and v != r.n
+                and percent_matches(v, r.m, r.x, r.x_decimals)
+                and misread_reason(r.n_tok, v)
+            ):
                 out.insert(0, replace(r, n=v, consistent=True))
-            if r.n is not None and r.m_tok is not None and v and v != r.m \
-                    and percent_matches(r.n, v, r.x, r.x_decimals) and misread_reason(r.m_tok, v):
+            if (
+                r.n is not None
+                and r.m_tok is not None
+                and v
+                and v != r.m
+                and percent_matches(r.n, v, r.x, r.x_decimals)
+                and misread_reason(r.m_tok, v)
+            ):
                 out.insert(0, replace(r, m=v, consistent=True))
     return out
 
@@ -95,8 +109,17 @@ def solve_row(row: RawRow, T: int, comments: list[Commentary]) -> Solved:
     tri = next((c for c in comments if c.kind == "trimestral"), None)
     anu = next((c for c in comments if c.kind == "anual"), None)
     r, a, (assign, amb, _) = _best_reading(tri, row, T, anu)
-    sv = Solved(row=row, T=T, trimestral=tri, anual=anu, reading=r, anual_reading=a, table=assign, ambiguous=amb,
-                tentative=set(row.tentative))
+    sv = Solved(
+        row=row,
+        T=T,
+        trimestral=tri,
+        anual=anu,
+        reading=r,
+        anual_reading=a,
+        table=assign,
+        ambiguous=amb,
+        tentative=set(row.tentative),
+    )
     votes: dict[str, dict[float, set[str]]] = {f: {} for f in fields_for(T)}
 
     def vote(f: str, v: float | None, src: str) -> None:
@@ -136,12 +159,21 @@ def solve_row(row: RawRow, T: int, comments: list[Commentary]) -> Solved:
 def _same_glyph(sv: Solved) -> None:
     """A mangled cell printed the same way as one a check has already decoded in this row
     ('a1' = 31 by the sum) is read the same way: same glyphs, same font, same scan."""
-    decoded = {tok.raw: sv.values[f] for f, tok in sv.table.items()
-               if not tok.clean and sv.values.get(f) is not None and sv.sources.get(f, set()) & {"suma", "ocr"}}
+    decoded = {
+        tok.raw: sv.values[f]
+        for f, tok in sv.table.items()
+        if not tok.clean and sv.values.get(f) is not None and sv.sources.get(f, set()) & {"suma", "ocr"}
+    }
     for f, tok in sv.table.items():
         if sv.values.get(f) is None and not tok.clean and tok.raw in decoded:
             v = decoded[tok.raw]
-            sv.set(f, v, "corregido", f"'{tok.raw}' leído {fmt(v)} como la misma grafía ya comprobada en esta fila", {"ocr"})
+            sv.set(
+                f,
+                v,
+                "corregido",
+                f"'{tok.raw}' leído {fmt(v)} como la misma grafía ya comprobada en esta fila",
+                {"ocr"},
+            )
 
 
 def _percent_in_row(sv: Solved) -> None:
@@ -157,8 +189,14 @@ def _percent_in_row(sv: Solved) -> None:
 def _distrust_shifted_run(sv: Solved) -> None:
     """A printed cell contradicted outright (not a plausible misreading) by two sources
     means the run's cells may be shifted: its other unconfirmed cells are not evidence."""
-    shifted = [f for f, st in sv.corrected.items() if st == "corregido" and f in sv.table
-               and sv.table[f].clean and misread_reason(sv.table[f], sv.values[f]) is None]
+    shifted = [
+        f
+        for f, st in sv.corrected.items()
+        if st == "corregido"
+        and f in sv.table
+        and sv.table[f].clean
+        and misread_reason(sv.table[f], sv.values[f]) is None
+    ]
     if not shifted:
         return
     for f, tok in sv.table.items():
@@ -166,7 +204,9 @@ def _distrust_shifted_run(sv: Solved) -> None:
             continue
         if sv.sources.get(f, set()) <= {"tabla"}:
             sv.values[f] = None
-            sv.notes.append(f"{f}: celda '{tok.raw}' descartada; la fila tiene celdas desplazadas ({', '.join(shifted)})")
+            sv.notes.append(
+                f"{f}: celda '{tok.raw}' descartada; la fila tiene celdas desplazadas ({', '.join(shifted)})"
+            )
 
 
 def _resolve(sv: Solved, votes, assign) -> None:
@@ -181,7 +221,9 @@ def _resolve(sv: Solved, votes, assign) -> None:
         tied = [x for x, s in ranked if len(s) == len(src) and x != v]
         if table_v is not None and v != table_v:
             if len(src) >= CONFIRMING_SOURCES and len(src) > len(cand.get(table_v, ())):
-                sv.set(f, v, "corregido", f"la tabla dice {fmt(table_v)}, {' y '.join(sorted(src))} dicen {fmt(v)}", src)
+                sv.set(
+                    f, v, "corregido", f"la tabla dice {fmt(table_v)}, {' y '.join(sorted(src))} dicen {fmt(v)}", src
+                )
                 sv.checks[f"{f}_fuentes"] = "conflict"
                 continue
             v, src = table_v, cand.get(table_v, {"tabla"})
@@ -222,7 +264,13 @@ def _sum_check(sv: Solved, votes, assign) -> None:
                 backed.append((f, want, other))
         if len(backed) == 1:
             f, want, other = backed[0]
-            sv.set(f, want, "corregido", f"suma de trimestres = meta anual y {' y '.join(sorted(other))} dan {fmt(want)}", {"suma", *other})
+            sv.set(
+                f,
+                want,
+                "corregido",
+                f"suma de trimestres = meta anual y {' y '.join(sorted(other))} dan {fmt(want)}",
+                {"suma", *other},
+            )
             sv.checks["suma_programado"] = "conflict"
             sv.checks.pop(f"{f}_fuentes", None)
             sv.checks[f"{f}_fuentes"] = "conflict"
@@ -246,19 +294,27 @@ def _sum_check(sv: Solved, votes, assign) -> None:
             sv.checks["suma_programado"] = "conflict"
         else:
             sv.checks["suma_programado"] = "conflict"
-            sv.notes.append(f"meta_anual {fmt(vals[0])} != suma de programado {fmt(sum(vals[1:]))}; sin corrección única")
+            sv.notes.append(
+                f"meta_anual {fmt(vals[0])} != suma de programado {fmt(sum(vals[1:]))}; sin corrección única"
+            )
         return
     unknown = [f for f, v in zip(SUM_FIELDS, vals) if v is None]
     garbled = [f for f in unknown if assign.get(f) is not None and assign[f].cands and f not in sv.ambiguous]
     if len(unknown) == 1:
         f = unknown[0]
         known = {g: v for g, v in zip(SUM_FIELDS, vals) if v is not None}
-        want = sum(known[g] for g in PROG if g in known) if f == "meta_anual" else known["meta_anual"] - sum(known[g] for g in PROG if g in known)
+        want = (
+            sum(known[g] for g in PROG if g in known)
+            if f == "meta_anual"
+            else known["meta_anual"] - sum(known[g] for g in PROG if g in known)
+        )
         if want >= 0:
             tok = assign.get(f)
             status = "corregido" if tok is not None else "imputado"
             why = misread_reason(tok, want) if tok is not None else None
-            sv.set(f, want, status, "despejado de meta anual = suma de programado" + (f"; {why}" if why else ""), {"suma"})
+            sv.set(
+                f, want, status, "despejado de meta anual = suma de programado" + (f"; {why}" if why else ""), {"suma"}
+            )
             sv.checks["suma_programado"] = "ok"
         else:
             sv.checks["suma_programado"] = "conflict"
@@ -273,7 +329,13 @@ def _sum_check(sv: Solved, votes, assign) -> None:
                 sols.append(combo)
         if len(sols) == 1:
             for f, v in zip(unknown, sols[0]):
-                sv.set(f, v, "corregido", f"'{assign[f].raw}' leído {fmt(v)}: única lectura que cumple meta anual = suma de programado", {"suma", "ocr"})
+                sv.set(
+                    f,
+                    v,
+                    "corregido",
+                    f"'{assign[f].raw}' leído {fmt(v)}: única lectura que cumple meta anual = suma de programado",
+                    {"suma", "ocr"},
+                )
             sv.checks["suma_programado"] = "ok"
             return
     sv.checks.setdefault("suma_programado", "not_applicable")
@@ -297,14 +359,20 @@ def _anual_check(sv: Solved, votes, assign, a: Reading) -> None:
                 want = a.n - (sum(got) - sv.values[f])
                 why = misread_reason(assign[f], want) if assign.get(f) else None
                 if want >= 0 and why and len(sv.sources.get(f, ())) <= 1 and sv.sources.get(f) != {"tabla"}:
-                    sv.set(f, want, "corregido", f"Meta Anual dice suma alcanzado {fmt(a.n)}; {why}", {"meta_anual", "ocr"})
+                    sv.set(
+                        f, want, "corregido", f"Meta Anual dice suma alcanzado {fmt(a.n)}; {why}", {"meta_anual", "ocr"}
+                    )
                 elif want >= 0 and why and is_dropped_digits(why):
-                    sv.set(f, want, "corregido", f"Meta Anual dice suma alcanzado {fmt(a.n)}; {why}", {"meta_anual", "ocr"})
+                    sv.set(
+                        f, want, "corregido", f"Meta Anual dice suma alcanzado {fmt(a.n)}; {why}", {"meta_anual", "ocr"}
+                    )
                 else:
                     sv.values[f] = None
-                    sv.notes.append(f"{f}: Meta Anual da suma alcanzado {fmt(a.n)} ({fmt(want)} para {f}) "
-                                    f"y la tabla {fmt(sum(got))}; "
-                                    "una fuente contra otra, sin valor")
+                    sv.notes.append(
+                        f"{f}: Meta Anual da suma alcanzado {fmt(a.n)} ({fmt(want)} para {f}) "
+                        f"y la tabla {fmt(sum(got))}; "
+                        "una fuente contra otra, sin valor"
+                    )
             sv.checks["meta_anual_comentario"] = "conflict"
         return
     if len(missing) == 1:
@@ -312,7 +380,13 @@ def _anual_check(sv: Solved, votes, assign, a: Reading) -> None:
         want = a.n - sum(v for v in got if v is not None)
         if want >= 0:
             tok = assign.get(f)
-            sv.set(f, want, "corregido" if tok else "imputado", f"despejado de Meta Anual (alcanzado acumulado {fmt(a.n)})", {"meta_anual"})
+            sv.set(
+                f,
+                want,
+                "corregido" if tok else "imputado",
+                f"despejado de Meta Anual (alcanzado acumulado {fmt(a.n)})",
+                {"meta_anual"},
+            )
             sv.checks["meta_anual_comentario"] = "ok"
             return
     sv.checks["meta_anual_comentario"] = "not_applicable"
@@ -335,7 +409,9 @@ def _commentary_check(sv: Solved) -> None:
     if x is not None and n is not None and m is not None:
         if not percent_matches(n, m, x, r.x_decimals):
             if r.x_fixed is not None and percent_matches(n, m, r.x_fixed, r.x_decimals):
-                sv.notes.append(f"avance_pct: el comentario dice {x}% pero {fmt(n)}/{fmt(m)} da {r.x_fixed}% (dígito mal leído)")
+                sv.notes.append(
+                    f"avance_pct: el comentario dice {x}% pero {fmt(n)}/{fmt(m)} da {r.x_fixed}% (dígito mal leído)"
+                )
                 x = r.x_fixed
                 sv.corrected["avance_pct"] = "corregido"
             else:
@@ -363,5 +439,7 @@ def drop_unproven(rows: list[Solved]) -> None:
             s.values[f] = None
             tok = s.table.get(f)
             raw = f"'{tok.raw}' " if tok is not None else ""
-            s.notes.append(f"{f}: celda {raw}sin lugar determinado (la fila tiene celdas faltantes y "
-                           "cabe en otro campo); ninguna comprobación la confirma")
+            s.notes.append(
+                f"{f}: celda {raw}sin lugar determinado (la fila tiene celdas faltantes y "
+                "cabe en otro campo); ninguna comprobación la confirma"
+            )

@@ -92,8 +92,13 @@ def line_anchor(text: str, root: str = "") -> tuple[str | None, str | None, str 
         t = toks[j].strip(EDGE_MARKS)
         if CODE_DOTTED.match(t):
             return nivel, nivel_raw, t, j + 1
-        if (CODE_UNDOTTED.match(t) and root and t.startswith(root) and len(t) >= len(root) + MIN_UNDOTTED_EXTRA_DIGITS
-                and (nivel or (j + 1 < len(toks) and WORD_START.match(toks[j + 1])))):
+        if (
+            CODE_UNDOTTED.match(t)
+            and root
+            and t.startswith(root)
+            and len(t) >= len(root) + MIN_UNDOTTED_EXTRA_DIGITS
+            and (nivel or (j + 1 < len(toks) and WORD_START.match(toks[j + 1])))
+        ):
             return nivel, nivel_raw, t, j + 1
         if not _is_junk(toks[j]):
             break
@@ -164,8 +169,10 @@ def segment(doc: Document, ejercicio: int | None = None) -> tuple[list[RawRow], 
     if len(cur_block) >= MIN_BLOCK_CELLS:
         blocks.append((cur_start, cur_block))
     groups = cluster(items)
-    rows = [group_to_row(grp, glines, cut, groups[i + 1][0].line if i + 1 < len(groups) else len(glines))
-            for i, grp in enumerate(groups)]
+    rows = [
+        group_to_row(grp, glines, cut, groups[i + 1][0].line if i + 1 < len(groups) else len(glines))
+        for i, grp in enumerate(groups)
+    ]
     attach_runs(rows, groups, runs, glines)
     attach_blocks(rows, groups, marks, blocks, glines)
     return rows, comments
@@ -180,8 +187,9 @@ def commentary_column_x(glines: list[tuple[int, Line]]) -> dict[int, float]:
     return {p: statistics.median(v) for p, v in xs.items() if len(v) >= MIN_COMMENT_COLUMN_LINES}
 
 
-def scan_commentaries(glines: list[tuple[int, Line]], ejercicio: int | None,
-                      root: str = "") -> tuple[list[Commentary], set[int], dict[int, int]]:
+def scan_commentaries(
+    glines: list[tuple[int, Line]], ejercicio: int | None, root: str = ""
+) -> tuple[list[Commentary], set[int], dict[int, int]]:
     """Commentaries and the lines they own. A commentary opening mid-line sits in the
     wide layout beside its row's cells: it owns only the right part of its first line and
     shares the next few lines with the row, so those lines stay available to the row."""
@@ -225,8 +233,20 @@ def scan_commentaries(glines: list[tuple[int, Line]], ejercicio: int | None,
             cut[g] = col
         text = " ".join(x.strip() for x in texts)
         percents, nums, m_pref, zero_n = parse_commentary(text, ejercicio)
-        out.append(Commentary(commentary_kind(kind), text, glines[g][0], g, percents, nums, m_pref, zero_n,
-                              sum(confs) / len(confs), inline))
+        out.append(
+            Commentary(
+                commentary_kind(kind),
+                text,
+                glines[g][0],
+                g,
+                percents,
+                nums,
+                m_pref,
+                zero_n,
+                sum(confs) / len(confs),
+                inline,
+            )
+        )
     return out, owned, cut
 
 
@@ -248,7 +268,7 @@ def cluster(items: list[Anchor], max_gap: int = MAX_ANCHOR_GAP) -> list[list[Anc
         if best is None:
             return groups
         i = best[1]
-        groups[i:i + 2] = [groups[i] + groups[i + 1]]
+        groups[i : i + 2] = [groups[i] + groups[i + 1]]
 
 
 def group_to_row(grp: list[Anchor], glines: list[tuple[int, Line]], cut: dict[int, int], next_start: int) -> RawRow:

@@ -81,7 +81,11 @@ def os_error_to_failure(exc: OSError, path: str) -> Failure:
     return Failure(stage="read", error_type="unreadable_file", message=f"'{path}' {why}")
 
 
-def read_document(path: str | os.PathLike[str], settings: ReadSettings = ReadSettings(), cache_root: str | os.PathLike[str] | None = None) -> ReadResult:
+def read_document(
+    path: str | os.PathLike[str],
+    settings: ReadSettings = ReadSettings(),
+    cache_root: str | os.PathLike[str] | None = None,
+) -> ReadResult:
     """Read any accepted file. With ``cache_root`` (an output root) a file whose bytes were
     read before with the same reader version and settings is taken from the read cache
     instead of being parsed and OCR'd again (``ReadResult.cached`` says so)."""
@@ -121,6 +125,10 @@ def read_document(path: str | os.PathLike[str], settings: ReadSettings = ReadSet
         cache.put(doc_id, file_name, document, failures)
     log.debug(
         "read %s as %s: %s page(s), %d failure(s) in %.2f s",
-        file_name, kind, len(document.pages) if document else 0, len(failures), time.monotonic() - started,
+        file_name,
+        kind,
+        len(document.pages) if document else 0,
+        len(failures),
+        time.monotonic() - started,
     )
     return ReadResult(doc_id=doc_id, document=document, failures=failures)

@@ -120,7 +120,9 @@ class ReadCache:
             doc = dict_to_document(data["document"], doc_id, source, file_name) if data["document"] else None
             # messages name the file as it was first read; these bytes may now have another name
             first_name = data.get("file_name") or file_name
-            failures = [Failure(**{**f, "message": f["message"].replace(first_name, file_name)}) for f in data["failures"]]
+            failures = [
+                Failure(**{**f, "message": f["message"].replace(first_name, file_name)}) for f in data["failures"]
+            ]
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError) as exc:  # a damaged entry is a miss, never an error

@@ -75,13 +75,18 @@ def open_without_bomb_check(path: str, fmt: str | None) -> Any:
     return factory(path)  # given a path, the image owns (and closes) its file handle
 
 
-def image_header_to_failure(path: str, file_name: str, fmt: str | None, max_pixels: int, max_pages: int) -> tuple[int, Failure | None]:
+def image_header_to_failure(
+    path: str, file_name: str, fmt: str | None, max_pixels: int, max_pages: int
+) -> tuple[int, Failure | None]:
     """(frame count, None) when every frame's declared size is within the limit."""
     try:
         img = open_without_bomb_check(path, fmt)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return 0, _fail("image_too_large", f"'{file_name}' declares more pixels than the limit of {max_pixels:,}. "
-                        "Downscale it to 300 dpi or split it into pages, or raise ReadSettings.max_image_pixels.")
+        return 0, _fail(
+            "image_too_large",
+            f"'{file_name}' declares more pixels than the limit of {max_pixels:,}. "
+            "Downscale it to 300 dpi or split it into pages, or raise ReadSettings.max_image_pixels.",
+        )
     except _CORRUPT_ERRORS as exc:
         return 0, _corrupt(file_name, exc)
     with img:
@@ -128,7 +133,9 @@ def image_to_ocr_mode(img: Any) -> Any:
     return img.convert("RGB")
 
 
-def image_frame_to_ocr_page(path: str, frame_index: int, lang: str, max_pixels: int, deadline_epoch: float | None = None) -> OcrOutcome:
+def image_frame_to_ocr_page(
+    path: str, frame_index: int, lang: str, max_pixels: int, deadline_epoch: float | None = None
+) -> OcrOutcome:
     """Worker: decode frame ``frame_index`` (0-based) and OCR it."""
     prepare_worker()
     # Process-local: the worker runs one task at a time, so changing globals is safe here.
@@ -145,7 +152,9 @@ def image_frame_to_ocr_page(path: str, frame_index: int, lang: str, max_pixels: 
                 x_dpi, y_dpi = y_dpi, x_dpi
             frame = image_to_ocr_mode(ImageOps.exif_transpose(img))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        return OcrOutcome(error_type="image_too_large", message=f"'{name}' page {number}: {exc}. Downscale or split the image.")
+        return OcrOutcome(
+            error_type="image_too_large", message=f"'{name}' page {number}: {exc}. Downscale or split the image."
+        )
     except _CORRUPT_ERRORS as exc:
         return OcrOutcome(
             error_type="corrupt_image",
@@ -153,11 +162,16 @@ def image_frame_to_ocr_page(path: str, frame_index: int, lang: str, max_pixels: 
             "or damaged. Re-download it or re-export it from the scanner.",
         )
     except MemoryError:
-        return OcrOutcome(error_type="image_too_large", message=f"Page {number} of '{name}' does not fit in memory once decoded; downscale it.")
+        return OcrOutcome(
+            error_type="image_too_large",
+            message=f"Page {number} of '{name}' does not fit in memory once decoded; downscale it.",
+        )
     return run_tesseract_on(frame, number, x_dpi, y_dpi, lang, deadline_epoch)
 
 
-def read_image(path: str, head: bytes, doc_id: str, source: str, file_name: str, settings: Any, deadline: float) -> tuple[Document | None, list[Failure]]:
+def read_image(
+    path: str, head: bytes, doc_id: str, source: str, file_name: str, settings: Any, deadline: float
+) -> tuple[Document | None, list[Failure]]:
     fmt = head_to_pil_format(head)
     frames, failure = image_header_to_failure(path, file_name, fmt, settings.max_image_pixels, settings.max_pages)
     if failure is not None:

@@ -7,7 +7,7 @@ grouping happens once here, the same way for every reader that has geometry.
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from papeleo.model import Line, Word
 

@@ -42,10 +42,16 @@ ACCEPTED_FORMATS = "PDF, PNG, JPEG, TIFF (including multi-page TIFF) and plain t
 # Formats we recognise but do not read, with what to do instead. Order matters: the
 # first matching prefix wins.
 _KNOWN_UNSUPPORTED: tuple[tuple[bytes, str, str], ...] = (
-    (b"PK\x03\x04", "a ZIP archive (DOCX, XLSX, ODT and EPUB files are ZIP archives)",
-     "Export it to PDF (File > Save as PDF) or unzip it and ingest the documents inside"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file (DOC, XLS or PPT)",
-     "Export it to PDF from the office program"),
+    (
+        b"PK\x03\x04",
+        "a ZIP archive (DOCX, XLSX, ODT and EPUB files are ZIP archives)",
+        "Export it to PDF (File > Save as PDF) or unzip it and ingest the documents inside",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "an old Microsoft Office file (DOC, XLS or PPT)",
+        "Export it to PDF from the office program",
+    ),
     (b"{\\rtf", "an RTF document", "Export it to PDF or save it as plain text (.txt)"),
     (b"GIF87a", "a GIF image", "Convert it to PNG (e.g. `convert in.gif out.png`)"),
     (b"GIF89a", "a GIF image", "Convert it to PNG (e.g. `convert in.gif out.png`)"),
@@ -129,8 +135,7 @@ def bytes_to_kind(head: bytes, file_name: str, size: int) -> tuple[Kind | None, 
         if head.startswith(magic):
             return None, _failure(
                 "unsupported_format",
-                f"'{name}' is {what}, which papeleo does not read. {fix}. "
-                f"Accepted formats: {ACCEPTED_FORMATS}.",
+                f"'{name}' is {what}, which papeleo does not read. {fix}. Accepted formats: {ACCEPTED_FORMATS}.",
             )
 
     if suffix in PDF_SUFFIXES:

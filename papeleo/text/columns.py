@@ -125,8 +125,10 @@ def infer_number_format(tokens, expected_range: tuple[float, float] | None = Non
     elif not votes["."] and ambiguous and expected_range is not None:
         decimal = _range_vote(ambiguous, expected_range)
         if decimal is not None:
-            evidence = (f"{len(ambiguous)} value(s) like '{ambiguous[0]}' fit {expected_range} only with "
-                        f"'{decimal}' as decimal",)
+            evidence = (
+                f"{len(ambiguous)} value(s) like '{ambiguous[0]}' fit {expected_range} only with "
+                f"'{decimal}' as decimal",
+            )
     if decimal is None:
         if votes["."]:
             dissent = tuple(votes["."] + votes[","])

@@ -39,13 +39,36 @@ class Precision(StrEnum):
 
 
 MONTHS = {
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
-    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "enero": 1,
+    "febrero": 2,
+    "marzo": 3,
+    "abril": 4,
+    "mayo": 5,
+    "junio": 6,
+    "julio": 7,
+    "agosto": 8,
+    "septiembre": 9,
+    "setiembre": 9,
+    "octubre": 10,
+    "noviembre": 11,
+    "diciembre": 12,
 }
 # abbreviations as tables print them between digits: '31-dic-2019', '15/Ene/2020', '1 sept 2019'
 MONTH_ABBREVIATIONS = {
-    "ene": 1, "feb": 2, "mar": 3, "abr": 4, "may": 5, "jun": 6, "jul": 7, "ago": 8,
-    "sep": 9, "sept": 9, "set": 9, "oct": 10, "nov": 11, "dic": 12,
+    "ene": 1,
+    "feb": 2,
+    "mar": 3,
+    "abr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "ago": 8,
+    "sep": 9,
+    "sept": 9,
+    "set": 9,
+    "oct": 10,
+    "nov": 11,
+    "dic": 12,
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ABBR = "|".join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True))
@@ -53,8 +76,10 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 # '1o.', '1ro', '1er', '1°' ('1º' folds to '1o'): the ordinal mark printed after day one
 _DAY = r"(?P<day>[0-3]?\d)(?:\s?(?:ero|ro|er|o|°)\.?)?"
 # '30 treinta de octubre', '1 (uno) de julio': the day repeated in words, as legal texts do
-_DAY_WORD = (r"\(?(?:un|uno|primero|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
-             r"|quince|dieci[a-z]+|veinte|veinti[a-z]+|treinta(?:\s+y\s+uno?)?)\)?")
+_DAY_WORD = (
+    r"\(?(?:un|uno|primero|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
+    r"|quince|dieci[a-z]+|veinte|veinti[a-z]+|treinta(?:\s+y\s+uno?)?)\)?"
+)
 # ', 2019', ' de 2019', ' del 2022', ' del año 2023' (folded: 'ano')
 _YEAR_TAIL = rf"(?:\s*,?\s*(?:del?\s+)?(?:ano\s+(?:de\s+)?)?{_YEAR})"
 
@@ -70,7 +95,9 @@ DAY_RANGE = regex.compile(
 )
 # '23/02/2017', '15-03-2024', '01.07.2019' — day first, as Mexico and Central America write;
 # not when glued to a code: 'SFP-DGA-01-02-2019', 'OF/12/03/2019/B'
-NUMERIC_DATE = regex.compile(rf"(?<![\w/.,-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep){_YEAR}(?![\w/-]|[.,]\d)")
+NUMERIC_DATE = regex.compile(
+    rf"(?<![\w/.,-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep){_YEAR}(?![\w/-]|[.,]\d)"
+)
 # '31-dic-2019', '15/Ene/2020', '1 sept. 2019'
 ABBR_DATE = regex.compile(
     rf"(?<![\w/.,-])(?P<day>[0-3]?\d)(?P<sep>[-/ ])(?P<month>{_ABBR})\.?(?P=sep){_YEAR}(?![\w/-])"
@@ -147,8 +174,9 @@ def _atoms(text: str) -> list[_Atom]:
     for m in MONTH_DATE.finditer(folded):
         found.append(_Atom(m.start(), m.end(), _int(m, "year"), MONTHS[m["month"]], _int(m, "day")))
     for m in DAY_RANGE.finditer(folded):
-        found.append(_Atom(m.start(), m.end(), _int(m, "year"), MONTHS[m["month"]], _int(m, "day"),
-                           first_day=int(m["d1"])))
+        found.append(
+            _Atom(m.start(), m.end(), _int(m, "year"), MONTHS[m["month"]], _int(m, "day"), first_day=int(m["d1"]))
+        )
     for m in (*NUMERIC_DATE.finditer(folded), *ISO_DATE.finditer(folded)):
         found.append(_Atom(m.start(), m.end(), int(m["year"]), int(m["month"]), int(m["day"])))
     for m in ABBR_DATE.finditer(folded):
@@ -169,7 +197,7 @@ def _to_match(a: _Atom, text: str) -> DateMatch | None:
     """The atom as a date, or None when the calendar has no such day or a part is missing."""
     if a.year is None:
         return None
-    raw, span = text[a.start:a.end], (a.start, a.end)
+    raw, span = text[a.start : a.end], (a.start, a.end)
     try:
         if a.quarter is not None:
             first, last = quarter_bounds(a.year, a.quarter)
@@ -177,8 +205,14 @@ def _to_match(a: _Atom, text: str) -> DateMatch | None:
         if a.month is None:
             return DateMatch(dt.date(a.year, 12, 31), Precision.YEAR, dt.date(a.year, 1, 1), span, raw)
         if a.day is None:
-            return DateMatch(last_day_of_month(a.year, a.month), Precision.MONTH, dt.date(a.year, a.month, 1),
-                             span, raw, year_inferred=a.year_inferred)
+            return DateMatch(
+                last_day_of_month(a.year, a.month),
+                Precision.MONTH,
+                dt.date(a.year, a.month, 1),
+                span,
+                raw,
+                year_inferred=a.year_inferred,
+            )
         day = dt.date(a.year, a.month, a.day)
         if a.first_day is not None:
             first = dt.date(a.year, a.month, a.first_day)
@@ -195,7 +229,7 @@ def _to_match(a: _Atom, text: str) -> DateMatch | None:
 def _joined(a: _Atom, b: _Atom, text: str, folded: str) -> DateMatch | None:
     """'diciembre 2019 – marzo 2020', 'enero a marzo de 2020' (the start takes the end's year,
     the year before when its month comes later): one period, or None."""
-    if b.year is None or not RANGE_JOIN.match(folded[a.end:b.start]) or a.first_day is not None:
+    if b.year is None or not RANGE_JOIN.match(folded[a.end : b.start]) or a.first_day is not None:
         return None
     if a.year is None:
         if a.month is None:
@@ -206,8 +240,9 @@ def _joined(a: _Atom, b: _Atom, text: str, folded: str) -> DateMatch | None:
     if first is None or last is None or first.period_start > last.value:
         return None
     span = (a.start, b.end)
-    return DateMatch(last.value, last.precision, first.period_start, span, text[a.start:b.end], first,
-                     last.year_inferred)
+    return DateMatch(
+        last.value, last.precision, first.period_start, span, text[a.start : b.end], first, last.year_inferred
+    )
 
 
 def _with_year(a: _Atom, year: int | None) -> _Atom:

@@ -71,8 +71,29 @@ CURRENCY = regex.compile(r"^(?:US\$|C\$|B/\.|\$|₡|Q\.?(?=\s*\d))\s*")
 DIGIT_GROUPS = regex.compile(r"^\d+(?:[., ]\d+)*$")
 SEPARATOR = regex.compile(r"[., ]")
 # 'N/A', 'n.a.', 'N/D', 'S/D', 'ND', '-', '—', 'no aplica' — a cell that says it has no value
-MISSING_MARKS = frozenset({"", "n/a", "na", "n.a.", "n.a", "n/d", "nd", "n.d.", "s/d", "sd", "s/n", "-", "--",
-                           "—", "–", "no aplica", "no disponible", "sin dato", "sin datos"})
+MISSING_MARKS = frozenset(
+    {
+        "",
+        "n/a",
+        "na",
+        "n.a.",
+        "n.a",
+        "n/d",
+        "nd",
+        "n.d.",
+        "s/d",
+        "sd",
+        "s/n",
+        "-",
+        "--",
+        "—",
+        "–",
+        "no aplica",
+        "no disponible",
+        "sin dato",
+        "sin datos",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -212,8 +233,11 @@ def _as_lost_point(digits: str, fmt: NumberFormat, printed: Decimal) -> list[_Re
         return []
     # the point had at least one digit before it ('0.15' prints '015'), so '10' in a
     # three-decimal column is ten, not 0.010
-    return [_Reading(Decimal(digits).scaleb(-k), frozenset({Repair.DECIMAL_POINT_LOST}), k)
-            for k in places if k < len(digits)]
+    return [
+        _Reading(Decimal(digits).scaleb(-k), frozenset({Repair.DECIMAL_POINT_LOST}), k)
+        for k in places
+        if k < len(digits)
+    ]
 
 
 def _readings(body: str, fmt: NumberFormat) -> list[_Reading]:
@@ -262,8 +286,9 @@ def parse_number(raw: str, fmt: NumberFormat = MX, *, ocr_letters: bool = True) 
     if fmt.range is not None:
         inside = [r for r in found if fmt.range[0] <= r.value <= fmt.range[1]]
         if not inside:
-            return NumberReading(raw, None, Status.OUT_OF_RANGE, candidates=tuple(float(r.value) for r in found),
-                                 percent=percent)
+            return NumberReading(
+                raw, None, Status.OUT_OF_RANGE, candidates=tuple(float(r.value) for r in found), percent=percent
+            )
         found = inside
     if not found:
         return NumberReading(raw, None, Status.INVALID, percent=percent)

@@ -29,8 +29,16 @@ SPELLINGS = {
 }
 _SPELLING = regex.compile(r"\b(?:" + "|".join(SPELLINGS) + r")\b", regex.IGNORECASE)
 # Scale words and their value ('mil millones' is 10^9: Spanish uses the long scale).
-SCALES = {"mil millones": 10**9, "billón": 10**12, "billon": 10**12, "billones": 10**12,
-          "millón": 10**6, "millon": 10**6, "millones": 10**6, "mil": 10**3}
+SCALES = {
+    "mil millones": 10**9,
+    "billón": 10**12,
+    "billon": 10**12,
+    "billones": 10**12,
+    "millón": 10**6,
+    "millon": 10**6,
+    "millones": 10**6,
+    "mil": 10**3,
+}
 # 'millones' alone names no number (text2num reads it as one million); 'mil' alone is 1000
 BARE_PLURAL_SCALES = frozenset({"millones", "billones"})
 # '3.5 millones', '1,200 millones de pesos', 'dos billones', '52 mil': a figure or words, a scale

@@ -31,8 +31,9 @@ ORDINALS = {"1": ("primer", "primero"), "2": ("segundo",), "3": ("tercer", "terc
 ORDINAL_WORDS = Vocabulary(ORDINALS, floor=QUARTER_WORD_FLOOR, min_len=5)
 # before 'trimestre' the feminine forms are safe, and OCR swaps o/a ('sequnda lrimestre')
 FEMININE = {"1": ("primera",), "2": ("segunda",), "3": ("tercera",), "4": ("cuarta",)}
-ORDINALS_BEFORE_TRIMESTRE = Vocabulary({t: (*vs, *FEMININE[t]) for t, vs in ORDINALS.items()},
-                                       floor=QUARTER_WORD_FLOOR, min_len=5)
+ORDINALS_BEFORE_TRIMESTRE = Vocabulary(
+    {t: (*vs, *FEMININE[t]) for t, vs in ORDINALS.items()}, floor=QUARTER_WORD_FLOOR, min_len=5
+)
 ORDINAL_EXACT = {fold_term(v): int(t) for t, vs in ORDINALS.items() for v in vs}
 # 'IV Trimestre 2023', '2 trimestre' — roman numerals and bare digits only count right before 'trimestre'
 BEFORE_TRIMESTRE = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}

@@ -124,7 +124,7 @@ class Vocabulary:
             flat = variant.replace(" ", "")
             for size in {max(1, n - 1), n, n + 1}:
                 for i in range(len(words) - size + 1):
-                    window = "".join(w for _, _, w in words[i:i + size])
+                    window = "".join(w for _, _, w in words[i : i + size])
                     if not window or len(window) < self.min_len:
                         continue
                     fuzzy_ok = len(window) >= self.exact_below and len(flat) >= self.exact_below

@@ -30,8 +30,10 @@ def _families() -> tuple:
         mod = importlib.import_module(f"{__name__}.{info.name}")
         # the module name is the family name, so samples, goldens and tests agree on one word
         if mod.FAMILY != info.name:
-            raise ValueError(f"samples/gen/{info.name}.py declares FAMILY = {mod.FAMILY!r}; "
-                             "a family module is named after its family")
+            raise ValueError(
+                f"samples/gen/{info.name}.py declares FAMILY = {mod.FAMILY!r}; "
+                "a family module is named after its family"
+            )
         mods.append(mod)
     return tuple(mods)
 

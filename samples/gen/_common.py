@@ -17,8 +17,20 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ._layout import Doc
 
-MESES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-         "septiembre", "octubre", "noviembre", "diciembre"]
+MESES = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+]
 # Numbers in words, only the ones used by the dictamen ("12 doce de febrero de 2024 dos mil ...").
 DIA_PALABRAS = {12: "doce", 18: "dieciocho", 29: "veintinueve"}
 ANIO_PALABRAS = {2022: "dos mil veintidós", 2024: "dos mil veinticuatro"}
@@ -41,8 +53,7 @@ class Mentions:
         """A full date with a year, e.g. '15 de marzo de 2024'."""
         self._add(self.fecha, d.isoformat())
         if palabras:
-            return (f"{d.day} {DIA_PALABRAS[d.day]} de {MESES[d.month - 1]} de "
-                    f"{d.year} {ANIO_PALABRAS[d.year]}")
+            return f"{d.day} {DIA_PALABRAS[d.day]} de {MESES[d.month - 1]} de {d.year} {ANIO_PALABRAS[d.year]}"
         return f"{d.day} de {MESES[d.month - 1]} de {d.year}"
 
     def mes(self, y: int, m: int, cap: bool = False, de: bool = False) -> str:
@@ -56,8 +67,7 @@ class Mentions:
         return url
 
     def as_json(self) -> dict:
-        return {"url": sorted(self.url), "fecha": sorted(self.fecha),
-                "fecha_mes": sorted(self.fecha_mes)}
+        return {"url": sorted(self.url), "fecha": sorted(self.fecha), "fecha_mes": sorted(self.fecha_mes)}
 
 
 def last_day(y: int, m: int) -> date:

@@ -26,9 +26,19 @@ class Doc:
     ``on_page_start``/``on_page_end`` hooks; footnote space is reserved at the page foot as
     references appear, so a paragraph moves to the next page rather than overlap its notes."""
 
-    def __init__(self, target, pagesize, margins, title: str, footnotes: dict | None = None,
-                 on_page_start=None, on_page_end=None, footer_h: float = 20, total_pages=None,
-                 fn_size: float = 7.5):
+    def __init__(
+        self,
+        target,
+        pagesize,
+        margins,
+        title: str,
+        footnotes: dict | None = None,
+        on_page_start=None,
+        on_page_end=None,
+        footer_h: float = 20,
+        total_pages=None,
+        fn_size: float = 7.5,
+    ):
         self.c = canvas.Canvas(target, pagesize=pagesize, invariant=1, pageCompression=1)
         self.c.setTitle(title)
         self.c.setAuthor("")
@@ -121,7 +131,7 @@ class Doc:
             x += (width - natural) / 2
         elif align == "right":
             x += width - natural
-        segs: list[list] = []            # [text, style] runs; the space joins the left run
+        segs: list[list] = []  # [text, style] runs; the space joins the left run
         for wi, w in enumerate(line):
             for t, st in w:
                 if segs and segs[-1][1] == st:
@@ -172,16 +182,30 @@ class Doc:
         if self.y - h < self.bottom_limit():
             self.new_page()
 
-    def para(self, text, size=10, leading=None, indent=0.0, label=None, label_w=0.0,
-             label_style="n", align="justify", before=0.0, after=4.0, base="n", kind="para",
-             meta=None, keep=1):
+    def para(
+        self,
+        text,
+        size=10,
+        leading=None,
+        indent=0.0,
+        label=None,
+        label_w=0.0,
+        label_style="n",
+        align="justify",
+        before=0.0,
+        after=4.0,
+        base="n",
+        kind="para",
+        meta=None,
+        keep=1,
+    ):
         leading = leading or size * 1.28
         width = self.width - indent - label_w
         lines = wrap(parse_rich(text, base), size, width)
         self.sources.append(text)
         if before:
             self.space(before)
-        if keep > 1:        # keep this paragraph's first line with the next (keep-1) lines
+        if keep > 1:  # keep this paragraph's first line with the next (keep-1) lines
             self.ensure(leading * keep)
         blocks: list[Block] = []
         cur = None
@@ -191,8 +215,7 @@ class Doc:
                 self.new_page()
                 cur = None
             if cur is None:
-                cur = Block(kind, self.page, meta=dict(meta or {}), label=label,
-                            cont=bool(blocks))
+                cur = Block(kind, self.page, meta=dict(meta or {}), label=label, cont=bool(blocks))
                 self.blocks.append(cur)
                 blocks.append(cur)
             self.y -= leading
@@ -202,9 +225,15 @@ class Doc:
                 self.c.setFont(FONTS[label_style], size)
                 self.c.drawString(self.left + indent, baseline, label)
             last = i == len(lines) - 1
-            self.draw_line(x, baseline, ln, size, width,
-                           "left" if align == "justify" else align,
-                           justify=(align == "justify" and not last))
+            self.draw_line(
+                x,
+                baseline,
+                ln,
+                size,
+                width,
+                "left" if align == "justify" else align,
+                justify=(align == "justify" and not last),
+            )
             cur.lines.append(line_text(ln))
             cur.words.append(ln)
             cur.items.append((x, baseline, line_text(ln), None))
@@ -214,8 +243,7 @@ class Doc:
         self.y -= after
         return blocks
 
-    def columns(self, cols, size=8.5, leading=None, kind="sig", gap_before=0.0, meta=None,
-                styles=None):
+    def columns(self, cols, size=8.5, leading=None, kind="sig", gap_before=0.0, meta=None, styles=None):
         """Side-by-side centred text columns (signature blocks). cols: list of line lists."""
         leading = leading or size * 1.25
         n = len(cols)
@@ -257,8 +285,7 @@ class Doc:
             g = float(rng.uniform(0.25, 0.6))
             c.setFillGray(g)
             rw, rh = float(rng.uniform(w * 0.08, w * 0.25)), float(rng.uniform(h * 0.2, h * 0.7))
-            c.rect(x0 + float(rng.uniform(0, w - rw)), y0 + float(rng.uniform(0, h * 0.3)),
-                   rw, rh, stroke=0, fill=1)
+            c.rect(x0 + float(rng.uniform(0, w - rw)), y0 + float(rng.uniform(0, h * 0.3)), rw, rh, stroke=0, fill=1)
         c.setFillGray(0)
         self.y = y0 - 2
         self.blocks.append(Block("figure", self.page))

@@ -33,19 +33,29 @@ def scan(src: Path, dst: Path, seed: int, quality: int = 30) -> None:
         img = img.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
         a = np.asarray(img, dtype=np.float32)
         h, w = a.shape
-        a = 28 + a * (240 - 28) / 255.0            # toner is not black, paper is not white
+        a = 28 + a * (240 - 28) / 255.0  # toner is not black, paper is not white
         a += rng.normal(0, 6.0, a.shape).astype(np.float32)
         img = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8), "L")
         img = img.filter(ImageFilter.GaussianBlur(0.95))
         a = np.asarray(img, dtype=np.float32)
-        a = np.where(a > 220, 244, a)               # the scanner's auto-level flattens the paper
+        a = np.where(a > 220, 244, a)  # the scanner's auto-level flattens the paper
         # a soft shadow along the left edge (flatbed lid) and a few dust specks
         a[:, :40] -= np.linspace(50, 0, 40, dtype=np.float32)[None, :]
         for _ in range(int(h * w / 90000)):
             y, x = int(rng.randint(0, h - 3)), int(rng.randint(0, w - 3))
-            a[y:y + int(rng.randint(1, 4)), x:x + int(rng.randint(1, 4))] = float(rng.uniform(40, 150))
+            a[y : y + int(rng.randint(1, 4)), x : x + int(rng.randint(1, 4))] = float(rng.uniform(40, 150))
         imgs.append(Image.fromarray(np.clip(a, 0, 255).astype(np.uint8), "L"))
     pdf.close()
-    imgs[0].save(dst, "PDF", save_all=True, append_images=imgs[1:], resolution=float(SCAN_DPI),
-                 quality=quality, optimize=True, title=dst.stem, creationDate=FIXED_PDF_TIME,
-                 modDate=FIXED_PDF_TIME, producer="Scanner")
+    imgs[0].save(
+        dst,
+        "PDF",
+        save_all=True,
+        append_images=imgs[1:],
+        resolution=float(SCAN_DPI),
+        quality=quality,
+        optimize=True,
+        title=dst.stem,
+        creationDate=FIXED_PDF_TIME,
+        modDate=FIXED_PDF_TIME,
+        producer="Scanner",
+    )

@@ -17,8 +17,20 @@ if TYPE_CHECKING:
     from ._layout import Doc
 
 
-def draw_table(d: Doc, cols, header, rows, size=7.5, leading=None, pad=3.0, groups=(),
-               hsize=None, header_fill=0.86, kind="table_row", row_meta=None):
+def draw_table(
+    d: Doc,
+    cols,
+    header,
+    rows,
+    size=7.5,
+    leading=None,
+    pad=3.0,
+    groups=(),
+    hsize=None,
+    header_fill=0.86,
+    kind="table_row",
+    row_meta=None,
+):
     """Ruled table made of positioned strings, so every cell is text an extractor can read
     and a scan shows the rulings OCR has to cope with. Rows never split across pages; the
     header is repeated after each page break, as in the real reports.
@@ -37,7 +49,7 @@ def draw_table(d: Doc, cols, header, rows, size=7.5, leading=None, pad=3.0, grou
     idx = {k: i for i, k in enumerate(keys)}
     in_group = {}
     for gi, (_, k0, k1) in enumerate(groups):
-        for k in keys[idx[k0]: idx[k1] + 1]:
+        for k in keys[idx[k0] : idx[k1] + 1]:
             in_group[k] = gi
 
     def cell_lines(text, w, sz, st="n"):
@@ -63,8 +75,7 @@ def draw_table(d: Doc, cols, header, rows, size=7.5, leading=None, pad=3.0, grou
             d.draw_line(x0 + pad, base, ln, sz, x1 - x0 - 2 * pad, al)
             txt = line_text(ln)
             sw = sum(word_w(w, sz) for w in ln) + stringWidth(" ", "Helvetica", sz) * max(0, len(ln) - 1)
-            xx = {"left": x0 + pad, "right": x1 - pad - sw,
-                  "center": (x0 + x1) / 2 - sw / 2}[al]
+            xx = {"left": x0 + pad, "right": x1 - pad - sw, "center": (x0 + x1) / 2 - sw / 2}[al]
             rec.items.append((xx, base, txt, tag))
 
     def draw_header():
@@ -75,21 +86,30 @@ def draw_table(d: Doc, cols, header, rows, size=7.5, leading=None, pad=3.0, grou
         c.setFillGray(0)
         c.setLineWidth(0.6)
         c.rect(xs[0], ytop - header_h, xs[-1] - xs[0], header_h, stroke=1, fill=0)
-        for gi, (glabel, k0, k1) in enumerate(groups):
+        for glabel, k0, k1 in groups:
             x0, x1 = xs[idx[k0]], xs[idx[k1] + 1]
-            draw_cell_text(cell_lines(glabel, x1 - x0, hsize, "b"), x0, x1, ytop, band,
-                           hsize, hlead, "c", "middle", blk, ("group", glabel))
+            draw_cell_text(
+                cell_lines(glabel, x1 - x0, hsize, "b"),
+                x0,
+                x1,
+                ytop,
+                band,
+                hsize,
+                hlead,
+                "c",
+                "middle",
+                blk,
+                ("group", glabel),
+            )
             c.line(x0, ytop - band, x1, ytop - band)
         for i, k in enumerate(keys):
             x0, x1 = xs[i], xs[i + 1]
             if k in in_group:
-                draw_cell_text(hl[k], x0, x1, ytop - band, sub_h, hsize, hlead, "c",
-                               "middle", blk, k)
+                draw_cell_text(hl[k], x0, x1, ytop - band, sub_h, hsize, hlead, "c", "middle", blk, k)
                 first = keys[idx[groups[in_group[k]][1]]] == k
                 c.line(x0, ytop - (0 if first else band), x0, ytop - header_h)
             else:
-                draw_cell_text(hl[k], x0, x1, ytop, header_h, hsize, hlead, "c",
-                               "middle", blk, k)
+                draw_cell_text(hl[k], x0, x1, ytop, header_h, hsize, hlead, "c", "middle", blk, k)
                 c.line(x0, ytop, x0, ytop - header_h)
         d.y -= header_h
         blk.lines = [t for _, _, t, _ in blk.items]
@@ -112,8 +132,9 @@ def draw_table(d: Doc, cols, header, rows, size=7.5, leading=None, pad=3.0, grou
         blk = Block(kind, d.page, meta=meta)
         for i, k in enumerate(keys):
             col = cols[i]
-            draw_cell_text(cl[k], xs[i], xs[i + 1], ytop, h, size, leading,
-                           col.get("align", "l"), col.get("valign", "top"), blk, k)
+            draw_cell_text(
+                cl[k], xs[i], xs[i + 1], ytop, h, size, leading, col.get("align", "l"), col.get("valign", "top"), blk, k
+            )
             d.sources.append(row.get(k, ""))
         c.setLineWidth(0.5)
         for x in xs:

@@ -14,8 +14,13 @@ from dataclasses import dataclass, field
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-FONTS = {"n": "Helvetica", "b": "Helvetica-Bold", "i": "Helvetica-Oblique",
-         "bi": "Helvetica-BoldOblique", "sup": "Helvetica"}
+FONTS = {
+    "n": "Helvetica",
+    "b": "Helvetica-Bold",
+    "i": "Helvetica-Oblique",
+    "bi": "Helvetica-BoldOblique",
+    "sup": "Helvetica",
+}
 SUP_SCALE = 0.62
 BREAK_AFTER = "/-_.?&="
 # "**SEGUNDA.** vecinos.^1^" -> ["", "**SEGUNDA.**", " vecinos.", "^1^", ""]
@@ -136,7 +141,7 @@ class Block:
     page: int
     lines: list[str] = field(default_factory=list)
     words: list = field(default_factory=list)
-    items: list = field(default_factory=list)   # (x, y, text, tag) positioned strings
+    items: list = field(default_factory=list)  # (x, y, text, tag) positioned strings
     meta: dict = field(default_factory=dict)
     label: str | None = None
     cont: bool = False

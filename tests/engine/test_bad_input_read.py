@@ -8,8 +8,8 @@ import struct
 import zlib
 from pathlib import Path
 
-import pytest
 import pytesseract
+import pytest
 from PIL import Image
 from pypdf import PdfWriter
 from reportlab.lib.pagesizes import A4
@@ -139,7 +139,9 @@ def test_png_header_claiming_60000_by_60000_is_rejected_before_decoding(tmp_path
     ihdr = struct.pack(">IIBBBBB", 60000, 60000, 8, 0, 0, 0, 0)  # 8-bit greyscale
     idat = zlib.compress(b"\x00" * 64)  # far too little data: it must never be decoded
     path = tmp_path / "bomba.png"
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) + png_chunk(b"IDAT", idat) + png_chunk(b"IEND", b""))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) + png_chunk(b"IDAT", idat) + png_chunk(b"IEND", b"")
+    )
     message = only_failure(read_document(path), "image_too_large")
     assert "60000x60000" in message and "120,000,000" in message
     assert "Downscale" in message and "split" in message

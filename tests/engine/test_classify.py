@@ -1,8 +1,7 @@
 import pytest
 
-from papeleo.classify import UNKNOWN, classify, classify_text
-
 from helpers import SEEDS, make_document, requires_seeds
+from papeleo.classify import UNKNOWN, classify, classify_text
 
 SEED_TYPES = {  # from shared/seeds/README.md
     "000_d25be6a88549277e.txt": "informe_supervision",

@@ -10,11 +10,10 @@ import sys
 import duckdb
 import pytest
 from pypdf import PdfReader, PdfWriter
+from test_bad_input_read import make_pdf, png_chunk
 
 import schemas
-
 from helpers import ROOT
-from test_bad_input_read import make_pdf, png_chunk
 
 GOOD = (
     "INFORME DE SUPERVISIÓN AL HOSPITAL REGIONAL DE OCCIDENTE\n\n"
@@ -49,13 +48,24 @@ def _inbox(folder):
     with open(folder / "cifrado.pdf", "wb") as fh:
         writer.write(fh)
     ihdr = (60000).to_bytes(4, "big") * 2 + bytes([8, 0, 0, 0, 0])
-    (folder / "enorme.png").write_bytes(b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) + png_chunk(b"IDAT", b"x\x9c\x03\x00\x00\x00\x00\x01") + png_chunk(b"IEND", b""))
+    (folder / "enorme.png").write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + png_chunk(b"IHDR", ihdr)
+        + png_chunk(b"IDAT", b"x\x9c\x03\x00\x00\x00\x00\x01")
+        + png_chunk(b"IEND", b"")
+    )
     (folder / "binario.txt").write_bytes(bytes(range(256)) * 20)
 
 
 def _ingest(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "papeleo.cli", "ingest", *args, "--no-progress"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "papeleo.cli", "ingest", *args, "--no-progress"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+    )
 
 
 def _no_prefect_env():
@@ -65,8 +75,12 @@ def _no_prefect_env():
 
 
 def _counts(out):
-    return {name: duckdb.sql(f"select count(*) from read_parquet('{out}/{name}/**/*.parquet', hive_partitioning=true)").fetchall()[0][0]
-            for name in ("documents", "mentions", "failures")}
+    return {
+        name: duckdb.sql(
+            f"select count(*) from read_parquet('{out}/{name}/**/*.parquet', hive_partitioning=true)"
+        ).fetchall()[0][0]
+        for name in ("documents", "mentions", "failures")
+    }
 
 
 def test_bad_inputs_fail_alone_and_a_rerun_changes_nothing(tmp_path):
@@ -76,12 +90,16 @@ def test_bad_inputs_fail_alone_and_a_rerun_changes_nothing(tmp_path):
     assert first.returncode == 1, first.stdout + first.stderr  # completed, some documents failed
     assert "Failures (" in first.stdout and "informe_supervision" in first.stdout
 
-    failures = duckdb.sql(f"select source, stage, error_type, message from read_parquet('{out}/failures/*.parquet')").fetchall()
+    failures = duckdb.sql(
+        f"select source, stage, error_type, message from read_parquet('{out}/failures/*.parquet')"
+    ).fetchall()
     by_file = {src.rsplit("/", 1)[-1]: (stage, kind, msg) for src, stage, kind, msg in failures}
     assert {f: v[1] for f, v in by_file.items()} == EXPECTED_FAILURES
     assert all(stage == "read" and len(msg) > 40 for stage, _, msg in by_file.values())
 
-    docs = duckdb.sql(f"select file_name, doc_type, status, text_source from read_parquet('{out}/documents/*.parquet')").fetchall()
+    docs = duckdb.sql(
+        f"select file_name, doc_type, status, text_source from read_parquet('{out}/documents/*.parquet')"
+    ).fetchall()
     good = [d for d in docs if d[0] == "informe de supervisión ñ.txt"]
     assert good == [("informe de supervisión ñ.txt", "informe_supervision", "ok", "plain_text")]
     assert {d[2] for d in docs if d[0] != good[0][0]} == {"failed"}
@@ -96,13 +114,19 @@ def test_bad_inputs_fail_alone_and_a_rerun_changes_nothing(tmp_path):
     for name in schemas.DATASETS:  # every dataset present has the contract's types
         files = list((out / name).glob("*.parquet"))
         if files:
-            got = duckdb.sql(f"select * from read_parquet('{out}/{name}/**/*.parquet', hive_partitioning=true) limit 0").columns
+            got = duckdb.sql(
+                f"select * from read_parquet('{out}/{name}/**/*.parquet', hive_partitioning=true) limit 0"
+            ).columns
             assert got == schemas.get(name).schema.names
 
 
 def test_usage_errors_exit_2_with_one_line_before_any_work(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "papeleo.cli", "ingest", "--max-pages", "0", str(tmp_path)],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "papeleo.cli", "ingest", "--max-pages", "0", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2 and "--max-pages" in result.stderr
     (tmp_path / "doc.txt").write_text(GOOD, "utf-8")
     a_file = tmp_path / "not_a_folder"
@@ -148,17 +172,22 @@ def test_in_process_runs_never_import_prefect(tmp_path):
         f"rc = main(['ingest', {str(tmp_path / 'doc.txt')!r}, '--out', {str(tmp_path / 'out')!r}, '--no-progress']);"
         "sys.exit(3 if any(m == 'prefect' or m.startswith(('prefect.', 'flows')) for m in sys.modules) else rc)"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=_no_prefect_env())
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=_no_prefect_env()
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def _rows(out):
     tables = {}
     for name in ("documents", "mentions", "failures"):
-        rows = duckdb.sql(f"select * exclude (extracted_at) from read_parquet('{out}/{name}/*.parquet')"
-                          if name == "documents" else
-                          f"select * exclude (failed_at) from read_parquet('{out}/{name}/*.parquet')"
-                          if name == "failures" else f"select * from read_parquet('{out}/{name}/*.parquet')").fetchall()
+        rows = duckdb.sql(
+            f"select * exclude (extracted_at) from read_parquet('{out}/{name}/*.parquet')"
+            if name == "documents"
+            else f"select * exclude (failed_at) from read_parquet('{out}/{name}/*.parquet')"
+            if name == "failures"
+            else f"select * from read_parquet('{out}/{name}/*.parquet')"
+        ).fetchall()
         tables[name] = sorted(map(repr, rows))
     return tables
 

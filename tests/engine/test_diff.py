@@ -5,16 +5,22 @@ from papeleo.cli import main
 from papeleo.diff import diff_outputs
 from papeleo.store import ParquetStore
 
-T1 = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
-T2 = dt.datetime(2026, 2, 1, tzinfo=dt.timezone.utc)
+T1 = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+T2 = dt.datetime(2026, 2, 1, tzinfo=dt.UTC)
 
 
 def _write(root, indicators, when):
     store = ParquetStore(root)
     store.prepare()
-    rows = [{"doc_id": "d" * 64, "record_id": rid, "clave": clave, "alcanzado_t2": value} for rid, clave, value in indicators]
+    rows = [
+        {"doc_id": "d" * 64, "record_id": rid, "clave": clave, "alcanzado_t2": value}
+        for rid, clave, value in indicators
+    ]
     doc = [{"doc_id": "d" * 64, "source": "mir.pdf", "file_name": "mir.pdf", "status": "ok", "extracted_at": when}]
-    store.replace_document("d" * 64, {"indicators": schemas.get("indicators").to_table(rows), "documents": schemas.get("documents").to_table(doc)})
+    store.replace_document(
+        "d" * 64,
+        {"indicators": schemas.get("indicators").to_table(rows), "documents": schemas.get("documents").to_table(doc)},
+    )
 
 
 def test_diff_names_added_removed_and_changed_values(tmp_path, capsys):

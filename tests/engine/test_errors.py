@@ -19,7 +19,11 @@ def _error_types_in_source() -> set[str]:
                     continue
                 name = getattr(node.func, "id", getattr(node.func, "attr", ""))
                 for kw in node.keywords:
-                    if kw.arg == "error_type" and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
+                    if (
+                        kw.arg == "error_type"
+                        and isinstance(kw.value, ast.Constant)
+                        and isinstance(kw.value.value, str)
+                    ):
                         found.add(kw.value.value)
                 args = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
                 if name == "Failure" and len(args) >= 2:

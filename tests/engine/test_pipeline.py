@@ -1,16 +1,14 @@
 """The pipeline without Prefect: one call per document, every stage's failure kept."""
 
 import json
-import shutil
 
 import pandas as pd
 import pytest
 
+from helpers import SEEDS, requires_seeds
 from papeleo import pipeline, run
 from papeleo.registry import Extraction
 from papeleo.store import ParquetStore
-
-from helpers import SEEDS, requires_seeds
 
 
 def _read(out, dataset):

@@ -9,16 +9,22 @@ import pytest
 from helpers import SAMPLES
 from papeleo import pipeline
 from papeleo.model import BBox, Document, Failure, Line, Page, Rule, Word
-from papeleo.readers import ReadSettings, cache as cache_mod, read_document
+from papeleo.readers import ReadSettings, read_document
+from papeleo.readers import cache as cache_mod
 from papeleo.readers.cache import ReadCache, dict_to_document, document_to_dict
 
 
 def _page() -> Page:
     words = (Word("Meta", BBox(10, 20, 40, 30), 0.91), Word("3,600", BBox(50, 20, 80, 30), 0.5))
     return Page(
-        number=2, lines=(Line.from_words(words), Line(text="a\tb", words=(Word("a"), Word("b")))),
-        text_source="ocr", width=612.0, height=792.0, ocr_confidence=0.7,
-        rules=(Rule(10, 15, 300, 15.5), Rule(45, 15, 45.5, 200)), rotation=90,
+        number=2,
+        lines=(Line.from_words(words), Line(text="a\tb", words=(Word("a"), Word("b")))),
+        text_source="ocr",
+        width=612.0,
+        height=792.0,
+        ocr_confidence=0.7,
+        rules=(Rule(10, 15, 300, 15.5), Rule(45, 15, 45.5, 200)),
+        rotation=90,
     )
 
 

@@ -11,13 +11,12 @@ import time
 from pathlib import Path
 
 import pytest
-
-from helpers import SEEDS, requires_seeds
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
+from helpers import SEEDS, requires_seeds
 from papeleo.model import BBox, Word
 from papeleo.readers import ReadSettings, read_document
 from papeleo.readers import ocr as ocr_module
@@ -39,7 +38,9 @@ def font(size: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
     return ImageFont.load_default(size=size)
 
 
-def text_image(lines: list[str], size: tuple[int, int], origin: tuple[int, int] = (60, 60), px: int = 60) -> Image.Image:
+def text_image(
+    lines: list[str], size: tuple[int, int], origin: tuple[int, int] = (60, 60), px: int = 60
+) -> Image.Image:
     """Black text on white at known pixel positions (line i starts at origin + 1.5*px*i)."""
     img = Image.new("L", size, 255)
     draw = ImageDraw.Draw(img)
@@ -68,7 +69,12 @@ def test_text_keeps_tabs_spaces_blank_lines_and_splits_pages_on_form_feed(tmp_pa
     assert doc is not None
     assert doc.media_type == "text" and doc.text_source == "plain_text"
     assert doc.page_count == 2 and len(doc.pages) == 2
-    assert [ln.text for ln in doc.pages[0].lines] == ["Nombre\tPuntaje\tEstatus", "", "  sangría  con   espacios  ", "Fin"]
+    assert [ln.text for ln in doc.pages[0].lines] == [
+        "Nombre\tPuntaje\tEstatus",
+        "",
+        "  sangría  con   espacios  ",
+        "Fin",
+    ]
     assert [ln.text for ln in doc.pages[1].lines] == ["Página dos"]
     assert all(ln.bbox is None for ln in doc.pages[0].lines)
     assert [w.text for w in doc.pages[0].lines[0].words] == ["Nombre", "Puntaje", "Estatus"]
@@ -76,7 +82,7 @@ def test_text_keeps_tabs_spaces_blank_lines_and_splits_pages_on_form_feed(tmp_pa
 
 
 def test_text_file_name_with_spaces_and_accents(tmp_path: Path) -> None:
-    content = "Informe de supervisión\n\nHallazgo 1: año 2022\n".encode("utf-8")
+    content = "Informe de supervisión\n\nHallazgo 1: año 2022\n".encode()
     path = tmp_path / "informe de supervisión ñ.txt"
     path.write_bytes(content)
 
@@ -100,7 +106,7 @@ def test_text_in_windows_1252_is_decoded(tmp_path: Path) -> None:
 
 
 def test_mostly_utf8_with_a_stray_byte_stays_utf8() -> None:
-    text, encoding = bytes_to_str("Evaluación del desempeño ".encode("utf-8") + b"\xe9" + " opinión".encode("utf-8"))
+    text, encoding = bytes_to_str("Evaluación del desempeño ".encode() + b"\xe9" + " opinión".encode())
     assert text == "Evaluación del desempeño \ufffd opinión"
     assert encoding.startswith("utf-8")
 
@@ -121,7 +127,11 @@ def test_seed_text_lines_survive_verbatim() -> None:
     doc = read_document(seed).document
     assert doc is not None
     expected = [chunk.split("\n") for chunk in raw.replace("\r\n", "\n").split("\f")]
-    expected = [[ln.rstrip("\r") for ln in (chunk[:-1] if chunk and chunk[-1] == "" else chunk)] for chunk in expected if chunk != [""]]
+    expected = [
+        [ln.rstrip("\r") for ln in (chunk[:-1] if chunk and chunk[-1] == "" else chunk)]
+        for chunk in expected
+        if chunk != [""]
+    ]
     assert [[ln.text for ln in p.lines] for p in doc.pages] == expected
 
 
@@ -149,9 +159,18 @@ def test_text_layer_problem_detects_unusable_layers() -> None:
     assert text_layer_problem([], n_images=0, image_coverage=0.0, n_curves=0) is None  # blank page
     assert text_layer_problem([], n_images=1, image_coverage=0.9, n_curves=0) is not None
     assert text_layer_problem(words("Pág.", "1"), n_images=1, image_coverage=0.1, n_curves=0) is not None
-    assert text_layer_problem(words("(cid:72)(cid:85)(cid:3)", "(cid:4)(cid:5)"), n_images=0, image_coverage=0, n_curves=0) is not None
-    assert text_layer_problem(words("\uf0b7\uf0b7\uf0b7", "\uf0a7\uf0a7"), n_images=0, image_coverage=0, n_curves=0) is not None
-    assert text_layer_problem(words("..:", "--", "//", "a", "##", "|"), n_images=0, image_coverage=0, n_curves=0) is not None
+    assert (
+        text_layer_problem(words("(cid:72)(cid:85)(cid:3)", "(cid:4)(cid:5)"), n_images=0, image_coverage=0, n_curves=0)
+        is not None
+    )
+    assert (
+        text_layer_problem(words("\uf0b7\uf0b7\uf0b7", "\uf0a7\uf0a7"), n_images=0, image_coverage=0, n_curves=0)
+        is not None
+    )
+    assert (
+        text_layer_problem(words("..:", "--", "//", "a", "##", "|"), n_images=0, image_coverage=0, n_curves=0)
+        is not None
+    )
     index = words("Introducción", "....................", "3", "Anexo", "-", "-", "$", "1,250.00")
     assert text_layer_problem(index, n_images=0, image_coverage=0, n_curves=0) is None
     stamp = words("Documento", "firmado", "electrónicamente", "el", "12/03/2024")  # 43 characters
@@ -160,7 +179,11 @@ def test_text_layer_problem_detects_unusable_layers() -> None:
 
 
 def test_bullet_glyph_codes_are_dropped_from_kept_text_layers() -> None:
-    words = [Word("(cid:127)", BBox(0, 0, 5, 10)), Word("Emitir", BBox(8, 0, 40, 10)), Word("criterios", BBox(44, 0, 90, 10))]
+    words = [
+        Word("(cid:127)", BBox(0, 0, 5, 10)),
+        Word("Emitir", BBox(8, 0, 40, 10)),
+        Word("criterios", BBox(44, 0, 90, 10)),
+    ]
     assert [w.text for w in drop_glyph_code_words(words)] == ["Emitir", "criterios"]
 
 

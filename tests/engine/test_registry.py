@@ -50,12 +50,30 @@ def test_a_broken_family_is_unavailable_only_for_its_own_doc_type(tmp_path, monk
     plugins = tmp_path / "probe_plugins"
     plugins.mkdir()
     (plugins / "__init__.py").write_text("")
-    _write_family(plugins, "good", {"family": "good", "runs": "good.v1", "doc_types": ["good_doc"], "dataset": "mentions",
-                                    "classify": {"evidence": [{"id": "x", "weight": 1, "phrase": "bueno"}]}},
-                  GOOD.format(name="good.v1"))
-    _write_family(plugins, "broken", {"family": "broken", "runs": "broken.v1", "doc_types": ["broken_doc"], "dataset": "mentions",
-                                      "classify": {"evidence": [{"id": "y", "weight": 1, "phrase": "roto"}]}},
-                  "from nowhere import nothing\n")
+    _write_family(
+        plugins,
+        "good",
+        {
+            "family": "good",
+            "runs": "good.v1",
+            "doc_types": ["good_doc"],
+            "dataset": "mentions",
+            "classify": {"evidence": [{"id": "x", "weight": 1, "phrase": "bueno"}]},
+        },
+        GOOD.format(name="good.v1"),
+    )
+    _write_family(
+        plugins,
+        "broken",
+        {
+            "family": "broken",
+            "runs": "broken.v1",
+            "doc_types": ["broken_doc"],
+            "dataset": "mentions",
+            "classify": {"evidence": [{"id": "y", "weight": 1, "phrase": "roto"}]},
+        },
+        "from nowhere import nothing\n",
+    )
     monkeypatch.syspath_prepend(str(tmp_path))
     reg = Registry("probe_plugins")
     # the specs are known without importing any family's code, the broken one's too
@@ -73,7 +91,9 @@ def test_the_spec_names_the_version_that_runs_and_older_ones_stay_registered(tmp
     plugins.mkdir()
     (plugins / "__init__.py").write_text("")
     code = GOOD.format(name="famv.v1") + GOOD.format(name="famv.v2").replace("def extract", "def extract_v2")
-    _write_family(plugins, "famv", {"family": "famv", "runs": "famv.v2", "doc_types": ["famv_doc"], "dataset": "mentions"}, code)
+    _write_family(
+        plugins, "famv", {"family": "famv", "runs": "famv.v2", "doc_types": ["famv_doc"], "dataset": "mentions"}, code
+    )
     monkeypatch.syspath_prepend(str(tmp_path))
     reg = Registry("probe_versions")
     chosen, _ = reg.for_doc_type("famv_doc")
@@ -95,8 +115,12 @@ def test_a_spec_without_its_registered_function_is_unavailable(tmp_path, monkeyp
     plugins = tmp_path / "probe_missing_fn"
     plugins.mkdir()
     (plugins / "__init__.py").write_text("")
-    _write_family(plugins, "famm", {"family": "famm", "runs": "famm.v3", "doc_types": ["famm_doc"], "dataset": "mentions"},
-                  GOOD.format(name="famm.v2"))
+    _write_family(
+        plugins,
+        "famm",
+        {"family": "famm", "runs": "famm.v3", "doc_types": ["famm_doc"], "dataset": "mentions"},
+        GOOD.format(name="famm.v2"),
+    )
     monkeypatch.syspath_prepend(str(tmp_path))
     chosen, unavailable = Registry("probe_missing_fn").for_doc_type("famm_doc")
     assert chosen == [] and "does not register 'famm.v3'" in unavailable["famm"]

@@ -9,22 +9,58 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
-from scoring import (BOTH_NULL, CHECK_FIELDS, EXTRA_FLAGGED, EXTRA_UNFLAGGED, MISSING, OK,
-                     SOURCES_SUFFIX, WRONG_FLAGGED, WRONG_UNFLAGGED, Floors, assert_score,
-                     fields_of_check, flags, pair_rows, plain, score_rows, score_values)
 from scoring_specs import SPECS
 
+from scoring import (
+    BOTH_NULL,
+    CHECK_FIELDS,
+    EXTRA_FLAGGED,
+    EXTRA_UNFLAGGED,
+    MISSING,
+    OK,
+    SOURCES_SUFFIX,
+    WRONG_FLAGGED,
+    WRONG_UNFLAGGED,
+    Floors,
+    assert_score,
+    fields_of_check,
+    flags,
+    pair_rows,
+    plain,
+    score_rows,
+    score_values,
+)
+
 ROOT = Path(__file__).resolve().parents[2]
-NUM = ("meta_anual", "programado_t1", "programado_t2", "programado_t3", "programado_t4",
-       "alcanzado_t1", "alcanzado_t2", "avance_pct")
+NUM = (
+    "meta_anual",
+    "programado_t1",
+    "programado_t2",
+    "programado_t3",
+    "programado_t4",
+    "alcanzado_t1",
+    "alcanzado_t2",
+    "avance_pct",
+)
 
 
 def ind(clave, siglas=None, **values):
     """An indicators row: meta 100 = 10 + 20 + 30 + 40, T2 reached 18 of 20 (90%)."""
-    row = dict(clave=clave, siglas=siglas, trimestre=2, meta_anual=100.0, programado_t1=10.0,
-               programado_t2=20.0, programado_t3=30.0, programado_t4=40.0, alcanzado_t1=9.0,
-               alcanzado_t2=18.0, avance_pct=90.0, checks=[], corrected=[])
+    row = dict(
+        clave=clave,
+        siglas=siglas,
+        trimestre=2,
+        meta_anual=100.0,
+        programado_t1=10.0,
+        programado_t2=20.0,
+        programado_t3=30.0,
+        programado_t4=40.0,
+        alcanzado_t1=9.0,
+        alcanzado_t2=18.0,
+        avance_pct=90.0,
+        checks=[],
+        corrected=[],
+    )
     row.update(values)
     return row
 
@@ -100,8 +136,16 @@ def test_an_exact_key_is_not_made_ambiguous_by_a_fuzzy_twin():
 
 def test_outcomes_of_null_and_extra_values():
     gold = [ind("1", programado_t3=None, alcanzado_t1=None, avance_pct=None)]
-    got = [ind("1", programado_t2=None, programado_t3=31.0, alcanzado_t1=None, avance_pct=90.0,
-               corrected=["avance_pct:imputado"])]
+    got = [
+        ind(
+            "1",
+            programado_t2=None,
+            programado_t3=31.0,
+            alcanzado_t1=None,
+            avance_pct=90.0,
+            corrected=["avance_pct:imputado"],
+        )
+    ]
     s = score(gold, got)
     assert outcome(s, "1", "programado_t2") == MISSING
     assert outcome(s, "1", "programado_t3") == EXTRA_UNFLAGGED
@@ -144,7 +188,10 @@ def test_fields_of_check_follow_the_reported_quarter():
     assert fields_of_check("avance_comentario", {"trimestre": 3}) == {"avance_pct", "programado_t3", "alcanzado_t3"}
     assert fields_of_check("meta_anual_comentario", {"trimestre": 2}) == {"meta_anual", "alcanzado_t1", "alcanzado_t2"}
     # quarter unknown: every quarter the check could have compared
-    assert fields_of_check("avance_comentario", {}) == {"avance_pct", *(f"{k}_t{q}" for k in ("programado", "alcanzado") for q in range(1, 5))}
+    assert fields_of_check("avance_comentario", {}) == {
+        "avance_pct",
+        *(f"{k}_t{q}" for k in ("programado", "alcanzado") for q in range(1, 5)),
+    }
     assert fields_of_check("no_such_check", {"trimestre": 2}) == frozenset()
 
 
@@ -222,7 +269,9 @@ def test_assert_score_names_rows_not_found_and_rows_not_expected():
 def test_score_values_exact_then_fuzzy():
     want = ["https://a.gob.mx/informes/2023", "2023-03-14"]
     s = score_values(want, ["https://a.gob.mx/inforrnes/2023", "2023-03-14", "2020-01-01"], floor=90)
-    assert s.found == ["2023-03-14"] and s.fuzzy == [("https://a.gob.mx/informes/2023", "https://a.gob.mx/inforrnes/2023")]
+    assert s.found == ["2023-03-14"] and s.fuzzy == [
+        ("https://a.gob.mx/informes/2023", "https://a.gob.mx/inforrnes/2023")
+    ]
     assert s.unexpected == ["2020-01-01"] and s.recall == 1.0
     s = score_values(want, ["2023-03-14"])
     assert s.missing == ["https://a.gob.mx/informes/2023"] and s.recall == 0.5

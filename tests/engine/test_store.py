@@ -8,23 +8,29 @@ import pytest
 import schemas
 from papeleo.store import STAGING, ParquetStore
 
-NOW = dt.datetime(2026, 11, 21, 12, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 21, 12, 0, tzinfo=dt.UTC)
 
 
 def _mentions(doc_id, values):
-    rows = [{"doc_id": doc_id, "record_id": f"{doc_id}-{i}", "tipo": "url", "valor": v, "page": 1, "confidence": 1.0}
-            for i, v in enumerate(values)]
+    rows = [
+        {"doc_id": doc_id, "record_id": f"{doc_id}-{i}", "tipo": "url", "valor": v, "page": 1, "confidence": 1.0}
+        for i, v in enumerate(values)
+    ]
     return schemas.get("mentions").to_table(rows)
 
 
 def _document(doc_id):
-    return schemas.get("documents").to_table([{"doc_id": doc_id, "source": f"/in/{doc_id}.pdf", "status": "ok", "extracted_at": NOW}])
+    return schemas.get("documents").to_table(
+        [{"doc_id": doc_id, "source": f"/in/{doc_id}.pdf", "status": "ok", "extracted_at": NOW}]
+    )
 
 
 def test_replacing_a_document_never_duplicates(tmp_path):
     store = ParquetStore(tmp_path)
     store.prepare()
-    store.replace_document("a" * 64, {"mentions": _mentions("a" * 64, ["x", "y", "z"]), "documents": _document("a" * 64)})
+    store.replace_document(
+        "a" * 64, {"mentions": _mentions("a" * 64, ["x", "y", "z"]), "documents": _document("a" * 64)}
+    )
     store.replace_document("a" * 64, {"mentions": _mentions("a" * 64, ["x", "y"]), "documents": _document("a" * 64)})
     store.replace_document("b" * 64, {"mentions": _mentions("b" * 64, ["w"]), "documents": _document("b" * 64)})
     assert store.read("mentions").num_rows == 3
@@ -44,7 +50,9 @@ def test_files_keep_declared_types_and_descriptions(tmp_path):
     assert written.field("doc_id").metadata[b"description"].startswith(b"sha256")
     df = pd.read_parquet(tmp_path / "documents")
     assert len(df) == 1
-    got = duckdb.sql(f"select count(*) from read_parquet('{tmp_path}/documents/**/*.parquet', hive_partitioning=true)").fetchall()
+    got = duckdb.sql(
+        f"select count(*) from read_parquet('{tmp_path}/documents/**/*.parquet', hive_partitioning=true)"
+    ).fetchall()
     assert got == [(1,)]
 
 
@@ -75,7 +83,9 @@ def test_a_write_killed_after_its_commit_point_is_finished_by_the_next_run(tmp_p
     store.replace_document("a" * 64, {"mentions": _mentions("a" * 64, ["old"])})
     monkeypatch.setattr(ParquetStore, "_apply", lambda self, txn, plan: (_ for _ in ()).throw(KeyboardInterrupt()))
     with pytest.raises(KeyboardInterrupt):
-        store.replace_document("a" * 64, {"mentions": _mentions("a" * 64, ["new1", "new2"]), "documents": _document("a" * 64)})
+        store.replace_document(
+            "a" * 64, {"mentions": _mentions("a" * 64, ["new1", "new2"]), "documents": _document("a" * 64)}
+        )
     monkeypatch.undo()
     assert store.read("documents").num_rows == 0  # documents row only once everything is in place
     repaired = ParquetStore(tmp_path).prepare()

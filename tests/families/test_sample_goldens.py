@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from scoring_specs import SPECS
 
 from papeleo import pipeline, registry
 from papeleo.run import is_candidate
 from papeleo.store import ParquetStore
 from scoring import Floors, assert_score, score_values
-from scoring_specs import SPECS
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
@@ -39,9 +39,11 @@ def golden_paths(name: str) -> list[Path]:
 
 def load_golden(name: str) -> dict:
     paths = golden_paths(name)
-    assert len(paths) == 1, (f"{name}: expected one golden under tests/families/<family>/goldens/samples/, "
-                             f"found {[str(p.relative_to(ROOT)) for p in paths]}; goldens are written by "
-                             "samples/make_samples.py")
+    assert len(paths) == 1, (
+        f"{name}: expected one golden under tests/families/<family>/goldens/samples/, "
+        f"found {[str(p.relative_to(ROOT)) for p in paths]}; goldens are written by "
+        "samples/make_samples.py"
+    )
     return json.loads(paths[0].read_text("utf-8"))
 
 
@@ -93,8 +95,8 @@ def test_every_golden_has_its_sample():
 # Tesseract misreads characters in long URLs ('gt/informes' -> 'gUintormes') and, on ruled
 # tables, sometimes drops whole cells (a date column): for scans we require most mentions,
 # URLs within a small edit distance; text layers and plain text must give every one.
-OCR_MIN_RECALL = 0.75       # lower admits a scan that lost a quarter of its dates and URLs
-OCR_URL_SIMILARITY = 90     # rapidfuzz ratio; lower would pair two different URLs of one site
+OCR_MIN_RECALL = 0.75  # lower admits a scan that lost a quarter of its dates and URLs
+OCR_URL_SIMILARITY = 90  # rapidfuzz ratio; lower would pair two different URLs of one site
 MENTION_TYPES = ("url", "fecha")
 
 # Family rows: most numbers must be read right (the accuracy figures themselves are in the
@@ -105,9 +107,9 @@ MIN_NUMERIC_OK = 0.9  # lower would let a sample lose one number in ten and stil
 # it must keep failing, and the day it is fixed the XPASS fails until the entry goes.
 KNOWN_TEXT_DEFECTS = {
     "mir_avance_ocr.txt": "page 1 is read across: resumen_narrativo and indicador of each row "
-                          "come out interleaved with the neighbouring cells' words, unflagged",
+    "come out interleaved with the neighbouring cells' words, unflagged",
     "mir_avance_escaneado.pdf": "row 2.3.1.1.2: the comentario stops at the end of a line "
-                                "('... kilogramos de residuos'), unflagged",
+    "('... kilogramos de residuos'), unflagged",
 }
 
 

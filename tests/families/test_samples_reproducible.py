@@ -10,7 +10,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_samples_regenerate_byte_for_byte():
-    result = subprocess.run([sys.executable, "samples/make_samples.py", "--check"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "samples/make_samples.py", "--check"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "12 samples and 12 goldens are byte-identical" in result.stderr + result.stdout

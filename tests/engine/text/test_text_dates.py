@@ -9,28 +9,31 @@ from papeleo.text.dates import Precision, find_dates, last_day_of_month, month_o
 D = dt.date
 
 
-@pytest.mark.parametrize("text, value, precision, first", [
-    ("31 de Julio de 2019", D(2019, 7, 31), Precision.DAY, D(2019, 7, 31)),
-    ("Julio 2019", D(2019, 7, 31), Precision.MONTH, D(2019, 7, 1)),
-    ("Julio de 2019", D(2019, 7, 31), Precision.MONTH, D(2019, 7, 1)),
-    ("septiembre 2019", D(2019, 9, 30), Precision.MONTH, D(2019, 9, 1)),
-    ("febrero de 2020", D(2020, 2, 29), Precision.MONTH, D(2020, 2, 1)),
-    ("primer trimestre de 2020", D(2020, 3, 31), Precision.QUARTER, D(2020, 1, 1)),
-    ("IV Trimestre 2023", D(2023, 12, 31), Precision.QUARTER, D(2023, 10, 1)),
-    ("segundo trimestre del ejercicio fiscal 2019", D(2019, 6, 30), Precision.QUARTER, D(2019, 4, 1)),
-    ("ejercicio fiscal 2019", D(2019, 12, 31), Precision.YEAR, D(2019, 1, 1)),
-    ("27 de mayo del 2022", D(2022, 5, 27), Precision.DAY, D(2022, 5, 27)),
-    ("21 de agosto del año 2023", D(2023, 8, 21), Precision.DAY, D(2023, 8, 21)),
-    ("21 de agosto del ano 2023", D(2023, 8, 21), Precision.DAY, D(2023, 8, 21)),
-    ("1o. de julio de 2019", D(2019, 7, 1), Precision.DAY, D(2019, 7, 1)),
-    ("1º de julio de 2019", D(2019, 7, 1), Precision.DAY, D(2019, 7, 1)),
-    ("30 treinta de octubre de 2015", D(2015, 10, 30), Precision.DAY, D(2015, 10, 30)),
-    ("23/02/2017", D(2017, 2, 23), Precision.DAY, D(2017, 2, 23)),
-    ("15-03-2024", D(2024, 3, 15), Precision.DAY, D(2024, 3, 15)),
-    ("31-dic-2019", D(2019, 12, 31), Precision.DAY, D(2019, 12, 31)),
-    ("2019-07-31", D(2019, 7, 31), Precision.DAY, D(2019, 7, 31)),
-    ("29 de febrero de 2020", D(2020, 2, 29), Precision.DAY, D(2020, 2, 29)),
-])
+@pytest.mark.parametrize(
+    "text, value, precision, first",
+    [
+        ("31 de Julio de 2019", D(2019, 7, 31), Precision.DAY, D(2019, 7, 31)),
+        ("Julio 2019", D(2019, 7, 31), Precision.MONTH, D(2019, 7, 1)),
+        ("Julio de 2019", D(2019, 7, 31), Precision.MONTH, D(2019, 7, 1)),
+        ("septiembre 2019", D(2019, 9, 30), Precision.MONTH, D(2019, 9, 1)),
+        ("febrero de 2020", D(2020, 2, 29), Precision.MONTH, D(2020, 2, 1)),
+        ("primer trimestre de 2020", D(2020, 3, 31), Precision.QUARTER, D(2020, 1, 1)),
+        ("IV Trimestre 2023", D(2023, 12, 31), Precision.QUARTER, D(2023, 10, 1)),
+        ("segundo trimestre del ejercicio fiscal 2019", D(2019, 6, 30), Precision.QUARTER, D(2019, 4, 1)),
+        ("ejercicio fiscal 2019", D(2019, 12, 31), Precision.YEAR, D(2019, 1, 1)),
+        ("27 de mayo del 2022", D(2022, 5, 27), Precision.DAY, D(2022, 5, 27)),
+        ("21 de agosto del año 2023", D(2023, 8, 21), Precision.DAY, D(2023, 8, 21)),
+        ("21 de agosto del ano 2023", D(2023, 8, 21), Precision.DAY, D(2023, 8, 21)),
+        ("1o. de julio de 2019", D(2019, 7, 1), Precision.DAY, D(2019, 7, 1)),
+        ("1º de julio de 2019", D(2019, 7, 1), Precision.DAY, D(2019, 7, 1)),
+        ("30 treinta de octubre de 2015", D(2015, 10, 30), Precision.DAY, D(2015, 10, 30)),
+        ("23/02/2017", D(2017, 2, 23), Precision.DAY, D(2017, 2, 23)),
+        ("15-03-2024", D(2024, 3, 15), Precision.DAY, D(2024, 3, 15)),
+        ("31-dic-2019", D(2019, 12, 31), Precision.DAY, D(2019, 12, 31)),
+        ("2019-07-31", D(2019, 7, 31), Precision.DAY, D(2019, 7, 31)),
+        ("29 de febrero de 2020", D(2020, 2, 29), Precision.DAY, D(2020, 2, 29)),
+    ],
+)
 def test_one_date_with_its_precision(text, value, precision, first):
     d = parse_date(text)
     assert d is not None
@@ -62,7 +65,7 @@ def test_a_label_around_the_date_is_not_part_of_it():
     assert d.value == D(2024, 6, 30)
     assert d.raw == "30 de junio de 2024"
     text = "Fecha de corte: 30 de junio de 2024"
-    assert text[d.span[0]:d.span[1]] == d.raw
+    assert text[d.span[0] : d.span[1]] == d.raw
 
 
 def test_a_day_without_year_takes_the_year_of_the_date_before_it():
@@ -84,19 +87,22 @@ def test_the_year_printed_nearby_wins_over_the_default():
     assert found[1].value == D(2024, 7, 1)
 
 
-@pytest.mark.parametrize("text", [
-    "31 de junio de 2020",  # June has 30 days
-    "29 de febrero de 2019",  # not a leap year
-    "30/02/2019",
-    "02/23/2017",  # month first is not how these documents write
-    "Oficio SFP-DGA-01-02-2019",  # a reference number
-    "IEM/CV/SPE/07/2020",
-    "OF/12/03/2019/B",
-    "la mayoría de los asistentes",
-    "Calle Cinco de Mayo",  # a month with no year
-    "PMD 2021-2024",
-    "en marzo",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31 de junio de 2020",  # June has 30 days
+        "29 de febrero de 2019",  # not a leap year
+        "30/02/2019",
+        "02/23/2017",  # month first is not how these documents write
+        "Oficio SFP-DGA-01-02-2019",  # a reference number
+        "IEM/CV/SPE/07/2020",
+        "OF/12/03/2019/B",
+        "la mayoría de los asistentes",
+        "Calle Cinco de Mayo",  # a month with no year
+        "PMD 2021-2024",
+        "en marzo",
+    ],
+)
 def test_not_dates(text):
     assert find_dates(text) == []
     assert parse_date(text) is None
@@ -118,10 +124,12 @@ def test_a_bare_year_cell():
 
 
 def test_dates_in_running_text_in_order_with_spans():
-    text = "Convenio firmado el 23/02/2017, con compromiso a Julio de 2019 y seguimiento en el primer trimestre de 2020."
+    text = (
+        "Convenio firmado el 23/02/2017, con compromiso a Julio de 2019 y seguimiento en el primer trimestre de 2020."
+    )
     found = find_dates(text)
     assert [d.iso for d in found] == ["2017-02-23", "2019-07-31", "2020-03-31"]
-    assert all(text[d.span[0]:d.span[1]] == d.raw for d in found)
+    assert all(text[d.span[0] : d.span[1]] == d.raw for d in found)
 
 
 def test_month_helpers():

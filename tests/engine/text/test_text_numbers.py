@@ -18,17 +18,20 @@ from papeleo.text.numbers import (
 SCORES = NumberFormat(decimal=",", thousands=".", range=(0, 10))
 
 
-@pytest.mark.parametrize("raw, value, decimals", [
-    ("1,216,904", 1216904.0, 0),
-    ("52 830.00", 52830.0, 2),
-    ("3500000", 3500000.0, 0),
-    ("85.5", 85.5, 1),
-    ("$1,000", 1000.0, 0),
-    ("Q1,500.00", 1500.0, 2),
-    ("1 206 528", 1206528.0, 0),
-    ("-1,500", -1500.0, 0),
-    ("1.216", 1.216, 3),  # alone, a dot is the decimal point in Mexican printing
-])
+@pytest.mark.parametrize(
+    "raw, value, decimals",
+    [
+        ("1,216,904", 1216904.0, 0),
+        ("52 830.00", 52830.0, 2),
+        ("3500000", 3500000.0, 0),
+        ("85.5", 85.5, 1),
+        ("$1,000", 1000.0, 0),
+        ("Q1,500.00", 1500.0, 2),
+        ("1 206 528", 1206528.0, 0),
+        ("-1,500", -1500.0, 0),
+        ("1.216", 1.216, 3),  # alone, a dot is the decimal point in Mexican printing
+    ],
+)
 def test_mexican_amounts_read_clean(raw, value, decimals):
     r = parse_number(raw, MX)
     assert r.status is Status.CLEAN
@@ -42,16 +45,19 @@ def test_percent_sign_is_noted_and_taken_off():
     assert (r.value, r.percent, r.status) == (19.2, True, Status.CLEAN)
 
 
-@pytest.mark.parametrize("raw, value, repair", [
-    ("1.216,904", 1216904.0, Repair.MIXED_SEPARATORS),
-    ("1.216.904", 1216904.0, Repair.THOUSANDS_SEPARATOR),
-    ("129,56", 129.56, Repair.DECIMAL_SEPARATOR),
-    ("124 28%", 124.28, Repair.DECIMAL_AS_SPACE),
-    ("2O19", 2019.0, Repair.LETTERS_AS_DIGITS),
-    ("l,2O6", 1206.0, Repair.LETTERS_AS_DIGITS),
-    ("5OO", 500.0, Repair.LETTERS_AS_DIGITS),
-    ("B50", 850.0, Repair.LETTERS_AS_DIGITS),
-])
+@pytest.mark.parametrize(
+    "raw, value, repair",
+    [
+        ("1.216,904", 1216904.0, Repair.MIXED_SEPARATORS),
+        ("1.216.904", 1216904.0, Repair.THOUSANDS_SEPARATOR),
+        ("129,56", 129.56, Repair.DECIMAL_SEPARATOR),
+        ("124 28%", 124.28, Repair.DECIMAL_AS_SPACE),
+        ("2O19", 2019.0, Repair.LETTERS_AS_DIGITS),
+        ("l,2O6", 1206.0, Repair.LETTERS_AS_DIGITS),
+        ("5OO", 500.0, Repair.LETTERS_AS_DIGITS),
+        ("B50", 850.0, Repair.LETTERS_AS_DIGITS),
+    ],
+)
 def test_ocr_damage_is_repaired_and_named(raw, value, repair):
     r = parse_number(raw, MX)
     assert r.status is Status.REPAIRED

@@ -10,21 +10,24 @@ from papeleo.text.numbers import UNKNOWN  # noqa: E402
 from papeleo.text.numwords import number_words_to_digits, words_to_number  # noqa: E402
 
 
-@pytest.mark.parametrize("text, value", [
-    ("cien mil", 100_000),
-    ("tres millones", 3_000_000),
-    ("ciento veinte", 120),
-    ("mil novecientos noventa y nueve", 1999),
-    ("veintidós", 22),
-    ("veintidos", 22),  # accent lost by OCR
-    ("veintiún", 21),
-    ("mil millones", 1_000_000_000),
-    ("3.5 millones", 3_500_000),
-    ("1,200 millones", 1_200_000_000),
-    ("52 mil", 52_000),
-    ("dos billones", 2_000_000_000_000),  # long scale: a billón is a million millions
-    ("1.15 millones de", 1_150_000),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("cien mil", 100_000),
+        ("tres millones", 3_000_000),
+        ("ciento veinte", 120),
+        ("mil novecientos noventa y nueve", 1999),
+        ("veintidós", 22),
+        ("veintidos", 22),  # accent lost by OCR
+        ("veintiún", 21),
+        ("mil millones", 1_000_000_000),
+        ("3.5 millones", 3_500_000),
+        ("1,200 millones", 1_200_000_000),
+        ("52 mil", 52_000),
+        ("dos billones", 2_000_000_000_000),  # long scale: a billón is a million millions
+        ("1.15 millones de", 1_150_000),
+    ],
+)
 def test_words_to_number(text, value):
     assert words_to_number(text) == value
 

@@ -2,12 +2,14 @@
 
 from papeleo.text.vocab import DEFAULT_FLOOR, Vocabulary
 
-NIVEL = Vocabulary({
-    "fin": [],
-    "proposito": ["propósito", "propesita"],
-    "componente": ["corponante"],
-    "actividad": ["aclividad"],
-})
+NIVEL = Vocabulary(
+    {
+        "fin": [],
+        "proposito": ["propósito", "propesita"],
+        "componente": ["corponante"],
+        "actividad": ["aclividad"],
+    }
+)
 
 
 def test_an_exact_spelling_scores_100_whatever_its_case_accents_and_edge_punctuation():
@@ -57,7 +59,7 @@ def test_phrases_found_in_running_text_with_their_place():
     found = v.find(text)
     assert [f.term for f in found] == ["meta trimestral", "meta anual"]
     assert found[0].start == 0 and found[0].text == "Mata Trimesiral:"
-    assert text[found[1].start:found[1].end] == "Meta Anual:"
+    assert text[found[1].start : found[1].end] == "Meta Anual:"
 
 
 def test_phrases_split_or_joined_by_ocr_are_found():

@@ -1,5 +1,4 @@
 from extractors import mentions
-
 from helpers import SEEDS, make_document, requires_seeds
 
 
@@ -15,7 +14,9 @@ def test_url_split_over_lines_is_rejoined():
         " cautelares en la CIDH, acciones legales, incidencia, etc."
     )
     urls = _by_tipo(mentions.extract(doc).records, "url")
-    assert urls == ["https://www.pdh.org.gt/comunicacion/noticias/pdh-verifica-denuncias-por-desabastecimiento-en-hospital-general-san-juan-de-dios.html"]
+    assert urls == [
+        "https://www.pdh.org.gt/comunicacion/noticias/pdh-verifica-denuncias-por-desabastecimiento-en-hospital-general-san-juan-de-dios.html"
+    ]
 
 
 def test_prose_after_a_complete_url_is_not_glued_on():
@@ -24,7 +25,9 @@ def test_prose_after_a_complete_url_is_not_glued_on():
 
 
 def test_dates_across_a_line_break_and_with_spelled_numbers():
-    doc = make_document("publicó en fecha 23 de febrero de\n2017, y el 30 treinta de octubre de 2015 dos mil quince;\nJulio 2019")
+    doc = make_document(
+        "publicó en fecha 23 de febrero de\n2017, y el 30 treinta de octubre de 2015 dos mil quince;\nJulio 2019"
+    )
     fechas = _by_tipo(mentions.extract(doc).records, "fecha")
     assert fechas == ["2017-02-23", "2015-10-30", "2019-07"]
 

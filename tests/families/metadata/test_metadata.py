@@ -1,7 +1,6 @@
 import datetime as dt
 
 from extractors import metadata
-
 from helpers import SEEDS, make_document, requires_seeds
 
 
@@ -40,6 +39,8 @@ def test_seed_003_fields():
 
 
 def test_title_in_ordinary_case_under_the_issuer():
-    doc = make_document("H. AYUNTAMIENTO DE SAN ISIDRO DEL VALLE Ejercicio Fiscal 2024\n"
-                        "Matriz de Indicadores para Resultados — Avance Trimestral\nSegundo Trimestre 2024")
+    doc = make_document(
+        "H. AYUNTAMIENTO DE SAN ISIDRO DEL VALLE Ejercicio Fiscal 2024\n"
+        "Matriz de Indicadores para Resultados — Avance Trimestral\nSegundo Trimestre 2024"
+    )
     assert metadata.document_to_titulo(doc) == "Matriz de Indicadores para Resultados — Avance Trimestral"

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from scoring_specs import MIR_NUMERIC, SPECS
 
 from extractors.mir_avance import extract
 from helpers import SAMPLES, SEEDS, make_document, requires_seeds
@@ -22,15 +23,24 @@ from papeleo.model import BBox, Document, Page, Word
 from papeleo.registry import Extraction
 from schemas.indicators import DATASET
 from scoring import Floors, assert_score
-from scoring_specs import MIR_NUMERIC, SPECS
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
 GOLDENS = HERE / "goldens"
 SEED = SEEDS / "004_5ffbe8bd8598b418.txt"
 SEED_GOLDEN = GOLDENS / "seeds" / "004_5ffbe8bd8598b418.indicators.json"
-NUMERIC = ("meta_anual", "programado_t1", "programado_t2", "programado_t3", "programado_t4",
-           "alcanzado_t1", "alcanzado_t2", "alcanzado_t3", "alcanzado_t4", "avance_pct")
+NUMERIC = (
+    "meta_anual",
+    "programado_t1",
+    "programado_t2",
+    "programado_t3",
+    "programado_t4",
+    "alcanzado_t1",
+    "alcanzado_t2",
+    "alcanzado_t3",
+    "alcanzado_t4",
+    "avance_pct",
+)
 
 
 def run(doc: Document) -> Extraction:
@@ -65,12 +75,28 @@ def scattered() -> dict[str, dict]:
 
 def test_scattered_cells_are_aligned_to_their_rows(scattered):
     # the 480..94 block follows PSTC's heading but belongs to PSI (94 of 120 = 78.33%)
-    assert vals(scattered["PSI"], "meta_anual", "programado_t1", "programado_t2", "alcanzado_t1", "alcanzado_t2") == [480, 120, 120, 152, 94]
-    assert vals(scattered["PSTC"], "meta_anual", "programado_t1", "programado_t2", "alcanzado_t1", "alcanzado_t2") == [800, 200, 200, 145, 147]
+    assert vals(scattered["PSI"], "meta_anual", "programado_t1", "programado_t2", "alcanzado_t1", "alcanzado_t2") == [
+        480,
+        120,
+        120,
+        152,
+        94,
+    ]
+    assert vals(scattered["PSTC"], "meta_anual", "programado_t1", "programado_t2", "alcanzado_t1", "alcanzado_t2") == [
+        800,
+        200,
+        200,
+        145,
+        147,
+    ]
     # p3/p4 of PSI and PSTC were not printed and nothing places them
     assert scattered["PSI"]["programado_t3"] is None and scattered["PSTC"]["programado_t4"] is None
-    assert [scattered[s]["clave"] for s in ("PSIB", "PSI", "PSTC", "PSTA")] == \
-        ["4.1.2.1.5", "4.1.2.1.5.1", "4.1.2.1.5.2", "4.1.2.1.5.3"]
+    assert [scattered[s]["clave"] for s in ("PSIB", "PSI", "PSTC", "PSTA")] == [
+        "4.1.2.1.5",
+        "4.1.2.1.5.1",
+        "4.1.2.1.5.2",
+        "4.1.2.1.5.3",
+    ]
 
 
 def test_code_without_dots_is_read_from_the_hierarchy(wide):
@@ -86,7 +112,13 @@ def test_duplicated_code_first_occurrence_takes_the_gap(wide):
 
 def test_misread_digits_repaired_only_when_a_check_confirms(wide):
     r = wide["PRE"]  # 'Trimestral 125 a1 a1 31 32 b7 36'
-    assert vals(r, "meta_anual", "programado_t1", "programado_t2", "programado_t3", "programado_t4") == [125, 31, 31, 31, 32]
+    assert vals(r, "meta_anual", "programado_t1", "programado_t2", "programado_t3", "programado_t4") == [
+        125,
+        31,
+        31,
+        31,
+        32,
+    ]
     assert "programado_t1:corregido" in r["corrected"] and "suma_programado=ok" in r["checks"]
     # 'b7' is confirmed by nothing: it stays null, and the note says why
     assert r["alcanzado_t1"] is None and "'b7'" in r["comentario_extraccion"]
@@ -115,12 +147,14 @@ def test_missing_value_is_imputed_and_flagged(wide):
 
 
 def test_value_nothing_determines_stays_null():
-    text = "\n".join([
-        "1.1.1 Contribuir al bienestar",
-        "Fin",
-        "1.1.1.1.1 Servicios brindados PSB: Porcentaje de servicios",
-        "Componente Trimestral 400 100 100 b 100 95 q8",
-    ])
+    text = "\n".join(
+        [
+            "1.1.1 Contribuir al bienestar",
+            "Fin",
+            "1.1.1.1.1 Servicios brindados PSB: Porcentaje de servicios",
+            "Componente Trimestral 400 100 100 b 100 95 q8",
+        ]
+    )
     r = by_siglas(rows_of(text))["PSB"]
     # p3 'b' could be anything Σp allows: 100; q8 has no check and no commentary
     assert r["programado_t3"] == 100 and "programado_t3:corregido" in r["corrected"]
@@ -128,19 +162,22 @@ def test_value_nothing_determines_stays_null():
 
 
 def test_commentary_attached_by_numbers_and_order():
-    text = "\n".join([
-        "1.1.1 Fin del programa", "Fin",
-        "1.1.1.1.1 Obras realizadas PO: Porcentaje de obras",
-        "Componente Trimestral 40 10 10 10 10 9 8",
-        "1.1.1.1.1.1 Supervision PS: Porcentaje de supervisiones",
-        "Actividad Trimestral 400 100 100 100 100 90 120",
-        "",
-        "Meta Trimestral: Se logra el 80% de la meta al terminar 8 obras de 10 programadas.",
-        "",
-        "Meta Trimestral: Se logra el 50% al pavimentar 3,500 metros de un total de 7,000 programados.",
-        "",
-        "Meta Trimestral: Se logra el 120% al realizar 120 supervisiones de un total de 100 programadas.",
-    ])
+    text = "\n".join(
+        [
+            "1.1.1 Fin del programa",
+            "Fin",
+            "1.1.1.1.1 Obras realizadas PO: Porcentaje de obras",
+            "Componente Trimestral 40 10 10 10 10 9 8",
+            "1.1.1.1.1.1 Supervision PS: Porcentaje de supervisiones",
+            "Actividad Trimestral 400 100 100 100 100 90 120",
+            "",
+            "Meta Trimestral: Se logra el 80% de la meta al terminar 8 obras de 10 programadas.",
+            "",
+            "Meta Trimestral: Se logra el 50% al pavimentar 3,500 metros de un total de 7,000 programados.",
+            "",
+            "Meta Trimestral: Se logra el 120% al realizar 120 supervisiones de un total de 100 programadas.",
+        ]
+    )
     rows = by_siglas(rows_of(text))
     # the middle commentary's numbers fit no row: it is left unplaced, not forced by order
     assert rows["PO"]["avance_pct"] == 80 and rows["PS"]["avance_pct"] == 120
@@ -150,21 +187,28 @@ def test_commentary_attached_by_numbers_and_order():
 
 def test_commentary_placed_by_order_when_its_row_prints_no_numbers():
     def doc(middle_numbers: str) -> dict[str, dict]:
-        return by_siglas(rows_of("\n".join([
-            "1.1.1 Fin del programa", "Fin",
-            "1.1.1.1.1 Obras realizadas PO: Porcentaje de obras",
-            "Componente Trimestral 40 10 10 10 10 9 8",
-            "1.1.1.1.1.1 Apoyos a eventos PAE: Porcentaje de apoyos",
-            f"Actividad Trimestral{middle_numbers}",
-            "1.1.1.1.1.2 Supervision PS: Porcentaje de supervisiones",
-            "Actividad Trimestral 400 100 100 100 100 90 120",
-            "",
-            "Meta Trimestral: Se logra el 80% de la meta al terminar 8 obras de 10 programadas.",
-            "",
-            "Meta Trimestral: Se atendieron 6 solicitudes de un total de 6 programados, logrando un 100%.",
-            "",
-            "Meta Trimestral: Se logra el 120% al realizar 120 supervisiones de un total de 100 programadas.",
-        ])))
+        return by_siglas(
+            rows_of(
+                "\n".join(
+                    [
+                        "1.1.1 Fin del programa",
+                        "Fin",
+                        "1.1.1.1.1 Obras realizadas PO: Porcentaje de obras",
+                        "Componente Trimestral 40 10 10 10 10 9 8",
+                        "1.1.1.1.1.1 Apoyos a eventos PAE: Porcentaje de apoyos",
+                        f"Actividad Trimestral{middle_numbers}",
+                        "1.1.1.1.1.2 Supervision PS: Porcentaje de supervisiones",
+                        "Actividad Trimestral 400 100 100 100 100 90 120",
+                        "",
+                        "Meta Trimestral: Se logra el 80% de la meta al terminar 8 obras de 10 programadas.",
+                        "",
+                        "Meta Trimestral: Se atendieron 6 solicitudes de un total de 6 programados, logrando un 100%.",
+                        "",
+                        "Meta Trimestral: Se logra el 120% al realizar 120 supervisiones de un total de 100 programadas.",
+                    ]
+                )
+            )
+        )
 
     # PAE's cells were not read: its numbers match nothing, but it sits between PO's and PS's
     pae = doc("")["PAE"]
@@ -215,8 +259,11 @@ def test_seed_004_against_hand_read_golden():
     known_silent = {("1.4.1.1.3.5", "alcanzado_t1")}
     silent = {(m.row.split("=")[-1], m.field) for m in score.misses(MIR_NUMERIC) if m.outcome == "extra_UNFLAGGED"}
     assert silent == known_silent, f"silent values changed: {sorted(silent)}"
-    assert_score(score, Floors(ok_rate=0.95, fields=MIR_NUMERIC, extra_unflagged=len(known_silent)),
-                 "seed 004 against its hand-read golden")
+    assert_score(
+        score,
+        Floors(ok_rate=0.95, fields=MIR_NUMERIC, extra_unflagged=len(known_silent)),
+        "seed 004 against its hand-read golden",
+    )
     doc = gold["document"]
     assert {r["ejercicio"] for r in records} == {doc["ejercicio"]}
     assert {r["trimestre"] for r in records} == {doc["trimestre"]}
@@ -257,16 +304,34 @@ def _scrambled_page() -> Document:
 
     words = [_w(t, x, 40) for t, x in (("Segundo", 300), ("Trimestre", 340), ("2024", 385))]
     words += [_w("Programado", 440, 92), _w("Alcanzado", 555, 92)]
-    words += [_w(t, x, 104) for t, x in (("Nivel", 30), ("Resumen", 90), ("narrativo", 125),
-                                         ("Indicador", 200), ("Frecuencia", 288), ("Meta", 350),
-                                         ("anual", 368), ("Comentario", 640))]
-    words += [_w(t, x, 114, right=True) for t, x in (("T1", 425), ("T2", 460), ("T3", 495), ("T4", 530),
-                                                     ("T1", 565), ("T2", 600))]
+    words += [
+        _w(t, x, 104)
+        for t, x in (
+            ("Nivel", 30),
+            ("Resumen", 90),
+            ("narrativo", 125),
+            ("Indicador", 200),
+            ("Frecuencia", 288),
+            ("Meta", 350),
+            ("anual", 368),
+            ("Comentario", 640),
+        )
+    ]
+    words += [
+        _w(t, x, 114, right=True)
+        for t, x in (("T1", 425), ("T2", 460), ("T3", 495), ("T4", 530), ("T1", 565), ("T2", 600))
+    ]
     right_edges = (390, 425, 460, 495, 530, 565, 600)  # meta, p1..p4, a1, a2
 
     def row(top: float, clave: str, resumen: str, siglas: str, nivel: str, nums, comment: list[str]):
-        out = [_w(clave, 90, top), _w(resumen, 90 + 4.5 * len(clave) + 4, top), _w(siglas + ":", 200, top),
-               _w("Porcentaje", 220, top), _w(nivel, 30, top + 10), _w("Trimestral", 288, top + 10)]
+        out = [
+            _w(clave, 90, top),
+            _w(resumen, 90 + 4.5 * len(clave) + 4, top),
+            _w(siglas + ":", 200, top),
+            _w("Porcentaje", 220, top),
+            _w(nivel, 30, top + 10),
+            _w("Trimestral", 288, top + 10),
+        ]
         out += [_w(str(v), x, top + 10, right=True) for v, x in zip(nums, right_edges)]
         for k, line in enumerate(comment):
             x = 620
@@ -275,13 +340,27 @@ def _scrambled_page() -> Document:
                 x += 4.5 * len(t) + 3
         return out
 
-    words += row(130, "1.2.1", "Obras", "PO", "Componente", (40, 10, 10, 12, 8, 8, 9),
-                 ["Meta Trimestral: Se logra", "el 90% al terminar 9", "obras de 10 programadas."])
-    words += row(170, "1.2.1.1", "Supervision", "PS", "Actividad", (400, 100, 100, 110, 90, 95, 120),
-                 ["Meta Trimestral: Se logra", "el 120% al realizar 120", "de un total de 100."])
+    words += row(
+        130,
+        "1.2.1",
+        "Obras",
+        "PO",
+        "Componente",
+        (40, 10, 10, 12, 8, 8, 9),
+        ["Meta Trimestral: Se logra", "el 90% al terminar 9", "obras de 10 programadas."],
+    )
+    words += row(
+        170,
+        "1.2.1.1",
+        "Supervision",
+        "PS",
+        "Actividad",
+        (400, 100, 100, 110, 90, 95, 120),
+        ["Meta Trimestral: Se logra", "el 120% al realizar 120", "de un total de 100."],
+    )
     rng = random.Random(7)
     rng.shuffle(words)
-    lines = tuple(L.from_words(words[i:i + 3]) for i in range(0, len(words), 3))
+    lines = tuple(L.from_words(words[i : i + 3]) for i in range(0, len(words), 3))
     page = Page(1, lines, "text_layer", 792.0, 612.0)
     return Document("e" * 64, "mem", "mem.pdf", "pdf", [page], 1)
 
@@ -289,8 +368,15 @@ def _scrambled_page() -> Document:
 def test_geometry_reads_columns_from_boxes_not_line_order():
     recs = by_siglas(run(_scrambled_page()).records)
     po, ps = recs["PO"], recs["PS"]
-    fields = ("meta_anual", "programado_t1", "programado_t2", "programado_t3", "programado_t4",
-              "alcanzado_t1", "alcanzado_t2")
+    fields = (
+        "meta_anual",
+        "programado_t1",
+        "programado_t2",
+        "programado_t3",
+        "programado_t4",
+        "alcanzado_t1",
+        "alcanzado_t2",
+    )
     assert vals(po, *fields) == [40, 10, 10, 12, 8, 8, 9]
     assert vals(ps, *fields) == [400, 100, 100, 110, 90, 95, 120]
     assert (po["clave"], po["nivel"], ps["clave"], ps["nivel"]) == ("1.2.1", "componente", "1.2.1.1", "actividad")
