@@ -42,7 +42,10 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "papeleo needs Python 3.11 or newer, found " + sys.version.split()[0]'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -c constraints.txt -e ".[dev,flows]"
+	@# setuptools' notice that an editable install of a flat layout can be shadowed by the
+	@# source folders is expected here (the project runs from its root); nothing else is hidden
+	PYTHONWARNINGS="ignore::UserWarning:setuptools.command.editable_wheel" \
+	  $(PY) -m pip install -q -c constraints.txt -e ".[dev,flows]"
 	@touch $@
 
 run: setup
