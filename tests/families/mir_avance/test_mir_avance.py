@@ -29,18 +29,6 @@ FIXTURES = HERE / "fixtures"
 GOLDENS = HERE / "goldens"
 SEED = SEEDS / "004_5ffbe8bd8598b418.txt"
 SEED_GOLDEN = GOLDENS / "seeds" / "004_5ffbe8bd8598b418.indicators.json"
-NUMERIC = (
-    "meta_anual",
-    "programado_t1",
-    "programado_t2",
-    "programado_t3",
-    "programado_t4",
-    "alcanzado_t1",
-    "alcanzado_t2",
-    "alcanzado_t3",
-    "alcanzado_t4",
-    "avance_pct",
-)
 
 
 def run(doc: Document) -> Extraction:
