@@ -78,6 +78,11 @@ class ErrorKind(StrEnum):
         "extract",
         "The document was recognised but none of its records were read: check its layout against the family's.",
     )
+    MISSING_KEY = (
+        "missing_key",
+        "validate",
+        "A row without its key (a MIR row without a clave) is not written: its cells are in `record`; check the page.",
+    )
     SCHEMA_VIOLATION = (
         "schema_violation",
         "validate",

@@ -158,7 +158,33 @@ def extract_stage(conv: Conversion) -> Conversion:
             record_id = hashlib.sha256(f"{conv.doc_id}|{spec.name}|{key}".encode()).hexdigest()[:32]
             record.update(doc_id=conv.doc_id, record_id=record_id, extractor=spec.name)
             conv.records.setdefault(spec.dataset, []).append(record)
+        if not spec.spec.generic and not out.records:
+            conv.failures.append(no_records_failure(conv, spec.spec, spec.name))
+    for family_spec in registry.specs().values():
+        # a family classified but with no extractor yet: its rows are missing, and say so
+        if family_spec.runs is None and conv.doc_type in family_spec.doc_types:
+            conv.failures.append(no_records_failure(conv, family_spec, None))
     return conv
+
+
+def no_records_failure(conv: Conversion, spec: registry.FamilySpec, extractor: str | None) -> Failure:
+    """A document recognised as a family that yielded none of the family's records: never a
+    silent 'ok' with an empty dataset."""
+    score = f" (score {conv.doc_type_score:.2f})" if conv.doc_type_score is not None else ""
+    if extractor is None:
+        return Failure(
+            "extract",
+            "no_records",
+            f"classified as {conv.doc_type}{score}, but papeleo has no {spec.family} extractor yet, so its "
+            f"{spec.dataset} rows are not extracted. They will be once the family's extractor lands; re-ingest then.",
+        )
+    return Failure(
+        "extract",
+        "no_records",
+        f"classified as {conv.doc_type}{score}, but {extractor} found no {spec.dataset} rows in it "
+        f"(it looks for: {spec.description or spec.dataset}). If the document is of this family, its layout is one "
+        "the extractor does not read yet: report it with the file; if it is not, its classification is wrong.",
+    )
 
 
 def validate_stage(conv: Conversion) -> Conversion:
@@ -166,6 +192,19 @@ def validate_stage(conv: Conversion) -> Conversion:
         ds = schemas.get(dataset)
         kept, seen = [], set()
         for row in rows:
+            unkeyed = ds.missing_key(row)
+            if unkeyed:
+                conv.failures.append(
+                    Failure(
+                        "validate",
+                        "missing_key",
+                        f"a {dataset} row from {row.get('extractor')} on page {row.get('page')} has no "
+                        f"{' or '.join(unkeyed)}, so it cannot be told from cell debris and was not written. Its "
+                        "cells are in `record`: check that part of the page.",
+                        record=json.dumps(row, default=str, ensure_ascii=False),
+                    )
+                )
+                continue
             errors = ds.validate(row, run_time_enums())
             if not errors and row["record_id"] in seen:
                 errors = [f"record_id {row['record_id']} is not unique in the document (extractor keys collide)"]

@@ -67,11 +67,14 @@ class Dataset:
     kind: str = "record"
     # the columns a reviewer recognises a row by within its document (diff labels, pairing)
     natural_key: tuple[str, ...] = ()
+    # columns a row must have to be written at all: without them it cannot be told apart
+    # from cell debris (a MIR row with no clave) and becomes a failures row with its cells
+    required_key: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"dataset {self.name}: kind {self.kind!r} is not one of {', '.join(KINDS)}")
-        missing = [c for c in self.natural_key if c not in self.schema.names]
+        missing = [c for c in (*self.natural_key, *self.required_key) if c not in self.schema.names]
         if missing:
             raise ValueError(f"dataset {self.name}: natural key columns {missing} are not in its schema")
 
@@ -83,6 +86,10 @@ class Dataset:
     def id_column(self) -> str:
         """The column that identifies a row across runs of the same extractor version."""
         return "doc_id" if self.kind == "documents" else "record_id"
+
+    def missing_key(self, row: dict[str, Any]) -> list[str]:
+        """The ``required_key`` columns ``row`` leaves empty."""
+        return [c for c in self.required_key if row.get(c) in (None, "")]
 
     def validate(self, row: dict[str, Any], enums: dict[str, frozenset[str]] | None = None) -> list[str]:
         """Every way ``row`` breaks the schema, in words; empty when it is valid. ``enums``

@@ -17,6 +17,7 @@ DATASET = Dataset(
     "commitments",
     SCHEMA,
     "ASM agreement rows.",
+    required_key=("tipo", "texto"),
     natural_key=("tipo", "numero"),
     enums={"tipo": frozenset({"hallazgo", "recomendacion"}), "fecha_precision": frozenset({"dia", "mes"})},
     ranges={"confidence": (0, 1), "page": (1, None)},

@@ -19,7 +19,15 @@ def render() -> str:
         "",
     ]
     for ds in DATASETS.values():
-        out += [f"## {ds.name}", "", ds.description, "", "| column | type | nullable | meaning |", "|---|---|---|---|"]
+        out += [f"## {ds.name}", "", ds.description, ""]
+        if ds.natural_key:
+            out.append(f"A row is recognised within its document by: {', '.join(f'`{c}`' for c in ds.natural_key)}.")
+        if ds.required_key:
+            out.append(
+                f"A row without {' and '.join(f'`{c}`' for c in ds.required_key)} is never written: it becomes a "
+                "`failures` row (`missing_key`) holding its cells."
+            )
+        out += ["", "| column | type | nullable | meaning |", "|---|---|---|---|"]
         for f in ds.schema:
             meaning = (f.metadata or {}).get(DESCRIPTION, b"").decode()
             allowed = ds.enums.get(f.name)

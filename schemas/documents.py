@@ -25,7 +25,7 @@ SCHEMA = pa.schema(
         col("titulo", STRING, "document title, when found"),
         col("clave_documento", STRING, "the document's own reference number (e.g. IEM/CV/SPE/07/2020), when found"),
         col("fecha_documento", DATE, "date of the document (signature, approval or report date), when found"),
-        col("status", STRING, "ok, partial (some records rejected) or failed"),
+        col("status", STRING, "ok, partial (some records rejected or not extracted: see failures) or failed"),
         col("extractor", STRING, "names and versions of the extractors that produced its records, comma-separated"),
         col("extracted_at", INSTANT, "when this row was written"),
         col("records", INT, "rows written for this document across the record datasets"),

@@ -15,6 +15,7 @@ DATASET = Dataset(
     "findings",
     SCHEMA,
     "Supervision report items.",
+    required_key=("seccion", "texto"),
     natural_key=("seccion", "numero"),
     enums={
         "seccion": frozenset({"objetivo_general", "objetivo_especifico", "hallazgo", "conclusion", "recomendacion"})

@@ -29,6 +29,7 @@ DATASET = Dataset(
     "indicators",
     SCHEMA,
     "MIR indicator rows.",
+    required_key=("clave",),
     natural_key=("clave", "siglas"),
     enums={
         "nivel": frozenset({"fin", "proposito", "componente", "actividad"}),

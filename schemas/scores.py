@@ -19,6 +19,7 @@ DATASET = Dataset(
     "scores",
     SCHEMA,
     "Evaluation score rows.",
+    required_key=("nombre",),
     natural_key=("nombre",),
     ranges={"confidence": (0, 1), "page": (1, None)},
 )

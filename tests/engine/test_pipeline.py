@@ -106,3 +106,51 @@ def test_discover_walks_folders_and_names_what_it_skips(tmp_path):
     # a .docx is read, so that it becomes a failures row saying how to convert it
     assert [p.replace(str(tmp_path), "") for p in found] == ["/b.pdf", "/sub/a.txt", "/sub/notas.docx", "/missing.pdf"]
     assert [p.replace(str(tmp_path), "") for p in skipped] == ["/README.md", "/sub/make.py"]
+
+
+def test_a_row_without_its_key_becomes_a_failure_with_its_cells(tmp_path, probe_family):
+    def keyless(doc, ctx):
+        rows = [
+            {"clave": "1.1", "nivel": "fin", "meta_anual": 10.0, "page": 1},
+            {"clave": None, "siglas": "PAGINAS", "indicador": "2/2 200 100.00", "meta_anual": 10.0, "page": 2},
+        ]
+        return Extraction(records=rows)
+
+    probe_family("zz_keys.v1", keyless, dataset="indicators")
+    src = tmp_path / "a.txt"
+    src.write_text("nada\n", "utf-8")
+    out = tmp_path / "out"
+    summary = pipeline.process_document(src, out)
+    assert summary.status == "partial" and summary.rows["indicators"] == 1
+    failures = _read(out, "failures")
+    row = failures[failures["error_type"] == "missing_key"].iloc[0]
+    assert row["stage"] == "validate" and "no clave" in row["message"] and "page 2" in row["message"]
+    assert json.loads(row["record"])["siglas"] == "PAGINAS"
+    assert _read(out, "indicators")["clave"].tolist() == ["1.1"]
+
+
+def test_a_family_document_with_no_records_is_partial_and_says_why(tmp_path, probe_family):
+    def finds_nothing(doc, ctx):
+        return Extraction()
+
+    probe_family("zz_empty.v1", finds_nothing, dataset="indicators", doc_types=("unknown",))
+    src = tmp_path / "a.txt"
+    src.write_text("nada\n", "utf-8")
+    summary = pipeline.process_document(src, tmp_path / "out")
+    assert summary.status == "partial"
+    (failure,) = [f for f in summary.failures if f["error_type"] == "no_records"]
+    assert "zz_empty.v1 found no indicators rows" in failure["message"]
+
+
+def test_a_family_without_an_extractor_yet_says_its_rows_are_missing(tmp_path):
+    src = tmp_path / "informe.txt"
+    src.write_text(
+        "INFORME DE SUPERVISIÓN\nObjetivo general\nVerificar la atención.\nObjetivos específicos\n"
+        "1. Verificar medicamentos.\nHallazgos\nfaltan camas.\nConclusiones\nNo hay personal.\nRecomendaciones\n"
+        "Supervisión de derechos humanos en la visita.\n",
+        "utf-8",
+    )
+    summary = pipeline.process_document(src, tmp_path / "out")
+    assert summary.doc_type == "informe_supervision" and summary.status == "partial"
+    (failure,) = [f for f in summary.failures if f["error_type"] == "no_records"]
+    assert "no informe_supervision extractor yet" in failure["message"]

@@ -117,7 +117,11 @@ KNOWN_TEXT_DEFECTS = {
 def test_sample_documents_and_mentions(name, ingest):
     golden = load_golden(name)
     out, summary = ingest(name)
-    assert summary.status == "ok", summary.failures
+    family = golden["documents"]["doc_type"]
+    if registry.specs()[family].runs is None:  # classified, no extractor yet: partial, and it says so
+        assert summary.status == "partial" and [f["error_type"] for f in summary.failures] == ["no_records"]
+    else:
+        assert summary.status == "ok", summary.failures
     [doc] = rows(out, "documents", summary.doc_id)
     assert {k: doc[k] for k in DOCUMENT_FIELDS} == {k: golden["documents"][k] for k in DOCUMENT_FIELDS}
     ocr = golden["documents"]["text_source"] == "ocr"
