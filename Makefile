@@ -7,7 +7,7 @@ SHELL := /bin/bash
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
-APT_PACKAGES := tesseract-ocr tesseract-ocr-spa poppler-utils
+APT_PACKAGES := tesseract-ocr tesseract-ocr-spa tesseract-ocr-osd poppler-utils
 
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
@@ -19,16 +19,17 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 setup: system-deps venv
 
-# tesseract with Spanish, and poppler-utils; installed with apt when missing.
+# tesseract with Spanish and orientation detection (osd), and poppler-utils; installed with apt when missing.
 system-deps:
-	@if command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx spa && command -v pdftoppm >/dev/null; then \
+	@if command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx spa \
+	    && tesseract --list-langs 2>/dev/null | grep -qx osd && command -v pdftoppm >/dev/null; then \
 	  exit 0; \
 	fi; \
-	echo "papeleo: installing $(APT_PACKAGES) (tesseract with Spanish, poppler-utils)"; \
+	echo "papeleo: installing $(APT_PACKAGES) (tesseract with Spanish and orientation data, poppler-utils)"; \
 	if [ "$$(id -u)" = 0 ]; then SUDO=""; \
 	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
 	else \
-	  echo "papeleo: tesseract (with the 'spa' language) or poppler-utils is missing, and this user cannot install" >&2; \
+	  echo "papeleo: tesseract (with the 'spa' and 'osd' data) or poppler-utils is missing, and this user cannot install" >&2; \
 	  echo "         system packages. Ask an administrator to run:" >&2; \
 	  echo "           sudo apt-get update && sudo apt-get install -y $(APT_PACKAGES)" >&2; \
 	  exit 1; \
