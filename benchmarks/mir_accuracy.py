@@ -22,12 +22,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from scoring_specs import MIR_NUMERIC, SPECS  # noqa: E402
-
 from extractors.mir_avance import extract  # noqa: E402
 from papeleo.context import process_context  # noqa: E402
 from papeleo.readers import ReadSettings, read_document  # noqa: E402
 from scoring import EXTRA_FLAGGED, EXTRA_UNFLAGGED, MISSING, OK, WRONG_FLAGGED, WRONG_UNFLAGGED  # noqa: E402
+from scoring_specs import MIR_NUMERIC, SPECS  # noqa: E402
 
 log = logging.getLogger("mir_accuracy")
 

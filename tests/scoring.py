@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz
+
 from scoring_flags import (  # noqa: F401 (re-exported)
     ALCANZADO,
     CHECK_FIELDS,

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from scoring_specs import SPECS
 
 from scoring import (
     BOTH_NULL,
@@ -30,6 +29,7 @@ from scoring import (
     score_rows,
     score_values,
 )
+from scoring_specs import SPECS
 
 ROOT = Path(__file__).resolve().parents[2]
 NUM = (

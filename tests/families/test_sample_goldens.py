@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from scoring_specs import SPECS
 
 from papeleo import pipeline, registry
 from papeleo.run import is_candidate
 from papeleo.store import ParquetStore
 from scoring import Floors, assert_score, score_values
+from scoring_specs import SPECS
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"

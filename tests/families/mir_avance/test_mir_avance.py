@@ -14,7 +14,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from scoring_specs import MIR_NUMERIC, SPECS
 
 from extractors.mir_avance import extract
 from helpers import SAMPLES, SEEDS, make_document, requires_seeds
@@ -23,6 +22,7 @@ from papeleo.model import BBox, Document, Page, Word
 from papeleo.registry import Extraction
 from schemas.indicators import DATASET
 from scoring import Floors, assert_score
+from scoring_specs import MIR_NUMERIC, SPECS
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
