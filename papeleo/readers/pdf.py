@@ -5,7 +5,13 @@ Accountability PDFs are often hybrids: a digitally produced report with scanned 
 The decision is therefore per page, and a document mixing both yields pages of both kinds
 (``Document.text_source == "mixed"``). A text layer is distrusted when it is absent or
 nearly so on a page with images, when it is ``(cid:NN)`` glyph codes (fonts without a
-Unicode map), or when it is mostly symbols rather than letters and digits.
+Unicode map), or when it is mostly symbols rather than letters and digits. A text layer
+whose words run together (spaces drawn as positioning only, narrower than pdfplumber's
+word gap) is read again with the page's own word gap (``spacing``).
+
+What was done to a page beyond reading it as it is — re-spaced, or OCR'd and why — comes
+back as a :class:`PageNote` beside the pages (``read_pdf_with_notes``), so it can be shown
+to whoever reads the document and not only logged.
 """
 
 from __future__ import annotations
@@ -15,7 +21,8 @@ import math
 import re
 import time
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -27,6 +34,7 @@ from papeleo.model import BBox, Document, Failure, Page, Rule, Word
 from .layout import DEFAULT_Y_TOLERANCE, words_to_lines
 from .ocr import OcrBatch, ocr_unavailable_failure, pdf_page_to_ocr_page
 from .rules import rules_to_merged_rules
+from .spacing import page_words_to_respacing
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +62,24 @@ _ALNUM = re.compile(r"[^\W_]")
 _FILLER = re.compile(r"[\s.\-_·…=|*]")
 # Any run of whitespace, e.g. the "  \n" between "Total" and "1,250.00"; only used to count characters.
 _WHITESPACE = re.compile(r"\s+")
+# pdfplumber's word settings for every text-layer page; a re-spacing keeps them and changes only the word gap.
+WORD_SETTINGS: dict[str, Any] = {"keep_blank_chars": False, "use_text_flow": False}
+
+# "respaced": run-together words split with the page's own word gap; "spacing_left": run-together
+# words found but the re-reading was rejected (it would have changed other words); "ocr": the
+# text layer was not used and the page went to OCR.
+PageAction = Literal["respaced", "spacing_left", "ocr"]
+
+
+@dataclass(frozen=True, slots=True)
+class PageNote:
+    """Something the reader did to a page beyond reading its text layer as it is, with the
+    reason in a sentence. Without it a reader of the output cannot tell a page read as
+    published from one repaired or OCR'd, and a wrong value would look like the publisher's."""
+
+    page: int  # 1-based
+    action: PageAction
+    reason: str
 
 
 def plumber_words_to_words(raw_words: Sequence[dict[str, Any]]) -> list[Word]:
@@ -154,22 +180,28 @@ def plumber_edges_to_rules(edges: Sequence[dict[str, Any]], width: float, height
     return rules_to_merged_rules(rules)
 
 
-def plumber_page_to_page(page: Any, number: int) -> tuple[Page | None, str | None]:
-    """(Page from the text layer, None) or (None, reason to OCR the page instead)."""
-    raw = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+def plumber_page_to_page(page: Any, number: int) -> tuple[Page | None, PageNote | None]:
+    """(Page from the text layer, a note when its words were re-spaced) or (None, a note
+    saying why the page is OCR'd instead)."""
+    raw = page.extract_words(return_chars=True, **WORD_SETTINGS)
     words = plumber_words_to_words(raw)
     objects = page.objects
     images = objects.get("image", [])
     coverage = images_to_coverage(images, float(page.width), float(page.height))
     problem = text_layer_problem(words, len(images), coverage, len(objects.get("curve", [])))
     if problem is not None:
-        return None, problem
+        return None, PageNote(number, "ocr", problem)
+    note = None
+    respacing = page_words_to_respacing(page, raw, **WORD_SETTINGS)
+    if respacing is not None:
+        note = PageNote(number, "respaced" if respacing.kept else "spacing_left", respacing.note)
+        words = plumber_words_to_words(respacing.words)
     lines = words_to_lines(drop_glyph_code_words(words), DEFAULT_Y_TOLERANCE)
     width, height = float(page.width), float(page.height)
     rules = plumber_edges_to_rules(plumber_objects_to_edges(page.lines, page.rects, page.curves), width, height)
     return Page(
         number=number, lines=tuple(lines), text_source="text_layer", width=width, height=height, rules=tuple(rules)
-    ), None
+    ), note
 
 
 def page_size_to_ocr_dpi(width_pt: float, height_pt: float, dpi: int, max_pixels: int) -> int:
@@ -210,50 +242,59 @@ def pdf_tail_has_eof_marker(path: str, window: int = 2048) -> bool:
 def read_pdf(
     path: str, doc_id: str, source: str, file_name: str, settings: Any, deadline: float
 ) -> tuple[Document | None, list[Failure]]:
+    """The reader's entry point: the notes are logged (see ``read_pdf_with_notes``) and dropped
+    until the model has a place for them."""
+    doc, failures, _notes = read_pdf_with_notes(path, doc_id, source, file_name, settings, deadline)
+    return doc, failures
+
+
+def read_pdf_with_notes(
+    path: str, doc_id: str, source: str, file_name: str, settings: Any, deadline: float
+) -> tuple[Document | None, list[Failure], list[PageNote]]:
+    """Like ``read_pdf``, with a note for every page re-spaced or OCR'd and why."""
     if not pdf_tail_has_eof_marker(path):
         log.warning("%s has no %%%%EOF marker near its end: it may be truncated; reading what can be read", file_name)
     try:
         pdf = pdfplumber.open(path)
     except (PdfminerException, ValueError) as exc:  # OSError goes up: the file vanished, not a bad PDF
-        return None, [pdfminer_error_to_failure(exc, file_name)]
+        return None, [pdfminer_error_to_failure(exc, file_name)], []
     try:
         plumber_pages = pdf.pages
     except Exception as exc:  # pdfminer raises arbitrary types on malformed page trees
         log.debug("page tree of %s unreadable", file_name, exc_info=True)
         _close_quietly(pdf)
-        return None, [pdfminer_error_to_failure(exc, file_name)]
+        return None, [pdfminer_error_to_failure(exc, file_name)], []
     with pdf:
         n_pages = len(plumber_pages)
         if n_pages == 0:
-            return None, [
-                _fail(
-                    "corrupt_pdf",
-                    f"'{file_name}' has no pages that can be found; it looks "
-                    "truncated or damaged. Re-download it or re-export it from the source.",
-                )
-            ]
+            empty = _fail(
+                "corrupt_pdf",
+                f"'{file_name}' has no pages that can be found; it looks "
+                "truncated or damaged. Re-download it or re-export it from the source.",
+            )
+            return None, [empty], []
         if n_pages > settings.max_pages:
-            return None, [
-                _fail(
-                    "too_many_pages",
-                    f"'{file_name}' has {n_pages} pages, more than the limit of {settings.max_pages}. "
-                    "Split it, or raise the limit with `--max-pages` (ReadSettings.max_pages).",
-                )
-            ]
-        pages, failures = plumber_pages_to_pages(plumber_pages, path, file_name, settings, deadline)
+            too_long = _fail(
+                "too_many_pages",
+                f"'{file_name}' has {n_pages} pages, more than the limit of {settings.max_pages}. "
+                "Split it, or raise the limit with `--max-pages` (ReadSettings.max_pages).",
+            )
+            return None, [too_long], []
+        pages, failures, notes = plumber_pages_to_pages(plumber_pages, path, file_name, settings, deadline)
     if not pages:
-        return None, failures
+        return None, failures, notes
     doc = Document(doc_id=doc_id, source=source, file_name=file_name, media_type="pdf", pages=pages, page_count=n_pages)
-    return doc, failures
+    return doc, failures, notes
 
 
 def plumber_pages_to_pages(
     plumber_pages: Sequence[Any], path: str, file_name: str, settings: Any, deadline: float
-) -> tuple[list[Page], list[Failure]]:
+) -> tuple[list[Page], list[Failure], list[PageNote]]:
     """Text-layer pages read here; OCR pages sent to the worker pool as soon as they are
-    found, so both proceed at once."""
+    found, so both proceed at once. Notes say which pages were re-spaced or OCR'd and why."""
     text_pages: dict[int, Page] = {}
     failures: list[Failure] = []
+    notes: list[PageNote] = []
     batch = OcrBatch(settings.ocr_workers, deadline, settings.timeout_s)
     ocr_blocked: Failure | None = None
     skipped_for_ocr: list[int] = []
@@ -264,18 +305,20 @@ def plumber_pages_to_pages(
             break
         number = index + 1
         try:
-            page, problem = plumber_page_to_page(plumber_page, number)
+            page, note = plumber_page_to_page(plumber_page, number)
         except Exception as exc:  # a damaged content stream fails in pdfminer with any type
             log.warning(
                 "%s page %d: text layer unreadable (%s: %s); trying OCR", file_name, number, type(exc).__name__, exc
             )
-            page, problem = None, "unreadable text layer"
+            page, note = None, PageNote(number, "ocr", f"unreadable text layer ({type(exc).__name__})")
         finally:
             plumber_page.close()
+        if note is not None:
+            notes.append(note)
+            log.info("%s page %d: %s (%s)", file_name, number, note.action, note.reason)
         if page is not None:
             text_pages[index] = page
             continue
-        log.info("%s page %d: OCR (%s)", file_name, number, problem)
         if ocr_blocked is None:
             ocr_blocked = ocr_unavailable_failure(settings.ocr_lang)
         if ocr_blocked is not None:
@@ -316,7 +359,7 @@ def plumber_pages_to_pages(
             )
         )
     merged = {**text_pages, **ocr_pages}
-    return [merged[i] for i in sorted(merged)], failures
+    return [merged[i] for i in sorted(merged)], failures, notes
 
 
 def _close_quietly(pdf: Any) -> None:
