@@ -127,6 +127,10 @@ class Page:
     rules: tuple[Rule, ...] = ()
     # degrees (0, 90, 180, 270) the page image was turned clockwise to be upright before OCR
     rotation: int = 0
+    # what the reader did to the page beyond reading it as published, each with its reason
+    # ("respaced: 7 of 325 words ran together ...", "ocr: a scanned page ..."), so a value
+    # read from a repaired or OCR'd page is never mistaken for the publisher's own text
+    reading_notes: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:

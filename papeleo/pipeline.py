@@ -233,6 +233,20 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def document_to_page_counts(doc: Document | None) -> dict[str, Any]:
+    """How the pages were read: OCR'd, turned upright, re-spaced, with each page's notes."""
+    if doc is None:
+        return {"pages_ocr": None, "pages_rotated": None, "pages_respaced": None, "reading_notes": None}
+    notes = [f"p{p.number}: turned {p.rotation}° to be upright" for p in doc.pages if p.rotation]
+    notes += [f"p{p.number}: {n}" for p in doc.pages for n in p.reading_notes]
+    return {
+        "pages_ocr": sum(p.text_source == "ocr" for p in doc.pages),
+        "pages_rotated": sum(bool(p.rotation) for p in doc.pages),
+        "pages_respaced": sum(any(n.startswith("respaced") for n in p.reading_notes) for p in doc.pages),
+        "reading_notes": sorted(notes, key=lambda n: int(n[1 : n.index(":")])),
+    }
+
+
 def conversion_to_documents_row(conv: Conversion, now: dt.datetime) -> dict[str, Any] | None:
     if conv.doc_id is None:
         return None
@@ -246,6 +260,7 @@ def conversion_to_documents_row(conv: Conversion, now: dt.datetime) -> dict[str,
         "pages": (doc.page_count or len(doc.pages)) if doc else None,
         "text_source": doc.text_source if doc else None,
         "ocr_confidence": round(doc.ocr_confidence, 4) if doc and doc.ocr_confidence is not None else None,
+        **document_to_page_counts(doc),
         **{k: conv.doc_fields.get(k) for k in ("emisor", "titulo", "clave_documento", "fecha_documento")},
         "status": conv.status,
         "extractor": ",".join(conv.extractors) or None,

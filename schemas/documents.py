@@ -3,7 +3,7 @@ datasets are complete (see papeleo.store)."""
 
 import pyarrow as pa
 
-from ._base import DATE, FLOAT, INSTANT, INT, STRING, Dataset, col
+from ._base import DATE, FLOAT, INSTANT, INT, STRING, STRINGS, Dataset, col
 
 SCHEMA = pa.schema(
     [
@@ -21,6 +21,14 @@ SCHEMA = pa.schema(
             "text_source", STRING, "how the text was obtained: text_layer, ocr, mixed (some pages OCR'd) or plain_text"
         ),
         col("ocr_confidence", FLOAT, "mean word confidence of OCR'd pages, 0-1; null if no OCR"),
+        col("pages_ocr", INT, "pages read by OCR (scanned, or a text layer that could not be trusted)"),
+        col("pages_rotated", INT, "pages turned upright before OCR (scanned sideways or upside down)"),
+        col("pages_respaced", INT, "text-layer pages re-read with the page's own word spacing (words ran together)"),
+        col(
+            "reading_notes",
+            STRINGS,
+            "what the reader did to each page beyond reading it as published, and why (p3: ocr: ...)",
+        ),
         col("emisor", STRING, "issuing body, when found"),
         col("titulo", STRING, "document title, when found"),
         col("clave_documento", STRING, "the document's own reference number (e.g. IEM/CV/SPE/07/2020), when found"),

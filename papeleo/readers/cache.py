@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 # Bump when any reader's output changes for the same bytes (new OCR pre-processing, a
 # different line grouping, rotation detection...): old entries are then simply not found.
-READER_VERSION = 2
+READER_VERSION = 3
 CACHE_DIR = "_cache/reads"
 FORMAT = 1  # layout of the JSON below
 # Failures that say more about this run or machine than about the file.
@@ -55,6 +55,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                 "height": p.height,
                 "ocr_confidence": p.ocr_confidence,
                 "rotation": p.rotation,
+                "notes": list(p.reading_notes),
                 "rules": [[r.x0, r.top, r.x1, r.bottom] for r in p.rules],
                 "lines": [
                     {
@@ -88,6 +89,7 @@ def dict_to_document(data: dict[str, Any], doc_id: str, source: str, file_name: 
             ocr_confidence=p["ocr_confidence"],
             rules=tuple(Rule(*r) for r in p["rules"]),
             rotation=p.get("rotation", 0),
+            reading_notes=tuple(p.get("notes", ())),
         )
         for p in data["pages"]
     ]

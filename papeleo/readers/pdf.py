@@ -21,7 +21,7 @@ import math
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import pdfplumber
@@ -242,9 +242,13 @@ def pdf_tail_has_eof_marker(path: str, window: int = 2048) -> bool:
 def read_pdf(
     path: str, doc_id: str, source: str, file_name: str, settings: Any, deadline: float
 ) -> tuple[Document | None, list[Failure]]:
-    """The reader's entry point: the notes are logged (see ``read_pdf_with_notes``) and dropped
-    until the model has a place for them."""
-    doc, failures, _notes = read_pdf_with_notes(path, doc_id, source, file_name, settings, deadline)
+    """The reader's entry point: each page carries its notes (``Page.reading_notes``)."""
+    doc, failures, notes = read_pdf_with_notes(path, doc_id, source, file_name, settings, deadline)
+    if doc is not None and notes:
+        by_page: dict[int, list[str]] = {}
+        for note in notes:
+            by_page.setdefault(note.page, []).append(f"{note.action}: {note.reason}")
+        doc.pages = [replace(p, reading_notes=p.reading_notes + tuple(by_page.get(p.number, ()))) for p in doc.pages]
     return doc, failures
 
 
