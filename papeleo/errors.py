@@ -75,7 +75,7 @@ class ErrorKind(StrEnum):
     )
     NO_RECORDS = (
         "no_records",
-        "extract",
+        "extract",  # or validate, when every row found was rejected
         "The document was recognised but none of its records were read: check its layout against the family's.",
     )
     MISSING_KEY = (

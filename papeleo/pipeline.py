@@ -221,6 +221,15 @@ def validate_stage(conv: Conversion) -> Conversion:
             seen.add(row["record_id"])
             kept.append(row)
         conv.records[dataset] = kept
+        if rows and not kept:
+            conv.failures.append(
+                Failure(
+                    "validate",
+                    "no_records",
+                    f"classified as {conv.doc_type}, but none of the {len(rows)} {dataset} row(s) found could be "
+                    "written (see the missing_key or schema_violation failures beside this one, with their cells).",
+                )
+            )
     return conv
 
 

@@ -129,6 +129,18 @@ def test_a_row_without_its_key_becomes_a_failure_with_its_cells(tmp_path, probe_
     assert _read(out, "indicators")["clave"].tolist() == ["1.1"]
 
 
+def test_a_document_whose_every_row_is_rejected_says_it_has_no_records(tmp_path, probe_family):
+    def only_debris(doc, ctx):
+        return Extraction(records=[{"clave": None, "siglas": "PAGINAS", "indicador": "2/2", "page": 2}])
+
+    probe_family("zz_debris.v1", only_debris, dataset="indicators")
+    src = tmp_path / "a.txt"
+    src.write_text("nada\n", "utf-8")
+    summary = pipeline.process_document(src, tmp_path / "out")
+    kinds = [(f["stage"], f["error_type"]) for f in summary.failures]
+    assert ("validate", "missing_key") in kinds and ("validate", "no_records") in kinds
+
+
 def test_a_family_document_with_no_records_is_partial_and_says_why(tmp_path, probe_family):
     def finds_nothing(doc, ctx):
         return Extraction()
