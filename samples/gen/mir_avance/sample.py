@@ -14,9 +14,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from reportlab.lib.pagesizes import landscape, letter
 
-from ._common import Mentions, damage, join_by_y, join_pages
-from ._layout import Doc
-from ._text import Block, line_text
+from .._common import Mentions, damage, join_by_y, join_pages
+from .._layout import Doc
+from .._text import Block, line_text
 
 FAMILY = "mir_avance"
 SCAN_SEED = 1101

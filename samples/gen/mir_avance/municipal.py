@@ -1,0 +1,291 @@
+"""The municipal MIR avance report (seed 004's family) drawn over every axis of the "MIR v2"
+issue: hierarchy depth, where codes and siglas sit, column order and grouping, the quarter
+reported, number formats, commentary placement, one grid or a table per Componente, rules,
+page size and running furniture.
+
+``plan(rng)`` draws the content (``content``), the axes (``Ejes`` and the page furniture) and
+the deliberate inconsistencies of a small share of documents, and returns a ``Plan`` whose
+``build`` draws the pages (``municipal_pages``) and whose ``rows`` is the truth.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import timedelta
+
+from . import vocab as V
+from .common import (
+    Mention,
+    Plan,
+    draw_firmas,
+    fecha_larga,
+    fecha_mention,
+    fin_de_trimestre,
+    municipio,
+    num,
+    persona_mentions,
+    slug,
+)
+from .content import draw_filas, draw_numbers, set_avance, set_meta, sum_componentes
+from .inconsistencies import apply_inconsistencias, draw_inconsistencias
+from .municipal_layout import EXTRAS, PAGES, Ejes, avance_text, columns, fit, row_cells
+from .municipal_pages import Furniture, builder
+from .record import Recorder
+
+# share of documents whose Componentes print the sum of their Actividades (quarter by quarter)
+COMPONENT_SUM_SHARE = 0.3
+# share of documents printed portrait (few columns); the rest are landscape like every real one
+PORTRAIT_SHARE = 0.12
+EXTRA_SHARE = 0.25  # per extra column (unidad responsable, línea base, sentido, dimensión)
+FONT_SIZES = (6.5, 7.0, 7.0, 7.5, 8.0)
+SMALLEST_FONT = 5.5  # below this no scan at 200 dpi keeps a digit legible
+
+
+def draw_ejes(rng: random.Random, trimestre: int) -> Ejes:
+    return Ejes(
+        trimestre=trimestre,
+        clave_pos=rng.choice(("en_resumen", "en_resumen", "columna")),
+        proposito_clave=rng.choice(("impresa", "impresa", "omitida")),
+        siglas=rng.choice(("dos_puntos", "igual", "guion", "columna")),
+        agrupacion=rng.choice(("por_tipo", "por_tipo", "por_trimestre")),
+        meta_pos=rng.choice(("primero", "primero", "ultimo")),
+        avance_col=rng.random() < 0.6,
+        extras=tuple(e for e in EXTRAS if rng.random() < EXTRA_SHARE),
+        unidad_pos=rng.choice(("columna", "columna", "en_indicador")),
+        area_en_nivel=rng.random() < 0.4,
+        alcanzado_cols=rng.choice(("todos", "todos", "reportados")),
+        no_reportado=rng.choice(("vacio", "guion")),
+        no_programado=rng.choice(("0", "0", "guion", "vacio")),
+        miles=rng.choice(("coma", "coma", "coma", "sin", "mixto")),
+        enteros_con_decimales=rng.random() < 0.15,
+        avance_decimales=rng.choice((2, 2, 1, 0)),
+        avance_signo=rng.random() < 0.7,
+        comentario=rng.choice(("columna", "columna", "ausente", "al_pie")),
+        nivel_mayusculas=rng.random() < 0.25,
+        etiquetas_trimestre=rng.choice(tuple(V.TRIMESTRE_ETIQUETAS)),
+        desc_orden=tuple(rng.sample(("frecuencia", "unidad"), 2)),
+        cabecera=rng.randrange(3),
+        grupos=tuple(rng.randrange(3) for _ in range(4)),
+    )
+
+
+def comentario_de(rng: random.Random, ej: Ejes, f) -> str:
+    """'Meta Trimestral: Se logra el 95.58% de la meta al atender 497 ... de un total de 520 ...'
+    — the N de M = X% the extractor's commentary check reads."""
+    prefijo = {"trimestral": "Meta Trimestral:", "semestral": "Meta Semestral:", "anual": "Meta Anual:"}[f.frecuencia]
+    if f.avance is None:
+        return f"{prefijo} Sin meta programada para este trimestre; el indicador se reporta conforme a su frecuencia."
+    t = ej.trimestre - 1
+    dec = 2 if (f.decimales or ej.enteros_con_decimales) else 0
+    miles = "sin" if ej.miles == "sin" else "coma"
+    a = f"{f.alc_comentario:,.{dec}f}" if miles == "coma" else f"{f.alc_comentario:.{dec}f}"
+    p = f"{f.prog[t]:,.{dec}f}" if miles == "coma" else f"{f.prog[t]:.{dec}f}"
+    pc = avance_text(ej, f) + "%"
+    if f.acumulacion == "constante":
+        return (
+            f"{prefijo} Se obtiene un resultado de {a} frente a una meta de {p}, lo que representa un avance del {pc}."
+        )
+    pl = f.plantilla
+    programad = "programadas" if pl.genero == "f" else "programados"
+    return (
+        f"{prefijo} {rng.choice(V.LOGRA)} {pc} de la meta al {pl.verbo} {a} {pl.objeto} "
+        f"de un total de {p} {programad}{rng.choice(V.RAZONES)}."
+    )
+
+
+def portrait_ejes(ej: Ejes) -> Ejes:
+    """A report meant for a portrait page prints fewer columns: the commentary under the table,
+    no extras, codes in the text and alcanzado only for the quarters reported."""
+    return replace(
+        ej,
+        comentario="al_pie" if ej.comentario == "columna" else ej.comentario,
+        extras=(),
+        alcanzado_cols="reportados",
+        siglas="dos_puntos" if ej.siglas == "columna" else ej.siglas,
+        clave_pos="en_resumen",
+        unidad_pos="en_indicador",
+        area_en_nivel=False,
+    )
+
+
+def draw_pagina(rng: random.Random, cols, cells, size: float, margin: float, vertical: bool):
+    """The smallest page (in a drawn preference) the columns fit on, shrinking the type when
+    even the largest page is too narrow."""
+    order = ["carta_horizontal", "oficio_horizontal", "doble_carta_horizontal"]
+    if rng.random() < 0.4:
+        order = ["oficio_horizontal", "doble_carta_horizontal"]
+    if vertical:
+        order = ["carta_vertical", *order]
+    while size >= SMALLEST_FONT:
+        ajuste = fit(cols, cells, size, order, margin)
+        if ajuste:
+            return ajuste
+        size -= 0.5
+    raise ValueError("the columns fit no page even at the smallest type")
+
+
+def plan(rng: random.Random) -> Plan:
+    mun, estado = municipio(rng), rng.choice(V.ESTADOS)
+    emisor = rng.choice(V.CUERPOS_MUNICIPALES).format(m=mun)
+    ejercicio, trimestre = rng.randint(2018, 2025), rng.randint(1, 4)
+    n_filas = int(rng.triangular(4, 40, 12))
+    filas = draw_filas(rng, n_filas)
+    componente_suma = rng.random() < COMPONENT_SUM_SHARE
+    for f in filas:
+        if componente_suma and f.nivel in ("componente", "actividad"):
+            f.acumulacion = "suma"
+        draw_numbers(rng, f, trimestre)
+    if componente_suma:
+        sum_componentes(filas)
+    ej = draw_ejes(rng, trimestre)
+    vertical = rng.random() < PORTRAIT_SHARE
+    if vertical:
+        ej = portrait_ejes(ej)
+    truncar = rng.random() < 0.1  # some reports truncate the percentage instead of rounding
+    for f in filas:
+        f.clave_impresa = not (f.nivel == "proposito" and ej.proposito_clave == "omitida")
+        set_meta(f)
+        set_avance(f, trimestre, ej.avance_decimales, truncar)
+    fallas = draw_inconsistencias(rng, filas, ej, componente_suma)
+    apply_inconsistencias(rng, filas, fallas, ej)
+    comentarios = [comentario_de(rng, ej, f) if ej.comentario != "ausente" else None for f in filas]
+    cells = [row_cells(rng, ej, f, c if ej.comentario == "columna" else None) for f, c in zip(filas, comentarios)]
+    size, margin = rng.choice(FONT_SIZES), rng.choice((24, 28, 32, 36))
+    ajuste = draw_pagina(rng, columns(ej), cells, size, margin, vertical)
+
+    corte = fin_de_trimestre(ejercicio, trimestre)
+    elaboracion = corte + timedelta(days=rng.randint(5, 25)) if rng.random() < 0.8 else None
+    titulo = rng.choice(V.TITULOS_MIR)
+    programa = rng.choice(V.PROGRAMAS)
+    firmas = draw_firmas(rng, rng.randint(2, 4))
+    fur = Furniture(
+        emisor=emisor,
+        estado=estado,
+        titulo=titulo,
+        ejercicio=ejercicio,
+        trimestre=trimestre,
+        corte=corte,
+        elaboracion=elaboracion,
+        programa=f"{programa[0]} {programa[1]}",
+        dependencia=filas[0].area if filas[0].area != "UIPPE" else "Unidad de Planeación",
+        eje=rng.choice(V.EJES_PMD),
+        periodo_estilo=rng.choice(("nombre", "meses", "corte")),
+        encabezado_corrido=rng.choice(("todas", "todas", "primera")),
+        pie=rng.choice(("pagina_de", "fraccion", "hoja", "ninguno")),
+        formato=rng.choice(V.FORMATOS_PIE),
+        bloque_encabezado=rng.random() < 0.35,
+        tablas=rng.choice(("una", "una", "por_componente")),
+        reglas=rng.choice(("rejilla", "rejilla", "horizontales", "sin_reglas")),
+        repite_encabezado=rng.random() < 0.85,
+        header_fill=rng.choice((0.85, 0.78, 0.92, None)),
+        comentario_clave=rng.random() < 0.5,
+        nota=rng.choice(V.NOTAS),
+        url=(
+            f"https://{rng.choice(V.DOMINIOS).format(s=slug(mun))}/mir/{ejercicio}/avance-t{trimestre}"
+            if rng.random() < 0.5
+            else None
+        ),
+        referencia=rng.choice(V.REFERENCIAS_LEGALES) if rng.random() < 0.4 else None,
+        oficio=f"{rng.choice(('UIPPE', 'DPE', 'TM/UEV', 'CM'))}/{rng.randint(10, 999):03d}/{ejercicio}"
+        if rng.random() < 0.3
+        else None,
+        firmas=firmas,
+        margin=margin,
+    )
+    variant = {
+        "format": "municipal",
+        "n_filas": len(filas),
+        "profundidad_fin": filas[0].clave.count(".") + 1,
+        "n_componentes": sum(f.nivel == "componente" for f in filas),
+        **{k: getattr(ej, k) for k in ej.__dataclass_fields__ if k not in ("cabecera", "grupos", "desc_orden")},
+        "extras": sorted(ej.extras),
+        "frecuencias": sorted({f.frecuencia for f in filas}),
+        "acumulacion": sorted({f.acumulacion for f in filas}),
+        "filas_con_decimales": any(f.decimales for f in filas),
+        "avance_truncado": truncar,
+        "componente_suma": componente_suma,
+        "inconsistente": bool(fallas),
+        "inconsistencias": [
+            {"clave": filas[i].clave, "nivel": filas[i].nivel, "siglas": filas[i].siglas, "tipo": t} for i, t in fallas
+        ],
+        "pagina": ajuste.pagina,
+        "tamano_letra": ajuste.size,
+        **fur.axes(),
+    }
+    rows = truth_rows(filas, ej, comentarios, emisor, ejercicio, trimestre)
+    documents = {
+        "doc_type": "mir_avance",
+        "emisor": emisor,
+        "titulo": titulo,
+        "clave_documento": fur.oficio,
+        "fecha_documento": elaboracion.isoformat() if elaboracion else None,
+        "ente": emisor,
+        "ejercicio": ejercicio,
+        "trimestre": trimestre,
+    }
+    mentions = [Mention("organizacion", emisor, emisor.upper(), "encabezado")]
+    mentions.append(fecha_mention(corte, fecha_larga(corte), "corte"))
+    if elaboracion:
+        mentions.append(fecha_mention(elaboracion, fecha_larga(elaboracion), "elaboracion"))
+    if fur.url:
+        mentions.append(Mention("url", fur.url, fur.url, "nota"))
+    if fur.referencia:
+        ley, art = fur.referencia
+        mentions.append(Mention("referencia_legal", f"{ley}, artículo {art}", f"artículo {art} de la {ley}", "nota"))
+    mentions += persona_mentions(firmas, "firmas")
+
+    def rows_with_pages(rec: Recorder) -> list[dict]:
+        pages = rec.pages_of_rows()
+        return [{**r, "page": pages[("fila", i)]} for i, r in enumerate(rows)]
+
+    page_w, page_h = PAGES[ajuste.pagina]
+    return Plan(
+        format="municipal",
+        variant=variant,
+        documents=documents,
+        build=builder(fur, ej, ajuste, filas, cells, comentarios),
+        rows=rows_with_pages,
+        mentions=mentions,
+        running=fur.running_lines() if fur.encabezado_corrido == "todas" else None,
+        footer=fur.footer_lines(),
+        landscape=page_w > page_h,
+    )
+
+
+def truth_rows(filas, ej: Ejes, comentarios, ente: str, ejercicio: int, trimestre: int) -> list[dict]:
+    """The rows as printed: a quarter printed '0' is 0.0, one printed '-' or blank is null, and
+    alcanzado after the reported quarter is null."""
+    cero = 0.0 if ej.no_programado == "0" else None
+    out = []
+    for f, comentario in zip(filas, comentarios):
+        row = {
+            "ente": ente,
+            "ejercicio": ejercicio,
+            "trimestre": trimestre,
+            "clave": f.clave if f.clave_impresa else None,
+            "nivel": f.nivel,
+            "resumen_narrativo": f.resumen,
+            "siglas": f.siglas,
+            "indicador": f.indicador,
+            "frecuencia": f.frecuencia,
+            "unidad_medida": f.unidad.lower(),
+            "meta_anual": num(f.meta_anual),
+        }
+        for i in range(4):
+            row[f"programado_t{i + 1}"] = num(f.prog[i]) if f.prog[i] is not None else cero
+        for i in range(4):
+            alc = f.alc[i] if i < trimestre else None
+            row[f"alcanzado_t{i + 1}"] = num(alc) if alc is not None else (cero if i < trimestre else None)
+        shown = ej.avance_col or ej.comentario != "ausente"
+        row["avance_pct"] = num(f.avance) if shown else None
+        row["comentario"] = comentario
+        extras = {
+            "unidad_responsable": f.area,
+            "linea_base": num(f.linea_base),
+            "sentido": f.sentido,
+            "dimension": f.dimension,
+        }
+        row.update({k: v for k, v in extras.items() if k in ej.extras})
+        out.append(row)
+    return out
