@@ -12,9 +12,9 @@ from datetime import date
 
 from reportlab.lib.pagesizes import letter
 
-from ._common import Mentions, damage, join_pages, last_day
-from ._layout import Doc
-from ._text import Block, line_text
+from .._common import Mentions, damage, join_pages, last_day
+from .._layout import Doc
+from .._text import Block, line_text
 
 FAMILY = "convenio_asm"
 SCAN_SEED = 2202
