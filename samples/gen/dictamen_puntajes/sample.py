@@ -13,9 +13,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from reportlab.lib.pagesizes import letter
 
-from ._common import Mentions, damage, join_pages
-from ._layout import Doc
-from ._text import Block
+from .._common import Mentions, damage, join_pages
+from .._layout import Doc
+from .._text import Block
 
 FAMILY = "dictamen_puntajes"
 SCAN_SEED = 3303

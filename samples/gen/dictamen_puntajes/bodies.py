@@ -1,0 +1,213 @@
+"""The kinds of body that publish score dictámenes, each with its own vocabulary.
+
+Electoral institutes (the seed's kind), a fictional national electoral service, judiciaries,
+human-rights commissions, universities, state civil services and prosecutors' offices: each names
+its service, commission, approving body, posts and incentives in its own words, so an extractor
+keyed on one kind's words fails on the others.
+"""
+
+from __future__ import annotations
+
+# ---- kinds of issuing body --------------------------------------------------------------------
+# Each kind: how its bodies are named ({E} = state), its professional service, the commission that
+# signs, the body that approves, its posts ((feminine, masculine) pairs, {area} filled from areas),
+# the incentive word and the framework documents it cites. The share of each kind is drawn in spec.
+KINDS: dict[str, dict] = {
+    "ople": {
+        "nombres": (
+            "Instituto Electoral del Estado de {E}",
+            "Instituto Estatal Electoral de {E}",
+            "Instituto Electoral de {E}",
+            "Instituto Electoral y de Participación Ciudadana de {E}",
+            "Instituto de Elecciones y Participación Ciudadana de {E}",
+        ),
+        "servicio": ("Servicio Profesional Electoral Nacional", "SPEN"),
+        "miembros": ("miembros del Servicio Profesional Electoral Nacional", "MSPEN"),
+        "comisiones": (
+            "Comisión de Vinculación y Servicio Profesional Electoral",
+            "Comisión de Seguimiento al Servicio Profesional Electoral Nacional",
+            "Comisión Permanente del Servicio Profesional Electoral",
+            "Comisión del Servicio Profesional Electoral Nacional",
+        ),
+        "organo": "Consejo General",
+        "enlace": ("Órgano de Enlace", "Dirección Ejecutiva de Vinculación y Servicio Profesional Electoral"),
+        "nacional": "Instituto Nacional Electoral",
+        "puestos": (
+            ("Coordinadora de {area}", "Coordinador de {area}"),
+            ("Técnica de {area}", "Técnico de {area}"),
+            ("Jefa de Departamento de {area}", "Jefe de Departamento de {area}"),
+            ("Subcoordinadora de {area}", "Subcoordinador de {area}"),
+        ),
+        "areas": (
+            "Educación Cívica",
+            "Organización Electoral",
+            "Participación Ciudadana",
+            "lo Contencioso Electoral",
+            "Prerrogativas y Partidos Políticos",
+            "Vinculación con el Instituto Nacional Electoral",
+            "Capacitación Electoral",
+            "Igualdad de Género y No Discriminación",
+            "Sistemas Informáticos Electorales",
+            "Oficialía Electoral",
+        ),
+        "estatuto": "Estatuto del Servicio Profesional Electoral Nacional y del Personal de la Rama Administrativa",
+        "incentivo": "incentivos",
+    },
+    "nacional": {
+        "nombres": (
+            "Instituto Federal de Servicios Electorales",
+            "Comisión Nacional del Servicio Civil Electoral",
+            "Instituto Nacional de Organización Comicial",
+        ),
+        "servicio": ("Servicio Profesional de Carrera Comicial", "SPCC"),
+        "miembros": ("miembros del Servicio Profesional de Carrera", "MSPC"),
+        "comisiones": ("Comisión del Servicio Profesional de Carrera", "Comisión de Evaluación y Profesionalización"),
+        "organo": "Junta General Ejecutiva",
+        "enlace": ("Dirección Ejecutiva del Servicio Profesional", "Dirección de Evaluación del Desempeño"),
+        "nacional": None,
+        "puestos": (
+            ("Vocal Ejecutiva de Junta Distrital", "Vocal Ejecutivo de Junta Distrital"),
+            ("Vocal de {area} de Junta Local", "Vocal de {area} de Junta Local"),
+            ("Jefa de Oficina de Seguimiento y Análisis", "Jefe de Oficina de Seguimiento y Análisis"),
+            ("Vocal Secretaria de Junta Distrital", "Vocal Secretario de Junta Distrital"),
+        ),
+        "areas": (
+            "Organización Electoral",
+            "Capacitación Electoral y Educación Cívica",
+            "Registro Federal de Electores",
+        ),
+        "estatuto": "Estatuto del Servicio Profesional de Carrera Comicial",
+        "incentivo": "incentivos",
+    },
+    "judicial": {
+        "nombres": (
+            "Poder Judicial del Estado de {E}",
+            "Consejo de la Judicatura del Estado de {E}",
+            "Tribunal Superior de Justicia del Estado de {E}",
+        ),
+        "servicio": ("Carrera Judicial", "CJ"),
+        "miembros": ("servidoras y servidores públicos de carrera judicial", "SPCJ"),
+        "comisiones": (
+            "Comisión de Carrera Judicial",
+            "Comisión de Administración y Carrera Judicial",
+            "Comisión de Evaluación y Disciplina",
+        ),
+        "organo": "Pleno del Consejo de la Judicatura",
+        "enlace": ("Escuela Judicial", "Unidad de Evaluación del Desempeño Judicial"),
+        "nacional": None,
+        "puestos": (
+            ("Secretaria de Acuerdos del Juzgado {area}", "Secretario de Acuerdos del Juzgado {area}"),
+            ("Actuaria Judicial del Juzgado {area}", "Actuario Judicial del Juzgado {area}"),
+            ("Secretaria Proyectista de Sala", "Secretario Proyectista de Sala"),
+            ("Jueza de Primera Instancia en Materia {area2}", "Juez de Primera Instancia en Materia {area2}"),
+            ("Oficial Judicial", "Oficial Judicial"),
+        ),
+        "areas": (
+            "Primero Civil",
+            "Segundo Familiar",
+            "Tercero Penal",
+            "Mixto de Primera Instancia",
+            "Primero Mercantil",
+            "de Control y Enjuiciamiento",
+        ),
+        "areas2": ("Civil", "Familiar", "Penal", "Mercantil", "Laboral"),
+        "estatuto": "Ley Orgánica del Poder Judicial del Estado",
+        "incentivo": "estímulos",
+    },
+    "derechos_humanos": {
+        "nombres": (
+            "Comisión Estatal de Derechos Humanos de {E}",
+            "Comisión de Derechos Humanos del Estado de {E}",
+            "Defensoría de los Derechos Humanos de {E}",
+        ),
+        "servicio": ("Servicio Profesional en Derechos Humanos", "SPDH"),
+        "miembros": ("integrantes del Servicio Profesional en Derechos Humanos", "ISPDH"),
+        "comisiones": ("Comité del Servicio Profesional", "Comité de Evaluación y Estímulos"),
+        "organo": "Consejo Consultivo",
+        "enlace": ("Dirección de Administración", "Secretaría Ejecutiva"),
+        "nacional": None,
+        "puestos": (
+            ("Visitadora Adjunta de {area}", "Visitador Adjunto de {area}"),
+            ("Visitadora Auxiliar", "Visitador Auxiliar"),
+            ("Jefa de Departamento de Orientación y Quejas", "Jefe de Departamento de Orientación y Quejas"),
+            ("Analista Jurídica", "Analista Jurídico"),
+            ("Coordinadora de Capacitación en Derechos Humanos", "Coordinador de Capacitación en Derechos Humanos"),
+        ),
+        "areas": ("la Primera Visitaduría General", "la Segunda Visitaduría General", "Atención a Grupos Vulnerables"),
+        "estatuto": "Reglamento del Servicio Profesional en Derechos Humanos",
+        "incentivo": "estímulos",
+    },
+    "universidad": {
+        "nombres": (
+            "Universidad Autónoma de {E}",
+            "Universidad Tecnológica de {C}",
+            "Universidad Intercultural del Estado de {E}",
+            "Instituto Tecnológico Superior de {C}",
+        ),
+        "servicio": ("Programa de Evaluación del Desempeño del Personal Administrativo", "PEDPA"),
+        "miembros": ("trabajadoras y trabajadores administrativos de confianza", "TAC"),
+        "comisiones": (
+            "Comisión Dictaminadora del Programa de Estímulos al Desempeño",
+            "Comité de Evaluación del Desempeño Administrativo",
+        ),
+        "organo": "Consejo Universitario",
+        "enlace": ("Dirección de Recursos Humanos", "Secretaría Administrativa"),
+        "nacional": None,
+        "puestos": (
+            ("Jefa del Departamento de {area}", "Jefe del Departamento de {area}"),
+            ("Coordinadora de {area}", "Coordinador de {area}"),
+            ("Analista de {area}", "Analista de {area}"),
+            ("Auxiliar Administrativa", "Auxiliar Administrativo"),
+        ),
+        "areas": ("Servicios Escolares", "Bibliotecas", "Sistemas", "Control Presupuestal", "Vinculación", "Posgrado"),
+        "estatuto": "Reglamento de Estímulos al Desempeño del Personal Administrativo",
+        "incentivo": "estímulos",
+    },
+    "carrera_estatal": {
+        "nombres": (
+            "Secretaría de Administración del Gobierno del Estado de {E}",
+            "Secretaría de Finanzas y Planeación del Estado de {E}",
+            "Secretaría de la Función Pública del Estado de {E}",
+        ),
+        "servicio": ("Servicio Profesional de Carrera de la Administración Pública Estatal", "SPC"),
+        "miembros": ("servidoras y servidores públicos de carrera", "SPC"),
+        "comisiones": ("Comité Técnico de Profesionalización", "Comité Técnico de Profesionalización y Selección"),
+        "organo": "Comité Técnico de Profesionalización",
+        "enlace": ("Dirección General de Recursos Humanos", "Unidad de Desarrollo Organizacional"),
+        "nacional": None,
+        "puestos": (
+            ("Directora de {area}", "Director de {area}"),
+            ("Subdirectora de {area}", "Subdirector de {area}"),
+            ("Jefa de Departamento de {area}", "Jefe de Departamento de {area}"),
+            ("Enlace de Alto Nivel de Responsabilidad", "Enlace de Alto Nivel de Responsabilidad"),
+        ),
+        "areas": (
+            "Contabilidad Gubernamental",
+            "Recursos Humanos",
+            "Control Presupuestal",
+            "Adquisiciones y Servicios Generales",
+            "Ingresos Coordinados",
+            "Planeación y Evaluación",
+        ),
+        "estatuto": "Ley del Servicio Profesional de Carrera en la Administración Pública del Estado",
+        "incentivo": "reconocimientos",
+    },
+    "fiscalia": {
+        "nombres": ("Fiscalía General del Estado de {E}", "Procuraduría General de Justicia del Estado de {E}"),
+        "servicio": ("Servicio Profesional de Carrera Ministerial, Policial y Pericial", "SPCMPP"),
+        "miembros": ("integrantes del Servicio Profesional de Carrera", "ISPC"),
+        "comisiones": ("Consejo de Profesionalización", "Comisión del Servicio Profesional de Carrera"),
+        "organo": "Consejo de Profesionalización",
+        "enlace": ("Instituto de Formación Profesional", "Dirección General de Servicios Periciales"),
+        "nacional": None,
+        "puestos": (
+            ("Agente del Ministerio Público", "Agente del Ministerio Público"),
+            ("Perita en {area}", "Perito en {area}"),
+            ("Agente de la Policía de Investigación", "Agente de la Policía de Investigación"),
+            ("Oficial Secretaria", "Oficial Secretario"),
+        ),
+        "areas": ("Criminalística", "Medicina Forense", "Contabilidad", "Genética Forense", "Informática"),
+        "estatuto": "Reglamento del Servicio Profesional de Carrera de la Fiscalía",
+        "incentivo": "estímulos",
+    },
+}
