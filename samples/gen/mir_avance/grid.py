@@ -138,8 +138,16 @@ def draw_lines(d, lines, x0, x1, ytop, h, size, lead, align, valign, style="n"):
             d.c.drawString(x0 + PAD, base, ln)
 
 
-def draw_header(d, g: Grid, xs: list[float], rec: Recorder, table: int) -> None:
-    hs, c = g.size * 0.95, d.c
+def col_edges(g: Grid, left: float) -> list[float]:
+    xs = [left]
+    for col in g.cols:
+        xs.append(xs[-1] + col.w)
+    return xs
+
+
+def header_layout(g: Grid, xs: list[float]):
+    """(groups, sub-label lines, group-label lines, band height, header height)."""
+    hs = g.size * 0.95
     lead = hs * 1.2
     groups: dict[str, list[int]] = {}
     for i, col in enumerate(g.cols):
@@ -150,7 +158,23 @@ def draw_header(d, g: Grid, xs: list[float], rec: Recorder, table: int) -> None:
     band = max((len(v) for v in glines.values()), default=0) * lead + 2 * PAD if groups else 0.0
     sub_h = max([len(sub[i]) for i, col in enumerate(g.cols) if col.group] or [0]) * lead + 2 * PAD
     full_h = max([len(sub[i]) for i, col in enumerate(g.cols) if not col.group] or [0]) * lead + 2 * PAD
-    h = max(full_h, band + sub_h)
+    return groups, sub, glines, band, max(full_h, band + sub_h)
+
+
+def start_height(g: Grid) -> float:
+    """Room the table needs to start on a page: its header and its first row."""
+    xs = col_edges(g, 0.0)
+    head = header_layout(g, xs)[-1] if g.show_header else 0.0
+    if not g.rows:
+        return head
+    first = {col.key: cell_lines(g.rows[0].get(col.key, ""), col.w, g.size, "b") for col in g.cols}
+    return head + row_height(g, first)
+
+
+def draw_header(d, g: Grid, xs: list[float], rec: Recorder, table: int) -> None:
+    hs, c = g.size * 0.95, d.c
+    lead = hs * 1.2
+    groups, sub, glines, band, h = header_layout(g, xs)
     top = d.y
     if g.header_fill is not None:
         c.setFillGray(g.header_fill)
@@ -183,16 +207,13 @@ def row_height(g: Grid, lines: dict[str, list[str]]) -> float:
 
 def draw_grid(d, g: Grid, rec: Recorder) -> None:
     """Draw the table from ``d.y`` down, breaking pages between rows (a row is never split)."""
-    xs = [d.left]
-    for col in g.cols:
-        xs.append(xs[-1] + col.w)
+    xs = col_edges(g, d.left)
     table = rec.new_table(g.repeat_header)
     all_lines = [
         {col.key: cell_lines(row.get(col.key, ""), col.w, g.size, "b" if r in g.bold_rows else "n") for col in g.cols}
         for r, row in enumerate(g.rows)
     ]
-    first_h = row_height(g, all_lines[0]) if all_lines else 0
-    d.ensure(first_h + (6 * g.size * 1.2 + 4 * PAD if g.show_header else 0))
+    d.ensure(start_height(g))
     if g.show_header:
         draw_header(d, g, xs, rec, table)
     lead, c = g.size * 1.2, d.c

@@ -19,6 +19,7 @@ from .common import (
     Mention,
     Plan,
     draw_firmas,
+    draw_trazo,
     fecha_larga,
     fecha_mention,
     fin_de_trimestre,
@@ -39,6 +40,8 @@ COMPONENT_SUM_SHARE = 0.3
 PORTRAIT_SHARE = 0.12
 EXTRA_SHARE = 0.25  # per extra column (unidad responsable, línea base, sentido, dimensión)
 FONT_SIZES = (6.5, 7.0, 7.0, 7.5, 8.0)
+SIGNED_SHARE = 0.5  # reports published with hand signatures over the printed names
+STAMP_SHARE = 0.3  # ... and with the office's round stamp beside them
 SMALLEST_FONT = 5.5  # below this no scan at 200 dpi keeps a digit legible
 
 
@@ -192,14 +195,18 @@ def plan(rng: random.Random) -> Plan:
         else None,
         firmas=firmas,
         margin=margin,
+        trazos=[draw_trazo(rng) for _ in firmas] if rng.random() < SIGNED_SHARE else [],
+        sello=rng.random() < STAMP_SHARE,
     )
     variant = {
         "format": "municipal",
         "n_filas": len(filas),
         "profundidad_fin": filas[0].clave.count(".") + 1,
         "n_componentes": sum(f.nivel == "componente" for f in filas),
-        **{k: getattr(ej, k) for k in ej.__dataclass_fields__ if k not in ("cabecera", "grupos", "desc_orden")},
+        **{k: getattr(ej, k) for k in ej.__dataclass_fields__ if k not in ("grupos", "desc_orden")},
         "extras": sorted(ej.extras),
+        "desc_orden": list(ej.desc_orden),
+        "etiquetas_grupo": list(ej.grupos),
         "frecuencias": sorted({f.frecuencia for f in filas}),
         "acumulacion": sorted({f.acumulacion for f in filas}),
         "filas_con_decimales": any(f.decimales for f in filas),
@@ -225,6 +232,11 @@ def plan(rng: random.Random) -> Plan:
         "trimestre": trimestre,
     }
     mentions = [Mention("organizacion", emisor, emisor.upper(), "encabezado")]
+    mentions.append(Mention("organizacion", fur.dependencia, fur.dependencia, "info"))
+    if fur.periodo_estilo == "meses":
+        m2 = 3 * trimestre
+        periodo = f"{ejercicio}-{m2 - 2:02d}/{ejercicio}-{m2:02d}"
+        mentions.append(Mention("fecha", periodo, fur.periodo(), "encabezado", {"precision": "periodo"}))
     mentions.append(fecha_mention(corte, fecha_larga(corte), "corte"))
     if elaboracion:
         mentions.append(fecha_mention(elaboracion, fecha_larga(elaboracion), "elaboracion"))

@@ -11,8 +11,8 @@ from datetime import date
 
 from .._layout import Doc
 from . import vocab as V
-from .common import fecha_larga, firma_columns, record_columns, record_para
-from .grid import Col, Grid, draw_grid
+from .common import fecha_larga, firma_columns, record_columns, record_para, stroke_trazo
+from .grid import Col, Grid, draw_grid, start_height
 from .municipal_layout import PAGES, Ajuste, Ejes
 from .record import Recorder
 
@@ -49,6 +49,8 @@ class Furniture:
     oficio: str | None
     firmas: list
     margin: float
+    trazos: list  # one ink stroke per signer, or none (signed by hand over the printed names)
+    sello: bool  # a round stamp over the signatures
 
     def axes(self) -> dict:
         keys = ("periodo_estilo", "encabezado_corrido", "pie", "bloque_encabezado", "tablas", "reglas")
@@ -60,6 +62,8 @@ class Furniture:
             referencia_legal=self.referencia is not None,
             oficio=self.oficio is not None,
             firmas=len(self.firmas),
+            firma_trazada=bool(self.trazos),
+            sello=self.sello,
             fecha_elaboracion=self.elaboracion is not None,
         )
         return out
@@ -75,8 +79,7 @@ class Furniture:
         return (self.emisor.upper() + f"   Ejercicio Fiscal {self.ejercicio}", self.titulo, self.periodo())
 
     def footer_lines(self) -> tuple[str, ...] | None:
-        text = PIES[self.pie]
-        return (f"{self.formato}   {text}".strip(),) if text else None
+        return (f"{self.formato}   {PIES[self.pie]}".strip(),)
 
     def info_pairs(self) -> list[tuple[str, str]]:
         pairs = [
@@ -161,6 +164,23 @@ def comment_lines(d, rec, ej: Ejes, fur: Furniture, filas, comentarios, idx: lis
     d.y -= 4
 
 
+def draw_ink(d: Doc, fur: Furniture) -> None:
+    """Signatures and a stamp over the printed names: the text layer keeps the names, a scan
+    loses letters under the ink (the state PbR report's signers are crossed this way)."""
+    colw = d.width / len(fur.firmas)
+    names_y = d.y + 15  # middle of the name line of the signature columns just drawn (8 pt, leading 10)
+    for k, trazo in enumerate(fur.trazos):
+        stroke_trazo(d.c, d.left + colw * (k + 0.5), names_y, trazo)
+    if fur.sello:
+        x, y = d.left + colw * (len(fur.firmas) - 0.5) + colw * 0.28, names_y + 10
+        d.c.saveState()
+        d.c.setStrokeColorRGB(0.35, 0.35, 0.6)
+        d.c.setLineWidth(1.2)
+        d.c.circle(x, y, 28, stroke=1, fill=0)
+        d.c.circle(x, y, 21, stroke=1, fill=0)
+        d.c.restoreState()
+
+
 def builder(fur: Furniture, ej: Ejes, ajuste: Ajuste, filas, cells, comentarios):
     """``build(target, total)``: the document's pages, laid out from the drawn plan only."""
     pagesize = PAGES[ajuste.pagina]
@@ -193,8 +213,6 @@ def builder(fur: Furniture, ej: Ejes, ajuste: Ajuste, filas, cells, comentarios)
         d.rec = rec
         draw_info(d, rec, fur, ajuste)
         for caption, idx in blocks_of_rows():
-            if caption:
-                record_para(d, rec, f"**{caption}**", size=ajuste.size + 1.5, align="left", before=4, after=3, keep=3)
             rows = [cells[i] for i in idx]
             cols = [Col(c.key, c.head, c.w, c.align, c.group) for c in ajuste.cols]
             grid = Grid(
@@ -206,6 +224,9 @@ def builder(fur: Furniture, ej: Ejes, ajuste: Ajuste, filas, cells, comentarios)
                 header_fill=fur.header_fill if fur.reglas != "sin_reglas" or fur.header_fill else 0.9,
                 repeat_header=fur.repite_encabezado,
             )
+            if caption:  # a caption stays with its table's header and first row
+                d.ensure(start_height(grid) + (ajuste.size + 1.5) * 1.28 + 8)
+                record_para(d, rec, f"**{caption}**", size=ajuste.size + 1.5, align="left", before=4, after=3)
             draw_grid(d, grid, rec)
             d.y -= 6
             if al_pie:
@@ -218,6 +239,7 @@ def builder(fur: Furniture, ej: Ejes, ajuste: Ajuste, filas, cells, comentarios)
             nota += f" Consulte los informes trimestrales en {fur.url}"
         record_para(d, rec, "Nota: " + nota, tag="nota", size=7.5, align="left", before=4, after=4, kind="nota")
         record_columns(d, rec, firma_columns(fur.firmas), "firmas", size=8, gap_before=10, styles={0: "b"})
+        draw_ink(d, fur)
         if fur.elaboracion:
             text = f"Fecha de elaboración: {fecha_larga(fur.elaboracion)}"
             record_para(d, rec, text, tag="elaboracion", size=7.5, align="right", before=6, kind="fecha")

@@ -270,6 +270,7 @@ def plan(rng: random.Random) -> Plan:
         "repite_encabezado": repeat,
         "reglas": rules,
         "tamano_letra": fsize,
+        "pagina": "oficio_horizontal" if pagesize[0] > 800 else "carta_horizontal",
         "inconsistente": False,
         "inconsistencias": [],
     }

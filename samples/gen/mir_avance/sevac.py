@@ -241,6 +241,7 @@ def plan(rng: random.Random) -> Plan:
         "n_filas": sum(len(p["metas"]) for p in proyectos),
         "n_proyectos": len(proyectos),
         "tamano_letra": fsize,
+        "pagina": "oficio_horizontal" if pagesize[0] > 800 else "carta_horizontal",
         "sevac_modificado": any(
             mt["modificado_anual"] != mt["programado_anual"] for p in proyectos for mt in p["metas"]
         ),
