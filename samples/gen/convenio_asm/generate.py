@@ -29,6 +29,8 @@ from .truth import build_truth
 log = logging.getLogger(__name__)
 
 FAMILY = "convenio_asm"
+# what the drawing decided or found, copied into the variant (the rest of ``Doc.info`` is truth)
+LAYOUT_INFO = ("titulo_separado", "conteo_impreso", "limite", "inconsistencia", "anexo")
 
 
 def plan(seed: int) -> tuple[Modelo, Ejes, dict[str, int]]:
@@ -69,7 +71,7 @@ def layout_outcomes(d) -> dict:
     crossing = sum(len({p.page for p in t.parts}) > 1 for t in d.tables)
     cut = sum(1 for t in d.tables for p in t.parts if not p.first)
     out = {"pages": d.page, "tablas_cruzan_pagina": crossing, "filas_cortadas": cut}
-    out.update({k: v for k, v in d.info.items() if k not in ("anexo_f_values", "roles", "lema")})
+    out.update({k: d.info[k] for k in LAYOUT_INFO if k in d.info})
     return out
 
 

@@ -156,14 +156,16 @@ def capitalize_first(s: str) -> str:
 
 
 def draw_fund(rng: random.Random, estado: str, ciudad: str, municipal: bool) -> tuple[dict, str, tuple]:
-    """The fund (or budget programme) and the body that exercises it: (fund, programme name, sujeto)."""
+    """The fund (or budget programme) and the body that exercises it: (fund, programme name, sujeto).
+    A budget programme is one its body runs (a hospital programme for the health secretariat)."""
     pool = [f for f in VP.FONDOS if f["municipal"]] if municipal else [f for f in VP.FONDOS if f["sujetos"]]
     fondo = rng.choice(pool)
+    sujeto = rng.choice(fondo["sujetos"]) if not municipal else rng.choice(VP.SUJETOS_MUN)
     programa = fondo["nombre"]
     if fondo["sigla"] == "Pp":
-        clave, nombre = rng.choice(VP.PROGRAMAS_PP)
+        owner = next(k for k in VP.PROGRAMAS_PP if sujeto[0].startswith(k))
+        clave, nombre = rng.choice(VP.PROGRAMAS_PP[owner])
         programa = fill(programa, clave=clave, programa=nombre)
-    sujeto = rng.choice(fondo["sujetos"]) if not municipal else rng.choice(VP.SUJETOS_MUN)
     return fondo, programa, sujeto
 
 

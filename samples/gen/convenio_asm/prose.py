@@ -62,8 +62,12 @@ def fecha_ment(d: date, texto: str) -> Ment:
     return ment("fecha", d.isoformat(), texto, precision="dia")
 
 
-def cantidad(n: int) -> str:
-    return f"{NUM_PALABRAS[n]} ({n})" if n < len(NUM_PALABRAS) else str(n)
+def cantidad(n: int, femenino: bool = False) -> str:
+    """'trece (13)'; 'una (1)' before a feminine noun."""
+    if n >= len(NUM_PALABRAS):
+        return str(n)
+    word = "una" if femenino and n == 1 else NUM_PALABRAS[n]
+    return f"{word} ({n})"
 
 
 def titulo_pieces(m: Modelo, titulo: str, separado: bool) -> list:
@@ -171,8 +175,10 @@ def asm_clause(clause: str, n_h: int, n_r: int) -> list:
         ment("cantidad", n_h, cantidad(n_h), unidad="hallazgos"),
         " hallazgos",
     ]
-    if n_r:
-        out += [" y las ", ment("cantidad", n_r, cantidad(n_r), unidad="recomendaciones"), " recomendaciones"]
+    if n_r == 1:
+        out += [" y la ", ment("cantidad", 1, cantidad(1, True), unidad="recomendaciones"), " recomendación"]
+    elif n_r:
+        out += [" y las ", ment("cantidad", n_r, cantidad(n_r, True), unidad="recomendaciones"), " recomendaciones"]
     out.append(" que se enlistan a continuación:")
     return out
 

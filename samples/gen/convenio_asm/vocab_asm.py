@@ -332,8 +332,8 @@ RECOMENDACION_INICIO = (
 )
 # an activity that opens with a paragraph before its list (the seed's cell 7)
 INTRO_LISTA = (
-    "Establecer una estrategia que atienda el hallazgo, para lo cual se llevará a cabo lo siguiente:",
-    "Para atender el hallazgo se realizarán las siguientes acciones:",
+    "Establecer una estrategia de atención, para lo cual se llevará a cabo lo siguiente:",
+    "Para su atención se realizarán las siguientes acciones:",
     "Implementar un plan de trabajo que comprenda:",
 )
 # responsible areas (CONEVAL annexes)

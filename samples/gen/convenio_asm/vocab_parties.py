@@ -226,23 +226,29 @@ FONDOS: tuple[dict, ...] = (
         "nombre": "Programa presupuestario {clave} {programa}",
         "ambito": "los servicios que entrega el programa",
         "sujetos": (
-            ("Instituto Tecnológico Superior de {ciudad}", cargo("Director General", "Directora General")),
-            ("Comisión Estatal de Vivienda", cargo("Director General", "Directora General")),
+            ("Instituto Tecnológico Superior de {ciudad}", cargo("Director General", "Directora General"),
+             "los servicios de educación superior tecnológica"),
+            ("Comisión Estatal de Vivienda", cargo("Director General", "Directora General"),
+             "los apoyos para la vivienda social"),
             ("Secretaría de Desarrollo Agropecuario", cargo("Secretario de Desarrollo Agropecuario",
-                                                            "Secretaria de Desarrollo Agropecuario")),
+                                                            "Secretaria de Desarrollo Agropecuario"),
+             "los apoyos a pequeños productores"),
+            ("Secretaría de Salud", cargo("Secretario de Salud", "Secretaria de Salud"),
+             "los servicios de atención médica de segundo nivel"),
+            ("Colegio de Bachilleres del Estado de {estado}", cargo("Director General", "Directora General"),
+             "los servicios de educación media superior"),
         ),
         "municipal": False,
     },
 )  # fmt: skip
-# budget programmes for the "Pp" entry: (clave, name)
-PROGRAMAS_PP: tuple[tuple[str, str], ...] = (
-    ("E014", "Educación Superior Tecnológica"),
-    ("E027", "Vivienda Social"),
-    ("S052", "Apoyo a Pequeños Productores"),
-    ("E031", "Atención Médica de Segundo Nivel"),
-    ("P008", "Planeación y Evaluación de Políticas Públicas"),
-    ("U014", "Fortalecimiento de la Educación Media Superior"),
-)
+# budget programmes for the "Pp" entry, by the first word(s) of the body that runs them: (clave, name)
+PROGRAMAS_PP: dict[str, tuple[tuple[str, str], ...]] = {
+    "Instituto": (("E014", "Educación Superior Tecnológica"), ("107", "Educación Superior Tecnológica en el Estado")),
+    "Comisión": (("E027", "Vivienda Social"), ("S031", "Mejoramiento de la Vivienda")),
+    "Secretaría de Desarrollo": (("S052", "Apoyo a Pequeños Productores"), ("S060", "Fomento Agrícola")),
+    "Secretaría de Salud": (("E031", "Atención Médica de Segundo Nivel"), ("E036", "Salud Materna y Perinatal")),
+    "Colegio": (("U014", "Fortalecimiento de la Educación Media Superior"), ("E012", "Bachillerato General")),
+}
 # municipal bodies exercising FAIS/FORTAMUN in municipal agreements
 SUJETOS_MUN: tuple[tuple[str, Cargo], ...] = (
     ("Dirección de Obras Públicas del Municipio de {municipio}", cargo("Director de Obras Públicas",
