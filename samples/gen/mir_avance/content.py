@@ -27,9 +27,11 @@ FRECUENCIA_PESOS = {
     "componente": (0.8, 0.15, 0.05),
     "actividad": (0.85, 0.1, 0.05),
 }
-# share of rows printed with two decimals (rates, averages); more would make every
-# number ambiguous with a lost decimal point, fewer would leave that path untested
-ROW_DECIMALS_SHARE = 0.15
+# share of documents that print some rows with two decimals (rates, averages), and the share
+# of rows that do in those documents; more would make every number ambiguous with a lost
+# decimal point, fewer would leave that path untested
+DOC_DECIMALS_SHARE = 0.5
+ROW_DECIMALS_SHARE = 0.2
 # share of rows whose quarters each repeat the annual target (a percentage kept all year)
 # instead of adding up to it: the Σ programado = meta anual check must not be applied to them
 CONSTANT_SHARE = 0.12
@@ -173,6 +175,7 @@ def draw_filas(rng: random.Random, n_rows: int) -> list[Fila]:
     usados: set[str] = set()
     filas: list[Fila] = []
     comp_area = ""
+    row_decimals = ROW_DECIMALS_SHARE if rng.random() < DOC_DECIMALS_SHARE else 0.0
     planeacion = rng.choice(("Unidad de Planeación", "UIPPE", "Dirección de Planeación", "Presidencia Municipal"))
     for clave, nivel, padre in claves(rng, n_rows):
         if nivel == "componente":
@@ -194,7 +197,7 @@ def draw_filas(rng: random.Random, n_rows: int) -> list[Fila]:
                 unidad=unidad,
                 frecuencia=rng.choices(FRECUENCIAS, FRECUENCIA_PESOS[nivel])[0],
                 plantilla=pl,
-                decimales=2 if rng.random() < ROW_DECIMALS_SHARE else 0,
+                decimales=2 if rng.random() < row_decimals else 0,
                 acumulacion="constante" if rng.random() < CONSTANT_SHARE else "suma",
                 sentido=rng.choice(V.SENTIDOS),
                 dimension=rng.choice(V.DIMENSIONES),

@@ -36,13 +36,16 @@ def draw_inconsistencias(rng: random.Random, filas: list[Fila], ej, componente_s
     if rng.random() >= INCONSISTENT_SHARE:
         return []
     options = [(i, t) for i, f in enumerate(filas) for t in eligible(f, i, filas, ej, componente_suma)]
-    # the rarer kinds first when a document can show them, so every kind is exercised
-    rng.shuffle(options)
-    options.sort(key=lambda o: o[1] not in ("componente", "comentario"))
     picked: list[tuple[int, str]] = []
-    for i, t in options[: rng.randint(1, 2)]:
-        if all(i != j for j, _ in picked):
-            picked.append((i, t))
+    for _ in range(rng.randint(1, 2)):
+        # a kind first, uniformly among those the document can show, then a row: every kind is
+        # exercised as often as documents allow it, whatever its number of eligible rows
+        free = [o for o in options if all(o[0] != i for i, _ in picked)]
+        kinds = sorted({t for _, t in free})
+        if not kinds:
+            break
+        kind = rng.choice(kinds)
+        picked.append(rng.choice([o for o in free if o[1] == kind]))
     return sorted(picked)
 
 

@@ -132,7 +132,7 @@ def plan(rng: random.Random) -> Plan:
     mun, estado = municipio(rng), rng.choice(V.ESTADOS)
     emisor = rng.choice(V.CUERPOS_MUNICIPALES).format(m=mun)
     ejercicio, trimestre = rng.randint(2018, 2025), rng.randint(1, 4)
-    n_filas = int(rng.triangular(4, 40, 12))
+    n_filas = round(rng.triangular(4, 40, 12))  # the 4-40 rows, most near a dozen
     filas = draw_filas(rng, n_filas)
     componente_suma = rng.random() < COMPONENT_SUM_SHARE
     for f in filas:
