@@ -176,7 +176,7 @@ def asm_clause(clause: str, n_h: int, n_r: int) -> list:
         " hallazgos",
     ]
     if n_r == 1:
-        out += [" y la ", ment("cantidad", 1, cantidad(1, True), unidad="recomendaciones"), " recomendación"]
+        out += [" y ", ment("cantidad", 1, cantidad(1, True), unidad="recomendaciones"), " recomendación"]
     elif n_r:
         out += [" y las ", ment("cantidad", n_r, cantidad(n_r, True), unidad="recomendaciones"), " recomendaciones"]
     out.append(" que se enlistan a continuación:")
