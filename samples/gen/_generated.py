@@ -50,7 +50,9 @@ class GeneratedDoc:
     seed: int
     files: dict[str, Path] = field(default_factory=dict)  # form -> written file
     # {"documents": {doc_type, pages, emisor, titulo, clave_documento, fecha_documento, ...},
-    #  "<dataset>": [rows with the contract's columns (+ "page")], "mentions": {tipo: [valor, ...]}}
+    #  "<dataset>": [rows with the contract's columns (+ "page")],
+    #  "mentions": [{"tipo", "valor", "texto", "page", ...extra: "cargo", "moneda", ...}]}
+    # (the fixed samples' goldens keep the older {tipo: [valor, ...]}: see mentions_by_tipo)
     truth: dict[str, Any] = field(default_factory=dict)
     # the axes drawn for this document (layout, column order, quarter, damage level, ...), so a
     # benchmark can group its failures by cause
@@ -76,6 +78,14 @@ class GeneratedDoc:
         }
         path.write_text(json.dumps(body, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8")
         return path
+
+
+def mentions_by_tipo(mentions: Sequence[Mapping[str, Any]]) -> dict[str, list[str]]:
+    """The generated truth's mentions in the fixed samples' golden shape: {tipo: sorted values}."""
+    out: dict[str, set[str]] = {}
+    for m in mentions:
+        out.setdefault(m["tipo"], set()).add(str(m["valor"]))
+    return {tipo: sorted(values) for tipo, values in sorted(out.items())}
 
 
 def check_forms(forms: Sequence[str]) -> tuple[str, ...]:
