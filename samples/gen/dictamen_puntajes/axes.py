@@ -226,7 +226,13 @@ def draw_dates(rng: random.Random, period: Period) -> tuple[date, dict]:
     resultados = weekday_date(add_days(period.fin, 90, 330, rng))
     integracion = weekday_date(add_days(resultados, -200, -30, rng))
     fecha = weekday_date(add_days(resultados, 15, 90, rng))
+    estatuto = weekday_date(add_days(period.inicio, -2500, -800, rng))
+    enlace = weekday_date(add_days(estatuto, 60, 500, rng))
+    metas = weekday_date(add_days(period.inicio, 10, 90, rng))
     return fecha, {
+        "estatuto": estatuto,
+        "enlace": enlace,
+        "metas": metas,
         "lineamientos": lineamientos,
         "programa": programa,
         "resultados": resultados,

@@ -9,6 +9,7 @@ with the tables and the resolutive points are in ``considerandos``.
 from __future__ import annotations
 
 from . import phrases as ph
+from .axes import acronym
 from .labels import ORDINALES, ROMANOS
 from .model import Item, Mentions, Para, Signatures
 from .spec import Spec
@@ -21,7 +22,7 @@ class Writer:
         self.spec, self.m, self.inst = spec, m, spec.inst
         self.p = spec.prose
         self.n = 0
-        self.acuerdos = iter(spec.prose["acuerdo_n"] * 3)
+        self.acuerdos = iter(spec.prose["acuerdo_n"])
         self.articulos = iter(spec.prose["articulos"] * 3)
 
     # -- numbering -----------------------------------------------------------------------------
@@ -51,12 +52,13 @@ class Writer:
             return ""
         return (", CORRESPONDIENTE AL " if upper else ", correspondiente al ") + self.periodo(upper)
 
-    def acuerdo_key(self, year: int, org: str | None = None) -> str:
-        n = next(self.acuerdos)
-        return f"{org or self.inst.acronimo}-{'CG' if self.inst.kind == 'ople' else 'AC'}-{n:02d}/{year}"
+    def acuerdo_key(self, year: int) -> str:
+        """A cited agreement's key in the document's own numbering ('IEEV-CG-29/2020')."""
+        organo = acronym(self.inst.organo) if self.inst.kind != "ople" else "CG"
+        return self.p["acuerdo_style"].format(A=self.inst.acronimo, O=organo, n=next(self.acuerdos), y=year)
 
-    def acuerdo(self, year: int, org: str | None = None) -> str:
-        return ph.acuerdo(self.m, self.acuerdo_key(year, org))
+    def acuerdo(self, year: int) -> str:
+        return ph.acuerdo(self.m, self.acuerdo_key(year))
 
     def articulo(self, norma: str) -> str:
         return ph.articulo(self.m, next(self.articulos), norma)
@@ -170,8 +172,25 @@ def antecedentes(w: Writer) -> list[Item]:
     aprobador = (
         f"la Junta General Ejecutiva del {ph.org(w.m, inst.nacional)}" if inst.nacional else w.organo("el", full=True)
     )
-    org_key = "INE/JGE" if inst.nacional else None
-    key = f"INE/JGE{next(w.acuerdos)}/{lin_year}" if org_key else w.acuerdo_key(lin_year)
+    key = f"INE/JGE{next(w.acuerdos)}/{lin_year}" if inst.nacional else w.acuerdo_key(lin_year)
+    extra = w.p["antecedentes_extra"]
+    if "estatuto" in extra:
+        out.append(
+            w.item(
+                "Reforma a la norma del Servicio.",
+                f"El {w.fecha('estatuto')}, se publicó la reforma al {inst.estatuto}, que regula el ingreso, la "
+                f"profesionalización, la evaluación, los {inst.incentivo} y la disciplina de {w.las_los()}.",
+            )
+        )
+    if "enlace" in extra:
+        out.append(
+            w.item(
+                "Designación del Órgano de Enlace.",
+                f"Mediante el {w.acuerdo(spec.dates['enlace'].year)}, de fecha {w.fecha('enlace')}, "
+                f"{w.organo('el')} designó {ph.art('al', inst.enlace)} como órgano de enlace para la atención de "
+                f"los asuntos del {inst.servicio}.",
+            )
+        )
     out.append(
         w.item(
             "Aprobación de los Lineamientos.",
@@ -180,6 +199,14 @@ def antecedentes(w: Writer) -> list[Item]:
             f"{w.correspondiente()}, los cuales forman parte integral del referido Acuerdo.",
         )
     )
+    if "metas" in extra:
+        out.append(
+            w.item(
+                "Modificación de metas.",
+                f"El {w.fecha('metas')}, se aprobó la incorporación y modificación de las metas "
+                f"para la evaluación del desempeño de {w.las_los()}.",
+            )
+        )
     if spec.purpose == "incentivos":
         out.append(
             w.item(

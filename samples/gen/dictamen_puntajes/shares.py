@@ -85,3 +85,8 @@ SCAN_LEVEL = {"light": 0.35, "medium": 0.45, "heavy": 0.2}
 REAL_OCR_SHARE = 0.15  # the OCR'd text is tesseract's reading of the scan instead of the channel's
 OCR_TABLE_STYLE = {"tsv": 0.4, "aligned": 0.2, "spaced": 0.15, "cells": 0.15, "markdown": 0.1}
 OCR_PARAGRAPHS = {"unwrapped": 0.6, "lines": 0.4}  # seed 003 writes a paragraph on one line
+# each of three more antecedents (statute reform, liaison body designated, goals modified): longer
+# documents whose score table starts lower on its page and crosses a page break more often
+EXTRA_ANTECEDENTE_SHARE = 0.5
+# how the document numbers the agreements it cites ({A}: the body's acronym, {O}: its approving body's)
+ACUERDO_STYLES = ("{A}-{O}-{n:02d}/{y}", "{A}/{O}/{n:03d}/{y}", "{O}-{n:02d}/{y}", "ACU-{A}-{n:03d}-{y}")

@@ -121,7 +121,7 @@ def draw_spec(seed: int) -> Spec:
         "previous_period": period.stated and rng.random() < S.PREVIOUS_PERIOD_SHARE,
         "numbering": rng.choice(("ordinal", "romano")),
         "sesion": rng.choice(labels.TIPOS_SESION),
-        "acuerdo_n": [rng.randint(1, 99) for _ in range(4)],
+        "acuerdo_n": rng.sample(range(1, 100), 8),
         "monto_valor": rng.choice((5000, 7500, 8000, 10000, 12500, 15000, 20000)),
         "articulos": [rng.randint(5, 120) for _ in range(6)],
         "extra_paras": rng.randint(0, S.FILLER_KINDS),
@@ -136,6 +136,8 @@ def draw_spec(seed: int) -> Spec:
         "caption": pick(rng, S.CAPTION_STYLE),
         "filler": rng.sample(range(S.FILLER_KINDS), S.FILLER_KINDS),
         "signature_cols": rng.choice((2, 3)),
+        "antecedentes_extra": [k for k in ("estatuto", "enlace", "metas") if rng.random() < S.EXTRA_ANTECEDENTE_SHARE],
+        "acuerdo_style": rng.choice(S.ACUERDO_STYLES),
     }
     return Spec(
         seed=seed,
