@@ -13,9 +13,9 @@ from datetime import date
 
 from reportlab.lib.pagesizes import letter
 
-from ._common import Mentions, damage, join_pages
-from ._layout import Doc
-from ._text import Block, line_text
+from .._common import Mentions, damage, join_pages
+from .._layout import Doc
+from .._text import Block, line_text
 
 FAMILY = "informe_supervision"
 SCAN_SEED = 4404
