@@ -20,6 +20,15 @@ from .common import Mention, Plan, municipio, record_para
 from .grid import Col, Grid, draw_grid, fit_or_shrink
 from .record import Recorder
 
+# bodies that report goal progress per operating unit, and what they call a unit and its
+# mobile/extension offices
+SEDES = {
+    "ICATE": ("UNIDAD DE CAPACITACIÓN", "ACCIÓN MÓVIL"),
+    "CECYTE": ("PLANTEL", "EMSAD"),
+    "ITS": ("UNIDAD ACADÉMICA", "EXTENSIÓN"),
+    "UP": ("UNIDAD ACADÉMICA", "EXTENSIÓN"),
+    "DIFE": ("CENTRO REGIONAL", "UNIDAD MÓVIL"),
+}
 MEDIDAS = (("cursos", "BENEFICIARIOS"), ("talleres", "PARTICIPANTES"), ("servicios", "PERSONAS ATENDIDAS"))
 ROMANOS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 MESES_CORTOS = ("Mar", "Jun", "Sep", "Dic")
@@ -69,14 +78,14 @@ def complete(row: dict) -> dict:
     return row
 
 
-def draw_rows(rng: random.Random, trimestre: int) -> list[dict]:
+def draw_rows(rng: random.Random, trimestre: int, sede_de: str, movil: str) -> list[dict]:
     rows, pos = [], 0
     for z in range(rng.randint(2, 8)):
         sede = municipio(rng).upper()
         members = []
         for k in range(rng.randint(1, 6)):
             pos += 1
-            name = f"UNIDAD DE CAPACITACIÓN {sede}" if k == 0 else f"ACCIÓN MÓVIL {municipio(rng).upper()}"
+            name = f"{sede_de} {sede}" if k == 0 else f"{movil} {municipio(rng).upper()}"
             members.append(
                 complete(
                     {
@@ -129,11 +138,11 @@ def break_arithmetic(rng: random.Random, rows: list[dict]) -> list[dict]:
 
 def plan(rng: random.Random) -> Plan:
     estado = rng.choice(V.ESTADOS)
-    nombre, _ = rng.choice(V.ORGANISMOS)
+    nombre, stem = rng.choice([o for o in V.ORGANISMOS if o[1] in SEDES])
     ente = nombre.format(m=municipio(rng), e=estado)
     ejercicio, trimestre = rng.randint(2016, 2025), rng.randint(1, 4)
     medida, segunda = rng.choice(MEDIDAS)
-    rows = draw_rows(rng, trimestre)
+    rows = draw_rows(rng, trimestre, *SEDES[stem])
     fallas = break_arithmetic(rng, rows)
     periodo = f"Ene-{MESES_CORTOS[trimestre - 1]} {ejercicio}"
     acumulado = f"ACUMULADO {periodo.upper()}"
@@ -169,7 +178,7 @@ def plan(rng: random.Random) -> Plan:
     grupo1, grupo2 = f"{medida.upper()} {acumulado}", f"{segunda} {acumulado}"
     columns = [
         Col("pos", "Posición", align="c"),
-        Col("unidad", "UNIDAD DE CAPACITACIÓN / ESPECIALIDAD", align="c"),
+        Col("unidad", f"{SEDES[stem][0]} / ESPECIALIDAD", align="c"),
         Col("meta", "TOTAL ANUAL PROGRAMADO", align="r", group=f"ANUAL ({medida.upper()})"),
     ]
     for pre, grp in (("", grupo1), ("b", grupo2)):
