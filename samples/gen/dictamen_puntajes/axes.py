@@ -130,18 +130,15 @@ def draw_institute(rng: random.Random, kind_name: str) -> Institute:
 
 
 def draw_period(rng: random.Random, kind: str) -> Period:
+    """Sept–Aug for the electoral service (the seed), else a calendar year or a semester."""
     if kind in ("ople", "nacional"):
         y = rng.randint(2016, 2023)
-        return Period(
-            "sept_ago", date(y, 9, 1), last_day(y + 1, 8), rng.choice(("meses", "meses_de", "del_mes", "dias")), True
-        )
+        return Period("sept_ago", date(y, 9, 1), last_day(y + 1, 8), rng.choice(S.PERIOD_STYLES["sept_ago"]), True)
     y = rng.randint(2016, 2024)
-    if rng.random() < 0.3:
+    if rng.random() < S.SEMESTER_SHARE:
         m0 = rng.choice((1, 7))
-        period = Period("semestre", date(y, m0, 1), last_day(y, m0 + 5), rng.choice(("meses", "dias")), True)
-    else:
-        period = Period("anual", date(y, 1, 1), date(y, 12, 31), rng.choice(("meses", "ejercicio", "dias")), True)
-    return period
+        return Period("semestre", date(y, m0, 1), last_day(y, m0 + 5), rng.choice(S.PERIOD_STYLES["semestre"]), True)
+    return Period("anual", date(y, 1, 1), date(y, 12, 31), rng.choice(S.PERIOD_STYLES["anual"]), True)
 
 
 def draw_label(rng: random.Random, labels: tuple[str, ...]) -> str:

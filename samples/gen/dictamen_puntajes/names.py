@@ -22,6 +22,8 @@ THREE_GIVEN_SHARE = 0.04
 # per surname, a compound one ('Díaz de León'): long names of several words, particles
 # ('de', 'la') that a name splitter must not take for a word boundary between surnames
 COMPOUND_SURNAME_SHARE = 0.07
+FEMALE_SHARE = 0.5  # per person: posts and titles follow the person's gender
+ONE_WORD_GARBLE_SHARE = 0.7  # a misspelt name has one wrong word, else two (the seed has both)
 PARTICLES = frozenset({"de", "del", "la", "las", "los", "y"})
 VOWELS = "aeiou"
 CONSONANTS = "bcdfgjlmnprstvz"
@@ -62,7 +64,7 @@ def draw_surname(rng: random.Random) -> str:
 def draw_person(rng: random.Random, taken: set[str]) -> Person:
     """A person whose full name is not yet in ``taken`` (one document never lists a name twice)."""
     while True:
-        femenino = rng.random() < 0.5
+        femenino = rng.random() < FEMALE_SHARE
         pool = vocab.NOMBRES_F if femenino else vocab.NOMBRES_M
         u = rng.random()
         n = 3 if u < THREE_GIVEN_SHARE else 2 if u < THREE_GIVEN_SHARE + TWO_GIVEN_SHARE else 1
@@ -118,7 +120,8 @@ def garble_name(name: str, rng: random.Random) -> tuple[str, list[dict]]:
     words = name.split(" ")
     candidates = [i for i, w in enumerate(words) if w.lower() not in PARTICLES and len(w) >= 4]
     ops: list[dict] = []
-    for i in rng.sample(candidates, min(len(candidates), 1 if rng.random() < 0.7 else 2)):
+    n = 1 if rng.random() < ONE_WORD_GARBLE_SHARE else 2
+    for i in rng.sample(candidates, min(len(candidates), n)):
         for _ in range(4):  # an op may not apply to this word; try another
             op = rng.choice(GARBLE_OPS)
             new = garble_word(words[i], op, rng)

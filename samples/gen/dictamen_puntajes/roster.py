@@ -23,6 +23,7 @@ RANK_WEIGHT_DECAY = 0.75
 # a drawn share of documents print one or two finals that break the weighting (recorded);
 # enough for a benchmark to see an extractor flag them, few enough that checking pays off
 FINAL_BROKEN_SHARE = 0.12
+BROKEN_FINAL_ROWS = (1, 1, 2)  # rows broken in such a document: mostly one, sometimes two
 LEVEL_BROKEN_SHARE = 0.05  # documents with one level that is not its score's band (recorded)
 # documents whose prose spells some named people differently from the table (the seed does)
 GARBLED_DOC_SHARE = 0.55
@@ -138,7 +139,7 @@ def break_rows(rng: random.Random, rows: list[Row], fmt, bands, keep: set[int], 
     broken = []
     free = [i for i in range(len(rows)) if i not in keep]
     if free and rng.random() < FINAL_BROKEN_SHARE:
-        for i in rng.sample(free, min(len(free), rng.choice((1, 1, 2)))):
+        for i in rng.sample(free, min(len(free), rng.choice(BROKEN_FINAL_ROWS))):
             r = rows[i]
             printed = scores.nudged(r.computed, rng, fmt.decimals, fmt.top)
             if keep and printed >= min(rows[j].final for j in keep):

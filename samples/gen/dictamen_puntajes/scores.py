@@ -21,6 +21,7 @@ GOAL_DENOMINATORS = (4, 6, 8, 9, 12, 16, 18, 24)
 GOAL_NOISE = 0.7  # s.d., in goals, around ability: spreads goal scores as real tables do
 COMP_NOISE = 0.45  # s.d. of a competence score around ability (0–10 scale)
 COMP_PERFECT_SHARE = 0.05  # competences of exactly the top score ('10,000'), as in the seed
+NUDGE_UNITS = (1, 10, 100)  # a broken final is off by this many units of its last decimal
 HIGH_ABILITY = (8.2, 10.0)  # most staff of these services score high (the seed: all Excelente)
 LOW_ABILITY = (4.5, 8.2)  # the rest, who give the lower bands something to print
 
@@ -139,7 +140,7 @@ def format_score(value: Decimal | None, decimals: int, sep: str, na: str) -> str
 def nudged(value: Decimal, rng: random.Random, decimals: int, top: int) -> Decimal:
     """A printed final that breaks the weighting: off by 1, 10 or 100 units of its last decimal
     (a mistyped digit, a row computed by hand), kept within 0..top and never equal to ``value``."""
-    step = quantum(decimals) * rng.choice((1, 10, 100)) * rng.choice((-1, 1))
+    step = quantum(decimals) * rng.choice(NUDGE_UNITS) * rng.choice((-1, 1))
     out = value + step
     if out > top or out < 0:
         out = value - step
