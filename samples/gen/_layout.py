@@ -144,8 +144,9 @@ class Doc:
                 else:
                     segs[-1][0] += " "
         t = self.c.beginText(x, baseline)
-        if justify and len(line) > 1:
-            t.setWordSpace((width - natural) / (len(line) - 1))
+        # always set: PDF keeps the word spacing (Tw) across text objects, so a justified
+        # line would otherwise stretch every later line on the page, table cells included
+        t.setWordSpace((width - natural) / (len(line) - 1) if justify and len(line) > 1 else 0)
         for text, st in segs:
             if st == "sup":
                 t.setFont(FONTS[st], size * SUP_SCALE)
