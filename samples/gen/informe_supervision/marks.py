@@ -1,0 +1,102 @@
+"""Things a report names — dates, URLs, legal references, people, bodies, amounts, counts —
+written into its text and recorded with their canonical value in the same breath.
+
+The truth's ``mentions`` must list exactly what the generator printed, with the value an
+extractor should return (an ISO date for '27 de mayo del 2022', the whole URL for one wrapped
+at '/', the amount as a number). So nothing that is a mention is typed straight into a
+string: it goes through ``Marks``, which returns the printed form and keeps a ``Mention``
+until the paragraph it was written into is added to the plan (``take``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+MESES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre"]
+MESES += ["noviembre", "diciembre"]
+DIAS = ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"]
+
+# how a full date is printed; "sin_anio" only where the year comes from the report
+DATE_FORMATS = ("de", "del", "numerico", "dia_semana", "mes_mayuscula")
+DATE_FORMAT_WEIGHTS = (0.4, 0.25, 0.15, 0.1, 0.1)
+
+
+def date_text(d: date, fmt: str) -> str:
+    """'27 de mayo de 2022', '27 de mayo del 2022', '27/05/2022', 'viernes 27 de mayo de 2022',
+    '27 de Mayo de 2022' or, without the year, '27 de mayo'."""
+    mes = MESES[d.month - 1]
+    if fmt == "de":
+        return f"{d.day} de {mes} de {d.year}"
+    if fmt == "del":
+        return f"{d.day} de {mes} del {d.year}"
+    if fmt == "numerico":
+        return f"{d.day:02d}/{d.month:02d}/{d.year}"
+    if fmt == "dia_semana":
+        return f"{DIAS[d.weekday()]} {d.day} de {mes} de {d.year}"
+    if fmt == "mes_mayuscula":
+        return f"{d.day} de {mes.capitalize()} de {d.year}"
+    if fmt == "sin_anio":
+        return f"{d.day} de {mes}"
+    raise ValueError(f"unknown date format {fmt!r}")
+
+
+def money_text(value: float, symbol: str, spaced: bool) -> str:
+    """'$3,999,029.12', 'Q 150,000.00', 'US$12,500.00' (the real reports use US separators)."""
+    return f"{symbol}{' ' if spaced else ''}{value:,.2f}"
+
+
+@dataclass
+class Mention:
+    tipo: str  # persona | organizacion | referencia_legal | monto | cantidad | fecha | url
+    valor: object  # canonical: ISO date, whole URL, number, full name
+    texto: str  # as printed (before any line wrapping)
+    extra: dict = field(default_factory=dict)  # cargo, moneda, precision, unidad, anio_inferido
+
+    def to_truth(self, page: int) -> dict:
+        return {"tipo": self.tipo, "valor": self.valor, "texto": self.texto, "page": page, **self.extra}
+
+
+class Marks:
+    """The mentions written since the last ``take``: each builder writes one paragraph's text
+    through these methods, then adds the paragraph, which takes its mentions with it."""
+
+    def __init__(self) -> None:
+        self.pending: list[Mention] = []
+
+    def _add(self, tipo: str, valor, texto: str, **extra) -> str:
+        self.pending.append(Mention(tipo, valor, texto, extra))
+        return texto
+
+    def take(self) -> list[Mention]:
+        out, self.pending = self.pending, []
+        return out
+
+    def fecha(self, d: date, fmt: str, inferred_year: bool = False) -> str:
+        extra = {"precision": "dia"}
+        if inferred_year:
+            extra["anio_inferido"] = True
+        return self._add("fecha", d.isoformat(), date_text(d, fmt), **extra)
+
+    def mes(self, y: int, m: int, cap: bool = False, de: bool = False) -> str:
+        """'Junio 2022', 'junio 2022' or 'junio de 2022': a month-only date."""
+        name = MESES[m - 1].capitalize() if cap else MESES[m - 1]
+        return self._add("fecha", f"{y}-{m:02d}", f"{name} {'de ' if de else ''}{y}", precision="mes")
+
+    def url(self, u: str) -> str:
+        return self._add("url", u, u)
+
+    def ley(self, valor: str, texto: str | None = None) -> str:
+        return self._add("referencia_legal", valor, texto or valor)
+
+    def persona(self, nombre: str, printed: str, cargo: str | None = None) -> str:
+        return self._add("persona", nombre, printed, **({"cargo": cargo} if cargo else {}))
+
+    def org(self, nombre: str, printed: str | None = None) -> str:
+        return self._add("organizacion", nombre, printed or nombre)
+
+    def monto(self, value: float, symbol: str, moneda: str, spaced: bool = False) -> str:
+        return self._add("monto", round(value, 2), money_text(value, symbol, spaced), moneda=moneda)
+
+    def cantidad(self, n: int, unidad: str) -> str:
+        return self._add("cantidad", n, f"{n} {unidad}", unidad=unidad)
