@@ -125,6 +125,9 @@ class Slots:
             users = self.nouns["usuarios"]
             text = f"{'las' if users.startswith('personas') else 'los'} {users}"
             return text[0].upper() + text[1:] if name[0] == "L" else text
+        if name == "monto":  # in the country's currency: 'Q150,000.00', 'L 84,500.00', 'US$12,500.00'
+            value = round(self.rng.uniform(25_000, 2_500_000), self.rng.choice((-3, 2)))
+            return self.M.monto(value, self.ctx["symbol"], self.ctx["moneda"], spaced=self.rng.random() < 0.3)
         if name == "visitas":
             n = self.ctx["nvis"]
             return self.M.cantidad(n, "visita" if n == 1 else "visitas")

@@ -111,6 +111,8 @@ def page_blocks(blocks: list[Block], axes: dict, rng: random.Random, notes: dict
             if style == "seed000" and not sep_done:
                 out.append(Paragraph([FOOTNOTE_SEPARATOR], gap=1))
                 sep_done = True
+        if style == "seed000" and b.kind == "caption" and not b.cont:
+            lines[0] = " " + lines[0]  # as in the seed: a caption reads like a finding that lost its bullet
         if style == "parrafos" and b.kind not in ("header", "footer"):
             lines = [" ".join(lines)]
         if style == "seed000":

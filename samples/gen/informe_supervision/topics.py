@@ -270,7 +270,9 @@ GENERICOS = [
     "Se constató que {k:expedientes} no contaban con la documentación mínima requerida por la normativa.",
     "A la fecha no existe un plan estratégico de reacondicionamiento de los espacios físicos; solamente se han "
     "limitado a resolver en función de las necesidades.",
-    "{Persona} informó que el presupuesto asignado para el presente año es inferior al del año anterior.",
+    "{Persona} informó que el presupuesto asignado para el presente año es de {monto}, inferior al del año anterior.",
+    "El área fue remodelada con una donación de {monto}, facilitada por la iniciativa privada; el establecimiento "
+    "no invirtió recursos propios.",
     "El área se encuentra descuidada, con paredes húmedas, iluminación deficiente y sin mantenimiento preventivo.",
     "{Los_usuarios} no cuentan con un mecanismo accesible para presentar quejas o denuncias.",
     "{Persona} indicó que no se ha tomado ninguna decisión definitiva respecto a la solicitud planteada.",
