@@ -50,8 +50,6 @@ HYPHENATED_SHARE = 0.55
 HYPHEN_RATE = (0.3, 0.9)
 # share of reports with one section heading printed over two lines
 SPLIT_HEADING_SHARE = 0.2
-# share of reports that print no date of their own (the real audit report prints none)
-NO_DOCUMENT_DATE_SHARE = 0.12
 # share of reports that print their reference number
 CLAVE_SHARE = 0.5
 

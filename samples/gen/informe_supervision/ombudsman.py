@@ -97,12 +97,10 @@ def paragraphs(plan, M, rng, slots, pool, n, fn_rate, ctx) -> int:
     notes = 0
     for template in rng.sample(pool, min(n, len(pool))):
         text = fill(template, slots)
-        pending = M.take()
-        if rng.random() < fn_rate:
+        if rng.random() < fn_rate:  # the footnote's mentions go to its own Marks: they print at the page foot
             fM = Marks()
             text = text[:-1] + "." + plan.footnote(fM, footnote_text(rng, fM, ctx))
             notes += 1
-        M.pending = pending
         plan.add(M, "para", text)
     return notes
 
@@ -181,13 +179,15 @@ def recommendations(plan, M, rng, slots, v) -> None:
 
 
 RECOMMENDATIONS_POOL = RECOMENDACIONES
+# how the report dates itself: a signing line, a 'Fecha de elaboración' line, or not at all
+# (fecha_documento null: the real audit report prints none; a visit without its year then takes
+# the year of the first visit, which always prints it)
+DOCUMENT_DATE_FORMS, DOCUMENT_DATE_WEIGHTS = ("cierre", "elaboracion", "ninguna"), (0.6, 0.2, 0.2)
 
 
 def closing(plan, M, rng, ctx, v) -> None:
     """Place and date of signature (or none: fecha_documento null), then the signatory."""
-    form = rng.choice(("cierre", "cierre", "elaboracion", "ninguna"))
-    if rng.random() < frame.NO_DOCUMENT_DATE_SHARE and not v.get("sin_anio_sin_base"):
-        form = "ninguna"
+    form = frame.weighted(rng, DOCUMENT_DATE_FORMS, DOCUMENT_DATE_WEIGHTS)
     v["fecha_documento_forma"] = form
     d = ctx["report_date"]
     if form == "cierre":
