@@ -1,0 +1,220 @@
+"""metadata.v2 on documents built by hand: one mechanism per test, in the patterns Mexican and
+Central-American official documents share (letterheads, oficio numbers, addressee blocks,
+signature blocks, signing formulas, 'Fecha de corte'). Values are invented; the patterns are not.
+"""
+
+import datetime as dt
+
+from extractors.metadata import v2
+from helpers import make_document
+from papeleo import registry
+from papeleo.model import BBox, Document, Line, Page, Word
+
+
+def fields(text: str) -> dict:
+    return v2.document_to_fields(make_document(text))
+
+
+def geometry_page(rows: list[tuple[str, float, float, float]], number: int = 1) -> Page:
+    """A text-layer page from (text, x0, top, x1) rows, words spread evenly over the row."""
+    lines = []
+    for text, x0, top, x1 in rows:
+        tokens = text.split()
+        step = (x1 - x0) / len(tokens)
+        words = tuple(
+            Word(t, BBox(x0 + i * step, top, x0 + (i + 1) * step - 2, top + 10)) for i, t in enumerate(tokens)
+        )
+        lines.append(Line.from_words(words))
+    return Page(number=number, lines=tuple(lines), text_source="text_layer", width=612, height=792)
+
+
+def geometry_document(*pages: Page) -> Document:
+    return Document("0" * 64, "doc.pdf", "doc.pdf", "pdf", pages=list(pages), page_count=len(pages))
+
+
+LETTER = """INSTITUTO TECNOLÓGICO SUPERIOR DE SANTA ROSA
+Santa Rosa, Valle Verde, a 4 de mayo de 2023
+OFICIO No. ITSSR/DG/118/2023
+ASUNTO: Envío de información
+LIC. MARTA LÓPEZ RUIZ
+SECRETARIA DE LA CONTRALORÍA DEL ESTADO DE VALLE VERDE
+PRESENTE
+En atención a su oficio No. SC/DEG/455/2023 de fecha 20 de abril de 2023, le envío el informe solicitado.
+ATENTAMENTE
+ING. PEDRO SALAS MORA
+DIRECTOR GENERAL
+C.c.p. Secretaría de Finanzas del Estado de Valle Verde. Para su conocimiento."""
+
+
+def test_a_letter_is_issued_by_its_letterhead_not_its_addressee():
+    got = fields(LETTER)
+    assert got["emisor"] == "Instituto Tecnológico Superior de Santa Rosa"
+
+
+def test_a_letter_number_is_its_own_oficio_not_the_one_it_answers():
+    assert fields(LETTER)["clave_documento"] == "ITSSR/DG/118/2023"
+
+
+def test_a_letter_is_dated_by_its_dateline_not_by_the_oficio_it_answers():
+    got = fields(LETTER)
+    assert got["fecha_documento"] == dt.date(2023, 5, 4)
+    assert got["fecha_documento_fuente"].startswith("lugar_y_fecha")
+
+
+AUDIT = """Secretaría de Obras Públicas del Estado de Valle Verde
+Informe Individual de Auditoría
+Secretaría de Obras Públicas del Estado de Valle Verde
+Auditoría de cumplimiento número OSFVV/DAF/AC-03/2023
+I. Antecedentes
+Con fecha 21 de agosto del año 2023 se presentó ante esta Auditoría Superior del Estado de Valle Verde una
+denuncia sobre el contrato SOP-DGA-01-02-2019, notificada mediante oficio OSFVV/DAS/4253/2023 de fecha 30 de
+octubre de 2023.
+Secretaría de Obras Públicas del Estado de Valle Verde
+La entidad fiscalizada remitió el oficio número(s) SOP/DGA/0038/2024, de fecha(s) 19/01/2024, que no atiende.
+La entidad fiscalizada remitió el oficio número(s) SOP/DGA/0038/2024, de fecha(s) 19/01/2024, que no atiende.
+Secretaría de Obras Públicas del Estado de Valle Verde
+La entidad fiscalizada remitió el oficio número(s) SOP/DGA/0038/2024, de fecha(s) 19/01/2024, que no atiende."""
+
+
+def test_an_audit_report_is_issued_by_the_audit_office_not_the_audited_body():
+    assert fields(AUDIT)["emisor"] == "Auditoría Superior del Estado de Valle Verde"
+
+
+def test_an_audit_number_in_the_title_block_beats_a_reply_letter_cited_again_and_again():
+    assert fields(AUDIT)["clave_documento"] == "OSFVV/DAF/AC-03/2023"
+
+
+def test_narrated_dates_and_reference_numbers_do_not_date_a_document():
+    assert fields(AUDIT)["fecha_documento"] is None  # a denuncia's date, an oficio's date, a contract number
+
+
+def test_a_dateline_in_words_with_del_ano():
+    got = fields("Informe de actividades\nTexto del informe.\nPachuca de Soto, Hidalgo, a 21 de agosto del año 2023.")
+    assert got["fecha_documento"] == dt.date(2023, 8, 21)
+
+
+def test_a_firm_signs_under_its_director_and_the_audited_institute_is_the_addressee():
+    text = """DIRECTORA GENERAL DEL INSTITUTO TECNOLÓGICO DE LAS LOMAS
+PRESENTE
+Le entrego el informe de la auditoría externa de la matrícula del Instituto Tecnológico de las Lomas.
+Atentamente
+Mtra. Laura Pérez Gil
+Directora General
+Consultores Asociados del Sur, S.C."""
+    assert fields(text)["emisor"] == "Consultores Asociados del Sur, S.C."
+
+
+def test_the_signers_post_names_the_body_it_heads():
+    text = """Hago de su conocimiento los resultados.
+ATENTAMENTE
+MTRO. JUAN PABLO RÍOS
+SECRETARIO DE EDUCACIÓN"""
+    assert fields(text)["emisor"] == "Secretaría de Educación"
+
+
+def test_a_convenio_is_issued_by_its_first_party_named_with_its_government():
+    text = """“2024. Año del Bicentenario”
+CONVENIO DE COORDINACIÓN, QUE CELEBRAN POR UNA PARTE LA SECRETARÍA DE PLANEACIÓN, REPRESENTADA POR ANA RUIZ, Y POR LA OTRA EL INSTITUTO DE LA VIVIENDA DEL ESTADO DE VALLE VERDE, A QUIENES SE LES DENOMINARÁ “LA SECRETARÍA” Y “EL INSTITUTO”:
+ANTECEDENTES
+El Gobierno del Estado de Valle Verde impulsa una gestión orientada a resultados.
+Leído el presente convenio, lo firman por duplicado en Santa Catalina, Valle Verde, a 15 de marzo de 2024."""
+    got = fields(text)
+    assert got["emisor"] == "Secretaría de Planeación del Gobierno del Estado de Valle Verde"
+    assert got["titulo"] == "CONVENIO DE COORDINACIÓN"
+    assert got["fecha_documento"] == dt.date(2024, 3, 15)
+
+
+def test_signing_beats_cut_off_and_cut_off_beats_nothing():
+    report = "H. AYUNTAMIENTO DE SAN PEDRO\nReporte de Avance de Indicadores\nFecha de corte: 30 de junio de 2024\n"
+    assert fields(report)["fecha_documento"] == dt.date(2024, 6, 30)
+    signed = report + "Fecha de elaboración: 12 de julio de 2024"
+    assert fields(signed)["fecha_documento"] == dt.date(2024, 7, 12)
+
+
+def test_title_skips_the_letterhead_its_fields_and_the_period():
+    text = """H. AYUNTAMIENTO DE SAN PEDRO DEL RÍO     Ejercicio Fiscal 2024
+Reporte de Avance de Indicadores para Resultados
+Tercer Trimestre 2024
+Programa presupuestario: E014 Alumbrado Público"""
+    got = fields(text)
+    assert got["titulo"] == "Reporte de Avance de Indicadores para Resultados"
+    assert got["emisor"] == "H. Ayuntamiento de San Pedro del Río"
+
+
+def test_a_table_or_a_paragraph_at_the_top_is_no_title():
+    table = "Nivel Resumen narrativo Indicador Frecuencia Meta anual\n2.3.1 Contribuir a mejorar el Programa Municipal"
+    assert fields(table)["titulo"] is None
+    prose = (
+        "I. Antecedentes\nPara el año 2022 el hospital no cuenta con un programa de atención que provea a los "
+        "pacientes de la región del servicio que necesitan."
+    )
+    assert fields(prose)["titulo"] is None
+
+
+def test_a_wrapped_centred_title_is_joined_and_ends_at_a_field():
+    page = geometry_page(
+        [
+            ("GOBIERNO DEL ESTADO DE VALLE VERDE", 200, 30, 412),
+            ("Programa Anual de Evaluación de los Programas Presupuestarios", 130, 120, 482),
+            ("y Fondos Federales del Ejercicio Fiscal", 190, 134, 422),
+            ("2023", 290, 148, 322),
+            ("Dependencia: Secretaría de Bienestar", 60, 180, 300),
+        ]
+    )
+    got = v2.document_to_fields(geometry_document(page))
+    assert (
+        got["titulo"]
+        == "Programa Anual de Evaluación de los Programas Presupuestarios y Fondos Federales del Ejercicio Fiscal 2023"
+    )
+
+
+def test_a_cover_letter_has_no_title_the_annex_after_it_has():
+    letter = geometry_page(
+        [
+            ("Instituto Tecnológico de las Lomas", 330, 70, 550),
+            ("No. OFICIO: ITL/DG/209/2022", 380, 140, 550),
+            ("MARÍA REYES", 70, 190, 200),
+            ("SECRETARÍA DE LA CONTRALORÍA", 70, 204, 260),
+            ("PRESENTE.", 70, 218, 130),
+            ("Le envío en un CD el Anexo del Seguimiento de los Aspectos Susceptibles de Mejora.", 70, 250, 550),
+        ]
+    )
+    annex = geometry_page(
+        [
+            ("Documento de Trabajo de los Aspectos Susceptibles de Mejora", 150, 140, 470),
+            ("Anexo B", 280, 154, 330),
+            ("Nombre de la Entidad: Instituto Tecnológico de las Lomas", 50, 200, 400),
+        ],
+        number=2,
+    )
+    got = v2.document_to_fields(geometry_document(letter, annex))
+    assert got["titulo"] == "Documento de Trabajo de los Aspectos Susceptibles de Mejora Anexo B"
+    assert got["clave_documento"] == "ITL/DG/209/2022"
+    assert got["emisor"] == "Instituto Tecnológico de las Lomas"
+
+
+def test_a_running_footer_gives_the_title_when_no_page_has_a_title_block():
+    pages = [
+        geometry_page(
+            [
+                (f"{n}. Resultados de la revisión", 72, 120, 300),
+                (f"Se revisaron {10 * n} expedientes de la matrícula escolar del grupo {n}.", 72, 140, 540),
+                ("INFORME DE AUDITORÍA DE MATRÍCULA", 400, 730, 540),
+                (f"UNIVERSIDAD POLITÉCNICA DEL VALLE Página {n} de 3", 320, 741, 540),
+            ],
+            number=n,
+        )
+        for n in (1, 2, 3)
+    ]
+    got = v2.document_to_fields(geometry_document(*pages))
+    assert got["titulo"] == "INFORME DE AUDITORÍA DE MATRÍCULA UNIVERSIDAD POLITÉCNICA DEL VALLE"
+
+
+def test_nothing_supported_stays_null():
+    got = fields("una nota sin encabezado ni firma")
+    assert all(got[k] is None for k in ("emisor", "titulo", "clave_documento", "fecha_documento"))
+
+
+def test_both_versions_are_registered_and_the_spec_runs_v2():
+    assert {"metadata.v1", "metadata.v2"} <= set(registry.names())
+    assert registry.specs()["metadata"].runs == "metadata.v2"
