@@ -33,6 +33,9 @@ _MAGIC_TO_PIL_FORMAT = (
 
 # EXIF orientations that rotate by 90 degrees, so x and y resolution swap places.
 _QUARTER_TURN_ORIENTATIONS = {5, 6, 7, 8}
+# EXIF orientations that are pure turns -> the clockwise degrees that display them upright
+# (Page.rotation counts them like a PDF's /Rotate). 2, 4, 5 and 7 also mirror: no turn recorded.
+_EXIF_CLOCKWISE = {3: 180, 6: 90, 8: 270}
 _EXIF_ORIENTATION = 0x0112
 
 _CORRUPT_ERRORS = (OSError, SyntaxError, ValueError, EOFError, UnidentifiedImageError, IndexError, KeyError, TypeError)
@@ -136,7 +139,8 @@ def image_to_ocr_mode(img: Any) -> Any:
 def image_frame_to_ocr_page(
     path: str, frame_index: int, lang: str, max_pixels: int, deadline_epoch: float | None = None
 ) -> OcrOutcome:
-    """Worker: decode frame ``frame_index`` (0-based) and OCR it."""
+    """Worker: decode frame ``frame_index`` (0-based), turn it as its EXIF orientation says,
+    and OCR it (turning it upright first when it is sideways, like a PDF page)."""
     prepare_worker()
     # Process-local: the worker runs one task at a time, so changing globals is safe here.
     Image.MAX_IMAGE_PIXELS = max_pixels
@@ -148,7 +152,8 @@ def image_frame_to_ocr_page(
             img.seek(frame_index)
             x_dpi, y_dpi = image_to_dpi(img)
             img.load()
-            if img.getexif().get(_EXIF_ORIENTATION) in _QUARTER_TURN_ORIENTATIONS:
+            exif_orientation = img.getexif().get(_EXIF_ORIENTATION)
+            if exif_orientation in _QUARTER_TURN_ORIENTATIONS:
                 x_dpi, y_dpi = y_dpi, x_dpi
             frame = image_to_ocr_mode(ImageOps.exif_transpose(img))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
@@ -166,7 +171,8 @@ def image_frame_to_ocr_page(
             error_type="image_too_large",
             message=f"Page {number} of '{name}' does not fit in memory once decoded; downscale it.",
         )
-    return run_tesseract_on(frame, number, x_dpi, y_dpi, lang, deadline_epoch)
+    stored_rotation = _EXIF_CLOCKWISE.get(exif_orientation or 0, 0)
+    return run_tesseract_on(frame, number, x_dpi, y_dpi, lang, deadline_epoch, stored_rotation, name)
 
 
 def read_image(

@@ -7,8 +7,8 @@ is rendered *inside* the worker from (path, page index): a 300-dpi A4 bitmap is 
 never needs to cross a process boundary, and a page that hangs pdfium or tesseract can be
 killed with its process instead of taking the caller with it.
 
-``--psm 3`` (automatic layout) is deliberate: ``--psm 6`` silently dropped a whole ruled
-table in our measurements.
+What happens to one page image (skew, rulings, tesseract, orientation, the confidence floor)
+is :mod:`.ocr_page`'s business; this module runs it in processes and collects the results.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
@@ -29,76 +29,14 @@ from typing import Any
 import pypdfium2 as pdfium
 import pytesseract
 
-from papeleo.model import BBox, Failure, Line, Page, Word
+from papeleo.model import Failure, Page
 
-from .rules import image_to_unruled_and_rules, pixel_rules_to_point_rules
+from .ocr_page import image_to_ocr_result
 
 log = logging.getLogger(__name__)
 
-TESSERACT_CONFIG = "--psm 3"
 INSTALL_HINT = "apt-get install tesseract-ocr {packages}"
 STUCK_GRACE_S = 3.0
-
-
-# --------------------------------------------------------------------------- tesseract data
-
-
-def tesseract_data_to_lines(data: Mapping[str, Sequence[Any]], x_scale: float, y_scale: float) -> list[Line]:
-    """tesseract ``image_to_data`` output -> Lines in points.
-
-    Rows with conf < 0 are tesseract's layout rows (page, block, paragraph, line), not words.
-    Words are grouped by tesseract's own (block, paragraph, line) keys rather than by
-    geometry: tesseract already decided what a line is, with more evidence than boxes."""
-    groups: dict[tuple[int, int, int], list[Word]] = {}
-    for i, raw_text in enumerate(data["text"]):
-        conf = float(data["conf"][i])
-        text = str(raw_text).strip()
-        if conf < 0 or not text:
-            continue
-        left, top = float(data["left"][i]), float(data["top"][i])
-        box = BBox(
-            x0=left * x_scale,
-            top=top * y_scale,
-            x1=(left + float(data["width"][i])) * x_scale,
-            bottom=(top + float(data["height"][i])) * y_scale,
-        )
-        word = Word(text=text, bbox=box, confidence=min(1.0, max(0.0, conf / 100.0)))
-        key = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
-        groups.setdefault(key, []).append(word)
-    lines = [Line.from_words(sorted(ws, key=lambda w: w.bbox.x0)) for ws in groups.values()]  # type: ignore[union-attr]
-    lines.sort(key=lambda ln: (ln.bbox.top, ln.bbox.x0) if ln.bbox else (0.0, 0.0))
-    return lines
-
-
-def lines_to_mean_confidence(lines: Sequence[Line]) -> float | None:
-    confs = [w.confidence for ln in lines for w in ln.words]
-    return sum(confs) / len(confs) if confs else None
-
-
-def image_to_ocr_page(
-    img: Any, number: int, x_dpi: float, y_dpi: float, lang: str, deadline_epoch: float | None
-) -> Page:
-    """OCR one PIL image; geometry converted from pixels to points with the image's dpi.
-    The table rulings erased before OCR are kept on the page (``Page.rules``, in points)."""
-    timeout = 0.0
-    if deadline_epoch is not None:
-        timeout = deadline_epoch - time.time()
-        if timeout <= 0:
-            raise TimeoutError("document deadline passed before this page started")
-    unruled, pixel_rules = image_to_unruled_and_rules(img, min(x_dpi, y_dpi))
-    data = pytesseract.image_to_data(
-        unruled, lang=lang, config=TESSERACT_CONFIG, output_type=pytesseract.Output.DICT, timeout=timeout
-    )
-    lines = tesseract_data_to_lines(data, 72.0 / x_dpi, 72.0 / y_dpi)
-    return Page(
-        number=number,
-        lines=tuple(lines),
-        text_source="ocr",
-        width=img.width * 72.0 / x_dpi,
-        height=img.height * 72.0 / y_dpi,
-        ocr_confidence=lines_to_mean_confidence(lines),
-        rules=tuple(pixel_rules_to_point_rules(pixel_rules, x_dpi, y_dpi)),
-    )
 
 
 # --------------------------------------------------------------------------- availability
@@ -142,11 +80,13 @@ def _ocr_unavailable_failure(tesseract_cmd: str, lang: str) -> Failure | None:
 @dataclass(frozen=True)
 class OcrOutcome:
     """What a worker sends back. Bad input is reported, never raised, so the only
-    exceptions crossing the process boundary are about the pool itself."""
+    exceptions crossing the process boundary are about the pool itself. ``failures`` come
+    *with* a page (a low-confidence warning): the page is kept, the failure recorded."""
 
     page: Page | None = None
     error_type: str | None = None
     message: str | None = None
+    failures: tuple[Failure, ...] = ()
 
 
 def prepare_worker() -> None:
@@ -158,13 +98,15 @@ def prepare_worker() -> None:
 def pdf_page_to_ocr_page(
     path: str, page_index: int, dpi: int, lang: str, deadline_epoch: float | None = None
 ) -> OcrOutcome:
-    """Worker: render page ``page_index`` (0-based) at ``dpi`` and OCR it."""
+    """Worker: render page ``page_index`` (0-based) at ``dpi`` and OCR it. pdfium renders the
+    page as displayed, already turned by its ``/Rotate``; that turn is only recorded."""
     prepare_worker()
     number = page_index + 1
     try:
         pdf = pdfium.PdfDocument(path)
         try:
             page = pdf[page_index]
+            stored_rotation = int(page.get_rotation())
             bitmap = page.render(scale=dpi / 72.0, grayscale=True)
             img = bitmap.to_pil()
             bitmap.close()
@@ -183,14 +125,22 @@ def pdf_page_to_ocr_page(
             message=f"Page {number} is too large to render at {dpi} dpi in the memory available; "
             "lower ReadSettings.dpi or split the page.",
         )
-    return run_tesseract_on(img, number, dpi, dpi, lang, deadline_epoch)
+    return run_tesseract_on(img, number, dpi, dpi, lang, deadline_epoch, stored_rotation, os.path.basename(path))
 
 
 def run_tesseract_on(
-    img: Any, number: int, x_dpi: float, y_dpi: float, lang: str, deadline_epoch: float | None
+    img: Any,
+    number: int,
+    x_dpi: float,
+    y_dpi: float,
+    lang: str,
+    deadline_epoch: float | None,
+    stored_rotation: int = 0,
+    name: str = "",
 ) -> OcrOutcome:
     try:
-        return OcrOutcome(page=image_to_ocr_page(img, number, x_dpi, y_dpi, lang, deadline_epoch))
+        result = image_to_ocr_result(img, number, x_dpi, y_dpi, lang, deadline_epoch, stored_rotation, name)
+        return OcrOutcome(page=result.page, failures=result.failures)
     except TimeoutError as exc:
         return OcrOutcome(error_type="read_timeout", message=str(exc))
     except RuntimeError as exc:  # pytesseract's own timeout: 'Tesseract process timeout'
@@ -370,6 +320,7 @@ class OcrBatch:
                 continue
             if outcome.page is not None:
                 pages[key] = outcome.page
+                failures.extend(outcome.failures)
             elif outcome.error_type == "read_timeout":
                 failures.append(self._timeout_failure(len(pages)))
                 self._abandon(keys[i + 1 :])
