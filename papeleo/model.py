@@ -125,7 +125,8 @@ class Page:
     ocr_confidence: float | None = None
     # ruling segments (table lines) the reader found; empty when it found none or has no geometry
     rules: tuple[Rule, ...] = ()
-    # degrees (0, 90, 180, 270) the page image was turned clockwise to be upright before OCR
+    # degrees (0, 90, 180, 270) the page as stored in the file is turned clockwise to be upright:
+    # the PDF's /Rotate (or an image's EXIF orientation) plus the turn the OCR reader found
     rotation: int = 0
     # what the reader did to the page beyond reading it as published, each with its reason
     # ("respaced: 7 of 325 words ran together ...", "ocr: a scanned page ..."), so a value

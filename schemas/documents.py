@@ -22,7 +22,11 @@ SCHEMA = pa.schema(
         ),
         col("ocr_confidence", FLOAT, "mean word confidence of OCR'd pages, 0-1; null if no OCR"),
         col("pages_ocr", INT, "pages read by OCR (scanned, or a text layer that could not be trusted)"),
-        col("pages_rotated", INT, "pages turned upright before OCR (scanned sideways or upside down)"),
+        col(
+            "pages_rotated",
+            INT,
+            "pages not upright as stored (scanned sideways or upside down, or turned by the PDF's /Rotate)",
+        ),
         col("pages_respaced", INT, "text-layer pages re-read with the page's own word spacing (words ran together)"),
         col(
             "reading_notes",

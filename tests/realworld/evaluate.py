@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import pypdfium2 as pdfium
 from rapidfuzz import fuzz
 
 from papeleo import pipeline, registry
@@ -47,7 +46,7 @@ class Evaluation:
     score: float | None
     runner_up: tuple[str, float] | None
     status: str
-    rotations: dict[int, int] = field(default_factory=dict)  # page -> degrees turned to be upright (incl. /Rotate)
+    rotations: dict[int, int] = field(default_factory=dict)  # page -> Page.rotation (its /Rotate included)
     rotations_expected: dict[int, int] = field(default_factory=dict)
     pages_ocr: list[int] = field(default_factory=list)
     metadata: dict[str, tuple[Any, Any, bool]] = field(default_factory=dict)  # field -> (expected, got, right)
@@ -69,16 +68,6 @@ class Evaluation:
     @property
     def no_records_said(self) -> bool:
         return ("extract", "no_records") in self.failures
-
-
-def pdf_rotations(path: Path) -> dict[int, int]:
-    """The /Rotate of each page: pdfium renders such pages already turned, so a page's
-    effective rotation is its /Rotate plus the turn the reader applied."""
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        return {i + 1: pdf[i].get_rotation() for i in range(len(pdf))}
-    finally:
-        pdf.close()
 
 
 def metadata_right(field_name: str, expected: Any, got: Any) -> bool:
@@ -104,7 +93,6 @@ def evaluate(pdf: Path, golden: dict[str, Any], out: Path) -> Evaluation:
     [doc] = _rows(out, "documents", summary.doc_id)
     read = read_document(pdf, cache_root=out)
     assert read.cached, "the pipeline's read should be in the cache"
-    stored = pdf_rotations(pdf)
     pages = read.document.pages if read.document else []
     family = golden["family"]
     spec = registry.specs().get(family)
@@ -115,7 +103,7 @@ def evaluate(pdf: Path, golden: dict[str, Any], out: Path) -> Evaluation:
         score=doc["doc_type_score"],
         runner_up=None,
         status=summary.status,
-        rotations={p.number: (stored.get(p.number, 0) + p.rotation) % 360 for p in pages},
+        rotations={p.number: p.rotation % 360 for p in pages},
         rotations_expected={int(k): int(v) for k, v in (golden.get("pages_rotated") or {}).items()},
         pages_ocr=[p.number for p in pages if p.text_source == "ocr"],
         dataset=spec.dataset if spec else None,
