@@ -246,7 +246,12 @@ def document_to_page_counts(doc: Document | None) -> dict[str, Any]:
     """How the pages were read: OCR'd, turned upright, re-spaced, with each page's notes."""
     if doc is None:
         return {"pages_ocr": None, "pages_rotated": None, "pages_respaced": None, "reading_notes": None}
-    notes = [f"p{p.number}: turned {p.rotation}° to be upright" for p in doc.pages if p.rotation]
+    # the OCR reader notes the turns it chose ("turned: ..."); a /Rotate the PDF itself applies is noted here
+    notes = [
+        f"p{p.number}: turned {p.rotation}° by the PDF's own /Rotate"
+        for p in doc.pages
+        if p.rotation and not any(n.startswith("turned") for n in p.reading_notes)
+    ]
     notes += [f"p{p.number}: {n}" for p in doc.pages for n in p.reading_notes]
     return {
         "pages_ocr": sum(p.text_source == "ocr" for p in doc.pages),
