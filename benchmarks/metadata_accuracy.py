@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "families" / "metadata"), str(ROOT / "samples")]
 
-from metadata_scoring import BOTH_NULL, FIELDS, OK, OUTCOMES, compare  # noqa: E402
+from metadata_scoring import BOTH_NULL, FIELDS, OK, OUTCOMES, accuracy, compare  # noqa: E402
 
 from helpers import REALWORLD, SEEDS  # noqa: E402
 from papeleo import registry  # noqa: E402
@@ -179,8 +179,7 @@ def generated_cases(
 
 
 def _accuracy(cases: Iterable[Case], field: str) -> tuple[int, int]:
-    c = Counter(case.outcomes[field] for case in cases)
-    return c[OK] + c[BOTH_NULL], sum(c.values())
+    return accuracy(case.outcomes[field] for case in cases)
 
 
 def field_table(title: str, cases: list[Case]) -> None:

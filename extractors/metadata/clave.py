@@ -50,6 +50,8 @@ DATED_AFTER = regex.compile(r"^\W{0,3}(?:de\s+)?fecha")
 GLUED_LABEL = regex.compile(r"^(?:no|num|n[°º])\.", regex.IGNORECASE)
 # the most words after a label on its line: a code, perhaps split by OCR, and a field beside it
 LABEL_VALUE_WORDS = 4
+# 'l' where a run of capitals has an 'I': 'lEERC', 'SlSTEMA'
+L_AMONG_CAPITALS = regex.compile(r"(?<![a-z])l(?=[A-Z]{2})|(?<=[A-Z])l(?=[A-Z])")
 # characters a code keeps when a label's value is rejoined: OCR puts spaces and quotes inside
 CODE_CHARS = regex.compile(r"[^\w/.-]")
 
@@ -72,7 +74,9 @@ class ClaveCandidate:
 
 
 def _clean(code: str) -> str:
-    return GLUED_LABEL.sub("", code).strip(".-")
+    """'No.SE/DPP/...' -> 'SE/DPP/...'; 'lEERC/CSSPEN/...' -> 'IEERC/CSSPEN/...' (OCR's 'l' for 'I'
+    among capitals)."""
+    return L_AMONG_CAPITALS.sub("I", GLUED_LABEL.sub("", code)).strip(".-")
 
 
 def _label_value(text: str) -> str | None:

@@ -13,8 +13,9 @@ Evidence for a body, strongest first (weights below, named by what they trade):
 * a running header, another page's letterhead.
 
 Against a body: being the addressee ('MTRO. ... / SECRETARIO DE CONTRALORÍA ... / PRESENTE'),
-a copy's recipient ('C.c.p.'), the subject of a report (the audited body printed under
-'INFORME ...' or after 'Entidad fiscalizada:'), or a party named in quotes.
+a copy's recipient ('C.c.p.'), or the subject of a report ('Entidad fiscalizada: ...'). Bodies
+printed under the title (the audited body under 'INFORME EXCEPCIONAL') or in quotes (“LA
+SECRETARÍA”) are no letterhead and weigh nothing.
 
 A whole government ('Gobierno del Estado de Campeche') is the issuer only when nothing more
 specific is; a Secretaría it qualifies is named with it ('Secretaría de Finanzas del Gobierno
@@ -34,7 +35,7 @@ from papeleo.text.normalize import fold, fold_keep_offsets
 
 from .bodies import HEAD, HEAD_ALTERNATION, RULES, find_bodies, post_to_body, title_case
 from .layout import Layout, PageView, Segment, block_text, stack_blocks
-from .names import LETTERHEAD_COVERAGE, firm_names, has_title_word, is_name_line, names_coverage
+from .names import firm_names, has_title_word, is_name_line
 from .signatures import PARTICLES_AND_Y, signature_bodies
 
 log = logging.getLogger(__name__)
@@ -45,13 +46,17 @@ SELF_REFERENCE = 4.0
 # the first body of the title page's letterhead; the letterhead's later bodies are its units
 LETTERHEAD_FIRST = 5.0
 LETTERHEAD_OTHER = 1.5
+# the party a convenio names first: the instrument is its own (the others are counterparts)
 FIRST_PARTY = 4.0
 # the first signature block of the document; later ones are co-signers
 SIGNATURE_FIRST = 3.0
 SIGNATURE_OTHER = 1.0
+# a form's field naming the reporting body: above a letterhead's whole government, below its agency
 ISSUER_LABEL = 3.0
 # a running header or another page's letterhead: the body is prominent, not necessarily the issuer
 RUNNING = 1.0
+# against: the addressee outweighs its own letterhead-like lines; a copy's recipient and a report's
+# subject weigh less, as the issuer may also be copied or name itself near the subject
 ADDRESSEE = -4.0
 COPY = -2.0
 SUBJECT = -3.0
@@ -64,7 +69,6 @@ SAME_BODY_RATIO = 88
 
 ISSUER_LABELS = tuple(RULES["issuer_labels"])
 SUBJECT_LABELS = tuple(RULES["subject_labels"])
-REPORT_WORDS = tuple(RULES["report_words"])
 # agencies of a government, named with it when their name has no place of its own
 QUALIFIED_HEADS = tuple(RULES["qualified_heads"])
 
@@ -74,12 +78,13 @@ TITLE_LABEL_CHARS = 45
 COLUMNS_OF_A_ROW = 3
 # a logo breaks a name into lines of at most this many words
 LOGO_LINE_WORDS = 4
+# a letterhead block opening with a quote is a slogan: '"2019. Año del Caudillo del Sur, Emiliano Zapata"'
 QUOTES = "“”\"«»‘'"
 # 'esta Secretaría de Educación', 'está Auditoría Superior', 'ESTE INSTITUTO', 'esta. Secretaría' (folded)
 SELF_REF = regex.compile(r"(?<!\w)est(?:a|e)\W{0,2}\s+(?=" + HEAD_ALTERNATION + ")")
 # 'QUE CELEBRAN POR UNA PARTE LA SECRETARÍA DE FINANZAS', 'que suscriben por una parte el Instituto' (folded)
 FIRST_PARTY_CUE = regex.compile(
-    r"\b(?:que\s+)?(?:celebran|suscriben|celebra)\s+(?:por\s+una\s+parte\s+)?(?:(?:el|la|los)\s+)?"
+    r"\b(?:que\s+)?(?:celebran|suscriben|celebra)\W+(?:por\s+una\s+parte\W+)?(?:(?:el|la|los)\s+)?"
 )
 # 'IEERC', 'SEDUC', 'ITSE': an acronym standing alone
 ACRONYM = regex.compile(r"[A-ZÁÉÍÓÚÑ]{2,10}")
@@ -93,6 +98,7 @@ ACRONYM_HEAD_SEGMENTS = 4
 PARTY_END = regex.compile(
     r",?\s+(?:representad[oa]|a\s+quien|por\s+conducto|en\s+lo\s+sucesivo)\b|;|,?\s+y\s+por\s+la\s+otra"
 )
+# a first party's name longer than this is a sentence the end pattern missed
 MAX_PARTY_WORDS = 16
 # 'C.c.p.-. Cp. América del Carmen Azar Pérez. Secretaria de Finanzas', 'c.c.p. Archivo' (folded)
 COPY_LINE = regex.compile(r"^\W*c\.?\s?c\.?\s?p\b")
@@ -131,31 +137,23 @@ def _name_goes_on(upper: Segment) -> bool:
     return bool(words) and (words[-1] in PARTICLES_AND_Y or len(words) <= LOGO_LINE_WORDS)
 
 
-def _is_report_title(text: str) -> bool:
-    folded = fold(text)
-    return any(regex.search(rf"\b{w}\b", folded) for w in REPORT_WORDS)
-
-
 def _letterhead(layout: Layout) -> list[Evidence]:
+    """Name lines at the top of the heading pages, above the title and outside the addressee
+    block; a name printed over several lines (a logo's) is joined first."""
     out: list[Evidence] = []
     first_given = False
     for page in layout.heading_pages():
         head = [s for s in page.head if s.line_no not in page.addressee_lines]
         blocks = stack_blocks(head, joinable=_name_continuation, goes_on=_name_goes_on)
-        for i, block in enumerate(blocks):
+        for block in blocks:
             text = block_text(block)
             if text.lstrip()[:1] in QUOTES:
                 continue  # "2019. Año del ...": a slogan
             if _opens_title(page, block):
-                break  # the title: the letterhead is above it, bodies below it are what it names
+                break  # the title: the letterhead is above it; a body under it is what it is about
             if not is_name_line(text):
                 continue  # a sentence or a title naming bodies, not a letterhead line
             for body in find_bodies(text) or firm_names(text):
-                if any(_is_report_title(block_text(b)) for b in blocks[max(0, i - 2) : i]) and not regex.search(
-                    r"\d", text
-                ):
-                    out.append(Evidence("subject", SUBJECT, body.name, page.number))
-                    continue
                 weight = LETTERHEAD_OTHER if first_given else LETTERHEAD_FIRST
                 first_given = first_given or not body.umbrella
                 out.append(Evidence("letterhead", weight, body.name, page.number))
@@ -195,17 +193,17 @@ def _acronym_letterhead(layout: Layout) -> list[Evidence]:
 
 
 def _later_headers(layout: Layout) -> list[Evidence]:
-    """Bodies in running lines and in other pages' letterheads."""
+    """Bodies in running lines and in other pages' letterheads, a logo's lines joined ('GOBIERNO
+    DEL ESTADO' / 'DE CAMPECHE')."""
     out = []
     heading = {p.number for p in layout.heading_pages()}
     for page in layout.text_pages:
-        for seg in page.segments:
-            if not (layout.is_running(seg) or (page.number not in heading and seg in page.head)):
-                continue
-            if names_coverage(seg.text) < LETTERHEAD_COVERAGE:
-                continue
-            for body in find_bodies(seg.text):
-                out.append(Evidence("running", RUNNING, body.name, page.number))
+        segs = [s for s in page.head if layout.is_running(s) or page.number not in heading]
+        segs += [s for s in page.segments if layout.is_running(s) and s not in segs]
+        for block in stack_blocks(segs, joinable=_name_continuation, goes_on=_name_goes_on):
+            text = block_text(block)
+            if is_name_line(text):
+                out += [Evidence("running", RUNNING, body.name, page.number) for body in find_bodies(text)]
     return out
 
 

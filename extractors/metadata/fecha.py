@@ -77,6 +77,8 @@ DAYS_OF_MONTH_DATE = regex.compile(
     r"(?<!\d)(?P<day>[0-3]?\d)\s+d[ií]as?\s+del\s+mes\s+de\s+(?P<month>[A-Za-zÁÉÍÓÚáéíóú]{4,10})\s+"
     r"(?:de|del)\s+(?:a[ñn]o\s+)?(?P<year>(?:19|20)\d\d)(?!\d)"
 )
+# marks OCR sprinkles between words: 'celebrada el 4 de «septiembre de 2020'
+STRAY_MARKS = regex.compile(r"[«»“”|]")
 # a token made of digits and the letters OCR prints for them: 'Z018', '2O19', 'l5'
 DIGITISH_TOKEN = regex.compile(r"(?<![\w])[0-9OoQDlIiZzSsGbTBgq|]{2,4}(?![\w])")
 # furniture: a page's first lines and its last lines hold headers and footers
@@ -103,14 +105,16 @@ def _day(d: DateMatch) -> bool:
 
 def _digits_for_letters(text: str) -> str:
     """Years and days OCR printed with a look-alike letter read back as digits, one for one:
-    'de Z018' -> 'de 2018', '2O19' -> '2019'. Only tokens that are mostly digits are touched."""
+    'de Z018' -> 'de 2018', '2O19' -> '2019' (only tokens that are mostly digits are touched); 'cle'
+    read back as 'de'; stray marks blanked. Offsets are kept: every repair is as long as the text."""
 
     def repair(m: regex.Match) -> str:
         token = m.group(0)
         fixed = letters_to_digits(token) if is_digitlike(token) else None
         return fixed if fixed is not None and len(fixed) == len(token) else token
 
-    return OCR_DE.sub(lambda m: {"cle": " de", "clel": " del"}[m.group(0)], DIGITISH_TOKEN.sub(repair, text))
+    text = OCR_DE.sub(lambda m: {"cle": " de", "clel": " del"}[m.group(0)], DIGITISH_TOKEN.sub(repair, text))
+    return STRAY_MARKS.sub(" ", text)
 
 
 def dates_in(text: str) -> list[DateMatch]:
@@ -200,5 +204,5 @@ def layout_to_fecha(layout: Layout) -> FechaCandidate | None:
     if not candidates:
         return None
     best = max(candidates, key=lambda c: (c.strength, c.page == title and c.offset < 800, c.page, c.offset))
-    log.info("fecha_documento %s — fecha_documento_fuente %s", best.date.iso, best.fuente)
+    log.debug("fecha_documento %s — fecha_documento_fuente %s", best.date.iso, best.fuente)
     return best

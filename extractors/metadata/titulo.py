@@ -40,6 +40,7 @@ TITLE_MAX_CHARS = 600
 MIN_TITLE_CONFIDENCE = 0.6
 # a line in capitals with fewer words is a heading or a logo ('MICHOACÁN', 'ANTECEDENTES'), not a title
 MIN_CAPS_TITLE_WORDS = 3
+# a line is in capitals when this share of its letters are: OCR lowers a letter here and there
 CAPS_RATIO = 0.85
 # prose: a mixed-case line this long, or ending in a full stop after this many words
 PROSE_WORDS = 20
@@ -50,6 +51,8 @@ ABBREVIATION_LEN = 3
 FIELD_ROW_SEGMENTS = 3
 # words of a field's label or a column's name; a title segment is longer
 FIELD_WORDS = 4
+# two lines share a title's axis when their centres are this close (fraction of the page width)
+ALIGNED_CENTRES = 0.08
 # plain text: a title's next line may follow after this many line breaks (two blank lines)
 PLAIN_TITLE_GAP_LINES = 3
 # two title lines belong together within this many line heights of each other (not on a cover)
@@ -70,6 +73,7 @@ DATED_LINE = regex.compile(
 TABLE_ROW = regex.compile(r"^\W*\d+(?:\.\d+)+\s+\S")
 # 'https://www.pdh.org.gt/...': a link is never a title
 URL = regex.compile(r"https?:|www\.", regex.IGNORECASE)
+# a line opening with a quote is a slogan: '"2024. Año del Bicentenario ..."'
 QUOTES = "“”\"«»‘'"
 # a line wider than this share of the page (or longer than WRAP_CHARS without boxes) wraps onto the next
 WRAP_WIDTH = 0.7
@@ -114,7 +118,7 @@ def _stops(seg: Segment) -> bool:
     )
 
 
-def _skipped(seg: Segment, layout: Layout) -> bool:
+def _skipped(seg: Segment) -> bool:
     """Letterhead furniture a title block is looked for below: names, slogans, codes, periods."""
     text = seg.text
     return (
@@ -176,12 +180,25 @@ def _continues(parts: list[Segment], seg: Segment, page: PageView, layout: Layou
         return False  # 'Segundo Trimestre 2024' under a title; but '... del Ejercicio Fiscal' / '2023' goes on
     if segment_is_body_line(seg):
         return False  # the issuer, or the body a report is about, printed under its title
+    if _section_word(seg, prev, page) and not _wraps(prev) and fold(prev.words[-1]) not in PARTICLES:
+        return False  # 'Introducción', 'ANTECEDENTES': the first section under a title
     if _wraps(seg) and not _wraps(prev) and page.at_margin(seg) and _paragraph_goes_on(page, seg):
         return False  # a paragraph of running text under a centred title
     if prev.bbox is not None and seg.bbox is not None:
         overlap = min(prev.bbox.x1, seg.bbox.x1) - max(prev.bbox.x0, seg.bbox.x0) > 0
         return cover or stacked(prev, seg) or (_near(prev, seg) and overlap)
     return _near(prev, seg)
+
+
+def _section_word(seg: Segment, prev: Segment, page: PageView) -> bool:
+    """A one-word heading that is no title noun, set apart as a section's: 'Introducción' at the
+    margin, 'ANTECEDENTES' after a blank line — not a centred title's last word ('EXCEPCIONAL')."""
+    word = seg.text.strip(" .:")
+    if len(seg.words) != 1 or not word[:1].isupper() or not word.isalpha() or has_title_word(word):
+        return False
+    if seg.bbox is not None and prev.bbox is not None and seg.rel_x is not None and prev.rel_x is not None:
+        return abs(seg.rel_x - prev.rel_x) > ALIGNED_CENTRES  # not set on the title's axis
+    return seg.line_no - prev.line_no >= 2
 
 
 def _paragraph_goes_on(page: PageView, seg: Segment) -> bool:
@@ -235,7 +252,7 @@ def _title_block(page: PageView, layout: Layout, nouns_only: bool) -> str | None
             break
         if SECTION.match(seg.text) or is_spaced_letters(seg.text) or _is_prose(seg.text, seg.upper_ratio):
             return None  # prose or a section before any title: the page has none at its top
-        if _skipped(seg, layout) or LABEL_LINE.match(seg.text) or _in_field_row(seg, page, per_line):
+        if _skipped(seg) or LABEL_LINE.match(seg.text) or _in_field_row(seg, page, per_line):
             continue  # letterhead furniture, a field, a row of fields or columns
         if _starts_title(seg, nouns_only) and not _header_of_table(page, seg):
             parts.append(seg)
@@ -261,7 +278,7 @@ def _running_title(layout: Layout) -> str | None:
     for page in layout.text_pages:
         segs = [s for s in page.segments if layout.is_running(s)]
         for i, seg in enumerate(segs):
-            if has_title_word(seg.text) and not (segment_is_body_line(seg) or _skipped(seg, layout) or _stops(seg)):
+            if has_title_word(seg.text) and not (segment_is_body_line(seg) or _skipped(seg) or _stops(seg)):
                 parts = [seg] + [s for s in segs[i + 1 : i + 3] if stacked(seg, s) or s.line_no == seg.line_no + 1]
                 text = " ".join(PAGE_NUMBER.sub("", s.text).strip() for s in parts)
                 return " ".join(text.split()).strip(" ,;:.-") or None

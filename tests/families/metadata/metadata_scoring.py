@@ -68,7 +68,7 @@ def compare_all(expected: Mapping[str, Any], got: Mapping[str, Any]) -> dict[str
 
 
 def accuracy(outcomes: Iterable[str]) -> tuple[int, int]:
-    """(right, judged): ok over every case but both_null... counted so that a value given where the
-    document has none is an error too: right = ok + both_null, judged = all."""
+    """(right, judged): ``ok`` and ``both_null`` are right — a value given where the document has
+    none counts against, as a missing one does."""
     c = Counter(outcomes)
     return c[OK] + c[BOTH_NULL], sum(c.values())

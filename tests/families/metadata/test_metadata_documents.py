@@ -31,7 +31,8 @@ KNOWN_MISSES = {
     ("camp_itse_asm_2018.pdf", "fecha_documento"): "the dateline is printed white on black; OCR reads no date",
     ("camp_itse_asm_2021.pdf", "fecha_documento"): "the dateline is printed white on black; OCR reads no date",
     ("camp_itse_asm_interinst_2024.pdf", "emisor"): (
-        "'Secretaría de Educación' from 'esta Secretaría de Educación': the state is only in a logo OCR garbles"
+        "read 'Secretaría de Educación del Gobierno del Estado de Campeche' (self-reference, state from the "
+        "running logo); the golden's reading 'del Estado de Campeche (SEDUC)' scores 81 < the text floor"
     ),
 }
 
