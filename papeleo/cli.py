@@ -155,7 +155,10 @@ def _extractors() -> int:
 
 
 def _classify(path: str) -> int:
-    from .classify import classify
+    """The family, its calibrated score and why: each family's strength and probability, the
+    evidence items found (with how many times; evidence against a family is marked), the
+    'none of these' share and the threshold the decision was taken against."""
+    from .classify import classify, load_rules, ranked
     from .readers import read_document
 
     if not Path(path).is_file():
@@ -166,9 +169,24 @@ def _classify(path: str) -> int:
             sys.stdout.write(f"{f.error_type}: {f.message}\n")
         return 1
     c = classify(result.document)
-    sys.stdout.write(f"{c.doc_type} {c.score:.3f}\n")
-    for family, strength in sorted(c.strengths.items(), key=lambda kv: -kv[1]):
-        sys.stdout.write(f"  {family:<22} {strength:>7.2f}  {', '.join(c.evidence.get(family, []))}\n")
+    rules = load_rules()
+    cal = rules.calibration
+    out = [f"{c.doc_type} {c.score:.3f}", f"why: {c.reason}"]
+    if c.best and c.runner_up:
+        lead = c.strengths[c.best] - c.strengths[c.runner_up]
+        out.append(
+            f"margin: strength {c.strengths[c.best]:.2f} ({c.best}) vs {c.strengths[c.runner_up]:.2f} "
+            f"({c.runner_up}), lead {lead:.2f}"
+        )
+    out.append(f"\n  {'family':<22} {'strength':>8} {'P':>7}  evidence found (times; '-' = against the family)")
+    for family, p in ranked(c.probabilities):
+        found = c.evidence.get(family, {})
+        items = ", ".join(f"{'-' if rules.weights[family][item] < 0 else ''}{item} x{n}" for item, n in found.items())
+        out.append(f"  {family:<22} {c.strengths[family]:>8.2f} {p:>7.3f}  {items or '(none)'}")
+    p_none = max(0.0, 1 - sum(c.probabilities.values()))
+    out.append(f"  {'none of these':<22} {cal.null_strength:>8.2f} {p_none:>7.3f}  (null_strength)")
+    out.append(f"\nthreshold: min_probability {cal.min_probability} (papeleo/data/classify.json); scale {cal.scale}")
+    sys.stdout.write("\n".join(out) + "\n")
     return 0
 
 
