@@ -1,0 +1,46 @@
+"""One test per real PDF in ../shared/realworld, against its golden read by hand from the
+pages (tests/realworld/goldens). Skips when that folder is absent.
+
+What every document must show: its family recognised; every page turned upright (a page's
+/Rotate plus the reader's turn equals the golden's); its records either read — scored with
+tests/scoring.py — or missing with a ``no_records`` failure that says so, never a silent empty
+dataset. Metadata fields are held to the golden, except the misses pinned below: each is a
+known limit named with its cause, and a pin that starts passing fails too, so the list can
+only shrink on purpose.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evaluate import METADATA_FIELDS, evaluate, goldens, load
+from helpers import REALWORLD, requires_realworld
+
+pytestmark = [requires_realworld, pytest.mark.ocr]
+
+# (file, field) -> why papeleo does not give the golden's value yet
+KNOWN_METADATA_MISSES: dict[tuple[str, str], str] = {
+    ("camp_itse_asm_2018.pdf", "clave_documento"): "the '1' of ITSE/SPV/SD017/04/19 lies under a scanner line: "
+    "tesseract reads SDO7",
+    ("camp_itse_asm_2018.pdf", "fecha_documento"): "the dateline '28 /Marzo/2019' is printed white on black; "
+    "tesseract reads no text there",
+    ("camp_itse_asm_2021.pdf", "fecha_documento"): "the dateline '06/abril/2022' is printed white on a black band; "
+    "tesseract reads no text there",
+}
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory):
+    return tmp_path_factory.mktemp("realworld")
+
+
+@pytest.mark.parametrize("golden_path", goldens(), ids=lambda p: p.stem)
+def test_real_pdf(golden_path, out):
+    golden = load(golden_path)
+    ev = evaluate(REALWORLD / golden["file"], golden, out)
+    assert ev.classified_right, f"classified {ev.doc_type} ({ev.score}), golden {ev.family}"
+    assert ev.rotation_right, f"pages turned {ev.rotations}, golden {ev.rotations_expected}"
+    assert ev.records_found > 0 or ev.no_records_said, f"no {ev.dataset} rows and no failure saying so: {ev.failures}"
+    wrong = {name for name in METADATA_FIELDS if not ev.metadata[name][2]}
+    pinned = {name for (file, name) in KNOWN_METADATA_MISSES if file == golden["file"]}
+    assert wrong == pinned, {name: ev.metadata[name][:2] for name in wrong ^ pinned}
