@@ -28,11 +28,13 @@ UMBRELLA_HEADS = tuple(fold(h) for h in RULES["umbrella_heads"])
 POST_TO_BODY: dict[str, str] = RULES["post_to_body"]
 
 # particles inside a body's name: 'Instituto *de* Capacitación *y* Vinculación', 'Secretaría *de la* Contraloría'
-PARTICLES = {"de", "del", "la", "las", "los", "el", "y", "e", "para", "en"}
+PARTICLES = {"de", "del", "la", "las", "los", "el", "y", "e", "para", "en", "al"}
 # words that end a name in capitals: 'LA SECRETARÍA DE FINANZAS REPRESENTADA POR ROBERTO INDA'
 CAPS_STOPS = frozenset(RULES["caps_stops"])
 # '0' in 'GOBIERN0', '5' in 'E5TADO': a digit with a letter on each side, or closing a word of capitals
 LETTER_RUN_DIGIT = regex.compile(r"(?<=\p{L})\d(?=\p{L})|(?<=\p{Lu}{3})\d(?!\w)")
+# 'Vi|la', 'P|aneación': OCR's bar for an 'l' inside a word
+BAR_IN_WORD = regex.compile(r"(?<=\p{L})\|(?=\p{L})")
 # particles OCR misreads 'd' in ('cl' for 'd'): read back in a name
 OCR_PARTICLES = {"clel": "del", "cle": "de", "CLEL": "DEL", "CLE": "DE"}
 # 'Públicas/Secretaría' joins two names; parts shorter than this make a code ('IEEV/CV/SPE')
@@ -106,7 +108,9 @@ def _extend(text: str, start: int, head_end: int) -> int:
 
 def letters_for_digits(text: str) -> str:
     """Digits OCR printed inside words read back as letters, one for one: 'GOBIERN0 DEL E5TADO' ->
-    'GOBIERNO DEL ESTADO'. A digit counts as a letter only between letters of a word of letters."""
+    'GOBIERNO DEL ESTADO'. A digit counts as a letter only between letters of a word of letters;
+    a bar between letters is an 'l' ('Vi|la Hermosa')."""
+    text = BAR_IN_WORD.sub("l", text)
     return LETTER_RUN_DIGIT.sub(lambda m: DIGIT_TO_LETTER.get(m.group(0), m.group(0)), text)
 
 
@@ -122,6 +126,8 @@ def find_bodies(text: str) -> list[BodyMention]:
         if text[end : end + 2].lstrip()[:1] == ":":
             continue  # 'Organismo Público: Instituto ...': a field's label, not a name
         name = " ".join(OCR_PARTICLES.get(w, w) for w in text[m.start() : end].split()).strip(" .,;:/-")
+        if len(name.split()[-1]) == 1:
+            name = name.rsplit(" ", 1)[0]  # 'Dirección de P' before an OCR break: no one-letter last word
         if len(name.split()) < 2 or fold(name) == "h. ayuntamiento":
             continue  # a bare head noun ('Secretaría', 'el ayuntamiento') names no body
         out.append(BodyMention(name, m.start(), m.start() + len(name)))

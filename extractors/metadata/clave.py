@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from papeleo.text.normalize import fold_keep_offsets
+from papeleo.text.normalize import DIGIT_TO_LETTER, fold_keep_offsets, is_digitlike, letters_to_digits
 
 from .layout import Layout, PageView, Segment
 
@@ -29,11 +29,11 @@ CODE = regex.compile(
 )
 # a number's year: '/2020', '-2024', '_2025', or an oficio's closing '/19' ('ITSE/SPV/SD017/04/19')
 YEARED = regex.compile(r"(?:19|20)\d\d(?!\d)|/\d\d$")
-# 'OFICIO No.', 'No. OFICIO:', 'Oficio número:', 'Núm. de oficio', 'Acuerdo No.', 'Folio:', 'Expediente:'
-# at the start of a segment (folded)
+# 'OFICIO No.', 'No. OFICIO:', 'Oficio número:', 'Núm. de oficio', 'Acuerdo No.', 'Folio:', 'Expediente:',
+# 'Ref.: PGDDH/DDES/072/2020' at the start of a segment (folded)
 LABEL = regex.compile(
     r"^\W*(?:oficio\s*(?:numero|num|n[o°º])?\.?|n[o°º]\.?\s*(?:de\s+)?oficio|num(?:ero)?\.?\s*de\s+oficio"
-    r"|acuerdo\s*(?:numero|num\.?|n[o°º]\.?)?|folio|expediente|referencia|clave|numero)(?!\w)\s*[:.]?\s*"
+    r"|acuerdo\s*(?:numero|num\.?|n[o°º]\.?)?|folio|expediente|referencia|ref|clave|numero)(?!\w)\s*[:.]?\s*"
 )
 # 'Auditoría de Cumplimiento Financiero número ', 'orden de auditoría número ' (folded)
 AUDIT_NUMBER = regex.compile(r"\bau(?:d|cl)itoria\b[^.;]{0,80}?\bn(?:umero|o\.|um\.)\s*")
@@ -52,6 +52,12 @@ GLUED_LABEL = regex.compile(r"^(?:no|num|n[°º])\.", regex.IGNORECASE)
 LABEL_VALUE_WORDS = 4
 # 'l' where a run of capitals has an 'I': 'lEERC', 'SlSTEMA'
 L_AMONG_CAPITALS = regex.compile(r"(?<![a-z])l(?=[A-Z]{2})|(?<=[A-Z])l(?=[A-Z])")
+# 'IEETB', 'SEDUC': an acronym beside a code in a letterhead
+ACRONYM = regex.compile(r"[A-ZÁÉÍÓÚÑ]{2,10}")
+# one part of a code between its separators: 'CJELS', 'PCJ', '034', '2O19'
+CODE_PART = regex.compile(r"[^/_-]+")
+# '5ESESP/...': a digit opening a run of capitals is the letter it looks like
+DIGIT_OPENING_CAPITALS = regex.compile(r"^\d(?=[A-Z]{3})|(?<=/)\d(?=[A-Z]{3})")
 # characters a code keeps when a label's value is rejoined: OCR puts spaces and quotes inside
 CODE_CHARS = regex.compile(r"[^\w/.-]")
 
@@ -76,7 +82,18 @@ class ClaveCandidate:
 def _clean(code: str) -> str:
     """'No.SE/DPP/...' -> 'SE/DPP/...'; 'lEERC/CSSPEN/...' -> 'IEERC/CSSPEN/...' (OCR's 'l' for 'I'
     among capitals)."""
-    return L_AMONG_CAPITALS.sub("I", GLUED_LABEL.sub("", code)).strip(".-")
+    code = L_AMONG_CAPITALS.sub("I", GLUED_LABEL.sub("", code))
+    code = DIGIT_OPENING_CAPITALS.sub(lambda m: DIGIT_TO_LETTER.get(m.group(0), m.group(0)), code)
+    code = CODE_PART.sub(lambda m: _digits_read_back(m.group(0)), code)
+    return code.strip(".-")
+
+
+def _digits_read_back(part: str) -> str:
+    """'2O19' -> '2019': a part of digits with one look-alike letter, read back ('SDO7' has two
+    letters: it is letters, misread or not)."""
+    slips = sum(c.isalpha() for c in part)
+    fixed = letters_to_digits(part) if is_digitlike(part) and slips == 1 and len(part) >= 3 else None
+    return fixed if fixed is not None and len(fixed) == len(part) else part
 
 
 def _label_value(text: str) -> str | None:
@@ -123,7 +140,9 @@ def _segment_candidates(seg: Segment, page: PageView, title_pages: set[int], lay
         code = _clean(m.group(0))
         if not YEARED.search(code):
             continue  # 'MIR-AV-01', 'UIPPE-04': a form's identifier, not a document's number
-        alone = len(code) >= 0.8 * len(seg.text.strip(" .:-|"))
+        rest = (seg.text[: m.start()] + seg.text[m.end() :]).split()
+        # the code is the line, or shares it with the issuer's acronym only ('IEETB  CSSPEN-IEETB-22-2020')
+        alone = len(code) >= 0.8 * len(seg.text.strip(" .:-|")) or (len(rest) == 1 and ACRONYM.fullmatch(rest[0]))
         if alone and (layout.is_running(seg) or (on_title and in_head)):
             out.append(ClaveCandidate(code, ALONE_IN_HEADING, seg.page, seg.order, f"alone '{seg.text}'"))
         elif on_title and in_head and NUMBER_WORD.search(folded[: m.start()]):

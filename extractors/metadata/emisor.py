@@ -33,6 +33,7 @@ from rapidfuzz import fuzz
 
 from papeleo.text.normalize import fold, fold_keep_offsets
 
+from .acronyms import ACRONYM, acronym_names, with_nested
 from .bodies import HEAD, HEAD_ALTERNATION, RULES, find_bodies, post_to_body, title_case
 from .layout import Layout, PageView, Segment, block_text, stack_blocks
 from .names import firm_names, has_title_word, is_name_line
@@ -46,8 +47,9 @@ SELF_REFERENCE = 4.0
 # the first body of the title page's letterhead; the letterhead's later bodies are its units
 LETTERHEAD_FIRST = 5.0
 LETTERHEAD_OTHER = 1.5
-# the party a convenio names first: the instrument is its own (the others are counterparts)
-FIRST_PARTY = 4.0
+# the party a convenio names first: the instrument is its own (the others are counterparts, and
+# their signatures may come first in a scan's reading order)
+FIRST_PARTY = 5.0
 # the first signature block of the document; later ones are co-signers
 SIGNATURE_FIRST = 3.0
 SIGNATURE_OTHER = 1.0
@@ -86,14 +88,12 @@ SELF_REF = regex.compile(r"(?<!\w)est(?:a|e)\W{0,2}\s+(?=" + HEAD_ALTERNATION + 
 FIRST_PARTY_CUE = regex.compile(
     r"\b(?:que\s+)?(?:celebran|suscriben|celebra)\W+(?:por\s+una\s+parte\W+)?(?:(?:el|la|los)\s+)?"
 )
-# 'IEERC', 'SEDUC', 'ITSE': an acronym standing alone
-ACRONYM = regex.compile(r"[A-ZÁÉÍÓÚÑ]{2,10}")
-# 'IEERC: Instituto ...' — a glossary's definition
-ACRONYM_DEFINED = regex.compile(r"(?:^|\s)(?P<acr>[A-ZÁÉÍÓÚÑ]{2,10}):\s*")
-# '... de Escárcega (ITSE)' — an acronym given after the name
-ACRONYM_AFTER = regex.compile(r"\s*\((?P<acr>[A-ZÁÉÍÓÚÑ]{2,10})\)")
 # how many segments at the top of the title page may hold a letterhead's acronym
 ACRONYM_HEAD_SEGMENTS = 4
+# a report's title: 'INFORME DE SUPERVISIÓN', 'Diagnóstico de supervisión', 'INFORME INDIVIDUAL DE AUDITORÍA' (folded)
+REPORT_TITLE = (
+    r"^\W*(?:informe|diagnostico|dictamen\s+de\s+auditoria|reporte\s+de\s+(?:supervision|auditoria|visita))\b"
+)
 # where the first party's name ends: ', REPRESENTADA POR', ' A QUIEN', '; Y POR LA OTRA' (folded)
 PARTY_END = regex.compile(
     r",?\s+(?:representad[oa]|a\s+quien|por\s+conducto|en\s+lo\s+sucesivo)\b|;|,?\s+y\s+por\s+la\s+otra"
@@ -104,6 +104,8 @@ MAX_PARTY_WORDS = 16
 COPY_LINE = regex.compile(r"^\W*c\.?\s?c\.?\s?p\b")
 # 'A la Dirección Ejecutiva del Hospital General San Juan de Dios:' — a recommendation's addressee
 ADDRESSED_LINE = regex.compile(r"^\W*(?:a|al|a\s+la|a\s+las|a\s+los)\s+\S.*:\s*$")
+# its first line when the addressee wraps: 'A la Dirección del Instituto Nacional de Educación Básica de San Isidro del'
+ADDRESSED_START = regex.compile(r"^\W*(?:al|a\s+la|a\s+las|a\s+los)\s+\S+")
 
 
 @dataclass(frozen=True)
@@ -151,28 +153,12 @@ def _letterhead(layout: Layout) -> list[Evidence]:
                 continue  # "2019. Año del ...": a slogan
             if _opens_title(page, block):
                 break  # the title: the letterhead is above it; a body under it is what it is about
-            if not is_name_line(text):
-                continue  # a sentence or a title naming bodies, not a letterhead line
+            if not is_name_line(text) or page.plain_columns(block[0].line_no) >= COLUMNS_OF_A_ROW:
+                continue  # a sentence or a title naming bodies, a row of fields: not a letterhead line
             for body in find_bodies(text) or firm_names(text):
                 weight = LETTERHEAD_OTHER if first_given else LETTERHEAD_FIRST
                 first_given = first_given or not body.umbrella
                 out.append(Evidence("letterhead", weight, body.name, page.number))
-    return out
-
-
-def _acronym_names(layout: Layout) -> dict[str, str]:
-    """Acronyms the document defines: 'IEERC: Instituto Electoral del Estado de Río Claro.',
-    'Instituto Tecnológico Superior de Escárcega (ITSE)'."""
-    out: dict[str, str] = {}
-    for seg in layout.segments:
-        for m in ACRONYM_DEFINED.finditer(seg.text):
-            found = find_bodies(seg.text[m.end() :])
-            if found and found[0].start == 0:
-                out.setdefault(m["acr"], found[0].name)
-        for body in find_bodies(seg.text):
-            m = ACRONYM_AFTER.match(seg.text[body.end :])
-            if m:
-                out.setdefault(m["acr"], body.name)
     return out
 
 
@@ -186,7 +172,7 @@ def _acronym_letterhead(layout: Layout) -> list[Evidence]:
     for seg in pages[0].head[:ACRONYM_HEAD_SEGMENTS]:
         token = seg.text.split()[0].strip(" *.,:") if seg.text.split() else ""
         if ACRONYM.fullmatch(token):
-            names = _acronym_names(layout) if names is None else names
+            names = acronym_names(layout) if names is None else names
             if token in names:
                 return [Evidence("letterhead", LETTERHEAD_FIRST, names[token], seg.page)]
     return []
@@ -278,14 +264,18 @@ def _excluded(layout: Layout) -> list[Evidence]:
         lines = page.lines_text()
         block = " ".join(lines[n] for n in sorted(page.addressee_lines))
         texts = [("addressee", ADDRESSEE, block)] if block else []
-        for text in lines.values():
+        numbered = sorted(lines.items())
+        for i, (_, text) in enumerate(numbered):
             folded = fold(text)
+            if not folded.endswith(":") and i + 1 < len(numbered) and ADDRESSED_START.match(folded):
+                folded = fold(text + " " + numbered[i + 1][1])  # 'A la Dirección del Instituto ... del' / 'Valle:'
+                text = text + " " + numbered[i + 1][1]
             if ADDRESSED_LINE.match(folded):
-                texts.append(("addressee", ADDRESSEE, text))
+                texts.append(("addressee", ADDRESSEE, text.rstrip(" :")))  # the colon is no field's
             elif COPY_LINE.match(folded):
                 texts.append(("copy", COPY, text))
         for kind, weight, text in texts:
-            names = [b.name for b in find_bodies(text)] + [post_to_body(text) or ""]
+            names = [n for b in find_bodies(text) for n in with_nested(b.name)] + [post_to_body(text) or ""]
             out += [Evidence(kind, weight, name, page.number) for name in names if name]
     return out
 
@@ -385,13 +375,23 @@ def _qualified(name: str, government: str | None, named_in_text: bool) -> str:
     folded = fold(name)
     if government is None or not (named_in_text or folded.startswith(QUALIFIED_HEADS)):
         return name
-    if regex.search(r"\b(?:estado|municipal|municipio|federal|nacional|gobierno)\b", folded):
+    if regex.search(r"\b(?:estado|municipio|federal|nacional|gobierno)\b", folded):
         return name
     return f"{name} del {title_case(government)}"
 
 
-def layout_to_emisor(layout: Layout) -> str | None:
+def _title_subjects(titulo: str | None) -> list[Evidence]:
+    """A report is about the body its title names ('INFORME DE AUDITORÍA DE MATRÍCULA INSTITUTO
+    TECNOLÓGICO ...', 'INFORME ESPECIAL. Alimentación escolar en el Instituto Nacional ...'); an
+    acuerdo's or a convenio's title names its own issuer, and is not read this way."""
+    if not titulo or not regex.search(REPORT_TITLE, fold(titulo)):
+        return []
+    return [Evidence("subject", SUBJECT, b.name, 0) for b in find_bodies(titulo)]
+
+
+def layout_to_emisor(layout: Layout, titulo: str | None = None) -> str | None:
     evidence = _letterhead(layout) + _later_headers(layout) + _first_party(layout) + _signatures(layout)
+    evidence += _title_subjects(titulo)
     evidence += _acronym_letterhead(layout)
     evidence += _labelled(layout) + _excluded(layout)
     named, bare = _self_references(layout)

@@ -24,8 +24,9 @@ from dataclasses import dataclass
 
 import regex
 
-from papeleo.text.dates import DateMatch, Precision, find_dates, month_of
+from papeleo.text.dates import MONTHS, DateMatch, Precision, find_dates, month_of
 from papeleo.text.normalize import fold_keep_offsets, is_digitlike, letters_to_digits
+from papeleo.text.vocab import Vocabulary
 
 from .layout import HEAD_LINES, Layout, PageView
 
@@ -50,14 +51,21 @@ SIGNING_CUE = regex.compile(
 APPROVAL_CUE = regex.compile(
     r"\b(?:el|la)\s+present[e]\s+\w+[^.]{0,250}?\b(?:aprobad[oa]|emitid[oa]|celebrad[oa]|firmad[oa]|suscrit[oa])\b"
 )
-# 'Fecha de elaboración: 12 de julio de 2024', 'Fecha de emisión:' (folded)
-SIGNING_LABEL = regex.compile(
-    r"\bfecha\s+de\s+(?:elaboracion|emision|firma|aprobacion|expedicion|suscripcion|publicacion)\s*:?\s*"
+# 'Fecha de elaboración: 12 de julio de 2024', and as OCR leaves it: 'Fecha da elaboracíon:', 'Fecha de
+# e1aboración:' (folded); the kind of date is the label's word, read through OCR slips (DATE_KINDS)
+DATE_LABEL = regex.compile(r"\bfecha\s+d[aeo]\s+(?P<word>[^\s:]{4,14})\s*:?\s*")
+DATE_KINDS = Vocabulary(
+    {
+        "firma": ["elaboracion", "emision", "firma", "aprobacion", "expedicion", "suscripcion", "publicacion"],
+        "corte": ["corte"],
+    },
+    floor=75,
+    exact_below=5,
 )
 # 'FECHA: 23/04/2025', 'Fecha de impresión:' (folded) — in a page's header or footer
 PRINTED_LABEL = regex.compile(r"(?:^|\s)fecha\s*(?:de\s+(?:impresion|generacion|reporte))?\s*:\s*")
-# 'Fecha de corte: 30 de junio de 2024', 'con fecha de corte al 27 de marzo', 'cifras al 30 de junio' (folded)
-CUTOFF_LABEL = regex.compile(r"\b(?:fecha\s+de\s+corte|con\s+corte|cifras|informacion)\s*(?:al|:)\s*")
+# 'con corte al 30 de junio', 'cifras al 30 de junio' (folded); 'Fecha de corte:' is a DATE_LABEL
+CUTOFF_LABEL = regex.compile(r"\b(?:con\s+corte|cifras|informacion)\s*(?:al|:)\s*")
 # the place before a dateline's date: 'San Francisco de Campeche, Camp. a ', 'Toluca, México, a ',
 # 'San Bartolomé, ' — capitalised words and particles, at least one comma, an optional 'a'/'el'
 _PLACE_WORD = r"(?:[A-ZÁÉÍÓÚÑ][\w.'’]*|de|del|la|las|los|y)"
@@ -70,8 +78,8 @@ DATELINE_PREFIX = regex.compile(
 SLASHED_MONTH_DATE = regex.compile(
     r"(?<![\w/])(?P<day>[0-3]?\d)\s*[/-]\s*(?P<month>[A-Za-zÁÉÍÓÚáéíóú]{3,10})\.?\s*[/-]\s*(?P<year>(?:19|20)\d\d)(?!\d)"
 )
-# 'de' and 'del' as OCR reads their 'd': '2 de mayo cle 2019' (same length back: ' de', ' del')
-OCR_DE = regex.compile(r"(?<![\w])cle(?:l)?(?![\w])")
+# 'de' and 'del' as OCR reads them: '2 de mayo cle 2019', 'Villa Canales de1 Norte' (same length back)
+OCR_DE = regex.compile(r"(?<![\w])(?:cle(?:l)?|de1)(?![\w])")
 # 'a los 9 días del mes de agosto de 2017': the legal formula of a signing date
 DAYS_OF_MONTH_DATE = regex.compile(
     r"(?<!\d)(?P<day>[0-3]?\d)\s+d[ií]as?\s+del\s+mes\s+de\s+(?P<month>[A-Za-zÁÉÍÓÚáéíóú]{4,10})\s+"
@@ -79,8 +87,16 @@ DAYS_OF_MONTH_DATE = regex.compile(
 )
 # marks OCR sprinkles between words: 'celebrada el 4 de «septiembre de 2020'
 STRAY_MARKS = regex.compile(r"[«»“”|]")
+# 'de junio da 2022', 'de marzo dc 2020': OCR's 'de' before a year
+OCR_DE_BEFORE_YEAR = regex.compile(r"(?<=\s)d[acoe](?=\s+(?:19|20)\d\d(?!\d))")
+# a word of a month's length before ' de 2017': 'septiembra de 2017', 'marzc del 2020'
+MONTH_WORD = regex.compile(r"(?<![\w])[A-Za-zÁÉÍÓÚáéíóú]{4,10}(?=\s+(?:de|del)\s+(?:19|20)\d\d(?!\d))")
+# months through one OCR slip ('septiembra', 'novlembre'); five letters or more, so 'marzo'/'mayo' stay exact
+MONTH_VOCABULARY = Vocabulary([m for m in MONTHS if m != "setiembre"], exact_below=5, floor=80)
 # a token made of digits and the letters OCR prints for them: 'Z018', '2O19', 'l5'
 DIGITISH_TOKEN = regex.compile(r"(?<![\w])[0-9OoQDlIiZzSsGbTBgq|]{2,4}(?![\w])")
+# a page number alone on its line: '- 3 -', '12', 'Página 2 de 9' (never a year: '2020.' ends a date)
+FOLIO = regex.compile(r"\W*\d{1,3}\W*|(?:p[aá]gina|hoja)\s+\d{1,3}(?:\s+de\s+\d{1,3})?|\d{1,3}\s+de\s+\d{1,3}", regex.I)
 # furniture: a page's first lines and its last lines hold headers and footers
 FOOT_LINES = 3
 
@@ -113,8 +129,22 @@ def _digits_for_letters(text: str) -> str:
         fixed = letters_to_digits(token) if is_digitlike(token) else None
         return fixed if fixed is not None and len(fixed) == len(token) else token
 
-    text = OCR_DE.sub(lambda m: {"cle": " de", "clel": " del"}[m.group(0)], DIGITISH_TOKEN.sub(repair, text))
+    text = OCR_DE.sub(
+        lambda m: {"cle": " de", "clel": " del", "de1": "del"}[m.group(0)], DIGITISH_TOKEN.sub(repair, text)
+    )
+    text = OCR_DE_BEFORE_YEAR.sub("de", text)
+    text = MONTH_WORD.sub(_month_read_back, text)
     return STRAY_MARKS.sub(" ", text)
+
+
+def _month_read_back(m: regex.Match) -> str:
+    """'septiembra' -> 'septiembre': a word one OCR slip from a month's name, read as that month
+    when as long (so offsets hold) and followed by its year."""
+    word = m.group(0)
+    found = MONTH_VOCABULARY.match(word)
+    if found and len(found[0]) == len(word):
+        return found[0] if word.islower() else found[0].capitalize()
+    return word
 
 
 def dates_in(text: str) -> list[DateMatch]:
@@ -146,37 +176,52 @@ def _first_date_after(text: str, start: int, reach: int) -> DateMatch | None:
     return found[0] if found and _day(found[0]) else None
 
 
-def _page_lines(page: PageView) -> tuple[str, list[int], list[int]]:
-    """The page's text (lines joined by newlines), each line's start offset and line number."""
-    numbered = sorted(page.lines_text().items())
-    starts, offset = [], 0
-    for _, text in numbered:
-        starts.append(offset)
-        offset += len(text) + 1
-    return "\n".join(t for _, t in numbered), starts, [n for n, _ in numbered]
+def _page_lines(page: PageView, layout: Layout) -> list[str]:
+    """The page's lines, its running headers and footers left out: a sentence cut by a page break
+    ('El presente Acuerdo fue aprobado en Sesión ...,' / [footer, page number, header] /
+    'celebrada el 4 cuatro de marzo de 2020') reads on across them."""
+    running = {s.line_no for s in page.segments if layout.is_running(s) or FOLIO.fullmatch(s.text.strip())}
+    return [t for n, t in sorted(page.lines_text().items()) if n not in running]
 
 
-def _cue_candidates(page: PageView, text: str, folded: str) -> list[FechaCandidate]:
+def _cue_candidates(layout: Layout) -> list[FechaCandidate]:
+    """Formulas and labels, searched over the whole document's text, page breaks bridged."""
+    pieces, page_at = [], []
+    offset = 0
+    for page in layout.text_pages:
+        text = "\n".join(_page_lines(page, layout)) + "\n"
+        pieces.append(text)
+        page_at.append((offset, page.number))
+        offset += len(text)
+    text = "".join(pieces)
+    folded = fold_keep_offsets(text)
     out = []
     for cue, strength, reach in (
         (SIGNING_CUE, SIGNING, SIGNING_REACH),
         (APPROVAL_CUE, SIGNING, SIGNING_REACH),
-        (SIGNING_LABEL, SIGNING, LABEL_REACH),
+        (DATE_LABEL, None, LABEL_REACH),
         (CUTOFF_LABEL, CUTOFF, LABEL_REACH),
     ):
         for m in cue.finditer(folded):
+            basis = strength
+            if basis is None:  # a 'Fecha de ...:' label: its word says which date it is
+                kind = DATE_KINDS.term_of(m["word"].replace("1", "l"))
+                if kind is None:
+                    continue
+                basis = SIGNING if kind == "firma" else CUTOFF
             d = _first_date_after(text, m.end(), reach)
             if d is not None:
+                page = max((p for o, p in page_at if o <= m.start()), default=1)
                 snippet = " ".join(text[m.start() : m.end() + d.span[1]].split())
-                out.append(FechaCandidate(d, strength, page.number, m.start(), f"'{snippet}' (p. {page.number})"))
+                out.append(FechaCandidate(d, basis, page, m.start(), f"'{snippet}' (p. {page})"))
     return out
 
 
-def _line_candidates(page: PageView, text: str, starts: list[int], line_nos: list[int]) -> list[FechaCandidate]:
+def _line_candidates(page: PageView, title_page: int | None) -> list[FechaCandidate]:
     """Datelines ('Puerto Serena, Bahía Serena,' may end its line with the date on the next), and
     printed dates in the page's header and footer lines."""
     out = []
-    lines = text.split("\n")
+    lines = [t for _, t in sorted(page.lines_text().items())]
     furniture = set(range(min(HEAD_LINES, len(lines)))) | set(range(max(0, len(lines) - FOOT_LINES), len(lines)))
     for i, line in enumerate(lines):
         for d in dates_in(line):
@@ -184,25 +229,25 @@ def _line_candidates(page: PageView, text: str, starts: list[int], line_nos: lis
                 continue
             prefix = line[: d.span[0]]
             place_above = not prefix.strip() and i > 0 and DATELINE_PREFIX.match(lines[i - 1].rstrip() + " ")
+            # a letter's dateline, under its letterhead, dates it before any later page's
+            rank = -1 if page.number == title_page and i < HEAD_LINES else i
             if DATELINE_PREFIX.match(prefix) or place_above:
                 shown = (lines[i - 1].strip() + " " if place_above else "") + line.strip()
-                out.append(FechaCandidate(d, DATELINE, page.number, starts[i], f"'{shown}' (p. {page.number})"))
+                out.append(FechaCandidate(d, DATELINE, page.number, rank, f"'{shown}' (p. {page.number})"))
             elif i in furniture and PRINTED_LABEL.search(fold_keep_offsets(prefix)[-30:]):
-                out.append(FechaCandidate(d, PRINTED, page.number, starts[i], f"'{line.strip()}' (p. {page.number})"))
+                out.append(FechaCandidate(d, PRINTED, page.number, rank, f"'{line.strip()}' (p. {page.number})"))
     return out
 
 
 def layout_to_fecha(layout: Layout) -> FechaCandidate | None:
-    """The candidate with the strongest basis; of equals, the title page's (a letter's date
-    under its letterhead), else the last in the document (the closing formula)."""
-    candidates: list[FechaCandidate] = []
+    """The candidate with the strongest basis; of equals, a letter's dateline under its letterhead,
+    else the last in the document (the closing formula)."""
     title = layout.heading_pages()[0].number if layout.heading_pages() else None
+    candidates = _cue_candidates(layout)
     for page in layout.text_pages:
-        text, starts, line_nos = _page_lines(page)
-        folded = fold_keep_offsets(text)
-        candidates += _cue_candidates(page, text, folded) + _line_candidates(page, text, starts, line_nos)
+        candidates += _line_candidates(page, title)
     if not candidates:
         return None
-    best = max(candidates, key=lambda c: (c.strength, c.page == title and c.offset < 800, c.page, c.offset))
+    best = max(candidates, key=lambda c: (c.strength, c.offset < 0, c.page, c.offset))
     log.debug("fecha_documento %s — fecha_documento_fuente %s", best.date.iso, best.fuente)
     return best

@@ -63,8 +63,11 @@ def is_name_line(text: str) -> bool:
     if FIRM_LINE.match(text.strip()):
         return True
     found = find_bodies(text)
-    if not found or has_title_word(text[: found[0].start]):
+    if not found:
         return False
+    before = text[: found[0].start]
+    if has_title_word(before) or regex.search(r"\b\p{Ll}{3,}", before.split(":")[-1]):
+        return False  # 'Alimentación escolar en el Instituto ...': a sentence naming a body; 'Organismo Público:' is a field
     return names_coverage(text) >= LETTERHEAD_COVERAGE
 
 

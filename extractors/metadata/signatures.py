@@ -44,9 +44,12 @@ def _signature_body(lines: list[str], start: int) -> str | None:
     """The body of the post block that starts at ``lines[start]``."""
     post = [lines[start]]
     for nxt in lines[start + 1 : start + 1 + POST_LINES]:
-        if FIRM.search(nxt) and not find_bodies(nxt):
+        named = find_bodies(nxt)
+        if FIRM.search(nxt) and not named:
             return " ".join(nxt.split())
-        person = PERSON.match(nxt) and not find_bodies(nxt)
+        if named and named[0].start == 0 and not _post_goes_on(post[-1]):
+            return named[0].name  # 'Procuradora Adjunta' / 'Comisionado Ciudadano de los Derechos Humanos'
+        person = PERSON.match(nxt) and not named
         if not nxt.strip() or starts_with_post(nxt) or (person and not _post_goes_on(post[-1])):
             break
         post.append(nxt)

@@ -42,8 +42,9 @@ MIN_TITLE_CONFIDENCE = 0.6
 MIN_CAPS_TITLE_WORDS = 3
 # a line is in capitals when this share of its letters are: OCR lowers a letter here and there
 CAPS_RATIO = 0.85
-# prose: a mixed-case line this long, or ending in a full stop after this many words
-PROSE_WORDS = 20
+# prose: a mixed-case line this long (a paragraph OCR'd onto one line; a subtitle runs to 20 words),
+# or ending in a full stop after this many words
+PROSE_WORDS = 30
 PROSE_SENTENCE_WORDS = 8
 # a line ending in a word this short and a full stop ends in an abbreviation ('No.', 'H.'), not a sentence
 ABBREVIATION_LEN = 3
@@ -51,6 +52,8 @@ ABBREVIATION_LEN = 3
 FIELD_ROW_SEGMENTS = 3
 # words of a field's label or a column's name; a title segment is longer
 FIELD_WORDS = 4
+# a cover's title this short is a bare heading the next page may give in full
+COVER_HEADING_WORDS = 6
 # two lines share a title's axis when their centres are this close (fraction of the page width)
 ALIGNED_CENTRES = 0.08
 # plain text: a title's next line may follow after this many line breaks (two blank lines)
@@ -62,11 +65,12 @@ TITLE_GAP_HEIGHTS = 3.0
 LABEL_LINE = regex.compile(r"^[^:]{1,45}:(?:\s*\S|\s*$)|^(?:\S+\s+){0,11}\S+:\s*$")
 # 'CONVENIO No. SH/DED/CMD/057/2018', 'Oficio No. DPE/080/2019': a document's number on its own line
 NUMBER_LINE = regex.compile(r"\b(?:n[o°º]|num|n[uú]m\.|n[uú]mero)\.?\s*:?\s*[A-Z0-9][\w.-]*[/-][\w/.-]+\s*$", regex.I)
-# 'Unidad de Supervisión Hospitalaria — Julio 2022', 'Avance al 30 de junio de 2018': a line that ends in
-# its date is a byline or a cut-off, not part of a title
+# 'Unidad de Supervisión Hospitalaria — Julio 2022', 'Avance al 30 de junio de 2018', 'Avance aI 30 de junlo de
+# Z0Z5': a line that ends in its date is a byline or a cut-off, not part of a title
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATED_LINE = regex.compile(
-    rf"^(?:\S+\s+){{0,9}}?\S*(?:[—–-]\s*(?:\d{{1,2}}\s+de\s+)?|\ba[lI1]\s+\d{{1,2}}\s+de\s+)(?:{_MONTH_NAMES})\s+(?:de\s+|del\s+)?[12]\w{{3}}\W*$",
+    rf"^(?:\S+\s+){{0,9}}?\S*(?:[—–-]\s*(?:\d{{1,2}}\s+de\s+)?(?:{_MONTH_NAMES})"
+    rf"|\ba[lI1]\s+\d{{1,2}}\s+de\s+\w{{3,10}})\s+(?:de\s+|del\s+)?\w{{4}}\W*$",
     regex.I,
 )
 # '2.3.1 Contribuir a mejorar ...': a table's row under its header line
@@ -90,15 +94,22 @@ def _is_period_only(text: str) -> bool:
 
 
 def _is_prose(text: str, upper_ratio: float) -> bool:
+    """Running text: a long mixed-case line, or a sentence — unless it opens with a title noun
+    ('Evaluación de Indicadores del Fondo ..., Ejercicio Fiscal 2022.' is a subtitle)."""
     words = text.split()
-    if upper_ratio >= 0.5:
+    if upper_ratio >= 0.5 or not words:
         return False
-    return len(words) >= PROSE_WORDS or (text.rstrip().endswith(".") and len(words) >= PROSE_SENTENCE_WORDS)
+    if len(words) >= PROSE_WORDS:
+        return True
+    return text.rstrip().endswith(".") and len(words) >= PROSE_SENTENCE_WORDS and not has_title_word(words[0])
 
 
 def _starts_badly(text: str) -> bool:
-    """A title starts with a capital: not with a particle, a lowercase word, a digit or a code."""
+    """A title starts with a capital — or a title noun however OCR cased it ('lnforme') — not with a
+    particle, another lowercase word, a digit or a code."""
     first = text.lstrip(" \"“'*•|¡!-").split(" ", 1)[0] if text.strip() else ""
+    if first and has_title_word(first):
+        return False
     return not first or not first[0].isupper() or fold(first) in PARTICLES
 
 
@@ -147,11 +158,17 @@ def _starts_title(seg: Segment, nouns_only: bool = False) -> bool:
 
 
 def _wraps(seg: Segment) -> bool:
-    """Does this line run on into the next (a wrapped paragraph title), rather than end a heading?"""
+    """Does this line run on into the next (a wrapped paragraph title), rather than end a heading?
+    With boxes: it spans the page. In plain text: it breaks off ('..., SEAN APROBADOS LOS' / 'POR EL
+    QUE ... DEL ESTADO DE'), or it is a long line in capitals that does not end a sentence."""
     if seg.bbox is not None and seg.rel_x is not None:
         page_width = seg.bbox.x_center / seg.rel_x if seg.rel_x else 0
         return page_width > 0 and seg.bbox.width / page_width > WRAP_WIDTH
-    return len(seg.text) > WRAP_CHARS and seg.text.rstrip()[-1:] not in ".:;"
+    text = seg.text.rstrip()
+    if text[-1:] in ".:;" or not seg.words:
+        return False
+    breaks_off = text[-1:] == "," or fold(seg.words[-1]) in PARTICLES
+    return breaks_off or (len(text) > WRAP_CHARS and seg.upper_ratio > CAPS_RATIO)
 
 
 def _noise(seg: Segment, last: Segment) -> bool:
@@ -232,14 +249,29 @@ def _join(parts: list[Segment]) -> str:
 def _page_title(page: PageView, layout: Layout) -> str | None:
     """The page's title block: one that opens with a title noun; failing that, a long line in
     capitals ('SAN GABRIEL DEL NORTE' over 'ACUERDO DEL CONSEJO ...' is a logo's words)."""
-    return _title_block(page, layout, nouns_only=True) or _title_block(page, layout, nouns_only=False)
+    for nouns_only in (True, False):
+        parts, end = _title_block(page, layout, nouns_only, 0)
+        if parts:
+            again, _ = _title_block(page, layout, nouns_only, end)
+            return _join(_fuller(parts, again))
+    return None
 
 
-def _title_block(page: PageView, layout: Layout, nouns_only: bool) -> str | None:
+def _fuller(parts: list[Segment], again: list[Segment]) -> list[Segment]:
+    """A cover's heading repeated over the full title block ('INFORME DE MONITOREO' / 'agosto 2019',
+    then 'INFORME DE MONITOREO' / 'Supervisión a la atención ...'): the fuller one."""
+    if again and len(again) > len(parts) and fold(again[0].text) == fold(parts[0].text):
+        return again
+    return parts
+
+
+def _title_block(page: PageView, layout: Layout, nouns_only: bool, start: int) -> tuple[list[Segment], int]:
+    """The title block's lines found from segment ``start`` on, and where the search stopped."""
     lines_seen: set[int] = set()
     per_line = collections.Counter(s.line_no for s in page.segments)
     parts: list[Segment] = []
-    for seg in page.segments:
+    i = start
+    for i, seg in enumerate(page.segments[start:], start):
         lines_seen.add(seg.line_no)
         if len(lines_seen) > TITLE_SCAN_LINES or len(parts) >= TITLE_MAX_LINES:
             break
@@ -251,12 +283,12 @@ def _title_block(page: PageView, layout: Layout, nouns_only: bool) -> str | None
                 continue  # another segment of the title's own line, a logo, a stamp
             break
         if SECTION.match(seg.text) or is_spaced_letters(seg.text) or _is_prose(seg.text, seg.upper_ratio):
-            return None  # prose or a section before any title: the page has none at its top
+            return [], i  # prose or a section before any title: the page has none at its top
         if _skipped(seg) or LABEL_LINE.match(seg.text) or _in_field_row(seg, page, per_line):
             continue  # letterhead furniture, a field, a row of fields or columns
         if _starts_title(seg, nouns_only) and not _header_of_table(page, seg):
             parts.append(seg)
-    return _join(parts) if parts else None
+    return parts, i
 
 
 def _in_field_row(seg: Segment, page: PageView, per_line: collections.Counter) -> bool:
@@ -286,10 +318,14 @@ def _running_title(layout: Layout) -> str | None:
 
 
 def layout_to_titulo(layout: Layout) -> str | None:
-    for page in layout.text_pages[:TITLE_PAGES]:
-        if page.is_letter:
-            continue
-        title = _page_title(page, layout)
-        if title:
-            return title
-    return _running_title(layout)
+    """The first title block of the first pages that are not letters; a cover's bare heading gives
+    way to the fuller block the next page opens with under the same heading."""
+    pages = [p for p in layout.text_pages[:TITLE_PAGES] if not p.is_letter]
+    titles = [(t, page.is_cover) for page in pages if (t := _page_title(page, layout))]
+    if not titles:
+        return _running_title(layout)
+    first, on_cover = titles[0]
+    if on_cover and len(first.split()) <= COVER_HEADING_WORDS:
+        fuller = next((t for t, _ in titles[1:] if fold(t).startswith(fold(first)) and len(t) > len(first)), None)
+        return fuller or first
+    return first

@@ -32,9 +32,10 @@ def document_to_fields(doc: Document) -> dict:
     title_pages = {p.number for p in layout.heading_pages()}
     clave = layout_to_clave(layout, title_pages)
     fecha = layout_to_fecha(layout)
+    titulo = layout_to_titulo(layout)
     return {
-        "emisor": layout_to_emisor(layout),
-        "titulo": layout_to_titulo(layout),
+        "emisor": layout_to_emisor(layout, titulo),
+        "titulo": titulo,
         "clave_documento": clave.code if clave else None,
         "fecha_documento": fecha.date.value if fecha else None,
         "fecha_documento_fuente": fecha.fuente if fecha else None,
