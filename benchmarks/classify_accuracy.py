@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/classify_accuracy.py                       # validation seeds 1000-1029
     .venv/bin/python benchmarks/classify_accuracy.py --seeds 1000-1099 --no-scans
-    .venv/bin/python benchmarks/classify_accuracy.py --calibrate --seeds 0-29 [--write]   # development seeds
+    .venv/bin/python benchmarks/classify_accuracy.py --calibrate --seeds 0-29 --unrelated-seeds 0-299 [--write]  # development
 
 Documents: the 12 samples (``samples/``), the 4 seeds (``../shared/seeds``), the real PDFs
 (``../shared/realworld``, family from their hand-read goldens), unrelated documents
@@ -18,8 +18,8 @@ every miss, and a reliability table: documents grouped by score, the share of th
 ``--calibrate`` fits the two numbers of the score (``scale``, ``null_strength`` in
 papeleo/data/classify.json) by maximum likelihood on the documents of the run: the probability
 the classifier gives the right answer (a family, or "none of these" for unrelated documents) is
-maximised with a small L2 prior (``PRIOR``) that keeps the fit finite when the documents are
-separable. Fit on development seeds (0-99), report on validation seeds (1000-1099); the samples,
+maximised with a small L2 prior on the scale (``PRIOR``) that keeps the fit finite when the
+documents are separable, and the unrelated documents weighted to ``UNRELATED_SHARE`` of the total. Fit on development seeds (0-99), report on validation seeds (1000-1099); the samples,
 seeds and real PDFs are in both (say so). ``--write`` stores the fit in classify.json.
 
 Reads are cached under ``--work`` (by file hash), so a second run OCRs nothing.
@@ -67,6 +67,11 @@ NONE = "(none)"  # the class of unrelated documents in the calibration
 # score to 0 or 1; larger shrinks scores towards 1/(families + 1). null_strength gets no prior (the
 # unrelated documents and the weakest family documents place it), so it is not pulled towards 0.
 PRIOR = 1.0
+# The share of unrelated documents the score assumes an inbox holds: the fit weights the unrelated
+# documents to this share of the total, however many were generated. More makes every score lower
+# and the classifier stricter (null_strength rises); fewer, the reverse. Transparency inboxes hold
+# mostly the families' documents, with cover letters, invoices and the like beside them.
+UNRELATED_SHARE = 0.2
 RELIABILITY_BINS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.8, 0.9, 0.95, 0.99, 1.0001)
 FAMILY_PACKAGES = ("mir_avance", "convenio_asm", "dictamen_puntajes", "informe_supervision")
 
@@ -156,7 +161,7 @@ def make(module, family: str, seed: int, gen_dir: Path, forms: tuple[str, ...], 
 
 
 def generated_cases(
-    seeds: list[int], forms: tuple[str, ...], work: Path, unrelated_scans: bool, reuse: bool
+    seeds: list[int], unrelated_seeds: list[int], forms: tuple[str, ...], work: Path, unrelated_scans: bool, reuse: bool
 ) -> list[Case]:
     cases: list[Case] = []
     gen_dir = work / "generated"
@@ -181,7 +186,7 @@ def generated_cases(
     from gen import _unrelated
 
     scanned: set[str] = set()
-    for seed in seeds:
+    for seed in unrelated_seeds:
         kind = _unrelated.kind_for(seed)
         # a scan of the first document of each scanned kind (OCR is slow; the text forms cover every kind)
         scan = unrelated_scans and SCAN_PDF in forms and kind in _unrelated.SCANNED_KINDS and kind not in scanned
@@ -196,7 +201,8 @@ def case_to_strengths(case: Case, cache: Path) -> dict[str, float]:
     result = read_document(case.path, ReadSettings(), cache_root=cache)
     text = "\n".join(p.text for p in result.document.pages) if result.document else ""
     rules = load_rules()
-    return {f: counts_to_strength(rules.weights[f], found) for f, found in text_to_evidence(text, rules).items()}
+    counts = text_to_evidence(text, rules)
+    return {f: counts_to_strength(rules.weights[f], found, rules.caps[f]) for f, found in counts.items()}
 
 
 def outcome(case: Case, strengths: dict[str, float], cal: Calibration) -> Outcome:
@@ -225,9 +231,20 @@ def probabilities(theta: np.ndarray, s: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def fit(s: np.ndarray, y: np.ndarray, prior: float = PRIOR) -> np.ndarray:
-    """Newton's method on the penalised negative log likelihood (convex in theta)."""
+def class_weights(y: np.ndarray, unrelated_share: float = UNRELATED_SHARE) -> np.ndarray:
+    """Each document's weight in the fit: 1 for a family's, and for the unrelated ones whatever
+    makes them ``unrelated_share`` of the total, however many were generated."""
+    unrelated = y == 0
+    w = np.ones(len(y))
+    if unrelated.any() and (~unrelated).any():
+        w[unrelated] = unrelated_share / (1 - unrelated_share) * (~unrelated).sum() / unrelated.sum()
+    return w
+
+
+def fit(s: np.ndarray, y: np.ndarray, w: np.ndarray | None = None, prior: float = PRIOR) -> np.ndarray:
+    """Newton's method on the weighted, penalised negative log likelihood (convex in theta)."""
     n = len(s)
+    w = np.ones(n) if w is None else w
     x = np.zeros((n, s.shape[1] + 1, 2))  # feature vector of each class: none = (0, 1), family = (s, 0)
     x[:, 0, 1] = 1.0
     x[:, 1:, 0] = s
@@ -236,9 +253,9 @@ def fit(s: np.ndarray, y: np.ndarray, prior: float = PRIOR) -> np.ndarray:
         p = probabilities(theta, s)
         mean = np.einsum("nk,nkd->nd", p, x)
         penalty = np.array([prior, 0.0])
-        grad = (mean - x[np.arange(n), y]).sum(axis=0) + penalty * theta
+        grad = (w[:, None] * (mean - x[np.arange(n), y])).sum(axis=0) + penalty * theta
         centred = x - mean[:, None, :]
-        hess = np.einsum("nk,nkd,nke->de", p, centred, centred) + np.diag(penalty)
+        hess = np.einsum("n,nk,nkd,nke->de", w, p, centred, centred) + np.diag(penalty)
         step = np.linalg.solve(hess, grad)
         theta = theta - step
         if np.abs(step).max() < 1e-9:
@@ -327,6 +344,10 @@ def print_reliability(outcomes: list[Outcome]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", default="1000-1029", help="generator seeds (default: validation 1000-1029)")
+    parser.add_argument(
+        "--unrelated-seeds",
+        help="seeds of the unrelated documents (default: --seeds); they are cheap, so calibrate on many",
+    )
     parser.add_argument("--no-scans", action="store_true", help="skip the scanned form of generated documents (no OCR)")
     parser.add_argument(
         "--work", type=Path, default=Path("/tmp/papeleo_classify_bench"), help="generated files and read cache"
@@ -347,7 +368,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     forms = tuple(f for f in FORMS if not (args.no_scans and f == SCAN_PDF))
     seeds = parse_seeds(args.seeds)
-    cases = fixed_cases() + generated_cases(seeds, forms, args.work, not args.no_scans, args.reuse)
+    unrelated_seeds = parse_seeds(args.unrelated_seeds or args.seeds)
+    cases = fixed_cases() + generated_cases(seeds, unrelated_seeds, forms, args.work, not args.no_scans, args.reuse)
     cache = args.work / "cache"
     strengths = []
     for i, case in enumerate(cases):
@@ -356,11 +378,14 @@ def main(argv: list[str] | None = None) -> int:
     cal = load_calibration()
     if args.calibrate:
         prior = [Outcome(c, s, "", 0, "", 0) for c, s in zip(cases, strengths, strict=True)]
-        theta = fit(*design(prior))
+        s, y = design(prior)
+        theta = fit(s, y, class_weights(y))
         cal = theta_to_calibration(theta, cal.min_probability)
         note = (
             "maximum likelihood of the right answer (its family, or 'none of these' for an unrelated document), "
-            f"L2 prior {PRIOR} on scale; benchmarks/classify_accuracy.py --calibrate --seeds {args.seeds}"
+            f"L2 prior {PRIOR} on scale, unrelated documents weighted to {UNRELATED_SHARE:.0%} of the total; "
+            f"benchmarks/classify_accuracy.py --calibrate --seeds {args.seeds}"
+            f"{' --unrelated-seeds ' + args.unrelated_seeds if args.unrelated_seeds else ''}"
             f"{' --no-scans' if args.no_scans else ''} on {len(cases)} documents "
             f"({', '.join(f'{g} {n}' for g, n in sorted(Counter(c.group for c in cases).items()))})"
         )

@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import logging
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -41,7 +40,9 @@ UNKNOWN = "unknown"
 # Enough text to see a family's vocabulary; a 500-page file need not be tokenised whole.
 MAX_CHARS = 200_000
 # Repetition is weak extra evidence (a running header repeats a phrase on every page): an
-# item found n times counts 0.5 + sqrt(min(n, REPEAT_CAP)) / 2 of its weight, 1.0 once, 1.5 at the cap.
+# item found n times counts 0.5 + sqrt(min(n, cap)) / 2 of its weight, 1.0 once, 1.5 at this cap.
+# An item may set its own "cap": the rows of a table are separate observations of its layout,
+# so a layout regex may let 16 rows count 2.5 times (more rows never count more).
 REPEAT_CAP = 4
 # A phrase is also looked for in the text with every space removed — which finds it in lines
 # that lost their spaces ('Resultado1sinobservación') and in letter-spaced titles
@@ -79,6 +80,7 @@ class Calibration:
 class _Rules:
     calibration: Calibration
     weights: dict[str, dict[str, float]]  # doc type -> evidence id -> weight (negative: against)
+    caps: dict[str, dict[str, int]]  # doc type -> evidence id -> repetitions that still add strength
     regexes: dict[str, list[tuple[str, Any]]]  # doc type -> [(id, compiled)] on raw text
     glued: dict[str, list[tuple[str, str]]]  # doc type -> [(id, phrase without spaces)] on text without spaces
     near: dict[str, list[tuple[str, int, int]]]  # doc type -> [(id, parts, window)]
@@ -116,13 +118,15 @@ def evidence_to_rules(evidence: dict[str, tuple[dict[str, Any], ...]], nlp: Any)
 
     matcher = Matcher(nlp.vocab)
     weights: dict[str, dict[str, float]] = {}
+    caps: dict[str, dict[str, int]] = {}
     regexes: dict[str, list[tuple[str, Any]]] = {}
     glued: dict[str, list[tuple[str, str]]] = {}
     near: dict[str, list[tuple[str, int, int]]] = {}
     for doc_type, items in evidence.items():
-        weights[doc_type], regexes[doc_type], glued[doc_type], near[doc_type] = {}, [], [], []
+        weights[doc_type], caps[doc_type], regexes[doc_type], glued[doc_type], near[doc_type] = {}, {}, [], [], []
         for item in items:
             weights[doc_type][item["id"]] = float(item["weight"])
+            caps[doc_type][item["id"]] = int(item.get("cap", REPEAT_CAP))
             fuzzy = item.get("fuzzy", 1)
             if "phrase" in item:
                 words = fold_words(item["phrase"])
@@ -137,7 +141,7 @@ def evidence_to_rules(evidence: dict[str, tuple[dict[str, Any], ...]], nlp: Any)
                 near[doc_type].append((item["id"], len(item["near"]), int(item.get("window", NEAR_WINDOW))))
             else:
                 regexes[doc_type].append((item["id"], regex.compile(item["regex"], regex.MULTILINE)))
-    return _Rules(load_calibration(), weights, regexes, glued, near, matcher, nlp)
+    return _Rules(load_calibration(), weights, caps, regexes, glued, near, matcher, nlp)
 
 
 _rules_cache: dict[tuple[int, int], _Rules] = {}
@@ -159,11 +163,11 @@ def near_count(positions: list[list[int]], window: int) -> int:
     return sum(1 for p in positions[0] if all(any(abs(q - p) <= window for q in part) for part in positions[1:]))
 
 
-def text_to_evidence(text: str, rules: _Rules | None = None) -> dict[str, dict[str, int]]:
-    """Counts of each evidence item found in ``text``, per family."""
-    rules = rules or load_rules()
-    text = text[:MAX_CHARS]
-    folded = strip_accents(text).lower()
+def phrase_counts(
+    folded: str, rules: _Rules
+) -> tuple[dict[str, dict[str, int]], dict[tuple[str, str], list[list[int]]]]:
+    """Phrase items found by the Matcher, per family; and for each 'near' item the token
+    positions of each of its parts."""
     counts: dict[str, dict[str, int]] = {f: {} for f in rules.weights}
     parts: dict[tuple[str, str], dict[int, list[int]]] = {}
     for match_id, start, _end in rules.matcher(rules.nlp.make_doc(folded)):
@@ -172,16 +176,31 @@ def text_to_evidence(text: str, rules: _Rules | None = None) -> dict[str, dict[s
             parts.setdefault((family, item), {}).setdefault(int(k[0]), []).append(start)
         else:
             counts[family][item] = counts[family].get(item, 0) + 1
+    positions = {key: [found.get(k, []) for k in range(max(found) + 1)] for key, found in parts.items()}
+    return counts, positions
+
+
+def glued_counts(folded: str, rules: _Rules) -> dict[str, dict[str, int]]:
+    """Phrase items found in the text with every space removed."""
     despaced = SPACES.sub("", folded)
-    for family, items in rules.glued.items():
-        for item, glued in items:
-            n = despaced.count(glued)
+    return {family: {item: despaced.count(glued) for item, glued in items} for family, items in rules.glued.items()}
+
+
+def text_to_evidence(text: str, rules: _Rules | None = None) -> dict[str, dict[str, int]]:
+    """Counts of each evidence item found in ``text``, per family. A phrase counts the larger of
+    its token matches (fuzzy) and its matches with spaces removed (exact), never both."""
+    rules = rules or load_rules()
+    text = text[:MAX_CHARS]
+    folded = strip_accents(text).lower()
+    counts, positions = phrase_counts(folded, rules)
+    for family, found in glued_counts(folded, rules).items():
+        for item, n in found.items():
             if n > counts[family].get(item, 0):
                 counts[family][item] = n
     for family, near_items in rules.near.items():
         for item, n_parts, window in near_items:
-            found = parts.get((family, item), {})
-            n = near_count([found.get(k, []) for k in range(n_parts)], window) if len(found) == n_parts else 0
+            parts = positions.get((family, item), [])
+            n = near_count(parts, window) if len(parts) == n_parts and all(parts) else 0
             if n:
                 counts[family][item] = n
     for family, items in rules.regexes.items():
@@ -192,14 +211,16 @@ def text_to_evidence(text: str, rules: _Rules | None = None) -> dict[str, dict[s
     return counts
 
 
-def scaled(weight: float, count: int) -> float:
-    return weight * (0.5 + math.sqrt(min(count, REPEAT_CAP)) / 2)
+def scaled(weight: float, count: int, cap: int = REPEAT_CAP) -> float:
+    return weight * (0.5 + math.sqrt(min(count, cap)) / 2)
 
 
-def counts_to_strength(weights: dict[str, float], found: dict[str, int]) -> float:
+def counts_to_strength(weights: dict[str, float], found: dict[str, int], caps: dict[str, int] | None = None) -> float:
     """Evidence for minus evidence against, never below zero: a family cannot be less likely
     than one whose words are absent."""
-    return round(max(0.0, sum(scaled(weights[item], n) for item, n in found.items())), 3)
+    caps = caps or {}
+    total = sum(scaled(weights[item], n, caps.get(item, REPEAT_CAP)) for item, n in found.items())
+    return round(max(0.0, total), 3)
 
 
 def strengths_to_probabilities(strengths: dict[str, float], cal: Calibration) -> dict[str, float]:
@@ -236,7 +257,7 @@ def decide(strengths: dict[str, float], cal: Calibration) -> tuple[str, float, d
 
 def evidence_to_classification(counts: dict[str, dict[str, int]], rules: _Rules | None = None) -> Classification:
     rules = rules or load_rules()
-    strengths = {family: counts_to_strength(rules.weights[family], found) for family, found in counts.items()}
+    strengths = {f: counts_to_strength(rules.weights[f], found, rules.caps[f]) for f, found in counts.items()}
     doc_type, score, probs, reason = decide(strengths, rules.calibration)
     order = [f for f, _ in ranked(probs)]
     return Classification(
@@ -256,11 +277,7 @@ def classify_text(text: str, ctx: Context | None = None) -> Classification:
     return evidence_to_classification(text_to_evidence(text, rules), rules)
 
 
-def pages_to_text(texts: Iterable[str]) -> str:
-    return "\n".join(texts)
-
-
 def classify(doc: Document, ctx: Context | None = None) -> Classification:
-    result = classify_text(pages_to_text(p.text for p in doc.pages), ctx)
+    result = classify_text("\n".join(p.text for p in doc.pages), ctx)
     log.info("%s classified as %s (%.3f): %s", doc.file_name, result.doc_type, result.score, result.reason)
     return result
