@@ -179,8 +179,8 @@ def _classify(path: str) -> int:
             f"({c.runner_up}), lead {lead:.2f}"
         )
     out.append(f"\n  {'family':<22} {'strength':>8} {'P':>7}  evidence found (times; '-' = against the family)")
-    for family, p in ranked(c.probabilities):
-        found = c.evidence.get(family, {})
+    for family, _strength in ranked(c.strengths):
+        p, found = c.probabilities[family], c.evidence.get(family, {})
         items = ", ".join(f"{'-' if rules.weights[family][item] < 0 else ''}{item} x{n}" for item, n in found.items())
         out.append(f"  {family:<22} {c.strengths[family]:>8.2f} {p:>7.3f}  {items or '(none)'}")
     p_none = max(0.0, 1 - sum(c.probabilities.values()))
