@@ -1,1 +1,93 @@
-"""convenio_asm: classified (see spec.json) but not yet extracted; its extractor lands with its own issue."""
+"""ASM improvement agreements and follow-up annexes -> ``commitments`` rows.
+
+One row per finding, recommendation or CONEVAL aspect, read the same way from every form:
+pages with word boxes (text layers, scans) by the header-anchored column reader in ``grid``,
+Markdown/HTML and space-aligned text by ``textform``. Each row's date is read with its
+precision; a date that cannot be read makes that row a failure (stage ``extract``, the
+record as JSON) instead of a guess. The agreement's evaluated body and programme come from
+its prose (``agreement``) and go on every row.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from papeleo.context import Context
+from papeleo.model import Document
+from papeleo.registry import Extraction, register
+
+from .agreement import agreement_fields
+from .grid import RawRow, read_rows
+from .records import to_record
+from .textform import text_rows
+
+log = logging.getLogger(__name__)
+
+SPEC: dict[str, Any] = json.loads(Path(__file__).with_name("spec.json").read_text(encoding="utf-8"))
+
+__all__ = ["SPEC", "extract"]
+
+
+def _rows(doc: Document) -> list[RawRow]:
+    """Rows of the pages with geometry and of the plain-text pages, in page order."""
+    out: list[RawRow] = []
+    geo = [p for p in doc.pages if any(ln.bbox is not None for ln in p.lines)]
+    plain = [p for p in doc.pages if p not in geo]
+    if geo:
+        out += read_rows(
+            [
+                (
+                    p.number,
+                    list(p.lines),
+                    [r.x0 for r in p.rules if r.orientation == "v"],
+                    [r.top for r in p.rules if r.orientation == "h"],
+                )
+                for p in geo
+            ]
+        )
+    if plain:
+        out += text_rows(plain)
+    return sorted(out, key=lambda r: r.page)
+
+
+def _deduplicated(rows: list[RawRow]) -> list[RawRow]:
+    """A numbered row read twice (the same number in the same kind of table, e.g. a header
+    row's number cell repeated on a new page) keeps its first reading, joined with the rest."""
+    seen: dict[tuple[str, int], RawRow] = {}
+    out = []
+    for r in rows:
+        key = (r.tipo, r.numero)
+        if key in seen:
+            first = seen[key]
+            for role, lines in r.cells.items():
+                for ln in lines:
+                    first.add(role, ln)
+            first.fecha_lines += r.fecha_lines
+            first.boxes += r.boxes
+            continue
+        seen[key] = r
+        out.append(r)
+    return out
+
+
+@register("convenio_asm.v1")
+def extract(doc: Document, ctx: Context) -> Extraction:
+    meta = agreement_fields(doc.text)
+    raw = _deduplicated(_rows(doc))
+    rights: dict[str, float] = {}
+    for r in raw:
+        for role, lines in r.cells.items():
+            rights[role] = max([rights.get(role, 0.0)] + [ln.x1 for ln in lines])
+    ext = Extraction()
+    for r in raw:
+        rec, failure = to_record(r, rights, meta)
+        if failure is not None:
+            ext.failures.append(failure)
+        if rec is not None:
+            rec["_key"] = f"{rec['tipo']}:{rec['numero']}"
+            ext.records.append(rec)
+    log.info("convenio_asm: %d rows, %d failures", len(ext.records), len(ext.failures))
+    return ext

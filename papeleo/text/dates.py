@@ -2,7 +2,7 @@
 
 Documents date things at several precisions: a day ('31 de Julio de 2019', '1o. de julio',
 '23/02/2017'), a month ('Julio 2019', 'septiembre de 2019'), a quarter ('primer trimestre
-de 2020'), a fiscal year ('ejercicio fiscal 2019'), and periods between two of those
+de 2020'), a half year ('segundo semestre de 2019'), a fiscal year ('ejercicio fiscal 2019'), and periods between two of those
 ('diciembre 2019 – marzo 2020', 'septiembre 2018 a agosto 2019', 'del 1 al 15 de junio de
 2022'). Each match gives the date it resolves to — the day itself, or the last day of the
 month, quarter, year or period, as the contract wants a month-only commitment — the first
@@ -35,6 +35,7 @@ class Precision(StrEnum):
     DAY = "dia"
     MONTH = "mes"
     QUARTER = "trimestre"
+    SEMESTER = "semestre"
     YEAR = "anio"
 
 
@@ -106,6 +107,12 @@ ABBR_DATE = regex.compile(
 ISO_DATE = regex.compile(rf"(?<![\w/.,-]){_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w/-])")
 # 'ejercicio fiscal 2019', 'el año 2020'
 YEAR_DATE = regex.compile(rf"(?<!\w)(?:ejercicio(?:\s+fiscal)?|ano(?:\s+fiscal)?)\s+(?:de\s+)?{_YEAR}")
+# 'primer semestre de 2020', 'Segundo Semestre 2019', '2do. semestre del 2021', '1er semestre 2020'
+# (folded): a half year, read as its last day; ASM agreements commit to them
+SEMESTER_DATE = regex.compile(
+    rf"(?<!\w)(?P<ord>primer|primero|segundo|1(?:er|ero|o|°)?|2(?:do|o|°)?)\.?\s+semestre(?![a-z])\s*"
+    rf"(?:,\s*)?(?:del?\s+)?(?:(?:ano|ejercicio)(?:\s+fiscal)?\s+(?:de\s+)?)?{_YEAR}"
+)
 # what joins the two ends of a period: ' – ', ' a ', ' al ', ' hasta el '
 RANGE_JOIN = regex.compile(r"^\s*(?:-|–|—|a|al|hasta(?:\s+el)?)\s*$")
 
@@ -148,6 +155,7 @@ class _Atom:
     month: int | None = None
     day: int | None = None
     quarter: int | None = None
+    semester: int | None = None
     first_day: int | None = None  # a day range's first day
     year_inferred: bool = False
 
@@ -183,6 +191,8 @@ def _atoms(text: str) -> list[_Atom]:
         found.append(_Atom(m.start(), m.end(), int(m["year"]), MONTH_ABBREVIATIONS[m["month"]], int(m["day"])))
     for m in YEAR_DATE.finditer(folded):
         found.append(_Atom(m.start(), m.end(), int(m["year"])))
+    for m in SEMESTER_DATE.finditer(folded):
+        found.append(_Atom(m.start(), m.end(), int(m["year"]), semester=1 if m["ord"][0] in "p1" else 2))
     for q in find_quarters(text):
         found.append(_Atom(q.start, q.end, q.year, quarter=q.quarter))
     found.sort(key=lambda a: (-(a.end - a.start), a.start))
@@ -199,6 +209,9 @@ def _to_match(a: _Atom, text: str) -> DateMatch | None:
         return None
     raw, span = text[a.start : a.end], (a.start, a.end)
     try:
+        if a.semester is not None:
+            first = dt.date(a.year, 6 * a.semester - 5, 1)
+            return DateMatch(last_day_of_month(a.year, 6 * a.semester), Precision.SEMESTER, first, span, raw)
         if a.quarter is not None:
             first, last = quarter_bounds(a.year, a.quarter)
             return DateMatch(last, Precision.QUARTER, first, span, raw, year_inferred=a.year_inferred)

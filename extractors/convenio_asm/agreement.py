@@ -1,0 +1,70 @@
+"""The agreement's own fields that every row carries: the evaluated body and the programme.
+
+A convenio names the evaluated body in its opening paragraph, in capitals, as the party 'POR
+LA OTRA PARTE' ('... Y POR LA OTRA PARTE, LA SECRETARÍA DE SEGURIDAD REPRESENTADA POR ...'),
+and the programme in its object clause ('... de la Evaluación Específica al Fondo de
+Aportaciones para la Seguridad Pública (FASP), correspondiente al PAE 2017'). CONEVAL annexes
+print both as labelled fields ('Nombre de la Dependencia/Entidad:', 'Nombre del programa:').
+A name printed in capitals is given as the document writes it elsewhere in mixed case when it
+does, else in Spanish title case.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from papeleo.text import fold_keep_offsets
+
+# '... derivan de la Evaluación Específica al Fondo de Aportaciones ... (FASP), correspondiente al PAE 2017'
+PROGRAMA_OBJETO = regex.compile(
+    r"evaluaci[oó]n\b[^,;]{0,80}?\s(?:al|del)\s+(?P<p>(?:fondo|programa)\b[^;]{3,200}?)\W*,?\s*correspondiente\s+al\s+pae",
+    regex.I,
+)
+# 'Nombre del programa: Fondo de ...', 'Nombre del Programa Evaluado: ...'
+PROGRAMA_CAMPO = regex.compile(r"nombre\s+del\s+programa(?:\s+evaluado)?\s*:\s*(?P<p>[^\n]+)", regex.I)
+# 'Y POR LA OTRA PARTE, LA SECRETARÍA DE SEGURIDAD REPRESENTADA POR' (also 'REPRESENTADO')
+SUJETO_TITULO = regex.compile(
+    r"por\s+la\s+otra\s+parte\s*,?\s*(?:(?:el|la|los|las)\s+)?(?P<s>.+?)\s*,?\s+representad[oa]s?\s+por", regex.I
+)
+# 'Nombre de la Dependencia/Entidad: SECRETARIADO EJECUTIVO ...'
+SUJETO_CAMPO = regex.compile(r"nombre\s+de\s+la\s+dependencia\s*/?\s*(?:o\s+)?entidad\s*:\s*(?P<s>[^\n]+)", regex.I)
+SMALL_WORDS = frozenset({"de", "del", "la", "las", "el", "los", "y", "e", "para", "en", "a", "al", "con", "por"})
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("**", "").split())
+
+
+def title_case(text: str) -> str:
+    words = text.lower().split()
+    return " ".join(w if (k and w in SMALL_WORDS) else w[:1].upper() + w[1:] for k, w in enumerate(words))
+
+
+def as_printed_elsewhere(name: str, text: str) -> str:
+    """A capitalised name as the document also writes it in mixed case, else title case."""
+    if not name.isupper():
+        return name
+    folded_text, folded_name = fold_keep_offsets(text), fold_keep_offsets(name)
+    for m in regex.finditer(regex.escape(folded_name), folded_text):
+        seen = text[m.start() : m.end()]
+        if not seen.isupper():
+            return seen
+    return title_case(name)
+
+
+def agreement_fields(text: str) -> dict[str, str | None]:
+    """``programa_evaluado`` and ``sujeto_evaluado`` of a document's text (pages joined)."""
+    flat = _flat(text.replace("\f", "\n"))
+    out: dict[str, str | None] = {"programa_evaluado": None, "sujeto_evaluado": None}
+    m = PROGRAMA_OBJETO.search(flat)
+    lines = text.replace("**", "").split("\n")
+    if m is None:
+        m = next((PROGRAMA_CAMPO.search(ln) for ln in lines if PROGRAMA_CAMPO.search(ln)), None)
+    if m is not None:
+        out["programa_evaluado"] = m["p"].strip(' “”"*.')
+    s = SUJETO_TITULO.search(flat)
+    if s is None:
+        s = next((SUJETO_CAMPO.search(ln) for ln in lines if SUJETO_CAMPO.search(ln)), None)
+    if s is not None:
+        out["sujeto_evaluado"] = as_printed_elsewhere(s["s"].strip(' “”"*.,'), flat)
+    return out

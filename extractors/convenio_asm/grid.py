@@ -1,0 +1,275 @@
+"""ASM tables read from word geometry: text-layer pages, scans, and space-aligned text.
+
+The shared table reader finds ruled grids well, but an agreement's tables are just as often
+unruled or ruled only across, with centred labels, cells of six wrapped lines, a date row
+centred under each finding and a table that runs on over two pages. What every one of them
+keeps is a header naming its columns. So the header is the anchor: its labels give the
+columns and their roles, the whitespace (or the ruling) between two labels' centres gives
+the border, and every line below is cut at those borders until a line crosses one (prose:
+the table has ended). A row starts where the number column holds a number; a ``Fecha
+comprometida de cumplimiento:`` line gives the row above its date; anything else continues
+the row above — also at the top of the next page, which is how a row cut by a page break is
+joined. Running headers and page numbers are dropped before any of this.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from statistics import median
+
+from papeleo.model import BBox, Line, Word
+from papeleo.text import fold
+
+from .labels import FECHA, FECHA_ROW, NUMERO, RECOMENDACION, TEXTO, is_header_text, role_of, roles_in, row_number
+
+log = logging.getLogger(__name__)
+
+# a gap between two header words wider than this share of the line height separates two
+# labels: a space is ~0.3 of it, a column gap several; lower splits 'Actividad comprometida'
+LABEL_GAP = 0.8
+# a header wrapped over more lines than this is not a header (prose that names two labels)
+MAX_HEADER_LINES = 4
+# a word may reach this far (points) over a border and still sit in its cell: a glyph's
+# overhang or OCR's loose boxes; more lets prose through as a table line
+BORDER_TOLERANCE = 2.0
+# a header line may sit this far (line heights) under the one above; a table's first row
+# sits further, below the header's padding; more swallows a continued row at a page's top
+HEADER_LINE_GAP = 0.35
+# a vertical gap above a line, in line heights, that ends a table (the body below is prose)
+MAX_ROW_GAP = 4.0
+# '2', '- 2 -', '2/5', 'Página 2 de 5', 'Hoja 3 de 7': a page's number
+PAGE_NUMBER = re.compile(r"^\W*(?:p[aá]gina|hoja)?\s*\d{1,3}\s*(?:(?:de|/)\s*\d{1,3})?\W*$", re.I)
+
+
+@dataclass
+class CellLine:
+    text: str
+    x0: float
+    x1: float
+
+
+@dataclass
+class RawRow:
+    """One record as read: its cells' lines per role, where it starts and what it spans."""
+
+    tipo: str
+    numero: int
+    page: int
+    cells: dict[str, list[CellLine]] = field(default_factory=dict)
+    fecha_lines: list[str] = field(default_factory=list)
+    boxes: list[tuple[int, BBox]] = field(default_factory=list)  # (page, box) per line
+    right: dict[str, float] = field(default_factory=dict)  # the right edge of each column's text
+
+    def add(self, role: str, line: CellLine) -> None:
+        self.cells.setdefault(role, []).append(line)
+
+
+@dataclass
+class Columns:
+    roles: list[str | None]
+    borders: list[float]  # len(roles) - 1 cuts between columns
+    tipo: str
+
+    def column_of(self, x: float) -> int:
+        return sum(1 for b in self.borders if x > b)
+
+
+def furniture(pages: list[list[Line]]) -> set[str]:
+    """Lines printed on two or more pages (running headers, mottos, footers): folded text."""
+    seen: Counter[str] = Counter()
+    for lines in pages:
+        seen.update({fold(ln.text).strip() for ln in lines if ln.text.strip()})
+    # a table header repeated on the next page is no furniture: it says the table goes on
+    return {t for t, n in seen.items() if n >= 2 and len(t) > 3 and not roles_in(t)}
+
+
+def _clusters(words: list[Word], height: float) -> list[list[Word]]:
+    """Header words grouped into labels: overlapping in x (a label wrapped over lines) or
+    closer than a label gap on one line."""
+    out: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: w.bbox.x0):
+        if out and w.bbox.x0 <= max(v.bbox.x1 for v in out[-1]) + LABEL_GAP * height:
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
+
+
+def _label_text(words: list[Word]) -> str:
+    return " ".join(w.text for w in sorted(words, key=lambda w: (round(w.bbox.top), w.bbox.x0)))
+
+
+def _block(lines: list[Line], i: int, hrules: list[float]) -> list[Line]:
+    """Line ``i`` and the lines a header wrapped onto: overlapping it (a label centred over
+    two lines) or right under it with no ruling between, until a row starts."""
+    block = [lines[i]]
+    bottom = lines[i].bbox.bottom
+    for nxt in lines[i + 1 : i + MAX_HEADER_LINES]:
+        if row_number(nxt.words[0].text) is not None or _fecha_row(nxt) is not None:
+            break
+        height = max(nxt.bbox.height, 1.0)
+        gap = nxt.bbox.top - bottom
+        ruled = any(bottom - 1 <= y <= nxt.bbox.top + 1 for y in hrules)
+        if gap > HEADER_LINE_GAP * height or (gap > 0 and ruled):
+            break
+        block.append(nxt)
+        bottom = max(bottom, nxt.bbox.bottom)
+    return block
+
+
+def header_at(
+    lines: list[Line], i: int, hrules: list[float] = ()
+) -> tuple[int, list[tuple[str | None, float, float]], str] | None:
+    """If a header starts at line ``i``: (its line count, its labels as (role, x0, x1), tipo).
+    Of the header's possible extents, the one naming most columns, the longest on a tie."""
+    block = _block(lines, i, list(hrules))
+    if not is_header_text(" ".join(ln.text for ln in block)):
+        return None
+    best = None
+    for k in range(1, len(block) + 1):
+        words = [w for ln in block[:k] for w in ln.words if w.bbox is not None]
+        height = median(w.bbox.height for w in words)
+        labels = [(role_of(_label_text(c)), min(w.bbox.x0 for w in c), max(w.bbox.x1 for w in c))
+                  for c in _clusters(words, height)]  # fmt: skip
+        named = [r for r, _, _ in labels if r]
+        if TEXTO in named and len(named) >= 2 and 2 * len(named) >= len(labels):
+            if best is None or len(named) >= best[0]:
+                best = (len(named), k, labels)
+    if best is None:
+        return None
+    text = " ".join(ln.text for ln in block[: best[1]])
+    tipo = "recomendacion" if RECOMENDACION.search(fold(text)) else "hallazgo"
+    return best[1], best[2], tipo
+
+
+def _fecha_row(line: Line):
+    """The 'Fecha comprometida ...:' label at the start of a line with a date after it."""
+    m = FECHA_ROW.match(fold(line.text))
+    if m is None or not line.text[m.end() :].strip():
+        return None
+    return m
+
+
+def borders(labels: list[tuple[str | None, float, float]], body: list[Line], rules: list[float]) -> list[float]:
+    """Cuts between adjacent labels: a vertical ruling between their centres, else the x
+    covered by the fewest body words there."""
+    cuts = []
+    for (_, a0, a1), (_, b0, b1) in zip(labels, labels[1:]):
+        lo, hi = (a0 + a1) / 2, (b0 + b1) / 2
+        inside = [x for x in rules if lo < x < hi]
+        if inside:
+            cuts.append(min(inside, key=lambda x: abs(x - (a1 + b0) / 2)))
+            continue
+        spans = [
+            (w.bbox.x0, w.bbox.x1) for ln in body for w in ln.words if w.bbox and w.bbox.x1 > lo and w.bbox.x0 < hi
+        ]
+        best, best_x, x = None, (a1 + b0) / 2, lo
+        run_start = None
+        while x <= hi:
+            n = sum(1 for s0, s1 in spans if s0 <= x <= s1)
+            if best is None or n < best:
+                best, best_x, run_start = n, x, x
+            elif n == best and run_start is not None and x - run_start < 1.5:
+                run_start = run_start  # the same run of minimum coverage goes on
+                best_x = (run_start + x) / 2
+            x += 1.0
+        cuts.append(best_x)
+    return cuts
+
+
+def _crosses(line: Line, cols: Columns) -> bool:
+    for w in line.words:
+        if w.bbox is None:
+            continue
+        for b in cols.borders:
+            if w.bbox.x0 < b - BORDER_TOLERANCE and w.bbox.x1 > b + BORDER_TOLERANCE:
+                return True
+    return False
+
+
+def read_rows(pages: list[tuple[int, list[Line], list[float], list[float]]]) -> list[RawRow]:
+    """Every ASM row on the pages (page number, lines with boxes, x of vertical rulings, y of
+    horizontal rulings)."""
+    running = furniture([lines for _, lines, _, _ in pages])
+    rows: list[RawRow] = []
+    cols: Columns | None = None
+    current: RawRow | None = None
+    for number, all_lines, rules, hrules in pages:
+        lines = [
+            ln for ln in all_lines
+            if ln.words and ln.bbox and fold(ln.text).strip() not in running and not PAGE_NUMBER.match(ln.text)
+        ]  # fmt: skip
+        prev_bottom: float | None = None
+        i = 0
+        while i < len(lines):
+            hdr = header_at(lines, i, hrules)
+            if hdr is not None:
+                k, labels, tipo = hdr
+                body = lines[i + k :]
+                cols = Columns([r for r, _, _ in labels], borders(labels, body, rules), tipo)
+                if current is not None and current.tipo != tipo:
+                    current = None
+                prev_bottom = lines[i + k - 1].bbox.bottom
+                i += k
+                continue
+            line = lines[i]
+            i += 1
+            if cols is None:
+                continue
+            height = median(w.bbox.height for w in line.words if w.bbox)
+            if prev_bottom is not None and line.bbox.top - prev_bottom > MAX_ROW_GAP * max(height, 1.0):
+                cols, current = None, None
+                continue
+            m = _fecha_row(line)
+            if m is None and FECHA_ROW.match(fold(line.text)):
+                prev_bottom = line.bbox.bottom  # a bare 'Fecha compromiso' label: a header's piece
+                continue
+            if m is not None:
+                if current is not None:
+                    rest = [w.text for w in line.words if w.bbox and w.bbox.x0 >= _label_end(line, m.end())]
+                    current.fecha_lines.append(" ".join(rest))
+                    current.boxes.append((number, line.bbox))
+                prev_bottom = line.bbox.bottom
+                continue
+            if _crosses(line, cols):
+                cols, current = None, None
+                continue
+            prev_bottom = line.bbox.bottom
+            per_col: dict[int, list[Word]] = {}
+            for w in line.words:
+                if w.bbox is not None:
+                    per_col.setdefault(cols.column_of(w.bbox.x_center), []).append(w)
+            first = per_col.get(0, [])
+            n = row_number(first[0].text) if cols.roles[0] == NUMERO and len(first) == 1 else None
+            if n is not None:
+                current = RawRow(cols.tipo, n, number)
+                rows.append(current)
+            if current is None:
+                continue
+            current.boxes.append((number, line.bbox))
+            for c, ws in per_col.items():
+                role = cols.roles[c] if c < len(cols.roles) else None
+                if role is None or (role == NUMERO and n is not None):
+                    continue
+                cl = CellLine(" ".join(w.text for w in ws), ws[0].bbox.x0, ws[-1].bbox.x1)
+                if role == FECHA:
+                    current.fecha_lines.append(cl.text)
+                else:
+                    current.add(role, cl)
+                    current.right[role] = max(current.right.get(role, 0.0), cl.x1)
+    log.debug("grid: %d rows", len(rows))
+    return rows
+
+
+def _label_end(line: Line, folded_end: int) -> float:
+    """The x where the 'Fecha comprometida ...:' label ends in a line (its last word's right)."""
+    consumed, end_x = 0, line.bbox.x0
+    for w in line.words:
+        if consumed >= folded_end or w.bbox is None:
+            break
+        consumed += len(w.text) + 1
+        end_x = w.bbox.x1
+    return end_x + 0.1

@@ -1,0 +1,123 @@
+"""Column labels of ASM tables and what role each plays in a ``commitments`` row.
+
+Agreements and CONEVAL follow-up annexes label the same columns many ways ('Hallazgo',
+'Descripción del hallazgo', 'Aspecto Susceptible de Mejora'; 'Actividad comprometida',
+'Acción de mejora comprometida', 'Acciones a emprender'; 'Fecha compromiso', 'Fecha de
+término'). A label is matched on accent-folded text by its stem, fuzzily enough for OCR
+('Hallazqo'), and an institutional annex's labels turned 90° come out of a text layer
+reversed ('aerÁ elbasnopseR'): those are read back by reversing each word.
+"""
+
+from __future__ import annotations
+
+import regex
+from rapidfuzz import fuzz
+
+from papeleo.text import fold
+
+NUMERO, TEXTO, ACTIVIDAD, FECHA = "numero", "texto", "actividad", "fecha"
+AREA_RESP, AREA_COORD, RESULTADOS, EVIDENCIAS = "area_responsable", "area_coordinadora", "resultados", "evidencias"
+
+# role -> label stems (folded). Order matters only for ties: the first role listed wins.
+LABELS: dict[str, tuple[str, ...]] = {
+    NUMERO: ("no", "num", "n", "#", "num consc", "no consc", "numero", "consecutivo"),
+    TEXTO: (
+        "hallazgo",
+        "hallazgos",
+        "descripcion del hallazgo",
+        "recomendacion",
+        "recomendaciones",
+        "descripcion de la recomendacion",
+        "aspecto susceptible de mejora",
+        "aspectos susceptibles de mejora",
+    ),
+    ACTIVIDAD: (
+        "actividad comprometida",
+        "actividades comprometidas",
+        "accion de mejora comprometida",
+        "acciones a emprender",
+        "actividades",
+        "acciones de mejora",
+    ),
+    FECHA: (
+        "fecha compromiso",
+        "fecha comprometida",
+        "fecha de cumplimiento",
+        "fecha compromiso de atencion",
+        "fecha de termino",
+        "fecha comprometida de cumplimiento",
+    ),
+    AREA_COORD: ("area coordinadora",),
+    AREA_RESP: ("area responsable", "areas responsables", "unidad responsable"),
+    RESULTADOS: ("resultados esperados",),
+    EVIDENCIAS: ("productos y/o evidencias", "productos y o evidencias", "evidencias", "productos"),
+}
+# rapidfuzz ratio a header cell must reach against a label: 85 admits one OCR slip in a
+# ten-letter label ('Hallazqo'); lower starts to pair 'Actividad' with 'Actividades' roles
+# of other tables and 'Área' labels with each other
+LABEL_FLOOR = 85.0
+
+# 'Fecha comprometida de cumplimiento:', 'Fecha compromiso:', 'Fecha de cumplimiento:' —
+# the row under a finding that holds its date (folded; the colon may be lost by OCR)
+FECHA_ROW = regex.compile(
+    r"^\W*fecha\s+(?:de\s+)?(?:comprometida|compromiso|cumplimiento)(?:\s+de\s+cumplimiento)?\s*:?"
+)
+# the table's kind by its text column: 'Recomendación', 'Descripción de la recomendación'
+RECOMENDACION = regex.compile(r"recomendaci")
+# '1', '12', '3.', 'l0' (OCR), '1)' — the row number in the first column
+NUMBER_CELL = regex.compile(r"^\W{0,2}(?P<n>[0-9lIO]{1,2})[.)]?$")
+OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
+
+
+def _clean(text: str) -> str:
+    return " ".join(regex.sub(r"[^\w#/ ]+", " ", fold(text)).split())
+
+
+def role_of(label: str) -> str | None:
+    """The role a header cell names, or None: tries the text, then each word reversed."""
+    for candidate in (label, " ".join(w[::-1] for w in reversed(label.split()))):
+        text = _clean(candidate)
+        if not text:
+            continue
+        best, best_score = None, 0.0
+        for role, stems in LABELS.items():
+            for stem in stems:
+                if role == NUMERO:
+                    score = 100.0 if text in stems else 0.0
+                else:
+                    score = fuzz.ratio(text, stem)
+                if score > best_score:
+                    best, best_score = role, score
+        if best_score >= LABEL_FLOOR:
+            return best
+    return None
+
+
+def roles_in(text: str) -> set[str]:
+    """Roles whose label stems occur in a line of text (a header line before it is split)."""
+    t = _clean(text)
+    words = t.split()
+    rev = _clean(" ".join(w[::-1] for w in reversed(text.split())))
+    found = set()
+    for role, stems in LABELS.items():
+        if role == NUMERO:
+            if words and words[0] in ("no", "num", "n", "#", "n°"):
+                found.add(role)
+            continue
+        if any(regex.search(rf"\b{regex.escape(s)}\b", x) for s in stems for x in (t, rev)):
+            found.add(role)
+    return found
+
+
+def is_header_text(text: str) -> bool:
+    """A header line names the row's text column and at least one more column."""
+    roles = roles_in(text)
+    return TEXTO in roles and len(roles) >= 2
+
+
+def row_number(text: str) -> int | None:
+    m = NUMBER_CELL.match(text.strip())
+    if not m:
+        return None
+    digits = m["n"].translate(OCR_DIGITS)
+    return int(digits) if digits.isdigit() and int(digits) > 0 else None

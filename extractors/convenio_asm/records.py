@@ -1,0 +1,136 @@
+"""A read row -> a ``commitments`` record: cells joined, lists flattened, the date resolved.
+
+A list in a cell (bullets, 'a)' items, or items on their own lines) is the contract's
+'; '-separated text: an item starts at a bullet, after a line ending in ':' (the list's
+opening paragraph), after a sentence's full stop when a capital follows, or where the
+previous line stopped short although the first word of the next would have fitted (the
+writer broke the line, not the typesetter). The date is read with its precision; a date
+cell that holds text but no date is a failure for that record, never a guess.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+
+from papeleo.model import BBox, Failure
+from papeleo.text import Precision, dehyphenate, fold, parse_date
+
+from .grid import CellLine, RawRow
+from .labels import ACTIVIDAD, AREA_COORD, AREA_RESP, EVIDENCIAS, RESULTADOS, TEXTO
+
+log = logging.getLogger(__name__)
+
+# '• Implementar', '- Elaborar', '– Registrar', 'a) Depurar', '1. Diseñar', '▪ Publicar'
+BULLET = re.compile(r"^\s*(?:[•●▪■◦·*\-–—]|[a-z]\)|\d{1,2}[.)])\s+")
+# ' • ' inside one line: a list flattened onto one line by an OCR tool
+INLINE_BULLET = re.compile(r"\s+[•●▪■◦]\s+")
+# ' - ' inside one line, when the cell itself starts with that bullet
+INLINE_DASH = re.compile(r"\s+[-–—]\s+")
+# an empty or deferred date: '', 'Por definir', 'N/A', 'S/F', '-' (folded)
+NO_DATE = re.compile(r"^\W*(?:por\s+definir|n\s*/\s*a|s\s*/\s*f|sin\s+fecha|no\s+aplica)?\W*$")
+# a line's right edge this far (points) short of the column's right edge, with room for the next
+# line's first word, is a break the writer made; smaller splits text a typesetter wrapped
+SPACE_W = 3.0
+PRECISION = {Precision.DAY: "dia", Precision.MONTH: "mes", Precision.QUARTER: "mes", Precision.SEMESTER: "mes"}
+LIST_ROLES = (ACTIVIDAD, EVIDENCIAS)
+EXTRA = {AREA_RESP: "area_responsable", AREA_COORD: "area_coordinadora", RESULTADOS: "resultados_esperados"}
+
+
+@dataclass
+class Flat:
+    text: str
+    items: int
+
+
+def _join(parts: list[str]) -> str:
+    return " ".join(dehyphenate("\n".join(p.strip() for p in parts if p.strip())).split())
+
+
+def _word_w(text: str, line: CellLine) -> float:
+    """A word's width, in the units of its line (points, or text's character grid)."""
+    per_char = (line.x1 - line.x0) / max(len(line.text), 1)
+    return per_char * len(text)
+
+
+def flatten(lines: list[CellLine], right: float | None) -> str:
+    """The cell's lines as one text, list items joined with '; '."""
+    items: list[list[str]] = []
+    prev: CellLine | None = None
+    for ln in lines:
+        text = ln.text.strip()
+        if not text:
+            continue
+        pieces = [p for p in INLINE_BULLET.split(text) if p.strip()]
+        if BULLET.match(text) and len(pieces) == 1 and INLINE_DASH.search(text):
+            pieces = [p for p in INLINE_DASH.split(BULLET.sub("", text, count=1)) if p.strip()]
+        for k, piece in enumerate(pieces):
+            new = k > 0 or prev is None or BULLET.match(piece) is not None
+            if not new and prev is not None:
+                p = prev.text.rstrip()
+                first = piece.split()[0]
+                if p.endswith(":") or (p.endswith(".") and first[:1].isupper()):
+                    new = True
+                elif right is not None and first[:1].isupper():
+                    per_char = (prev.x1 - prev.x0) / max(len(prev.text), 1)
+                    new = prev.x1 + per_char + _word_w(first, prev) < right - SPACE_W
+            piece = BULLET.sub("", piece, count=1)
+            if new or not items:
+                items.append([piece])
+            else:
+                items[-1].append(piece)
+        prev = ln
+    return "; ".join(_join(i) for i in items if _join(i))
+
+
+def read_fecha(text: str) -> tuple[str | None, str | None, bool]:
+    """(iso, precision, readable): an empty or deferred date is (None, None, True)."""
+    clean = " ".join(text.split())
+    if NO_DATE.match(fold(clean)):
+        return None, None, True
+    d = parse_date(clean)
+    if d is None or d.precision not in PRECISION or d.year_inferred:
+        return None, None, False
+    return d.iso, PRECISION[d.precision], True
+
+
+def to_record(raw: RawRow, rights: dict[str, float], meta: dict) -> tuple[dict | None, Failure | None]:
+    rec: dict = {
+        "tipo": raw.tipo,
+        "numero": raw.numero,
+        "texto": _join([c.text for c in raw.cells.get(TEXTO, [])]),
+        "actividad_comprometida": flatten(raw.cells.get(ACTIVIDAD, []), rights.get(ACTIVIDAD)) or None,
+        "programa_evaluado": meta.get("programa_evaluado"),
+        "sujeto_evaluado": meta.get("sujeto_evaluado"),
+        "page": raw.page,
+    }
+    for role, col in EXTRA.items():
+        if role in raw.cells:
+            rec[col] = _join([c.text for c in raw.cells[role]])
+    if EVIDENCIAS in raw.cells:
+        rec["evidencias"] = flatten(raw.cells[EVIDENCIAS], rights.get(EVIDENCIAS))
+    box = BBox.union(b for p, b in raw.boxes if p == raw.page)
+    if box is not None:
+        rec.update(x0=box.x0, top=box.top, x1=box.x1, bottom=box.bottom)
+    fecha_text = " ".join(raw.fecha_lines)
+    iso, precision, readable = read_fecha(fecha_text)
+    rec["fecha_compromiso"], rec["fecha_precision"] = iso, precision
+    if not readable:
+        failure = Failure(
+            "extract",
+            "unreadable_date",
+            f"{raw.tipo} {raw.numero} (page {raw.page}): the committed date {fecha_text!r} could not be read as a "
+            "date; check the cell in the document and enter it by hand",
+            json.dumps({**rec, "fecha_texto": fecha_text}, ensure_ascii=False, default=str),
+        )
+        return None, failure
+    if not rec["texto"]:
+        return None, Failure(
+            "extract",
+            "empty_row",
+            f"{raw.tipo} {raw.numero} (page {raw.page}): a numbered row with no text was found; check the table",
+            json.dumps(rec, ensure_ascii=False, default=str),
+        )
+    return rec, None
