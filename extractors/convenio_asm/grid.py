@@ -181,13 +181,17 @@ def borders(labels: list[tuple[str | None, float, float]], body: list[Line], rul
 
 
 def _crosses(line: Line, cols: Columns) -> bool:
+    """Prose, not a table line: words run over two borders, or over the first one (a number
+    column's border, which no cell text reaches). One word over a later border is a cell's
+    long line against a border drawn a little too tight, and stays in the table."""
+    crossed = []
     for w in line.words:
         if w.bbox is None:
             continue
-        for b in cols.borders:
+        for k, b in enumerate(cols.borders):
             if w.bbox.x0 < b - BORDER_TOLERANCE and w.bbox.x1 > b + BORDER_TOLERANCE:
-                return True
-    return False
+                crossed.append(k)
+    return len(crossed) >= 2 or (0 in crossed and cols.roles[0] == NUMERO)
 
 
 def read_rows(pages: list[tuple[int, list[Line], list[float], list[float]]]) -> list[RawRow]:

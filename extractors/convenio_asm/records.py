@@ -29,6 +29,8 @@ BULLET = re.compile(r"^\s*(?:[•●▪■◦·*\-–—]|[a-z]\)|\d{1,2}[.)])\s
 INLINE_BULLET = re.compile(r"\s+[•●▪■◦]\s+")
 # ' - ' inside one line, when the cell itself starts with that bullet
 INLINE_DASH = re.compile(r"\s+[-–—]\s+")
+# the end of a list's opening paragraph inside one line: '... lo siguiente: Implementar'
+INTRO_END = re.compile(r"(?<=:)\s+(?=[A-ZÁÉÍÓÚÑ])")
 # an empty or deferred date: '', 'Por definir', 'N/A', 'S/F', '-' (folded)
 NO_DATE = re.compile(r"^\W*(?:por\s+definir|n\s*/\s*a|s\s*/\s*f|sin\s+fecha|no\s+aplica)?\W*$")
 # a line's right edge this far (points) short of the column's right edge, with room for the next
@@ -64,6 +66,10 @@ def flatten(lines: list[CellLine], right: float | None) -> str:
         if not text:
             continue
         pieces = [p for p in INLINE_BULLET.split(text) if p.strip()]
+        if len(pieces) == 1 and "; " in text:  # the shared reader's flattened <ul>: items joined by '; '
+            pieces = text.split("; ")
+        if len(pieces) > 1:  # '<p>... lo siguiente:</p>' joined to the first item by a space
+            pieces = [*INTRO_END.split(pieces[0], maxsplit=1), *pieces[1:]]
         if BULLET.match(text) and len(pieces) == 1 and INLINE_DASH.search(text):
             pieces = [p for p in INLINE_DASH.split(BULLET.sub("", text, count=1)) if p.strip()]
         for k, piece in enumerate(pieces):
