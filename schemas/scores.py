@@ -1,6 +1,6 @@
 """``scores``: evaluation score rows (dictamen_puntajes documents)."""
 
-from ._base import DATE, FLOAT, STRING, Dataset, col, record_schema
+from ._base import DATE, FLOAT, STRING, STRINGS, Dataset, col, record_schema
 
 SCHEMA = record_schema(
     col("nombre", STRING, "person as printed in the table"),
@@ -13,6 +13,14 @@ SCHEMA = record_schema(
     col("nivel_desempeno", STRING, "performance level as printed (Excelente)"),
     col("periodo_inicio", DATE, "start of the evaluated period, when stated"),
     col("periodo_fin", DATE, "end of the evaluated period, when stated"),
+    col(
+        "checks",
+        STRINGS,
+        "cross-checks with their outcome: ponderacion=ok|conflict (final against the weighting), "
+        "nivel_bandas=ok|conflict (level against the score bands)",
+    ),
+    col("corrected", STRINGS, "fields whose value is not the raw reading: campo:corregido"),
+    col("comentario_extraccion", STRING, "human-readable explanation of every correction, conflict and unread value"),
 )
 
 DATASET = Dataset(

@@ -1,1 +1,70 @@
-"""dictamen_puntajes: classified (see spec.json) but not yet extracted; its extractor lands with its own issue."""
+"""Evaluation score tables (dictámenes) → ``scores`` rows, every score read or flagged.
+
+An analyst ranks people and pays incentives from these numbers, so a wrong score costs more
+than a missing one. The table is found among the document's tables by its header's words (any
+column order, labels and two-line headers), continued across pages, and read by its cells or,
+when the cells ran together, by what its words look like; each score column is read under its
+own number format (decimal comma or point, 0–10 or 0–100, decided from its values); then the
+document's own arithmetic — the weighting of the final score and the bands of the levels —
+confirms every row or says it does not. A value outside its column's range becomes a failures
+row, never a number.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from papeleo.context import Context
+from papeleo.model import Document
+from papeleo.registry import Extraction, register
+
+from .assemble import is_person, join_wrapped
+from .locate import learn_hints, read_tables, score_tables
+from .prose import find_period, stated_bands, stated_weights
+from .record import out_of_range_failure, to_record
+from .solve import check_bands, check_weighting, read_people
+from .stream import read_stream
+
+log = logging.getLogger(__name__)
+
+SPEC: dict[str, Any] = json.loads(Path(__file__).with_name("spec.json").read_text(encoding="utf-8"))
+
+__all__ = ["SPEC", "extract"]
+
+
+@register("dictamen_puntajes.v1")
+def extract(doc: Document, ctx: Context) -> Extraction:
+    """Read the score table (tables first; the line stream when a text holds more people there,
+    or when a page with geometry gave no table), then
+    let the weighting and the bands check each person."""
+    tables = score_tables(doc)
+    hints = learn_hints(tables)
+    rows = [r for r in join_wrapped(read_tables(tables, hints)) if is_person(r)]
+    geometry = any(w.bbox is not None for p in doc.pages for w in p.words)
+    streamed = [] if geometry and rows else [r for r in join_wrapped(read_stream(doc, hints)) if is_person(r)]
+    if len(streamed) > len(rows):
+        log.info("dictamen_puntajes: the line stream holds %d people, the tables %d", len(streamed), len(rows))
+        rows = streamed
+    text = doc.text
+    people, decimals = read_people(rows)
+    weighting = check_weighting(people, stated_weights(text), decimals.get("final", 0))
+    levels = {p.raw.nivel for p in people if p.raw.nivel}
+    check_bands(people, stated_bands(text, levels))
+    period = find_period(text)
+    records, failures = [], []
+    for p in people:
+        if p.out_of_range:
+            failures.append(out_of_range_failure(p))
+        else:
+            records.append(to_record(p, period))
+    log.info(
+        "dictamen_puntajes: %d people (%d failed), weighting %s, period %s",
+        len(records),
+        len(failures),
+        weighting,
+        period,
+    )
+    return Extraction(records=records, failures=failures)

@@ -1,0 +1,119 @@
+"""Which contract column each printed column of a score table is, from its header words.
+
+Why words and not positions: bodies print the same columns in different orders (post before
+name, the level before the final score, a running number first) and under different labels
+('Calificación final', 'Promedio ponderado', 'Puntaje final'), so a column is what its header
+says, read fuzzily because OCR damages headers as much as cells ('Conseculivo', 'desempeiio').
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+from rapidfuzz import fuzz
+
+from papeleo.text.normalize import fold
+
+log = logging.getLogger(__name__)
+
+VOCAB = json.loads(Path(__file__).with_name("vocab.json").read_text(encoding="utf-8"))
+SCORE_ROLES = ("ind", "col", "comp", "final")
+TEXT_ROLES = ("numero", "nombre", "cargo", "entidad")
+ROLES: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in VOCAB["roles"].items() if not k.startswith("_")}
+# rapidfuzz ratio a header word needs against a stem: 80 lets one OCR error through in a
+# word of 8+ letters ('conseculivo', 'desempeiio'); lower starts confusing 'competencias'
+# with 'competente' and 'colectivas' with 'colegiado'.
+STEM_FLOOR = 80.0
+# stems this short only match exactly ('no', 'ind', 'col'): one edit is another word
+EXACT_STEM_LEN = 4
+# a header word: letters, or the '#' a numbering column is headed with ('No.', 'Núm.', '#')
+HEADER_WORD = regex.compile(r"#|\p{L}+")
+# a score table needs a name column and at least this many score columns: the commission's
+# 'Cargo | Nombre' table and the universe table '15 | 20% | 3' have fewer
+MIN_SCORE_COLUMNS = 2
+# two columns under one label, as a reader merges them: a running number into the name column
+# ('Consecutivo Persona evaluada' over '1 Ramírez Ávila Jimena'), the level into the final
+# score's ('10,00 Excelente')
+MERGED = (frozenset({"numero", "nombre"}), *(frozenset({r, "nivel"}) for r in ("ind", "col", "comp", "final")))
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The roles of a table's columns, one tuple per printed column (empty: not ours; two
+    roles: a merged header such as 'Consecutivo Persona evaluada')."""
+
+    roles: tuple[tuple[str, ...], ...]
+
+    @property
+    def flat(self) -> tuple[str, ...]:
+        return tuple(r for rs in self.roles for r in rs)
+
+    @property
+    def scores(self) -> tuple[str, ...]:
+        """The score roles in printed order."""
+        return tuple(r for r in self.flat if r in SCORE_ROLES)
+
+    @property
+    def tail(self) -> tuple[str, ...]:
+        """Score and level roles in printed order: what follows the name, post and state."""
+        return tuple(r for r in self.flat if r in SCORE_ROLES or r == "nivel")
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(r for r in self.flat if r in TEXT_ROLES)
+
+    @property
+    def is_score_table(self) -> bool:
+        return "nombre" in self.flat and len(self.scores) >= MIN_SCORE_COLUMNS
+
+
+def _word_is(word: str, stem: str) -> bool:
+    if len(stem) <= EXACT_STEM_LEN or len(word) <= EXACT_STEM_LEN:
+        return word == stem
+    # OCR rarely damages a word's first letter and never adds one: 'estado' is not 'resultado'
+    return word.startswith(stem) or (word[0] == stem[0] and fuzz.ratio(word, stem) >= STEM_FLOOR)
+
+
+def roles_of_label(label: str) -> tuple[str, ...]:
+    """The roles a header label names: 'Metas de desempeño individual' → ('ind',), 'Consecutivo
+    Persona evaluada' → ('numero', 'nombre'). Roles are tried in the vocabulary's order and the
+    first that names a word takes it, so 'desempeño' in a goals label is not a level."""
+    words = [fold(w) for w in HEADER_WORD.findall(label)]
+    found: list[tuple[int, str]] = []
+    taken: set[int] = set()
+    for role, stems in ROLES.items():
+        for i, w in enumerate(words):
+            if i in taken or not any(_word_is(w, s) for s in stems):
+                continue
+            if role in ("nivel", "final") and any(r in ("ind", "col", "comp") for _, r in found):
+                continue  # 'Metas de desempeño individual', 'Evaluación de competencias' (one column)
+            if role in ("nivel", "final") and any(r in ("nivel", "final") for _, r in found):
+                continue  # 'Nivel de desempeño', 'Calificación final del desempeño'
+            found.append((i, role))
+            taken.add(i)
+            break
+    if len(found) == 1 and found[0][1] in SCORE_ROLES and "nivel" in words:
+        # 'Calificación Nivel de desempeño final', 'Evaluación de Nivel de desempeño competencias':
+        # a score column and the level's, merged by the reader under one label
+        found.append((words.index("nivel"), "nivel"))
+    found.sort()
+    roles = tuple(r for _, r in found)
+    if len(roles) > 1 and frozenset(roles) not in MERGED:
+        # one column names one thing, but for the merges in MERGED
+        return tuple(r for r in roles if r not in ("numero",))[:1]
+    return roles
+
+
+def layout_of(columns: tuple[str, ...]) -> Layout:
+    """The roles of a table's header names; a role named twice keeps its first column."""
+    seen: set[str] = set()
+    out = []
+    for label in columns:
+        roles = tuple(r for r in roles_of_label(label) if r not in seen)
+        seen.update(roles)
+        out.append(roles)
+    return Layout(tuple(out))

@@ -1,0 +1,94 @@
+"""The score table among a document's tables, its continuations, and its rows read.
+
+Why here and not in the table reader: the reader finds tables; which one holds the scores, and
+that a headerless table on the next page (or one whose 'header' is a running header the reader
+took for one) carries on the same columns, is the family's knowledge.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable
+
+from papeleo.model import Document
+from papeleo.tables import Row, Table, pages_to_tables
+
+from .header import Layout, layout_of
+from .rows import Hints, RawRow, from_cells, read_row
+from .tokens import is_score
+
+log = logging.getLogger(__name__)
+
+# a table with no recognised header carries on the score table above it when at least this share
+# of its rows hold at least MIN_ROW_SCORES score-like words (the universe table '15 | 20% | 3'
+# and the commission's table do not)
+CONTINUATION_SHARE = 0.5
+MIN_ROW_SCORES = 2
+
+
+def _scoreish_rows(rows: Iterable[Row]) -> tuple[int, int]:
+    rows = list(rows)
+    hits = sum(1 for r in rows if sum(is_score(w) for c in r.texts for w in c.split()) >= MIN_ROW_SCORES)
+    return hits, len(rows)
+
+
+def headerless(t: Table) -> bool:
+    """The reader names a table's columns col1, col2 ... when it found no header."""
+    return t.columns == tuple(f"col{i}" for i in range(1, t.n_columns + 1))
+
+
+def score_tables(doc: Document) -> list[tuple[Table, Layout]]:
+    """Each table that holds scores with the layout it is read under: a table whose header
+    names a name and two score columns, and the tables after it whose header names nothing
+    but whose rows are scores (read under the layout above them)."""
+    out: list[tuple[Table, Layout]] = []
+    current: Layout | None = None
+    for t in pages_to_tables(doc.pages):
+        lay = layout_of(t.columns) if not headerless(t) else Layout(((),) * t.n_columns)
+        if lay.is_score_table:
+            out.append((t, lay))
+            current = lay
+            continue
+        if current is None or any(lay.roles):
+            if any(lay.roles):
+                current = None  # another table with its own header ends the score table
+            continue
+        hits, n = _scoreish_rows([*t.header_rows, *t.rows])
+        if n and hits / n >= CONTINUATION_SHARE:
+            out.append((t, current))
+    return out
+
+
+def learn_hints(tables: list[tuple[Table, Layout]]) -> Hints:
+    """The posts and states of rows whose cells were kept apart, and the decimals the scores print."""
+    hints = Hints()
+    decimals: Counter = Counter()
+    for t, lay in tables:
+        for r in t.rows:
+            row = from_cells(r.texts, lay)
+            if row is None or not row.scores:
+                continue
+            if row.texts.get("cargo"):
+                hints.cargos.append(row.texts["cargo"])
+            if row.texts.get("entidad"):
+                hints.entidades.append(row.texts["entidad"])
+            for v in row.scores.values():
+                if "," in v or "." in v:
+                    decimals[len(v.replace(".", ",").rsplit(",", 1)[1])] += 1
+    hints.decimals = decimals.most_common(1)[0][0] if decimals else None
+    return hints
+
+
+def read_tables(tables: list[tuple[Table, Layout]], hints: Hints) -> list[RawRow]:
+    """Every body row read; a headerless continuation's 'header' rows are read as body rows."""
+    out: list[RawRow] = []
+    for t, lay in tables:
+        body = list(t.rows)
+        if headerless(t) or layout_of(t.columns) != lay:  # a continuation: what the reader took for a header is data
+            body = [*t.header_rows, *body]
+        for r in body:
+            raw = read_row(r.texts, lay, hints)
+            raw.page, raw.bbox, raw.confidence = r.page, r.bbox, r.confidence
+            out.append(raw)
+    return out

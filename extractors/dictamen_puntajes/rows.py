@@ -1,0 +1,214 @@
+"""One printed row of a score table → its name, post, state, score tokens and level.
+
+Why two ways: when the table reader kept the cells apart and each cell holds what its header
+says, the cells are taken as they are (text PDFs, most scans). When it did not — single-space
+text, a level and a score OCR'd into one cell, a cell split in two — the row is read by what
+its words look like: the scores are the score-like words, in the header's order; the level is
+the text among or after them; the words before them are the name, the post and the state,
+split where a post's first word begins or where a post already read in this table ends.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from papeleo.model import BBox
+from papeleo.text.normalize import fold
+
+from .header import ROLES, SCORE_ROLES, VOCAB, Layout
+from .tokens import is_loose_score, is_na, is_score, join_split_numbers, score_words
+
+log = logging.getLogger(__name__)
+
+POSTS = frozenset(VOCAB["posts"])
+# words a post may continue with that no name has: a wrapped post's second line ('Visitaduría
+# General') is told from a wrapped name ('Andrés') by them
+CONNECTORS = frozenset({"de", "del", "la", "las", "los", "y", "e", "en", "con", "para", "a", "al"})
+# a name has at least this many words before its post may start ('Delgado Vázquez Óscar')
+MIN_NAME_WORDS = 2
+# rapidfuzz ratio for a post or state already read in this table to be recognised again in a row
+# whose cells were merged; lower would cut a post that only shares its first words
+KNOWN_FLOOR = 90.0
+NUMBERING = frozenset(ROLES["numero"])
+
+
+@dataclass
+class RawRow:
+    """A row as printed: text fields, score tokens by role, the level, and where it was read."""
+
+    texts: dict[str, str] = field(default_factory=dict)
+    scores: dict[str, str] = field(default_factory=dict)
+    nivel: str | None = None
+    page: int | None = None
+    bbox: BBox | None = None
+    confidence: float | None = None
+    cells: tuple[str, ...] = ()
+    how: str = "cells"
+
+    @property
+    def is_fragment(self) -> bool:
+        """No score at all: a wrapped line of the row above (or below) it."""
+        return not self.scores
+
+    def absorb(self, other: RawRow, before: bool = False) -> None:
+        """Take a wrapped line's text into this row's fields."""
+        for k, v in other.texts.items():
+            if not v:
+                continue
+            mine = self.texts.get(k) or ""
+            self.texts[k] = f"{v} {mine}".strip() if before else f"{mine} {v}".strip()
+        if other.nivel:
+            self.nivel = (
+                f"{other.nivel} {self.nivel}".strip()
+                if before and self.nivel
+                else (f"{self.nivel or ''} {other.nivel}".strip())
+            )
+        self.bbox = BBox.union([self.bbox, other.bbox])
+        self.cells = self.cells + other.cells
+
+
+@dataclass
+class Hints:
+    """What the table's cleanly read rows teach about the others: its posts and states."""
+
+    cargos: list[str] = field(default_factory=list)
+    entidades: list[str] = field(default_factory=list)
+    decimals: int | None = None
+
+
+def _cell_fits(role: str, text: str) -> bool:
+    t = text.strip()
+    if role in SCORE_ROLES:
+        return is_score(t) or is_na(t) or (bool(t) and is_loose_score(t))
+    if role == "numero":
+        return not t or t.isdigit()
+    if role == "nivel":
+        return not any(is_score(w) for w in t.split())
+    return not t or not any(is_score(w) for w in score_words(t.split()))
+
+
+def from_cells(cells: tuple[str, ...], layout: Layout) -> RawRow | None:
+    """The row when every cell holds what its header says; None when it does not."""
+    if len(cells) != len(layout.roles):
+        return None
+    row = RawRow(cells=cells)
+    for text, roles in zip(cells, layout.roles):
+        text = " ".join(text.split())
+        if not roles:
+            if text:
+                return None
+            continue
+        if roles == ("numero", "nombre"):  # 'Consecutivo Persona evaluada' over '1 Ramírez Ávila Jimena'
+            first, _, rest = text.partition(" ")
+            if first.isdigit():
+                row.texts["numero"], text = first, rest
+            roles = ("nombre",)
+        elif len(roles) == 2 and "nivel" in roles:  # '10,00 Excelente' under one merged label
+            words = score_words(text.split())
+            nums = [w for w in words if is_score(w)]
+            if len(nums) > 1:
+                return None
+            if nums:
+                row.scores[next(r for r in roles if r != "nivel")] = nums[0]
+            row.nivel = " ".join(w for w in words if not is_score(w)) or None
+            continue
+        role = roles[0]
+        if not _cell_fits(role, text):
+            return None
+        if role in SCORE_ROLES:
+            if text:
+                row.scores[role] = text
+        elif role == "nivel":
+            row.nivel = text or None
+        else:
+            row.texts[role] = text
+    return row
+
+
+def _strip_known(words: list[str], known: list[str], at_end: bool) -> tuple[list[str], str | None]:
+    """Cut a known post or state off one end of ``words`` (fuzzily, longest first)."""
+    for value in sorted(set(known), key=len, reverse=True):
+        n = len(value.split())
+        if n > len(words):
+            continue
+        part = words[-n:] if at_end else words[:n]
+        if fuzz.ratio(fold(" ".join(part)), fold(value)) >= KNOWN_FLOOR:
+            return (words[:-n] if at_end else words[n:]), " ".join(part)
+    return words, None
+
+
+def _name_then_post(words: list[str], hints: Hints) -> tuple[str, str]:
+    rest, post = _strip_known(words, hints.cargos, at_end=True)
+    if post and len(rest) >= MIN_NAME_WORDS:
+        return " ".join(rest), post
+    for i in range(MIN_NAME_WORDS, len(words)):
+        if fold(words[i]).strip(".,") in POSTS:
+            return " ".join(words[:i]), " ".join(words[i:])
+    return " ".join(words), ""
+
+
+def _post_then_name(words: list[str], hints: Hints) -> tuple[str, str]:
+    rest, post = _strip_known(words, hints.cargos, at_end=False)
+    if post and len(rest) >= MIN_NAME_WORDS:
+        return " ".join(rest), post
+    # the post runs to the word after its last connector ('... de Orientación y Quejas')
+    last = max((i for i, w in enumerate(words[:-MIN_NAME_WORDS]) if fold(w) in CONNECTORS), default=None)
+    if last is None:
+        return " ".join(words), ""
+    return " ".join(words[last + 2 :]), " ".join(words[: last + 2])
+
+
+def split_text(words: list[str], layout: Layout, hints: Hints) -> dict[str, str]:
+    """The name, post and state of a row whose text cells ran together."""
+    roles = [r for r in layout.texts if r != "numero"]
+    out: dict[str, str] = {}
+    if "entidad" in roles and hints.entidades:
+        at_end = roles[-1] == "entidad"
+        if at_end or roles[0] == "entidad":
+            words, ent = _strip_known(words, hints.entidades, at_end=at_end)
+            if ent:
+                out["entidad"] = ent
+            roles.remove("entidad")
+    pair = [r for r in roles if r in ("nombre", "cargo")]
+    if pair == ["nombre", "cargo"]:
+        out["nombre"], out["cargo"] = _name_then_post(words, hints)
+    elif pair == ["cargo", "nombre"]:
+        out["nombre"], out["cargo"] = _post_then_name(words, hints)
+    else:
+        out["nombre"] = " ".join(words)
+    return {k: v for k, v in out.items() if v}
+
+
+def from_words(cells: tuple[str, ...], layout: Layout, hints: Hints) -> RawRow:
+    """The row read by what its words look like (see the module docstring)."""
+    words = score_words(" ".join(cells).split())
+    row = RawRow(cells=cells, how="words")
+    if "numero" in layout.texts and words and words[0].isdigit() and len(words[0]) <= 3:
+        row.texts["numero"] = words.pop(0)
+    first = next((i for i, w in enumerate(words) if is_score(w)), len(words))
+    head, tail = words[:first], words[first:]
+    row.texts.update(split_text(head, layout, hints))
+    tail_roles = layout.tail
+    want = sum(1 for r in tail_roles if r in SCORE_ROLES)
+    nums = [w for w in tail if is_score(w) or is_loose_score(w)]
+    text = [w for w in tail if not (is_score(w) or is_loose_score(w))]
+    nums = join_split_numbers(nums, want, hints.decimals)
+    if len(nums) == want:
+        row.scores = dict(zip(layout.scores, nums))
+    elif nums:
+        row.scores = {"_unassigned": " ".join(nums)}  # the count does not match the header: unreadable
+    if text and "nivel" in tail_roles:
+        row.nivel = " ".join(text)
+    elif text:
+        log.debug("words %r among the scores of a table with no level column: left out", text)
+    return row
+
+
+def read_row(cells: tuple[str, ...], layout: Layout, hints: Hints) -> RawRow:
+    row = from_cells(cells, layout)
+    if row is not None and (row.scores or not any(is_score(w) for c in cells for w in c.split())):
+        return row
+    return from_words(cells, layout, hints)

@@ -1,0 +1,200 @@
+"""People's scores read under their columns' formats, then held to the weighting and the bands.
+
+Why one place: a score is only as good as the checks the table allows. Each row's factors and
+final are read (repairs named), the weighting is taken from the document or fitted on the rows,
+a value OCR left unreadable is recovered only when exactly one reading near what was printed
+makes the row fit its weighting, and every row that breaks the weighting or the bands says so.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from papeleo.text.normalize import fold
+
+from .header import SCORE_ROLES
+from .prose import Band
+from .rows import RawRow
+from .values import Read, column_format, read_score
+from .weights import FACTORS, describe, fit_weights, fits, weighting_for
+
+log = logging.getLogger(__name__)
+
+# units of the last printed decimal searched around a value solved from the weighting: the
+# final is rounded, so the solved factor is off by up to half a unit over its weight
+SOLVE_UNITS = 6
+# rapidfuzz ratio a recovered value's printed form needs against the damaged token: one
+# character changed in '8,333' read as '8,a33' scores 80; lower recovers values OCR never printed
+RECOVER_FLOOR = 75.0
+# a level printed fuzzily like a band's label counts as that label ('Excelentc')
+LEVEL_FLOOR = 85.0
+
+
+@dataclass
+class Person:
+    raw: RawRow
+    reads: dict[str, Read] = field(default_factory=dict)
+    values: dict[str, float | None] = field(default_factory=dict)
+    checks: list[str] = field(default_factory=list)
+    corrected: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    out_of_range: list[str] = field(default_factory=list)
+
+
+def _decimals(tokens: list[str]) -> int:
+    counts: dict[int, int] = {}
+    for t in tokens:
+        t = t.replace(".", ",")
+        if "," in t:
+            n = len(t.rsplit(",", 1)[1])
+            counts[n] = counts.get(n, 0) + 1
+    return max(counts, key=counts.get) if counts else 0
+
+
+def read_people(rows: list[RawRow]) -> tuple[list[Person], dict[str, int]]:
+    """Each row's scores read under its column's format; decimals per column returned."""
+    formats, decimals = {}, {}
+    for role in SCORE_ROLES:
+        tokens = [r.scores[role] for r in rows if role in r.scores]
+        if tokens:
+            formats[role] = column_format(tokens)
+            decimals[role] = formats[role].decimals or _decimals(tokens)
+    people = []
+    for r in rows:
+        p = Person(r)
+        for role, fmt in formats.items():
+            read = read_score(r.scores.get(role), fmt)
+            p.reads[role] = read
+            p.values[role] = read.value
+            if read.status == "repaired":
+                p.corrected[role] = "corregido"
+                p.notes.append(read.note)
+            elif read.status == "out_of_range":
+                p.out_of_range.append(role)
+                p.notes.append(read.note)
+            elif read.status in ("unreadable", "absent") and (
+                read.raw or role in r.scores or "_unassigned" in r.scores
+            ):
+                p.notes.append(read.note or f"{role} sin leer")
+        if "_unassigned" in r.scores:
+            p.notes.append(f"las cifras '{r.scores['_unassigned']}' no corresponden a las columnas del encabezado")
+        people.append(p)
+    return people, decimals
+
+
+def _present(p: Person) -> frozenset[str] | None:
+    """The factors the person has (N/A ones left out); None while a factor is unreadable."""
+    out = set()
+    for f in FACTORS:
+        read = p.reads.get(f)
+        if read is None or read.status == "na":
+            continue
+        if p.values.get(f) is None:
+            return None
+        out.add(f)
+    return frozenset(out)
+
+
+def _recover(p: Person, role: str, weights: dict[str, float], decimals: int) -> bool:
+    """An unreadable factor or final recovered from the weighting: exactly one value within
+    SOLVE_UNITS of the solution, printed like the damaged token, makes the row fit."""
+    read, final = p.reads[role], p.values.get("final")
+    if not read.raw:
+        return False
+    unit = 10.0**-decimals
+    if role == "final":
+        if any(p.values.get(f) is None for f in weights):
+            return False
+        target = sum(p.values[f] * w for f, w in weights.items())
+    else:
+        if final is None or role not in weights or any(p.values.get(f) is None for f in weights if f != role):
+            return False
+        target = (final - sum(p.values[f] * w for f, w in weights.items() if f != role)) / weights[role]
+    sep = "," if "," in read.raw else "."
+    found = []
+    for k in range(-SOLVE_UNITS, SOLVE_UNITS + 1):
+        v = round(round(target / unit) * unit + k * unit, decimals)
+        trial = {**{f: p.values[f] for f in weights}, role: v} if role != "final" else dict(p.values)
+        fin = v if role == "final" else final
+        values = {f: trial[f] for f in weights}
+        if v < 0 or not fits(values, weights, fin, decimals):
+            continue
+        printed = f"{v:.{decimals}f}".replace(".", sep)
+        if fuzz.ratio(printed, read.raw.strip()) >= RECOVER_FLOOR:
+            found.append(v)
+    if len(found) != 1:
+        return False
+    p.values[role] = found[0]
+    p.corrected[role] = "corregido"
+    p.notes.append(
+        f"'{read.raw}' ilegible, leído {found[0]:g}: el único valor así impreso que cuadra con la ponderación"
+    )
+    return True
+
+
+def check_weighting(people: list[Person], stated: list[dict[str, float]], decimals: int) -> str | None:
+    """``ponderacion=ok|conflict`` on each row a weighting applies to; returns how it was known."""
+    groups: dict[frozenset[str], list[tuple[dict[str, float], float]]] = {}
+    for p in people:
+        present = _present(p)
+        if present and p.values.get("final") is not None:
+            groups.setdefault(present, []).append(({f: p.values[f] for f in present}, p.values["final"]))
+    fitted = {} if stated else {k: fit_weights(v, decimals) for k, v in groups.items()}
+    source = "declarada" if stated else ("deducida de las filas" if any(fitted.values()) else None)
+    if source is None:
+        return None
+    for p in people:
+        present = _present(p)
+        if present is None:  # one factor unreadable: the weighting of the full set may recover it
+            present = frozenset(f for f in FACTORS if f in p.reads and p.reads[f].status != "na")
+            w = weighting_for(present, stated, fitted)
+            bad = [f for f in present if p.values.get(f) is None]
+            if w is None or len(bad) != 1 or not _recover(p, bad[0], w, decimals):
+                continue
+        w = weighting_for(present, stated, fitted)
+        if not present or w is None:
+            continue
+        if p.values.get("final") is None:
+            if "final" in p.reads and not _recover(p, "final", w, decimals):
+                continue
+            if p.values.get("final") is None:
+                continue
+        ok = fits({f: p.values[f] for f in present}, w, p.values["final"], decimals)
+        p.checks.append(f"ponderacion={'ok' if ok else 'conflict'}")
+        if not ok:
+            p.notes.append(f"la calificación final no es la suma ponderada ({source}: {describe(w)})")
+    return f"{source}: " + "; ".join(describe(w) for w in (stated or [v for v in fitted.values() if v]))
+
+
+def _same_level(a: str, b: str) -> bool:
+    return fuzz.ratio(fold(a), fold(b)) >= LEVEL_FLOOR
+
+
+def check_bands(people: list[Person], bands: list[Band]) -> None:
+    """``nivel_bandas=ok|conflict``: the printed level against the band its final falls in
+    (the stated bands), else against the other rows (a level's finals never fall inside
+    another level's range)."""
+    rows = [
+        (p, p.raw.nivel, p.values.get("final")) for p in people if p.raw.nivel and p.values.get("final") is not None
+    ]
+    if bands:
+        for p, nivel, final in rows:
+            inside = [b for b in bands if b.lo <= final <= b.hi + 1e-9]
+            if not inside:
+                continue
+            ok = any(_same_level(nivel, b.label) for b in inside)
+            p.checks.append(f"nivel_bandas={'ok' if ok else 'conflict'}")
+        return
+    spans: dict[str, list[float]] = {}
+    for _, nivel, final in rows:
+        key = next((k for k in spans if _same_level(k, nivel)), nivel)
+        spans.setdefault(key, []).append(final)
+    if len(spans) < 2:
+        return
+    for p, nivel, final in rows:
+        mine = next(k for k in spans if _same_level(k, nivel))
+        ok = all(not (min(v) < final < max(v)) for k, v in spans.items() if k != mine)
+        p.checks.append(f"nivel_bandas={'ok' if ok else 'conflict'}")
