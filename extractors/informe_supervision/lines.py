@@ -1,0 +1,266 @@
+"""A report's pages as one stream of body lines, with what a reader sees around each one.
+
+Supervision reports reach us as text-layer PDFs (words with boxes), scans (OCR words with
+boxes) and OCR'd text (no boxes; leading spaces, blank lines and form feeds are all the
+layout there is). Everything downstream reads the same ``Ln`` whichever form it came
+from, so each layout signal is computed here once, from geometry when the line has a box
+and from characters when it does not: is the line indented, does it stop short of the
+right margin (a paragraph's last line), is it set smaller or centred (a caption), did a
+blank line or a wider gap come before it. Page furniture (running headers and footers,
+page numbers) and footnote bodies are taken out here, so that no finding can contain them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from papeleo.model import BBox, Document, Page
+from papeleo.text.normalize import fold
+
+log = logging.getLogger(__name__)
+
+# A line indented this many points past the page's text margin is indented (a list item's
+# label, a centred line). Smaller misses a bullet set close to the margin; larger takes the
+# jitter of OCR boxes (2-3 pt) for indentation.
+INDENT_PT = 5.0
+# A line ending this far (share of the text width) before the right margin stops short: the
+# last line of a paragraph. Lower counts ragged-right lines as paragraph ends; higher misses
+# last lines that almost fill the width.
+SHORT_SHARE = 0.12
+# Plain text: a line shorter than this share of the page's long lines stops short (same trade).
+SHORT_CHARS_SHARE = 0.8
+# Plain text whose long lines run past this many characters puts each paragraph on one line
+# (an OCR export that joined them): every line then ends its paragraph. Printed lines of these
+# reports hold at most ~130 characters; a joined paragraph of two lines already passes 160.
+PARAGRAPH_LINE_CHARS = 160
+# A line set this much smaller than the body (height ratio) is small print (footnotes,
+# captions). Lower misses 8-on-9 pt captions; higher takes OCR box jitter for small print.
+SMALL_RATIO = 0.93
+# A centred line: its centre within this many points of the text block's centre and its left
+# edge this far past the margin (captions and signatures are centred; body lines are not).
+CENTRE_TOL_PT = 18.0
+CENTRE_MIN_INDENT_PT = 30.0
+# A vertical gap this many times the body's line pitch starts a new paragraph. Lower splits a
+# paragraph at OCR jitter; higher joins paragraphs set with tight spacing.
+PARAGRAPH_GAP = 1.35
+# A plain text is double-spaced (every line followed by a blank one, as PDF-to-text exports
+# do) when at least this share of its lines are followed by a blank line; then a single blank
+# line says nothing about paragraphs.
+DOUBLE_SPACED_SHARE = 0.7
+# Running headers and footers: a line among the first/last FURNITURE_LINES of a page whose text
+# (digits aside) recurs on at least FURNITURE_MIN_PAGES pages. Lower would take a repeated
+# sentence for furniture; one page cannot tell furniture from body.
+FURNITURE_LINES = 3
+FURNITURE_MIN_PAGES = 2
+# Trailing spaces that mark an image anchored at the end of a line in a PDF-to-text export
+# (seed 000: 'hay pacientes de medicina interna en el área de aislamiento.       ').
+ANCHOR_TRAILING_SPACES = 5
+
+# 'Página 1 de 2', '3 de 9', '- 4 -', '12', 'Pág. 3'
+PAGE_NUMBER = regex.compile(
+    r"^\s*(?:p[aá]g(?:ina|\.)?\s*)?[-–—]?\s*\d{1,3}\s*(?:(?:de|/)\s*\d{1,3})?\s*[-–—]?\s*$", regex.I
+)
+# a footnote body's first line: '1 Procuraduría Nacional ...', '12 https://www.pdh.org.gt/...',
+# '2 Amparo No. 4960-2019.' (the number is not followed by '.' or ')', which would be a list item)
+FOOTNOTE_START = regex.compile(r"^(?P<n>\d{1,2})\s+(?=[\p{Lu}\"“(]|h\S*:?\s?//|www\.)")
+# a line that is all URL-ish (no spaces, path characters): a wrapped footnote URL or the
+# links a PDF-to-text export dumps after the footnotes ('supervision-y-monitoreo/defensoria-...')
+URLISH = regex.compile(r"^(?:h\S*:?\s?//\S*|www\.\S+|[\w%.~+=&?#:-]*[/_][\w/%.~+=&?#:-]*|[\w.-]+-[\w.-]*-[\w./-]*)$")
+URL_IN = regex.compile(r"h\w{1,3}ps?\s?:\s?//|www\.", regex.I)
+# what a footnote cites: sources, legal actions, reports (any of these makes a numbered line a note)
+FOOTNOTE_WORDS = regex.compile(r"\b(?:amparo|informe|ley|art[ií]culo|sentencia|expediente|resoluci[oó]n)\b", regex.I)
+# the footnote rule as a PDF-to-text export reads it: a line of spaces only
+SEPARATOR = re.compile(r"^[ \t_]{10,}$")
+FORM_FEED = "\f"
+
+
+@dataclass
+class Ln:
+    """One body line with its layout signals (see the module docstring)."""
+
+    text: str  # stripped of surrounding whitespace
+    page: int
+    bbox: BBox | None
+    conf: float
+    lead: int = 0  # leading spaces (plain text)
+    indent: bool = False
+    short: bool = False  # stops before the right margin
+    small: bool = False
+    centred: bool = False
+    gap: bool = False  # a paragraph gap (or blank line) comes before it
+    anchor: bool = False  # an image is anchored just before it (plain-text exports)
+    flags: set[str] = field(default_factory=set)
+
+
+def _key(text: str) -> str:
+    """A line's identity as furniture: folded, digits and spaces out ('Página 3 de 9')."""
+    return re.sub(r"[\d\s|.,:;\-–—]+", "", fold(text))
+
+
+def _furniture_keys(doc: Document) -> set[str]:
+    seen: Counter[str] = Counter()
+    for page in doc.pages:
+        texts = [ln.text for ln in page.lines if ln.text.strip()]
+        edge = texts[:FURNITURE_LINES] + texts[-FURNITURE_LINES:]
+        for k in {_key(t) for t in edge}:
+            if len(k) >= 4:
+                seen[k] += 1
+    return {k for k, n in seen.items() if n >= FURNITURE_MIN_PAGES}
+
+
+def _page_lines(page: Page) -> list[tuple[str, BBox | None, float, int, bool]]:
+    """(text, bbox, confidence, leading spaces, blank line before) per non-blank line, with
+    a page split at form feeds folded in (plain text pages already are)."""
+    out = []
+    blank = False
+    for line in page.lines:
+        raw = line.text.replace(FORM_FEED, "")
+        if not raw.strip():
+            blank = True
+            if SEPARATOR.match(raw):
+                out.append(("\x00sep", line.bbox, 1.0, 0, blank))
+            elif raw and out and out[-1][0] != "\x00sep":
+                out.append(("\x00anchor", None, 1.0, 0, blank))  # a whitespace-only line: an image's place
+            continue
+        lead = len(raw) - len(raw.lstrip(" "))
+        trailing = len(raw) - len(raw.rstrip(" "))
+        out.append((raw.strip(), line.bbox, line.confidence, lead, blank))
+        if trailing >= ANCHOR_TRAILING_SPACES:
+            out.append(("\x00anchor", None, 1.0, 0, False))
+        blank = False
+    return out
+
+
+def _footnote_zone(texts: list[str], small: list[bool], geometry: bool) -> int:
+    """Index where the page's footnote bodies begin (len(texts) when there are none).
+
+    Footnotes sit at the page's foot: from a numbered line citing a source (a URL, a law, a
+    legal action) — or from the rule of spaces above them — to the end of the page, every
+    line is note, wrapped URL or another note. With boxes, notes are also set small."""
+    n = len(texts)
+    for i, t in enumerate(texts):
+        if t == "\x00sep":
+            rest = [x for x in texts[i + 1 :] if not x.startswith("\x00") and not PAGE_NUMBER.match(x)]
+            if rest and all(FOOTNOTE_START.match(x) or URLISH.match(x) or small_x for x, small_x in zip(rest, small)):
+                return i
+            if rest and FOOTNOTE_START.match(rest[0]):
+                return i
+            continue
+        m = FOOTNOTE_START.match(t)
+        if not m or t.startswith("\x00"):
+            continue
+        if geometry and not small[i]:
+            continue
+        zone = [x for x in texts[i:] if not x.startswith("\x00") and not PAGE_NUMBER.match(x)]
+        cites = any(URL_IN.search(x) or FOOTNOTE_WORDS.search(x) or URLISH.match(x) for x in zone)
+        if cites and all(
+            FOOTNOTE_START.match(x) or URLISH.match(x) or URL_IN.search(x) or not _starts_item(x) for x in zone
+        ):
+            return i
+    return n
+
+
+# a line that opens a list item: a bullet glyph or a printed number ('1.', 'a)')
+ITEM_OPEN = regex.compile(r"^(?:[•·\-–—»*>~]|\d{1,2}[.)]|[a-z]\))\s")
+
+
+def _starts_item(text: str) -> bool:
+    return bool(ITEM_OPEN.match(text))
+
+
+def _links_dump(text: str) -> bool:
+    """A whole URL on a line of its own after the notes (PDF-to-text exports list a page's links)."""
+    return bool(re.fullmatch(r"\s*https?://\S+\s*", text))
+
+
+def document_lines(doc: Document) -> list[Ln]:
+    """Every body line of the document, furniture and footnote bodies taken out."""
+    furniture = _furniture_keys(doc) if len(doc.pages) > 1 else set()
+    plain_lengths = [len(ln.text.strip()) for p in doc.pages for ln in p.lines if ln.bbox is None and ln.text.strip()]
+    long_chars = statistics.quantiles(plain_lengths, n=10)[-1] if len(plain_lengths) >= 10 else 80
+    double = _double_spaced(doc)
+    out: list[Ln] = []
+    for page in doc.pages:
+        rows = _page_lines(page)
+        geometry = any(b is not None for _, b, *_ in rows)
+        body = _body_metrics(page, rows) if geometry else None
+        texts = [r[0] for r in rows]
+        small = [_is_small(r[1], body) for r in rows]
+        cut = _footnote_zone(texts, small, geometry)
+        kept = []
+        for i, (text, bbox, conf, lead, blank) in enumerate(rows[:cut]):
+            if text.startswith("\x00"):
+                if text == "\x00anchor":
+                    kept.append(Ln("", page.number, None, 1.0, flags={"anchor"}))
+                continue
+            edge = i < FURNITURE_LINES or i >= cut - FURNITURE_LINES
+            if edge and (_key(text) in furniture or PAGE_NUMBER.match(text)):
+                continue
+            if _links_dump(text):
+                continue
+            ln = Ln(text, page.number, bbox, conf, lead=lead)
+            if body is not None and bbox is not None:
+                left, right, height, pitch = body
+                ln.indent = bbox.x0 - left > INDENT_PT
+                ln.short = (right - bbox.x1) > SHORT_SHARE * (right - left)
+                ln.small = small[i]
+                centre = (left + right) / 2
+                ln.centred = (
+                    abs((bbox.x0 + bbox.x1) / 2 - centre) < CENTRE_TOL_PT and bbox.x0 - left > CENTRE_MIN_INDENT_PT
+                )
+                prev = next((k for k in reversed(kept) if k.bbox is not None), None)
+                ln.gap = (
+                    prev is None
+                    or prev.page != page.number
+                    or bbox.top - prev.bbox.bottom > (PARAGRAPH_GAP - 1) * pitch + 1
+                )
+            else:
+                ln.indent = lead >= 1
+                ln.short = len(text) < SHORT_CHARS_SHARE * long_chars or long_chars > PARAGRAPH_LINE_CHARS
+                ln.gap = blank and not double
+            kept.append(ln)
+        # an anchor marks the line after it
+        for k, ln in enumerate(kept):
+            if "anchor" in ln.flags and k + 1 < len(kept):
+                kept[k + 1].anchor = True
+        out += [ln for ln in kept if "anchor" not in ln.flags]
+    log.debug("informe_supervision: %d body lines", len(out))
+    return out
+
+
+def _double_spaced(doc: Document) -> bool:
+    lines = [ln.text for p in doc.pages for ln in p.lines if ln.bbox is None]
+    if len(lines) < 10:
+        return False
+    nonblank = [i for i, t in enumerate(lines) if t.strip()]
+    followed = sum(1 for i in nonblank if i + 1 < len(lines) and not lines[i + 1].strip())
+    return followed >= DOUBLE_SPACED_SHARE * len(nonblank)
+
+
+def _body_metrics(page: Page, rows) -> tuple[float, float, float, float] | None:
+    """(left margin, right margin, body line height, line pitch) from the page's own lines."""
+    boxes = [b for t, b, *_ in rows if b is not None and not t.startswith("\x00") and len(t) > 25]
+    if not boxes:
+        boxes = [b for t, b, *_ in rows if b is not None]
+    if not boxes:
+        return None
+    lefts = Counter(round(b.x0) for b in boxes)
+    left = min(x for x, c in lefts.items() if c >= max(1, max(lefts.values()) // 3))
+    right = statistics.quantiles([b.x1 for b in boxes], n=10)[-1] if len(boxes) >= 10 else max(b.x1 for b in boxes)
+    height = statistics.median([b.bottom - b.top for b in boxes])
+    tops = sorted(b.top for b in boxes)
+    steps = [b - a for a, b in zip(tops, tops[1:]) if 0 < b - a < 3 * height]
+    pitch = statistics.median(steps) if steps else height * 1.3
+    return float(left), float(right), float(height), float(pitch)
+
+
+def _is_small(bbox: BBox | None, body) -> bool:
+    if bbox is None or body is None:
+        return False
+    return (bbox.bottom - bbox.top) < SMALL_RATIO * body[2]

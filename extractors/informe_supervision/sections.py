@@ -1,0 +1,263 @@
+"""The report cut into its sections, and each section's items read into finding rows.
+
+Sections open at their headings (``headings.py``). Inside the objectives, 'General' and
+'Específicos' split the general objective from the numbered specific ones. Inside the
+findings, a dated visit ('Acciones realizadas 27 de mayo del 2022') sets the date of what
+follows and a short line that is not a sentence ('Área de Encamamiento (II Nivel):') its
+sub-section; a paragraph that introduces the bullets after it is no finding, a paragraph
+under a visit with no bullets is one. Conclusions and recommendations are items or
+paragraphs; a recommendation takes the addressee line above it ('A la Dirección Ejecutiva
+del Hospital General San Juan de Dios:').
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+
+import regex
+
+from papeleo.text.dates import Precision, find_dates
+from papeleo.text.normalize import fold
+
+from .blocks import Block, ends_sentence, is_caption_start, read_label, split_blocks
+from .headings import heading_at
+from .lines import Ln
+
+log = logging.getLogger(__name__)
+
+# 'General', 'Objetivo general:', 'GENERAL'
+OBJ_GENERAL = regex.compile(r"^(?:objetivo\s+)?general\s*:?$")
+# 'Específicos', 'Objetivos específicos:', 'ESPECÍFICOS'
+OBJ_SPECIFIC = regex.compile(r"^(?:objetivos?\s+)?especificos?\s*:?$")
+# 'Resultado 3 con observación', 'Resultado 12 sin observacion' (OCR: 'obsarvación', '1Z')
+RESULT = regex.compile(
+    r"^resultado\s*(?:n[uo]m(?:ero)?\.?\s*)?(?P<n>[\dIl|\]OZS]{1,3})\s+(?P<tipo>con|sin)\s+o\w{8,12}\b", regex.I
+)
+# 'Procedimiento 1.2.1' (OCR: '1.2.]', 'l.2.1')
+PROCEDURE = regex.compile(r"^procedimiento\s+(?P<code>[\dIl|\]]{1,2}(?:\s*[.,]\s*[\dIl|\]]{1,2}){1,3})\s*$", regex.I)
+# 'Acción promovida: Recomendación', 'Pliego de observaciones', 'Recomendación'
+ACTION = regex.compile(
+    r"^(?:acci[oó]n\s+promovida\s*:?\s*)?(?P<kind>recomendaci[oó]n|pliegos?\s+de\s+observaciones)\s*:?$", regex.I
+)
+# an addressee line: 'A la Dirección Ejecutiva del Hospital ...:', 'Al Ministerio de Salud:', 'AL CONSEJO ...:'
+ADDRESSEE = regex.compile(
+    r"^(?P<art>a\s+la|a\s+las|a\s+los|al|a|para\s+(?:el|la|los|las))\s+(?P<who>[\p{Lu}].*?)\s*:?\s*$", regex.I
+)
+# words kept lowercase when an addressee printed in capitals is set in its usual case
+SMALL_WORDS = {"de", "del", "la", "las", "los", "el", "y", "e", "en", "para", "a", "al", "con", "por"}
+# a closing line: 'San Isidro del Valle, 6 de julio de 2021.', 'Fecha de elaboración: 12/05/2022'
+CLOSING = regex.compile(
+    r"^(?:[\p{Lu}][\p{L} .]{2,60},\s*(?:[\p{L} .]{2,40},\s*)?(?:a\s+)?(?:los\s+)?\d|fecha\s+de\s+elaboraci)", regex.I
+)
+# a sub-heading has at most this many words; more is a sentence (a lead-in, a finding)
+MAX_SUBHEADING_WORDS = 10
+# a visit heading has at most this many words and ends with its date
+MAX_VISIT_WORDS = 16
+
+
+@dataclass
+class Section:
+    key: str
+    heading: str
+    lines: list[Ln] = field(default_factory=list)
+
+
+@dataclass
+class Item:
+    seccion: str
+    block: Block
+    texto_lines: list[str]
+    numero: int | None = None
+    subseccion: str | None = None
+    fecha: dt.date | None = None
+    destinatario: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def split_sections(lines: list[Ln]) -> list[Section]:
+    sections = [Section("preambulo", "")]
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        f = fold(ln.text).strip()
+        inner = OBJ_GENERAL.match(f) or OBJ_SPECIFIC.match(f) or RESULT.match(ln.text) or ACTION.match(ln.text)
+        h = None if inner or PROCEDURE.match(ln.text) else heading_at(lines, i)
+        if h is not None and not (sections[-1].key == "acciones" and h.key == "recomendaciones"):
+            sections.append(Section(h.key, h.text))
+            i += h.lines
+            continue
+        sections[-1].lines.append(ln)
+        i += 1
+    return sections
+
+
+def block_text(b: Block) -> list[str]:
+    return [b.first, *(ln.text for ln in b.lines[1:])]
+
+
+def _cut_closing(lines: list[Ln]) -> list[Ln]:
+    """The section's lines before the place-and-date closing (and the signature after it)."""
+    for k, ln in enumerate(lines):
+        if (
+            CLOSING.match(ln.text)
+            and len(ln.text.split()) <= 16
+            and (find_dates(ln.text) or "elaboraci" in fold(ln.text))
+        ):
+            if k == 0 or ends_sentence(lines[k - 1].text):
+                return lines[:k]
+    return lines
+
+
+def objectives(sec: Section) -> list[Item]:
+    """The general objective (a paragraph) and the specific ones (items, numbered in order)."""
+    general: list[Ln] = []
+    specific: list[Ln] = []
+    mode = "general"
+    for ln in sec.lines:
+        f = fold(ln.text).strip()
+        if OBJ_GENERAL.match(f):
+            mode = "general"
+            continue
+        if OBJ_SPECIFIC.match(f):
+            mode = "specific"
+            continue
+        (general if mode == "general" else specific).append(ln)
+    out: list[Item] = []
+    gblocks = [b for b in split_blocks(general) if b.kind != "caption"]
+    if gblocks and not specific and any(b.kind == "item" for b in gblocks[1:]):
+        specific = [ln for b in gblocks[1:] for ln in b.lines]
+        gblocks = gblocks[:1]
+    if gblocks:
+        b = gblocks[0]
+        lines = [ln.text for g in gblocks if g.kind == "para" for ln in g.lines] or block_text(b)
+        out.append(Item("objetivo_general", b, lines, 1))
+    n = 0
+    for b in split_blocks(specific):
+        if b.kind == "caption":
+            continue
+        n += 1
+        out.append(Item("objetivo_especifico", b, block_text(b), n))
+    return out
+
+
+def _visit_date(ln: Ln, year: int | None) -> dt.date | None:
+    label, _, _ = read_label(ln)
+    if label not in (None,) or len(ln.text.split()) > MAX_VISIT_WORDS or ln.text.rstrip().endswith("."):
+        return None
+    text = ln.text.rstrip(" :")
+    found = [d for d in find_dates(text, year) if d.precision == Precision.DAY]
+    if not found or found[-1].span[1] < len(text) - 2:
+        return None
+    return found[-1].value
+
+
+def _is_subheading(lines: list[Ln], k: int) -> bool:
+    ln = lines[k]
+    label, _, _ = read_label(ln)
+    t = ln.text.strip()
+    if label is not None or is_caption_start(ln) or len(t.split()) > MAX_SUBHEADING_WORDS:
+        return False
+    if not t[:1].isupper() or (t.endswith((".", ";", ",")) and not t.endswith(":")):
+        return False
+    if ln.bbox is not None and ln.centred:
+        return False
+    prev = lines[k - 1] if k > 0 else None
+    if (
+        prev is not None
+        and not prev.flags
+        and not (ends_sentence(prev.text) and (prev.short or prev.indent or prev.page != ln.page))
+    ):
+        return False  # a line that goes on from the previous one, or ends a paragraph's sentence
+    if k + 1 < len(lines) and lines[k + 1].text[:1].islower():
+        return False
+    return True
+
+
+def findings(sec: Section, year: int | None) -> list[Item]:
+    """Findings under their visit (fecha) and sub-heading (subseccion), numbered as printed
+    or in order."""
+    out: list[Item] = []
+    fecha, sub = None, None
+    chunk: list[Ln] = []
+
+    def flush() -> None:
+        blocks = [b for b in split_blocks(chunk) if b.kind != "caption"]
+        for j, b in enumerate(blocks):
+            if b.kind == "para":
+                leads = any(x.kind == "item" for x in blocks[j + 1 :])
+                if leads or b.lines[-1].text.rstrip().endswith(":"):
+                    continue  # a lead-in: 'Se resalta la siguiente información:'
+            numero = b.number if b.label == "num" else len(out) + 1
+            out.append(Item("hallazgo", b, block_text(b), numero, sub, fecha))
+        chunk.clear()
+
+    lines = sec.lines
+    for k, ln in enumerate(lines):
+        d = _visit_date(ln, year)
+        if d is not None:
+            flush()
+            fecha, sub, year = d, None, d.year
+            ln.flags.add("heading")
+            continue
+        if _is_subheading(lines, k):
+            flush()
+            sub = ln.text.strip().rstrip(":").strip()
+            ln.flags.add("heading")
+            continue
+        chunk.append(ln)
+    flush()
+    return out
+
+
+def conclusions(sec: Section, start: int = 0) -> list[Item]:
+    out: list[Item] = []
+    for b in split_blocks(_cut_closing(sec.lines)):
+        if b.kind == "caption":
+            continue
+        numero = b.number if b.label in ("num", "ordinal") else start + len(out) + 1
+        out.append(Item("conclusion", b, block_text(b), numero))
+    return out
+
+
+def addressee(text: str) -> str | None:
+    m = ADDRESSEE.match(text.strip())
+    if not m or not text.rstrip().endswith(":"):
+        return None
+    who = m["who"].strip().rstrip(":").strip()
+    if who.upper() == who:
+        words = who.lower().split()
+        who = " ".join(w if (w in SMALL_WORDS and i) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    return who
+
+
+def recommendations(sec: Section) -> list[Item]:
+    """Numbered items under their addressee; paragraphs only when nothing is numbered."""
+    lines = _cut_closing(sec.lines)
+    dest: str | None = None
+    groups: list[tuple[str | None, list[Ln]]] = [(None, [])]
+    k = 0
+    while k < len(lines):
+        ln = lines[k]
+        label, _, _ = read_label(ln)
+        two = f"{ln.text} {lines[k + 1].text}" if k + 1 < len(lines) else ""
+        who = addressee(ln.text) if label in (None, "indent") else None
+        if who is None and label is None and two and not ends_sentence(ln.text) and ADDRESSEE.match(ln.text):
+            who = addressee(two)
+            if who is not None:
+                k += 1
+        if who is not None:
+            dest = who
+            groups.append((dest, []))
+        else:
+            groups[-1][1].append(ln)
+        k += 1
+    out: list[Item] = []
+    for dest, glines in groups:
+        blocks = [b for b in split_blocks(glines) if b.kind != "caption"]
+        items = [b for b in blocks if b.kind == "item"] or blocks
+        for b in items:
+            numero = b.number if b.label in ("num", "ordinal") else len(out) + 1
+            out.append(Item("recomendacion", b, block_text(b), numero, destinatario=dest))
+    return out
