@@ -22,7 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from extractors.mir_avance import extract  # noqa: E402
+import os  # noqa: E402
+
+from papeleo import registry  # noqa: E402
 from papeleo.context import process_context  # noqa: E402
 from papeleo.readers import ReadSettings, read_document  # noqa: E402
 from scoring import EXTRA_FLAGGED, EXTRA_UNFLAGGED, MISSING, OK, WRONG_FLAGGED, WRONG_UNFLAGGED  # noqa: E402
@@ -70,7 +72,7 @@ def run(path: Path) -> list[dict]:
     res = read_document(str(path), ReadSettings())
     if res.document is None:
         raise SystemExit(f"could not read {path}: {res.failures}")
-    return extract(res.document, process_context()).records
+    return registry.get(os.environ.get("MIR_EXTRACTOR", "mir_avance.v2")).func(res.document, process_context()).records
 
 
 def report(name: str, s: dict, verbose: bool) -> None:

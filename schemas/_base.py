@@ -70,11 +70,14 @@ class Dataset:
     # columns a row must have to be written at all: without them it cannot be told apart
     # from cell debris (a MIR row with no clave) and becomes a failures row with its cells
     required_key: tuple[str, ...] = ()
+    # columns of which a row must have at least one (an indicator printed with a code, or with
+    # only its acronym, as a Propósito often is); empty: no such rule
+    required_any: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"dataset {self.name}: kind {self.kind!r} is not one of {', '.join(KINDS)}")
-        missing = [c for c in (*self.natural_key, *self.required_key) if c not in self.schema.names]
+        missing = [c for c in (*self.natural_key, *self.required_key, *self.required_any) if c not in self.schema.names]
         if missing:
             raise ValueError(f"dataset {self.name}: natural key columns {missing} are not in its schema")
 
@@ -88,8 +91,12 @@ class Dataset:
         return "doc_id" if self.kind == "documents" else "record_id"
 
     def missing_key(self, row: dict[str, Any]) -> list[str]:
-        """The ``required_key`` columns ``row`` leaves empty."""
-        return [c for c in self.required_key if row.get(c) in (None, "")]
+        """The ``required_key`` columns ``row`` leaves empty, and all of ``required_any`` when
+        it leaves every one of them empty."""
+        missing = [c for c in self.required_key if row.get(c) in (None, "")]
+        if self.required_any and all(row.get(c) in (None, "") for c in self.required_any):
+            missing += list(self.required_any)
+        return missing
 
     def validate(self, row: dict[str, Any], enums: dict[str, frozenset[str]] | None = None) -> list[str]:
         """Every way ``row`` breaks the schema, in words; empty when it is valid. ``enums``

@@ -29,7 +29,7 @@ DATASET = Dataset(
     "indicators",
     SCHEMA,
     "MIR indicator rows.",
-    required_key=("clave",),
+    required_any=("clave", "siglas"),
     natural_key=("clave", "siglas"),
     enums={
         "nivel": frozenset({"fin", "proposito", "componente", "actividad"}),

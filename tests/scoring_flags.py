@@ -30,6 +30,9 @@ CHECK_FIELDS: dict[str, tuple[str, ...]] = {
     "meta_anual_comentario": ("meta_anual", "alcanzado_t{1..T}"),
     "avance_comentario": ("avance_pct", "programado_t{T}", "alcanzado_t{T}"),
     "componente_suma_actividades": ("meta_anual", *PROGRAMADO, "alcanzado_t{1..T}"),
+    # mir_avance.v2 (extractors/mir_avance/v2/solve.py, record.py)
+    "avance_calculado": ("avance_pct", "programado_t{T}", "alcanzado_t{T}"),
+    "alcanzado_fuera_de_periodo": ALCANZADO,
 }
 SOURCES_SUFFIX = "_fuentes"
 CONFLICT = "conflict"

@@ -29,6 +29,7 @@ from .record import is_indicator, to_record
 from .solve import drop_unproven, solve_row
 from .stream import segment
 from .types import Solved
+from .v2 import extract as extract_v2  # noqa: F401 (registers mir_avance.v2)
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,202 @@
+"""Field accuracy of a MIR extractor on generated reports it has never seen, per form.
+
+Run from the repository root (seeds: see samples/gen/_generated.py — report figures come from a
+block of seeds never run before, and the closing note says which):
+
+    .venv/bin/python benchmarks/mir_generated.py --seeds 1000-1029 --dir /tmp/mirval
+    .venv/bin/python benchmarks/mir_generated.py --seeds 6000-6049 --dir /tmp/mirrep --extractor mir_avance.v1
+
+Documents missing from ``--dir`` are generated there first (text PDF, degraded scan, OCR'd
+text, with the generator's truth). Each form is read by papeleo's readers and extracted by the
+named registry extractor, then scored with tests/scoring.py against the generator's truth:
+
+* numeric exact — of the numeric fields the truth gives a value, the share read exactly;
+* text ok — resumen_narrativo / indicador / comentario at or above the fuzzy floor;
+* wrong flagged / wrong UNFLAGGED — a different value, with or without a flag on its own field
+  (``corrected``, or a conflict check naming it); a conflict elsewhere in the row excuses nothing;
+* extra — a value where the truth has none (an alcanzado for a quarter not yet reported), and
+  numbers on rows the truth does not have (junk rows).
+
+``--by`` groups the same figures by a variant axis (``format``, ``estilo_texto``, ...);
+``-v`` lists every miss; ``--json`` writes the per-document results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "samples")]
+
+from gen._generated import FORMS, doc_name  # noqa: E402
+from scoring import (  # noqa: E402
+    EXTRA_FLAGGED,
+    EXTRA_UNFLAGGED,
+    MISSING,
+    OK,
+    WRONG_FLAGGED,
+    WRONG_UNFLAGGED,
+)
+from scoring_specs import MIR_NUMERIC, SPECS  # noqa: E402
+
+log = logging.getLogger("mir_generated")
+FAMILY = "mir_avance"
+TEXT_FIELDS = ("resumen_narrativo", "indicador", "comentario")
+EXACT_FIELDS = ("clave", "nivel", "siglas", "frecuencia", "trimestre", "ejercicio")
+# the issue's floors per form: share of numeric fields exact
+TARGETS = {"texto.pdf": 0.99, "escaneado.pdf": 0.95, "ocr.txt": 0.90}
+
+
+def parse_seeds(text: str) -> list[int]:
+    seeds: list[int] = []
+    for part in text.split(","):
+        lo, _, hi = part.partition("-")
+        seeds.extend(range(int(lo), int(hi) + 1) if hi else [int(lo)])
+    return seeds
+
+
+def ensure_generated(seed: int, out: Path, forms: list[str]) -> dict:
+    """The truth of ``seed``, generating whichever forms are not in ``out`` yet."""
+    from gen import mir_avance
+
+    truth_path = out / f"{FAMILY}_s{seed:05d}.truth.json"
+    missing = [f for f in forms if not (out / doc_name(FAMILY, seed, f)).exists()]
+    if missing or not truth_path.exists():
+        doc = mir_avance.generate(seed, out, missing or forms)
+        doc.write_truth(out)
+    return json.loads(truth_path.read_text(encoding="utf-8"))
+
+
+def junk_values(rows: list[dict]) -> int:
+    return sum(1 for r in rows for f in MIR_NUMERIC if r.get(f) is not None)
+
+
+def score_one(job: tuple[int, str, str, str]) -> dict:
+    """Read, extract and score one (seed, form); never raises (a crash is a result)."""
+    seed, form, folder, extractor = job
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    from papeleo import registry
+    from papeleo.context import process_context
+    from papeleo.readers import ReadSettings, read_document
+
+    out = Path(folder)
+    truth = json.loads((out / f"{FAMILY}_s{seed:05d}.truth.json").read_text(encoding="utf-8"))
+    path = out / doc_name(FAMILY, seed, form)
+    result = {"seed": seed, "form": form, "variant": truth.get("variant", {})}
+    try:
+        res = read_document(str(path), ReadSettings())
+        if res.document is None:
+            raise RuntimeError(f"not read: {res.failures}")
+        records = registry.get(extractor).func(res.document, process_context()).records
+    except Exception as exc:  # a crash is scored as nothing read, and listed
+        log.exception("seed %d %s", seed, form)
+        result["error"] = f"{type(exc).__name__}: {exc}"
+        records = []
+    spec = SPECS["indicators"]
+    score = spec.score(truth["truth"]["indicators"] if "truth" in truth else truth["indicators"], records)
+    counts: Counter = Counter()
+    for r in score.results:
+        kind = "num" if r.field in MIR_NUMERIC else "text" if r.field in TEXT_FIELDS else "exact"
+        counts[f"{kind}:{r.outcome}"] += 1
+    counts["rows_truth"] = len(score.pairs) + len(score.unmatched)
+    counts["rows_found"] = len(score.pairs)
+    counts["rows_junk"] = len(score.unexpected)
+    counts["num:junk_values"] = junk_values(score.unexpected)
+    result["counts"] = dict(counts)
+    result["misses"] = [
+        str(m) for m in score.misses() if m.field in MIR_NUMERIC or m.field in TEXT_FIELDS + EXACT_FIELDS
+    ]
+    result["junk"] = [{k: r.get(k) for k in ("clave", "siglas", "nivel", "page")} for r in score.unexpected]
+    return result
+
+
+def rate(c: Counter, kind: str) -> tuple[int, int]:
+    det = sum(c[f"{kind}:{o}"] for o in (OK, MISSING, WRONG_FLAGGED, WRONG_UNFLAGGED))
+    return c[f"{kind}:{OK}"], det
+
+
+def table(groups: dict[str, Counter]) -> str:
+    head = (
+        f"{'group':<24}{'docs':>5}{'rows':>11}{'junk':>6}{'numeric exact':>22}{'text ok':>18}"
+        f"{'exact fields':>18}{'wrong flg':>10}{'WRONG unflg':>12}{'extra unflg':>12}"
+    )
+    lines = [head, "-" * len(head)]
+    for name, c in groups.items():
+        n_ok, n_det = rate(c, "num")
+        t_ok, t_det = rate(c, "text")
+        e_ok, e_det = rate(c, "exact")
+        wrong_unfl = c[f"num:{WRONG_UNFLAGGED}"]
+        extra_unfl = c[f"num:{EXTRA_UNFLAGGED}"] + c["num:junk_values"]
+        lines.append(
+            f"{name:<24}{c['docs']:>5}{c['rows_found']:>5}/{c['rows_truth']:<5}{c['rows_junk']:>6}"
+            f"{n_ok:>7}/{n_det:<6}{100 * n_ok / max(n_det, 1):>6.1f}%"
+            f"{t_ok:>6}/{t_det:<5}{100 * t_ok / max(t_det, 1):>5.1f}%"
+            f"{e_ok:>6}/{e_det:<5}{100 * e_ok / max(e_det, 1):>5.1f}%"
+            f"{c[f'num:{WRONG_FLAGGED}']:>10}{wrong_unfl:>12}{extra_unfl:>12}"
+        )
+        _ = EXTRA_FLAGGED
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--seeds", required=True)
+    p.add_argument("--dir", required=True, type=Path, help="where the generated documents are (or go)")
+    p.add_argument("--forms", nargs="+", default=list(FORMS))
+    p.add_argument("--extractor", default="mir_avance.v2")
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--by", default="format", help="a variant axis to group by ('' for none)")
+    p.add_argument("-v", "--verbose", action="store_true")
+    p.add_argument("--json", type=Path)
+    args = p.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
+    args.dir.mkdir(parents=True, exist_ok=True)
+    seeds = parse_seeds(args.seeds)
+    for seed in seeds:
+        ensure_generated(seed, args.dir, args.forms)
+    jobs = [(s, f, str(args.dir), args.extractor) for s in seeds for f in args.forms]
+    with ProcessPoolExecutor(max_workers=args.workers) as pool:
+        results = list(pool.map(score_one, jobs))
+    by_form: dict[str, Counter] = defaultdict(Counter)
+    by_axis: dict[str, Counter] = defaultdict(Counter)
+    for r in results:
+        for c in (by_form[r["form"]], by_form["ALL"]):
+            c.update(r["counts"])
+            c["docs"] += 1
+        if args.by:
+            by_axis[f"{r['form'][:6]} {r['variant'].get(args.by)}"].update({**r["counts"], "docs": 1})
+    print(f"{args.extractor} on {FAMILY} seeds {args.seeds} ({len(seeds)} documents)")
+    print(table({k: by_form[k] for k in [*args.forms, "ALL"]}))
+    if args.by:
+        print(f"\nby {args.by}:")
+        print(table(dict(sorted(by_axis.items()))))
+    errors = [r for r in results if r.get("error")]
+    for r in errors:
+        print(f"CRASH seed {r['seed']} {r['form']}: {r['error']}")
+    if args.verbose:
+        for r in results:
+            if r["misses"] or r["junk"]:
+                print(f"\n# seed {r['seed']} {r['form']} {r['variant'].get('format')}")
+                for m in r["misses"]:
+                    print(f"  {m}")
+                for j in r["junk"]:
+                    print(f"  JUNK ROW {j}")
+    missed_targets = [
+        f for f in args.forms if rate(by_form[f], "num")[0] < TARGETS.get(f, 0) * rate(by_form[f], "num")[1]
+    ]
+    unflagged = sum(by_form[f][f"num:{WRONG_UNFLAGGED}"] for f in args.forms)
+    print(f"\nbelow target: {missed_targets or 'none'}; wrong unflagged: {unflagged}")
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

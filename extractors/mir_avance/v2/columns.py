@@ -1,0 +1,146 @@
+"""Column heads of a MIR table -> what each column holds: ``[("prog", 3), ("alc", 3)]``.
+
+Reports differ in every way a head can: 'Meta programada' over 'Primero … Cuarto' (grouped by
+kind) or 'Ene-Mar' over 'Meta | Alc.' (grouped by quarter), 'T1' or '1er Trim.' or 'Ene-Mar',
+'% de cumplimiento' first or last, extra columns anywhere. The shared table layer joins a
+two-line head into one name per column ('Meta programada Primero', 'Ene-Mar Alc.'), so a name
+is read as a sequence of labels — a kind of column, programado/alcanzado, a quarter — and the
+labels are composed, whatever their order. Nothing is assumed about where a column is: what a
+column holds comes from its own head, never from its position.
+
+A head that names two columns ('3er Trim. Prog. Alc.', when the body left one of them empty
+and the reader could not split them) gives both kinds; the row reader splits its values.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+from rapidfuzz import fuzz
+
+from papeleo.text.normalize import fold
+
+_DATA = json.loads(Path(__file__).with_name("columns.json").read_text(encoding="utf-8"))
+
+# rapidfuzz ratio at or above which a head word is taken for a vocabulary word ('Periodicidacl',
+# 'Alcanzaclo'): heads are few and their words distinct, so this is looser than in body text;
+# lower lets 'meta' match 'mes' and 'real' match 'rea1' vs 'regla' ambiguities creep in
+HEADER_MIN_RATIO = 82
+# words shorter than this must match exactly: 'T1', 'No.', 'Alc' are too short to fuzz
+MIN_FUZZY_LEN = 5
+# a generated name for a column without a head ('col14'): the table layer's convention
+UNNAMED = regex.compile(r"^col\d+$")
+# head words kept apart: 'Ene-Mar' stays one word, '(Objetivo)' loses its brackets
+WORDS = regex.compile(r"[\p{L}\p{N}%][\p{L}\p{N}%.\-/]*")
+
+NUMERIC = frozenset({"meta", "meta_modificada", "prog", "alc", "avance", "linea_base"})
+
+
+@dataclass(frozen=True)
+class Label:
+    kind: str  # a column kind, or "prog" / "alc" / "q"
+    quarter: int | None = None
+    start: int = 0
+    end: int = 0
+
+
+def _phrases() -> list[tuple[tuple[str, ...], str, int | None]]:
+    out: list[tuple[tuple[str, ...], str, int | None]] = []
+    for kind, phrases in _DATA["kinds"].items():
+        out += [(tuple(WORDS.findall(p)), kind, None) for p in phrases]
+    out += [(tuple(WORDS.findall(p)), "prog", None) for p in _DATA["programado"]]
+    out += [(tuple(WORDS.findall(p)), "alc", None) for p in _DATA["alcanzado"]]
+    for q, phrases in _DATA["quarters"].items():
+        out += [(tuple(WORDS.findall(p)), "q", int(q)) for p in phrases]
+    # longest first: 'meta anual' before 'meta', 'clave del indicador' before 'clave'
+    return sorted(out, key=lambda p: -sum(len(w) for w in p[0]))
+
+
+PHRASES = _phrases()
+
+
+def _word_matches(vocab: str, word: str) -> bool:
+    if vocab == word:
+        return True
+    if len(vocab) < MIN_FUZZY_LEN or len(word) < MIN_FUZZY_LEN:
+        return vocab.rstrip(".") == word.rstrip(".")
+    return fuzz.ratio(vocab, word) >= HEADER_MIN_RATIO
+
+
+def name_to_labels(name: str) -> list[Label]:
+    """The labels a head prints, left to right; words no vocabulary knows are skipped."""
+    words = WORDS.findall(fold(name))
+    labels: list[Label] = []
+    i = 0
+    while i < len(words):
+        for phrase, kind, q in PHRASES:
+            n = len(phrase)
+            if i + n <= len(words) and all(_word_matches(v, w) for v, w in zip(phrase, words[i : i + n])):
+                labels.append(Label(kind, q, i, i + n))
+                i += n
+                break
+        else:
+            i += 1
+    return labels
+
+
+@lru_cache(maxsize=512)
+def name_to_kinds(name: str) -> tuple[tuple[str, int | None], ...]:
+    """What a column holds, from its head: ``(("prog", 1),)``, ``(("meta", None),)``,
+    ``(("prog", 3), ("alc", 3))``, ``()`` when the head says nothing known.
+
+    A quarter label applies to the programado/alcanzado labels of its name; a programado or
+    alcanzado label with no quarter in the name is the period's (quarter None: the reported
+    one). 'Meta' alone is the annual target."""
+    labels = name_to_labels(name)
+    quarters = [lb.quarter for lb in labels if lb.kind == "q"]
+    q = quarters[-1] if quarters else None
+    out: list[tuple[str, int | None]] = []
+    for lb in labels:
+        if lb.kind in ("prog", "alc"):
+            if lb.kind == "prog" and q is None and not any(x.kind == "alc" for x in labels):
+                # 'Meta' / 'Programado' with no quarter and no alcanzado beside it: the year's
+                out.append(("meta", None))
+            else:
+                out.append((lb.kind, q))
+        elif lb.kind != "q":
+            out.append((lb.kind, None))
+    if not out and quarters:
+        # a quarter alone ('T1' under a group the reader did not join): nothing to say yet
+        return ()
+    # one kind per column once: 'Meta anual programada' is meta, not meta + prog
+    seen: list[tuple[str, int | None]] = []
+    for k in out:
+        if k not in seen and not (k[0] == "prog" and any(s[0] == "meta" for s in seen) and k[1] is None):
+            seen.append(k)
+    return tuple(seen)
+
+
+def is_unnamed(name: str) -> bool:
+    return not name.strip() or bool(UNNAMED.match(name.strip()))
+
+
+def columns_to_kinds(names: tuple[str, ...]) -> list[tuple[tuple[str, int | None], ...]]:
+    """Kinds of every column of a table. A head naming several numeric columns followed by
+    columns with no head ('Oct-Dic Meta Alc.', 'col14') hands the extra kinds on to them: the
+    reader put the sub-labels of two columns over the first."""
+    kinds = [name_to_kinds(n) for n in names]
+    for i, ks in enumerate(kinds):
+        j = i + 1
+        while len(ks) > 1 and j < len(kinds) and is_unnamed(names[j]) and not kinds[j]:
+            kinds[i], kinds[j] = ks[:-1] if j == i + 1 else kinds[i], ()
+            kinds[j] = (ks[-1],) if j == i + 1 else ()
+            ks = kinds[i]
+            j += 1
+    return kinds
+
+
+def is_mir_table(kinds: list[tuple[tuple[str, int | None], ...]]) -> bool:
+    """A table is an indicator table when its heads name targets and results: at least one
+    programado or meta column and one alcanzado or % column."""
+    flat = {k for ks in kinds for k, _ in ks}
+    return bool(flat & {"meta", "prog"}) and bool(flat & {"alc", "avance"})

@@ -1,0 +1,214 @@
+"""OCR'd text whose grid the table layer cannot see -> rows, read against the head it prints.
+
+OCR exports lay a MIR table out as one line per row ('Fin 4.3 Contribuir … 266 - - - 266'),
+or one cell per line, or in columns padded with spaces whose wrapped cells interleave. What
+survives every one of them is reading order: the head's labels in order, and in each row its
+text, then its numbers in the order of the numeric columns. So:
+
+* the head is read into the sequence of numeric columns it prints (``head_to_sequence``),
+  whichever way it groups them (kind over quarters, or quarter over kinds);
+* a row starts at a line that starts with a level word (Fin, Propósito, Componente,
+  Actividad); the lines up to the next start are its text;
+* the row's run of numeric tokens is matched to the sequence — one to one, or after leaving
+  out the alcanzado columns of quarters not yet reported (printed empty). Any other count is
+  not guessed: the row keeps its text and says its numbers could not be placed.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from papeleo.model import Document
+
+from .columns import Label, name_to_labels
+from .fields import nivel_of
+from .table import NULL_TOKENS, RowCells
+
+# a head line names at least this many kinds of column; fewer is a sentence that happens to
+# say 'meta' or 'indicador' (more would miss heads split over several lines)
+MIN_HEAD_LABELS = 3
+# a head is read from at most this many lines before the first row (cells one per line print
+# a head over many lines; more would take the title block for a head)
+MAX_HEAD_LINES = 40
+# a numeric token: '1,216,904.50', '133%', '6b,293' (a look-alike letter), '-', 'N/A'
+NUMBERISH = regex.compile(r"^(?:[-+]?[\dOolIZSB|(\]][\d,.OolIZSBab|€(\]]*%?|-|—|–|N/A|n/a|N/D|ND)$")
+TEXT_KINDS = ("nivel", "clave", "resumen", "siglas", "indicador", "unidad", "frecuencia", "comentario", "texto_extra")
+
+
+def head_to_sequence(labels: list[Label]) -> list[tuple[str, int | None]]:
+    """The numeric columns a head prints, in order. Group labels are expanded over the run of
+    sub-labels printed for them: 'Programado | Alcanzado' over 'T1..T4 T1..T2', or 'T1 | T2'
+    over 'Prog. Alc. Prog. Alc.'."""
+    kinds = [lb for lb in labels if lb.kind not in TEXT_KINDS]
+    first_group = next((lb.kind for lb in kinds if lb.kind in ("prog", "alc", "q")), None)
+    seq: list[tuple[str, int | None]] = []
+    if first_group in ("prog", "alc"):  # kinds over quarters
+        groups = [lb for lb in kinds if lb.kind in ("prog", "alc")]
+        qs = [lb.quarter for lb in kinds if lb.kind == "q"]
+        runs = _increasing_runs(qs)
+        expanded = {id(g): [(g.kind, q) for q in (runs[i] if i < len(runs) else [])] for i, g in enumerate(groups)}
+        for lb in kinds:
+            if lb.kind in ("prog", "alc"):
+                seq += expanded[id(lb)] or [(lb.kind, None)]
+            elif lb.kind != "q":
+                seq.append((lb.kind, None))
+        return seq
+    subs = [lb.kind for lb in kinds if lb.kind in ("prog", "alc")]
+    pos = 0
+    for lb in kinds:
+        if lb.kind == "q":
+            run: list[str] = []
+            while pos < len(subs) and subs[pos] not in run:
+                run.append(subs[pos])
+                pos += 1
+            seq += [(k, lb.quarter) for k in (run or ["prog", "alc"])]
+        elif lb.kind not in ("prog", "alc"):
+            seq.append((lb.kind, None))
+    return seq
+
+
+def _increasing_runs(qs: list[int | None]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for q in qs:
+        if q is None:
+            continue
+        if runs and runs[-1][-1] < q:
+            runs[-1].append(q)
+        else:
+            runs.append([q])
+    return runs
+
+
+def _row_start(line: str) -> bool:
+    words = line.split()
+    return bool(words) and nivel_of(words[0]) is not None
+
+
+def find_head(lines: list[str]) -> tuple[int, int] | None:
+    """(first, end) line indexes of the head: from the first line naming MIN_HEAD_LABELS kinds
+    to the first row start after it."""
+    for i, line in enumerate(lines):
+        labels = [lb for lb in name_to_labels(line) if lb.kind != "q"]
+        if len({lb.kind for lb in labels}) >= MIN_HEAD_LABELS:
+            for j in range(i + 1, min(len(lines), i + MAX_HEAD_LINES)):
+                if _row_start(lines[j]):
+                    return i, j
+            return None
+    return None
+
+
+def numeric_run(tokens: list[str]) -> tuple[int, int]:
+    """The longest run of numeric tokens (start, end); ties: the last (numbers follow text)."""
+    best = (0, 0)
+    i = 0
+    while i < len(tokens):
+        if NUMBERISH.match(tokens[i]):
+            j = i
+            while j < len(tokens) and NUMBERISH.match(tokens[j]):
+                j += 1
+            if j - i >= best[1] - best[0]:
+                best = (i, j)
+            i = j
+        else:
+            i += 1
+    return best
+
+
+def place_numbers(tokens: list[str], seq: list[tuple[str, int | None]], T: int | None):
+    """Tokens matched to columns, or None when the count fits no reading of the head."""
+    if len(tokens) == len(seq):
+        return list(zip(seq, tokens))
+    live = [k for k in seq if not (k[0] == "alc" and T and k[1] and k[1] > T)]
+    if len(tokens) == len(live):
+        return list(zip(live, tokens))
+    return None
+
+
+def page_texts(doc: Document) -> list[tuple[int, str]]:
+    return [(p.number, line.text) for p in doc.pages for line in p.lines]
+
+
+def document_to_line_rows(doc: Document, T: int | None) -> list[RowCells]:
+    from .table import numeric_field
+
+    numbered = [(pg, t) for pg, t in page_texts(doc) if t.strip()]
+    lines = [t for _, t in numbered]
+    head = find_head(lines)
+    if head is None:
+        return []
+    first, end = head
+    labels = name_to_labels(" ".join(lines[first:end]))
+    seq = head_to_sequence(labels)
+    text_order = [lb.kind for lb in labels if lb.kind in TEXT_KINDS]
+    head_words = {regex.sub(r"\s+", " ", ln.strip()) for ln in lines[first:end]}
+    rows: list[RowCells] = []
+    current: list[str] = []
+    page = None
+
+    def flush() -> None:
+        if current:
+            rows.append(_parse_row(" ".join(current), seq, text_order, T, page, numeric_field))
+
+    for pg, line in numbered[end:]:
+        if regex.sub(r"\s+", " ", line.strip()) in head_words:
+            continue  # the head repeated on the next page
+        if _row_start(line):
+            flush()
+            current, page = [line.strip()], pg
+        elif current:
+            current.append(line.strip())
+    flush()
+    return rows
+
+
+def _parse_row(text: str, seq, text_order, T, page, numeric_field) -> RowCells:
+    tokens = text.split()
+    start, stop = numeric_run(tokens)
+    rc = RowCells(page=page)
+    placed = place_numbers(tokens[start:stop], seq, T) if stop > start else None
+    if placed is None and stop > start:
+        rc.notes.append(
+            f"{stop - start} valores para {len(seq)} columnas: no se sabe a qué columna va cada uno; se dejan sin asignar"
+        )
+    for (kind, q), tok in placed or []:
+        name = numeric_field(kind, q, T)
+        if name and tok.lower() not in NULL_TOKENS | {""}:
+            rc.numbers[name] = tok
+        elif name:
+            rc.numbers[name] = "-"
+    rc.text = split_text(" ".join(tokens[:start]), " ".join(tokens[stop:]), text_order)
+    return rc
+
+
+def split_text(before: str, after: str, order: list[str]) -> dict[str, str]:
+    """The row's text before its numbers, shared out by the head's order of text columns: the
+    level word, the code and objective, the acronym and indicator (``fields.py`` splits those),
+    then the short columns, each peeled off the end by its own vocabulary."""
+    from .fields import FRECUENCIAS, NIVELES
+
+    words = before.split()
+    out: dict[str, str] = {}
+    if words and NIVELES.term_of(words[0]):
+        out["nivel"] = words.pop(0)
+    tail_kinds = [k for k in order if k not in ("nivel", "clave", "resumen", "siglas", "indicador", "comentario")]
+    for kind in reversed(tail_kinds):
+        if not words:
+            break
+        if kind == "frecuencia" and FRECUENCIAS.term_of(words[-1]):
+            out["frecuencia"] = words.pop()
+        elif kind in ("unidad", "texto_extra") and len(words) > 1:
+            out[kind] = words.pop()
+    rest = " ".join(words)
+    siglas = regex.search(r"(?<=[.;:]\s|^)(?P<s>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9]{1,13})(?=\s*(?:[:=]|\s[-–—]\s?))", rest)
+    if siglas is None and "siglas" in order:
+        siglas = regex.search(r"(?<=[.;]\s)(?P<s>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9]{2,13})(?=\s)", rest)
+    if siglas:
+        out["resumen"] = rest[: siglas.start()].strip()
+        out["indicador"] = rest[siglas.start() :].strip() if "siglas" not in order else rest[siglas.end() :].strip()
+        if "siglas" in order:
+            out["siglas"] = siglas.group("s")
+    else:
+        out["resumen"] = rest
+    if after.strip():
+        out["comentario"] = after.strip()
+    return out

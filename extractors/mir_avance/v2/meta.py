@@ -1,0 +1,85 @@
+"""The report's own facts: who reports (ente), the fiscal year and the quarter reported.
+
+Each is taken from what the document labels first ('Ente público:', 'Ejercicio Fiscal 2018',
+'Periodo: Julio - Septiembre 2018', 'Avance al 30 de junio de 2025', 'segundo trimestre'),
+then by vote over the whole text. A quarter is never assumed: without any statement of the
+period it stays unknown and the rows say so.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from papeleo.text.dates import find_dates
+from papeleo.text.normalize import fold, fold_spaces
+from papeleo.text.quarters import find_quarters
+
+# 'Ente público: H. Ayuntamiento Constitucional de San Lorenzo de la Cañada, Altiplano Sur'
+# (the state after the comma is where it is, not who); OCR 'Enle publico:'
+ENTE_LABEL = regex.compile(r"(?:ente\s+p[uú]blico){e<=2}\s*:\s*(?P<n>[^,\n]+)", regex.I | regex.BESTMATCH)
+# 'Ejercicio Fiscal 2018', 'Ejercicio: 2024', 'EJERCICIO FISCAL 20Z5' (a look-alike digit)
+EJERCICIO = regex.compile(r"(?:ejercicio(?:\s+fiscal)?){e<=2}\s*:?\s*(?P<y>[12][0-9OZ][0-9OZlI]{2})\b", regex.I)
+# a year anywhere: 'Periodo: Julio - Septiembre 2018'
+YEAR = regex.compile(r"(?<![\d.,/])(20[0-4]\d)(?![\d.,/])")
+# 'Periodo: Julio - Septiembre 2018', 'Periodo: Abril-Junio de 2020'
+PERIOD_MONTHS = regex.compile(
+    r"(?P<a>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\s*[-–a]\s*"
+    r"(?P<b>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)",
+    regex.I,
+)
+MONTHS = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
+# 'Avance al 30 de junio de 2025', 'Fecha de corte: 30 de septiembre de 2018': the period's end
+CUTOFF = regex.compile(r"(?:avance\s+al|corte\s*:?|al\s+cierre\s+de)\s*(?P<d>.{0,40})", regex.I)
+LOOKALIKE_DIGITS = str.maketrans({"O": "0", "Z": "2", "l": "1", "I": "1"})
+
+
+def document_meta(text: str) -> dict:
+    return {"ente": ente_of(text), "ejercicio": ejercicio_of(text), "trimestre": trimestre_of(text)}
+
+
+def ente_of(text: str) -> str | None:
+    m = ENTE_LABEL.search(text)
+    if m:
+        return fold_spaces(m.group("n")).strip(" .;:") or None
+    return None
+
+
+def ejercicio_of(text: str) -> int | None:
+    m = EJERCICIO.search(text)
+    if m:
+        return int(m.group("y").translate(LOOKALIKE_DIGITS))
+    years = Counter(int(y) for y in YEAR.findall(text))
+    return years.most_common(1)[0][0] if years else None
+
+
+def trimestre_of(text: str) -> int | None:
+    """The quarter a period of months, a cut-off date or a quarter ordinal names — the first the
+    document states, as a report states its period in its heading."""
+    head = text[:3000]
+    m = PERIOD_MONTHS.search(fold(head))
+    if m:
+        end = MONTHS.index(m.group("b").lower())
+        if end % 3 == 2:
+            return end // 3 + 1
+    cut = CUTOFF.search(head)
+    if cut:
+        dates = find_dates(cut.group("d"))
+        if dates and dates[0].value is not None:
+            return (dates[0].value.month - 1) // 3 + 1
+    quarters = Counter(q.quarter for q in find_quarters(text))
+    return quarters.most_common(1)[0][0] if quarters else None

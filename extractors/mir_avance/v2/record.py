@@ -1,0 +1,79 @@
+"""Read rows -> ``indicators`` records: numbers parsed, checked and flagged, text fields cleaned,
+provenance attached.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from papeleo.text.numbers import MX, NumberReading, find_percents, parse_number
+
+from .fields import TextFields
+from .solve import ALC, NUMERIC, solve_row
+from .table import NULL_TOKENS, RowCells
+
+# an alcanzado printed for a quarter after the one reported: the quarter or the column is wrong
+OUT_OF_PERIOD = "alcanzado_fuera_de_periodo"
+
+
+def token_to_reading(token: str | None) -> NumberReading | None:
+    """None for an empty cell; a MISSING reading for '-', 'N/A' and the like."""
+    if token is None or not token.strip():
+        return None
+    if token.strip().lower() in NULL_TOKENS:
+        return parse_number("-", MX)
+    return parse_number(token.strip(), MX)
+
+
+def row_to_record(rc: RowCells, tf: TextFields, meta: dict) -> dict[str, Any]:
+    T = meta.get("trimestre")
+    readings = {name: token_to_reading(rc.numbers.get(name)) for name in NUMERIC}
+    notes = list(tf.notes) + list(rc.notes)
+    if "avance_pct" not in rc.numbers and tf.comentario:
+        # no % column: the percentage the commentary states is the document's
+        found = find_percents(tf.comentario)
+        if found:
+            readings["avance_pct"] = found[0][1]
+            notes.append("avance_pct: leído del comentario (el cuadro no tiene columna de %)")
+    solved = solve_row(readings, T, tf.comentario)
+    checks = list(solved.checks)
+    notes += solved.notes
+    if T:
+        late = [f for f in ALC[T:] if solved.values.get(f) is not None]
+        if late:
+            checks.append(f"{OUT_OF_PERIOD}=conflict")
+            notes.append(f"valores alcanzados después del trimestre {T} reportado: {', '.join(late)}")
+    if not T:
+        notes.append("el documento no dice qué trimestre reporta")
+    rec: dict[str, Any] = {
+        "ente": meta.get("ente"),
+        "ejercicio": meta.get("ejercicio"),
+        "trimestre": T,
+        "clave": tf.clave,
+        "nivel": tf.nivel,
+        "resumen_narrativo": tf.resumen_narrativo,
+        "siglas": tf.siglas,
+        "indicador": tf.indicador,
+        "frecuencia": tf.frecuencia,
+        "unidad_medida": tf.unidad_medida,
+        **solved.values,
+        "comentario": tf.comentario,
+        "checks": checks,
+        "corrected": list(tf.corrected) + solved.corrected,
+        "comentario_extraccion": "; ".join(notes) or None,
+        "page": rc.page,
+        "confidence": _confidence(rc, checks),
+    }
+    if rc.bbox is not None:
+        rec.update(zip(("x0", "top", "x1", "bottom"), rc.bbox))
+    return rec
+
+
+def _confidence(rc: RowCells, checks: list[str]) -> float:
+    """The words' own confidence (1.0 for a text layer), halved by an open conflict."""
+    base = rc.confidence if rc.confidence is not None else 1.0
+    return round(base * (0.5 if any(c.endswith("=conflict") for c in checks) else 1.0), 3)
+
+
+def rows_to_records(rows: list[RowCells], texts: list[TextFields], meta: dict) -> list[dict[str, Any]]:
+    return [row_to_record(rc, tf, meta) for rc, tf in zip(rows, texts)]

@@ -1,0 +1,248 @@
+"""A row's numbers, checked against the row's own arithmetic and repaired only where the
+arithmetic leaves one way to do it.
+
+A MIR row states its figures more than once: the annual target is the sum of the quarterly
+targets (or, for a constant indicator, equal to them), the % column is achieved / programmed
+of the reported quarter, and the commentary repeats 'X% … N … de un total de M'. Every such
+relation the row prints is a check, recorded as ``<check>=ok`` or ``=conflict``. A field is
+changed only when exactly one field's change makes every check of the row hold — then it is
+``<field>:corregido`` with the reason; a field that could not be read at all and one check
+fixes is ``:imputado``. When a check fails and more than one field could be the wrong one,
+nothing is changed and the conflict names all of them: a reviewer sees the doubt, never a
+guess.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+import regex
+
+from papeleo.text.numbers import MX, NumberReading, Status, find_percents, parse_number
+
+PROG = tuple(f"programado_t{q}" for q in range(1, 5))
+ALC = tuple(f"alcanzado_t{q}" for q in range(1, 5))
+NUMERIC = ("meta_anual", *PROG, *ALC, "avance_pct")
+
+# 'de un total de 2827 programadas', 'frente a una meta de 100' — the M of the commentary's N de M
+COMMENT_TOTAL = regex.compile(r"(?:total\s+de|meta\s+de)\s+(?P<m>\d[\d,.]*\d|\d)", regex.I)
+# a number in commentary prose: '3774', '1,216.50'
+COMMENT_NUMBER = regex.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w%])")
+
+
+@dataclass
+class Solved:
+    values: dict[str, float | None]
+    checks: list[str] = field(default_factory=list)
+    corrected: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def tolerance(values: list[float | None]) -> float:
+    """Half a unit of the finest place printed among ``values``: sums of values printed with two
+    decimals may differ from their total by float noise only."""
+    places = 0
+    for v in values:
+        if v is not None and not float(v).is_integer():
+            places = max(places, min(4, len(repr(float(v)).split(".")[1])))
+    return 0.5 * 10.0**-places if places else 1e-6
+
+
+def percent_of(alc: float, prog: float, decimals: int, truncate: bool) -> Decimal:
+    raw = Decimal(str(alc)) / Decimal(str(prog)) * 100
+    return raw.quantize(Decimal(1).scaleb(-decimals), ROUND_DOWN if truncate else ROUND_HALF_UP)
+
+
+def avance_holds(avance: float, alc: float, prog: float, decimals: int) -> bool:
+    """The printed % is alcanzado/programado·100 at its printed decimals, rounded or truncated
+    (reports do both)."""
+    if not prog:
+        return False
+    return any(float(percent_of(alc, prog, decimals, t)) == round(avance, decimals) for t in (False, True))
+
+
+def suma_holds(v: dict[str, float | None]) -> bool | None:
+    """None when the row does not print enough to check; a constant indicator (every
+    programmed quarter equal to the annual target) also holds."""
+    meta = v["meta_anual"]
+    progs = [v[f] for f in PROG]
+    if meta is None or all(p is None for p in progs):
+        return None
+    given = [p for p in progs if p is not None]
+    if abs(sum(given) - meta) <= tolerance([meta, *given]):
+        return True
+    nonzero = [p for p in given if p]
+    return bool(nonzero) and all(abs(p - meta) <= tolerance([p, meta]) for p in nonzero)
+
+
+@dataclass
+class Commentary:
+    percent: float | None = None
+    percent_decimals: int = 0
+    n: float | None = None
+    m: float | None = None
+
+
+def read_commentary(text: str | None) -> Commentary:
+    """'Se logra el 133% de la meta al pavimentar 3774 calles … de un total de 2827' -> 133, 3774,
+    2827. Only what the sentence states clearly is taken."""
+    out = Commentary()
+    if not text:
+        return out
+    found = find_percents(text)
+    if found:
+        (start, end), reading = found[0]
+        out.percent, out.percent_decimals = reading.value, reading.decimals
+        tail_from = end
+    else:
+        tail_from = 0
+    total = COMMENT_TOTAL.search(text, tail_from)
+    if total:
+        m = parse_number(total.group("m"), MX)
+        out.m = m.value if m.status is Status.CLEAN else None
+        between = [x for x in COMMENT_NUMBER.finditer(text, tail_from, total.start())]
+        if between:
+            n = parse_number(between[-1].group(0), MX)
+            out.n = n.value if n.status is Status.CLEAN else None
+    return out
+
+
+def relations_of(
+    v: dict[str, float | None], T: int | None, dec: int, c: Commentary
+) -> list[tuple[str, set[str], bool]]:
+    """Every relation the row's printed values allow: (check it belongs to, fields, holds).
+    The commentary's three figures are three relations of one check, so that a percentage the
+    commentary repeats confirms the % column even when its N de M does not match."""
+    out: list[tuple[str, set[str], bool]] = []
+    s = suma_holds(v)
+    if s is not None:
+        out.append(("suma_programado", {"meta_anual", *(f for f in PROG if v[f] is not None)}, s))
+    if T:
+        a, p, pct = f"alcanzado_t{T}", f"programado_t{T}", "avance_pct"
+        if v[pct] is not None and v[a] is not None and v[p]:
+            out.append(("avance_calculado", {pct, a, p}, avance_holds(v[pct], v[a], v[p], dec)))
+        for said, name in ((c.percent, pct), (c.n, a), (c.m, p)):
+            if said is not None and v[name] is not None:
+                out.append(("avance_comentario", {name}, abs(said - v[name]) <= 1e-9))
+    return out
+
+
+def checks_of(v: dict[str, float | None], T: int | None, dec: int, c: Commentary) -> dict[str, bool]:
+    """Every check the row's printed values allow: name -> holds (all of its relations)."""
+    out: dict[str, bool] = {}
+    for name, _, holds in relations_of(v, T, dec, c):
+        out[name] = out.get(name, True) and holds
+    return out
+
+
+CHECK_FIELDS = {
+    "suma_programado": ("meta_anual", *PROG),
+    "avance_calculado": ("avance_pct", "programado_t{T}", "alcanzado_t{T}"),
+    "avance_comentario": ("avance_pct", "programado_t{T}", "alcanzado_t{T}"),
+}
+
+
+def _fields(check: str, T: int | None) -> set[str]:
+    return {f.replace("{T}", str(T)) for f in CHECK_FIELDS[check] if T or "{T}" not in f}
+
+
+def _candidates(name: str, v: dict, T: int | None, dec: int, c: Commentary, readings: dict) -> list[tuple[float, str]]:
+    """Values ``name`` could have: other readings of its printed token, and what each check
+    says it must be."""
+    out: list[tuple[float, str]] = []
+    r: NumberReading | None = readings.get(name)
+    if r is not None:
+        out += [(x, f"'{r.raw}' leído como {x:g}") for x in r.candidates if x != v.get(name)]
+    progs = [v[f] for f in PROG]
+    if name == "meta_anual" and any(p is not None for p in progs):
+        out.append((round(sum(p for p in progs if p is not None), 6), "suma de los programados trimestrales"))
+    if name in PROG and v["meta_anual"] is not None:
+        others = [v[f] for f in PROG if f != name]
+        if all(o is not None for o in others):
+            out.append((round(v["meta_anual"] - sum(others), 6), "meta anual menos los otros trimestres"))
+    if T and name == f"alcanzado_t{T}" and c.n is not None:
+        out.append((c.n, "el comentario del indicador"))
+    if T and name == f"programado_t{T}" and c.m is not None:
+        out.append((c.m, "el comentario del indicador"))
+    if T and name == "avance_pct":
+        if c.percent is not None:
+            out.append((c.percent, "el comentario del indicador"))
+        a, p = v[f"alcanzado_t{T}"], v[f"programado_t{T}"]
+        if a is not None and p:
+            out.append((float(percent_of(a, p, dec, False)), "alcanzado / programado del trimestre"))
+    return [(x, why) for x, why in out if x is not None and math.isfinite(x) and x >= 0]
+
+
+def solve_row(readings: dict[str, NumberReading | None], T: int | None, comentario: str | None) -> Solved:
+    """Values, checks and flags for one row from its numeric readings (field -> reading)."""
+    v: dict[str, float | None] = {}
+    s = Solved(values=v)
+    for name in NUMERIC:
+        r = readings.get(name)
+        if r is None or r.status in (Status.MISSING,):
+            v[name] = None
+        elif r.status is Status.CLEAN:
+            v[name] = r.value
+        elif r.status is Status.REPAIRED:
+            v[name] = r.value
+            s.corrected.append(f"{name}:corregido")
+            s.notes.append(f"{name}: {r.explain()}")
+        else:  # ambiguous, invalid, out of range: no value unless a check gives one
+            v[name] = None
+    pct_reading = readings.get("avance_pct")
+    dec = pct_reading.decimals if pct_reading is not None and pct_reading.value is not None else 0
+    c = read_commentary(comentario)
+    unread = [
+        n for n in NUMERIC if v[n] is None and readings.get(n) is not None and readings[n].status is not Status.MISSING
+    ]
+    for name in unread:  # fill what could not be read where exactly one value makes every check hold
+        _try_fix(s, v, name, T, dec, c, readings, imputed=True)
+    result = checks_of(v, T, dec, c)
+    if not all(result.values()):
+        pick = _single_fix(v, T, dec, c, readings)
+        if pick:
+            name, x, why = pick
+            failing = [k for k, ok in result.items() if not ok]
+            was = "sin valor" if v[name] is None else f"{v[name]:g}"
+            s.notes.append(f"{name}: {was} no cuadra con {', '.join(failing)}; se toma {x:g} ({why})")
+            v[name] = x
+            s.corrected = [e for e in s.corrected if not e.startswith(name + ":")] + [f"{name}:corregido"]
+            result = checks_of(v, T, dec, c)
+    s.checks = [f"{k}={'ok' if ok else 'conflict'}" for k, ok in result.items()]
+    return s
+
+
+def _single_fix(v: dict, T, dec, c: Commentary, readings: dict) -> tuple[str, float, str] | None:
+    """The one field whose change makes every relation hold, when every other field of the
+    failing relations is confirmed by a relation that holds. A field nothing confirms could
+    be the wrong one just as well, and then nothing is changed (the conflict stays)."""
+    rels = relations_of(v, T, dec, c)
+    suspects = set().union(*(f for _, f, ok in rels if not ok))
+    confirmed = set().union(*(f for _, f, ok in rels if ok)) if any(ok for *_, ok in rels) else set()
+    fixes = []
+    for name in sorted(suspects):
+        if suspects - {name} - confirmed:
+            continue
+        for x, why in _candidates(name, v, T, dec, c, readings):
+            trial = dict(v, **{name: x})
+            if all(ok for *_, ok in relations_of(trial, T, dec, c)):
+                fixes.append((name, x, why))
+                break
+    return fixes[0] if len({f[0] for f in fixes}) == 1 else None
+
+
+def _try_fix(s: Solved, v: dict, name: str, T, dec, c, readings, imputed: bool) -> None:
+    options = {}
+    for x, why in _candidates(name, v, T, dec, c, readings):
+        trial = dict(v, **{name: x})
+        checks = checks_of(trial, T, dec, c)
+        if checks and all(checks.values()):
+            options.setdefault(x, why)
+    if len(options) == 1:
+        ((x, why),) = options.items()
+        v[name] = x
+        r = readings[name]
+        s.corrected.append(f"{name}:{'imputado' if imputed else 'corregido'}")
+        s.notes.append(f"{name}: '{r.raw}' ilegible; {x:g} por {why}")

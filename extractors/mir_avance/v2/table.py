@@ -1,0 +1,136 @@
+"""A table read by the shared table layer -> one :class:`RowCells` per indicator row.
+
+The shared layer finds the grid (rules, gutters, tabs, pipes) and names each column by its
+head; here each column's head says what it holds (``columns.py``) and each row's cells are
+sorted into text fields and numeric tokens. A row with no level, no code and no number is the
+rest of the row above it (a cell wrapped onto a line of its own); it is joined, never kept as
+a row of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from papeleo.tables import Cell, Table
+
+from .columns import NUMERIC, columns_to_kinds, is_mir_table
+
+# a number-like token in a numeric cell: '1,216,904.50', '13a%', '-', 'N/A', '6b,293'
+TOKEN = regex.compile(r"\S+")
+# tokens a cell prints for 'nothing here'
+NULL_TOKENS = frozenset({"-", "--", "—", "–", "n/a", "na", "n/d", "nd", "s/d"})
+FIELD_OF = {
+    "meta": "meta_anual",
+    "avance": "avance_pct",
+    "linea_base": "linea_base",
+    "meta_modificada": "meta_modificada",
+}
+
+
+@dataclass
+class RowCells:
+    text: dict[str, str] = field(default_factory=dict)  # kind -> cell text
+    numbers: dict[str, str] = field(default_factory=dict)  # contract field -> raw token
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    confidence: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def numeric_field(kind: str, quarter: int | None, T: int | None) -> str | None:
+    if kind in ("prog", "alc"):
+        q = quarter or T
+        if not q:
+            return None
+        return f"{'programado' if kind == 'prog' else 'alcanzado'}_t{q}"
+    return FIELD_OF.get(kind)
+
+
+def split_cell(cell: Cell, kinds, header_cell: Cell | None, T: int | None) -> list[tuple[tuple[str, int | None], str]]:
+    """Tokens of a cell whose head names several numeric columns, each with its kind. Equal
+    counts go in order; fewer tokens go to the head word each lies under when both have boxes,
+    else to the quarters already reported first (an alcanzado after the reported quarter is
+    empty by definition)."""
+    tokens = [t for t in TOKEN.findall(cell.text)]
+    if len(tokens) == len(kinds):
+        return list(zip(kinds, tokens))
+    if not tokens:
+        return []
+    live = [k for k in kinds if not (k[0] == "alc" and T and k[1] and k[1] > T)]
+    if len(tokens) == len(live):
+        return list(zip(live, tokens))
+    boxed = cell.words and all(w.bbox is not None for w in cell.words)
+    if len(tokens) < len(kinds) and boxed and header_cell is not None and header_cell.words:
+        heads = [w for w in header_cell.words if w.text.strip() and w.bbox is not None]
+        if len(heads) >= len(kinds):
+            centres = [(w.bbox.x0 + w.bbox.x1) / 2 for w in heads[-len(kinds) :]]
+            out = []
+            for w in cell.words:
+                cx = (w.bbox.x0 + w.bbox.x1) / 2
+                k = min(range(len(kinds)), key=lambda i: abs(centres[i] - cx))
+                out.append((kinds[k], w.text))
+            return out
+    return []
+
+
+def table_to_rows(table: Table, T: int | None) -> list[RowCells]:
+    kinds = columns_to_kinds(table.columns)
+    if not is_mir_table(kinds):
+        return []
+    header_cells = _header_cells(table)
+    out: list[RowCells] = []
+    for row in table.rows:
+        rc = RowCells(page=row.page, confidence=row.confidence)
+        box = row.bbox
+        rc.bbox = (box.x0, box.top, box.x1, box.bottom) if box is not None else None
+        for i, cell in enumerate(row.cells):
+            ks = kinds[i] if i < len(kinds) else ()
+            if not ks or cell.is_empty:
+                continue
+            numeric = [k for k in ks if k[0] in NUMERIC]
+            if not numeric:
+                kind = ks[0][0]
+                rc.text[kind] = f"{rc.text[kind]} {cell.text}".strip() if kind in rc.text else cell.text
+                continue
+            pairs = (
+                [(numeric[0], cell.text.strip())]
+                if len(numeric) == 1
+                else split_cell(cell, numeric, header_cells[i], T)
+            )
+            if len(numeric) > 1 and not pairs:
+                rc.notes.append(
+                    f"celda '{cell.text}' bajo '{table.columns[i]}': no se sabe a qué columna va cada valor"
+                )
+            for (kind, q), token in pairs:
+                name = numeric_field(kind, q, T)
+                if name:
+                    rc.numbers[name] = token
+        if _is_continuation(rc) and out:
+            _join(out[-1], rc)
+        elif rc.text or rc.numbers:
+            out.append(rc)
+    return [r for r in out if r.numbers or r.text.get("nivel")]
+
+
+def _header_cells(table: Table) -> list[Cell | None]:
+    """The lowest header cell with words over each column (sub-labels sit lowest)."""
+    out: list[Cell | None] = [None] * table.n_columns
+    for hr in table.header_rows:
+        for i, c in enumerate(hr.cells[: table.n_columns]):
+            if c.words:
+                out[i] = c
+    return out
+
+
+def _is_continuation(rc: RowCells) -> bool:
+    has_numbers = any(t.strip().lower() not in NULL_TOKENS and t.strip() for t in rc.numbers.values())
+    return not has_numbers and not rc.text.get("nivel") and not rc.text.get("clave")
+
+
+def _join(upper: RowCells, lower: RowCells) -> None:
+    for k, t in lower.text.items():
+        upper.text[k] = f"{upper.text.get(k, '')} {t}".strip()
+    for k, t in lower.numbers.items():
+        upper.numbers.setdefault(k, t)
