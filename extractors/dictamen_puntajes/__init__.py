@@ -25,8 +25,9 @@ from .assemble import is_person, join_wrapped
 from .locate import learn_hints, read_tables, score_tables
 from .prose import find_period, stated_bands, stated_weights
 from .record import out_of_range_failure, to_record
-from .solve import check_bands, check_weighting, read_people
-from .stream import read_stream
+from .solve import check_bands, check_weighting, read_people, withhold_unverified
+from .spellings import snap
+from .stream import furniture, read_stream
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ def extract(doc: Document, ctx: Context) -> Extraction:
     let the weighting and the bands check each person."""
     tables = score_tables(doc)
     hints = learn_hints(tables)
-    rows = [r for r in join_wrapped(read_tables(tables, hints)) if is_person(r)]
+    rows = [r for r in join_wrapped(read_tables(tables, hints, furniture(doc))) if is_person(r)]
     geometry = any(w.bbox is not None for p in doc.pages for w in p.words)
     streamed = [] if geometry and rows else [r for r in join_wrapped(read_stream(doc, hints)) if is_person(r)]
     if len(streamed) > len(rows):
@@ -50,7 +51,11 @@ def extract(doc: Document, ctx: Context) -> Extraction:
         rows = streamed
     text = doc.text
     people, decimals = read_people(rows)
+    for field in ("nivel", "entidad"):
+        snap(people, field, text)
     weighting = check_weighting(people, stated_weights(text), decimals.get("final", 0))
+    if doc.text_source != "text_layer":
+        withhold_unverified(people, weighting is not None)
     levels = {p.raw.nivel for p in people if p.raw.nivel}
     check_bands(people, stated_bands(text, levels))
     period = find_period(text)

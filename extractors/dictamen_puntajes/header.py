@@ -32,6 +32,13 @@ STEM_FLOOR = 80.0
 EXACT_STEM_LEN = 4
 # a header word: letters, or the '#' a numbering column is headed with ('No.', 'Núm.', '#')
 HEADER_WORD = regex.compile(r"#|\p{L}+")
+# a group label printed over the two goal columns ('Metas' over 'Individuales | Colectivas')
+GROUP_WORDS = ("metas", "objetivos", "logro")
+# where the prose names each goal factor first: 'metas individuales', 'objetivos colectivos'
+GOAL_IND = regex.compile(r"(?:metas|objetivos)\s+(?:de\s+\w+\s+)?individual")
+GOAL_COL = regex.compile(r"(?:metas|objetivos)\s+(?:de\s+\w+\s+)?(?:colectiv|de\s+equipo|institucional)")
+# the name the table reader gives a column it found no header for: 'col3'
+PLACEHOLDER = regex.compile(r"^col\d+$")
 # a score table needs a name column and at least this many score columns: the commission's
 # 'Cargo | Nombre' table and the universe table '15 | 20% | 3' have fewer
 MIN_SCORE_COLUMNS = 2
@@ -108,12 +115,37 @@ def roles_of_label(label: str) -> tuple[str, ...]:
     return roles
 
 
-def layout_of(columns: tuple[str, ...]) -> Layout:
-    """The roles of a table's header names; a role named twice keeps its first column."""
+def is_group_label(label: str) -> bool:
+    """'Metas', 'Logro de metas', 'Metas (2)': a group label whose sub-labels were lost."""
+    words = [fold(w) for w in HEADER_WORD.findall(label)]
+    return bool(words) and all(w in GROUP_WORDS or w in ("de", "del") for w in words)
+
+
+def goal_order(text: str) -> tuple[str, str]:
+    """The order the document names its two goal factors in ('metas individuales' before 'metas
+    colectivas', as it prints them under a group label); individual first when it names neither."""
+    folded = fold(text)
+    i, c = GOAL_IND.search(folded), GOAL_COL.search(folded)
+    if i and c and c.start() < i.start():
+        return ("col", "ind")
+    return ("ind", "col")
+
+
+def layout_of(columns: tuple[str, ...], goals: tuple[str, str] = ("ind", "col")) -> Layout:
+    """The roles of a table's header names; a role named twice keeps its first column. Two
+    columns headed only by a group label ('Metas' | 'Metas (2)', the sub-labels lost by OCR)
+    are the two goal columns, in the order ``goals`` (see goal_order)."""
     seen: set[str] = set()
     out = []
-    for label in columns:
-        roles = tuple(r for r in roles_of_label(label) if r not in seen)
+    pending = [g for g in goals]
+    groups = [i for i, label in enumerate(columns) if is_group_label(label)]
+    paired = groups if len(groups) == 2 and groups[1] == groups[0] + 1 else []
+    for i, label in enumerate(columns):
+        if PLACEHOLDER.match(label):
+            out.append(())
+            continue
+        roles = (pending.pop(0),) if i in paired else roles_of_label(label)
+        roles = tuple(r for r in roles if r not in seen)
         seen.update(roles)
         out.append(roles)
     return Layout(tuple(out))

@@ -14,8 +14,9 @@ from collections.abc import Iterable
 from papeleo.model import Document
 from papeleo.tables import Row, Table, pages_to_tables
 
-from .header import Layout, layout_of
+from .header import PLACEHOLDER, Layout, goal_order, layout_of
 from .rows import Hints, RawRow, from_cells, read_row
+from .stream import furniture_key
 from .tokens import is_score
 
 log = logging.getLogger(__name__)
@@ -34,8 +35,9 @@ def _scoreish_rows(rows: Iterable[Row]) -> tuple[int, int]:
 
 
 def headerless(t: Table) -> bool:
-    """The reader names a table's columns col1, col2 ... when it found no header."""
-    return t.columns == tuple(f"col{i}" for i in range(1, t.n_columns + 1))
+    """The reader names a table's columns col1, col2 ... when it found no header; a 'header'
+    of which only some columns are so named is a running header the reader took for one."""
+    return any(PLACEHOLDER.match(c) for c in t.columns) or not any(layout_of(t.columns).roles)
 
 
 def score_tables(doc: Document) -> list[tuple[Table, Layout]]:
@@ -44,8 +46,9 @@ def score_tables(doc: Document) -> list[tuple[Table, Layout]]:
     but whose rows are scores (read under the layout above them)."""
     out: list[tuple[Table, Layout]] = []
     current: Layout | None = None
+    goals = goal_order(doc.text)
     for t in pages_to_tables(doc.pages):
-        lay = layout_of(t.columns) if not headerless(t) else Layout(((),) * t.n_columns)
+        lay = layout_of(t.columns, goals) if not headerless(t) else Layout(((),) * t.n_columns)
         if lay.is_score_table:
             out.append((t, lay))
             current = lay
@@ -80,14 +83,19 @@ def learn_hints(tables: list[tuple[Table, Layout]]) -> Hints:
     return hints
 
 
-def read_tables(tables: list[tuple[Table, Layout]], hints: Hints) -> list[RawRow]:
-    """Every body row read; a headerless continuation's 'header' rows are read as body rows."""
+def read_tables(tables: list[tuple[Table, Layout]], hints: Hints, skip: set[str] | None = None) -> list[RawRow]:
+    """Every body row read; a headerless continuation's 'header' rows are read as body rows,
+    but for page furniture (``skip``: running headers' lines, as ``stream.furniture_key`` gives them)."""
     out: list[RawRow] = []
     for t, lay in tables:
         body = list(t.rows)
-        if headerless(t) or layout_of(t.columns) != lay:  # a continuation: what the reader took for a header is data
+        if (
+            headerless(t) or not layout_of(t.columns).is_score_table
+        ):  # a continuation: what the reader took for a header is data
             body = [*t.header_rows, *body]
         for r in body:
+            if skip and furniture_key(" ".join(r.texts)) in skip:
+                continue
             raw = read_row(r.texts, lay, hints)
             raw.page, raw.bbox, raw.confidence = r.page, r.bbox, r.confidence
             out.append(raw)

@@ -15,6 +15,7 @@ from papeleo.model import Failure
 
 from .prose import Period
 from .solve import Person
+from .spellings import clean_cell
 
 FIELDS = {"ind": "metas_individuales", "col": "metas_colectivas", "comp": "competencias", "final": "calificacion_final"}
 # confidence starts from the row's OCR word confidence (1 for a text layer) and is multiplied
@@ -27,23 +28,18 @@ CONFIDENCE_DECIMALS = 3
 OUT_OF_RANGE_KIND = "schema_violation"
 
 
-def _clean(text: str | None) -> str | None:
-    text = " ".join((text or "").split())
-    return text or None
-
-
 def to_record(p: Person, period: Period | None) -> dict[str, Any]:
     r = p.raw
     rec: dict[str, Any] = {
-        "nombre": _clean(r.texts.get("nombre")),
-        "cargo": _clean(r.texts.get("cargo")),
-        "entidad": _clean(r.texts.get("entidad")),
+        "nombre": clean_cell(r.texts.get("nombre")),
+        "cargo": clean_cell(r.texts.get("cargo")),
+        "entidad": clean_cell(r.texts.get("entidad")),
         **{FIELDS[k]: p.values.get(k) for k in FIELDS},
-        "nivel_desempeno": _clean(r.nivel),
+        "nivel_desempeno": clean_cell(r.nivel),
         "periodo_inicio": period.inicio if period else None,
         "periodo_fin": period.fin if period else None,
         "checks": list(p.checks),
-        "corrected": [f"{FIELDS[k]}:{v}" for k, v in p.corrected.items()],
+        "corrected": [f"{FIELDS.get(k, k)}:{v}" for k, v in p.corrected.items()],
         "comentario_extraccion": "; ".join(n for n in p.notes if n) or None,
         "page": r.page,
     }

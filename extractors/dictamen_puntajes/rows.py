@@ -81,8 +81,8 @@ class Hints:
 
 def _cell_fits(role: str, text: str) -> bool:
     t = text.strip()
-    if role in SCORE_ROLES:
-        return is_score(t) or is_na(t) or (bool(t) and is_loose_score(t))
+    if role in SCORE_ROLES:  # empty: a wrapped line's score cells, or a value lost (read as absent)
+        return not t or is_score(t) or is_na(t) or is_loose_score(t)
     if role == "numero":
         return not t or t.isdigit()
     if role == "nivel":

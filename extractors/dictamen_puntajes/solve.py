@@ -198,3 +198,21 @@ def check_bands(people: list[Person], bands: list[Band]) -> None:
         mine = next(k for k in spans if _same_level(k, nivel))
         ok = all(not (min(v) < final < max(v)) for k, v in spans.items() if k != mine)
         p.checks.append(f"nivel_bandas={'ok' if ok else 'conflict'}")
+
+
+def withhold_unverified(people: list[Person], has_weighting: bool) -> None:
+    """On OCR'd pages, a row that lost a score and that the weighting could not check keeps
+    none of its numbers: what was read of it cannot be told right from misread (the others are
+    checked). The readings stay in the comment, so a person can finish the row by hand."""
+    if not has_weighting:
+        return
+    for p in people:
+        lost = [k for k, rd in p.reads.items() if rd.status in ("unreadable", "absent") and p.values.get(k) is None]
+        if not lost or any(c.startswith("ponderacion=") for c in p.checks):
+            continue
+        raw = ", ".join(f"{k} '{rd.raw}'" for k, rd in p.reads.items() if rd.raw and p.values.get(k) is not None)
+        for k in p.values:
+            if p.values[k] is not None:
+                p.values[k] = None
+                p.corrected.pop(k, None)
+        p.notes.append(f"fila incompleta sin verificar contra la ponderación; lecturas retenidas: {raw}")

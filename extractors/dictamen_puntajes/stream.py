@@ -16,9 +16,9 @@ import regex
 from papeleo.model import Document
 from papeleo.text.normalize import fold
 
-from .header import HEADER_WORD, ROLES, SCORE_ROLES, Layout, _word_is
+from .header import GROUP_WORDS, HEADER_WORD, ROLES, SCORE_ROLES, Layout, _word_is, roles_of_label
 from .rows import CONNECTORS, POSTS, Hints, RawRow, from_words, read_row
-from .tokens import is_score, score_words
+from .tokens import is_loose_score, is_score, score_words
 
 log = logging.getLogger(__name__)
 
@@ -27,10 +27,11 @@ log = logging.getLogger(__name__)
 MAX_HEADER_WORDS = 14
 # lines the header may run over (two-line labels, a sub-label line, one label per line)
 MAX_HEADER_LINES = 24
+# labels before the name's that may belong to the header, and the words such a label has
+MAX_LABELS_BEFORE = 3
+MAX_LABEL_WORDS = 4
 # a line without scores longer than this is prose after the table, not a wrapped cell
 MAX_FRAGMENT_WORDS = 9
-# a group label over two goal columns ('Metas' over 'Individuales | Colectivas')
-GROUP_WORDS = ("metas", "objetivos", "logro")
 # words after a level/final word that show it belongs to a factor's label ('Metas de desempeño individual')
 LOOKAHEAD = 2
 # a page's furniture line (running header, folio) recurs on this many pages
@@ -52,36 +53,42 @@ def header_layout(lines: list[str]) -> Layout | None:
     """The columns' roles in printed order from header lines read as words: roles in the order
     first named, a group label's place taken by the sub-labels under it, in their order."""
     seq: list[str] = []
-    words = [w for ln in lines for w in HEADER_WORD.findall(ln)]
-    for i, word in enumerate(words):
-        f = fold(word)
-        role = _role_of_word(word)
-        ahead = [_role_of_word(w) for w in words[i + 1 : i + 1 + LOOKAHEAD]]
-        if f in GROUP_WORDS and not any(r in ("ind", "col") for r in ahead):
-            seq.append("group")
-            continue
-        if role in ("nivel", "final") and any(r in ("ind", "col", "comp") for r in ahead):
-            continue
-        if role is None or role in seq:
-            continue
-        if role in ("ind", "col") and "group" in seq:
-            seq[seq.index("group")] = role
-            continue
-        seq.append(role)
+    group: int | None = None  # where the sub-labels of a group label go
+    for line in lines:
+        words = HEADER_WORD.findall(line)
+        for i, word in enumerate(words):
+            role = _role_of_word(word)
+            ahead = [_role_of_word(w) for w in words[i + 1 : i + 1 + LOOKAHEAD]]
+            if fold(word) in GROUP_WORDS and not any(r in ("ind", "col") for r in ahead):
+                if group is None:
+                    group = len(seq)
+                    seq.append("group")
+                continue
+            if role in ("nivel", "final") and any(r in ("ind", "col", "comp") for r in ahead):
+                continue  # 'Metas de desempeño individual'
+            if role is None or role in seq:
+                continue
+            if role in ("ind", "col") and group is not None:
+                if seq[group] == "group":
+                    seq[group] = role
+                else:
+                    seq.insert(group + 1, role)
+                continue
+            seq.append(role)
     seq = [r for r in seq if r != "group"]
     lay = Layout(tuple((r,) for r in seq))
     return lay if lay.is_score_table else None
 
 
-def _furniture_key(text: str) -> str:
+def furniture_key(text: str) -> str:
     """A line as it recurs from page to page: its folio's digits aside ('Página 3 de 12')."""
-    return DIGITS.sub("#", fold(text.strip()))
+    return DIGITS.sub("#", " ".join(fold(text).split()))
 
 
-def _furniture(doc: Document) -> set[str]:
+def furniture(doc: Document) -> set[str]:
     seen: Counter = Counter()
     for page in doc.pages:
-        seen.update({_furniture_key(ln.text) for ln in page.lines if ln.text.strip()})
+        seen.update({furniture_key(ln.text) for ln in page.lines if ln.text.strip()})
     return {t for t, n in seen.items() if n >= FURNITURE_PAGES}
 
 
@@ -89,21 +96,42 @@ def _n_scores(text: str) -> int:
     return sum(is_score(w) for w in score_words(text.split()))
 
 
+def _header_start(lines: list[tuple[int, str]], i: int) -> int:
+    """The header's first line: labels printed before the name's ('No.', 'Cargo' when the post
+    comes first), one per line, are part of it."""
+    k, back = i, 0
+    while k > 0 and back < MAX_LABELS_BEFORE:
+        text = lines[k - 1][1].strip()
+        if not text:
+            k, back = k - 1, back
+            if k > 0 and not lines[k - 1][1].strip():
+                break
+            continue
+        if len(text.split()) > MAX_LABEL_WORDS or _n_scores(text) or not roles_of_label(text):
+            break
+        k, back = k - 1, back + 1
+    while k < i and not lines[k][1].strip():
+        k += 1
+    return k
+
+
 def _find_header(lines: list[tuple[int, str]], start: int) -> tuple[int, int, Layout] | None:
-    """(first header line, first data line, layout) of the next score table from ``start``."""
+    """(first header line, first data line, layout) of the next score table from ``start``: a
+    short line naming a name column, the short lines after it up to the first with a score."""
     for i in range(start, len(lines)):
         text = lines[i][1]
         if not text.strip() or len(text.split()) > MAX_HEADER_WORDS or _n_scores(text):
             continue
         if not any(_role_of_word(w) == "nombre" for w in HEADER_WORD.findall(text)):
             continue
-        j = i
-        while j < len(lines) and j - i < MAX_HEADER_LINES and _n_scores(lines[j][1]) < 2:
+        j = i + 1
+        while j < len(lines) and j - i <= MAX_HEADER_LINES and not _n_scores(lines[j][1]):
             if len(lines[j][1].split()) > MAX_HEADER_WORDS:
                 break
             j += 1
-        if j >= len(lines) or _n_scores(lines[j][1]) < 2 and not is_score(lines[j][1].strip()):
+        if j >= len(lines) or not _n_scores(lines[j][1]):
             continue
+        i = _header_start(lines, i)
         lay = header_layout([t for _, t in lines[i:j]])
         if lay is not None:
             return i, j, lay
@@ -134,9 +162,11 @@ def _cells_rows(units: list[tuple[int, str]], lay: Layout, hints: Hints) -> list
     out, buf = [], []
     want = len(lay.scores)
     level_last = lay.tail[-1:] == ("nivel",)
+    numbered = "numero" in lay.texts
     for page, text in units:
         buf.append((page, text))
-        n = sum(1 for _, t in buf if is_score(t.strip()) or _n_scores(t))
+        cells = buf[1:] if numbered and buf[0][1].strip().isdigit() else buf
+        n = sum(1 for _, t in cells if _n_scores(t) or is_loose_score(t.strip()))
         if n >= want and (not level_last or not is_score(text.strip())):
             row = read_row(tuple(t for _, t in buf), lay, hints)
             row.page = buf[0][0]
@@ -147,7 +177,7 @@ def _cells_rows(units: list[tuple[int, str]], lay: Layout, hints: Hints) -> list
 
 def read_stream(doc: Document, hints: Hints) -> list[RawRow]:
     """The score rows of every score table found in the document's lines."""
-    furniture = _furniture(doc)
+    lines_out = furniture(doc)
     lines = [(p.number, ln.text) for p in doc.pages for ln in p.lines]
     out: list[RawRow] = []
     pos = 0
@@ -165,12 +195,15 @@ def read_stream(doc: Document, hints: Hints) -> list[RawRow]:
                     break
                 continue
             blank = 0
-            if _furniture_key(t) in furniture or FOLIO.match(t) or header_layout([t]) is not None:
+            if furniture_key(t) in lines_out or FOLIO.match(t) and not cells_style or header_layout([t]) is not None:
                 continue
             if cells_style:
                 if len(t.split()) > MAX_FRAGMENT_WORDS and not _n_scores(t):
                     break
-                units.append((page, t))
+                if units and not lines[k - 2][1].strip() == "" and units[-1][0] == page:
+                    units[-1] = (page, f"{units[-1][1]} {t}")  # a wrapped cell: its lines run on
+                else:
+                    units.append((page, t))
                 continue
             if _n_scores(t) >= 2:
                 row = from_words((t,), lay, hints)

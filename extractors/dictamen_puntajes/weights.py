@@ -26,15 +26,22 @@ MIN_FIT_ROWS = 3
 FIT_SHARE = 0.7
 
 
+# the printed factors are rounded too, and bodies compute the final from the unrounded ones
+# (seed 003: 0.7·9.444 + 0.3·9.952 = 9.5964, printed 9.597 because 9.444 is 17/18 = 9.4444…):
+# the weighted sum may be off by up to half a unit more. More slack lets a misread last digit pass.
+FACTOR_ROUNDING = 0.5
+
+
 def fits(values: dict[str, float], weights: dict[str, float], final: float, decimals: int) -> bool:
-    """The final score equals the weighted sum rounded half-up or truncated to its decimals."""
+    """The final score equals the weighted sum rounded half-up or truncated to its decimals,
+    give or take the factors' own rounding."""
     if set(values) != set(weights):
         return False
     raw = sum(values[f] * weights[f] for f in values)
     unit = 10.0**-decimals
-    eps = unit * 1e-3
-    half_up = abs(raw - final) <= unit / 2 + eps
-    truncated = -eps <= raw - final < unit + eps
+    slack = unit * FACTOR_ROUNDING + unit * 1e-3
+    half_up = abs(raw - final) <= unit / 2 + slack
+    truncated = -slack <= raw - final < unit + slack
     return half_up or truncated
 
 
