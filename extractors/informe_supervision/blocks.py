@@ -41,6 +41,9 @@ CAPTION = regex.compile(
 SENTENCE_END = regex.compile(r"[.:;!?][\"”’)\]]?\s*\d{0,2}\s*$")
 OPENS_SENTENCE = regex.compile(r"^[\"“¿¡(]?[\p{Lu}\d]")
 # a word broken at a line end: 'reasig-' + 'nación'
+# an unlabelled caption after an image anchor runs to at most this many lines; longer text
+# after an anchor is body (a page break of an export also leaves whitespace-only lines)
+MAX_ANCHORED_CAPTION_LINES = 2
 BROKEN = regex.compile(r"(\p{L}+)-\s*$")
 HYPHEN_WORD = regex.compile(r"\b\p{L}+-\p{L}+\b")
 
@@ -95,7 +98,11 @@ def ends_sentence(text: str) -> bool:
 
 
 def is_caption_start(ln: Ln) -> bool:
-    return bool(CAPTION.match(ln.text)) or ln.anchor or (ln.small and ln.centred)
+    """A photo caption: labelled ('Fotografía 2.'), set small and centred, or the line after an
+    image's anchor in a text export — unless it introduces something (':')."""
+    if CAPTION.match(ln.text) or (ln.small and ln.centred):
+        return True
+    return ln.anchor and not ln.text.rstrip().endswith(":")
 
 
 def split_blocks(lines: list[Ln], indent_items: bool = True) -> list[Block]:
@@ -113,6 +120,10 @@ def split_blocks(lines: list[Ln], indent_items: bool = True) -> list[Block]:
         if cur is not None and cur.kind == "caption" and not ends_sentence(cur.lines[-1].text) and label is None:
             if ln.bbox is None or (ln.small or ln.centred):
                 cur.lines.append(ln)
+                if len(cur.lines) > MAX_ANCHORED_CAPTION_LINES and not CAPTION.match(cur.lines[0].text):
+                    # too long for a caption: the anchor was a page break's blank; the text is body
+                    first = cur.lines[0]
+                    cur.kind, cur.label = ("item", "indent") if first.lead == 1 else ("para", None)
                 continue
         if label == "glyph" and rest[:1].islower() and cur is not None and not ends_sentence(cur.lines[-1].text):
             cur.lines.append(Ln(rest, ln.page, ln.bbox, ln.conf))  # a wrapped line OCR gave a glyph

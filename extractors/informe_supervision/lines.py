@@ -75,6 +75,10 @@ URLISH = regex.compile(r"^(?:h\S*:?\s?//\S*|www\.\S+|[\w%.~+=&?#:-]*[/_][\w/%.~+
 URL_IN = regex.compile(r"h\w{1,3}ps?\s?:\s?//|www\.", regex.I)
 # what a footnote cites: sources, legal actions, reports (any of these makes a numbered line a note)
 FOOTNOTE_WORDS = regex.compile(r"\b(?:amparo|informe|ley|art[ií]culo|sentencia|expediente|resoluci[oó]n)\b", regex.I)
+# who a footnote cites: 'Procuraduría ..., Informe Anual Circunstanciado, 2020.'
+FOOTNOTE_SOURCE = regex.compile(r",\s*(?:19|20)\d\d\.")
+# a note's number alone on its line, its URL on the next (seed 000: '1' / 'https://www.academia.edu/...')
+FOOTNOTE_NUMBER_ALONE = regex.compile(r"^\d{1,2}$")
 # the footnote rule as a PDF-to-text export reads it: a line of spaces only
 SEPARATOR = re.compile(r"^[ \t_]{10,}$")
 FORM_FEED = "\f"
@@ -119,15 +123,18 @@ def _page_lines(page: Page) -> list[tuple[str, BBox | None, float, int, bool]]:
     a page split at form feeds folded in (plain text pages already are)."""
     out = []
     blank = False
+    empties = 0  # empty lines in a row: a page break of an export leaves several
     for line in page.lines:
         raw = line.text.replace(FORM_FEED, "")
         if not raw.strip():
             blank = True
             if SEPARATOR.match(raw):
                 out.append(("\x00sep", line.bbox, 1.0, 0, blank))
-            elif raw and out and out[-1][0] != "\x00sep":
+            elif raw and out and out[-1][0] != "\x00sep" and empties <= 1:
                 out.append(("\x00anchor", None, 1.0, 0, blank))  # a whitespace-only line: an image's place
+            empties = 0 if raw else empties + 1
             continue
+        empties = 0
         lead = len(raw) - len(raw.lstrip(" "))
         trailing = len(raw) - len(raw.rstrip(" "))
         out.append((raw.strip(), line.bbox, line.confidence, lead, blank))
@@ -137,33 +144,39 @@ def _page_lines(page: Page) -> list[tuple[str, BBox | None, float, int, bool]]:
     return out
 
 
-def _footnote_zone(texts: list[str], small: list[bool], geometry: bool) -> int:
-    """Index where the page's footnote bodies begin (len(texts) when there are none).
+def _footnote_rows(texts: list[str], small: list[bool], geometry: bool) -> set[int]:
+    """Indices of the page's footnote bodies.
 
-    Footnotes sit at the page's foot: from a numbered line citing a source (a URL, a law, a
-    legal action) — or from the rule of spaces above them — to the end of the page, every
-    line is note, wrapped URL or another note. With boxes, notes are also set small."""
-    n = len(texts)
-    for i, t in enumerate(texts):
-        if t == "\x00sep":
-            rest = [x for x in texts[i + 1 :] if not x.startswith("\x00") and not PAGE_NUMBER.match(x)]
-            if rest and all(FOOTNOTE_START.match(x) or URLISH.match(x) or small_x for x, small_x in zip(rest, small)):
-                return i
-            if rest and FOOTNOTE_START.match(rest[0]):
-                return i
+    A note opens at a numbered line citing a source (a URL, a law, a legal action) — or at the
+    rule of spaces above the notes — and goes on over numbered lines, wrapped URLs and lines
+    that cite; with boxes, over lines set small. Body text resumes at the first line that is
+    none of these (a PDF-to-text export without page breaks prints notes mid-text)."""
+    out: set[int] = set()
+    i, n = 0, len(texts)
+    while i < n:
+        t = texts[i]
+        opens = t == "\x00sep"
+        if not opens and FOOTNOTE_START.match(t) and (small[i] or not geometry):
+            opens = bool(URL_IN.search(t) or FOOTNOTE_WORDS.search(t) or FOOTNOTE_SOURCE.search(t))
+            opens = opens or (i + 1 < n and bool(URLISH.match(texts[i + 1]) or URL_IN.search(texts[i + 1])))
+        if not opens and FOOTNOTE_NUMBER_ALONE.match(t) and i + 1 < n and URL_IN.search(texts[i + 1]):
+            opens = True
+        if not opens:
+            i += 1
             continue
-        m = FOOTNOTE_START.match(t)
-        if not m or t.startswith("\x00"):
-            continue
-        if geometry and not small[i]:
-            continue
-        zone = [x for x in texts[i:] if not x.startswith("\x00") and not PAGE_NUMBER.match(x)]
-        cites = any(URL_IN.search(x) or FOOTNOTE_WORDS.search(x) or URLISH.match(x) for x in zone)
-        if cites and all(
-            FOOTNOTE_START.match(x) or URLISH.match(x) or URL_IN.search(x) or not _starts_item(x) for x in zone
-        ):
-            return i
-    return n
+        out.add(i)
+        i += 1
+        while i < n:
+            x = texts[i]
+            if x.startswith("\x00") or PAGE_NUMBER.match(x):
+                i += 1
+                continue
+            note = FOOTNOTE_START.match(x) or URLISH.match(x) or URL_IN.search(x) or FOOTNOTE_WORDS.search(x)
+            if not (note or (geometry and small[i])):
+                break
+            out.add(i)
+            i += 1
+    return out
 
 
 # a line that opens a list item: a bullet glyph or a printed number ('1.', 'a)')
@@ -192,9 +205,12 @@ def document_lines(doc: Document) -> list[Ln]:
         body = _body_metrics(page, rows) if geometry else None
         texts = [r[0] for r in rows]
         small = [_is_small(r[1], body) for r in rows]
-        cut = _footnote_zone(texts, small, geometry)
+        notes = _footnote_rows(texts, small, geometry)
+        cut = len(rows)
         kept = []
-        for i, (text, bbox, conf, lead, blank) in enumerate(rows[:cut]):
+        for i, (text, bbox, conf, lead, blank) in enumerate(rows):
+            if i in notes:
+                continue
             if text.startswith("\x00"):
                 if text == "\x00anchor":
                     kept.append(Ln("", page.number, None, 1.0, flags={"anchor"}))

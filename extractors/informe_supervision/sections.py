@@ -51,6 +51,10 @@ SMALL_WORDS = {"de", "del", "la", "las", "los", "el", "y", "e", "en", "para", "a
 CLOSING = regex.compile(
     r"^(?:[\p{Lu}][\p{L} .]{2,60},\s*(?:[\p{L} .]{2,40},\s*)?(?:a\s+)?(?:los\s+)?\d|fecha\s+de\s+elaboraci)", regex.I
 )
+# a sentence ending inside a line: 'Se sostuvo reunión con la directora. Se informó lo siguiente:'
+# is a lead-in, no sub-heading ('(II Nivel)' or 'Dr. Flores' are no sentence ends: a capital
+# word must follow a word of 4+ lowercase letters)
+INNER_SENTENCE = regex.compile(r"\p{Ll}{4,}\.\s+\p{Lu}\p{Ll}+")
 # a sub-heading has at most this many words; more is a sentence (a lead-in, a finding)
 MAX_SUBHEADING_WORDS = 10
 # a visit heading has at most this many words and ends with its date
@@ -161,7 +165,7 @@ def _is_subheading(lines: list[Ln], k: int) -> bool:
         return False
     if not t[:1].isupper() or (t.endswith((".", ";", ",")) and not t.endswith(":")):
         return False
-    if ln.bbox is not None and ln.centred:
+    if (ln.bbox is not None and ln.centred) or INNER_SENTENCE.search(t):
         return False
     prev = lines[k - 1] if k > 0 else None
     if (

@@ -110,6 +110,12 @@ KNOWN_TEXT_DEFECTS = {
     "come out interleaved with the neighbouring cells' words, unflagged",
     "mir_avance_escaneado.pdf": "row 2.3.1.1.2: the comentario stops at the end of a line "
     "('... kilogramos de residuos'), unflagged",
+    "informe_supervision_escaneado.pdf": "hallazgos 8 and 9 come out as one finding: OCR lost the bullet "
+    "of the second and its first line carries no other sign of a new item",
+}
+# Row defects of the same kind (rows merged or lost), strict xfails like the ones above.
+KNOWN_ROW_DEFECTS = {
+    "informe_supervision_escaneado.pdf": KNOWN_TEXT_DEFECTS["informe_supervision_escaneado.pdf"],
 }
 
 
@@ -128,7 +134,7 @@ def test_sample_documents_and_mentions(name, ingest):
     check_mentions(name, golden.get("mentions", {}), rows(out, "mentions", summary.doc_id), ocr)
 
 
-@pytest.mark.parametrize("name", [_case(n) for n in SAMPLE_FILES])
+@pytest.mark.parametrize("name", [_case(n, KNOWN_ROW_DEFECTS.get(n)) for n in SAMPLE_FILES])
 def test_sample_rows(name, ingest):
     spec, score = family_score(name, ingest)
     assert_score(score, Floors(ok_rate=MIN_NUMERIC_OK, fields=spec.numeric), what=f"{name}: numbers")
