@@ -3,7 +3,12 @@
 from ._base import DATE, INT, STRING, Dataset, col, record_schema
 
 SCHEMA = record_schema(
-    col("tipo", STRING, "hallazgo or recomendacion"),
+    col(
+        "tipo",
+        STRING,
+        "hallazgo or recomendacion; a CONEVAL annex's 'Aspecto Susceptible de Mejora' is a hallazgo (the finding "
+        "the body commits to fix)",
+    ),
     col("numero", INT, "number of the row in its table"),
     col("texto", STRING, "the finding or recommendation"),
     col("actividad_comprometida", STRING, "committed activity (lists flattened to '; '-separated text)"),
@@ -11,6 +16,10 @@ SCHEMA = record_schema(
     col("fecha_precision", STRING, "dia or mes"),
     col("programa_evaluado", STRING, "programme or fund evaluated (e.g. FASP)"),
     col("sujeto_evaluado", STRING, "body that commits"),
+    col("area_responsable", STRING, "CONEVAL annexes: unit responsible for the activity (Área responsable)"),
+    col("area_coordinadora", STRING, "CONEVAL Anexo D: coordinating unit (Área coordinadora)"),
+    col("resultados_esperados", STRING, "CONEVAL annexes: expected results (Resultados esperados)"),
+    col("evidencias", STRING, "CONEVAL annexes: products and evidence, items joined with '; '"),
 )
 
 DATASET = Dataset(

@@ -22,6 +22,8 @@ PROGRAMA_OBJETO = regex.compile(
 )
 # 'Nombre del programa: Fondo de ...', 'Nombre del Programa Evaluado: ...'
 PROGRAMA_CAMPO = regex.compile(r"nombre\s+del\s+programa(?:\s+evaluado)?\s*:\s*(?P<p>[^\n]+)", regex.I)
+# '... Múltiples (FAM), componente de Asistencia Social': the acronym that closes a fund's name
+SIGLA_END = regex.compile(r"\((?:[A-Z0-9-]{2,12})\)")
 # 'Y POR LA OTRA PARTE, LA SECRETARÍA DE SEGURIDAD REPRESENTADA POR' (also 'REPRESENTADO')
 SUJETO_TITULO = regex.compile(
     r"por\s+la\s+otra\s+parte\s*,?\s*(?:(?:el|la|los|las)\s+)?(?P<s>.+?)\s*,?\s+representad[oa]s?\s+por", regex.I
@@ -61,7 +63,9 @@ def agreement_fields(text: str) -> dict[str, str | None]:
     if m is None:
         m = next((PROGRAMA_CAMPO.search(ln) for ln in lines if PROGRAMA_CAMPO.search(ln)), None)
     if m is not None:
-        out["programa_evaluado"] = m["p"].strip(' “”"*.')
+        name = m["p"].strip(' “”"*.')
+        sigla = SIGLA_END.search(name)  # a fund's name ends at its acronym; what follows is a component
+        out["programa_evaluado"] = name[: sigla.end()] if sigla else name
     s = SUJETO_TITULO.search(flat)
     if s is None:
         s = next((SUJETO_CAMPO.search(ln) for ln in lines if SUJETO_CAMPO.search(ln)), None)

@@ -10,6 +10,7 @@ cell that holds text but no date is a failure for that record, never a guess.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import re
@@ -91,7 +92,7 @@ def flatten(lines: list[CellLine], right: float | None) -> str:
     return "; ".join(_join(i) for i in items if _join(i))
 
 
-def read_fecha(text: str) -> tuple[str | None, str | None, bool]:
+def read_fecha(text: str) -> tuple[dt.date | None, str | None, bool]:
     """(iso, precision, readable): an empty or deferred date is (None, None, True)."""
     clean = " ".join(text.split())
     if NO_DATE.match(fold(clean)):
@@ -99,7 +100,7 @@ def read_fecha(text: str) -> tuple[str | None, str | None, bool]:
     d = parse_date(clean)
     if d is None or d.precision not in PRECISION or d.year_inferred:
         return None, None, False
-    return d.iso, PRECISION[d.precision], True
+    return d.value, PRECISION[d.precision], True
 
 
 def to_record(raw: RawRow, rights: dict[str, float], meta: dict) -> tuple[dict | None, Failure | None]:

@@ -8,6 +8,7 @@ row, and no text of one finding inside another's.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -73,7 +74,7 @@ def test_unreadable_date_is_a_failure_not_a_guess():
     )
     ext = extract(make_document(text))
     assert [(r["numero"], r["fecha_compromiso"], r["fecha_precision"]) for r in ext.records] == [
-        (2, "2019-12-31", "mes")
+        (2, dt.date(2019, 12, 31), "mes")
     ]
     [failure] = ext.failures
     assert failure.stage == "extract" and json.loads(failure.record)["numero"] == 1
@@ -124,7 +125,8 @@ def test_generated_properties(generated, form):
             if r is None:
                 continue
             # dates exact with their precision, or a failure (never a wrong date unflagged)
-            if (r["fecha_compromiso"], r["fecha_precision"]) != (t["fecha_compromiso"], t["fecha_precision"]):
+            iso = r["fecha_compromiso"].isoformat() if r["fecha_compromiso"] else None
+            if (iso, r["fecha_precision"]) != (t["fecha_compromiso"], t["fecha_precision"]):
                 problems.append(f"seed {seed} {form} {t['tipo']} {t['numero']}: date {r['fecha_compromiso']!r}")
         # no text of one finding inside another's
         texts = [(k, by_key[k]["texto"]) for k in got]
