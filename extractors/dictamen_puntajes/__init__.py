@@ -21,7 +21,8 @@ from papeleo.context import Context
 from papeleo.model import Document
 from papeleo.registry import Extraction, register
 
-from .assemble import is_person, join_wrapped
+from .assemble import complete, is_person, join_wrapped
+from .geo import read_geometry
 from .locate import learn_hints, read_tables, score_tables
 from .prose import find_period, stated_bands, stated_weights
 from .record import out_of_range_failure, to_record
@@ -43,12 +44,24 @@ def extract(doc: Document, ctx: Context) -> Extraction:
     let the weighting and the bands check each person."""
     tables = score_tables(doc)
     hints = learn_hints(tables)
-    rows = [r for r in join_wrapped(read_tables(tables, hints, furniture(doc))) if is_person(r)]
-    geometry = any(w.bbox is not None for p in doc.pages for w in p.words)
-    streamed = [] if geometry and rows else [r for r in join_wrapped(read_stream(doc, hints)) if is_person(r)]
-    if len(streamed) > len(rows):
-        log.info("dictamen_puntajes: the line stream holds %d people, the tables %d", len(streamed), len(rows))
-        rows = streamed
+    skip = frozenset(furniture(doc))
+    rows = [r for r in join_wrapped(read_tables(tables, hints, skip)) if is_person(r)]
+    geometry = [p for p in doc.pages if any(w.bbox is not None for w in p.words)]
+    if geometry:
+        other = [r for r in read_geometry(geometry, hints, skip) if is_person(r)]
+    else:
+        other = [r for r in join_wrapped(read_stream(doc, hints)) if is_person(r)]
+    # a grid of rulings fixes rows and columns; otherwise the scored lines and the header's
+    # columns (geometry) or the header's words (lines) place wrapped cells better than line bands
+    ruled = bool(tables) and all(t.source == "ruled" for t, _ in tables)
+    if complete(other) > complete(rows) or (not ruled and other and complete(other) == complete(rows)):
+        log.info(
+            "dictamen_puntajes: %d people read by %s, %d by the tables",
+            len(other),
+            "geometry" if geometry else "lines",
+            len(rows),
+        )
+        rows = other
     text = doc.text
     people, decimals = read_people(rows)
     for field in ("nivel", "entidad"):

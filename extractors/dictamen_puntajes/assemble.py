@@ -66,3 +66,11 @@ def join_wrapped(rows: list[RawRow]) -> list[RawRow]:
 def is_person(row: RawRow) -> bool:
     name = row.texts.get("nombre") or ""
     return sum(c.isalpha() for c in name) >= MIN_NAME_LETTERS
+
+
+def complete(rows: list[RawRow]) -> int:
+    """People whose every score column holds something: how two readings of a table compare."""
+    if not rows:
+        return 0
+    width = max(len(r.scores) for r in rows)
+    return sum(1 for r in rows if len(r.scores) == width and "_unassigned" not in r.scores)

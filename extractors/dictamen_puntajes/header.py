@@ -42,10 +42,6 @@ PLACEHOLDER = regex.compile(r"^col\d+$")
 # a score table needs a name column and at least this many score columns: the commission's
 # 'Cargo | Nombre' table and the universe table '15 | 20% | 3' have fewer
 MIN_SCORE_COLUMNS = 2
-# two columns under one label, as a reader merges them: a running number into the name column
-# ('Consecutivo Persona evaluada' over '1 Ramírez Ávila Jimena'), the level into the final
-# score's ('10,00 Excelente')
-MERGED = (frozenset({"numero", "nombre"}), *(frozenset({r, "nivel"}) for r in ("ind", "col", "comp", "final")))
 
 
 @dataclass(frozen=True)
@@ -76,6 +72,13 @@ class Layout:
     @property
     def is_score_table(self) -> bool:
         return "nombre" in self.flat and len(self.scores) >= MIN_SCORE_COLUMNS
+
+
+def merged(roles: tuple[str, ...]) -> bool:
+    """Columns a reader merges under one label: a running number into the name column
+    ('Consecutivo Persona evaluada' over '1 Ramírez Ávila Jimena'), neighbouring score columns
+    and the level ('Metas Ind. Col.' over '— 91,67'; '10,00 Excelente')."""
+    return set(roles) == {"numero", "nombre"} or set(roles) <= {*SCORE_ROLES, "nivel"}
 
 
 def _word_is(word: str, stem: str) -> bool:
@@ -109,7 +112,7 @@ def roles_of_label(label: str) -> tuple[str, ...]:
         found.append((words.index("nivel"), "nivel"))
     found.sort()
     roles = tuple(r for _, r in found)
-    if len(roles) > 1 and frozenset(roles) not in MERGED:
+    if len(roles) > 1 and not merged(roles):
         # one column names one thing, but for the merges in MERGED
         return tuple(r for r in roles if r not in ("numero",))[:1]
     return roles

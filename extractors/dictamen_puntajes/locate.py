@@ -13,8 +13,9 @@ from collections.abc import Iterable
 
 from papeleo.model import Document
 from papeleo.tables import Row, Table, pages_to_tables
+from papeleo.text.normalize import fold
 
-from .header import PLACEHOLDER, Layout, goal_order, layout_of
+from .header import EXACT_STEM_LEN, HEADER_WORD, PLACEHOLDER, ROLES, SCORE_ROLES, Layout, goal_order, layout_of
 from .rows import Hints, RawRow, from_cells, read_row
 from .stream import furniture_key
 from .tokens import is_score
@@ -40,6 +41,39 @@ def headerless(t: Table) -> bool:
     return any(PLACEHOLDER.match(c) for c in t.columns) or not any(layout_of(t.columns).roles)
 
 
+def named_factors(text: str) -> set[str]:
+    """The score roles the document's prose names (a table prints only those, and a final)."""
+    words = {fold(w) for w in HEADER_WORD.findall(text)}
+    out = {"final"}
+    for role in ("ind", "col", "comp"):
+        if any(s in words for s in ROLES[role] if len(s) > EXACT_STEM_LEN):
+            out.add(role)
+    return out
+
+
+def fill_lost_label(t: Table, lay: Layout, named: set[str]) -> Layout:
+    """A score column whose label the reader lost ('laborales' left of 'Competencias laborales')
+    takes the one score role the header lacks, when exactly one is missing and one such column
+    holds scores."""
+    missing = [r for r in SCORE_ROLES if r in named and r not in lay.flat]
+    blank = [
+        i
+        for i, roles in enumerate(lay.roles)
+        if not roles and _scoreish_column([r.texts[i] for r in t.rows if i < len(r.texts)])
+    ]
+    if len(missing) != 1 or len(blank) != 1:
+        return lay
+    roles = list(lay.roles)
+    roles[blank[0]] = (missing[0],)
+    log.debug("column %d (%r) read as %s: its label was lost", blank[0], t.columns[blank[0]], missing[0])
+    return Layout(tuple(roles))
+
+
+def _scoreish_column(cells: list[str]) -> bool:
+    filled = [c for c in cells if c.strip()]
+    return bool(filled) and sum(is_score(c.strip()) for c in filled) / len(filled) >= CONTINUATION_SHARE
+
+
 def score_tables(doc: Document) -> list[tuple[Table, Layout]]:
     """Each table that holds scores with the layout it is read under: a table whose header
     names a name and two score columns, and the tables after it whose header names nothing
@@ -47,8 +81,11 @@ def score_tables(doc: Document) -> list[tuple[Table, Layout]]:
     out: list[tuple[Table, Layout]] = []
     current: Layout | None = None
     goals = goal_order(doc.text)
+    named = named_factors(doc.text)
     for t in pages_to_tables(doc.pages):
         lay = layout_of(t.columns, goals) if not headerless(t) else Layout(((),) * t.n_columns)
+        if "nombre" in lay.flat and not headerless(t):
+            lay = fill_lost_label(t, lay, named)
         if lay.is_score_table:
             out.append((t, lay))
             current = lay

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from papeleo.text.dates import DateMatch, find_dates
+from papeleo.text.dates import DateMatch, Precision, find_dates
 from papeleo.text.normalize import fold_keep_offsets
 from papeleo.text.numbers import DECIMAL_COMMA, MX, parse_number
 
@@ -48,7 +48,9 @@ class Period:
 
 def _joined_months(matches: list[DateMatch], folded: str) -> list[tuple[int, dt.date, dt.date, str]]:
     """Periods as (offset, start, end, raw): ranges as found, and two months joined by 'al mes de'."""
-    out = [(m.span[0], m.period_start, m.value, m.raw) for m in matches if m.is_range or m.period_start != m.value]
+    # a period is a range, a year ('ejercicio 2020') or a half year; a lone month is an endpoint
+    whole = (Precision.YEAR, Precision.SEMESTER)
+    out = [(m.span[0], m.period_start, m.value, m.raw) for m in matches if m.is_range or m.precision in whole]
     for a, b in zip(matches, matches[1:]):
         if a.is_range or b.is_range or a.value >= b.period_start:
             continue

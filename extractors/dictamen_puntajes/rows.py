@@ -106,14 +106,17 @@ def from_cells(cells: tuple[str, ...], layout: Layout) -> RawRow | None:
             if first.isdigit():
                 row.texts["numero"], text = first, rest
             roles = ("nombre",)
-        elif len(roles) == 2 and "nivel" in roles:  # '10,00 Excelente' under one merged label
+        elif len(roles) > 1:  # '— 91,67' or '10,00 Excelente' under one merged label
             words = score_words(text.split())
             nums = [w for w in words if is_score(w)]
-            if len(nums) > 1:
+            scores = [r for r in roles if r in SCORE_ROLES]
+            if nums and len(nums) != len(scores):
                 return None
-            if nums:
-                row.scores[next(r for r in roles if r != "nivel")] = nums[0]
-            row.nivel = " ".join(w for w in words if not is_score(w)) or None
+            row.scores.update(zip(scores, nums))
+            rest = " ".join(w for w in words if not is_score(w))
+            if rest and "nivel" not in roles:
+                return None
+            row.nivel = rest or row.nivel
             continue
         role = roles[0]
         if not _cell_fits(role, text):

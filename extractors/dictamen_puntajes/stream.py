@@ -36,6 +36,11 @@ MAX_FRAGMENT_WORDS = 9
 LOOKAHEAD = 2
 # a page's furniture line (running header, folio) recurs on this many pages
 FURNITURE_PAGES = 2
+# running headers and footers are among a page's first and last lines this many (a table's
+# wrapped 'Dorada' recurs on every page too, in the middle)
+FURNITURE_ZONE = 5
+# letters a recurring line needs to be furniture ('Página # de #' has 9; 'N/A #.## #.##' has 2)
+FURNITURE_LETTERS = 6
 # 'Página 3 de 12', '- 4 -', '7'
 DIGITS = regex.compile(r"\d+")
 FOLIO = regex.compile(r"^\W*(?:p[aá]gina\s+)?\d{1,3}(?:\s+de\s+\d{1,3})?\W*$", regex.I)
@@ -86,10 +91,14 @@ def furniture_key(text: str) -> str:
 
 
 def furniture(doc: Document) -> set[str]:
+    """The running headers and footers: lines with words that recur on several pages (a row of
+    scores recurs too once its digits are aside, so a line needs words to be furniture)."""
     seen: Counter = Counter()
     for page in doc.pages:
-        seen.update({furniture_key(ln.text) for ln in page.lines if ln.text.strip()})
-    return {t for t, n in seen.items() if n >= FURNITURE_PAGES}
+        lines = [ln.text for ln in page.lines if ln.text.strip()]
+        edge = lines[:FURNITURE_ZONE] + lines[-FURNITURE_ZONE:]
+        seen.update({furniture_key(t) for t in edge})
+    return {t for t, n in seen.items() if n >= FURNITURE_PAGES and sum(c.isalpha() for c in t) >= FURNITURE_LETTERS}
 
 
 def _n_scores(text: str) -> int:

@@ -1,0 +1,222 @@
+"""The score table read from word geometry: columns from the header's words and the body's
+gutters, rows from the lines that hold scores.
+
+Why, beside the shared table reader: a table without rulings whose names and posts wrap inside
+their cells prints its scores on one line and the wrapped words on the lines above and below it
+(numbers centred in their row); a reader that makes rows from lines sees three rows, or none.
+Here every line holding scores is a row, and each line of words without scores belongs to the
+scored line nearest to it. Columns: each header label's words give its column's centre; the
+cut between two neighbouring columns is the gap no body word crosses. Same on a text layer and
+on OCR'd words (lines are rebuilt from the words' boxes, as OCR groups them by column).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from statistics import median
+
+from papeleo.model import BBox, Page, Word
+from papeleo.text.normalize import fold
+
+from .header import GROUP_WORDS, HEADER_WORD, VOCAB, Layout
+from .rows import Hints, RawRow, read_row
+from .stream import _role_of_word, furniture_key, header_layout
+from .tokens import is_score, score_words
+
+log = logging.getLogger(__name__)
+
+# words whose vertical centres are within this share of the median word height are on one line
+LINE_TOLERANCE = 0.5
+# a wrapped line belongs to the scored line nearest to it, within this many line heights (three
+# lines of a cell centred on its numbers are one line away; a running header is many)
+ATTACH_LINES = 1.8
+# the table ends at the first line this many line heights below the last scored line
+END_GAP_LINES = 3.0
+# a header line's labels stand at least this many word heights apart; prose words are one space apart
+LABEL_GAP = 1.5
+# a line of this many words or fewer may be a header line whatever its gaps ('Metas', 'final desempeño')
+SHORT_LINE_WORDS = 4
+# words a header label continues with on its own line ('Competencias' / 'laborales', 'Nivel de
+# desempeño' / 'alcanzado'); a line of only these and role words under the header is the header's
+LABEL_FILLERS = frozenset(VOCAB["label_fillers"])
+# a header is looked for in this many lines above the first scored line
+HEADER_LOOKBACK = 8
+
+
+@dataclass(frozen=True)
+class VLine:
+    words: tuple[Word, ...]
+
+    @property
+    def top(self) -> float:
+        return min(w.bbox.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bbox.bottom for w in self.words)
+
+    @property
+    def mid(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def n_scores(self) -> int:
+        return sum(is_score(w) for w in score_words([w.text for w in self.words]))
+
+
+def visual_lines(page: Page) -> tuple[list[VLine], float]:
+    """The page's words as lines by their vertical centres, and the median word height."""
+    words = sorted((w for w in page.words if w.bbox is not None and w.text.strip()), key=lambda w: w.bbox.y_center)
+    if not words:
+        return [], 0.0
+    height = median(w.bbox.height for w in words)
+    lines: list[list[Word]] = []
+    for w in words:
+        if lines and abs(w.bbox.y_center - median(x.bbox.y_center for x in lines[-1])) <= LINE_TOLERANCE * height:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [VLine(tuple(sorted(ln, key=lambda w: w.bbox.x0))) for ln in lines], height
+
+
+def _tabular(line: VLine) -> bool:
+    """A header line: its labels stand apart (wide gaps) or it is a label or two; a line of prose
+    ('... la calificación final y las competencias ...') runs on with single spaces."""
+    if len(line.words) <= SHORT_LINE_WORDS:
+        return True
+    height = median(w.bbox.height for w in line.words)
+    gaps = [b.bbox.x0 - a.bbox.x1 for a, b in zip(line.words, line.words[1:])]
+    return max(gaps) > LABEL_GAP * height
+
+
+def _label_words(line: VLine) -> list[str]:
+    return [m.group() for w in line.words if (m := HEADER_WORD.search(w.text))]
+
+
+def header_columns(lines: list[VLine]) -> tuple[Layout, list[float]] | None:
+    """Roles left to right with their centres, from the header lines' words."""
+    if any(not _tabular(ln) for ln in lines) or header_layout([ln.text for ln in lines]) is None:
+        return None
+    xs: dict[str, list[float]] = {}
+    for ln in lines:
+        words = [w for w in ln.words if HEADER_WORD.search(w.text)]
+        texts = [HEADER_WORD.search(w.text).group() for w in words]  # 'No.' → 'No'
+        for i, w in enumerate(words):
+            role = _role_of_word(texts[i])
+            ahead = [_role_of_word(t) for t in texts[i + 1 : i + 3]]
+            if role is None or texts[i].lower() in GROUP_WORDS:
+                continue
+            if role in ("nivel", "final") and any(r in ("ind", "col", "comp") for r in ahead):
+                continue
+            xs.setdefault(role, []).append(w.bbox.x_center)
+    roles = sorted(xs, key=lambda r: median(xs[r]))
+    lay = Layout(tuple((r,) for r in roles))
+    return (lay, [median(xs[r]) for r in roles]) if lay.is_score_table else None
+
+
+def cuts(centres: list[float], body: list[VLine]) -> list[float]:
+    """Between each two neighbouring centres, the x crossed by the fewest body words (the middle
+    of the widest such run)."""
+    words = [w for ln in body for w in ln.words]
+    out = []
+    for a, b in zip(centres, centres[1:]):
+        best: tuple[int, float, float] | None = None  # (crossings, -run width, x)
+        x, run_start, prev = a, a, None
+        while x <= b:
+            n = sum(1 for w in words if w.bbox.x0 < x < w.bbox.x1)
+            if prev is None or n != prev:
+                run_start = x
+            prev = n
+            cand = (n, -(x - run_start), (run_start + x) / 2)
+            if best is None or cand < best:
+                best = cand
+            x += 1.0
+        out.append(best[2] if best else (a + b) / 2)
+    return out
+
+
+def _cells(lines: list[VLine], edges: list[float], n: int) -> tuple[str, ...]:
+    cells: list[list[str]] = [[] for _ in range(n)]
+    for ln in sorted(lines, key=lambda v: v.mid):
+        for w in ln.words:
+            k = sum(1 for e in edges if w.bbox.x_center > e)
+            cells[k].append(w.text)
+    return tuple(" ".join(c) for c in cells)
+
+
+def read_page(
+    page: Page, hints: Hints, carried: tuple[Layout, list[float]] | None, skip: frozenset[str] = frozenset()
+) -> tuple[list[RawRow], tuple | None]:
+    """The page's score rows, and the columns to carry to the next page."""
+    lines, height = visual_lines(page)
+    anchors = [
+        i for i, ln in enumerate(lines) if ln.n_scores >= 2 and _tabular(ln) and furniture_key(ln.text) not in skip
+    ]
+    if not anchors:
+        return [], None
+    first, cols, k = anchors[0], None, 0
+    for a in anchors:  # the first scored line under a header (a prose line may hold two numbers)
+        for k in range(max(0, a - HEADER_LOOKBACK), a):
+            cols = header_columns(lines[k:a])
+            if cols is not None:
+                break
+        if cols is not None:
+            first = a
+            break
+    start = first
+    if cols is not None:  # the header ends at its last line of label words ('alcanzado', 'Ind. Col.')
+        start = 1 + max(i for i in range(k, first) if any(_role_of_word(t) for t in _label_words(lines[i])))
+        while start < first and all(_role_of_word(t) or fold(t) in LABEL_FILLERS for t in _label_words(lines[start])):
+            start += 1
+    elif carried is None:
+        return [], None
+    else:  # the table carries on from the page before: its first row's upper lines are above it
+        cols, start = carried, 0
+    lay, centres = cols
+    # a scored line holds (nearly) every score column: the universe table's '15 20% 3' is no row
+    anchors = [a for a in anchors if lines[a].n_scores >= max(2, len(lay.scores) - 1)]
+    if first not in anchors:
+        return [], cols
+    last = first
+    for i in (a for a in anchors if a >= first):
+        if lines[i].top - lines[last].bottom > END_GAP_LINES * height:
+            break
+        last = i
+    body_idx = list(range(first, last + 1))
+    rows_at = [i for i in body_idx if lines[i].n_scores >= 2]
+    groups: dict[int, list[VLine]] = {i: [lines[i]] for i in rows_at}
+    tail = [i for i in range(last + 1, len(lines)) if lines[i].top - lines[last].bottom <= ATTACH_LINES * height]
+    above = [i for i in range(start, first) if lines[first].top - lines[i].bottom <= ATTACH_LINES * height]
+    for i in [*above, *body_idx, *tail]:
+        if i in groups or not _tabular(lines[i]) or furniture_key(lines[i].text) in skip:
+            continue  # a line of prose or a running header or footer is no wrapped cell
+        near = min(rows_at, key=lambda j: abs(lines[j].mid - lines[i].mid))
+        if abs(lines[near].mid - lines[i].mid) <= (ATTACH_LINES + 0.5) * height:
+            groups[near].append(lines[i])
+    edges = cuts(centres, [ln for g in groups.values() for ln in g])
+    out = []
+    for i in rows_at:
+        cells = _cells(groups[i], edges, len(centres))
+        row = read_row(cells, lay, hints)
+        row.page = page.number
+        row.bbox = BBox.union(w.bbox for ln in groups[i] for w in ln.words)
+        words = [w for ln in groups[i] for w in ln.words]
+        row.confidence = sum(w.confidence for w in words) / len(words)
+        out.append(row)
+    return out, cols
+
+
+def read_geometry(pages: list[Page], hints: Hints, skip: frozenset[str] = frozenset()) -> list[RawRow]:
+    """Every page's score rows, a table's columns carried onto the next page; ``skip``: the
+    document's running headers and footers (``stream.furniture``)."""
+    out: list[RawRow] = []
+    carried = None
+    for page in pages:
+        rows, carried = read_page(page, hints, carried, skip)
+        out.extend(rows)
+    return out
