@@ -7,6 +7,7 @@ took for one) carries on the same columns, is the family's knowledge.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import Counter
 from collections.abc import Iterable
@@ -15,7 +16,18 @@ from papeleo.model import Document
 from papeleo.tables import Row, Table, pages_to_tables
 from papeleo.text.normalize import fold
 
-from .header import EXACT_STEM_LEN, HEADER_WORD, PLACEHOLDER, ROLES, SCORE_ROLES, Layout, goal_order, layout_of
+from .header import (
+    EXACT_STEM_LEN,
+    HEADER_WORD,
+    PLACEHOLDER,
+    ROLES,
+    SCORE_ROLES,
+    Layout,
+    goal_order,
+    is_group_label,
+    layout_of,
+    roles_of_label,
+)
 from .rows import Hints, RawRow, from_cells, read_row
 from .stream import furniture_key
 from .tokens import is_score
@@ -41,6 +53,29 @@ def headerless(t: Table) -> bool:
     return any(PLACEHOLDER.match(c) for c in t.columns) or not any(layout_of(t.columns).roles)
 
 
+def with_sub_labels(t: Table) -> Table:
+    """A two-line header the reader left half in the body ('Logro de metas' | '' over
+    'Individual' | 'Colectiva' as the first row): the sub-labels joined to their columns."""
+    if not t.rows or headerless(t) and not any(PLACEHOLDER.match(c) for c in t.columns):
+        return t
+    first = t.rows[0].texts
+    filled = [c for c in first if c.strip()]
+    if not filled or any(is_score(w) for c in filled for w in c.split()):
+        return t
+    if not all(
+        set(roles_of_label(c)) <= {"ind", "col", "comp", "final", "nivel"} and roles_of_label(c) for c in filled
+    ):
+        return t
+    labels = []
+    for i, c in enumerate(t.columns):
+        base = "" if PLACEHOLDER.match(c) else c
+        if not base and first[i].strip() and i > 0:  # 'Logro de metas' spans this column too
+            base = labels[-1].split("|")[0] if labels else ""
+        labels.append(" ".join(x for x in (base.strip(), first[i].strip()) if x))
+    log.debug("sub-labels %s joined to the header %s", filled, t.columns)
+    return dataclasses.replace(t, columns=tuple(labels), rows=t.rows[1:], header_rows=(*t.header_rows, t.rows[0]))
+
+
 def named_factors(text: str) -> set[str]:
     """The score roles the document's prose names (a table prints only those, and a final)."""
     words = {fold(w) for w in HEADER_WORD.findall(text)}
@@ -59,7 +94,9 @@ def fill_lost_label(t: Table, lay: Layout, named: set[str]) -> Layout:
     blank = [
         i
         for i, roles in enumerate(lay.roles)
-        if not roles and _scoreish_column([r.texts[i] for r in t.rows if i < len(r.texts)])
+        if not roles
+        and not is_group_label(t.columns[i])  # 'Metas' split off 'de desempeño individual' beside it
+        and _scoreish_column([r.texts[i] for r in t.rows if i < len(r.texts)])
     ]
     if len(missing) != 1 or len(blank) != 1:
         return lay
@@ -83,6 +120,7 @@ def score_tables(doc: Document) -> list[tuple[Table, Layout]]:
     goals = goal_order(doc.text)
     named = named_factors(doc.text)
     for t in pages_to_tables(doc.pages):
+        t = with_sub_labels(t)
         lay = layout_of(t.columns, goals) if not headerless(t) else Layout(((),) * t.n_columns)
         if "nombre" in lay.flat and not headerless(t):
             lay = fill_lost_label(t, lay, named)

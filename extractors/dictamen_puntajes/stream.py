@@ -16,8 +16,8 @@ import regex
 from papeleo.model import Document
 from papeleo.text.normalize import fold
 
-from .header import GROUP_WORDS, HEADER_WORD, ROLES, SCORE_ROLES, Layout, _word_is, roles_of_label
-from .rows import CONNECTORS, POSTS, Hints, RawRow, from_words, read_row
+from .header import GROUP_WORDS, HEADER_WORD, ROLES, SCORE_ROLES, VOCAB, Layout, _word_is, layout_of, roles_of_label
+from .rows import CONNECTORS, POSTS, Hints, RawRow, from_cells, read_row
 from .tokens import is_loose_score, is_score, score_words
 
 log = logging.getLogger(__name__)
@@ -25,8 +25,13 @@ log = logging.getLogger(__name__)
 # words a header line may have: a header label line is short; a prose line naming the factors
 # ('la calificación obtenida en cada uno de los factores: Metas individuales, ...') is not
 MAX_HEADER_WORDS = 14
-# lines the header may run over (two-line labels, a sub-label line, one label per line)
-MAX_HEADER_LINES = 24
+# a line split into at least this many cells (tabs, wide spaces) is a header line whatever its words
+MIN_HEADER_CELLS = 4
+# lines from the header to the first score: two-line labels, sub-labels, one label per line with a
+# blank line after each, and a first row printed one cell per line before its scores
+MAX_HEADER_LINES = 40
+# words a label continues with on a line of its own (see vocab.json)
+LABEL_FILLERS = frozenset(VOCAB["label_fillers"])
 # labels before the name's that may belong to the header, and the words such a label has
 MAX_LABELS_BEFORE = 3
 MAX_LABEL_WORDS = 4
@@ -34,6 +39,8 @@ MAX_LABEL_WORDS = 4
 MAX_FRAGMENT_WORDS = 9
 # words after a level/final word that show it belongs to a factor's label ('Metas de desempeño individual')
 LOOKAHEAD = 2
+# a label left open at a header line's end: 'Evaluación de' (its role named on the line below)
+OPEN_ENDS = frozenset({"de", "del"})
 # a page's furniture line (running header, folio) recurs on this many pages
 FURNITURE_PAGES = 2
 # running headers and footers are among a page's first and last lines this many (a table's
@@ -41,6 +48,8 @@ FURNITURE_PAGES = 2
 FURNITURE_ZONE = 5
 # letters a recurring line needs to be furniture ('Página # de #' has 9; 'N/A #.## #.##' has 2)
 FURNITURE_LETTERS = 6
+# columns of aligned text: two or more spaces ('Ramírez Ávila Jimena   Técnica de ...   9,583')
+WIDE_SPACE = regex.compile(r" {2,}")
 # 'Página 3 de 12', '- 4 -', '7'
 DIGITS = regex.compile(r"\d+")
 FOLIO = regex.compile(r"^\W*(?:p[aá]gina\s+)?\d{1,3}(?:\s+de\s+\d{1,3})?\W*$", regex.I)
@@ -55,11 +64,22 @@ def _role_of_word(word: str) -> str | None:
 
 
 def header_layout(lines: list[str]) -> Layout | None:
-    """The columns' roles in printed order from header lines read as words: roles in the order
-    first named, a group label's place taken by the sub-labels under it, in their order."""
+    """The columns' roles in printed order from header lines. Lines split into cells by tabs are
+    joined column by column (the table's own labels); lines of single spaces are read as words:
+    roles in the order first named, a group label's place taken by the sub-labels under it, and a
+    label left open on the first line ('Evaluación de') taken by the role a later line names
+    ('competencias')."""
+    rows = [ln for ln in lines if ln.strip()]
+    if rows and all("\t" in ln for ln in rows):
+        cells = [ln.rstrip("\n").split("\t") for ln in rows]
+        width = max(len(c) for c in cells)
+        labels = tuple(" ".join(c[i].strip() for c in cells if i < len(c) and c[i].strip()) for i in range(width))
+        lay = layout_of(_spread_groups(cells, width, labels))
+        if lay.is_score_table:
+            return lay
     seq: list[str] = []
     group: int | None = None  # where the sub-labels of a group label go
-    for line in lines:
+    for n, line in enumerate(rows):
         words = HEADER_WORD.findall(line)
         for i, word in enumerate(words):
             role = _role_of_word(word)
@@ -71,7 +91,15 @@ def header_layout(lines: list[str]) -> Layout | None:
                 continue
             if role in ("nivel", "final") and any(r in ("ind", "col", "comp") for r in ahead):
                 continue  # 'Metas de desempeño individual'
-            if role is None or role in seq:
+            if role is None:
+                if (
+                    n == 0 and fold(word) not in LABEL_FILLERS and fold(words[i + 1]) in OPEN_ENDS
+                    if i + 1 < len(words)
+                    else False
+                ):
+                    seq.append("open")  # 'Evaluación de' … continued on the next line
+                continue
+            if role in seq:
                 continue
             if role in ("ind", "col") and group is not None:
                 if seq[group] == "group":
@@ -79,10 +107,24 @@ def header_layout(lines: list[str]) -> Layout | None:
                 else:
                     seq.insert(group + 1, role)
                 continue
+            if n > 0 and "open" in seq:
+                seq[seq.index("open")] = role
+                continue
             seq.append(role)
-    seq = [r for r in seq if r != "group"]
+    seq = [r for r in seq if r not in ("group", "open")]
     lay = Layout(tuple((r,) for r in seq))
     return lay if lay.is_score_table else None
+
+
+def _spread_groups(cells: list[list[str]], width: int, labels: tuple[str, ...]) -> tuple[str, ...]:
+    """A group label printed once over two columns ('Metas' | '' over 'Individuales' | 'Colectivas')
+    heads both: the empty top cell takes the group label on its left."""
+    out = list(labels)
+    top = cells[0]
+    for i in range(1, width):
+        if i < len(top) and not top[i].strip() and top[i - 1].strip() and fold(top[i - 1].split()[0]) in GROUP_WORDS:
+            out[i] = f"{top[i - 1].strip()} {out[i]}".strip()
+    return tuple(out)
 
 
 def furniture_key(text: str) -> str:
@@ -103,6 +145,18 @@ def furniture(doc: Document) -> set[str]:
 
 def _n_scores(text: str) -> int:
     return sum(is_score(w) for w in score_words(text.split()))
+
+
+def _too_long(text: str) -> bool:
+    """Longer than a header line: too many words, unless its labels stand in cells of their own."""
+    cells = split_cells(text)
+    return len(text.split()) > MAX_HEADER_WORDS and len(cells) < MIN_HEADER_CELLS
+
+
+def _label_line(text: str) -> bool:
+    """A line of only label words ('laborales', 'final desempeño'): still the header."""
+    words = HEADER_WORD.findall(text)
+    return bool(words) and all(_role_of_word(w) or fold(w) in LABEL_FILLERS for w in words)
 
 
 def _header_start(lines: list[tuple[int, str]], i: int) -> int:
@@ -129,21 +183,29 @@ def _find_header(lines: list[tuple[int, str]], start: int) -> tuple[int, int, La
     short line naming a name column, the short lines after it up to the first with a score."""
     for i in range(start, len(lines)):
         text = lines[i][1]
-        if not text.strip() or len(text.split()) > MAX_HEADER_WORDS or _n_scores(text):
+        if not text.strip() or _too_long(text) or _n_scores(text):
             continue
         if not any(_role_of_word(w) == "nombre" for w in HEADER_WORD.findall(text)):
             continue
         j = i + 1
         while j < len(lines) and j - i <= MAX_HEADER_LINES and not _n_scores(lines[j][1]):
-            if len(lines[j][1].split()) > MAX_HEADER_WORDS:
+            if _too_long(lines[j][1]):
                 break
             j += 1
         if j >= len(lines) or not _n_scores(lines[j][1]):
             continue
         i = _header_start(lines, i)
-        lay = header_layout([t for _, t in lines[i:j]])
+        # the header ends at its last label line: a first row printed before its scores is data
+        end = 1 + max(
+            k
+            for k in range(i, j)
+            if any(_role_of_word(w) or fold(w) in GROUP_WORDS for w in HEADER_WORD.findall(lines[k][1]))
+        )
+        while end < j and (not lines[end][1].strip() or _label_line(lines[end][1])):
+            end += 1
+        lay = header_layout([t for _, t in lines[i:end]])
         if lay is not None:
-            return i, j, lay
+            return i, end, lay
     return None
 
 
@@ -164,6 +226,21 @@ def _fragment(text: str, lay: Layout, cargo_words: set[str]) -> RawRow:
     if "cargo" not in lay.texts:
         texts = {"nombre": text}
     return RawRow(texts={k: v for k, v in texts.items() if v}, cells=(text,), how="words")
+
+
+def split_cells(text: str) -> list[str]:
+    """A text line's cells: by tabs (empty cells kept), else by runs of two or more spaces."""
+    if "\t" in text:
+        return [c.strip() for c in text.rstrip("\n").split("\t")]
+    return [c for c in WIDE_SPACE.split(text.strip()) if c]
+
+
+def _closes(buf: list[tuple[int, str]], lay: Layout) -> bool:
+    """A row read one cell at a time is complete: all its scores (and a level printed last)."""
+    cells = buf[1:] if "numero" in lay.texts and buf[0][1].strip().isdigit() else buf
+    n = sum(1 for _, t in cells if _n_scores(t) or is_loose_score(t.strip()))
+    last_is_score = bool(_n_scores(buf[-1][1]))
+    return n >= len(lay.scores) and (lay.tail[-1:] != ("nivel",) or not last_is_score)
 
 
 def _cells_rows(units: list[tuple[int, str]], lay: Layout, hints: Hints) -> list[RawRow]:
@@ -194,6 +271,7 @@ def read_stream(doc: Document, hints: Hints) -> list[RawRow]:
         i, j, lay = found
         cells_style = sum(1 for _, t in lines[i:j] if not t.strip()) >= (j - i) // 3 and (j - i) > 4
         rows, units, k, blank = [], [], j, 0
+        buf: list[tuple[int, str]] = []
         while k < len(lines):
             page, text = lines[k]
             t = text.strip()
@@ -214,19 +292,33 @@ def read_stream(doc: Document, hints: Hints) -> list[RawRow]:
                 else:
                     units.append((page, t))
                 continue
-            if _n_scores(t) >= 2:
-                row = from_words((t,), lay, hints)
+            cells = split_cells(text)
+            n = _n_scores(t)
+            alone = len([c for c in cells if c.strip()]) == 1 and k < len(lines) and not lines[k][1].strip()
+            if buf or (alone and n < 2 and (not rows or not rows[-1].is_fragment)):
+                # a row printed one cell per line, a blank line after each (within a tab table)
+                buf.append((page, t))
+                if _closes(buf, lay):
+                    rows.extend(_cells_rows(buf, lay, hints))
+                    buf = []
+                continue
+            if n >= 2:
+                row = read_row(tuple(cells), lay, hints)
                 row.page = page
                 rows.append(row)
             elif len(t.split()) <= MAX_FRAGMENT_WORDS and not t.endswith((".", ":")) and rows:
-                rows.append(_fragment(t, lay, set()))
+                frag = from_cells(tuple(cells), lay) if len(cells) > 1 else None
+                rows.append(frag if frag is not None and frag.is_fragment else _fragment(t, lay, set()))
             else:
                 break
         if cells_style:
             rows = _cells_rows(units, lay, hints)
         else:
             cargo_words = {fold(w) for r in rows if not r.is_fragment for w in (r.texts.get("cargo") or "").split()}
-            rows = [_fragment(" ".join(r.cells), lay, cargo_words) if r.is_fragment else r for r in rows]
+            rows = [
+                _fragment(" ".join(r.cells), lay, cargo_words) if r.is_fragment and r.how == "words" else r
+                for r in rows
+            ]
         out.extend(rows)
         pos = k
     return [r for r in out if set(r.scores) <= set(SCORE_ROLES) | {"_unassigned"}]

@@ -32,7 +32,7 @@ def is_score(token: str) -> bool:
     t = token.strip().strip("*")
     if not t:
         return False
-    if fold(t) in NA_WORDS:
+    if fold(t) in MISSING_MARKS:  # 'N/A', '—', 'No aplica' (joined by score_words)
         return True
     if DIGIT_GROUPS.match(t):
         return True
