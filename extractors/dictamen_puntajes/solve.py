@@ -31,6 +31,9 @@ SOLVE_UNITS = 6
 RECOVER_FLOOR = 75.0
 # a level printed fuzzily like a band's label counts as that label ('Excelentc')
 LEVEL_FLOOR = 85.0
+# a level read back from the other rows' finals needs this many rows printing it (one row's
+# final says nothing about where its band begins and ends)
+MIN_LEVEL_ROWS = 2
 
 
 @dataclass
@@ -173,10 +176,38 @@ def _same_level(a: str, b: str) -> bool:
     return fuzz.ratio(fold(a), fold(b)) >= LEVEL_FLOOR
 
 
+def _read_unreadable_levels(people: list[Person], bands: list[Band]) -> None:
+    """A printed level that is none of the document's levels ('Excalaráa', OCR's 'Escala') is read
+    as the level its final score falls in: the stated band, else the one level whose other rows'
+    finals span it. A level that is one of the document's own is never rewritten."""
+    scored = [(p, p.raw.nivel, p.values.get("final")) for p in people if p.values.get("final") is not None]
+    counts: dict[str, list[float]] = {}
+    for _, nivel, final in scored:
+        if nivel:
+            key = next((k for k in counts if _same_level(k, nivel)), nivel)
+            counts.setdefault(key, []).append(final)
+    known = [b.label for b in bands] or [k for k, v in counts.items() if len(v) >= MIN_LEVEL_ROWS]
+    for p, nivel, final in scored:
+        if not nivel or any(_same_level(nivel, k) for k in known):
+            continue
+        if bands:
+            fits_ = [b.label for b in bands if b.lo <= final <= b.hi + 1e-9]
+        else:
+            fits_ = [k for k in known if min(counts[k]) <= final <= max(counts[k])]
+        if len(fits_) != 1:
+            continue
+        p.raw.nivel = fits_[0]
+        p.corrected["nivel_desempeno"] = "corregido"
+        p.notes.append(
+            f"nivel '{nivel}' ilegible, leído '{fits_[0]}': el nivel que corresponde a su calificación final"
+        )
+
+
 def check_bands(people: list[Person], bands: list[Band]) -> None:
     """``nivel_bandas=ok|conflict``: the printed level against the band its final falls in
     (the stated bands), else against the other rows (a level's finals never fall inside
     another level's range)."""
+    _read_unreadable_levels(people, bands)
     rows = [
         (p, p.raw.nivel, p.values.get("final")) for p in people if p.raw.nivel and p.values.get("final") is not None
     ]
