@@ -21,6 +21,7 @@ from papeleo.tables import pages_to_tables
 
 from .commentary import attach_commentary
 from .fields import cells_to_text_fields
+from .geometry import document_to_geometric_rows
 from .lines import document_to_line_rows
 from .meta import document_meta
 from .record import rows_to_records
@@ -29,23 +30,54 @@ from .table import RowCells, table_to_rows
 log = logging.getLogger(__name__)
 
 
-def document_to_rows(doc: Document, T: int | None) -> list[RowCells]:
-    rows: list[RowCells] = []
+def readings(doc: Document, T: int | None) -> list[tuple[str, list[RowCells]]]:
+    """Every reader that applies: the shared table layer (ruled grids, tabs, pipes), the head's
+    geometry (pages with word boxes), reading order against the head (OCR'd text)."""
+    out: list[tuple[str, list[RowCells]]] = []
+    table_rows: list[RowCells] = []
     for table in pages_to_tables(doc.pages):
-        rows += table_to_rows(table, T)
-    if not rows:
-        rows = document_to_line_rows(doc, T)
-    return rows
+        table_rows += table_to_rows(table, T)
+    out.append(("tabla", table_rows))
+    if any(p.text_source != "plain_text" for p in doc.pages):
+        out.append(("geometria", document_to_geometric_rows(list(doc.pages), T)))
+    else:
+        out.append(("orden", document_to_line_rows(doc, T)))
+    return out
+
+
+def reading_score(records: list[dict[str, Any]]) -> float:
+    """How far the document's own arithmetic backs a reading: a named row whose checks hold
+    counts for it, a row in conflict against it, and a row nobody can name (no code, no
+    acronym: cell debris) half against it."""
+    score = 0.0
+    for r in records:
+        outcomes = {str(c).rpartition("=")[2] for c in r.get("checks") or []}
+        if not (r.get("clave") or r.get("siglas")):
+            score -= UNNAMED_WEIGHT
+        elif "conflict" in outcomes:
+            score -= 1.0
+        elif "ok" in outcomes:
+            score += 1.0
+    return score
+
+
+# a row with neither code nor acronym costs a reading half what a conflicting row does: it is
+# usually a fragment of a real row (a wrapped cell read as a row of its own)
+UNNAMED_WEIGHT = 0.5
 
 
 @register("mir_avance.v2")
 def extract(doc: Document, ctx: Context) -> Extraction:
     meta = document_meta(doc.text)
     T = meta["trimestre"]
-    rows = document_to_rows(doc, T)
-    texts = [cells_to_text_fields(r.text) for r in rows]
-    attach_commentary(doc, rows, texts)
-    records = rows_to_records(rows, texts, meta)
-    document: dict[str, Any] = {}
-    log.info("mir_avance.v2: %d rows, quarter %s", len(records), T)
-    return Extraction(records=records, document=document)
+    best: tuple[float, int, str, list[dict[str, Any]]] | None = None
+    for i, (name, rows) in enumerate(readings(doc, T)):
+        texts = [cells_to_text_fields(r.text) for r in rows]
+        attach_commentary(doc, rows, texts)
+        records = rows_to_records(rows, texts, meta)
+        key = (reading_score(records), -i)
+        if records and (best is None or key > best[:2]):
+            best = (*key, name, records)
+    records = best[3] if best else []
+    log.info("mir_avance.v2: %d rows by %s, quarter %s", len(records), best[2] if best else "-", T)
+    return Extraction(records=records, document={})

@@ -29,13 +29,15 @@ def row_to_record(rc: RowCells, tf: TextFields, meta: dict) -> dict[str, Any]:
     T = meta.get("trimestre")
     readings = {name: token_to_reading(rc.numbers.get(name)) for name in NUMERIC}
     notes = list(tf.notes) + list(rc.notes)
+    from_comment = False
     if "avance_pct" not in rc.numbers and tf.comentario:
         # no % column: the percentage the commentary states is the document's
         found = find_percents(tf.comentario)
         if found:
             readings["avance_pct"] = found[0][1]
+            from_comment = True
             notes.append("avance_pct: leído del comentario (el cuadro no tiene columna de %)")
-    solved = solve_row(readings, T, tf.comentario)
+    solved = solve_row(readings, T, tf.comentario, percent_is_commentary=from_comment)
     checks = list(solved.checks)
     notes += solved.notes
     if T:

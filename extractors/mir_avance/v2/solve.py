@@ -175,8 +175,15 @@ def _candidates(name: str, v: dict, T: int | None, dec: int, c: Commentary, read
     return [(x, why) for x, why in out if x is not None and math.isfinite(x) and x >= 0]
 
 
-def solve_row(readings: dict[str, NumberReading | None], T: int | None, comentario: str | None) -> Solved:
-    """Values, checks and flags for one row from its numeric readings (field -> reading)."""
+def solve_row(
+    readings: dict[str, NumberReading | None],
+    T: int | None,
+    comentario: str | None,
+    percent_is_commentary: bool = False,
+) -> Solved:
+    """Values, checks and flags for one row from its numeric readings (field -> reading).
+    ``percent_is_commentary``: the % was read from the commentary itself, so the commentary's
+    percentage is no second printing of it."""
     v: dict[str, float | None] = {}
     s = Solved(values=v)
     for name in NUMERIC:
@@ -194,6 +201,8 @@ def solve_row(readings: dict[str, NumberReading | None], T: int | None, comentar
     pct_reading = readings.get("avance_pct")
     dec = pct_reading.decimals if pct_reading is not None and pct_reading.value is not None else 0
     c = read_commentary(comentario)
+    if percent_is_commentary:
+        c.percent = None
     unread = [
         n for n in NUMERIC if v[n] is None and readings.get(n) is not None and readings[n].status is not Status.MISSING
     ]

@@ -1,0 +1,387 @@
+"""Pages with word boxes (text layers, scans) -> rows, by the head's own geometry.
+
+A MIR head says where each column is: every leaf label ('Primero', 'Prog.', 'Meta anual',
+'Nivel') sits over its column, and a group label ('Meta programada', 'Ene-Mar') sits over the
+leaves it qualifies. So the columns are the leaves, left to right, each named by its own text
+and the groups above it; their borders are the rules the page draws, else the body's gutters,
+else the middle between neighbours. Rows are anchored on their numbers — every indicator row
+prints its targets on one line, whatever the height of its text cells — and the lines between
+two anchors go to the nearer one unless a rule or a wider gap separates them.
+
+Nothing here knows a column order, a quarter label set or a number of columns: a report with
+its meta anual last, its quarters as 'Ene-Mar' and an extra 'Sentido' column is read the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from papeleo.model import Page, Word
+from papeleo.tables.words import line_to_phrases, median_word_height, placed_words, words_to_text, words_to_word_lines
+from papeleo.text.normalize import fold
+
+from .columns import NUMERIC, WORDS, name_to_kinds, name_to_labels
+from .fields import nivel_of
+from .lines import NUMBERISH
+from .table import RowCells, numeric_field
+
+# words of one head label are closer than this many word heights; a wider gap starts the next
+# label ('Meta anual   Primero' is two labels); narrower would split 'Resumen  Narrativo'
+PHRASE_GAP = 0.9
+# a head line names at least this many kinds of column (fewer is a sentence)
+MIN_HEAD_KINDS = 3
+# head lines follow each other within this many word heights; a wider gap ends the head
+HEAD_LINE_GAP = 2.2
+# a line is a row's anchor when at least this many of its tokens sit in numeric columns
+MIN_ANCHOR_NUMBERS = 2
+# the body ends at a vertical gap this many word heights wide after the last anchor (notes,
+# signatures and footers are set apart further than a table's rows)
+TABLE_END_GAP = 3.5
+# words on one line whose middles differ by more than this many word heights are on different
+# levels of the head (a centred two-line label beside a one-line one)
+LEVEL_TOLERANCE = 0.3
+# two stacked head phrases are one label when they overlap this share of the narrower one
+STACK_OVERLAP = 0.5
+
+
+@dataclass
+class HeadCell:
+    words: list[Word]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    text: str = ""
+
+    @property
+    def xc(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass
+class Column:
+    kinds: tuple[tuple[str, int | None], ...]
+    x0: float
+    x1: float
+    name: str = ""
+    left: float = 0.0  # border with the column before
+    right: float = 0.0
+
+
+@dataclass
+class Layout:
+    columns: list[Column] = field(default_factory=list)
+    head_bottom: float = 0.0
+    head_top: float = 0.0
+
+
+def _cell(words: list[Word]) -> HeadCell:
+    return HeadCell(
+        words,
+        min(w.bbox.x0 for w in words),
+        max(w.bbox.x1 for w in words),
+        min(w.bbox.top for w in words),
+        max(w.bbox.bottom for w in words),
+        words_to_text(words),
+    )
+
+
+def _overlap(a: HeadCell, b: HeadCell) -> float:
+    inter = min(a.x1, b.x1) - max(a.x0, b.x0)
+    return inter / max(1e-6, min(a.x1 - a.x0, b.x1 - b.x0))
+
+
+def _is_numberish_line(line: list[Word]) -> bool:
+    return any(NUMBERISH.match(w.text) and not name_to_labels(w.text) for w in line)
+
+
+def find_head(lines: list[list[Word]], h: float, start: int = 0) -> tuple[int, int] | None:
+    """(first, end) indexes of the head's lines at or after ``start``."""
+    for i in range(start, len(lines)):
+        kinds = {lb.kind for lb in name_to_labels(" ".join(w.text for w in lines[i])) if lb.kind != "q"}
+        if len(kinds) < MIN_HEAD_KINDS:
+            continue
+        first = i
+        while first > start and _near(lines[first - 1], lines[first], h) and not _is_numberish_line(lines[first - 1]):
+            first -= 1
+        end = i + 1
+        while end < len(lines) and _near(lines[end - 1], lines[end], h) and not _body_line(lines[end]):
+            end += 1
+        return first, end
+    return None
+
+
+def _near(upper: list[Word], lower: list[Word], h: float) -> bool:
+    return min(w.bbox.top for w in lower) - max(w.bbox.bottom for w in upper) < HEAD_LINE_GAP * h
+
+
+def _body_line(line: list[Word]) -> bool:
+    return _is_numberish_line(line) or nivel_of(line[0].text) is not None
+
+
+def head_to_layout(lines: list[list[Word]], h: float) -> Layout:
+    raw = [
+        _cell(part)
+        for line in lines
+        for p in line_to_phrases(line, PHRASE_GAP * h)
+        for level in _split_levels(p, h)
+        for part in _split_labels(level)
+    ]
+    cells = _stack(raw, h)
+    groups = [c for c in cells if _is_group(c, cells, h)]
+    leaves = sorted((c for c in cells if c not in groups), key=lambda c: c.xc)
+    owner = _group_spans(groups, leaves)
+    layout = Layout(head_top=min(c.top for c in raw), head_bottom=max(c.bottom for c in raw))
+    for i, leaf in enumerate(leaves):
+        over = [g for g in groups if i in owner.get(id(g), ())]
+        name = " ".join([g.text for g in sorted(over, key=lambda g: g.top)] + [leaf.text])
+        layout.columns.append(Column(name_to_kinds(name), leaf.x0, leaf.x1, name))
+    return layout
+
+
+def _split_levels(words: list[Word], h: float) -> list[list[Word]]:
+    """Words grouped on one line that sit at different heights ('Cuarto' beside the second line
+    of a centred '% de / cumplimiento') are different labels."""
+    parts: list[list[Word]] = []
+    for w in words:
+        mid = (w.bbox.top + w.bbox.bottom) / 2
+        if parts and abs(mid - (parts[-1][-1].bbox.top + parts[-1][-1].bbox.bottom) / 2) <= LEVEL_TOLERANCE * h:
+            parts[-1].append(w)
+        else:
+            parts.append([w])
+    return parts
+
+
+def _group_spans(groups: list[HeadCell], leaves: list[HeadCell]) -> dict[int, set[int]]:
+    """Which leaves each group label qualifies. The leaves right under a row of group labels form
+    runs (a leaf as tall as the groups breaks a run); a run is shared out among the groups over
+    it in x order, in contiguous blocks whose centres lie nearest their group's centre — group
+    labels are centred over what they qualify."""
+    out: dict[int, set[int]] = {}
+    for level in sorted({round(g.bottom) for g in groups}):
+        row = sorted((g for g in groups if round(g.bottom) == level), key=lambda g: g.xc)
+        under = [i for i, c in enumerate(leaves) if c.top >= level - 1]
+        runs: list[list[int]] = []
+        for i in under:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        for run in runs:
+            over = [g for g in row if any(_overlap(g, leaves[i]) > 0 for i in run)]
+            if not over:
+                continue
+            best = None
+            for cuts in combinations(range(1, len(run)), len(over) - 1):
+                blocks = [run[a:b] for a, b in zip((0, *cuts), (*cuts, len(run)))]
+                cost = sum(abs((leaves[b[0]].x0 + leaves[b[-1]].x1) / 2 - g.xc) for g, b in zip(over, blocks))
+                if best is None or cost < best[0]:
+                    best = (cost, blocks)
+            if best is None:
+                continue
+            for g, block in zip(over, best[1]):
+                out.setdefault(id(g), set()).update(block)
+    return out
+
+
+def _split_labels(words: list[Word]) -> list[list[Word]]:
+    """A phrase naming two labels ('Dimensión Periodicidad', 'Primero Segundo') split where
+    each label starts; a phrase with one label or none stays whole."""
+    labels = name_to_labels(" ".join(w.text for w in words))
+    if len(labels) < 2:
+        return [words]
+    token_word: list[int] = []
+    for i, w in enumerate(words):
+        token_word += [i] * max(1, len(WORDS.findall(fold(w.text))))
+    cuts = sorted({token_word[min(lb.start, len(token_word) - 1)] for lb in labels[1:]} - {0})
+    parts, prev = [], 0
+    for c in cuts:
+        parts.append(words[prev:c])
+        prev = c
+    parts.append(words[prev:])
+    return [p for p in parts if p]
+
+
+def _stack(cells: list[HeadCell], h: float) -> list[HeadCell]:
+    """Labels printed over two or three lines ('Meta' / 'anual', '% de' / 'cumplimiento')
+    joined: a cell and the one cell right under it that it overlaps, when each overlaps only
+    the other."""
+    cells = sorted(cells, key=lambda c: (c.top, c.x0))
+    merged = True
+    while merged:
+        merged = False
+        for a in cells:
+            under = [
+                b for b in cells if b is not a and 0 <= b.top - a.bottom + 1 < HEAD_LINE_GAP * h and _overlap(a, b) > 0
+            ]
+            if len(under) != 1 or _overlap(a, under[0]) < STACK_OVERLAP:
+                continue
+            b = under[0]
+            over = [
+                x for x in cells if x is not b and 0 <= b.top - x.bottom + 1 < HEAD_LINE_GAP * h and _overlap(x, b) > 0
+            ]
+            if over != [a]:
+                continue
+            cells.remove(a)
+            cells.remove(b)
+            cells.append(_cell(a.words + b.words))
+            merged = True
+            break
+    return cells
+
+
+def _is_group(c: HeadCell, cells: list[HeadCell], h: float) -> bool:
+    """A programado / alcanzado / quarter label with labels right under it qualifies them
+    ('Meta programada' over the quarters, 'Ene-Mar' over 'Meta | Alc.')."""
+    if not any(lb.kind in ("prog", "alc", "q") for lb in name_to_labels(c.text)):
+        return False
+    return any(x is not c and 0 <= x.top - c.bottom + 1 < HEAD_LINE_GAP * h and _overlap(c, x) > 0 for x in cells)
+
+
+def set_borders(layout: Layout, body: list[Word], page: Page) -> None:
+    cols = layout.columns
+    vrules = sorted((r.x0 + r.x1) / 2 for r in page.rules if r.orientation == "v" and r.bottom > layout.head_bottom)
+    for a, b in zip(cols, cols[1:]):
+        lo, hi = a.xc if hasattr(a, "xc") else (a.x0 + a.x1) / 2, (b.x0 + b.x1) / 2
+        inside = [x for x in vrules if lo < x < hi]
+        if inside:
+            cut = min(inside, key=lambda x: abs(x - (a.x1 + b.x0) / 2))
+        else:
+            cut = _gutter(body, max(lo, a.x1 - 1), min(hi, b.x0 + 1)) or (a.x1 + b.x0) / 2
+        a.right = b.left = cut
+    if cols:
+        cols[0].left, cols[-1].right = float("-inf"), float("inf")
+
+
+def _gutter(words: list[Word], lo: float, hi: float) -> float | None:
+    """The middle of the widest x-range in (lo, hi) no body word crosses."""
+    if hi <= lo:
+        return None
+    spans = sorted((w.bbox.x0, w.bbox.x1) for w in words if w.bbox.x1 > lo and w.bbox.x0 < hi)
+    best, cursor = None, lo
+    for x0, x1 in spans + [(hi, hi)]:
+        if x0 > cursor and (best is None or x0 - cursor > best[1] - best[0]):
+            best = (cursor, x0)
+        cursor = max(cursor, x1)
+    return (best[0] + best[1]) / 2 if best else None
+
+
+def column_of(word: Word, cols: list[Column]) -> int | None:
+    xc = (word.bbox.x0 + word.bbox.x1) / 2
+    for i, c in enumerate(cols):
+        if c.left <= xc < c.right:
+            return i
+    return None
+
+
+def page_to_rows(page: Page, T: int | None, carried: Layout | None) -> tuple[list[RowCells], Layout | None]:
+    """The rows of one page and the layout they were read with (carried to a next page that
+    does not repeat the head)."""
+    words = placed_words(w for line in page.lines for w in line.words)
+    if not words:
+        return [], carried
+    h = median_word_height(words)
+    lines = words_to_word_lines(words)
+    rows: list[RowCells] = []
+    i, layout = 0, carried
+    while i < len(lines):
+        head = find_head(lines, h, i)
+        stop = head[0] if head else len(lines)
+        if layout is not None and stop > i:
+            rows += _body_to_rows(lines[i:stop], layout, page, h, T)
+        if head is None:
+            break
+        layout = head_to_layout(lines[head[0] : head[1]], h)
+        if not any(k[0] in NUMERIC for c in layout.columns for k in c.kinds):
+            layout = carried
+        i = head[1]
+    return rows, layout
+
+
+def _body_to_rows(lines: list[list[Word]], layout: Layout, page: Page, h: float, T: int | None) -> list[RowCells]:
+    cols = layout.columns
+    set_borders(layout, [w for line in lines for w in line], page)
+    numeric = {i for i, c in enumerate(cols) if any(k[0] in NUMERIC for k in c.kinds)}
+    anchors = [
+        j for j, line in enumerate(lines)
+        if sum(1 for w in line if column_of(w, cols) in numeric and NUMBERISH.match(w.text)) >= MIN_ANCHOR_NUMBERS
+    ]  # fmt: skip
+    if not anchors:
+        return []
+    # the body ends at the first wide gap after the last anchor
+    last = anchors[-1]
+    end = last + 1
+    while (
+        end < len(lines)
+        and min(w.bbox.top for w in lines[end]) - max(w.bbox.bottom for w in lines[end - 1]) < TABLE_END_GAP * h
+    ):
+        end += 1
+    hrules = sorted((r.top + r.bottom) / 2 for r in page.rules if r.orientation == "h")
+    owner = _assign_lines(lines[:end], anchors, hrules)
+    out = []
+    for a in anchors:
+        members = [w for j, line in enumerate(lines[:end]) if owner[j] == a for w in line]
+        out.append(_row(members, cols, page, T))
+    return out
+
+
+def _assign_lines(lines: list[list[Word]], anchors: list[int], hrules: list[float]) -> list[int]:
+    """Each line's anchor: the nearer one, unless a rule lies between them."""
+    tops = [min(w.bbox.top for w in ln) for ln in lines]
+    bottoms = [max(w.bbox.bottom for w in ln) for ln in lines]
+    owner = []
+    for j in range(len(lines)):
+        best = min(
+            anchors,
+            key=lambda a: (
+                _ruled_between(a, j, tops, bottoms, hrules),
+                abs(_mid(a, tops, bottoms) - _mid(j, tops, bottoms)),
+            ),
+        )
+        owner.append(best)
+    return owner
+
+
+def _mid(j: int, tops: list[float], bottoms: list[float]) -> float:
+    return (tops[j] + bottoms[j]) / 2
+
+
+def _ruled_between(a: int, j: int, tops, bottoms, hrules: list[float]) -> int:
+    lo, hi = sorted((_mid(a, tops, bottoms), _mid(j, tops, bottoms)))
+    return sum(1 for y in hrules if lo < y < hi)
+
+
+def _row(words: list[Word], cols: list[Column], page: Page, T: int | None) -> RowCells:
+    rc = RowCells(page=page.number)
+    by_col: dict[int, list[Word]] = {}
+    for w in words:
+        c = column_of(w, cols)
+        if c is not None:
+            by_col.setdefault(c, []).append(w)
+    xs = [w.bbox for w in words]
+    rc.bbox = (min(b.x0 for b in xs), min(b.top for b in xs), max(b.x1 for b in xs), max(b.bottom for b in xs))
+    rc.confidence = sum(w.confidence for w in words) / len(words)
+    for i, ws in by_col.items():
+        kinds = cols[i].kinds
+        if not kinds:
+            continue
+        text = words_to_text(ws)
+        numeric = [k for k in kinds if k[0] in NUMERIC]
+        if not numeric:
+            kind = kinds[0][0]
+            rc.text[kind] = f"{rc.text.get(kind, '')} {text}".strip()
+            continue
+        name = numeric_field(*numeric[0], T)
+        if name:
+            rc.numbers[name] = text
+    return rc
+
+
+def document_to_geometric_rows(pages: list[Page], T: int | None) -> list[RowCells]:
+    rows: list[RowCells] = []
+    layout = None
+    for page in pages:
+        got, layout = page_to_rows(page, T, layout)
+        rows += got
+    return rows
