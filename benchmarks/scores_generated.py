@@ -16,6 +16,8 @@ registry extractor, then scored with tests/scoring.py (SPECS["scores"]) against 
 * wrong flagged / WRONG unflagged — a different score, with or without a flag on its own field
   (``corrected``, or a conflict check that tests/scoring_flags.py maps to it); N/A read as a
   number is an ``extra``;
+* own chk — of the WRONG unflagged, those whose row's own ``ponderacion`` / ``nivel_bandas`` check
+  is in conflict and compares the field (flagged once tests/scoring_flags.py maps these checks);
 * failures — rows the extractor turned into failures rows (a value out of its column's range).
 
 ``--by`` groups the same figures by a variant axis of the generator (``reglas``,
@@ -102,10 +104,36 @@ def score_one(job: tuple[int, str, str, str]) -> dict:
     counts["rows_junk"] = len(score.unexpected)
     counts["failures"] = failures
     counts["num:junk_values"] = sum(1 for r in score.unexpected for f in NUMERIC if r.get(f) is not None)
+    counts["num:unflagged_own_check"] = sum(
+        1
+        for r in score.results
+        if r.outcome == WRONG_UNFLAGGED and r.field in NUMERIC and any(r.field in fs for fs in own_conflicts(r, score))
+    )
     result["counts"] = dict(counts)
     result["misses"] = [str(m) for m in score.misses()]
     result["junk"] = [{k: r.get(k) for k in ("nombre", "cargo", "page")} for r in score.unexpected]
     return result
+
+
+# the checks dictamen_puntajes.v1 writes and the fields each compares; tests/scoring_flags.py does
+# not map them yet, so a wrong score they flag still scores as unflagged. Reported apart (column
+# 'own chk'), never subtracted from 'WRONG unflg'.
+OWN_CHECKS = {
+    "ponderacion": ("metas_individuales", "metas_colectivas", "competencias", "calificacion_final"),
+    "nivel_bandas": ("nivel_desempeno", "calificacion_final"),
+}
+
+
+def own_conflicts(result, score) -> list[tuple[str, ...]]:
+    """The fields named by the conflicts of the row ``result`` belongs to."""
+    for p in score.pairs:
+        if score.row_label(p.expected) == result.row:
+            return [
+                OWN_CHECKS.get(str(c).split("=")[0], ())
+                for c in (p.got.get("checks") or [])
+                if str(c).endswith("=conflict")
+            ]
+    return []
 
 
 def rate(c: Counter, kind: str) -> tuple[int, int]:
@@ -116,7 +144,7 @@ def rate(c: Counter, kind: str) -> tuple[int, int]:
 def table(groups: dict[str, Counter]) -> str:
     head = (
         f"{'group':<26}{'docs':>5}{'rows found':>13}{'junk':>6}{'fail':>6}{'scores exact':>21}"
-        f"{'names ok':>18}{'other fields':>18}{'wrong flg':>10}{'WRONG unflg':>12}{'extra unflg':>12}"
+        f"{'names ok':>18}{'other fields':>18}{'wrong flg':>10}{'WRONG unflg':>12}{'own chk':>8}{'extra unflg':>12}"
     )
     lines = [head, "-" * len(head)]
     for name, c in groups.items():
@@ -128,7 +156,7 @@ def table(groups: dict[str, Counter]) -> str:
             f"{n_ok:>7}/{n_det:<6}{100 * n_ok / max(n_det, 1):>6.1f}%"
             f"{t_ok:>6}/{t_det:<5}{100 * t_ok / max(t_det, 1):>5.1f}%"
             f"{e_ok:>6}/{e_det:<5}{100 * e_ok / max(e_det, 1):>5.1f}%"
-            f"{c[f'num:{WRONG_FLAGGED}']:>10}{c[f'num:{WRONG_UNFLAGGED}']:>12}"
+            f"{c[f'num:{WRONG_FLAGGED}']:>10}{c[f'num:{WRONG_UNFLAGGED}']:>12}{c['num:unflagged_own_check']:>8}"
             f"{c[f'num:{EXTRA_UNFLAGGED}'] + c['num:junk_values']:>12}"
         )
     return "\n".join(lines)

@@ -30,8 +30,9 @@ ROLES: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in VOCAB["roles"].item
 STEM_FLOOR = 80.0
 # stems this short only match exactly ('no', 'ind', 'col'): one edit is another word
 EXACT_STEM_LEN = 4
-# a header word: letters, or the '#' a numbering column is headed with ('No.', 'Núm.', '#')
-HEADER_WORD = regex.compile(r"#|\p{L}+")
+# a header word: letters, or the '#' a numbering column is headed with ('No.', 'Núm.', '#'); an
+# OCR'd '|' between letters is an 'l' ('Co|ectiva', see header_fold)
+HEADER_WORD = regex.compile(r"#|\p{L}(?:\p{L}|\|(?=\p{L}))*")
 # a group label printed over the two goal columns ('Metas' over 'Individuales | Colectivas')
 GROUP_WORDS = ("metas", "objetivos", "logro")
 # where the prose names each goal factor first: 'metas individuales', 'objetivos colectivos'
@@ -81,6 +82,11 @@ def merged(roles: tuple[str, ...]) -> bool:
     return set(roles) == {"numero", "nombre"} or set(roles) <= {*SCORE_ROLES, "nivel"}
 
 
+def header_fold(word: str) -> str:
+    """A header word as compared with the stems: folded, OCR's '|' for 'l' read back."""
+    return fold(word).replace("|", "l")
+
+
 def _word_is(word: str, stem: str) -> bool:
     if len(stem) <= EXACT_STEM_LEN or len(word) <= EXACT_STEM_LEN:
         return word == stem
@@ -88,11 +94,12 @@ def _word_is(word: str, stem: str) -> bool:
     return word.startswith(stem) or (word[0] == stem[0] and fuzz.ratio(word, stem) >= STEM_FLOOR)
 
 
-def roles_of_label(label: str) -> tuple[str, ...]:
+def roles_of_label(label: str, strict: bool = False) -> tuple[str, ...]:
     """The roles a header label names: 'Metas de desempeño individual' → ('ind',), 'Consecutivo
     Persona evaluada' → ('numero', 'nombre'). Roles are tried in the vocabulary's order and the
-    first that names a word takes it, so 'desempeño' in a goals label is not a level."""
-    words = [fold(w) for w in HEADER_WORD.findall(label)]
+    first that names a word takes it, so 'desempeño' in a goals label is not a level. Two roles
+    no reader merges ('Cargo/Puesto Entidad') keep the first, or none when ``strict``."""
+    words = [header_fold(w) for w in HEADER_WORD.findall(label)]
     found: list[tuple[int, str]] = []
     taken: set[int] = set()
     for role, stems in ROLES.items():
@@ -112,6 +119,8 @@ def roles_of_label(label: str) -> tuple[str, ...]:
         found.append((words.index("nivel"), "nivel"))
     found.sort()
     roles = tuple(r for _, r in found)
+    if len(roles) > 1 and not merged(roles) and strict:
+        return ()
     if len(roles) > 1 and not merged(roles):
         # one column names one thing, but for the merges in MERGED
         return tuple(r for r in roles if r not in ("numero",))[:1]

@@ -125,7 +125,7 @@ def stated_bands(text: str, levels: set[str]) -> list[Band]:
         label = m.group("label").strip()
         words = label.split()
         # the level is the label's last words: 'rangos siguientes: Excelente de 9.5 a 10'
-        for k in range(1, min(4, len(words)) + 1):
+        for k in range(min(4, len(words)), 0, -1):  # longest first: 'Altamente competente', not 'competente'
             cand = " ".join(words[-k:]).casefold()
             if cand in folded_levels:
                 lo, hi = _percent(m.group("lo")), _percent(m.group("hi"))

@@ -82,6 +82,8 @@ class Hints:
 def _cell_fits(role: str, text: str) -> bool:
     t = text.strip()
     if role in SCORE_ROLES:  # empty: a wrapped line's score cells, or a value lost (read as absent)
+        if sum(is_score(w) for w in score_words(t.split())) > 1:
+            return False  # two scores in one cell ('87,50 87,31'): the cells ran together
         return not t or is_score(t) or is_na(t) or is_loose_score(t)
     if role == "numero":
         return not t or t.isdigit()
@@ -185,6 +187,23 @@ def split_text(words: list[str], layout: Layout, hints: Hints) -> dict[str, str]
     return {k: v for k, v in out.items() if v}
 
 
+def _text_cells(cells: tuple[str, ...], layout: Layout, taken: dict[str, str]) -> dict[str, str] | None:
+    """The name, post and state from the cells before the first score, when there are exactly
+    as many of them as the header has text columns (a tab line whose scores ran together)."""
+    roles = [r for r in layout.texts if r not in taken]
+    texts = []
+    for c in cells:
+        if any(is_score(w) for w in score_words(c.split())):
+            break
+        if c.strip():
+            texts.append(" ".join(c.split()))
+    if "numero" in taken and texts and texts[0] == taken["numero"]:
+        texts = texts[1:]
+    if len(cells) < 2 or len(texts) != len(roles):
+        return None
+    return dict(zip(roles, texts))
+
+
 def from_words(cells: tuple[str, ...], layout: Layout, hints: Hints) -> RawRow:
     """The row read by what its words look like (see the module docstring)."""
     words = score_words(" ".join(cells).split())
@@ -193,7 +212,7 @@ def from_words(cells: tuple[str, ...], layout: Layout, hints: Hints) -> RawRow:
         row.texts["numero"] = words.pop(0)
     first = next((i for i, w in enumerate(words) if is_score(w)), len(words))
     head, tail = words[:first], words[first:]
-    row.texts.update(split_text(head, layout, hints))
+    row.texts.update(_text_cells(cells, layout, row.texts) or split_text(head, layout, hints))
     tail_roles = layout.tail
     want = sum(1 for r in tail_roles if r in SCORE_ROLES)
     nums = [w for w in tail if is_score(w) or is_loose_score(w)]

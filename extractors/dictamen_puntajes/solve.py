@@ -145,7 +145,10 @@ def check_weighting(people: list[Person], stated: list[dict[str, float]], decima
         present = _present(p)
         if present and p.values.get("final") is not None:
             groups.setdefault(present, []).append(({f: p.values[f] for f in present}, p.values["final"]))
-    fitted = {} if stated else {k: fit_weights(v, decimals) for k, v in groups.items()}
+    # a set of factors the document states no weighting for (or states one OCR damaged: '80%' for
+    # '30%' sums to no 100) is fitted on its rows
+    stated_sets = {frozenset(w) for w in stated}
+    fitted = {k: fit_weights(v, decimals) for k, v in groups.items() if k not in stated_sets}
     source = "declarada" if stated else ("deducida de las filas" if any(fitted.values()) else None)
     if source is None:
         return None
@@ -186,7 +189,7 @@ def _read_unreadable_levels(people: list[Person], bands: list[Band]) -> None:
         if nivel:
             key = next((k for k in counts if _same_level(k, nivel)), nivel)
             counts.setdefault(key, []).append(final)
-    known = [b.label for b in bands] or [k for k, v in counts.items() if len(v) >= MIN_LEVEL_ROWS]
+    known = [b.label for b in bands] + [k for k, v in counts.items() if len(v) >= MIN_LEVEL_ROWS]
     for p, nivel, final in scored:
         if not nivel or any(_same_level(nivel, k) for k in known):
             continue
@@ -194,6 +197,8 @@ def _read_unreadable_levels(people: list[Person], bands: list[Band]) -> None:
             fits_ = [b.label for b in bands if b.lo <= final <= b.hi + 1e-9]
         else:
             fits_ = [k for k in known if min(counts[k]) <= final <= max(counts[k])]
+        if any(_same_level(nivel, b.label) for b in bands):
+            continue
         if len(fits_) != 1:
             continue
         p.raw.nivel = fits_[0]

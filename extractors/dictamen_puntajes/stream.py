@@ -16,7 +16,18 @@ import regex
 from papeleo.model import Document
 from papeleo.text.normalize import fold
 
-from .header import GROUP_WORDS, HEADER_WORD, ROLES, SCORE_ROLES, VOCAB, Layout, _word_is, layout_of, roles_of_label
+from .header import (
+    GROUP_WORDS,
+    HEADER_WORD,
+    ROLES,
+    SCORE_ROLES,
+    VOCAB,
+    Layout,
+    _word_is,
+    header_fold,
+    layout_of,
+    roles_of_label,
+)
 from .rows import CONNECTORS, POSTS, Hints, RawRow, from_cells, read_row
 from .tokens import is_loose_score, is_score, score_words
 
@@ -56,7 +67,7 @@ FOLIO = regex.compile(r"^\W*(?:p[aá]gina\s+)?\d{1,3}(?:\s+de\s+\d{1,3})?\W*$", 
 
 
 def _role_of_word(word: str) -> str | None:
-    w = fold(word)
+    w = header_fold(word)
     for role, stems in ROLES.items():
         if any(_word_is(w, s) for s in stems):
             return role
@@ -74,9 +85,12 @@ def header_layout(lines: list[str]) -> Layout | None:
         cells = [ln.rstrip("\n").split("\t") for ln in rows]
         width = max(len(c) for c in cells)
         labels = tuple(" ".join(c[i].strip() for c in cells if i < len(c) and c[i].strip()) for i in range(width))
-        lay = layout_of(_spread_groups(cells, width, labels))
-        if lay.is_score_table:
-            return lay
+        spread = _spread_groups(cells, width, labels)
+        # two labels in one cell ('Cargo/Puesto Entidad'): the cells are shifted, read the words
+        if all(roles_of_label(label, strict=True) or not roles_of_label(label) for label in spread):
+            lay = layout_of(spread)
+            if lay.is_score_table:
+                return lay
     seq: list[str] = []
     group: int | None = None  # where the sub-labels of a group label go
     for n, line in enumerate(rows):

@@ -54,12 +54,23 @@ def renormalised(weights: dict[str, float], present: Iterable[str]) -> dict[str,
 
 
 def _grid(factors: Sequence[str], step: int) -> Iterable[dict[str, float]]:
+    """Whole-percent weightings of ``factors`` on a grid of ``step``; on the coarse grid also every
+    such weighting of more factors renormalised over these (30-30-40 without individual goals is
+    3/7 and 4/7, no whole percent)."""
     if len(factors) == 1:
         yield {factors[0]: 1.0}
         return
     for parts in itertools.product(range(step, 100, step), repeat=len(factors) - 1):
         if sum(parts) < 100:
             yield {f: p / 100 for f, p in zip(factors, (*parts, 100 - sum(parts)))}
+    if step == GRID_STEPS[0] and len(factors) < len(FACTORS):
+        seen = set()
+        for parts in itertools.product(range(step, 100, step), repeat=len(factors)):
+            total = sum(parts)
+            key = tuple(round(p / total, 9) for p in parts)
+            if key not in seen and total < 100:
+                seen.add(key)
+                yield dict(zip(factors, key))
 
 
 def fit_weights(rows: list[tuple[dict[str, float], float]], decimals: int) -> dict[str, float] | None:
