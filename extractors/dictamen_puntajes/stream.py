@@ -59,6 +59,8 @@ FURNITURE_PAGES = 2
 FURNITURE_ZONE = 5
 # letters a recurring line needs to be furniture ('Página # de #' has 9; 'N/A #.## #.##' has 2)
 FURNITURE_LETTERS = 6
+# the rule under a Markdown table's header: '|---|:---:|'
+MARKDOWN_RULE = regex.compile(r"^\|?[\s:|-]*-{3,}[\s:|-]*\|?$")
 # columns of aligned text: two or more spaces ('Ramírez Ávila Jimena   Técnica de ...   9,583')
 WIDE_SPACE = regex.compile(r" {2,}")
 # 'Página 3 de 12', '- 4 -', '7'
@@ -80,9 +82,9 @@ def header_layout(lines: list[str]) -> Layout | None:
     roles in the order first named, a group label's place taken by the sub-labels under it, and a
     label left open on the first line ('Evaluación de') taken by the role a later line names
     ('competencias')."""
-    rows = [ln for ln in lines if ln.strip()]
-    if rows and all("\t" in ln for ln in rows):
-        cells = [ln.rstrip("\n").split("\t") for ln in rows]
+    rows = [ln for ln in lines if ln.strip() and not MARKDOWN_RULE.match(ln.strip())]
+    if rows and all("\t" in ln or ln.strip().startswith("|") for ln in rows):
+        cells = [split_cells(ln) for ln in rows]
         width = max(len(c) for c in cells)
         labels = tuple(" ".join(c[i].strip() for c in cells if i < len(c) and c[i].strip()) for i in range(width))
         spread = _spread_groups(cells, width, labels)
@@ -98,7 +100,7 @@ def header_layout(lines: list[str]) -> Layout | None:
         for i, word in enumerate(words):
             role = _role_of_word(word)
             ahead = [_role_of_word(w) for w in words[i + 1 : i + 1 + LOOKAHEAD]]
-            if fold(word) in GROUP_WORDS and not any(r in ("ind", "col") for r in ahead):
+            if fold(word) in GROUP_WORDS and ahead[:1] not in (["ind"], ["col"]):
                 if group is None:
                     group = len(seq)
                     seq.append("group")
@@ -243,9 +245,12 @@ def _fragment(text: str, lay: Layout, cargo_words: set[str]) -> RawRow:
 
 
 def split_cells(text: str) -> list[str]:
-    """A text line's cells: by tabs (empty cells kept), else by runs of two or more spaces."""
+    """A text line's cells: by tabs or Markdown pipes (empty cells kept), else by runs of two or
+    more spaces."""
     if "\t" in text:
         return [c.strip() for c in text.rstrip("\n").split("\t")]
+    if text.strip().startswith("|") and text.strip().endswith("|"):  # '| Salazar ... | 100.00 |'
+        return [c.strip() for c in text.strip()[1:-1].split("|")]
     return [c for c in WIDE_SPACE.split(text.strip()) if c]
 
 
@@ -257,8 +262,9 @@ def _closes(buf: list[tuple[int, str]], lay: Layout) -> bool:
     return n >= len(lay.scores) and (lay.tail[-1:] != ("nivel",) or not last_is_score)
 
 
-def _cells_rows(units: list[tuple[int, str]], lay: Layout, hints: Hints) -> list[RawRow]:
-    """One cell per unit: a row closes after its last score (and a level printed last)."""
+def _cells_rows(units: list[tuple[int, str]], lay: Layout, hints: Hints, force: bool = False) -> list[RawRow]:
+    """One cell per unit: a row closes after its last score (and a level printed last); with
+    ``force`` what is left is a row too (it has some scores) or is dropped."""
     out, buf = [], []
     want = len(lay.scores)
     level_last = lay.tail[-1:] == ("nivel",)
@@ -272,6 +278,10 @@ def _cells_rows(units: list[tuple[int, str]], lay: Layout, hints: Hints) -> list
             row.page = buf[0][0]
             out.append(row)
             buf = []
+    if force and any(_n_scores(t) for _, t in buf):
+        row = read_row(tuple(t for _, t in buf), lay, hints)
+        row.page = buf[0][0]
+        out.append(row)
     return out
 
 
@@ -284,7 +294,7 @@ def read_stream(doc: Document, hints: Hints) -> list[RawRow]:
     while (found := _find_header(lines, pos)) is not None:
         i, j, lay = found
         cells_style = sum(1 for _, t in lines[i:j] if not t.strip()) >= (j - i) // 3 and (j - i) > 4
-        rows, units, k, blank = [], [], j, 0
+        rows, k, blank = [], j, 0
         buf: list[tuple[int, str]] = []
         while k < len(lines):
             page, text = lines[k]
@@ -295,44 +305,45 @@ def read_stream(doc: Document, hints: Hints) -> list[RawRow]:
                 if blank > 2 and not cells_style:
                     break
                 continue
-            blank = 0
-            if furniture_key(t) in lines_out or FOLIO.match(t) and not cells_style or header_layout([t]) is not None:
+            after_blank, blank = blank > 0, 0
+            if MARKDOWN_RULE.match(t):
                 continue
-            if cells_style:
-                if len(t.split()) > MAX_FRAGMENT_WORDS and not _n_scores(t):
-                    break
-                if units and not lines[k - 2][1].strip() == "" and units[-1][0] == page:
-                    units[-1] = (page, f"{units[-1][1]} {t}")  # a wrapped cell: its lines run on
-                else:
-                    units.append((page, t))
+            # a page number: between rows, where no running number can stand (mid-row it may be a score)
+            folio = FOLIO.match(t) and not buf and (not cells_style or "numero" not in lay.texts)
+            if furniture_key(t) in lines_out or folio or header_layout([t]) is not None:
                 continue
             cells = split_cells(text)
             n = _n_scores(t)
+            if n < 2 and len(" ".join(cells).split()) > MAX_FRAGMENT_WORDS:
+                break  # prose after the table
             alone = len([c for c in cells if c.strip()]) == 1 and k < len(lines) and not lines[k][1].strip()
-            if buf or (alone and n < 2 and (not rows or not rows[-1].is_fragment)):
-                # a row printed one cell per line, a blank line after each (within a tab table)
-                buf.append((page, t))
+            one_cell = len(cells) == 1
+            if n < 2 and one_cell and (buf or cells_style or (alone and (not rows or not rows[-1].is_fragment))):
+                # a row printed one cell per line, a blank line after each; a cell's own lines run on
+                if buf and not after_blank and cells_style and buf[-1][0] == page:
+                    buf[-1] = (page, f"{buf[-1][1]} {t}")
+                else:
+                    buf.append((page, t))
                 if _closes(buf, lay):
                     rows.extend(_cells_rows(buf, lay, hints))
                     buf = []
                 continue
             if n >= 2:
+                if buf:  # an unfinished row read one cell at a time before a whole row
+                    rows.extend(_cells_rows(buf, lay, hints, force=True))
+                    buf = []
                 row = read_row(tuple(cells), lay, hints)
                 row.page = page
                 rows.append(row)
-            elif len(t.split()) <= MAX_FRAGMENT_WORDS and not t.endswith((".", ":")) and rows:
+            elif rows and not t.endswith((".", ":")):
                 frag = from_cells(tuple(cells), lay) if len(cells) > 1 else None
                 rows.append(frag if frag is not None and frag.is_fragment else _fragment(t, lay, set()))
             else:
                 break
-        if cells_style:
-            rows = _cells_rows(units, lay, hints)
-        else:
-            cargo_words = {fold(w) for r in rows if not r.is_fragment for w in (r.texts.get("cargo") or "").split()}
-            rows = [
-                _fragment(" ".join(r.cells), lay, cargo_words) if r.is_fragment and r.how == "words" else r
-                for r in rows
-            ]
+        cargo_words = {fold(w) for r in rows if not r.is_fragment for w in (r.texts.get("cargo") or "").split()}
+        rows = [
+            _fragment(" ".join(r.cells), lay, cargo_words) if r.is_fragment and r.how == "words" else r for r in rows
+        ]
         out.extend(rows)
         pos = k
     return [r for r in out if set(r.scores) <= set(SCORE_ROLES) | {"_unassigned"}]

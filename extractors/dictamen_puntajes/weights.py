@@ -21,9 +21,11 @@ GRID_STEPS = (5, 1)
 # rows a set of factors needs before a weighting is fitted on it alone: with fewer, any of
 # many weightings fits and the fit proves nothing (those rows use the full set's weights)
 MIN_FIT_ROWS = 3
-# share of a group's rows the fitted weighting must fit: one or two rows that break it (a
-# mistyped final, an OCR'd digit) are conflicts, not a reason to find no weighting
-FIT_SHARE = 0.7
+# share of a group's rows the fitted weighting must fit (and at least MIN_FIT_ROWS of them): rows
+# that break it (a mistyped final, OCR'd digits: a third of the rows on a heavily damaged page)
+# are conflicts, not a reason to find no weighting. Lower lets a weighting fitted on chance
+# agreement stand; three rows agreeing to the last printed decimal by chance are rare.
+FIT_SHARE = 0.5
 
 
 # the printed factors are rounded too, and bodies compute the final from the unrounded ones
@@ -87,7 +89,7 @@ def fit_weights(rows: list[tuple[dict[str, float], float]], decimals: int) -> di
                 best, best_n = w, n
         if best_n == len(rows):
             break
-    if best is None or best_n / len(rows) < FIT_SHARE:
+    if best is None or best_n / len(rows) < FIT_SHARE or best_n < MIN_FIT_ROWS:
         return None
     return best
 
