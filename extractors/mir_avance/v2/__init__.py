@@ -21,6 +21,7 @@ from papeleo.tables import pages_to_tables
 
 from .commentary import attach_commentary
 from .fields import cells_to_text_fields
+from .formats import format_readings
 from .geometry import document_to_geometric_rows
 from .lines import document_to_line_rows
 from .meta import document_meta
@@ -71,11 +72,16 @@ def extract(doc: Document, ctx: Context) -> Extraction:
     meta = document_meta(doc.text)
     T = meta["trimestre"]
     best: tuple[float, int, str, list[dict[str, Any]]] | None = None
-    for i, (name, rows) in enumerate(readings(doc, T)):
+    readings_seen = readings(doc, T)
+    for i, (name, rows) in enumerate(readings_seen):
         texts = [cells_to_text_fields(r.text) for r in rows]
         attach_commentary(doc, rows, texts)
         records = rows_to_records(rows, texts, meta)
         key = (reading_score(records), -i)
+        if records and (best is None or key > best[:2]):
+            best = (*key, name, records)
+    for name, records in format_readings(doc, meta):
+        key = (reading_score(records), -len(readings_seen))
         if records and (best is None or key > best[:2]):
             best = (*key, name, records)
     records = best[3] if best else []
