@@ -52,13 +52,26 @@ MIR_NUMERIC = ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct")
 
 SPECS: dict[str, Spec] = {
     # clave is the printed code; siglas pairs rows whose clave was not printed or is
-    # duplicated (fixtures with Fin/Propósito without a code)
+    # duplicated (fixtures with Fin/Propósito without a code); SEVAC metas share their
+    # project's clave, so clave with the indicator's name pairs them; POA rows have no code
+    # and are keyed by the unit they measure (with its posición first, as a unit's name may repeat)
     "indicators": Spec(
         key=("clave",),
-        fallback_keys=(("siglas",),),
+        fallback_keys=(("siglas",), ("clave", "indicador"), ("posicion", "unidad"), ("unidad",)),
         numeric=MIR_NUMERIC,
-        exact=("ente", "ejercicio", "trimestre", "clave", "nivel", "siglas", "frecuencia", "unidad_medida", "page"),
-        text={"resumen_narrativo": TEXT_FLOOR, "indicador": TEXT_FLOOR, "comentario": TEXT_FLOOR},
+        exact=(
+            "ente",
+            "ejercicio",
+            "trimestre",
+            "clave",
+            "nivel",
+            "siglas",
+            "frecuencia",
+            "unidad_medida",
+            "page",
+            "posicion",
+        ),
+        text={"resumen_narrativo": TEXT_FLOOR, "indicador": TEXT_FLOOR, "comentario": TEXT_FLOOR, "unidad": TEXT_FLOOR},
     ),
     # numero restarts per table, so it is unique only with tipo
     "commitments": Spec(

@@ -6,11 +6,21 @@ reading the document's arithmetic backs best, theirs or the municipal readers'.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from papeleo.model import Document
 
+from . import pbr, poa, sevac
+
+log = logging.getLogger(__name__)
+
+READERS = (pbr.read, sevac.read, poa.read)
+
 
 def format_readings(doc: Document, meta: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
     """(reader name, records) for every relative format this document is printed in."""
-    return []
+    out: list[tuple[str, list[dict[str, Any]]]] = []
+    for read in READERS:
+        out += read(doc, meta)
+    return out

@@ -1,0 +1,174 @@
+"""State PbR "Resultado de los Indicadores Estratégicos y de Gestión": one row per indicator,
+keyed by a clave ``C1851`` (componente) or ``C1851.A1930`` (actividad) whose prefix is the
+nivel, with the quarter's meta programada and resultado alcanzado each as Variable 1,
+Variable 2 and their percentage, and the accumulated result.
+
+Mapping onto the contract (as the hand-read golden of camp_itse_pbr_indicadores_2025t1 does):
+programado_t<T> = the meta's percentage, alcanzado_t<T> = the result's; no meta anual and no
+avance column. The seven numbers are taken in print order and the two percentages are checked
+against their variables (``meta_variables``, ``resultado_variables``), so a misplaced or
+misread number shows as a conflict on the fields it touches.
+"""
+
+from __future__ import annotations
+
+import logging
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import Any
+
+import regex
+
+from papeleo.model import Document
+from papeleo.text.normalize import fold
+
+from .rows import FRow, add_correction, base_record, blocks, note_repairs, row_streams, value
+
+log = logging.getLogger(__name__)
+
+# 'C1851.A1930', 'C1924' at the start of a row; OCR reads C as 'c' or '(' and drops the point
+# ('C1851A1930') — the point is re-inserted when the A part is there
+CLAVE = regex.compile(r"^\s*[C(c]\s?(?P<c>\d{4})(?:\s?[.,]?\s?A\s?(?P<a>\d{4}))?\b")
+# the title that names the format: 'Resultado de los Indicadores Estratégicos y de Gestión'
+TITLE = regex.compile(r"(?:resultado de los indicadores estrategicos){e<=3}", regex.I)
+# 'Entidad: Instituto Tecnológico Superior de Escárcega' (the programme's data block)
+ENTIDAD = regex.compile(r"(?:^|\n)\s*(?:entidad){e<=1}\s*:\s*(?P<n>[^\n]+)", regex.I)
+# 'ESTRATEGICO/Eficiencia/Trimes tral' (frequency printed cut over two lines)
+TDF = regex.compile(r"^(?P<t>[A-ZÁÉÍÓÚ]{5,})\s*/\s*(?P<d>[^/]+?)\s*/\s*(?P<f>.+)$")
+# '1853 Porcentaje de acciones ...': the indicator's number leads its name
+NUMBERED_NAME = regex.compile(r"^(?P<n>\d{3,4})\s+(?P<name>\D.*)$")
+# '433 Por ciento', '512 Tasa': the unit's code leads its name
+UNIT = regex.compile(r"^(?P<c>\d{2,4})\s+(?P<u>\D.*)$")
+FRECUENCIAS = ("mensual", "bimestral", "trimestral", "cuatrimestral", "semestral", "anual")
+NUMBER_NAMES = (
+    "meta_programada_v1",
+    "meta_programada_v2",
+    "meta_programada_pct",
+    "resultado_v1",
+    "resultado_v2",
+    "resultado_pct",
+    "resultado_acumulado",
+)
+# a percentage agrees with its variables within this much beyond its own rounding: the
+# report prints two decimals and either rounds or truncates; more slack would let a misread
+# last digit pass
+PCT_SLACK = Decimal("0.005")
+# OCR errors a frequency word may carry and still be read ('Trimestrai'); 'trimestral' and
+# 'semestral' are 3 edits apart, so 2 cannot confuse them (ties go to the fewest errors)
+FREQ_ERRORS = 2
+# confidence of a row whose checks hold, of one with no check possible, of one in conflict
+CONF_OK, CONF_UNCHECKED, CONF_CONFLICT = 0.95, 0.7, 0.4
+
+
+def is_pbr(text: str) -> bool:
+    return TITLE.search(fold(text[:4000])) is not None
+
+
+def pct_matches(pct: float | None, v1: float | None, v2: float | None) -> bool | None:
+    """Whether a printed percentage is v1/v2·100 rounded or truncated to two decimals (0.00
+    when v2 is 0, as the report prints a division by zero); None when a value is missing."""
+    if pct is None or v1 is None or v2 is None:
+        return None
+    if v2 == 0:
+        return pct == 0
+    exact = Decimal(str(v1)) / Decimal(str(v2)) * 100
+    p = Decimal(str(pct))
+    cents = Decimal("0.01")
+    return any(abs(exact.quantize(cents, r) - p) <= PCT_SLACK for r in (ROUND_HALF_UP, ROUND_DOWN))
+
+
+def _frecuencia(raw: str) -> str | None:
+    word = "".join(raw.split()).lower()
+    scored = []
+    for f in FRECUENCIAS:
+        m = regex.fullmatch(f"(?:{f}){{e<={FREQ_ERRORS}}}", word)
+        if m:
+            scored.append((sum(m.fuzzy_counts), f))
+    return min(scored)[1] if scored else None
+
+
+def _texts(rec: dict[str, Any], row: FRow, first_text: str) -> None:
+    """Text fields by what each cell holds (numbered name, Tip/Dim/Fre, coded unit), the
+    objective before the name, the formula between name and Tip/Dim/Fre, the responsible unit
+    and the causes after the meta/resultado numbers."""
+    before: list[str] = [first_text] if first_text else []
+    after: list[str] = []
+    seen_numbers, stage = 0, "objetivo"
+    for it in row.items[1:]:
+        if it.is_number:
+            seen_numbers += len(it.numbers)
+            continue
+        t = it.text
+        if seen_numbers >= 6:
+            after.append(t)
+            continue
+        if stage == "objetivo" and (m := NUMBERED_NAME.match(t)):
+            rec["indicador_numero"], rec["indicador"] = m.group("n"), m.group("name")
+            rec["indicador_impreso"] = t
+            stage = "formula"
+        elif (m := TDF.match(t)) is not None:
+            rec["tipo"], rec["dimension"] = m.group("t"), m.group("d")
+            rec["frecuencia"] = _frecuencia(m.group("f"))
+            stage = "unidad"
+        elif stage == "unidad" and (m := UNIT.match(t)):
+            rec["unidad_medida_clave"], rec["unidad_medida"] = m.group("c"), m.group("u")
+        elif stage == "objetivo":
+            before.append(t)
+        elif stage == "formula":
+            rec["formula"] = " ".join(x for x in (rec.get("formula"), t) if x)
+    rec["resumen_narrativo"] = " ".join(before) or None
+    if after:
+        rec["unidad_responsable"] = after[0]
+        rec["causas_desviacion"] = " ".join(after[1:]) or None
+
+
+def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
+    m = CLAVE.match(row.items[0].text)
+    if not m:
+        return None
+    clave = f"C{m.group('c')}" + (f".A{m.group('a')}" if m.group("a") else "")
+    rec = base_record(meta, row, CONF_UNCHECKED)
+    rec.update(clave=clave, nivel="actividad" if m.group("a") else "componente", siglas=None)
+    rec.update(meta_anual=None, avance_pct=None, comentario=None)
+    _texts(rec, row, row.items[0].text[m.end() :].strip())
+    nums = row.numbers()
+    T = meta.get("trimestre")
+    if len(nums) != len(NUMBER_NAMES):
+        rec["checks"].append("numeros_fila=conflict")
+        rec["comentario_extraccion"] = (
+            f"la fila tiene {len(nums)} números donde el formato imprime {len(NUMBER_NAMES)}; no se asignan"
+        )
+        rec["confidence"] = CONF_CONFLICT
+        return rec
+    vals = [value(n) for n in nums]
+    rec.update(zip(NUMBER_NAMES, vals))
+    note_repairs(list(NUMBER_NAMES), list(nums), rec)
+    outcomes = []
+    for check, (a, b, c) in (("meta_variables", (0, 1, 2)), ("resultado_variables", (3, 4, 5))):
+        ok = pct_matches(vals[c], vals[a], vals[b])
+        if ok is not None:
+            rec["checks"].append(f"{check}={'ok' if ok else 'conflict'}")
+            outcomes.append(ok)
+    if T in (1, 2, 3, 4):
+        rec[f"programado_t{T}"] = rec["meta_programada_pct"]
+        rec[f"alcanzado_t{T}"] = rec["resultado_pct"]
+    else:
+        add_correction(rec, "trimestre", "imputado", "el documento no dice su trimestre: los % no se asignan")
+    if outcomes:
+        rec["confidence"] = CONF_OK if all(outcomes) else CONF_CONFLICT
+    return rec
+
+
+def read(doc: Document, meta: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """One reading per way of cutting rows, for a document that names the PbR results table."""
+    if not is_pbr(doc.text):
+        return []
+    m = ENTIDAD.search(doc.text)
+    if m:
+        meta = {**meta, "ente": " ".join(m.group("n").split()).strip(" .;:")}
+    out = []
+    for name, rows in row_streams(doc):
+        rows = blocks(rows, lambda r: CLAVE.match(r.items[0].text) is not None, len(NUMBER_NAMES))
+        records = [r for row in rows if (r := row_record(row, meta)) is not None]
+        log.debug("pbr %s: %d rows", name, len(records))
+        out.append((f"pbr_{name}", records))
+    return out

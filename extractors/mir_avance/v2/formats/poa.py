@@ -1,0 +1,146 @@
+"""POA goal progress per operating unit ("AVANCE DE METAS POR UNIDAD Y ZONA", "ANÁLISIS MENSUAL DE
+CUMPLIMIENTO DE METAS POR ZONA"): one row per unit — posición, unit, annual target, then
+programado / realizado / diferencia / % for the goal and for its beneficiaries, hours — with a
+ZONA subtotal row after each zone's units and a TOTAL(ES) row.
+
+Key: the format prints no indicator code. Its rows are measured per operating unit, so a row is
+keyed by ``unidad`` as printed (the schema's third key, beside clave and siglas). The posición
+is a print order (subtotals and totals have none), and a zone is a group of units, so neither
+is made into a clave. Checks: diferencia = realizado − programado, % = realizado / programado
+rounded to a whole percent, each ZONA row = the sum of its units and TOTAL = the sum of all
+units (``subtotal_zona``, ``total``); the export is known to print a wrong % or total, which
+stays as printed and is flagged.
+"""
+
+from __future__ import annotations
+
+import logging
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import regex
+
+from papeleo.model import Document
+from papeleo.text.normalize import fold
+
+from .rows import FRow, base_record, note_repairs, row_streams, value
+
+log = logging.getLogger(__name__)
+
+# 'PROGRAMA ANUAL OPERATIVO 2018', 'AVANCE DE METAS POR UNIDAD Y ZONA'
+TITLE = regex.compile(r"(?:programa anual operativo|metas por unidad|cumplimiento de metas por zona){e<=2}", regex.I)
+# 'PERIODO: Ene-Jun 2018' (cumulative from January: the quarter is the end month's)
+PERIODO = regex.compile(r"periodo\s*:?\s*ene\w*\s*[-–]\s*(?P<m>[a-z]{3})", regex.I)
+MESES = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")
+# 'ANUAL (CURSOS)': the goal's unit names the programado/realizado columns
+MEDIDA = regex.compile(r"anual\s*\((?P<m>[^)]{3,30})\)", regex.I)
+# 'ZONA III SAN LORENZO', 'TOTALES'
+ZONA = regex.compile(r"^(?:zona){e<=1}\b", regex.I)
+TOTAL = regex.compile(r"^(?:totales?){e<=1}$", regex.I)
+NUMBERS = (
+    "meta_anual",
+    "programado",
+    "alcanzado",
+    "diferencia",
+    "avance_pct",
+    "beneficiarios_programado",
+    "beneficiarios_alcanzado",
+    "beneficiarios_diferencia",
+    "beneficiarios_avance_pct",
+    "total_horas_impartidas",
+)
+COUNTS = (
+    "meta_anual",
+    "programado",
+    "alcanzado",
+    "beneficiarios_programado",
+    "beneficiarios_alcanzado",
+    "total_horas_impartidas",
+)
+CONF_OK, CONF_UNCHECKED, CONF_CONFLICT = 0.95, 0.7, 0.4
+
+
+def pct_entero(alc: float, prog: float) -> float:
+    if not prog:
+        return 0.0
+    return float((Decimal(str(alc)) / Decimal(str(prog)) * 100).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+def trimestre_of(text: str) -> int | None:
+    m = PERIODO.search(text)
+    if m and fold(m.group("m")) in MESES:
+        end = MESES.index(fold(m.group("m"))) + 1
+        return end // 3 if end % 3 == 0 else None
+    return None
+
+
+def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
+    """A unit, zone or total row: a name and the ten numbers after it (a leading integer is the
+    posición)."""
+    items = list(row.items)
+    pos = None
+    if items and items[0].is_number and len(items[0].numbers) == 1 and len(items) > 1:
+        pos = items.pop(0).numbers[0].value
+    if not items or items[0].is_number:
+        return None
+    unidad = " ".join(items[0].text.split())
+    nums = [n for it in items[1:] for n in it.numbers]
+    if len(nums) != len(NUMBERS) or any(not it.is_number for it in items[1:]):
+        return None
+    rec = base_record(meta, row, CONF_UNCHECKED)
+    rec.update(clave=None, siglas=None, nivel=None, indicador=None, frecuencia=None, comentario=None)
+    rec.update(unidad=unidad, posicion=int(pos) if pos is not None else None)
+    rec["es_total"] = TOTAL.match(unidad) is not None
+    rec["es_subtotal"] = not rec["es_total"] and ZONA.match(unidad) is not None
+    if rec["es_total"] or rec["es_subtotal"]:
+        rec["posicion"] = None
+    vals = [value(n) for n in nums]
+    rec.update(zip(NUMBERS, vals))
+    note_repairs(list(NUMBERS), list(nums), rec)
+    for pre in ("", "beneficiarios_"):
+        p, a, d, pc = (rec[f"{pre}{k}"] for k in ("programado", "alcanzado", "diferencia", "avance_pct"))
+        if None not in (p, a, d):
+            rec["checks"].append(f"{pre}diferencia={'ok' if a - p == d else 'conflict'}")
+        if None not in (p, a, pc):
+            rec["checks"].append(f"{pre}cumplimiento_calculado={'ok' if pct_entero(a, p) == pc else 'conflict'}")
+    return rec
+
+
+def check_sums(records: list[dict[str, Any]]) -> None:
+    """Each ZONA row against the units since the previous zone, TOTAL against all units."""
+    group: list[dict[str, Any]] = []
+    units: list[dict[str, Any]] = []
+    for r in records:
+        if r["es_subtotal"] or r["es_total"]:
+            members = group if r["es_subtotal"] else units
+            if members:
+                ok = all(
+                    r[k] is not None and all(m[k] is not None for m in members) and sum(m[k] for m in members) == r[k]
+                    for k in COUNTS
+                )
+                r["checks"].append(f"{'subtotal_zona' if r['es_subtotal'] else 'total'}={'ok' if ok else 'conflict'}")
+            group = []
+        else:
+            group.append(r)
+            units.append(r)
+    for r in records:
+        outcomes = {c.rpartition("=")[2] for c in r["checks"]}
+        r["confidence"] = CONF_CONFLICT if "conflict" in outcomes else CONF_OK if outcomes else CONF_UNCHECKED
+
+
+def read(doc: Document, meta: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
+    head = fold(doc.text[:4000])
+    if not TITLE.search(head):
+        return []
+    meta = {**meta, "trimestre": trimestre_of(doc.text[:4000]) or meta.get("trimestre")}
+    m = MEDIDA.search(doc.text)
+    medida = fold(m.group("m")) if m else None
+    out = []
+    for name, rows in row_streams(doc):
+        records = [r for row in rows if (r := row_record(row, meta)) is not None]
+        for r in records:
+            r["unidad_medida"] = medida
+        check_sums(records)
+        log.debug("poa %s: %d rows", name, len(records))
+        out.append((f"poa_{name}", records))
+    return out

@@ -1,0 +1,186 @@
+"""mir_avance.v2's readers of the family's relative formats (state PbR, SEVAC/CONAC, POA):
+hand-written tables for each mechanism, and the generator's truth on development seeds.
+
+Expected values are written here from the tables in this file, or are the generator's own truth
+(samples/gen/mir_avance/pbr.py, sevac.py, poa.py) — never the readers' output.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from extractors.mir_avance.v2.formats import format_readings
+from extractors.mir_avance.v2.formats.pbr import pct_matches
+from helpers import ROOT, make_document
+
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "samples")]
+from scoring_flags import conflicts  # noqa: E402
+
+META = {"ente": None, "ejercicio": 2024, "trimestre": 2}
+
+PBR = """GOBIERNO DEL ESTADO
+Evaluación del Presupuesto Basado en Resultados (PbR)
+Resultado de los Indicadores Estratégicos y de Gestión
+Entidad: Instituto Tecnológico Superior del Valle
+| Orden | Objetivo | Nombre del Indicador | Fórmula | Tip/Dim/Fre | U. de M. | Variable 1 | Variable 2 | Meta | Variable 1 | Variable 2 | Resultado | Unidad Responsable del Programa | Causas de desviación | Resultado |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| C1851.A1931 | Atención de estudiantes | 0709 Porcentaje de estudiantes atendidos | (A / B) x 100 | GESTION/Eficacia/Trimes tral | 433 Por ciento | 0.00 | 0.00 | 0.00 | 67.00 | 152.00 | 44.07 | Dirección de Planeación |  | 44.07 |
+| C1924 | Vinculación realizada | 0710 Porcentaje de convenios | (C / D) x 100 | ESTRATEGICO/Eficiencia/Anu al | 512 Tasa | 10.00 | 20.00 | 50.00 | 5.00 | 20.00 | 30.00 | Dirección de Planeación | Baja demanda | 25.00 |
+"""
+
+
+def _best(doc_text: str, prefix: str) -> list[dict]:
+    readings = [(n, r) for n, r in format_readings(make_document(doc_text), META) if n.startswith(prefix)]
+    assert readings, f"no {prefix} reading"
+    return max(readings, key=lambda nr: len(nr[1]))[1]
+
+
+def test_pbr_row_nivel_from_clave_and_numbers_in_print_order():
+    rows = {r["clave"]: r for r in _best(PBR, "pbr")}
+    a, c = rows["C1851.A1931"], rows["C1924"]
+    assert (a["nivel"], c["nivel"]) == ("actividad", "componente")
+    assert a["indicador_numero"] == "0709" and a["indicador"] == "Porcentaje de estudiantes atendidos"
+    assert (a["tipo"], a["dimension"], a["frecuencia"], c["frecuencia"]) == (
+        "GESTION",
+        "Eficacia",
+        "trimestral",
+        "anual",
+    )
+    assert (a["unidad_medida_clave"], a["unidad_medida"]) == ("433", "Por ciento")
+    # 67/152 = 44.078...: the report truncates, and the check accepts it
+    assert (a["resultado_v1"], a["resultado_v2"], a["resultado_pct"], a["resultado_acumulado"]) == (
+        67,
+        152,
+        44.07,
+        44.07,
+    )
+    assert (a["programado_t2"], a["alcanzado_t2"], a["meta_anual"], a["avance_pct"]) == (0, 44.07, None, None)
+    assert "resultado_variables=ok" in a["checks"] and "meta_variables=ok" in a["checks"]
+    # 5/20 is 25, printed 30: the row says so
+    assert "resultado_variables=conflict" in c["checks"] and "meta_variables=ok" in c["checks"]
+    assert c["causas_desviacion"] == "Baja demanda" and c["ente"] == "Instituto Tecnológico Superior del Valle"
+
+
+@pytest.mark.parametrize(
+    "pct, v1, v2, ok",
+    [(44.07, 67, 152, True), (44.08, 67, 152, True), (44.1, 67, 152, False), (0, 1, 0, True), (415.71, 291, 70, True)],
+)
+def test_pbr_percentage_rounded_or_truncated_or_zero_for_zero_target(pct, v1, v2, ok):
+    assert pct_matches(pct, v1, v2) is ok
+
+
+SEVAC = """GOBIERNO CONSTITUCIONAL DEL ESTADO
+INDICADORES DE RESULTADOS AL SEGUNDO TRIMESTRE DEL 2020
+Organismo Público: Instituto de Capacitación del Estado
+| CLAVE | ODS | CONCEPTOS | UNIDAD | PROGRAM. | MODIF. | ALCANZ. | % | APROBADO | MODIFICADO | DEVENGADO |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+|  |  | EDUCACIÓN |  |  |  |  |  |  |  |  |
+|  |  | EDUCACIÓN SUPERIOR |  |  |  |  |  | 1 000 000.00 | 1 000 000.00 | 500 000.00 |
+|  |  | PROYECTOS INSTITUCIONALES: |  |  |  |  |  |  |  |  |
+| A001 | 8 | FOMENTO A LA CALIDAD |  |  |  |  |  | 1 000 000.00 | 1 000 000.00 | 500 000.00 |
+|  |  | Número de cursos impartidos | Curso | 3 522.00 | 3 522.00 | 658.00 | 18.68 |  |  |  |
+|  |  | Cobertura en capacitación | Persona | 52 830.00 | 50 000.00 | 9 569.00 | 18.11 |  |  |  |
+"""
+
+
+def test_sevac_metas_carry_their_project_and_check_cumplimiento_against_modificado():
+    rows = _best(SEVAC, "sevac")
+    assert [r["indicador"] for r in rows] == ["Número de cursos impartidos", "Cobertura en capacitación"]
+    first, second = rows
+    assert (first["clave"], first["proyecto"], first["objetivo_desarrollo_sostenible"]) == (
+        "A001",
+        "FOMENTO A LA CALIDAD",
+        "8",
+    )
+    assert (first["finalidad"], first["subfuncion"], first["tipo_proyecto"]) == (
+        "EDUCACIÓN",
+        "EDUCACIÓN SUPERIOR",
+        "PROYECTOS INSTITUCIONALES",
+    )
+    assert (first["meta_anual"], first["alcanzado_periodo"], first["avance_pct"]) == (3522, 658, 18.68)
+    assert "cumplimiento_calculado=ok" in first["checks"]
+    # 9569 / 50000 = 19.14, printed 18.11 (the % of the programado): a conflict, not a guess
+    assert second["modificado_anual"] == 50000 and "cumplimiento_calculado=conflict" in second["checks"]
+
+
+POA = """INSTITUTO DE CAPACITACIÓN
+PROGRAMA ANUAL OPERATIVO 2018
+AVANCE DE METAS POR UNIDAD Y ZONA
+PERIODO: Ene-Jun 2018
+| Posición | UNIDAD | ANUAL (CURSOS) | PROG | REAL | DIF | % | PROG | REAL | DIF | % | HORAS |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| 1 | UNIDAD DE CAPACITACIÓN TUXTLA | 527 | 237 | 216 | -21 | 91% | 3555 | 3227 | -328 | 91% | 6,071 |
+| 2 | ACCIÓN MÓVIL BERRIOZABAL | 26 | 15 | 16 | 1 | 107% | 225 | 254 | 29 | 113% | 329 |
+|  | ZONA I TUXTLA | 553 | 252 | 232 | -20 | 92% | 3780 | 3481 | -299 | 92% | 6,400 |
+| 3 | UNIDAD DE CAPACITACIÓN COMITÁN | 100 | 50 | 60 | 10 | 0% | 500 | 600 | 100 | 120% | 1,000 |
+|  | ZONA II COMITÁN | 100 | 50 | 61 | 11 | 122% | 500 | 600 | 100 | 120% | 1,000 |
+|  | TOTALES | 653 | 302 | 292 | -10 | 10 | 4280 | 4081 | -199 | 95% | 7,400 |
+"""
+
+
+def test_poa_rows_keyed_by_unit_with_zone_and_total_sums_checked():
+    rows = {r["unidad"]: r for r in _best(POA, "poa")}
+    assert len(rows) == 6 and all(r["clave"] is None for r in rows.values())
+    tux = rows["UNIDAD DE CAPACITACIÓN TUXTLA"]
+    assert (tux["posicion"], tux["trimestre"], tux["unidad_medida"]) == (1, 2, "cursos")
+    assert (tux["meta_anual"], tux["programado"], tux["alcanzado"], tux["avance_pct"]) == (527, 237, 216, 91)
+    assert tux["total_horas_impartidas"] == 6071 and "diferencia=ok" in tux["checks"]
+    assert rows["ZONA I TUXTLA"]["es_subtotal"] and "subtotal_zona=ok" in rows["ZONA I TUXTLA"]["checks"]
+    # the printed 0% for 60 of 50 stays as printed and is flagged
+    com = rows["UNIDAD DE CAPACITACIÓN COMITÁN"]
+    assert com["avance_pct"] == 0 and "cumplimiento_calculado=conflict" in com["checks"]
+    # a zone subtotal that does not add up (61 for 60)
+    assert "subtotal_zona=conflict" in rows["ZONA II COMITÁN"]["checks"]
+    tot = rows["TOTALES"]
+    assert tot["es_total"] and tot["posicion"] is None and "cumplimiento_calculado=conflict" in tot["checks"]
+    assert "total=ok" in tot["checks"]
+
+
+def test_a_municipal_report_is_no_relative_format():
+    text = "Ente público: Municipio de X\nMatriz de Indicadores para Resultados\n1.1 Fin PSAL: Porcentaje 10 20 50%\n"
+    assert format_readings(make_document(text), META) == []
+
+
+# development seeds, one or two per format (samples/gen: variant.format); never 6000-6049
+DEV_SEEDS = {"pbr_estatal": (24,), "sevac": (0,), "poa": (2,)}
+NUMERIC = {
+    "pbr_estatal": (
+        "meta_programada_v1",
+        "meta_programada_v2",
+        "meta_programada_pct",
+        "resultado_v1",
+        "resultado_v2",
+        "resultado_pct",
+        "resultado_acumulado",
+    ),
+    "sevac": ("programado_anual", "modificado_anual", "alcanzado_periodo", "cumplimiento_pct", "meta_anual"),
+    "poa": ("meta_anual", "programado", "alcanzado", "diferencia", "avance_pct", "total_horas_impartidas"),
+}
+# a POA unit name may repeat (two mobile actions in one town): its posición tells them apart
+KEY = {"pbr_estatal": ("clave",), "sevac": ("clave", "indicador"), "poa": ("posicion", "unidad")}
+
+
+@pytest.mark.parametrize("fmt, seed", [(f, s) for f, seeds in DEV_SEEDS.items() for s in seeds])
+def test_generated_text_pdf_every_row_read_and_no_number_wrong_without_a_conflict(fmt, seed, tmp_path: Path):
+    from gen import mir_avance
+    from papeleo.readers import ReadSettings, read_document
+
+    gen = mir_avance.generate(seed, tmp_path, ["texto.pdf"])
+    assert gen.variant["format"] == fmt
+    truth = gen.truth["indicators"]
+    doc = read_document(str(gen.files["texto.pdf"]), ReadSettings()).document
+    from extractors.mir_avance.v2.meta import document_meta
+
+    readings = format_readings(doc, document_meta(doc.text))
+    got = max(readings, key=lambda nr: len(nr[1]))[1]
+    by_key = {tuple(r.get(k) for k in KEY[fmt]): r for r in got}
+    assert len(by_key) == len(got) == len(truth)
+    for t in truth:
+        r = by_key[tuple(t.get(k) for k in KEY[fmt])]
+        assert r["trimestre"] == t["trimestre"] and r["ejercicio"] == t["ejercicio"]
+        for f in NUMERIC[fmt]:
+            if r.get(f) != t[f]:
+                assert conflicts(r) or f"{f}:corregido" in r["corrected"], (t, f, r.get(f))
