@@ -1,12 +1,13 @@
 """The pipeline without Prefect: one call per document, every stage's failure kept."""
 
+import dataclasses
 import json
 
 import pandas as pd
 import pytest
 
 from helpers import SEEDS, requires_seeds
-from papeleo import pipeline, run
+from papeleo import pipeline, registry, run
 from papeleo.registry import Extraction
 from papeleo.store import ParquetStore
 
@@ -112,7 +113,10 @@ def test_a_row_without_its_key_becomes_a_failure_with_its_cells(tmp_path, probe_
     def keyless(doc, ctx):
         rows = [
             {"clave": "1.1", "nivel": "fin", "meta_anual": 10.0, "page": 1},
-            {"clave": None, "siglas": "PAGINAS", "indicador": "2/2 200 100.00", "meta_anual": 10.0, "page": 2},
+            # a Propósito that prints its acronym but no code: named, so written
+            {"clave": None, "siglas": "PSAL", "nivel": "proposito", "meta_anual": 4.0, "page": 1},
+            # cell debris: neither code nor acronym
+            {"clave": None, "siglas": None, "indicador": "2/2 200 100.00", "meta_anual": 10.0, "page": 2},
         ]
         return Extraction(records=rows)
 
@@ -121,17 +125,17 @@ def test_a_row_without_its_key_becomes_a_failure_with_its_cells(tmp_path, probe_
     src.write_text("nada\n", "utf-8")
     out = tmp_path / "out"
     summary = pipeline.process_document(src, out)
-    assert summary.status == "partial" and summary.rows["indicators"] == 1
+    assert summary.status == "partial" and summary.rows["indicators"] == 2
     failures = _read(out, "failures")
     row = failures[failures["error_type"] == "missing_key"].iloc[0]
     assert row["stage"] == "validate" and "no clave" in row["message"] and "page 2" in row["message"]
-    assert json.loads(row["record"])["siglas"] == "PAGINAS"
-    assert _read(out, "indicators")["clave"].tolist() == ["1.1"]
+    assert json.loads(row["record"])["indicador"] == "2/2 200 100.00"
+    assert _read(out, "indicators")["siglas"].fillna("").tolist() == ["", "PSAL"]
 
 
 def test_a_document_whose_every_row_is_rejected_says_it_has_no_records(tmp_path, probe_family):
     def only_debris(doc, ctx):
-        return Extraction(records=[{"clave": None, "siglas": "PAGINAS", "indicador": "2/2", "page": 2}])
+        return Extraction(records=[{"clave": None, "siglas": None, "indicador": "2/2", "page": 2}])
 
     probe_family("zz_debris.v1", only_debris, dataset="indicators")
     src = tmp_path / "a.txt"
@@ -154,7 +158,12 @@ def test_a_family_document_with_no_records_is_partial_and_says_why(tmp_path, pro
     assert "zz_empty.v1 found no indicators rows" in failure["message"]
 
 
-def test_a_family_without_an_extractor_yet_says_its_rows_are_missing(tmp_path):
+def test_a_family_without_an_extractor_yet_says_its_rows_are_missing(tmp_path, probe_family):
+    # every family has an extractor now: declare informes as classified but not extracted
+    spec = probe_family("zz_unused.v1", lambda doc, ctx: Extraction(), doc_types=("zz_unused",))
+    specs = registry._default.specs()
+    specs["informe_supervision"] = dataclasses.replace(specs["informe_supervision"], runs=None)
+    assert spec.family == "zz_unused"
     src = tmp_path / "informe.txt"
     src.write_text(
         "INFORME DE SUPERVISIÓN\nObjetivo general\nVerificar la atención.\nObjetivos específicos\n"

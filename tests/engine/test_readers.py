@@ -198,11 +198,11 @@ def test_huge_pdf_pages_are_rendered_at_a_lower_dpi_within_the_pixel_limit() -> 
 # --------------------------------------------------------------------------- PDFs
 
 
-def make_text_pdf(path: Path, pages: list[list[tuple[float, float, str]]]) -> None:
+def make_text_pdf(path: Path, pages: list[list[tuple[float, float, str]]], size: float = 12) -> None:
     """pages: for each page, (x, baseline y from the BOTTOM as reportlab draws, text)."""
     c = canvas.Canvas(str(path), pagesize=A4)
     for items in pages:
-        c.setFont("Helvetica", 12)
+        c.setFont("Helvetica", size)
         for x, y, text in items:
             c.drawString(x, y, text)
         c.showPage()
@@ -232,6 +232,28 @@ def test_text_layer_pdf_gives_words_with_point_bboxes_top_left_origin(tmp_path: 
     assert all(w.confidence == 1.0 and w.bbox is not None and w.bbox.x1 <= A4_W for w in page.words)
     xs = [w.bbox.x0 for w in head.words]
     assert xs == sorted(xs)
+
+
+def test_labels_stacked_at_nearby_heights_keep_their_words(tmp_path: Path) -> None:
+    """A table head prints a narrow label over two lines ('1er' over 'Trim.') beside labels
+    centred at other heights; the letters of both lines overlap in x. Each word stays whole."""
+    path = tmp_path / "cabecera.pdf"
+    # (x, y from the bottom, text): labels 2.5 pt apart in height chain '1er' and 'Trim.' together
+    make_text_pdf(
+        path,
+        [
+            [
+                (300, 700, "1er"),
+                (298, 690, "Trim."),
+                (340, 697.5, "Meta"),
+                (380, 695, "Alcanzado"),
+                (440, 692.5, "anual"),
+            ]
+        ],
+        size=8,
+    )
+    page = read_document(path).document.pages[0]
+    assert sorted(w.text for w in page.words) == sorted(["1er", "Trim.", "Meta", "Alcanzado", "anual"])
 
 
 def make_mixed_pdf(path: Path, scan_lines: list[str]) -> None:

@@ -15,7 +15,6 @@ its meta anual last, its quarters as 'Ene-Mar' and an extra 'Sentido' column is 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import combinations
 
 from papeleo.model import Page, Word
 from papeleo.tables.words import line_to_phrases, median_word_height, placed_words, words_to_text, words_to_word_lines
@@ -41,6 +40,13 @@ TABLE_END_GAP = 3.5
 # words on one line whose middles differ by more than this many word heights are on different
 # levels of the head (a centred two-line label beside a one-line one)
 LEVEL_TOLERANCE = 0.3
+# the lines of one label follow each other within this many word heights (their leading);
+# a label further below is another label
+STACK_GAP = 1.0
+# a group label is centred over what it qualifies: a block of leaves whose centre is within this
+# share of one leaf's pitch of the label's centre (uneven label widths shift it a little; a block
+# one leaf too wide or too narrow shifts it by half a pitch)
+GROUP_CENTRE_TOLERANCE = 0.3
 # two stacked head phrases are one label when they overlap this share of the narrower one
 STACK_OVERLAP = 0.5
 
@@ -103,13 +109,19 @@ def find_head(lines: list[list[Word]], h: float, start: int = 0) -> tuple[int, i
         if len(kinds) < MIN_HEAD_KINDS:
             continue
         first = i
-        while first > start and _near(lines[first - 1], lines[first], h) and not _is_numberish_line(lines[first - 1]):
+        while first > start and _near(lines[first - 1], lines[first], h) and _is_head_line(lines[first - 1]):
             first -= 1
         end = i + 1
         while end < len(lines) and _near(lines[end - 1], lines[end], h) and not _body_line(lines[end]):
             end += 1
         return first, end
     return None
+
+
+def _is_head_line(line: list[Word]) -> bool:
+    """A line above the head's main line belongs to it when it prints head labels and no
+    number (a caption 'Componente 1: Dirección …' or a row's last line does not)."""
+    return not _is_numberish_line(line) and bool(name_to_labels(" ".join(w.text for w in line)))
 
 
 def _near(upper: list[Word], lower: list[Word], h: float) -> bool:
@@ -131,7 +143,7 @@ def head_to_layout(lines: list[list[Word]], h: float) -> Layout:
     cells = _stack(raw, h)
     groups = [c for c in cells if _is_group(c, cells, h)]
     leaves = sorted((c for c in cells if c not in groups), key=lambda c: c.xc)
-    owner = _group_spans(groups, leaves)
+    owner = _group_spans(groups, leaves, h)
     layout = Layout(head_top=min(c.top for c in raw), head_bottom=max(c.bottom for c in raw))
     for i, leaf in enumerate(leaves):
         over = [g for g in groups if i in owner.get(id(g), ())]
@@ -153,36 +165,52 @@ def _split_levels(words: list[Word], h: float) -> list[list[Word]]:
     return parts
 
 
-def _group_spans(groups: list[HeadCell], leaves: list[HeadCell]) -> dict[int, set[int]]:
-    """Which leaves each group label qualifies. The leaves right under a row of group labels form
-    runs (a leaf as tall as the groups breaks a run); a run is shared out among the groups over
-    it in x order, in contiguous blocks whose centres lie nearest their group's centre — group
-    labels are centred over what they qualify."""
+def _group_spans(groups: list[HeadCell], leaves: list[HeadCell], h: float) -> dict[int, set[int]]:
+    """Which leaves each group label qualifies: the widest contiguous block of leaves under it,
+    around the leaves it overlaps (or, for a narrow label between two, the two beside its
+    centre), whose centre lies at the label's centre — group labels are centred over what they
+    qualify — and which reaches no leaf another group holds."""
+    seeds: dict[int, list[int]] = {}
+    unders: dict[int, list[int]] = {}
+    for g in groups:
+        under = [i for i, c in enumerate(leaves) if c.top >= g.bottom - 1]
+        own = [i for i in under if _overlap(g, leaves[i]) > 0]
+        if not own:
+            left = [i for i in under if leaves[i].xc < g.xc]
+            right = [i for i in under if leaves[i].xc >= g.xc]
+            own = ([left[-1]] if left else []) + ([right[0]] if right else [])
+        seeds[id(g)], unders[id(g)] = own, under
     out: dict[int, set[int]] = {}
-    for level in sorted({round(g.bottom) for g in groups}):
-        row = sorted((g for g in groups if round(g.bottom) == level), key=lambda g: g.xc)
-        under = [i for i, c in enumerate(leaves) if c.top >= level - 1]
-        runs: list[list[int]] = []
-        for i in under:
-            if runs and runs[-1][-1] == i - 1:
-                runs[-1].append(i)
-            else:
-                runs.append([i])
-        for run in runs:
-            over = [g for g in row if any(_overlap(g, leaves[i]) > 0 for i in run)]
-            if not over:
-                continue
-            best = None
-            for cuts in combinations(range(1, len(run)), len(over) - 1):
-                blocks = [run[a:b] for a, b in zip((0, *cuts), (*cuts, len(run)))]
-                cost = sum(abs((leaves[b[0]].x0 + leaves[b[-1]].x1) / 2 - g.xc) for g, b in zip(over, blocks))
-                if best is None or cost < best[0]:
-                    best = (cost, blocks)
-            if best is None:
-                continue
-            for g, block in zip(over, best[1]):
-                out.setdefault(id(g), set()).update(block)
+    for g in groups:
+        own, under = seeds[id(g)], set(unders[id(g)])
+        if not own:
+            continue
+        # the leaves a group qualifies sit on one level: a label as tall as the head, centred
+        # beside them ('Frecuencia', 'Meta anual'), is not one of them
+        level = sum((leaves[i].top + leaves[i].bottom) / 2 for i in own) / len(own)
+        under = {i for i in under if abs((leaves[i].top + leaves[i].bottom) / 2 - level) <= LEVEL_TOLERANCE * h}
+        taken = {i for o in groups if o is not g for i in seeds[id(o)]}
+        lo, hi = min(own), max(own)
+        best = (lo, hi)
+        for a in range(lo, -1, -1):
+            if a not in under or a in taken:
+                break
+            for b in range(hi, len(leaves)):
+                if b not in under or b in taken:
+                    break
+                left, right = _block_edges(leaves, a, b)
+                pitch = (right - left) / (b - a + 1)
+                if abs((left + right) / 2 - g.xc) <= GROUP_CENTRE_TOLERANCE * pitch and b - a > best[1] - best[0]:
+                    best = (a, b)
+        out[id(g)] = set(range(best[0], best[1] + 1))
     return out
+
+
+def _block_edges(leaves: list[HeadCell], a: int, b: int) -> tuple[float, float]:
+    """Where the columns of leaves a..b begin and end: halfway to the neighbouring labels."""
+    left = (leaves[a - 1].x1 + leaves[a].x0) / 2 if a > 0 else leaves[a].x0
+    right = (leaves[b].x1 + leaves[b + 1].x0) / 2 if b + 1 < len(leaves) else leaves[b].x1
+    return left, right
 
 
 def _split_labels(words: list[Word]) -> list[list[Word]]:
@@ -213,14 +241,12 @@ def _stack(cells: list[HeadCell], h: float) -> list[HeadCell]:
         merged = False
         for a in cells:
             under = [
-                b for b in cells if b is not a and 0 <= b.top - a.bottom + 1 < HEAD_LINE_GAP * h and _overlap(a, b) > 0
+                b for b in cells if b is not a and 0 <= b.top - a.bottom + 1 < STACK_GAP * h and _overlap(a, b) > 0
             ]
             if len(under) != 1 or _overlap(a, under[0]) < STACK_OVERLAP:
                 continue
             b = under[0]
-            over = [
-                x for x in cells if x is not b and 0 <= b.top - x.bottom + 1 < HEAD_LINE_GAP * h and _overlap(x, b) > 0
-            ]
+            over = [x for x in cells if x is not b and 0 <= b.top - x.bottom + 1 < STACK_GAP * h and _overlap(x, b) > 0]
             if over != [a]:
                 continue
             cells.remove(a)
@@ -233,10 +259,16 @@ def _stack(cells: list[HeadCell], h: float) -> list[HeadCell]:
 
 def _is_group(c: HeadCell, cells: list[HeadCell], h: float) -> bool:
     """A programado / alcanzado / quarter label with labels right under it qualifies them
-    ('Meta programada' over the quarters, 'Ene-Mar' over 'Meta | Alc.')."""
+    ('Meta programada' over the quarters, 'Ene-Mar' over 'Meta | Alc.'); a narrow one ('T1'
+    centred over 'Prog. | Real') may overlap none of them but has one on each side."""
     if not any(lb.kind in ("prog", "alc", "q") for lb in name_to_labels(c.text)):
         return False
-    return any(x is not c and 0 <= x.top - c.bottom + 1 < HEAD_LINE_GAP * h and _overlap(c, x) > 0 for x in cells)
+    below = [x for x in cells if x is not c and 0 <= x.top - c.bottom + 1 < HEAD_LINE_GAP * h]
+    if any(_overlap(c, x) > 0 for x in below):
+        return True
+    reach = (c.x1 - c.x0) + 2 * h
+    near = [x for x in below if x.x1 > c.x0 - reach and x.x0 < c.x1 + reach]
+    return any(x.xc < c.xc for x in near) and any(x.xc > c.xc for x in near)
 
 
 def set_borders(layout: Layout, body: list[Word], page: Page) -> None:
