@@ -129,6 +129,12 @@ def columns_to_kinds(names: tuple[str, ...]) -> list[tuple[tuple[str, int | None
     columns with no head ('Oct-Dic Meta Alc.', 'col14') hands the extra kinds on to them: the
     reader put the sub-labels of two columns over the first."""
     kinds = [name_to_kinds(n) for n in names]
+    for i in range(1, len(kinds)):
+        # 'T1 Prog.' | 'Real': a sub-label whose quarter label the reader left on its neighbour
+        (prev,), here = (kinds[i - 1] or ((None, None),))[-1:], kinds[i]
+        if len(here) == 1 and here[0][0] in ("prog", "alc") and here[0][1] is None:
+            if prev[0] in ("prog", "alc") and prev[0] != here[0][0] and prev[1] is not None:
+                kinds[i] = ((here[0][0], prev[1]),)
     for i, ks in enumerate(kinds):
         j = i + 1
         while len(ks) > 1 and j < len(kinds) and is_unnamed(names[j]) and not kinds[j]:

@@ -30,6 +30,9 @@ from .table import RowCells, numeric_field
 PHRASE_GAP = 0.9
 # a head line names at least this many kinds of column (fewer is a sentence)
 MIN_HEAD_KINDS = 3
+# a head line is mostly labels: at least this share of its words belong to one (a commentary
+# sentence that says 'meta', 'alcanza' and 'No.' is not a head; lower lets such prose in)
+HEAD_LABEL_SHARE = 0.5
 # head lines follow each other within this many word heights; a wider gap ends the head
 HEAD_LINE_GAP = 2.2
 # a line is a row's anchor when at least this many of its tokens sit in numeric columns
@@ -47,6 +50,9 @@ STACK_GAP = 1.0
 # share of one leaf's pitch of the label's centre (uneven label widths shift it a little; a block
 # one leaf too wide or too narrow shifts it by half a pitch)
 GROUP_CENTRE_TOLERANCE = 0.3
+# a word reaching this many points past a border on both sides crosses it (glyph boxes touch a
+# rule or a gutter's edge by a point or so)
+STRADDLE_PT = 2.0
 # two stacked head phrases are one label when they overlap this share of the narrower one
 STACK_OVERLAP = 0.5
 
@@ -73,6 +79,7 @@ class Column:
     name: str = ""
     left: float = 0.0  # border with the column before
     right: float = 0.0
+    left_sure: bool = False  # the border is a rule or a gutter of the body, not a guess
 
 
 @dataclass
@@ -105,8 +112,11 @@ def _is_numberish_line(line: list[Word]) -> bool:
 def find_head(lines: list[list[Word]], h: float, start: int = 0) -> tuple[int, int] | None:
     """(first, end) indexes of the head's lines at or after ``start``."""
     for i in range(start, len(lines)):
-        kinds = {lb.kind for lb in name_to_labels(" ".join(w.text for w in lines[i])) if lb.kind != "q"}
-        if len(kinds) < MIN_HEAD_KINDS:
+        text = " ".join(w.text for w in lines[i])
+        labels = name_to_labels(text)
+        kinds = {lb.kind for lb in labels if lb.kind != "q"}
+        covered = sum(lb.end - lb.start for lb in labels) / max(1, len(WORDS.findall(fold(text))))
+        if len(kinds) < MIN_HEAD_KINDS or covered < HEAD_LABEL_SHARE:
             continue
         first = i
         while first > start and _near(lines[first - 1], lines[first], h) and _is_head_line(lines[first - 1]):
@@ -277,11 +287,13 @@ def set_borders(layout: Layout, body: list[Word], page: Page) -> None:
     for a, b in zip(cols, cols[1:]):
         lo, hi = a.xc if hasattr(a, "xc") else (a.x0 + a.x1) / 2, (b.x0 + b.x1) / 2
         inside = [x for x in vrules if lo < x < hi]
+        gutter = _gutter(body, max(lo, a.x1 - 1), min(hi, b.x0 + 1))
         if inside:
             cut = min(inside, key=lambda x: abs(x - (a.x1 + b.x0) / 2))
         else:
-            cut = _gutter(body, max(lo, a.x1 - 1), min(hi, b.x0 + 1)) or (a.x1 + b.x0) / 2
+            cut = gutter or (a.x1 + b.x0) / 2
         a.right = b.left = cut
+        b.left_sure = bool(inside) or gutter is not None
     if cols:
         cols[0].left, cols[-1].right = float("-inf"), float("inf")
 
@@ -334,6 +346,9 @@ def page_to_rows(page: Page, T: int | None, carried: Layout | None) -> tuple[lis
 def _body_to_rows(lines: list[list[Word]], layout: Layout, page: Page, h: float, T: int | None) -> list[RowCells]:
     cols = layout.columns
     set_borders(layout, [w for line in lines for w in line], page)
+    # a line with a word across a drawn or empty border is no table row (a caption
+    # 'Componente 1: Dirección de …', a note, a footer)
+    lines = [line for line in lines if not _crosses_border(line, cols)]
     numeric = {i for i, c in enumerate(cols) if any(k[0] in NUMERIC for k in c.kinds)}
     anchors = [
         j for j, line in enumerate(lines)
@@ -356,6 +371,11 @@ def _body_to_rows(lines: list[list[Word]], layout: Layout, page: Page, h: float,
         members = [w for j, line in enumerate(lines[:end]) if owner[j] == a for w in line]
         out.append(_row(members, cols, page, T))
     return out
+
+
+def _crosses_border(line: list[Word], cols: list[Column]) -> bool:
+    cuts = [c.left for c in cols[1:] if c.left_sure]
+    return any(w.bbox.x0 < x - STRADDLE_PT and w.bbox.x1 > x + STRADDLE_PT for w in line for x in cuts)
 
 
 def _assign_lines(lines: list[list[Word]], anchors: list[int], hrules: list[float]) -> list[int]:
