@@ -33,6 +33,11 @@ CHECK_FIELDS: dict[str, tuple[str, ...]] = {
     # mir_avance.v2 (extractors/mir_avance/v2/solve.py, record.py)
     "avance_calculado": ("avance_pct", "programado_t{T}", "alcanzado_t{T}"),
     "alcanzado_fuera_de_periodo": ALCANZADO,
+    # mir_avance.v2's line-stream reading (extractors/mir_avance/v2/stream.py): v1 could not
+    # place some of the row's cells, so any of its values may sit in a neighbour's column
+    "celdas_sin_lugar": ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct"),
+    # ... and '<field>_sin_respaldo': a value of that reading no check on printed values covers
+    **{f"{f}_sin_respaldo": (f,) for f in ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct")},
 }
 SOURCES_SUFFIX = "_fuentes"
 CONFLICT = "conflict"

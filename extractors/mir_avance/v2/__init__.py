@@ -26,6 +26,7 @@ from .geometry import document_to_geometric_rows
 from .lines import document_to_line_rows
 from .meta import document_meta
 from .record import rows_to_records
+from .stream import stream_records, stream_score
 from .table import RowCells, table_to_rows
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,9 @@ def reading_score(records: list[dict[str, Any]]) -> float:
 # a row with neither code nor acronym costs a reading half what a conflicting row does: it is
 # usually a fragment of a real row (a wrapped cell read as a row of its own)
 UNNAMED_WEIGHT = 0.5
+# the line-stream reading competes only with more than this much independent evidence: at 0
+# an empty or entirely unbacked stream would beat a table reading whose rows are in conflict
+MIN_STREAM_SCORE = 0.0
 
 
 @register("mir_avance.v2")
@@ -84,6 +88,13 @@ def extract(doc: Document, ctx: Context) -> Extraction:
         key = (reading_score(records), -len(readings_seen))
         if records and (best is None or key > best[:2]):
             best = (*key, name, records)
+    if all(p.text_source == "plain_text" for p in doc.pages):
+        # scattered OCR no head can read: v1's line stream, scored on independent evidence
+        # only, and only a reading whose evidence is positive (an empty or doubtful one is none)
+        records = stream_records(doc)
+        key = (stream_score(records, UNNAMED_WEIGHT), -len(readings_seen) - 1)
+        if records and key[0] > MIN_STREAM_SCORE and (best is None or key > best[:2]):
+            best = (*key, "flujo", records)
     records = best[3] if best else []
     log.info("mir_avance.v2: %d rows by %s, quarter %s", len(records), best[2] if best else "-", T)
     return Extraction(records=records, document={})
