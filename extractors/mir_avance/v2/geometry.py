@@ -366,6 +366,7 @@ def _body_to_rows(lines: list[list[Word]], layout: Layout, page: Page, h: float,
         end += 1
     hrules = sorted((r.top + r.bottom) / 2 for r in page.rules if r.orientation == "h")
     owner = _assign_lines(lines[:end], anchors, hrules)
+    _drop_trailing_strays(lines[:end], anchors, owner, h)
     out = []
     for a in anchors:
         members = [w for j, line in enumerate(lines[:end]) if owner[j] == a for w in line]
@@ -373,12 +374,31 @@ def _body_to_rows(lines: list[list[Word]], layout: Layout, page: Page, h: float,
     return out
 
 
+def _drop_trailing_strays(lines: list[list[Word]], anchors: list[int], owner: list[int | None], h: float) -> None:
+    """Lines under the last row reach no further below its numbers than the other rows' text
+    reaches below theirs; what lies further (a caption over the next table, a note) is not
+    part of the row."""
+    if len(anchors) < 2:
+        return
+    mids = {
+        j: (min(w.bbox.top for w in lines[j]) + max(w.bbox.bottom for w in lines[j])) / 2 for j in range(len(lines))
+    }
+    reach = 0.0
+    for a in anchors[:-1]:
+        below = [max(w.bbox.bottom for w in lines[j]) - mids[a] for j in range(len(lines)) if owner[j] == a and j > a]
+        reach = max([reach, *below])
+    last = anchors[-1]
+    for j in range(last + 1, len(lines)):
+        if owner[j] == last and max(w.bbox.bottom for w in lines[j]) - mids[last] > reach + h:
+            owner[j] = None
+
+
 def _crosses_border(line: list[Word], cols: list[Column]) -> bool:
     cuts = [c.left for c in cols[1:] if c.left_sure]
     return any(w.bbox.x0 < x - STRADDLE_PT and w.bbox.x1 > x + STRADDLE_PT for w in line for x in cuts)
 
 
-def _assign_lines(lines: list[list[Word]], anchors: list[int], hrules: list[float]) -> list[int]:
+def _assign_lines(lines: list[list[Word]], anchors: list[int], hrules: list[float]) -> list[int | None]:
     """Each line's anchor: the nearer one, unless a rule lies between them."""
     tops = [min(w.bbox.top for w in ln) for ln in lines]
     bottoms = [max(w.bbox.bottom for w in ln) for ln in lines]
