@@ -20,6 +20,7 @@ import regex
 
 from papeleo.model import Document
 
+from .align import align_by_checks
 from .columns import Label, name_to_labels
 from .fields import nivel_of
 from .table import NULL_TOKENS, RowCells
@@ -30,8 +31,18 @@ MIN_HEAD_LABELS = 3
 # a head is read from at most this many lines before the first row (cells one per line print
 # a head over many lines; more would take the title block for a head)
 MAX_HEAD_LINES = 40
+# a head printed one cell per line has at most this many words on a line ('Frecuencia de
+# medición', 'Meta anual programada'); a longer line is the title block above the head
+MAX_HEAD_CELL_WORDS = 6
 # a numeric token: '1,216,904.50', '133%', '6b,293' (a look-alike letter), '-', 'N/A'
 NUMBERISH = regex.compile(r"^(?:[-+]?[\dOolIZSB|(\]][\d,.OolIZSBab|€(\]]*%?|-|—|–|N/A|n/a|N/D|ND)$")
+# a Markdown table line: '| FIN | 1 Contribuir a impulsar el desarrollo | PPJMRM= Promedio de | …'
+PIPED = regex.compile(r"^\s*\|")
+PIPE = regex.compile(r"\s*\|\s*")
+# a Markdown rule under the head: '|---|---|:---:|'
+RULE_LINE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
+# a responsible area leading the row's text after its level word: '(Dirección de Desarrollo Económlco) 5.3.1 …'
+LEADING_PARENS = regex.compile(r"^\s*\([^()]{1,80}\)\s*")
 TEXT_KINDS = ("nivel", "clave", "resumen", "siglas", "indicador", "unidad", "frecuencia", "comentario", "texto_extra")
 
 
@@ -46,10 +57,14 @@ def head_to_sequence(labels: list[Label]) -> list[tuple[str, int | None]]:
         groups = [lb for lb in kinds if lb.kind in ("prog", "alc")]
         qs = [lb.quarter for lb in kinds if lb.kind == "q"]
         runs = _increasing_runs(qs)
-        expanded = {id(g): [(g.kind, q) for q in (runs[i] if i < len(runs) else [])] for i, g in enumerate(groups)}
+        # runs of quarters go to the last groups: a leading group left without one is a
+        # column of its own ('Meta anual programada' whose 'Meta' OCR lost: the year's target)
+        lead = max(0, len(groups) - len(runs))
+        expanded = {id(g): [(g.kind, q) for q in (runs[i - lead] if i >= lead else [])] for i, g in enumerate(groups)}
         for lb in kinds:
             if lb.kind in ("prog", "alc"):
-                seq += expanded[id(lb)] or [(lb.kind, None)]
+                own = expanded[id(lb)]
+                seq += own or [("meta" if lb.kind == "prog" and lead and lb is groups[0] else lb.kind, None)]
             elif lb.kind != "q":
                 seq.append((lb.kind, None))
         return seq
@@ -80,20 +95,36 @@ def _increasing_runs(qs: list[int | None]) -> list[list[int]]:
 
 
 def _row_start(line: str) -> bool:
-    words = line.split()
+    words = unpipe(line).split()
     return bool(words) and nivel_of(words[0]) is not None
+
+
+def _kinds(line: str) -> set[str]:
+    return {lb.kind for lb in name_to_labels(line) if lb.kind != "q"}
 
 
 def find_head(lines: list[str]) -> tuple[int, int] | None:
     """(first, end) line indexes of the head: from the first line naming MIN_HEAD_LABELS kinds
-    to the first row start after it."""
+    to the first row start after it; failing that, a head printed one label per line (cells
+    one per line): the short lines just above the first row start, when they name
+    MIN_HEAD_LABELS kinds between them."""
     for i, line in enumerate(lines):
-        labels = [lb for lb in name_to_labels(line) if lb.kind != "q"]
-        if len({lb.kind for lb in labels}) >= MIN_HEAD_LABELS:
+        if len(_kinds(line)) >= MIN_HEAD_LABELS:
             for j in range(i + 1, min(len(lines), i + MAX_HEAD_LINES)):
                 if _row_start(lines[j]):
                     return i, j
-            return None
+            break
+    for j, line in enumerate(lines):
+        if not _row_start(line):
+            continue
+        block = []
+        for i in range(j - 1, max(-1, j - MAX_HEAD_LINES), -1):
+            if len(lines[i].split()) > MAX_HEAD_CELL_WORDS:
+                break
+            block.append(i)
+        named = sorted(i for i in block if _kinds(lines[i]))
+        if named and len(set().union(*(_kinds(lines[i]) for i in named))) >= MIN_HEAD_LABELS:
+            return named[0], j
     return None
 
 
@@ -114,14 +145,39 @@ def numeric_run(tokens: list[str]) -> tuple[int, int]:
     return best
 
 
-def place_numbers(tokens: list[str], seq: list[tuple[str, int | None]], T: int | None):
-    """Tokens matched to columns, or None when the count fits no reading of the head."""
+def place_numbers(tokens: list[str], seq: list[tuple[str, int | None]], T: int | None, comentario: str | None = None):
+    """(pairs, note): tokens matched to columns one to one, else by the row's arithmetic
+    (``align.py``); pairs None when the count fits no reading of the head the checks back."""
     if len(tokens) == len(seq):
-        return list(zip(seq, tokens))
+        return list(zip(seq, tokens)), None
     live = [k for k in seq if not (k[0] == "alc" and T and k[1] and k[1] > T)]
     if len(tokens) == len(live):
-        return list(zip(live, tokens))
-    return None
+        return list(zip(live, tokens)), None
+    for columns in (live, seq) if live != seq else (seq,):
+        got = align_by_checks(tokens, columns, T, comentario)
+        if got is not None:
+            return got
+    return None, None
+
+
+def unpipe(line: str) -> str:
+    """A Markdown table line without its pipes: '| FIN | 1 Contribuir … |' -> 'FIN  1 Contribuir …'."""
+    return PIPE.sub("  ", line).strip() if PIPED.match(line) else line
+
+
+def join_row_lines(lines: list[str]) -> str:
+    """A row's lines as one text in reading order. Markdown rows whose wrapped cells went on
+    continuation lines ('|  | económico local y la generación de |  | …') are joined column by
+    column when every line has the same number of cells; otherwise line by line."""
+    cells = (
+        [[c.strip() for c in ln.strip().strip("|").split("|")] for ln in lines]
+        if all(PIPED.match(ln) for ln in lines)
+        else []
+    )
+    if cells and len({len(c) for c in cells}) == 1:
+        columns = [" ".join(filter(None, col)) for col in zip(*cells)]
+        return "  ".join(c for c in columns if c)
+    return " ".join(unpipe(ln) for ln in lines)
 
 
 def page_texts(doc: Document) -> list[tuple[int, str]]:
@@ -147,11 +203,11 @@ def document_to_line_rows(doc: Document, T: int | None) -> list[RowCells]:
 
     def flush() -> None:
         if current:
-            rows.append(_parse_row(" ".join(current), seq, text_order, T, page, numeric_field))
+            rows.append(_parse_row(join_row_lines(current), seq, text_order, T, page, numeric_field))
 
     for pg, line in numbered[end:]:
-        if regex.sub(r"\s+", " ", line.strip()) in head_words:
-            continue  # the head repeated on the next page
+        if regex.sub(r"\s+", " ", line.strip()) in head_words or RULE_LINE.match(line):
+            continue  # the head repeated on the next page, a Markdown rule
         if _row_start(line):
             flush()
             current, page = [line.strip()], pg
@@ -165,7 +221,10 @@ def _parse_row(text: str, seq, text_order, T, page, numeric_field) -> RowCells:
     tokens = text.split()
     start, stop = numeric_run(tokens)
     rc = RowCells(page=page)
-    placed = place_numbers(tokens[start:stop], seq, T) if stop > start else None
+    comment = " ".join(tokens[stop:]) or None
+    placed, how = place_numbers(tokens[start:stop], seq, T, comment) if stop > start else (None, None)
+    if how:
+        rc.notes.append(how)
     if placed is None and stop > start:
         rc.notes.append(
             f"{stop - start} valores para {len(seq)} columnas: no se sabe a qué columna va cada uno; se dejan sin asignar"
@@ -190,6 +249,9 @@ def split_text(before: str, after: str, order: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     if words and NIVELES.term_of(words[0]):
         out["nivel"] = words.pop(0)
+        area = LEADING_PARENS.match(" ".join(words))
+        if area:  # the responsible area printed under the level: 'Fin (UIPPE) 5 Contribuir …'
+            words = " ".join(words)[area.end() :].split()
     tail_kinds = [k for k in order if k not in ("nivel", "clave", "resumen", "siglas", "indicador", "comentario")]
     for kind in reversed(tail_kinds):
         if not words:

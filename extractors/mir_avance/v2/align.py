@@ -1,0 +1,123 @@
+"""A row's run of numbers whose count is not the head's -> the columns each number is in, chosen
+by the row's own arithmetic, or left unplaced when the arithmetic cannot choose.
+
+OCR drops cells ('568' lost between two dashes), splits them ('1,216' '904') and merges them
+('100.00268.00' read as one token, or a stray mark read as a number). Counting alone cannot say
+which column lost its cell. Every alignment that explains the count by one such edit is tried
+(a column left empty, two neighbouring tokens joined, a token dropped) and each is scored by
+the checks its values make hold (Σ programado = meta anual, % = alcanzado / programado of the
+reported quarter, the commentary's X% and N de M). An alignment is taken only when it makes
+more relations hold than any other and none fail; values on which the best alignments agree
+are kept when several tie, the rest are left unplaced with a note naming them.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from papeleo.text.numbers import MX, Status, parse_number
+
+from .solve import read_commentary, relations_of
+from .table import NULL_TOKENS, numeric_field
+
+# at most this many edits (cells left empty, tokens joined or dropped) are tried for one row:
+# two covers a lost cell plus a split one; more makes almost any count fit some alignment,
+# and the checks then pick among coincidences
+MAX_EDITS = 2
+# an alignment must make at least this many relations hold to be taken at all: with none,
+# nothing tells its columns from any other's
+MIN_HOLDING = 1
+
+Column = tuple[str, int | None]
+
+
+def _value(tok: str | None) -> float | None:
+    if tok is None or tok.strip().lower() in NULL_TOKENS:
+        return None
+    r = parse_number(tok.strip(), MX)
+    return r.value if r.status in (Status.CLEAN, Status.REPAIRED) else None
+
+
+def _decimals(tok: str | None) -> int:
+    if tok is None or tok.strip().lower() in NULL_TOKENS:
+        return 0
+    r = parse_number(tok.strip(), MX)
+    return r.decimals if r.value is not None else 0
+
+
+def _token_variants(tokens: list[str], n: int) -> list[tuple[list[str], str]]:
+    """The token list with up to ``MAX_EDITS`` joins or drops bringing it down to ``n``
+    tokens (or the list itself when it has at most ``n``)."""
+    out = [(tokens, "")]
+    frontier = [(tokens, "")]
+    for _ in range(MAX_EDITS):
+        nxt = []
+        for toks, why in frontier:
+            if len(toks) <= n:
+                continue
+            for i in range(len(toks)):
+                nxt.append((toks[:i] + toks[i + 1 :], f"{why}'{toks[i]}' descartado; "))
+                if i + 1 < len(toks):
+                    joined = toks[i] + toks[i + 1]
+                    nxt.append((toks[:i] + [joined] + toks[i + 2 :], f"{why}'{toks[i]}' y '{toks[i + 1]}' unidos; "))
+        out += nxt
+        frontier = nxt
+    return [(t, w) for t, w in out if len(t) <= n]
+
+
+def candidate_alignments(tokens: list[str], seq: list[Column]) -> list[tuple[dict[Column, str], str]]:
+    """Every alignment of ``tokens`` to ``seq`` within ``MAX_EDITS`` edits: (column -> token,
+    the edits that made it)."""
+    out = []
+    for toks, why in _token_variants(tokens, len(seq)):
+        missing = len(seq) - len(toks)
+        if missing > MAX_EDITS - why.count("; "):
+            continue
+        for empty in combinations(range(len(seq)), missing):
+            cols = [c for i, c in enumerate(seq) if i not in empty]
+            note = why + "".join(f"columna {seq[i][0]} {seq[i][1] or ''} sin celda; " for i in empty)
+            out.append((dict(zip(cols, toks)), note))
+    return out
+
+
+def _relations(placed: dict[Column, str], T: int | None, comentario: str | None):
+    values: dict[str, float | None] = {
+        f: None
+        for f in ("meta_anual", "avance_pct", *(f"{k}_t{q}" for k in ("programado", "alcanzado") for q in range(1, 5)))
+    }
+    dec = 0
+    for (kind, q), tok in placed.items():
+        name = numeric_field(kind, q, T)
+        if name in values:
+            values[name] = _value(tok)
+            if name == "avance_pct":
+                dec = _decimals(tok)
+    return relations_of(values, T, dec, read_commentary(comentario))
+
+
+def align_by_checks(
+    tokens: list[str], seq: list[Column], T: int | None, comentario: str | None
+) -> tuple[list[tuple[Column, str]], str] | None:
+    """(column, token) pairs the arithmetic backs, and a note saying how they were chosen;
+    None when no alignment makes ``MIN_HOLDING`` relations hold and none fail."""
+    scored = []
+    for placed, why in candidate_alignments(tokens, seq):
+        rels = _relations(placed, T, comentario)
+        if any(not ok for *_, ok in rels):
+            continue
+        holding = sum(1 for *_, ok in rels if ok)
+        if holding >= MIN_HOLDING:
+            scored.append((holding, placed, why))
+    if not scored:
+        return None
+    top = max(h for h, _, _ in scored)
+    best = [(p, w) for h, p, w in scored if h == top]
+    agreed = {c: t for c, t in best[0][0].items() if all(p.get(c) == t for p, _ in best[1:])}
+    if len(best) == 1:
+        return list(agreed.items()), f"{len(tokens)} valores para {len(seq)} columnas: {best[0][1].strip('; ')}"
+    left = sorted({f"{k} {q or ''}".strip() for p, _ in best for (k, q) in p if (k, q) not in agreed})
+    note = (
+        f"{len(tokens)} valores para {len(seq)} columnas: {len(best)} alineaciones cuadran igual; "
+        f"sin asignar: {', '.join(left)}"
+    )
+    return list(agreed.items()), note
