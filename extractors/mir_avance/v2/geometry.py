@@ -21,6 +21,7 @@ from papeleo.tables.words import line_to_phrases, median_word_height, placed_wor
 from papeleo.text.normalize import fold
 
 from .columns import NUMERIC, WORDS, name_to_kinds, name_to_labels
+from .commentary import NOTE
 from .fields import nivel_of
 from .lines import NUMBERISH
 from .table import RowCells, numeric_field
@@ -345,33 +346,52 @@ def page_to_rows(page: Page, T: int | None, carried: Layout | None) -> tuple[lis
 
 def _body_to_rows(lines: list[list[Word]], layout: Layout, page: Page, h: float, T: int | None) -> list[RowCells]:
     cols = layout.columns
-    set_borders(layout, [w for line in lines for w in line], page)
+    numeric = {i for i, c in enumerate(cols) if any(k[0] in NUMERIC for k in c.kinds)}
+    # borders from everything under the head first, then again from the lines between the first
+    # and the last row's numbers only: captions and notes around the table run across its gutters
+    core = lines
+    for _ in range(2):
+        set_borders(layout, [w for line in core for w in line], page)
+        anchors = _anchors(lines, cols, numeric)
+        if not anchors:
+            return []
+        end = _table_end(lines, anchors[-1], h)
+        crossing = [j for j in range(anchors[-1] + 1, end) if _crosses_border(lines[j], cols) or _is_note(lines[j])]
+        end = crossing[0] if crossing else end
+        # the rows between the first and the last numbers: no caption or note among them
+        core = lines[anchors[0] : anchors[-1] + 1]
     # a line with a word across a drawn or empty border is no table row (a caption
     # 'Componente 1: Dirección de …', a note, a footer)
-    lines = [line for line in lines if not _crosses_border(line, cols)]
-    numeric = {i for i, c in enumerate(cols) if any(k[0] in NUMERIC for k in c.kinds)}
-    anchors = [
+    lines = [line for line in lines[:end] if not _crosses_border(line, cols)]
+    anchors = _anchors(lines, cols, numeric)
+    if not anchors:
+        return []
+    hrules = sorted((r.top + r.bottom) / 2 for r in page.rules if r.orientation == "h")
+    owner = _assign_lines(lines, anchors, hrules)
+    _drop_trailing_strays(lines, anchors, owner, h)
+    out = []
+    for a in anchors:
+        members = [w for j, line in enumerate(lines) if owner[j] == a for w in line]
+        out.append(_row(members, cols, page, T))
+    return out
+
+
+def _anchors(lines: list[list[Word]], cols: list[Column], numeric: set[int]) -> list[int]:
+    return [
         j for j, line in enumerate(lines)
         if sum(1 for w in line if column_of(w, cols) in numeric and NUMBERISH.match(w.text)) >= MIN_ANCHOR_NUMBERS
     ]  # fmt: skip
-    if not anchors:
-        return []
-    # the body ends at the first wide gap after the last anchor
-    last = anchors[-1]
+
+
+def _table_end(lines: list[list[Word]], last: int, h: float) -> int:
+    """The body ends at the first wide gap after the last anchor."""
     end = last + 1
     while (
         end < len(lines)
         and min(w.bbox.top for w in lines[end]) - max(w.bbox.bottom for w in lines[end - 1]) < TABLE_END_GAP * h
     ):
         end += 1
-    hrules = sorted((r.top + r.bottom) / 2 for r in page.rules if r.orientation == "h")
-    owner = _assign_lines(lines[:end], anchors, hrules)
-    _drop_trailing_strays(lines[:end], anchors, owner, h)
-    out = []
-    for a in anchors:
-        members = [w for j, line in enumerate(lines[:end]) if owner[j] == a for w in line]
-        out.append(_row(members, cols, page, T))
-    return out
+    return end
 
 
 def _drop_trailing_strays(lines: list[list[Word]], anchors: list[int], owner: list[int | None], h: float) -> None:
@@ -391,6 +411,11 @@ def _drop_trailing_strays(lines: list[list[Word]], anchors: list[int], owner: li
     for j in range(last + 1, len(lines)):
         if owner[j] == last and max(w.bbox.bottom for w in lines[j]) - mids[last] > reach + h:
             owner[j] = None
+
+
+def _is_note(line: list[Word]) -> bool:
+    """'6.1 Meta Trimestral: Se obtuvo …' — the commentary printed under a table ends it."""
+    return NOTE.match(" ".join(w.text for w in line)) is not None
 
 
 def _crosses_border(line: list[Word], cols: list[Column]) -> bool:
