@@ -51,6 +51,9 @@ STACK_GAP = 1.0
 # share of one leaf's pitch of the label's centre (uneven label widths shift it a little; a block
 # one leaf too wide or too narrow shifts it by half a pitch)
 GROUP_CENTRE_TOLERANCE = 0.3
+# a row prints at least one of these; numbers alone (a date or a page number under the signatures
+# read through a carried head) are not a row
+NAMING_KINDS = ("nivel", "clave", "siglas", "resumen", "indicador")
 # a word reaching this many points past a border on both sides crosses it (glyph boxes touch a
 # rule or a gutter's edge by a point or so)
 STRADDLE_PT = 2.0
@@ -372,7 +375,9 @@ def _body_to_rows(lines: list[list[Word]], layout: Layout, page: Page, h: float,
     out = []
     for a in anchors:
         members = [w for j, line in enumerate(lines) if owner[j] == a for w in line]
-        out.append(_row(members, cols, page, T))
+        row = _row(members, cols, page, T)
+        if any(row.text.get(k) for k in NAMING_KINDS):
+            out.append(row)  # numbers under no level, code, objective or indicator: page furniture
     return out
 
 
