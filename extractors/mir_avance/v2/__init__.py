@@ -23,10 +23,10 @@ from .commentary import attach_commentary
 from .fields import cells_to_text_fields
 from .formats import format_readings
 from .geometry import document_to_geometric_rows
-from .lines import document_to_line_rows
+from .lines import document_to_line_rows, line_quarter
 from .meta import document_meta
 from .record import rows_to_records
-from .stream import stream_records, stream_score
+from .stream import independent_checks, stream_records, stream_score
 from .table import RowCells, table_to_rows
 
 log = logging.getLogger(__name__)
@@ -48,9 +48,11 @@ def readings(doc: Document, T: int | None) -> list[tuple[str, list[RowCells]]]:
 
 
 def reading_score(records: list[dict[str, Any]]) -> float:
-    """How far the document's own arithmetic backs a reading: a named row whose checks hold
-    counts for it, a row in conflict against it, and a row nobody can name (no code, no
-    acronym: cell debris) half against it."""
+    """How far the document's own arithmetic backs a reading: a named row with a check that
+    holds on values the solver left as read counts for it, a row in conflict against it, and
+    a row nobody can name (no code, no acronym: cell debris) half against it. A check that
+    holds only because the solver filled one of its values from it backs nothing: a table
+    reading that merged two cells would otherwise win by the values imputed over the gap."""
     score = 0.0
     for r in records:
         outcomes = {str(c).rpartition("=")[2] for c in r.get("checks") or []}
@@ -58,7 +60,7 @@ def reading_score(records: list[dict[str, Any]]) -> float:
             score -= UNNAMED_WEIGHT
         elif "conflict" in outcomes:
             score -= 1.0
-        elif "ok" in outcomes:
+        elif any(ok for _, ok, _ in independent_checks(r, all_corrections=False)):
             score += 1.0
     return score
 
@@ -69,11 +71,18 @@ UNNAMED_WEIGHT = 0.5
 # the line-stream reading competes only with more than this much independent evidence: at 0
 # an empty or entirely unbacked stream would beat a table reading whose rows are in conflict
 MIN_STREAM_SCORE = 0.0
+# ... and only when it beats the best head reading by more than this many backed rows: the
+# stream places cells by proximity, so a lead of a row or two is within the noise of one or two
+# misread rows of the head reading, whose columns come from the head itself
+STREAM_MARGIN = 2.0
 
 
 @register("mir_avance.v2")
 def extract(doc: Document, ctx: Context) -> Extraction:
     meta = document_meta(doc.text)
+    if meta["trimestre"] is None and all(p.text_source == "plain_text" for p in doc.pages):
+        # the document does not name its quarter: the alcanzado cells its rows print say it
+        meta["trimestre"] = line_quarter(doc)
     T = meta["trimestre"]
     best: tuple[float, int, str, list[dict[str, Any]]] | None = None
     readings_seen = readings(doc, T)
@@ -93,7 +102,7 @@ def extract(doc: Document, ctx: Context) -> Extraction:
         # only, and only a reading whose evidence is positive (an empty or doubtful one is none)
         records = stream_records(doc)
         key = (stream_score(records, UNNAMED_WEIGHT), -len(readings_seen) - 1)
-        if records and key[0] > MIN_STREAM_SCORE and (best is None or key > best[:2]):
+        if records and key[0] > MIN_STREAM_SCORE and (best is None or key[0] > best[0] + STREAM_MARGIN):
             best = (*key, "flujo", records)
     records = best[3] if best else []
     log.info("mir_avance.v2: %d rows by %s, quarter %s", len(records), best[2] if best else "-", T)

@@ -23,7 +23,7 @@ from papeleo.model import Document
 from .align import align_by_checks
 from .columns import Label, name_to_labels
 from .fields import nivel_of
-from .table import NULL_TOKENS, RowCells
+from .table import NULL_TOKENS, RowCells, numeric_field
 
 # a head line names at least this many kinds of column; fewer is a sentence that happens to
 # say 'meta' or 'indicador' (more would miss heads split over several lines)
@@ -34,6 +34,15 @@ MAX_HEAD_LINES = 40
 # a head printed one cell per line has at most this many words on a line ('Frecuencia de
 # medición', 'Meta anual programada'); a longer line is the title block above the head
 MAX_HEAD_CELL_WORDS = 6
+# a line starting with a dotted code and a word: '5.6.1.3.3 Atencion de ISAIA Índice de …' (a
+# row whose level word OCR printed elsewhere)
+CODE_START = regex.compile(r"^\s*\d{1,3}(?:\.\d{1,3}){1,8}\s+\p{L}")
+# a row holds its numbers once it has a run of at least this many (two: a lone number is a
+# code, a year or a count in the text)
+MIN_ROW_NUMBERS = 2
+# the quarter is read from the rows' counts of numbers only when more than half of them agree
+# (1/QUARTER_MAJORITY of the rows); fewer lets rows with lost or split cells decide it
+QUARTER_MAJORITY = 2
 # a numeric token: '1,216,904.50', '133%', '6b,293' (a look-alike letter), '-', 'N/A'
 NUMBERISH = regex.compile(r"^(?:[-+]?[\dOolIZSB|(\]][\d,.OolIZSBab|€(\]]*%?|-|—|–|N/A|n/a|N/D|ND)$")
 # a Markdown table line: '| FIN | 1 Contribuir a impulsar el desarrollo | PPJMRM= Promedio de | …'
@@ -104,26 +113,25 @@ def _kinds(line: str) -> set[str]:
 
 
 def find_head(lines: list[str]) -> tuple[int, int] | None:
-    """(first, end) line indexes of the head: from the first line naming MIN_HEAD_LABELS kinds
-    to the first row start after it; failing that, a head printed one label per line (cells
-    one per line): the short lines just above the first row start, when they name
+    """(first, end) line indexes of the head above the first row start that has one: a line
+    naming MIN_HEAD_LABELS kinds within MAX_HEAD_LINES above it, or — a head printed one
+    label per line (cells one per line) — the short lines just above it, naming
     MIN_HEAD_LABELS kinds between them."""
-    for i, line in enumerate(lines):
-        if len(_kinds(line)) >= MIN_HEAD_LABELS:
-            for j in range(i + 1, min(len(lines), i + MAX_HEAD_LINES)):
-                if _row_start(lines[j]):
-                    return i, j
-            break
+    kinds = [_kinds(ln) for ln in lines]
     for j, line in enumerate(lines):
         if not _row_start(line):
             continue
+        window = range(max(0, j - MAX_HEAD_LINES), j)
+        full = [i for i in window if len(kinds[i]) >= MIN_HEAD_LABELS]
+        if full:
+            return full[0], j
         block = []
         for i in range(j - 1, max(-1, j - MAX_HEAD_LINES), -1):
             if len(lines[i].split()) > MAX_HEAD_CELL_WORDS:
                 break
             block.append(i)
-        named = sorted(i for i in block if _kinds(lines[i]))
-        if named and len(set().union(*(_kinds(lines[i]) for i in named))) >= MIN_HEAD_LABELS:
+        named = sorted(i for i in block if kinds[i])
+        if named and len(set().union(*(kinds[i] for i in named))) >= MIN_HEAD_LABELS:
             return named[0], j
     return None
 
@@ -184,37 +192,72 @@ def page_texts(doc: Document) -> list[tuple[int, str]]:
     return [(p.number, line.text) for p in doc.pages for line in p.lines]
 
 
-def document_to_line_rows(doc: Document, T: int | None) -> list[RowCells]:
-    from .table import numeric_field
+def _has_numbers(lines: list[str]) -> bool:
+    """The row so far already holds its run of numbers (a code after it starts the next row
+    whose level word OCR put elsewhere; before it, the code is the row's own)."""
+    start, stop = numeric_run(" ".join(lines).split())
+    return stop - start >= MIN_ROW_NUMBERS
 
+
+def line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]]]:
+    """The head's labels and each row's text (page, text) in reading order; ([], []) when
+    no head is found."""
     numbered = [(pg, t) for pg, t in page_texts(doc) if t.strip()]
     lines = [t for _, t in numbered]
     head = find_head(lines)
     if head is None:
-        return []
+        return [], []
     first, end = head
-    labels = name_to_labels(" ".join(lines[first:end]))
-    seq = head_to_sequence(labels)
-    text_order = [lb.kind for lb in labels if lb.kind in TEXT_KINDS]
     head_words = {regex.sub(r"\s+", " ", ln.strip()) for ln in lines[first:end]}
-    rows: list[RowCells] = []
+    out: list[tuple[int | None, str]] = []
     current: list[str] = []
     page = None
-
-    def flush() -> None:
-        if current:
-            rows.append(_parse_row(join_row_lines(current), seq, text_order, T, page, numeric_field))
-
     for pg, line in numbered[end:]:
         if regex.sub(r"\s+", " ", line.strip()) in head_words or RULE_LINE.match(line):
             continue  # the head repeated on the next page, a Markdown rule
-        if _row_start(line):
-            flush()
+        if _row_start(line) or (CODE_START.match(unpipe(line)) and _has_numbers(current)):
+            if current:
+                out.append((page, join_row_lines(current)))
             current, page = [line.strip()], pg
         elif current:
             current.append(line.strip())
-    flush()
-    return rows
+    if current:
+        out.append((page, join_row_lines(current)))
+    return name_to_labels(" ".join(lines[first:end])), out
+
+
+def quarter_of_counts(seq: list[tuple[str, int | None]], texts: list[str]) -> int | None:
+    """The reported quarter when the document does not say it, from what its rows print: a
+    head with an alcanzado column per quarter whose rows print cells only up to quarter T
+    (the later ones are left out, not printed empty). Taken only when most rows agree on one
+    T and none print every column."""
+    counts = []
+    for text in texts:
+        start, stop = numeric_run(text.split())
+        counts.append(stop - start)
+    fits = {}
+    for q in range(1, 4):
+        live = [k for k in seq if not (k[0] == "alc" and k[1] and k[1] > q)]
+        if len(live) < len(seq):
+            fits[q] = sum(1 for c in counts if c == len(live))
+    if not fits or any(c == len(seq) for c in counts):
+        return None
+    best = max(fits, key=lambda q: fits[q])
+    return best if fits[best] * QUARTER_MAJORITY > len(texts) and list(fits.values()).count(fits[best]) == 1 else None
+
+
+def document_to_line_rows(doc: Document, T: int | None) -> list[RowCells]:
+    labels, texts = line_rows(doc)
+    if not texts:
+        return []
+    seq = head_to_sequence(labels)
+    text_order = [lb.kind for lb in labels if lb.kind in TEXT_KINDS]
+    return [_parse_row(text, seq, text_order, T, page, numeric_field) for page, text in texts]
+
+
+def line_quarter(doc: Document) -> int | None:
+    labels, texts = line_rows(doc)
+    return quarter_of_counts(head_to_sequence(labels), [t for _, t in texts]) if texts else None
 
 
 def _parse_row(text: str, seq, text_order, T, page, numeric_field) -> RowCells:

@@ -42,13 +42,15 @@ NUMERIC = (
     "avance_pct",
 )
 
-# the fields each of v1's checks compares ('{T}': the reported quarter): a check whose fields
+# the fields each of v1's (and v2's) checks compares ('{T}': the reported quarter): a check whose fields
 # include one the reading corrected or imputed compares a value with itself
 V1_CHECK_FIELDS = {
     "suma_programado": ("meta_anual", "programado_t1", "programado_t2", "programado_t3", "programado_t4"),
     "avance_comentario": ("avance_pct", "programado_t{T}", "alcanzado_t{T}"),
     "meta_anual_comentario": ("meta_anual", "alcanzado_t{T}"),
     "componente_suma_actividades": ("meta_anual", "programado_t{T}", "alcanzado_t{T}"),
+    # v2's own (extractors/mir_avance/v2/solve.py)
+    "avance_calculado": ("avance_pct", "programado_t{T}", "alcanzado_t{T}"),
 }
 # a printed code in v1's note: "clave 1.4.1.1.3.3: impresa '141133'"
 PRINTED_CODE = regex.compile(r"clave [\d.]+: impresa '(?P<raw>[^']*)'")
@@ -62,6 +64,9 @@ UNPLACED_CHECK = "celdas_sin_lugar"
 # code is not the printed one: '<field>_sin_respaldo=conflict' (the stream places cells by
 # proximity; only the arithmetic says a value is in its column)
 UNBACKED_SUFFIX = "_sin_respaldo"
+# v2's solver's note for a value it chose by the checks: "programado_t3: 34 no cuadra con
+# suma_programado; se toma 84 (suma de los programados trimestrales)"
+SOLVER_CHOSE = regex.compile(r"(?:^|; )(\w+): [^;]*? no cuadra con [^;]*?; se toma")
 # a well-formed code: digits in groups of one to three joined by single dots ('3.1.6.4.1.1');
 # OCR damage ('14.4.44', '.1.8.2', '1.4.1,1.7.1') is not one
 WELL_FORMED_CODE = regex.compile(r"^\d{1,3}(?:\.\d{1,3})+$")
@@ -111,11 +116,17 @@ def code_as_printed(rec: dict[str, Any]) -> bool:
     return same_digits or not WELL_FORMED_CODE.match(raw)
 
 
-def independent_checks(rec: dict[str, Any]) -> list[tuple[str, bool, set[str]]]:
+def independent_checks(rec: dict[str, Any], all_corrections: bool = True) -> list[tuple[str, bool, set[str]]]:
     """(check, holds, fields it compares) for every check whose fields the reading took as
-    printed."""
+    printed. ``all_corrections``: every corrected field counts as taken from the checks (v1,
+    whose notes do not say which); else only imputed fields and those v2's solver chose by
+    the checks (a look-alike letter read back as a digit is still the printed value)."""
     T = rec.get("trimestre")
-    touched = {str(c).partition(":")[0] for c in rec.get("corrected") or []}
+    if all_corrections:
+        touched = {str(c).partition(":")[0] for c in rec.get("corrected") or []}
+    else:
+        touched = {str(c).partition(":")[0] for c in rec.get("corrected") or [] if str(c).endswith(":imputado")}
+        touched |= set(SOLVER_CHOSE.findall(rec.get("comentario_extraccion") or ""))
     out = []
     for c in rec.get("checks") or []:
         name, _, outcome = str(c).partition("=")
