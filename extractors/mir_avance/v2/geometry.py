@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from papeleo.model import Page, Word
 from papeleo.tables.words import line_to_phrases, median_word_height, placed_words, words_to_text, words_to_word_lines
 from papeleo.text.normalize import fold
@@ -34,6 +36,9 @@ MIN_HEAD_KINDS = 3
 # a head line is mostly labels: at least this share of its words belong to one (a commentary
 # sentence that says 'meta', 'alcanza' and 'No.' is not a head; lower lets such prose in)
 HEAD_LABEL_SHARE = 0.5
+# a repeated head prints the same words as the report's first head: rapidfuzz ratio of the two
+# main lines at or above this (OCR damage and a wrapped label lower it; other prose scores far below)
+HEAD_REPEAT_RATIO = 80
 # head lines follow each other within this many word heights; a wider gap ends the head
 HEAD_LINE_GAP = 2.2
 # a line is a row's anchor when at least this many of its tokens sit in numeric columns
@@ -91,6 +96,7 @@ class Layout:
     columns: list[Column] = field(default_factory=list)
     head_bottom: float = 0.0
     head_top: float = 0.0
+    head_text: str = ""  # the head's main line, to know it where it is repeated
 
 
 def _cell(words: list[Word]) -> HeadCell:
@@ -113,10 +119,14 @@ def _is_numberish_line(line: list[Word]) -> bool:
     return any(NUMBERISH.match(w.text) and not name_to_labels(w.text) for w in line)
 
 
-def find_head(lines: list[list[Word]], h: float, start: int = 0) -> tuple[int, int] | None:
-    """(first, end) indexes of the head's lines at or after ``start``."""
+def find_head(lines: list[list[Word]], h: float, start: int = 0, known: str = "") -> tuple[int, int] | None:
+    """(first, end) indexes of the head's lines at or after ``start``. Once a report's head is
+    known, only its repetitions are heads: a line of commentary that names enough kinds of
+    column ('Unidad de medida: … programadas; no se alcanzó la meta') is not a new table."""
     for i in range(start, len(lines)):
         text = " ".join(w.text for w in lines[i])
+        if known and fuzz.ratio(fold(text), fold(known)) < HEAD_REPEAT_RATIO:
+            continue
         labels = name_to_labels(text)
         kinds = {lb.kind for lb in labels if lb.kind != "q"}
         covered = sum(lb.end - lb.start for lb in labels) / max(1, len(WORDS.findall(fold(text))))
@@ -130,6 +140,11 @@ def find_head(lines: list[list[Word]], h: float, start: int = 0) -> tuple[int, i
             end += 1
         return first, end
     return None
+
+
+def main_head_line(lines: list[list[Word]]) -> str:
+    """The head line that names the most kinds of column."""
+    return max((" ".join(w.text for w in ln) for ln in lines), key=lambda t: len({lb.kind for lb in name_to_labels(t)}))
 
 
 def _is_head_line(line: list[Word]) -> bool:
@@ -334,15 +349,16 @@ def page_to_rows(page: Page, T: int | None, carried: Layout | None) -> tuple[lis
     rows: list[RowCells] = []
     i, layout = 0, carried
     while i < len(lines):
-        head = find_head(lines, h, i)
+        head = find_head(lines, h, i, layout.head_text if layout else "")
         stop = head[0] if head else len(lines)
         if layout is not None and stop > i:
             rows += _body_to_rows(lines[i:stop], layout, page, h, T)
         if head is None:
             break
-        layout = head_to_layout(lines[head[0] : head[1]], h)
-        if not any(k[0] in NUMERIC for c in layout.columns for k in c.kinds):
-            layout = carried
+        found = head_to_layout(lines[head[0] : head[1]], h)
+        found.head_text = main_head_line(lines[head[0] : head[1]])
+        if any(k[0] in NUMERIC for c in found.columns for k in c.kinds):
+            layout = found
         i = head[1]
     return rows, layout
 

@@ -1,0 +1,166 @@
+"""mir_avance.v2's geometric reader on pages built by hand (word boxes placed as a report prints
+them), and on generated text-layer reports against the generator's truth.
+
+Every expected value is written in the page built here or drawn by the generator.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from helpers import SAMPLES
+
+from extractors.mir_avance.v2.geometry import head_to_layout, page_to_rows
+from papeleo.model import BBox, Page, Word
+from papeleo.readers.layout import words_to_lines
+from papeleo.tables.words import words_to_word_lines
+
+SIZE = 8.0
+
+
+def words_at(x: float, top: float, text: str) -> list[Word]:
+    """The words of ``text`` laid out from (x, top) as an 8-pt font prints them."""
+    out = []
+    for token in text.split():
+        width = len(token) * SIZE * 0.5
+        out.append(Word(token, BBox(x, top, x + width, top + SIZE)))
+        x += width + SIZE * 0.3
+    return out
+
+
+def page_of(items: list[tuple[float, float, str]], number: int = 1) -> Page:
+    words = [w for x, top, text in items for w in words_at(x, top, text)]
+    return Page(number=number, lines=tuple(words_to_lines(words)), text_source="text_layer", width=800, height=600)
+
+
+# A head grouped by kind: 'Meta' over 'anual', 'Meta programada' centred over four quarters,
+# 'Alcanzado' centred over the two reported, '% de' over 'cumplimiento'.
+HEAD_BY_KIND = [
+    (300, 100, "Meta"),
+    (360, 100, "Meta programada"),
+    (461, 100, "Alcanzado"),
+    (520, 100, "% de"),
+    (40, 110, "Nivel"),
+    (100, 110, "Resumen narrativo"),
+    (220, 110, "Indicador"),
+    (300, 109, "anual"),
+    (340, 116, "T1"),
+    (370, 116, "T2"),
+    (400, 116, "T3"),
+    (430, 116, "T4"),
+    (460, 116, "T1"),
+    (490, 116, "T2"),
+    (512, 109, "cumplimiento"),
+]
+
+
+def rows_by_kind() -> list[tuple[float, float, str]]:
+    """Two rows; each row's text wraps over three lines centred on its numbers' line."""
+    out = []
+    for top, nivel, code, numbers in (
+        (140, "Fin", "1.1", ("100", "20", "30", "25", "25", "21", "33", "110%")),
+        (180, "Propósito", "1.1.1", ("8", "2", "2", "2", "2", "2", "1", "50%")),
+    ):
+        out += [(100, top - 10, f"{code} Contribuir a"), (220, top - 10, "PSAL: Porcentaje")]
+        out += [(40, top, nivel), (100, top, "mejorar el"), (220, top, "de solicitudes")]
+        xs = (300, 340, 370, 400, 430, 460, 490, 520)
+        out += [(x, top, n) for x, n in zip(xs, numbers)]
+        out += [(100, top + 10, "municipio."), (220, top + 10, "atendidas")]
+    return out
+
+
+def test_a_head_grouped_by_kind_names_every_column():
+    page = page_of(HEAD_BY_KIND)
+    lines = words_to_word_lines(w for ln in page.lines for w in ln.words)
+    kinds = [c.kinds for c in head_to_layout(lines, SIZE).columns]
+    assert kinds == [
+        (("nivel", None),), (("resumen", None),), (("indicador", None),), (("meta", None),),
+        (("prog", 1),), (("prog", 2),), (("prog", 3),), (("prog", 4),),
+        (("alc", 1),), (("alc", 2),), (("avance", None),),
+    ]  # fmt: skip
+
+
+def test_rows_are_read_around_their_numbers():
+    page = page_of(HEAD_BY_KIND + rows_by_kind())
+    rows, _ = page_to_rows(page, 2, None)
+    assert len(rows) == 2
+    first = rows[0]
+    assert first.text["nivel"] == "Fin"
+    assert first.text["resumen"] == "1.1 Contribuir a mejorar el municipio."
+    assert first.text["indicador"] == "PSAL: Porcentaje de solicitudes atendidas"
+    assert first.numbers == {
+        "meta_anual": "100",
+        "programado_t1": "20",
+        "programado_t2": "30",
+        "programado_t3": "25",
+        "programado_t4": "25",
+        "alcanzado_t1": "21",
+        "alcanzado_t2": "33",
+        "avance_pct": "110%",
+    }
+    assert rows[1].numbers["alcanzado_t2"] == "1" and rows[1].text["nivel"] == "Propósito"
+
+
+def test_a_narrow_quarter_label_between_its_two_sub_labels_qualifies_both():
+    head = [
+        (40, 110, "Nivel"),
+        (100, 110, "Objetivo"),
+        (200, 110, "Meta anual"),
+        (272, 100, "T1"),
+        (342, 100, "T2"),
+        (250, 112, "Prog."),
+        (290, 112, "Real"),
+        (320, 112, "Prog."),
+        (360, 112, "Real"),
+    ]
+    page = page_of(head)
+    lines = words_to_word_lines(w for ln in page.lines for w in ln.words)
+    kinds = [c.kinds for c in head_to_layout(lines, SIZE).columns]
+    assert kinds[3:] == [(("prog", 1),), (("alc", 1),), (("prog", 2),), (("alc", 2),)]
+
+
+def test_the_commentary_under_the_table_is_no_part_of_its_last_row():
+    notes = [(20, 215, "1.1.1 Meta Trimestral: Se logra el 50% de la meta al atender 1 de un total de 2.")]
+    page = page_of(HEAD_BY_KIND + rows_by_kind() + notes)
+    rows, _ = page_to_rows(page, 2, None)
+    assert rows[-1].text["resumen"] == "1.1.1 Contribuir a mejorar el municipio."
+    assert "Meta" not in rows[-1].text.get("nivel", "")
+
+
+@pytest.fixture(scope="module")
+def generated_text_pdfs(tmp_path_factory):
+    """Development seeds' text-layer reports, municipal format, with the generator's truth."""
+    sys.path.insert(0, str(SAMPLES))
+    from gen.mir_avance import generate  # noqa: PLC0415
+    from gen.mir_avance.generate import plan_document  # noqa: PLC0415
+
+    out = tmp_path_factory.mktemp("mir_v2_geo")
+    docs = []
+    for seed in range(0, 12):
+        if plan_document(seed).format != "municipal":
+            continue
+        docs.append(generate(seed, out, ("texto.pdf",)))
+    return docs
+
+
+def test_generated_text_pdfs_have_no_wrong_number_without_a_flag(generated_text_pdfs):
+    from papeleo import registry
+    from papeleo.context import process_context
+    from papeleo.readers import ReadSettings, read_document
+    from scoring import WRONG_UNFLAGGED
+    from scoring_specs import MIR_NUMERIC, SPECS
+
+    assert len(generated_text_pdfs) >= 6
+    exact = total = 0
+    for gen in generated_text_pdfs:
+        doc = read_document(str(gen.files["texto.pdf"]), ReadSettings()).document
+        records = registry.get("mir_avance.v2").func(doc, process_context()).records
+        score = SPECS["indicators"].score(gen.truth["indicators"], records)
+        silent = [str(m) for m in score.of(MIR_NUMERIC) if m.outcome == WRONG_UNFLAGGED]
+        assert not silent, (gen.seed, silent)
+        exact += score.counts(MIR_NUMERIC)["ok"]
+        total += score.determinable(MIR_NUMERIC)
+    # floor measured on these development seeds (see benchmarks/mir_generated.py for the
+    # validation and report figures); it guards against a regression, the issue's 0.99 is the goal
+    assert exact / total >= 0.95
