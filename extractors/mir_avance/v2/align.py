@@ -17,7 +17,7 @@ from itertools import combinations
 
 from papeleo.text.numbers import MX, Status, parse_number
 
-from .solve import read_commentary, relations_of
+from .solve import CHECK_FIELDS, read_commentary, relations_of
 from .table import NULL_TOKENS, numeric_field
 
 # at most this many edits (cells left empty, tokens joined or dropped) are tried for one row:
@@ -80,7 +80,18 @@ def candidate_alignments(tokens: list[str], seq: list[Column]) -> list[tuple[dic
     return out
 
 
-def _relations(placed: dict[Column, str], T: int | None, comentario: str | None):
+def _relations(placed: dict[Column, str], T: int | None, comentario: str | None, empty: set[str]):
+    """The row's relations under one alignment, leaving out those that compare a column the
+    alignment left without a cell: its value is unknown, not absent (Σ programado with a lost
+    quarter neither holds nor fails)."""
+    return [rel for rel in _all_relations(placed, T, comentario) if not _fields_of(rel[0], T) & empty]
+
+
+def _fields_of(check: str, T: int | None) -> set[str]:
+    return {f.replace("{T}", str(T)) for f in CHECK_FIELDS.get(check, ())}
+
+
+def _all_relations(placed: dict[Column, str], T: int | None, comentario: str | None):
     values: dict[str, float | None] = {
         f: None
         for f in ("meta_anual", "avance_pct", *(f"{k}_t{q}" for k in ("programado", "alcanzado") for q in range(1, 5)))
@@ -102,7 +113,8 @@ def align_by_checks(
     None when no alignment makes ``MIN_HOLDING`` relations hold and none fail."""
     scored = []
     for placed, why in candidate_alignments(tokens, seq):
-        rels = _relations(placed, T, comentario)
+        empty = {numeric_field(k, q, T) or "" for k, q in seq if (k, q) not in placed}
+        rels = _relations(placed, T, comentario, empty)
         if any(not ok for *_, ok in rels):
             continue
         holding = sum(1 for *_, ok in rels if ok)
