@@ -78,9 +78,9 @@ def junk_values(rows: list[dict]) -> int:
     return sum(1 for r in rows for f in MIR_NUMERIC if r.get(f) is not None)
 
 
-def score_one(job: tuple[int, str, str, str]) -> dict:
+def score_one(job: tuple[int, str, str, str, str | None]) -> dict:
     """Read, extract and score one (seed, form); never raises (a crash is a result)."""
-    seed, form, folder, extractor = job
+    seed, form, folder, extractor, cache = job
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     from papeleo import registry
     from papeleo.context import process_context
@@ -91,7 +91,7 @@ def score_one(job: tuple[int, str, str, str]) -> dict:
     path = out / doc_name(FAMILY, seed, form)
     result = {"seed": seed, "form": form, "variant": truth.get("variant", {})}
     try:
-        res = read_document(str(path), ReadSettings())
+        res = read_document(str(path), ReadSettings(), cache_root=cache)
         if res.document is None:
             raise RuntimeError(f"not read: {res.failures}")
         records = registry.get(extractor).func(res.document, process_context()).records
@@ -155,13 +155,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--by", default="format", help="a variant axis to group by ('' for none)")
     p.add_argument("-v", "--verbose", action="store_true")
     p.add_argument("--json", type=Path)
+    p.add_argument("--cache", type=Path, help="keep the readers' output here (scans are OCR'd once)")
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
     args.dir.mkdir(parents=True, exist_ok=True)
     seeds = parse_seeds(args.seeds)
     for seed in seeds:
         ensure_generated(seed, args.dir, args.forms)
-    jobs = [(s, f, str(args.dir), args.extractor) for s in seeds for f in args.forms]
+    cache = str(args.cache) if args.cache else None
+    jobs = [(s, f, str(args.dir), args.extractor, cache) for s in seeds for f in args.forms]
     if args.workers <= 1:
         # in this process: the readers start their own OCR workers, which a pool's child may not
         results = [score_one(job) for job in jobs]
