@@ -2,7 +2,8 @@
 
 One row per finding, recommendation or CONEVAL aspect, read the same way from every form:
 pages with word boxes (text layers, scans) by the header-anchored column reader in ``grid``,
-Markdown/HTML and space-aligned text by ``textform``. Each row's date is read with its
+Markdown/HTML and space-aligned text by ``textform``; a document with no ASM table, by the
+label/value boxes of ``ficha``. Each row's date is read with its
 precision; a date that cannot be read makes that row a failure (stage ``extract``, the
 record as JSON) instead of a guess. The agreement's evaluated body and programme come from
 its prose (``agreement``) and go on every row.
@@ -20,9 +21,10 @@ from papeleo.model import Document
 from papeleo.registry import Extraction, register
 
 from .agreement import agreement_fields
+from .ficha import ficha_rows
 from .grid import RawRow, read_rows
 from .records import to_record
-from .textform import text_rows
+from .textform import plain_lines, text_rows
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +44,7 @@ def _rows(doc: Document) -> list[RawRow]:
                 (
                     p.number,
                     list(p.lines),
-                    [r.x0 for r in p.rules if r.orientation == "v"],
+                    [(r.x0, r.top, r.bottom) for r in p.rules if r.orientation == "v"],
                     [r.top for r in p.rules if r.orientation == "h"],
                 )
                 for p in geo
@@ -50,6 +52,8 @@ def _rows(doc: Document) -> list[RawRow]:
         )
     if plain:
         out += text_rows(plain)
+    if not out:  # no ASM table: label/value sheets, one box per ASM
+        out = ficha_rows([(p.number, list(p.lines)) for p in geo] + [(p.number, plain_lines(p)) for p in plain])
     return sorted(out, key=lambda r: r.page)
 
 
@@ -80,7 +84,7 @@ def extract(doc: Document, ctx: Context) -> Extraction:
     rights: dict[str, float] = {}
     for r in raw:
         for role, lines in r.cells.items():
-            rights[role] = max([rights.get(role, 0.0)] + [ln.x1 for ln in lines])
+            rights[role] = max([rights.get(role, 0.0), r.right.get(role, 0.0)] + [ln.x1 for ln in lines])
     ext = Extraction()
     for r in raw:
         rec, failure = to_record(r, rights, meta)

@@ -23,13 +23,17 @@ from statistics import median
 from papeleo.model import BBox, Line, Word
 from papeleo.text import fold
 
-from .labels import FECHA, FECHA_ROW, NUMERO, RECOMENDACION, TEXTO, is_header_text, role_of, roles_in, row_number
+from .labels import FECHA, NUMERO, RECOMENDACION, TEXTO, fecha_label_end, is_header_text, role_of, roles_in, row_number
+from .ruling import IN_BLOCK, Block, block_of, blocks, lead_in_kind, matches
 
 log = logging.getLogger(__name__)
 
 # a gap between two header words wider than this share of the line height separates two
 # labels: a space is ~0.3 of it, a column gap several; lower splits 'Actividad comprometida'
 LABEL_GAP = 0.8
+# labels closer than this (points) leave no room to look for the gutter between their edges;
+# then it is looked for between their centres
+MIN_LABEL_GAP = 4.0
 # a header wrapped over more lines than this is not a header (prose that names two labels)
 MAX_HEADER_LINES = 4
 # a word may reach this far (points) over a border and still sit in its cell: a glyph's
@@ -72,17 +76,31 @@ class Columns:
     roles: list[str | None]
     borders: list[float]  # len(roles) - 1 cuts between columns
     tipo: str
+    block: Block | None = None  # the ruled table it was read in, if ruled
 
     def column_of(self, x: float) -> int:
         return sum(1 for b in self.borders if x > b)
 
 
 def furniture(pages: list[list[Line]]) -> set[str]:
-    """Lines printed on two or more pages (running headers, mottos, footers): folded text."""
+    """Lines printed on two or more pages (running headers, mottos, footers): folded text. A
+    table header repeated on the next page is no furniture (it says the table goes on), nor is
+    a piece of one: a label stacked over two lines ('Fecha de' / 'cumplimiento') sits beside
+    the header line that names the other columns, overlapping it in height."""
     seen: Counter[str] = Counter()
     for lines in pages:
-        seen.update({fold(ln.text).strip() for ln in lines if ln.text.strip()})
-    # a table header repeated on the next page is no furniture: it says the table goes on
+        named = [ln for ln in lines if ln.bbox is not None and roles_in(ln.text)]
+        seen.update(
+            {
+                fold(ln.text).strip()
+                for ln in lines
+                if ln.text.strip()
+                and not any(
+                    m is not ln and ln.bbox is not None and ln.bbox.top < m.bbox.bottom and m.bbox.top < ln.bbox.bottom
+                    for m in named
+                )
+            }
+        )
     return {t for t, n in seen.items() if n >= 2 and len(t) > 3 and not roles_in(t)}
 
 
@@ -145,38 +163,59 @@ def header_at(
     return best[1], best[2], tipo
 
 
-def _fecha_row(line: Line):
-    """The 'Fecha comprometida ...:' label at the start of a line with a date after it."""
-    m = FECHA_ROW.match(fold(line.text))
-    if m is None or not line.text[m.end() :].strip():
+def _fecha_row(line: Line) -> int | None:
+    """Where the 'Fecha comprometida ...:' label at the start of a line with a date after it ends."""
+    end = fecha_label_end(line.text)
+    if end is None or not line.text[end:].strip():
         return None
-    return m
+    return end
+
+
+def _cell_lines(body: list[Line]) -> list[Line]:
+    """Body lines that hold two cells or more (a gap wider than a label gap between two words):
+    a justified prose line under the table covers every x and would hide the columns' gutters."""
+    out = []
+    for ln in body:
+        ws = [w for w in ln.words if w.bbox is not None]
+        height = max(median(w.bbox.height for w in ws), 1.0) if ws else 1.0
+        if any(b.bbox.x0 - a.bbox.x1 > LABEL_GAP * height for a, b in zip(ws, ws[1:])):
+            out.append(ln)
+    return out
 
 
 def borders(labels: list[tuple[str | None, float, float]], body: list[Line], rules: list[float]) -> list[float]:
-    """Cuts between adjacent labels: a vertical ruling between their centres, else the x
-    covered by the fewest body words there."""
+    """Cuts between adjacent labels: a vertical ruling between their centres, else the middle of
+    the widest run of x covered by the fewest words of the body's cell lines there (the gutter)."""
     cuts = []
+    cells = _cell_lines(body)
     for (_, a0, a1), (_, b0, b1) in zip(labels, labels[1:]):
         lo, hi = (a0 + a1) / 2, (b0 + b1) / 2
         inside = [x for x in rules if lo < x < hi]
         if inside:
             cuts.append(min(inside, key=lambda x: abs(x - (a1 + b0) / 2)))
             continue
+        if b0 - a1 > MIN_LABEL_GAP:  # the gutter lies between the labels' edges, not inside a centred cell
+            lo, hi = a1, b0
         spans = [
-            (w.bbox.x0, w.bbox.x1) for ln in body for w in ln.words if w.bbox and w.bbox.x1 > lo and w.bbox.x0 < hi
+            (w.bbox.x0, w.bbox.x1) for ln in cells for w in ln.words if w.bbox and w.bbox.x1 > lo and w.bbox.x0 < hi
         ]
-        best, best_x, x = None, (a1 + b0) / 2, lo
-        run_start = None
-        while x <= hi:
-            n = sum(1 for s0, s1 in spans if s0 <= x <= s1)
-            if best is None or n < best:
-                best, best_x, run_start = n, x, x
-            elif n == best and run_start is not None and x - run_start < 1.5:
-                run_start = run_start  # the same run of minimum coverage goes on
-                best_x = (run_start + x) / 2
-            x += 1.0
-        cuts.append(best_x)
+        xs = [lo + k for k in range(int(hi - lo) + 1)]
+        cover = [sum(1 for s0, s1 in spans if s0 <= x <= s1) for x in xs]
+        if not xs:
+            cuts.append((a1 + b0) / 2)
+            continue
+        least = min(cover)
+        runs: list[tuple[float, float]] = []  # runs of least coverage, (start, end)
+        for x, n in zip(xs, cover):
+            if n != least:
+                continue
+            if runs and x - runs[-1][1] <= 1.0:
+                runs[-1] = (runs[-1][0], x)
+            else:
+                runs.append((x, x))
+        mid = (a1 + b0) / 2
+        start, end = max(runs, key=lambda r: (r[1] - r[0], -abs((r[0] + r[1]) / 2 - mid)))
+        cuts.append((start + end) / 2)
     return cuts
 
 
@@ -194,18 +233,40 @@ def _crosses(line: Line, cols: Columns) -> bool:
     return len(crossed) >= 2 or (0 in crossed and cols.roles[0] == NUMERO)
 
 
-def read_rows(pages: list[tuple[int, list[Line], list[float], list[float]]]) -> list[RawRow]:
-    """Every ASM row on the pages (page number, lines with boxes, x of vertical rulings, y of
-    horizontal rulings)."""
+def _kept(all_lines: list[Line], running: set[str]) -> list[Line]:
+    """A page's lines less furniture and page numbers."""
+    return [
+        ln for ln in all_lines
+        if ln.words and ln.bbox and fold(ln.text).strip() not in running and not PAGE_NUMBER.match(ln.text)
+    ]  # fmt: skip
+
+
+def _headers(pages: list[tuple[int, list[Line], list[tuple[float, float, float]], list[float]]]) -> list[Columns]:
+    """Every header the document prints, with its borders: the columns a ruled table whose
+    header OCR lost is read by."""
+    out = []
+    for _, lines, vrules, hrules in pages:
+        xs = [x for x, _, _ in vrules]
+        for i in range(len(lines)):
+            hdr = header_at(lines, i, hrules)
+            if hdr is not None:
+                k, labels, tipo = hdr
+                out.append(Columns([r for r, _, _ in labels], borders(labels, lines[i + k :], xs), tipo))
+    return out
+
+
+def read_rows(pages: list[tuple[int, list[Line], list[tuple[float, float, float]], list[float]]]) -> list[RawRow]:
+    """Every ASM row on the pages (page number, lines with boxes, vertical rulings as (x, top,
+    bottom), y of horizontal rulings)."""
     running = furniture([lines for _, lines, _, _ in pages])
+    pages = [(n, _kept(lines, running), v, h) for n, lines, v, h in pages]
+    known = _headers(pages)
     rows: list[RawRow] = []
     cols: Columns | None = None
     current: RawRow | None = None
-    for number, all_lines, rules, hrules in pages:
-        lines = [
-            ln for ln in all_lines
-            if ln.words and ln.bbox and fold(ln.text).strip() not in running and not PAGE_NUMBER.match(ln.text)
-        ]  # fmt: skip
+    for number, lines, vrules, hrules in pages:
+        rules = [x for x, _, _ in vrules]
+        ruled = blocks(number, vrules)
         prev_bottom: float | None = None
         i = 0
         while i < len(lines):
@@ -213,7 +274,7 @@ def read_rows(pages: list[tuple[int, list[Line], list[float], list[float]]]) -> 
             if hdr is not None:
                 k, labels, tipo = hdr
                 body = lines[i + k :]
-                cols = Columns([r for r, _, _ in labels], borders(labels, body, rules), tipo)
+                cols = Columns([r for r, _, _ in labels], borders(labels, body, rules), tipo, block_of(lines[i], ruled))
                 if current is not None and current.tipo != tipo:
                     current = None
                 prev_bottom = lines[i + k - 1].bbox.bottom
@@ -221,6 +282,14 @@ def read_rows(pages: list[tuple[int, list[Line], list[float], list[float]]]) -> 
                 continue
             line = lines[i]
             i += 1
+            blk = block_of(line, ruled)
+            if cols is not None and cols.block is not None and blk is not cols.block:
+                cols, current = None, None  # out of its ruled table: the table has ended
+            if cols is None and blk is not None:
+                cols = _headerless(blk, known, lines[: i - 1])
+                if cols is not None and cols.tipo != (current.tipo if current else None):
+                    current = None
+                prev_bottom = None
             if cols is None:
                 continue
             height = median(w.bbox.height for w in line.words if w.bbox)
@@ -228,12 +297,12 @@ def read_rows(pages: list[tuple[int, list[Line], list[float], list[float]]]) -> 
                 cols, current = None, None
                 continue
             m = _fecha_row(line)
-            if m is None and FECHA_ROW.match(fold(line.text)):
+            if m is None and fecha_label_end(line.text) is not None:
                 prev_bottom = line.bbox.bottom  # a bare 'Fecha compromiso' label: a header's piece
                 continue
             if m is not None:
                 if current is not None:
-                    rest = [w.text for w in line.words if w.bbox and w.bbox.x0 >= _label_end(line, m.end())]
+                    rest = [w.text for w in line.words if w.bbox and w.bbox.x0 >= _label_end(line, m)]
                     current.fecha_lines.append(" ".join(rest))
                     current.boxes.append((number, line.bbox))
                 prev_bottom = line.bbox.bottom
@@ -242,37 +311,55 @@ def read_rows(pages: list[tuple[int, list[Line], list[float], list[float]]]) -> 
                 cols, current = None, None
                 continue
             prev_bottom = line.bbox.bottom
-            per_col: dict[int, list[Word]] = {}
-            for w in line.words:
-                if w.bbox is not None:
-                    per_col.setdefault(cols.column_of(w.bbox.x_center), []).append(w)
-            first = per_col.get(0, [])
-            n = row_number(first[0].text) if cols.roles[0] == NUMERO and len(first) == 1 else None
-            if n is not None:
-                current = RawRow(cols.tipo, n, number)
-                rows.append(current)
-            if current is None:
-                continue
-            current.boxes.append((number, line.bbox))
-            for c, ws in per_col.items():
-                role = cols.roles[c] if c < len(cols.roles) else None
-                if role is None or (role == NUMERO and n is not None):
-                    continue
-                cl = CellLine(" ".join(w.text for w in ws), ws[0].bbox.x0, ws[-1].bbox.x1)
-                if role == FECHA:
-                    current.fecha_lines.append(cl.text)
-                else:
-                    current.add(role, cl)
-                    current.right[role] = max(current.right.get(role, 0.0), cl.x1)
+            current = _cells(line, cols, current, rows, number)
     log.debug("grid: %d rows", len(rows))
     return rows
 
 
-def _label_end(line: Line, folded_end: int) -> float:
+def _headerless(blk: Block, known: list[Columns], above: list[Line]) -> Columns | None:
+    """Columns for a ruled table with no header read: a header printed elsewhere in the document
+    whose borders are the table's rulings; its kind from the lead-in above, else that header's."""
+    match = next((c for c in known if matches(c.borders, blk)), None)
+    if match is None:
+        return None
+    tipo = lead_in_kind([ln for ln in above if ln.bbox.bottom <= blk.top + IN_BLOCK], blk) or match.tipo
+    log.debug("grid: page %d table at %.0f read by a header printed elsewhere (%s)", blk.page, blk.top, tipo)
+    return Columns(match.roles, match.borders, tipo, blk)
+
+
+def _cells(line: Line, cols: Columns, current: RawRow | None, rows: list[RawRow], page: int) -> RawRow | None:
+    """A table line cut at the borders: a new row when its number cell holds a number, else
+    more of the current row. Returns the row being read."""
+    per_col: dict[int, list[Word]] = {}
+    for w in line.words:
+        if w.bbox is not None:
+            per_col.setdefault(cols.column_of(w.bbox.x_center), []).append(w)
+    first = per_col.get(0, [])
+    n = row_number(first[0].text) if cols.roles[0] == NUMERO and len(first) == 1 else None
+    if n is not None:
+        current = RawRow(cols.tipo, n, page)
+        rows.append(current)
+    if current is None:
+        return None
+    current.boxes.append((page, line.bbox))
+    for c, ws in per_col.items():
+        role = cols.roles[c] if c < len(cols.roles) else None
+        if role is None or (role == NUMERO and n is not None):
+            continue
+        cl = CellLine(" ".join(w.text for w in ws), ws[0].bbox.x0, ws[-1].bbox.x1)
+        if role == FECHA:
+            current.fecha_lines.append(cl.text)
+        else:
+            current.add(role, cl)
+            current.right[role] = max(current.right.get(role, 0.0), cl.x1)
+    return current
+
+
+def _label_end(line: Line, end: int) -> float:
     """The x where the 'Fecha comprometida ...:' label ends in a line (its last word's right)."""
     consumed, end_x = 0, line.bbox.x0
     for w in line.words:
-        if consumed >= folded_end or w.bbox is None:
+        if consumed >= end or w.bbox is None:
             break
         consumed += len(w.text) + 1
         end_x = w.bbox.x1

@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex
 from rapidfuzz import fuzz
 
-from papeleo.text import fold
+from papeleo.text import fold, fold_keep_offsets
 
 NUMERO, TEXTO, ACTIVIDAD, FECHA = "numero", "texto", "actividad", "fecha"
 AREA_RESP, AREA_COORD, RESULTADOS, EVIDENCIAS = "area_responsable", "area_coordinadora", "resultados", "evidencias"
@@ -48,7 +48,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "fecha comprometida de cumplimiento",
     ),
     AREA_COORD: ("area coordinadora",),
-    AREA_RESP: ("area responsable", "areas responsables", "unidad responsable"),
+    AREA_RESP: ("area responsable", "areas responsables", "unidad responsable", "areas que intervienen"),
     RESULTADOS: ("resultados esperados",),
     EVIDENCIAS: ("productos y/o evidencias", "productos y o evidencias", "evidencias", "productos"),
 }
@@ -62,6 +62,25 @@ LABEL_FLOOR = 85.0
 FECHA_ROW = regex.compile(
     r"^\W*fecha\s+(?:de\s+)?(?:comprometida|compromiso|cumplimiento)(?:\s+de\s+cumplimiento)?\s*:?"
 )
+# a date row's label may be printed over this many words ('Fecha comprometida de cumplimiento:')
+FECHA_LABEL_WORDS = 4
+
+
+def fecha_label_end(text: str) -> int | None:
+    """Where a 'Fecha comprometida ...:' label that opens ``text`` ends (an offset into ``text``):
+    read exactly, else with an OCR slip ('Facha comprometida:', 'Fecha comprometlda'), its
+    first words matched against the date labels as a header cell is."""
+    m = FECHA_ROW.match(fold_keep_offsets(text))
+    if m is not None:
+        return m.end()
+    spans = [w.span() for w in regex.finditer(r"\S+", text)][:FECHA_LABEL_WORDS]
+    for k in range(len(spans), 1, -1):
+        label = text[: spans[k - 1][1]]
+        if role_of(label) == FECHA and clean_label(label).split()[0][:1] == "f":
+            return spans[k - 1][1]
+    return None
+
+
 # the table's kind by its text column: 'Recomendación', 'Descripción de la recomendación'
 RECOMENDACION = regex.compile(r"recomendaci")
 # '1', '12', '3.', 'l0' (OCR), '1)' — the row number in the first column
@@ -69,14 +88,14 @@ NUMBER_CELL = regex.compile(r"^\W{0,2}(?P<n>[0-9lIO]{1,2})[.)]?$")
 OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
 
 
-def _clean(text: str) -> str:
+def clean_label(text: str) -> str:
     return " ".join(regex.sub(r"[^\w#/ ]+", " ", fold(text)).split())
 
 
 def role_of(label: str) -> str | None:
     """The role a header cell names, or None: tries the text, then each word reversed."""
     for candidate in (label, " ".join(w[::-1] for w in reversed(label.split()))):
-        text = _clean(candidate)
+        text = clean_label(candidate)
         if not text:
             continue
         best, best_score = None, 0.0
@@ -95,9 +114,9 @@ def role_of(label: str) -> str | None:
 
 def roles_in(text: str) -> set[str]:
     """Roles whose label stems occur in a line of text (a header line before it is split)."""
-    t = _clean(text)
+    t = clean_label(text)
     words = t.split()
-    rev = _clean(" ".join(w[::-1] for w in reversed(text.split())))
+    rev = clean_label(" ".join(w[::-1] for w in reversed(text.split())))
     found = set()
     for role, stems in LABELS.items():
         if role == NUMERO:

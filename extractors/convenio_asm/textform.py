@@ -15,10 +15,11 @@ import re
 
 from papeleo.model import BBox, Line, Page, Word
 from papeleo.tables import Table, text_to_tables
-from papeleo.text import fold, fold_keep_offsets
+from papeleo.text import fold
 
 from .grid import CellLine, RawRow, read_rows
-from .labels import FECHA, FECHA_ROW, NUMERO, RECOMENDACION, TEXTO, role_of, row_number
+from .labels import FECHA, NUMERO, RECOMENDACION, TEXTO, fecha_label_end, role_of, row_number
+from .spaced import spaced_rows
 
 CHAR_W, LINE_H, LINE_PITCH = 5.0, 10.0, 12.0  # the character grid (the shared text-table reader's)
 # a tab-separated field's slot on the grid, wide enough for any cell's text
@@ -51,9 +52,10 @@ def markup_rows(text: str) -> list[RawRow] | None:
             if not any(s.strip() for s in texts):
                 continue
             first = texts[0].strip() if texts else ""
-            if FECHA_ROW.match(fold(first)):
+            end = fecha_label_end(first)
+            if end is not None:
                 if current is not None:
-                    rest = first[FECHA_ROW.match(fold_keep_offsets(first)).end() :]
+                    rest = first[end:]
                     current.fecha_lines.append(" ".join([rest, *[s for s in texts[1:] if s.strip()]]).strip())
                 continue
             if sum(1 for c in texts if role_of(c)) >= 2:  # a header row repeated inside the body
@@ -89,6 +91,20 @@ def _grid_line(text: str, top: float) -> Line | None:
     return Line.from_words(words) if words else None
 
 
+# Markdown's cell bars and bold marks: blanked (not removed) so that the columns keep their offsets
+MARKUP_CHARS = re.compile(r"\||\*\*")
+
+
+def plain_lines(page: Page) -> list[Line]:
+    """A plain-text page's lines on the character grid, Markdown bars and bold marks blanked."""
+    out = []
+    for k, ln in enumerate(page.lines):
+        g = _grid_line(MARKUP_CHARS.sub(lambda m: " " * len(m.group()), ln.text), k * LINE_PITCH)
+        if g is not None:
+            out.append(g)
+    return out
+
+
 def grid_rows(pages: list[Page]) -> list[RawRow]:
     """Rows of space-aligned or tab-separated text, read on the character grid."""
     laid = []
@@ -111,7 +127,7 @@ def text_rows(pages: list[Page]) -> list[RawRow]:
         for r in got:
             r.page += first - 1
         return got
-    return grid_rows(pages)
+    return grid_rows(pages) or spaced_rows([(p.number, [ln.text for ln in p.lines]) for p in pages])
 
 
 __all__ = ["FECHA", "text_rows"]

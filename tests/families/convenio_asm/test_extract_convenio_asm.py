@@ -91,17 +91,17 @@ def generated(tmp_path_factory):
 
 
 # Known defects, each a strict xfail (it must keep failing; the day it is fixed the XPASS fails
-# until the entry goes): seed 2 is a ficha_interinstitucional (one label/value box per ASM, no
-# table), which v1 does not read; in seed 3's OCR'd text a damaged 'Fecha comprometida' row is
-# lost and hallazgo 2 comes out with no date and no failure.
-KNOWN = {
-    TEXT_PDF: "ficha_interinstitucional label/value sheets are not read (seed 2)",
-    OCR_TEXT: "a damaged date row in OCR'd text is lost without a failure (seed 3 hallazgo 2)",
-}
+# until the entry goes). None today: seed 2 (a ficha_interinstitucional sheet) and seed 3's
+# damaged 'Facha comprometida:' row in OCR'd text were the two, and both are read now.
+KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
-    "form", [pytest.param(f, marks=pytest.mark.xfail(reason=KNOWN[f], strict=True)) for f in (TEXT_PDF, OCR_TEXT)]
+    "form",
+    [
+        pytest.param(f, marks=pytest.mark.xfail(reason=KNOWN[f], strict=True)) if f in KNOWN else f
+        for f in (TEXT_PDF, OCR_TEXT)
+    ],
 )
 def test_generated_properties(generated, form):
     problems = []
@@ -135,3 +135,82 @@ def test_generated_properties(generated, form):
                 if k != j and len(b) > 30 and b in a:
                     problems.append(f"seed {seed} {form}: the text of {j} inside {k}")
     assert not problems, "\n".join(problems)
+
+
+def test_damaged_date_label_still_gives_the_row_its_date():
+    """'Facha comprometida:' (one OCR slip) is the date row, not more of the activity."""
+    text = (
+        "| No. | Hallazgo | Actividad comprometida |\n|--|--|--|\n"
+        "| 1 | No existe un diagnóstico. | Elaborar el diagnóstico. |\n"
+        "| Facha comprometida: | | Marzo a Mayo de 2018 |\n"
+    )
+    [row] = extract(make_document(text)).records
+    assert (row["actividad_comprometida"], row["fecha_compromiso"], row["fecha_precision"]) == (
+        "Elaborar el diagnóstico.",
+        dt.date(2018, 5, 31),
+        "mes",
+    )
+
+
+def test_single_spaced_rows_cut_by_what_the_cells_are():
+    """Cells joined by one space: number first, date last, the activity from its infinitive; a
+    damaged date is a failure, 'N/A' no date."""
+    text = (
+        "a) De los hallazgos:\n"
+        "Núm. Hallazgo Actividades comprometidas Fecha comprometida\n"
+        "1 No existe un padrón único de beneficiarios. Integrar el padrón único y publicarlo. 30 de Noviembre 2025\n"
+        "2 Los reportes no coinciden con los cierres. • Validar los reportes. • Documentar las diferencias. N/A\n"
+        "3 No se difunden los resultados. Publicar el informe final. 28 de Diciem6re 2025\n"
+        "CUARTA. Cumplimiento. Las fechas no podrán exceder del 31 de diciembre de 2025.\n"
+    )
+    ext = extract(make_document(text))
+    got = [(r["numero"], r["texto"], r["actividad_comprometida"], r["fecha_compromiso"]) for r in ext.records]
+    assert got == [
+        (
+            1,
+            "No existe un padrón único de beneficiarios.",
+            "Integrar el padrón único y publicarlo.",
+            dt.date(2025, 11, 30),
+        ),
+        (2, "Los reportes no coinciden con los cierres.", "Validar los reportes.; Documentar las diferencias.", None),
+    ]
+    [failure] = ext.failures
+    assert json.loads(failure.record)["numero"] == 3
+
+
+def test_label_value_sheet_one_row_per_aspect():
+    """'Aspecto No. N.' boxes of label/value lines (a ficha de ASM interinstitucionales): no dates."""
+    text = (
+        "Aspecto Susceptible de Mejora (ASM)\n"
+        "Aspecto No. 1.\n"
+        "| Aspecto Susceptible de Mejora: | Formalización de los mecanismos de coordinación |\n"
+        "| Acción a emprender: | Suscribir acuerdos de coordinación. |\n"
+        "| Áreas que intervienen: | Jefaturas de División |\n"
+        "| Resultados esperados: | Mejor vinculación interinstitucional |\n"
+        "| Productos y/o evidencias: | Minutas de las sesiones |\n"
+        "\n"
+        "Aspecto No. 2.\n"
+        "Aspecto Susceptible de Mejora: Implementación de controles de seguimiento\n"
+        "Acción a emprender: Establecer un tablero de control.\n"
+        "\n"
+        "INSTITUCIÓN: Sistema para el Desarrollo Integral de la Familia\n"
+        "NOMBRE: Claudia Ivonne Becerra Sarmiento\n"
+    )
+    ext = extract(make_document(text))
+    got = [
+        (
+            r["tipo"],
+            r["numero"],
+            r["texto"],
+            r["actividad_comprometida"],
+            r.get("area_responsable"),
+            r["fecha_compromiso"],
+        )
+        for r in ext.records
+    ]
+    assert got == [
+        ("hallazgo", 1, "Formalización de los mecanismos de coordinación", "Suscribir acuerdos de coordinación.",
+         "Jefaturas de División", None),
+        ("hallazgo", 2, "Implementación de controles de seguimiento", "Establecer un tablero de control.", None, None),
+    ]  # fmt: skip
+    assert not ext.failures
