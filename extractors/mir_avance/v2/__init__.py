@@ -56,7 +56,7 @@ def reading_score(records: list[dict[str, Any]]) -> float:
     score = 0.0
     for r in records:
         outcomes = {str(c).rpartition("=")[2] for c in r.get("checks") or []}
-        if not (r.get("clave") or r.get("siglas")):
+        if not (r.get("clave") or r.get("siglas") or r.get("unidad")):
             score -= UNNAMED_WEIGHT
         elif "conflict" in outcomes:
             score -= 1.0
