@@ -38,6 +38,26 @@ CHECK_FIELDS: dict[str, tuple[str, ...]] = {
     "celdas_sin_lugar": ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct"),
     # ... and '<field>_sin_respaldo': a value of that reading no check on printed values covers
     **{f"{f}_sin_respaldo": (f,) for f in ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct")},
+    # mir_avance.v2's relative formats (extractors/mir_avance/v2/formats/): state PbR, SEVAC, POA
+    "meta_variables": ("meta_programada_v1", "meta_programada_v2", "meta_programada_pct", "programado_t{T}"),
+    "resultado_variables": ("resultado_v1", "resultado_v2", "resultado_pct", "alcanzado_t{T}"),
+    "numeros_fila": (
+        *("meta_programada_v1", "meta_programada_v2", "meta_programada_pct", "programado_t{T}"),
+        *("resultado_v1", "resultado_v2", "resultado_pct", "alcanzado_t{T}", "resultado_acumulado"),
+    ),
+    "cumplimiento_calculado": (
+        *("cumplimiento_pct", "avance_pct", "alcanzado_periodo", "modificado_anual", "programado", "alcanzado"),
+    ),
+    "beneficiarios_cumplimiento_calculado": (
+        *("beneficiarios_avance_pct", "beneficiarios_programado", "beneficiarios_alcanzado"),
+    ),
+    "diferencia": ("diferencia", "programado", "alcanzado"),
+    "beneficiarios_diferencia": ("beneficiarios_diferencia", "beneficiarios_programado", "beneficiarios_alcanzado"),
+    **{
+        k: ("meta_anual", "programado", "alcanzado", "beneficiarios_programado", "beneficiarios_alcanzado")
+        + ("total_horas_impartidas",)
+        for k in ("subtotal_zona", "total")
+    },
 }
 SOURCES_SUFFIX = "_fuentes"
 CONFLICT = "conflict"
