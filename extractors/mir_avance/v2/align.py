@@ -6,9 +6,12 @@ OCR drops cells ('568' lost between two dashes), splits them ('1,216' '904') and
 which column lost its cell. Every alignment that explains the count by one such edit is tried
 (a column left empty, two neighbouring tokens joined, a token dropped) and each is scored by
 the checks its values make hold (Σ programado = meta anual, % = alcanzado / programado of the
-reported quarter, the commentary's X% and N de M). An alignment is taken only when it makes
-more relations hold than any other and none fail; values on which the best alignments agree
-are kept when several tie, the rest are left unplaced with a note naming them.
+reported quarter, the commentary's X% and N de M). An alignment is taken only when it is the
+one whose relations all hold (at least ``MIN_HOLDING`` of them); when several do, the values
+on which they all agree are kept and the rest are left unplaced with a note naming them — an
+alignment that leaves a programado without a cell has no Σ to fail, which is no evidence
+against it, so holding more relations does not make one alignment win; needing fewer edits (cells
+lost, split or stray) does.
 """
 
 from __future__ import annotations
@@ -122,8 +125,11 @@ def align_by_checks(
             scored.append((holding, placed, why))
     if not scored:
         return None
-    top = max(h for h, _, _ in scored)
-    best = [(p, w) for h, p, w in scored if h == top]
+    # every alignment that passes is as good as any other: one that leaves a programado
+    # without a cell has no Σ to pass, which is no evidence against it
+    # ... but an alignment needing fewer edits is the likelier: damage is rare within a row
+    fewest = min(w.count("; ") for _, _, w in scored)
+    best = [(p, w) for _, p, w in scored if w.count("; ") == fewest]
     agreed = {c: t for c, t in best[0][0].items() if all(p.get(c) == t for p, _ in best[1:])}
     if len(best) == 1:
         return list(agreed.items()), f"{len(tokens)} valores para {len(seq)} columnas: {best[0][1].strip('; ')}"

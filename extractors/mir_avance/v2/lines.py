@@ -40,9 +40,20 @@ CODE_START = regex.compile(r"^\s*\d{1,3}(?:\.\d{1,3}){1,8}\s+\p{L}")
 # a row holds its numbers once it has a run of at least this many (two: a lone number is a
 # code, a year or a count in the text)
 MIN_ROW_NUMBERS = 2
+# an acronym after the objective's sentence: '… los tres órdenes de gobierno. PSAL: Porcentaje',
+# 'conforme al programa anual. PCCPP - Porcentaje'
+SIGLAS_AFTER_SENTENCE = regex.compile(r"(?<=[.;:]\s|^)(?P<s>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9]{1,13})(?=\s*(?:[:=]|\s[-–—]\s?))")
+# an acronym marked by '=' or ':' anywhere, when wrapped cells interleave the objective with the
+# indicator: 'Apoyos económicos PAE= Porcentaje de apoyos'
+SIGLAS_MARKED = regex.compile(r"(?<=\s|^)(?P<s>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9]{1,13})(?=[:=]\s*\S)")
+# where one head cell ends and the next begins: a pipe, a tab, two or more spaces
+HEAD_CELL_GAP = regex.compile(r"\s*\|\s*|\t|\s{2,}")
 # the quarter is read from the rows' counts of numbers only when more than half of them agree
 # (1/QUARTER_MAJORITY of the rows); fewer lets rows with lost or split cells decide it
 QUARTER_MAJORITY = 2
+# the labels a head printed one per line starts with: a title line above it may name an
+# indicator ('Avance de Indicadores de la MIR'), not a level, a code or an objective
+HEAD_OPENERS = frozenset({"nivel", "clave", "resumen"})
 # a numeric token: '1,216,904.50', '133%', '6b,293' (a look-alike letter), '-', 'N/A'
 NUMBERISH = regex.compile(r"^(?:[-+]?[\dOolIZSB|(\]][\d,.OolIZSBab|€(\]]*%?|-|—|–|N/A|n/a|N/D|ND)$")
 # a Markdown table line: '| FIN | 1 Contribuir a impulsar el desarrollo | PPJMRM= Promedio de | …'
@@ -59,9 +70,17 @@ def head_to_sequence(labels: list[Label]) -> list[tuple[str, int | None]]:
     """The numeric columns a head prints, in order. Group labels are expanded over the run of
     sub-labels printed for them: 'Programado | Alcanzado' over 'T1..T4 T1..T2', or 'T1 | T2'
     over 'Prog. Alc. Prog. Alc.'."""
-    kinds = [lb for lb in labels if lb.kind not in TEXT_KINDS]
+    kinds = _orphan_run_to_group([lb for lb in labels if lb.kind not in TEXT_KINDS])
     first_group = next((lb.kind for lb in kinds if lb.kind in ("prog", "alc", "q")), None)
     seq: list[tuple[str, int | None]] = []
+    if first_group in ("prog", "alc") and _each_kind_with_its_quarter(kinds):
+        # 'Programado T1 | Programado T2 | … | Alcanzado T1': every column names both
+        for i, lb in enumerate(kinds):
+            if lb.kind in ("prog", "alc"):
+                seq.append((lb.kind, kinds[i + 1].quarter))
+            elif lb.kind != "q":
+                seq.append((lb.kind, None))
+        return seq
     if first_group in ("prog", "alc"):  # kinds over quarters
         groups = [lb for lb in kinds if lb.kind in ("prog", "alc")]
         qs = [lb.quarter for lb in kinds if lb.kind == "q"]
@@ -77,6 +96,18 @@ def head_to_sequence(labels: list[Label]) -> list[tuple[str, int | None]]:
             elif lb.kind != "q":
                 seq.append((lb.kind, None))
         return seq
+    qpos = [i for i, lb in enumerate(kinds) if lb.kind == "q"]
+    if qpos and any(kinds[i].kind in ("prog", "alc") for i in range(qpos[0], qpos[-1])):
+        # each quarter printed with its own kinds ('1er Trim. Prog. | 1er Trim. Real | …')
+        quarter = None
+        for lb in kinds:
+            if lb.kind == "q":
+                quarter = lb.quarter
+            elif lb.kind in ("prog", "alc"):
+                seq.append((lb.kind, quarter))
+            else:
+                seq.append((lb.kind, None))
+        return seq
     subs = [lb.kind for lb in kinds if lb.kind in ("prog", "alc")]
     pos = 0
     for lb in kinds:
@@ -89,6 +120,31 @@ def head_to_sequence(labels: list[Label]) -> list[tuple[str, int | None]]:
         elif lb.kind not in ("prog", "alc"):
             seq.append((lb.kind, None))
     return seq
+
+
+def _each_kind_with_its_quarter(kinds: list[Label]) -> bool:
+    groups = [i for i, lb in enumerate(kinds) if lb.kind in ("prog", "alc")]
+    quarters = [i for i, lb in enumerate(kinds) if lb.kind == "q"]
+    return len(groups) > 1 and [i + 1 for i in groups] == quarters
+
+
+def _orphan_run_to_group(kinds: list[Label]) -> list[Label]:
+    """'Meta anual Programado T1 … T4 Alcanzado T1 … T4': the vocabulary reads 'Meta anual
+    programado' as the annual target, leaving the first run of quarters with no kind over it
+    while the next group prints its own. That run is the quarterly kind the head does not
+    name otherwise (programado when only alcanzado is named, and the reverse)."""
+    groups = [i for i, lb in enumerate(kinds) if lb.kind in ("prog", "alc")]
+    quarters = [i for i, lb in enumerate(kinds) if lb.kind == "q"]
+    if not groups or not quarters or quarters[0] > groups[0]:
+        return kinds
+    g = groups[0]
+    if g + 1 >= len(kinds) or kinds[g + 1].kind != "q":
+        return kinds  # quarters over kinds ('T1 | Prog. Alc.'): no orphan
+    named = {kinds[i].kind for i in groups}
+    if len(named) != 1:
+        return kinds
+    missing = "alc" if "prog" in named else "prog"
+    return [*kinds[: quarters[0]], Label(missing), *kinds[quarters[0] :]]
 
 
 def _increasing_runs(qs: list[int | None]) -> list[list[int]]:
@@ -131,6 +187,8 @@ def find_head(lines: list[str]) -> tuple[int, int] | None:
                 break
             block.append(i)
         named = sorted(i for i in block if kinds[i])
+        openers = [i for i in named if kinds[i] & HEAD_OPENERS]
+        named = [i for i in named if i >= openers[0]] if openers else named
         if named and len(set().union(*(kinds[i] for i in named))) >= MIN_HEAD_LABELS:
             return named[0], j
     return None
@@ -223,7 +281,14 @@ def line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]]]
             current.append(line.strip())
     if current:
         out.append((page, join_row_lines(current)))
-    return name_to_labels(" ".join(lines[first:end])), out
+    return head_labels(lines[first:end]), out
+
+
+def head_labels(lines: list[str]) -> list[Label]:
+    """The head's labels, cell by cell where the export marks cells (pipes, tabs, runs of
+    spaces): a phrase never runs across two cells ('Meta anual | Programado T1' is not 'Meta
+    anual programado')."""
+    return [lb for ln in lines for cell in HEAD_CELL_GAP.split(ln) for lb in name_to_labels(cell)]
 
 
 def quarter_of_counts(seq: list[tuple[str, int | None]], texts: list[str]) -> int | None:
@@ -304,7 +369,7 @@ def split_text(before: str, after: str, order: list[str]) -> dict[str, str]:
         elif kind in ("unidad", "texto_extra") and len(words) > 1:
             out[kind] = words.pop()
     rest = " ".join(words)
-    siglas = regex.search(r"(?<=[.;:]\s|^)(?P<s>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9]{1,13})(?=\s*(?:[:=]|\s[-–—]\s?))", rest)
+    siglas = SIGLAS_AFTER_SENTENCE.search(rest) or SIGLAS_MARKED.search(rest)
     if siglas is None and "siglas" in order:
         siglas = regex.search(r"(?<=[.;]\s)(?P<s>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9]{2,13})(?=\s)", rest)
     if siglas:

@@ -1,0 +1,306 @@
+"""mir_avance.v2 on OCR'd text (plain .txt): each way an OCR export lays out a MIR table, read
+against the head it prints; rows whose count of numbers is off, aligned by their arithmetic;
+the generator's OCR'd text scored against its truth; and seed 004 against its hand-read golden.
+
+Expected values are read from the fixtures written here (each row's numbers as printed), from
+the generator's own truth and from the seed's hand-read golden — never from v2's output.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from extractors.mir_avance.v2 import extract
+from extractors.mir_avance.v2.align import align_by_checks
+from helpers import FAMILIES, ROOT, SAMPLES, SEEDS, make_document, requires_seeds
+from papeleo.context import process_context
+from papeleo.readers import ReadSettings, read_document
+
+sys.path.insert(0, str(ROOT / "tests"))
+if str(SAMPLES) not in sys.path:
+    sys.path.insert(0, str(SAMPLES))
+from scoring import OK, WRONG_UNFLAGGED  # noqa: E402
+from scoring_flags import flags  # noqa: E402
+from scoring_specs import MIR_NUMERIC, SPECS  # noqa: E402
+
+TITLE = "MUNICIPIO DE SAN PEDRO DEL RÍO   Ejercicio Fiscal 2024\nAvance de Indicadores de la MIR\nSegundo Trimestre 2024\n\n"
+
+
+def _records(text: str) -> dict[str, dict]:
+    recs = extract(make_document(text), process_context()).records
+    return {r["clave"]: r for r in recs}
+
+
+def _numbers(rec: dict) -> dict:
+    return {f: rec.get(f) for f in MIR_NUMERIC if rec.get(f) is not None}
+
+
+# --- one style per fixture --------------------------------------------------------------------
+
+SPACED = TITLE + (
+    "Nivel Objetivo Indicador Frecuencia Meta anual Programado T1 T2 T3 T4 Alcanzado T1 T2 T3 T4 % Avance\n"
+    "Fin 4.3 Contribuir a reducir la pobreza. PRP: Porcentaje de reducción de pobreza Trimestral "
+    "100 20 30 25 25 22 33 - - 110.0%\n"
+    "Actividad 4.3.1.1 Entrega de apoyos alimentarios. PEAA: Porcentaje de apoyos entregados Trimestral "
+    "1,200 300 300 300 300 310 290 - - 96.7%\n"
+)
+
+
+def test_spaced_one_line_rows_are_read_against_the_head():
+    recs = _records(SPACED)
+    assert _numbers(recs["4.3"]) == {
+        "meta_anual": 100,
+        "programado_t1": 20,
+        "programado_t2": 30,
+        "programado_t3": 25,
+        "programado_t4": 25,
+        "alcanzado_t1": 22,
+        "alcanzado_t2": 33,
+        "avance_pct": 110.0,
+    }
+    assert recs["4.3.1.1"]["meta_anual"] == 1200 and recs["4.3.1.1"]["alcanzado_t2"] == 290
+    assert recs["4.3.1.1"]["avance_pct"] == 96.7
+    assert recs["4.3"]["siglas"] == "PRP" and recs["4.3"]["nivel"] == "fin"
+    assert recs["4.3"]["resumen_narrativo"] == "Contribuir a reducir la pobreza."
+    assert all(c.endswith("=ok") for r in recs.values() for c in r["checks"])
+
+
+CELLS = TITLE + "\n\n".join(
+    [
+        "Nivel",
+        "Resumen narrativo",
+        "Siglas",
+        "Indicador",
+        "Frecuencia",
+        "Meta anual",
+        "Meta programada",
+        "Alcanzado",
+        "% Avance",
+        "T1",
+        "T2",
+        "T3 T4",
+        "T1",
+        "T2",
+        "Fin",
+        "(Tesorería)",
+        "5 Contribuir a fortalecer la\nconfianza ciudadana.",
+        "NCPCI",
+        "Número de comités integrados",
+        "Semestral",
+        "1,613",
+        "-",
+        "568",
+        "-",
+        "1,045",
+        "-",
+        "568",
+        "100.00",
+        "Propósito",
+        "5.3 La ciudadanía accede a\nprogramas sociales.",
+        "PFRDR",
+        "Porcentaje de fugas reparadas",
+        "Trimestral",
+        "28",
+        "5",
+        "8",
+        "7",
+        "8",
+        "5",
+        "10",
+        "125.00",
+    ]
+)
+
+
+def test_cells_one_per_line_under_a_head_printed_one_label_per_line():
+    recs = _records(CELLS)
+    assert _numbers(recs["5"]) == {
+        "meta_anual": 1613,
+        "programado_t2": 568,
+        "programado_t4": 1045,
+        "alcanzado_t2": 568,
+        "avance_pct": 100.0,
+    }
+    assert _numbers(recs["5.3"]) == {
+        "meta_anual": 28,
+        "programado_t1": 5,
+        "programado_t2": 8,
+        "programado_t3": 7,
+        "programado_t4": 8,
+        "alcanzado_t1": 5,
+        "alcanzado_t2": 10,
+        "avance_pct": 125.0,
+    }
+    assert recs["5"]["resumen_narrativo"].startswith("Contribuir a fortalecer")  # the area '(Tesorería)' left out
+
+
+ALIGNED = TITLE + (
+    "Nivel MIR  Objetivo                         Nombre del indicador          Frecuencia  Meta anual  "
+    "1er Trim. Prog.  1er Trim. Real  2do Trim. Prog.  2do Trim. Real  3er Trim. Prog.  3er Trim. Real  "
+    "4to Trim. Prog.  4to Trim. Real\n"
+    "Componente 2.1 Apoyos económicos        PAE= Porcentaje de apoyos      Trimestral  400  100  90  100  "
+    "120  100  -  100  -\n"
+    "           entregados a estudiantes.    económicos entregados\n"
+    "Actividad  2.1.1 Entrega de becas       PEB= Porcentaje de becas       Trimestral  80  20  20  20  "
+    "25  20  -  20  -\n"
+    "           conforme al programa.        entregadas\n"
+)
+
+
+def test_aligned_rows_with_wrapped_cells_keep_their_numbers():
+    recs = _records(ALIGNED)
+    assert _numbers(recs["2.1"]) == {
+        "meta_anual": 400,
+        "programado_t1": 100,
+        "alcanzado_t1": 90,
+        "programado_t2": 100,
+        "alcanzado_t2": 120,
+        "programado_t3": 100,
+        "programado_t4": 100,
+    }
+    assert _numbers(recs["2.1.1"])["alcanzado_t2"] == 25
+    assert recs["2.1"]["siglas"] == "PAE"
+
+
+TSV = TITLE + (
+    "Nivel\tClave\tObjetivo\tIndicador\tFrecuencia\tMeta anual\tProgramado T1\tProgramado T2\tProgramado T3\t"
+    "Programado T4\tAlcanzado T1\tAlcanzado T2\t% Avance\n"
+    "FIN\t1.2\tContribuir al desarrollo local.\tTVE - Tasa de variación del empleo\tAnual\t12\t3\t3\t3\t3\t3\t4\t133.33%\n"
+    "ACTIVIDAD\t1.2.1.1\tCapacitación de elementos policiales.\tPEPC - Porcentaje de elementos capacitados\t"
+    "Trimestral\t44.00\t9.00\t14.00\t11.00\t10.00\t8.00\t13.00\t92.85%\n"
+)
+
+
+def test_tab_separated_rows():
+    recs = _records(TSV)
+    assert _numbers(recs["1.2.1.1"]) == {
+        "meta_anual": 44.0,
+        "programado_t1": 9.0,
+        "programado_t2": 14.0,
+        "programado_t3": 11.0,
+        "programado_t4": 10.0,
+        "alcanzado_t1": 8.0,
+        "alcanzado_t2": 13.0,
+        "avance_pct": 92.85,
+    }
+    assert recs["1.2"]["alcanzado_t2"] == 4 and recs["1.2"]["siglas"] == "TVE"
+
+
+MARKDOWN = TITLE + (
+    "| Nivel | Objetivo | Indicador | Frecuencia | Meta anual | Programado T1 | Programado T2 | Programado T3 "
+    "| Programado T4 | Alcanzado T1 | Alcanzado T2 | Observaciones |\n"
+    "|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+    "| FIN | 1 Contribuir a impulsar el | PPJ= Promedio de parques | Trimestral | 216 | 60 | 49 | 64 | 43 | 58 | 52 "
+    "| Meta Trimestral: Se logra el 106.1% de la |\n"
+    "| (Planeación) | desarrollo económico. | rehabilitados |  |  |  |  |  |  |  |  | meta al rehabilitar 52 parques |\n"
+)
+
+
+def test_markdown_rows_with_wrapped_cells_are_joined_column_by_column():
+    recs = _records(MARKDOWN)
+    assert _numbers(recs["1"]) == {
+        "meta_anual": 216,
+        "programado_t1": 60,
+        "programado_t2": 49,
+        "programado_t3": 64,
+        "programado_t4": 43,
+        "alcanzado_t1": 58,
+        "alcanzado_t2": 52,
+        "avance_pct": 106.1,  # no % column: the commentary's
+    }
+    assert recs["1"]["resumen_narrativo"] == "Contribuir a impulsar el desarrollo económico."
+
+
+# --- rows whose count of numbers is off --------------------------------------------------------
+
+SEQ = [("meta", None), ("prog", 1), ("prog", 2), ("prog", 3), ("prog", 4), ("alc", 1), ("avance", None)]
+
+
+def test_a_lost_cell_places_what_the_arithmetic_backs_and_leaves_the_rest_unplaced():
+    # printed: meta 40, programado 10 10 10 10, alcanzado 12, 120% — one programado lost
+    pairs, note = align_by_checks("40 10 10 10 12 120".split(), SEQ, 1, None)
+    assert dict(pairs) == {("meta", None): "40", ("prog", 1): "10", ("alc", 1): "12", ("avance", None): "120"}
+    assert "sin asignar" in note and "prog 2" in note
+
+
+def test_a_split_cell_is_joined_when_only_joining_makes_the_row_add_up():
+    # printed: meta 1216904, programado 300000 300000 316904 300000, alcanzado 330000, 110% —
+    # '1,216,904' split by OCR into '1,216' '904'
+    tokens = "1,216 904 300,000 300,000 316,904 300,000 330,000 110".split()
+    pairs, note = align_by_checks(tokens, SEQ, 1, None)
+    assert dict(pairs)[("meta", None)].replace(",", "") == "1216904"
+    assert "unidos" in note
+
+
+def test_a_count_no_alignment_backs_is_left_unplaced():
+    assert align_by_checks("5 7 9".split(), SEQ, 1, None) is None
+
+
+# --- generated documents' OCR'd text ----------------------------------------------------------
+
+# the first development seeds whose OCR'd text is a municipal report drawn without real OCR
+# (samples/gen/_generated.py: development block), one or more per text style
+GENERATED_SEEDS = [3, 5, 8, 13, 14, 17, 31, 32, 35]
+# seeds where a wrong value still carries no flag, by cause (strict: a fix shows up here)
+KNOWN_UNFLAGGED = {
+    4: "decimal point lost in an alcanzado of a quarter before the reported one ('32.00' -> '3200'): no check compares it",
+    7: "decimal point lost in a % whose row's programado is in conflict ('118.83' -> '11883'): no check compares it",
+}
+
+
+def _generated(seed: int, tmp: Path):
+    from gen import mir_avance  # noqa: PLC0415
+
+    doc = mir_avance.generate(seed, tmp, ["ocr.txt"])
+    read = read_document(str(doc.files["ocr.txt"]), ReadSettings()).document
+    records = extract(read, process_context()).records
+    return SPECS["indicators"].score(doc.truth["indicators"], records), records
+
+
+@pytest.mark.parametrize(
+    "seed",
+    GENERATED_SEEDS
+    + [pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=why)) for s, why in KNOWN_UNFLAGGED.items()],
+)
+def test_no_numeric_value_of_generated_ocr_text_is_wrong_without_a_flag_on_its_field(seed, tmp_path):
+    score, _ = _generated(seed, tmp_path)
+    unflagged = [str(m) for m in score.misses() if m.field in MIR_NUMERIC and m.outcome == WRONG_UNFLAGGED]
+    assert not unflagged, unflagged
+
+
+def test_generated_ocr_text_floor(tmp_path):
+    """Numeric fields exact over the development seeds above; the issue's target is 0.90."""
+    ok = det = 0
+    for seed in GENERATED_SEEDS:
+        (tmp_path / str(seed)).mkdir()
+        score = _generated(seed, tmp_path / str(seed))[0]
+        ok += score.counts(MIR_NUMERIC)[OK]
+        det += score.determinable(MIR_NUMERIC)
+    assert ok / det >= 0.60, f"{ok}/{det}"
+
+
+# --- the real seed ------------------------------------------------------------------------------
+
+SEED_004 = SEEDS / "004_5ffbe8bd8598b418.txt"
+GOLDEN_004 = FAMILIES / "mir_avance" / "goldens" / "seeds" / "004_5ffbe8bd8598b418.indicators.json"
+
+
+@requires_seeds
+def test_seed_004_is_read_by_v2_with_no_unflagged_wrong_value():
+    gold = json.loads(GOLDEN_004.read_text(encoding="utf-8"))
+    gold = gold.get("rows") or gold.get("indicators")
+    doc = read_document(str(SEED_004), ReadSettings()).document
+    records = extract(doc, process_context()).records
+    score = SPECS["indicators"].score(gold, records)
+    c = score.counts(MIR_NUMERIC)
+    determinable = score.determinable(MIR_NUMERIC)
+    assert c[OK] / determinable >= 0.97, f"{c[OK]}/{determinable}"
+    assert c[WRONG_UNFLAGGED] == 0, [str(m) for m in score.misses() if m.outcome == WRONG_UNFLAGGED]
+    for r in records:  # every value the stream reading could not back names its field
+        for check in r["checks"]:
+            if check.endswith("_sin_respaldo=conflict"):
+                assert check.removesuffix("_sin_respaldo=conflict") in flags(r)
