@@ -21,7 +21,7 @@ from papeleo.model import Document
 from papeleo.registry import Extraction, register
 
 from .agreement import agreement_fields
-from .ficha import ficha_rows
+from .ficha import ficha_cells, ficha_rows
 from .grid import RawRow, read_rows
 from .records import to_record
 from .textform import plain_lines, text_rows
@@ -54,6 +54,8 @@ def _rows(doc: Document) -> list[RawRow]:
         out += text_rows(plain)
     if not out:  # no ASM table: label/value sheets, one box per ASM
         out = ficha_rows([(p.number, list(p.lines)) for p in geo] + [(p.number, plain_lines(p)) for p in plain])
+    if not out and geo:  # labels on lines of their own, beside their values' lines
+        out = ficha_cells([(p.number, list(p.lines), [r.top for r in p.rules if r.orientation == "h"]) for p in geo])
     return sorted(out, key=lambda r: r.page)
 
 

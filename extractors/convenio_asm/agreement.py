@@ -20,6 +20,14 @@ PROGRAMA_OBJETO = regex.compile(
     r"evaluaci[oó]n\b[^,;]{0,80}?\s(?:al|del)\s+(?P<p>(?:fondo|programa)\b[^;]{3,200}?)\W*,?\s*correspondiente\s+al\s+pae",
     regex.I,
 )
+# a sheet's opening: 'Derivado de la Evaluación Integral (Informe Estatal de Evaluación) del Pp 014 Programa de
+# Educación Media Superior, Superior y de Formación para el Trabajo, del ejercicio fiscal 2023, ...' or '... del
+# Fondo de Aportaciones Múltiples (FAM), se analizaron ...': the name runs to the clause that follows it
+PROGRAMA_DERIVADO = regex.compile(
+    r"evaluaci[oó]n\b[^,;]{0,80}?\sdel\s+(?P<p>(?:pp\s*\d+\s+)?(?:fondo|programa)\b[^;]{3,200}?)\s*,\s*"
+    r"(?:del\s+ejercicio|ejercicio\s+fiscal|se\s+analizaron|correspondiente)",
+    regex.I,
+)
 # 'Nombre del programa: Fondo de ...', 'Nombre del Programa Evaluado: ...'
 PROGRAMA_CAMPO = regex.compile(r"nombre\s+del\s+programa(?:\s+evaluado)?\s*:\s*(?P<p>[^\n]+)", regex.I)
 # '... Múltiples (FAM), componente de Asistencia Social': the acronym that closes a fund's name
@@ -62,6 +70,8 @@ def agreement_fields(text: str) -> dict[str, str | None]:
     lines = text.replace("**", "").split("\n")
     if m is None:
         m = next((PROGRAMA_CAMPO.search(ln) for ln in lines if PROGRAMA_CAMPO.search(ln)), None)
+    if m is None:
+        m = PROGRAMA_DERIVADO.search(flat)
     if m is not None:
         name = m["p"].strip(' “”"*.')
         sigla = SIGLA_END.search(name)  # a fund's name ends at its acronym; what follows is a component

@@ -104,3 +104,73 @@ def _add(row: RawRow, role: str, line: Line, start: int, page: int) -> None:
     else:
         row.add(role, cl)
         row.right[role] = max(row.right.get(role, 0.0), cl.x1)
+
+
+# a label's colon as OCR reads it: 'Acción a emprender;'
+LABEL_END = (":", ";")
+
+
+def _labels_at(line: Line) -> tuple[str, int] | None:
+    """(role, index of the label's last word) when the line opens with a label (colon or OCR's ';')."""
+    words = [w.text for w in line.words]
+    for j in range(min(LABEL_WORDS, len(words))):
+        if words[j].endswith(LABEL_END):
+            role = role_of(" ".join(words[: j + 1]).rstrip(";"))
+            return (role, j) if role in ROLES else None
+    return None
+
+
+def ficha_cells(pages: list[tuple[int, list[Line], list[float]]]) -> list[RawRow]:
+    """Label/value boxes whose labels sit apart from their values (a scan's OCR lines a label
+    centred in its cell on its own line, the value's lines above and below it): each label owns
+    the value-column lines between the horizontal rulings around it, else those nearer to it
+    than to the labels above and below. A box starts at its ASM label; its number is the
+    'Aspecto No. N' heading above it, or its place when OCR lost the heading."""
+    rows: list[RawRow] = []
+    for number, lines, hrules in pages:
+        labels = []
+        for k, ln in enumerate(lines):
+            if ln.words and ln.bbox is not None and (lab := _labels_at(ln)) is not None:
+                labels.append((k, lab[0], lab[1]))
+        if not any(role == TEXTO for _, role, _ in labels):
+            continue
+        edge = max(lines[k].words[j].bbox.x1 for k, _, j in labels)
+        mids = [(lines[k].bbox.top + lines[k].bbox.bottom) / 2 for k, _, _ in labels]
+        heading: int | None = None
+        current: RawRow | None = None
+        for ln in lines:
+            m = ASPECTO_NO.match(ln.text) if ln.words else None
+            if m and row_number(m["n"]) is not None:
+                heading = row_number(m["n"])
+        for idx, (k, role, j) in enumerate(labels):
+            if role == TEXTO:
+                numero = heading if heading is not None and not rows else len(rows) + 1
+                current = RawRow("hallazgo", numero, number)
+                rows.append(current)
+            if current is None:
+                continue
+            top, bottom = _band(mids, idx, hrules)
+            label_words = {id(w) for w in lines[k].words[: j + 1]}
+            for ln in lines:
+                if ln.bbox is None or not top <= (ln.bbox.top + ln.bbox.bottom) / 2 < bottom:
+                    continue
+                ws = [w for w in ln.words if id(w) not in label_words and w.bbox.x0 > edge]
+                if ws:
+                    cl = CellLine(" ".join(w.text for w in ws), ws[0].bbox.x0, ws[-1].bbox.x1)
+                    current.add(role, cl) if role != FECHA else current.fecha_lines.append(cl.text)
+                    current.boxes.append((number, ln.bbox))
+    log.debug("ficha cells: %d rows", len(rows))
+    return rows
+
+
+def _band(mids: list[float], idx: int, hrules: list[float]) -> tuple[float, float]:
+    """The height a label's cell spans: between the rulings around its middle, else halfway to
+    the labels above and below."""
+    mid = mids[idx]
+    above = [y for y in hrules if y < mid]
+    below = [y for y in hrules if y > mid]
+    half_up = (mid - mids[idx - 1]) / 2 if idx else (mids[1] - mid) / 2 if len(mids) > 1 else 50.0
+    half_down = (mids[idx + 1] - mid) / 2 if idx + 1 < len(mids) else half_up
+    top = max(above) if above and mid - max(above) < 2 * half_up + 1 else mid - half_up
+    bottom = min(below) if below and min(below) - mid < 2 * half_down + 1 else mid + half_down
+    return top, bottom
