@@ -32,6 +32,10 @@ _DATA = json.loads(Path(__file__).with_name("columns.json").read_text(encoding="
 HEADER_MIN_RATIO = 82
 # words shorter than this must match exactly: 'T1', 'No.', 'Alc' are too short to fuzz
 MIN_FUZZY_LEN = 5
+# an abbreviation ('alc.', 'prog.') this long or longer may match with one letter misread
+MIN_ABBREVIATION_LEN = 4
+# OCR reads a letter 'o' inside an ordinal as a zero ('2d0 Trim.'): read back before matching
+ORDINAL_ZERO = regex.compile(r"(?<=\d[a-z])0\b")
 # a generated name for a column without a head ('col14'): the table layer's convention
 UNNAMED = regex.compile(r"^col\d+$")
 # head words kept apart: 'Ene-Mar' stays one word, '(Objetivo)' loses its brackets
@@ -67,13 +71,22 @@ def _word_matches(vocab: str, word: str) -> bool:
     if vocab == word:
         return True
     if len(vocab) < MIN_FUZZY_LEN or len(word) < MIN_FUZZY_LEN:
-        return vocab.rstrip(".") == word.rstrip(".")
+        if vocab.rstrip(".") == word.rstrip("."):
+            return True
+        # an abbreviation keeps its point through OCR while a letter goes ('Ale.' for 'Alc.'):
+        # one substitution in three or more letters, the point in place
+        return (
+            vocab.endswith(".")
+            and word.endswith(".")
+            and len(vocab) == len(word) >= MIN_ABBREVIATION_LEN
+            and sum(a != b for a, b in zip(vocab, word)) == 1
+        )
     return fuzz.ratio(vocab, word) >= HEADER_MIN_RATIO
 
 
 def name_to_labels(name: str) -> list[Label]:
     """The labels a head prints, left to right; words no vocabulary knows are skipped."""
-    words = WORDS.findall(fold(name))
+    words = WORDS.findall(ORDINAL_ZERO.sub("o", fold(name)))
     labels: list[Label] = []
     i = 0
     while i < len(words):
