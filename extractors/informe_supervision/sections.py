@@ -86,7 +86,11 @@ def split_sections(lines: list[Ln]) -> list[Section]:
     while i < len(lines):
         ln = lines[i]
         f = fold(ln.text).strip()
-        inner = OBJ_GENERAL.match(f) or OBJ_SPECIFIC.match(f) or RESULT.match(ln.text) or ACTION.match(ln.text)
+        objective = OBJ_GENERAL.match(f) or OBJ_SPECIFIC.match(f)
+        if objective and sections[-1].key != "objetivos":
+            # 'Objetivo general' printed as a heading of its own, with no 'Objetivos' over it
+            sections.append(Section("objetivos", ln.text))
+        inner = objective or RESULT.match(ln.text) or ACTION.match(ln.text)
         h = None if inner or PROCEDURE.match(ln.text) else heading_at(lines, i)
         if h is not None and not (sections[-1].key == "acciones" and h.key == "recomendaciones"):
             sections.append(Section(h.key, h.text))

@@ -95,7 +95,7 @@ def test_bad_inputs_fail_alone_and_a_rerun_changes_nothing(tmp_path):
     ).fetchall()
     by_file = {src.rsplit("/", 1)[-1]: (stage, kind, msg) for src, stage, kind, msg in failures}
     good_name = "informe de supervisión ñ.txt"
-    assert by_file.pop(good_name)[:2] == ("extract", "no_records")  # no informe extractor yet, and it says so
+    assert good_name not in by_file  # the good file is read whole while the bad ones fail beside it
     assert {f: v[1] for f, v in by_file.items()} == EXPECTED_FAILURES
     assert all(stage == "read" and len(msg) > 40 for stage, _, msg in by_file.values())
 
@@ -103,8 +103,12 @@ def test_bad_inputs_fail_alone_and_a_rerun_changes_nothing(tmp_path):
         f"select file_name, doc_type, status, text_source from read_parquet('{out}/documents/*.parquet')"
     ).fetchall()
     good = [d for d in docs if d[0] == "informe de supervisión ñ.txt"]
-    # partial: informes are recognised but have no extractor yet, and a no_records row says so
-    assert good == [("informe de supervisión ñ.txt", "informe_supervision", "partial", "plain_text")]
+    assert good == [("informe de supervisión ñ.txt", "informe_supervision", "ok", "plain_text")]
+    # the five items GOOD prints, one per section (read from GOOD above)
+    tipos = duckdb.sql(f"select seccion from read_parquet('{out}/findings/*.parquet')").fetchall()
+    assert sorted(t for (t,) in tipos) == sorted(
+        ["objetivo_general", "objetivo_especifico", "hallazgo", "conclusion", "recomendacion"]
+    )
     assert {d[2] for d in docs if d[0] != good[0][0]} == {"failed"}
     urls = duckdb.sql(f"select valor from read_parquet('{out}/mentions/*.parquet') where tipo = 'url'").fetchall()
     assert urls == [("https://www.ejemplo.gob.gt/informes/2023/",)]
