@@ -179,8 +179,11 @@ def main(argv: list[str] | None = None) -> int:
     for seed in seeds:
         ensure_generated(seed, args.dir, args.forms)
     jobs = [(s, f, str(args.dir), args.extractor) for s in seeds for f in args.forms]
-    with ProcessPoolExecutor(max_workers=args.workers) as pool:
-        results = list(pool.map(score_one, jobs))
+    if args.workers <= 1:  # in this process: the readers' own OCR pool then has the machine
+        results = [score_one(j) for j in jobs]
+    else:
+        with ProcessPoolExecutor(max_workers=args.workers) as pool:
+            results = list(pool.map(score_one, jobs))
     by_form: dict[str, Counter] = defaultdict(Counter)
     by_axis: dict[str, Counter] = defaultdict(Counter)
     for r in results:

@@ -19,7 +19,7 @@ from statistics import median
 from papeleo.model import BBox, Page, Word
 from papeleo.text.normalize import fold
 
-from .header import GROUP_WORDS, HEADER_WORD, VOCAB, Layout
+from .header import GROUP_WORDS, HEADER_WORD, VOCAB, Layout, goal_order
 from .rows import Hints, RawRow, read_row
 from .stream import _role_of_word, furniture_key, header_layout
 from .tokens import is_score, score_words
@@ -40,6 +40,10 @@ SHORT_LINE_WORDS = 4
 # words a header label continues with on its own line ('Competencias' / 'laborales', 'Nivel de
 # desempeño' / 'alcanzado'); a line of only these and role words under the header is the header's
 LABEL_FILLERS = frozenset(VOCAB["label_fillers"])
+# two group labels this many points apart head two columns (one label's words are closer)
+GROUP_APART = 20.0
+# score words whose centres are this close (points) stand in one column
+SCORE_COLUMN_GAP = 12.0
 # a header is looked for in this many lines above the first scored line
 HEADER_LOOKBACK = 8
 
@@ -98,6 +102,16 @@ def _label_words(line: VLine) -> list[str]:
     return [m.group() for w in line.words if (m := HEADER_WORD.search(w.text))]
 
 
+def _group_columns(lines: list[VLine]) -> list[float]:
+    """Centres of the group labels ('Metas') printed once per goal column, left to right."""
+    xs = sorted(w.bbox.x_center for ln in lines for w in ln.words if fold(w.text.strip(".:")) in GROUP_WORDS)
+    out: list[float] = []
+    for x in xs:
+        if not out or x - out[-1] > GROUP_APART:
+            out.append(x)
+    return out
+
+
 def header_columns(lines: list[VLine]) -> tuple[Layout, list[float]] | None:
     """Roles left to right with their centres, from the header lines' words."""
     if any(not _tabular(ln) for ln in lines) or header_layout([ln.text for ln in lines]) is None:
@@ -114,6 +128,10 @@ def header_columns(lines: list[VLine]) -> tuple[Layout, list[float]] | None:
             if role in ("nivel", "final") and any(r in ("ind", "col", "comp") for r in ahead):
                 continue
             xs.setdefault(role, []).append(w.bbox.x_center)
+    if "ind" not in xs and "col" not in xs and len(groups := _group_columns(lines)) >= 2:
+        # 'Metas Ind.' | 'Metas Col.' whose sub-labels OCR lost: the two group labels' columns
+        for role, x in zip(goal_order(" ".join(ln.text for ln in lines)), groups):
+            xs[role] = [x]
     roles = sorted(xs, key=lambda r: median(xs[r]))
     lay = Layout(tuple((r,) for r in roles))
     return (lay, [median(xs[r]) for r in roles]) if lay.is_score_table else None
@@ -149,6 +167,40 @@ def _cells(lines: list[VLine], edges: list[float], n: int) -> tuple[str, ...]:
     return tuple(" ".join(c) for c in cells)
 
 
+def _score_columns(rows: list[VLine]) -> list[float]:
+    """Centres of the columns the scores stand in, from the scored lines' score words."""
+    xs = sorted(w.bbox.x_center for ln in rows for w in ln.words if is_score(w.text))
+    groups: list[list[float]] = []
+    for x in xs:
+        if groups and x - groups[-1][-1] <= SCORE_COLUMN_GAP:
+            groups[-1].append(x)
+        else:
+            groups.append([x])
+    return [median(g) for g in groups if len(g) >= max(1, len(rows) // 3)]
+
+
+def _split_group(
+    cols: tuple[Layout, list[float]], header: list[VLine], rows: list[VLine]
+) -> tuple[Layout, list[float]]:
+    """One group label ('Metas') over two score columns whose sub-labels OCR lost: the two score
+    columns nearest to it, individual and collective in the order the prose names them."""
+    lay, centres = cols
+    if "ind" in lay.flat or "col" in lay.flat:
+        return cols
+    groups = _group_columns(header)
+    scores = _score_columns(rows)
+    if len(groups) != 1 or len(scores) < 2:
+        return cols
+    taken = [c for c, r in zip(centres, lay.flat) if r in ("comp", "final")]
+    free = [x for x in scores if all(abs(x - t) > SCORE_COLUMN_GAP for t in taken)]
+    pair = sorted(sorted(free, key=lambda x: abs(x - groups[0]))[:2])
+    if len(pair) != 2 or not pair[0] < groups[0] < pair[1]:
+        return cols
+    order = goal_order(" ".join(ln.text for ln in header))
+    merged = sorted([*zip(centres, lay.flat), (pair[0], order[0]), (pair[1], order[1])])
+    return Layout(tuple((r,) for _, r in merged)), [x for x, _ in merged]
+
+
 def read_page(
     page: Page, hints: Hints, carried: tuple[Layout, list[float]] | None, skip: frozenset[str] = frozenset()
 ) -> tuple[list[RawRow], tuple | None]:
@@ -177,6 +229,8 @@ def read_page(
         return [], None
     else:  # the table carries on from the page before: its first row's upper lines are above it
         cols, start = carried, 0
+    if cols is not None and carried is not cols and k < first:
+        cols = _split_group(cols, lines[k:first], [lines[a] for a in anchors if a >= first])
     lay, centres = cols
     # a scored line holds (nearly) every score column: the universe table's '15 20% 3' is no row
     anchors = [a for a in anchors if lines[a].n_scores >= max(2, len(lay.scores) - 1)]

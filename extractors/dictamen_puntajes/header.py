@@ -90,8 +90,11 @@ def header_fold(word: str) -> str:
 def _word_is(word: str, stem: str) -> bool:
     if len(stem) <= EXACT_STEM_LEN or len(word) <= EXACT_STEM_LEN:
         return word == stem
-    # OCR rarely damages a word's first letter and never adds one: 'estado' is not 'resultado'
-    return word.startswith(stem) or (word[0] == stem[0] and fuzz.ratio(word, stem) >= STEM_FLOOR)
+    # OCR damages a first letter by substitution ('Fuesto'), never adds one: 'estado' is not 'resultado'
+    if word.startswith(stem):
+        return True
+    same_start = word[0] == stem[0] or len(word) == len(stem)
+    return same_start and fuzz.ratio(word, stem) >= STEM_FLOOR
 
 
 def roles_of_label(label: str, strict: bool = False) -> tuple[str, ...]:

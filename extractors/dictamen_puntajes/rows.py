@@ -220,6 +220,9 @@ def from_words(cells: tuple[str, ...], layout: Layout, hints: Hints) -> RawRow:
     nums = join_split_numbers(nums, want, hints.decimals)
     if len(nums) == want:
         row.scores = dict(zip(layout.scores, nums))
+    elif len(nums) == want + 1 and "final" not in layout.scores:
+        # the final score's label was lost (OCR): it is the one score printed after the factors
+        row.scores = dict(zip((*layout.scores, "final"), nums))
     elif nums:
         row.scores = {"_unassigned": " ".join(nums)}  # the count does not match the header: unreadable
     if text and "nivel" in tail_roles:
