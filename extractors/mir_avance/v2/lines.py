@@ -148,6 +148,8 @@ def _orphan_run_to_group(kinds: list[Label]) -> list[Label]:
 
 
 def _increasing_runs(qs: list[int | None]) -> list[list[int]]:
+    """The runs of quarters printed under each group, in order. Quarters under a group are
+    consecutive, so a gap ('Ene-Mar  Jul-Sep  Oct-Dic') is a label OCR lost: it is filled."""
     runs: list[list[int]] = []
     for q in qs:
         if q is None:
@@ -156,7 +158,7 @@ def _increasing_runs(qs: list[int | None]) -> list[list[int]]:
             runs[-1].append(q)
         else:
             runs.append([q])
-    return runs
+    return [list(range(run[0], run[-1] + 1)) for run in runs]
 
 
 def _row_start(line: str) -> bool:
@@ -285,10 +287,23 @@ def line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]]]
 
 
 def head_labels(lines: list[str]) -> list[Label]:
-    """The head's labels, cell by cell where the export marks cells (pipes, tabs, runs of
-    spaces): a phrase never runs across two cells ('Meta anual | Programado T1' is not 'Meta
-    anual programado')."""
-    return [lb for ln in lines for cell in HEAD_CELL_GAP.split(ln) for lb in name_to_labels(cell)]
+    """The head's labels, cell by cell: a line's cells are split where the export marks them
+    (pipes, tabs, runs of spaces), and every line is a cell of its own (heads printed one cell
+    per line), so a phrase never runs across two cells ('Meta anual | Programado' is not 'Meta
+    anual programado'). A piece that names nothing alone but makes a phrase with the piece
+    before it is the rest of that cell, wrapped ('Meta' / 'anual')."""
+    cells: list[str] = []
+    for ln in lines:
+        for piece in HEAD_CELL_GAP.split(ln.strip()):
+            if not piece:
+                continue
+            if cells and not name_to_labels(piece):
+                joined = f"{cells[-1]} {piece}"
+                if name_to_labels(joined) != name_to_labels(cells[-1]):
+                    cells[-1] = joined
+                    continue
+            cells.append(piece)
+    return [lb for cell in cells for lb in name_to_labels(cell)]
 
 
 def quarter_of_counts(seq: list[tuple[str, int | None]], texts: list[str]) -> int | None:
