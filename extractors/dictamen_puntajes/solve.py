@@ -31,8 +31,7 @@ SOLVE_UNITS = 6
 RECOVER_FLOOR = 75.0
 # a level printed fuzzily like a band's label counts as that label ('Excelentc')
 LEVEL_FLOOR = 85.0
-# a level read back from the other rows' finals needs this many rows printing it (one row's
-# final says nothing about where its band begins and ends)
+# a level printed by this many rows is one of the document's own, never a misreading
 MIN_LEVEL_ROWS = 2
 
 
@@ -181,8 +180,11 @@ def _same_level(a: str, b: str) -> bool:
 
 def _read_unreadable_levels(people: list[Person], bands: list[Band]) -> None:
     """A printed level that is none of the document's levels ('Excalaráa', OCR's 'Escala') is read
-    as the level its final score falls in: the stated band, else the one level whose other rows'
-    finals span it. A level that is one of the document's own is never rewritten."""
+    as the level of the stated band its final score falls in. Without stated bands nothing is
+    read back: a level printed once may be a level of its own ('MÍNIMO ACEPTABLE'), and the other
+    rows' finals do not fix where its band begins."""
+    if not bands:
+        return
     scored = [(p, p.raw.nivel, p.values.get("final")) for p in people if p.values.get("final") is not None]
     counts: dict[str, list[float]] = {}
     for _, nivel, final in scored:
@@ -193,12 +195,7 @@ def _read_unreadable_levels(people: list[Person], bands: list[Band]) -> None:
     for p, nivel, final in scored:
         if not nivel or any(_same_level(nivel, k) for k in known):
             continue
-        if bands:
-            fits_ = [b.label for b in bands if b.lo <= final <= b.hi + 1e-9]
-        else:
-            fits_ = [k for k in known if min(counts[k]) <= final <= max(counts[k])]
-        if any(_same_level(nivel, b.label) for b in bands):
-            continue
+        fits_ = [b.label for b in bands if b.lo <= final <= b.hi + 1e-9]
         if len(fits_) != 1:
             continue
         p.raw.nivel = fits_[0]
