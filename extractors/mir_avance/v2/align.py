@@ -32,6 +32,7 @@ MAX_EDITS = 2
 MIN_HOLDING = 1
 
 Column = tuple[str, int | None]
+FIELDS = ("meta_anual", "avance_pct", *(f"{k}_t{q}" for k in ("programado", "alcanzado") for q in range(1, 5)))
 
 
 def _value(tok: str | None) -> float | None:
@@ -139,3 +140,15 @@ def align_by_checks(
         f"sin asignar: {', '.join(left)}"
     )
     return list(agreed.items()), note
+
+
+def row_relations(numbers: dict[str, str], T: int | None, comentario: str | None):
+    """The relations a row's placed tokens (contract field -> token) make hold or fail."""
+    values: dict[str, float | None] = dict.fromkeys(FIELDS)
+    dec = 0
+    for name, tok in numbers.items():
+        if name in values:
+            values[name] = _value(tok)
+            if name == "avance_pct":
+                dec = _decimals(tok)
+    return relations_of(values, T, dec, read_commentary(comentario))

@@ -23,6 +23,7 @@ from papeleo.model import Document
 from .align import align_by_checks
 from .columns import Label, name_to_labels
 from .fields import nivel_of
+from .heads import lost_group_readings, rows_backed
 from .table import NULL_TOKENS, RowCells, numeric_field
 
 # a head line names at least this many kinds of column; fewer is a sentence that happens to
@@ -330,9 +331,27 @@ def document_to_line_rows(doc: Document, T: int | None) -> list[RowCells]:
     labels, texts = line_rows(doc)
     if not texts:
         return []
-    seq = head_to_sequence(labels)
     text_order = [lb.kind for lb in labels if lb.kind in TEXT_KINDS]
-    return [_parse_row(text, seq, text_order, T, page, numeric_field) for page, text in texts]
+    best: tuple[int, list[RowCells]] | None = None
+    for seq in head_sequences(labels):
+        rows = [_parse_row(text, seq, text_order, T, page, numeric_field) for page, text in texts]
+        backed = rows_backed(rows, T)
+        if best is None or backed > best[0]:
+            best = (backed, rows)
+    return best[1] if best else []
+
+
+def head_sequences(labels: list[Label]) -> list[list[tuple[str, int | None]]]:
+    """The head's sequence of numeric columns as printed, then any other reading of it
+    (``heads.py``: a group label lost into a longer phrase)."""
+    kinds = [lb for lb in labels if lb.kind not in TEXT_KINDS]
+    runs = _increasing_runs([lb.quarter for lb in kinds if lb.kind == "q"])
+    out = [head_to_sequence(labels)]
+    for other in lost_group_readings(kinds, runs):
+        seq = head_to_sequence(other)
+        if seq not in out:
+            out.append(seq)
+    return out
 
 
 def line_quarter(doc: Document) -> int | None:
