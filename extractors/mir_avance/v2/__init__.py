@@ -91,7 +91,8 @@ def extract(doc: Document, ctx: Context) -> Extraction:
         attach_commentary(doc, rows, texts)
         records = rows_to_records(rows, texts, meta)
         key = (reading_score(records), -i)
-        if records and (best is None or key > best[:2]):
+        if any(r.get("clave") or r.get("siglas") for r in records) and (best is None or key > best[:2]):
+            # a reading none of whose rows can be named (cell debris only) is no reading
             best = (*key, name, records)
     for name, records in format_readings(doc, meta):
         key = (reading_score(records), -len(readings_seen))
