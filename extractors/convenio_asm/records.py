@@ -32,6 +32,9 @@ INLINE_BULLET = re.compile(r"\s+[•●▪■◦]\s+")
 INLINE_DASH = re.compile(r"\s+[-–—]\s+")
 # the end of a list's opening paragraph inside one line: '... lo siguiente: Implementar'
 INTRO_END = re.compile(r"(?<=:)\s+(?=[A-ZÁÉÍÓÚÑ])")
+# what is left before a month in a date cell when its day was printed there but OCR garbled it:
+# 'Z8 de' in 'Z8 de julio de 2022', 'l de' in 'l de octubre 2017'
+LOST_DAY = re.compile(r"\S\s*\bde\s*$", re.I)
 # an empty or deferred date: '', 'Por definir', 'N/A', 'S/F', '-' (folded)
 NO_DATE = re.compile(r"^\W*(?:por\s+definir|n\s*/\s*a|s\s*/\s*f|sin\s+fecha|no\s+aplica)?\W*$")
 # a line's right edge this far (points) short of the column's right edge, with room for the next
@@ -100,6 +103,9 @@ def read_fecha(text: str) -> tuple[dt.date | None, str | None, bool]:
     d = parse_date(clean)
     if d is None or d.precision not in PRECISION or d.year_inferred:
         return None, None, False
+    start = d.range_from.span[0] if d.range_from is not None else d.span[0]
+    if d.precision == Precision.MONTH and LOST_DAY.search(clean[:start]):
+        return None, None, False  # a day was printed before the month and cannot be read
     return d.value, PRECISION[d.precision], True
 
 

@@ -1,0 +1,87 @@
+"""ASM tables in OCR'd text written one cell per paragraph: the number, then each cell, blank lines between.
+
+Some OCR tools write a table cell by cell, each cell a paragraph of its own ('1', blank, the
+finding's lines, blank, the activity's lines, blank, 'cuarto trimestre 2019'), and the header
+the same way, one label per paragraph ('No.', 'Hallazgo', 'Actividad comprometida', 'Fecha de
+cumplimiento'). The header gives the columns in order; a paragraph that is only a number opens
+a row, and the paragraphs after it are its cells in the header's order. A paragraph more than
+the header has columns is prose: the table has ended; one that starts in lower case is more of
+the cell before it (a cell's lines split by a blank line).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .grid import PAGE_NUMBER, CellLine, RawRow
+from .labels import FECHA, NUMERO, RECOMENDACION, TEXTO, clean_label, role_of, row_number
+from .spaced import _header_roles
+
+log = logging.getLogger(__name__)
+
+
+def _paragraphs(pages: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """(page, lines) of each run of non-blank lines."""
+    out: list[tuple[int, list[str]]] = []
+    for number, lines in pages:
+        run: list[str] = []
+        for text in [*lines, ""]:
+            if text.strip():
+                run.append(text.strip())
+            elif run:
+                out.append((number, run))
+                run = []
+    return out
+
+
+def cell_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
+    """Rows of the one-cell-per-paragraph ASM tables on the pages (page number, line texts)."""
+    rows: list[RawRow] = []
+    roles: list[str] | None = None
+    labels: list[str] = []  # a header being read label by label
+    tipo, current, cell = "hallazgo", None, 0
+    for number, lines in _paragraphs(pages):
+        joined = " ".join(lines)
+        role = role_of(joined) if len(lines) <= 2 else None
+        if role == NUMERO or (labels and role is not None):
+            labels.append(role)
+            if role == TEXTO:
+                tipo = "recomendacion" if RECOMENDACION.search(clean_label(joined)) else "hallazgo"
+            continue
+        if labels:
+            if TEXTO in labels:
+                roles, current = labels, _drop_empty(rows, current)
+            labels = []
+        spaced = _header_roles(joined)
+        if spaced is not None:
+            (roles, tipo), current = spaced, _drop_empty(rows, current)
+            continue
+        if roles is None or (len(lines) == 1 and PAGE_NUMBER.match(joined) and row_number(joined) is None):
+            continue
+        n = row_number(joined) if len(lines) == 1 else None
+        if n is not None:
+            current, cell = RawRow(tipo, n, number), 1
+            rows.append(current)
+            continue
+        if current is not None and cell > 1 and lines[0][:1].islower() and roles[cell - 1] not in (None, FECHA):
+            for ln in lines:  # a cell's lines split by a blank line: a sentence does not start in lower case
+                current.add(roles[cell - 1], CellLine(ln, 0.0, float(len(ln))))
+            continue
+        if current is None or cell >= len(roles):
+            roles, current = None, None  # more paragraphs than columns: prose after the table
+            continue
+        if roles[cell] == FECHA:
+            current.fecha_lines.append(joined)
+        elif roles[cell] is not None:
+            for ln in lines:
+                current.add(roles[cell], CellLine(ln, 0.0, float(len(ln))))
+        cell += 1
+    log.debug("cells: %d rows", len(rows))
+    return rows
+
+
+def _drop_empty(rows: list[RawRow], current: RawRow | None) -> None:
+    """A header after a lone number: the number was the page's, not a row's."""
+    if current is not None and not current.cells and not current.fecha_lines and rows and rows[-1] is current:
+        rows.pop()
+    return None
