@@ -110,6 +110,7 @@ def head_to_sequence(labels: list[Label]) -> list[tuple[str, int | None]]:
                 seq.append((lb.kind, None))
         return seq
     subs = [lb.kind for lb in kinds if lb.kind in ("prog", "alc")]
+    kinds = _lost_quarters(kinds, subs)
     pos = 0
     for lb in kinds:
         if lb.kind == "q":
@@ -121,6 +122,33 @@ def head_to_sequence(labels: list[Label]) -> list[tuple[str, int | None]]:
         elif lb.kind not in ("prog", "alc"):
             seq.append((lb.kind, None))
     return seq
+
+
+def _lost_quarters(kinds: list[Label], subs: list[str]) -> list[Label]:
+    """Quarters over kinds ('1er Trim. | 2do Trim.' over 'Meta Alcanzado Meta Alcanzado') with
+    more runs of sub-labels than quarter labels: OCR lost a quarter label ('1er Trirn.'). The
+    quarters printed are consecutive, so the lost ones are those before the first printed
+    (down to the first quarter), then those after the last."""
+    runs, run = 0, set()
+    for k in subs:
+        if k in run or not run:
+            runs += 1
+            run = set()
+        run.add(k)
+    qs = [i for i, lb in enumerate(kinds) if lb.kind == "q"]
+    printed = [kinds[i].quarter for i in qs]
+    if not qs or runs <= len(qs) or printed != list(range(printed[0], printed[0] + len(printed))):
+        return kinds
+    lost = runs - len(qs)
+    before = list(range(max(1, printed[0] - lost), printed[0]))
+    after = list(range(printed[-1] + 1, min(4, printed[-1] + lost - len(before)) + 1))
+    return [
+        *kinds[: qs[0]],
+        *(Label("q", q) for q in before),
+        *kinds[qs[0] : qs[-1] + 1],
+        *(Label("q", q) for q in after),
+        *kinds[qs[-1] + 1 :],
+    ]
 
 
 def _each_kind_with_its_quarter(kinds: list[Label]) -> bool:
@@ -237,16 +265,37 @@ def unpipe(line: str) -> str:
 def join_row_lines(lines: list[str]) -> str:
     """A row's lines as one text in reading order. Markdown rows whose wrapped cells went on
     continuation lines ('|  | económico local y la generación de |  | …') are joined column by
-    column when every line has the same number of cells; otherwise line by line."""
+    column when every line has the same number of cells; otherwise line by line. Where the
+    export marks cells (pipes, tabs), an empty cell between two numbers is kept as '-': it is
+    a column printed empty, and dropping it would shift every number after it."""
     cells = (
         [[c.strip() for c in ln.strip().strip("|").split("|")] for ln in lines]
         if all(PIPED.match(ln) for ln in lines)
         else []
     )
     if cells and len({len(c) for c in cells}) == 1:
-        columns = [" ".join(filter(None, col)) for col in zip(*cells)]
+        columns = empty_between_numbers([" ".join(filter(None, col)) for col in zip(*cells)])
         return "  ".join(c for c in columns if c)
-    return " ".join(unpipe(ln) for ln in lines)
+    out = []
+    for ln in lines:
+        if "\t" in ln and not PIPED.match(ln):
+            ln = "\t".join(empty_between_numbers(ln.split("\t")))
+        out.append(unpipe(ln))
+    return " ".join(out)
+
+
+def empty_between_numbers(cells: list[str]) -> list[str]:
+    """'4', '5', '', '3' -> '4', '5', '-', '3': an empty cell with a number on either side."""
+    numeric = [bool(c.strip()) and all(NUMBERISH.match(t) for t in c.split()) for c in cells]
+    out = list(cells)
+    for i, c in enumerate(cells):
+        if c.strip():
+            continue
+        before = next((numeric[j] for j in range(i - 1, -1, -1) if cells[j].strip()), False)
+        after = next((numeric[j] for j in range(i + 1, len(cells)) if cells[j].strip()), False)
+        if before and after:
+            out[i] = "-"
+    return out
 
 
 def page_texts(doc: Document) -> list[tuple[int, str]]:
