@@ -1,6 +1,13 @@
-"""A head whose labels can be read more than one way -> every reading, and the one the rows'
-arithmetic backs.
+"""A MIR head's labels -> the sequence of numeric columns it prints, in every reading the
+damage leaves open, and the one the rows' arithmetic backs.
 
+Heads group their columns two ways — kinds over quarters ('Programado' over 'T1 … T4') or
+quarters over kinds ('Ene-Mar' over 'Meta | Alc.') — or name both in each column ('Programado
+T1', '1er Trim. Prog.'). OCR loses labels on the way ('1er Trirn.', 'Mata anual'); quarters
+printed under a group are consecutive, and a group's runs of quarters are as many as its
+groups, so a lost label is put back where the rest of the head says it was.
+
+A head whose labels can be read more than one way is read every way.
 OCR and the vocabulary's longest-phrase match can swallow a group label: 'Meta anual
 Programado Realizado' on one line is read as 'Meta anual programado' (the year's target) and
 'Realizado', leaving two runs of quarters ('Primero … Cuarto Primero … Cuarto') under one
@@ -12,9 +19,15 @@ hold is kept; a tie keeps the reading of the head as printed.
 
 from __future__ import annotations
 
+import regex
+
 from .align import row_relations
-from .columns import Label
+from .columns import Label, name_to_labels
 from .table import RowCells
+
+# where one head cell ends and the next begins: a pipe, a tab, two or more spaces
+HEAD_CELL_GAP = regex.compile(r"\s*\|\s*|\t|\s{2,}")
+TEXT_KINDS = ("nivel", "clave", "resumen", "siglas", "indicador", "unidad", "frecuencia", "comentario", "texto_extra")
 
 
 def lost_group_readings(kinds: list[Label], runs: list[list[int]]) -> list[list[Label]]:
@@ -37,3 +50,159 @@ def rows_backed(rows: list[RowCells], T: int | None) -> int:
         if rels and all(ok for *_, ok in rels):
             n += 1
     return n
+
+
+def head_to_sequence(labels: list[Label]) -> list[tuple[str, int | None]]:
+    """The numeric columns a head prints, in order. Group labels are expanded over the run of
+    sub-labels printed for them: 'Programado | Alcanzado' over 'T1..T4 T1..T2', or 'T1 | T2'
+    over 'Prog. Alc. Prog. Alc.'."""
+    kinds = _orphan_run_to_group([lb for lb in labels if lb.kind not in TEXT_KINDS])
+    first_group = next((lb.kind for lb in kinds if lb.kind in ("prog", "alc", "q")), None)
+    seq: list[tuple[str, int | None]] = []
+    if first_group in ("prog", "alc") and _each_kind_with_its_quarter(kinds):
+        # 'Programado T1 | Programado T2 | … | Alcanzado T1': every column names both
+        for i, lb in enumerate(kinds):
+            if lb.kind in ("prog", "alc"):
+                seq.append((lb.kind, kinds[i + 1].quarter))
+            elif lb.kind != "q":
+                seq.append((lb.kind, None))
+        return seq
+    if first_group in ("prog", "alc"):  # kinds over quarters
+        groups = [lb for lb in kinds if lb.kind in ("prog", "alc")]
+        qs = [lb.quarter for lb in kinds if lb.kind == "q"]
+        runs = _increasing_runs(qs)
+        # runs of quarters go to the last groups: a leading group left without one is a
+        # column of its own ('Meta anual programada' whose 'Meta' OCR lost: the year's target)
+        lead = max(0, len(groups) - len(runs))
+        expanded = {id(g): [(g.kind, q) for q in (runs[i - lead] if i >= lead else [])] for i, g in enumerate(groups)}
+        for lb in kinds:
+            if lb.kind in ("prog", "alc"):
+                own = expanded[id(lb)]
+                seq += own or [("meta" if lb.kind == "prog" and lead and lb is groups[0] else lb.kind, None)]
+            elif lb.kind != "q":
+                seq.append((lb.kind, None))
+        return seq
+    qpos = [i for i, lb in enumerate(kinds) if lb.kind == "q"]
+    if qpos and any(kinds[i].kind in ("prog", "alc") for i in range(qpos[0], qpos[-1])):
+        # each quarter printed with its own kinds ('1er Trim. Prog. | 1er Trim. Real | …')
+        quarter = None
+        for lb in kinds:
+            if lb.kind == "q":
+                quarter = lb.quarter
+            elif lb.kind in ("prog", "alc"):
+                seq.append((lb.kind, quarter))
+            else:
+                seq.append((lb.kind, None))
+        return seq
+    subs = [lb.kind for lb in kinds if lb.kind in ("prog", "alc")]
+    kinds = _lost_quarters(kinds, subs)
+    pos = 0
+    for lb in kinds:
+        if lb.kind == "q":
+            run: list[str] = []
+            while pos < len(subs) and subs[pos] not in run:
+                run.append(subs[pos])
+                pos += 1
+            seq += [(k, lb.quarter) for k in (run or ["prog", "alc"])]
+        elif lb.kind not in ("prog", "alc"):
+            seq.append((lb.kind, None))
+    return seq
+
+
+def _lost_quarters(kinds: list[Label], subs: list[str]) -> list[Label]:
+    """Quarters over kinds ('1er Trim. | 2do Trim.' over 'Meta Alcanzado Meta Alcanzado') with
+    more runs of sub-labels than quarter labels: OCR lost a quarter label ('1er Trirn.'). The
+    quarters printed are consecutive, so the lost ones are those before the first printed
+    (down to the first quarter), then those after the last."""
+    runs, run = 0, set()
+    for k in subs:
+        if k in run or not run:
+            runs += 1
+            run = set()
+        run.add(k)
+    qs = [i for i, lb in enumerate(kinds) if lb.kind == "q"]
+    printed = [kinds[i].quarter for i in qs]
+    if not qs or runs <= len(qs) or printed != list(range(printed[0], printed[0] + len(printed))):
+        return kinds
+    lost = runs - len(qs)
+    before = list(range(max(1, printed[0] - lost), printed[0]))
+    after = list(range(printed[-1] + 1, min(4, printed[-1] + lost - len(before)) + 1))
+    return [
+        *kinds[: qs[0]],
+        *(Label("q", q) for q in before),
+        *kinds[qs[0] : qs[-1] + 1],
+        *(Label("q", q) for q in after),
+        *kinds[qs[-1] + 1 :],
+    ]
+
+
+def _each_kind_with_its_quarter(kinds: list[Label]) -> bool:
+    groups = [i for i, lb in enumerate(kinds) if lb.kind in ("prog", "alc")]
+    quarters = [i for i, lb in enumerate(kinds) if lb.kind == "q"]
+    return len(groups) > 1 and [i + 1 for i in groups] == quarters
+
+
+def _orphan_run_to_group(kinds: list[Label]) -> list[Label]:
+    """'Meta anual Programado T1 … T4 Alcanzado T1 … T4': the vocabulary reads 'Meta anual
+    programado' as the annual target, leaving the first run of quarters with no kind over it
+    while the next group prints its own. That run is the quarterly kind the head does not
+    name otherwise (programado when only alcanzado is named, and the reverse)."""
+    groups = [i for i, lb in enumerate(kinds) if lb.kind in ("prog", "alc")]
+    quarters = [i for i, lb in enumerate(kinds) if lb.kind == "q"]
+    if not groups or not quarters or quarters[0] > groups[0]:
+        return kinds
+    g = groups[0]
+    if g + 1 >= len(kinds) or kinds[g + 1].kind != "q":
+        return kinds  # quarters over kinds ('T1 | Prog. Alc.'): no orphan
+    named = {kinds[i].kind for i in groups}
+    if len(named) != 1:
+        return kinds
+    missing = "alc" if "prog" in named else "prog"
+    return [*kinds[: quarters[0]], Label(missing), *kinds[quarters[0] :]]
+
+
+def _increasing_runs(qs: list[int | None]) -> list[list[int]]:
+    """The runs of quarters printed under each group, in order. Quarters under a group are
+    consecutive, so a gap ('Ene-Mar  Jul-Sep  Oct-Dic') is a label OCR lost: it is filled."""
+    runs: list[list[int]] = []
+    for q in qs:
+        if q is None:
+            continue
+        if runs and runs[-1][-1] < q:
+            runs[-1].append(q)
+        else:
+            runs.append([q])
+    return [list(range(run[0], run[-1] + 1)) for run in runs]
+
+
+def head_labels(lines: list[str]) -> list[Label]:
+    """The head's labels, cell by cell: a line's cells are split where the export marks them
+    (pipes, tabs, runs of spaces), and every line is a cell of its own (heads printed one cell
+    per line), so a phrase never runs across two cells ('Meta anual | Programado' is not 'Meta
+    anual programado'). A piece that names nothing alone but makes a phrase with the piece
+    before it is the rest of that cell, wrapped ('Meta' / 'anual')."""
+    cells: list[str] = []
+    for ln in lines:
+        for piece in HEAD_CELL_GAP.split(ln.strip()):
+            if not piece:
+                continue
+            if cells and not name_to_labels(piece):
+                joined = f"{cells[-1]} {piece}"
+                if name_to_labels(joined) != name_to_labels(cells[-1]):
+                    cells[-1] = joined
+                    continue
+            cells.append(piece)
+    return [lb for cell in cells for lb in name_to_labels(cell)]
+
+
+def head_sequences(labels: list[Label]) -> list[list[tuple[str, int | None]]]:
+    """The head's sequence of numeric columns as printed, then any other reading of it
+    (``heads.py``: a group label lost into a longer phrase)."""
+    kinds = [lb for lb in labels if lb.kind not in TEXT_KINDS]
+    runs = _increasing_runs([lb.quarter for lb in kinds if lb.kind == "q"])
+    out = [head_to_sequence(labels)]
+    for other in lost_group_readings(kinds, runs):
+        seq = head_to_sequence(other)
+        if seq not in out:
+            out.append(seq)
+    return out
