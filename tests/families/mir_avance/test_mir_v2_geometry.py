@@ -9,9 +9,9 @@ from __future__ import annotations
 import sys
 
 import pytest
-from helpers import SAMPLES
 
 from extractors.mir_avance.v2.geometry import head_to_layout, page_to_rows
+from helpers import SAMPLES
 from papeleo.model import BBox, Page, Word
 from papeleo.readers.layout import words_to_lines
 from papeleo.tables.words import words_to_word_lines
@@ -149,9 +149,8 @@ def test_generated_text_pdfs_have_no_wrong_number_without_a_flag(generated_text_
     from papeleo.context import process_context
     from papeleo.readers import ReadSettings, read_document
     from scoring import WRONG_UNFLAGGED
-    from scoring_specs import MIR_NUMERIC, SPECS
-
     from scoring_flags import CHECK_FIELDS, SOURCES_SUFFIX
+    from scoring_specs import MIR_NUMERIC, SPECS
 
     assert len(generated_text_pdfs) >= 6
     exact = total = 0
