@@ -29,6 +29,8 @@ CODE_LOOKALIKES = str.maketrans(
 # 'PCCPP - Porcentaje de calles …', 'PCCISP=Porcentaje' (no spaces); acronyms are capitals and
 # digits, OCR may turn a capital into a digit ('PR0NUA') or '1' ('PEP1')
 SIGLAS = regex.compile(r"^\s*(?P<s>[A-ZÁÉÍÓÚÑ0-9]{2,14})\s*(?:[:=]|\s[-–—]\s?|[-–—]\s)\s*(?P<rest>\S.*)$", regex.S)
+# an acronym printed after the indicator's name: 'Índice de percepción de seguridad (IPA)'
+SIGLAS_AFTER = regex.compile(r"^(?P<rest>\S.*?)\s*\((?P<s>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9]{1,13})\)\s*$", regex.S)
 # the unit printed under the indicator: 'Unidad de medida: Porcentaje', OCR 'Unidacl de rnedida:' (four
 # edits: two per kerning error; the ':' after it keeps prose out)
 UNIT_SUFFIX = regex.compile(
@@ -103,9 +105,12 @@ def frecuencia_of(text: str | None) -> str | None:
 
 def split_siglas(text: str) -> tuple[str | None, str]:
     m = SIGLAS.match(text)
-    if not m or not any(c.isalpha() for c in m.group("s")):
-        return None, text
-    return m.group("s"), m.group("rest").strip()
+    if m and any(c.isalpha() for c in m.group("s")):
+        return m.group("s"), m.group("rest").strip()
+    m = SIGLAS_AFTER.match(text)
+    if m:
+        return m.group("s"), m.group("rest").strip()
+    return None, text
 
 
 def split_unit(text: str) -> tuple[str, str | None]:

@@ -39,6 +39,10 @@ HEAD_LABEL_SHARE = 0.5
 # a repeated head prints the same words as the report's first head: rapidfuzz ratio of the two
 # main lines at or above this (OCR damage and a wrapped label lower it; other prose scores far below)
 HEAD_REPEAT_RATIO = 80
+# a line over the head's main line carries parts of labels ('Unidad de', 'Frecuencia de') and
+# group labels: at least this share of its words in a label keeps it in the head, where a
+# programme or caption line ('Programa: K021 Alumbrado Público …') has one label word in ten
+UPPER_HEAD_LABEL_SHARE = 0.25
 # head lines follow each other within this many word heights; a wider gap ends the head
 HEAD_LINE_GAP = 2.2
 # a line is a row's anchor when at least this many of its tokens sit in numeric columns
@@ -148,9 +152,15 @@ def main_head_line(lines: list[list[Word]]) -> str:
 
 
 def _is_head_line(line: list[Word]) -> bool:
-    """A line above the head's main line belongs to it when it prints head labels and no
-    number (a caption 'Componente 1: Dirección …' or a row's last line does not)."""
-    return not _is_numberish_line(line) and bool(name_to_labels(" ".join(w.text for w in line)))
+    """A line above the head's main line belongs to it when it is mostly head labels and prints
+    no number (a caption 'Componente 1: Dirección …', 'Programa: K021 …' or a row's last line
+    does not)."""
+    return not _is_numberish_line(line) and _label_share(" ".join(w.text for w in line)) >= UPPER_HEAD_LABEL_SHARE
+
+
+def _label_share(text: str) -> float:
+    labels = name_to_labels(text)
+    return sum(lb.end - lb.start for lb in labels) / max(1, len(WORDS.findall(fold(text))))
 
 
 def _near(upper: list[Word], lower: list[Word], h: float) -> bool:
