@@ -21,6 +21,8 @@ MAX_WRAP_GAP = 14.0
 # a name has at least this many letters: a row whose name is shorter (a stray mark, a page
 # number read into the name column) is no person
 MIN_NAME_LETTERS = 4
+# ... and at least this many words: a given name and a surname
+MIN_NAME_WORDS = 2
 
 
 def _gap(a: RawRow, b: RawRow) -> float | None:
@@ -64,8 +66,11 @@ def join_wrapped(rows: list[RawRow]) -> list[RawRow]:
 
 
 def is_person(row: RawRow) -> bool:
+    """A row with a name: letters enough, and at least a given name and a surname (a lone
+    'BUENO' is a level read where the name was lost)."""
     name = row.texts.get("nombre") or ""
-    return sum(c.isalpha() for c in name) >= MIN_NAME_LETTERS
+    words = [w for w in name.split() if sum(c.isalpha() for c in w) >= 2]
+    return sum(c.isalpha() for c in name) >= MIN_NAME_LETTERS and len(words) >= MIN_NAME_WORDS
 
 
 def complete(rows: list[RawRow]) -> int:

@@ -318,7 +318,9 @@ def read_stream(doc: Document, hints: Hints) -> list[RawRow]:
                 break  # prose after the table
             alone = len([c for c in cells if c.strip()]) == 1 and k < len(lines) and not lines[k][1].strip()
             one_cell = len(cells) == 1
-            if n < 2 and one_cell and (buf or cells_style or (alone and (not rows or not rows[-1].is_fragment))):
+            # fewer scores than a row has: one cell ('7 133' is one score whose point became a space)
+            partial = n < max(2, len(lay.scores))
+            if partial and one_cell and (buf or cells_style or (alone and (not rows or not rows[-1].is_fragment))):
                 # a row printed one cell per line, a blank line after each; a cell's own lines run on
                 if buf and not after_blank and cells_style and buf[-1][0] == page:
                     buf[-1] = (page, f"{buf[-1][1]} {t}")
