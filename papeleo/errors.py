@@ -78,6 +78,17 @@ class ErrorKind(StrEnum):
         "extract",  # or validate, when every row found was rejected
         "The document was recognised but none of its records were read: check its layout against the family's.",
     )
+    UNREADABLE_DATE = (
+        "unreadable_date",
+        "extract",
+        "A date the record needs could not be read (not guessed): read it in the document and enter it; "
+        "the record is in `record`.",
+    )
+    EMPTY_ROW = (
+        "empty_row",
+        "extract",
+        "A numbered row with no text was found: check that row of the table; what was read is in `record`.",
+    )
     MISSING_KEY = (
         "missing_key",
         "validate",

@@ -1,5 +1,6 @@
 """Families by static spec, extractors by versioned name."""
 
+import dataclasses
 import json
 
 import pytest
@@ -126,7 +127,11 @@ def test_a_spec_without_its_registered_function_is_unavailable(tmp_path, monkeyp
     assert chosen == [] and "does not register 'famm.v3'" in unavailable["famm"]
 
 
-def test_a_family_without_an_extractor_yet_is_classified_but_not_extracted():
+def test_a_family_without_an_extractor_yet_is_classified_but_not_extracted(probe_family):
+    # every family has an extractor now: declare one as classified only ("runs": null)
+    probe_family("zz_unused.v1", lambda doc, ctx: Extraction(), doc_types=("zz_unused",))
+    specs = registry._default.specs()
+    specs["convenio_asm"] = dataclasses.replace(specs["convenio_asm"], runs=None)
     spec = registry.specs()["convenio_asm"]
     assert spec.runs is None and spec.evidence
     chosen, unavailable = registry.for_doc_type("convenio_asm")
