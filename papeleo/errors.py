@@ -84,6 +84,12 @@ class ErrorKind(StrEnum):
         "A date the record needs could not be read (not guessed): read it in the document and enter it; "
         "the record is in `record`.",
     )
+    VALUE_OUT_OF_RANGE = (
+        "value_out_of_range",
+        "extract",
+        "A value lies outside what its column can hold (a 0-10 score read as 96.5): read it in the document; "
+        "the record is in `record`, nothing was written for it.",
+    )
     EMPTY_ROW = (
         "empty_row",
         "extract",

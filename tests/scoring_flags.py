@@ -38,6 +38,10 @@ CHECK_FIELDS: dict[str, tuple[str, ...]] = {
     "celdas_sin_lugar": ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct"),
     # ... and '<field>_sin_respaldo': a value of that reading no check on printed values covers
     **{f"{f}_sin_respaldo": (f,) for f in ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct")},
+    # dictamen_puntajes.v1 (extractors/dictamen_puntajes/): the final score against the
+    # weighting (stated or fitted), the level against the score bands
+    "ponderacion": ("metas_individuales", "metas_colectivas", "competencias", "calificacion_final"),
+    "nivel_bandas": ("nivel_desempeno", "calificacion_final"),
     # mir_avance.v2's relative formats (extractors/mir_avance/v2/formats/): state PbR, SEVAC, POA
     "meta_variables": ("meta_programada_v1", "meta_programada_v2", "meta_programada_pct", "programado_t{T}"),
     "resultado_variables": ("resultado_v1", "resultado_v2", "resultado_pct", "alcanzado_t{T}"),

@@ -24,8 +24,8 @@ CONFLICT_FACTOR = 0.8
 CORRECTION_FACTOR = 0.92
 UNREAD_FACTOR = 0.7
 CONFIDENCE_DECIMALS = 3
-# the failures row's error kind: the record breaks its column's range, as a schema range check says
-OUT_OF_RANGE_KIND = "schema_violation"
+# the failures row's error kind: a value outside its column's range (papeleo/errors.py)
+OUT_OF_RANGE_KIND = "value_out_of_range"
 
 
 def to_record(p: Person, period: Period | None) -> dict[str, Any]:

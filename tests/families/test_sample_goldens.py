@@ -121,7 +121,7 @@ KNOWN_ROW_DEFECTS = {
     "informe_supervision_escaneado.pdf": KNOWN_TEXT_DEFECTS["informe_supervision_escaneado.pdf"],
     "dictamen_puntajes_escaneado.pdf": "two levels OCR'd past reading ('Escala', 'Excalaráa' for "
     "'Excelente') and the document states no bands to read them back; each row says "
-    "nivel_bandas=conflict, which tests/scoring_flags.py does not map to nivel_desempeno yet",
+    "nivel_bandas=conflict (flagged), but this test holds every level exact",
 }
 
 
