@@ -65,6 +65,12 @@ def _phrases() -> list[tuple[tuple[str, ...], str, int | None]]:
 
 
 PHRASES = _phrases()
+GROUP_ONLY_ALCANZADO = frozenset(" ".join(WORDS.findall(p)) for p in _DATA["alcanzado_solo_grupo"])
+
+
+def group_name(text: str) -> str:
+    """A group label as the columns under it read it: 'Avance' over quarters is 'Alcanzado'."""
+    return "Alcanzado" if " ".join(WORDS.findall(fold(text))) in GROUP_ONLY_ALCANZADO else text
 
 
 def _word_matches(vocab: str, word: str) -> bool:

@@ -22,7 +22,7 @@ from papeleo.model import Page, Word
 from papeleo.tables.words import line_to_phrases, median_word_height, placed_words, words_to_text, words_to_word_lines
 from papeleo.text.normalize import fold
 
-from .columns import NUMERIC, WORDS, name_to_kinds, name_to_labels
+from .columns import NUMERIC, WORDS, group_name, name_to_kinds, name_to_labels
 from .commentary import NOTE
 from .fields import nivel_of
 from .lines import NUMBERISH
@@ -186,7 +186,7 @@ def head_to_layout(lines: list[list[Word]], h: float) -> Layout:
     layout = Layout(head_top=min(c.top for c in raw), head_bottom=max(c.bottom for c in raw))
     for i, leaf in enumerate(leaves):
         over = [g for g in groups if i in owner.get(id(g), ())]
-        name = " ".join([g.text for g in sorted(over, key=lambda g: g.top)] + [leaf.text])
+        name = " ".join([group_name(g.text) for g in sorted(over, key=lambda g: g.top)] + [leaf.text])
         layout.columns.append(Column(name_to_kinds(name), leaf.x0, leaf.x1, name))
     return layout
 
@@ -300,7 +300,7 @@ def _is_group(c: HeadCell, cells: list[HeadCell], h: float) -> bool:
     """A programado / alcanzado / quarter label with labels right under it qualifies them
     ('Meta programada' over the quarters, 'Ene-Mar' over 'Meta | Alc.'); a narrow one ('T1'
     centred over 'Prog. | Real') may overlap none of them but has one on each side."""
-    if not any(lb.kind in ("prog", "alc", "q") for lb in name_to_labels(c.text)):
+    if not any(lb.kind in ("prog", "alc", "q") for lb in name_to_labels(group_name(c.text))):
         return False
     below = [x for x in cells if x is not c and 0 <= x.top - c.bottom + 1 < HEAD_LINE_GAP * h]
     if any(_overlap(c, x) > 0 for x in below):
