@@ -79,7 +79,7 @@ def score_one(job: tuple[int, str, str, str]) -> dict:
     truth = json.loads((out / f"{FAMILY}_s{seed:05d}.truth.json").read_text(encoding="utf-8"))
     result = {"seed": seed, "form": form, "variant": truth.get("variant", {})}
     try:
-        res = read_document(str(out / doc_name(FAMILY, seed, form)), ReadSettings())
+        res = read_document(str(out / doc_name(FAMILY, seed, form)), ReadSettings(), cache_root=out / "_cache")
         if res.document is None:
             raise RuntimeError(f"not read: {res.failures}")
         records = registry.get(extractor).func(res.document, process_context()).records
