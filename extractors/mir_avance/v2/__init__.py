@@ -98,9 +98,10 @@ def extract(doc: Document, ctx: Context) -> Extraction:
         key = (reading_score(records), -len(readings_seen))
         if records and (best is None or key > best[:2]):
             best = (*key, name, records)
-    if all(p.text_source == "plain_text" for p in doc.pages):
-        # scattered OCR no head can read: v1's line stream, scored on independent evidence
-        # only, and only a reading whose evidence is positive (an empty or doubtful one is none)
+    if all(p.text_source in ("plain_text", "ocr") for p in doc.pages):
+        # scattered OCR no head can read (OCR'd text, or a scan whose head OCR lost): v1's
+        # reading, scored on independent evidence only, and only a reading whose evidence is
+        # positive (an empty or doubtful one is none)
         records = stream_records(doc)
         key = (stream_score(records, UNNAMED_WEIGHT), -len(readings_seen) - 1)
         if records and key[0] > MIN_STREAM_SCORE and (best is None or key[0] > best[0] + STREAM_MARGIN):
