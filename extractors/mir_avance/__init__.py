@@ -68,5 +68,5 @@ def extract(doc: Document, ctx: Context) -> Extraction:
     return Extraction(records=records, document=document)
 
 
-# mir_avance.v2 (extractors/mir_avance/v2/) registers itself beside v1; the spec still runs v1
-# until v2 reads seed 004's scattered real OCR (see the MIR v2 issue's notes).
+# mir_avance.v2 (extractors/mir_avance/v2/) registers itself beside v1 and is what the spec runs;
+# v1 stays registered for comparison (benchmarks/mir_generated.py --extractor mir_avance.v1).
