@@ -81,7 +81,7 @@ def score_one(job: tuple[int, str, str, str]) -> dict:
     result = {"seed": seed, "form": form, "variant": data.get("variant", {})}
     failures = []
     try:
-        res = read_document(str(path), ReadSettings())
+        res = read_document(str(path), ReadSettings(), cache_root=path.parent / "_cache")
         if res.document is None:
             raise RuntimeError(f"not read: {res.failures}")
         ext = registry.get(extractor).func(res.document, process_context())
@@ -164,8 +164,12 @@ def main(argv: list[str] | None = None) -> int:
     for seed in seeds:
         ensure_generated(seed, args.dir, args.forms)
     jobs = [(s, f, str(args.dir), args.extractor) for s in seeds for f in args.forms]
-    with ProcessPoolExecutor(max_workers=args.workers) as pool:
-        results = list(pool.map(score_one, jobs))
+    if args.workers <= 1:
+        # in this process: the OCR readers start their own workers, which a pool's child may not
+        results = [score_one(job) for job in jobs]
+    else:
+        with ProcessPoolExecutor(max_workers=args.workers) as pool:
+            results = list(pool.map(score_one, jobs))
     by_form: dict[str, Counter] = defaultdict(Counter)
     by_axis: dict[str, Counter] = defaultdict(Counter)
     for r in results:
