@@ -145,8 +145,12 @@ def main(argv: list[str] | None = None) -> int:
     for seed in seeds:
         ensure_generated(seed, args.dir, args.forms)
     jobs = [(s, f, str(args.dir), args.extractor) for s in seeds for f in args.forms]
-    with ProcessPoolExecutor(max_workers=args.workers) as pool:
-        results = list(pool.map(score_one, jobs))
+    if args.workers <= 1:
+        # in this process: the OCR readers start their own workers, which a pool's child may not
+        results = [score_one(job) for job in jobs]
+    else:
+        with ProcessPoolExecutor(max_workers=args.workers) as pool:
+            results = list(pool.map(score_one, jobs))
     by_form: dict[str, Counter] = defaultdict(Counter)
     by_axis: dict[str, Counter] = defaultdict(Counter)
     for r in results:
