@@ -30,11 +30,12 @@ import logging
 import os
 import sys
 from collections import Counter, defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "samples")]
+
+from generated_docs import ensure_generated, parse_seeds, run_jobs  # noqa: E402
 
 from gen._generated import FORMS, doc_name  # noqa: E402
 from scoring import OK, WRONG_UNFLAGGED  # noqa: E402
@@ -46,24 +47,6 @@ TEXT_FIELDS = ("texto", "actividad_comprometida")
 DATE_FIELDS = ("fecha_compromiso", "fecha_precision")
 # the floors per form: rows found and dates exact
 TARGETS = {"texto.pdf": 1.0, "escaneado.pdf": 0.95, "ocr.txt": 0.95}
-
-
-def parse_seeds(text: str) -> list[int]:
-    seeds: list[int] = []
-    for part in text.split(","):
-        lo, _, hi = part.partition("-")
-        seeds.extend(range(int(lo), int(hi) + 1) if hi else [int(lo)])
-    return seeds
-
-
-def ensure_generated(seed: int, out: Path, forms: list[str]) -> None:
-    from gen import convenio_asm
-
-    truth_path = out / f"{FAMILY}_s{seed:05d}.truth.json"
-    missing = [f for f in forms if not (out / doc_name(FAMILY, seed, f)).exists()]
-    if missing or not truth_path.exists():
-        doc = convenio_asm.generate(seed, out, missing or forms)
-        doc.write_truth(out)
 
 
 def score_one(job: tuple[int, str, str, str]) -> dict:
@@ -162,14 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     args.dir.mkdir(parents=True, exist_ok=True)
     seeds = parse_seeds(args.seeds)
     for seed in seeds:
-        ensure_generated(seed, args.dir, args.forms)
+        ensure_generated(FAMILY, seed, args.dir, args.forms)
     jobs = [(s, f, str(args.dir), args.extractor) for s in seeds for f in args.forms]
-    if args.workers <= 1:
-        # in this process: the OCR readers start their own workers, which a pool's child may not
-        results = [score_one(job) for job in jobs]
-    else:
-        with ProcessPoolExecutor(max_workers=args.workers) as pool:
-            results = list(pool.map(score_one, jobs))
+    results = run_jobs(score_one, jobs, args.workers)
     by_form: dict[str, Counter] = defaultdict(Counter)
     by_axis: dict[str, Counter] = defaultdict(Counter)
     for r in results:

@@ -29,11 +29,12 @@ import logging
 import os
 import sys
 from collections import Counter, defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "samples")]
+
+from generated_docs import ensure_generated, parse_seeds, run_jobs  # noqa: E402
 
 from gen._generated import FORMS, doc_name  # noqa: E402
 from scoring import (  # noqa: E402
@@ -52,26 +53,6 @@ TEXT_FIELDS = ("resumen_narrativo", "indicador", "comentario")
 EXACT_FIELDS = ("clave", "nivel", "siglas", "frecuencia", "trimestre", "ejercicio")
 # the issue's floors per form: share of numeric fields exact
 TARGETS = {"texto.pdf": 0.99, "escaneado.pdf": 0.95, "ocr.txt": 0.90}
-
-
-def parse_seeds(text: str) -> list[int]:
-    seeds: list[int] = []
-    for part in text.split(","):
-        lo, _, hi = part.partition("-")
-        seeds.extend(range(int(lo), int(hi) + 1) if hi else [int(lo)])
-    return seeds
-
-
-def ensure_generated(seed: int, out: Path, forms: list[str]) -> dict:
-    """The truth of ``seed``, generating whichever forms are not in ``out`` yet."""
-    from gen import mir_avance
-
-    truth_path = out / f"{FAMILY}_s{seed:05d}.truth.json"
-    missing = [f for f in forms if not (out / doc_name(FAMILY, seed, f)).exists()]
-    if missing or not truth_path.exists():
-        doc = mir_avance.generate(seed, out, missing or forms)
-        doc.write_truth(out)
-    return json.loads(truth_path.read_text(encoding="utf-8"))
 
 
 def junk_values(rows: list[dict]) -> int:
@@ -161,15 +142,10 @@ def main(argv: list[str] | None = None) -> int:
     args.dir.mkdir(parents=True, exist_ok=True)
     seeds = parse_seeds(args.seeds)
     for seed in seeds:
-        ensure_generated(seed, args.dir, args.forms)
+        ensure_generated(FAMILY, seed, args.dir, args.forms)
     cache = str(args.cache) if args.cache else None
     jobs = [(s, f, str(args.dir), args.extractor, cache) for s in seeds for f in args.forms]
-    if args.workers <= 1:
-        # in this process: the readers start their own OCR workers, which a pool's child may not
-        results = [score_one(job) for job in jobs]
-    else:
-        with ProcessPoolExecutor(max_workers=args.workers) as pool:
-            results = list(pool.map(score_one, jobs))
+    results = run_jobs(score_one, jobs, args.workers)
     by_form: dict[str, Counter] = defaultdict(Counter)
     by_axis: dict[str, Counter] = defaultdict(Counter)
     for r in results:

@@ -33,11 +33,12 @@ import logging
 import os
 import sys
 from collections import Counter, defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "samples")]
+
+from generated_docs import ensure_generated, parse_seeds, run_jobs  # noqa: E402
 
 from gen._generated import FORMS, doc_name  # noqa: E402
 from scoring import EXTRA_UNFLAGGED, MISSING, OK, WRONG_FLAGGED, WRONG_UNFLAGGED  # noqa: E402
@@ -49,25 +50,6 @@ NUMERIC = SPECS["scores"].numeric
 NAMES = ("nombre", "cargo")
 # the issue's floors per form: share of scores exact
 TARGETS = {"texto.pdf": 1.0, "escaneado.pdf": 0.95, "ocr.txt": 0.95}
-
-
-def parse_seeds(text: str) -> list[int]:
-    seeds: list[int] = []
-    for part in text.split(","):
-        lo, _, hi = part.partition("-")
-        seeds.extend(range(int(lo), int(hi) + 1) if hi else [int(lo)])
-    return seeds
-
-
-def ensure_generated(seed: int, out: Path, forms: list[str]) -> None:
-    """Generate whichever forms of ``seed`` are not in ``out`` yet (with the truth)."""
-    from gen import dictamen_puntajes
-
-    truth_path = out / f"{FAMILY}_s{seed:05d}.truth.json"
-    missing = [f for f in forms if not (out / doc_name(FAMILY, seed, f)).exists()]
-    if missing or not truth_path.exists():
-        doc = dictamen_puntajes.generate(seed, out, missing or forms)
-        doc.write_truth(out)
 
 
 def score_one(job: tuple[int, str, str, str]) -> dict:
@@ -177,13 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     args.dir.mkdir(parents=True, exist_ok=True)
     seeds = parse_seeds(args.seeds)
     for seed in seeds:
-        ensure_generated(seed, args.dir, args.forms)
+        ensure_generated(FAMILY, seed, args.dir, args.forms)
     jobs = [(s, f, str(args.dir), args.extractor) for s in seeds for f in args.forms]
-    if args.workers <= 1:  # in this process: the readers' own OCR pool then has the machine
-        results = [score_one(j) for j in jobs]
-    else:
-        with ProcessPoolExecutor(max_workers=args.workers) as pool:
-            results = list(pool.map(score_one, jobs))
+    results = run_jobs(score_one, jobs, args.workers)
     by_form: dict[str, Counter] = defaultdict(Counter)
     by_axis: dict[str, Counter] = defaultdict(Counter)
     for r in results:
