@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from papeleo.text.normalize import fold, fold_spaces
+from papeleo.text.normalize import LETTER_TO_DIGIT, fold, fold_spaces, letters_to_digits
 from papeleo.text.vocab import Vocabulary
 
 # a printed code leading a cell: '4.3.1 La población', '5 Contribuir', '5.a.1.3 Actualización'
@@ -22,9 +22,7 @@ CODE = regex.compile(
     r"^\s*(?P<code>[0-9OoIlZSaB|](?:[0-9OoIlZSaB|]{0,2})(?:\s?[.,]\s?[0-9OoIlZSaB|]{1,3}){0,8})(?=\s|$)"
 )
 # look-alike characters OCR puts inside a code, and the digit each stands for
-CODE_LOOKALIKES = str.maketrans(
-    {"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "Z": "2", "S": "5", "a": "3", "B": "8"}
-)
+CODE_LOOKALIKES = {**LETTER_TO_DIGIT, "a": "3"}  # the shared table, plus 'a' for 3 ('5.a.1.3')
 # an acronym and the indicator's name: 'PSAL: Porcentaje …', 'PVOR= Porcentaje …',
 # 'PCCPP - Porcentaje de calles …', 'PCCISP=Porcentaje' (no spaces); acronyms are capitals and
 # digits, OCR may turn a capital into a digit ('PR0NUA') or '1' ('PEP1')
@@ -76,7 +74,8 @@ def split_code(text: str) -> tuple[str | None, str, bool]:
     raw = m.group("code")
     if not any(c.isdigit() for c in raw):
         return None, text, False
-    code = regex.sub(r"\s", "", raw).replace(",", ".").translate(CODE_LOOKALIKES)
+    code = regex.sub(r"\s", "", raw).replace(",", ".")
+    code = letters_to_digits(code, CODE_LOOKALIKES) or code
     rest = text[m.end() :].strip()
     return code, rest, code != raw
 

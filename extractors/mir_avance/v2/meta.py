@@ -12,8 +12,8 @@ from collections import Counter
 
 import regex
 
-from papeleo.text.dates import find_dates
-from papeleo.text.normalize import fold, fold_spaces
+from papeleo.text.dates import find_dates, month_of
+from papeleo.text.normalize import fold, fold_spaces, letters_to_digits
 from papeleo.text.quarters import find_quarters
 
 # 'Ente público: H. Ayuntamiento Constitucional de San Lorenzo de la Cañada, Altiplano Sur'
@@ -29,23 +29,8 @@ PERIOD_MONTHS = regex.compile(
     r"(?P<b>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)",
     regex.I,
 )
-MONTHS = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
 # 'Avance al 30 de junio de 2025', 'Fecha de corte: 30 de septiembre de 2018': the period's end
 CUTOFF = regex.compile(r"(?:avance\s+al|corte\s*:?|al\s+cierre\s+de)\s*(?P<d>.{0,40})", regex.I)
-LOOKALIKE_DIGITS = str.maketrans({"O": "0", "Z": "2", "l": "1", "I": "1"})
 
 
 def document_meta(text: str) -> dict:
@@ -62,7 +47,7 @@ def ente_of(text: str) -> str | None:
 def ejercicio_of(text: str) -> int | None:
     m = EJERCICIO.search(text)
     if m:
-        return int(m.group("y").translate(LOOKALIKE_DIGITS))
+        return int(letters_to_digits(m.group("y")) or m.group("y"))
     years = Counter(int(y) for y in YEAR.findall(text))
     return years.most_common(1)[0][0] if years else None
 
@@ -73,9 +58,9 @@ def trimestre_of(text: str) -> int | None:
     head = text[:3000]
     m = PERIOD_MONTHS.search(fold(head))
     if m:
-        end = MONTHS.index(m.group("b").lower())
-        if end % 3 == 2:
-            return end // 3 + 1
+        end = month_of(m.group("b"))
+        if end is not None and end % 3 == 0:
+            return end // 3
     cut = CUTOFF.search(head)
     if cut:
         dates = find_dates(cut.group("d"))
