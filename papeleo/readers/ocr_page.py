@@ -6,6 +6,8 @@ The steps, in order:
    or more, so the ruling finder sees its grid as straight lines and a table's rows stay apart
    (measured in ``benchmarks/bench_orientation.py``: from 1.5 degrees the grid was lost).
 2. **Rulings** (:mod:`.rules`) are recorded and erased; **tesseract** reads the rest (``--psm 3``).
+   When much of the page's ink lies outside every word read, a sparse-text read fills the gap
+   (:mod:`.fill`: psm 3 sometimes skips a whole block of a table as if it were a picture).
 3. **Orientation** (:mod:`.orient`): when that read is unconvincing (low confidence, or lines
    running down the page), tesseract's OSD says which way up the page is; the page is turned,
    straightened and read again, and the turned read is kept only if it is better.
@@ -38,7 +40,14 @@ from PIL import Image
 from papeleo.errors import ErrorKind
 from papeleo.model import BBox, Failure, Line, Page, Rule, Word
 
-from .orient import Osd, image_to_osd, image_to_turned, lines_to_upright_share, osd_to_turn, read_is_unconvincing
+from .fill import (
+    SECOND_READ_CONFIG,
+    UNEXPLAINED_INK_FOR_SECOND_READ,
+    image_to_ink,
+    ink_to_unexplained_share,
+    lines_to_filled_lines,
+)
+from .orient import Osd, image_to_osd, image_to_turned, lines_to_upright_share, osd_to_turns, read_is_unconvincing
 from .orient import read_score as orient_read_score
 from .rules import image_to_unruled_and_rules, pixel_rules_to_point_rules
 from .skew import image_to_deskewed, image_to_skew_degrees
@@ -79,6 +88,9 @@ class ImageRead:
     confidence: float | None
     upright_share: float | None
     skew: float  # degrees the content tilted counter-clockwise; 0.0 when not straightened
+    # share of the ink outside the first read's words, and words a second read added (fill.py)
+    unexplained_ink: float = 0.0
+    words_added: int = 0
 
     @property
     def score(self) -> float:
@@ -175,15 +187,32 @@ def image_to_read(
         output_type=pytesseract.Output.DICT,
         timeout=seconds_left(deadline_epoch),
     )
-    lines = tesseract_data_to_lines(data, 72.0 / x_dpi, 72.0 / y_dpi)
+    x_scale, y_scale = 72.0 / x_dpi, 72.0 / y_dpi
+    lines = tesseract_data_to_lines(data, x_scale, y_scale)
+    confidence, upright = lines_to_mean_confidence(lines), lines_to_upright_share(lines)
+    unexplained = ink_to_unexplained_share(image_to_ink(unruled), lines, x_scale, y_scale)
+    added = 0
+    # a page that may be sideways is not filled: its turned read will be, if it is kept
+    if unexplained > UNEXPLAINED_INK_FOR_SECOND_READ and not read_is_unconvincing(confidence, upright):
+        second = pytesseract.image_to_data(
+            unruled,
+            lang=lang,
+            config=SECOND_READ_CONFIG,
+            output_type=pytesseract.Output.DICT,
+            timeout=seconds_left(deadline_epoch),
+        )
+        lines, added = lines_to_filled_lines(lines, tesseract_data_to_lines(second, x_scale, y_scale))
+        log.debug("%.1f%% of the ink unread by --psm 3: %d words added by a second read", 100 * unexplained, added)
     return ImageRead(
         lines=tuple(lines),
         rules=tuple(pixel_rules_to_point_rules(pixel_rules, x_dpi, y_dpi)),
         width=img.width * 72.0 / x_dpi,
         height=img.height * 72.0 / y_dpi,
-        confidence=lines_to_mean_confidence(lines),
-        upright_share=lines_to_upright_share(lines),
+        confidence=confidence,
+        upright_share=upright,
         skew=skew,
+        unexplained_ink=unexplained,
+        words_added=added,
     )
 
 
@@ -208,20 +237,22 @@ def image_to_ocr_result(
     if orient and read_is_unconvincing(read.confidence, read.upright_share):
         started = time.perf_counter()
         osd = image_to_osd(img, min(x_dpi, y_dpi), seconds_left(deadline_epoch))
-        candidate = osd_to_turn(osd)
-        if candidate:
+        best = read
+        for candidate in osd_to_turns(osd, read.upright_share):
             turned_dpi = (y_dpi, x_dpi) if candidate in (90, 270) else (x_dpi, y_dpi)
             turned = image_to_read(image_to_turned(img, candidate), *turned_dpi, lang, deadline_epoch, min_deskew)
             log.debug(
-                "page %d: OSD says turn %d (conf %.1f); read score %.2f as is, %.2f turned",
+                "page %d: turn %d (OSD %s, conf %.1f); read score %.2f as is, %.2f turned",
                 number,
                 candidate,
+                osd.clockwise,
                 osd.confidence or 0.0,
                 read.score,
                 turned.score,
             )
-            if turned.score > read.score:
-                read, turn = turned, candidate
+            if turned.score > best.score:
+                best, turn = turned, candidate
+        read = best
         spent = time.perf_counter() - started
     page = Page(
         number=number,
@@ -240,16 +271,23 @@ def image_to_ocr_result(
 
 def read_to_notes(first: ImageRead, kept: ImageRead, turn: int, osd: Osd | None) -> tuple[str, ...]:
     """``Page.reading_notes`` for what was done to the image before OCR: the turn chosen here
-    (not a PDF's /Rotate: that is the publisher's own instruction) and the skew straightened."""
+    (not a PDF's /Rotate: that is the publisher's own instruction), the skew straightened, and
+    the words a second read added."""
     notes = []
     if turn and osd is not None:
         notes.append(
-            f"turned: {turn} degrees clockwise before OCR (tesseract OSD, confidence {osd.confidence or 0:.1f}); "
+            f"turned: {turn} degrees clockwise before OCR (tesseract OSD said {osd.clockwise}, confidence "
+            f"{osd.confidence or 0:.1f}; the turned page read better); "
             f"mean word confidence {first.confidence or 0:.2f} as scanned, {kept.confidence or 0:.2f} turned"
         )
     if kept.skew:
         sense = "counter-clockwise" if kept.skew > 0 else "clockwise"
         notes.append(f"deskewed: the scan tilted {abs(kept.skew):.2f} degrees {sense}; straightened before OCR")
+    if kept.words_added:
+        notes.append(
+            f"second read: {100 * kept.unexplained_ink:.0f}% of the ink lay outside the words first read; "
+            f"{kept.words_added} words added by a sparse-text read (tesseract --psm 11)"
+        )
     return tuple(notes)
 
 

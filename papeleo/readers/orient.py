@@ -103,6 +103,21 @@ def osd_to_turn(osd: Osd) -> int:
     return osd.clockwise
 
 
+def osd_to_turns(osd: Osd, upright_share: float | None) -> tuple[int, ...]:
+    """The clockwise turns worth trying, best guess first. OSD's confident answer; else, when
+    the read's lines run down the page (upright share below MIN_UPRIGHT_SHARE), the page is
+    sideways for certain and only the direction is unknown, so both quarter turns are tried
+    (OSD's own guess first when it made one): a generated MIR scan turned 270 degrees got an OSD
+    confidence of 0.24 and was left sideways, every number lost. Otherwise none."""
+    confident = osd_to_turn(osd)
+    if confident:
+        return (confident,)
+    if upright_share is None or upright_share >= MIN_UPRIGHT_SHARE:
+        return ()
+    guess = osd.clockwise if osd.clockwise in (90, 270) else 90
+    return (guess, 360 - guess)
+
+
 def image_to_turned(img: Image.Image, clockwise: int) -> Image.Image:
     """``img`` turned ``clockwise`` degrees (a multiple of 90), without resampling."""
     turns = {0: None, 90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}

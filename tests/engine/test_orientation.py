@@ -36,6 +36,7 @@ from papeleo.readers.orient import (
     image_to_turned,
     lines_to_upright_share,
     osd_to_turn,
+    osd_to_turns,
     read_is_unconvincing,
     read_score,
 )
@@ -157,6 +158,18 @@ def test_an_unsure_or_missing_osd_answer_turns_nothing() -> None:
     assert osd_to_turn(Osd(90, 9.1, 0.5)) == 90
     assert osd_to_turn(Osd(180, MIN_OSD_CONFIDENCE / 2, 0.5)) == 0
     assert osd_to_turn(Osd(None, None, 0.2)) == 0
+
+
+def test_sideways_lines_try_both_quarter_turns_when_osd_is_unsure() -> None:
+    # confident OSD: its answer only
+    assert osd_to_turns(Osd(90, 9.1, 0.5), upright_share=0.01) == (90,)
+    # unsure OSD, lines read down the page: sideways for certain, OSD's guess first
+    assert osd_to_turns(Osd(270, 0.24, 0.5), upright_share=0.006) == (270, 90)
+    assert osd_to_turns(Osd(None, None, 0.5), upright_share=0.1) == (90, 270)
+    assert osd_to_turns(Osd(180, 0.3, 0.5), upright_share=0.1) == (90, 270)
+    # unsure OSD, lines upright (a poor but upright scan): leave it
+    assert osd_to_turns(Osd(270, 0.24, 0.5), upright_share=0.9) == ()
+    assert osd_to_turns(Osd(270, 0.24, 0.5), upright_share=None) == ()
 
 
 def ocr_page(confidence: float, words: int, rotation: int = 0) -> Page:
