@@ -42,6 +42,12 @@ UNNAMED = regex.compile(r"^col\d+$")
 WORDS = regex.compile(r"[\p{L}\p{N}%][\p{L}\p{N}%.\-/]*")
 
 NUMERIC = frozenset({"meta", "meta_modificada", "prog", "alc", "avance", "linea_base"})
+# a quarter label of a head as printed ('T2', 't3') ...
+CLEAN_T_LABEL = regex.compile(r"^[Tt][1-4]$")
+# ... and as OCR damages it on a shaded head band: the T read as 7, 1, I, l or | ('71 T2 13 74':
+# tesseract on a generated scan's 'T1 T2 T3 T4'), or the 1 as i, í, l, I or | ('Tí T2 T3 T4');
+# taken for a quarter only beside a clean one
+DAMAGED_T_LABEL = regex.compile(r"^[71Il|]([1-4])$|^T([iíIl|])$")
 
 
 @dataclass(frozen=True)
@@ -137,6 +143,28 @@ def name_to_kinds(name: str) -> tuple[tuple[str, int | None], ...]:
         if k not in seen and not (k[0] == "prog" and any(s[0] == "meta" for s in seen) and k[1] is None):
             seen.append(k)
     return tuple(seen)
+
+
+def repair_quarter_labels(tokens: list[str]) -> list[str]:
+    """The tokens of one head line with OCR-damaged quarter labels read back ('71' -> 'T1'),
+    when the line prints at least one clean quarter label: without that, '13' is a number."""
+    if not any(CLEAN_T_LABEL.match(t) for t in tokens):
+        return tokens
+    out = []
+    for t in tokens:
+        m = DAMAGED_T_LABEL.match(t)
+        out.append(t if m is None else f"T{m.group(1) or '1'}")
+    return out
+
+
+def repair_quarter_labels_in_line(line: str) -> str:
+    """``repair_quarter_labels`` on a line of OCR'd text, its spacing kept (cells are split on it)."""
+    tokens = line.split()
+    repaired = repair_quarter_labels(tokens)
+    if repaired == tokens:
+        return line
+    it = iter(repaired)
+    return regex.sub(r"\S+", lambda _: next(it), line)
 
 
 def is_unnamed(name: str) -> bool:

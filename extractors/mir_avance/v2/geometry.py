@@ -14,7 +14,7 @@ its meta anual last, its quarters as 'Ene-Mar' and an extra 'Sentido' column is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -22,10 +22,11 @@ from papeleo.model import Page, Word
 from papeleo.tables.words import line_to_phrases, median_word_height, placed_words, words_to_text, words_to_word_lines
 from papeleo.text.normalize import fold
 
-from .columns import NUMERIC, WORDS, group_name, name_to_kinds, name_to_labels
+from .columns import NUMERIC, WORDS, group_name, name_to_kinds, name_to_labels, repair_quarter_labels
 from .commentary import NOTE
 from .fields import nivel_of
 from .lines import NUMBERISH
+from .order import kinds_by_order, order_check_and_note, order_evidence, swapped_order
 from .table import RowCells, numeric_field
 
 # words of one head label are closer than this many word heights; a wider gap starts the next
@@ -93,6 +94,8 @@ class Column:
     left: float = 0.0  # border with the column before
     right: float = 0.0
     left_sure: bool = False  # the border is a rule or a gutter of the body, not a guess
+    by_order: bool = False  # programado/alcanzado taken from the order of two quarter runs
+    uneven: bool = False  # ... and the two runs do not name the same quarters
 
 
 @dataclass
@@ -188,6 +191,7 @@ def head_to_layout(lines: list[list[Word]], h: float) -> Layout:
         over = [g for g in groups if i in owner.get(id(g), ())]
         name = " ".join([group_name(g.text) for g in sorted(over, key=lambda g: g.top)] + [leaf.text])
         layout.columns.append(Column(name_to_kinds(name), leaf.x0, leaf.x1, name))
+    kinds_by_order(layout.columns)
     return layout
 
 
@@ -355,14 +359,14 @@ def page_to_rows(page: Page, T: int | None, carried: Layout | None) -> tuple[lis
     if not words:
         return [], carried
     h = median_word_height(words)
-    lines = words_to_word_lines(words)
+    lines = [_line_with_quarters_read(line) for line in words_to_word_lines(words)]
     rows: list[RowCells] = []
     i, layout = 0, carried
     while i < len(lines):
         head = find_head(lines, h, i, layout.head_text if layout else "")
         stop = head[0] if head else len(lines)
         if layout is not None and stop > i:
-            rows += _body_to_rows(lines[i:stop], layout, page, h, T)
+            rows += _ordered_body_to_rows(lines[i:stop], layout, page, h, T)
         if head is None:
             break
         found = head_to_layout(lines[head[0] : head[1]], h)
@@ -371,6 +375,31 @@ def page_to_rows(page: Page, T: int | None, carried: Layout | None) -> tuple[lis
             layout = found
         i = head[1]
     return rows, layout
+
+
+def _ordered_body_to_rows(
+    lines: list[list[Word]], layout: Layout, page: Page, h: float, T: int | None
+) -> list[RowCells]:
+    """The body's rows; under a by-order head, read the way the document's later quarters
+    support, each row saying so in ``columnas_por_orden`` (see ``order_evidence``)."""
+    rows = _body_to_rows(lines, layout, page, h, T)
+    if not any(c.by_order for c in layout.columns):
+        return rows
+    evidence = order_evidence(rows, T)
+    if evidence == "swap":
+        rows = _body_to_rows(lines, swapped_order(layout), page, h, T)
+    uneven = any(c.uneven for c in layout.columns)
+    check, note = order_check_and_note(evidence, uneven)
+    for r in rows:
+        r.checks.append(check)
+        r.notes.append(note)
+    return rows
+
+
+def _line_with_quarters_read(line: list[Word]) -> list[Word]:
+    """The line with OCR-damaged quarter labels read back ('71 T2 13 74'), see columns.py."""
+    texts = repair_quarter_labels([w.text for w in line])
+    return [w if t == w.text else replace(w, text=t) for w, t in zip(line, texts)]
 
 
 def _body_to_rows(lines: list[list[Word]], layout: Layout, page: Page, h: float, T: int | None) -> list[RowCells]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import regex
 
 from .align import row_relations
-from .columns import Label, name_to_labels
+from .columns import Label, name_to_labels, repair_quarter_labels_in_line
 from .table import RowCells
 
 # where one head cell ends and the next begins: a pipe, a tab, two or more spaces
@@ -183,7 +183,7 @@ def head_labels(lines: list[str]) -> list[Label]:
     before it is the rest of that cell, wrapped ('Meta' / 'anual')."""
     cells: list[str] = []
     for ln in lines:
-        for piece in HEAD_CELL_GAP.split(ln.strip()):
+        for piece in HEAD_CELL_GAP.split(repair_quarter_labels_in_line(ln).strip()):
             if not piece:
                 continue
             if cells and not name_to_labels(piece):

@@ -38,7 +38,7 @@ def row_to_record(rc: RowCells, tf: TextFields, meta: dict) -> dict[str, Any]:
             from_comment = True
             notes.append("avance_pct: leído del comentario (el cuadro no tiene columna de %)")
     solved = solve_row(readings, T, tf.comentario, percent_is_commentary=from_comment)
-    checks = list(solved.checks)
+    checks = list(solved.checks) + list(rc.checks)
     notes += solved.notes
     if T:
         late = [f for f in ALC[T:] if solved.values.get(f) is not None]

@@ -37,6 +37,7 @@ class RowCells:
     bbox: tuple[float, float, float, float] | None = None
     confidence: float | None = None
     notes: list[str] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)  # "name=ok|conflict" the reader itself made
 
 
 def numeric_field(kind: str, quarter: int | None, T: int | None) -> str | None:

@@ -1,0 +1,106 @@
+"""Programado and alcanzado columns told apart by their order, when OCR lost the labels.
+
+On a shaded head band tesseract can turn 'Meta programada' and 'Alcanzado' into noise
+('pnIeAn', 'ns pelar elec') while the quarter labels under them survive: the head still
+shows two runs of quarter columns. Every head that prints those labels prints programado
+first, so that is the reading tried; the document then tests it — an alcanzado after the
+reported quarter is empty by definition — and each row read this way says in
+``columnas_por_orden`` whether the order was confirmed (``ok``) or only supposed
+(``conflict``: every programado and alcanzado of the row is then flagged).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from .columns import name_to_labels
+from .lines import NUMBERISH
+from .table import RowCells
+
+# the check a row read under a head whose programado/alcanzado labels OCR lost carries
+ORDER_CHECK = "columnas_por_orden"
+_EVIDENCE_NOTE = {
+    "ok": "el orden impreso lo confirman los trimestres posteriores al reportado",
+    "swap": "los trimestres posteriores al reportado muestran el orden inverso",
+    "unknown": "orden supuesto (programado, alcanzado) sin evidencia en el documento",
+}
+
+
+def quarter_runs(columns: list[Any]) -> list[list[int]]:
+    """Runs of neighbouring columns whose head is a quarter label and nothing known beside it;
+    a run ends where the quarters start again ('T1 T2 T3 T4 T1 T2 …' is two runs)."""
+    runs: list[list[int]] = []
+    prev, prev_q = -2, 5
+    for i, c in enumerate(columns):
+        labels = name_to_labels(c.name)
+        if not c.kinds and labels and all(lb.kind == "q" for lb in labels):
+            q = labels[-1].quarter or 0
+            if i == prev + 1 and q > prev_q:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+            prev, prev_q = i, q
+    return runs
+
+
+def kinds_by_order(columns: list[Any]) -> None:
+    """A head whose group labels OCR lost ('pnIeAn' over 'T1 T2 T3 T4', twice) still has two
+    runs of quarter columns: programado then alcanzado, the order every head with those labels
+    prints them in. Only as a reading to be tested: ``by_order`` columns are checked against
+    the document (``order_evidence``) and their rows say how the order was decided."""
+    if any(k[0] in ("prog", "alc") for c in columns for k in c.kinds):
+        return
+    runs = quarter_runs(columns)
+    if len(runs) != 2:
+        return
+    # runs naming different quarters ('T1 T2 T3' and 'T1 T2 T3 T4') lost a label: a column's
+    # values may sit under its neighbour's head, which the order cannot tell
+    uneven = len({tuple(_run_quarters(columns, run)) for run in runs}) > 1
+    for kind, run in zip(("prog", "alc"), runs):
+        for i in run:
+            q = [lb.quarter for lb in name_to_labels(columns[i].name) if lb.kind == "q"][-1]
+            columns[i].kinds, columns[i].by_order = ((kind, q),), True
+            columns[i].uneven = uneven
+
+
+def _run_quarters(columns: list[Any], run: list[int]) -> list[int | None]:
+    return [[lb.quarter for lb in name_to_labels(columns[i].name) if lb.kind == "q"][-1] for i in run]
+
+
+def swapped_order(layout: Any) -> Any:
+    """The same layout with its by-order programado and alcanzado columns swapped."""
+    swap = {"prog": "alc", "alc": "prog"}
+    cols = [replace(c, kinds=tuple((swap[k], q) for k, q in c.kinds)) if c.by_order else c for c in layout.columns]
+    return replace(layout, columns=cols)
+
+
+def order_evidence(rows: list[RowCells], T: int | None) -> str:
+    """What the rows say of a by-order reading: an alcanzado after the reported quarter is
+    empty by definition while its programado is printed, so values under the 'alcanzado' run
+    for later quarters, where the 'programado' run is empty, say the runs are the other way
+    round ('swap'); the opposite confirms the order ('ok'); no later quarter, no evidence
+    ('unknown')."""
+    if not T or T >= 4:
+        return "unknown"
+    later = range(T + 1, 5)
+    prog = sum(1 for r in rows for q in later if _printed(r.numbers.get(f"programado_t{q}")))
+    alc = sum(1 for r in rows for q in later if _printed(r.numbers.get(f"alcanzado_t{q}")))
+    if prog > alc:
+        return "ok"
+    if alc > prog:
+        return "swap"
+    return "unknown"
+
+
+def _printed(token: str | None) -> bool:
+    return bool(token) and NUMBERISH.match(token or "") is not None and any(ch.isdigit() for ch in token or "")
+
+
+def order_check_and_note(evidence: str, uneven: bool) -> tuple[str, str]:
+    """The check and the note of a row read under a by-order head."""
+    outcome = "conflict" if evidence == "unknown" or uneven else "ok"
+    note = "columnas programado/alcanzado: encabezados de grupo ilegibles; " + _EVIDENCE_NOTE[evidence]
+    if uneven:
+        note += "; falta la etiqueta de un trimestre: un valor puede estar bajo la columna vecina"
+    return f"{ORDER_CHECK}={outcome}", note

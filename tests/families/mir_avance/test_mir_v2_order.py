@@ -1,0 +1,115 @@
+"""Programado/alcanzado told apart by order when OCR lost the group labels (v2/order.py) and
+OCR-damaged quarter labels read back (v2/columns.py). Heads and rows are built by hand after
+what tesseract made of a generated scan's shaded head: 'pnIeAn' over '71 T2 13 74'."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.mir_avance.v2.columns import repair_quarter_labels, repair_quarter_labels_in_line
+from extractors.mir_avance.v2.order import kinds_by_order, order_check_and_note, order_evidence, swapped_order
+from extractors.mir_avance.v2.table import RowCells
+
+
+@dataclass
+class Col:
+    name: str
+    kinds: tuple = ()
+    by_order: bool = False
+    uneven: bool = False
+
+
+@dataclass
+class Lay:
+    columns: list
+
+
+def test_damaged_quarter_labels_are_read_back_beside_a_clean_one() -> None:
+    assert repair_quarter_labels(["71", "T2", "13", "74", "11", "72", "13", "74"]) == [
+        "T1", "T2", "T3", "T4", "T1", "T2", "T3", "T4",
+    ]  # fmt: skip
+
+
+def test_numbers_stay_numbers_without_a_clean_quarter_label() -> None:
+    row = ["Trimestral", "13", "11", "72", "100.00"]
+    assert repair_quarter_labels(row) == row
+    # and a damaged-looking token that is no quarter ('75', '10') is left as printed
+    assert repair_quarter_labels(["T1", "75", "10"]) == ["T1", "75", "10"]
+
+
+def test_a_one_read_as_a_letter_is_read_back() -> None:
+    assert repair_quarter_labels(["Tí", "T2", "T3", "T4"]) == ["T1", "T2", "T3", "T4"]
+    assert repair_quarter_labels(["Tl", "T2"]) == ["T1", "T2"]
+
+
+def head(*names: str) -> list[Col]:
+    kinds = {"Nivel": (("nivel", None),), "Meta anual": (("meta", None),)}
+    return [Col(n, kinds.get(n, ())) for n in names]
+
+
+def test_two_quarter_runs_without_group_labels_are_programado_then_alcanzado() -> None:
+    cols = head("Nivel", "Meta anual", "T1", "T2", "T3", "T4", "T1", "T2", "T3", "T4")
+    kinds_by_order(cols)
+    assert [c.kinds for c in cols[2:]] == [(("prog", q),) for q in (1, 2, 3, 4)] + [(("alc", q),) for q in (1, 2, 3, 4)]
+    assert all(c.by_order and not c.uneven for c in cols[2:])
+    assert not cols[0].by_order
+
+
+def test_a_run_missing_a_quarter_is_uneven() -> None:
+    cols = head("Nivel", "T1", "T2", "pelar T3", "T1", "T2", "T3", "T4")
+    kinds_by_order(cols)
+    assert cols[3].kinds == (("prog", 3),) and cols[4].kinds == (("alc", 1),)
+    assert all(c.uneven for c in cols[1:])
+
+
+def test_no_order_is_supposed_when_a_head_names_its_kinds_or_has_one_run() -> None:
+    named = head("Nivel", "T1", "T2", "T1", "T2")
+    named[1].kinds = (("prog", 1),)
+    kinds_by_order(named)
+    assert not any(c.by_order for c in named)
+    single = head("Nivel", "T1", "T2", "T3", "T4")
+    kinds_by_order(single)
+    assert not any(c.by_order for c in single)
+
+
+def rows(prog_later: int, alc_later: int) -> list[RowCells]:
+    out = []
+    for i in range(max(prog_later, alc_later)):
+        numbers = {"programado_t1": "5", "alcanzado_t1": "4"}
+        if i < prog_later:
+            numbers["programado_t3"] = "6"
+        if i < alc_later:
+            numbers["alcanzado_t3"] = "7"
+        out.append(RowCells(numbers=numbers))
+    return out
+
+
+def test_later_quarters_confirm_or_reverse_the_order() -> None:
+    # quarter 2 reported: alcanzados of quarter 3 must be empty
+    assert order_evidence(rows(prog_later=3, alc_later=0), T=2) == "ok"
+    assert order_evidence(rows(prog_later=0, alc_later=3), T=2) == "swap"
+    assert order_evidence(rows(prog_later=2, alc_later=2), T=2) == "unknown"
+    # the last quarter reported: nothing is empty by definition
+    assert order_evidence(rows(prog_later=3, alc_later=0), T=4) == "unknown"
+    assert order_evidence(rows(prog_later=3, alc_later=0), T=None) == "unknown"
+
+
+def test_swapping_exchanges_only_the_by_order_columns() -> None:
+    cols = head("Meta anual", "T1", "T1")
+    kinds_by_order(cols)
+    swapped = swapped_order(Lay(cols)).columns
+    assert [c.kinds for c in swapped] == [(("meta", None),), (("alc", 1),), (("prog", 1),)]
+    assert cols[1].kinds == (("prog", 1),)  # the original layout is left as it was
+
+
+def test_an_order_only_supposed_flags_the_row() -> None:
+    assert order_check_and_note("ok", uneven=False)[0] == "columnas_por_orden=ok"
+    assert order_check_and_note("swap", uneven=False)[0] == "columnas_por_orden=ok"
+    assert order_check_and_note("unknown", uneven=False)[0] == "columnas_por_orden=conflict"
+    check, note = order_check_and_note("ok", uneven=True)
+    assert check == "columnas_por_orden=conflict" and "falta la etiqueta" in note
+
+
+def test_a_line_of_ocrd_text_keeps_its_cell_gaps() -> None:
+    assert repair_quarter_labels_in_line("Meta anual   71  T2   13 74") == "Meta anual   T1  T2   T3 T4"
+    assert repair_quarter_labels_in_line("Trimestral   13  11") == "Trimestral   13  11"
