@@ -14,8 +14,11 @@ named registry extractor, then scored with tests/scoring.py against the generato
 * text ok — resumen_narrativo / indicador / comentario at or above the fuzzy floor;
 * wrong flagged / wrong UNFLAGGED — a different value, with or without a flag on its own field
   (``corrected``, or a conflict check naming it); a conflict elsewhere in the row excuses nothing;
-* extra — a value where the truth has none (an alcanzado for a quarter not yet reported), and
-  numbers on rows the truth does not have (junk rows).
+* extra unflagged — a value where the truth has none (an alcanzado for a quarter not yet
+  reported), and numbers on rows the truth does not have (junk rows), with no flag on their field;
+* to failures — rows the extractor gave with no key (no clave, siglas or unidad): the pipeline
+  writes them as ``missing_key`` failures with their cells, never as indicators, so they are
+  not scored as rows.
 
 ``--by`` groups the same figures by a variant axis (``format``, ``estilo_texto``, ...);
 ``-v`` lists every miss; ``--json`` writes the per-document results.
@@ -45,6 +48,7 @@ from scoring import (  # noqa: E402
     WRONG_FLAGGED,
     WRONG_UNFLAGGED,
 )
+from scoring_flags import flags  # noqa: E402
 from scoring_specs import MIR_NUMERIC, SPECS  # noqa: E402
 
 log = logging.getLogger("mir_generated")
@@ -55,14 +59,23 @@ EXACT_FIELDS = ("clave", "nivel", "siglas", "frecuencia", "trimestre", "ejercici
 TARGETS = {"texto.pdf": 0.99, "escaneado.pdf": 0.95, "ocr.txt": 0.90}
 
 
-def junk_values(rows: list[dict]) -> int:
-    return sum(1 for r in rows for f in MIR_NUMERIC if r.get(f) is not None)
+def junk_values(rows: list[dict]) -> tuple[int, int]:
+    """Numbers on rows the truth does not have: (flagged on their own field, unflagged)."""
+    flagged = unflagged = 0
+    for r in rows:
+        own = flags(r)
+        for f in MIR_NUMERIC:
+            if r.get(f) is not None:
+                flagged += f in own
+                unflagged += f not in own
+    return flagged, unflagged
 
 
 def score_one(job: tuple[int, str, str, str, str | None]) -> dict:
     """Read, extract and score one (seed, form); never raises (a crash is a result)."""
     seed, form, folder, extractor, cache = job
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    import schemas
     from papeleo import registry
     from papeleo.context import process_context
     from papeleo.readers import ReadSettings, read_document
@@ -76,6 +89,11 @@ def score_one(job: tuple[int, str, str, str, str | None]) -> dict:
         if res.document is None:
             raise RuntimeError(f"not read: {res.failures}")
         records = registry.get(extractor).func(res.document, process_context()).records
+        # what the pipeline writes: a row with no key (no clave, siglas or unidad) becomes a
+        # missing_key failure with its cells, never an indicators row (papeleo/pipeline.py)
+        keyed = [r for r in records if not schemas.get("indicators").missing_key(r)]
+        result["to_failures"] = len(records) - len(keyed)
+        records = keyed
     except Exception as exc:  # a crash is scored as nothing read, and listed
         log.exception("seed %d %s", seed, form)
         result["error"] = f"{type(exc).__name__}: {exc}"
@@ -89,7 +107,8 @@ def score_one(job: tuple[int, str, str, str, str | None]) -> dict:
     counts["rows_truth"] = len(score.pairs) + len(score.unmatched)
     counts["rows_found"] = len(score.pairs)
     counts["rows_junk"] = len(score.unexpected)
-    counts["num:junk_values"] = junk_values(score.unexpected)
+    counts["num:junk_flagged"], counts["num:junk_values"] = junk_values(score.unexpected)
+    counts["rows_to_failures"] = result.get("to_failures", 0)
     result["counts"] = dict(counts)
     result["misses"] = [
         str(m) for m in score.misses() if m.field in MIR_NUMERIC or m.field in TEXT_FIELDS + EXACT_FIELDS
@@ -106,7 +125,7 @@ def rate(c: Counter, kind: str) -> tuple[int, int]:
 def table(groups: dict[str, Counter]) -> str:
     head = (
         f"{'group':<24}{'docs':>5}{'rows':>11}{'junk':>6}{'numeric exact':>22}{'text ok':>18}"
-        f"{'exact fields':>18}{'wrong flg':>10}{'WRONG unflg':>12}{'extra unflg':>12}"
+        f"{'exact fields':>18}{'wrong flg':>10}{'WRONG unflg':>12}{'extra unflg':>12}{'to failures':>12}"
     )
     lines = [head, "-" * len(head)]
     for name, c in groups.items():
@@ -120,7 +139,7 @@ def table(groups: dict[str, Counter]) -> str:
             f"{n_ok:>7}/{n_det:<6}{100 * n_ok / max(n_det, 1):>6.1f}%"
             f"{t_ok:>6}/{t_det:<5}{100 * t_ok / max(t_det, 1):>5.1f}%"
             f"{e_ok:>6}/{e_det:<5}{100 * e_ok / max(e_det, 1):>5.1f}%"
-            f"{c[f'num:{WRONG_FLAGGED}']:>10}{wrong_unfl:>12}{extra_unfl:>12}"
+            f"{c[f'num:{WRONG_FLAGGED}']:>10}{wrong_unfl:>12}{extra_unfl:>12}{c['rows_to_failures']:>12}"
         )
         _ = EXTRA_FLAGGED
     return "\n".join(lines)

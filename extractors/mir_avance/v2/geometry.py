@@ -27,7 +27,7 @@ from .commentary import NOTE
 from .fields import nivel_of
 from .lines import NUMBERISH
 from .order import kinds_by_order, order_check_and_note, order_evidence, swapped_order
-from .table import RowCells, numeric_field
+from .table import NUMBER_TOKEN, RowCells, flag_unplaced, numeric_field
 
 # words of one head label are closer than this many word heights; a wider gap starts the next
 # label ('Meta anual   Primero' is two labels); narrower would split 'Resumen  Narrativo'
@@ -519,9 +519,11 @@ def _row(words: list[Word], cols: list[Column], page: Page, T: int | None) -> Ro
     xs = [w.bbox for w in words]
     rc.bbox = (min(b.x0 for b in xs), min(b.top for b in xs), max(b.x1 for b in xs), max(b.bottom for b in xs))
     rc.confidence = sum(w.confidence for w in words) / len(words)
+    unplaced: list[str] = []
     for i, ws in by_col.items():
         kinds = cols[i].kinds
         if not kinds:
+            unplaced += [w.text for w in ws if NUMBER_TOKEN.match(w.text)]
             continue
         text = words_to_text(ws)
         numeric = [k for k in kinds if k[0] in NUMERIC]
@@ -532,6 +534,7 @@ def _row(words: list[Word], cols: list[Column], page: Page, T: int | None) -> Ro
         name = numeric_field(*numeric[0], T)
         if name:
             rc.numbers[name] = text
+    flag_unplaced(rc, unplaced)
     return rc
 
 

@@ -32,6 +32,7 @@ from ..meta import quarter_from_rows
 from ..record import is_indicator, to_record
 from ..solve import drop_unproven, solve_row
 from ..stream import segment
+from .table import UNPLACED_CHECK
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,6 @@ PRINTED_CODE = regex.compile(r"clave [\d.]+: impresa '(?P<raw>[^']*)'")
 UNPLACED = regex.compile(r"sin lugar determinado")
 # the check this reading adds to such a row: every value of the row may sit in a neighbour's
 # column (tests/scoring_flags.py maps it to every numeric field)
-UNPLACED_CHECK = "celdas_sin_lugar"
 # the check this reading adds for each value no independent check covers, or of a row whose
 # code is not the printed one: '<field>_sin_respaldo=conflict' (the stream places cells by
 # proximity; only the arithmetic says a value is in its column)

@@ -19,6 +19,9 @@ from .columns import NUMERIC, columns_to_kinds, is_mir_table
 
 # a number-like token in a numeric cell: '1,216,904.50', '13a%', '-', 'N/A', '6b,293'
 TOKEN = regex.compile(r"\S+")
+# a number as printed or misread in a cell: '1,216,904.50', '13a%', '(12)' — a digit first or
+# after a sign, and mostly digits and separators
+NUMBER_TOKEN = regex.compile(r"^[-+(]?\d[\d,.]*%?\)?$")
 # tokens a cell prints for 'nothing here'
 NULL_TOKENS = frozenset({"-", "--", "—", "–", "n/a", "na", "n/d", "nd", "s/d"})
 FIELD_OF = {
@@ -27,6 +30,10 @@ FIELD_OF = {
     "linea_base": "linea_base",
     "meta_modificada": "meta_modificada",
 }
+
+
+# a row with numbers no column of the head can take: where its other numbers sit is in doubt
+UNPLACED_CHECK = "celdas_sin_lugar"
 
 
 @dataclass
@@ -86,8 +93,11 @@ def table_to_rows(table: Table, T: int | None) -> list[RowCells]:
         rc = RowCells(page=row.page, confidence=row.confidence)
         box = row.bbox
         rc.bbox = (box.x0, box.top, box.x1, box.bottom) if box is not None else None
+        unplaced: list[str] = []
         for i, cell in enumerate(row.cells):
             ks = kinds[i] if i < len(kinds) else ()
+            if not ks and not cell.is_empty:
+                unplaced += [t for t in TOKEN.findall(cell.text) if NUMBER_TOKEN.match(t)]
             if not ks or cell.is_empty:
                 continue
             numeric = [k for k in ks if k[0] in NUMERIC]
@@ -108,11 +118,20 @@ def table_to_rows(table: Table, T: int | None) -> list[RowCells]:
                 name = numeric_field(kind, q, T)
                 if name:
                     rc.numbers[name] = token
+        flag_unplaced(rc, unplaced)
         if _is_continuation(rc) and out:
             _join(out[-1], rc)
         elif rc.text or rc.numbers:
             out.append(rc)
     return [r for r in out if r.numbers or r.text.get("nivel")]
+
+
+def flag_unplaced(rc: RowCells, unplaced: list[str]) -> None:
+    """A row printing numbers under columns whose head says nothing known (a label OCR lost):
+    the columns its other numbers were read under may be shifted too, so all are flagged."""
+    if unplaced and rc.numbers:
+        rc.checks.append(f"{UNPLACED_CHECK}=conflict")
+        rc.notes.append(f"números bajo columnas sin encabezado legible: {', '.join(unplaced)}")
 
 
 def _header_cells(table: Table) -> list[Cell | None]:

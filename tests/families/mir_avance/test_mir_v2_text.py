@@ -244,12 +244,11 @@ def test_a_count_no_alignment_backs_is_left_unplaced():
 
 # the first development seeds whose OCR'd text is a municipal report drawn without real OCR
 # (samples/gen/_generated.py: development block), one or more per text style
-GENERATED_SEEDS = [3, 5, 8, 13, 14, 17, 31, 32, 35]
+# 4 and 7 lost a decimal point ('32.00' -> '3200', '118.83' -> '11883') that no check compared,
+# unflagged until the columns' own format (two decimals throughout) made those tokens ambiguous
+GENERATED_SEEDS = [3, 4, 5, 7, 8, 13, 14, 17, 31, 32, 35]
 # seeds where a wrong value still carries no flag, by cause (strict: a fix shows up here)
-KNOWN_UNFLAGGED = {
-    4: "decimal point lost in an alcanzado of a quarter before the reported one ('32.00' -> '3200'): no check compares it",
-    7: "decimal point lost in a % whose row's programado is in conflict ('118.83' -> '11883'): no check compares it",
-}
+KNOWN_UNFLAGGED: dict[int, str] = {}
 
 
 def _generated(seed: int, tmp: Path):
