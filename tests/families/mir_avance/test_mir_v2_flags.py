@@ -1,0 +1,93 @@
+"""The flags mir_avance.v2 puts on values it cannot vouch for, on pages and rows built by hand:
+numbers under a head label OCR lost (celdas_sin_lugar), two quarter runs told apart by order
+(columnas_por_orden), values in quarters an indicator's frequency does not measure
+(frecuencia_trimestres), and a column's own number format ('3200' among '32.00's).
+
+Heads are written as generated scans came out of tesseract ('pnIeAn' for 'Meta programada',
+'71' for 'T1'); expected values are read from the rows written here."""
+
+from __future__ import annotations
+
+import sys
+
+from test_mir_v2_geometry import HEAD_BY_KIND, page_of, rows_by_kind
+
+from extractors.mir_avance.v2.fields import TextFields
+from extractors.mir_avance.v2.geometry import page_to_rows
+from extractors.mir_avance.v2.record import row_to_record, rows_to_formats
+from extractors.mir_avance.v2.table import RowCells, flag_unplaced
+from helpers import ROOT
+
+sys.path.insert(0, str(ROOT / "tests"))
+from scoring_flags import flags  # noqa: E402
+
+
+def test_a_number_under_a_head_label_ocr_lost_flags_the_rows_other_numbers():
+    # 'Meta' / 'anual' over the first numeric column read as noise: its column has no kind
+    head = [(x, top, "Xq" if text in ("Meta", "anual") else text) for x, top, text in HEAD_BY_KIND]
+    rows, _ = page_to_rows(page_of(head + rows_by_kind()), 2, None)
+    assert len(rows) == 2
+    assert "meta_anual" not in rows[0].numbers
+    assert "celdas_sin_lugar=conflict" in rows[0].checks
+    assert "100" in " ".join(rows[0].notes)
+
+
+def test_a_fully_read_head_puts_no_flag():
+    rows, _ = page_to_rows(page_of(HEAD_BY_KIND + rows_by_kind()), 2, None)
+    assert all(not r.checks for r in rows)
+
+
+def test_group_labels_lost_and_quarters_damaged_still_read_by_order_and_flagged():
+    # 'Meta programada' and 'Alcanzado' lost; 'T1' read as '71' beside a clean 'T2'
+    damaged = {"Meta programada": "pnIeAn", "Alcanzado": "ns pelar", "T1": "71"}
+    head = [(x, top, damaged.get(text, text)) for x, top, text in HEAD_BY_KIND]
+    # the second run of the printed head has only two quarters: make it four, so both runs match
+    head = [h for h in head if not (h[1] == 116 and h[0] >= 460)]
+    head += [(460, 116, "T1"), (490, 116, "T2"), (505, 116, "T3"), (515, 116, "T4")]
+    rows, _ = page_to_rows(page_of(head + rows_by_kind()), 2, None)
+    assert rows and rows[0].numbers["programado_t1"] == "20"
+    assert rows[0].numbers["programado_t4"] == "25"
+    # quarter 2 reported: the alcanzado run's later quarters are empty, the programado run's are
+    # printed, so the order is confirmed by the document
+    assert "columnas_por_orden=ok" in rows[0].checks
+
+
+def record(numbers: dict[str, str], frecuencia: str | None, T: int = 2, formats=None) -> dict:
+    tf = TextFields(clave="1.1", siglas="PSAL", frecuencia=frecuencia)
+    return row_to_record(RowCells(numbers=numbers, page=1), tf, {"trimestre": T}, formats)
+
+
+def test_a_semestral_indicator_with_a_first_quarter_value_is_flagged():
+    shifted = record({"meta_anual": "40", "programado_t1": "20", "programado_t2": "20"}, "semestral")
+    assert "frecuencia_trimestres=conflict" in shifted["checks"]
+    assert "programado_t1" in flags(shifted) and "programado_t2" in flags(shifted)
+    measured = record({"meta_anual": "40", "programado_t2": "20", "programado_t4": "20"}, "semestral")
+    assert "frecuencia_trimestres=ok" in measured["checks"]
+    # a printed zero in a quarter not measured is no value
+    zero = record({"meta_anual": "40", "programado_t1": "0", "programado_t2": "20", "programado_t4": "20"}, "semestral")
+    assert "frecuencia_trimestres=ok" in zero["checks"]
+    annual = record({"meta_anual": "40", "programado_t3": "40"}, "anual")
+    assert "frecuencia_trimestres=conflict" in annual["checks"]
+    quarterly = record({"meta_anual": "40", "programado_t1": "20"}, "trimestral")
+    assert not any(c.startswith("frecuencia_trimestres") for c in quarterly["checks"])
+
+
+def test_a_point_lost_in_a_two_decimal_column_is_not_read_as_a_clean_number():
+    rows = [RowCells(numbers={"alcanzado_t1": t}) for t in ("32.00", "45.00", "12.50", "3200", "7.00")]
+    formats = rows_to_formats(rows)
+    assert formats["alcanzado_t1"].decimals == 2
+    rec = record({"alcanzado_t1": "3200"}, "trimestral", formats=formats)
+    # 3200 or 32: nothing in the row decides, so no value (never 3200 unflagged)
+    assert rec["alcanzado_t1"] is None
+
+
+def test_a_column_whose_values_decide_nothing_keeps_the_mexican_convention():
+    rows = [RowCells(numbers={"meta_anual": "1,347"}), RowCells(numbers={"meta_anual": "2,004"})]
+    rec = record({"meta_anual": "1,347"}, None, formats=rows_to_formats(rows))
+    assert rec["meta_anual"] == 1347.0
+
+
+def test_unplaced_numbers_on_a_row_without_numbers_of_its_own_flag_nothing():
+    rc = RowCells(text={"resumen": "Contribuir"})
+    flag_unplaced(rc, ["2024"])
+    assert rc.checks == []
