@@ -38,6 +38,7 @@ CHECK_FIELDS: dict[str, tuple[str, ...]] = {
     "celdas_sin_lugar": ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct"),
     "columnas_por_orden": (*PROGRAMADO, *ALCANZADO),
     "frecuencia_trimestres": (*PROGRAMADO, *ALCANZADO),
+    "clave_repetida": ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base", "meta_modificada"),
     # ... and '<field>_sin_respaldo': a value of that reading no check on printed values covers
     **{f"{f}_sin_respaldo": (f,) for f in ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct")},
     # dictamen_puntajes.v1 (extractors/dictamen_puntajes/): the final score against the

@@ -85,6 +85,32 @@ MIN_STREAM_SCORE = 0.0
 STREAM_MARGIN = 2.0
 
 
+# a code or acronym printed on two rows of one report: an indicator is reported once, so one
+# of the rows (or both) was read from somewhere else — commentary laid out like the table, a
+# misread code, a fragment of a row — and which one holds the indicator's numbers is unknown
+REPEATED_KEY = "clave_repetida"
+# the readings of the MIR layout, one row per indicator; the related formats (formats/) are
+# not: SEVAC prints one row per goal under its project's clave
+MIR_LAYOUT_READINGS = frozenset({"tabla", "geometria", "orden", "flujo"})
+
+
+def flag_repeated_keys(records: list[dict[str, Any]]) -> None:
+    """Every row sharing its clave (or, with no clave, its siglas) with another row is flagged,
+    all of them: the document does not say which is the indicator's."""
+    seen: dict[tuple[str, str], int] = {}
+    keys = []
+    for r in records:
+        key = ("clave", r["clave"]) if r.get("clave") else ("siglas", r["siglas"]) if r.get("siglas") else None
+        keys.append(key)
+        if key is not None:
+            seen[key] = seen.get(key, 0) + 1
+    for r, key in zip(records, keys):
+        if key is not None and seen[key] > 1:
+            r["checks"] = [*(r.get("checks") or []), f"{REPEATED_KEY}=conflict"]
+            note = f"{key[0]} {key[1]} impresa en {seen[key]} filas: no se sabe cuál es la del indicador"
+            r["comentario_extraccion"] = "; ".join(x for x in (r.get("comentario_extraccion"), note) if x)
+
+
 @register("mir_avance.v2")
 def extract(doc: Document, ctx: Context) -> Extraction:
     meta = document_meta(doc.text)
@@ -115,5 +141,7 @@ def extract(doc: Document, ctx: Context) -> Extraction:
         if records and key[0] > MIN_STREAM_SCORE and (best is None or key[0] > best[0] + STREAM_MARGIN):
             best = (*key, "flujo", records)
     records = best[3] if best else []
+    if best and best[2] in MIR_LAYOUT_READINGS:
+        flag_repeated_keys(records)
     log.info("mir_avance.v2: %d rows by %s, quarter %s", len(records), best[2] if best else "-", T)
     return Extraction(records=records, document={})

@@ -91,3 +91,20 @@ def test_unplaced_numbers_on_a_row_without_numbers_of_its_own_flag_nothing():
     rc = RowCells(text={"resumen": "Contribuir"})
     flag_unplaced(rc, ["2024"])
     assert rc.checks == []
+
+
+def test_a_code_printed_on_two_rows_flags_both():
+    from extractors.mir_avance.v2 import flag_repeated_keys  # noqa: PLC0415
+
+    rows = [
+        {"clave": "2.4.2", "siglas": "PPCA", "meta_anual": 147.0, "checks": []},
+        {"clave": "2.4.2.3", "siglas": "PSEOR", "meta_anual": 9.0, "checks": []},
+        # commentary laid out like the table, read as a row of the same code
+        {"clave": "2.4.2", "siglas": None, "avance_pct": 126.84, "checks": []},
+        {"clave": None, "siglas": "PSAL", "meta_anual": 3.0, "checks": []},
+    ]
+    flag_repeated_keys(rows)
+    assert "clave_repetida=conflict" in rows[0]["checks"] and "clave_repetida=conflict" in rows[2]["checks"]
+    assert rows[1]["checks"] == [] and rows[3]["checks"] == []
+    assert "meta_anual" in flags(rows[0]) and "avance_pct" in flags(rows[2])
+    assert "2 filas" in rows[2]["comentario_extraccion"]
