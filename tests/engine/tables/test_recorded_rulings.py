@@ -81,3 +81,33 @@ def test_collinear_pieces_merge_and_short_ones_drop() -> None:
         Rule(160, 130, 260, 130),
         Rule(50, 100, 50, 160),
     ]
+
+
+def test_print_on_a_dark_band_is_inverted_not_erased() -> None:
+    """A table head printed white on a dark fill: erased like a rule, its print went with it
+    (generated ASM scans lost every head so); inverted, the fill is paper and the print ink."""
+    img = Image.new("L", (1600, 600), 235)  # paper
+    d = ImageDraw.Draw(img)
+    d.rectangle((100, 200, 1499, 299), fill=60)  # a 100 px (24 pt) dark band across the page
+    letters = [(200 + 60 * i, 235, 230 + 60 * i, 264) for i in range(15)]  # white 'print' in it
+    for box in letters:
+        d.rectangle(box, fill=250)
+    d.rectangle((100, 450, 1499, 452), fill=0)  # a plain rule under it
+
+    unruled, rules = image_to_unruled_and_rules(img, DPI)
+    grey = np.asarray(unruled)
+
+    for x0, y0, x1, y1 in letters:
+        assert grey[y0 + 5 : y1 - 5, x0 + 5 : x1 - 5].max() < 100  # the print is ink now
+    assert grey[210:225, 150:1450].min() == 255  # the fill above the print is paper
+    assert grey[450:453, 100:1500].min() == 255  # the rule is erased as before
+    assert [r.orientation for r in rules] == ["h"]  # the band is no rule
+
+
+def test_a_thin_double_rule_is_no_band() -> None:
+    img = Image.new("L", (1200, 400), 255)
+    d = ImageDraw.Draw(img)
+    d.rectangle((100, 100, 1099, 103), fill=0)
+    d.rectangle((100, 108, 1099, 111), fill=0)
+    unruled, _ = image_to_unruled_and_rules(img, DPI)
+    assert np.asarray(unruled)[95:115, 100:1100].min() == 255
