@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from papeleo.context import Context
-from papeleo.model import Document
+from papeleo.model import Document, Page
+from papeleo.readers.layout import words_to_lines
 from papeleo.registry import Extraction, register
+from papeleo.tables.words import placed_words
 
 from .agreement import agreement_fields
 from .ficha import ficha_cells, ficha_rows
@@ -33,11 +36,23 @@ SPEC: dict[str, Any] = json.loads(Path(__file__).with_name("spec.json").read_tex
 __all__ = ["SPEC", "extract"]
 
 
+def _visual_lines(page: Page) -> Page:
+    """An OCR'd page without column rules, its words regrouped into visual lines: tesseract's
+    lines follow its blocks, one table column each, so a head 'No. | Descripción | Actividad'
+    arrives as three lines; the reader of unruled tables finds the columns in lines as printed,
+    as a text layer gives them."""
+    if page.text_source != "ocr" or any(r.orientation == "v" for r in page.rules):
+        # a ruled grid: the reader cuts cells on its column rules, and tesseract's per-column
+        # lines are already the cells (dev scans 0-9: rows found 30 -> 9 when regrouped)
+        return page
+    return replace(page, lines=tuple(words_to_lines(placed_words(page.words))))
+
+
 def _rows(doc: Document) -> list[RawRow]:
     """Rows of the pages with geometry and of the plain-text pages, in page order."""
     out: list[RawRow] = []
-    geo = [p for p in doc.pages if any(ln.bbox is not None for ln in p.lines)]
-    plain = [p for p in doc.pages if p not in geo]
+    geo = [_visual_lines(p) for p in doc.pages if any(ln.bbox is not None for ln in p.lines)]
+    plain = [p for p in doc.pages if not any(ln.bbox is not None for ln in p.lines)]
     if geo:
         out += read_rows(
             [

@@ -1,0 +1,34 @@
+"""OCR'd pages without column rules are read in visual lines (extractors/convenio_asm
+``_visual_lines``): tesseract returns a table head 'No. | Descripción del hallazgo | Actividad
+comprometida' as one line per column block, at slightly different heights, as it did on
+generated scans. The page is built by hand; the words are the ones drawn."""
+
+from __future__ import annotations
+
+from extractors.convenio_asm import _visual_lines
+from papeleo.model import BBox, Line, Page, Rule, Word
+
+
+def word(text: str, x0: float, top: float) -> Word:
+    return Word(text, BBox(x0, top, x0 + 6 * len(text), top + 9), 0.95)
+
+
+def ocr_page(rules: tuple[Rule, ...] = (), source: str = "ocr") -> Page:
+    lines = (
+        Line.from_words([word("No.", 76, 91.0)]),
+        Line.from_words([word("Descripción", 147, 91.2), word("del", 220, 91.2), word("hallazgo", 240, 91.2)]),
+        Line.from_words([word("Actividad", 371, 92.2), word("comprometida", 430, 92.2)]),
+    )
+    return Page(number=2, lines=lines, text_source=source, width=612, height=792, rules=rules)
+
+
+def test_a_head_split_by_tesseract_blocks_is_one_visual_line() -> None:
+    page = _visual_lines(ocr_page())
+    assert [ln.text for ln in page.lines] == ["No. Descripción del hallazgo Actividad comprometida"]
+
+
+def test_ruled_pages_and_text_layers_keep_their_lines() -> None:
+    ruled = ocr_page(rules=(Rule(140, 80, 140.5, 400),))
+    assert _visual_lines(ruled) is ruled
+    text = ocr_page(source="text_layer")
+    assert _visual_lines(text) is text
