@@ -48,11 +48,16 @@ def _visual_lines(page: Page) -> Page:
     return replace(page, lines=tuple(words_to_lines(placed_words(page.words))))
 
 
+def _has_boxes(page: Page) -> bool:
+    """A page with geometry (text layer or OCR), not plain text."""
+    return any(ln.bbox is not None for ln in page.lines)
+
+
 def _rows(doc: Document) -> list[RawRow]:
     """Rows of the pages with geometry and of the plain-text pages, in page order."""
     out: list[RawRow] = []
-    geo = [_visual_lines(p) for p in doc.pages if any(ln.bbox is not None for ln in p.lines)]
-    plain = [p for p in doc.pages if not any(ln.bbox is not None for ln in p.lines)]
+    geo = [_visual_lines(p) for p in doc.pages if _has_boxes(p)]
+    plain = [p for p in doc.pages if not _has_boxes(p)]
     if geo:
         out += read_rows(
             [

@@ -164,6 +164,17 @@ def seconds_left(deadline_epoch: float | None) -> float:
     return left
 
 
+def image_to_lines(
+    img: Image.Image, lang: str, config: str, deadline_epoch: float | None, x_scale: float, y_scale: float
+) -> list[Line]:
+    """One tesseract pass over ``img`` with ``config`` -> Lines in points (``x_scale`` and
+    ``y_scale`` are points per pixel)."""
+    data = pytesseract.image_to_data(
+        img, lang=lang, config=config, output_type=pytesseract.Output.DICT, timeout=seconds_left(deadline_epoch)
+    )
+    return tesseract_data_to_lines(data, x_scale, y_scale)
+
+
 def image_to_read(
     img: Image.Image,
     x_dpi: float,
@@ -180,28 +191,15 @@ def image_to_read(
         skew = 0.0
     straight = image_to_deskewed(img, skew)
     unruled, pixel_rules = image_to_unruled_and_rules(straight, dpi)
-    data = pytesseract.image_to_data(
-        unruled,
-        lang=lang,
-        config=TESSERACT_CONFIG,
-        output_type=pytesseract.Output.DICT,
-        timeout=seconds_left(deadline_epoch),
-    )
     x_scale, y_scale = 72.0 / x_dpi, 72.0 / y_dpi
-    lines = tesseract_data_to_lines(data, x_scale, y_scale)
+    lines = image_to_lines(unruled, lang, TESSERACT_CONFIG, deadline_epoch, x_scale, y_scale)
     confidence, upright = lines_to_mean_confidence(lines), lines_to_upright_share(lines)
     unexplained = ink_to_unexplained_share(image_to_ink(unruled), lines, x_scale, y_scale)
     added = 0
     # a page that may be sideways is not filled: its turned read will be, if it is kept
     if unexplained > UNEXPLAINED_INK_FOR_SECOND_READ and not read_is_unconvincing(confidence, upright):
-        second = pytesseract.image_to_data(
-            unruled,
-            lang=lang,
-            config=SECOND_READ_CONFIG,
-            output_type=pytesseract.Output.DICT,
-            timeout=seconds_left(deadline_epoch),
-        )
-        lines, added = lines_to_filled_lines(lines, tesseract_data_to_lines(second, x_scale, y_scale))
+        second = image_to_lines(unruled, lang, SECOND_READ_CONFIG, deadline_epoch, x_scale, y_scale)
+        lines, added = lines_to_filled_lines(lines, second)
         log.debug("%.1f%% of the ink unread by --psm 3: %d words added by a second read", 100 * unexplained, added)
     return ImageRead(
         lines=tuple(lines),

@@ -12,6 +12,7 @@ table is tied to its row by code or acronym (``commentary.py``).
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from typing import Any
 
 from papeleo.context import Context
@@ -97,13 +98,11 @@ MIR_LAYOUT_READINGS = frozenset({"tabla", "geometria", "orden", "flujo"})
 def flag_repeated_keys(records: list[dict[str, Any]]) -> None:
     """Every row sharing its clave (or, with no clave, its siglas) with another row is flagged,
     all of them: the document does not say which is the indicator's."""
-    seen: dict[tuple[str, str], int] = {}
-    keys = []
-    for r in records:
-        key = ("clave", r["clave"]) if r.get("clave") else ("siglas", r["siglas"]) if r.get("siglas") else None
-        keys.append(key)
-        if key is not None:
-            seen[key] = seen.get(key, 0) + 1
+    keys = [
+        ("clave", r["clave"]) if r.get("clave") else ("siglas", r["siglas"]) if r.get("siglas") else None
+        for r in records
+    ]
+    seen = Counter(k for k in keys if k is not None)
     for r, key in zip(records, keys):
         if key is not None and seen[key] > 1:
             r["checks"] = [*(r.get("checks") or []), f"{REPEATED_KEY}=conflict"]

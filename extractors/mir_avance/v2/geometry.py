@@ -26,7 +26,7 @@ from .columns import NUMERIC, WORDS, group_name, name_to_kinds, name_to_labels, 
 from .commentary import NOTE
 from .fields import nivel_of
 from .lines import NUMBERISH
-from .order import kinds_by_order, order_check_and_note, order_evidence, swapped_order
+from .order import kinds_by_order, order_check_and_note, order_evidence, order_is_uneven, swapped_order
 from .table import NUMBER_TOKEN, RowCells, flag_unplaced, numeric_field
 
 # words of one head label are closer than this many word heights; a wider gap starts the next
@@ -95,7 +95,6 @@ class Column:
     right: float = 0.0
     left_sure: bool = False  # the border is a rule or a gutter of the body, not a guess
     by_order: bool = False  # programado/alcanzado taken from the order of two quarter runs
-    uneven: bool = False  # ... and the two runs do not name the same quarters
 
 
 @dataclass
@@ -388,8 +387,7 @@ def _ordered_body_to_rows(
     evidence = order_evidence(rows, T)
     if evidence == "swap":
         rows = _body_to_rows(lines, swapped_order(layout), page, h, T)
-    uneven = any(c.uneven for c in layout.columns)
-    check, note = order_check_and_note(evidence, uneven)
+    check, note = order_check_and_note(evidence, order_is_uneven(layout.columns))
     for r in rows:
         r.checks.append(check)
         r.notes.append(note)

@@ -27,6 +27,11 @@ _EVIDENCE_NOTE = {
 }
 
 
+def _quarter(column: Any) -> int | None:
+    """The quarter a column's head names (its last quarter label)."""
+    return [lb.quarter for lb in name_to_labels(column.name) if lb.kind == "q"][-1]
+
+
 def quarter_runs(columns: list[Any]) -> list[list[int]]:
     """Runs of neighbouring columns whose head is a quarter label and nothing known beside it;
     a run ends where the quarters start again ('T1 T2 T3 T4 T1 T2 …' is two runs)."""
@@ -35,7 +40,7 @@ def quarter_runs(columns: list[Any]) -> list[list[int]]:
     for i, c in enumerate(columns):
         labels = name_to_labels(c.name)
         if not c.kinds and labels and all(lb.kind == "q" for lb in labels):
-            q = labels[-1].quarter or 0
+            q = _quarter(c) or 0
             if i == prev + 1 and q > prev_q:
                 runs[-1].append(i)
             else:
@@ -54,18 +59,17 @@ def kinds_by_order(columns: list[Any]) -> None:
     runs = quarter_runs(columns)
     if len(runs) != 2:
         return
-    # runs naming different quarters ('T1 T2 T3' and 'T1 T2 T3 T4') lost a label: a column's
-    # values may sit under its neighbour's head, which the order cannot tell
-    uneven = len({tuple(_run_quarters(columns, run)) for run in runs}) > 1
     for kind, run in zip(("prog", "alc"), runs):
         for i in run:
-            q = [lb.quarter for lb in name_to_labels(columns[i].name) if lb.kind == "q"][-1]
-            columns[i].kinds, columns[i].by_order = ((kind, q),), True
-            columns[i].uneven = uneven
+            columns[i].kinds, columns[i].by_order = ((kind, _quarter(columns[i])),), True
 
 
-def _run_quarters(columns: list[Any], run: list[int]) -> list[int | None]:
-    return [[lb.quarter for lb in name_to_labels(columns[i].name) if lb.kind == "q"][-1] for i in run]
+def order_is_uneven(columns: list[Any]) -> bool:
+    """Whether the two by-order runs name different quarters ('T1 T2 T3' and 'T1 T2 T3 T4'):
+    a label was lost, and a column's values may sit under its neighbour's head, which the
+    order cannot tell."""
+    runs = {kind: [q for c in columns if c.by_order for k, q in c.kinds if k == kind] for kind in ("prog", "alc")}
+    return runs["prog"] != runs["alc"]
 
 
 def swapped_order(layout: Any) -> Any:

@@ -19,8 +19,9 @@ from .columns import NUMERIC, columns_to_kinds, is_mir_table
 
 # a number-like token in a numeric cell: '1,216,904.50', '13a%', '-', 'N/A', '6b,293'
 TOKEN = regex.compile(r"\S+")
-# a number as printed or misread in a cell: '1,216,904.50', '13a%', '(12)' — a digit first or
-# after a sign, and mostly digits and separators
+# a number as printed in a cell: '1,216,904.50', '85%', '-12', '(12)' — a digit first or after
+# a sign, then digits and separators only (a code '5.3' under a head OCR lost matches too: its
+# row is then flagged, erring on the safe side)
 NUMBER_TOKEN = regex.compile(r"^[-+(]?\d[\d,.]*%?\)?$")
 # tokens a cell prints for 'nothing here'
 NULL_TOKENS = frozenset({"-", "--", "—", "–", "n/a", "na", "n/d", "nd", "s/d"})

@@ -7,7 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractors.mir_avance.v2.columns import repair_quarter_labels, repair_quarter_labels_in_line
-from extractors.mir_avance.v2.order import kinds_by_order, order_check_and_note, order_evidence, swapped_order
+from extractors.mir_avance.v2.order import (
+    kinds_by_order,
+    order_check_and_note,
+    order_evidence,
+    order_is_uneven,
+    swapped_order,
+)
 from extractors.mir_avance.v2.table import RowCells
 
 
@@ -16,7 +22,6 @@ class Col:
     name: str
     kinds: tuple = ()
     by_order: bool = False
-    uneven: bool = False
 
 
 @dataclass
@@ -51,7 +56,7 @@ def test_two_quarter_runs_without_group_labels_are_programado_then_alcanzado() -
     cols = head("Nivel", "Meta anual", "T1", "T2", "T3", "T4", "T1", "T2", "T3", "T4")
     kinds_by_order(cols)
     assert [c.kinds for c in cols[2:]] == [(("prog", q),) for q in (1, 2, 3, 4)] + [(("alc", q),) for q in (1, 2, 3, 4)]
-    assert all(c.by_order and not c.uneven for c in cols[2:])
+    assert all(c.by_order for c in cols[2:]) and not order_is_uneven(cols)
     assert not cols[0].by_order
 
 
@@ -59,7 +64,7 @@ def test_a_run_missing_a_quarter_is_uneven() -> None:
     cols = head("Nivel", "T1", "T2", "pelar T3", "T1", "T2", "T3", "T4")
     kinds_by_order(cols)
     assert cols[3].kinds == (("prog", 3),) and cols[4].kinds == (("alc", 1),)
-    assert all(c.uneven for c in cols[1:])
+    assert order_is_uneven(cols)
 
 
 def test_no_order_is_supposed_when_a_head_names_its_kinds_or_has_one_run() -> None:
