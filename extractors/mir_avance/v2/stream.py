@@ -52,6 +52,17 @@ V1_CHECK_FIELDS = {
     "componente_suma_actividades": ("meta_anual", "programado_t{T}", "alcanzado_t{T}"),
     # v2's own (extractors/mir_avance/v2/solve.py)
     "avance_calculado": ("avance_pct", "programado_t{T}", "alcanzado_t{T}"),
+    # the relative formats' (extractors/mir_avance/v2/formats/): without them a format's rows
+    # could only count against its reading (a conflict), never for it, and a POA reading of
+    # 5 rows whose arithmetic held lost to a municipal reading of 2 unchecked ones
+    "meta_variables": ("meta_programada_v1", "meta_programada_v2", "meta_programada_pct"),
+    "resultado_variables": ("resultado_v1", "resultado_v2", "resultado_pct"),
+    "cumplimiento_calculado": ("cumplimiento_pct", "alcanzado_periodo", "modificado_anual", "avance_pct")
+    + ("programado", "alcanzado"),
+    "diferencia": ("diferencia", "programado", "alcanzado"),
+    "beneficiarios_cumplimiento_calculado": ("beneficiarios_avance_pct", "beneficiarios_programado")
+    + ("beneficiarios_alcanzado",),
+    "beneficiarios_diferencia": ("beneficiarios_diferencia", "beneficiarios_programado", "beneficiarios_alcanzado"),
 }
 # a printed code in v1's note: "clave 1.4.1.1.3.3: impresa '141133'"
 PRINTED_CODE = regex.compile(r"clave [\d.]+: impresa '(?P<raw>[^']*)'")

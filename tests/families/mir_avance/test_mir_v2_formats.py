@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from extractors.mir_avance.v2 import reading_score
 from extractors.mir_avance.v2.formats import format_readings
 from extractors.mir_avance.v2.formats.pbr import pct_matches
 from helpers import ROOT, make_document
@@ -137,6 +138,52 @@ def test_poa_rows_keyed_by_unit_with_zone_and_total_sums_checked():
     tot = rows["TOTALES"]
     assert tot["es_total"] and tot["posicion"] is None and "cumplimiento_calculado=conflict" in tot["checks"]
     assert "total=ok" in tot["checks"]
+
+
+# The same kind of table as OCR'd text that lost the gaps between its cells: single spaces, a
+# unit's name wrapped onto the line under its row, and one row (3) whose programado cell OCR
+# dropped. Values written by hand: 3's programado is 48 (alcanzado 60 - diferencia 12, and 60/48
+# = 125%), and row 4 lost its annual target, which no check reaches.
+POA_SPACED = """INSTITUTO DE CAPACITACIÓN
+PROGRAMA ANUAL OPERATIVO 2018
+AVANCE DE METAS POR UNIDAD Y ZONA
+PERIODO: Ene-Jun 2018
+1 UNIDAD DE CAPACITACIÓN TUXTLA 527 237 216 -21 91% 3555 3227 -328 91% 6,071
+2 ACCIÓN MÓVIL 26 15 16 1 107% 225 254 29 113% 329
+SAN JUAN BERRIOZABAL
+3 UNIDAD DE CAPACITACIÓN COMITÁN 100 60 12 125% 500 600 100 120% 1,000
+4 ACCIÓN MÓVIL LAS ROSAS 50 40 -10 80% 300 270 -30 90% 400
+"""
+
+
+def test_poa_ocr_text_without_gutters_is_cut_by_token_kind_and_keeps_wrapped_names():
+    rows = {r["posicion"]: r for r in _best(POA_SPACED, "poa")}
+    tux = rows[1]
+    assert tux["unidad"] == "UNIDAD DE CAPACITACIÓN TUXTLA"
+    assert (tux["meta_anual"], tux["programado"], tux["alcanzado"], tux["total_horas_impartidas"]) == (
+        527,
+        237,
+        216,
+        6071,
+    )
+    assert rows[2]["unidad"] == "ACCIÓN MÓVIL SAN JUAN BERRIOZABAL" and rows[2]["meta_anual"] == 26
+
+
+def test_poa_row_with_one_lost_cell_is_placed_by_its_arithmetic_and_the_value_flagged():
+    rows = {r["posicion"]: r for r in _best(POA_SPACED, "poa")}
+    com = rows[3]
+    assert (com["meta_anual"], com["programado"], com["alcanzado"], com["diferencia"]) == (100, 48, 60, 12)
+    assert "programado:imputado" in com["corrected"] and "programado" in com["comentario_extraccion"]
+    assert (com["beneficiarios_programado"], com["total_horas_impartidas"]) == (500, 1000)
+    # row 4 lost its annual target: placing the gap there or at programado passes the same
+    # checks, so the row is not read rather than read shifted
+    assert 4 not in rows
+
+
+def test_a_format_reading_whose_arithmetic_holds_counts_for_itself():
+    # each of the three rows has a check holding on values read as printed: the reading
+    # competes with the municipal readings on that evidence, not only on its conflicts
+    assert reading_score(_best(POA_SPACED, "poa")) == 3
 
 
 def test_a_municipal_report_is_no_relative_format():

@@ -23,7 +23,9 @@ import regex
 from papeleo.model import Document
 from papeleo.text.normalize import fold
 
-from .rows import FRow, base_record, note_repairs, row_streams, value
+from papeleo.text.numbers import NumberReading
+
+from .rows import FRow, add_correction, base_record, note_repairs, row_streams, value
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +60,13 @@ COUNTS = (
     "total_horas_impartidas",
 )
 CONF_OK, CONF_UNCHECKED, CONF_CONFLICT = 0.95, 0.7, 0.4
+# A unit's name wrapped in its cell comes out, in OCR'd text, as a line of words under the row's
+# line ('2 UNIDAD MÓVIL 373 98 63 ...' then 'VILLA ALCANTARA'). A words-only line of at most
+# this many words right after a row, on its page, is read as the rest of that row's name; the
+# longest generated wraps are 4 words, a repeated head line is 7 or more. Higher would glue a
+# short head line ('TOTAL DE HORAS IMPARTIDAS') onto the last unit before a page break; lower
+# would leave three- and four-word wraps as rows of their own and their unit under half its name.
+MAX_WRAP_WORDS = 5
 
 
 def pct_entero(alc: float, prog: float) -> float:
@@ -84,8 +93,16 @@ def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
     if not items or items[0].is_number:
         return None
     unidad = " ".join(items[0].text.split())
-    nums = [n for it in items[1:] for n in it.numbers]
-    if len(nums) != len(NUMBERS) or any(not it.is_number for it in items[1:]):
+    nums: list[NumberReading | None] = [n for it in items[1:] for n in it.numbers]
+    if any(not it.is_number for it in items[1:]):
+        return None
+    gap = None
+    if len(nums) == len(NUMBERS) - 1:
+        gap = gap_by_arithmetic(nums)
+        if gap is None:
+            return None
+        nums.insert(gap, None)
+    if len(nums) != len(NUMBERS):
         return None
     rec = base_record(meta, row, CONF_UNCHECKED)
     rec.update(clave=None, siglas=None, nivel=None, indicador=None, frecuencia=None, comentario=None)
@@ -97,6 +114,8 @@ def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
     vals = [value(n) for n in nums]
     rec.update(zip(NUMBERS, vals))
     note_repairs(list(NUMBERS), list(nums), rec)
+    if gap is not None:
+        fill_gap(rec, NUMBERS[gap])
     for pre in ("", "beneficiarios_"):
         p, a, d, pc = (rec[f"{pre}{k}"] for k in ("programado", "alcanzado", "diferencia", "avance_pct"))
         if None not in (p, a, d):
@@ -104,6 +123,101 @@ def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
         if None not in (p, a, pc):
             rec["checks"].append(f"{pre}cumplimiento_calculado={'ok' if pct_entero(a, p) == pc else 'conflict'}")
     return rec
+
+
+def rows_to_records(rows: list[FRow], meta: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each row that reads as a unit, zone or total, with the wrapped rest of its name."""
+    records: list[dict[str, Any]] = []
+    last: tuple[dict[str, Any], FRow] | None = None
+    for row in rows:
+        rec = row_record(row, meta)
+        if rec is not None:
+            records.append(rec)
+            last = (rec, row)
+        elif last is not None and is_wrap(row, last[1]):
+            last[0]["unidad"] = f"{last[0]['unidad']} {' '.join(row.text.split())}"
+        else:
+            last = None
+    return records
+
+
+def is_wrap(row: FRow, above: FRow) -> bool:
+    """A words-only line of plain text on the same page as the row above it, short enough to be
+    its name's rest. Only plain text: on a page with word boxes a name wrapped in a cell is
+    printed above and below the row's line (the cell is centred), and the table layer's cells
+    hold it whole."""
+    return (
+        row.source == "lineas_texto"
+        and row.page == above.page
+        and all(not it.is_number for it in row.items)
+        and len(row.text.split()) <= MAX_WRAP_WORDS
+    )
+
+
+def _holds(vals: dict[str, float | None]) -> bool | None:
+    """Whether every check the values allow holds (None: no check could be made)."""
+    made = False
+    for pre in ("", "beneficiarios_"):
+        p, a, d, pc = (vals.get(f"{pre}{k}") for k in ("programado", "alcanzado", "diferencia", "avance_pct"))
+        if None not in (p, a, d):
+            made = True
+            if a - p != d:
+                return False
+        if None not in (p, a, pc):
+            made = True
+            if pct_entero(a, p) != pc:
+                return False
+    return True if made else None
+
+
+def gap_by_arithmetic(nums: list[NumberReading | None]) -> int | None:
+    """Where the one number a row lost (a cell OCR dropped) was, when the row's arithmetic says:
+    the single position at which the other nine, placed around the gap (the lost value derived
+    from them where the arithmetic fixes it), pass every check that can be made. A position
+    no check reaches (the annual target, the hours) fits whenever its neighbour's does, so a
+    gap there is ambiguous and leaves the row unread: shifting nine numbers on a guess would put
+    most of them under the wrong column."""
+    fits = []
+    for gap in range(len(NUMBERS)):
+        placed = [*nums[:gap], None, *nums[gap:]]
+        vals = dict(zip(NUMBERS, (value(n) for n in placed)))
+        derived = _derived(vals, NUMBERS[gap])
+        if derived is not None:
+            vals[NUMBERS[gap]] = derived
+        if _holds(vals) is not False:
+            fits.append(gap)
+    return fits[0] if len(fits) == 1 else None
+
+
+def _derived(vals: dict[str, float | None], name: str) -> float | None:
+    """The value of field ``name`` that the row's other values fix (diferencia = realizado −
+    programado; a percentage from the two it divides), or None when none does."""
+    pre = "beneficiarios_" if name.startswith("beneficiarios_") else ""
+    k = name[len(pre):]
+    p, a, d = (vals.get(f"{pre}{x}") for x in ("programado", "alcanzado", "diferencia"))
+    if k == "diferencia" and None not in (p, a):
+        return a - p
+    if k == "avance_pct" and None not in (p, a):
+        return pct_entero(a, p)
+    if k == "programado" and None not in (a, d):
+        return a - d
+    if k == "alcanzado" and None not in (p, d):
+        return p + d
+    return None
+
+
+def fill_gap(rec: dict[str, Any], name: str) -> None:
+    """The lost cell's value from the row's arithmetic, flagged as imputed with its reason
+    (left empty when no check fixes it)."""
+    vals = {k: rec.get(k) for k in NUMBERS}
+    rec[name] = _derived(vals, name)
+    if rec[name] is None:
+        note = f"{name}: the row printed one number too few; the row's arithmetic places the gap here"
+        rec["comentario_extraccion"] = "; ".join(x for x in (rec.get("comentario_extraccion"), note) if x)
+        return
+    add_correction(
+        rec, name, "imputado", "the row printed one number too few; this cell was placed by the row's arithmetic"
+    )
 
 
 def check_sums(records: list[dict[str, Any]]) -> None:
@@ -136,8 +250,8 @@ def read(doc: Document, meta: dict[str, Any]) -> list[tuple[str, list[dict[str, 
     m = MEDIDA.search(doc.text)
     medida = fold(m.group("m")) if m else None
     out = []
-    for name, rows in row_streams(doc):
-        records = [r for row in rows if (r := row_record(row, meta)) is not None]
+    for name, rows in row_streams(doc, runs=True):
+        records = rows_to_records(rows, meta)
         for r in records:
             r["unidad_medida"] = medida
         check_sums(records)

@@ -74,6 +74,28 @@ def read_cell(text: str) -> Item:
     return Item(text)
 
 
+def cell_to_runs(text: str) -> list[Item]:
+    """A line with no gutter, cut where its tokens change kind: each number a cell, each run of
+    words one cell ('1 CENTRO REGIONAL EJIDO LAS ÁNIMAS 129 30 35' -> 1 | CENTRO ... ÁNIMAS | 129
+    | 30 | 35). OCR'd text that lost the gaps between cells has no other evidence of them; a
+    thousands group split at its separator ('52 830.00') reads as two numbers, so its row has one
+    number too many and the format refuses it rather than shift its values."""
+    items: list[Item] = []
+    words: list[str] = []
+    for token in text.split():
+        reading = parse_number(token, MX)
+        if reading.status in READABLE:
+            if words:
+                items.append(Item(" ".join(words)))
+                words = []
+            items.append(Item(token, [reading]))
+        else:
+            words.append(token)
+    if words:
+        items.append(Item(" ".join(words)))
+    return items
+
+
 def _row(cells: list[str], page: int, bbox, source: str) -> FRow | None:
     items = [read_cell(c) for c in cells if c.strip() and not RULE_CELL.match(c)]
     return FRow(items, page, bbox, source) if items else None
@@ -92,21 +114,34 @@ def table_rows(doc: Document) -> list[FRow]:
     return out
 
 
-def line_rows(doc: Document) -> list[FRow]:
-    """Every line split at its gutters: a row per line, for text the table layer does not see."""
+def line_rows(doc: Document, runs: bool = False) -> list[FRow]:
+    """Every line split at its gutters: a row per line, for text the table layer does not see.
+    With ``runs``, a line of plain text with no gutter is cut where its tokens change kind
+    (``cell_to_runs``; a page with word boxes has its cells found by the table layer):
+    for formats whose text cells hold no numbers (POA unit names); PbR prints cells such as
+    '433 Por ciento', which that cut splits into a number and a word (dev OCR'd text: PbR
+    numbers exact 80.8% -> 51.3%, 11 wrong values unflagged, when it was tried on every format)."""
     out: list[FRow] = []
     for page in doc.pages:
+        # rows of plain text say so: their line order is the only evidence of a wrapped cell
+        source = "lineas_texto" if page.text_source == "plain_text" else "lineas"
         for line in page.lines:
-            r = _row(GUTTER.split(line.text), page.number, None, "lineas")
+            cells = GUTTER.split(line.text.strip())
+            if runs and page.text_source == "plain_text" and len(cells) == 1 and not read_cell(cells[0]).is_number:
+                items = cell_to_runs(cells[0])
+                if items:
+                    out.append(FRow(items, page.number, None, source))
+                continue
+            r = _row(cells, page.number, None, source)
             if r:
                 out.append(r)
     return out
 
 
-def row_streams(doc: Document) -> list[tuple[str, list[FRow]]]:
+def row_streams(doc: Document, runs: bool = False) -> list[tuple[str, list[FRow]]]:
     """The two ways of cutting the document into rows; each format reads both and the
-    document's arithmetic picks (``v2.reading_score``)."""
-    return [("tabla", table_rows(doc)), ("lineas", line_rows(doc))]
+    document's arithmetic picks (``v2.reading_score``). ``runs``: see ``line_rows``."""
+    return [("tabla", table_rows(doc)), ("lineas", line_rows(doc, runs))]
 
 
 def blocks(rows: list[FRow], anchor, want: int) -> list[FRow]:
