@@ -41,6 +41,8 @@ CHECK_FIELDS: dict[str, tuple[str, ...]] = {
     "clave_repetida": ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base", "meta_modificada"),
     # ... and '<field>_sin_respaldo': a value of that reading no check on printed values covers
     **{f"{f}_sin_respaldo": (f,) for f in ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct")},
+    # ... and '<field>_columna_dudosa': a value another alignment of the row's cells would shift
+    **{f"{f}_columna_dudosa": (f,) for f in ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct")},
     # dictamen_puntajes.v1 (extractors/dictamen_puntajes/): the final score against the
     # weighting (stated or fitted), the level against the score bands
     "ponderacion": ("metas_individuales", "metas_colectivas", "competencias", "calificacion_final"),

@@ -20,6 +20,7 @@ from papeleo.model import Document
 from papeleo.registry import Extraction, register
 from papeleo.tables import pages_to_tables
 
+from .align import DOUBTFUL_SUFFIX
 from .commentary import attach_commentary
 from .fields import cells_to_text_fields
 from .formats import format_readings
@@ -57,9 +58,7 @@ def reading_score(records: list[dict[str, Any]]) -> float:
     reading that merged two cells would otherwise win by the values imputed over the gap."""
     score = 0.0
     for r in records:
-        outcomes = {
-            str(c).rpartition("=")[2] for c in r.get("checks") or [] if str(c).partition("=")[0] not in FLAGS_ONLY
-        }
+        outcomes = {str(c).rpartition("=")[2] for c in r.get("checks") or [] if not is_flag_only(str(c))}
         if not (r.get("clave") or r.get("siglas") or r.get("unidad")):
             score -= UNNAMED_WEIGHT
         elif "conflict" in outcomes:
@@ -74,6 +73,15 @@ def reading_score(records: list[dict[str, Any]]) -> float:
 # its arithmetic fails, and counted against a reading they handed documents to readings that
 # were worse (dev scans 0-29: numbers exact 59.0% -> 55.8%)
 FLAGS_ONLY = frozenset({UNPLACED_CHECK, ORDER_CHECK})
+
+
+def is_flag_only(check: str) -> bool:
+    """A check that flags a value's trust (FLAGS_ONLY, or a value placed by an alignment another
+    one would shift) rather than the row's arithmetic."""
+    name = check.partition("=")[0]
+    return name in FLAGS_ONLY or name.endswith(DOUBTFUL_SUFFIX)
+
+
 # a row with neither code nor acronym costs a reading half what a conflicting row does: it is
 # usually a fragment of a real row (a wrapped cell read as a row of its own)
 UNNAMED_WEIGHT = 0.5

@@ -31,6 +31,10 @@ MAX_EDITS = 2
 # nothing tells its columns from any other's
 MIN_HOLDING = 1
 
+# the check a value placed by alignment gets when another alignment would put a different token
+# in its column: '<field>_columna_dudosa=conflict' (tests/scoring_flags.py maps it to the field)
+DOUBTFUL_SUFFIX = "_columna_dudosa"
+
 Column = tuple[str, int | None]
 FIELDS = ("meta_anual", "avance_pct", *(f"{k}_t{q}" for k in ("programado", "alcanzado") for q in range(1, 5)))
 
@@ -112,15 +116,18 @@ def _all_relations(placed: dict[Column, str], T: int | None, comentario: str | N
 
 def align_by_checks(
     tokens: list[str], seq: list[Column], T: int | None, comentario: str | None
-) -> tuple[list[tuple[Column, str]], str] | None:
-    """(column, token) pairs the arithmetic backs, and a note saying how they were chosen;
+) -> tuple[list[tuple[Column, str]], str, set[Column]] | None:
+    """(column, token) pairs the arithmetic backs, a note saying how they were chosen, and the
+    columns whose token another passing alignment would place elsewhere (``DOUBTFUL_SUFFIX``);
     None when no alignment makes ``MIN_HOLDING`` relations hold and none fail."""
     scored = []
+    possible = []  # every alignment no relation fails, whether or not one holds
     for placed, why in candidate_alignments(tokens, seq):
         empty = {numeric_field(k, q, T) or "" for k, q in seq if (k, q) not in placed}
         rels = _relations(placed, T, comentario, empty)
         if any(not ok for *_, ok in rels):
             continue
+        possible.append((placed, why))
         holding = sum(1 for *_, ok in rels if ok)
         if holding >= MIN_HOLDING:
             scored.append((holding, placed, why))
@@ -132,14 +139,24 @@ def align_by_checks(
     fewest = min(w.count("; ") for _, _, w in scored)
     best = [(p, w) for _, p, w in scored if w.count("; ") == fewest]
     agreed = {c: t for c, t in best[0][0].items() if all(p.get(c) == t for p, _ in best[1:])}
+    # ... and a value another alignment of as few edits would put elsewhere is kept but doubted:
+    # that alignment may hold no relation only because its lost cell is one a check needs (a
+    # programado), while the holding one may hold by coincidence (Σ of four shifted programados
+    # equals the meta anual when an alcanzado equals the programado it replaced: dev OCR'd text
+    # seed 19, four programados one column off and no flag)
+    doubtful = {c for c, t in agreed.items() if any(p.get(c) != t for p, w in possible if w.count("; ") <= fewest)}
     if len(best) == 1:
-        return list(agreed.items()), f"{len(tokens)} valores para {len(seq)} columnas: {best[0][1].strip('; ')}"
+        return (
+            list(agreed.items()),
+            f"{len(tokens)} valores para {len(seq)} columnas: {best[0][1].strip('; ')}",
+            doubtful,
+        )
     left = sorted({f"{k} {q or ''}".strip() for p, _ in best for (k, q) in p if (k, q) not in agreed})
     note = (
         f"{len(tokens)} valores para {len(seq)} columnas: {len(best)} alineaciones cuadran igual; "
         f"sin asignar: {', '.join(left)}"
     )
-    return list(agreed.items()), note
+    return list(agreed.items()), note, doubtful
 
 
 def row_relations(numbers: dict[str, str], T: int | None, comentario: str | None):

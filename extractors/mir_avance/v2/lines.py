@@ -20,7 +20,7 @@ import regex
 
 from papeleo.model import Document
 
-from .align import align_by_checks
+from .align import DOUBTFUL_SUFFIX, align_by_checks
 from .columns import Label, name_to_labels
 from .fields import nivel_of
 from .heads import TEXT_KINDS, head_labels, head_sequences, head_to_sequence, rows_backed
@@ -117,18 +117,19 @@ def numeric_run(tokens: list[str]) -> tuple[int, int]:
 
 
 def place_numbers(tokens: list[str], seq: list[tuple[str, int | None]], T: int | None, comentario: str | None = None):
-    """(pairs, note): tokens matched to columns one to one, else by the row's arithmetic
-    (``align.py``); pairs None when the count fits no reading of the head the checks back."""
+    """(pairs, note, doubtful columns): tokens matched to columns one to one, else by the row's
+    arithmetic (``align.py``); pairs None when the count fits no reading of the head the checks
+    back."""
     if len(tokens) == len(seq):
-        return list(zip(seq, tokens)), None
+        return list(zip(seq, tokens)), None, set()
     live = [k for k in seq if not (k[0] == "alc" and T and k[1] and k[1] > T)]
     if len(tokens) == len(live):
-        return list(zip(live, tokens)), None
+        return list(zip(live, tokens)), None, set()
     for columns in (live, seq) if live != seq else (seq,):
         got = align_by_checks(tokens, columns, T, comentario)
         if got is not None:
             return got
-    return None, None
+    return None, None, set()
 
 
 def unpipe(line: str) -> str:
@@ -254,7 +255,7 @@ def _parse_row(text: str, seq, text_order, T, page, numeric_field) -> RowCells:
     start, stop = numeric_run(tokens)
     rc = RowCells(page=page)
     comment = " ".join(tokens[stop:]) or None
-    placed, how = place_numbers(tokens[start:stop], seq, T, comment) if stop > start else (None, None)
+    placed, how, doubtful = place_numbers(tokens[start:stop], seq, T, comment) if stop > start else (None, None, set())
     if how:
         rc.notes.append(how)
     if placed is None and stop > start:
@@ -265,6 +266,8 @@ def _parse_row(text: str, seq, text_order, T, page, numeric_field) -> RowCells:
         name = numeric_field(kind, q, T)
         if name and tok.lower() not in NULL_TOKENS | {""}:
             rc.numbers[name] = tok
+            if (kind, q) in doubtful:
+                rc.checks.append(f"{name}{DOUBTFUL_SUFFIX}=conflict")
         elif name:
             rc.numbers[name] = "-"
     rc.text = split_text(" ".join(tokens[:start]), " ".join(tokens[stop:]), text_order)

@@ -26,8 +26,9 @@ PROG = tuple(f"programado_t{q}" for q in range(1, 5))
 ALC = tuple(f"alcanzado_t{q}" for q in range(1, 5))
 NUMERIC = ("meta_anual", *PROG, *ALC, "avance_pct")
 
-# 'de un total de 2827 programadas', 'frente a una meta de 100' — the M of the commentary's N de M
-COMMENT_TOTAL = regex.compile(r"(?:total\s+de|meta\s+de)\s+(?P<m>\d[\d,.]*\d|\d)", regex.I)
+# 'de un total de 2827 programadas', 'frente a una meta de 100' — the M of the commentary's N de M;
+# the preposition is any short word, as OCR prints it ('de un total cle 1,334.46')
+COMMENT_TOTAL = regex.compile(r"(?:total|meta)\s+\S{1,3}\s+(?P<m>\d[\d,.]*\d|\d)", regex.I)
 # a number in commentary prose: '3774', '1,216.50'
 COMMENT_NUMBER = regex.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w%])")
 
@@ -126,6 +127,11 @@ def relations_of(
         for said, name in ((c.percent, pct), (c.n, a), (c.m, p)):
             if said is not None and v[name] is not None:
                 out.append(("avance_comentario", {name}, abs(said - v[name]) <= 1e-9))
+        if v[pct] is not None and c.n is not None and c.m:
+            # the commentary's own N de M: a % read from the commentary ('Se cumple el 108% …
+            # 1,382.69 … de un total de 1,334.46', OCR'd from 103%) has nothing else to meet
+            # when the row's quarter cells are unread (dev OCR'd text seed 12)
+            out.append(("avance_comentario", {pct}, avance_holds(v[pct], c.n, c.m, dec)))
     return out
 
 

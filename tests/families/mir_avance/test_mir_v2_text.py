@@ -222,7 +222,7 @@ SEQ = [("meta", None), ("prog", 1), ("prog", 2), ("prog", 3), ("prog", 4), ("alc
 
 def test_a_lost_cell_places_what_the_arithmetic_backs_and_leaves_the_rest_unplaced():
     # printed: meta 40, programado 10 10 10 10, alcanzado 12, 120% — one programado lost
-    pairs, note = align_by_checks("40 10 10 10 12 120".split(), SEQ, 1, None)
+    pairs, note, _ = align_by_checks("40 10 10 10 12 120".split(), SEQ, 1, None)
     assert dict(pairs) == {("meta", None): "40", ("prog", 1): "10", ("alc", 1): "12", ("avance", None): "120"}
     assert "sin asignar" in note and "prog 2" in note
 
@@ -231,9 +231,19 @@ def test_a_split_cell_is_joined_when_only_joining_makes_the_row_add_up():
     # printed: meta 1216904, programado 300000 300000 316904 300000, alcanzado 330000, 110% —
     # '1,216,904' split by OCR into '1,216' '904'
     tokens = "1,216 904 300,000 300,000 316,904 300,000 330,000 110".split()
-    pairs, note = align_by_checks(tokens, SEQ, 1, None)
+    pairs, note, _ = align_by_checks(tokens, SEQ, 1, None)
     assert dict(pairs)[("meta", None)].replace(",", "") == "1216904"
     assert "unidos" in note
+
+
+def test_values_another_alignment_would_shift_are_placed_but_doubted():
+    # printed: meta 28, programado 6 7 10 5, alcanzado 6, 100% — the first programado lost.
+    # Reading the five numbers after 28 as programado 7 10 5 6 makes Σ = 28 hold by coincidence
+    # (the alcanzado equals the lost programado); the true alignment leaves programado 1
+    # without a cell, so no check reaches it, and nothing tells the two apart
+    pairs, _, doubtful = align_by_checks("28 7 10 5 6 100".split(), SEQ, 1, None)
+    assert dict(pairs)[("meta", None)] == "28" and ("meta", None) not in doubtful
+    assert {("prog", q) for q in (1, 2, 3, 4)} <= doubtful
 
 
 def test_a_count_no_alignment_backs_is_left_unplaced():

@@ -22,7 +22,6 @@ import regex
 
 from papeleo.model import Document
 from papeleo.text.normalize import fold
-
 from papeleo.text.numbers import NumberReading
 
 from .rows import FRow, add_correction, base_record, note_repairs, row_streams, value
@@ -193,7 +192,7 @@ def _derived(vals: dict[str, float | None], name: str) -> float | None:
     """The value of field ``name`` that the row's other values fix (diferencia = realizado −
     programado; a percentage from the two it divides), or None when none does."""
     pre = "beneficiarios_" if name.startswith("beneficiarios_") else ""
-    k = name[len(pre):]
+    k = name[len(pre) :]
     p, a, d = (vals.get(f"{pre}{x}") for x in ("programado", "alcanzado", "diferencia"))
     if k == "diferencia" and None not in (p, a):
         return a - p
