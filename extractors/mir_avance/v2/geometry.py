@@ -14,6 +14,7 @@ its meta anual last, its quarters as 'Ene-Mar' and an extra 'Sentido' column is 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
@@ -146,6 +147,37 @@ def find_head(lines: list[list[Word]], h: float, start: int = 0, known: str = ""
             end += 1
         return first, end
     return None
+
+
+def head_without_body_lines(lines: list[list[Word]], first: int, end: int, h: float) -> tuple[Layout, int]:
+    """The head's layout and end, its last lines dropped while they make a numeric column twice.
+    A row's first lines can pass for head lines — no number, label words ('Meta Anual: Sin
+    meta programada para este trimestre' in a commentary cell just under the head) — and then
+    make columns of their own ('meta' three times, dev scan seed 29), which split every row at
+    its commentary. A report prints each numeric column once: the fewest lines under the head's
+    main line whose removal ends a repetition go back to the body."""
+    full = head_to_layout(lines[first:end], h)
+    if not _repeats_numeric_kind(full):
+        return full, end
+    main = max(range(first, end), key=lambda j: len({lb.kind for lb in name_to_labels(_text(lines[j]))}))
+    for cut in range(end - 1, main, -1):
+        layout = head_to_layout(lines[first:cut], h)
+        if not _repeats_numeric_kind(layout):
+            return layout, cut
+    # no cut ends the repetition: a damaged label ('ter' for '1er' read as a second meta), not
+    # a body line, made it, and the lines under the main one are the head's quarters
+    return full, end
+
+
+def _text(line: list[Word]) -> str:
+    return " ".join(w.text for w in line)
+
+
+def _repeats_numeric_kind(layout: Layout) -> bool:
+    """Two columns that each hold one and the same numeric kind (a column a damaged head leaves
+    with two readings, 'programado 4 / alcanzado 4', is no second printing of either)."""
+    kinds = Counter(c.kinds[0] for c in layout.columns if len(set(c.kinds)) == 1 and c.kinds[0][0] in NUMERIC)
+    return any(n > 1 for n in kinds.values())
 
 
 def main_head_line(lines: list[list[Word]]) -> str:
@@ -368,7 +400,8 @@ def page_to_rows(page: Page, T: int | None, carried: Layout | None) -> tuple[lis
             rows += _ordered_body_to_rows(lines[i:stop], layout, page, h, T)
         if head is None:
             break
-        found = head_to_layout(lines[head[0] : head[1]], h)
+        found, head_end = head_without_body_lines(lines, head[0], head[1], h)
+        head = (head[0], head_end)
         found.head_text = main_head_line(lines[head[0] : head[1]])
         if any(k[0] in NUMERIC for c in found.columns for k in c.kinds):
             layout = found

@@ -169,3 +169,27 @@ def test_generated_text_pdfs_have_no_wrong_number_without_a_flag(generated_text_
     assert exact / total >= 0.95
     # a conflict the scorer cannot tie to fields would excuse nothing: every one is mapped
     assert {c for c in conflicts if not c.endswith(SOURCES_SUFFIX)} <= set(CHECK_FIELDS), conflicts
+
+
+def test_a_row_whose_first_line_reads_like_a_head_label_stays_in_the_body():
+    # The first row's commentary begins right under the head, above the row's other cells
+    # (centred), with label words ('Meta Anual: Sin meta programada') and no number in that
+    # line: it passes for a head line.
+    # Kept in the head it would make a second 'meta' column where the commentary runs, and
+    # every commentary line naming a number would anchor a row of its own.
+    head = HEAD_BY_KIND + [(570, 110, "Observaciones")]
+    rows = rows_by_kind()
+    notes = [
+        (570, 121, "Meta Anual: Sin meta"),
+        (570, 131, "programada; se reporta"),
+        (570, 141, "al cierre 2 de 3."),
+        (570, 170, "Meta Trimestral: 1 de 2"),
+        (570, 180, "programados."),
+    ]
+    page = page_of(head + rows + notes)
+    got, layout = page_to_rows(page, 2, None)
+    assert [c.kinds for c in layout.columns].count((("meta", None),)) == 1
+    assert len(got) == 2
+    assert got[0].text["comentario"].startswith("Meta Anual: Sin meta programada")
+    assert got[0].numbers["meta_anual"] == "100" and got[0].numbers["avance_pct"] == "110%"
+    assert got[1].numbers["alcanzado_t2"] == "1" and got[1].text["comentario"].startswith("Meta Trimestral")
