@@ -1,12 +1,10 @@
-"""Pages with word boxes (text layers, scans) -> rows, by the head's own geometry.
+"""Pages with word boxes (text layers, scans) -> rows, under the columns the head names.
 
-A MIR head says where each column is: every leaf label ('Primero', 'Prog.', 'Meta anual',
-'Nivel') sits over its column, and a group label ('Meta programada', 'Ene-Mar') sits over the
-leaves it qualifies. So the columns are the leaves, left to right, each named by its own text
-and the groups above it; their borders are the rules the page draws, else the body's gutters,
-else the middle between neighbours. Rows are anchored on their numbers — every indicator row
-prints its targets on one line, whatever the height of its text cells — and the lines between
-two anchors go to the nearer one unless a rule or a wider gap separates them.
+The head's lines give the columns (``head_layout.py``): the leaves, left to right, each named
+by its own text and the groups above it. Their borders are the rules the page draws, else the
+body's gutters, else the middle between neighbours. Rows are anchored on their numbers — every
+indicator row prints its targets on one line, whatever the height of its text cells — and the
+lines between two anchors go to the nearer one unless a rule or a wider gap separates them.
 
 Nothing here knows a column order, a quarter label set or a number of columns: a report with
 its meta anual last, its quarters as 'Ene-Mar' and an extra 'Sentido' column is read the same.
@@ -14,335 +12,32 @@ its meta anual last, its quarters as 'Ene-Mar' and an extra 'Sentido' column is 
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field, replace
-
-from rapidfuzz import fuzz
+from dataclasses import replace
 
 from papeleo.model import Page, Word
-from papeleo.tables.words import line_to_phrases, median_word_height, placed_words, words_to_text, words_to_word_lines
-from papeleo.text.normalize import fold
+from papeleo.tables.words import median_word_height, placed_words, words_to_text, words_to_word_lines
 
-from .columns import NUMERIC, WORDS, group_name, name_to_kinds, name_to_labels, repair_quarter_labels
+from .columns import NUMERIC, repair_quarter_labels
 from .commentary import NOTE
-from .fields import nivel_of
+from .head_layout import Column, Layout, find_head, head_without_body_lines, main_head_line
 from .lines import NUMBERISH
-from .order import kinds_by_order, order_check_and_note, order_evidence, order_is_uneven, swapped_order
+from .order import order_check_and_note, order_evidence, order_is_uneven, swapped_order
 from .table import NUMBER_TOKEN, RowCells, flag_unplaced, numeric_field
 
-# words of one head label are closer than this many word heights; a wider gap starts the next
-# label ('Meta anual   Primero' is two labels); narrower would split 'Resumen  Narrativo'
-PHRASE_GAP = 0.9
-# a head line names at least this many kinds of column (fewer is a sentence)
-MIN_HEAD_KINDS = 3
-# a head line is mostly labels: at least this share of its words belong to one (a commentary
-# sentence that says 'meta', 'alcanza' and 'No.' is not a head; lower lets such prose in)
-HEAD_LABEL_SHARE = 0.5
-# a repeated head prints the same words as the report's first head: rapidfuzz ratio of the two
-# main lines at or above this (OCR damage and a wrapped label lower it; other prose scores far below)
-HEAD_REPEAT_RATIO = 80
-# a line over the head's main line carries parts of labels ('Unidad de', 'Frecuencia de') and
-# group labels: at least this share of its words in a label keeps it in the head, where a
-# programme or caption line ('Programa: K021 Alumbrado Público …') has one label word in ten
-UPPER_HEAD_LABEL_SHARE = 0.25
-# head lines follow each other within this many word heights; a wider gap ends the head
-HEAD_LINE_GAP = 2.2
 # a line is a row's anchor when at least this many of its tokens sit in numeric columns
 MIN_ANCHOR_NUMBERS = 2
+
 # the body ends at a vertical gap this many word heights wide after the last anchor (notes,
 # signatures and footers are set apart further than a table's rows)
 TABLE_END_GAP = 3.5
-# words on one line whose middles differ by more than this many word heights are on different
-# levels of the head (a centred two-line label beside a one-line one)
-LEVEL_TOLERANCE = 0.3
-# the lines of one label follow each other within this many word heights (their leading);
-# a label further below is another label
-STACK_GAP = 1.0
-# a group label is centred over what it qualifies: a block of leaves whose centre is within this
-# share of one leaf's pitch of the label's centre (uneven label widths shift it a little; a block
-# one leaf too wide or too narrow shifts it by half a pitch)
-GROUP_CENTRE_TOLERANCE = 0.3
+
 # a row prints at least one of these; numbers alone (a date or a page number under the signatures
 # read through a carried head) are not a row
 NAMING_KINDS = ("nivel", "clave", "siglas", "resumen", "indicador")
+
 # a word reaching this many points past a border on both sides crosses it (glyph boxes touch a
 # rule or a gutter's edge by a point or so)
 STRADDLE_PT = 2.0
-# two stacked head phrases are one label when they overlap this share of the narrower one
-STACK_OVERLAP = 0.5
-
-
-@dataclass
-class HeadCell:
-    words: list[Word]
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    text: str = ""
-
-    @property
-    def xc(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-
-@dataclass
-class Column:
-    kinds: tuple[tuple[str, int | None], ...]
-    x0: float
-    x1: float
-    name: str = ""
-    left: float = 0.0  # border with the column before
-    right: float = 0.0
-    left_sure: bool = False  # the border is a rule or a gutter of the body, not a guess
-    by_order: bool = False  # programado/alcanzado taken from the order of two quarter runs
-
-
-@dataclass
-class Layout:
-    columns: list[Column] = field(default_factory=list)
-    head_bottom: float = 0.0
-    head_top: float = 0.0
-    head_text: str = ""  # the head's main line, to know it where it is repeated
-
-
-def _cell(words: list[Word]) -> HeadCell:
-    return HeadCell(
-        words,
-        min(w.bbox.x0 for w in words),
-        max(w.bbox.x1 for w in words),
-        min(w.bbox.top for w in words),
-        max(w.bbox.bottom for w in words),
-        words_to_text(words),
-    )
-
-
-def _overlap(a: HeadCell, b: HeadCell) -> float:
-    inter = min(a.x1, b.x1) - max(a.x0, b.x0)
-    return inter / max(1e-6, min(a.x1 - a.x0, b.x1 - b.x0))
-
-
-def _is_numberish_line(line: list[Word]) -> bool:
-    return any(NUMBERISH.match(w.text) and not name_to_labels(w.text) for w in line)
-
-
-def find_head(lines: list[list[Word]], h: float, start: int = 0, known: str = "") -> tuple[int, int] | None:
-    """(first, end) indexes of the head's lines at or after ``start``. Once a report's head is
-    known, only its repetitions are heads: a line of commentary that names enough kinds of
-    column ('Unidad de medida: … programadas; no se alcanzó la meta') is not a new table."""
-    for i in range(start, len(lines)):
-        text = " ".join(w.text for w in lines[i])
-        if known and fuzz.ratio(fold(text), fold(known)) < HEAD_REPEAT_RATIO:
-            continue
-        labels = name_to_labels(text)
-        kinds = {lb.kind for lb in labels if lb.kind != "q"}
-        covered = sum(lb.end - lb.start for lb in labels) / max(1, len(WORDS.findall(fold(text))))
-        if len(kinds) < MIN_HEAD_KINDS or covered < HEAD_LABEL_SHARE:
-            continue
-        first = i
-        while first > start and _near(lines[first - 1], lines[first], h) and _is_head_line(lines[first - 1]):
-            first -= 1
-        end = i + 1
-        while end < len(lines) and _near(lines[end - 1], lines[end], h) and not _body_line(lines[end]):
-            end += 1
-        return first, end
-    return None
-
-
-def head_without_body_lines(lines: list[list[Word]], first: int, end: int, h: float) -> tuple[Layout, int]:
-    """The head's layout and end, its last lines dropped while they make a numeric column twice.
-    A row's first lines can pass for head lines — no number, label words ('Meta Anual: Sin
-    meta programada para este trimestre' in a commentary cell just under the head) — and then
-    make columns of their own ('meta' three times, dev scan seed 29), which split every row at
-    its commentary. A report prints each numeric column once: the fewest lines under the head's
-    main line whose removal ends a repetition go back to the body."""
-    full = head_to_layout(lines[first:end], h)
-    if not _repeats_numeric_kind(full):
-        return full, end
-    main = max(range(first, end), key=lambda j: len({lb.kind for lb in name_to_labels(_text(lines[j]))}))
-    for cut in range(end - 1, main, -1):
-        layout = head_to_layout(lines[first:cut], h)
-        if not _repeats_numeric_kind(layout):
-            return layout, cut
-    # no cut ends the repetition: a damaged label ('ter' for '1er' read as a second meta), not
-    # a body line, made it, and the lines under the main one are the head's quarters
-    return full, end
-
-
-def _text(line: list[Word]) -> str:
-    return " ".join(w.text for w in line)
-
-
-def _repeats_numeric_kind(layout: Layout) -> bool:
-    """Two columns that each hold one and the same numeric kind (a column a damaged head leaves
-    with two readings, 'programado 4 / alcanzado 4', is no second printing of either)."""
-    kinds = Counter(c.kinds[0] for c in layout.columns if len(set(c.kinds)) == 1 and c.kinds[0][0] in NUMERIC)
-    return any(n > 1 for n in kinds.values())
-
-
-def main_head_line(lines: list[list[Word]]) -> str:
-    """The head line that names the most kinds of column."""
-    return max((" ".join(w.text for w in ln) for ln in lines), key=lambda t: len({lb.kind for lb in name_to_labels(t)}))
-
-
-def _is_head_line(line: list[Word]) -> bool:
-    """A line above the head's main line belongs to it when it is mostly head labels and prints
-    no number (a caption 'Componente 1: Dirección …', 'Programa: K021 …' or a row's last line
-    does not)."""
-    return not _is_numberish_line(line) and _label_share(" ".join(w.text for w in line)) >= UPPER_HEAD_LABEL_SHARE
-
-
-def _label_share(text: str) -> float:
-    labels = name_to_labels(text)
-    return sum(lb.end - lb.start for lb in labels) / max(1, len(WORDS.findall(fold(text))))
-
-
-def _near(upper: list[Word], lower: list[Word], h: float) -> bool:
-    return min(w.bbox.top for w in lower) - max(w.bbox.bottom for w in upper) < HEAD_LINE_GAP * h
-
-
-def _body_line(line: list[Word]) -> bool:
-    return _is_numberish_line(line) or nivel_of(line[0].text) is not None
-
-
-def head_to_layout(lines: list[list[Word]], h: float) -> Layout:
-    raw = [
-        _cell(part)
-        for line in lines
-        for p in line_to_phrases(line, PHRASE_GAP * h)
-        for level in _split_levels(p, h)
-        for part in _split_labels(level)
-    ]
-    cells = _stack(raw, h)
-    groups = [c for c in cells if _is_group(c, cells, h)]
-    leaves = sorted((c for c in cells if c not in groups), key=lambda c: c.xc)
-    owner = _group_spans(groups, leaves, h)
-    layout = Layout(head_top=min(c.top for c in raw), head_bottom=max(c.bottom for c in raw))
-    for i, leaf in enumerate(leaves):
-        over = [g for g in groups if i in owner.get(id(g), ())]
-        name = " ".join([group_name(g.text) for g in sorted(over, key=lambda g: g.top)] + [leaf.text])
-        layout.columns.append(Column(name_to_kinds(name), leaf.x0, leaf.x1, name))
-    kinds_by_order(layout.columns)
-    return layout
-
-
-def _split_levels(words: list[Word], h: float) -> list[list[Word]]:
-    """Words grouped on one line that sit at different heights ('Cuarto' beside the second line
-    of a centred '% de / cumplimiento') are different labels."""
-    parts: list[list[Word]] = []
-    for w in words:
-        mid = (w.bbox.top + w.bbox.bottom) / 2
-        if parts and abs(mid - (parts[-1][-1].bbox.top + parts[-1][-1].bbox.bottom) / 2) <= LEVEL_TOLERANCE * h:
-            parts[-1].append(w)
-        else:
-            parts.append([w])
-    return parts
-
-
-def _group_spans(groups: list[HeadCell], leaves: list[HeadCell], h: float) -> dict[int, set[int]]:
-    """Which leaves each group label qualifies: the widest contiguous block of leaves under it,
-    around the leaves it overlaps (or, for a narrow label between two, the two beside its
-    centre), whose centre lies at the label's centre — group labels are centred over what they
-    qualify — and which reaches no leaf another group holds."""
-    seeds: dict[int, list[int]] = {}
-    unders: dict[int, list[int]] = {}
-    for g in groups:
-        under = [i for i, c in enumerate(leaves) if c.top >= g.bottom - 1]
-        own = [i for i in under if _overlap(g, leaves[i]) > 0]
-        if not own:
-            left = [i for i in under if leaves[i].xc < g.xc]
-            right = [i for i in under if leaves[i].xc >= g.xc]
-            own = ([left[-1]] if left else []) + ([right[0]] if right else [])
-        seeds[id(g)], unders[id(g)] = own, under
-    out: dict[int, set[int]] = {}
-    for g in groups:
-        own, under = seeds[id(g)], set(unders[id(g)])
-        if not own:
-            continue
-        # the leaves a group qualifies sit on one level: a label as tall as the head, centred
-        # beside them ('Frecuencia', 'Meta anual'), is not one of them
-        level = sum((leaves[i].top + leaves[i].bottom) / 2 for i in own) / len(own)
-        under = {i for i in under if abs((leaves[i].top + leaves[i].bottom) / 2 - level) <= LEVEL_TOLERANCE * h}
-        taken = {i for o in groups if o is not g for i in seeds[id(o)]}
-        lo, hi = min(own), max(own)
-        best = (lo, hi)
-        for a in range(lo, -1, -1):
-            if a not in under or a in taken:
-                break
-            for b in range(hi, len(leaves)):
-                if b not in under or b in taken:
-                    break
-                left, right = _block_edges(leaves, a, b)
-                pitch = (right - left) / (b - a + 1)
-                if abs((left + right) / 2 - g.xc) <= GROUP_CENTRE_TOLERANCE * pitch and b - a > best[1] - best[0]:
-                    best = (a, b)
-        out[id(g)] = set(range(best[0], best[1] + 1))
-    return out
-
-
-def _block_edges(leaves: list[HeadCell], a: int, b: int) -> tuple[float, float]:
-    """Where the columns of leaves a..b begin and end: halfway to the neighbouring labels."""
-    left = (leaves[a - 1].x1 + leaves[a].x0) / 2 if a > 0 else leaves[a].x0
-    right = (leaves[b].x1 + leaves[b + 1].x0) / 2 if b + 1 < len(leaves) else leaves[b].x1
-    return left, right
-
-
-def _split_labels(words: list[Word]) -> list[list[Word]]:
-    """A phrase naming two labels ('Dimensión Periodicidad', 'Primero Segundo') split where
-    each label starts; a phrase with one label or none stays whole."""
-    labels = name_to_labels(" ".join(w.text for w in words))
-    if len(labels) < 2:
-        return [words]
-    token_word: list[int] = []
-    for i, w in enumerate(words):
-        token_word += [i] * max(1, len(WORDS.findall(fold(w.text))))
-    cuts = sorted({token_word[min(lb.start, len(token_word) - 1)] for lb in labels[1:]} - {0})
-    parts, prev = [], 0
-    for c in cuts:
-        parts.append(words[prev:c])
-        prev = c
-    parts.append(words[prev:])
-    return [p for p in parts if p]
-
-
-def _stack(cells: list[HeadCell], h: float) -> list[HeadCell]:
-    """Labels printed over two or three lines ('Meta' / 'anual', '% de' / 'cumplimiento')
-    joined: a cell and the one cell right under it that it overlaps, when each overlaps only
-    the other."""
-    cells = sorted(cells, key=lambda c: (c.top, c.x0))
-    merged = True
-    while merged:
-        merged = False
-        for a in cells:
-            under = [
-                b for b in cells if b is not a and 0 <= b.top - a.bottom + 1 < STACK_GAP * h and _overlap(a, b) > 0
-            ]
-            if len(under) != 1 or _overlap(a, under[0]) < STACK_OVERLAP:
-                continue
-            b = under[0]
-            over = [x for x in cells if x is not b and 0 <= b.top - x.bottom + 1 < STACK_GAP * h and _overlap(x, b) > 0]
-            if over != [a]:
-                continue
-            cells.remove(a)
-            cells.remove(b)
-            cells.append(_cell(a.words + b.words))
-            merged = True
-            break
-    return cells
-
-
-def _is_group(c: HeadCell, cells: list[HeadCell], h: float) -> bool:
-    """A programado / alcanzado / quarter label with labels right under it qualifies them
-    ('Meta programada' over the quarters, 'Ene-Mar' over 'Meta | Alc.'); a narrow one ('T1'
-    centred over 'Prog. | Real') may overlap none of them but has one on each side."""
-    if not any(lb.kind in ("prog", "alc", "q") for lb in name_to_labels(group_name(c.text))):
-        return False
-    below = [x for x in cells if x is not c and 0 <= x.top - c.bottom + 1 < HEAD_LINE_GAP * h]
-    if any(_overlap(c, x) > 0 for x in below):
-        return True
-    reach = (c.x1 - c.x0) + 2 * h
-    near = [x for x in below if x.x1 > c.x0 - reach and x.x0 < c.x1 + reach]
-    return any(x.xc < c.xc for x in near) and any(x.xc > c.xc for x in near)
 
 
 def set_borders(layout: Layout, body: list[Word], page: Page) -> None:

@@ -10,7 +10,8 @@ import sys
 
 import pytest
 
-from extractors.mir_avance.v2.geometry import head_to_layout, page_to_rows
+from extractors.mir_avance.v2.geometry import page_to_rows
+from extractors.mir_avance.v2.head_layout import head_to_layout
 from helpers import SAMPLES
 from papeleo.model import BBox, Page, Word
 from papeleo.readers.layout import words_to_lines
