@@ -63,6 +63,11 @@ CHECK_FIELDS: dict[str, tuple[str, ...]] = {
     "diferencia": ("diferencia", "programado", "alcanzado"),
     "beneficiarios_diferencia": ("beneficiarios_diferencia", "beneficiarios_programado", "beneficiarios_alcanzado"),
     **{
+        f"{k}_suma_de_unidades": (k,)
+        for k in ("meta_anual", "programado", "alcanzado", "beneficiarios_programado", "beneficiarios_alcanzado")
+        + ("total_horas_impartidas",)
+    },
+    **{
         k: ("meta_anual", "programado", "alcanzado", "beneficiarios_programado", "beneficiarios_alcanzado")
         + ("total_horas_impartidas",)
         for k in ("subtotal_zona", "total")

@@ -24,6 +24,7 @@ from .align import DOUBTFUL_SUFFIX
 from .commentary import attach_commentary
 from .fields import cells_to_text_fields
 from .formats import format_readings
+from .formats.poa import SUM_SUFFIX
 from .geometry import document_to_geometric_rows
 from .lines import document_to_line_rows, line_quarter
 from .meta import document_meta
@@ -76,10 +77,11 @@ FLAGS_ONLY = frozenset({UNPLACED_CHECK, ORDER_CHECK})
 
 
 def is_flag_only(check: str) -> bool:
-    """A check that flags a value's trust (FLAGS_ONLY, or a value placed by an alignment another
-    one would shift) rather than the row's arithmetic."""
+    """A check that flags a value's trust (FLAGS_ONLY, a value placed by an alignment another
+    one would shift, a unit's count in a POA sum that fails — the subtotal's own check already
+    counts once) rather than the row's own arithmetic."""
     name = check.partition("=")[0]
-    return name in FLAGS_ONLY or name.endswith(DOUBTFUL_SUFFIX)
+    return name in FLAGS_ONLY or name.endswith((DOUBTFUL_SUFFIX, SUM_SUFFIX))
 
 
 # a row with neither code nor acronym costs a reading half what a conflicting row does: it is

@@ -186,6 +186,16 @@ def test_a_format_reading_whose_arithmetic_holds_counts_for_itself():
     assert reading_score(_best(POA_SPACED, "poa")) == 3
 
 
+def test_a_failing_zone_sum_flags_that_count_on_the_zone_and_on_each_unit_it_adds():
+    rows = {r["unidad"]: r for r in _best(POA, "poa")}
+    # ZONA II prints 61 realizados for its one unit's 60: either may be the misread one
+    for name in ("ZONA II COMITÁN", "UNIDAD DE CAPACITACIÓN COMITÁN"):
+        assert "alcanzado_suma_de_unidades=conflict" in rows[name]["checks"]
+        assert "programado_suma_de_unidades=conflict" not in rows[name]["checks"]
+    # ZONA I adds up: its units carry no such flag
+    assert not any("suma_de_unidades" in c for c in rows["UNIDAD DE CAPACITACIÓN TUXTLA"]["checks"])
+
+
 def test_a_municipal_report_is_no_relative_format():
     text = "Ente público: Municipio de X\nMatriz de Indicadores para Resultados\n1.1 Fin PSAL: Porcentaje 10 20 50%\n"
     assert format_readings(make_document(text), META) == []

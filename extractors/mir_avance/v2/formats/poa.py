@@ -59,6 +59,9 @@ COUNTS = (
     "total_horas_impartidas",
 )
 CONF_OK, CONF_UNCHECKED, CONF_CONFLICT = 0.95, 0.7, 0.4
+# '<count>_suma_de_unidades=conflict': a zone's or the total's sum of that count fails, on every
+# row it adds (tests/scoring_flags.py maps it to the count's field)
+SUM_SUFFIX = "_suma_de_unidades"
 # A unit's name wrapped in its cell comes out, in OCR'd text, as a line of words under the row's
 # line ('2 UNIDAD MÓVIL 373 98 63 ...' then 'VILLA ALCANTARA'). A words-only line of at most
 # this many words right after a row, on its page, is read as the rest of that row's name; the
@@ -219,6 +222,20 @@ def fill_gap(rec: dict[str, Any], name: str) -> None:
     )
 
 
+def flag_failed_sums(subtotal: dict[str, Any], members: list[dict[str, Any]]) -> None:
+    """Every value of a count whose sum fails, on the subtotal and on each unit it adds: the
+    sum does not say which of them was misread (a unit's '4801' for 480, dev scan seed 15), so
+    each is flagged on its own field (``SUM_SUFFIX``)."""
+    for k in COUNTS:
+        values = [subtotal[k], *(m[k] for m in members)]
+        if any(v is None for v in values) or sum(m[k] for m in members) == subtotal[k]:
+            continue
+        for rec in (subtotal, *members):
+            check = f"{k}{SUM_SUFFIX}=conflict"
+            if check not in rec["checks"]:
+                rec["checks"].append(check)
+
+
 def check_sums(records: list[dict[str, Any]]) -> None:
     """Each ZONA row against the units since the previous zone, TOTAL against all units."""
     group: list[dict[str, Any]] = []
@@ -232,6 +249,7 @@ def check_sums(records: list[dict[str, Any]]) -> None:
                     for k in COUNTS
                 )
                 r["checks"].append(f"{'subtotal_zona' if r['es_subtotal'] else 'total'}={'ok' if ok else 'conflict'}")
+                flag_failed_sums(r, members)
             group = []
         else:
             group.append(r)
