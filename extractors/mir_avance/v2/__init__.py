@@ -30,6 +30,7 @@ from .lines import document_to_line_rows, line_quarter
 from .meta import document_meta
 from .order import ORDER_CHECK
 from .record import rows_to_records
+from .solve import NEGATIVE_SUFFIX
 from .stream import independent_checks, stream_records, stream_score
 from .table import UNPLACED_CHECK, RowCells, table_to_rows
 
@@ -78,10 +79,10 @@ FLAGS_ONLY = frozenset({UNPLACED_CHECK, ORDER_CHECK})
 
 def is_flag_only(check: str) -> bool:
     """A check that flags a value's trust (FLAGS_ONLY, a value placed by an alignment another
-    one would shift, a unit's count in a POA sum that fails — the subtotal's own check already
-    counts once) rather than the row's own arithmetic."""
+    one would shift, a value below zero, a unit's count in a POA sum that fails — the
+    subtotal's own check already counts once) rather than the row's own arithmetic."""
     name = check.partition("=")[0]
-    return name in FLAGS_ONLY or name.endswith((DOUBTFUL_SUFFIX, SUM_SUFFIX))
+    return name in FLAGS_ONLY or name.endswith((DOUBTFUL_SUFFIX, NEGATIVE_SUFFIX, SUM_SUFFIX))
 
 
 # a row with neither code nor acronym costs a reading half what a conflicting row does: it is

@@ -26,6 +26,8 @@ PROG = tuple(f"programado_t{q}" for q in range(1, 5))
 ALC = tuple(f"alcanzado_t{q}" for q in range(1, 5))
 NUMERIC = ("meta_anual", *PROG, *ALC, "avance_pct")
 
+# '<field>_negativo=conflict': a value below zero (tests/scoring_flags.py maps it to the field)
+NEGATIVE_SUFFIX = "_negativo"
 # 'de un total de 2827 programadas', 'frente a una meta de 100' — the M of the commentary's N de M;
 # the preposition is any short word, as OCR prints it ('de un total cle 1,334.46')
 COMMENT_TOTAL = regex.compile(r"(?:total|meta)\s+\S{1,3}\s+(?P<m>\d[\d,.]*\d|\d)", regex.I)
@@ -226,6 +228,13 @@ def solve_row(
             s.corrected = [e for e in s.corrected if not e.startswith(name + ":")] + [f"{name}:corregido"]
             result = checks_of(v, T, dec, c)
     s.checks = [f"{k}={'ok' if ok else 'conflict'}" for k, ok in result.items()]
+    for name in NUMERIC:
+        if v[name] is not None and v[name] < 0:
+            # a target or a result below zero: a 'Tasa de variación' may print one, but on a scan
+            # it is as often a neighbouring cell's dash read as a sign ('-546' for 546, dev scan
+            # seed 17, where Σ then held with the meta anual imputed from it)
+            s.checks.append(f"{name}{NEGATIVE_SUFFIX}=conflict")
+            s.notes.append(f"{name}: {v[name]:g} es negativo; puede ser el guion de una celda vecina")
     return s
 
 
