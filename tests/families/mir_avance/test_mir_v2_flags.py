@@ -108,3 +108,13 @@ def test_a_code_printed_on_two_rows_flags_both():
     assert rows[1]["checks"] == [] and rows[3]["checks"] == []
     assert "meta_anual" in flags(rows[0]) and "avance_pct" in flags(rows[2])
     assert "2 filas" in rows[2]["comentario_extraccion"]
+
+
+def test_a_value_below_zero_is_kept_and_flagged_on_its_own_field():
+    # a scan's '- 546' (an empty neighbour's dash and the number) read as one token; Σ cannot
+    # tell, since the meta anual is unreadable and nothing else covers the quarter
+    rc = RowCells(page=1)
+    rc.numbers = {"programado_t1": "207", "programado_t2": "-546", "programado_t3": "280", "programado_t4": "284"}
+    rec = row_to_record(rc, TextFields(clave="1.1"), {"trimestre": 1})
+    assert rec["programado_t2"] == -546
+    assert "programado_t2" in flags(rec) and "programado_t1" not in flags(rec)
