@@ -104,6 +104,11 @@ def furniture(pages: list[list[Line]]) -> set[str]:
     return {t for t, n in seen.items() if n >= 2 and len(t) > 3 and not roles_in(t)}
 
 
+# a word box this many times taller than wide is a word printed turned (no upright word of two
+# letters or more is; a turned two-letter word is about square and goes with its label's majority)
+VERTICAL_ASPECT = 1.5
+
+
 def _clusters(words: list[Word], height: float) -> list[list[Word]]:
     """Header words grouped into labels: overlapping in x (a label wrapped over lines) or
     closer than a label gap on one line."""
@@ -117,7 +122,17 @@ def _clusters(words: list[Word], height: float) -> list[list[Word]]:
 
 
 def _label_text(words: list[Word]) -> str:
+    """A label's words in reading order: lines top to bottom, words left to right; a label
+    printed turned upwards (a narrow column's head) reads its lines left to right and each
+    line bottom to top ('Aspecto' / 'Susceptible de' / 'Mejora')."""
+    if 2 * sum(1 for w in words if _is_vertical(w)) > len(words):
+        return " ".join(w.text for w in sorted(words, key=lambda w: (round(w.bbox.x0), -w.bbox.bottom)))
     return " ".join(w.text for w in sorted(words, key=lambda w: (round(w.bbox.top), w.bbox.x0)))
+
+
+def _is_vertical(word: Word) -> bool:
+    """A word printed turned a quarter: its box is taller than wide by VERTICAL_ASPECT."""
+    return word.bbox.height > VERTICAL_ASPECT * word.bbox.width
 
 
 def _block(lines: list[Line], i: int, hrules: list[float]) -> list[Line]:

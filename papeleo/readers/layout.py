@@ -51,7 +51,10 @@ def words_to_lines(words: Iterable[Word], y_tolerance: float = DEFAULT_Y_TOLERAN
 
 
 def word_group_to_line(words: Sequence[Word]) -> Line:
-    ordered = sorted(words, key=lambda w: w.bbox.x0 if w.bbox is not None else 0.0)
+    """Words left to right; words that start at the same x (to 0.1 pt) bottom to top: no two
+    upright words of a line do, while the words of one line of a label printed turned upwards
+    (a narrow table column's head: 'Susceptible' under 'de') all do."""
+    ordered = sorted(words, key=lambda w: (round(w.bbox.x0, 1), -w.bbox.bottom) if w.bbox is not None else (0.0, 0.0))
     return Line.from_words(ordered)
 
 

@@ -6,6 +6,7 @@ generated scans. The page is built by hand; the words are the ones drawn."""
 from __future__ import annotations
 
 from extractors.convenio_asm import _visual_lines
+from extractors.convenio_asm.grid import _label_text
 from papeleo.model import BBox, Line, Page, Rule, Word
 
 
@@ -32,3 +33,14 @@ def test_ruled_pages_and_text_layers_keep_their_lines() -> None:
     assert _visual_lines(ruled) is ruled
     text = ocr_page(source="text_layer")
     assert _visual_lines(text) is text
+
+
+def test_a_head_label_printed_turned_upwards_reads_in_its_own_order():
+    # three turned lines, left to right; the middle one holds two words, 'de' above
+    words = [
+        Word("de", BBox(136.0, 183.0, 145.0, 192.0)),
+        Word("Aspecto", BBox(127.0, 206.0, 136.0, 240.0)),
+        Word("Susceptible", BBox(136.0, 194.0, 145.0, 240.0)),
+        Word("Mejora", BBox(145.0, 212.0, 154.0, 240.0)),
+    ]
+    assert _label_text(words) == "Aspecto Susceptible de Mejora"
