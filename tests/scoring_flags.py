@@ -41,6 +41,8 @@ CHECK_FIELDS: dict[str, tuple[str, ...]] = {
     "clave_repetida": ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base", "meta_modificada"),
     # ... and '<field>_sin_respaldo': a value of that reading no check on printed values covers
     **{f"{f}_sin_respaldo": (f,) for f in ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct")},
+    # ... 'comentario_coherente': the % read from the commentary against its own N de M
+    "comentario_coherente": ("avance_pct",),
     # ... '<field>_negativo': a value below zero (a sign that may be a neighbouring cell's dash)
     **{f"{f}_negativo": (f,) for f in ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base")},
     # ... and '<field>_columna_dudosa': a value another alignment of the row's cells would shift

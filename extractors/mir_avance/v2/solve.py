@@ -86,6 +86,8 @@ class Commentary:
     percent_decimals: int = 0
     n: float | None = None
     m: float | None = None
+    # the row's % is the commentary's own (no % column): its N de M is then the only check on it
+    percent_taken: bool = False
 
 
 def read_commentary(text: str | None) -> Commentary:
@@ -129,11 +131,13 @@ def relations_of(
         for said, name in ((c.percent, pct), (c.n, a), (c.m, p)):
             if said is not None and v[name] is not None:
                 out.append(("avance_comentario", {name}, abs(said - v[name]) <= 1e-9))
-        if v[pct] is not None and c.n is not None and c.m:
-            # the commentary's own N de M: a % read from the commentary ('Se cumple el 108% …
+        if c.percent_taken and v[pct] is not None and c.n is not None and c.m:
+            # the commentary's own N de M (COMMENT_SELF_CHECK): a % read from the commentary ('Se cumple el 108% …
             # 1,382.69 … de un total de 1,334.46', OCR'd from 103%) has nothing else to meet
-            # when the row's quarter cells are unread (dev OCR'd text seed 12)
-            out.append(("avance_comentario", {pct}, avance_holds(v[pct], c.n, c.m, dec)))
+            # when the row's quarter cells are unread (dev OCR'd text seed 12). Only then: a %
+            # column is checked against the quarter's cells, and some reports' N de M are not
+            # the quarter's (the sample scan's rows went to conflict and its reading lost)
+            out.append((COMMENT_SELF_CHECK, {pct}, avance_holds(v[pct], c.n, c.m, dec)))
     return out
 
 
@@ -145,7 +149,12 @@ def checks_of(v: dict[str, float | None], T: int | None, dec: int, c: Commentary
     return out
 
 
+# the commentary's % against its own N de M: it can flag the %, but holding it backs no reading
+# of the table (it compares the commentary with itself; counted for the reading, it made a scan
+# whose cells went unplaced win over the reading that placed them — the sample scan)
+COMMENT_SELF_CHECK = "comentario_coherente"
 CHECK_FIELDS = {
+    COMMENT_SELF_CHECK: ("avance_pct",),
     "suma_programado": ("meta_anual", *PROG),
     "avance_calculado": ("avance_pct", "programado_t{T}", "alcanzado_t{T}"),
     "avance_comentario": ("avance_pct", "programado_t{T}", "alcanzado_t{T}"),
@@ -210,7 +219,7 @@ def solve_row(
     dec = pct_reading.decimals if pct_reading is not None and pct_reading.value is not None else 0
     c = read_commentary(comentario)
     if percent_is_commentary:
-        c.percent = None
+        c.percent, c.percent_taken = None, True
     unread = [
         n for n in NUMERIC if v[n] is None and readings.get(n) is not None and readings[n].status is not Status.MISSING
     ]
