@@ -185,16 +185,13 @@ def plumber_edges_to_rules(edges: Sequence[dict[str, Any]], width: float, height
     return rules_to_merged_rules(rules)
 
 
-def page_to_rotated_words(page: Any) -> list[dict[str, Any]]:
-    """The words of the page's rotated characters, each read the way it runs. pdfplumber reads
-    a rotated word top to bottom unless told otherwise, so a head printed turned a quarter
+def page_to_rotated_words(page: Any, rotated: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The words of the page's ``rotated`` characters, each read the way it runs. pdfplumber
+    reads a rotated word top to bottom unless told otherwise, so a head printed turned a quarter
     anticlockwise (reading upwards, the usual way for narrow table heads) came out reversed
     ('.múN' for 'Núm.', dev ASM text PDF seed 0, whose table was then not found); and text flow
     order, right for upright text, cuts rotated words into letters. A character's matrix says
     which way it runs: b > 0 turns its baseline upwards."""
-    rotated = [c for c in page.chars if not c.get("upright", True)]
-    if not rotated:
-        return []
     upward = sum(1 for c in rotated if (c.get("matrix") or (0, 0))[1] > 0)
     turned = page.filter(lambda obj: obj.get("object_type") == "char" and not obj.get("upright", True))
     return turned.extract_words(
@@ -208,10 +205,13 @@ def page_to_rotated_words(page: Any) -> list[dict[str, Any]]:
 def plumber_page_to_page(page: Any, number: int) -> tuple[Page | None, PageNote | None]:
     """(Page from the text layer, a note when its words were re-spaced) or (None, a note
     saying why the page is OCR'd instead)."""
-    upright = page.filter(lambda obj: obj.get("object_type") != "char" or obj.get("upright", True))
-    rotated = page_to_rotated_words(page)
-    raw = upright.extract_words(return_chars=True, **WORD_SETTINGS) + rotated
-    words = plumber_words_to_words(raw)
+    rotated_chars = [c for c in page.chars if not c.get("upright", True)]
+    upright, rotated = page, []
+    if rotated_chars:  # only then is a filtered view worth its pass over the page's objects
+        upright = page.filter(lambda obj: obj.get("object_type") != "char" or obj.get("upright", True))
+        rotated = page_to_rotated_words(page, rotated_chars)
+    straight = upright.extract_words(return_chars=True, **WORD_SETTINGS)
+    words = plumber_words_to_words([*straight, *rotated])
     objects = page.objects
     images = objects.get("image", [])
     coverage = images_to_coverage(images, float(page.width), float(page.height))
@@ -219,7 +219,7 @@ def plumber_page_to_page(page: Any, number: int) -> tuple[Page | None, PageNote 
     if problem is not None:
         return None, PageNote(number, "ocr", problem)
     note = None
-    respacing = page_words_to_respacing(upright, raw[: len(raw) - len(rotated)], **WORD_SETTINGS)
+    respacing = page_words_to_respacing(upright, straight, **WORD_SETTINGS)
     if respacing is not None:
         note = PageNote(number, "respaced" if respacing.kept else "spacing_left", respacing.note)
         words = plumber_words_to_words([*respacing.words, *rotated])

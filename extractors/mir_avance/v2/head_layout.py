@@ -150,7 +150,7 @@ def head_without_body_lines(lines: list[list[Word]], first: int, end: int, h: fl
     full = head_to_layout(lines[first:end], h)
     if not _repeats_numeric_kind(full):
         return full, end
-    main = max(range(first, end), key=lambda j: len({lb.kind for lb in name_to_labels(_text(lines[j]))}))
+    main = max(range(first, end), key=lambda j: _kinds_named(lines[j]))
     for cut in range(end - 1, main, -1):
         layout = head_to_layout(lines[first:cut], h)
         if _over_numeric_label(lines[cut], layout):
@@ -184,7 +184,11 @@ def _repeats_numeric_kind(layout: Layout) -> bool:
 
 def main_head_line(lines: list[list[Word]]) -> str:
     """The head line that names the most kinds of column."""
-    return max((" ".join(w.text for w in ln) for ln in lines), key=lambda t: len({lb.kind for lb in name_to_labels(t)}))
+    return _text(max(lines, key=_kinds_named))
+
+
+def _kinds_named(line: list[Word]) -> int:
+    return len({lb.kind for lb in name_to_labels(_text(line))})
 
 
 def _is_head_line(line: list[Word]) -> bool:

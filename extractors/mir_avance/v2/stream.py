@@ -69,8 +69,6 @@ PRINTED_CODE = regex.compile(r"clave [\d.]+: impresa '(?P<raw>[^']*)'")
 # v1's note for a cell its solver could not place because the row printed fewer cells than
 # columns: "programado_t1: celda '93051' sin lugar determinado (la fila tiene celdas faltantes …)"
 UNPLACED = regex.compile(r"sin lugar determinado")
-# the check this reading adds to such a row: every value of the row may sit in a neighbour's
-# column (tests/scoring_flags.py maps it to every numeric field)
 # the check this reading adds for each value no independent check covers, or of a row whose
 # code is not the printed one: '<field>_sin_respaldo=conflict' (the stream places cells by
 # proximity; only the arithmetic says a value is in its column)

@@ -118,13 +118,22 @@ def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
     note_repairs(list(NUMBERS), list(nums), rec)
     if gap is not None:
         fill_gap(rec, NUMBERS[gap])
-    for pre in ("", "beneficiarios_"):
-        p, a, d, pc = (rec[f"{pre}{k}"] for k in ("programado", "alcanzado", "diferencia", "avance_pct"))
-        if None not in (p, a, d):
-            rec["checks"].append(f"{pre}diferencia={'ok' if a - p == d else 'conflict'}")
-        if None not in (p, a, pc):
-            rec["checks"].append(f"{pre}cumplimiento_calculado={'ok' if pct_entero(a, p) == pc else 'conflict'}")
+    rec["checks"] += [f"{name}={'ok' if ok else 'conflict'}" for name, ok in row_checks(rec)]
     return rec
+
+
+def row_checks(vals: dict[str, Any]) -> list[tuple[str, bool]]:
+    """(check, holds) for every check the row's values allow: diferencia = realizado −
+    programado, and % = realizado / programado to a whole percent, for the goal and for its
+    beneficiaries."""
+    out = []
+    for pre in ("", "beneficiarios_"):
+        p, a, d, pc = (vals.get(f"{pre}{k}") for k in ("programado", "alcanzado", "diferencia", "avance_pct"))
+        if None not in (p, a, d):
+            out.append((f"{pre}diferencia", a - p == d))
+        if None not in (p, a, pc):
+            out.append((f"{pre}cumplimiento_calculado", pct_entero(a, p) == pc))
+    return out
 
 
 def rows_to_records(rows: list[FRow], meta: dict[str, Any]) -> list[dict[str, Any]]:
@@ -156,22 +165,6 @@ def is_wrap(row: FRow, above: FRow) -> bool:
     )
 
 
-def _holds(vals: dict[str, float | None]) -> bool | None:
-    """Whether every check the values allow holds (None: no check could be made)."""
-    made = False
-    for pre in ("", "beneficiarios_"):
-        p, a, d, pc = (vals.get(f"{pre}{k}") for k in ("programado", "alcanzado", "diferencia", "avance_pct"))
-        if None not in (p, a, d):
-            made = True
-            if a - p != d:
-                return False
-        if None not in (p, a, pc):
-            made = True
-            if pct_entero(a, p) != pc:
-                return False
-    return True if made else None
-
-
 def gap_by_arithmetic(nums: list[NumberReading | None]) -> int | None:
     """Where the one number a row lost (a cell OCR dropped) was, when the row's arithmetic says:
     the single position at which the other nine, placed around the gap (the lost value derived
@@ -186,7 +179,7 @@ def gap_by_arithmetic(nums: list[NumberReading | None]) -> int | None:
         derived = _derived(vals, NUMBERS[gap])
         if derived is not None:
             vals[NUMBERS[gap]] = derived
-        if _holds(vals) is not False:
+        if all(ok for _, ok in row_checks(vals)):  # passes every check made, or none was
             fits.append(gap)
     return fits[0] if len(fits) == 1 else None
 
@@ -222,18 +215,12 @@ def fill_gap(rec: dict[str, Any], name: str) -> None:
     )
 
 
-def flag_failed_sums(subtotal: dict[str, Any], members: list[dict[str, Any]]) -> None:
-    """Every value of a count whose sum fails, on the subtotal and on each unit it adds: the
-    sum does not say which of them was misread (a unit's '4801' for 480, dev scan seed 15), so
-    each is flagged on its own field (``SUM_SUFFIX``)."""
-    for k in COUNTS:
-        values = [subtotal[k], *(m[k] for m in members)]
-        if any(v is None for v in values) or sum(m[k] for m in members) == subtotal[k]:
-            continue
-        for rec in (subtotal, *members):
-            check = f"{k}{SUM_SUFFIX}=conflict"
-            if check not in rec["checks"]:
-                rec["checks"].append(check)
+def sum_holds(subtotal: dict[str, Any], members: list[dict[str, Any]], count: str) -> bool | None:
+    """Whether a zone's or the total's ``count`` is the sum of its units' (None: a value is missing)."""
+    values = [subtotal[count], *(m[count] for m in members)]
+    if any(v is None for v in values):
+        return None
+    return sum(m[count] for m in members) == subtotal[count]
 
 
 def check_sums(records: list[dict[str, Any]]) -> None:
@@ -244,12 +231,15 @@ def check_sums(records: list[dict[str, Any]]) -> None:
         if r["es_subtotal"] or r["es_total"]:
             members = group if r["es_subtotal"] else units
             if members:
-                ok = all(
-                    r[k] is not None and all(m[k] is not None for m in members) and sum(m[k] for m in members) == r[k]
-                    for k in COUNTS
-                )
+                sums = {k: sum_holds(r, members, k) for k in COUNTS}
+                ok = all(sums.values())  # a missing value fails it too
                 r["checks"].append(f"{'subtotal_zona' if r['es_subtotal'] else 'total'}={'ok' if ok else 'conflict'}")
-                flag_failed_sums(r, members)
+                # a count whose sum fails, on the subtotal and on each unit it adds: the sum does
+                # not say which of them was misread (a unit's '4801' for 480, dev scan seed 15)
+                for k in (k for k, holds in sums.items() if holds is False):
+                    for rec in (r, *members):  # a unit is in its zone's sum and in the total's
+                        if f"{k}{SUM_SUFFIX}=conflict" not in rec["checks"]:
+                            rec["checks"].append(f"{k}{SUM_SUFFIX}=conflict")
             group = []
         else:
             group.append(r)
