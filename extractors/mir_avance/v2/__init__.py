@@ -30,7 +30,7 @@ from .lines import document_to_line_rows, line_quarter
 from .meta import document_meta
 from .order import ORDER_CHECK
 from .record import rows_to_records
-from .solve import NEGATIVE_SUFFIX
+from .solve import NEGATIVE_SUFFIX, NUMERIC
 from .stream import independent_checks, stream_records, stream_score
 from .table import UNPLACED_CHECK, RowCells, table_to_rows
 
@@ -75,6 +75,13 @@ def reading_score(records: list[dict[str, Any]]) -> float:
 # its arithmetic fails, and counted against a reading they handed documents to readings that
 # were worse (dev scans 0-29: numbers exact 59.0% -> 55.8%)
 FLAGS_ONLY = frozenset({UNPLACED_CHECK, ORDER_CHECK})
+
+
+def values_read(records: list[dict[str, Any]]) -> int:
+    """How many numbers a reading placed on named rows: between two readings the document's
+    arithmetic backs equally, the one that read more of the table's cells (a table reading that
+    merged two columns reads fewer)."""
+    return sum(1 for r in records if r.get("clave") or r.get("siglas") for f in NUMERIC if r.get(f) is not None)
 
 
 def is_flag_only(check: str) -> bool:
@@ -128,30 +135,30 @@ def extract(doc: Document, ctx: Context) -> Extraction:
         # the document does not name its quarter: the alcanzado cells its rows print say it
         meta["trimestre"] = line_quarter(doc)
     T = meta["trimestre"]
-    best: tuple[float, int, str, list[dict[str, Any]]] | None = None
+    best: tuple[float, int, int, str, list[dict[str, Any]]] | None = None
     readings_seen = readings(doc, T)
     for i, (name, rows) in enumerate(readings_seen):
         texts = [cells_to_text_fields(r.text) for r in rows]
         attach_commentary(doc, rows, texts)
         records = rows_to_records(rows, texts, meta)
-        key = (reading_score(records), -i)
-        if any(r.get("clave") or r.get("siglas") for r in records) and (best is None or key > best[:2]):
+        key = (reading_score(records), values_read(records), -i)
+        if any(r.get("clave") or r.get("siglas") for r in records) and (best is None or key > best[:3]):
             # a reading none of whose rows can be named (cell debris only) is no reading
             best = (*key, name, records)
     for name, records in format_readings(doc, meta):
-        key = (reading_score(records), -len(readings_seen))
-        if records and (best is None or key > best[:2]):
+        key = (reading_score(records), values_read(records), -len(readings_seen))
+        if records and (best is None or key > best[:3]):
             best = (*key, name, records)
     if all(p.text_source in ("plain_text", "ocr") for p in doc.pages):
         # scattered OCR no head can read (OCR'd text, or a scan whose head OCR lost): v1's
         # reading, scored on independent evidence only, and only a reading whose evidence is
         # positive (an empty or doubtful one is none)
         records = stream_records(doc)
-        key = (stream_score(records, UNNAMED_WEIGHT), -len(readings_seen) - 1)
+        key = (stream_score(records, UNNAMED_WEIGHT), values_read(records), -len(readings_seen) - 1)
         if records and key[0] > MIN_STREAM_SCORE and (best is None or key[0] > best[0] + STREAM_MARGIN):
             best = (*key, "flujo", records)
-    records = best[3] if best else []
-    if best and best[2] in MIR_LAYOUT_READINGS:
+    records = best[4] if best else []
+    if best and best[3] in MIR_LAYOUT_READINGS:
         flag_repeated_keys(records)
-    log.info("mir_avance.v2: %d rows by %s, quarter %s", len(records), best[2] if best else "-", T)
+    log.info("mir_avance.v2: %d rows by %s, quarter %s", len(records), best[3] if best else "-", T)
     return Extraction(records=records, document={})

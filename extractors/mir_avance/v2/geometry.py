@@ -27,6 +27,12 @@ from .table import NUMBER_TOKEN, RowCells, flag_unplaced, numeric_field
 # a line is a row's anchor when at least this many of its tokens sit in numeric columns
 MIN_ANCHOR_NUMBERS = 2
 
+# ... and more than this share of the words under numeric columns are numbers: a note under the
+# table ('… con fundamento en el artículo 79 de la Ley General …') or a footer ('Página 2 de 2')
+# runs across the numeric columns with a number or two among its words (higher would drop a row
+# whose cells carry words the number pattern does not take, such as 'Sin dato')
+MIN_ANCHOR_NUMBER_SHARE = 0.5
+
 # the body ends at a vertical gap this many word heights wide after the last anchor (notes,
 # signatures and footers are set apart further than a table's rows)
 TABLE_END_GAP = 3.5
@@ -34,6 +40,12 @@ TABLE_END_GAP = 3.5
 # a row prints at least one of these; numbers alone (a date or a page number under the signatures
 # read through a carried head) are not a row
 NAMING_KINDS = ("nivel", "clave", "siglas", "resumen", "indicador")
+
+# a page's gutters are found from its own rows when it has at least this many; in fewer, the
+# spaces between the words of one cell look like gutters too, so a page or a component's table
+# of one or two rows finds them with the rows read under the same head before (more would mix
+# in earlier pages whose columns an auto-fitted table set a little apart)
+MIN_BORDER_ROWS = 3
 
 # a word reaching this many points past a border on both sides crosses it (glyph boxes touch a
 # rule or a gutter's edge by a point or so)
@@ -99,9 +111,23 @@ def page_to_rows(page: Page, T: int | None, carried: Layout | None) -> tuple[lis
         head = (head[0], head_end)
         found.head_text = main_head_line(lines[head[0] : head[1]])
         if any(k[0] in NUMERIC for c in found.columns for k in c.kinds):
-            layout = found
+            layout = _with_borders_of(found, layout, h)
         i = head[1]
     return rows, layout
+
+
+def _with_borders_of(found: Layout, previous: Layout | None, h: float) -> Layout:
+    """A head repeated over each component's table (one or two rows each) finds its borders with
+    the rows read under the same head before: the same columns, each label where it was (within a
+    word height)."""
+    if previous is None or len(previous.columns) != len(found.columns):
+        return found
+    if all(
+        a.kinds == b.kinds and abs(a.x0 - b.x0) <= h and abs(a.x1 - b.x1) <= h
+        for a, b in zip(found.columns, previous.columns)
+    ):
+        found.border_words = previous.border_words
+    return found
 
 
 def _ordered_body_to_rows(
@@ -133,10 +159,15 @@ def _body_to_rows(lines: list[list[Word]], layout: Layout, page: Page, h: float,
     numeric = {i for i, c in enumerate(cols) if any(k[0] in NUMERIC for k in c.kinds)}
     # borders from everything under the head first, then again from the lines between the first
     # and the last row's numbers only: captions and notes around the table run across its gutters
+    # ... and, for a page or a component's table of fewer than MIN_BORDER_ROWS rows, together
+    # with the rows read under the same head before
     core = lines
     for _ in range(2):
         set_borders(layout, [w for line in core for w in line], page)
         anchors = _anchors(lines, cols, numeric)
+        if layout.border_words and len(anchors) < MIN_BORDER_ROWS:
+            set_borders(layout, layout.border_words + [w for line in core for w in line], page)
+            anchors = _anchors(lines, cols, numeric)
         if not anchors:
             return []
         end = _table_end(lines, anchors[-1], h)
@@ -150,6 +181,7 @@ def _body_to_rows(lines: list[list[Word]], layout: Layout, page: Page, h: float,
     anchors = _anchors(lines, cols, numeric)
     if not anchors:
         return []
+    layout.border_words = layout.border_words + [w for line in core for w in line]
     hrules = sorted((r.top + r.bottom) / 2 for r in page.rules if r.orientation == "h")
     owner = _assign_lines(lines, anchors, hrules)
     _drop_trailing_strays(lines, anchors, owner, h)
@@ -163,10 +195,13 @@ def _body_to_rows(lines: list[list[Word]], layout: Layout, page: Page, h: float,
 
 
 def _anchors(lines: list[list[Word]], cols: list[Column], numeric: set[int]) -> list[int]:
-    return [
-        j for j, line in enumerate(lines)
-        if sum(1 for w in line if column_of(w, cols) in numeric and NUMBERISH.match(w.text)) >= MIN_ANCHOR_NUMBERS
-    ]  # fmt: skip
+    out = []
+    for j, line in enumerate(lines):
+        under = [w for w in line if column_of(w, cols) in numeric]
+        numbers = sum(1 for w in under if NUMBERISH.match(w.text))
+        if numbers >= MIN_ANCHOR_NUMBERS and numbers > MIN_ANCHOR_NUMBER_SHARE * len(under):
+            out.append(j)
+    return out
 
 
 def _table_end(lines: list[list[Word]], last: int, h: float) -> int:

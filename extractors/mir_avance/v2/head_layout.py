@@ -1,10 +1,10 @@
 """A MIR head's lines -> its columns (``Layout``), by the head's own geometry.
 
 Every leaf label ('Primero', 'Prog.', 'Meta anual', 'Nivel') sits over its column, and a group
-label ('Meta programada', 'Ene-Mar') sits over the leaves it qualifies. So the columns are the
-leaves, left to right, each named by its own text and the groups above it. Where the head
-starts and ends on the page is found here too (``find_head``, ``head_without_body_lines``);
-the body's rows are read under it by ``geometry.py``.
+label ('Meta programada', 'Ene-Mar') sits over the leaves it qualifies (``head_labels.py`` tells
+them apart). So the columns are the leaves, left to right, each named by its own text and the
+groups above it. Where the head starts and ends on the page is found here too (``find_head``,
+``head_without_body_lines``); the body's rows are read under it by ``geometry.py``.
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from papeleo.model import Word
-from papeleo.tables.words import line_to_phrases, words_to_text
+from papeleo.tables.words import line_to_phrases
 from papeleo.text.normalize import fold
 
 from .columns import NUMERIC, WORDS, group_name, name_to_kinds, name_to_labels
 from .fields import nivel_of
+from .head_labels import HEAD_LINE_GAP, LEVEL_TOLERANCE, cell, group_spans, is_group, stack_labels
 from .lines import NUMBERISH
 from .order import kinds_by_order
 
@@ -43,39 +44,6 @@ HEAD_REPEAT_RATIO = 80
 # programme or caption line ('Programa: K021 Alumbrado Público …') has one label word in ten
 UPPER_HEAD_LABEL_SHARE = 0.25
 
-# head lines follow each other within this many word heights; a wider gap ends the head
-HEAD_LINE_GAP = 2.2
-
-# words on one line whose middles differ by more than this many word heights are on different
-# levels of the head (a centred two-line label beside a one-line one)
-LEVEL_TOLERANCE = 0.3
-
-# the lines of one label follow each other within this many word heights (their leading);
-# a label further below is another label
-STACK_GAP = 1.0
-
-# a group label is centred over what it qualifies: a block of leaves whose centre is within this
-# share of one leaf's pitch of the label's centre (uneven label widths shift it a little; a block
-# one leaf too wide or too narrow shifts it by half a pitch)
-GROUP_CENTRE_TOLERANCE = 0.3
-
-# two stacked head phrases are one label when they overlap this share of the narrower one
-STACK_OVERLAP = 0.5
-
-
-@dataclass
-class HeadCell:
-    words: list[Word]
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    text: str = ""
-
-    @property
-    def xc(self) -> float:
-        return (self.x0 + self.x1) / 2
-
 
 @dataclass
 class Column:
@@ -95,22 +63,9 @@ class Layout:
     head_bottom: float = 0.0
     head_top: float = 0.0
     head_text: str = ""  # the head's main line, to know it where it is repeated
-
-
-def _cell(words: list[Word]) -> HeadCell:
-    return HeadCell(
-        words,
-        min(w.bbox.x0 for w in words),
-        max(w.bbox.x1 for w in words),
-        min(w.bbox.top for w in words),
-        max(w.bbox.bottom for w in words),
-        words_to_text(words),
-    )
-
-
-def _overlap(a: HeadCell, b: HeadCell) -> float:
-    inter = min(a.x1, b.x1) - max(a.x0, b.x0)
-    return inter / max(1e-6, min(a.x1 - a.x0, b.x1 - b.x0))
+    # the body words the columns' borders were found from, kept for the next table under the same
+    # head (geometry.py)
+    border_words: list[Word] = field(default_factory=list)
 
 
 def _is_numberish_line(line: list[Word]) -> bool:
@@ -213,16 +168,16 @@ def _body_line(line: list[Word]) -> bool:
 
 def head_to_layout(lines: list[list[Word]], h: float) -> Layout:
     raw = [
-        _cell(part)
+        cell(part)
         for line in lines
         for p in line_to_phrases(line, PHRASE_GAP * h)
         for level in _split_levels(p, h)
         for part in _split_labels(level)
     ]
-    cells = _stack(raw, h)
-    groups = [c for c in cells if _is_group(c, cells, h)]
+    cells = stack_labels(raw, h)
+    groups = [c for c in cells if is_group(c, cells, h)]
     leaves = sorted((c for c in cells if c not in groups), key=lambda c: c.xc)
-    owner = _group_spans(groups, leaves, h)
+    owner = group_spans(groups, leaves, h)
     layout = Layout(head_top=min(c.top for c in raw), head_bottom=max(c.bottom for c in raw))
     for i, leaf in enumerate(leaves):
         over = [g for g in groups if i in owner.get(id(g), ())]
@@ -245,54 +200,6 @@ def _split_levels(words: list[Word], h: float) -> list[list[Word]]:
     return parts
 
 
-def _group_spans(groups: list[HeadCell], leaves: list[HeadCell], h: float) -> dict[int, set[int]]:
-    """Which leaves each group label qualifies: the widest contiguous block of leaves under it,
-    around the leaves it overlaps (or, for a narrow label between two, the two beside its
-    centre), whose centre lies at the label's centre — group labels are centred over what they
-    qualify — and which reaches no leaf another group holds."""
-    seeds: dict[int, list[int]] = {}
-    unders: dict[int, list[int]] = {}
-    for g in groups:
-        under = [i for i, c in enumerate(leaves) if c.top >= g.bottom - 1]
-        own = [i for i in under if _overlap(g, leaves[i]) > 0]
-        if not own:
-            left = [i for i in under if leaves[i].xc < g.xc]
-            right = [i for i in under if leaves[i].xc >= g.xc]
-            own = ([left[-1]] if left else []) + ([right[0]] if right else [])
-        seeds[id(g)], unders[id(g)] = own, under
-    out: dict[int, set[int]] = {}
-    for g in groups:
-        own, under = seeds[id(g)], set(unders[id(g)])
-        if not own:
-            continue
-        # the leaves a group qualifies sit on one level: a label as tall as the head, centred
-        # beside them ('Frecuencia', 'Meta anual'), is not one of them
-        level = sum((leaves[i].top + leaves[i].bottom) / 2 for i in own) / len(own)
-        under = {i for i in under if abs((leaves[i].top + leaves[i].bottom) / 2 - level) <= LEVEL_TOLERANCE * h}
-        taken = {i for o in groups if o is not g for i in seeds[id(o)]}
-        lo, hi = min(own), max(own)
-        best = (lo, hi)
-        for a in range(lo, -1, -1):
-            if a not in under or a in taken:
-                break
-            for b in range(hi, len(leaves)):
-                if b not in under or b in taken:
-                    break
-                left, right = _block_edges(leaves, a, b)
-                pitch = (right - left) / (b - a + 1)
-                if abs((left + right) / 2 - g.xc) <= GROUP_CENTRE_TOLERANCE * pitch and b - a > best[1] - best[0]:
-                    best = (a, b)
-        out[id(g)] = set(range(best[0], best[1] + 1))
-    return out
-
-
-def _block_edges(leaves: list[HeadCell], a: int, b: int) -> tuple[float, float]:
-    """Where the columns of leaves a..b begin and end: halfway to the neighbouring labels."""
-    left = (leaves[a - 1].x1 + leaves[a].x0) / 2 if a > 0 else leaves[a].x0
-    right = (leaves[b].x1 + leaves[b + 1].x0) / 2 if b + 1 < len(leaves) else leaves[b].x1
-    return left, right
-
-
 def _split_labels(words: list[Word]) -> list[list[Word]]:
     """A phrase naming two labels ('Dimensión Periodicidad', 'Primero Segundo') split where
     each label starts; a phrase with one label or none stays whole."""
@@ -309,43 +216,3 @@ def _split_labels(words: list[Word]) -> list[list[Word]]:
         prev = c
     parts.append(words[prev:])
     return [p for p in parts if p]
-
-
-def _stack(cells: list[HeadCell], h: float) -> list[HeadCell]:
-    """Labels printed over two or three lines ('Meta' / 'anual', '% de' / 'cumplimiento')
-    joined: a cell and the one cell right under it that it overlaps, when each overlaps only
-    the other."""
-    cells = sorted(cells, key=lambda c: (c.top, c.x0))
-    merged = True
-    while merged:
-        merged = False
-        for a in cells:
-            under = [
-                b for b in cells if b is not a and 0 <= b.top - a.bottom + 1 < STACK_GAP * h and _overlap(a, b) > 0
-            ]
-            if len(under) != 1 or _overlap(a, under[0]) < STACK_OVERLAP:
-                continue
-            b = under[0]
-            over = [x for x in cells if x is not b and 0 <= b.top - x.bottom + 1 < STACK_GAP * h and _overlap(x, b) > 0]
-            if over != [a]:
-                continue
-            cells.remove(a)
-            cells.remove(b)
-            cells.append(_cell(a.words + b.words))
-            merged = True
-            break
-    return cells
-
-
-def _is_group(c: HeadCell, cells: list[HeadCell], h: float) -> bool:
-    """A programado / alcanzado / quarter label with labels right under it qualifies them
-    ('Meta programada' over the quarters, 'Ene-Mar' over 'Meta | Alc.'); a narrow one ('T1'
-    centred over 'Prog. | Real') may overlap none of them but has one on each side."""
-    if not any(lb.kind in ("prog", "alc", "q") for lb in name_to_labels(group_name(c.text))):
-        return False
-    below = [x for x in cells if x is not c and 0 <= x.top - c.bottom + 1 < HEAD_LINE_GAP * h]
-    if any(_overlap(c, x) > 0 for x in below):
-        return True
-    reach = (c.x1 - c.x0) + 2 * h
-    near = [x for x in below if x.x1 > c.x0 - reach and x.x0 < c.x1 + reach]
-    return any(x.xc < c.xc for x in near) and any(x.xc > c.xc for x in near)

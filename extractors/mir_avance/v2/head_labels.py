@@ -1,0 +1,203 @@
+"""A MIR head's labels -> its leaves and the group labels over them.
+
+A label printed over two or three lines ('Meta' / 'anual') is one label; a group label
+('Meta programada', 'Alcanzado', '1er Trim.') qualifies the block of leaves it is centred over.
+Both are told apart here, by the head's geometry alone (``head_layout.py`` reads the head).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from papeleo.model import Word
+from papeleo.tables.words import words_to_text
+
+from .columns import group_name, name_to_labels
+
+# head lines follow each other within this many word heights; a wider gap ends the head
+HEAD_LINE_GAP = 2.2
+
+# words on one line whose middles differ by more than this many word heights are on different
+# levels of the head (a centred two-line label beside a one-line one)
+LEVEL_TOLERANCE = 0.3
+
+# the lines of one label follow each other within this many word heights (their leading);
+# a label further below is another label
+STACK_GAP = 1.0
+
+# a group label is centred over what it qualifies: a block of leaves whose centre is within this
+# share of one leaf's pitch of the label's centre (uneven label widths shift it a little; a block
+# one leaf too wide or too narrow shifts it by half a pitch)
+GROUP_CENTRE_TOLERANCE = 0.3
+
+# two stacked head phrases are one label when they overlap this share of the narrower one
+STACK_OVERLAP = 0.5
+
+
+@dataclass
+class HeadCell:
+    words: list[Word]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    text: str = ""
+
+    @property
+    def xc(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+def cell(words: list[Word]) -> HeadCell:
+    return HeadCell(
+        words,
+        min(w.bbox.x0 for w in words),
+        max(w.bbox.x1 for w in words),
+        min(w.bbox.top for w in words),
+        max(w.bbox.bottom for w in words),
+        words_to_text(words),
+    )
+
+
+def overlap(a: HeadCell, b: HeadCell) -> float:
+    inter = min(a.x1, b.x1) - max(a.x0, b.x0)
+    return inter / max(1e-6, min(a.x1 - a.x0, b.x1 - b.x0))
+
+
+def stack_labels(cells: list[HeadCell], h: float) -> list[HeadCell]:
+    """Labels printed over two or three lines ('Meta' / 'anual', '% de' / 'cumplimiento')
+    joined: a cell and the one cell right under it that it overlaps, when each overlaps only
+    the other."""
+    # bottom-up: a label's own lines ('3er' / 'Trim.') are joined before the group label over
+    # them ('Programado') is tried against what is under it
+    cells = sorted(cells, key=lambda c: (-c.top, c.x0))
+    merged = True
+    while merged:
+        merged = False
+        for a in cells:
+            under = [b for b in cells if b is not a and 0 <= b.top - a.bottom + 1 < STACK_GAP * h and overlap(a, b) > 0]
+            if len(under) != 1 or overlap(a, under[0]) < STACK_OVERLAP:
+                continue
+            b = under[0]
+            over = [x for x in cells if x is not b and 0 <= b.top - x.bottom + 1 < STACK_GAP * h and overlap(x, b) > 0]
+            if over != [a] or _heads_a_block(a, b, cells, h):
+                continue
+            cells.remove(a)
+            cells.remove(b)
+            cells.append(cell(a.words + b.words))
+            merged = True
+            break
+    return cells
+
+
+def _axis(c: HeadCell) -> str:
+    """Which way a label qualifies columns: by quarter ('q') or by kind ('pa', programado or
+    alcanzado); '' for any other label."""
+    kinds = {lb.kind for lb in name_to_labels(c.text)}
+    return "q" if "q" in kinds else "pa" if kinds & {"prog", "alc"} else ""
+
+
+def _heads_a_block(a: HeadCell, b: HeadCell, cells: list[HeadCell], h: float) -> bool:
+    """A group label as narrow as one leaf is not the first line of that leaf's label:
+    'Alcanzado' over the middle one of 'Primero Segundo Tercero', '1er Trim.' over 'Programado'
+    and beside 'Real'. It names the other axis than the label under it, and sits centred over a
+    block of two or more neighbouring leaves of that label's axis, b among them."""
+    ka, kb = _axis(a), _axis(b)
+    if not ka or not kb or ka == kb:
+        return False
+    # on b's line: labels wrapped over one or two lines ('2do Trim.' beside '3er' / 'Trim.')
+    # start at different heights but share the line's height
+    line = [x for x in cells if x.top < b.bottom and x.bottom > b.top and x.top >= a.bottom - 1]
+    row = sorted((x for x in line if _axis(x) == kb), key=lambda x: x.xc)
+    others = [x.xc for x in line if _axis(x) != kb]
+    i = row.index(b) if b in row else -1
+    if i < 0:
+        return False
+    for lo in range(i + 1):
+        for hi in range(max(i, lo + 1), len(row)):
+            block = row[lo : hi + 1]
+            if any(block[0].xc < x < block[-1].xc for x in others):
+                continue  # neighbours only: no label of another kind between them
+            left, right = block[0].x0, block[-1].x1
+            pitch = (right - left) / len(block)
+            if abs((left + right) / 2 - a.xc) <= GROUP_CENTRE_TOLERANCE * pitch:
+                return True
+    return False
+
+
+def is_group(c: HeadCell, cells: list[HeadCell], h: float) -> bool:
+    """A programado / alcanzado / quarter label with labels right under it qualifies them
+    ('Meta programada' over the quarters, 'Ene-Mar' over 'Meta | Alc.'); a narrow one ('T1'
+    centred over 'Prog. | Real') may overlap none of them but has one on each side."""
+    if not any(lb.kind in ("prog", "alc", "q") for lb in name_to_labels(group_name(c.text))):
+        return False
+    below = [x for x in cells if x is not c and 0 <= x.top - c.bottom + 1 < HEAD_LINE_GAP * h]
+    if any(overlap(c, x) > 0 for x in below):
+        return True
+    reach = (c.x1 - c.x0) + 2 * h
+    near = [x for x in below if x.x1 > c.x0 - reach and x.x0 < c.x1 + reach]
+    return any(x.xc < c.xc for x in near) and any(x.xc > c.xc for x in near)
+
+
+def group_spans(groups: list[HeadCell], leaves: list[HeadCell], h: float) -> dict[int, set[int]]:
+    """Which leaves each group label qualifies: the widest contiguous block of leaves under it,
+    around the leaves it overlaps (or, for a narrow label between two, the two beside its
+    centre), whose centre lies at the label's centre — group labels are centred over what they
+    qualify — and which reaches no leaf another group holds (its own, or the block found for it
+    before: the edge of the last block is only half-way to the next label, so a wide block can
+    look centred under the last group too) and no leaf nearer another group label of its line."""
+    seeds: dict[int, list[int]] = {}
+    unders: dict[int, list[int]] = {}
+    for g in groups:
+        under = [i for i, c in enumerate(leaves) if c.top >= g.bottom - 1]
+        own = [i for i in under if overlap(g, leaves[i]) > 0]
+        if not own:
+            left = [i for i in under if leaves[i].xc < g.xc]
+            right = [i for i in under if leaves[i].xc >= g.xc]
+            own = ([left[-1]] if left else []) + ([right[0]] if right else [])
+        seeds[id(g)], unders[id(g)] = own, under
+    out: dict[int, set[int]] = {}
+    for g in groups:
+        own, under = seeds[id(g)], set(unders[id(g)])
+        if not own:
+            continue
+        # the leaves a group qualifies sit on one level: a label as tall as the head, centred
+        # beside them ('Frecuencia', 'Meta anual'), is not one of them
+        level = sum((leaves[i].top + leaves[i].bottom) / 2 for i in own) / len(own)
+        under = {i for i in under if abs((leaves[i].top + leaves[i].bottom) / 2 - level) <= LEVEL_TOLERANCE * h}
+        taken = {i for o in groups if o is not g for i in seeds[id(o)]} | {i for block in out.values() for i in block}
+        lo, hi = min(own), max(own)
+        best = (lo, hi)
+        for edges in (_label_ends, _block_edges):
+            for a in range(lo, -1, -1):
+                if a not in under or a in taken:
+                    break
+                for b in range(hi, len(leaves)):
+                    if b not in under or b in taken:
+                        break
+                    if _centred_under(g, edges(leaves, a, b)) and b - a > best[1] - best[0]:
+                        best = (a, b)
+            if best != (lo, hi):
+                break
+        out[id(g)] = set(range(best[0], best[1] + 1))
+    return out
+
+
+def _centred_under(g: HeadCell, edges: tuple[float, float, int]) -> bool:
+    """Whether group label g is centred over a block of leaves (left, right, how many)."""
+    left, right, n = edges
+    return abs((left + right) / 2 - g.xc) <= GROUP_CENTRE_TOLERANCE * (right - left) / n
+
+
+def _label_ends(leaves: list[HeadCell], a: int, b: int) -> tuple[float, float, int]:
+    """Leaves a..b measured between their labels' own ends: tried first, as a far label beside
+    the block (a wide commentary column, a gap before the quarters) pulls a half-way edge away."""
+    return leaves[a].x0, leaves[b].x1, b - a + 1
+
+
+def _block_edges(leaves: list[HeadCell], a: int, b: int) -> tuple[float, float, int]:
+    """Where the columns of leaves a..b begin and end: halfway to the neighbouring labels (right
+    when labels are as wide as their columns but set off-centre in them)."""
+    left = (leaves[a - 1].x1 + leaves[a].x0) / 2 if a > 0 else leaves[a].x0
+    right = (leaves[b].x1 + leaves[b + 1].x0) / 2 if b + 1 < len(leaves) else leaves[b].x1
+    return left, right, b - a + 1
