@@ -24,7 +24,8 @@ from .lines import NUMBERISH
 from .order import order_check_and_note, order_evidence, order_is_uneven, swapped_order
 from .table import NUMBER_TOKEN, RowCells, flag_unplaced, numeric_field
 
-# a line is a row's anchor when at least this many of its tokens sit in numeric columns
+# a line is a row's anchor when it prints numbers in at least this many numeric columns (a page
+# footer's '1 / 3' prints two in one)
 MIN_ANCHOR_NUMBERS = 2
 
 # ... and more than this share of the words under numeric columns are numbers: a note under the
@@ -197,20 +198,25 @@ def _body_to_rows(lines: list[list[Word]], layout: Layout, page: Page, h: float,
 def _anchors(lines: list[list[Word]], cols: list[Column], numeric: set[int]) -> list[int]:
     out = []
     for j, line in enumerate(lines):
-        under = [w for w in line if column_of(w, cols) in numeric]
-        numbers = sum(1 for w in under if NUMBERISH.match(w.text))
-        if numbers >= MIN_ANCHOR_NUMBERS and numbers > MIN_ANCHOR_NUMBER_SHARE * len(under):
+        if _is_note(line):
+            continue  # commentary printed under the table names numbers across its columns
+        under = [(w, column_of(w, cols)) for w in line]
+        under = [(w, i) for w, i in under if i in numeric]
+        numbers = sum(1 for w, _ in under if NUMBERISH.match(w.text))
+        filled = len({i for w, i in under if NUMBERISH.match(w.text)})
+        if filled >= MIN_ANCHOR_NUMBERS and numbers > MIN_ANCHOR_NUMBER_SHARE * len(under):
             out.append(j)
     return out
+
+
+def _gap(upper: list[Word], lower: list[Word]) -> float:
+    return min(w.bbox.top for w in lower) - max(w.bbox.bottom for w in upper)
 
 
 def _table_end(lines: list[list[Word]], last: int, h: float) -> int:
     """The body ends at the first wide gap after the last anchor."""
     end = last + 1
-    while (
-        end < len(lines)
-        and min(w.bbox.top for w in lines[end]) - max(w.bbox.bottom for w in lines[end - 1]) < TABLE_END_GAP * h
-    ):
+    while end < len(lines) and _gap(lines[end - 1], lines[end]) < TABLE_END_GAP * h:
         end += 1
     return end
 
