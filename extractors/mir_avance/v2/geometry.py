@@ -34,6 +34,11 @@ MIN_ANCHOR_NUMBERS = 2
 # whose cells carry words the number pattern does not take, such as 'Sin dato')
 MIN_ANCHOR_NUMBER_SHARE = 0.5
 
+# the lines of one cell follow each other closer than this many word heights (their leading); the
+# lines over the first row's numbers this close are that row's, a caption is set further apart
+# (wider would take it into the table's gutters)
+ROW_LEADING_GAP = 0.8
+
 # the body ends at a vertical gap this many word heights wide after the last anchor (notes,
 # signatures and footers are set apart further than a table's rows)
 TABLE_END_GAP = 3.5
@@ -105,7 +110,7 @@ def page_to_rows(page: Page, T: int | None, carried: Layout | None) -> tuple[lis
         head = find_head(lines, h, i, layout.head_text if layout else "")
         stop = head[0] if head else len(lines)
         if layout is not None and stop > i:
-            rows += _ordered_body_to_rows(lines[i:stop], layout, page, h, T)
+            rows += _ordered_body_to_rows(lines[i:stop], layout, page, h, T, under_head=i > 0)
         if head is None:
             break
         found, head_end = head_without_body_lines(lines, head[0], head[1], h)
@@ -132,16 +137,16 @@ def _with_borders_of(found: Layout, previous: Layout | None, h: float) -> Layout
 
 
 def _ordered_body_to_rows(
-    lines: list[list[Word]], layout: Layout, page: Page, h: float, T: int | None
+    lines: list[list[Word]], layout: Layout, page: Page, h: float, T: int | None, under_head: bool
 ) -> list[RowCells]:
     """The body's rows; under a by-order head, read the way the document's later quarters
     support, each row saying so in ``columnas_por_orden`` (see ``order_evidence``)."""
-    rows = _body_to_rows(lines, layout, page, h, T)
+    rows = _body_to_rows(lines, layout, page, h, T, under_head)
     if not any(c.by_order for c in layout.columns):
         return rows
     evidence = order_evidence(rows, T)
     if evidence == "swap":
-        rows = _body_to_rows(lines, swapped_order(layout), page, h, T)
+        rows = _body_to_rows(lines, swapped_order(layout), page, h, T, under_head)
     check, note = order_check_and_note(evidence, order_is_uneven(layout.columns))
     for r in rows:
         r.checks.append(check)
@@ -155,7 +160,9 @@ def _line_with_quarters_read(line: list[Word]) -> list[Word]:
     return [w if t == w.text else replace(w, text=t) for w, t in zip(line, texts)]
 
 
-def _body_to_rows(lines: list[list[Word]], layout: Layout, page: Page, h: float, T: int | None) -> list[RowCells]:
+def _body_to_rows(
+    lines: list[list[Word]], layout: Layout, page: Page, h: float, T: int | None, under_head: bool
+) -> list[RowCells]:
     cols = layout.columns
     numeric = {i for i, c in enumerate(cols) if any(k[0] in NUMERIC for k in c.kinds)}
     # borders from everything under the head first, then again from the lines between the first
@@ -174,8 +181,13 @@ def _body_to_rows(lines: list[list[Word]], layout: Layout, page: Page, h: float,
         end = _table_end(lines, anchors[-1], h)
         crossing = [j for j in range(anchors[-1] + 1, end) if _crosses_border(lines[j], cols) or _is_note(lines[j])]
         end = crossing[0] if crossing else end
-        # the rows between the first and the last numbers: no caption or note among them
-        core = lines[anchors[0] : anchors[-1] + 1]
+        # the rows between the first and the last numbers, and under a head the first row's lines
+        # over its numbers (at a page's top a running header can sit as close): no caption or
+        # note among them
+        top = anchors[0]
+        while under_head and top > 0 and _gap(lines[top - 1], lines[top]) < ROW_LEADING_GAP * h:
+            top -= 1
+        core = lines[top : anchors[-1] + 1]
     # a line with a word across a drawn or empty border is no table row (a caption
     # 'Componente 1: Dirección de …', a note, a footer)
     lines = [line for line in lines[:end] if not _crosses_border(line, cols)]

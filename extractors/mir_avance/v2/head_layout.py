@@ -39,6 +39,11 @@ HEAD_LABEL_SHARE = 0.5
 # main lines at or above this (OCR damage and a wrapped label lower it; other prose scores far below)
 HEAD_REPEAT_RATIO = 80
 
+# a line over the head's main line with this many words or fewer, no number and no label word
+# ('% de' of '% de cumplimiento') is part of a label when a head line sits right over it (more
+# would take a caption line between the head and a title into the head)
+MAX_FRAGMENT_WORDS = 3
+
 # a line over the head's main line carries parts of labels ('Unidad de', 'Frecuencia de') and
 # group labels: at least this share of its words in a label keeps it in the head, where a
 # programme or caption line ('Programa: K021 Alumbrado Público …') has one label word in ten
@@ -86,8 +91,18 @@ def find_head(lines: list[list[Word]], h: float, start: int = 0, known: str = ""
         if len(kinds) < MIN_HEAD_KINDS or covered < HEAD_LABEL_SHARE:
             continue
         first = i
-        while first > start and _near(lines[first - 1], lines[first], h) and _is_head_line(lines[first - 1]):
-            first -= 1
+        while first > start and _near(lines[first - 1], lines[first], h):
+            if _is_head_line(lines[first - 1]):
+                first -= 1
+            elif (  # a label's first line no vocabulary names ('% de' over 'cumplimiento') under a group line
+                first - 1 > start
+                and _is_label_fragment(lines[first - 1])
+                and _near(lines[first - 2], lines[first - 1], h)
+                and _is_head_line(lines[first - 2])
+            ):
+                first -= 2
+            else:
+                break
         end = i + 1
         while end < len(lines) and _near(lines[end - 1], lines[end], h) and not _body_line(lines[end]):
             end += 1
@@ -153,6 +168,10 @@ def _is_head_line(line: list[Word]) -> bool:
     return not _is_numberish_line(line) and _label_share(" ".join(w.text for w in line)) >= UPPER_HEAD_LABEL_SHARE
 
 
+def _is_label_fragment(line: list[Word]) -> bool:
+    return len(line) <= MAX_FRAGMENT_WORDS and not _is_numberish_line(line)
+
+
 def _label_share(text: str) -> float:
     labels = name_to_labels(text)
     return sum(lb.end - lb.start for lb in labels) / max(1, len(WORDS.findall(fold(text))))
@@ -202,7 +221,10 @@ def _split_levels(words: list[Word], h: float) -> list[list[Word]]:
 
 def _split_labels(words: list[Word]) -> list[list[Word]]:
     """A phrase naming two labels ('Dimensión Periodicidad', 'Primero Segundo') split where
-    each label starts; a phrase with one label or none stays whole."""
+    each label starts; a phrase with one label or none stays whole. One word printed again and
+    again ('Trim. Trim. Trim.', the second lines of '2do' / 'Trim.' set close) is that many labels."""
+    if len(words) > 1 and len({fold(w.text) for w in words}) == 1:
+        return [[w] for w in words]
     labels = name_to_labels(" ".join(w.text for w in words))
     if len(labels) < 2:
         return [words]

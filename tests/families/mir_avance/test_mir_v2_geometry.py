@@ -252,6 +252,8 @@ LAYOUT_SEEDS = {
     42: "'1er Trim.' printed over 'Programado' only, beside 'Real'",
     65: "the footer 'Página 2 de 2' under the last row",
     99: "'Alcanzado' as narrow as the 'Segundo' it is printed over",
+    551: "'% de' over 'cumplimiento' between the head's group line and its main line",
+    953: "the second lines 'Trim. Trim. Trim.' set close enough to read as one phrase",
     646: "the head prints '1er 2do 3er 4to' on its main line and 'Trim.' under each",
     718: "commentary listed under the table, a footer '1 / 3' under the rows",
 }
