@@ -153,7 +153,7 @@ def extract(doc: Document, ctx: Context) -> Extraction:
         # scattered OCR no head can read (OCR'd text, or a scan whose head OCR lost): v1's
         # reading, scored on independent evidence only, and only a reading whose evidence is
         # positive (an empty or doubtful one is none)
-        records = stream_records(doc)
+        records = stream_records(doc, T)
         key = (stream_score(records, UNNAMED_WEIGHT), values_read(records), -len(readings_seen) - 1)
         if records and key[0] > MIN_STREAM_SCORE and (best is None or key[0] > best[0] + STREAM_MARGIN):
             best = (*key, "flujo", records)

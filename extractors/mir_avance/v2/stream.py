@@ -81,10 +81,14 @@ SOLVER_CHOSE = regex.compile(r"(?:^|; )(\w+): [^;]*? no cuadra con [^;]*?; se to
 WELL_FORMED_CODE = regex.compile(r"^\d{1,3}(?:\.\d{1,3})+$")
 
 
-def stream_records(doc: Document) -> list[dict[str, Any]]:
+def stream_records(doc: Document, quarter: int | None = None) -> list[dict[str, Any]]:
     """v1's pipeline (extractors/mir_avance/__init__.py) as it runs: geometry or line stream,
-    commentary alignment, solver, code repair, component sums, unproven values dropped."""
+    commentary alignment, solver, code repair, component sums, unproven values dropped. The
+    quarter is the one the document states (v2's ``meta``) when it states one: v1 votes over
+    every 'N trim.' in the text, and a head's '4to Trim.' labels outvote 'Avance al 30 de junio'."""
     meta = v1_meta(doc.text)
+    if quarter is not None:
+        meta["trimestre"] = quarter
     got = segment_geometry(doc, meta["ejercicio"])
     rows, comments = got if got is not None else (None, [])
     if rows is None:
