@@ -132,6 +132,22 @@ def place_numbers(tokens: list[str], seq: list[tuple[str, int | None]], T: int |
     return None, None, set()
 
 
+def other_runs(tokens: list[str], start: int, stop: int) -> list[str]:
+    """The numeric tokens of the row's other runs of MIN_ROW_NUMBERS or more, before its
+    numbers (the commentary after them names counts one at a time: 'al atender 2 de un total de
+    3' is no run)."""
+    out: list[str] = []
+    i = 0
+    while i < start:
+        j = i
+        while j < start and NUMBERISH.match(tokens[j]):
+            j += 1
+        if j - i >= MIN_ROW_NUMBERS:
+            out += tokens[i:j]
+        i = max(j, i + 1)
+    return out
+
+
 def unpipe(line: str) -> str:
     """A Markdown table line without its pipes: '| FIN | 1 Contribuir … |' -> 'FIN  1 Contribuir …'."""
     return PIPE.sub("  ", line).strip() if PIPED.match(line) else line
@@ -262,6 +278,13 @@ def _parse_row(text: str, seq, text_order, T, page, numeric_field) -> RowCells:
         rc.notes.append(
             f"{stop - start} valores para {len(seq)} columnas: no se sabe a qué columna va cada uno; se dejan sin asignar"
         )
+    other = other_runs(tokens, start, stop)
+    if placed and other:
+        # the row prints its numbers in more than one run ('852 929 5,242' / 'TRIMESTRAL' /
+        # '1,924' '1,537' …, wrapped cells read down a column): which run holds which columns,
+        # and in which order, is not known; the longest is placed and every value says so
+        doubtful = {k for k, _ in placed}
+        rc.notes.append(f"la fila imprime otra serie de números ({' '.join(other)}): columnas no comprobadas")
     for (kind, q), tok in placed or []:
         name = numeric_field(kind, q, T)
         if name and tok.lower() not in NULL_TOKENS | {""}:

@@ -250,6 +250,27 @@ def test_a_count_no_alignment_backs_is_left_unplaced():
     assert align_by_checks("5 7 9".split(), SEQ, 1, None) is None
 
 
+# a row whose cells OCR read down a column: numbers of other cells on one line, then a word of
+# another cell, then the four programados one per line, bottom to top (as tesseract returned
+# them in development seed 101's OCR'd text); printed: programado 852 929 1,537 1,924
+TWO_RUNS = TITLE + (
+    "Nivel Objetivo Indicador Frecuencia Programado T1 T2 T3 T4\n"
+    "Actividad 4.2.1.6 Expedición de constancias. PCNAE= Porcentaje de constancias\n"
+    "852 929 5,242\n"
+    "TRIMESTRAL\n"
+    "1,924\n1,537\n852\n929\n"
+)
+
+
+def test_numbers_printed_in_two_runs_are_placed_but_doubted():
+    rec = _records(TWO_RUNS)["4.2.1.6"]
+    placed = [f for f in MIR_NUMERIC if rec.get(f) is not None]
+    assert placed, rec
+    # every value placed names itself as doubtful: which run holds which columns is unknown
+    assert all(f"{f}_columna_dudosa=conflict" in rec["checks"] for f in placed), rec["checks"]
+    assert "otra serie de números" in (rec["comentario_extraccion"] or "")
+
+
 # --- generated documents' OCR'd text ----------------------------------------------------------
 
 # the first development seeds whose OCR'd text is a municipal report drawn without real OCR
