@@ -132,6 +132,14 @@ def place_numbers(tokens: list[str], seq: list[tuple[str, int | None]], T: int |
     return None, None, set()
 
 
+def beyond_quarter(placed: list[tuple[tuple[str, int | None], str]], T: int) -> bool:
+    """Whether a number other than zero sits under the alcanzado of a quarter after T."""
+    return any(
+        kind == "alc" and q and q > T and tok.lower() not in NULL_TOKENS | {""} and tok.strip("0.,") != ""
+        for (kind, q), tok in placed
+    )
+
+
 def other_runs(tokens: list[str], start: int, stop: int) -> list[str]:
     """The numeric tokens of the row's other runs of MIN_ROW_NUMBERS or more, before its
     numbers (the commentary after them names counts one at a time: 'al atender 2 de un total de
@@ -279,6 +287,11 @@ def _parse_row(text: str, seq, text_order, T, page, numeric_field) -> RowCells:
             f"{stop - start} valores para {len(seq)} columnas: no se sabe a qué columna va cada uno; se dejan sin asignar"
         )
     other = other_runs(tokens, start, stop)
+    if placed and T and beyond_quarter(placed, T):
+        # a number under an alcanzado column of a quarter not yet reported: the count of the
+        # row's cells did not match the head, and the values before it may be shifted too
+        doubtful = {k for k, _ in placed}
+        rc.notes.append("valores bajo alcanzados de trimestres no reportados: la fila puede estar corrida")
     if placed and other:
         # the row prints its numbers in more than one run ('852 929 5,242' / 'TRIMESTRAL' /
         # '1,924' '1,537' …, wrapped cells read down a column): which run holds which columns,

@@ -271,6 +271,24 @@ def test_numbers_printed_in_two_runs_are_placed_but_doubted():
     assert "otra serie de números" in (rec["comentario_extraccion"] or "")
 
 
+# a second-quarter report whose row prints as many numbers as its head has columns, two of them
+# under the alcanzado of the third and fourth quarters: one cell was split and another lost (or
+# the row belongs to another report), so where every number sits is in doubt, not only those two
+BEYOND = TITLE + (
+    "Nivel Objetivo Indicador Frecuencia Meta anual Programado T1 T2 T3 T4 Alcanzado T1 T2 T3 T4\n"
+    "Componente 5.2.2.4 Obras públicas supervisadas. TVOPPS - Tasa de variación de obras Trimestral "
+    "84 20 21 22 21 19 25 12 30\n"
+)
+
+
+def test_a_number_under_a_quarter_not_yet_reported_doubts_the_whole_row():
+    rec = _records(BEYOND)["5.2.2.4"]
+    placed = [f for f in MIR_NUMERIC if rec.get(f) is not None]
+    assert placed, rec
+    assert all(f"{f}_columna_dudosa=conflict" in rec["checks"] for f in placed), rec["checks"]
+    assert "trimestres no reportados" in rec["comentario_extraccion"]
+
+
 # --- generated documents' OCR'd text ----------------------------------------------------------
 
 # the first development seeds whose OCR'd text is a municipal report drawn without real OCR
