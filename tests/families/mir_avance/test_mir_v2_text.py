@@ -262,13 +262,17 @@ TWO_RUNS = TITLE + (
 )
 
 
-def test_numbers_printed_in_two_runs_are_placed_but_doubted():
-    rec = _records(TWO_RUNS)["4.2.1.6"]
+def assert_every_value_doubted(rec: dict, reason: str) -> None:
+    """Every number of the row is placed and names itself as doubtful, with the reason given."""
     placed = [f for f in MIR_NUMERIC if rec.get(f) is not None]
     assert placed, rec
-    # every value placed names itself as doubtful: which run holds which columns is unknown
     assert all(f"{f}_columna_dudosa=conflict" in rec["checks"] for f in placed), rec["checks"]
-    assert "otra serie de números" in (rec["comentario_extraccion"] or "")
+    assert reason in (rec["comentario_extraccion"] or "")
+
+
+def test_numbers_printed_in_two_runs_are_placed_but_doubted():
+    # which run holds which columns, in which order, is unknown
+    assert_every_value_doubted(_records(TWO_RUNS)["4.2.1.6"], "otra serie de números")
 
 
 # a second-quarter report whose row prints as many numbers as its head has columns, two of them
@@ -282,11 +286,7 @@ BEYOND = TITLE + (
 
 
 def test_a_number_under_a_quarter_not_yet_reported_doubts_the_whole_row():
-    rec = _records(BEYOND)["5.2.2.4"]
-    placed = [f for f in MIR_NUMERIC if rec.get(f) is not None]
-    assert placed, rec
-    assert all(f"{f}_columna_dudosa=conflict" in rec["checks"] for f in placed), rec["checks"]
-    assert "trimestres no reportados" in rec["comentario_extraccion"]
+    assert_every_value_doubted(_records(BEYOND)["5.2.2.4"], "trimestres no reportados")
 
 
 # --- generated documents' OCR'd text ----------------------------------------------------------
