@@ -38,6 +38,9 @@ SEED_SETS: dict[str, range] = {
     "validation": range(1000, 1100),
     # fresh for each closing note: take a block never used before and say which
     "report": range(5000, 10000),
+    # development too: seeds found by searching plans for a variant a report block showed in
+    # aggregate (plan_document is cheap), to reproduce it without opening the report's document
+    "development_search": range(20000, 10_000_000),
 }
 
 
