@@ -19,7 +19,7 @@ from papeleo.tables.words import median_word_height, placed_words, words_to_text
 
 from .columns import NUMERIC, repair_quarter_labels
 from .commentary import NOTE
-from .head_layout import Column, Layout, find_head, head_without_body_lines, main_head_line
+from .head_layout import Column, Layout, find_head, head_without_body_lines, line_gap, main_head_line
 from .lines import NUMBERISH
 from .order import order_check_and_note, order_evidence, order_is_uneven, swapped_order
 from .table import NUMBER_TOKEN, RowCells, flag_unplaced, numeric_field
@@ -171,10 +171,11 @@ def _body_to_rows(
     # with the rows read under the same head before
     core = lines
     for _ in range(2):
-        set_borders(layout, [w for line in core for w in line], page)
+        core_words = [w for line in core for w in line]
+        set_borders(layout, core_words, page)
         anchors = _anchors(lines, cols, numeric)
         if layout.border_words and len(anchors) < MIN_BORDER_ROWS:
-            set_borders(layout, layout.border_words + [w for line in core for w in line], page)
+            set_borders(layout, layout.border_words + core_words, page)
             anchors = _anchors(lines, cols, numeric)
         if not anchors:
             return []
@@ -185,7 +186,7 @@ def _body_to_rows(
         # over its numbers (at a page's top a running header can sit as close): no caption or
         # note among them
         top = anchors[0]
-        while under_head and top > 0 and _gap(lines[top - 1], lines[top]) < ROW_LEADING_GAP * h:
+        while under_head and top > 0 and line_gap(lines[top - 1], lines[top]) < ROW_LEADING_GAP * h:
             top -= 1
         core = lines[top : anchors[-1] + 1]
     # a line with a word across a drawn or empty border is no table row (a caption
@@ -212,23 +213,18 @@ def _anchors(lines: list[list[Word]], cols: list[Column], numeric: set[int]) -> 
     for j, line in enumerate(lines):
         if _is_note(line):
             continue  # commentary printed under the table names numbers across its columns
-        under = [(w, column_of(w, cols)) for w in line]
-        under = [(w, i) for w, i in under if i in numeric]
-        numbers = sum(1 for w, _ in under if NUMBERISH.match(w.text))
-        filled = len({i for w, i in under if NUMBERISH.match(w.text)})
+        under = [(i, NUMBERISH.match(w.text) is not None) for w in line if (i := column_of(w, cols)) in numeric]
+        numbers = sum(1 for _, is_number in under if is_number)
+        filled = len({i for i, is_number in under if is_number})
         if filled >= MIN_ANCHOR_NUMBERS and numbers > MIN_ANCHOR_NUMBER_SHARE * len(under):
             out.append(j)
     return out
 
 
-def _gap(upper: list[Word], lower: list[Word]) -> float:
-    return min(w.bbox.top for w in lower) - max(w.bbox.bottom for w in upper)
-
-
 def _table_end(lines: list[list[Word]], last: int, h: float) -> int:
     """The body ends at the first wide gap after the last anchor."""
     end = last + 1
-    while end < len(lines) and _gap(lines[end - 1], lines[end]) < TABLE_END_GAP * h:
+    while end < len(lines) and line_gap(lines[end - 1], lines[end]) < TABLE_END_GAP * h:
         end += 1
     return end
 

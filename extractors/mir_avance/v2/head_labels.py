@@ -118,9 +118,7 @@ def _heads_a_block(a: HeadCell, b: HeadCell, cells: list[HeadCell], h: float) ->
             block = row[lo : hi + 1]
             if any(block[0].xc < x < block[-1].xc for x in others):
                 continue  # neighbours only: no label of another kind between them
-            left, right = block[0].x0, block[-1].x1
-            pitch = (right - left) / len(block)
-            if abs((left + right) / 2 - a.xc) <= GROUP_CENTRE_TOLERANCE * pitch:
+            if _centred_under(a, (block[0].x0, block[-1].x1, len(block))):
                 return True
     return False
 
@@ -145,7 +143,7 @@ def group_spans(groups: list[HeadCell], leaves: list[HeadCell], h: float) -> dic
     centre), whose centre lies at the label's centre — group labels are centred over what they
     qualify — and which reaches no leaf another group holds (its own, or the block found for it
     before: the edge of the last block is only half-way to the next label, so a wide block can
-    look centred under the last group too) and no leaf nearer another group label of its line."""
+    look centred under the last group too)."""
     seeds: dict[int, list[int]] = {}
     unders: dict[int, list[int]] = {}
     for g in groups:

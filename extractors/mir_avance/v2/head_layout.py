@@ -177,8 +177,13 @@ def _label_share(text: str) -> float:
     return sum(lb.end - lb.start for lb in labels) / max(1, len(WORDS.findall(fold(text))))
 
 
+def line_gap(upper: list[Word], lower: list[Word]) -> float:
+    """The blank height between two lines of words, top of the lower minus bottom of the upper."""
+    return min(w.bbox.top for w in lower) - max(w.bbox.bottom for w in upper)
+
+
 def _near(upper: list[Word], lower: list[Word], h: float) -> bool:
-    return min(w.bbox.top for w in lower) - max(w.bbox.bottom for w in upper) < HEAD_LINE_GAP * h
+    return line_gap(upper, lower) < HEAD_LINE_GAP * h
 
 
 def _body_line(line: list[Word]) -> bool:

@@ -99,20 +99,28 @@ def find_head(lines: list[str]) -> tuple[int, int] | None:
     return None
 
 
-def numeric_run(tokens: list[str]) -> tuple[int, int]:
-    """The longest run of numeric tokens (start, end); ties: the last (numbers follow text)."""
-    best = (0, 0)
+def numeric_runs(tokens: list[str]) -> list[tuple[int, int]]:
+    """Every run of consecutive numeric tokens, (start, end), left to right."""
+    runs: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
         if NUMBERISH.match(tokens[i]):
             j = i
             while j < len(tokens) and NUMBERISH.match(tokens[j]):
                 j += 1
-            if j - i >= best[1] - best[0]:
-                best = (i, j)
+            runs.append((i, j))
             i = j
         else:
             i += 1
+    return runs
+
+
+def numeric_run(tokens: list[str]) -> tuple[int, int]:
+    """The longest run of numeric tokens (start, end); ties: the last (numbers follow text)."""
+    best = (0, 0)
+    for i, j in numeric_runs(tokens):
+        if j - i >= best[1] - best[0]:
+            best = (i, j)
     return best
 
 
@@ -140,20 +148,11 @@ def beyond_quarter(placed: list[tuple[tuple[str, int | None], str]], T: int) -> 
     )
 
 
-def other_runs(tokens: list[str], start: int, stop: int) -> list[str]:
+def other_runs(tokens: list[str], start: int) -> list[str]:
     """The numeric tokens of the row's other runs of MIN_ROW_NUMBERS or more, before its
-    numbers (the commentary after them names counts one at a time: 'al atender 2 de un total de
-    3' is no run)."""
-    out: list[str] = []
-    i = 0
-    while i < start:
-        j = i
-        while j < start and NUMBERISH.match(tokens[j]):
-            j += 1
-        if j - i >= MIN_ROW_NUMBERS:
-            out += tokens[i:j]
-        i = max(j, i + 1)
-    return out
+    numbers, which start at ``start`` (the commentary after them names counts one at a time:
+    'al atender 2 de un total de 3' is no run)."""
+    return [t for i, j in numeric_runs(tokens[:start]) if j - i >= MIN_ROW_NUMBERS for t in tokens[i:j]]
 
 
 def unpipe(line: str) -> str:
@@ -286,7 +285,7 @@ def _parse_row(text: str, seq, text_order, T, page, numeric_field) -> RowCells:
         rc.notes.append(
             f"{stop - start} valores para {len(seq)} columnas: no se sabe a qué columna va cada uno; se dejan sin asignar"
         )
-    other = other_runs(tokens, start, stop)
+    other = other_runs(tokens, start)
     if placed and T and beyond_quarter(placed, T):
         # a number under an alcanzado column of a quarter not yet reported: the count of the
         # row's cells did not match the head, and the values before it may be shifted too

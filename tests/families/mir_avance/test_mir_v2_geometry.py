@@ -71,11 +71,15 @@ def rows_by_kind() -> list[tuple[float, float, str]]:
     return out
 
 
-def test_a_head_grouped_by_kind_names_every_column():
-    page = page_of(HEAD_BY_KIND)
+def head_kinds(items: list[tuple[float, float, str]]) -> list[tuple]:
+    """The kinds of the columns a head built from ``items`` names, left to right."""
+    page = page_of(items)
     lines = words_to_word_lines(w for ln in page.lines for w in ln.words)
-    kinds = [c.kinds for c in head_to_layout(lines, SIZE).columns]
-    assert kinds == [
+    return [c.kinds for c in head_to_layout(lines, SIZE).columns]
+
+
+def test_a_head_grouped_by_kind_names_every_column():
+    assert head_kinds(HEAD_BY_KIND) == [
         (("nivel", None),), (("resumen", None),), (("indicador", None),), (("meta", None),),
         (("prog", 1),), (("prog", 2),), (("prog", 3),), (("prog", 4),),
         (("alc", 1),), (("alc", 2),), (("avance", None),),
@@ -115,10 +119,7 @@ def test_a_narrow_quarter_label_between_its_two_sub_labels_qualifies_both():
         (320, 112, "Prog."),
         (360, 112, "Real"),
     ]
-    page = page_of(head)
-    lines = words_to_word_lines(w for ln in page.lines for w in ln.words)
-    kinds = [c.kinds for c in head_to_layout(lines, SIZE).columns]
-    assert kinds[3:] == [(("prog", 1),), (("alc", 1),), (("prog", 2),), (("alc", 2),)]
+    assert head_kinds(head)[3:] == [(("prog", 1),), (("alc", 1),), (("prog", 2),), (("alc", 2),)]
 
 
 def test_the_commentary_under_the_table_is_no_part_of_its_last_row():
@@ -194,12 +195,6 @@ def test_a_row_whose_first_line_reads_like_a_head_label_stays_in_the_body():
     assert got[0].text["comentario"].startswith("Meta Anual: Sin meta programada")
     assert got[0].numbers["meta_anual"] == "100" and got[0].numbers["avance_pct"] == "110%"
     assert got[1].numbers["alcanzado_t2"] == "1" and got[1].text["comentario"].startswith("Meta Trimestral")
-
-
-def head_kinds(items: list[tuple[float, float, str]]) -> list[tuple]:
-    page = page_of(items)
-    lines = words_to_word_lines(w for ln in page.lines for w in ln.words)
-    return [c.kinds for c in head_to_layout(lines, SIZE).columns]
 
 
 def test_a_group_label_as_narrow_as_the_middle_quarter_qualifies_its_whole_block():
