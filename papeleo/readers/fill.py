@@ -28,9 +28,10 @@ from PIL import Image
 from papeleo.model import Line
 
 from .rules import DARK
+from .tesseract_configs import SPARSE_READ
 
 # Sparse text: find as much text as possible, in no particular order. Only used to fill gaps.
-SECOND_READ_CONFIG = "--psm 11"
+SECOND_READ_CONFIG = SPARSE_READ
 # Share of the page's ink outside every word of the first read above which a second read is
 # worth its cost (one more tesseract pass, +60-100% of the page's OCR time). Pages read whole
 # measured 0.000-0.011, pages with a lost block 0.135-0.205, one with a lost row 0.035-0.044:

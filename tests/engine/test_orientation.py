@@ -268,7 +268,9 @@ def test_pdf_rotate_is_recorded_not_applied_twice(tmp_path: Path, upright: Image
 def test_a_page_of_noise_is_a_low_confidence_failure_and_the_document_goes_on(
     tmp_path: Path, upright: Image.Image
 ) -> None:
-    junk = upright.filter(ImageFilter.GaussianBlur(7))
+    # ink blots where the text was: blurred past reading, then darkened (a blur alone fades to
+    # grey, which a local threshold reads as paper and no words at all)
+    junk = upright.filter(ImageFilter.GaussianBlur(7)).point(lambda v: max(0, min(255, (v - 200) * 4 + 200)))
     path = tmp_path / "informe con anexo.pdf"
     c = canvas.Canvas(str(path), pagesize=(5.5 * INCH, 3.2 * INCH))
     c.setFont("Helvetica", 12)
