@@ -95,6 +95,15 @@ def _fixed_decimals(bodies: list[str], decimal: str) -> int | None:
     return places if places > 0 and n / len(bodies) >= FIXED_DECIMALS_SHARE else None
 
 
+# A separator proved decimal by fewer values than this decides nothing against more lone
+# 'd,ddd' values it would read otherwise: one OCR-damaged '1,1174' (a digit doubled) among
+# thousands printed '7,604', '1,239', '87,075' made a column decimal-comma and read all of them
+# as 7.604, 1.239, 87.075 (validation MIR scan 1025, nine values wrong and unflagged). Two
+# proofs are rarely both damage; more would leave short real columns ('12,5', '8,75' among
+# '9,583' and '10,000' in a score table) undecided when their range cannot decide them.
+MIN_PROOFS = 2
+
+
 def infer_number_format(tokens, expected_range: tuple[float, float] | None = None) -> FormatInference:
     """The format of a column from its values ('N/A' and non-numbers are skipped).
 
@@ -118,8 +127,10 @@ def infer_number_format(tokens, expected_range: tuple[float, float] | None = Non
     decimal: str | None = None
     evidence: tuple[str, ...] = ()
     dissent: tuple[str, ...] = ()
-    if len(votes["."]) != len(votes[","]):
-        decimal = max(votes, key=lambda k: len(votes[k]))
+    winner = max(votes, key=lambda k: len(votes[k]))
+    weak = len(votes[winner]) < MIN_PROOFS and len(ambiguous) > len(votes[winner])
+    if len(votes["."]) != len(votes[","]) and not weak:
+        decimal = winner
         other = "," if decimal == "." else "."
         evidence, dissent = tuple(votes[decimal]), tuple(votes[other])
     elif not votes["."] and ambiguous and expected_range is not None:

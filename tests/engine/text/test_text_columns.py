@@ -67,3 +67,13 @@ def test_a_range_can_prove_thousands_too():
     inf = infer_number_format(["1,500", "2,350"], expected_range=(100, 10_000_000))
     assert inf.decided and inf.format.decimal == "."
     assert parse_number("1,500", inf.format).value == 1500.0
+
+
+def test_one_damaged_value_does_not_turn_a_column_of_thousands_decimal() -> None:
+    # validation MIR scan 1025: '1,1174' (OCR doubled a digit of '1,174') among thousands
+    column = ["371", "7,604", "292", "1,239", "3,021", "87,075", "1,593", "1,1174"]
+    inferred = infer_number_format(column)
+    assert not inferred.decided
+    # two proofs decide, as before, and so does one that outnumbers the lone 'd,ddd' values
+    assert infer_number_format(["7,604", "12,5", "3,75"]).format.decimal == ","
+    assert infer_number_format(["12,5", "8"]).format.decimal == ","
