@@ -36,6 +36,7 @@ CHECK_FIELDS: dict[str, tuple[str, ...]] = {
     # mir_avance.v2's line-stream reading (extractors/mir_avance/v2/stream.py): v1 could not
     # place some of the row's cells, so any of its values may sit in a neighbour's column
     "celdas_sin_lugar": ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct"),
+    "filas_fusionadas": ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base"),
     "columnas_por_orden": (*PROGRAMADO, *ALCANZADO),
     "frecuencia_trimestres": (*PROGRAMADO, *ALCANZADO),
     "clave_repetida": ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base", "meta_modificada"),

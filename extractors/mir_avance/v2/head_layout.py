@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+import regex
 from rapidfuzz import fuzz
 
 from papeleo.model import Word
@@ -27,6 +28,15 @@ from .order import kinds_by_order
 # words of one head label are closer than this many word heights; a wider gap starts the next
 # label ('Meta anual   Primero' is two labels); narrower would split 'Resumen  Narrativo'
 PHRASE_GAP = 0.9
+
+# an OCR'd head word with fewer than two letters or digits read below this confidence is debris
+# (is_head_debris): labels' short words ('y', 'de', '%') read at 0.76-0.96 on the dev scans, the
+# fragments of a glyph read twice at 0.5 or less; higher would drop damaged one-letter labels
+HEAD_DEBRIS_CONFIDENCE = 0.6
+# head words of one character that are labels of their own
+SYMBOL_LABELS = frozenset({"%", "#"})
+# a letter or a digit
+ALNUM = regex.compile(r"[\p{L}\p{N}]")
 
 # a head line names at least this many kinds of column (fewer is a sentence)
 MIN_HEAD_KINDS = 3
@@ -191,6 +201,7 @@ def _body_line(line: list[Word]) -> bool:
 
 
 def head_to_layout(lines: list[list[Word]], h: float) -> Layout:
+    lines = [kept for line in lines if (kept := [w for w in line if not is_head_debris(w)])]
     raw = [
         cell(part)
         for line in lines
@@ -209,6 +220,17 @@ def head_to_layout(lines: list[list[Word]], h: float) -> Layout:
         layout.columns.append(Column(name_to_kinds(name), leaf.x0, leaf.x1, name))
     kinds_by_order(layout.columns)
     return layout
+
+
+def is_head_debris(word: Word) -> bool:
+    """An OCR'd fragment no label is made of: one letter or none, read unsure ("'o" at 0.53 under
+    a '%' at 0.76, the lower ring of the same glyph, dev MIR scan 29: it split 'Avance %' into
+    two columns of no kind). A printed '%', 'y' or 'a' reads sure, and a text layer is sure."""
+    return (
+        word.confidence < HEAD_DEBRIS_CONFIDENCE
+        and len(ALNUM.findall(word.text)) < 2
+        and word.text not in SYMBOL_LABELS
+    )
 
 
 def _split_levels(words: list[Word], h: float) -> list[list[Word]]:

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import regex
+
 from papeleo.text.columns import infer_number_format
 from papeleo.text.numbers import MX, NumberFormat, NumberReading, find_percents, parse_number
 
-from .fields import TextFields
+from .align import DOUBTFUL_SUFFIX
+from .fields import FRECUENCIAS, NIVELES, PARENS, TextFields
 from .solve import ALC, NUMERIC, solve_row
 from .table import NULL_TOKENS, RowCells
 
@@ -20,6 +23,18 @@ OUT_OF_PERIOD = "alcanzado_fuera_de_periodo"
 # end): a cell shifted into its neighbour's column, or a '-' OCR lost
 FREQUENCY_CHECK = "frecuencia_trimestres"
 QUARTERS_OF = {"semestral": (2, 4), "anual": (4,)}
+# digits, and a space between two of them ('12 133.33', '52 830.00')
+DIGIT = regex.compile(r"\d")
+SPACED = regex.compile(r"\d\s+\d")
+# one number grouped by spaces and nothing else: '52 830.00', '1 206 528' ('12 133.33%' is two)
+GROUPED_BY_SPACES = regex.compile(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?")
+# ... in at least this many values of a column, or one cell of two numbers would pass for the
+# column's grouping where it holds the only long value
+MIN_SPACED = 2
+# a row whose level cell names two levels, or whose frequency cell two frequencies, is two
+# printed rows read as one (a Propósito that prints no code, under its Fin, on a scan whose
+# line between them OCR lost): its values may be either row's, and nothing says whose
+MERGED_ROWS = "filas_fusionadas"
 
 
 def token_to_reading(token: str | None, fmt: NumberFormat = MX) -> NumberReading | None:
@@ -45,13 +60,48 @@ def rows_to_formats(rows: list[RowCells]) -> dict[str, NumberFormat]:
     return out
 
 
+def cells_to_merged_terms(text: dict[str, str]) -> str | None:
+    """'Fin Propósito' in the level cell or 'Semestral Anual' in the frequency cell (dev MIR
+    scan 3: the Fin's values lost, the Propósito's under the Fin's code), as printed; None when
+    each names one at most. A term repeated ('Anual Anual') is one row's cell read twice."""
+    for cell, vocabulary in (("nivel", NIVELES), ("frecuencia", FRECUENCIAS)):
+        # an area in parentheses ('Fin (Dirección de Actividades Cívicas)') names no level
+        words = PARENS.sub(" ", text.get(cell) or "").split()
+        terms = {
+            t for i, w in enumerate(words) if (t := vocabulary.term_of(w)) and not _is_caption(w, words[i + 1 : i + 2])
+        }
+        if len(terms) > 1:
+            return text[cell]
+    return None
+
+
+def _is_caption(word: str, after: list[str]) -> bool:
+    """'Componente 3:' or 'Componente:' opens a section caption ('Componente 3: Sistema
+    Municipal DIF', printed over the rows at a page's top, dev MIR text 710), not a row's level."""
+    return word.endswith(":") or bool(after and after[0].endswith(":"))
+
+
 def row_to_record(
-    rc: RowCells, tf: TextFields, meta: dict, formats: dict[str, NumberFormat] | None = None
+    rc: RowCells,
+    tf: TextFields,
+    meta: dict,
+    formats: dict[str, NumberFormat] | None = None,
+    spaced: set[str] | None = None,
 ) -> dict[str, Any]:
     T = meta.get("trimestre")
     formats = formats or {}
     readings = {name: token_to_reading(rc.numbers.get(name), formats.get(name, MX)) for name in NUMERIC}
     notes = list(tf.notes) + list(rc.notes)
+    # a cell of two numbers ('12 133.33%': an alcanzado and the % beside it, read into one cell)
+    # in a column that groups no thousands with spaces: the space joined two cells, and the
+    # number read is neither (validation MIR scan 1025: 12133.33 for 12, unflagged)
+    joined = [
+        name
+        for name in NUMERIC
+        if readings[name] and _joins_two_numbers((rc.numbers.get(name) or "").strip(), name in (spaced or set()))
+    ]
+    joined_checks = [f"{name}{DOUBTFUL_SUFFIX}=conflict" for name in joined]
+    notes += [f"{name}: la celda '{rc.numbers[name].strip()}' junta dos números" for name in joined]
     from_comment = False
     if "avance_pct" not in rc.numbers and tf.comentario:
         # no % column: the percentage the commentary states is the document's
@@ -61,7 +111,7 @@ def row_to_record(
             from_comment = True
             notes.append("avance_pct: leído del comentario (el cuadro no tiene columna de %)")
     solved = solve_row(readings, T, tf.comentario, percent_is_commentary=from_comment)
-    checks = list(solved.checks) + list(rc.checks)
+    checks = list(solved.checks) + list(rc.checks) + joined_checks
     notes += solved.notes
     if T:
         late = [f for f in ALC[T:] if solved.values.get(f) is not None]
@@ -70,6 +120,10 @@ def row_to_record(
             notes.append(f"valores alcanzados después del trimestre {T} reportado: {', '.join(late)}")
     if not T:
         notes.append("el documento no dice qué trimestre reporta")
+    merged = cells_to_merged_terms(rc.text)
+    if merged:
+        checks.append(f"{MERGED_ROWS}=conflict")
+        notes.append(f"la fila reúne dos filas impresas ({merged}): sus valores pueden ser de cualquiera de ellas")
     measured = QUARTERS_OF.get(tf.frecuencia or "")
     if measured is not None:
         off = [
@@ -111,6 +165,23 @@ def _confidence(rc: RowCells, checks: list[str]) -> float:
     return round(base * (0.5 if any(c.endswith("=conflict") for c in checks) else 1.0), 3)
 
 
+def _joins_two_numbers(token: str, column_spaced: bool) -> bool:
+    """A space between digits that is no thousands grouping the column prints."""
+    return bool(SPACED.search(token)) and not (column_spaced and GROUPED_BY_SPACES.fullmatch(token))
+
+
+def rows_to_spaced_fields(rows: list[RowCells]) -> set[str]:
+    """The numeric fields whose column groups thousands with spaces ('52 830.00'): most of its
+    values of four digits or more, and MIN_SPACED at least, print a space between digit groups."""
+    out = set()
+    for name in NUMERIC:
+        long = [t.strip() for rc in rows if len(DIGIT.findall(t := rc.numbers.get(name) or "")) >= 4]
+        n = sum(1 for t in long if GROUPED_BY_SPACES.fullmatch(t))
+        if n >= MIN_SPACED and 2 * n > len(long):
+            out.add(name)
+    return out
+
+
 def rows_to_records(rows: list[RowCells], texts: list[TextFields], meta: dict) -> list[dict[str, Any]]:
-    formats = rows_to_formats(rows)
-    return [row_to_record(rc, tf, meta, formats) for rc, tf in zip(rows, texts)]
+    formats, spaced = rows_to_formats(rows), rows_to_spaced_fields(rows)
+    return [row_to_record(rc, tf, meta, formats, spaced) for rc, tf in zip(rows, texts)]

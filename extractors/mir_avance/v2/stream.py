@@ -64,6 +64,8 @@ V1_CHECK_FIELDS = {
     + ("beneficiarios_alcanzado",),
     "beneficiarios_diferencia": ("beneficiarios_diferencia", "beneficiarios_programado", "beneficiarios_alcanzado"),
 }
+# checks across rows: they hold for whichever column every row's value was taken from
+COLUMN_BLIND_CHECKS = frozenset({"componente_suma_actividades"})
 # a printed code in v1's note: "clave 1.4.1.1.3.3: impresa '141133'"
 PRINTED_CODE = regex.compile(r"clave [\d.]+: impresa '(?P<raw>[^']*)'")
 # v1's note for a cell its solver could not place because the row printed fewer cells than
@@ -153,7 +155,12 @@ def independent_checks(rec: dict[str, Any], all_corrections: bool = True) -> lis
 
 
 def backed_fields(rec: dict[str, Any]) -> set[str]:
-    return set().union(*(fs for _, ok, fs in independent_checks(rec) if ok))
+    """The fields a holding check places in their columns. A sum across rows
+    (COLUMN_BLIND_CHECKS) places none: the stream puts a line's cells in columns by their
+    order, the same way in every row, so a component whose activities sum up has its values
+    from the same column as theirs — not necessarily the column it names (dev MIR scan 4: a
+    component and its one activity both read programado_t1 as meta_anual, and agreed)."""
+    return set().union(*(fs for name, ok, fs in independent_checks(rec) if ok and name not in COLUMN_BLIND_CHECKS))
 
 
 def backed_share(rec: dict[str, Any]) -> float:

@@ -57,6 +57,45 @@ def record(numbers: dict[str, str], frecuencia: str | None, T: int = 2, formats=
     return row_to_record(RowCells(numbers=numbers, page=1), tf, {"trimestre": T}, formats)
 
 
+def test_a_row_whose_level_or_frequency_cell_names_two_is_two_rows_and_every_value_is_doubted():
+    # a Fin and the Propósito under it (which prints no code) read as one row: the values are
+    # the Propósito's, the code the Fin's (dev MIR scan 3, the row's cells as geometry read them)
+    text = {"nivel": "Fin Propósito", "frecuencia": "Semestral Anual"}
+    numbers = {"linea_base": "364,377", "meta_anual": "383,298", "programado_t4": "383,298", "alcanzado_t1": "0"}
+    tf = TextFields(clave="6", siglas="PECPPO", frecuencia="semestral")
+    merged = row_to_record(RowCells(text=text, numbers=numbers, page=1), tf, {"trimestre": 1})
+    assert "filas_fusionadas=conflict" in merged["checks"]
+    assert {"meta_anual", "programado_t4", "linea_base"} <= set(flags(merged))
+    assert "Fin Propósito" in merged["comentario_extraccion"]
+    # one level and one frequency (a repeated one is the same cell read twice): no doubt
+    # nor a section caption run into the cell at a page's top (dev MIR text 710)
+    for one in (
+        {"nivel": "Fin", "frecuencia": "Anual"},
+        {"nivel": "Propósito", "frecuencia": "Anual Anual"},
+        {"nivel": "ACTIVIDAD Componente 3: Sistema", "frecuencia": "TRIMESTRAL"},
+    ):
+        single = row_to_record(RowCells(text=one, numbers=numbers, page=1), tf, {"trimestre": 1})
+        assert not any(c.startswith("filas_fusionadas") for c in single["checks"])
+
+
+def test_a_cell_of_two_numbers_is_doubted_unless_its_column_groups_thousands_with_spaces():
+    from extractors.mir_avance.v2.record import rows_to_records
+
+    # validation MIR scan 1025: the alcanzado '12' and the '133.33%' beside it read into one cell
+    joined = RowCells(numbers={"meta_anual": "48", "alcanzado_t4": "12 133.33%"}, page=1)
+    plain = RowCells(numbers={"meta_anual": "1,697", "alcanzado_t4": "1,697"}, page=1)
+    tf = TextFields(clave="3.1.3.1", siglas="PSAL", frecuencia="trimestral")
+    first, second = rows_to_records([joined, plain], [tf, tf], {"trimestre": 4})
+    assert "alcanzado_t4_columna_dudosa=conflict" in first["checks"] and "alcanzado_t4" in flags(first)
+    assert "12 133.33%" in first["comentario_extraccion"]
+    assert not any("columna_dudosa" in c for c in second["checks"])
+    # a SEVAC column printing '6 522.00': the spaces group thousands, nothing is doubted
+    sevac = [RowCells(numbers={"meta_anual": t}, page=1) for t in ("6 522.00", "44 875.00", "623.00")]
+    records = rows_to_records(sevac, [tf] * 3, {"trimestre": 4})
+    assert [r["meta_anual"] for r in records] == [6522.0, 44875.0, 623.0]
+    assert not any("columna_dudosa" in c for r in records for c in r["checks"])
+
+
 def test_a_semestral_indicator_with_a_first_quarter_value_is_flagged():
     shifted = record({"meta_anual": "40", "programado_t1": "20", "programado_t2": "20"}, "semestral")
     assert "frecuencia_trimestres=conflict" in shifted["checks"]
