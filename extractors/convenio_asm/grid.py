@@ -14,6 +14,7 @@ joined. Running headers and page numbers are dropped before any of this.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections import Counter
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from papeleo.model import BBox, Line, Word
+from papeleo.tables.words import words_to_word_lines
 from papeleo.text import fold
 
 from .labels import FECHA, NUMERO, RECOMENDACION, TEXTO, fecha_label_end, is_header_text, role_of, roles_in, row_number
@@ -127,7 +129,9 @@ def _label_text(words: list[Word]) -> str:
     line bottom to top ('Aspecto' / 'Susceptible de' / 'Mejora')."""
     if 2 * sum(1 for w in words if _is_vertical(w)) > len(words):
         return " ".join(w.text for w in sorted(words, key=lambda w: (round(w.bbox.x0), -w.bbox.bottom)))
-    return " ".join(w.text for w in sorted(words, key=lambda w: (round(w.bbox.top), w.bbox.x0)))
+    # lines by vertical overlap, not by rounded tops: on a scan tilted 0.4 degrees 'Fecha' sat a
+    # point under 'comprometida' and the label read 'comprometida Fecha' (dev ASM scan 7)
+    return " ".join(w.text for line in words_to_word_lines(words) for w in line)
 
 
 def _is_vertical(word: Word) -> bool:
@@ -248,12 +252,35 @@ def _crosses(line: Line, cols: Columns) -> bool:
     return len(crossed) >= 2 or (0 in crossed and cols.roles[0] == NUMERO)
 
 
-def _kept(all_lines: list[Line], running: set[str]) -> list[Line]:
-    """A page's lines less furniture and page numbers."""
+def _kept(all_lines: list[Line], running: set[str], hrules: list[float] = ()) -> list[Line]:
+    """A page's lines less furniture and page numbers. A lone number between a ruled table's
+    first and last horizontal rule is a row's number cell, not the page's number: tesseract
+    reads each cell of a ruled grid as a line of its own (dev ASM scan 7 lost row 1 this way)."""
+    top, bottom = (min(hrules), max(hrules)) if len(hrules) >= 2 else (0.0, 0.0)
     return [
         ln for ln in all_lines
-        if ln.words and ln.bbox and fold(ln.text).strip() not in running and not PAGE_NUMBER.match(ln.text)
+        if ln.words and ln.bbox and fold(ln.text).strip() not in running
+        and not (PAGE_NUMBER.match(ln.text) and not top < ln.bbox.top < bottom)
     ]  # fmt: skip
+
+
+def _numbers_first(lines: list[Line], hrules: list[float]) -> list[Line]:
+    """The lines in reading order, except that a lone number comes first among the lines
+    between the same two horizontal rules. A ruled row's number is centred in its cell, so its
+    line sits below the first lines of the row's other cells, which would otherwise go to the
+    row above (dev ASM scan 7: every finding's first lines under the previous number)."""
+    if len(hrules) < 2:
+        return lines
+    ys = sorted(hrules)
+
+    def key(item: tuple[int, Line]) -> tuple[int, int, int]:
+        i, ln = item
+        band = bisect.bisect(ys, (ln.bbox.top + ln.bbox.bottom) / 2)
+        inside = 0 < band < len(ys)
+        lone = inside and len(ln.words) == 1 and row_number(ln.text) is not None
+        return (band, 0 if lone else 1, i)
+
+    return [ln for _, ln in sorted(enumerate(lines), key=key)]
 
 
 def _headers(pages: list[tuple[int, list[Line], list[tuple[float, float, float]], list[float]]]) -> list[Columns]:
@@ -274,7 +301,7 @@ def read_rows(pages: list[tuple[int, list[Line], list[tuple[float, float, float]
     """Every ASM row on the pages (page number, lines with boxes, vertical rulings as (x, top,
     bottom), y of horizontal rulings)."""
     running = furniture([lines for _, lines, _, _ in pages])
-    pages = [(n, _kept(lines, running), v, h) for n, lines, v, h in pages]
+    pages = [(n, _numbers_first(_kept(lines, running, h), h), v, h) for n, lines, v, h in pages]
     known = _headers(pages)
     rows: list[RawRow] = []
     cols: Columns | None = None

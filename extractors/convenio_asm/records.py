@@ -76,8 +76,10 @@ def flatten(lines: list[CellLine], right: float | None) -> str:
             pieces = [*INTRO_END.split(pieces[0], maxsplit=1), *pieces[1:]]
         if BULLET.match(text) and len(pieces) == 1 and INLINE_DASH.search(text):
             pieces = [p for p in INLINE_DASH.split(BULLET.sub("", text, count=1)) if p.strip()]
+        # an OCR'd line that opens with the separator ('; Capacitar al …') splits into an empty first item
+        pieces = [p for p in pieces if p.strip()]
         for k, piece in enumerate(pieces):
-            new = k > 0 or prev is None or BULLET.match(piece) is not None
+            new = k > 0 or prev is None or text.startswith(";") or BULLET.match(piece) is not None
             if not new and prev is not None:
                 p = prev.text.rstrip()
                 first = piece.split()[0]

@@ -234,3 +234,13 @@ def test_markdown_table_going_on_after_lines_ocr_took_out():
         (3, "No se publican los informes.", "Habilitar un apartado.", dt.date(2019, 4, 30)),
         (4, "El personal no ha recibido capacitación.", "Impartir cursos.", dt.date(2019, 5, 31)),
     ]
+
+
+def test_a_cell_line_opening_with_the_item_separator_is_joined_not_a_crash() -> None:
+    """A scan's OCR put a cell's '; ' at the head of its next line (dev ASM scan 8): the line
+    is the next item of the list, and the empty piece before the separator is nothing."""
+    from extractors.convenio_asm.grid import CellLine
+    from extractors.convenio_asm.records import flatten
+
+    lines = [CellLine("Revisar el padrón de beneficiarios", 0, 100), CellLine("; Capacitar al personal", 0, 100)]
+    assert flatten(lines, 120) == "Revisar el padrón de beneficiarios; Capacitar al personal"

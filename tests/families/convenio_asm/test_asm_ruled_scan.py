@@ -1,0 +1,66 @@
+"""A ruled ASM table as tesseract returns it from a scan (extractors/convenio_asm/grid.py): one
+line per cell, a row's number centred in its cell and so below the first lines of the row's
+other cells, a label whose words sit a point apart on a tilted page. Built by hand after dev
+scan 7 (convenio, full grid); the expected rows are the ones drawn here."""
+
+from __future__ import annotations
+
+from extractors.convenio_asm.grid import _label_text, read_rows
+from papeleo.model import BBox, Line, Word
+
+
+def word(text: str, x0: float, top: float) -> Word:
+    return Word(text, BBox(x0, top, x0 + 5 * len(text), top + 7), 0.95)
+
+
+def line(*words: tuple[str, float], top: float) -> Line:
+    return Line.from_words([word(t, x, top) for t, x in words])
+
+
+# column rules at 67 | 95 | 265 | 449 | 539; row rules under the head and under each row
+VRULES = [(x, 83.0, 250.0) for x in (67.0, 95.0, 265.0, 449.0, 539.0)]
+HRULES = [83.0, 97.0, 138.0, 171.0, 250.0]
+HEAD = [
+    line(("Fecha", 458), ("comprometida", 481), top=88.0),  # 'comprometida' a point higher
+    line(("Actividades", 309), ("comprometidas", 351), top=89.0),
+    line(("Hallazgo", 165), top=91.0),
+    line(("Núm.", 72), top=92.0),
+]
+ROW_1 = [
+    line(("30", 458), ("de", 470), ("Noviembre", 482), ("2025", 530), top=102.0),
+    line(("Integrar", 269), ("el", 310), ("padrón", 322), top=103.0),
+    line(("No", 99), ("existe", 112), ("un", 145), ("padrón", 158), top=105.0),
+    line(("1", 80), top=114.0),  # centred in the 97-138 cell, under the first lines
+    line(("y", 269), ("publicarlo.", 280), top=116.0),
+    line(("único.", 99), top=118.0),
+]
+ROW_2 = [
+    line(("31", 458), ("de", 470), ("Octubre", 482), ("2025", 525), top=143.0),
+    line(("Habilitar", 269), ("un", 316), ("apartado.", 330), top=144.0),
+    line(("Los", 99), ("resultados", 118), ("no", 170), ("se", 183), ("difunden.", 196), top=145.0),
+    line(("2", 80), top=151.0),
+]
+
+
+def test_a_label_on_a_tilted_scan_reads_in_its_printed_order() -> None:
+    words = [*HEAD[0].words]
+    assert words[1].bbox.top < words[0].bbox.top + 1  # as read: in one line, not by rounded tops
+    tilted = [Word("Fecha", BBox(458, 88.4, 478, 93.4)), Word("comprometida", BBox(480, 87.4, 540, 94.4))]
+    assert _label_text(tilted) == "Fecha comprometida"
+
+
+def test_each_ruled_row_keeps_the_lines_above_its_centred_number() -> None:
+    rows = read_rows([(2, HEAD + ROW_1 + ROW_2, VRULES, HRULES)])
+    assert [r.numero for r in rows] == [1, 2]
+    first, second = (" ".join(ln.text for ln in r.cells.get("texto", [])) for r in rows)
+    assert first == "No existe un padrón único."
+    assert second == "Los resultados no se difunden."
+    assert rows[0].fecha_lines == ["30 de Noviembre 2025"] and rows[1].fecha_lines == ["31 de Octubre 2025"]
+    assert " ".join(ln.text for ln in rows[0].cells.get("actividad", [])) == "Integrar el padrón y publicarlo."
+
+
+def test_a_lone_number_outside_the_table_is_still_the_page_number() -> None:
+    footer = line(("2", 300), top=760.0)
+    rows = read_rows([(2, [*HEAD, *ROW_1, footer], VRULES, HRULES)])
+    assert [r.numero for r in rows] == [1]
+    assert all("2" not in ln.text.split() for r in rows for lines in r.cells.values() for ln in lines)
