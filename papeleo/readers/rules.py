@@ -50,6 +50,12 @@ MIN_BAND_ASPECT = 4
 # 10 pt print keeps 5 pt of fill above and below it; a narrower margin leaves a skewed edge as
 # a black bar, a wider one would cut into print that fills its band.
 BAND_EDGE_FRACTION = 8
+# An erased rule takes this many pixels (at the page's dpi) of its grey fringe on each side
+# with it. One left a scan's blurred rule edge, which tesseract's local threshold reads as ink:
+# 'l' and '|' beside a ruled table's cells, one of which ('l', an OCR '1') started a row of its
+# own (the committed ASM sample scan); two leave the paper. Glyphs sit further from their cell's
+# rules than that.
+FRINGE_PX = 2
 # Collinear pieces closer than this (points) are one rule: a text-layer grid is often drawn
 # cell by cell, so one column line arrives as one segment per row, touching end to end.
 JOIN_GAP_PT = 2.0
@@ -99,10 +105,13 @@ def image_to_unruled_and_rules(img: Image.Image, dpi: float) -> tuple[Image.Imag
         *mask_to_segments(vertical, "v", max_thickness, dark),
     ]
     grown = rules.copy()  # take the anti-aliased fringe too
-    grown[1:, :] |= rules[:-1, :]
-    grown[:-1, :] |= rules[1:, :]
-    grown[:, 1:] |= rules[:, :-1]
-    grown[:, :-1] |= rules[:, 1:]
+    for _ in range(FRINGE_PX):
+        step = grown.copy()
+        step[1:, :] |= grown[:-1, :]
+        step[:-1, :] |= grown[1:, :]
+        step[:, 1:] |= grown[:, :-1]
+        step[:, :-1] |= grown[:, 1:]
+        grown = step
     out = grey.copy()
     bands = horizontal_to_bands(horizontal, grey, max_thickness)
     for top, bottom, left, right in bands:
