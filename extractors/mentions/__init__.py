@@ -25,9 +25,12 @@ log = logging.getLogger(__name__)
 
 # 'https://www.academia.edu/37157265/MSPAS_2016_Diagnostico_Nacional_de_Salud_Gu', and as
 # tesseract spaces it: 'https: //difvalleverde.gob. mx/transparencia/aspectos-susceptibles'
-# (a space is accepted only after ':' '.' or '/' and before a token that goes on like a URL)
+# (a space is accepted only after ':' '.' or '/' and before a token that goes on like a URL,
+# or before a token that goes on as a path: 'procuraduriaciudadana. org gUintormes/detensoria-de'
+# where OCR read the '.' of '.gt' as a space, on the committed informe sample scan)
 URL = regex.compile(
-    r"(?:h[a-z]{1,3}ps?\s?:?\s?//|www\.)(?:[^\s<>\"'(){}\[\]]|(?<=[./])\s(?=[a-z0-9][\w-]*[./][\w]))+",
+    r"(?:h[a-z]{1,3}ps?\s?:?\s?//|www\.)"
+    r"(?:[^\s<>\"'(){}\[\]]|(?<=[./])\s(?=[a-z0-9][\w-]*[./][\w])|\s(?=[\w-]+/[\w-]+[/.]))+",
     regex.IGNORECASE,
 )
 # 'atemala_pdf', '1105089502/', '2019/file.html' — a lone token that can continue a URL

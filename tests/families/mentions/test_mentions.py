@@ -68,6 +68,16 @@ def test_url_with_ocr_spaces_is_rejoined():
     assert recs[0]["texto_original"].startswith("https: //difvalleverde.gob. mx/")
 
 
+def test_url_whose_dot_ocr_read_as_a_space_goes_on_into_its_path():
+    # the committed informe sample scan: the '.' of '.gt' read as a space
+    doc = make_document("https: //www.procuraduriaciudadana.org gUinformes/informe-anual-2022/capitulo-salud.pdf")
+    urls = [r["valor"] for r in mentions.extract(doc).records if r["tipo"] == "url"]
+    assert urls == ["https://www.procuraduriaciudadana.orggUinformes/informe-anual-2022/capitulo-salud.pdf"]
+    # prose after a URL is not a path: 'y/o' ends no token with a path of its own
+    doc = make_document("ver https://x.gob.mx y/o el portal")
+    assert [r["valor"] for r in mentions.extract(doc).records if r["tipo"] == "url"] == ["https://x.gob.mx"]
+
+
 def test_prose_after_a_url_and_a_full_stop_is_not_glued_on():
     doc = make_document("Véase www.iem.org.mx. Después se aprobó el acuerdo.")
     assert [r["valor"] for r in mentions.extract(doc).records if r["tipo"] == "url"] == ["www.iem.org.mx"]
