@@ -108,8 +108,6 @@ MIN_NUMERIC_OK = 0.9  # lower would let a sample lose one number in ten and stil
 KNOWN_TEXT_DEFECTS = {
     "mir_avance_ocr.txt": "page 1 is read across: resumen_narrativo and indicador of each row "
     "come out interleaved with the neighbouring cells' words, unflagged",
-    "mir_avance_escaneado.pdf": "row 2.3.1.1.2: the comentario stops at the end of a line "
-    "('... kilogramos de residuos'), unflagged",
     "informe_supervision_escaneado.pdf": "hallazgos 8 and 9 come out as one finding: OCR lost the bullet "
     "of the second and its first line carries no other sign of a new item",
     "dictamen_puntajes_escaneado.pdf": "tesseract loses words of wrapped cells: 'Coordinador' of "

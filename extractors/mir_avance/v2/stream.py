@@ -18,11 +18,14 @@ row's code is the one printed (digits as printed, or no code at all but an acron
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 import regex
 
 from papeleo.model import Document
+from papeleo.readers.layout import words_to_lines
+from papeleo.tables.words import placed_words
 
 from ..commentary import align
 from ..grid import segment_geometry
@@ -91,6 +94,7 @@ def stream_records(doc: Document, quarter: int | None = None) -> list[dict[str, 
     meta = v1_meta(doc.text)
     if quarter is not None:
         meta["trimestre"] = quarter
+    doc = _in_visual_lines(doc)
     got = segment_geometry(doc, meta["ejercicio"])
     rows, comments = got if got is not None else (None, [])
     if rows is None:
@@ -112,6 +116,18 @@ def stream_records(doc: Document, quarter: int | None = None) -> list[dict[str, 
             note = f"sin comprobación independiente en la lectura por flujo: {', '.join(unbacked)}"
             r["comentario_extraccion"] = "; ".join(x for x in (r.get("comentario_extraccion"), note) if x)
     return records
+
+
+def _in_visual_lines(doc: Document) -> Document:
+    """The document with each OCR'd page's words regrouped into visual lines. Tesseract's lines
+    follow its blocks: one table row can arrive as two lines at one height ('PRRC: Porcentaje
+    de' and '2.3.1.1.2.1 Cumplimiento de', the committed MIR sample scan), which the line
+    stream reads as two rows."""
+    pages = [
+        replace(p, lines=tuple(words_to_lines(placed_words(p.words)))) if p.text_source == "ocr" else p
+        for p in doc.pages
+    ]
+    return replace(doc, pages=pages)
 
 
 def code_as_printed(rec: dict[str, Any]) -> bool:
