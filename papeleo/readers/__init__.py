@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from papeleo.model import Document, Failure
 
-from .cache import READER_VERSION, ReadCache
+from .cache import READER_VERSION, ReadCache, dict_to_document, document_to_dict
 from .image import read_image
 from .ocr import shutdown_ocr_pools
 from .pdf import read_pdf
@@ -121,6 +121,11 @@ def read_document(
     except OSError as exc:  # the file vanished or became unreadable after hashing
         return ReadResult(doc_id=doc_id, document=None, failures=[os_error_to_failure(exc, source)])
 
+    if document is not None:
+        # the document as the cache keeps it (boxes to 1/100 pt), whether or not a cache is used:
+        # a fresh read and a cached one must give the same rows (validation MIR scans: 2,727
+        # numbers exact on the first read, 2,723 on the same reads from the cache)
+        document = dict_to_document(document_to_dict(document), doc_id, source, file_name)
     if cache is not None:
         cache.put(doc_id, file_name, document, failures)
     log.debug(
