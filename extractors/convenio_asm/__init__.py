@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from papeleo.context import Context
 from papeleo.model import Document, Page
-from papeleo.readers.layout import words_to_lines
 from papeleo.registry import Extraction, register
-from papeleo.tables.words import placed_words
+from papeleo.tables.words import page_to_visual_lines
 
 from .agreement import agreement_fields
 from .ficha import ficha_cells, ficha_rows
@@ -45,7 +43,7 @@ def _visual_lines(page: Page) -> Page:
         # a ruled grid: the reader cuts cells on its column rules, and tesseract's per-column
         # lines are already the cells (dev scans 0-9: rows found 30 -> 9 when regrouped)
         return page
-    return replace(page, lines=tuple(words_to_lines(placed_words(page.words))))
+    return page_to_visual_lines(page)
 
 
 def _has_boxes(page: Page) -> bool:

@@ -18,6 +18,7 @@ import bisect
 import logging
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -252,7 +253,7 @@ def _crosses(line: Line, cols: Columns) -> bool:
     return len(crossed) >= 2 or (0 in crossed and cols.roles[0] == NUMERO)
 
 
-def _kept(all_lines: list[Line], running: set[str], hrules: list[float] = ()) -> list[Line]:
+def _kept(all_lines: list[Line], running: set[str], hrules: Sequence[float] = ()) -> list[Line]:
     """A page's lines less furniture and page numbers. A lone number between a ruled table's
     first and last horizontal rule is a row's number cell, not the page's number: tesseract
     reads each cell of a ruled grid as a line of its own (dev ASM scan 7 lost row 1 this way)."""

@@ -16,8 +16,9 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from PIL import Image, ImageOps
 
-from papeleo.model import BBox, Line, Rule, Word
+from papeleo.model import BBox, Line, Rule
 
+from .fill import crop_words_to_page
 from .rules import DARK
 
 log = logging.getLogger(__name__)
@@ -105,21 +106,10 @@ def lines_to_cell_read_lines(
         crop = img.crop(px)
         crop = crop.resize((crop.width * UPSCALE, crop.height * UPSCALE), Image.Resampling.LANCZOS)
         crop = ImageOps.expand(crop, border=PAD_PX, fill=255)
+        # the enlarged, padded crop's pixel (x, y) is the page's pixel px + (x - PAD_PX) / UPSCALE
+        left, top = (px[0] - PAD_PX / UPSCALE) * x_scale, (px[1] - PAD_PX / UPSCALE) * y_scale
         for line in read_cell(crop):
-            words = [
-                Word(
-                    w.text,
-                    BBox(
-                        (px[0] + (w.bbox.x0 - PAD_PX) / UPSCALE) * x_scale,
-                        (px[1] + (w.bbox.top - PAD_PX) / UPSCALE) * y_scale,
-                        (px[0] + (w.bbox.x1 - PAD_PX) / UPSCALE) * x_scale,
-                        (px[1] + (w.bbox.bottom - PAD_PX) / UPSCALE) * y_scale,
-                    ),
-                    w.confidence,
-                )
-                for w in line.words
-                if w.bbox is not None and w.confidence >= CELL_MIN_CONFIDENCE
-            ]
+            words = crop_words_to_page(line, left, top, x_scale / UPSCALE, y_scale / UPSCALE, CELL_MIN_CONFIDENCE)
             if words:
                 added.append(Line.from_words(words))
     if not added:

@@ -25,13 +25,10 @@ import numpy as np
 import regex
 from PIL import Image
 
-from papeleo.model import Line
+from papeleo.model import BBox, Line, Word
 
 from .rules import DARK
-from .tesseract_configs import SPARSE_READ
 
-# Sparse text: find as much text as possible, in no particular order. Only used to fill gaps.
-SECOND_READ_CONFIG = SPARSE_READ
 # Share of the page's ink outside every word of the first read above which a second read is
 # worth its cost (one more tesseract pass, +60-100% of the page's OCR time). Pages read whole
 # measured 0.000-0.011, pages with a lost block 0.135-0.205, one with a lost row 0.035-0.044:
@@ -86,6 +83,28 @@ def ink_to_unexplained_share(ink: np.ndarray, lines: Sequence[Line], x_scale: fl
 
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom (points)
+
+
+def crop_words_to_page(
+    line: Line, left: float, top: float, x_scale: float, y_scale: float, min_confidence: float
+) -> list[Word]:
+    """The words of a line read on a crop, in page points: a crop pixel (x, y) is the point
+    (left + x * x_scale, top + y * y_scale). Words without a box or under ``min_confidence`` are
+    left out. The second reads of reread.py and cells.py place their words with it."""
+    return [
+        Word(
+            w.text,
+            BBox(
+                left + w.bbox.x0 * x_scale,
+                top + w.bbox.top * y_scale,
+                left + w.bbox.x1 * x_scale,
+                top + w.bbox.bottom * y_scale,
+            ),
+            w.confidence,
+        )
+        for w in line.words
+        if w.bbox is not None and w.confidence >= min_confidence
+    ]
 
 
 def box_to_max_overlap_share(box: Box, others: np.ndarray) -> float:

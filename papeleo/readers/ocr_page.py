@@ -42,7 +42,6 @@ from papeleo.model import BBox, Failure, Line, Page, Rule, Word
 
 from .cells import lines_to_cell_read_lines
 from .fill import (
-    SECOND_READ_CONFIG,
     UNEXPLAINED_INK_FOR_SECOND_READ,
     image_to_ink,
     ink_to_unexplained_share,
@@ -53,13 +52,10 @@ from .orient import read_score as orient_read_score
 from .reread import lines_to_reread_lines
 from .rules import image_to_unruled_and_rules, pixel_rules_to_point_rules
 from .skew import image_to_deskewed, image_to_skew_degrees
-from .tesseract_configs import CELL_READ, PAGE_READ
+from .tesseract_configs import CELL_READ, PAGE_READ, SPARSE_READ
 
 log = logging.getLogger(__name__)
 
-# tesseract's configurations (tesseract_configs.py): the page, and one cell of a ruled grid
-TESSERACT_CONFIG = PAGE_READ
-CELL_READ_CONFIG = CELL_READ
 # Straighten a page only when it tilts at least this much (benchmarks/bench_orientation.py, the
 # sample text pages tilted and degraded like a scan, means over 8 pages, raw -> straightened):
 #   tilt 0.5 deg: numbers read exactly 0.880 -> 0.858, table rows read whole 0.848 -> 0.776
@@ -197,7 +193,7 @@ def image_to_read(
     unruled, pixel_rules = image_to_unruled_and_rules(straight, dpi)
     x_scale, y_scale = 72.0 / x_dpi, 72.0 / y_dpi
     point_rules = pixel_rules_to_point_rules(pixel_rules, x_dpi, y_dpi)
-    lines = image_to_lines(unruled, lang, TESSERACT_CONFIG, deadline_epoch, x_scale, y_scale)
+    lines = image_to_lines(unruled, lang, PAGE_READ, deadline_epoch, x_scale, y_scale)
     confidence, upright = lines_to_mean_confidence(lines), lines_to_upright_share(lines)
     # a page that may be sideways is not re-read (nor filled, below): its turned read will be
     if not read_is_unconvincing(confidence, upright):
@@ -206,7 +202,7 @@ def image_to_read(
             unruled,
             x_scale,
             y_scale,
-            lambda crop: image_to_lines(crop, lang, SECOND_READ_CONFIG, deadline_epoch, 1.0, 1.0),
+            lambda crop: image_to_lines(crop, lang, SPARSE_READ, deadline_epoch, 1.0, 1.0),
         )
         if reread:
             log.debug("%d line(s) with a run of unsure words read again as sparse text", reread)
@@ -216,14 +212,14 @@ def image_to_read(
             x_scale,
             y_scale,
             point_rules,
-            lambda crop: image_to_lines(crop, lang, CELL_READ_CONFIG, deadline_epoch, 1.0, 1.0),
+            lambda crop: image_to_lines(crop, lang, CELL_READ, deadline_epoch, 1.0, 1.0),
         )
         confidence = lines_to_mean_confidence(lines)
     unexplained = ink_to_unexplained_share(image_to_ink(unruled), lines, x_scale, y_scale)
     added = 0
     # a page that may be sideways is not filled: its turned read will be, if it is kept
     if unexplained > UNEXPLAINED_INK_FOR_SECOND_READ and not read_is_unconvincing(confidence, upright):
-        second = image_to_lines(unruled, lang, SECOND_READ_CONFIG, deadline_epoch, x_scale, y_scale)
+        second = image_to_lines(unruled, lang, SPARSE_READ, deadline_epoch, x_scale, y_scale)
         lines, added = lines_to_filled_lines(lines, second)
         log.debug("%.1f%% of the ink unread by --psm 3: %d words added by a second read", 100 * unexplained, added)
     return ImageRead(

@@ -24,7 +24,7 @@ from PIL import Image
 
 from papeleo.model import BBox, Line, Word
 
-from .fill import SAME_WORD_OVERLAP, box_to_max_overlap_share
+from .fill import SAME_WORD_OVERLAP, box_to_max_overlap_share, crop_words_to_page
 
 log = logging.getLogger(__name__)
 
@@ -132,16 +132,9 @@ def lines_to_reread_lines(
 def _crop_line_to_page(line: Line, box: BBox, x_scale: float, y_scale: float, others: np.ndarray) -> Line | None:
     """A line read on the crop (pixels) in page points, without its unsure words and those
     that are another line's word read again; None when nothing is left."""
-    kept = []
-    for w in line.words:
-        if w.bbox is None or w.confidence < REREAD_MIN_CONFIDENCE:
-            continue
-        b = BBox(
-            box.x0 + w.bbox.x0 * x_scale,
-            box.top + w.bbox.top * y_scale,
-            box.x0 + w.bbox.x1 * x_scale,
-            box.top + w.bbox.bottom * y_scale,
-        )
-        if box_to_max_overlap_share((b.x0, b.top, b.x1, b.bottom), others) <= SAME_WORD_OVERLAP:
-            kept.append(Word(w.text, b, w.confidence))
+    kept = [
+        w
+        for w in crop_words_to_page(line, box.x0, box.top, x_scale, y_scale, REREAD_MIN_CONFIDENCE)
+        if box_to_max_overlap_share((w.bbox.x0, w.bbox.top, w.bbox.x1, w.bbox.bottom), others) <= SAME_WORD_OVERLAP
+    ]
     return Line.from_words(kept) if kept else None

@@ -5,8 +5,8 @@ window, never one global Otsu level: a global level set between the paper and a 
 row band turns the band black and its print with it (a generated SEVAC scan read 11 of the 108
 numbers its text layer prints; its shaded heads and group rows were gone; tests/engine/
 test_ocr_binarization.py: Otsu read 1 of the 8 words on two 75%-grey bands, Sauvola all 8).
-Measured on development scans, document level, Otsu -> Sauvola (both with the other reader
-steps of this version): MIR 0-29 numbers exact 63.8% -> 69.7%; ASM 0-19 rows 81 -> 88 of 202;
+Measured on development scans, document level, Otsu -> Sauvola (both with reread.py, before
+cells.py and the two-pixel rule fringe were added): MIR 0-29 numbers exact 63.8% -> 69.7%; ASM 0-19 rows 81 -> 88 of 202;
 dictámenes 0-9 scores 59.8% -> 68.2%; informes 0-9 fields 82.5% -> 88%. A half-inch window
 read more numbers on MIR first pages (0.878 against 0.861) but dictámenes fell to 39.0%: the
 default window is kept. The cost: a page blurred past reading comes back empty rather than as

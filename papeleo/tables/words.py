@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from statistics import median
 
-from papeleo.model import BBox, Word
+from papeleo.model import BBox, Page, Word
 from papeleo.readers.layout import words_to_lines
 
 from .model import Cell
@@ -70,6 +71,13 @@ def words_to_word_lines(words: Iterable[Word]) -> list[list[Word]]:
     """Visual lines (each sorted left to right), top to bottom: readers.layout's grouping,
     applied again because OCR lines follow tesseract's blocks, which may be one column."""
     return [list(line.words) for line in words_to_lines(placed_words(words))]
+
+
+def page_to_visual_lines(page: Page) -> Page:
+    """A copy of the page whose lines are its placeable words regrouped into visual lines
+    (words_to_lines): tesseract's lines follow its blocks, so one printed row of a table can
+    arrive as several lines, one per column block."""
+    return replace(page, lines=tuple(words_to_lines(placed_words(page.words))))
 
 
 def line_box(line: Sequence[Word]) -> BBox:

@@ -71,10 +71,11 @@ def test_a_cell_already_read_or_blank_or_read_unsure_adds_nothing() -> None:
 
 @pytest.mark.ocr
 def test_a_lone_digit_is_read_by_tesseract_in_its_cell() -> None:
-    from papeleo.readers.ocr_page import CELL_READ_CONFIG, image_to_lines
+    from papeleo.readers.ocr_page import image_to_lines
+    from papeleo.readers.tesseract_configs import CELL_READ
 
     lines, added = lines_to_cell_read_lines(
         [], page_with_digits({0: "7", 2: "12"}), SCALE, SCALE, H + V,
-        lambda crop: image_to_lines(crop, "spa", CELL_READ_CONFIG, None, 1.0, 1.0),
+        lambda crop: image_to_lines(crop, "spa", CELL_READ, None, 1.0, 1.0),
     )  # fmt: skip
     assert added == 2 and sorted(w.text for ln in lines for w in ln.words) == ["12", "7"]

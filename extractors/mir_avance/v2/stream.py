@@ -24,8 +24,7 @@ from typing import Any
 import regex
 
 from papeleo.model import Document
-from papeleo.readers.layout import words_to_lines
-from papeleo.tables.words import placed_words
+from papeleo.tables.words import page_to_visual_lines
 
 from ..commentary import align
 from ..grid import segment_geometry
@@ -123,11 +122,7 @@ def _in_visual_lines(doc: Document) -> Document:
     follow its blocks: one table row can arrive as two lines at one height ('PRRC: Porcentaje
     de' and '2.3.1.1.2.1 Cumplimiento de', the committed MIR sample scan), which the line
     stream reads as two rows."""
-    pages = [
-        replace(p, lines=tuple(words_to_lines(placed_words(p.words)))) if p.text_source == "ocr" else p
-        for p in doc.pages
-    ]
-    return replace(doc, pages=pages)
+    return replace(doc, pages=[page_to_visual_lines(p) if p.text_source == "ocr" else p for p in doc.pages])
 
 
 def code_as_printed(rec: dict[str, Any]) -> bool:
