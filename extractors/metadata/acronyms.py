@@ -19,6 +19,10 @@ ACRONYM = regex.compile(r"[A-ZÁÉÍÓÚÑ]{2,10}")
 ACRONYM_DEFINED = regex.compile(r"(?:^|\s)(?P<acr>[A-ZÁÉÍÓÚÑ]{2,10}):\s*")
 # '... de Escárcega (ITSE)' — an acronym given after the name
 ACRONYM_AFTER = regex.compile(r"\s*\((?P<acr>[A-ZÁÉÍÓÚÑ]{2,10})\)")
+# the fewest letters of an acronym known only as a body's initials: two letters are the initials of
+# any two-word name ('AS', a logo's 'ASEH' cut by OCR, is also 'Auditoría Superior' cut at a line
+# end); a document that defines a two-letter acronym still has it
+MIN_INITIALS_LETTERS = 3
 
 
 def with_nested(name: str) -> list[str]:
@@ -42,7 +46,8 @@ def acronym_names(layout: Layout) -> dict[str, str]:
     for seg in layout.segments:
         for body in find_bodies(seg.text):
             for name in with_nested(body.name):
-                out.setdefault(_initials(name), name)
+                if len(initials := _initials(name)) >= MIN_INITIALS_LETTERS:
+                    out.setdefault(initials, name)
     for seg in layout.segments:
         for m in ACRONYM_DEFINED.finditer(seg.text):
             found = find_bodies(seg.text[m.end() :])

@@ -35,8 +35,9 @@ CAPS_STOPS = frozenset(RULES["caps_stops"])
 LETTER_RUN_DIGIT = regex.compile(r"(?<=\p{L})\d(?=\p{L})|(?<=\p{Lu}{3})\d(?!\w)")
 # 'Vi|la', 'P|aneación': OCR's bar for an 'l' inside a word
 BAR_IN_WORD = regex.compile(r"(?<=\p{L})\|(?=\p{L})")
-# particles OCR misreads 'd' in ('cl' for 'd'): read back in a name
-OCR_PARTICLES = {"clel": "del", "cle": "de", "CLEL": "DEL", "CLE": "DE"}
+# particles as OCR misreads them, read back in a name: 'cl' for 'd' ('clel'), 'v' for 'y' ('Capacitación v
+# Vinculación'; a lone lowercase 'v' is no Spanish word)
+OCR_PARTICLES = {"clel": "del", "cle": "de", "CLEL": "DEL", "CLE": "DE", "v": "y"}
 # 'Públicas/Secretaría' joins two names; parts shorter than this make a code ('IEEV/CV/SPE')
 CODE_PART_MIN = 5
 # the most words a name runs to ('Sistema para el Desarrollo Integral de la Familia del Estado de Valle Verde' is 13)
@@ -91,8 +92,8 @@ def _extend(text: str, start: int, head_end: int) -> int:
         word = m.group(0)
         if "/" in word and min(len(part) for part in word.split("/")) < CODE_PART_MIN:
             break  # 'IEEV/CV/SPE': a code under the name, not a word of it
-        low = fold(word).strip(".'’-/")
-        if low in PARTICLES or low.replace("cl", "d") in PARTICLES:  # OCR's 'clel' for 'del'
+        low = fold(OCR_PARTICLES.get(word, word)).strip(".'’-/")
+        if low in PARTICLES:
             pos = m.end()
             words += 1
             continue

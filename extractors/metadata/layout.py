@@ -29,6 +29,11 @@ log = logging.getLogger(__name__)
 # a gap between two words wider than this many line heights separates two segments: a word
 # space is about a third of a line height, a column or a logo gap several heights
 SEGMENT_GAP_HEIGHTS = 2.5
+# an OCR word of UNSURE_WORD_LETTERS letters or more read below this confidence is unsure: a logo's
+# curved lettering reads as words at 0.2-0.4 ('METÍ/0.24 TECHOLÓGICA DEL ESTADO DE CRASAS./0.36'),
+# printed type rarely does, even on a poor scan; shorter specks ('—=', 'a') beside a title are not words
+UNSURE_WORD = 0.4
+UNSURE_WORD_LETTERS = 3
 # 'H. AYUNTAMIENTO DE SAN ISIDRO DEL VALLE   Ejercicio Fiscal 2024': three spaces or a tab apart
 PLAIN_SEGMENT_GAP = regex.compile(r"\t+|[ \u00a0]{3,}")
 # '**OFICIO No. SESESP/DPyP/336/2025**', '## ANTECEDENTES': emphasis and heading marks of OCR tools' Markdown
@@ -88,6 +93,7 @@ class Segment:
     rel_top: float | None = None
     rel_x: float | None = None
     confidence: float = 1.0
+    unsure_words: int = 0  # unsure OCR words on the segment's whole line (UNSURE_WORD)
 
     @cached_property
     def folded(self) -> str:
@@ -120,8 +126,14 @@ def _split_words(words: tuple[Word, ...]) -> list[list[Word]]:
     return runs
 
 
+def line_to_unsure_words(line: Line) -> int:
+    """How many of a line's words OCR read unsure (UNSURE_WORD): counted over the line, as a logo's
+    lettering is cut into segments by its gaps."""
+    return sum(w.confidence < UNSURE_WORD and sum(map(str.isalpha, w.text)) >= UNSURE_WORD_LETTERS for w in line.words)
+
+
 def line_to_segments(line: Line) -> list[tuple[str, BBox | None, float]]:
-    """(text, box, confidence) of each segment of a line."""
+    """(text, box, mean word confidence) of each segment of a line."""
     if line.bbox is not None and line.words and all(w.bbox for w in line.words):
         out = []
         for run in _split_words(line.words):
@@ -292,11 +304,14 @@ def document_to_layout(doc: Document) -> Layout:
     for page in doc.pages:
         view = PageView(page)
         for line_no, line in enumerate(page.lines):
+            unsure = line_to_unsure_words(line)
             for seg_no, (text, bbox, conf) in enumerate(line_to_segments(line)):
                 rel_top = rel_x = None
                 if bbox is not None and page.width and page.height:
                     rel_top, rel_x = bbox.top / page.height, bbox.x_center / page.width
-                view.segments.append(Segment(text, page.number, line_no, seg_no, order, bbox, rel_top, rel_x, conf))
+                view.segments.append(
+                    Segment(text, page.number, line_no, seg_no, order, bbox, rel_top, rel_x, conf, unsure)
+                )
                 order += 1
         pages.append(view)
     return Layout(doc, pages)

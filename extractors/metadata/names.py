@@ -41,6 +41,11 @@ def has_title_word(text: str) -> bool:
     return any(TITLE_VOCABULARY.match(w) for w in regex.findall(r"[^\W\d_]{4,}", text))
 
 
+def has_exact_title_word(text: str) -> bool:
+    """A title noun spelled as it is ('CONVENIO'), not one edit away ('ESTADO' for 'estados')."""
+    return any(fold(w) in TITLE_WORDS for w in regex.findall(r"[^\W\d_]{4,}", text))
+
+
 def names_coverage(text: str) -> float:
     """The share of a line's words its body names take ('PROCURADURÍA ... HUMANOS   Defensoría de la
     Salud': all), its period and numbers aside ('H. AYUNTAMIENTO DE CHICOMITLÁN Ejercicio Fiscal 2025')."""

@@ -25,7 +25,7 @@ from papeleo.text.normalize import fold
 
 from .bodies import PARTICLES
 from .layout import PAGE_NUMBER, PERIOD_WORDS, Layout, PageView, Segment, is_spaced_letters, stacked
-from .names import has_title_word, segment_is_body_line
+from .names import has_exact_title_word, has_title_word, segment_is_body_line
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,11 @@ TITLE_MAX_LINES = 8
 TITLE_MAX_CHARS = 600
 # OCR lines below this mean word confidence are noise (a sideways page, a stamp), never a title
 MIN_TITLE_CONFIDENCE = 0.6
+# a line with this many unsure OCR words (layout.UNSURE_WORD) is a logo's lettering, whatever its mean
+# ('METÍ/0.24 TECHOLÓGICA DEL ESTADO/0.94 DE CRASAS./0.36', where 'ESTADO' is one edit from the title
+# noun 'estados') unless it holds a title noun spelled right ('CONVENIO DE COLABORACIÓN/0.20 ...
+# DESEMPEÑO/0.34'). The cost: a damaged title whose noun is damaged too gives way to the next candidate
+MAX_UNSURE_TITLE_WORDS = 2
 # a line in capitals with fewer words is a heading or a logo ('MICHOACÁN', 'ANTECEDENTES'), not a title
 MIN_CAPS_TITLE_WORDS = 3
 # a line is in capitals when this share of its letters are: OCR lowers a letter here and there
@@ -77,6 +82,9 @@ DATED_LINE = regex.compile(
 TABLE_ROW = regex.compile(r"^\W*\d+(?:\.\d+)+\s+\S")
 # 'https://www.pdh.org.gt/...': a link is never a title
 URL = regex.compile(r"https?:|www\.", regex.IGNORECASE)
+# 'LEALTAD - HONESTIDAD - TRANSPARENCIA', 'Unidad · Trabajo · Progreso': a motto, single words set apart
+# by dashes or dots, printed under a logo; never part of a title
+MOTTO = regex.compile(r"^\W*\p{L}+(?:\s+[-–—·•|]\s+\p{L}+){2,}\W*$")
 # a line opening with a quote is a slogan: '"2024. Año del Bicentenario ..."'
 QUOTES = "“”\"«»‘'"
 # a line wider than this share of the page (or longer than WRAP_CHARS without boxes) wraps onto the next
@@ -125,7 +133,11 @@ def _stops(seg: Segment) -> bool:
     """Lines that end a title block, or show that the page has none above them."""
     text = seg.text
     return bool(
-        LABEL_LINE.match(text) or SECTION.match(text) or is_spaced_letters(text) or _is_prose(text, seg.upper_ratio)
+        LABEL_LINE.match(text)
+        or SECTION.match(text)
+        or MOTTO.match(text)
+        or is_spaced_letters(text)
+        or _is_prose(text, seg.upper_ratio)
     )
 
 
@@ -136,6 +148,7 @@ def _skipped(seg: Segment) -> bool:
         seg.confidence < MIN_TITLE_CONFIDENCE
         or not any(c.isalpha() for c in text)
         or text.lstrip()[:1] in QUOTES
+        or MOTTO.match(text) is not None
         or URL.search(text) is not None
         or segment_is_body_line(seg)
         or _is_period_only(text)
@@ -153,8 +166,13 @@ def _starts_title(seg: Segment, nouns_only: bool = False) -> bool:
     if _starts_badly(text):
         return False
     if has_title_word(text):
-        return True
-    return not nouns_only and seg.upper_ratio > CAPS_RATIO and len(text.split()) >= MIN_CAPS_TITLE_WORDS
+        return seg.unsure_words < MAX_UNSURE_TITLE_WORDS or has_exact_title_word(text)
+    return (
+        not nouns_only
+        and seg.upper_ratio > CAPS_RATIO
+        and len(text.split()) >= MIN_CAPS_TITLE_WORDS
+        and seg.unsure_words < MAX_UNSURE_TITLE_WORDS
+    )
 
 
 def _wraps(seg: Segment) -> bool:

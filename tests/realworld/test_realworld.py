@@ -26,8 +26,6 @@ KNOWN_METADATA_MISSES: dict[tuple[str, str], str] = {
     "tesseract reads no text there",
     ("camp_itse_asm_2021.pdf", "fecha_documento"): "the dateline '06/abril/2022' is printed white on a black band; "
     "tesseract reads no text there",
-    ("chis_icatech_sevac_indicadores_2020t2.pdf", "titulo"): "since the local binarisation the cover logo's "
-    "lettering reads as a line ('TECHOLÓGICA DEL ESTADO DE CRASAS') and is taken for the title",
 }
 
 

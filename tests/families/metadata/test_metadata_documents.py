@@ -30,16 +30,6 @@ KNOWN_MISSES = {
     ("camp_itse_asm_2018.pdf", "clave_documento"): "OCR reads 'SD017' under a scanner line as 'SDO' 7' (near miss)",
     ("camp_itse_asm_2018.pdf", "fecha_documento"): "the dateline is printed white on black; OCR reads no date",
     ("camp_itse_asm_2021.pdf", "fecha_documento"): "the dateline is printed white on black; OCR reads no date",
-    # regressions of the local binarisation (papeleo/readers/tesseract_configs.py): it reads the print
-    # on shaded bands the global threshold lost, and also the covers' logo lettering and mottos
-    ("chis_icatech_sevac_indicadores_2020t2.pdf", "titulo"): "the logo's lettering now reads as a line "
-    "('METÍ TECHOLÓGICA DEL ESTADO DE CRASAS', words at 0.24-0.94) and is taken for the title",
-    ("chis_icatech_sevac_indicadores_2020t2.pdf", "emisor"): "the issuer line reads 'Instituto de Capacitación v "
-    "Vinculación' with 'Vinculación' at 0.27; the name stops at the damaged words",
-    ("hgo_aseh_informe_excepcional_2023.pdf", "titulo"): "the motto under the title ('LEALTAD - HONESTIDAD - "
-    "TRANSPARENCIA') now reads as text and is joined to it",
-    ("hgo_aseh_informe_excepcional_2023.pdf", "emisor"): "read 'Auditoría Superior': the logo's 'DEL ESTADO DE "
-    "HIDALGO' now reads on a line of its own and the name stops before it",
     ("camp_itse_asm_interinst_2024.pdf", "emisor"): (
         "read 'Secretaría de Educación del Gobierno del Estado de Campeche' (self-reference, state from the "
         "running logo); the golden's reading 'del Estado de Campeche (SEDUC)' scores 81 < the text floor"

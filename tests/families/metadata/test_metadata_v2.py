@@ -218,3 +218,78 @@ def test_nothing_supported_stays_null():
 def test_both_versions_are_registered_and_the_spec_runs_v2():
     assert {"metadata.v1", "metadata.v2"} <= set(registry.names())
     assert registry.specs()["metadata"].runs == "metadata.v2"
+
+
+def ocr_page(rows: list[tuple[str, float, float, float]]) -> Page:
+    """A scanned page from (text, x0, top, x1) rows, rows at one top making one line; a word written
+    'WORD/0.3' was read at that confidence."""
+    by_top: dict[float, list[Word]] = {}
+    for text, x0, top, x1 in rows:
+        tokens = text.split()
+        step = (x1 - x0) / len(tokens)
+        for i, token in enumerate(tokens):
+            word, _, conf = token.rpartition("/") if "/0." in token else (token, "", "0.96")
+            box = BBox(x0 + i * step, top, x0 + (i + 1) * step - 2, top + 10)
+            by_top.setdefault(top, []).append(Word(word, box, float(conf)))
+    lines = tuple(Line.from_words(tuple(words)) for _, words in sorted(by_top.items()))
+    return Page(number=1, lines=lines, text_source="ocr", width=612, height=792)
+
+
+def test_a_logos_lettering_read_unsure_is_no_title():
+    """Local binarisation reads a logo's curved lettering as a line: two of its words unsure, and
+    'ESTADO' one edit from the title noun 'estados' (the shape of chis_icatech_sevac_indicadores)."""
+    page = ocr_page(
+        [
+            ("GOBIERNO DEL ESTADO DE COSTA ESMERALDA", 150, 30, 460),
+            ("METÍ/0.24 TECNOLÓGICA/0.73 DEL ESTADO DE CORAZAS./0.36", 150, 60, 460),
+            ("INDICADORES DE RESULTADOS AL SEGUNDO TRIMESTRE DEL 2021", 120, 90, 490),
+            (
+                "Organismo Público: Instituto de Capacitación v Vinculación/0.27 del Estado de Costa Esmeralda",
+                60,
+                120,
+                560,
+            ),
+        ]
+    )
+    got = v2.document_to_fields(geometry_document(page))
+    assert got["titulo"] == "INDICADORES DE RESULTADOS AL SEGUNDO TRIMESTRE DEL 2021"
+    # 'v' is OCR's 'y': the name goes on past it
+    assert got["emisor"] == "Instituto de Capacitación y Vinculación del Estado de Costa Esmeralda"
+
+
+def test_a_damaged_title_keeps_its_title_noun():
+    page = ocr_page(
+        [
+            ("CONVENIO DE COLABORACIÓN/0.20 PARA LA MEJORA DEL DESEMPEÑO/0.34 Y RESULTADOS", 60, 70, 560),
+            ("GUBERNAMENTALES, QUE CELEBRAN POR UNA PARTE LA SECRETARÍA DE SALUD", 60, 84, 560),
+        ]
+    )
+    got = v2.document_to_fields(geometry_document(page))
+    assert got["titulo"] == "CONVENIO DE COLABORACIÓN PARA LA MEJORA DEL DESEMPEÑO Y RESULTADOS GUBERNAMENTALES"
+
+
+def test_a_motto_under_the_title_is_not_part_of_it_and_two_letters_are_no_acronym():
+    """The shape of hgo_aseh_informe_excepcional's cover: a logo cut to 'AS', its motto under the
+    title; the issuer names itself in the text ('esta Auditoría Superior del Estado de ...')."""
+    cover = ocr_page(
+        [
+            ("AS/0.83 —=/0.17", 40, 118, 150),
+            ("INFORME", 250, 118, 360),
+            ("a/0.11", 40, 152, 60),
+            ("EXCEPCIONAL", 230, 152, 380),
+            ("LEALTAD - HONESTIDAD - TRANSPARENCIA", 60, 174, 300),
+            ("SECRETARÍA DE OBRAS PÚBLICAS", 200, 576, 500),
+        ]
+    )
+    body = geometry_page(
+        [
+            ("I. Antecedentes", 60, 100, 200),
+            ("Se presentó ante esta Auditoría Superior del Estado de Costa Esmeralda una denuncia", 60, 130, 560),
+            ("sobre la obra, según el Reglamento Interior de la Auditoría Superior", 60, 143, 560),
+            ("del Estado de Costa Esmeralda.", 60, 156, 300),
+        ],
+        number=2,
+    )
+    got = v2.document_to_fields(geometry_document(cover, body))
+    assert got["titulo"] == "INFORME EXCEPCIONAL"
+    assert got["emisor"] == "Auditoría Superior del Estado de Costa Esmeralda"
