@@ -53,6 +53,14 @@ def _decimals(tok: str | None) -> int:
     return r.decimals if r.value is not None else 0
 
 
+def _joinable(left: str, right: str) -> bool:
+    """Can two tokens be the halves of one split cell? Not when each reads as a number and the two
+    joined read as none: '12,4l9' + '2,023' -> '12,4l92,023' (dev MIR OCR'd text 129) is two cells,
+    and an alignment joining them hides both from every check (an illegible cell has no value)."""
+    joined = parse_number(left + right, MX)
+    return joined.status is not Status.INVALID or _value(left) is None or _value(right) is None
+
+
 def _token_variants(tokens: list[str], n: int) -> list[tuple[list[str], str]]:
     """The token list with up to ``MAX_EDITS`` joins or drops bringing it down to ``n``
     tokens (or the list itself when it has at most ``n``)."""
@@ -65,7 +73,7 @@ def _token_variants(tokens: list[str], n: int) -> list[tuple[list[str], str]]:
                 continue
             for i in range(len(toks)):
                 nxt.append((toks[:i] + toks[i + 1 :], f"{why}'{toks[i]}' descartado; "))
-                if i + 1 < len(toks):
+                if i + 1 < len(toks) and _joinable(toks[i], toks[i + 1]):
                     joined = toks[i] + toks[i + 1]
                     nxt.append((toks[:i] + [joined] + toks[i + 2 :], f"{why}'{toks[i]}' y '{toks[i + 1]}' unidos; "))
         out += nxt

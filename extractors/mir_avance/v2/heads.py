@@ -42,6 +42,30 @@ def lost_group_readings(kinds: list[Label], runs: list[list[int]]) -> list[list[
     return [[*kinds[:g], missing, *kinds[g:]], [*kinds[: g + 1], missing, *kinds[g + 1 :]]]
 
 
+def lost_sub_readings(kinds: list[Label]) -> list[list[Label]]:
+    """Readings of a quarters-over-kinds head ('Primero … Cuarto' over 'Meta Alc. Meta Alc. …')
+    with one sub-label lost: every quarter prints the same kinds in the same order, so the
+    printed sub-labels are the full pattern but one, and the lost one may be any that restores
+    it. 'Mela Alc. Meta Alc. Meta Alc. Meta Alc.' (dev MIR OCR'd text 129, 'Mela' read as no
+    label) reads as Alc. first under each quarter, every column one off; the reading with a
+    programado put back first is one of these, and the rows' arithmetic chooses."""
+    qpos = [i for i, lb in enumerate(kinds) if lb.kind == "q"]
+    first_group = next((lb.kind for lb in kinds if lb.kind in ("prog", "alc", "q")), None)
+    if first_group != "q" or any(kinds[i].kind in ("prog", "alc") for i in range(qpos[0], qpos[-1])):
+        return []  # not quarters over kinds, or each quarter printed with its own kinds
+    subs = [lb.kind for lb in kinds if lb.kind in ("prog", "alc")]
+    quarters = sum(1 for lb in _lost_quarters(kinds, subs) if lb.kind == "q")
+    if set(subs) != {"prog", "alc"}:
+        return []
+    rest = [lb for lb in kinds if lb.kind not in ("prog", "alc")]
+    out = []
+    for pattern in (["prog", "alc"], ["alc", "prog"]):
+        full = pattern * quarters
+        if len(full) == len(subs) + 1 and any(full[:i] + full[i + 1 :] == subs for i in range(len(full))):
+            out.append([*rest, *(Label(k) for k in full)])
+    return out
+
+
 def rows_backed(rows: list[RowCells], T: int | None) -> int:
     """Rows whose relations all hold, at least one of them."""
     n = 0
@@ -196,12 +220,12 @@ def head_labels(lines: list[str]) -> list[Label]:
 
 
 def head_sequences(labels: list[Label]) -> list[list[tuple[str, int | None]]]:
-    """The head's sequence of numeric columns as printed, then any other reading of it
-    (``heads.py``: a group label lost into a longer phrase)."""
+    """The head's sequence of numeric columns as printed, then any other reading of it: a group
+    label lost into a longer phrase, a sub-label lost under quarters."""
     kinds = [lb for lb in labels if lb.kind not in TEXT_KINDS]
     runs = _increasing_runs([lb.quarter for lb in kinds if lb.kind == "q"])
     out = [head_to_sequence(labels)]
-    for other in lost_group_readings(kinds, runs):
+    for other in lost_group_readings(kinds, runs) + lost_sub_readings(kinds):
         seq = head_to_sequence(other)
         if seq not in out:
             out.append(seq)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from extractors.mir_avance.v2 import extract
-from extractors.mir_avance.v2.align import align_by_checks
+from extractors.mir_avance.v2.align import align_by_checks, candidate_alignments
 from helpers import FAMILIES, ROOT, SAMPLES, SEEDS, make_document, requires_seeds
 from papeleo.context import process_context
 from papeleo.readers import ReadSettings, read_document
@@ -246,8 +246,40 @@ def test_values_another_alignment_would_shift_are_placed_but_doubted():
     assert {("prog", q) for q in (1, 2, 3, 4)} <= doubtful
 
 
+def test_two_cells_are_not_joined_into_a_token_that_reads_as_no_number():
+    # '12,419' and '2,023' joined make '12,4192,023', which has no value: an alignment with it
+    # hides the meta from every check, and the meta was then imputed from the programados it
+    # hid (dev MIR OCR'd text 129); '3' and '645' (a cell '3 645' split by OCR) still join
+    tokens = "12,419 2,023 4,147 3 645 2,777 2,023 100.00% 7".split()
+    joined = {t for placed, _ in candidate_alignments(tokens, SEQ) for t in placed.values()}
+    assert "12,4192,023" not in joined and "3645" in joined
+
+
 def test_a_count_no_alignment_backs_is_left_unplaced():
     assert align_by_checks("5 7 9".split(), SEQ, 1, None) is None
+
+
+# quarters over kinds, the first sub-label damaged past reading ('Mela' for 'Meta'): read as
+# printed, 'Alc.' comes first under every quarter and every column is one off (dev MIR OCR'd
+# text 129: meta 12,419 and programados 2,023 4,147 3,472 2,777 under the wrong quarters, no flag)
+LOST_SUB_LABEL = TITLE + (
+    "Nivel Objetivo Indicador Frecuencia Meta anual Primero Segundo Tercero Cuarto % Avance\n"
+    "Mela Alc. Meta Alc. Meta Alc. Meta Alc.\n"
+    "Actividad 4.1.1.8 Atención de adultos mayores. PAMED: Porcentaje de adultos mayores Trimestral "
+    "12,419 2,023 2,023 4,147 3,645 3,472 - 2,777 - 87.89%\n"
+    "Actividad 4.1.1.9 Talleres de salud. PTS: Porcentaje de talleres Trimestral "
+    "48 10 9 12 13 14 - 12 - 108.33%\n"
+)
+
+
+def test_a_lost_sub_label_under_quarters_is_put_back_where_the_rows_add_up():
+    rec = _records(LOST_SUB_LABEL)["4.1.1.8"]
+    assert _numbers(rec) == {
+        "meta_anual": 12419,
+        **{"programado_t1": 2023, "programado_t2": 4147, "programado_t3": 3472, "programado_t4": 2777},
+        **{"alcanzado_t1": 2023, "alcanzado_t2": 3645, "avance_pct": 87.89},
+    }
+    assert _numbers(_records(LOST_SUB_LABEL)["4.1.1.9"])["programado_t2"] == 12
 
 
 # a row whose cells OCR read down a column: numbers of other cells on one line, then a word of
