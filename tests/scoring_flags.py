@@ -48,6 +48,8 @@ CHECK_FIELDS: dict[str, tuple[str, ...]] = {
     **{f"{f}_negativo": (f,) for f in ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base")},
     # ... and '<field>_columna_dudosa': a value another alignment of the row's cells would shift
     **{f"{f}_columna_dudosa": (f,) for f in ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct")},
+    # ... and '<field>_decimales_dudosos': a value printing other decimals than the rest of its row
+    **{f"{f}_decimales_dudosos": (f,) for f in ("meta_anual", *PROGRAMADO, *ALCANZADO)},
     # dictamen_puntajes.v1 (extractors/dictamen_puntajes/): the final score against the
     # weighting (stated or fitted), the level against the score bands
     "ponderacion": ("metas_individuales", "metas_colectivas", "competencias", "calificacion_final"),

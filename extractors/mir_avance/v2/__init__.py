@@ -29,9 +29,9 @@ from .geometry import document_to_geometric_rows
 from .lines import document_to_line_rows, line_quarter
 from .meta import document_meta
 from .order import ORDER_CHECK
-from .record import rows_to_records
+from .record import DECIMALS_SUFFIX, rows_to_records
 from .solve import NEGATIVE_SUFFIX, NUMERIC
-from .stream import independent_checks, stream_records, stream_score
+from .stream import COLUMN_BLIND_CHECKS, UNBACKED_SUFFIX, independent_checks, stream_records, stream_score
 from .table import UNPLACED_CHECK, RowCells, table_to_rows
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,7 @@ def is_flag_only(check: str) -> bool:
     one would shift, a value below zero, a unit's count in a POA sum that fails — the
     subtotal's own check already counts once) rather than the row's own arithmetic."""
     name = check.partition("=")[0]
-    return name in FLAGS_ONLY or name.endswith((DOUBTFUL_SUFFIX, NEGATIVE_SUFFIX, SUM_SUFFIX))
+    return name in FLAGS_ONLY or name.endswith((DOUBTFUL_SUFFIX, NEGATIVE_SUFFIX, SUM_SUFFIX, DECIMALS_SUFFIX))
 
 
 # a row with neither code nor acronym costs a reading half what a conflicting row does: it is
@@ -128,6 +128,28 @@ def flag_repeated_keys(records: list[dict[str, Any]]) -> None:
             r["comentario_extraccion"] = "; ".join(x for x in (r.get("comentario_extraccion"), note) if x)
 
 
+def flag_unbacked_in_conflict(records: list[dict[str, Any]]) -> None:
+    """In a row whose arithmetic fails, every value no holding check backs is doubted on its own
+    field ('<field>_sin_respaldo'): the failing check names only the fields it compares, but a row
+    that does not add up was likely read off its columns, and an alcanzado beside a failing Σ
+    programado is as suspect as the programados (dev MIR OCR'd text 100-399: 58 wrong values
+    beside a conflict that did not name them). Values a check on printed values backs stay
+    unflagged; a field already flagged keeps its own flag."""
+    for r in records:
+        evidence = independent_checks(r, all_corrections=False)
+        if all(ok for _, ok, _ in evidence):
+            continue
+        backed = set().union(*(fs for name, ok, fs in evidence if ok and name not in COLUMN_BLIND_CHECKS))
+        named = set().union(*(fs for _, ok, fs in evidence if not ok))
+        flagged = {str(c).partition(":")[0] for c in r.get("corrected") or []}
+        own = [f for f in NUMERIC if any(str(c).startswith(f"{f}_") for c in r.get("checks") or [])]
+        doubted = [f for f in NUMERIC if r.get(f) is not None and f not in backed | named | flagged and f not in own]
+        if doubted:
+            r["checks"] = [*(r.get("checks") or []), *(f"{f}{UNBACKED_SUFFIX}=conflict" for f in doubted)]
+            note = f"la fila no cuadra y nada comprueba: {', '.join(doubted)}"
+            r["comentario_extraccion"] = "; ".join(x for x in (r.get("comentario_extraccion"), note) if x)
+
+
 @register("mir_avance.v2")
 def extract(doc: Document, ctx: Context) -> Extraction:
     meta = document_meta(doc.text)
@@ -160,5 +182,6 @@ def extract(doc: Document, ctx: Context) -> Extraction:
     records = best[4] if best else []
     if best and best[3] in MIR_LAYOUT_READINGS:
         flag_repeated_keys(records)
+        flag_unbacked_in_conflict(records)
     log.info("mir_avance.v2: %d rows by %s, quarter %s", len(records), best[3] if best else "-", T)
     return Extraction(records=records, document={})

@@ -4,6 +4,7 @@ provenance attached.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import regex
@@ -35,6 +36,17 @@ MIN_SPACED = 2
 # printed rows read as one (a Propósito that prints no code, under its Fin, on a scan whose
 # line between them OCR lost): its values may be either row's, and nothing says whose
 MERGED_ROWS = "filas_fusionadas"
+# a value whose decimals disagree with the rest of its row: '3759' among '40.41 18.65 35.35' (a
+# decimal point OCR lost: 37.59) or '2.739' among '2119 3440 4160' (a thousands comma read as a
+# point: 2739; dev MIR OCR'd text 109, 133, 190, 203, 235, 304, 337); the value is kept as printed
+# and flagged '<field>_decimales_dudosos'. The row's percentage prints its own decimals and is left
+# out. A column that prints decimals throughout is the number layer's (Status.DECIMALS_MISSING)
+DECIMALS_SUFFIX = "_decimales_dudosos"
+# the row's other values must agree on their decimals, at least this many and most of them: with
+# fewer, a meta anual printed whole beside two quarterly decimals would be doubted
+MIN_ROW_SHAPE = 3
+# the decimals a thousands separator read as a decimal point leaves ('2.739')
+THOUSANDS_GROUP = 3
 
 
 def token_to_reading(token: str | None, fmt: NumberFormat = MX) -> NumberReading | None:
@@ -113,6 +125,11 @@ def row_to_record(
     solved = solve_row(readings, T, tf.comentario, percent_is_commentary=from_comment)
     checks = list(solved.checks) + list(rc.checks) + joined_checks
     notes += solved.notes
+    touched = {str(c).partition(":")[0] for c in solved.corrected}
+    for name in row_decimal_doubts(readings):
+        if name not in touched and name not in joined:
+            checks.append(f"{name}{DECIMALS_SUFFIX}=conflict")
+            notes.append(f"{name}: '{rc.numbers[name].strip()}' imprime decimales distintos a los del resto de la fila")
     if T:
         late = [f for f in ALC[T:] if solved.values.get(f) is not None]
         if late:
@@ -157,6 +174,28 @@ def row_to_record(
     if rc.bbox is not None:
         rec.update(zip(("x0", "top", "x1", "bottom"), rc.bbox))
     return rec
+
+
+def row_decimal_doubts(readings: dict[str, NumberReading | None]) -> list[str]:
+    """The fields whose printed decimals disagree with the row's (DECIMALS_SUFFIX)."""
+    shapes = {
+        name: r.decimals
+        for name, r in readings.items()
+        if name != "avance_pct" and r is not None and r.value is not None
+    }
+    out = []
+    for name, decimals in shapes.items():
+        others = [d for n, d in shapes.items() if n != name]
+        if len(others) < MIN_ROW_SHAPE:
+            continue
+        common, n = Counter(others).most_common(1)[0]
+        if 2 * n <= len(others):
+            continue
+        lost_point = common > 0 and decimals == 0 and readings[name].value != 0
+        thousands_as_point = common == 0 and decimals == THOUSANDS_GROUP
+        if lost_point or thousands_as_point:
+            out.append(name)
+    return out
 
 
 def _confidence(rc: RowCells, checks: list[str]) -> float:

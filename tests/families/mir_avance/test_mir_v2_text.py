@@ -69,6 +69,54 @@ def test_spaced_one_line_rows_are_read_against_the_head():
     assert all(c.endswith("=ok") for r in recs.values() for c in r["checks"])
 
 
+# one row's Σ programado fails (the meta printed 110 where the quarters add up to 100): the
+# alcanzado of the first quarter, which no check compares in a second-quarter report, is as
+# suspect as the programados the failing check names (dev MIR OCR'd text 120: an alcanzado
+# beside a failing Σ, one column off, no flag of its own)
+ROW_IN_CONFLICT = TITLE + (
+    "Nivel Objetivo Indicador Frecuencia Meta anual Programado T1 T2 T3 T4 Alcanzado T1 T2 T3 T4 % Avance\n"
+    "Fin 4.3 Contribuir a reducir la pobreza. PRP: Porcentaje de reducción de pobreza Trimestral "
+    "110 20 30 25 25 22 33 - - 110.0%\n"
+    "Actividad 4.3.1.1 Entrega de apoyos alimentarios. PEAA: Porcentaje de apoyos entregados Trimestral "
+    "1,200 300 300 300 300 310 290 - - 96.7%\n"
+)
+
+
+def test_in_a_row_that_does_not_add_up_every_value_no_check_backs_is_flagged():
+    recs = _records(ROW_IN_CONFLICT)
+    fin = recs["4.3"]
+    assert "suma_programado=conflict" in fin["checks"]
+    assert "alcanzado_t1_sin_respaldo=conflict" in fin["checks"]
+    # the % holds on programado and alcanzado of the quarter: those two are backed
+    assert not any(c.startswith(("alcanzado_t2_", "programado_t2_")) for c in fin["checks"])
+    # a row whose arithmetic holds gets no such flag
+    assert all(c.endswith("=ok") for c in recs["4.3.1.1"]["checks"])
+
+
+# a decimal point OCR lost in one cell ('3759' for 37.59) and a thousands comma read as a point
+# ('2.739' for 2,739), each among values printed the other way (dev MIR OCR'd text 203, 109)
+DECIMAL_SHAPES = TITLE + (
+    "Nivel Objetivo Indicador Frecuencia Meta anual Programado T1 T2 T3 T4 Alcanzado T1 T2 T3 T4 % Avance\n"
+    "Actividad 1.4.5.1 Limpieza de drenes. PLD: Porcentaje de drenes limpios Trimestral "
+    "124.52 40.41 18.65 35.35 30.11 3759 16.79 - - 90.0%\n"
+    "Actividad 1.4.5.2 Visitas de inspección. PVI: Porcentaje de visitas Trimestral "
+    "11,474 2,119 3,440 4,160 1,755 2.739 2,545 - - 74.0%\n"
+)
+
+
+def test_a_value_printing_other_decimals_than_its_row_is_flagged():
+    recs = _records(DECIMAL_SHAPES)
+    assert (
+        recs["1.4.5.1"]["alcanzado_t1"] == 3759
+        and "alcanzado_t1_decimales_dudosos=conflict" in recs["1.4.5.1"]["checks"]
+    )
+    assert (
+        recs["1.4.5.2"]["alcanzado_t1"] == 2.739
+        and "alcanzado_t1_decimales_dudosos=conflict" in recs["1.4.5.2"]["checks"]
+    )
+    assert not any("decimales" in c for r in recs.values() for c in r["checks"] if not c.startswith("alcanzado_t1"))
+
+
 CELLS = TITLE + "\n\n".join(
     [
         "Nivel",
