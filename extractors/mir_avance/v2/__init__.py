@@ -128,25 +128,48 @@ def flag_repeated_keys(records: list[dict[str, Any]]) -> None:
             r["comentario_extraccion"] = "; ".join(x for x in (r.get("comentario_extraccion"), note) if x)
 
 
-def flag_unbacked_in_conflict(records: list[dict[str, Any]]) -> None:
-    """In a row whose arithmetic fails, every value no holding check backs is doubted on its own
-    field ('<field>_sin_respaldo'): the failing check names only the fields it compares, but a row
-    that does not add up was likely read off its columns, and an alcanzado beside a failing Σ
-    programado is as suspect as the programados (dev MIR OCR'd text 100-399: 58 wrong values
-    beside a conflict that did not name them). Values a check on printed values backs stay
-    unflagged; a field already flagged keeps its own flag."""
+# the note a row's % read from its commentary carries (record.py): the commentary was attached to
+# the row by its place, and only a check against the row's own programado and alcanzado says it is
+# this row's ('comentario_coherente' compares the commentary with itself)
+PERCENT_FROM_COMMENT = "avance_pct: leído del comentario"
+
+
+def flag_unbacked(records: list[dict[str, Any]], read_by_ocr: bool) -> None:
+    """Values no check on printed values backs, doubted on their own field ('<field>_sin_respaldo')
+    where the row gives reason to doubt its reading:
+
+    * its arithmetic fails: the failing check names only the fields it compares, but a row that
+      does not add up was likely read off its columns (dev MIR OCR'd text 100-399: 58 wrong values
+      beside a conflict that did not name them);
+    * OCR'd input and no check at all on the row: nothing says its cells are in their columns (dev
+      OCR'd text 211: a head whose 'Meta anual' OCR lost, every row one column off, no check);
+    * a % read from the commentary that no check ties to the row's own values: the commentary may
+      be a neighbour's, or its % misread ('778' for 77.8).
+
+    A value a check backs stays unflagged; a field already flagged or corrected keeps its own flag."""
     for r in records:
         evidence = independent_checks(r, all_corrections=False)
-        if all(ok for _, ok, _ in evidence):
-            continue
         backed = set().union(*(fs for name, ok, fs in evidence if ok and name not in COLUMN_BLIND_CHECKS))
+        in_conflict = not all(ok for _, ok, _ in evidence)
+        if in_conflict or (read_by_ocr and not evidence):
+            doubted = [f for f in NUMERIC if f not in backed]
+            why = "la fila no cuadra" if in_conflict else "ninguna comprobación cubre la fila"
+        elif PERCENT_FROM_COMMENT in (r.get("comentario_extraccion") or "") and "avance_pct" not in backed:
+            doubted, why = ["avance_pct"], "el % del comentario no se comprueba con los valores de la fila"
+        else:
+            continue
         named = set().union(*(fs for _, ok, fs in evidence if not ok))
-        flagged = {str(c).partition(":")[0] for c in r.get("corrected") or []}
-        own = [f for f in NUMERIC if any(str(c).startswith(f"{f}_") for c in r.get("checks") or [])]
-        doubted = [f for f in NUMERIC if r.get(f) is not None and f not in backed | named | flagged and f not in own]
+        corrected = {str(c).partition(":")[0] for c in r.get("corrected") or []}
+        doubted = [
+            f
+            for f in doubted
+            if r.get(f) is not None
+            and f not in named | corrected
+            and not any(str(c).startswith(f"{f}_") for c in r.get("checks") or [])
+        ]
         if doubted:
             r["checks"] = [*(r.get("checks") or []), *(f"{f}{UNBACKED_SUFFIX}=conflict" for f in doubted)]
-            note = f"la fila no cuadra y nada comprueba: {', '.join(doubted)}"
+            note = f"{why}; sin comprobación: {', '.join(doubted)}"
             r["comentario_extraccion"] = "; ".join(x for x in (r.get("comentario_extraccion"), note) if x)
 
 
@@ -182,6 +205,6 @@ def extract(doc: Document, ctx: Context) -> Extraction:
     records = best[4] if best else []
     if best and best[3] in MIR_LAYOUT_READINGS:
         flag_repeated_keys(records)
-        flag_unbacked_in_conflict(records)
+        flag_unbacked(records, read_by_ocr=any(p.text_source != "text_layer" for p in doc.pages))
     log.info("mir_avance.v2: %d rows by %s, quarter %s", len(records), best[3] if best else "-", T)
     return Extraction(records=records, document={})

@@ -93,6 +93,21 @@ def test_in_a_row_that_does_not_add_up_every_value_no_check_backs_is_flagged():
     assert all(c.endswith("=ok") for c in recs["4.3.1.1"]["checks"])
 
 
+# a head whose 'Meta anual' and '% Avance' OCR lost (dev MIR OCR'd text 211): no check reaches any
+# value, so nothing says the cells are in their columns; in OCR'd text each such value is flagged
+NO_CHECK = TITLE + (
+    "Nivel Objetivo Indicador Frecuencia Programado T1 T2 T3 T4 Alcanzado T1 T2 T3 T4\n"
+    "Actividad 5.2.2.5.2 Actualización de padrones. TVPCA - Tasa de variación de padrones Trimestral "
+    "58 98 62 66 58 126 - -\n"
+)
+
+
+def test_in_ocr_text_a_row_no_check_reaches_has_every_value_flagged():
+    rec = _records(NO_CHECK)["5.2.2.5.2"]
+    assert rec["programado_t1"] == 58 and rec["alcanzado_t2"] == 126  # read as printed ...
+    assert {f"{f}_sin_respaldo=conflict" for f in _numbers(rec)} <= set(rec["checks"])  # ... and doubted
+
+
 # a decimal point OCR lost in one cell ('3759' for 37.59) and a thousands comma read as a point
 # ('2.739' for 2,739), each among values printed the other way (dev MIR OCR'd text 203, 109)
 DECIMAL_SHAPES = TITLE + (
