@@ -26,6 +26,7 @@ from .geo import read_geometry
 from .locate import learn_hints, read_tables, score_tables
 from .prose import find_period, stated_bands, stated_weights
 from .record import out_of_range_failure, to_record
+from .rows import split_lost_post_column
 from .solve import check_bands, check_weighting, read_people, withhold_unverified
 from .spellings import snap
 from .stream import furniture, read_stream
@@ -62,6 +63,7 @@ def extract(doc: Document, ctx: Context) -> Extraction:
             len(rows),
         )
         rows = other
+    split_lost_post_column(rows, hints)
     text = doc.text
     people, decimals = read_people(rows)
     for field in ("nivel", "entidad"):

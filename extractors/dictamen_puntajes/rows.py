@@ -33,6 +33,12 @@ MIN_NAME_WORDS = 2
 # whose cells were merged; lower would cut a post that only shares its first words
 KNOWN_FLOOR = 90.0
 NUMBERING = frozenset(ROLES["numero"])
+# a table most of whose names run on into a post (more than this share of its rows) has a post
+# column whose header OCR lost ('Cargo' read as 'elo' on a shaded band, dev dictámenes scan 5):
+# its rows are split where their post begins. Lower would split a table of names only where a
+# few surnames are post words ('Juez'); higher leaves a lost column merged when some posts are
+# not in the vocabulary
+LOST_POST_SHARE = 0.5
 
 
 @dataclass
@@ -164,6 +170,28 @@ def _post_then_name(words: list[str], hints: Hints) -> tuple[str, str]:
     if last is None:
         return " ".join(words), ""
     return " ".join(words[last + 2 :]), " ".join(words[: last + 2])
+
+
+def split_lost_post_column(rows: list[RawRow], hints: Hints) -> bool:
+    """Split names and posts of a table whose post column lost its header (LOST_POST_SHARE);
+    True when it did. A table with any post read, or without a name column, is left alone."""
+    if any(r.texts.get("cargo") for r in rows):
+        return False
+    found = []
+    for r in rows:
+        words = (r.texts.get("nombre") or "").split()
+        if words and fold(words[0]).strip(".,") in POSTS:
+            name, post = _post_then_name(words, hints)
+        else:
+            name, post = _name_then_post(words, hints)
+        if post and name:
+            found.append((r, name, post))
+    if not rows or len(found) <= LOST_POST_SHARE * len(rows):
+        return False
+    for r, name, post in found:
+        r.texts["nombre"], r.texts["cargo"] = name, post
+    log.info("dictamen_puntajes: %d of %d names split from the post column the header lost", len(found), len(rows))
+    return True
 
 
 def split_text(words: list[str], layout: Layout, hints: Hints) -> dict[str, str]:

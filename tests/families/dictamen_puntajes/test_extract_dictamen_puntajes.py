@@ -142,3 +142,29 @@ def test_seed_003_against_its_hand_read_golden():
 def test_post_column_under_any_label(label):
     rows = by_name(run(PROSE + TAB_TABLE.replace("Cargo/Puesto", label)).records)
     assert rows["Torres Santiago Ana Yarin"]["cargo"] == "Coordinadora de Educación Cívica"
+
+
+def test_a_post_column_whose_header_ocr_lost_is_split_from_the_names():
+    """Dev dictámenes scan 5: the shaded header read 'Cargo' as 'elo', so each row's name cell
+    held the post too ('Estrada Domínguez Mauricio Andrés Visitador Adjunto de la ...') and no
+    row matched its person. Most rows run on into a post word: the column is there."""
+    from extractors.dictamen_puntajes.rows import Hints, RawRow, split_lost_post_column
+
+    names = [
+        "Estrada Domínguez Mauricio Andrés Visitador Adjunto de la Segunda Visitaduría General",
+        "Mendoza Domínguez Brenda Visitadora Auxiliar",
+        "Tolosa Paredes Karla Jefa de Departamento de Orientación y Quejas",
+        "Santiago Murguía Citlali",
+    ]
+    rows = [RawRow(texts={"nombre": n}, scores={"final": "9,000"}) for n in names]
+    assert split_lost_post_column(rows, Hints())
+    assert [(r.texts["nombre"], r.texts.get("cargo")) for r in rows] == [
+        ("Estrada Domínguez Mauricio Andrés", "Visitador Adjunto de la Segunda Visitaduría General"),
+        ("Mendoza Domínguez Brenda", "Visitadora Auxiliar"),
+        ("Tolosa Paredes Karla", "Jefa de Departamento de Orientación y Quejas"),
+        ("Santiago Murguía Citlali", None),
+    ]
+    # a table of names only, where one surname is a post word, is left alone
+    alone = [RawRow(texts={"nombre": n}) for n in ("Ruiz Juez Ana", "Pérez Soto Luis", "Díaz Mora Eva")]
+    assert not split_lost_post_column(alone, Hints())
+    assert alone[0].texts == {"nombre": "Ruiz Juez Ana"}
