@@ -132,7 +132,7 @@ def _label_text(words: list[Word]) -> str:
         return " ".join(w.text for w in sorted(words, key=lambda w: (round(w.bbox.x0), -w.bbox.bottom)))
     # lines by vertical overlap, not by rounded tops: on a scan tilted 0.4 degrees 'Fecha' sat a
     # point under 'comprometida' and the label read 'comprometida Fecha' (dev ASM scan 7)
-    return " ".join(w.text for line in words_to_word_lines(words) for w in line)
+    return " ".join(w.text for line in words_to_word_lines(words, keep_specks=True) for w in line)
 
 
 def _is_vertical(word: Word) -> bool:

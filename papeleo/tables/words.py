@@ -67,10 +67,13 @@ def median_word_height(words: Iterable[Word]) -> float:
     return median(heights) if heights else DEFAULT_HEIGHT
 
 
-def words_to_word_lines(words: Iterable[Word]) -> list[list[Word]]:
+def words_to_word_lines(words: Iterable[Word], keep_specks: bool = False) -> list[list[Word]]:
     """Visual lines (each sorted left to right), top to bottom: readers.layout's grouping,
-    applied again because OCR lines follow tesseract's blocks, which may be one column."""
-    return [list(line.words) for line in words_to_lines(placed_words(words))]
+    applied again because OCR lines follow tesseract's blocks, which may be one column.
+    ``keep_specks``: words already chosen as text keep their short doubtful ones (a header's
+    'N?' read at 0.46 is the label of the number column, not dust)."""
+    boxed = [w for w in words if w.bbox is not None] if keep_specks else placed_words(words)
+    return [list(line.words) for line in words_to_lines(boxed)]
 
 
 def page_to_visual_lines(page: Page) -> Page:

@@ -64,3 +64,13 @@ def test_a_lone_number_outside_the_table_is_still_the_page_number() -> None:
     rows = read_rows([(2, [*HEAD, *ROW_1, footer], VRULES, HRULES)])
     assert [r.numero for r in rows] == [1]
     assert all("2" not in ln.text.split() for r in rows for lines in r.cells.values() for ln in lines)
+
+
+def test_a_number_column_label_read_unsure_still_names_the_column() -> None:
+    """Dev ASM scan 18: the head's 'N°' read 'N?' at 0.46 — a two-letter word that unsure is a
+    speck anywhere in a body, but as a header label it names the number column; dropped, no row
+    of the table was read (1 of 14)."""
+    unsure = Line.from_words([Word("N?", BBox(72, 92, 79, 98), 0.46)])
+    rows = read_rows([(2, [*HEAD[:3], unsure, *ROW_1, *ROW_2], VRULES, HRULES)])
+    assert [r.numero for r in rows] == [1, 2]
+    assert _label_text(list(unsure.words)) == "N?"
