@@ -45,6 +45,10 @@ BORDER_TOLERANCE = 2.0
 # a header line may sit this far (line heights) under the one above; a table's first row
 # sits further, below the header's padding; more swallows a continued row at a page's top
 HEADER_LINE_GAP = 0.35
+# a header with no number label gets one when this many lone row numbers stand left of its first
+# label in the NUMBER_LOOKAHEAD lines under it
+MIN_NUMBER_CELLS = 2
+NUMBER_LOOKAHEAD = 60
 # a vertical gap above a line, in line heights, that ends a table (the body below is prose)
 MAX_ROW_GAP = 4.0
 # '2', '- 2 -', '2/5', 'Página 2 de 5', 'Hoja 3 de 7': a page's number
@@ -180,7 +184,26 @@ def header_at(
         return None
     text = " ".join(ln.text for ln in block[: best[1]])
     tipo = "recomendacion" if RECOMENDACION.search(fold(text)) else "hallazgo"
-    return best[1], best[2], tipo
+    return best[1], _with_number_column(best[2], lines[i + best[1] : i + best[1] + NUMBER_LOOKAHEAD]), tipo
+
+
+def _with_number_column(
+    labels: list[tuple[str | None, float, float]], body: list[Line]
+) -> list[tuple[str | None, float, float]]:
+    """A header with no number label ('No.' printed white on a dark band OCR read as nothing,
+    dev ASM scan 13) over rows whose numbers stand first, left of its first label: the number
+    column is there, its label lost. At least MIN_NUMBER_CELLS of them, or a stray digit
+    would make one."""
+    if any(role == NUMERO for role, _, _ in labels) or not labels:
+        return labels
+    first = labels[0][1]
+    numbers = [  # a line's first word: OCR's lines of an unruled page are regrouped into visual lines
+        ln.words[0].bbox for ln in body if ln.words and ln.words[0].bbox and row_number(ln.words[0].text) is not None
+    ]
+    numbers = [b for b in numbers if b.x1 < first - MIN_LABEL_GAP]
+    if len(numbers) < MIN_NUMBER_CELLS:
+        return labels
+    return [(NUMERO, min(b.x0 for b in numbers), max(b.x1 for b in numbers)), *labels]
 
 
 def _fecha_row(line: Line) -> int | None:

@@ -1,4 +1,4 @@
-"""Cells of a ruled grid that hold ink but no word -> read again, each on its own crop.
+"""Cells of a ruled table that hold ink but no word -> read again, each on its own crop.
 
 Tesseract's page segmentation drops short text standing alone: in a ruled ASM table whose
 'Núm.' column prints one digit per row, it read the '1' and none of the other 14 (dev scan 7),
@@ -6,6 +6,10 @@ and the rows could not be told apart. The rulings the reader already found (:mod
 give the cells; a cell with no word of the first read in it but with ink is read on its own,
 as one block of text (``--psm 6``) padded with paper, which reads a lone digit as surely as
 the rest of the page. One tesseract pass per such cell: a grid read whole costs nothing.
+
+A table ruled only across (rows between horizontal rules, no column rules) has no cells to
+give, and there tesseract lost all twelve row numbers of dev ASM scan 13: in each band between
+two such rules, the stretches no word of the first read covers are the cells looked in.
 """
 
 from __future__ import annotations
@@ -44,6 +48,16 @@ PAD_PX = 12
 # cell's leftover of an erased rule, read as '|' or '_': under 0.5).
 CELL_MIN_CONFIDENCE = 0.6
 
+# A band between two horizontal rules no vertical rule crosses is looked in for stretches with
+# no word at least this wide (points; a row number at 8 pt is 4-10 wide) ...
+MIN_GAP_PT = 6.0
+# ... kept this far from the words on either side (a word's box is tight; its ink is not) ...
+GAP_MARGIN_PT = 2.0
+# ... in bands up to this tall (points): a table row of a few wrapped lines. Between two rules
+# further apart (a rule under a letterhead, one over the signatures) lies running text, whose
+# margins hold stamps and rúbricas, not cells
+MAX_BAND_PT = 100.0
+
 ReadCell = Callable[[Image.Image], list[Line]]
 
 
@@ -71,6 +85,29 @@ def rules_to_cells(rules: Sequence[Rule]) -> list[BBox]:
     return cells
 
 
+def bands_to_gaps(rules: Sequence[Rule], boxes: Sequence[BBox]) -> list[BBox]:
+    """The stretches with no word (``boxes``, points) of each band between consecutive horizontal
+    rules that no vertical rule crosses, within the rules' extent: a table ruled only across."""
+    horizontals = [r for r in rules if r.orientation == "h"]
+    verticals = [r for r in rules if r.orientation == "v"]
+    ys = _merged([(r.top + r.bottom) / 2 for r in horizontals])
+    out = []
+    for top, bottom in zip(ys, ys[1:]):
+        mid = (top + bottom) / 2
+        if not MIN_CELL_PT <= bottom - top <= MAX_BAND_PT or any(r.top <= mid <= r.bottom for r in verticals):
+            continue
+        edges = [r for r in horizontals if min(abs((r.top + r.bottom) / 2 - y) for y in (top, bottom)) < SAME_RULE_PT]
+        x0, x1 = max(r.x0 for r in edges), min(r.x1 for r in edges)
+        cursor = x0
+        for a, b in sorted((w.x0, w.x1) for w in boxes if top < (w.top + w.bottom) / 2 < bottom):
+            if a - GAP_MARGIN_PT - cursor >= MIN_GAP_PT:
+                out.append(BBox(cursor, top, a - GAP_MARGIN_PT, bottom))
+            cursor = max(cursor, b + GAP_MARGIN_PT)
+        if x1 - cursor >= MIN_GAP_PT:
+            out.append(BBox(cursor, top, x1, bottom))
+    return out
+
+
 def lines_to_cell_read_lines(
     lines: Sequence[Line],
     img: Image.Image,
@@ -83,12 +120,11 @@ def lines_to_cell_read_lines(
     word. ``img`` is the page image the lines were read from, rules erased (``x_scale`` and
     ``y_scale``: points per pixel); ``rules`` are in points; ``read_cell`` reads a crop into
     Lines in the crop's pixels. Returns (lines sorted top to bottom, lines added)."""
-    cells = rules_to_cells(rules)
+    boxes = [w.bbox for ln in lines for w in ln.words if w.bbox]
+    cells = rules_to_cells(rules) + bands_to_gaps(rules, boxes)
     if not cells:
         return list(lines), 0
-    centres = [
-        ((w.bbox.x0 + w.bbox.x1) / 2, (w.bbox.top + w.bbox.bottom) / 2) for ln in lines for w in ln.words if w.bbox
-    ]
+    centres = [((b.x0 + b.x1) / 2, (b.top + b.bottom) / 2) for b in boxes]
     dark = np.asarray(img.convert("L")) < DARK
     pixel_pt2 = x_scale * y_scale
     added: list[Line] = []

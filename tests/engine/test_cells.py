@@ -10,7 +10,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from papeleo.model import BBox, Line, Rule, Word
-from papeleo.readers.cells import lines_to_cell_read_lines, rules_to_cells
+from papeleo.readers.cells import bands_to_gaps, lines_to_cell_read_lines, rules_to_cells
 
 DPI = 300
 SCALE = 72.0 / DPI
@@ -79,3 +79,20 @@ def test_a_lone_digit_is_read_by_tesseract_in_its_cell() -> None:
         lambda crop: image_to_lines(crop, "spa", CELL_READ, None, 1.0, 1.0),
     )  # fmt: skip
     assert added == 2 and sorted(w.text for ln in lines for w in ln.words) == ["12", "7"]
+
+
+def test_a_table_ruled_only_across_is_looked_in_where_no_word_stands() -> None:
+    """Dev ASM scan 13: rows between horizontal rules only, and tesseract lost every row number
+    of the first column. In each band the stretches with no word are the cells."""
+    rows = [Line.from_words([Word("Integrar el padrón", BBox(100, 110 + 40 * k, 200, 118 + 40 * k), 0.96)])
+            for k in range(3)]  # fmt: skip
+    gaps = bands_to_gaps(H, [w.bbox for ln in rows for w in ln.words])
+    assert BBox(60, 100, 98, 140) in gaps and BBox(202, 100, 400, 140) in gaps  # left of the text, right of it
+    read, calls = read_as("2")
+    lines, added = lines_to_cell_read_lines(rows, page_with_digits({1: "2"}), SCALE, SCALE, H, read)
+    assert added == 1 and len(calls) == 1  # only the inked stretch: the others are paper
+    two = next(w for ln in lines for w in ln.words if w.text == "2")
+    assert 60 < two.bbox.x0 < 98 and 140 < two.bbox.top < 180
+    # with column rules the grid's cells are looked in instead, and bands far apart are running text
+    assert bands_to_gaps(H + V, []) == []
+    assert bands_to_gaps([Rule(60, 100, 400, 100), Rule(60, 400, 400, 400)], []) == []

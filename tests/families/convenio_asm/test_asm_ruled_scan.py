@@ -74,3 +74,30 @@ def test_a_number_column_label_read_unsure_still_names_the_column() -> None:
     rows = read_rows([(2, [*HEAD[:3], unsure, *ROW_1, *ROW_2], VRULES, HRULES)])
     assert [r.numero for r in rows] == [1, 2]
     assert _label_text(list(unsure.words)) == "N?"
+
+
+def test_a_header_whose_number_label_ocr_lost_still_gets_its_number_column() -> None:
+    """Dev ASM scan 13: 'No.' printed white on a dark band read as nothing, the rows' numbers
+    read (each first on its visual line, left of the 'Hallazgo' label); without a number column
+    no row could start. Ruled only across: no column rules."""
+    head = [
+        line(
+            ("Hallazgo", 165),
+            ("Actividades", 309),
+            ("comprometidas", 351),
+            ("Fecha", 458),
+            ("compromiso", 481),
+            top=88.0,
+        )
+    ]
+    body = [
+        line(("1", 78), ("No", 99), ("existe", 112), ("un", 145), ("Integrar", 269), ("30", 458), ("de", 470),
+             ("Noviembre", 482), ("2025", 530), top=102.0),
+        line(("padrón.", 99), ("el", 269), ("padrón.", 281), top=111.0),
+        line(("2", 78), ("Los", 99), ("resultados", 118), ("Habilitar", 269), ("31", 458), ("de", 470),
+             ("Octubre", 482), ("2025", 525), top=143.0),
+    ]  # fmt: skip
+    rows = read_rows([(2, head + body, [], HRULES)])
+    assert [r.numero for r in rows] == [1, 2]
+    assert " ".join(ln.text for ln in rows[0].cells.get("texto", [])) == "No existe un padrón."
+    assert rows[1].fecha_lines == ["31 de Octubre 2025"]
