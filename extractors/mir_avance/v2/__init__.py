@@ -29,7 +29,7 @@ from .geometry import document_to_geometric_rows
 from .lines import document_to_line_rows, line_quarter
 from .meta import document_meta
 from .order import ORDER_CHECK
-from .record import DECIMALS_SUFFIX, rows_to_records
+from .record import DECIMALS_SUFFIX, PERCENT_FROM_COMMENT, add_flags, rows_to_records
 from .solve import NEGATIVE_SUFFIX, NUMERIC
 from .stream import COLUMN_BLIND_CHECKS, UNBACKED_SUFFIX, independent_checks, stream_records, stream_score
 from .table import UNPLACED_CHECK, RowCells, table_to_rows
@@ -123,15 +123,8 @@ def flag_repeated_keys(records: list[dict[str, Any]]) -> None:
     seen = Counter(k for k in keys if k is not None)
     for r, key in zip(records, keys):
         if key is not None and seen[key] > 1:
-            r["checks"] = [*(r.get("checks") or []), f"{REPEATED_KEY}=conflict"]
             note = f"{key[0]} {key[1]} impresa en {seen[key]} filas: no se sabe cuál es la del indicador"
-            r["comentario_extraccion"] = "; ".join(x for x in (r.get("comentario_extraccion"), note) if x)
-
-
-# the note a row's % read from its commentary carries (record.py): the commentary was attached to
-# the row by its place, and only a check against the row's own programado and alcanzado says it is
-# this row's ('comentario_coherente' compares the commentary with itself)
-PERCENT_FROM_COMMENT = "avance_pct: leído del comentario"
+            add_flags(r, [f"{REPEATED_KEY}=conflict"], note)
 
 
 def flag_unbacked(records: list[dict[str, Any]], read_by_ocr: bool) -> None:
@@ -143,8 +136,10 @@ def flag_unbacked(records: list[dict[str, Any]], read_by_ocr: bool) -> None:
       beside a conflict that did not name them);
     * OCR'd input and no check at all on the row: nothing says its cells are in their columns (dev
       OCR'd text 211: a head whose 'Meta anual' OCR lost, every row one column off, no check);
-    * a % read from the commentary that no check ties to the row's own values: the commentary may
-      be a neighbour's, or its % misread ('778' for 77.8).
+    * a % read from the commentary (record.PERCENT_FROM_COMMENT) that no check ties to the row's own
+      programado and alcanzado: the commentary was attached to the row by its place and may be a
+      neighbour's, or its % misread ('778' for 77.8); 'comentario_coherente' compares the
+      commentary with itself.
 
     A value a check backs stays unflagged; a field already flagged or corrected keeps its own flag."""
     for r in records:
@@ -168,9 +163,9 @@ def flag_unbacked(records: list[dict[str, Any]], read_by_ocr: bool) -> None:
             and not any(str(c).startswith(f"{f}_") for c in r.get("checks") or [])
         ]
         if doubted:
-            r["checks"] = [*(r.get("checks") or []), *(f"{f}{UNBACKED_SUFFIX}=conflict" for f in doubted)]
-            note = f"{why}; sin comprobación: {', '.join(doubted)}"
-            r["comentario_extraccion"] = "; ".join(x for x in (r.get("comentario_extraccion"), note) if x)
+            add_flags(
+                r, [f"{f}{UNBACKED_SUFFIX}=conflict" for f in doubted], f"{why}; sin comprobación: {', '.join(doubted)}"
+            )
 
 
 @register("mir_avance.v2")

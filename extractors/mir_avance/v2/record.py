@@ -47,6 +47,9 @@ DECIMALS_SUFFIX = "_decimales_dudosos"
 MIN_ROW_SHAPE = 3
 # the decimals a thousands separator read as a decimal point leaves ('2.739')
 THOUSANDS_GROUP = 3
+# the note of a row whose % is read from its commentary (the table has no % column); the final
+# pass (v2/__init__.flag_unbacked) looks for it
+PERCENT_FROM_COMMENT = "avance_pct: leído del comentario (el cuadro no tiene columna de %)"
 
 
 def token_to_reading(token: str | None, fmt: NumberFormat = MX) -> NumberReading | None:
@@ -121,7 +124,7 @@ def row_to_record(
         if found:
             readings["avance_pct"] = found[0][1]
             from_comment = True
-            notes.append("avance_pct: leído del comentario (el cuadro no tiene columna de %)")
+            notes.append(PERCENT_FROM_COMMENT)
     solved = solve_row(readings, T, tf.comentario, percent_is_commentary=from_comment)
     checks = list(solved.checks) + list(rc.checks) + joined_checks
     notes += solved.notes
@@ -174,6 +177,13 @@ def row_to_record(
     if rc.bbox is not None:
         rec.update(zip(("x0", "top", "x1", "bottom"), rc.bbox))
     return rec
+
+
+def add_flags(rec: dict[str, Any], checks: list[str], note: str) -> None:
+    """Checks added to a finished record, and the note saying why added to its
+    ``comentario_extraccion``."""
+    rec["checks"] = [*(rec.get("checks") or []), *checks]
+    rec["comentario_extraccion"] = "; ".join(x for x in (rec.get("comentario_extraccion"), note) if x)
 
 
 def row_decimal_doubts(readings: dict[str, NumberReading | None]) -> list[str]:

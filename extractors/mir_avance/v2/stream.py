@@ -34,6 +34,7 @@ from ..meta import quarter_from_rows
 from ..record import is_indicator, to_record
 from ..solve import drop_unproven, solve_row
 from ..stream import segment
+from .record import add_flags
 from .table import UNPLACED_CHECK
 
 log = logging.getLogger(__name__)
@@ -110,10 +111,9 @@ def stream_records(doc: Document, quarter: int | None = None) -> list[dict[str, 
             r["checks"] = [*r.get("checks", []), f"{UNPLACED_CHECK}=conflict"]
         backed = backed_fields(r) if code_as_printed(r) else set()
         unbacked = [f for f in NUMERIC if r.get(f) is not None and f not in backed]
-        r["checks"] = [*r.get("checks", []), *(f"{f}{UNBACKED_SUFFIX}=conflict" for f in unbacked)]
         if unbacked:
             note = f"sin comprobación independiente en la lectura por flujo: {', '.join(unbacked)}"
-            r["comentario_extraccion"] = "; ".join(x for x in (r.get("comentario_extraccion"), note) if x)
+            add_flags(r, [f"{f}{UNBACKED_SUFFIX}=conflict" for f in unbacked], note)
     return records
 
 
