@@ -70,17 +70,28 @@ def _merged(values: Sequence[float]) -> list[float]:
     return out
 
 
-def rules_to_cells(rules: Sequence[Rule]) -> list[BBox]:
-    """The cells a grid's rules enclose (points): for each band between two consecutive
-    horizontal rules, the spans between the vertical rules that cross the band's middle."""
-    ys = _merged([(r.top + r.bottom) / 2 for r in rules if r.orientation == "h"])
+def _bands(rules: Sequence[Rule]) -> list[tuple[float, float, list[Rule], list[Rule]]]:
+    """(top, bottom, the horizontal rules at its edges, the vertical rules crossing its middle) of
+    each band between two consecutive horizontal rules at least MIN_CELL_PT apart (points)."""
+    horizontals = [r for r in rules if r.orientation == "h"]
     verticals = [r for r in rules if r.orientation == "v"]
-    cells = []
+    ys = _merged([(r.top + r.bottom) / 2 for r in horizontals])
+    out = []
     for top, bottom in zip(ys, ys[1:]):
         if bottom - top < MIN_CELL_PT:
             continue
         mid = (top + bottom) / 2
-        xs = _merged([(r.x0 + r.x1) / 2 for r in verticals if r.top <= mid <= r.bottom])
+        edges = [r for r in horizontals if min(abs((r.top + r.bottom) / 2 - y) for y in (top, bottom)) < SAME_RULE_PT]
+        out.append((top, bottom, edges, [r for r in verticals if r.top <= mid <= r.bottom]))
+    return out
+
+
+def rules_to_cells(rules: Sequence[Rule]) -> list[BBox]:
+    """The cells a grid's rules enclose (points): for each band between two consecutive
+    horizontal rules, the spans between the vertical rules that cross the band's middle."""
+    cells = []
+    for top, bottom, _, crossing in _bands(rules):
+        xs = _merged([(r.x0 + r.x1) / 2 for r in crossing])
         cells.extend(BBox(x0, top, x1, bottom) for x0, x1 in zip(xs, xs[1:]) if x1 - x0 >= MIN_CELL_PT)
     return cells
 
@@ -88,15 +99,10 @@ def rules_to_cells(rules: Sequence[Rule]) -> list[BBox]:
 def bands_to_gaps(rules: Sequence[Rule], boxes: Sequence[BBox]) -> list[BBox]:
     """The stretches with no word (``boxes``, points) of each band between consecutive horizontal
     rules that no vertical rule crosses, within the rules' extent: a table ruled only across."""
-    horizontals = [r for r in rules if r.orientation == "h"]
-    verticals = [r for r in rules if r.orientation == "v"]
-    ys = _merged([(r.top + r.bottom) / 2 for r in horizontals])
     out = []
-    for top, bottom in zip(ys, ys[1:]):
-        mid = (top + bottom) / 2
-        if not MIN_CELL_PT <= bottom - top <= MAX_BAND_PT or any(r.top <= mid <= r.bottom for r in verticals):
+    for top, bottom, edges, crossing in _bands(rules):
+        if crossing or bottom - top > MAX_BAND_PT:
             continue
-        edges = [r for r in horizontals if min(abs((r.top + r.bottom) / 2 - y) for y in (top, bottom)) < SAME_RULE_PT]
         x0, x1 = max(r.x0 for r in edges), min(r.x1 for r in edges)
         cursor = x0
         for a, b in sorted((w.x0, w.x1) for w in boxes if top < (w.top + w.bottom) / 2 < bottom):
