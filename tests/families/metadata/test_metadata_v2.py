@@ -15,17 +15,26 @@ def fields(text: str) -> dict:
     return v2.document_to_fields(make_document(text))
 
 
+def row_words(text: str, x0: float, top: float, x1: float, scanned: bool = False) -> list[Word]:
+    """A row's words spread evenly from x0 to x1; on a scan, a word written 'WORD/0.3' was read at
+    that confidence (0.96 otherwise), and a text layer's words are sure (1.0)."""
+    tokens = text.split()
+    step = (x1 - x0) / len(tokens)
+    words = []
+    for i, token in enumerate(tokens):
+        box = BBox(x0 + i * step, top, x0 + (i + 1) * step - 2, top + 10)
+        if scanned:
+            word, _, conf = token.rpartition("/") if "/0." in token else (token, "", "0.96")
+            words.append(Word(word, box, float(conf)))
+        else:
+            words.append(Word(token, box))
+    return words
+
+
 def geometry_page(rows: list[tuple[str, float, float, float]], number: int = 1) -> Page:
     """A text-layer page from (text, x0, top, x1) rows, words spread evenly over the row."""
-    lines = []
-    for text, x0, top, x1 in rows:
-        tokens = text.split()
-        step = (x1 - x0) / len(tokens)
-        words = tuple(
-            Word(t, BBox(x0 + i * step, top, x0 + (i + 1) * step - 2, top + 10)) for i, t in enumerate(tokens)
-        )
-        lines.append(Line.from_words(words))
-    return Page(number=number, lines=tuple(lines), text_source="text_layer", width=612, height=792)
+    lines = tuple(Line.from_words(tuple(row_words(*row))) for row in rows)
+    return Page(number=number, lines=lines, text_source="text_layer", width=612, height=792)
 
 
 def geometry_document(*pages: Page) -> Document:
@@ -225,12 +234,7 @@ def ocr_page(rows: list[tuple[str, float, float, float]]) -> Page:
     'WORD/0.3' was read at that confidence."""
     by_top: dict[float, list[Word]] = {}
     for text, x0, top, x1 in rows:
-        tokens = text.split()
-        step = (x1 - x0) / len(tokens)
-        for i, token in enumerate(tokens):
-            word, _, conf = token.rpartition("/") if "/0." in token else (token, "", "0.96")
-            box = BBox(x0 + i * step, top, x0 + (i + 1) * step - 2, top + 10)
-            by_top.setdefault(top, []).append(Word(word, box, float(conf)))
+        by_top.setdefault(top, []).extend(row_words(text, x0, top, x1, scanned=True))
     lines = tuple(Line.from_words(tuple(words)) for _, words in sorted(by_top.items()))
     return Page(number=1, lines=lines, text_source="ocr", width=612, height=792)
 
