@@ -17,6 +17,8 @@ TITLE_WORDS = frozenset(RULES["title_words"])
 # short title nouns ('acta', 'plan') only exactly: one edit makes them other words; longer ones
 # through OCR damage ('Seguirniento' for 'Seguimiento')
 TITLE_VOCABULARY = Vocabulary(TITLE_WORDS, exact_below=6)
+# a word that may be a title noun: four letters or more ('INFORME', 'Seguirniento', 'acta')
+TITLE_WORD_CANDIDATE = regex.compile(r"[^\W\d_]{4,}")
 # a line is a name (a letterhead's) when body names make this share of its words, its period and
 # numbers aside; lower takes sentences that name bodies, higher loses names with a unit beside them
 LETTERHEAD_COVERAGE = 0.6
@@ -38,12 +40,12 @@ FIRM = regex.compile(
 
 def has_title_word(text: str) -> bool:
     """A title noun ('Informe', 'ACUERDO', 'Matriz'), read through OCR damage."""
-    return any(TITLE_VOCABULARY.match(w) for w in regex.findall(r"[^\W\d_]{4,}", text))
+    return any(TITLE_VOCABULARY.match(w) for w in TITLE_WORD_CANDIDATE.findall(text))
 
 
 def has_exact_title_word(text: str) -> bool:
     """A title noun spelled as it is ('CONVENIO'), not one edit away ('ESTADO' for 'estados')."""
-    return any(fold(w) in TITLE_WORDS for w in regex.findall(r"[^\W\d_]{4,}", text))
+    return any(fold(w) in TITLE_WORDS for w in TITLE_WORD_CANDIDATE.findall(text))
 
 
 def names_coverage(text: str) -> float:
