@@ -50,7 +50,7 @@ _TOKEN = re.compile(r"\S+")
 
 CHAR_W, LINE_H, LINE_PITCH = 5.0, 10.0, 12.0  # the character grid of space-aligned text
 TAB_SIZE = 8
-MAX_HEADER_LINES = 3  # a tab-separated header continued on at most two more lines
+MAX_HEADER_LINES = 3  # a tab-separated or Markdown header continued on at most two more lines
 
 
 def text_to_tables(text: str, page: int | None = None) -> list[Table]:
@@ -111,15 +111,20 @@ def pipe_cells(text: str) -> list[str]:
 
 
 def pipe_lines_to_table(lines: Sequence[TextLine]) -> Table | None:
-    """A Markdown pipe table: the line above the ``|---|`` rule is the header; without a
-    rule the first row is, unless it holds a bare number."""
-    has_rule = len(lines) > 1 and bool(_PIPE_RULE.match(lines[1][1]))
-    rows = [(page, pipe_cells(t)) for k, (page, t) in enumerate(lines) if not (k == 1 and has_rule)]
+    """A Markdown pipe table: the lines above the ``|---|`` rule are the header — one in
+    Markdown proper, up to ``MAX_HEADER_LINES`` where an export writes a two-level head
+    (group labels over 'Prog. | Real') before its rule; a rule on the first line means the
+    head was lost; without a rule the first row is the header unless it holds a bare number."""
+    rule_at = next((k for k in range(min(len(lines), MAX_HEADER_LINES + 1)) if _PIPE_RULE.match(lines[k][1])), None)
+    rows = [(page, pipe_cells(t)) for k, (page, t) in enumerate(lines) if k != rule_at]
     if not rows:
         return None
     n = max(len(cells) for _, cells in rows)
     table_rows = [Row(tuple(text_to_cell(c) for c in cells + [""] * (n - len(cells))), page) for page, cells in rows]
-    header_count = 1 if has_rule or texts_look_like_header(table_rows[0].texts) else 0
+    if rule_at is not None:
+        header_count = rule_at
+    else:
+        header_count = 1 if texts_look_like_header(table_rows[0].texts) else 0
     return _text_table(
         table_rows[:header_count],
         table_rows[header_count:],

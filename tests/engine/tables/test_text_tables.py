@@ -186,3 +186,35 @@ def test_a_plain_text_page_is_read_as_text() -> None:
 
     assert [t.source for t in tables] == ["markdown"]
     assert {r.page for r in tables[0].rows} == {2}
+
+
+TWO_LEVEL_MARKDOWN = """\
+| Nivel | Indicador | Ene-Mar |  | Abr-Jun |  | Meta anual |
+|  |  | Prog. | Real | Prog. | Real |  |
+|---|---|---|---|---|---|---|
+| FIN | Porcentaje de obras concluidas | 12.00 | 11.00 | 10.00 |  | 52.00 |
+"""
+
+
+def test_markdown_head_of_two_lines_above_its_rule_names_each_column_by_both() -> None:
+    # an export writes a grouped head as two pipe rows before the rule; the group label spans
+    # the empty cells after it that have a sub-label below
+    (table,) = text_to_tables(TWO_LEVEL_MARKDOWN)
+
+    assert table.columns == (
+        "Nivel",
+        "Indicador",
+        "Ene-Mar Prog.",
+        "Ene-Mar Real",
+        "Abr-Jun Prog.",
+        "Abr-Jun Real",
+        "Meta anual",
+    )
+    assert [r.texts[2:5] for r in table.rows] == [("12.00", "11.00", "10.00")]
+
+
+def test_markdown_rule_on_the_first_line_means_the_head_was_lost() -> None:
+    (table,) = text_to_tables("|---|---|\n| FIN | 12.00 |\n| ACTIVIDAD | 3.00 |\n")
+
+    assert table.header_rows == ()
+    assert [r.texts for r in table.rows] == [("FIN", "12.00"), ("ACTIVIDAD", "3.00")]
