@@ -32,7 +32,7 @@ from .order import ORDER_CHECK
 from .record import DECIMALS_SUFFIX, PERCENT_FROM_COMMENT, add_flags, rows_to_records
 from .solve import NEGATIVE_SUFFIX, NUMERIC
 from .stream import COLUMN_BLIND_CHECKS, UNBACKED_SUFFIX, independent_checks, stream_records, stream_score
-from .table import UNPLACED_CHECK, RowCells, table_to_rows
+from .table import UNPLACED_CHECK, RowCells, tables_to_rows
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +41,7 @@ def readings(doc: Document, T: int | None) -> list[tuple[str, list[RowCells]]]:
     """Every reader that applies: the shared table layer (ruled grids, tabs, pipes), the head's
     geometry (pages with word boxes), reading order against the head (OCR'd text)."""
     out: list[tuple[str, list[RowCells]]] = []
-    table_rows: list[RowCells] = []
-    for table in pages_to_tables(doc.pages):
-        table_rows += table_to_rows(table, T)
-    out.append(("tabla", table_rows))
+    out.append(("tabla", tables_to_rows(pages_to_tables(doc.pages), T)))
     if any(p.text_source != "plain_text" for p in doc.pages):
         out.append(("geometria", document_to_geometric_rows(list(doc.pages), T)))
     else:

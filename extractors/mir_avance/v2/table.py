@@ -84,11 +84,58 @@ def split_cell(cell: Cell, kinds, header_cell: Cell | None, T: int | None) -> li
     return []
 
 
-def table_to_rows(table: Table, T: int | None) -> list[RowCells]:
-    kinds = columns_to_kinds(table.columns)
+Kinds = list[tuple[tuple[str, int | None], ...]]
+
+
+def body_agreement(table: Table, kinds: Kinds) -> tuple[int, int]:
+    """How far a head's kinds agree with the body under them, and how many columns of numbers
+    it leaves unnamed. Agreement: +1 for each named column whose filled cells are mostly
+    numbers under a numeric kind or mostly words under a text kind, -1 for each the other way
+    round — a head shifted by a merged or lost label disagrees."""
+    score = unnamed = 0
+    for c in range(table.n_columns):
+        ks = kinds[c] if c < len(kinds) else ()
+        texts = [r.cells[c].text.strip() for r in table.rows if c < len(r.cells) and r.cells[c].text.strip()]
+        if not texts:
+            continue
+        numeric = sum(all(NUMBER_TOKEN.match(t) or t.lower() in NULL_TOKENS for t in x.split()) for x in texts)
+        body_numeric = numeric * 2 >= len(texts)
+        if not ks:
+            unnamed += body_numeric
+            continue
+        score += 1 if body_numeric == any(k in NUMERIC for k, _ in ks) else -1
+    return score, unnamed
+
+
+def tables_to_rows(tables: list[Table], T: int | None) -> list[RowCells]:
+    """Rows of every MIR table of a document. A table repeated on each page prints its head on
+    each: where one copy's head came out damaged (a label lost or merged into its neighbour,
+    the head row broken into lines), the head of another table of the same width is taken
+    when it names every column of numbers in this table's body and its kinds agree better
+    with that body (``body_agreement``); a tie keeps the table's own head. Only tables of
+    plain text borrow: a table on a page has its head's geometry, which splits a cell under
+    two labels (``split_cell``) and which a borrowed head cannot give."""
+    own = [columns_to_kinds(t.columns) for t in tables]
+    out: list[RowCells] = []
+    for i, table in enumerate(tables):
+        kinds = own[i]
+        best = body_agreement(table, kinds)[0] if is_mir_table(kinds) else None
+        for j, other in enumerate(tables if table.bbox is None else ()):
+            if j == i or other.n_columns != table.n_columns or not is_mir_table(own[j]) or own[j] == kinds:
+                continue
+            score, unnamed = body_agreement(table, own[j])
+            if unnamed == 0 and (best is None or score > best):
+                kinds, best = own[j], score
+        if is_mir_table(kinds):
+            out += table_to_rows(table, T, kinds, other_head=kinds is not own[i])
+    return out
+
+
+def table_to_rows(table: Table, T: int | None, kinds: Kinds | None = None, other_head: bool = False) -> list[RowCells]:
+    kinds = columns_to_kinds(table.columns) if kinds is None else kinds
     if not is_mir_table(kinds):
         return []
-    header_cells = _header_cells(table)
+    header_cells = _header_cells(table) if not other_head else [None] * table.n_columns
     out: list[RowCells] = []
     for row in table.rows:
         rc = RowCells(page=row.page, confidence=row.confidence)

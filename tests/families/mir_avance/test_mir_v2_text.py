@@ -16,9 +16,11 @@ import pytest
 
 from extractors.mir_avance.v2 import extract
 from extractors.mir_avance.v2.align import align_by_checks, candidate_alignments
+from extractors.mir_avance.v2.table import tables_to_rows
 from helpers import FAMILIES, ROOT, SAMPLES, SEEDS, make_document, requires_seeds
 from papeleo.context import process_context
 from papeleo.readers import ReadSettings, read_document
+from papeleo.tables import text_to_tables
 
 sys.path.insert(0, str(ROOT / "tests"))
 if str(SAMPLES) not in sys.path:
@@ -251,6 +253,46 @@ def test_tab_separated_rows():
         "avance_pct": 92.85,
     }
     assert recs["1.2"]["alcanzado_t2"] == 4 and recs["1.2"]["siglas"] == "TVE"
+
+
+TSV_HEAD = (
+    "Nivel\tClave\tObjetivo\tIndicador\tFrecuencia\tMeta anual\tProgramado T1\tProgramado T2\tProgramado T3\t"
+    "Programado T4\tAlcanzado T1\tAlcanzado T2\t% Avance\n"
+)
+# the same head with its 'Indicador' and 'Frecuencia' read as one cell: every label after them
+# one column to the left of its values, and the last column unnamed
+TSV_HEAD_MERGED = TSV_HEAD.replace("Indicador\tFrecuencia", "Indicador Frecuencia")
+TSV_TWO_PAGES = (
+    TITLE
+    + TSV_HEAD_MERGED
+    + "FIN\t1.2\tContribuir al desarrollo local.\tTVE - Tasa de variación del empleo\tAnual\t12\t3\t3\t3\t3\t3\t4\t133.33%\n"
+    + "PROPÓSITO\t1.2.1\tLa población accede a empleo.\tPPE - Porcentaje de personas empleadas\tTrimestral"
+    + "\t80\t20\t20\t20\t20\t18\t21\t97.50%\n"
+    + "\f"
+    + TITLE
+    + TSV_HEAD
+    + "ACTIVIDAD\t1.2.1.1\tCapacitación de elementos policiales.\tPEPC - Porcentaje de elementos capacitados\t"
+    + "Trimestral\t44.00\t9.00\t14.00\t11.00\t10.00\t8.00\t13.00\t92.85%\n"
+)
+
+
+def test_a_table_whose_head_came_out_damaged_takes_the_head_its_next_page_repeats():
+    tables = text_to_tables(TSV_TWO_PAGES.split("\n", 4)[4], page=1)
+    assert [t.n_columns for t in tables] == [13, 13]
+    first_page = [r for r in tables_to_rows(tables, T=2) if r.page == 1]
+    # read under its own shifted head, 'Meta anual' would take the frequency and the 97.50%
+    # would go unnamed; under page 2's head each value sits under its label
+    assert [r.numbers for r in first_page][1] == {
+        "meta_anual": "80",
+        "programado_t1": "20",
+        "programado_t2": "20",
+        "programado_t3": "20",
+        "programado_t4": "20",
+        "alcanzado_t1": "18",
+        "alcanzado_t2": "21",
+        "avance_pct": "97.50%",
+    }
+    assert first_page[0].text["frecuencia"] == "Anual"
 
 
 MARKDOWN = TITLE + (
