@@ -21,6 +21,7 @@ from papeleo.model import BBox, Word
 
 from .build import Metrics
 from .continuation import is_page_number, merge_continued, running_key
+from .head_lines import broken_head_row
 from .header import (
     header_rows_by_column_types,
     pieces_to_names,
@@ -80,13 +81,28 @@ def text_lines_to_tables(lines: Sequence[TextLine]) -> list[Table]:
         elif _is_tab_line(text):
             end = _run_end(lines, i, _is_tab_line)
             table = tab_lines_to_table(lines[i:end]) if end - i >= 2 else None
+        start = i
+        if table is not None and table.source in ("markdown", "tsv"):
+            table, start = _with_broken_head(table, lines, i, found[-1][1] if found else 0)
         if table is not None:
-            found.append((i, end, table))
-            taken.update(range(i, end))
+            found.append((start, end, table))
+            taken.update(range(start, end))
         i = end
     found.extend(spaced_lines_to_tables(lines, taken))
     found.sort(key=lambda f: f[0])
     return merge_text_tables(lines, found)
+
+
+def _with_broken_head(table: Table, lines: Sequence[TextLine], start: int, stop: int) -> tuple[Table, int]:
+    """The table with the head row an export broke into label lines above it put back
+    (``head_lines``), and the line it now starts at."""
+    found = broken_head_row(table.header_rows, table.n_columns, lines, start, stop)
+    if found is None:
+        return table, start
+    top, first = found
+    head = [Row(tuple(text_to_cell(c) for c in top), lines[first][0]), *table.header_rows]
+    rebuilt = _text_table(head, list(table.rows), table.source, [list(r.texts) for r in head])
+    return (rebuilt, first) if rebuilt is not None else (table, start)
 
 
 def _run_end(lines: Sequence[TextLine], start: int, test: Callable[[str], bool]) -> int:

@@ -218,3 +218,63 @@ def test_markdown_rule_on_the_first_line_means_the_head_was_lost() -> None:
 
     assert table.header_rows == ()
     assert [r.texts for r in table.rows] == [("FIN", "12.00"), ("ACTIVIDAD", "3.00")]
+
+
+BROKEN_HEAD_MARKDOWN = """\
+Ejercicio Fiscal 2022
+Avance de Indicadores
+
+Nivel MIR
+
+Nombre del indicador
+
+Unidad de
+medida
+
+Programado
+
+Alcanzado
+
+Meta anual
+
+|  |  |  | T1 | T2 | T1 | T2 |  |
+|---|---|---|---|---|---|---|---|
+| FIN | Porcentaje de obras concluidas | Porcentaje | 3.00 | 4.00 | 2.00 |  | 12.00 |
+"""
+
+
+def test_a_head_row_broken_into_label_lines_goes_back_over_its_sub_labels() -> None:
+    # one label per empty cell of the sub-label row and one per run of sub-labels; a label
+    # wrapped onto two lines is one paragraph; the title lines above are not taken
+    tables = text_to_tables(BROKEN_HEAD_MARKDOWN)
+
+    assert [t.columns for t in tables] == [
+        (
+            "Nivel MIR",
+            "Nombre del indicador",
+            "Unidad de medida",
+            "Programado T1",
+            "Programado T2",
+            "Alcanzado T1",
+            "Alcanzado T2",
+            "Meta anual",
+        )
+    ]
+    assert tables[0].rows[0].texts[3:5] == ("3.00", "4.00")
+
+
+def test_label_lines_fewer_than_the_slots_are_left_alone() -> None:
+    # 'Meta anual' lost: five labels for six slots; counting cannot say which is missing
+    text = BROKEN_HEAD_MARKDOWN.replace("Meta anual\n\n", "")
+    (table,) = text_to_tables(text)
+
+    assert table.columns[:3] == ("col1", "col2", "col3")
+
+
+def test_a_whole_head_row_with_one_label_lost_takes_no_title_line() -> None:
+    text = (
+        "Avance de Indicadores\n\n| Nivel | Indicador |  | Meta anual |\n|---|---|---|---|\n| FIN | Obras | 3 | 12 |\n"
+    )
+    (table,) = text_to_tables(text)
+
+    assert table.columns == ("Nivel", "Indicador", "col3", "Meta anual")
