@@ -38,7 +38,8 @@ log = logging.getLogger(__name__)
 
 
 def readings(doc: Document, T: int | None) -> list[tuple[str, list[RowCells]]]:
-    """Every reader that applies: the shared table layer (ruled grids, tabs, pipes), the head's
+    """Every reader that applies: the shared table layer (ruled grids, tabs, pipes; a table of
+    plain text under the best head the document repeats, ``tables_to_rows``), the head's
     geometry (pages with word boxes), reading order against the head (OCR'd text)."""
     out: list[tuple[str, list[RowCells]]] = []
     out.append(("tabla", tables_to_rows(pages_to_tables(doc.pages), T)))

@@ -66,6 +66,38 @@ def lost_sub_readings(kinds: list[Label]) -> list[list[Label]]:
     return out
 
 
+def lost_quarter_readings(kinds: list[Label]) -> list[list[Label]]:
+    """Readings of a kinds-over-quarters head ('Meta programada' over 'T1 … T4') with a
+    quarter label lost at either end of a group's run ('T2 T3 T4 | T1 T2 T3 T4', dev MIR OCR'd
+    text 147): a kind's quarters start at the first, so a run starting later gets the quarters
+    before it back; a run ending before the longest run of the head may have lost its last
+    ones. Each is one reading; the rows' arithmetic chooses, a tie keeps the head as printed."""
+    first_group = next((lb.kind for lb in kinds if lb.kind in ("prog", "alc", "q")), None)
+    if first_group not in ("prog", "alc"):
+        return []
+    runs: list[list[int]] = []  # indices into kinds of each run's quarter labels
+    for i, lb in enumerate(kinds):
+        if lb.kind != "q" or lb.quarter is None:
+            continue
+        if runs and kinds[runs[-1][-1]].quarter < lb.quarter:  # type: ignore[operator]
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    if len(runs) < 2:
+        return []
+    last = max(kinds[r[-1]].quarter or 0 for r in runs)
+    out = []
+    for r in runs:
+        first_q, last_q = kinds[r[0]].quarter or 1, kinds[r[-1]].quarter or 1
+        if first_q > 1:
+            out.append([*kinds[: r[0]], *(Label("q", q) for q in range(1, first_q)), *kinds[r[0] :]])
+        if last_q < last:
+            out.append(
+                [*kinds[: r[-1] + 1], *(Label("q", q) for q in range(last_q + 1, last + 1)), *kinds[r[-1] + 1 :]]
+            )
+    return out
+
+
 def rows_backed(rows: list[RowCells], T: int | None) -> int:
     """Rows whose relations all hold, at least one of them."""
     n = 0
@@ -221,11 +253,12 @@ def head_labels(lines: list[str]) -> list[Label]:
 
 def head_sequences(labels: list[Label]) -> list[list[tuple[str, int | None]]]:
     """The head's sequence of numeric columns as printed, then any other reading of it: a group
-    label lost into a longer phrase, a sub-label lost under quarters."""
+    label lost into a longer phrase, a sub-label lost under quarters, a quarter lost under a
+    kind."""
     kinds = [lb for lb in labels if lb.kind not in TEXT_KINDS]
     runs = _increasing_runs([lb.quarter for lb in kinds if lb.kind == "q"])
     out = [head_to_sequence(labels)]
-    for other in lost_group_readings(kinds, runs) + lost_sub_readings(kinds):
+    for other in lost_group_readings(kinds, runs) + lost_sub_readings(kinds) + lost_quarter_readings(kinds):
         seq = head_to_sequence(other)
         if seq not in out:
             out.append(seq)

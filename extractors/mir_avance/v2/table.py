@@ -108,27 +108,39 @@ def body_agreement(table: Table, kinds: Kinds) -> tuple[int, int]:
 
 
 def tables_to_rows(tables: list[Table], T: int | None) -> list[RowCells]:
-    """Rows of every MIR table of a document. A table repeated on each page prints its head on
-    each: where one copy's head came out damaged (a label lost or merged into its neighbour,
-    the head row broken into lines), the head of another table of the same width is taken
-    when it names every column of numbers in this table's body and its kinds agree better
-    with that body (``body_agreement``); a tie keeps the table's own head. Only tables of
-    plain text borrow: a table on a page has its head's geometry, which splits a cell under
-    two labels (``split_cell``) and which a borrowed head cannot give."""
+    """Rows of every MIR table of a document, each under the head that fits its body best.
+
+    A table repeated on each page prints its head on each; where one copy came out damaged (a
+    label lost or merged into its neighbour, the head row broken into lines), another copy of
+    the same width fits the body better: it names every column of numbers the body holds
+    where the damaged one leaves one unnamed, or more of its kinds agree with the body
+    (``body_agreement``); a tie keeps the table's own head. (Two readings, one under each
+    head, cannot compete on the arithmetic here: on a damaged page the reading of more rows
+    meets more conflicts.) Only tables of plain text take another head: a table on a page
+    has its head's geometry, which splits a cell under two labels (``split_cell``) and which
+    another head cannot give."""
     own = [columns_to_kinds(t.columns) for t in tables]
     out: list[RowCells] = []
     for i, table in enumerate(tables):
         kinds = own[i]
-        best = body_agreement(table, kinds)[0] if is_mir_table(kinds) else None
-        for j, other in enumerate(tables if table.bbox is None else ()):
-            if j == i or other.n_columns != table.n_columns or not is_mir_table(own[j]) or own[j] == kinds:
-                continue
-            score, unnamed = body_agreement(table, own[j])
-            if unnamed == 0 and (best is None or score > best):
-                kinds, best = own[j], score
+        if table.bbox is None:
+            fit = _fit(table, kinds) if is_mir_table(kinds) else None
+            for j, other in enumerate(tables):
+                if j == i or other.n_columns != table.n_columns or not is_mir_table(own[j]) or own[j] == kinds:
+                    continue
+                candidate = _fit(table, own[j])
+                if candidate[0] == 0 and (fit is None or candidate > fit):
+                    kinds, fit = own[j], candidate
         if is_mir_table(kinds):
             out += table_to_rows(table, T, kinds, other_head=kinds is not own[i])
     return out
+
+
+def _fit(table: Table, kinds: Kinds) -> tuple[int, int]:
+    """How well a head fits a body, best highest: fewest unnamed columns of numbers, then
+    the most agreement."""
+    score, unnamed = body_agreement(table, kinds)
+    return -unnamed, score
 
 
 def table_to_rows(table: Table, T: int | None, kinds: Kinds | None = None, other_head: bool = False) -> list[RowCells]:

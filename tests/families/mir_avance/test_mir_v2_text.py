@@ -387,6 +387,29 @@ def test_a_lost_sub_label_under_quarters_is_put_back_where_the_rows_add_up():
     assert _numbers(_records(LOST_SUB_LABEL)["4.1.1.9"])["programado_t2"] == 12
 
 
+# kinds over quarters with the first quarter label under 'Meta programada' lost (dev MIR OCR'd
+# text 147: 'T2 T3 T4' over four programados): read as printed, the programados take T2..T4 and
+# the row one number too many; a kind's quarters start at the first, so T1 is put back
+LOST_QUARTER_LABEL = TITLE + (
+    "Nivel  Objetivo  Indicador  Frecuencia  Meta anual  Meta programada  Avance alcanzado  Avance %\n"
+    "T2  T3  T4  T1  T2\n"
+    "Actividad  4.1.1.8 Atención de adultos mayores.  PAMED: Porcentaje de adultos mayores  Trimestral  "
+    "12  4  2  2  4  4  2  100.00%\n"
+    "Actividad  4.1.1.9 Talleres de salud.  PTS: Porcentaje de talleres  Trimestral  "
+    "48  10  14  12  12  9  14  100.00%\n"
+)
+
+
+def test_a_lost_quarter_label_under_a_kind_is_put_back_where_the_rows_add_up():
+    recs = _records(LOST_QUARTER_LABEL)
+    assert _numbers(recs["4.1.1.8"]) == {
+        "meta_anual": 12,
+        **{"programado_t1": 4, "programado_t2": 2, "programado_t3": 2, "programado_t4": 4},
+        **{"alcanzado_t1": 4, "alcanzado_t2": 2, "avance_pct": 100.0},
+    }
+    assert _numbers(recs["4.1.1.9"])["programado_t1"] == 10
+
+
 # a row whose cells OCR read down a column: numbers of other cells on one line, then a word of
 # another cell, then the four programados one per line, bottom to top (as tesseract returned
 # them in development seed 101's OCR'd text); printed: programado 852 929 1,537 1,924
