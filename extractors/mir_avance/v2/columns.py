@@ -34,6 +34,9 @@ HEADER_MIN_RATIO = 82
 MIN_FUZZY_LEN = 5
 # an abbreviation ('alc.', 'prog.') this long or longer may match with one letter misread
 MIN_ABBREVIATION_LEN = 4
+# a word this long or longer inside a phrase whose other words match may have one letter
+# misread ('Mcta anual'); shorter words ('de', 'al') carry too little to tell
+MIN_ANCHORED_LEN = 3
 # OCR reads a letter 'o' inside an ordinal as a zero ('2d0 Trim.'): read back before matching
 ORDINAL_ZERO = regex.compile(r"(?<=\d[a-z])0\b")
 # a generated name for a column without a head ('col14'): the table layer's convention
@@ -96,6 +99,19 @@ def _word_matches(vocab: str, word: str) -> bool:
     return fuzz.ratio(vocab, word) >= HEADER_MIN_RATIO
 
 
+def _phrase_matches(phrase: tuple[str, ...], words: list[str]) -> bool:
+    """Every word matches; or, in a phrase of two words or more, all but one, and that one is
+    a short word with one letter misread in place ('Mcta anual': the other words anchor it,
+    where a lone 'Mcta' is too short to fuzz)."""
+    misses = [(v, w) for v, w in zip(phrase, words) if not _word_matches(v, w)]
+    if not misses:
+        return True
+    if len(phrase) < 2 or len(misses) > 1:
+        return False
+    v, w = misses[0]
+    return len(v) == len(w) >= MIN_ANCHORED_LEN and sum(a != b for a, b in zip(v, w)) == 1
+
+
 def name_to_labels(name: str) -> list[Label]:
     """The labels a head prints, left to right; words no vocabulary knows are skipped."""
     words = WORDS.findall(ORDINAL_ZERO.sub("o", fold(name)))
@@ -104,7 +120,7 @@ def name_to_labels(name: str) -> list[Label]:
     while i < len(words):
         for phrase, kind, q in PHRASES:
             n = len(phrase)
-            if i + n <= len(words) and all(_word_matches(v, w) for v, w in zip(phrase, words[i : i + n])):
+            if i + n <= len(words) and _phrase_matches(phrase, words[i : i + n]):
                 labels.append(Label(kind, q, i, i + n))
                 i += n
                 break

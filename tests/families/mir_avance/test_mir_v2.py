@@ -46,6 +46,9 @@ from scoring_flags import flags  # noqa: E402
         ("Programado anual", (("meta", None),)),
         ("Alcanzado al periodo", (("alc", None),)),
         ("Denominación del indicador", (("indicador", None),)),
+        # OCR damage: a short word misread in a phrase the other words anchor (dev OCR'd 247)
+        ("Mcta anual", (("meta", None),)),
+        ("Mcta", ()),
     ],
 )
 def test_a_head_says_what_its_column_holds(head, kinds):
