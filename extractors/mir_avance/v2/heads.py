@@ -235,20 +235,35 @@ def head_labels(lines: list[str]) -> list[Label]:
     """The head's labels, cell by cell: a line's cells are split where the export marks them
     (pipes, tabs, runs of spaces), and every line is a cell of its own (heads printed one cell
     per line), so a phrase never runs across two cells ('Meta anual | Programado' is not 'Meta
-    anual programado'). A piece that names nothing alone but makes a phrase with the piece
-    before it is the rest of that cell, wrapped ('Meta' / 'anual')."""
+    anual programado'). A piece that is the rest of the cell before it, wrapped, is joined to
+    it (``_rest_of_cell``)."""
     cells: list[str] = []
     for ln in lines:
         for piece in HEAD_CELL_GAP.split(repair_quarter_labels_in_line(ln).strip()):
             if not piece:
                 continue
-            if cells and not name_to_labels(piece):
-                joined = f"{cells[-1]} {piece}"
-                if name_to_labels(joined) != name_to_labels(cells[-1]):
-                    cells[-1] = joined
-                    continue
+            if cells and _rest_of_cell(cells[-1], piece):
+                cells[-1] = f"{cells[-1]} {piece}"
+                continue
             cells.append(piece)
     return [lb for cell in cells for lb in name_to_labels(cell)]
+
+
+def _rest_of_cell(cell: str, piece: str) -> bool:
+    """Whether a head piece is the rest of the cell before it, wrapped or split by OCR: it
+    names nothing alone but makes a phrase with it ('Meta' / 'anual'), or both name the same
+    one kind and together make one label of it ('Meta' / 'programada': two programado groups
+    alone, one joined). Two kinds never join: 'Meta anual' / 'Programado' are two columns."""
+    alone = name_to_labels(piece)
+    before = name_to_labels(cell)
+    joined = name_to_labels(f"{cell} {piece}")
+    if not alone:
+        return joined != before
+    return (
+        len(alone) == len(before) == len(joined) == 1
+        and alone[0].kind == before[0].kind == joined[0].kind
+        and alone[0].quarter is None
+    )
 
 
 def head_sequences(labels: list[Label]) -> list[list[tuple[str, int | None]]]:

@@ -16,6 +16,7 @@ import pytest
 
 from extractors.mir_avance.v2.columns import columns_to_kinds, name_to_kinds, name_to_labels
 from extractors.mir_avance.v2.fields import split_code, split_siglas, split_unit
+from extractors.mir_avance.v2.heads import head_labels, head_to_sequence
 from extractors.mir_avance.v2.lines import head_to_sequence
 from extractors.mir_avance.v2.solve import NUMERIC, solve_row
 from helpers import ROOT, SAMPLES
@@ -192,3 +193,18 @@ def test_v2_reads_the_text_layer_sample_exactly():
 
 
 _ = Path
+
+
+def test_a_head_cell_split_in_two_pieces_of_one_kind_is_one_label():
+    # 'Meta programada' printed one cell per line and split by OCR (dev MIR OCR'd text 102):
+    # two programado groups alone, which made the first the year's target
+    quarters = ["Primero", "Segundo", "Tercero", "Cuarto"]
+    labels = head_labels(["Nivel", "Meta", "programada", "Realizado", "Meta anual", *quarters, *quarters])
+    assert head_to_sequence(labels) == [
+        *[("prog", q) for q in (1, 2, 3, 4)],
+        *[("alc", q) for q in (1, 2, 3, 4)],
+        ("meta", None),
+    ]
+    # two kinds are two columns, never one phrase
+    labels = head_labels(["Meta anual", "Programado", "Realizado", *quarters, *quarters])
+    assert head_to_sequence(labels)[:2] == [("meta", None), ("prog", 1)]
