@@ -17,7 +17,6 @@ import pytest
 from extractors.mir_avance.v2.columns import columns_to_kinds, name_to_kinds, name_to_labels
 from extractors.mir_avance.v2.fields import split_code, split_siglas, split_unit
 from extractors.mir_avance.v2.heads import head_labels, head_to_sequence
-from extractors.mir_avance.v2.lines import head_to_sequence
 from extractors.mir_avance.v2.solve import NUMERIC, solve_row
 from helpers import ROOT, SAMPLES
 from papeleo.text.numbers import MX, parse_number
