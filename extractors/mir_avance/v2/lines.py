@@ -19,9 +19,10 @@ from __future__ import annotations
 import regex
 
 from papeleo.model import Document
+from papeleo.text.normalize import fold
 
 from .align import DOUBTFUL_SUFFIX, align_by_checks
-from .columns import Label, name_to_labels
+from .columns import WORDS, Label, name_to_labels
 from .fields import nivel_of
 from .heads import TEXT_KINDS, head_labels, head_sequences, head_to_sequence, rows_backed
 from .table import NULL_TOKENS, RowCells, numeric_field
@@ -73,11 +74,18 @@ def _kinds(line: str) -> set[str]:
     return {lb.kind for lb in name_to_labels(line) if lb.kind != "q"}
 
 
+def _all_labels(line: str) -> bool:
+    """Whether every word of a line is a head label: a row of sub-labels ('Ene-Mar Abr-Jun
+    Jul-Sep Oct-Dic Ene-Mar Abr-Jun Jul-Sep') is head however many cells it prints."""
+    labels = name_to_labels(line)
+    return bool(labels) and sum(lb.end - lb.start for lb in labels) == len(WORDS.findall(fold(line)))
+
+
 def find_head(lines: list[str]) -> tuple[int, int] | None:
     """(first, end) line indexes of the head above the first row start that has one: a line
     naming MIN_HEAD_LABELS kinds within MAX_HEAD_LINES above it, or — a head printed one
     label per line (cells one per line) — the short lines just above it, naming
-    MIN_HEAD_LABELS kinds between them."""
+    MIN_HEAD_LABELS kinds between them (a line of labels only among them, however long)."""
     kinds = [_kinds(ln) for ln in lines]
     for j, line in enumerate(lines):
         if not _row_start(line):
@@ -88,7 +96,7 @@ def find_head(lines: list[str]) -> tuple[int, int] | None:
             return full[0], j
         block = []
         for i in range(j - 1, max(-1, j - MAX_HEAD_LINES), -1):
-            if len(lines[i].split()) > MAX_HEAD_CELL_WORDS:
+            if len(lines[i].split()) > MAX_HEAD_CELL_WORDS and not _all_labels(lines[i]):
                 break
             block.append(i)
         named = sorted(i for i in block if kinds[i])

@@ -410,6 +410,23 @@ def test_a_lost_quarter_label_under_a_kind_is_put_back_where_the_rows_add_up():
     assert _numbers(recs["4.1.1.9"])["programado_t1"] == 10
 
 
+# the head printed one label per line, then its sub-labels on one line of seven words (dev MIR
+# OCR'd text 162): a line that long was taken for a row's text and ended the head above it
+HEAD_PER_LINE = TITLE + (
+    "Nivel\n\nResumen narrativo\n\nIndicador\n\nFrecuencia\n\nMeta anual\n\nMetas programadas\n\nRealizado\n\n"
+    "Ene-Mar Abr-Jun Jul-Sep Oct-Dic Ene-Mar Abr-Jun Jul-Sep Oct-Dic\n"
+    "Actividad 4.1.1.9 Talleres de salud. PTS - Porcentaje de talleres Trimestral 48 10 14 12 12 9 14 - -\n"
+)
+
+
+def test_a_head_of_one_label_per_line_ends_with_its_line_of_sub_labels():
+    assert _numbers(_records(HEAD_PER_LINE)["4.1.1.9"]) == {
+        "meta_anual": 48,
+        **{"programado_t1": 10, "programado_t2": 14, "programado_t3": 12, "programado_t4": 12},
+        **{"alcanzado_t1": 9, "alcanzado_t2": 14},
+    }
+
+
 # a row whose cells OCR read down a column: numbers of other cells on one line, then a word of
 # another cell, then the four programados one per line, bottom to top (as tesseract returned
 # them in development seed 101's OCR'd text); printed: programado 852 929 1,537 1,924
