@@ -65,6 +65,40 @@ def test_pbr_row_nivel_from_clave_and_numbers_in_print_order():
     assert c["causas_desviacion"] == "Baja demanda" and c["ente"] == "Instituto Tecnológico Superior del Valle"
 
 
+# the same two rows as OCR'd text with one space between cells (tesseract reading across), a
+# 1 of the second clave read as 'I', a '|' read for an 'l' inside a word, a frequency cut
+# over two lines and a digit of the unit's code read as 's'
+PBR_SPACED = (
+    PBR.split("| Orden")[0]
+    + "Orden Objetivo Nombre del Indicador Fórmula Tip/Dim/Fre U. de M. Variable 1 Variable 2 Meta Variable 1 "
+    "Variable 2 Resultado Unidad Responsable del Programa Causas de desviación Resultado\n"
+    "C1851.A1931 Atención de estudiantes 0709 Porcentaje de estudiantes atendidos (A / B) x 100 "
+    "GESTION/Eficacia/Trimes tral 433 Por ciento 0.00 0.00 0.00 67.00 152.00 44.07 Dirección de Planeación 44.07\n"
+    "CI924 Vinculación rea|izada 0710 Porcentaje de convenios (C / D) x 100 ESTRATEGICO/Eficiencia/Anu al "
+    "s12 Tasa 10.00 20.00 50.00 5.00 20.00 25.00 Dirección de Planeación Baja demanda 25.00\n"
+)
+
+
+def test_pbr_row_of_ocr_text_with_one_space_between_cells_is_cut_by_what_each_cell_holds():
+    rows = {r["clave"]: r for r in _best(PBR_SPACED, "pbr_lineas")}
+    a, c = rows["C1851.A1931"], rows["C1924"]
+    assert (a["indicador"], a["frecuencia"], a["unidad_medida"]) == (
+        "Porcentaje de estudiantes atendidos",
+        "trimestral",
+        "Por ciento",
+    )
+    assert (a["resultado_v1"], a["resultado_v2"], a["resultado_pct"], a["resultado_acumulado"]) == (
+        67,
+        152,
+        44.07,
+        44.07,
+    )
+    assert a["formula"] == "(A / B) x 100" and a["resumen_narrativo"] == "Atención de estudiantes"
+    assert (c["nivel"], c["frecuencia"], c["unidad_medida"]) == ("componente", "anual", "Tasa")
+    assert (c["meta_programada_pct"], c["resultado_pct"], c["resultado_acumulado"]) == (50, 25, 25)
+    assert "resultado_variables=ok" in c["checks"] and "meta_variables=ok" in c["checks"]
+
+
 @pytest.mark.parametrize(
     "pct, v1, v2, ok",
     [(44.07, 67, 152, True), (44.08, 67, 152, True), (44.1, 67, 152, False), (0, 1, 0, True), (415.71, 291, 70, True)],

@@ -21,13 +21,18 @@ import regex
 from papeleo.model import Document
 from papeleo.text.normalize import fold
 
-from .rows import FRow, add_correction, base_record, blocks, note_repairs, row_streams, value
+from .rows import FRow, Item, add_correction, base_record, blocks, note_repairs, read_cell, row_streams, value
 
 log = logging.getLogger(__name__)
 
-# 'C1851.A1930', 'C1924' at the start of a row; OCR reads C as 'c' or '(' and drops the point
-# ('C1851A1930') — the point is re-inserted when the A part is there
-CLAVE = regex.compile(r"^\s*[C(c]\s?(?P<c>\d{4})(?:\s?[.,]?\s?A\s?(?P<a>\d{4}))?\b")
+# 'C1851.A1930', 'C1924' at the start of a row; OCR reads C as 'c' or '(', a 1 as 'I' or 'l'
+# ('CI987') and drops the point ('C1851A1930') — the point is re-inserted when the A part is
+# there, and each part keeps three digits at least
+CLAVE = regex.compile(
+    r"^\s*[C(c]\s?(?P<c>(?=(?:[Il]?\d){3})[\dIl]{4})(?:\s?[.,]?\s?A\s?(?P<a>(?=(?:[Il]?\d){3})[\dIl]{4}))?\b"
+)
+# the letters OCR reads for a 1 in a clave's digits
+ONE_LOOKALIKES = str.maketrans("Il", "11")
 # the title that names the format: 'Resultado de los Indicadores Estratégicos y de Gestión'
 TITLE = regex.compile(r"(?:resultado de los indicadores estrategicos){e<=3}", regex.I)
 # 'Entidad: Instituto Tecnológico Superior de Escárcega' (the programme's data block)
@@ -37,7 +42,16 @@ TDF = regex.compile(r"^(?P<t>[A-ZÁÉÍÓÚ]{5,})\s*/\s*(?P<d>[^/]+?)\s*/\s*(?P<
 # '1853 Porcentaje de acciones ...': the indicator's number leads its name
 NUMBERED_NAME = regex.compile(r"^(?P<n>\d{3,4})\s+(?P<name>\D.*)$")
 # '433 Por ciento', '512 Tasa': the unit's code leads its name
-UNIT = regex.compile(r"^(?P<c>\d{2,4})\s+(?P<u>\D.*)$")
+UNIT = regex.compile(r"^(?P<c>(?=\D*\d)[\dOoSsIl]{2,4})\s+(?P<u>\D.*)$")
+# a Tip/Dim/Fre cell's first token: 'ESTRATEGICO/Eficiencia/Trimes', 'GE5TION/Eficacia/Anu'
+TDF_START = regex.compile(r"^[A-ZÁÉÍÓÚ0-9]{4,}/")
+# the rest of a frequency cut over two lines in the cell: 'tral', 'al'
+FREQ_REST = regex.compile(r"^[a-záéíóú]{1,6}$")
+# a code leading a cell ('0847' before the indicator's name, '512' before the unit; OCR may
+# read a digit as a letter: 's12')
+LEADING_CODE = regex.compile(r"^(?=\D*\d)[\dOoSsIl]{2,4}$")
+# a row prints its meta and result as six numbers in a run; a shorter run is a code or a count
+MIN_VALUE_RUN = 3
 FRECUENCIAS = ("mensual", "bimestral", "trimestral", "cuatrimestral", "semestral", "anual")
 NUMBER_NAMES = (
     "meta_programada_v1",
@@ -121,11 +135,81 @@ def _texts(rec: dict[str, Any], row: FRow, first_text: str) -> None:
         rec["causas_desviacion"] = " ".join(after[1:]) or None
 
 
+def spaced_row_items(text: str) -> list[Item]:
+    """A row OCR'd text printed with one space between cells ('C1941.A1957 Realización de …
+    1215 Porcentaje de … (Número de … ) x 100 GESTION/Eficacia/Semes tral 433 Por ciento 0.00
+    0.00 0.00 208.00 502.00 41.43 Dirección de Planeación 41.43'), cut into the cells the
+    format prints: the run of values (``MIN_VALUE_RUN`` numbers or more) is where the numbers
+    are; before it a cell starts at a code leading words (the indicator's number, the unit's
+    code), at '(' (the formula, through its 'x 100') and at the Tip/Dim/Fre token; after it,
+    words are text and numbers are numbers. The cut is checked where it matters: the six
+    values against their percentages (``row_record``)."""
+    tokens = text.split()
+    numeric = [read_cell(t).is_number for t in tokens]
+    start = next(
+        (i for i in range(len(tokens)) if all(numeric[i : i + MIN_VALUE_RUN]) and i + MIN_VALUE_RUN <= len(tokens)),
+        len(tokens),
+    )
+    stop = start
+    while stop < len(tokens) and numeric[stop]:
+        stop += 1
+    cells: list[list[str]] = []
+    in_formula = False
+    for i, t in enumerate(tokens[:start]):
+        prev = tokens[i - 1] if i else ""
+        nxt = tokens[i + 1] if i + 1 < start else ""
+        new = not cells
+        if t.startswith("("):
+            new, in_formula = True, True
+        elif TDF_START.match(t):
+            new, in_formula = True, False
+        elif in_formula:
+            new = False
+        elif LEADING_CODE.match(t) and nxt and not read_cell(nxt).is_number and prev.lower() != "x":
+            new = not (cells and TDF_START.match(cells[-1][0]) and len(cells[-1]) == 1 and FREQ_REST.match(t))
+        if in_formula and prev.lower() == "x" and t == "100":
+            cells[-1].append(t)
+            in_formula = False
+            continue
+        if new:
+            cells.append([t])
+        else:
+            cells[-1].append(t)
+    items = [read_cell(" ".join(c)) for c in cells]
+    items = [Item(i.text) if not i.is_number else i for i in items]
+    items += [read_cell(t) for t in tokens[start:stop]]
+    words: list[str] = []
+    for t in tokens[stop:]:
+        if read_cell(t).is_number:
+            if words:
+                items.append(Item(" ".join(words)))
+                words = []
+            items.append(read_cell(t))
+        else:
+            words.append(t)
+    if words:
+        items.append(Item(" ".join(words)))
+    return items
+
+
+def _with_spaced_cells(row: FRow) -> FRow:
+    """A row of OCR'd text whose gutters gave no cell of its numbers (one space between its
+    cells; a '|' read inside a word cut it elsewhere) cut into cells by ``spaced_row_items``,
+    when that cut gives the row the numbers the format prints."""
+    if row.source != "lineas_texto" or row.numbers():
+        return row
+    items = spaced_row_items(row.text)
+    if sum(len(i.numbers) for i in items) != len(NUMBER_NAMES):
+        return row
+    return FRow(items, row.page, row.bbox, row.source)
+
+
 def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
     m = CLAVE.match(row.items[0].text)
     if not m:
         return None
-    clave = f"C{m.group('c')}" + (f".A{m.group('a')}" if m.group("a") else "")
+    c, a = m.group("c").translate(ONE_LOOKALIKES), (m.group("a") or "").translate(ONE_LOOKALIKES)
+    clave = f"C{c}" + (f".A{a}" if a else "")
     rec = base_record(meta, row, CONF_UNCHECKED)
     rec.update(clave=clave, nivel="actividad" if m.group("a") else "componente", siglas=None)
     rec.update(meta_anual=None, avance_pct=None, comentario=None)
@@ -167,7 +251,8 @@ def read(doc: Document, meta: dict[str, Any]) -> list[tuple[str, list[dict[str, 
         meta = {**meta, "ente": " ".join(m.group("n").split()).strip(" .;:")}
     out = []
     for name, rows in row_streams(doc):
-        rows = blocks(rows, lambda r: CLAVE.match(r.items[0].text) is not None, len(NUMBER_NAMES))
+        rows = [_with_spaced_cells(r) for r in rows]
+        rows = blocks(rows, lambda r: CLAVE.match(r.items[0].text) is not None, len(NUMBER_NAMES), whole=True)
         records = [r for row in rows if (r := row_record(row, meta)) is not None]
         log.debug("pbr %s: %d rows", name, len(records))
         out.append((f"pbr_{name}", records))

@@ -144,15 +144,17 @@ def row_streams(doc: Document, runs: bool = False) -> list[tuple[str, list[FRow]
     return [("tabla", table_rows(doc)), ("lineas", line_rows(doc, runs))]
 
 
-def blocks(rows: list[FRow], anchor, want: int) -> list[FRow]:
+def blocks(rows: list[FRow], anchor, want: int, whole: bool = False) -> list[FRow]:
     """Each anchor row (``anchor(row)`` true) with the rows under it joined until it holds
     ``want`` numbers or the next anchor: a printed row the stream cut into several lines
-    (wrapped text cells; the numbers on the row's middle line) read as one."""
+    (wrapped text cells; the numbers on the row's middle line) read as one. With ``whole``, a
+    row that holds ``want`` numbers itself is never joined to the one above: it is a row whose
+    anchor OCR damaged past reading, not the rest of another."""
     out: list[FRow] = []
     for r in rows:
         if anchor(r):
             out.append(FRow(list(r.items), r.page, r.bbox, r.source))
-        elif out and len(out[-1].numbers()) < want:
+        elif out and len(out[-1].numbers()) < want and not (whole and len(r.numbers()) >= want):
             out[-1].items += r.items
     return out
 
