@@ -141,6 +141,35 @@ def test_sevac_metas_carry_their_project_and_check_cumplimiento_against_modifica
     assert second["modificado_anual"] == 50000 and "cumplimiento_calculado=conflict" in second["checks"]
 
 
+# SEVAC as OCR'd text with one space between cells: figures with their thousands groups set
+# apart by spaces, a project key with a zero read as 'o', and a project whose key OCR lost
+# (its metas belong to no project that can be named, not to the one above)
+SEVAC_SPACED = """GOBIERNO CONSTITUCIONAL DEL ESTADO
+INDICADORES DE RESULTADOS AL SEGUNDO TRIMESTRE DEL 2020
+Organismo Público: Instituto de Capacitación del Estado
+EDUCACIÓN SUPERIOR 1 000 000.00 1 000 000.00 500 000.00
+PROYECTOS INSTITUCIONALES:
+Ao01 8 FOMENTO A LA CALIDAD 1 000 000.00 1 000 000.00 500 000.00 Cobertura Estatal 10 20 30
+Número de cursos impartidos Curso 3 522.00 3 522.00 658.00 18.68
+Cobertura en capacitación Persona 52 830.00 50 000.00 9 569.00 19.14
+#$%& 9 VINCULACIÓN CON EMPRESAS 2 000 000.00 2 000 000.00 900 000.00 Cobertura Estatal 1 2 3
+Número de convenios firmados Convenio 12.00 12.00 6.00 50.00
+"""
+
+
+def test_sevac_ocr_text_with_one_space_between_cells_groups_each_figure_up_to_its_cents():
+    rows = _best(SEVAC_SPACED, "sevac_lineas")
+    assert [(r["clave"], r["indicador"], r["unidad_medida"]) for r in rows] == [
+        ("A001", "Número de cursos impartidos", "Curso"),
+        ("A001", "Cobertura en capacitación", "Persona"),
+    ]
+    assert [(r["meta_anual"], r["modificado_anual"], r["alcanzado_periodo"], r["avance_pct"]) for r in rows] == [
+        (3522, 3522, 658, 18.68),
+        (52830, 50000, 9569, 19.14),
+    ]
+    assert all("cumplimiento_calculado=ok" in r["checks"] for r in rows)
+
+
 POA = """INSTITUTO DE CAPACITACIÓN
 PROGRAMA ANUAL OPERATIVO 2018
 AVANCE DE METAS POR UNIDAD Y ZONA

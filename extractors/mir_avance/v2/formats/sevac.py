@@ -21,7 +21,7 @@ import regex
 from papeleo.model import Document
 from papeleo.text.normalize import fold
 
-from .rows import FRow, base_record, note_repairs, row_streams, value
+from .rows import FRow, Item, base_record, note_repairs, read_cell, row_streams, value
 
 log = logging.getLogger(__name__)
 
@@ -30,14 +30,88 @@ TITLE = regex.compile(r"(?:indicadores de resultados){e<=2}", regex.I)
 # 'Organismo Público: Instituto de Capacitación y Vinculación Tecnológica del Estado de Chiapas'
 ORGANISMO = regex.compile(r"(?:organismo p[uú]blico){e<=2}\s*:\s*(?P<n>[^\n]+)", regex.I)
 # a project's key in its own cell: 'A001', 'E019'
-PROYECTO = regex.compile(r"^[A-Z]\s?[0-9OIl]{3}$")
+PROYECTO = regex.compile(r"^[A-Z]\s?[0-9OoIl]{3}$")
 # a project-type band: 'PROYECTOS INSTITUCIONALES:', 'PROYECTOS DE INVERSIÓN:'
 TIPO_BAND = regex.compile(r"^proyectos\b.*:$", regex.I)
 METAS = ("programado_anual", "modificado_anual", "alcanzado_periodo", "cumplimiento_pct")
 # a printed % agrees with alcanzado/modificado within its two-decimal rounding and this slack
 PCT_SLACK = Decimal("0.005")
 CONF_OK, CONF_UNCHECKED, CONF_CONFLICT = 0.95, 0.7, 0.4
-LOOKALIKE = str.maketrans({"O": "0", "I": "1", "l": "1"})
+LOOKALIKE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
+# a project's or band's name is printed in capitals: this share of its letters at least (OCR
+# lowers a few), over at least this many letters
+CAPITALS_SHARE, MIN_NAME_LETTERS = 0.8, 8
+# a token that ends a SEVAC figure: the format prints every figure with two decimals
+# ('983.00', '69.57', OCR'd '986.0o'); the tokens before it in a run are its thousands groups
+# ('48 983.00')
+CENTS_END = regex.compile(r"[.,][\dOo]{2}$")
+# a thousands group of a figure printed with spaces: '48', '130', '571'
+GROUP = regex.compile(r"^\d{1,3}$")
+
+
+def spaced_row_items(text: str) -> list[Item]:
+    """A line of OCR'd text with one space between cells, cut into the cells a SEVAC row
+    prints: a project row's key first ('K028 2 FOMENTO … 130 571 345.06 …'), a meta row's
+    name, its unit (the last word before the figures) and its figures — each figure its
+    thousands groups up to the token with its two decimals ('48 983.00' is 48,983.00). Left as
+    one cell where no figure is found; the row's check (% = alcanzado / modificado) says
+    whether the grouping held."""
+    tokens = text.split()
+    if tokens and PROYECTO.match(tokens[0]):
+        # key, sustainable-development goal, the project's name up to its budget figures
+        items = [Item(tokens[0])]
+        rest = tokens[1:]
+        if rest and rest[0].isdigit() and len(rest[0]) <= 2:
+            items.append(read_cell(rest[0]))
+            rest = rest[1:]
+        name = []
+        while rest and not read_cell(rest[0]).is_number:
+            name.append(rest.pop(0))
+        return items + [Item(" ".join(name))] * bool(name) + [Item(" ".join(rest))] * bool(rest)
+    start = next((i for i, t in enumerate(tokens) if GROUP.match(t) or CENTS_END.search(t)), len(tokens))
+    items: list[Item] = []
+    words = tokens[:start]
+    if len(words) >= 2:  # a meta's name, then its unit: the last word before the figures
+        items += [Item(" ".join(words[:-1])), Item(words[-1])]
+    elif words:
+        items.append(Item(words[0]))
+    figure: list[str] = []
+    words = []
+
+    def flush_figure() -> None:
+        # a run of groups with no cents to end it: each is a figure of its own ('10 20 30')
+        items.extend(read_cell(t) for t in figure)
+        figure.clear()
+
+    for t in tokens[start:]:
+        if GROUP.match(t) or CENTS_END.search(t):
+            if words:
+                items.append(Item(" ".join(words)))
+                words = []
+            figure.append(t)
+            if CENTS_END.search(t):
+                items.append(read_cell("".join(figure)))
+                figure.clear()
+        elif figure and any(c.isdigit() for c in t):
+            # a figure broken by a token OCR damaged past reading ('7 9B6.o0'): text, so that
+            # the row is short of a figure rather than given a wrong one
+            words += [*figure, t]
+            figure.clear()
+        else:
+            flush_figure()
+            words.append(t)
+    flush_figure()
+    if words:
+        items.append(Item(" ".join(words)))
+    return items
+
+
+def _with_spaced_cells(row: FRow) -> FRow:
+    """A row of OCR'd text whose gutters gave no cell of its own (one space between cells) cut
+    by ``spaced_row_items``."""
+    if row.source != "lineas_texto" or len(row.items) != 1:
+        return row
+    return FRow(spaced_row_items(row.items[0].text), row.page, row.bbox, row.source)
 
 
 def cumplimiento_holds(pct: float | None, alc: float | None, mod: float | None) -> bool | None:
@@ -72,6 +146,12 @@ def _meta_record(row: FRow, meta: dict[str, Any], ctx: dict[str, Any]) -> dict[s
     return rec
 
 
+def _capitals(row: FRow) -> bool:
+    """Whether the row's longest text is a name in capitals."""
+    letters = [c for c in max(row.texts(), key=len, default="") if c.isalpha()]
+    return len(letters) >= MIN_NAME_LETTERS and sum(c.isupper() for c in letters) >= CAPITALS_SHARE * len(letters)
+
+
 def rows_to_records(rows: list[FRow], meta: dict[str, Any]) -> list[dict[str, Any]]:
     """Band rows set the context (finalidad, subfunción, project type, project) that the meta
     rows under them inherit."""
@@ -93,6 +173,11 @@ def rows_to_records(rows: list[FRow], meta: dict[str, Any]) -> list[dict[str, An
         if rec is not None:
             out.append(rec)
             continue
+        if row.numbers() and _capitals(row):
+            # figures beside a name in capitals on a row that is neither a meta nor a project:
+            # a band's budget, or a project row whose key OCR lost — the metas under it are not
+            # the last project's (metas are named in sentence case)
+            ctx["clave"] = None
         if not row.numbers() or len(row.items) <= len(row.numbers()) + 1:
             text = " ".join(row.texts())
             if TIPO_BAND.match(text):
@@ -111,7 +196,7 @@ def read(doc: Document, meta: dict[str, Any]) -> list[tuple[str, list[dict[str, 
         meta = {**meta, "ente": " ".join(m.group("n").split()).strip(" .;:")}
     out = []
     for name, rows in row_streams(doc):
-        records = rows_to_records(rows, meta)
+        records = rows_to_records([_with_spaced_cells(r) for r in rows], meta)
         log.debug("sevac %s: %d rows", name, len(records))
         out.append((f"sevac_{name}", records))
     return out
