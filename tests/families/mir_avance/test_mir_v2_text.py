@@ -427,6 +427,31 @@ def test_a_head_of_one_label_per_line_ends_with_its_line_of_sub_labels():
     }
 
 
+# notes printed under a table with no % column, without code or acronym, one row left without
+# a note (so they cannot go one per row in order): each note names its row's result and target
+# (report block 6436: the % of every row was lost)
+KEYLESS_NOTES = TITLE + (
+    "Nivel\tClave\tObjetivo\tIndicador\tFrecuencia\tMeta anual\tProgramado T1\tProgramado T2\tProgramado T3\t"
+    "Programado T4\tAlcanzado T1\tAlcanzado T2\n"
+    "FIN\t1.2\tContribuir al desarrollo local.\tTVE - Tasa de variación del empleo\tAnual\t12\t0\t12\t0\t0\t0\t15\n"
+    "PROPÓSITO\t1.2.1\tLa población accede a empleo.\tPPE - Porcentaje de personas empleadas\tTrimestral"
+    "\t80\t20\t20\t20\t20\t18\t21\n"
+    "ACTIVIDAD\t1.2.1.1\tCapacitación.\tPEPC - Porcentaje de elementos capacitados\tTrimestral"
+    "\t40\t10\t10\t10\t10\t10\t10\n"
+    "\n"
+    "Meta Trimestral: Se obtiene un resultado de 21 frente a una meta de 20, lo que representa un avance del 105%.\n"
+    "Meta Anual: Se obtiene un resultado de 15 frente a una meta de 12, lo que representa un avance del 125%.\n"
+)
+
+
+def test_a_note_without_a_key_goes_to_the_one_row_printing_its_figures():
+    recs = _records(KEYLESS_NOTES)
+    assert recs["1.2"]["avance_pct"] == 125 and "125%" in recs["1.2"]["comentario"]
+    assert recs["1.2.1"]["avance_pct"] == 105 and "105%" in recs["1.2.1"]["comentario"]
+    # both figures of a note (10, 10) on a row that prints them is no evidence when no note names them
+    assert recs["1.2.1.1"].get("comentario") is None and recs["1.2.1.1"].get("avance_pct") is None
+
+
 # a row whose cells OCR read down a column: numbers of other cells on one line, then a word of
 # another cell, then the four programados one per line, bottom to top (as tesseract returned
 # them in development seed 101's OCR'd text); printed: programado 852 929 1,537 1,924
