@@ -36,6 +36,8 @@ TextLine = tuple[int | None, str]  # (page number, line text), as in text.py
 
 # a label is short: 'Frecuencia de medición', 'Meta anual programada' (longer lines are prose)
 MAX_LABEL_CHARS = 40
+# a sub-label is shorter still: 'T1', '1er Trim.', 'Prog.', 'Alcanzado'
+MAX_SUB_LABEL_CHARS = 20
 # ... and one label is at most this many lines ('Unidad de' / 'medida')
 MAX_LABEL_LINES = 3
 # a quantity in a line means a value, not a label: '2,310.00', '1,132' ('T1', '1er Trim.',
@@ -65,10 +67,15 @@ def head_slots(header_rows: Sequence[Row], n_columns: int) -> list[int]:
 
 def only_sub_labels(texts: Sequence[str]) -> bool:
     """Whether a head row holds nothing but runs of sub-labels under lost group labels ('T1 T2
-    T3 T4', 'Prog. Real'): every filled cell beside another filled one, and some cell empty. A
-    row of whole labels with one lost is not a broken row: a title line above would fill it."""
+    T3 T4 T1 T2 T3 T4', 'Prog. Real Prog. Real'): some cell empty, every filled cell a short
+    label beside another filled one, and a label printed again (each group repeats them). A
+    row of whole labels with one lost, or a body row, is not a broken head: a title line or a
+    paragraph above would fill it."""
     filled = [bool(t.strip()) for t in texts]
-    if all(filled) or not any(filled):
+    labels = [t.strip() for t in texts if t.strip()]
+    if all(filled) or not labels or len(set(labels)) == len(labels):
+        return False
+    if any(len(t) > MAX_SUB_LABEL_CHARS or QUANTITY.search(t) for t in labels):
         return False
     return all(
         not f or (c > 0 and filled[c - 1]) or (c + 1 < len(filled) and filled[c + 1]) for c, f in enumerate(filled)
