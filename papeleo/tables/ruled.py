@@ -179,18 +179,25 @@ def grid_to_regions(grid: Grid) -> dict[tuple[int, int], tuple[int, int, int, in
     return owner
 
 
-def grid_to_skews(grid: Grid) -> tuple[float, ...]:
-    """The slopes a scanned grid's lines may have: none, or the tilt its long horizontal rules
+def grid_tilt(grid: Grid) -> float:
+    """How far a scanned grid's lines slope, either way: the tilt its long horizontal rules
     show (a rule drawn across a page turned by a fraction of a degree is recorded as a box
-    ``slope`` x its length tall), either way; () when the rules are straight."""
+    ``slope`` x its length tall); 0 when the rules are straight."""
     width = grid.xs[-1] - grid.xs[0]
     tilts = sorted(
         (h.bottom - h.top) / (h.x1 - h.x0) for h in grid.horizontal if h.x1 - h.x0 >= LONG_RULE_SHARE * width
     )
     if not tilts or tilts[len(tilts) // 2] < MIN_SKEW:
-        return ()
-    m = tilts[len(tilts) // 2]
-    return (0.0, m, -m)
+        return 0.0
+    return tilts[len(tilts) // 2]
+
+
+def _levelled(word: Word, slope: float, x_mid: float, y_mid: float) -> tuple[float, float]:
+    """A word's centre where it would be on the grid levelled about its middle: a horizontal
+    line is ``slope`` lower per point to the right, a vertical one ``slope`` further left per
+    point down."""
+    cx, cy = word.bbox.x_center, word.bbox.y_center  # type: ignore[union-attr]
+    return cx + slope * (cy - y_mid), cy - slope * (cx - x_mid)
 
 
 def _straddled(grid: Grid, words: Sequence[Word], slope: float) -> int:
@@ -205,52 +212,43 @@ def _straddled(grid: Grid, words: Sequence[Word], slope: float) -> int:
     return n
 
 
-def grid_skew(grid: Grid, words: Sequence[Word]) -> float:
-    """The slope of a scanned grid's lines that cuts through fewest words (rules do not cross
-    text), 0 on a tie or on straight rules. Which way the page turned, the rules' boxes do not
-    say; where a cell's text sits close under its top rule, a row line taken level through the
-    rule's middle puts that text in the row above (MIR report block 6422: every code of a
-    column one row up)."""
-    best = 0.0, _straddled(grid, words, 0.0) if grid_to_skews(grid) else 0
-    for slope in grid_to_skews(grid)[1:]:
-        n = _straddled(grid, words, slope)
-        if n < best[1]:
-            best = slope, n
-    return best[0]
+def grid_skew(grid: Grid, words: Sequence[Word], tilt: float) -> float:
+    """The slope of a scanned grid's lines, level or ``tilt`` either way, that cuts through
+    fewest words (rules do not cross text); level on a tie or on straight rules. Which way
+    the page turned, the rules' boxes do not say; where a cell's text sits close under its top
+    rule, a row line taken level through the rule's middle puts that text in the row above (MIR
+    report block 6422: every code of a column one row up)."""
+    if not tilt:
+        return 0.0
+    return min((0.0, tilt, -tilt), key=lambda slope: _straddled(grid, words, slope))
 
 
 def grid_to_table(grid: Grid, words: Sequence[Word], page: int | None, metrics: Metrics) -> Table | None:
     """The table a grid holds. A grid row whose cells are all single and that holds several
     complete rows of text (a body ruled only around its edge) is split into those rows."""
     box = grid.bbox
-    skews = grid_to_skews(grid)
+    tilt = grid_tilt(grid)
     # on a turned page the grid's corners are off its level box by up to this much
-    reach = max(skews, default=0.0) * max(box.x1 - box.x0, box.bottom - box.top) / 2
+    reach = tilt * max(box.x1 - box.x0, box.bottom - box.top) / 2
     near = [
         w
         for w in words
         if w.bbox is not None
         and centre_inside(w, BBox(box.x0 - reach, box.top - reach, box.x1 + reach, box.bottom + reach))
     ]
-    slope = grid_skew(grid, near)
-    x_mid, y_mid = (grid.xs[0] + grid.xs[-1]) / 2, (grid.ys[0] + grid.ys[-1]) / 2
-    inside = [
-        w
-        for w in near
-        if box.x0 <= w.bbox.x_center + slope * (w.bbox.y_center - y_mid) <= box.x1  # type: ignore[union-attr]
-        and box.top <= w.bbox.y_center - slope * (w.bbox.x_center - x_mid) <= box.bottom  # type: ignore[union-attr]
-    ]
+    slope = grid_skew(grid, near, tilt)
+    mid = (grid.xs[0] + grid.xs[-1]) / 2, (grid.ys[0] + grid.ys[-1]) / 2
+    levelled = {id(w): _levelled(w, slope, *mid) for w in near}
+    inside = [w for w in near if box.x0 <= levelled[id(w)][0] <= box.x1 and box.top <= levelled[id(w)][1] <= box.bottom]
     owner = grid_to_regions(grid)
     n_rows, n_cols = len(grid.ys) - 1, len(grid.xs) - 1
     columns = Columns(grid.xs)
     by_region: dict[tuple[int, int, int, int], list[Word]] = {}
     by_row: dict[int, list[Word]] = {}
     for w in inside:
-        cx, cy = w.bbox.x_center, w.bbox.y_center  # type: ignore[union-attr]
-        # the grid's lines at the word: a horizontal line is ``slope`` lower per point to the
-        # right of the grid's middle, a vertical one ``slope`` further left per point below it
-        r = min(n_rows - 1, max(0, bisect.bisect_right(grid.ys, cy - slope * (cx - x_mid)) - 1))
-        c = columns.index_of(cx + slope * (cy - y_mid))
+        x, y = levelled[id(w)]
+        r = min(n_rows - 1, max(0, bisect.bisect_right(grid.ys, y) - 1))
+        c = columns.index_of(x)
         by_region.setdefault(owner[(r, c)], []).append(w)
         by_row.setdefault(r, []).append(w)
     rows: list[Row] = []

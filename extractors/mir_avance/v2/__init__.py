@@ -53,9 +53,10 @@ def readings(doc: Document, T: int | None) -> list[tuple[str, list[RowCells]]]:
 def reading_score(records: list[dict[str, Any]], conflict_weight: float | None = None) -> float:
     """How far the document's own arithmetic backs a reading: a named row with a check that
     holds on values the solver left as read counts for it, a row in conflict and a row nobody
-    can name (no code, no acronym: cell debris) against it (``conflict_weight``,
-    ``UNNAMED_WEIGHT``). A check that holds only because the solver filled one of its values from it backs nothing: a table
-    reading that merged two cells would otherwise win by the values imputed over the gap."""
+    can name (no code, no acronym: cell debris) against it (``conflict_weight``, by default
+    ``CONFLICT_WEIGHT``; ``UNNAMED_WEIGHT``). A check that holds only because the solver
+    filled one of its values from it backs nothing: a table reading that merged two cells
+    would otherwise win by the values imputed over the gap."""
     conflict_weight = CONFLICT_WEIGHT if conflict_weight is None else conflict_weight
     score = 0.0
     for r in records:

@@ -21,7 +21,18 @@ import regex
 from papeleo.model import Document
 from papeleo.text.normalize import fold
 
-from .rows import FRow, Item, add_correction, base_record, blocks, note_repairs, read_cell, row_streams, value
+from .rows import (
+    FRow,
+    Item,
+    add_correction,
+    base_record,
+    blocks,
+    cell_to_runs,
+    note_repairs,
+    read_cell,
+    row_streams,
+    value,
+)
 
 log = logging.getLogger(__name__)
 
@@ -150,9 +161,6 @@ def spaced_row_items(text: str) -> list[Item]:
         (i for i in range(len(tokens)) if all(numeric[i : i + MIN_VALUE_RUN]) and i + MIN_VALUE_RUN <= len(tokens)),
         len(tokens),
     )
-    stop = start
-    while stop < len(tokens) and numeric[stop]:
-        stop += 1
     cells: list[list[str]] = []
     in_formula = False
     for i, t in enumerate(tokens[:start]):
@@ -175,21 +183,8 @@ def spaced_row_items(text: str) -> list[Item]:
             cells.append([t])
         else:
             cells[-1].append(t)
-    items = [read_cell(" ".join(c)) for c in cells]
-    items = [Item(i.text) if not i.is_number else i for i in items]
-    items += [read_cell(t) for t in tokens[start:stop]]
-    words: list[str] = []
-    for t in tokens[stop:]:
-        if read_cell(t).is_number:
-            if words:
-                items.append(Item(" ".join(words)))
-                words = []
-            items.append(read_cell(t))
-        else:
-            words.append(t)
-    if words:
-        items.append(Item(" ".join(words)))
-    return items
+    # from the run of values on, each number is a cell and each run of words one
+    return [read_cell(" ".join(c)) for c in cells] + cell_to_runs(" ".join(tokens[start:]))
 
 
 def _with_spaced_cells(row: FRow) -> FRow:
