@@ -97,6 +97,9 @@ def test_pbr_row_of_ocr_text_with_one_space_between_cells_is_cut_by_what_each_ce
     assert (c["nivel"], c["frecuencia"], c["unidad_medida"]) == ("componente", "anual", "Tasa")
     assert (c["meta_programada_pct"], c["resultado_pct"], c["resultado_acumulado"]) == (50, 25, 25)
     assert "resultado_variables=ok" in c["checks"] and "meta_variables=ok" in c["checks"]
+    # 'CI924' printed, C1924 read: said on the field; a clave printed as it is stays unflagged
+    assert "clave:corregido" in c["corrected"] and "'CI924'" in c["comentario_extraccion"]
+    assert "clave:corregido" not in a["corrected"]
 
 
 @pytest.mark.parametrize(
@@ -168,6 +171,8 @@ def test_sevac_ocr_text_with_one_space_between_cells_groups_each_figure_up_to_it
         (52830, 50000, 9569, 19.14),
     ]
     assert all("cumplimiento_calculado=ok" in r["checks"] for r in rows)
+    # 'Ao01' is not what was printed: the key says it was read back
+    assert all("clave:corregido" in r["corrected"] and "'Ao01'" in r["comentario_extraccion"] for r in rows)
 
 
 POA = """INSTITUTO DE CAPACITACIÓN

@@ -208,6 +208,8 @@ def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
     rec = base_record(meta, row, CONF_UNCHECKED)
     rec.update(clave=clave, nivel="actividad" if m.group("a") else "componente", siglas=None)
     rec.update(meta_anual=None, avance_pct=None, comentario=None)
+    if (m.group("c") + (m.group("a") or "")) != c + a:
+        add_correction(rec, "clave", "corregido", f"'{m.group(0).strip()}' leído como {clave} (letras por dígitos)")
     _texts(rec, row, row.items[0].text[m.end() :].strip())
     nums = row.numbers()
     T = meta.get("trimestre")

@@ -21,7 +21,7 @@ import regex
 from papeleo.model import Document
 from papeleo.text.normalize import fold
 
-from .rows import FRow, Item, base_record, note_repairs, read_cell, row_streams, value
+from .rows import FRow, Item, add_correction, base_record, note_repairs, read_cell, row_streams, value
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +131,10 @@ def _meta_record(row: FRow, meta: dict[str, Any], ctx: dict[str, Any]) -> dict[s
         return None
     rec = base_record(meta, row, CONF_UNCHECKED)
     rec.update({k: ctx.get(k) for k in ("clave", "clave_proyecto", "objetivo_desarrollo_sostenible", "proyecto")})
+    if ctx.get("clave_impresa", "").replace(" ", "") != ctx["clave"]:
+        add_correction(
+            rec, "clave", "corregido", f"'{ctx['clave_impresa']}' leído como {ctx['clave']} (letras por dígitos)"
+        )
     rec.update({k: ctx.get(k) for k in ("finalidad", "subfuncion", "tipo_proyecto")})
     rec.update(nivel=None, siglas=None, frecuencia=None, resumen_narrativo=None, comentario=None)
     rec["indicador"] = texts[0]
@@ -166,7 +170,7 @@ def rows_to_records(rows: list[FRow], meta: dict[str, Any]) -> list[dict[str, An
             rest = row.items[1:]
             texts = [i.text for i in rest if not i.is_number]
             ods = next((str(int(i.numbers[0].value)) for i in rest[:1] if i.is_number and i.numbers[0].value), None)
-            ctx.update(clave=clave, clave_proyecto=clave, proyecto=texts[0] if texts else None)
+            ctx.update(clave=clave, clave_impresa=first, clave_proyecto=clave, proyecto=texts[0] if texts else None)
             ctx["objetivo_desarrollo_sostenible"] = ods
             continue
         rec = _meta_record(row, meta, ctx)
