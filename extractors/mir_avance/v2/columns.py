@@ -51,6 +51,11 @@ CLEAN_T_LABEL = regex.compile(r"^[Tt][1-4]$")
 # tesseract on a generated scan's 'T1 T2 T3 T4'), or the 1 as i, í, l, I or | ('Tí T2 T3 T4');
 # taken for a quarter only beside a clean one
 DAMAGED_T_LABEL = regex.compile(r"^[71Il|]([1-4])$|^T([iíIl|])$")
+# a quarter label damaged past what that pattern reads ('TS', '712' in 'T1 712 T3 T4' on a
+# degraded scan's head) is read from its place: a token of at most this many characters between
+# two read labels k and k+2 is k+1 (longer would take a word such as 'Avance' or 'Meta' that a
+# head sets between two groups; a body number never sits between two quarter labels)
+MAX_SANDWICHED_LABEL_CHARS = 4
 
 
 @dataclass(frozen=True)
@@ -170,6 +175,18 @@ def repair_quarter_labels(tokens: list[str]) -> list[str]:
     for t in tokens:
         m = DAMAGED_T_LABEL.match(t)
         out.append(t if m is None else f"T{m.group(1) or '1'}")
+    return _sandwiched_labels_read(out)
+
+
+def _sandwiched_labels_read(tokens: list[str]) -> list[str]:
+    """'T1 712 T3 T4' -> 'T1 T2 T3 T4': the label between two read ones whose quarters are two apart."""
+    out = list(tokens)
+    for i in range(1, len(out) - 1):
+        before, here, after = out[i - 1], out[i], out[i + 1]
+        if CLEAN_T_LABEL.match(here) or len(here) > MAX_SANDWICHED_LABEL_CHARS:
+            continue
+        if CLEAN_T_LABEL.match(before) and CLEAN_T_LABEL.match(after) and int(after[1]) - int(before[1]) == 2:
+            out[i] = f"T{int(before[1]) + 1}"
     return out
 
 

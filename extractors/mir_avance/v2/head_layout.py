@@ -19,7 +19,7 @@ from papeleo.model import Word
 from papeleo.tables.words import line_to_phrases
 from papeleo.text.normalize import fold
 
-from .columns import NUMERIC, WORDS, group_name, name_to_kinds, name_to_labels
+from .columns import CLEAN_T_LABEL, NUMERIC, WORDS, group_name, name_to_kinds, name_to_labels
 from .fields import nivel_of
 from .head_labels import HEAD_LINE_GAP, LEVEL_TOLERANCE, cell, group_spans, is_group, stack_labels
 from .lines import NUMBERISH
@@ -197,7 +197,14 @@ def _near(upper: list[Word], lower: list[Word], h: float) -> bool:
 
 
 def _body_line(line: list[Word]) -> bool:
-    return _is_numberish_line(line) or nivel_of(line[0].text) is not None
+    """A line that prints numbers or starts with a level. A quarter-label line with a stray digit
+    on it ('anual 1 T1 T2 T3 T4 T1 T2 T3 T4 Avance': a scan's speck of the rule under 'Meta') is
+    still head: a row prints no quarter labels, so labels outnumbering numbers mark a head."""
+    if nivel_of(line[0].text) is not None:
+        return True
+    numbers = sum(1 for w in line if NUMBERISH.match(w.text) and not name_to_labels(w.text))
+    labels = sum(1 for w in line if CLEAN_T_LABEL.match(w.text))
+    return numbers > labels
 
 
 def head_to_layout(lines: list[list[Word]], h: float) -> Layout:

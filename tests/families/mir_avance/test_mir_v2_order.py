@@ -42,6 +42,16 @@ def test_numbers_stay_numbers_without_a_clean_quarter_label() -> None:
     assert repair_quarter_labels(["T1", "75", "10"]) == ["T1", "75", "10"]
 
 
+def test_a_label_damaged_past_reading_is_read_from_its_place_between_two() -> None:
+    # tesseract on a degraded generated scan (dev seed 9): 'T1 T2 TS T4 T1 712 T3 T4'
+    assert repair_quarter_labels(["anual", "T1", "T2", "TS", "T4", "T1", "712", "T3", "T4", "Avance"]) == [
+        "anual", "T1", "T2", "T3", "T4", "T1", "T2", "T3", "T4", "Avance",
+    ]  # fmt: skip
+    # a word between two groups, or between labels not two apart, is left as printed
+    assert repair_quarter_labels(["T2", "Avance", "T4"]) == ["T2", "Avance", "T4"]
+    assert repair_quarter_labels(["T4", "xx", "T1"]) == ["T4", "xx", "T1"]
+
+
 def test_a_one_read_as_a_letter_is_read_back() -> None:
     assert repair_quarter_labels(["Tí", "T2", "T3", "T4"]) == ["T1", "T2", "T3", "T4"]
     assert repair_quarter_labels(["Tl", "T2"]) == ["T1", "T2"]
