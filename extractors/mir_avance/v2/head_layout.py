@@ -242,12 +242,18 @@ def is_head_debris(word: Word) -> bool:
 
 def _split_levels(words: list[Word], h: float) -> list[list[Word]]:
     """Words grouped on one line that sit at different heights ('Cuarto' beside the second line
-    of a centred '% de / cumplimiento') are different labels."""
+    of a centred '% de / cumplimiento') are different labels. A word joins the label at its own
+    height that ends just before it, not only the word before it: on a turned scan the head's
+    two or three lines come as one, interleaved ('Avance' 'Abr-Jun' 'alcanzado' 'Jul-Sep', dev
+    MIR scan 1), and a group label split in two by its quarters qualified none of them."""
     parts: list[list[Word]] = []
     for w in words:
         mid = (w.bbox.top + w.bbox.bottom) / 2
-        if parts and abs(mid - (parts[-1][-1].bbox.top + parts[-1][-1].bbox.bottom) / 2) <= LEVEL_TOLERANCE * h:
-            parts[-1].append(w)
+        for part in reversed(parts):
+            last = part[-1].bbox
+            if abs(mid - (last.top + last.bottom) / 2) <= LEVEL_TOLERANCE * h and w.bbox.x0 - last.x1 < PHRASE_GAP * h:
+                part.append(w)
+                break
         else:
             parts.append([w])
     return parts

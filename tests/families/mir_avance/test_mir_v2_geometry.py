@@ -107,6 +107,17 @@ def test_rows_are_read_around_their_numbers():
     assert rows[1].numbers["alcanzado_t2"] == "1" and rows[1].text["nivel"] == "Propósito"
 
 
+def test_a_head_whose_lines_came_as_one_still_joins_each_group_label():
+    # a turned scan's head (dev seed 1): the group labels' line, 9 pt over the quarters, came
+    # grouped with them into one line, 'Avance' 'Abr-Jun' 'alcanzado' 'Jul-Sep' interleaved
+    quarters = ("Ene-Mar", "Abr-Jun", "Jul-Sep", "Oct-Dic")
+    items = [(607, 109, "Programado"), (728, 109, "Avance alcanzado")]
+    items += [(x, 122, q) for x, q in zip((565, 598, 631, 664, 696, 730, 763, 796), quarters + quarters)]
+    one_line = sorted((w for x, top, text in items for w in words_at(x, top, text)), key=lambda w: w.bbox.x0)
+    kinds = [c.kinds for c in head_to_layout([one_line], SIZE).columns]
+    assert kinds == [(("prog", q),) for q in (1, 2, 3, 4)] + [(("alc", q),) for q in (1, 2, 3, 4)]
+
+
 def scanned(items: list[tuple[float, float, str]], doubtful: dict[tuple[float, float], tuple[str, float]]) -> Page:
     """``page_of`` as OCR reads it: every word at 0.9, the words at the given (x, top) replaced by
     the given text at the given confidence."""
