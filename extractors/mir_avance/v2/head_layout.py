@@ -19,7 +19,7 @@ from papeleo.model import Word
 from papeleo.tables.words import line_to_phrases
 from papeleo.text.normalize import fold
 
-from .columns import CLEAN_T_LABEL, NUMERIC, WORDS, group_name, name_to_kinds, name_to_labels
+from .columns import NUMERIC, WORDS, group_name, name_to_kinds, name_to_labels
 from .fields import nivel_of
 from .head_labels import HEAD_LINE_GAP, LEVEL_TOLERANCE, cell, group_spans, is_group, stack_labels
 from .lines import NUMBERISH
@@ -45,8 +45,11 @@ MIN_HEAD_KINDS = 3
 # sentence that says 'meta', 'alcanza' and 'No.' is not a head; lower lets such prose in)
 HEAD_LABEL_SHARE = 0.5
 
-# a repeated head prints the same words as the report's first head: rapidfuzz ratio of the two
-# main lines at or above this (OCR damage and a wrapped label lower it; other prose scores far below)
+# a repeated head prints the same words as the report's first head: rapidfuzz token_set_ratio of a
+# line and the first head's main line at or above this (OCR damage and a wrapped label lower it;
+# commentary naming 'meta programada' scores about 60). Token sets, not the plain ratio: a scan's
+# head lines come grouped differently on each page ('Frecuencia Meta programada Realizado' over
+# 'Línea Meta anual …'), and a missed repeat put the head's words into the first row (dev scan 3)
 HEAD_REPEAT_RATIO = 80
 
 # a line over the head's main line with this many words or fewer, no number and no label word
@@ -93,7 +96,7 @@ def find_head(lines: list[list[Word]], h: float, start: int = 0, known: str = ""
     column ('Unidad de medida: … programadas; no se alcanzó la meta') is not a new table."""
     for i in range(start, len(lines)):
         text = " ".join(w.text for w in lines[i])
-        if known and fuzz.ratio(fold(text), fold(known)) < HEAD_REPEAT_RATIO:
+        if known and fuzz.token_set_ratio(fold(text), fold(known)) < HEAD_REPEAT_RATIO:
             continue
         labels = name_to_labels(text)
         kinds = {lb.kind for lb in labels if lb.kind != "q"}
@@ -198,12 +201,13 @@ def _near(upper: list[Word], lower: list[Word], h: float) -> bool:
 
 def _body_line(line: list[Word]) -> bool:
     """A line that prints numbers or starts with a level. A quarter-label line with a stray digit
-    on it ('anual 1 T1 T2 T3 T4 T1 T2 T3 T4 Avance': a scan's speck of the rule under 'Meta') is
-    still head: a row prints no quarter labels, so labels outnumbering numbers mark a head."""
+    on it ('anual 1 T1 T2 T3 T4 T1 T2 T3 T4 Avance', 'Primero Segundo Tercero Cuarto Primero
+    anual 1': a scan's speck of a rule) is still head: a row prints no quarter labels, so
+    labels outnumbering numbers mark a head."""
     if nivel_of(line[0].text) is not None:
         return True
     numbers = sum(1 for w in line if NUMBERISH.match(w.text) and not name_to_labels(w.text))
-    labels = sum(1 for w in line if CLEAN_T_LABEL.match(w.text))
+    labels = sum(1 for w in line if any(lb.kind == "q" for lb in name_to_labels(w.text)))
     return numbers > labels
 
 

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from extractors.mir_avance.v2.geometry import page_to_rows
-from extractors.mir_avance.v2.head_layout import head_to_layout
+from extractors.mir_avance.v2.head_layout import find_head, head_to_layout
 from helpers import SAMPLES
 from papeleo.model import BBox, Page, Word
 from papeleo.readers.layout import words_to_lines
@@ -116,6 +116,37 @@ def test_a_head_whose_lines_came_as_one_still_joins_each_group_label():
     one_line = sorted((w for x, top, text in items for w in words_at(x, top, text)), key=lambda w: w.bbox.x0)
     kinds = [c.kinds for c in head_to_layout([one_line], SIZE).columns]
     assert kinds == [(("prog", q),) for q in (1, 2, 3, 4)] + [(("alc", q),) for q in (1, 2, 3, 4)]
+
+
+def test_a_repeated_head_whose_lines_ocr_grouped_otherwise_is_still_known():
+    # dev scan seed 3: page 1's head main line, and page 2's head as tesseract grouped its words
+    known = (
+        "Nivel MIR Objetivo Nombre del indicador Área E responsable Frecuencia de Línea Meta anual "
+        "Meta programada Realizado Avance"
+    )
+    page = page_of(
+        [
+            (408, 80, "Frecuencia Meta programada Realizado"),
+            (458, 89, "Línea Meta anual Observaciones"),
+            (38, 98, "Nivel MIR Objetivo Nombre del indicador Área responsable medición de base programada Ene-Mar"),
+            (89, 115, "6.1.1.6 Suministro de litros de PLCPVS= Porcentaje de litros Contraloría"),
+        ]
+    )
+    lines = words_to_word_lines(w for ln in page.lines for w in ln.words)
+    assert find_head(lines, SIZE, 0, known) == (0, 3)
+
+
+def test_a_quarter_line_with_a_stray_digit_stays_in_the_head():
+    # dev scan seed 25, page 2: '1' is a speck of a rule; the line names quarters, not a row
+    page = page_of(
+        [
+            (40, 100, "Nivel Resumen Narrativo Indicador Periodicidad Programado Realizado Meta"),
+            (300, 110, "Primero Segundo Tercero Cuarto Primero anual 1"),
+            (40, 130, "Fin 1.1 Contribuir a 100 20 30 25 25 21 33"),
+        ]
+    )
+    lines = words_to_word_lines(w for ln in page.lines for w in ln.words)
+    assert find_head(lines, SIZE, 0, "") == (0, 2)
 
 
 def scanned(items: list[tuple[float, float, str]], doubtful: dict[tuple[float, float], tuple[str, float]]) -> Page:
