@@ -51,11 +51,18 @@ CLEAN_T_LABEL = regex.compile(r"^[Tt][1-4]$")
 # tesseract on a generated scan's 'T1 T2 T3 T4'), or the 1 as i, í, l, I or | ('Tí T2 T3 T4');
 # taken for a quarter only beside a clean one
 DAMAGED_T_LABEL = regex.compile(r"^[71Il|]([1-4])$|^T([iíIl|])$")
-# a quarter label damaged past what that pattern reads ('TS', '712' in 'T1 712 T3 T4' on a
-# degraded scan's head) is read from its place: a token of at most this many characters between
-# two read labels k and k+2 is k+1 (longer would take a word such as 'Avance' or 'Meta' that a
-# head sets between two groups; a body number never sits between two quarter labels)
-MAX_SANDWICHED_LABEL_CHARS = 4
+# a quarter label damaged past what that pattern reads ('TS', '712' in 'T1 712 T3 T4', 'er' and
+# '4Ato' in '4to er 2do 3er 4Ato' on degraded scans' heads) is read from its place in a run of
+# quarters (_labels_read_from_their_run): a token of at most this many characters (longer would
+# take a word such as 'Avance' that a head sets between two groups) ...
+MAX_DAMAGED_LABEL_CHARS = 4
+# ... on a line naming at least this many quarters (a head's quarter line; a commentary naming
+# 'el primer y tercer trimestre' names two) ...
+MIN_RUN_LABELS = 3
+# ... is quarter k when the labels on both sides say so (k-1 before, k+1 after, a run restarting
+# at 1 after 4), or when one side says so and the token is this much like one of k's forms
+# ('er' ~ '1er' 80, '4ato' ~ '4to' 86; 'meta' or 'alc' beside a quarter score under 40)
+RUN_LABEL_MIN_RATIO = 60
 
 
 @dataclass(frozen=True)
@@ -167,27 +174,44 @@ def name_to_kinds(name: str) -> tuple[tuple[str, int | None], ...]:
 
 
 def repair_quarter_labels(tokens: list[str]) -> list[str]:
-    """The tokens of one head line with OCR-damaged quarter labels read back ('71' -> 'T1'),
-    when the line prints at least one clean quarter label: without that, '13' is a number."""
-    if not any(CLEAN_T_LABEL.match(t) for t in tokens):
+    """The tokens of one head line with OCR-damaged quarter labels read back: 'T'-labels ('71' ->
+    'T1') when the line prints at least one clean one (without that, '13' is a number), then any
+    label from the run of quarters it stands in."""
+    out = tokens
+    if any(CLEAN_T_LABEL.match(t) for t in tokens):
+        out = [t if (m := DAMAGED_T_LABEL.match(t)) is None else f"T{m.group(1) or '1'}" for t in tokens]
+    return _labels_read_from_their_run(out)
+
+
+def _labels_read_from_their_run(tokens: list[str]) -> list[str]:
+    """'T1 712 T3' -> 'T1 T2 T3', '4to er 2do' -> '4to T1 2do': a damaged quarter label read from
+    the run of quarters it stands in (MAX_DAMAGED_LABEL_CHARS, MIN_RUN_LABELS, RUN_LABEL_MIN_RATIO)."""
+    quarters = [_quarter_of(t) for t in tokens]
+    if sum(q is not None for q in quarters) < MIN_RUN_LABELS:
         return tokens
-    out = []
-    for t in tokens:
-        m = DAMAGED_T_LABEL.match(t)
-        out.append(t if m is None else f"T{m.group(1) or '1'}")
-    return _sandwiched_labels_read(out)
-
-
-def _sandwiched_labels_read(tokens: list[str]) -> list[str]:
-    """'T1 712 T3 T4' -> 'T1 T2 T3 T4': the label between two read ones whose quarters are two apart."""
     out = list(tokens)
-    for i in range(1, len(out) - 1):
-        before, here, after = out[i - 1], out[i], out[i + 1]
-        if CLEAN_T_LABEL.match(here) or len(here) > MAX_SANDWICHED_LABEL_CHARS:
+    for i, t in enumerate(tokens):
+        if quarters[i] is not None or not t or len(t) > MAX_DAMAGED_LABEL_CHARS:
             continue
-        if CLEAN_T_LABEL.match(before) and CLEAN_T_LABEL.match(after) and int(after[1]) - int(before[1]) == 2:
-            out[i] = f"T{int(before[1]) + 1}"
+        before = quarters[i - 1] if i > 0 else None
+        after = quarters[i + 1] if i + 1 < len(tokens) else None
+        from_left = before % 4 + 1 if before else None
+        from_right = after - 1 if after and after > 1 else None
+        if from_left and from_right:
+            if from_left == from_right:
+                out[i] = f"T{from_left}"
+        elif (k := from_left or from_right) and _looks_like_quarter(t, k):
+            out[i] = f"T{k}"
     return out
+
+
+def _quarter_of(token: str) -> int | None:
+    return next((lb.quarter for lb in name_to_labels(token) if lb.kind == "q"), None)
+
+
+def _looks_like_quarter(token: str, k: int) -> bool:
+    folded = fold(token)
+    return any(fuzz.ratio(folded, form) >= RUN_LABEL_MIN_RATIO for form in _DATA["quarters"][str(k)] if len(form) <= 8)
 
 
 def repair_quarter_labels_in_line(line: str) -> str:

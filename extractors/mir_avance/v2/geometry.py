@@ -17,7 +17,7 @@ from dataclasses import replace
 from papeleo.model import Page, Word
 from papeleo.tables.words import is_speck, median_word_height, placed_words, words_to_text, words_to_word_lines
 
-from .columns import CLEAN_T_LABEL, MAX_SANDWICHED_LABEL_CHARS, NUMERIC, repair_quarter_labels
+from .columns import CLEAN_T_LABEL, MAX_DAMAGED_LABEL_CHARS, NUMERIC, repair_quarter_labels
 from .commentary import NOTE
 from .head_layout import Column, Layout, find_head, head_without_body_lines, line_gap, main_head_line
 from .lines import NUMBERISH
@@ -171,7 +171,7 @@ def _with_doubtful_labels(lines: list[list[Word]], doubtful: list[Word]) -> list
                 for w in doubtful
                 if top <= (w.bbox.top + w.bbox.bottom) / 2 <= bottom
                 and x0 <= w.bbox.x0 <= x1
-                and len(w.text.strip()) <= MAX_SANDWICHED_LABEL_CHARS
+                and len(w.text.strip()) <= MAX_DAMAGED_LABEL_CHARS
             ]
             line = sorted(line + extra, key=lambda w: w.bbox.x0)
         out.append(line)

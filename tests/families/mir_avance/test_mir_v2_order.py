@@ -48,8 +48,20 @@ def test_a_label_damaged_past_reading_is_read_from_its_place_between_two() -> No
         "anual", "T1", "T2", "T3", "T4", "T1", "T2", "T3", "T4", "Avance",
     ]  # fmt: skip
     # a word between two groups, or between labels not two apart, is left as printed
-    assert repair_quarter_labels(["T2", "Avance", "T4"]) == ["T2", "Avance", "T4"]
-    assert repair_quarter_labels(["T4", "xx", "T1"]) == ["T4", "xx", "T1"]
+    assert repair_quarter_labels(["T2", "Avance", "T4", "T1"]) == ["T2", "Avance", "T4", "T1"]
+    assert repair_quarter_labels(["T3", "T4", "xx", "T1"]) == ["T3", "T4", "xx", "T1"]
+
+
+def test_a_damaged_ordinal_is_read_from_its_run_when_it_looks_like_its_place() -> None:
+    # tesseract on a degraded scan's head (dev seed 18): '1er' read 'ter' and 'er', '4to' '4Ato'
+    line = ["Periodicidad", "aloe", "ter", "2do", "3er", "4to", "er", "2do", "3er", "4Ato", "Justificación"]
+    assert repair_quarter_labels(line) == [
+        "Periodicidad", "aloe", "T1", "2do", "3er", "4to", "T1", "2do", "3er", "T4", "Justificación",
+    ]  # fmt: skip
+    # a word beside a run that looks like no quarter, and prose naming two quarters, stay
+    assert repair_quarter_labels(["Meta", "T2", "T3", "T4", "Alc"]) == ["Meta", "T2", "T3", "T4", "Alc"]
+    prose = "en el primer y tercer trimestre".split()
+    assert repair_quarter_labels(prose) == prose
 
 
 def test_a_one_read_as_a_letter_is_read_back() -> None:
