@@ -164,15 +164,38 @@ def seconds_left(deadline_epoch: float | None) -> float:
     return left
 
 
+# Sauvola binarisation (tesseract_configs.BINARIZATION) needs a window of at least 2 pixels each
+# side inside the image: on a crop a few pixels tall (a sliver between two rules that reread.py or
+# cells.py reads again) tesseract stops with "Error in pixSauvolaBinarizeTiled: whsize must be >= 2"
+# and the whole page was lost (dev MIR scan 24, page 2). Such a crop is read again on paper of
+# at least this many pixels each way, placed at its top left so that its coordinates stay.
+SAUVOLA_ERROR = "whsize must be >= 2"
+MIN_SAUVOLA_SIDE_PX = 64
+
+
 def image_to_lines(
     img: Image.Image, lang: str, config: str, deadline_epoch: float | None, x_scale: float, y_scale: float
 ) -> list[Line]:
     """One tesseract pass over ``img`` with ``config`` -> Lines in points (``x_scale`` and
     ``y_scale`` are points per pixel)."""
-    data = pytesseract.image_to_data(
-        img, lang=lang, config=config, output_type=pytesseract.Output.DICT, timeout=seconds_left(deadline_epoch)
-    )
+    try:
+        data = pytesseract.image_to_data(
+            img, lang=lang, config=config, output_type=pytesseract.Output.DICT, timeout=seconds_left(deadline_epoch)
+        )
+    except pytesseract.TesseractError as exc:
+        if SAUVOLA_ERROR not in str(exc) or min(img.size) >= MIN_SAUVOLA_SIDE_PX:
+            raise
+        log.debug("a %dx%d crop is too small to binarise: read again on paper", *img.size)
+        return image_to_lines(image_on_paper(img, MIN_SAUVOLA_SIDE_PX), lang, config, deadline_epoch, x_scale, y_scale)
     return tesseract_data_to_lines(data, x_scale, y_scale)
+
+
+def image_on_paper(img: Image.Image, side: float) -> Image.Image:
+    """``img`` at the top left of a white page at least ``side`` pixels each way."""
+    grey = img.convert("L")
+    paper = Image.new("L", (max(grey.width, int(side)), max(grey.height, int(side))), 255)
+    paper.paste(grey, (0, 0))
+    return paper
 
 
 def image_to_read(

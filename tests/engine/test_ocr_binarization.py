@@ -12,10 +12,11 @@ from pathlib import Path
 import numpy as np
 import pypdfium2 as pdfium
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 from reportlab.pdfgen import canvas
 
-from papeleo.readers.ocr_page import image_to_ocr_result
+from papeleo.readers.ocr_page import image_to_lines, image_to_ocr_result
+from papeleo.readers.tesseract_configs import SPARSE_READ
 
 INCH = 72
 DPI = 300
@@ -60,3 +61,16 @@ def test_print_on_a_shaded_head_and_group_row_is_read(tmp_path: Path) -> None:
     words = {w.text for w in page.words}
     assert set(HEAD) | set(GROUP_ROW) <= words
     assert {"6522.00", "4885.00", "44875.00", "22206.00"} <= words  # the unshaded rows still read
+
+
+def test_a_crop_too_small_to_binarise_is_read_on_paper_not_lost() -> None:
+    # a sliver between two rules, 5 pixels tall, as reread.py or cells.py crop it: tesseract's
+    # Sauvola stopped on it ("whsize must be >= 2") and the whole page was lost (dev MIR scan 24)
+    sliver = Image.new("L", (400, 5), 255)
+    assert image_to_lines(sliver, "spa", SPARSE_READ, None, 1.0, 1.0) == []
+    # ... and print on a small crop still reads, at its own coordinates
+    small = Image.new("L", (60, 40), 255)
+    ImageDraw.Draw(small).text((4, 8), "4885", fill=0, font=ImageFont.load_default(size=20))
+    lines = image_to_lines(small, "spa", SPARSE_READ, None, 1.0, 1.0)
+    assert [w.text for ln in lines for w in ln.words] == ["4885"]
+    assert lines[0].words[0].bbox.x0 < 20
