@@ -27,6 +27,13 @@ CODE_LOOKALIKES = {**LETTER_TO_DIGIT, "a": "3"}  # the shared table, plus 'a' fo
 # 'PCCPP - Porcentaje de calles …', 'PCCISP=Porcentaje' (no spaces); acronyms are capitals and
 # digits, OCR may turn a capital into a digit ('PR0NUA') or '1' ('PEP1')
 SIGLAS = regex.compile(r"^\s*(?P<s>[A-ZÁÉÍÓÚÑ0-9]{2,14})\s*(?:[:=]|\s[-–—]\s?|[-–—]\s)\s*(?P<rest>\S.*)$", regex.S)
+# an acronym whose separator OCR lost ('PTDNI Porcentaje de tomas …' for 'PTDNI - Porcentaje', a
+# degraded scan's thin dash): capitals only, three letters at least, then the name's first word
+# capitalised (a name set in capitals, 'PORCENTAJE DE …', has no such word after its first)
+SIGLAS_BARE = regex.compile(
+    r"^\s*(?P<s>(?=(?:[0-9]*[A-ZÁÉÍÓÚÑ]){3})[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9]{2,13})\s+(?P<rest>[A-ZÁÉÍÓÚÑ][a-záéíóúñ].*)$",
+    regex.S,
+)
 # an acronym printed after the indicator's name: 'Índice de percepción de seguridad (IPA)'
 SIGLAS_AFTER = regex.compile(r"^(?P<rest>\S.*?)\s*\((?P<s>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9]{1,13})\)\s*$", regex.S)
 # the unit printed under the indicator: 'Unidad de medida: Porcentaje', OCR 'Unidacl de rnedida:' (four
@@ -106,7 +113,7 @@ def split_siglas(text: str) -> tuple[str | None, str]:
     m = SIGLAS.match(text)
     if m and any(c.isalpha() for c in m.group("s")):
         return m.group("s"), m.group("rest").strip()
-    m = SIGLAS_AFTER.match(text)
+    m = SIGLAS_AFTER.match(text) or SIGLAS_BARE.match(text)
     if m:
         return m.group("s"), m.group("rest").strip()
     return None, text

@@ -107,6 +107,13 @@ def test_a_code_leading_a_cell_is_split_off_as_printed(cell, code, rest, repaire
         ("PVOR= Porcentaje", "PVOR"),
         ("PCCISP=Porcentaje de", "PCCISP"),
         ("PCCPP - Porcentaje", "PCCPP"),
+        # the dash a degraded scan lost (dev scan seed 12: 'PTDNI - Porcentaje …')
+        ("PTDNI Porcentaje de tomas", "PTDNI"),
+        ("PR0NUA Número de reportes", "PR0NUA"),
+        # a name in capitals, a short capital word, prose: no acronym
+        ("PORCENTAJE DE TOMAS", None),
+        ("AB Porcentaje", None),
+        ("Porcentaje de PTDNI Tomas", None),
     ],
 )
 def test_siglas_in_every_printed_form(cell, siglas):
