@@ -149,6 +149,18 @@ def test_a_quarter_line_with_a_stray_digit_stays_in_the_head():
     assert find_head(lines, SIZE, 0, "") == (0, 2)
 
 
+def test_a_group_label_whose_words_differ_in_descenders_stays_one():
+    # dev scan seed 12: 'Meta' 270-275 pt and 'programada' 270-278 pt (its p and g hang lower);
+    # their middles 1.5 pt apart split the group in two, and two quarters lost their kind
+    boxes = [("Meta", 413, 270, 275), ("programada", 430, 270, 278)]
+    boxes += [(q, x, 284, 289) for q, x in zip(("Ene-Mar", "Abr-Jun", "Jul-Sep", "Oct-Dic"), (378, 411, 445, 478))]
+    line = sorted(
+        (Word(t, BBox(x, top, x + len(t) * 3.7, bottom), 0.96) for t, x, top, bottom in boxes), key=lambda w: w.bbox.x0
+    )
+    kinds = [c.kinds for c in head_to_layout([line], 4.0).columns]
+    assert kinds == [(("prog", q),) for q in (1, 2, 3, 4)]
+
+
 def scanned(items: list[tuple[float, float, str]], doubtful: dict[tuple[float, float], tuple[str, float]]) -> Page:
     """``page_of`` as OCR reads it: every word at 0.9, the words at the given (x, top) replaced by
     the given text at the given confidence."""
