@@ -19,6 +19,7 @@ from papeleo.tables.words import is_speck, median_word_height, placed_words, wor
 
 from .columns import CLEAN_T_LABEL, MAX_DAMAGED_LABEL_CHARS, NUMERIC, repair_quarter_labels
 from .commentary import NOTE
+from .fields import split_code
 from .head_layout import Column, Layout, find_head, head_without_body_lines, line_gap, main_head_line
 from .lines import NUMBERISH
 from .order import order_check_and_note, order_evidence, order_is_uneven, swapped_order
@@ -222,6 +223,7 @@ def _body_to_rows(
     layout.border_words = layout.border_words + [w for line in core for w in line]
     hrules = sorted((r.top + r.bottom) / 2 for r in page.rules if r.orientation == "h")
     owner = _assign_lines(lines, anchors, hrules)
+    _code_lines_start_the_next_row(lines, anchors, owner, cols)
     _drop_trailing_strays(lines, anchors, owner, h)
     out = []
     for a in anchors:
@@ -251,6 +253,35 @@ def _table_end(lines: list[list[Word]], last: int, h: float) -> int:
     while end < len(lines) and line_gap(lines[end - 1], lines[end]) < TABLE_END_GAP * h:
         end += 1
     return end
+
+
+def _code_lines_start_the_next_row(
+    lines: list[list[Word]], anchors: list[int], owner: list[int | None], cols: list[Column]
+) -> None:
+    """A row prints one code. A line under a row's numbers that starts with a second code
+    ('5.6.1.2.5 Actualización de' under '5.6.1.2.4 Limpieza de …') begins the next row when that
+    row has no code of its own: its text is centred on its own numbers further down, so its first
+    line can lie nearer the row above. That line and the row's lines after it go to the next row
+    (dev scan 29: two resúmenes ran on into the next row's, which lost its code). When the next
+    row has a code, the second one belongs to a row whose numbers were not found, and stays."""
+    named = {i for i, c in enumerate(cols) if any(k[0] in ("clave", "resumen") for k in c.kinds)}
+    coded = {j for j in range(len(lines)) if _starts_with_code(lines[j], cols, named)}
+    for k, a in enumerate(anchors[:-1]):
+        own = [j for j in range(len(lines)) if owner[j] == a]
+        nxt = anchors[k + 1]
+        if any(owner[j] == nxt for j in coded):
+            continue
+        later = [j for j in own if j in coded and j > a and any(i in coded for i in own if i < j)]
+        if later:
+            for j in own:
+                if j >= later[0]:
+                    owner[j] = nxt
+
+
+def _starts_with_code(line: list[Word], cols: list[Column], named: set[int]) -> bool:
+    words = [w for w in line if column_of(w, cols) in named]
+    code = split_code(words_to_text(words))[0] if words else None
+    return code is not None and "." in code
 
 
 def _drop_trailing_strays(lines: list[list[Word]], anchors: list[int], owner: list[int | None], h: float) -> None:

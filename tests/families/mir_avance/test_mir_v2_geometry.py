@@ -161,6 +161,28 @@ def test_a_group_label_whose_words_differ_in_descenders_stays_one():
     assert kinds == [(("prog", q),) for q in (1, 2, 3, 4)]
 
 
+def test_a_second_code_under_a_row_starts_the_next_row():
+    # dev scan seed 29: the next row's text is centred on its numbers further down, so its first
+    # line, with its code, lies nearer the row above; the code is the next row's
+    xs = (300, 340, 370, 400, 430, 460, 490, 520)
+    items = list(HEAD_BY_KIND)
+    items += [(100, 130, "1.1 Contribuir a"), (40, 140, "Fin"), (100, 140, "mejorar el"), (100, 150, "municipio.")]
+    items += [(220, 140, "PSAL: Porcentaje")]
+    items += [(x, 140, n) for x, n in zip(xs, ("100", "20", "30", "25", "25", "21", "33", "110%"))]
+    items += [
+        (100, 158, "1.1.1 Servicios"),
+        (100, 166, "prestados a"),
+        (100, 174, "la población"),
+        (100, 190, "del municipio."),
+    ]
+    items += [(40, 182, "Propósito"), (220, 182, "PSP: Porcentaje")]
+    items += [(x, 182, n) for x, n in zip(xs, ("8", "2", "2", "2", "2", "2", "1", "50%"))]
+    rows, _ = page_to_rows(page_of(items), 2, None)
+    assert [r.text["resumen"].split()[0] for r in rows] == ["1.1", "1.1.1"]
+    assert rows[0].text["resumen"] == "1.1 Contribuir a mejorar el municipio."
+    assert rows[1].numbers["alcanzado_t2"] == "1"
+
+
 def scanned(items: list[tuple[float, float, str]], doubtful: dict[tuple[float, float], tuple[str, float]]) -> Page:
     """``page_of`` as OCR reads it: every word at 0.9, the words at the given (x, top) replaced by
     the given text at the given confidence."""
