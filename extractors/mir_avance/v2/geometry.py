@@ -22,7 +22,7 @@ from .commentary import NOTE
 from .fields import split_code
 from .head_layout import Column, Layout, find_head, head_without_body_lines, line_gap, main_head_line
 from .lines import NUMBERISH
-from .order import order_check_and_note, order_evidence, order_is_uneven, swapped_order
+from .order import order_check_and_note, order_evidence, order_is_uneven, quarter_order_check_and_note, swapped_order
 from .table import NUMBER_TOKEN, RowCells, flag_unplaced, numeric_field
 
 # a line is a row's anchor when it prints numbers in at least this many numeric columns (a page
@@ -144,6 +144,12 @@ def _ordered_body_to_rows(
     """The body's rows; under a by-order head, read the way the document's later quarters
     support, each row saying so in ``columnas_por_orden`` (see ``order_evidence``)."""
     rows = _body_to_rows(lines, layout, page, h, T, under_head)
+    if any(c.quarter_by_order for c in layout.columns):
+        check, note = quarter_order_check_and_note(order_evidence(rows, T))
+        for r in rows:
+            r.checks.append(check)
+            r.notes.append(note)
+        return rows
     if not any(c.by_order for c in layout.columns):
         return rows
     evidence = order_evidence(rows, T)

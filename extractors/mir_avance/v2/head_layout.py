@@ -73,6 +73,7 @@ class Column:
     right: float = 0.0
     left_sure: bool = False  # the border is a rule or a gutter of the body, not a guess
     by_order: bool = False  # programado/alcanzado taken from the order of two quarter runs
+    quarter_by_order: bool = False  # the quarter taken from the order of Meta/Alcanzado pairs
 
 
 @dataclass

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import regex
+
 from .columns import name_to_labels
 from .lines import NUMBERISH
 from .table import RowCells
@@ -54,7 +56,7 @@ def kinds_by_order(columns: list[Any]) -> None:
     runs of quarter columns: programado then alcanzado, the order every head with those labels
     prints them in. Only as a reading to be tested: ``by_order`` columns are checked against
     the document (``order_evidence``) and their rows say how the order was decided."""
-    if any(k[0] in ("prog", "alc") for c in columns for k in c.kinds):
+    if quarters_by_order(columns) or any(k[0] in ("prog", "alc") for c in columns for k in c.kinds):
         return
     runs = quarter_runs(columns)
     if len(runs) != 2:
@@ -62,6 +64,44 @@ def kinds_by_order(columns: list[Any]) -> None:
     for kind, run in zip(("prog", "alc"), runs):
         for i in run:
             columns[i].kinds, columns[i].by_order = ((kind, _quarter(columns[i])),), True
+
+
+# a head's annual target, not a quarter's: 'Meta anual', 'Meta anual programada'
+ANNUAL = regex.compile(r"\banual\b", regex.I)
+# quarters told by order span at least this many quarters: two (Meta, Alcanzado) pairs or more;
+# one pair is no run to number
+MIN_ORDERED_QUARTERS = 2
+
+
+def quarters_by_order(columns: list[Any]) -> bool:
+    """A head grouped by quarter whose quarter labels OCR lost ('T1 … T4' over 'Meta Alcanzado'
+    on a shaded band, read as '13 LA', 'q'): its 'Meta' and 'Alcanzado' columns still come in
+    quarter order, each quarter's 'Meta' first. Numbered that way, as a reading the rows then
+    test (``quarter_by_order``): the alcanzado after the reported quarter must be empty. Returns
+    whether it numbered them."""
+    if any(q is not None for c in columns for _, q in c.kinds):
+        return False
+    plain = [
+        i
+        for i, c in enumerate(columns)
+        if len(c.kinds) == 1 and c.kinds[0][0] in ("meta", "prog", "alc") and not ANNUAL.search(c.name)
+    ]
+    assigned: list[tuple[int, str, int]] = []
+    q, open_quarter = 0, False
+    for i in plain:
+        if columns[i].kinds[0][0] in ("meta", "prog"):
+            q, open_quarter = q + 1, True
+            assigned.append((i, "prog", q))
+        elif open_quarter:
+            assigned.append((i, "alc", q))
+            open_quarter = False
+        else:
+            return False  # an alcanzado with no target before it: not this layout
+    if not (MIN_ORDERED_QUARTERS <= q <= 4) or not any(k == "alc" for _, k, _ in assigned):
+        return False
+    for i, kind, quarter in assigned:
+        columns[i].kinds, columns[i].quarter_by_order = ((kind, quarter),), True
+    return True
 
 
 def order_is_uneven(columns: list[Any]) -> bool:
@@ -99,6 +139,16 @@ def order_evidence(rows: list[RowCells], T: int | None) -> str:
 
 def _printed(token: str | None) -> bool:
     return bool(token) and NUMBERISH.match(token or "") is not None and any(ch.isdigit() for ch in token or "")
+
+
+def quarter_order_check_and_note(evidence: str) -> tuple[str, str]:
+    """The check and the note of a row read under a head whose quarters were told by order: the
+    alcanzados after the reported quarter empty confirm it; anything else leaves it supposed."""
+    outcome = "ok" if evidence == "ok" else "conflict"
+    note = "trimestres tomados del orden de las columnas: etiquetas de trimestre ilegibles; " + (
+        "lo confirman los trimestres posteriores al reportado" if outcome == "ok" else "sin evidencia en el documento"
+    )
+    return f"{ORDER_CHECK}={outcome}", note
 
 
 def order_check_and_note(evidence: str, uneven: bool) -> tuple[str, str]:
