@@ -294,6 +294,17 @@ def image_to_ocr_result(
             )
             if turned.score > best.score:
                 best, turn = turned, candidate
+        if turn and read_is_unconvincing(best.confidence, None):
+            # OSD can be sure of the axis and wrong of the side: a generated MIR scan turned 270
+            # degrees read upside down at 0.4 after OSD's confident 90 (block 6400-6449, 6433)
+            opposite = (turn + 180) % 360
+            turned_dpi = (y_dpi, x_dpi) if opposite in (90, 270) else (x_dpi, y_dpi)
+            turned = image_to_read(image_to_turned(img, opposite), *turned_dpi, lang, deadline_epoch, min_deskew)
+            log.debug(
+                "page %d: turn %d still reads at %.2f; %d reads %.2f", number, turn, best.score, opposite, turned.score
+            )
+            if turned.score > best.score:
+                best, turn = turned, opposite
         read = best
         spent = time.perf_counter() - started
     page = Page(

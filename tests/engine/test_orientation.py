@@ -344,3 +344,16 @@ def test_a_real_page_with_pdf_rotate_is_not_turned_again() -> None:
     assert page is not None and outcome.failures == ()
     assert page.rotation == 270  # the PDF's /Rotate, as the golden's pages_rotated says
     assert page.width > page.height and page.ocr_confidence is not None and page.ocr_confidence > 0.85
+
+
+@pytest.mark.ocr
+def test_a_confident_osd_of_the_wrong_side_is_undone_by_the_opposite_turn(upright: Image.Image, monkeypatch) -> None:
+    # OSD can be sure of the axis and wrong of the side (block 6400-6449 scan 6433: turned 270,
+    # OSD said 90 with confidence; the page was read upside down at 0.4 and every number lost)
+    import papeleo.readers.ocr_page as ocr_page
+
+    monkeypatch.setattr(ocr_page, "image_to_osd", lambda img, dpi, timeout=None: Osd(90, 9.9, 0.0))
+    result = image_to_ocr_result(image_to_turned(upright, 90), 1, DPI, DPI, "spa", None)
+    assert result.page.rotation == 270  # not OSD's 90: its opposite, which sets the scan upright
+    assert KEYWORDS <= words_of(result.page)
+    assert result.page.ocr_confidence is not None and result.page.ocr_confidence > 0.85
