@@ -22,7 +22,7 @@ from pathlib import Path
 import regex
 from rapidfuzz import fuzz
 
-from papeleo.text.normalize import fold
+from papeleo.text.normalize import LETTER_TO_DIGIT, fold
 
 _DATA = json.loads(Path(__file__).with_name("columns.json").read_text(encoding="utf-8"))
 
@@ -51,6 +51,8 @@ CLEAN_T_LABEL = regex.compile(r"^[Tt][1-4]$")
 # tesseract on a generated scan's 'T1 T2 T3 T4'), or the 1 as i, í, l, I or | ('Tí T2 T3 T4');
 # taken for a quarter only beside a clean one
 DAMAGED_T_LABEL = regex.compile(r"^[71Il|]([1-4])$|^T([iíIl|])$")
+# ... or its digit as the shared look-alike table reads it ('TA' for T4, 'TZ' for T2)
+DAMAGED_T_DIGIT = regex.compile(r"^T(\p{L})$")
 # a quarter label damaged past what that pattern reads ('TS', '712' in 'T1 712 T3 T4', 'er' and
 # '4Ato' in '4to er 2do 3er 4Ato' on degraded scans' heads) is read from its place in a run of
 # quarters (_labels_read_from_their_run): a token of at most this many characters (longer would
@@ -179,8 +181,16 @@ def repair_quarter_labels(tokens: list[str]) -> list[str]:
     label from the run of quarters it stands in."""
     out = tokens
     if any(CLEAN_T_LABEL.match(t) for t in tokens):
-        out = [t if (m := DAMAGED_T_LABEL.match(t)) is None else f"T{m.group(1) or '1'}" for t in tokens]
+        out = [_t_label_read(t) for t in tokens]
     return _labels_read_from_their_run(out)
+
+
+def _t_label_read(token: str) -> str:
+    if m := DAMAGED_T_LABEL.match(token):
+        return f"T{m.group(1) or '1'}"
+    if (m := DAMAGED_T_DIGIT.match(token)) and LETTER_TO_DIGIT.get(m.group(1)) in ("1", "2", "3", "4"):
+        return f"T{LETTER_TO_DIGIT[m.group(1)]}"
+    return token
 
 
 def _labels_read_from_their_run(tokens: list[str]) -> list[str]:

@@ -66,6 +66,9 @@ def test_a_damaged_ordinal_is_read_from_its_run_when_it_looks_like_its_place() -
 
 def test_a_one_read_as_a_letter_is_read_back() -> None:
     assert repair_quarter_labels(["Tí", "T2", "T3", "T4"]) == ["T1", "T2", "T3", "T4"]
+    # any digit the shared look-alike table reads: a 4 read 'A' (block 6400-6449 scan 6409)
+    assert repair_quarter_labels(["T1", "T2", "T3", "TA", "T1"]) == ["T1", "T2", "T3", "T4", "T1"]
+    assert repair_quarter_labels(["T1", "TS"]) == ["T1", "TS"]  # 'S' is a 5: no quarter
     assert repair_quarter_labels(["Tl", "T2"]) == ["T1", "T2"]
 
 
