@@ -212,6 +212,49 @@ def _labels_read_from_their_run(tokens: list[str]) -> list[str]:
                 out[i] = f"T{from_left}"
         elif (k := from_left or from_right) and _looks_like_quarter(t, k):
             out[i] = f"T{k}"
+    return _gaps_counted(out)
+
+
+# short words a head prints that are no quarter label: 'Avance %', 'Nivel MIR', 'U. de M.',
+# 'Nombre del indicador' (stepped over when counting, so that 'MIR' is never read as a T1)
+NOT_QUARTER_WORDS = frozenset(
+    {"%", "mir", "de", "del", "la", "las", "los", "y", "a", "al", "en", "u.", "m.", "no.", "u", "m"}
+)
+
+
+def _gaps_counted(tokens: list[str]) -> list[str]:
+    """Damaged labels read by counting: between two read quarters, or between a run's edge and
+    one, exactly as many short unread tokens as quarters are missing ('El E $3 T4' -> 'T1 T2 T3
+    T4', 'T2 = má' at the end -> 'T2 T3 T4'; block 6400-6449 scan 6420, whose shaded band lost
+    five of eight labels). Longer words are group labels set among the quarters on a merged line
+    and are stepped over; any other count leaves the gap as it is."""
+    slots = [
+        i
+        for i, t in enumerate(tokens)
+        if t
+        and len(t) <= MAX_DAMAGED_LABEL_CHARS
+        and fold(t) not in NOT_QUARTER_WORDS
+        and t.strip("|¦")  # a Markdown or text table's cell separator
+        and all(lb.kind == "q" for lb in name_to_labels(t))
+    ]
+    known = [(n, q) for n, i in enumerate(slots) if (q := _quarter_of(tokens[i])) is not None]
+    if len(known) < MIN_RUN_LABELS:
+        return tokens
+    out = list(tokens)
+
+    def fill(first_slot: int, quarters: list[int]) -> None:
+        for n, q in enumerate(quarters):
+            out[slots[first_slot + n]] = f"T{q}"
+
+    (n0, q0), (nl, ql) = known[0], known[-1]
+    if n0 == q0 - 1:
+        fill(0, list(range(1, q0)))
+    for (na, a), (nb, b) in zip(known, known[1:]):
+        missing = list(range(a + 1, b)) if b > a else [*range(a + 1, 5), *range(1, b)]
+        if missing and nb - na - 1 == len(missing):
+            fill(na + 1, missing)
+    if len(slots) - nl - 1 == 4 - ql:
+        fill(nl + 1, list(range(ql + 1, 5)))
     return out
 
 

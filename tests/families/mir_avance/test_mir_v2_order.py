@@ -64,6 +64,18 @@ def test_a_damaged_ordinal_is_read_from_its_run_when_it_looks_like_its_place() -
     assert repair_quarter_labels(prose) == prose
 
 
+def test_labels_a_shaded_band_lost_are_read_by_counting_their_gaps() -> None:
+    # block 6400-6449 scan 6420: five of eight labels came out as 'El', 'E', '$3', '=', 'má', with
+    # the group labels of the line over them interleaved
+    line = ["Meta", "anual", "El", "Metas", "E", "programadas", "$3", "T4", "T1", "T2", "Realizado", "=", "má", "%"]
+    assert repair_quarter_labels(line) == [
+        "Meta", "anual", "T1", "Metas", "T2", "programadas", "T3", "T4", "T1", "T2", "Realizado", "T3", "T4", "%",
+    ]  # fmt: skip
+    # a gap whose count does not fit, and short head words, stay as printed
+    assert repair_quarter_labels(["T1", "x", "z", "T3", "T4"]) == ["T1", "x", "z", "T3", "T4"]
+    assert repair_quarter_labels(["Nivel", "MIR", "T2", "T3", "T4"]) == ["Nivel", "MIR", "T2", "T3", "T4"]
+
+
 def test_a_one_read_as_a_letter_is_read_back() -> None:
     assert repair_quarter_labels(["Tí", "T2", "T3", "T4"]) == ["T1", "T2", "T3", "T4"]
     # any digit the shared look-alike table reads: a 4 read 'A' (block 6400-6449 scan 6409)
