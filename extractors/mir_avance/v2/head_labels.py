@@ -49,15 +49,13 @@ class HeadCell:
 
 
 def cell(words: list[Word]) -> HeadCell:
-    """A head cell of words already chosen as labels: a short doubtful one kept on purpose (a
-    quarter label read at 0.4, see geometry._with_doubtful_labels) is not dropped again."""
     return HeadCell(
         words,
         min(w.bbox.x0 for w in words),
         max(w.bbox.x1 for w in words),
         min(w.bbox.top for w in words),
         max(w.bbox.bottom for w in words),
-        words_to_text(words, keep_specks=True),
+        words_to_text(words),
     )
 
 
