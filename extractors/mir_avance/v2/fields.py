@@ -67,8 +67,19 @@ class TextFields:
     corrected: list[str] = field(default_factory=list)
 
 
+# quote marks a cell's text can open or close with
+QUOTES = "\"“”'‘’«»"
+
+
 def clean(text: str | None) -> str | None:
+    """A cell's text without cell debris: rule remnants and a quote mark OCR read from dust at
+    either end with no partner in the text ('"porcentaje', '“PAEEE' on generated scans). A
+    quoted name ('Programa "Mejora"') keeps its quotes."""
     text = fold_spaces(text or "").strip(" |;")
+    if text and text[0] in QUOTES and not any(c in QUOTES for c in text[1:]):
+        text = text[1:].strip()
+    if text and text[-1] in QUOTES and not any(c in QUOTES for c in text[:-1]):
+        text = text[:-1].strip()
     return text or None
 
 

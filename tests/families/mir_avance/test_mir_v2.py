@@ -120,6 +120,16 @@ def test_siglas_in_every_printed_form(cell, siglas):
     assert split_siglas(cell)[0] == siglas
 
 
+def test_a_quote_read_from_dust_at_a_cells_end_is_dropped_and_a_quoted_name_kept():
+    from extractors.mir_avance.v2.fields import clean
+
+    # generated scans: dev seed 17 '“PAEEE', the MIR sample scan '"porcentaje'
+    assert clean("“PAEEE") == "PAEEE"
+    assert clean('"porcentaje') == "porcentaje"
+    assert clean('Programa "Mejora" municipal') == 'Programa "Mejora" municipal'
+    assert clean('Talleres del programa "Aprende"') == 'Talleres del programa "Aprende"'
+
+
 def test_the_unit_under_the_indicator_is_split_off_also_when_ocr_damaged():
     assert split_unit("Porcentaje de calles Unidacl de rnedida: Porcentaje") == ("Porcentaje de calles", "Porcentaje")
 
