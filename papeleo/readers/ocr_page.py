@@ -280,9 +280,17 @@ def image_to_ocr_result(
         started = time.perf_counter()
         osd = image_to_osd(img, min(x_dpi, y_dpi), seconds_left(deadline_epoch))
         best = read
+        tried: dict[int, ImageRead] = {}
+
+        def read_turned(clockwise: int) -> ImageRead:
+            turned_dpi = (y_dpi, x_dpi) if clockwise in (90, 270) else (x_dpi, y_dpi)
+            tried[clockwise] = image_to_read(
+                image_to_turned(img, clockwise), *turned_dpi, lang, deadline_epoch, min_deskew
+            )
+            return tried[clockwise]
+
         for candidate in osd_to_turns(osd, read.upright_share):
-            turned_dpi = (y_dpi, x_dpi) if candidate in (90, 270) else (x_dpi, y_dpi)
-            turned = image_to_read(image_to_turned(img, candidate), *turned_dpi, lang, deadline_epoch, min_deskew)
+            turned = read_turned(candidate)
             log.debug(
                 "page %d: turn %d (OSD %s, conf %.1f); read score %.2f as is, %.2f turned",
                 number,
@@ -294,12 +302,12 @@ def image_to_ocr_result(
             )
             if turned.score > best.score:
                 best, turn = turned, candidate
-        if turn and read_is_unconvincing(best.confidence, None):
+        opposite = (turn + 180) % 360
+        if turn and opposite not in tried and read_is_unconvincing(best.confidence, None):
             # OSD can be sure of the axis and wrong of the side: a generated MIR scan turned 270
-            # degrees read upside down at 0.4 after OSD's confident 90 (block 6400-6449, 6433)
-            opposite = (turn + 180) % 360
-            turned_dpi = (y_dpi, x_dpi) if opposite in (90, 270) else (x_dpi, y_dpi)
-            turned = image_to_read(image_to_turned(img, opposite), *turned_dpi, lang, deadline_epoch, min_deskew)
+            # degrees read upside down at 0.4 after OSD's confident 90 (block 6400-6449, 6433);
+            # when both quarter turns were tried (OSD unsure), the opposite one was read already
+            turned = read_turned(opposite)
             log.debug(
                 "page %d: turn %d still reads at %.2f; %d reads %.2f", number, turn, best.score, opposite, turned.score
             )

@@ -258,7 +258,10 @@ def _gaps_counted(tokens: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def _quarter_of(token: str) -> int | None:
+    """The quarter a token names, if any. Memoised: every token of every line of a page goes
+    through ``repair_quarter_labels`` and pages repeat their words."""
     return next((lb.quarter for lb in name_to_labels(token) if lb.kind == "q"), None)
 
 

@@ -140,21 +140,19 @@ def _with_borders_of(found: Layout, previous: Layout | None, h: float) -> Layout
 def _ordered_body_to_rows(
     lines: list[list[Word]], layout: Layout, page: Page, h: float, T: int | None, under_head: bool
 ) -> list[RowCells]:
-    """The body's rows; under a by-order head, read the way the document's later quarters
-    support, each row saying so in ``columnas_por_orden`` (see ``order_evidence``)."""
+    """The body's rows; under a by-order head (programado/alcanzado, or the quarters, told by
+    order), read the way the document's later quarters support, each row saying so in
+    ``columnas_por_orden`` (see ``order_evidence``)."""
     rows = _body_to_rows(lines, layout, page, h, T, under_head)
     if any(c.quarter_by_order for c in layout.columns):
         check, note = quarter_order_check_and_note(order_evidence(rows, T))
-        for r in rows:
-            r.checks.append(check)
-            r.notes.append(note)
+    elif any(c.by_order for c in layout.columns):
+        evidence = order_evidence(rows, T)
+        if evidence == "swap":
+            rows = _body_to_rows(lines, swapped_order(layout), page, h, T, under_head)
+        check, note = order_check_and_note(evidence, order_is_uneven(layout.columns))
+    else:
         return rows
-    if not any(c.by_order for c in layout.columns):
-        return rows
-    evidence = order_evidence(rows, T)
-    if evidence == "swap":
-        rows = _body_to_rows(lines, swapped_order(layout), page, h, T, under_head)
-    check, note = order_check_and_note(evidence, order_is_uneven(layout.columns))
     for r in rows:
         r.checks.append(check)
         r.notes.append(note)

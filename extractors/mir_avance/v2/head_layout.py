@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import regex
 from rapidfuzz import fuzz
 
-from papeleo.model import Word
+from papeleo.model import BBox, Word
 from papeleo.tables.words import line_to_phrases
 from papeleo.text.normalize import fold
 
@@ -253,10 +253,9 @@ def _split_levels(words: list[Word], h: float) -> list[list[Word]]:
     MIR scan 1), and a group label split in two by its quarters qualified none of them."""
     parts: list[list[Word]] = []
     for w in words:
-        mid = (w.bbox.top + w.bbox.bottom) / 2
         for part in reversed(parts):
             last = part[-1].bbox
-            if _same_level(w.bbox, last, mid, h) and w.bbox.x0 - last.x1 < PHRASE_GAP * h:
+            if _same_level(w.bbox, last, h) and w.bbox.x0 - last.x1 < PHRASE_GAP * h:
                 part.append(w)
                 break
         else:
@@ -273,9 +272,9 @@ def _split_levels(words: list[Word], h: float) -> list[list[Word]]:
 SAME_EDGE_TOLERANCE = 0.15
 
 
-def _same_level(a, b, mid_a: float, h: float) -> bool:
+def _same_level(a: BBox, b: BBox, h: float) -> bool:
     return (
-        abs(mid_a - (b.top + b.bottom) / 2) <= LEVEL_TOLERANCE * h
+        abs(a.y_center - b.y_center) <= LEVEL_TOLERANCE * h
         or abs(a.top - b.top) <= SAME_EDGE_TOLERANCE * h
         or abs(a.bottom - b.bottom) <= SAME_EDGE_TOLERANCE * h
     )
