@@ -14,6 +14,7 @@ import regex
 
 from papeleo.model import Line
 from papeleo.text.normalize import trim_punct
+from papeleo.text.quarters import quarter_of
 
 from .lexicon import EDGE_MARKS, PROSE, frecuencia_of
 from .numbers import ZERO_GLYPHS, NumTok, looks_garbled_number, make_token, parse_amount
@@ -32,6 +33,9 @@ RUN_END_AFTER_PROSE = 3
 # A line is a row's run when it has this many cells after its frequency word (or this many
 # clean ones among fewer), or this many numbers making at least half its words.
 MIN_RUN_CELLS = 5
+# a line naming this many quarters ('T3 T4') is the head's quarter line; one could be a
+# row's damaged cell
+MIN_HEAD_QUARTER_LABELS = 2
 MIN_RUN_CLEAN = 2
 MIN_RUN_SHORT = 3
 # 'nal' where a number was printed: a short lowercase word holds a block's place
@@ -85,6 +89,11 @@ def run_tokens(toks: list[str], line: int, conf: float) -> list[NumTok]:
 def inline_run(text: str, line: int, conf: float) -> list[NumTok] | None:
     """The cells after the frequency word: 'Trimestral 72 16 20 21 15 20 20'."""
     toks = text.split()
+    if sum(1 for t in toks if quarter_of(t) and parse_amount(trim_punct(t)) is None) >= MIN_HEAD_QUARTER_LABELS:
+        # the head's quarter line, after 'Meta anual': 'anual 11 12 T3 T4 11 12 T3 T4' (T1, T2
+        # read as numbers; MIR report OCR'd text 6498) is no row's cells: taken as the first
+        # row's, it pushed every row's run one row down
+        return None
     for i, t in enumerate(toks):
         if frecuencia_of(t):
             run = run_tokens(toks[i + 1 :], line, conf)
@@ -138,28 +147,54 @@ def vertical_gap(y: float, lo: float, hi: float) -> float:
 def attach_runs(
     rows: list[RawRow], groups: list[list[Anchor]], runs: dict[int, list[NumTok]], glines: list[tuple[int, Line]]
 ) -> None:
-    """A run goes to the nearest row anchor: by vertical distance in points when the page
-    has coordinates (commentary lines interleave and inflate line counts), else by lines."""
-    taken: set[int] = set()
-    for g in sorted(runs):
-        best, bd = None, None
-        yg = y_center(glines[g][1])
-        for i, grp in enumerate(groups):
-            if i in taken:
-                continue
-            lo, hi = grp[0].line, grp[-1].line
-            d = 0 if lo <= g <= hi else min(abs(g - lo), abs(g - hi))
-            ys = [y_center(glines[it.line][1]) for it in grp]
-            if yg is not None and all(y is not None for y in ys) and glines[lo][0] == glines[g][0]:
-                d = vertical_gap(yg, min(ys), max(ys)) / POINTS_PER_LINE
-            if bd is None or d < bd or (d == bd and lo > g):
-                best, bd = i, d
-        if best is not None and bd is not None and bd <= MAX_RUN_DISTANCE:
-            rows[best].tokens = runs[g]
-            rows[best].run_garbled = sum(not t.clean for t in runs[g]) / len(runs[g])
-            rows[best].last_line = max(rows[best].last_line, g)
-            rows[best].first_line = min(rows[best].first_line, g)
-            taken.add(best)
+    """Each run goes to one row anchor, near it: by vertical distance in points when the page
+    has coordinates (commentary lines interleave and inflate line counts), else by lines. Runs
+    and rows are printed in the same order, so no two runs cross: of the assignments in order,
+    the one nearest overall, a run left to no row costing ``MAX_RUN_DISTANCE``. Taken one run
+    at a time, each to the nearest row still free, a run equidistant from two rows took the
+    later one, and each row after it took the run of the row above: one row off, no flag
+    (MIR report OCR'd text 6498)."""
+    order = sorted(runs)
+    n, m = len(order), len(groups)
+    if not n or not m:
+        return
+    bands = [_anchor_band(grp, glines) for grp in groups]
+    dist = [[_run_distance(g, band, glines) for band in bands] for g in order]
+    inf = float("inf")
+    cost = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        cost[i][0] = i * MAX_RUN_DISTANCE
+        for j in range(1, m + 1):
+            d = dist[i - 1][j - 1]
+            matched = cost[i - 1][j - 1] + d if d <= MAX_RUN_DISTANCE else inf
+            cost[i][j] = min(matched, cost[i - 1][j] + MAX_RUN_DISTANCE, cost[i][j - 1])
+    i, j = n, m
+    while i > 0 and j > 0:
+        d = dist[i - 1][j - 1]
+        if d <= MAX_RUN_DISTANCE and cost[i][j] == cost[i - 1][j - 1] + d:
+            g, row = order[i - 1], rows[j - 1]
+            row.tokens = runs[g]
+            row.run_garbled = sum(not t.clean for t in runs[g]) / len(runs[g])
+            row.last_line = max(row.last_line, g)
+            row.first_line = min(row.first_line, g)
+            i, j = i - 1, j - 1
+        elif cost[i][j] == cost[i][j - 1]:
+            j -= 1
+        else:
+            i -= 1
+
+
+def _anchor_band(grp: list[Anchor], glines: list[tuple[int, Line]]) -> tuple[int, int, list[float | None]]:
+    return grp[0].line, grp[-1].line, [y_center(glines[it.line][1]) for it in grp]
+
+
+def _run_distance(g: int, band: tuple[int, int, list[float | None]], glines: list[tuple[int, Line]]) -> float:
+    """From a run's line to a row's anchors, in lines (points / POINTS_PER_LINE on one page)."""
+    lo, hi, ys = band
+    yg = y_center(glines[g][1])
+    if yg is not None and all(y is not None for y in ys) and glines[lo][0] == glines[g][0]:
+        return vertical_gap(yg, min(ys), max(ys)) / POINTS_PER_LINE  # type: ignore[type-var]
+    return 0 if lo <= g <= hi else min(abs(g - lo), abs(g - hi))
 
 
 def attach_blocks(

@@ -456,3 +456,61 @@ def test_sum_repair_picks_the_cell_with_a_common_ocr_confusion():
     assert not is_common_confusion(NumTok("7,488", 7488.0), 7428)
     # seed 004: '3500000' for 3,600,000 (five for six)
     assert is_common_confusion(NumTok("3500000", 3500000.0), 3600000)
+
+
+def test_a_commentary_percent_compared_with_nothing_backs_nothing():
+    # a row that prints no quarter cells and a note with a % and no 'N de M' (its 'de un total'
+    # lost): the row's % is the note's own, and 'avance_comentario' has nothing to compare it
+    # with (MIR report scan 6536: ten notes one row off, each % backed by itself)
+    rows = by_siglas(
+        rows_of(
+            "\n".join(
+                [
+                    "1.1.1 Fin del programa",
+                    "Fin",
+                    "1.1.1.1.1 Fugas reparadas PFR: Porcentaje de fugas reparadas",
+                    "Componente Trimestral",
+                    "",
+                    "Meta Trimestral: se reprogramaron acciones para este trimestre, se logra el 114% de",
+                ]
+            )
+        )
+    )
+    assert "avance_comentario=ok" not in rows["PFR"]["checks"]
+
+
+# OCR'd text of generated report 6498 (samples/gen/mir_avance.py, tesseract's own column
+# blocks), cut to five rows: the head's quarter line, where 'Meta anual' ends in a frequency
+# word and T1, T2 came out '11', '12', and a run printed two lines below its anchor, as near the
+# next row's
+SHIFT_PRONE = """Meta Meta programada Avance alcanzado
+Nivel Resumen Narrativo (Objetivo) Denominación del indicador Periodicidad U. de M.
+anual 11 12 T3 T4 11 12 T3 T4
+1.3.3.1 Contribuir a reducir las brechas de PCEDMI: Porcentaje de clases en
+FIN desigualdad social en las localidades del escuelas deportivas municipales TRIMESTRAL Porcentaje 80 80 80 80 80 48 107 103 74
+(VIPPE) municipio mediante la coordinación con los impartidas y
+órdenes de gobierno estatal y federal.
+PROPÓSITO 1.3.3.1.1 La población de las colonias y PDFSVE: Porcentaje de despensas a
+(VIPPE) localidades accede a programas y apoyos familias en situación vulnerable SEMESTRAL Porcentaje 14,367 5,675 8,692 4,659 6,703
+que mejoran su bienestar. entregadas
+COMPONENTE 1.3.3.1.1.1 Personas buscadoras de PPBEV: Porcentaje de personas
+dl empleo vinculadas enel mitico: buscadoras de empleo vinculadas TRIMESTRAL Porcentaje 74,456 9,136 19,543 23,538 22,239 12,119 19,536 22314 14,769
+Económico)
+ACTIVIDAD 1.3.3.1.1.1.1 Otorgamiento de PMEO: Porcentaje de microcréditos
+(Dirección de microcréditos a emprendedores en colonias a emprendedores otorgados :
+Desarrollo y localidades. TRIMESTRAL Porcentaje 600 188 184 139 89 237 184 103 62
+Económico)
+ACTIVIDAD 1.3.3.1.1.1.2 Expedición de licencias de PLFE: Porcentaje de licencias de
+funcionamiento expedidas
+funcionamiento.
+(Dirección de
+TRIMESTRAL Porcentaje 318 69 69 87 93 87 62 115 123
+Desarrollo
+Económico)
+"""
+
+
+def test_each_row_keeps_its_own_run_when_a_head_line_and_a_far_run_could_shift_them():
+    rows = by_siglas(rows_of("Avance al 31 de diciembre de 2022\n" + SHIFT_PRONE))
+    metas = {s: rows[s]["meta_anual"] for s in ("PCEDMI", "PDFSVE", "PPBEV", "PMEO", "PLFE")}
+    assert metas == {"PCEDMI": 80, "PDFSVE": 14367, "PPBEV": 74456, "PMEO": 600, "PLFE": 318}
