@@ -16,6 +16,8 @@ named registry extractor, then scored with tests/scoring.py against the generato
   (``corrected``, or a conflict check naming it); a conflict elsewhere in the row excuses nothing;
 * extra unflagged — a value where the truth has none (an alcanzado for a quarter not yet
   reported), and numbers on rows the truth does not have (junk rows), with no flag on their field;
+* right flagged — numeric values read exactly that still carry a flag on their field: the
+  review burden the flags cost (a flag on every value would make "wrong unflagged" zero);
 * to failures — rows the extractor gave with no key (no clave, siglas or unidad): the pipeline
   writes them as ``missing_key`` failures with their cells, never as indicators, so they are
   not scored as rows.
@@ -44,6 +46,7 @@ from scoring import (  # noqa: E402
     EXTRA_FLAGGED,
     EXTRA_UNFLAGGED,
     MISSING,
+    NUMERIC_TOLERANCE,
     OK,
     WRONG_FLAGGED,
     WRONG_UNFLAGGED,
@@ -109,6 +112,15 @@ def score_one(job: tuple[int, str, str, str, str | None]) -> dict:
     counts["rows_junk"] = len(score.unexpected)
     counts["num:junk_flagged"], counts["num:junk_values"] = junk_values(score.unexpected)
     counts["rows_to_failures"] = result.get("to_failures", 0)
+    counts["num:right_flagged"] = sum(
+        1
+        for pair in score.pairs
+        for f in flags(pair.got)
+        if f in MIR_NUMERIC
+        and isinstance(pair.got.get(f), (int, float))
+        and isinstance(pair.expected.get(f), (int, float))
+        and abs(pair.got[f] - pair.expected[f]) <= NUMERIC_TOLERANCE
+    )
     result["counts"] = dict(counts)
     result["misses"] = [
         str(m) for m in score.misses() if m.field in MIR_NUMERIC or m.field in TEXT_FIELDS + EXACT_FIELDS
@@ -125,7 +137,8 @@ def rate(c: Counter, kind: str) -> tuple[int, int]:
 def table(groups: dict[str, Counter]) -> str:
     head = (
         f"{'group':<24}{'docs':>5}{'rows':>11}{'junk':>6}{'numeric exact':>22}{'text ok':>18}"
-        f"{'exact fields':>18}{'wrong flg':>10}{'WRONG unflg':>12}{'extra unflg':>12}{'to failures':>12}"
+        f"{'exact fields':>18}{'wrong flg':>10}{'WRONG unflg':>12}{'extra unflg':>12}{'right flg':>10}"
+        f"{'to failures':>12}"
     )
     lines = [head, "-" * len(head)]
     for name, c in groups.items():
@@ -139,7 +152,8 @@ def table(groups: dict[str, Counter]) -> str:
             f"{n_ok:>7}/{n_det:<6}{100 * n_ok / max(n_det, 1):>6.1f}%"
             f"{t_ok:>6}/{t_det:<5}{100 * t_ok / max(t_det, 1):>5.1f}%"
             f"{e_ok:>6}/{e_det:<5}{100 * e_ok / max(e_det, 1):>5.1f}%"
-            f"{c[f'num:{WRONG_FLAGGED}']:>10}{wrong_unfl:>12}{extra_unfl:>12}{c['rows_to_failures']:>12}"
+            f"{c[f'num:{WRONG_FLAGGED}']:>10}{wrong_unfl:>12}{extra_unfl:>12}{c['num:right_flagged']:>10}"
+            f"{c['rows_to_failures']:>12}"
         )
         _ = EXTRA_FLAGGED
     return "\n".join(lines)

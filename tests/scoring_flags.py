@@ -40,6 +40,9 @@ CHECK_FIELDS: dict[str, tuple[str, ...]] = {
     "columnas_por_orden": (*PROGRAMADO, *ALCANZADO),
     "frecuencia_trimestres": (*PROGRAMADO, *ALCANZADO),
     "clave_repetida": ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base", "meta_modificada"),
+    "clave_fuera_de_secuencia": (
+        *("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base", "meta_modificada"),
+    ),
     # ... and '<field>_sin_respaldo': a value of that reading no check on printed values covers
     **{f"{f}_sin_respaldo": (f,) for f in ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct")},
     # ... 'comentario_coherente': the % read from the commentary against its own N de M

@@ -12,7 +12,6 @@ table is tied to its row by code or acronym (``commentary.py``).
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from typing import Any
 
 from papeleo.context import Context
@@ -23,15 +22,30 @@ from papeleo.tables import pages_to_tables
 from .align import DOUBTFUL_SUFFIX
 from .commentary import attach_commentary
 from .fields import cells_to_text_fields
-from .formats import format_readings
+from .formats import flag_chosen, format_readings
 from .formats.poa import SUM_SUFFIX
 from .geometry import document_to_geometric_rows
+from .keys import flag_keys_out_of_sequence, flag_repeated_keys
 from .lines import document_to_line_rows, line_quarter
 from .meta import document_meta
 from .order import ORDER_CHECK
-from .record import DECIMALS_SUFFIX, PERCENT_FROM_COMMENT, add_flags, rows_to_records
+from .record import (
+    DECIMALS_SUFFIX,
+    FREQUENCY_CHECK,
+    PERCENT_FROM_COMMENT,
+    add_flags,
+    frequency_check,
+    rows_to_records,
+)
 from .solve import NEGATIVE_SUFFIX, NUMERIC
-from .stream import COLUMN_BLIND_CHECKS, UNBACKED_SUFFIX, independent_checks, stream_records, stream_score
+from .stream import (
+    COLUMN_BLIND_CHECKS,
+    UNBACKED_SUFFIX,
+    fields_of_spent_checks,
+    independent_checks,
+    stream_records,
+    stream_score,
+)
 from .table import UNPLACED_CHECK, RowCells, tables_to_rows
 
 log = logging.getLogger(__name__)
@@ -110,27 +124,29 @@ MIN_STREAM_SCORE = 0.0
 STREAM_MARGIN = 2.0
 
 
-# a code or acronym printed on two rows of one report: an indicator is reported once, so one
-# of the rows (or both) was read from somewhere else — commentary laid out like the table, a
-# misread code, a fragment of a row — and which one holds the indicator's numbers is unknown
-REPEATED_KEY = "clave_repetida"
 # the readings of the MIR layout, one row per indicator; the related formats (formats/) are
 # not: SEVAC prints one row per goal under its project's clave
 MIR_LAYOUT_READINGS = frozenset({"tabla", "geometria", "orden", "flujo"})
 
 
-def flag_repeated_keys(records: list[dict[str, Any]]) -> None:
-    """Every row sharing its clave (or, with no clave, its siglas) with another row is flagged,
-    all of them: the document does not say which is the indicator's."""
-    keys = [
-        ("clave", r["clave"]) if r.get("clave") else ("siglas", r["siglas"]) if r.get("siglas") else None
-        for r in records
-    ]
-    seen = Counter(k for k in keys if k is not None)
-    for r, key in zip(records, keys):
-        if key is not None and seen[key] > 1:
-            note = f"{key[0]} {key[1]} impresa en {seen[key]} filas: no se sabe cuál es la del indicador"
-            add_flags(r, [f"{REPEATED_KEY}=conflict"], note)
+def flag_frequency(records: list[dict[str, Any]]) -> None:
+    """The frequency check (record.frequency_check) on rows of a reading that did not make it (the
+    line stream, whose rows come from v1)."""
+    for r in records:
+        if any(str(c).startswith(f"{FREQUENCY_CHECK}=") for c in r.get("checks") or []):
+            continue
+        found = frequency_check(r.get("frecuencia"), r)
+        if found:
+            add_flags(r, found[:1], "; ".join(found[1:]))
+
+
+def _sum_of_one(check: tuple[str, bool, set[str]], rec: dict[str, Any]) -> bool:
+    """Σ programado holding over one printed programado: that programado equals the meta anual,
+    which one number read into two columns also makes (dev MIR OCR'd text 120, reading order
+    scrambled by column blocks: '9' read as meta anual and programado_t3, the meta 47 elsewhere,
+    the row's alcanzado unflagged). It backs no column; a Σ that fails still flags."""
+    name, holds, _ = check
+    return holds and name == "suma_programado" and sum(rec.get(f"programado_t{q}") is not None for q in range(1, 5)) < 2
 
 
 def flag_unbacked(records: list[dict[str, Any]], read_by_ocr: bool) -> None:
@@ -145,20 +161,41 @@ def flag_unbacked(records: list[dict[str, Any]], read_by_ocr: bool) -> None:
     * a % read from the commentary (record.PERCENT_FROM_COMMENT) that no check ties to the row's own
       programado and alcanzado: the commentary was attached to the row by its place and may be a
       neighbour's, or its % misread ('778' for 77.8); 'comentario_coherente' compares the
-      commentary with itself.
+      commentary with itself;
+    * a check that holds only because the reading filled one of its values from it (an imputed
+      meta anual, a programado chosen among readings): the fields it compares are not checked by
+      it (stream.fields_of_spent_checks);
+    * OCR'd input, the alcanzados no check covers: the % checks the reported quarter's alcanzado
+      at most, and nothing in a report checks earlier quarters' — an OCR'd digit misread there
+      ('11126' for 11726, '176' for 776) is as likely as anywhere else and nothing else can
+      catch it (dev MIR OCR'd text 100-399: 15 of 21 wrong values with no flag were these). It
+      costs flags on values read right (right and flagged, OCR'd text 100-399: 6478 -> 10084 of
+      27232); a text layer prints what it prints and is not doubted.
 
     A value a check backs stays unflagged; a field already flagged or corrected keeps its own flag."""
     for r in records:
-        evidence = independent_checks(r, all_corrections=False)
+        evidence = [e for e in independent_checks(r, all_corrections=False) if not _sum_of_one(e, r)]
         backed = set().union(*(fs for name, ok, fs in evidence if ok and name not in COLUMN_BLIND_CHECKS))
         in_conflict = not all(ok for _, ok, _ in evidence)
+        spent = fields_of_spent_checks(r) - backed
         if in_conflict or (read_by_ocr and not evidence):
             doubted = [f for f in NUMERIC if f not in backed]
             why = "la fila no cuadra" if in_conflict else "ninguna comprobación cubre la fila"
-        elif PERCENT_FROM_COMMENT in (r.get("comentario_extraccion") or "") and "avance_pct" not in backed:
-            doubted, why = ["avance_pct"], "el % del comentario no se comprueba con los valores de la fila"
         else:
-            continue
+            doubted, reasons = [], []
+            if spent:
+                doubted += [f for f in NUMERIC if f in spent]
+                reasons.append("la comprobación que los cubría se usó para completar otro valor de la fila")
+            unchecked = [f for f in NUMERIC if f.startswith("alcanzado_") and f not in backed and f not in doubted]
+            if read_by_ocr and unchecked:
+                doubted += unchecked
+                reasons.append("leídos por OCR, ninguna comprobación cubre estos alcanzados")
+            if PERCENT_FROM_COMMENT in (r.get("comentario_extraccion") or "") and "avance_pct" not in backed:
+                doubted += [] if "avance_pct" in doubted else ["avance_pct"]
+                reasons.append("el % del comentario no se comprueba con los valores de la fila")
+            if not doubted:
+                continue
+            why = "; ".join(reasons)
         named = set().union(*(fs for _, ok, fs in evidence if not ok))
         corrected = {str(c).partition(":")[0] for c in r.get("corrected") or []}
         doubted = [
@@ -208,8 +245,13 @@ def extract(doc: Document, ctx: Context) -> Extraction:
         if records and key[0] > MIN_STREAM_SCORE and (against is None or key[0] > against + STREAM_MARGIN):
             best = (*key, "flujo", records)
     records = best[4] if best else []
+    read_by_ocr = any(p.text_source != "text_layer" for p in doc.pages)
     if best and best[3] in MIR_LAYOUT_READINGS:
         flag_repeated_keys(records)
-        flag_unbacked(records, read_by_ocr=any(p.text_source != "text_layer" for p in doc.pages))
+        flag_keys_out_of_sequence(records)
+        flag_frequency(records)
+        flag_unbacked(records, read_by_ocr=read_by_ocr)
+    elif best:
+        flag_chosen(best[3], records, read_by_ocr)
     log.info("mir_avance.v2: %d rows by %s, quarter %s", len(records), best[3] if best else "-", T)
     return Extraction(records=records, document={})

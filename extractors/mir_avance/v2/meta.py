@@ -31,6 +31,9 @@ PERIOD_MONTHS = regex.compile(
 )
 # 'Avance al 30 de junio de 2025', 'Fecha de corte: 30 de septiembre de 2018': the period's end
 CUTOFF = regex.compile(r"(?:avance\s+al|corte\s*:?|al\s+cierre\s+de)\s*(?P<d>.{0,40})", regex.I)
+# the words after the cut-off label where its month is looked for when the date does not parse
+# ('31 de diciembre da 2020': day, 'de', month): more would reach words of the next line
+CUTOFF_MONTH_WORDS = 4
 
 
 def document_meta(text: str) -> dict:
@@ -66,5 +69,14 @@ def trimestre_of(text: str) -> int | None:
         dates = find_dates(cut.group("d"))
         if dates and dates[0].value is not None:
             return (dates[0].value.month - 1) // 3 + 1
-    quarters = Counter(q.quarter for q in find_quarters(text))
-    return quarters.most_common(1)[0][0] if quarters else None
+        # a date OCR damaged past parsing still names its month: 'Avance al 31 de diciembre da
+        # 2020' (dev MIR OCR'd text 284, read as the first quarter from the head's labels)
+        month = next((m for w in cut.group("d").split()[:CUTOFF_MONTH_WORDS] if (m := month_of(w))), None)
+        if month is not None:
+            return (month - 1) // 3 + 1
+    quarters = Counter(q.quarter for q in find_quarters(text)).most_common(2)
+    if not quarters or (len(quarters) > 1 and quarters[0][1] == quarters[1][1]):
+        # quarters named equally often are a table's column labels ('1er Trim. 2do Trim. ...'
+        # printed once per group), not the period reported: no evidence, no quarter
+        return None
+    return quarters[0][0]

@@ -144,17 +144,10 @@ def row_to_record(
     if merged:
         checks.append(f"{MERGED_ROWS}=conflict")
         notes.append(f"la fila reúne dos filas impresas ({merged}): sus valores pueden ser de cualquiera de ellas")
-    measured = QUARTERS_OF.get(tf.frecuencia or "")
-    if measured is not None:
-        off = [
-            f"{kind}_t{q}"
-            for kind in ("programado", "alcanzado")
-            for q in range(1, 5)
-            if q not in measured and solved.values.get(f"{kind}_t{q}")
-        ]
-        checks.append(f"{FREQUENCY_CHECK}={'conflict' if off else 'ok'}")
-        if off:
-            notes.append(f"indicador {tf.frecuencia} con valores en trimestres que no mide: {', '.join(off)}")
+    freq = frequency_check(tf.frecuencia, solved.values)
+    if freq:
+        checks.append(freq[0])
+        notes += freq[1:]
     rec: dict[str, Any] = {
         "ente": meta.get("ente"),
         "ejercicio": meta.get("ejercicio"),
@@ -177,6 +170,28 @@ def row_to_record(
     if rc.bbox is not None:
         rec.update(zip(("x0", "top", "x1", "bottom"), rc.bbox))
     return rec
+
+
+def frequency_check(frecuencia: str | None, values: dict[str, Any]) -> list[str]:
+    """[FREQUENCY_CHECK outcome, the note when it fails] for a semestral or anual indicator;
+    [] for one that measures every quarter (or says nothing). A value in a quarter the
+    indicator does not measure was read from a neighbouring column: '740,892 O 409,892 0 331,000 0'
+    with the 'O' lost puts the semestral's programados in quarters 1 and 3 (dev MIR OCR'd text 287)."""
+    measured = QUARTERS_OF.get(frecuencia or "")
+    if measured is None:
+        return []
+    off = [
+        f"{kind}_t{q}"
+        for kind in ("programado", "alcanzado")
+        for q in range(1, 5)
+        if q not in measured and values.get(f"{kind}_t{q}")
+    ]
+    if not off:
+        return [f"{FREQUENCY_CHECK}=ok"]
+    return [
+        f"{FREQUENCY_CHECK}=conflict",
+        f"indicador {frecuencia} con valores en trimestres que no mide: {', '.join(off)}",
+    ]
 
 
 def add_flags(rec: dict[str, Any], checks: list[str], note: str) -> None:

@@ -147,21 +147,38 @@ def independent_checks(rec: dict[str, Any], all_corrections: bool = True) -> lis
     printed. ``all_corrections``: every corrected field counts as taken from the checks (v1,
     whose notes do not say which); else only imputed fields and those v2's solver chose by
     the checks (a look-alike letter read back as a digit is still the printed value)."""
-    T = rec.get("trimestre")
+    return [(name, ok, fs) for name, ok, fs, spent in _checks_with_fields(rec, all_corrections) if not spent]
+
+
+def fields_of_spent_checks(rec: dict[str, Any]) -> set[str]:
+    """The fields of the checks that hold only because the solver made them hold (a value
+    imputed from them, or chosen by them among readings): a check spent on filling one of its
+    values cannot vouch for the others (dev MIR OCR'd text 147: the meta anual imputed as the Σ
+    of programados one of which was misread, 13755 for 18755, and that programado unflagged)."""
+    return set().union(*(fs for name, ok, fs, spent in _checks_with_fields(rec, False) if ok and spent)) - _touched(
+        rec, False
+    )
+
+
+def _touched(rec: dict[str, Any], all_corrections: bool) -> set[str]:
     if all_corrections:
-        touched = {str(c).partition(":")[0] for c in rec.get("corrected") or []}
-    else:
-        touched = {str(c).partition(":")[0] for c in rec.get("corrected") or [] if str(c).endswith(":imputado")}
-        touched |= set(SOLVER_CHOSE.findall(rec.get("comentario_extraccion") or ""))
+        return {str(c).partition(":")[0] for c in rec.get("corrected") or []}
+    touched = {str(c).partition(":")[0] for c in rec.get("corrected") or [] if str(c).endswith(":imputado")}
+    return touched | set(SOLVER_CHOSE.findall(rec.get("comentario_extraccion") or ""))
+
+
+def _checks_with_fields(rec: dict[str, Any], all_corrections: bool) -> list[tuple[str, bool, set[str], bool]]:
+    """(check, holds, fields it compares, made to hold by the reading) for every check."""
+    T = rec.get("trimestre")
+    touched = _touched(rec, all_corrections)
     out = []
     for c in rec.get("checks") or []:
         name, _, outcome = str(c).partition("=")
         fields = {f.replace("{T}", str(T)) for f in V1_CHECK_FIELDS.get(name, ())}
         if outcome not in ("ok", "conflict") or not fields:
             continue
-        if outcome == "ok" and fields & touched:
-            continue  # the check holds because the reading made it hold
-        out.append((name, outcome == "ok", fields))
+        # a check holding on a value the reading filled from it holds because it was made to
+        out.append((name, outcome == "ok", fields, outcome == "ok" and bool(fields & touched)))
     return out
 
 

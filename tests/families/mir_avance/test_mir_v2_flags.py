@@ -133,7 +133,7 @@ def test_unplaced_numbers_on_a_row_without_numbers_of_its_own_flag_nothing():
 
 
 def test_a_code_printed_on_two_rows_flags_both():
-    from extractors.mir_avance.v2 import flag_repeated_keys  # noqa: PLC0415
+    from extractors.mir_avance.v2.keys import flag_repeated_keys  # noqa: PLC0415
 
     rows = [
         {"clave": "2.4.2", "siglas": "PPCA", "meta_anual": 147.0, "checks": []},

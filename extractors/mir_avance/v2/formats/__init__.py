@@ -24,3 +24,10 @@ def format_readings(doc: Document, meta: dict[str, Any]) -> list[tuple[str, list
     for read in READERS:
         out += read(doc, meta)
     return out
+
+
+def flag_chosen(name: str, records: list[dict[str, Any]], read_by_ocr: bool) -> None:
+    """The doubts a format's reader adds once its reading is the one kept (added before, they
+    would weigh in the choice between readings, where they are no evidence either way)."""
+    if read_by_ocr and name.startswith("sevac"):
+        sevac.flag_unchecked_programado(records)

@@ -28,6 +28,7 @@ from .rows import (
     base_record,
     blocks,
     cell_to_runs,
+    copy_to_contract_field,
     note_repairs,
     read_cell,
     row_streams,
@@ -230,8 +231,8 @@ def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
             rec["checks"].append(f"{check}={'ok' if ok else 'conflict'}")
             outcomes.append(ok)
     if T in (1, 2, 3, 4):
-        rec[f"programado_t{T}"] = rec["meta_programada_pct"]
-        rec[f"alcanzado_t{T}"] = rec["resultado_pct"]
+        copy_to_contract_field(rec, f"programado_t{T}", "meta_programada_pct")
+        copy_to_contract_field(rec, f"alcanzado_t{T}", "resultado_pct")
     else:
         add_correction(rec, "trimestre", "imputado", "el documento no dice su trimestre: los % no se asignan")
     if outcomes:

@@ -171,6 +171,15 @@ def note_repairs(names: list[str], readings: list[NumberReading | None], rec: di
             add_correction(rec, name, "corregido", n.explain())
 
 
+def copy_to_contract_field(rec: dict[str, Any], field: str, printed: str) -> None:
+    """The contract's ``field`` filled from the format's own column ``printed``: a repair of the
+    printed value is a repair of the copy, and its flag goes with it (dev MIR OCR'd text 115:
+    SEVAC's meta_anual 40.391 for 40391, read through a repair only 'programado_anual' named)."""
+    rec[field] = rec.get(printed)
+    if f"{printed}:corregido" in (rec.get("corrected") or []):
+        add_correction(rec, field, "corregido", f"copia de {printed}, reparado")
+
+
 def add_correction(rec: dict[str, Any], name: str, kind: str, why: str) -> None:
     rec.setdefault("corrected", [])
     entry = f"{name}:{kind}"

@@ -21,7 +21,17 @@ import regex
 from papeleo.model import Document
 from papeleo.text.normalize import fold
 
-from .rows import FRow, Item, add_correction, base_record, note_repairs, read_cell, row_streams, value
+from .rows import (
+    FRow,
+    Item,
+    add_correction,
+    base_record,
+    copy_to_contract_field,
+    note_repairs,
+    read_cell,
+    row_streams,
+    value,
+)
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +44,8 @@ PROYECTO = regex.compile(r"^[A-Z]\s?[0-9OoIl]{3}$")
 # a project-type band: 'PROYECTOS INSTITUCIONALES:', 'PROYECTOS DE INVERSIÓN:'
 TIPO_BAND = regex.compile(r"^proyectos\b.*:$", regex.I)
 METAS = ("programado_anual", "modificado_anual", "alcanzado_periodo", "cumplimiento_pct")
+# the contract's fields a SEVAC row fills from its own columns
+CONTRACT_ALIASES = {"meta_anual": "programado_anual", "avance_pct": "cumplimiento_pct"}
 # a printed % agrees with alcanzado/modificado within its two-decimal rounding and this slack
 PCT_SLACK = Decimal("0.005")
 CONF_OK, CONF_UNCHECKED, CONF_CONFLICT = 0.95, 0.7, 0.4
@@ -142,7 +154,8 @@ def _meta_record(row: FRow, meta: dict[str, Any], ctx: dict[str, Any]) -> dict[s
     vals = [value(n) for n in nums]
     rec.update(zip(METAS, vals))
     note_repairs(list(METAS), list(nums), rec)
-    rec["meta_anual"], rec["avance_pct"] = rec["programado_anual"], rec["cumplimiento_pct"]
+    for field, printed in CONTRACT_ALIASES.items():
+        copy_to_contract_field(rec, field, printed)
     ok = cumplimiento_holds(vals[3], vals[2], vals[1])
     if ok is not None:
         rec["checks"].append(f"cumplimiento_calculado={'ok' if ok else 'conflict'}")
@@ -204,3 +217,23 @@ def read(doc: Document, meta: dict[str, Any]) -> list[tuple[str, list[dict[str, 
         log.debug("sevac %s: %d rows", name, len(records))
         out.append((f"sevac_{name}", records))
     return out
+
+
+# the check on a programado anual nothing else covers (tests/scoring_flags.py: its field)
+UNCHECKED_PROGRAMADO = "meta_anual_sin_respaldo"
+
+
+def flag_unchecked_programado(records: list[dict[str, Any]]) -> None:
+    """On OCR'd input, a programado anual (the contract's meta_anual) that no check covers is
+    doubted: cumplimiento compares alcanzado with the modificado, never with the programado, so a
+    digit OCR misread there ('8740' for 3740, dev MIR OCR'd text 352) is caught by nothing. One
+    printed equal to a modificado that cumplimiento backs is backed by it: two cells agree."""
+    for r in records:
+        meta = r.get("meta_anual")
+        if meta is None or any(str(c).startswith("meta_anual:") for c in r.get("corrected") or []):
+            continue
+        if "cumplimiento_calculado=ok" in r.get("checks", []) and r.get("modificado_anual") == meta:
+            continue
+        r["checks"].append(f"{UNCHECKED_PROGRAMADO}=conflict")
+        note = "meta_anual: leída por OCR y ninguna comprobación cubre el programado anual"
+        r["comentario_extraccion"] = "; ".join(x for x in (r.get("comentario_extraccion"), note) if x)

@@ -1,0 +1,100 @@
+"""Document-level readings of mir_avance.v2, on text and rows written here: the quarter a damaged
+cut-off date still names, column labels that name every quarter alike (no evidence of the period),
+codes out of the report's order, the frequency check on every reading, and a SEVAC repair that
+flags the contract's field it fills.
+
+Expected values are read from the lines written here, never from v2's output."""
+
+from __future__ import annotations
+
+import sys
+
+from extractors.mir_avance.v2 import flag_frequency
+from extractors.mir_avance.v2.formats.rows import copy_to_contract_field
+from extractors.mir_avance.v2.keys import codes_out_of_sequence, flag_keys_out_of_sequence
+from extractors.mir_avance.v2.meta import trimestre_of
+from helpers import ROOT
+
+sys.path.insert(0, str(ROOT / "tests"))
+from scoring_flags import flags  # noqa: E402
+
+
+def test_a_cut_off_date_ocr_damaged_past_parsing_still_names_its_month():
+    # 'da' for 'de': the date does not parse, its month does (dev MIR OCR'd text 284)
+    assert trimestre_of("Evaluación Trimestral\nAvance al 31 de diciembre da 2020\n") == 4
+    assert trimestre_of("Avance al 30 de junio de 2025") == 2
+
+
+def test_column_labels_naming_every_quarter_alike_say_nothing_of_the_period():
+    head = "Meta programada Alcanzado\n1er Trim. 2do Trim. 3er Trim. 4to Trim.\n1er Trim. 2do Trim. 3er Trim. 4to Trim.\n"
+    assert trimestre_of("INFORME DE AVANCE\n" + head) is None
+    # ... while a period stated once more than the labels is the report's
+    assert trimestre_of("INFORME DEL TERCER TRIMESTRE\n" + head) == 3
+
+
+def _code(c: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in c.split("."))
+
+
+def test_a_code_that_breaks_the_reports_order_is_found():
+    # 3.1.7.1 printed 'a.1.1.1' and read back as 3.1.1.1 (dev MIR OCR'd text 397)
+    codes = ["3", "3.1", "3.1.6", "3.1.6.1", "3.1.7", "3.1.1.1", "3.1.8", "3.1.8.1"]
+    assert codes_out_of_sequence([_code(c) for c in codes]) == [5]
+    # a '3' read as '8' (8.1.6.1 between 3.1.6 and 3.1.6.2)
+    codes = ["3", "3.1", "3.1.6", "8.1.6.1", "3.1.6.2", "3.1.7"]
+    assert codes_out_of_sequence([_code(c) for c in codes]) == [3]
+
+
+def test_a_second_numbering_is_no_misread_and_too_few_codes_make_no_order():
+    # a report that numbers a second programme from 1 again: a long run, not damage
+    codes = ["3", "3.1", "3.1.1", "3.1.2", "1", "1.1", "1.1.1", "1.1.2", "1.1.3"]
+    assert codes_out_of_sequence([_code(c) for c in codes]) == []
+    assert codes_out_of_sequence([_code(c) for c in ["3", "1.1", "3.1"]]) == []
+    # two readings of the order as long: nothing says which code is the misread one
+    assert codes_out_of_sequence([_code(c) for c in ["1", "1.1", "1.3", "1.2", "1.4"]]) == []
+
+
+def test_a_row_out_of_order_is_flagged_on_all_its_values():
+    codes = ("3", "3.1", "3.1.6", "3.1.6.1", "3.1.7", "3.1.1.1", "3.1.8")
+    rows = [{"clave": c, "checks": [], "meta_anual": 1.0} for c in codes]
+    rows.insert(2, {"clave": None, "siglas": "PAE", "checks": [], "meta_anual": 2.0})
+    flag_keys_out_of_sequence(rows)
+    flagged = [r["clave"] for r in rows if "clave_fuera_de_secuencia=conflict" in r["checks"]]
+    assert flagged == ["3.1.1.1"]
+    assert "meta_anual" in flags(rows[6]) and "(3.1.7 … 3.1.8)" in rows[6]["comentario_extraccion"]
+
+
+def test_the_frequency_check_reaches_rows_of_a_reading_that_did_not_make_it():
+    # the line stream's row of a semestral indicator with its programados in quarters 1 and 3
+    # (a '0' read as 'O' and dropped: dev MIR OCR'd text 287)
+    shifted = {"frecuencia": "semestral", "programado_t1": 409892.0, "programado_t3": 331000.0, "checks": []}
+    measured = {"frecuencia": "semestral", "programado_t2": 409892.0, "programado_t4": 331000.0, "checks": []}
+    made = {"frecuencia": "semestral", "programado_t1": 5.0, "checks": ["frecuencia_trimestres=ok"]}
+    flag_frequency([shifted, measured, made])
+    assert "frecuencia_trimestres=conflict" in shifted["checks"] and "programado_t1" in flags(shifted)
+    assert measured["checks"] == ["frecuencia_trimestres=ok"]
+    assert made["checks"] == ["frecuencia_trimestres=ok"]  # a check a reading made is not made twice
+
+
+def test_a_repaired_printed_value_flags_the_contract_field_it_fills():
+    # SEVAC's 'PROGRAM.' is the contract's meta_anual: '40 39100' read as 40.391 through a repair
+    rec = {"programado_anual": 40.391, "corrected": ["programado_anual:corregido"], "comentario_extraccion": None}
+    copy_to_contract_field(rec, "meta_anual", "programado_anual")
+    assert rec["meta_anual"] == 40.391 and "meta_anual:corregido" in rec["corrected"]
+    clean = {"programado_anual": 3522.0, "corrected": [], "comentario_extraccion": None}
+    copy_to_contract_field(clean, "meta_anual", "programado_anual")
+    assert clean["meta_anual"] == 3522.0 and clean["corrected"] == []
+
+
+def test_a_sevac_programado_no_check_covers_is_doubted_unless_the_checked_modificado_equals_it():
+    from extractors.mir_avance.v2.formats.sevac import flag_unchecked_programado  # noqa: PLC0415
+
+    def row(meta: float, mod: float, check: str) -> dict:
+        return {"meta_anual": meta, "modificado_anual": mod, "checks": [check], "corrected": []}
+
+    misread = row(8740.0, 3740.0, "cumplimiento_calculado=ok")  # '8740' OCR'd from 3740
+    agreed = row(3522.0, 3522.0, "cumplimiento_calculado=ok")
+    unchecked = row(3522.0, 3522.0, "cumplimiento_calculado=conflict")
+    flag_unchecked_programado([misread, agreed, unchecked])
+    assert "meta_anual" in flags(misread) and "meta_anual" in flags(unchecked)
+    assert agreed["checks"] == ["cumplimiento_calculado=ok"]
