@@ -12,6 +12,7 @@ table is tied to its row by code or acronym (``commentary.py``).
 from __future__ import annotations
 
 import logging
+import math
 from typing import Any
 
 from papeleo.context import Context
@@ -140,13 +141,28 @@ def flag_frequency(records: list[dict[str, Any]]) -> None:
             add_flags(r, found[:1], "; ".join(found[1:]))
 
 
-def _sum_of_one(check: tuple[str, bool, set[str]], rec: dict[str, Any]) -> bool:
-    """Σ programado holding over one printed programado: that programado equals the meta anual,
-    which one number read into two columns also makes (dev MIR OCR'd text 120, reading order
-    scrambled by column blocks: '9' read as meta anual and programado_t3, the meta 47 elsewhere,
-    the row's alcanzado unflagged). It backs no column; a Σ that fails still flags."""
-    name, holds, _ = check
-    return holds and name == "suma_programado" and sum(rec.get(f"programado_t{q}") is not None for q in range(1, 5)) < 2
+def _sum_evidence(check: tuple[str, bool, set[str]], rec: dict[str, Any]) -> tuple[str, bool, set[str]] | None:
+    """A holding Σ programado as evidence, or None where it proves nothing:
+
+    * over one printed programado, it is that programado equal to the meta anual, which one
+      number read into two columns also makes (dev MIR OCR'd text 120, reading order scrambled by
+      column blocks: '9' read as meta anual and programado_t3, the meta 47 elsewhere);
+    * over zeros only ('0 = 0 + 0', dev MIR OCR'd text 262: zeros placed where 93 and 47 were
+      printed) it holds for any placement of them.
+
+    Holding as a constant indicator (every programmed quarter equal to the meta, solve.suma_holds),
+    it says nothing of a quarter read as 0 (dev MIR OCR'd text 336: 0 for 100): those are left out
+    of what it backs. A Σ that fails is kept as it is: it still flags."""
+    name, holds, fields = check
+    if not holds or name != "suma_programado":
+        return check
+    progs = [v for q in range(1, 5) if (v := rec.get(f"programado_t{q}")) is not None]
+    meta = rec.get("meta_anual")
+    if len(progs) < 2 or not any(progs) and not meta:
+        return None
+    if meta is not None and not math.isclose(sum(progs), meta, rel_tol=1e-9, abs_tol=1e-9):
+        fields = fields - {f"programado_t{q}" for q in range(1, 5) if rec.get(f"programado_t{q}") == 0}
+    return name, holds, fields
 
 
 def flag_unbacked(records: list[dict[str, Any]], read_by_ocr: bool) -> None:
@@ -174,7 +190,7 @@ def flag_unbacked(records: list[dict[str, Any]], read_by_ocr: bool) -> None:
 
     A value a check backs stays unflagged; a field already flagged or corrected keeps its own flag."""
     for r in records:
-        evidence = [e for e in independent_checks(r, all_corrections=False) if not _sum_of_one(e, r)]
+        evidence = [e for c in independent_checks(r, all_corrections=False) if (e := _sum_evidence(c, r))]
         backed = set().union(*(fs for name, ok, fs in evidence if ok and name not in COLUMN_BLIND_CHECKS))
         in_conflict = not all(ok for _, ok, _ in evidence)
         spent = fields_of_spent_checks(r) - backed

@@ -26,7 +26,9 @@ def test_a_cut_off_date_ocr_damaged_past_parsing_still_names_its_month():
 
 
 def test_column_labels_naming_every_quarter_alike_say_nothing_of_the_period():
-    head = "Meta programada Alcanzado\n1er Trim. 2do Trim. 3er Trim. 4to Trim.\n1er Trim. 2do Trim. 3er Trim. 4to Trim.\n"
+    head = (
+        "Meta programada Alcanzado\n1er Trim. 2do Trim. 3er Trim. 4to Trim.\n1er Trim. 2do Trim. 3er Trim. 4to Trim.\n"
+    )
     assert trimestre_of("INFORME DE AVANCE\n" + head) is None
     # ... while a period stated once more than the labels is the report's
     assert trimestre_of("INFORME DEL TERCER TRIMESTRE\n" + head) == 3

@@ -600,3 +600,21 @@ def test_a_sum_over_one_programado_backs_no_column():
     flag_unbacked([row], read_by_ocr=True)
     assert set(flags(row)) == {"meta_anual", "programado_t3", "alcanzado_t3"}
     assert "ninguna comprobación cubre la fila" in row["comentario_extraccion"]
+
+
+def test_a_sum_of_zeros_backs_nothing_and_a_constant_indicator_does_not_back_its_zeros():
+    from extractors.mir_avance.v2 import flag_unbacked  # noqa: PLC0415
+
+    def row(meta, progs, checks):
+        r = {"trimestre": 2, "meta_anual": meta, "alcanzado_t2": None, "corrected": [], "comentario_extraccion": None}
+        r |= {f"programado_t{q}": v for q, v in enumerate(progs, 1)} | {"checks": checks}
+        return r
+
+    # zeros placed where 93 and 47 were printed (dev MIR OCR'd text 262): '0 = 0 + 0' holds anyway
+    zeros = row(0.0, [0.0, 0.0, None, None], ["suma_programado=ok"])
+    # a constant indicator whose first quarter OCR read as 0 (dev MIR OCR'd text 336), in a row
+    # whose commentary disagrees
+    constant = row(100.0, [0.0, 100.0, 100.0, 100.0], ["suma_programado=ok", "avance_comentario=conflict"])
+    flag_unbacked([zeros, constant], read_by_ocr=True)
+    assert {"meta_anual", "programado_t1", "programado_t2"} <= set(flags(zeros))
+    assert "programado_t1" in flags(constant) and "programado_t3" not in flags(constant)
