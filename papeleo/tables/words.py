@@ -101,11 +101,12 @@ def line_to_phrases(line: Sequence[Word], min_gap: float) -> list[list[Word]]:
     return phrases
 
 
-def words_to_text(words: Iterable[Word]) -> str:
+def words_to_text(words: Iterable[Word], keep_specks: bool = False) -> str:
     """A cell's words in reading order: lines top to bottom, words left to right, joined
-    by spaces; a word broken by a line-end hyphen ('adminis-' / 'tración') rejoined."""
+    by spaces; a word broken by a line-end hyphen ('adminis-' / 'tración') rejoined.
+    ``keep_specks`` as in ``words_to_word_lines``."""
     out = ""
-    for line in words_to_word_lines(words):
+    for line in words_to_word_lines(words, keep_specks=keep_specks):
         for i, word in enumerate(line):
             text = word.text.strip()
             if i == 0 and out and _BROKEN_WORD.search(out) and text[:1].islower():

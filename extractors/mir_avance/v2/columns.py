@@ -37,6 +37,10 @@ MIN_ABBREVIATION_LEN = 4
 # a word this long or longer inside a phrase whose other words match may have one letter
 # misread ('Mcta anual'); shorter words ('de', 'al') carry too little to tell
 MIN_ANCHORED_LEN = 3
+# ... and two letters, in a phrase of three words or more (two words anchor it) and a word this
+# long: 'Unidad de nsdida' (the MIR sample scan's page 2). Shorter, two letters are a third of the
+# word, and 'de' plus one word anchors less than 'unidad de'
+MIN_TWICE_ANCHORED_LEN = 6
 # OCR reads a letter 'o' inside an ordinal as a zero ('2d0 Trim.'): read back before matching
 ORDINAL_ZERO = regex.compile(r"(?<=\d[a-z])0\b")
 # a generated name for a column without a head ('col14'): the table layer's convention
@@ -116,14 +120,16 @@ def _word_matches(vocab: str, word: str) -> bool:
 def _phrase_matches(phrase: tuple[str, ...], words: list[str]) -> bool:
     """Every word matches; or, in a phrase of two words or more, all but one, and that one is
     a short word with one letter misread in place ('Mcta anual': the other words anchor it,
-    where a lone 'Mcta' is too short to fuzz)."""
+    where a lone 'Mcta' is too short to fuzz), two in a phrase of three words
+    (MIN_TWICE_ANCHORED_LEN)."""
     misses = [(v, w) for v, w in zip(phrase, words) if not _word_matches(v, w)]
     if not misses:
         return True
     if len(phrase) < 2 or len(misses) > 1:
         return False
     v, w = misses[0]
-    return len(v) == len(w) >= MIN_ANCHORED_LEN and sum(a != b for a, b in zip(v, w)) == 1
+    allowed = 2 if len(phrase) >= 3 and len(v) >= MIN_TWICE_ANCHORED_LEN else 1
+    return len(v) == len(w) >= MIN_ANCHORED_LEN and 1 <= sum(a != b for a, b in zip(v, w)) <= allowed
 
 
 def name_to_labels(name: str) -> list[Label]:

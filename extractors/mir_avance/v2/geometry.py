@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from papeleo.model import Page, Word
-from papeleo.tables.words import median_word_height, placed_words, words_to_text, words_to_word_lines
+from papeleo.tables.words import is_speck, median_word_height, placed_words, words_to_text, words_to_word_lines
 
-from .columns import NUMERIC, repair_quarter_labels
+from .columns import CLEAN_T_LABEL, MAX_DAMAGED_LABEL_CHARS, NUMERIC, repair_quarter_labels
 from .commentary import NOTE
 from .fields import split_code
 from .head_layout import Column, Layout, find_head, head_without_body_lines, line_gap, main_head_line
@@ -104,7 +104,8 @@ def page_to_rows(page: Page, T: int | None, carried: Layout | None) -> tuple[lis
     if not words:
         return [], carried
     h = median_word_height(words)
-    lines = [_line_with_quarters_read(line) for line in words_to_word_lines(words)]
+    doubtful = [w for line in page.lines for w in line.words if w.bbox is not None and is_speck(w)]
+    lines = [_line_with_quarters_read(line) for line in _with_doubtful_labels(words_to_word_lines(words), doubtful)]
     rows: list[RowCells] = []
     i, layout = 0, carried
     while i < len(lines):
@@ -157,6 +158,29 @@ def _ordered_body_to_rows(
         r.checks.append(check)
         r.notes.append(note)
     return rows
+
+
+def _with_doubtful_labels(lines: list[list[Word]], doubtful: list[Word]) -> list[list[Word]]:
+    """A head line's quarter labels that OCR read short and doubtful ('T4' at 0.49, 'TS' at 0.38
+    on a degraded scan's 'T1 T2 T3 T4') go back into it: they are left out as specks, and the
+    quarters then lose their columns. Only on a line with a read label, and within it the
+    words ``repair_quarter_labels`` then reads or leaves as they are: dust is rarely short
+    text between two quarter labels, and one that stays unread names no column."""
+    out = []
+    for line in lines:
+        if any(CLEAN_T_LABEL.match(w.text) for w in line):
+            top, bottom = min(w.bbox.top for w in line), max(w.bbox.bottom for w in line)
+            x0, x1 = min(w.bbox.x0 for w in line), max(w.bbox.x1 for w in line)
+            extra = [
+                w
+                for w in doubtful
+                if top <= (w.bbox.top + w.bbox.bottom) / 2 <= bottom
+                and x0 <= w.bbox.x0 <= x1
+                and len(w.text.strip()) <= MAX_DAMAGED_LABEL_CHARS
+            ]
+            line = sorted(line + extra, key=lambda w: w.bbox.x0)
+        out.append(line)
+    return out
 
 
 def _line_with_quarters_read(line: list[Word]) -> list[Word]:

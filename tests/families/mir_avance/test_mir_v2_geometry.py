@@ -203,6 +203,31 @@ def test_quarters_whose_labels_ocr_lost_are_numbered_by_their_meta_alcanzado_pai
     assert all("columnas_por_orden=ok" in r.checks for r in rows)
 
 
+def scanned(items: list[tuple[float, float, str]], doubtful: dict[tuple[float, float], tuple[str, float]]) -> Page:
+    """``page_of`` as OCR reads it: every word at 0.9, the words at the given (x, top) replaced by
+    the given text at the given confidence."""
+    words = []
+    for x, top, text in items:
+        for w in words_at(x, top, text):
+            got, conf = doubtful.get((x, top), (w.text, 0.9))
+            words.append(Word(got, w.bbox, conf))
+    return Page(number=1, lines=tuple(words_to_lines(words)), text_source="ocr", width=800, height=600)
+
+
+def test_quarter_labels_read_short_and_doubtful_still_name_their_columns():
+    # as tesseract read a degraded scan's head (dev seed 9): 'T3' as 'TS' at 0.38, 'T4' at 0.49,
+    # and a '1' beside 'anual' that puts a number on the quarter line; left out as specks and
+    # with the quarter line taken for a row, the quarters had no columns
+    page = scanned(
+        HEAD_BY_KIND + [(318, 109, "1")] + rows_by_kind(),
+        {(400, 116): ("TS", 0.38), (430, 116): ("T4", 0.49), (460, 116): ("T1", 0.47)},
+    )
+    rows, _ = page_to_rows(page, 2, None)
+    assert [r.numbers.get("programado_t3") for r in rows] == ["25", "2"]
+    assert [r.numbers.get("programado_t4") for r in rows] == ["25", "2"]
+    assert [r.numbers.get("alcanzado_t1") for r in rows] == ["21", "2"]
+
+
 def test_a_narrow_quarter_label_between_its_two_sub_labels_qualifies_both():
     head = [
         (40, 110, "Nivel"),
