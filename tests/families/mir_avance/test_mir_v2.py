@@ -49,6 +49,9 @@ from scoring_flags import flags  # noqa: E402
         # OCR damage: a short word misread in a phrase the other words anchor (dev OCR'd 247)
         ("Mcta anual", (("meta", None),)),
         ("Mcta", ()),
+        # ... two letters when two words anchor it (the MIR sample scan's page 2), not one
+        ("Unidad de nsdida", (("unidad", None),)),
+        ("Unidad de nsdidas", ()),
     ],
 )
 def test_a_head_says_what_its_column_holds(head, kinds):

@@ -391,3 +391,16 @@ def test_generated_layouts_that_once_lost_rows_are_read_whole(seed, tmp_path):
     score = SPECS["indicators"].score(gen.truth["indicators"], records)
     assert len(records) == len(gen.truth["indicators"]), LAYOUT_SEEDS[seed]
     assert score.counts(MIR_NUMERIC)["ok"] == score.determinable(MIR_NUMERIC), LAYOUT_SEEDS[seed]
+
+
+def test_a_labels_second_line_read_overlapping_its_first_still_stacks_under_it():
+    # the MIR sample scan's page 2, read a little skewed: 'Unidad de' at 82 pt, its second line
+    # 'medida' read 'nsdida' at 85 pt, inside the first line's height; taken as two labels, the
+    # unit had no column
+    head = [(40, 110, "Nivel"), (100, 110, "Indicador"), (200, 100, "Unidad de"), (202, 105, "nsdida")]
+    head += [(300, 100, "Meta"), (300, 109, "anual")]
+    assert head_kinds(head) == [(("nivel", None),), (("indicador", None),), (("unidad", None),), (("meta", None),)]
+    # two labels side by side at one height are not stacked, however they overlap
+    assert head_kinds([(40, 110, "Nivel"), (100, 110, "Indicador"), (200, 110, "Unidad de medida")]) == [
+        (("nivel", None),), (("indicador", None),), (("unidad", None),),
+    ]  # fmt: skip
