@@ -100,3 +100,16 @@ def test_a_sevac_programado_no_check_covers_is_doubted_unless_the_checked_modifi
     flag_unchecked_programado([misread, agreed, unchecked])
     assert "meta_anual" in flags(misread) and "meta_anual" in flags(unchecked)
     assert agreed["checks"] == ["cumplimiento_calculado=ok"]
+
+
+def test_a_pbr_activity_read_under_its_components_clave_flags_both():
+    from extractors.mir_avance.v2.formats import flag_chosen  # noqa: PLC0415
+
+    # 'C1951.A1943' with its activity part OCR'd '.41943': the row reads under 'C1951'
+    rows = [
+        {"clave": "C1951", "siglas": None, "programado_t4": 100.0, "checks": []},
+        {"clave": "C1951", "siglas": None, "programado_t4": 0.0, "checks": []},
+        {"clave": "C1951.A1947", "siglas": None, "programado_t4": 0.0, "checks": []},
+    ]
+    flag_chosen("pbr_tabla", rows, read_by_ocr=True)
+    assert ["clave_repetida=conflict" in r["checks"] for r in rows] == [True, True, False]
