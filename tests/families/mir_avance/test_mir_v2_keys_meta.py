@@ -113,3 +113,13 @@ def test_a_pbr_activity_read_under_its_components_clave_flags_both():
     ]
     flag_chosen("pbr_tabla", rows, read_by_ocr=True)
     assert ["clave_repetida=conflict" in r["checks"] for r in rows] == [True, True, False]
+
+
+def test_a_pbr_activitys_a_read_as_4_after_the_point_is_read_back_and_flagged():
+    from extractors.mir_avance.v2.formats.pbr import CLAVE  # noqa: PLC0415
+
+    m = CLAVE.match("C1914 .41940 Certificación de personas")  # dev MIR scan block 6442
+    assert (m.group("c"), m.group("a"), m.group("four")) == ("1914", "1940", "4")
+    # without the point, or with three digits after the 4, it is no activity's key
+    assert CLAVE.match("C1914 41940 Certificación").group("a") is None
+    assert CLAVE.match("C1914 .4194 x").group("a") is None

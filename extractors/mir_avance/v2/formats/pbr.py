@@ -39,9 +39,12 @@ log = logging.getLogger(__name__)
 
 # 'C1851.A1930', 'C1924' at the start of a row; OCR reads C as 'c' or '(', a 1 as 'I' or 'l'
 # ('CI987') and drops the point ('C1851A1930') — the point is re-inserted when the A part is
-# there, and each part keeps three digits at least
+# there, and each part keeps three digits at least. After the point, an A read as '4' ('C1914
+# .41940', dev MIR scan block 6442: the activity read under its component's clave, unflagged)
+# is an A when four digits follow it, never without the point
 CLAVE = regex.compile(
-    r"^\s*[C(c]\s?(?P<c>(?=(?:[Il]?\d){3})[\dIl]{4})(?:\s?[.,]?\s?A\s?(?P<a>(?=(?:[Il]?\d){3})[\dIl]{4}))?\b"
+    r"^\s*[C(c]\s?(?P<c>(?=(?:[Il]?\d){3})[\dIl]{4})"
+    r"(?:\s?(?:[.,]\s?(?P<four>4)(?=[\dIl]{4}\b)|[.,]?\s?A)\s?(?P<a>(?=(?:[Il]?\d){3})[\dIl]{4}))?\b"
 )
 # the letters OCR reads for a 1 in a clave's digits
 ONE_LOOKALIKES = str.maketrans("Il", "11")
@@ -209,7 +212,7 @@ def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
     rec = base_record(meta, row, CONF_UNCHECKED)
     rec.update(clave=clave, nivel="actividad" if m.group("a") else "componente", siglas=None)
     rec.update(meta_anual=None, avance_pct=None, comentario=None)
-    if (m.group("c") + (m.group("a") or "")) != c + a:
+    if (m.group("c") + (m.group("a") or "")) != c + a or m.group("four"):
         add_correction(rec, "clave", "corregido", f"'{m.group(0).strip()}' leído como {clave} (letras por dígitos)")
     _texts(rec, row, row.items[0].text[m.end() :].strip())
     nums = row.numbers()
