@@ -181,12 +181,14 @@ def flag_unbacked(records: list[dict[str, Any]], read_by_ocr: bool) -> None:
     * a check that holds only because the reading filled one of its values from it (an imputed
       meta anual, a programado chosen among readings): the fields it compares are not checked by
       it (stream.fields_of_spent_checks);
-    * OCR'd input, the alcanzados no check covers: the % checks the reported quarter's alcanzado
-      at most, and nothing in a report checks earlier quarters' — an OCR'd digit misread there
-      ('11126' for 11726, '176' for 776) is as likely as anywhere else and nothing else can
-      catch it (dev MIR OCR'd text 100-399: 15 of 21 wrong values with no flag were these). It
-      costs flags on values read right (right and flagged, OCR'd text 100-399: 6478 -> 10084 of
-      27232); a text layer prints what it prints and is not doubted.
+    * OCR'd input, every value no check covers: the % checks the reported quarter's alcanzado at
+      most, and nothing in a report checks earlier quarters' — an OCR'd digit misread there
+      ('11126' for 11726, '176' for 776) is as likely as anywhere else and nothing else can catch
+      it (dev MIR OCR'd text 100-399: 15 of 21 wrong values with no flag were these), nor a meta
+      anual read from a programado's cell when the programados were lost (validation scan 1020).
+      It costs flags on values read right (right and flagged, OCR'd text 100-399: 6478 -> 10140
+      of 27232), the price of never leaving an unchecked OCR reading unmarked; a text layer
+      prints what it prints and is not doubted.
 
     A value a check backs stays unflagged; a field already flagged or corrected keeps its own flag."""
     for r in records:
@@ -202,10 +204,10 @@ def flag_unbacked(records: list[dict[str, Any]], read_by_ocr: bool) -> None:
             if spent:
                 doubted += [f for f in NUMERIC if f in spent]
                 reasons.append("la comprobación que los cubría se usó para completar otro valor de la fila")
-            unchecked = [f for f in NUMERIC if f.startswith("alcanzado_") and f not in backed and f not in doubted]
+            unchecked = [f for f in NUMERIC if f not in backed and f not in doubted]
             if read_by_ocr and unchecked:
                 doubted += unchecked
-                reasons.append("leídos por OCR, ninguna comprobación cubre estos alcanzados")
+                reasons.append("leídos por OCR, ninguna comprobación cubre estos valores")
             if PERCENT_FROM_COMMENT in (r.get("comentario_extraccion") or "") and "avance_pct" not in backed:
                 doubted += [] if "avance_pct" in doubted else ["avance_pct"]
                 reasons.append("el % del comentario no se comprueba con los valores de la fila")

@@ -107,15 +107,22 @@ def _second_quarter_row(**over) -> dict:
     return row | over
 
 
-def test_alcanzados_no_check_covers_are_doubted_on_ocr_input_only():
+def test_values_no_check_covers_are_doubted_on_ocr_input_only():
     from extractors.mir_avance.v2 import flag_unbacked  # noqa: PLC0415
 
     ocr, text_layer = _second_quarter_row(), _second_quarter_row()
     flag_unbacked([ocr], read_by_ocr=True)
     flag_unbacked([text_layer], read_by_ocr=False)
     assert [c for c in ocr["checks"] if c.endswith("=conflict")] == ["alcanzado_t1_sin_respaldo=conflict"]
-    assert "ninguna comprobación cubre estos alcanzados" in ocr["comentario_extraccion"]
+    assert "ninguna comprobación cubre estos valores" in ocr["comentario_extraccion"]
     assert all(c.endswith("=ok") for c in text_layer["checks"])
+    # a meta anual read from a programado's cell, the programados lost, the quarter's alcanzado
+    # checked by the commentary (validation MIR scan 1020: 362 for 1833)
+    lost = {"trimestre": 3, "meta_anual": 362.0, "alcanzado_t3": 378.0, "avance_pct": 73.0, "corrected": []}
+    lost |= {"checks": ["avance_comentario=ok"], "comentario_extraccion": None}
+    flag_unbacked([lost], read_by_ocr=True)
+    assert "meta_anual_sin_respaldo=conflict" in lost["checks"]
+    assert "alcanzado_t3_sin_respaldo=conflict" not in lost["checks"]
 
 
 def test_a_check_spent_on_imputing_a_value_backs_none_of_the_others():
