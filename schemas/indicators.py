@@ -64,7 +64,15 @@ SCHEMA = record_schema(
     col("beneficiarios_diferencia", FLOAT, "POA: beneficiaries reached minus programmed, as printed"),
     col("beneficiarios_avance_pct", FLOAT, "POA: percent of programmed beneficiaries reached, as printed"),
     col("total_horas_impartidas", FLOAT, "POA: hours delivered in the period"),
-    col("checks", STRINGS, "arithmetic and cross-checks with their outcome, e.g. suma_programado=ok"),
+    col(
+        "checks",
+        STRINGS,
+        "arithmetic and cross-checks with their outcome (name=ok|conflict|not_applicable), e.g."
+        " suma_programado=ok, avance_calculado=conflict; '<campo>_sin_respaldo=conflict' marks a value"
+        " no check covers where the row gives reason to doubt it (the row does not add up, or the"
+        " input was read by OCR); clave_repetida and clave_fuera_de_secuencia doubt every value of a"
+        " row whose key is printed twice or breaks the report's order",
+    ),
     col("corrected", STRINGS, "fields whose value is not the raw reading: campo:corregido or campo:imputado"),
     col("comentario_extraccion", STRING, "human-readable explanation of every correction or imputation"),
 )
