@@ -195,12 +195,12 @@ def flag_unbacked(records: list[dict[str, Any]], read_by_ocr: bool) -> None:
         evidence = [e for c in independent_checks(r, all_corrections=False) if (e := _sum_evidence(c, r))]
         backed = set().union(*(fs for name, ok, fs in evidence if ok and name not in COLUMN_BLIND_CHECKS))
         in_conflict = not all(ok for _, ok, _ in evidence)
-        spent = fields_of_spent_checks(r) - backed
         if in_conflict or (read_by_ocr and not evidence):
             doubted = [f for f in NUMERIC if f not in backed]
             why = "la fila no cuadra" if in_conflict else "ninguna comprobación cubre la fila"
         else:
             doubted, reasons = [], []
+            spent = fields_of_spent_checks(r) - backed
             if spent:
                 doubted += [f for f in NUMERIC if f in spent]
                 reasons.append("la comprobación que los cubría se usó para completar otro valor de la fila")

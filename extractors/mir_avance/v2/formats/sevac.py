@@ -21,6 +21,7 @@ import regex
 from papeleo.model import Document
 from papeleo.text.normalize import fold
 
+from ..record import add_flags
 from .rows import (
     FRow,
     Item,
@@ -234,6 +235,8 @@ def flag_unchecked_programado(records: list[dict[str, Any]]) -> None:
             continue
         if "cumplimiento_calculado=ok" in r.get("checks", []) and r.get("modificado_anual") == meta:
             continue
-        r["checks"].append(f"{UNCHECKED_PROGRAMADO}=conflict")
-        note = "meta_anual: leída por OCR y ninguna comprobación cubre el programado anual"
-        r["comentario_extraccion"] = "; ".join(x for x in (r.get("comentario_extraccion"), note) if x)
+        add_flags(
+            r,
+            [f"{UNCHECKED_PROGRAMADO}=conflict"],
+            "meta_anual: leída por OCR y ninguna comprobación cubre el programado anual",
+        )
