@@ -94,8 +94,9 @@ def repair_codes(rows: list[Solved]) -> None:
     prop = list(prop_votes.most_common(1)[0][0]) if prop_votes else None
     counts = Counter(_dot(p) for s in rows if (p := _parts(s.row.code_raw, DEPTH.get(s.row.nivel or "", 0) + d)))
     comp: list[int] | None = None
-    last_comp = 0
-    last_act = 0
+    last_comp = last_comp_printed = 0
+    last_act = last_act_printed = 0
+    kept_printed: dict[str, int] = {}  # a code kept as printed -> the row printing it
     for i, s in enumerate(rows):
         nivel = s.row.nivel
         raw = s.row.code_raw
@@ -122,18 +123,24 @@ def repair_codes(rows: list[Solved]) -> None:
             continue
         if nivel == "componente":
             expected = prop + [last_comp + 1]
+            # a clean printed code is weighed against the last code kept *as printed*, never one
+            # this repair derived: a stray 'Componente 1:' heading read as a row took x.1 by
+            # order, and the printed x.1 under it, 'not after its predecessor', was renumbered
+            # x.2 with every activity below it (dev MIR OCR'd text 101; their values all scored
+            # under the wrong codes)
             ok = (
                 parts
                 and parts[:-1] == prop
-                and 0 < parts[-1] - last_comp <= MAX_CLAVE_STEP
+                and 0 < parts[-1] - last_comp_printed <= MAX_CLAVE_STEP
                 and _clean_dotted(raw)
                 and counts[_dot(parts)] == 1
             )
             if parts == expected or ok:
                 chosen = parts
+                last_comp_printed = chosen[-1]
             else:
                 chosen = _from_children(rows, i, prop, last_comp) or expected
-            last_comp, comp, last_act = chosen[-1], chosen, 0
+            last_comp, comp, last_act, last_act_printed = chosen[-1], chosen, 0, 0
         else:
             if comp is None:
                 comp = prop + [last_comp + 1]
@@ -142,19 +149,35 @@ def repair_codes(rows: list[Solved]) -> None:
             ok = (
                 parts
                 and parts[:-1] == comp
-                and 0 < parts[-1] - last_act <= MAX_CLAVE_STEP
+                and 0 < parts[-1] - last_act_printed <= MAX_CLAVE_STEP
                 and _clean_dotted(raw)
                 and counts[_dot(parts)] == 1
             )
             chosen = parts if (parts == expected or ok) else expected
+            if chosen == parts:
+                last_act_printed = chosen[-1]
             last_act = chosen[-1]
         s.clave = _dot(chosen)
+        if chosen == parts and raw is not None:
+            kept_printed.setdefault(s.clave, i)
         if raw is None:
             s.corrected["clave"] = "imputado"
             s.notes.append(f"clave {s.clave}: no impresa; deducida del orden y la jerarquía")
         elif raw != s.clave:
             s.corrected["clave"] = "corregido"
             s.notes.append(f"clave {s.clave}: impresa '{raw}'; reparada por jerarquía y orden")
+    _drop_derived_duplicates(rows, kept_printed)
+
+
+def _drop_derived_duplicates(rows: list[Solved], kept_printed: dict[str, int]) -> None:
+    """A code this repair derived that another row prints is not this row's: the derivation
+    counted a row the report does not number (a group heading, a fragment). The row keeps no
+    code rather than a second row's; with no acronym either, it is not written as an indicator."""
+    for i, s in enumerate(rows):
+        if kept_printed.get(s.clave or "", i) != i and s.corrected.get("clave") in ("imputado", "corregido"):
+            s.notes.append(f"clave {s.clave} deducida por orden, pero impresa en otra fila: se deja sin clave")
+            s.clave = None
+            del s.corrected["clave"]
 
 
 def _from_children(rows: list[Solved], i: int, prop: list[int], last_comp: int) -> list[int] | None:

@@ -50,8 +50,14 @@ MIN_SIGLAS_LETTERS = 2
 # Ruling remnants and quotes OCR glues to a clave or a cell: '|1.4.1.1', '“2,350'.
 EDGE_MARKS = "|;:'\"“”"
 
-# '1.4.1.1.2.1 Atención a las', '1.4.1.1,2.3', '1.41.1.3.4', '14.1.1.84.', '.1.8.2 Brindar'
-CODE_DOTTED = regex.compile(r"^\.?\d{1,3}(?:[.,]\d{1,3}){2,}\.?$|^\.?\d{1,2}(?:[.,]\d{1,2})\.$")
+# '1.4.1.1.2.1 Atención a las', '1.4.1.1,2.3', '1.41.1.3.4', '14.1.1.84.', '.1.8.2 Brindar'; never
+# an amount in thousands with decimals or in millions ('1,114.78 354.11', '1,206,528'; a Fin's cells on a line of their own in
+# tesseract's reading of a scan: read as a clave, the Fin became a Componente and every
+# component after it was renumbered one up, dev MIR OCR'd text 113)
+CODE_DOTTED = regex.compile(
+    r"^(?!\d{1,3}(?:,\d{3})+\.\d{1,2}$|\d{1,3}(?:\.\d{3})+,\d{1,2}$|\d{1,3}(?:,\d{3}){2,}$)"
+    r"(?:\.?\d{1,3}(?:[.,]\d{1,3}){2,}\.?$|\.?\d{1,2}(?:[.,]\d{1,2})\.$)"
+)
 # '141133 Reguiacién de Bienss', 'Actividad 141411 ;?ﬁeaa'
 CODE_UNDOTTED = regex.compile(r"^\d{4,8}$")
 # Digits of a clave's root: '141' for 1.4.1.x ('1.4.1.1.2.1' -> '141').

@@ -46,6 +46,10 @@ CELL_TEXT_END = regex.compile(r"\s(?:Trimestral|UNIDAD|Porcentaje|Parcentaje)\b"
 # a word before 'Meta Trimestral' on its line: the commentary sits beside its row's cells
 PREFIX_WORD = regex.compile(r"[A-Za-z]{3,}")
 
+# the number of a group heading after its level word: 'Componente 1: Dirección de Protección
+# Civil' heads the rows of a unit and is no row (read as one, it took the code x.1 by order from
+# the component printed under it, dev MIR OCR'd text 101)
+GROUP_NUMBER = regex.compile(r"^\d{1,2} ?:")
 # OCR strays ('g', '"', '|') skipped before a line's level word or clave
 MAX_LEADING_STRAYS = 2
 # Tokens after the level word where its clave may stand (one stray between them allowed).
@@ -149,6 +153,8 @@ def segment(doc: Document, ejercicio: int | None = None) -> tuple[list[RawRow], 
         if not text.strip():
             continue
         nivel, nivel_raw, code, after = line_anchor(text, root)
+        if nivel and not code and GROUP_NUMBER.match(" ".join(text.split()[after : after + 2])):
+            nivel = None  # a group's heading, no row: its level word would open a row of its own
         if nivel:
             items.append(Anchor("N", g, nivel, nivel_raw or ""))
         if code:

@@ -124,7 +124,12 @@ def head_to_sequence(labels: list[Label]) -> list[tuple[str, int | None]]:
                 seq.append((lb.kind, None))
         return seq
     if first_group in ("prog", "alc"):  # kinds over quarters
-        groups = [lb for lb in kinds if lb.kind in ("prog", "alc")]
+        last_q = max((i for i, lb in enumerate(kinds) if lb.kind == "q"), default=-1)
+        # a group label after every quarter label heads none of them: a column of its own
+        # ('Meta anual programada' at the head's end, 'Meta anual' lost to OCR: dev MIR OCR'd
+        # text 101, where it took the first run from 'Meta programada' and shifted the rest)
+        groups = [lb for i, lb in enumerate(kinds) if lb.kind in ("prog", "alc") and i < last_q]
+        trailing = {id(lb) for i, lb in enumerate(kinds) if lb.kind == "prog" and i > last_q >= 0}
         qs = [lb.quarter for lb in kinds if lb.kind == "q"]
         runs = _increasing_runs(qs)
         # runs of quarters go to the last groups: a leading group left without one is a
@@ -133,8 +138,9 @@ def head_to_sequence(labels: list[Label]) -> list[tuple[str, int | None]]:
         expanded = {id(g): [(g.kind, q) for q in (runs[i - lead] if i >= lead else [])] for i, g in enumerate(groups)}
         for lb in kinds:
             if lb.kind in ("prog", "alc"):
-                own = expanded[id(lb)]
-                seq += own or [("meta" if lb.kind == "prog" and lead and lb is groups[0] else lb.kind, None)]
+                own = expanded.get(id(lb))
+                alone = id(lb) in trailing or (lead and groups and lb is groups[0])
+                seq += own or [("meta" if lb.kind == "prog" and alone else lb.kind, None)]
             elif lb.kind != "q":
                 seq.append((lb.kind, None))
         return seq

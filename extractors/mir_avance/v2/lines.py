@@ -30,6 +30,18 @@ from .table import NULL_TOKENS, RowCells, numeric_field
 # a head line names at least this many kinds of column; fewer is a sentence that happens to
 # say 'meta' or 'indicador' (more would miss heads split over several lines)
 MIN_HEAD_LABELS = 3
+# the group labels of a head ('Meta programada  Alcanzado' over 'Ene-Mar … Oct-Dic Ene-Mar …')
+# may stand on at most this many lines above its first line of three kinds; without them a
+# head read by tesseract from a scan gave no alcanzado column (dev MIR OCR'd text 101: 1 of 246
+# numbers). More would reach the title block, which names 'indicadores' and 'meta'
+MAX_GROUP_LINES = 2
+# a long line is head when labels cover at least this share of its words: one misread sub-label
+# in eight ('Mela' for 'Meta', dev MIR OCR'd text 131) no longer hides a head printed one cell
+# per line above it; lower would let a sentence naming 'meta' and 'avance' pass for head
+MIN_LABEL_SHARE = 0.75
+# an OCR stray among head labels: a word of at most this many letters or digits ('A', 'i', '.')
+MAX_STRAY_LEN = 1
+STRAY = regex.compile(r"[^\p{L}\p{N}]")
 # a head is read from at most this many lines before the first row (cells one per line print
 # a head over many lines; more would take the title block for a head)
 MAX_HEAD_LINES = 40
@@ -39,6 +51,16 @@ MAX_HEAD_CELL_WORDS = 6
 # a line starting with a dotted code and a word: '5.6.1.3.3 Atencion de ISAIA Índice de …' (a
 # row whose level word OCR printed elsewhere)
 CODE_START = regex.compile(r"^\s*\d{1,3}(?:\.\d{1,3}){1,8}\s+\p{L}")
+# a row's code printed above its level word opens at most this many lines before it (the
+# cell's first lines beside a level word centred in the row); a longer run of text, or one with
+# a second code, is a column OCR detached from its rows ('3.2 Contribuir …', '3.2.3 La
+# población …' printed as a block after the table, dev MIR OCR'd text 241), not one row's
+MAX_CODE_OPENED_LINES = 3
+# ... and the code that opens such a row has three numbers at least ('4.2.1.4 Contribuir'): a
+# number with decimals then a word is as often a note's wrapped line ('192.36 programadas; la
+# variación …', dev MIR OCR'd text 254), and a two-number Fin code above its level word is the
+# price of not taking one for it
+CODE_OPENING = regex.compile(r"^\s*\d{1,3}(?:\.\d{1,3}){2,8}\s+\p{L}")
 # a row holds its numbers once it has a run of at least this many (two: a lone number is a
 # code, a year or a count in the text)
 MIN_ROW_NUMBERS = 2
@@ -81,6 +103,21 @@ def _all_labels(line: str) -> bool:
     return bool(labels) and sum(lb.end - lb.start for lb in labels) == len(WORDS.findall(fold(line)))
 
 
+def _mostly_labels(line: str) -> bool:
+    """Whether the head labels of a line cover at least MIN_LABEL_SHARE of its words: a row of
+    sub-labels with one misread ('Mela Real Meta Real Meta Real Meta Real') is still head."""
+    labels = name_to_labels(line)
+    words = len(WORDS.findall(fold(line)))
+    return bool(labels) and sum(lb.end - lb.start for lb in labels) >= MIN_LABEL_SHARE * words
+
+
+def _labels_only(line: str) -> bool:
+    """A line of head labels and OCR strays only ('. A i i Meta programada Alcanzado'): the group
+    labels over a head's quarter labels, which name too few kinds to be a head line themselves."""
+    kept = " ".join(w for w in line.split() if len(STRAY.sub("", w)) > MAX_STRAY_LEN)
+    return bool(kept) and _all_labels(kept)
+
+
 def find_head(lines: list[str]) -> tuple[int, int] | None:
     """(first, end) line indexes of the head above the first row start that has one: a line
     naming MIN_HEAD_LABELS kinds within MAX_HEAD_LINES above it, or — a head printed one
@@ -91,12 +128,19 @@ def find_head(lines: list[str]) -> tuple[int, int] | None:
         if not _row_start(line):
             continue
         window = range(max(0, j - MAX_HEAD_LINES), j)
-        full = [i for i in window if len(kinds[i]) >= MIN_HEAD_LABELS]
+        # a row is never the head, however many kinds its text names ('Fin 6.4 Contribuir …
+        # PRENUA= Porcentaje … Unidad de medida: …' read as the head of the rows below it)
+        full = [i for i in window if len(kinds[i]) >= MIN_HEAD_LABELS and not _row_start(lines[i])]
         if full:
-            return full[0], j
+            first = full[0]
+            while (
+                first > 0 and full[0] - first < MAX_GROUP_LINES and kinds[first - 1] and _labels_only(lines[first - 1])
+            ):
+                first -= 1
+            return first, j
         block = []
         for i in range(j - 1, max(-1, j - MAX_HEAD_LINES), -1):
-            if len(lines[i].split()) > MAX_HEAD_CELL_WORDS and not _all_labels(lines[i]):
+            if len(lines[i].split()) > MAX_HEAD_CELL_WORDS and not _mostly_labels(lines[i]):
                 break
             block.append(i)
         named = sorted(i for i in block if kinds[i])
@@ -215,6 +259,21 @@ def _has_numbers(lines: list[str]) -> bool:
     return stop - start >= MIN_ROW_NUMBERS
 
 
+def _opened_by_code(lines: list[str]) -> bool:
+    """A row so far only its code and text, no level word and no numbers: tesseract reads a
+    row's first text line ('4.2.1.4 Contribuir a reducir las NACAVP= Número de árboles') above
+    the level word it centres in the row's height ('FIN brechas de desigualdad …  0 0 0 1,453'),
+    and the level word's line is the same row's, not the next one (dev MIR OCR'd text 101: the
+    Fin and every row printed so lost their code)."""
+    return (
+        0 < len(lines) <= MAX_CODE_OPENED_LINES
+        and bool(CODE_OPENING.match(unpipe(lines[0])))
+        and sum(1 for ln in lines if CODE_START.match(unpipe(ln))) == 1
+        and not _row_start(lines[0])
+        and not _has_numbers(lines)
+    )
+
+
 def line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]]]:
     """The head's labels and each row's text (page, text) in reading order; ([], []) when
     no head is found."""
@@ -224,6 +283,8 @@ def line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]]]
     if head is None:
         return [], []
     first, end = head
+    while end - 1 > first and CODE_OPENING.match(unpipe(lines[end - 1])):
+        end -= 1  # the first row's code, printed above its level word, is no head
     head_words = {regex.sub(r"\s+", " ", ln.strip()) for ln in lines[first:end]}
     out: list[tuple[int | None, str]] = []
     current: list[str] = []
@@ -231,7 +292,19 @@ def line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]]]
     for pg, line in numbered[end:]:
         if regex.sub(r"\s+", " ", line.strip()) in head_words or RULE_LINE.match(line):
             continue  # the head repeated on the next page, a Markdown rule
-        if _row_start(line) or (CODE_START.match(unpipe(line)) and _has_numbers(current)):
+        code_line = bool(CODE_START.match(unpipe(line)))
+        if current and _row_start(line) and _opened_by_code(current):
+            # the level word under its row's code goes first, where a row's text starts with it
+            words = line.split()
+            if PIPED.match(line) or PIPED.match(current[0]):
+                current.append(line.strip())
+            else:
+                current = [f"{words[0]} {current[0].strip()}", *current[1:], " ".join(words[1:])]
+        elif (
+            _row_start(line)
+            or (code_line and _has_numbers(current))
+            or (not current and CODE_OPENING.match(unpipe(line)))
+        ):
             if current:
                 out.append((page, join_row_lines(current)))
             current, page = [line.strip()], pg

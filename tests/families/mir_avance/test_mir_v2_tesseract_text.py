@@ -1,0 +1,159 @@
+"""MIR v2 on tesseract's own text of a scanned report (the OCR'd-text form whose damage channel
+is the real path: render, degrade, tesseract ``--psm 3``), where a row's code can stand on the
+line above its level word, group headings ('Componente 1: Dirección de …') sit between rows,
+a number's thousands look like a code, and the head's group labels stand on a line of their own.
+
+The fixtures are cut from generated reports' ``ocr.txt`` (samples/gen/mir_avance.py, seeds
+101 and 131, tesseract's output kept as it came); expected values are the generator's truth for
+those reports, never the extractor's output.
+"""
+
+from __future__ import annotations
+
+from extractors.mir_avance.hierarchy import repair_codes
+from extractors.mir_avance.lexicon import CODE_DOTTED
+from extractors.mir_avance.types import RawRow, Solved
+from extractors.mir_avance.v2 import extract
+from extractors.mir_avance.v2.fields import split_code
+from extractors.mir_avance.v2.stream import stream_records
+from helpers import make_document
+from papeleo.context import process_context
+
+# generated report 101 (quarter 2), its first page as tesseract read the scan: the head's group
+# labels ('Meta programada Alcanzado') on their own line, 'Meta anual programada' at the head's end
+# with 'Meta anual' lost ('de. Vela da Pd'), the Fin's code on the line above 'FIN', a group
+# heading 'Componente 1: Dirección de Protección Civil' and the head repeated under it, and a
+# dash before one activity's code
+REPORT_101 = """- H. AYUNTAMIENTO DE SAN FELIPE DEL MONTE
+Ejercicio Fiscal 2021
+Avance de Indicadores de la Matriz de Indicadores para Resultados
+Avance al 30 de junio de 2021
+. A i i Meta programada Alcanzado
+Nivel MIR Objetivo Nombre del indicador de. Vela da Pd
+del
+indicador medición medida Ene-Mar Abr-Jun Jul-Sep Oct-Dic Ene-Mar Abr-Jun Jul-Sep Oct-Dic programada
+4.2.1.4 Contribuir a reducir las NACAVP= Número de árboles
+FIN brechas de desigualdad social en las en camellones y áreas verdes Ñ
+(LIPPE) localidades del municipio mediante la podados Constante ANUAL Arboles 0 0 0 1,453 0 0 1,453
+atención eficiente de las demandas
+ciudadanas.
+PROPÓSITO 4.2.1.4.1 Cada hogar del municipio PPPDI= Porcentaje de pláticas L
+(UIPPE) recibe servicios públicos suficientes y de prevención del delito Constante ANUAL Porcentaje 0 0 O 18,628 0 0 18,628
+de calidad. impartidas
+Componente 1: Dirección de Protección Civil
+Sentido del Frecuencia de Unidad de Meta programada Alcanzado Meta anual
+Nivel MIR Objetivo Nombre del indicador indicad dició did pa
+: naicador medición medida Ene-Mar Abr-Jun Jul-Sep Oct-Dic Ene-Mar Abr-Jun Jul-Sep Oct-Dic PYOgramada
+COMPONENTE 4.2.1.4.1.1 Establecimientos PECI= Porcentaje de
+(Dirección de comerciales inspeccionados conforme establecimientos comerciales Ascendente TRIMESTRAL Porcentaje 2 2 1 3 1 2 8
+Protección Civil) al programa anual. inspeccionados
+ACTIVIDAD 4.2.1.4,1.1.1 Atención de siniestros NSRA= Número de siniestros
+(Dirección de reportados conforme al programa reportados atendidos Ascendente TRIMESTRAL Siniestros 457 417 377 413 534 477 1,664
+Protección Civil) anual.
+ACTIVIDAD 4.2.1.4.1.1.2 Realización de PSEOR-= Porcentaje de
+(Dirección de simulacros en escuelas y oficinas. simulacros en escuelas y Ascendente TRIMESTRAL Porcentaje -. 688 258 541 355 589 256 1,842
+Protección Civil) oficinas realizados
+ACTIVIDAD - 4.2.1.4.1.1.3 Actualización de PPCA= Porcentaje de padrones
+(Dirección de padrones de contribuyentes en el de contribuyentes actualizados Ascendente TRIMESTRAL Porcentaje 5,193 6,330 4,586 4,592 5,193 5,380 20,701
+Protección Civil) municipio.
+"""
+
+# report 101's truth (its truth.json): meta anual, programado T1..T4, alcanzado T1..T2
+TRUTH_101 = {
+    "4.2.1.4": (1453, (0, 0, 0, 1453), (0, 0)),
+    "4.2.1.4.1": (18628, (0, 0, 0, 18628), (0, 0)),
+    "4.2.1.4.1.1": (8, (2, 2, 1, 3), (1, 2)),
+    "4.2.1.4.1.1.1": (1664, (457, 417, 377, 413), (534, 477)),
+    "4.2.1.4.1.1.2": (1842, (688, 258, 541, 355), (589, 256)),
+    "4.2.1.4.1.1.3": (20701, (5193, 6330, 4586, 4592), (5193, 5380)),
+}
+
+
+def _values(rec: dict) -> tuple:
+    return (
+        rec["meta_anual"],
+        tuple(rec[f"programado_t{q}"] for q in range(1, 5)),
+        tuple(rec[f"alcanzado_t{q}"] for q in (1, 2)),
+    )
+
+
+def test_tesseract_text_is_read_against_its_head_with_group_labels_and_the_meta_last():
+    recs = {r["clave"]: r for r in extract(make_document(REPORT_101), process_context()).records if r.get("clave")}
+    assert {k: _values(recs[k]) for k in TRUTH_101 if k in recs} == TRUTH_101
+    # the Fin's code stood on the line above its level word, and is the Fin's
+    assert recs["4.2.1.4"]["nivel"] == "fin" and recs["4.2.1.4"]["siglas"] == "NACAVP"
+
+
+def test_a_dash_before_a_dotted_code_is_a_stray_and_a_dash_before_a_count_is_not():
+    assert split_code("- 4.2.1.4.1.1.3 Actualización de")[:2] == ("4.2.1.4.1.1.3", "Actualización de")
+    assert split_code("- 3 acciones de difusión")[0] is None
+
+
+def test_the_line_stream_keeps_printed_codes_past_a_group_heading():
+    # v1's stream, as v2 runs it: 'Componente 1:' is a heading, no row, and the component printed
+    # 4.2.1.4.1.1 keeps its code (it was renumbered 4.2.1.4.1.2, with every activity below it)
+    recs = stream_records(make_document(REPORT_101), 2)
+    by_siglas = {r["siglas"]: r["clave"] for r in recs if r.get("siglas")}
+    assert by_siglas["PECI"] == "4.2.1.4.1.1"
+    assert by_siglas["NSRA"] == "4.2.1.4.1.1.1" and by_siglas["PPCA"] == "4.2.1.4.1.1.3"
+    assert not [r for r in recs if (r.get("resumen_narrativo") or "").startswith("Dirección de Protección")]
+
+
+def _row(nivel: str | None, code: str | None, i: int) -> Solved:
+    return Solved(row=RawRow(page=1, first_line=i, last_line=i, nivel=nivel, code_raw=code), T=2)
+
+
+def test_a_code_derived_by_order_never_takes_the_code_another_row_prints():
+    # a row the report does not number (a heading read as a Componente) before the printed 5.1.1:
+    # the printed codes stay as printed and the stray row is left without one
+    rows = [
+        _row("fin", None, 0),
+        _row("proposito", "5.1", 1),
+        _row("componente", None, 2),
+        _row("componente", "5.1.1", 3),
+        _row("actividad", "5.1.1.1", 4),
+        _row("componente", "5.1.2", 5),
+    ]
+    repair_codes(rows)
+    assert [s.clave for s in rows[1:]] == ["5.1", None, "5.1.1", "5.1.1.1", "5.1.2"]
+    assert "clave" not in rows[2].corrected and "impresa en otra fila" in rows[2].notes[-1]
+
+
+def test_an_amount_in_thousands_is_no_code():
+    # report 113's Fin cells on a line of their own: '1,114.78 354.11' read as a clave made the
+    # Fin a Componente and renumbered every component after it
+    assert not CODE_DOTTED.match("1,114.78") and not CODE_DOTTED.match("1,206,528")
+    assert CODE_DOTTED.match("1.4.1.1,2.3") and CODE_DOTTED.match("14.1.1.84.")
+
+
+# generated report 131 (quarter 4), tesseract's text: a head printed one label per line, whose
+# last line of sub-labels has one misread ('Mela' for 'Meta'), above a Fin row whose text names
+# three kinds of column ('Meta', 'Unidad de medida', a code) and was taken for the head
+REPORT_131 = """GOBIERNO MUNICIPAL DE CHICOMITLÁN   Ejercicio Fiscal 2018
+Avance de Indicadores de la Matriz de Indicadores para Resultados
+Periodo: Octubre - Diciembre 2018
+Nivcl MIR
+Objetivo
+Nombre del indicador
+Frecuencia de medición
+Meta anual programada
+1er
+Trim.
+2do Trim.
+3er Trim.
+4to Trim.
+Avance %
+Mela Real Meta Real Meta Real Meta Real
+Componente  6.4.2.1 Quejas y denuncias ciudadanas atendidas.  NQDCA= Número de quejas y denuncias  Trimestral  190.00  38.00  42.00  63.00  63.00  42.00  42.00  47.00  34.00  72.34%
+Actividad  6.4.2.1.2 Realización de auditorias a dependencias municipales en el municipio.  PADMR= Porcentaje de auditorías a dependencias municipales realizadas Unidad de medida: Porcentaje  Trimestral  100.00  100.00  100.00  100.00  100.00  100.00  129.00  100.00  104.00  104.00%
+"""
+
+
+def test_a_head_printed_one_label_per_line_is_found_above_a_row_that_names_three_kinds():
+    recs = {r["clave"]: r for r in extract(make_document(REPORT_131), process_context()).records}
+    # report 131's truth (the OCR damage of the two rows' numbers mended in the cut: '3800',
+    # '42.o0', '100.O0' …, which this test is not about)
+    got = recs["6.4.2.1"]
+    assert got["meta_anual"] == 190 and got["programado_t4"] == 47 and got["alcanzado_t4"] == 34
+    assert (got["programado_t1"], got["alcanzado_t1"], got["programado_t2"], got["alcanzado_t2"]) == (38, 42, 63, 63)
+    assert recs["6.4.2.1.2"]["alcanzado_t3"] == 129 and recs["6.4.2.1.2"]["avance_pct"] == 104
