@@ -21,7 +21,7 @@ from papeleo.registry import Extraction, register
 from papeleo.tables import pages_to_tables
 
 from .align import DOUBTFUL_SUFFIX
-from .commentary import attach_commentary
+from .commentary import attach_commentary, note_of_another_row
 from .fields import cells_to_text_fields
 from .formats import flag_chosen, format_readings
 from .formats.poa import SUM_SUFFIX
@@ -107,6 +107,9 @@ def is_flag_only(check: str) -> bool:
     return name in FLAGS_ONLY or name.endswith((DOUBTFUL_SUFFIX, NEGATIVE_SUFFIX, SUM_SUFFIX, DECIMALS_SUFFIX))
 
 
+# the checks that compare a row with its note: they back nothing when the note names another
+# row's indicator (commentary.note_of_another_row)
+COMMENT_CHECKS = frozenset({"avance_comentario", "meta_anual_comentario"})
 # a row in conflict costs a reading a quarter of what a backed row gains: its fields are flagged,
 # so a reading that also reads it loses little by it, while a reading of rows misplaced across
 # the board still loses to one whose rows add up. At 1.0 a reading of more rows of a damaged page
@@ -193,11 +196,16 @@ def flag_unbacked(records: list[dict[str, Any]], read_by_ocr: bool) -> None:
     A value a check backs stays unflagged; a field already flagged or corrected keeps its own flag."""
     for r in records:
         evidence = [e for c in independent_checks(r, all_corrections=False) if (e := _sum_evidence(c, r))]
+        elsewhere = note_of_another_row(r, records)
+        if elsewhere:  # a check against another row's note backs nothing of this row
+            evidence = [e for e in evidence if e[0] not in COMMENT_CHECKS]
         backed = set().union(*(fs for name, ok, fs in evidence if ok and name not in COLUMN_BLIND_CHECKS))
         in_conflict = not all(ok for _, ok, _ in evidence)
         if in_conflict or (read_by_ocr and not evidence):
             doubted = [f for f in NUMERIC if f not in backed]
             why = "la fila no cuadra" if in_conflict else "ninguna comprobación cubre la fila"
+            if elsewhere:
+                why += f" (su comentario nombra el indicador de {elsewhere})"
         else:
             doubted, reasons = [], []
             spent = fields_of_spent_checks(r) - backed
@@ -205,7 +213,10 @@ def flag_unbacked(records: list[dict[str, Any]], read_by_ocr: bool) -> None:
                 doubted += [f for f in NUMERIC if f in spent]
                 reasons.append("la comprobación que los cubría se usó para completar otro valor de la fila")
             unchecked = [f for f in NUMERIC if f not in backed and f not in doubted]
-            if read_by_ocr and unchecked:
+            if elsewhere and unchecked:
+                doubted += unchecked
+                reasons.append(f"su comentario nombra el indicador de {elsewhere}")
+            elif read_by_ocr and unchecked:
                 doubted += unchecked
                 reasons.append("leídos por OCR, ninguna comprobación cubre estos valores")
             if PERCENT_FROM_COMMENT in (r.get("comentario_extraccion") or "") and "avance_pct" not in backed:

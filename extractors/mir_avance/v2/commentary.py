@@ -11,8 +11,10 @@ both). A note that matches no row, or two rows, is left unattached.
 from __future__ import annotations
 
 import regex
+from rapidfuzz import fuzz
 
 from papeleo.model import Document
+from papeleo.text.normalize import fold
 from papeleo.text.numbers import MX, Status, parse_number
 
 from .fields import TextFields, nivel_of, split_code
@@ -110,3 +112,44 @@ def notes_of(text: str) -> list[tuple[str, str]]:
             extra += 1
         out.append((m.group("key"), body))
     return out
+
+
+# the object a note reports on: 'al atender 18 reportes de emergencia al número único de un total
+# de 18 programados' -> 'reportes de emergencia al número único'
+NOTE_OBJECT = regex.compile(r"\bal\s+\p{L}+\s+[\d.,]+\s+(?P<o>.+?)\s+de\s+un\s+total\b")
+# a note speaks of another row when its object matches that row's indicator and objective at
+# least this well
+# (token_set_ratio: the words of the shorter within the longer) ...
+OTHER_ROW_MIN_RATIO = 80
+# ... and this much better than its own row's: a note's object paraphrases the indicator's name
+# ('establecimientos comerciales' for 'Porcentaje de establecimientos comerciales
+# inspeccionados' scores 100), so only a clear lead names another row; less would doubt the
+# rows whose names OCR damaged
+OTHER_ROW_MARGIN = 20
+
+
+def note_of_another_row(rec: dict, records: list[dict]) -> str | None:
+    """The key of the row whose indicator the row's note names, when that is clearly another
+    row's: the note was placed by a code OCR shifted onto the next note ('3.4.3.1:6 Meta
+    Trimestral:' over 3.4.3.1.7's '… al atender 18 reportes de emergencia …', generated report
+    6589's tesseract text), and a check of the row's cells against it proves nothing — the line
+    stream had taken 3.4.3.1.7's cells too, and the two shifts agreed (18 of 18, 100%)."""
+    m = NOTE_OBJECT.search(rec.get("comentario") or "")
+    if not m:
+        return None
+    obj = fold(m.group("o"))
+    own = fuzz.token_set_ratio(obj, _named(rec)) if _named(rec) else 0.0
+    best, key = 0.0, None
+    for other in records:
+        if other is rec or not _named(other):
+            continue
+        score = fuzz.token_set_ratio(obj, _named(other))
+        if score > best:
+            best, key = score, other.get("clave") or other.get("siglas")
+    return key if best >= OTHER_ROW_MIN_RATIO and best - own >= OTHER_ROW_MARGIN else None
+
+
+def _named(rec: dict) -> str:
+    """What a row says it measures: its indicator's name and its objective (the line stream may
+    have read only one of them)."""
+    return fold(" ".join(t for t in (rec.get("indicador"), rec.get("resumen_narrativo")) if t))

@@ -10,14 +10,21 @@ those reports, never the extractor's output.
 
 from __future__ import annotations
 
+import sys
+
 from extractors.mir_avance.hierarchy import repair_codes
 from extractors.mir_avance.lexicon import CODE_DOTTED
 from extractors.mir_avance.types import RawRow, Solved
-from extractors.mir_avance.v2 import extract
+from extractors.mir_avance.v2 import extract, flag_unbacked
+from extractors.mir_avance.v2.commentary import note_of_another_row
 from extractors.mir_avance.v2.fields import split_code
 from extractors.mir_avance.v2.stream import stream_records
-from helpers import make_document
+from helpers import ROOT, make_document
 from papeleo.context import process_context
+
+sys.path.insert(0, str(ROOT / "tests"))
+from scoring_flags import flags  # noqa: E402
+from scoring_specs import MIR_NUMERIC  # noqa: E402
 
 # generated report 101 (quarter 2), its first page as tesseract read the scan: the head's group
 # labels ('Meta programada Alcanzado') on their own line, 'Meta anual programada' at the head's end
@@ -157,3 +164,50 @@ def test_a_head_printed_one_label_per_line_is_found_above_a_row_that_names_three
     assert got["meta_anual"] == 190 and got["programado_t4"] == 47 and got["alcanzado_t4"] == 34
     assert (got["programado_t1"], got["alcanzado_t1"], got["programado_t2"], got["alcanzado_t2"]) == (38, 42, 63, 63)
     assert recs["6.4.2.1.2"]["alcanzado_t3"] == 129 and recs["6.4.2.1.2"]["avance_pct"] == 104
+
+
+def _rec(clave: str, resumen: str, comentario: str | None, checks: list[str], **values) -> dict:
+    return {
+        "clave": clave,
+        "resumen_narrativo": resumen,
+        "indicador": None,
+        "comentario": comentario,
+        "checks": checks,
+        "corrected": [],
+        "comentario_extraccion": None,
+        **{f: values.get(f) for f in MIR_NUMERIC},
+    }
+
+
+def test_a_check_against_a_note_that_names_another_rows_indicator_backs_nothing():
+    # as tesseract shifted a report's notes by one code ('3.4.3.1:6 Meta Trimestral:' over the
+    # next row's '… al atender 18 reportes de emergencia …') while the line stream took the next
+    # row's cells: the note and the cells agree (18 of 18, 100%) and neither is the row's
+    shifted = _rec(
+        "3.4.3.1.6",
+        "Atención de solicitudes de reparación de luminarias",
+        "Meta Trimestral: Se obtuvo un 100.0% de la meta al atender 18 reportes de emergencia al "
+        "número único de un total de 18 programados.",
+        ["avance_comentario=ok"],
+        programado_t1=18,
+        alcanzado_t1=18,
+        avance_pct=100,
+    )
+    named = _rec("3.4.3.1.7", "Atención de reportes de emergencia al número único", None, [], meta_anual=68)
+    own = _rec(
+        "3.4.3.1.5",
+        "Entrega de despensas a familias en situación vulnerable",
+        "Meta Trimestral: Se logra el 126.4% de la meta al entregar 684 despensas a familias en "
+        "situación vulnerable de un total de 541 programadas.",
+        ["avance_comentario=ok"],
+        programado_t1=541,
+        alcanzado_t1=684,
+        avance_pct=126.4,
+    )
+    records = [own, shifted, named]
+    assert note_of_another_row(shifted, records) == "3.4.3.1.7"
+    assert note_of_another_row(own, records) is None
+    flag_unbacked(records, read_by_ocr=False)  # a text layer: only the note's doubt can flag
+    assert {"programado_t1", "alcanzado_t1", "avance_pct"} <= set(flags(shifted))
+    assert "3.4.3.1.7" in shifted["comentario_extraccion"]
+    assert not flags(own)
