@@ -21,6 +21,7 @@ import regex
 from papeleo.model import Document
 from papeleo.text.normalize import fold
 
+from ..stream import GROUP_NUMBER
 from .align import DOUBTFUL_SUFFIX, align_by_checks
 from .columns import WORDS, Label, name_to_labels
 from .fields import nivel_of
@@ -277,11 +278,26 @@ def _opened_by_code(lines: list[str]) -> bool:
 def line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]]]:
     """The head's labels and each row's text (page, text) in reading order; ([], []) when
     no head is found."""
+    labels, texts, _ = _line_rows(doc)
+    return labels, texts
+
+
+def _group_heading(line: str) -> bool:
+    """'Componente 1: Dirección de Protección Civil': a group's heading between rows, no row (no
+    numbers after it)."""
+    words = unpipe(line).split()
+    return _row_start(line) and bool(GROUP_NUMBER.match(" ".join(words[1:3]))) and not _has_numbers([line])
+
+
+def _line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]], list[list[Label]]]:
+    """``line_rows``, and the labels of every head repeated under a group heading: a head OCR
+    damaged at the top of the table ('Meta anual' lost from its first line, dev MIR OCR'd text
+    211) is often whole where a group repeats it."""
     numbered = [(pg, t) for pg, t in page_texts(doc) if t.strip()]
     lines = [t for _, t in numbered]
     head = find_head(lines)
     if head is None:
-        return [], []
+        return [], [], []
     first, end = head
     while end - 1 > first and CODE_OPENING.match(unpipe(lines[end - 1])):
         end -= 1  # the first row's code, printed above its level word, is no head
@@ -289,9 +305,27 @@ def line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]]]
     out: list[tuple[int | None, str]] = []
     current: list[str] = []
     page = None
+    heads: list[list[str]] = []
+    block: list[str] | None = None  # the lines under a group heading, until the next row
     for pg, line in numbered[end:]:
-        if regex.sub(r"\s+", " ", line.strip()) in head_words or RULE_LINE.match(line):
-            continue  # the head repeated on the next page, a Markdown rule
+        if RULE_LINE.match(line):
+            continue  # a Markdown rule
+        if _group_heading(line):
+            if current:
+                out.append((page, join_row_lines(current)))
+            current, block = [], []
+            heads.append(block)
+            continue
+        if block is not None:
+            if not _row_start(line) and not CODE_START.match(unpipe(line)) and not _has_numbers([line]):
+                block.append(line)
+                continue
+            block = None
+            if not _row_start(line):  # a row whose level word OCR damaged: its code or its numbers
+                current, page = [line.strip()], pg
+                continue
+        if regex.sub(r"\s+", " ", line.strip()) in head_words:
+            continue  # the head repeated on the next page
         code_line = bool(CODE_START.match(unpipe(line)))
         if current and _row_start(line) and _opened_by_code(current):
             # the level word under its row's code goes first, where a row's text starts with it
@@ -312,7 +346,8 @@ def line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]]]
             current.append(line.strip())
     if current:
         out.append((page, join_row_lines(current)))
-    return head_labels(lines[first:end]), out
+    later = [head_labels(b) for b in heads if len({k for ln in b for k in _kinds(ln)}) >= MIN_HEAD_LABELS]
+    return head_labels(lines[first:end]), out, later
 
 
 def quarter_of_counts(seq: list[tuple[str, int | None]], texts: list[str]) -> int | None:
@@ -336,17 +371,27 @@ def quarter_of_counts(seq: list[tuple[str, int | None]], texts: list[str]) -> in
 
 
 def document_to_line_rows(doc: Document, T: int | None) -> list[RowCells]:
-    labels, texts = line_rows(doc)
+    """The rows read against the head's sequence of columns that the most rows' arithmetic backs,
+    among the readings of the first head (ties: the first) and then of every head a group
+    repeats. A repeated head's reading replaces the first head's only when it backs more rows
+    and places as many values: a repeated head OCR damaged otherwise (two alcanzado labels
+    doubled at its end, report block 6508) backs one row more by placing half the values."""
+    labels, texts, later = _line_rows(doc)
     if not texts:
         return []
     text_order = [lb.kind for lb in labels if lb.kind in TEXT_KINDS]
-    best: tuple[int, list[RowCells]] | None = None
-    for seq in head_sequences(labels):
-        rows = [_parse_row(text, seq, text_order, T, page, numeric_field) for page, text in texts]
-        backed = rows_backed(rows, T)
-        if best is None or backed > best[0]:
-            best = (backed, rows)
-    return best[1] if best else []
+    best: tuple[int, int, list[RowCells]] | None = None
+    tried: list[list[tuple[str, int | None]]] = []
+    for n, head in enumerate([labels, *later]):
+        for seq in head_sequences(head):
+            if seq in tried:
+                continue
+            tried.append(seq)
+            rows = [_parse_row(text, seq, text_order, T, page, numeric_field) for page, text in texts]
+            backed, placed = rows_backed(rows, T), sum(len(r.numbers) for r in rows)
+            if best is None or (backed > best[0] and (n == 0 or placed >= best[1])):
+                best = (backed, placed, rows)
+    return best[2] if best else []
 
 
 def line_quarter(doc: Document) -> int | None:

@@ -211,3 +211,28 @@ def test_a_check_against_a_note_that_names_another_rows_indicator_backs_nothing(
     assert {"programado_t1", "alcanzado_t1", "avance_pct"} <= set(flags(shifted))
     assert "3.4.3.1.7" in shifted["comentario_extraccion"]
     assert not flags(own)
+
+
+# a head whose 'Meta anual' OCR lost at the top of the table, whole where a group heading
+# repeats it ('Componente 1: …'; dev MIR OCR'd text 211, one cell dropped from the first head)
+REPEATED_HEAD = """MUNICIPIO DE SAN PEDRO DEL RÍO   Ejercicio Fiscal 2024
+Avance de Indicadores de la MIR
+Avance al 30 de junio de 2024
+Nivel Objetivo Indicador Frecuencia Programado Alcanzado
+T1 T2 T3 T4 T1 T2
+Fin 4.3 Contribuir a reducir la pobreza. PRP: Porcentaje de reducción de pobreza Trimestral 20 30 25 25 22 33 100
+Componente 1: Dirección de Desarrollo Social
+Nivel Objetivo Indicador Frecuencia Programado Alcanzado Meta anual
+T1 T2 T3 T4 T1 T2
+Componente 4.3.1 Apoyos entregados. PAE: Porcentaje de apoyos entregados Trimestral 300 300 300 300 310 290 1,200
+Actividad 4.3.1.1 Entrega de apoyos alimentarios. PEAA: Porcentaje de apoyos alimentarios entregados Trimestral 100 100 100 100 98 101 400
+"""
+
+
+def test_a_head_a_group_repeats_whole_reads_the_rows_its_first_printing_lost_a_column_of():
+    recs = {r["clave"]: r for r in extract(make_document(REPEATED_HEAD), process_context()).records}
+    assert _values(recs["4.3"]) == (100, (20, 30, 25, 25), (22, 33))
+    assert _values(recs["4.3.1"]) == (1200, (300, 300, 300, 300), (310, 290))
+    assert _values(recs["4.3.1.1"]) == (400, (100, 100, 100, 100), (98, 101))
+    # the group heading and the head under it are no row
+    assert set(recs) == {"4.3", "4.3.1", "4.3.1.1"}
