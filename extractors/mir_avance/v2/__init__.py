@@ -151,7 +151,12 @@ def _sum_evidence(check: tuple[str, bool, set[str]], rec: dict[str, Any]) -> tup
       number read into two columns also makes (dev MIR OCR'd text 120, reading order scrambled by
       column blocks: '9' read as meta anual and programado_t3, the meta 47 elsewhere);
     * over zeros only ('0 = 0 + 0', dev MIR OCR'd text 262: zeros placed where 93 and 47 were
-      printed) it holds for any placement of them.
+      printed) it holds for any placement of them;
+    * over one programado other than zero ('9 = 0 + 0 + 0 + 9'), it holds for the run of any row
+      that programs its year in one quarter, an annual indicator's pattern: report block 6566's
+      scan read such a run under its Fin (43 = 11 + 11 + 11 + 10 printed), all five values
+      unflagged. Annual rows read by OCR lose their only backing (dev MIR OCR'd text 100-399:
+      right and flagged 10521 -> 10943).
 
     Holding as a constant indicator (every programmed quarter equal to the meta, solve.suma_holds),
     it says nothing of a quarter read as 0 (dev MIR OCR'd text 336: 0 for 100): those are left out
@@ -161,7 +166,7 @@ def _sum_evidence(check: tuple[str, bool, set[str]], rec: dict[str, Any]) -> tup
         return check
     progs = [v for q in range(1, 5) if (v := rec.get(f"programado_t{q}")) is not None]
     meta = rec.get("meta_anual")
-    if len(progs) < 2 or not any(progs) and not meta:
+    if sum(1 for v in progs if v) < 2:
         return None
     if meta is not None and not math.isclose(sum(progs), meta, rel_tol=1e-9, abs_tol=1e-9):
         fields = fields - {f"programado_t{q}" for q in range(1, 5) if rec.get(f"programado_t{q}") == 0}

@@ -609,6 +609,19 @@ def test_a_sum_over_one_programado_backs_no_column():
     assert "ninguna comprobación cubre la fila" in row["comentario_extraccion"]
 
 
+def test_a_sum_with_one_quarter_programmed_backs_no_column():
+    # '9 0 0 0 9' (an annual row's pattern: the year's target programmed in one quarter) read under
+    # a Fin that prints 43 = 11 + 11 + 11 + 10 (report block 6566's scan): the Σ holds for any row
+    # of that pattern, so it says nothing of whose run this is
+    from extractors.mir_avance.v2 import flag_unbacked  # noqa: PLC0415
+
+    row = {"trimestre": 3, "meta_anual": 9.0, "alcanzado_t3": 0.0}
+    row |= {f"programado_t{q}": v for q, v in zip(range(1, 5), (0.0, 0.0, 0.0, 9.0), strict=True)}
+    row |= {"checks": ["suma_programado=ok"], "corrected": [], "comentario_extraccion": None}
+    flag_unbacked([row], read_by_ocr=True)
+    assert {"meta_anual", "programado_t1", "programado_t4"} <= set(flags(row))
+
+
 def test_a_sum_of_zeros_backs_nothing_and_a_constant_indicator_does_not_back_its_zeros():
     from extractors.mir_avance.v2 import flag_unbacked  # noqa: PLC0415
 
