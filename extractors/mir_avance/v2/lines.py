@@ -12,6 +12,8 @@ text, then its numbers in the order of the numeric columns. So:
 * the row's run of numeric tokens is matched to the sequence — one to one, or after leaving
   out the alcanzado columns of quarters not yet reported (printed empty). Any other count is
   not guessed: the row keeps its text and says its numbers could not be placed.
+
+Where the head stands, and which lines open a row, is ``line_head.py``'s.
 """
 
 from __future__ import annotations
@@ -19,36 +21,14 @@ from __future__ import annotations
 import regex
 
 from papeleo.model import Document
-from papeleo.text.normalize import fold
 
 from ..stream import GROUP_NUMBER
 from .align import DOUBTFUL_SUFFIX, align_by_checks
-from .columns import WORDS, Label, name_to_labels
-from .fields import nivel_of
+from .columns import Label
 from .heads import TEXT_KINDS, head_labels, head_sequences, head_to_sequence, rows_backed
+from .line_head import MIN_HEAD_LABELS, PIPED, find_head, kinds_of, row_start, unpipe
 from .table import NULL_TOKENS, RowCells, numeric_field
 
-# a head line names at least this many kinds of column; fewer is a sentence that happens to
-# say 'meta' or 'indicador' (more would miss heads split over several lines)
-MIN_HEAD_LABELS = 3
-# the group labels of a head ('Meta programada  Alcanzado' over 'Ene-Mar … Oct-Dic Ene-Mar …')
-# may stand on at most this many lines above its first line of three kinds; without them a
-# head read by tesseract from a scan gave no alcanzado column (dev MIR OCR'd text 101: 1 of 246
-# numbers). More would reach the title block, which names 'indicadores' and 'meta'
-MAX_GROUP_LINES = 2
-# a long line is head when labels cover at least this share of its words: one misread sub-label
-# in eight ('Mela' for 'Meta', dev MIR OCR'd text 131) no longer hides a head printed one cell
-# per line above it; lower would let a sentence naming 'meta' and 'avance' pass for head
-MIN_LABEL_SHARE = 0.75
-# an OCR stray among head labels: a word of at most this many letters or digits ('A', 'i', '.')
-MAX_STRAY_LEN = 1
-STRAY = regex.compile(r"[^\p{L}\p{N}]")
-# a head is read from at most this many lines before the first row (cells one per line print
-# a head over many lines; more would take the title block for a head)
-MAX_HEAD_LINES = 40
-# a head printed one cell per line has at most this many words on a line ('Frecuencia de
-# medición', 'Meta anual programada'); a longer line is the title block above the head
-MAX_HEAD_CELL_WORDS = 6
 # a line starting with a dotted code and a word: '5.6.1.3.3 Atencion de ISAIA Índice de …' (a
 # row whose level word OCR printed elsewhere)
 CODE_START = regex.compile(r"^\s*\d{1,3}(?:\.\d{1,3}){1,8}\s+\p{L}")
@@ -74,82 +54,12 @@ SIGLAS_MARKED = regex.compile(r"(?<=\s|^)(?P<s>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ
 # the quarter is read from the rows' counts of numbers only when more than half of them agree
 # (1/QUARTER_MAJORITY of the rows); fewer lets rows with lost or split cells decide it
 QUARTER_MAJORITY = 2
-# the labels a head printed one per line starts with: a title line above it may name an
-# indicator ('Avance de Indicadores de la MIR'), not a level, a code or an objective
-HEAD_OPENERS = frozenset({"nivel", "clave", "resumen"})
 # a numeric token: '1,216,904.50', '133%', '6b,293' (a look-alike letter), '-', 'N/A'
 NUMBERISH = regex.compile(r"^(?:[-+]?[\dOolIZSB|(\]][\d,.OolIZSBab|€(\]]*%?|-|—|–|N/A|n/a|N/D|ND)$")
-# a Markdown table line: '| FIN | 1 Contribuir a impulsar el desarrollo | PPJMRM= Promedio de | …'
-PIPED = regex.compile(r"^\s*\|")
-PIPE = regex.compile(r"\s*\|\s*")
 # a Markdown rule under the head: '|---|---|:---:|'
 RULE_LINE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 # a responsible area leading the row's text after its level word: '(Dirección de Desarrollo Económlco) 5.3.1 …'
 LEADING_PARENS = regex.compile(r"^\s*\([^()]{1,80}\)\s*")
-
-
-def _row_start(line: str) -> bool:
-    words = unpipe(line).split()
-    return bool(words) and nivel_of(words[0]) is not None
-
-
-def _kinds(line: str) -> set[str]:
-    return {lb.kind for lb in name_to_labels(line) if lb.kind != "q"}
-
-
-def _all_labels(line: str) -> bool:
-    """Whether every word of a line is a head label: a row of sub-labels ('Ene-Mar Abr-Jun
-    Jul-Sep Oct-Dic Ene-Mar Abr-Jun Jul-Sep') is head however many cells it prints."""
-    labels = name_to_labels(line)
-    return bool(labels) and sum(lb.end - lb.start for lb in labels) == len(WORDS.findall(fold(line)))
-
-
-def _mostly_labels(line: str) -> bool:
-    """Whether the head labels of a line cover at least MIN_LABEL_SHARE of its words: a row of
-    sub-labels with one misread ('Mela Real Meta Real Meta Real Meta Real') is still head."""
-    labels = name_to_labels(line)
-    words = len(WORDS.findall(fold(line)))
-    return bool(labels) and sum(lb.end - lb.start for lb in labels) >= MIN_LABEL_SHARE * words
-
-
-def _labels_only(line: str) -> bool:
-    """A line of head labels and OCR strays only ('. A i i Meta programada Alcanzado'): the group
-    labels over a head's quarter labels, which name too few kinds to be a head line themselves."""
-    kept = " ".join(w for w in line.split() if len(STRAY.sub("", w)) > MAX_STRAY_LEN)
-    return bool(kept) and _all_labels(kept)
-
-
-def find_head(lines: list[str]) -> tuple[int, int] | None:
-    """(first, end) line indexes of the head above the first row start that has one: a line
-    naming MIN_HEAD_LABELS kinds within MAX_HEAD_LINES above it, or — a head printed one
-    label per line (cells one per line) — the short lines just above it, naming
-    MIN_HEAD_LABELS kinds between them (a line of labels only among them, however long)."""
-    kinds = [_kinds(ln) for ln in lines]
-    for j, line in enumerate(lines):
-        if not _row_start(line):
-            continue
-        window = range(max(0, j - MAX_HEAD_LINES), j)
-        # a row is never the head, however many kinds its text names ('Fin 6.4 Contribuir …
-        # PRENUA= Porcentaje … Unidad de medida: …' read as the head of the rows below it)
-        full = [i for i in window if len(kinds[i]) >= MIN_HEAD_LABELS and not _row_start(lines[i])]
-        if full:
-            first = full[0]
-            while (
-                first > 0 and full[0] - first < MAX_GROUP_LINES and kinds[first - 1] and _labels_only(lines[first - 1])
-            ):
-                first -= 1
-            return first, j
-        block = []
-        for i in range(j - 1, max(-1, j - MAX_HEAD_LINES), -1):
-            if len(lines[i].split()) > MAX_HEAD_CELL_WORDS and not _mostly_labels(lines[i]):
-                break
-            block.append(i)
-        named = sorted(i for i in block if kinds[i])
-        openers = [i for i in named if kinds[i] & HEAD_OPENERS]
-        named = [i for i in named if i >= openers[0]] if openers else named
-        if named and len(set().union(*(kinds[i] for i in named))) >= MIN_HEAD_LABELS:
-            return named[0], j
-    return None
 
 
 def numeric_runs(tokens: list[str]) -> list[tuple[int, int]]:
@@ -206,11 +116,6 @@ def other_runs(tokens: list[str], start: int) -> list[str]:
     numbers, which start at ``start`` (the commentary after them names counts one at a time:
     'al atender 2 de un total de 3' is no run)."""
     return [t for i, j in numeric_runs(tokens[:start]) if j - i >= MIN_ROW_NUMBERS for t in tokens[i:j]]
-
-
-def unpipe(line: str) -> str:
-    """A Markdown table line without its pipes: '| FIN | 1 Contribuir … |' -> 'FIN  1 Contribuir …'."""
-    return PIPE.sub("  ", line).strip() if PIPED.match(line) else line
 
 
 def join_row_lines(lines: list[str]) -> str:
@@ -270,7 +175,7 @@ def _opened_by_code(lines: list[str]) -> bool:
         0 < len(lines) <= MAX_CODE_OPENED_LINES
         and bool(CODE_OPENING.match(unpipe(lines[0])))
         and sum(1 for ln in lines if CODE_START.match(unpipe(ln))) == 1
-        and not _row_start(lines[0])
+        and not row_start(lines[0])
         and not _has_numbers(lines)
     )
 
@@ -286,7 +191,7 @@ def _group_heading(line: str) -> bool:
     """'Componente 1: Dirección de Protección Civil': a group's heading between rows, no row (no
     numbers after it)."""
     words = unpipe(line).split()
-    return _row_start(line) and bool(GROUP_NUMBER.match(" ".join(words[1:3]))) and not _has_numbers([line])
+    return row_start(line) and bool(GROUP_NUMBER.match(" ".join(words[1:3]))) and not _has_numbers([line])
 
 
 def _line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]], list[list[Label]]]:
@@ -317,17 +222,17 @@ def _line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]]
             heads.append(block)
             continue
         if block is not None:
-            if not _row_start(line) and not CODE_START.match(unpipe(line)) and not _has_numbers([line]):
+            if not row_start(line) and not CODE_START.match(unpipe(line)) and not _has_numbers([line]):
                 block.append(line)
                 continue
             block = None
-            if not _row_start(line):  # a row whose level word OCR damaged: its code or its numbers
+            if not row_start(line):  # a row whose level word OCR damaged: its code or its numbers
                 current, page = [line.strip()], pg
                 continue
         if regex.sub(r"\s+", " ", line.strip()) in head_words:
             continue  # the head repeated on the next page
         code_line = bool(CODE_START.match(unpipe(line)))
-        if current and _row_start(line) and _opened_by_code(current):
+        if current and row_start(line) and _opened_by_code(current):
             # the level word under its row's code goes first, where a row's text starts with it
             words = line.split()
             if PIPED.match(line) or PIPED.match(current[0]):
@@ -335,7 +240,7 @@ def _line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]]
             else:
                 current = [f"{words[0]} {current[0].strip()}", *current[1:], " ".join(words[1:])]
         elif (
-            _row_start(line)
+            row_start(line)
             or (code_line and _has_numbers(current))
             or (not current and CODE_OPENING.match(unpipe(line)))
         ):
@@ -346,7 +251,7 @@ def _line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]]
             current.append(line.strip())
     if current:
         out.append((page, join_row_lines(current)))
-    later = [head_labels(b) for b in heads if len({k for ln in b for k in _kinds(ln)}) >= MIN_HEAD_LABELS]
+    later = [head_labels(b) for b in heads if len({k for ln in b for k in kinds_of(ln)}) >= MIN_HEAD_LABELS]
     return head_labels(lines[first:end]), out, later
 
 
