@@ -127,11 +127,13 @@ def repair_codes(rows: list[Solved]) -> None:
             # this repair derived: a stray 'Componente 1:' heading read as a row took x.1 by
             # order, and the printed x.1 under it, 'not after its predecessor', was renumbered
             # x.2 with every activity below it (dev MIR OCR'd text 101; their values all scored
-            # under the wrong codes)
+            # under the wrong codes). The step past the previous row's code, derived or printed,
+            # still bounds it: a code lost between two printed ones is derived, not skipped
             ok = (
                 parts
                 and parts[:-1] == prop
-                and 0 < parts[-1] - last_comp_printed <= MAX_CLAVE_STEP
+                and 0 < parts[-1] - last_comp_printed
+                and parts[-1] - last_comp <= MAX_CLAVE_STEP
                 and _clean_dotted(raw)
                 and counts[_dot(parts)] == 1
             )
@@ -149,7 +151,8 @@ def repair_codes(rows: list[Solved]) -> None:
             ok = (
                 parts
                 and parts[:-1] == comp
-                and 0 < parts[-1] - last_act_printed <= MAX_CLAVE_STEP
+                and 0 < parts[-1] - last_act_printed
+                and parts[-1] - last_act <= MAX_CLAVE_STEP
                 and _clean_dotted(raw)
                 and counts[_dot(parts)] == 1
             )

@@ -126,6 +126,16 @@ def test_a_code_derived_by_order_never_takes_the_code_another_row_prints():
     assert "clave" not in rows[2].corrected and "impresa en otra fila" in rows[2].notes[-1]
 
 
+def test_a_printed_code_after_rows_whose_codes_were_lost_stays_as_printed():
+    # three components whose codes OCR lost (derived 5.1.2 to 5.1.4), then the printed 5.1.6: a
+    # row lost between them, not a misread code
+    rows = [_row("proposito", "5.1", 0), _row("componente", "5.1.1", 1)]
+    rows += [_row("componente", None, i) for i in (2, 3, 4)] + [_row("componente", "5.1.6", 5)]
+    repair_codes(rows)
+    assert [s.clave for s in rows] == ["5.1", "5.1.1", "5.1.2", "5.1.3", "5.1.4", "5.1.6"]
+    assert "clave" not in rows[5].corrected
+
+
 def test_an_amount_in_thousands_is_no_code():
     # report 113's Fin cells on a line of their own: '1,114.78 354.11' read as a clave made the
     # Fin a Componente and renumbered every component after it
