@@ -275,7 +275,10 @@ def extract(doc: Document, ctx: Context) -> Extraction:
         # against the head readings on the scale the stream's own score keeps (a row in
         # conflict costs 1): at CONFLICT_WEIGHT a head reading of rows in conflict would keep
         # the stream out where it read more (MIR report block 6391: 144 -> 90 numbers exact)
-        against = reading_score(best[4], conflict_weight=1.0) if best else None
+        # A head reading that placed no number has nothing to defend: the margin would keep the
+        # stream out for rows named and empty (report block 6589, tesseract's text of a scan:
+        # 22 numbers exact -> 0 once a group heading stopped costing the head reading a row)
+        against = reading_score(best[4], conflict_weight=1.0) if best and best[1] > 0 else None
         if records and key[0] > MIN_STREAM_SCORE and (against is None or key[0] > against + STREAM_MARGIN):
             best = (*key, "flujo", records)
     records = best[4] if best else []

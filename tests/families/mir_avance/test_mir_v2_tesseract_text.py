@@ -11,6 +11,7 @@ those reports, never the extractor's output.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from extractors.mir_avance.hierarchy import repair_codes
 from extractors.mir_avance.lexicon import CODE_DOTTED
@@ -246,3 +247,16 @@ def test_a_head_a_group_repeats_whole_reads_the_rows_its_first_printing_lost_a_c
     assert _values(recs["4.3.1.1"]) == (400, (100, 100, 100, 100), (98, 101))
     # the group heading and the head under it are no row
     assert set(recs) == {"4.3", "4.3.1", "4.3.1.1"}
+
+
+def test_scattered_tesseract_text_whose_head_reading_places_no_number_is_read_by_the_stream():
+    # generated report 6589's ocr.txt (fixtures/README.md): the head reading names its rows but
+    # places no number in them; the line stream reads them, and the row whose note and cells
+    # came from the next row is doubted, not believed
+    text = (Path(__file__).parent / "fixtures" / "tesseract_6589.txt").read_text(encoding="utf-8")
+    recs = {r["clave"]: r for r in extract(make_document(text), process_context()).records}
+    got = {
+        k: (recs[k]["meta_anual"], recs[k]["programado_t1"], recs[k]["alcanzado_t1"]) for k in ("3.4.3.1", "3.4.3.1.3")
+    }
+    assert got == {"3.4.3.1": (8191, 2018, 2082), "3.4.3.1.3": (2813, 604, 618)}
+    assert {"programado_t1", "alcanzado_t1"} <= set(flags(recs["3.4.3.1.6"]))
