@@ -248,6 +248,16 @@ def test_poa_row_with_one_lost_cell_is_placed_by_its_arithmetic_and_the_value_fl
     assert 4 not in rows
 
 
+def test_poa_values_beside_a_lost_cell_that_no_check_compares_are_doubted():
+    # the lost cell may have been read into its neighbour ('411 289', annual target and
+    # programado, read as 411289: dev MIR OCR'd text 125): the annual target, which no check of
+    # the row compares, is doubted; the alcanzado on the other side is checked by the diferencia
+    com = {r["posicion"]: r for r in _best(POA_SPACED, "poa")}[3]
+    assert "meta_anual_columna_dudosa=conflict" in com["checks"]
+    assert not [c for c in com["checks"] if c.startswith("alcanzado")]
+    assert "celda perdida" in com["comentario_extraccion"]
+
+
 def test_a_format_reading_whose_arithmetic_holds_counts_for_itself():
     # each of the three rows has a check holding on values read as printed: the reading
     # competes with the municipal readings on that evidence, not only on its conflicts

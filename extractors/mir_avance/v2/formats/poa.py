@@ -24,6 +24,7 @@ from papeleo.model import Document
 from papeleo.text.normalize import fold
 from papeleo.text.numbers import NumberReading
 
+from ..align import DOUBTFUL_SUFFIX
 from .rows import FRow, add_correction, base_record, note_repairs, row_streams, value
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,9 @@ COUNTS = (
     "total_horas_impartidas",
 )
 CONF_OK, CONF_UNCHECKED, CONF_CONFLICT = 0.95, 0.7, 0.4
+# the numbers no check of a unit's row compares (row_checks): beside a lost cell, one of them
+# may hold it, and nothing in the row would say so
+UNCHECKED_BY_ROW = frozenset({"meta_anual", "total_horas_impartidas"})
 # '<count>_suma_de_unidades=conflict': a zone's or the total's sum of that count fails, on every
 # row it adds (tests/scoring_flags.py maps it to the count's field)
 SUM_SUFFIX = "_suma_de_unidades"
@@ -118,6 +122,7 @@ def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
     note_repairs(list(NUMBERS), list(nums), rec)
     if gap is not None:
         fill_gap(rec, NUMBERS[gap])
+        doubt_gap_neighbours(rec, gap)
     rec["checks"] += [f"{name}={'ok' if ok else 'conflict'}" for name, ok in row_checks(rec)]
     return rec
 
@@ -213,6 +218,18 @@ def fill_gap(rec: dict[str, Any], name: str) -> None:
     add_correction(
         rec, name, "imputado", "the row printed one number too few; this cell was placed by the row's arithmetic"
     )
+
+
+def doubt_gap_neighbours(rec: dict[str, Any], gap: int) -> None:
+    """A value beside the lost cell that no check of the row compares is doubted: the lost cell
+    may have been read into it ('411 289', the annual target and the programado, read as one
+    number 411289 with the programado then derived, dev MIR OCR'd text 125, unflagged)."""
+    for k in (gap - 1, gap + 1):
+        name = NUMBERS[k] if 0 <= k < len(NUMBERS) else None
+        if name in UNCHECKED_BY_ROW and rec.get(name) is not None:
+            rec["checks"].append(f"{name}{DOUBTFUL_SUFFIX}=conflict")
+            note = f"{name}: junto a la celda perdida, que puede haberse leído dentro de este valor"
+            rec["comentario_extraccion"] = "; ".join(x for x in (rec.get("comentario_extraccion"), note) if x)
 
 
 def sum_holds(subtotal: dict[str, Any], members: list[dict[str, Any]], count: str) -> bool | None:
