@@ -137,8 +137,8 @@ def note_of_another_row(rec: dict, records: list[dict]) -> str | None:
     m = NOTE_OBJECT.search(rec.get("comentario") or "")
     if not m:
         return None
-    obj = fold(m.group("o"))
-    own = fuzz.token_set_ratio(obj, _named(rec)) if _named(rec) else 0.0
+    obj, named = fold(m.group("o")), _named(rec)
+    own = fuzz.token_set_ratio(obj, named) if named else 0.0
     best, key = 0.0, None
     for other in records:
         if other is rec or not _named(other):

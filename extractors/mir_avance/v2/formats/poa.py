@@ -25,6 +25,7 @@ from papeleo.text.normalize import fold
 from papeleo.text.numbers import NumberReading
 
 from ..align import DOUBTFUL_SUFFIX
+from ..record import add_flags
 from .rows import FRow, add_correction, base_record, note_repairs, row_streams, value
 
 log = logging.getLogger(__name__)
@@ -212,8 +213,7 @@ def fill_gap(rec: dict[str, Any], name: str) -> None:
     vals = {k: rec.get(k) for k in NUMBERS}
     rec[name] = _derived(vals, name)
     if rec[name] is None:
-        note = f"{name}: the row printed one number too few; the row's arithmetic places the gap here"
-        rec["comentario_extraccion"] = "; ".join(x for x in (rec.get("comentario_extraccion"), note) if x)
+        add_flags(rec, [], f"{name}: the row printed one number too few; the row's arithmetic places the gap here")
         return
     add_correction(
         rec, name, "imputado", "the row printed one number too few; this cell was placed by the row's arithmetic"
@@ -227,9 +227,8 @@ def doubt_gap_neighbours(rec: dict[str, Any], gap: int) -> None:
     for k in (gap - 1, gap + 1):
         name = NUMBERS[k] if 0 <= k < len(NUMBERS) else None
         if name in UNCHECKED_BY_ROW and rec.get(name) is not None:
-            rec["checks"].append(f"{name}{DOUBTFUL_SUFFIX}=conflict")
             note = f"{name}: junto a la celda perdida, que puede haberse leído dentro de este valor"
-            rec["comentario_extraccion"] = "; ".join(x for x in (rec.get("comentario_extraccion"), note) if x)
+            add_flags(rec, [f"{name}{DOUBTFUL_SUFFIX}=conflict"], note)
 
 
 def sum_holds(subtotal: dict[str, Any], members: list[dict[str, Any]], count: str) -> bool | None:
