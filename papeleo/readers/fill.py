@@ -61,12 +61,9 @@ def image_to_ink(img: Image.Image) -> np.ndarray:
     return np.asarray(img.convert("L")) < DARK
 
 
-def ink_to_unexplained_share(ink: np.ndarray, lines: Sequence[Line], x_scale: float, y_scale: float) -> float:
-    """Share of the dark pixels outside every word box of ``lines`` (boxes in points;
-    ``x_scale``/``y_scale`` are points per pixel). 0.0 on a page without ink."""
-    total = int(ink.sum())
-    if not total:
-        return 0.0
+def ink_to_unexplained(ink: np.ndarray, lines: Sequence[Line], x_scale: float, y_scale: float) -> np.ndarray:
+    """The dark pixels of ``ink`` outside every word box of ``lines`` (boxes in points, grown by
+    WORD_BOX_MARGIN_PT; ``x_scale``/``y_scale`` are points per pixel), as a new mask."""
     left = ink.copy()
     h, w = left.shape
     for line in lines:
@@ -79,7 +76,16 @@ def ink_to_unexplained_share(ink: np.ndarray, lines: Sequence[Line], x_scale: fl
             y0 = max(0, int((b.top - WORD_BOX_MARGIN_PT) / y_scale))
             y1 = min(h, int((b.bottom + WORD_BOX_MARGIN_PT) / y_scale) + 1)
             left[y0:y1, x0:x1] = False
-    return float(left.sum()) / total
+    return left
+
+
+def ink_to_unexplained_share(ink: np.ndarray, lines: Sequence[Line], x_scale: float, y_scale: float) -> float:
+    """Share of the dark pixels outside every word box of ``lines`` (boxes in points;
+    ``x_scale``/``y_scale`` are points per pixel). 0.0 on a page without ink."""
+    total = int(ink.sum())
+    if not total:
+        return 0.0
+    return float(ink_to_unexplained(ink, lines, x_scale, y_scale).sum()) / total
 
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom (points)

@@ -8,6 +8,8 @@ The steps, in order:
 2. **Rulings** (:mod:`.rules`) are recorded and erased; **tesseract** reads the rest (``--psm 3``).
    When much of the page's ink lies outside every word read, a sparse-text read fills the gap
    (:mod:`.fill`: psm 3 sometimes skips a whole block of a table as if it were a picture).
+   Smaller losses are read on crops: runs of unsure words (:mod:`.reread`), empty cells of a
+   ruled grid (:mod:`.cells`), and print standing alone that no word explains (:mod:`.lone`).
 3. **Orientation** (:mod:`.orient`): when that read is unconvincing (low confidence, or lines
    running down the page), tesseract's OSD says which way up the page is; the page is turned,
    straightened and read again, and the turned read is kept only if it is better.
@@ -47,6 +49,7 @@ from .fill import (
     ink_to_unexplained_share,
     lines_to_filled_lines,
 )
+from .lone import lines_to_lone_read_lines
 from .orient import Osd, image_to_osd, image_to_turned, lines_to_upright_share, osd_to_turns, read_is_unconvincing
 from .orient import read_score as orient_read_score
 from .reread import lines_to_reread_lines
@@ -237,6 +240,15 @@ def image_to_read(
             point_rules,
             lambda crop: image_to_lines(crop, lang, CELL_READ, deadline_epoch, 1.0, 1.0),
         )
+        lines, lone = lines_to_lone_read_lines(
+            lines,
+            unruled,
+            x_scale,
+            y_scale,
+            lambda crop: image_to_lines(crop, lang, CELL_READ, deadline_epoch, 1.0, 1.0),
+        )
+        if lone:
+            log.debug("%d word(s) of print standing alone read on their own crops", lone)
         confidence = lines_to_mean_confidence(lines)
     unexplained = ink_to_unexplained_share(image_to_ink(unruled), lines, x_scale, y_scale)
     added = 0
