@@ -184,12 +184,31 @@ def group_spans(groups: list[HeadCell], leaves: list[HeadCell], h: float) -> dic
                 for b in range(hi, len(leaves)):
                     if b not in under or b in taken:
                         break
-                    if _centred_under(g, edges(leaves, a, b)) and b - a > best[1] - best[0]:
+                    if b - a <= best[1] - best[0] or _repeats_a_label(leaves, a, b):
+                        continue
+                    if _centred_under(g, edges(leaves, a, b)):
                         best = (a, b)
             if best != (lo, hi):
                 break
         out[id(g)] = set(range(best[0], best[1] + 1))
     return out
+
+
+def _repeats_a_label(leaves: list[HeadCell], a: int, b: int) -> bool:
+    """Whether two of leaves a..b print the same label ('Meta' twice, '2do' twice). A group label
+    qualifies leaves that differ from each other: 'T2' over 'Meta | Alcanzado', 'Alcanzado' over
+    '1er 2do 3er 4to'. With the other quarters' labels lost to OCR, a lone 'T2' is centred over
+    the block of all three pairs as well as over its own (block (b) 6437 scan) and took them all.
+    A quarter label without its ordinal ('Trim.') says nothing of which quarter: not counted."""
+    seen: set[tuple[tuple[str, int | None], ...]] = set()
+    for leaf in leaves[a : b + 1]:
+        sign = tuple(
+            sorted((lb.kind, lb.quarter) for lb in name_to_labels(leaf.text) if (lb.kind, lb.quarter) != ("q", None))
+        )
+        if sign and sign in seen:
+            return True
+        seen.add(sign)
+    return False
 
 
 def _centred_under(g: HeadCell, edges: tuple[float, float, int]) -> bool:

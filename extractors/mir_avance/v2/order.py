@@ -77,19 +77,21 @@ def quarters_by_order(columns: list[Any]) -> bool:
     """A head grouped by quarter whose quarter labels OCR lost ('T1 … T4' over 'Meta Alcanzado'
     on a shaded band, read as '13 LA', 'q'): its 'Meta' and 'Alcanzado' columns still come in
     quarter order, each quarter's 'Meta' first. Numbered that way, as a reading the rows then
-    test (``quarter_by_order``): the alcanzado after the reported quarter must be empty. Returns
-    whether it numbered them."""
-    if any(q is not None for c in columns for _, q in c.kinds):
-        return False
+    test (``quarter_by_order``): the alcanzado after the reported quarter must be empty. A
+    quarter label read for some pairs ('T2' alone, block (b) 6437 scan) must fall where the order
+    puts it, and then numbers the others with it. Returns whether it numbered any column."""
     plain = [
         i
         for i, c in enumerate(columns)
         if len(c.kinds) == 1 and c.kinds[0][0] in ("meta", "prog", "alc") and not ANNUAL.search(c.name)
     ]
+    if any(q is not None for i, c in enumerate(columns) if i not in plain for _, q in c.kinds):
+        return False  # quarters printed on columns of another kind ('T1 Prog.' holding two kinds)
     assigned: list[tuple[int, str, int]] = []
     q, open_quarter = 0, False
     for i in plain:
-        if columns[i].kinds[0][0] in ("meta", "prog"):
+        kind, known = columns[i].kinds[0]
+        if kind in ("meta", "prog"):
             q, open_quarter = q + 1, True
             assigned.append((i, "prog", q))
         elif open_quarter:
@@ -97,9 +99,12 @@ def quarters_by_order(columns: list[Any]) -> bool:
             open_quarter = False
         else:
             return False  # an alcanzado with no target before it: not this layout
-    if not (MIN_ORDERED_QUARTERS <= q <= 4) or not any(k == "alc" for _, k, _ in assigned):
+        if known is not None and known != q:
+            return False  # a printed quarter the order contradicts
+    unknown = [(i, kind, quarter) for i, kind, quarter in assigned if columns[i].kinds[0][1] is None]
+    if not (MIN_ORDERED_QUARTERS <= q <= 4) or not any(k == "alc" for _, k, _ in assigned) or not unknown:
         return False
-    for i, kind, quarter in assigned:
+    for i, kind, quarter in unknown:
         columns[i].kinds, columns[i].quarter_by_order = ((kind, quarter),), True
     return True
 
