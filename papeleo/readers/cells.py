@@ -114,6 +114,19 @@ def bands_to_gaps(rules: Sequence[Rule], boxes: Sequence[BBox]) -> list[BBox]:
     return out
 
 
+def crop_to_enlarged(
+    img: Image.Image, px: tuple[int, int, int, int], x_scale: float, y_scale: float
+) -> tuple[Image.Image, float, float]:
+    """The crop ``px`` (pixels) of ``img`` enlarged UPSCALE times and padded with PAD_PX of paper,
+    and the page point (left, top) of its pixel (0, 0): the crop's pixel (x, y) is the page's
+    pixel px + (x - PAD_PX) / UPSCALE. Its words go back to the page with
+    ``crop_words_to_page(line, left, top, x_scale / UPSCALE, y_scale / UPSCALE, ...)``."""
+    crop = img.crop(px)
+    crop = crop.resize((crop.width * UPSCALE, crop.height * UPSCALE), Image.Resampling.LANCZOS)
+    crop = ImageOps.expand(crop, border=PAD_PX, fill=255)
+    return crop, (px[0] - PAD_PX / UPSCALE) * x_scale, (px[1] - PAD_PX / UPSCALE) * y_scale
+
+
 def lines_to_cell_read_lines(
     lines: Sequence[Line],
     img: Image.Image,
@@ -145,11 +158,7 @@ def lines_to_cell_read_lines(
         )
         if px[2] <= px[0] or px[3] <= px[1] or dark[px[1] : px[3], px[0] : px[2]].sum() * pixel_pt2 < MIN_CELL_INK_PT2:
             continue
-        crop = img.crop(px)
-        crop = crop.resize((crop.width * UPSCALE, crop.height * UPSCALE), Image.Resampling.LANCZOS)
-        crop = ImageOps.expand(crop, border=PAD_PX, fill=255)
-        # the enlarged, padded crop's pixel (x, y) is the page's pixel px + (x - PAD_PX) / UPSCALE
-        left, top = (px[0] - PAD_PX / UPSCALE) * x_scale, (px[1] - PAD_PX / UPSCALE) * y_scale
+        crop, left, top = crop_to_enlarged(img, px, x_scale, y_scale)
         for line in read_cell(crop):
             words = crop_words_to_page(line, left, top, x_scale / UPSCALE, y_scale / UPSCALE, CELL_MIN_CONFIDENCE)
             if words:

@@ -21,11 +21,11 @@ import logging
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from PIL import Image, ImageOps
+from PIL import Image
 
 from papeleo.model import BBox, Line, Word
 
-from .cells import PAD_PX, UPSCALE
+from .cells import UPSCALE, crop_to_enlarged
 from .fill import HAS_DIGIT, crop_words_to_page, image_to_ink, ink_to_unexplained
 
 log = logging.getLogger(__name__)
@@ -176,11 +176,7 @@ def lines_to_lone_read_lines(
     margin = max(1, round(0.25 * h))
     for _, (x0, y0, x1, y1) in pieces[:MAX_PIECES_PER_PAGE]:
         px = (max(0, x0 - margin), max(0, y0 - margin), min(img.width, x1 + margin), min(img.height, y1 + margin))
-        crop = img.crop(px)
-        crop = crop.resize((crop.width * UPSCALE, crop.height * UPSCALE), Image.Resampling.LANCZOS)
-        crop = ImageOps.expand(crop, border=PAD_PX, fill=255)
-        # the enlarged, padded crop's pixel (x, y) is the page's pixel px + (x - PAD_PX) / UPSCALE
-        left_pt, top_pt = (px[0] - PAD_PX / UPSCALE) * x_scale, (px[1] - PAD_PX / UPSCALE) * y_scale
+        crop, left_pt, top_pt = crop_to_enlarged(img, px, x_scale, y_scale)
         for line in read_piece(crop):
             found += [
                 w

@@ -232,21 +232,12 @@ def image_to_read(
         )
         if reread:
             log.debug("%d line(s) with a run of unsure words read again as sparse text", reread)
-        lines, _ = lines_to_cell_read_lines(
-            lines,
-            unruled,
-            x_scale,
-            y_scale,
-            point_rules,
-            lambda crop: image_to_lines(crop, lang, CELL_READ, deadline_epoch, 1.0, 1.0),
-        )
-        lines, lone = lines_to_lone_read_lines(
-            lines,
-            unruled,
-            x_scale,
-            y_scale,
-            lambda crop: image_to_lines(crop, lang, CELL_READ, deadline_epoch, 1.0, 1.0),
-        )
+
+        def read_cell(crop: Image.Image) -> list[Line]:
+            return image_to_lines(crop, lang, CELL_READ, deadline_epoch, 1.0, 1.0)
+
+        lines, _ = lines_to_cell_read_lines(lines, unruled, x_scale, y_scale, point_rules, read_cell)
+        lines, lone = lines_to_lone_read_lines(lines, unruled, x_scale, y_scale, read_cell)
         if lone:
             log.debug("%d word(s) of print standing alone read on their own crops", lone)
         confidence = lines_to_mean_confidence(lines)

@@ -183,12 +183,12 @@ def test_a_second_code_under_a_row_starts_the_next_row():
     assert rows[1].numbers["alcanzado_t2"] == "1"
 
 
-def test_quarters_whose_labels_ocr_lost_are_numbered_by_their_meta_alcanzado_pairs():
-    # block 6400-6449 scan 6437: 'T1 … T4' over the pairs, on a shaded band, came out '13 LA' and
-    # 'q'; the pairs still come in quarter order, and the empty alcanzado after the third quarter
-    # confirms it
+def pairs_page(quarter_labels: list[tuple[float, float, str]]) -> Page:
+    """Block 6400-6449 scan 6437's table: the annual target, then (Meta, Alcanzado) pairs by
+    quarter; of the quarter labels over the pairs, those given."""
     xs = (300, 340, 380, 420, 460, 500, 540, 580)
     head = [(40, 100, "Nivel"), (100, 100, "Resumen"), (220, 100, "Indicador"), (300, 96, "Meta"), (300, 104, "anual")]
+    head += quarter_labels
     head += [
         (x, 100, t) for x, t in zip(xs[1:], ("Meta", "Alcanzado", "Meta", "Alcanzado", "Meta", "Alcanzado", "Meta"))
     ]
@@ -196,7 +196,14 @@ def test_quarters_whose_labels_ocr_lost_are_numbered_by_their_meta_alcanzado_pai
     body += [(x, 130, n) for x, n in zip(xs, ("881", "-", "-", "416", "468", "10", "12", "465"))]
     body += [(40, 150, "Propósito"), (100, 150, "1.1.1 Servicios"), (220, 150, "PSP: Porcentaje")]
     body += [(x, 150, n) for x, n in zip(xs, ("40", "10", "9", "10", "11", "10", "10", "10"))]
-    rows, _ = page_to_rows(page_of(head + body), 3, None)
+    return page_of(head + body)
+
+
+def test_quarters_whose_labels_ocr_lost_are_numbered_by_their_meta_alcanzado_pairs():
+    # block 6400-6449 scan 6437: 'T1 … T4' over the pairs, on a shaded band, came out '13 LA' and
+    # 'q'; the pairs still come in quarter order, and the empty alcanzado after the third quarter
+    # confirms it
+    rows, _ = page_to_rows(pairs_page([]), 3, None)
     assert rows[0].numbers["programado_t2"] == "416" and rows[0].numbers["alcanzado_t2"] == "468"
     assert rows[0].numbers["programado_t4"] == "465" and "alcanzado_t4" not in rows[0].numbers
     assert rows[1].numbers["alcanzado_t3"] == "10"
@@ -207,17 +214,7 @@ def test_one_quarter_label_read_names_its_pair_and_the_order_numbers_the_others(
     # the same scan read again with its lone print (papeleo/readers/lone.py): 'T2' came back,
     # centred over its pair, the other quarter labels still lost. Centred over all three pairs
     # too, it took them all as quarter 2; a group qualifies leaves that differ ('Meta' once)
-    xs = (300, 340, 380, 420, 460, 500, 540, 580)
-    head = [(40, 100, "Nivel"), (100, 100, "Resumen"), (220, 100, "Indicador"), (300, 96, "Meta"), (300, 104, "anual")]
-    head += [(436, 90, "T2")]
-    head += [
-        (x, 100, t) for x, t in zip(xs[1:], ("Meta", "Alcanzado", "Meta", "Alcanzado", "Meta", "Alcanzado", "Meta"))
-    ]
-    body = [(40, 130, "Fin"), (100, 130, "1.1 Contribuir"), (220, 130, "PSAL: Porcentaje")]
-    body += [(x, 130, n) for x, n in zip(xs, ("881", "-", "-", "416", "468", "10", "12", "465"))]
-    body += [(40, 150, "Propósito"), (100, 150, "1.1.1 Servicios"), (220, 150, "PSP: Porcentaje")]
-    body += [(x, 150, n) for x, n in zip(xs, ("40", "10", "9", "10", "11", "10", "10", "10"))]
-    rows, _ = page_to_rows(page_of(head + body), 3, None)
+    rows, _ = page_to_rows(pairs_page([(436, 90, "T2")]), 3, None)
     assert rows[0].numbers["programado_t2"] == "416" and rows[0].numbers["alcanzado_t2"] == "468"
     assert rows[0].numbers["programado_t3"] == "10" and rows[0].numbers["alcanzado_t3"] == "12"
     assert rows[0].numbers["programado_t4"] == "465" and "alcanzado_t4" not in rows[0].numbers
