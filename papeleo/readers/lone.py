@@ -54,6 +54,9 @@ MIN_PIECE_INK_PT2 = 2.5
 # tesseract pass (~0.1 s). A table page with lone print loses 10-40 cells; more are read only
 # on the next run of a bigger limit.
 MAX_PIECES_PER_PAGE = 60
+# The crop reaches this many median word heights past the piece's ink on every side: the ink's
+# own box cuts the anti-aliased edge of its glyphs; much more would take in a neighbour's.
+PIECE_CROP_MARGIN = 0.25
 # A word read on a piece is kept at this confidence or more, as cells.CELL_MIN_CONFIDENCE.
 PIECE_MIN_CONFIDENCE = 0.6
 # A piece this close to a word of the read (median word heights, sideways, on the same band)
@@ -173,7 +176,7 @@ def lines_to_lone_read_lines(
             pieces.append((amount, (x0, y0, x1, y1)))
     pieces.sort(key=lambda p: -p[0])
     found: list[Word] = []
-    margin = max(1, round(0.25 * h))
+    margin = max(1, round(PIECE_CROP_MARGIN * h))
     for _, (x0, y0, x1, y1) in pieces[:MAX_PIECES_PER_PAGE]:
         px = (max(0, x0 - margin), max(0, y0 - margin), min(img.width, x1 + margin), min(img.height, y1 + margin))
         crop, left_pt, top_pt = crop_to_enlarged(img, px, x_scale, y_scale)

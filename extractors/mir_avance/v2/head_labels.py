@@ -166,6 +166,7 @@ def group_spans(groups: list[HeadCell], leaves: list[HeadCell], h: float) -> dic
             own = ([left[-1]] if left else []) + ([right[0]] if right else [])
         seeds[id(g)], unders[id(g)] = own, under
     out: dict[int, set[int]] = {}
+    signs = [_label_sign(c) for c in leaves]
     for g in groups:
         own, under = seeds[id(g)], set(unders[id(g)])
         if not own:
@@ -184,7 +185,7 @@ def group_spans(groups: list[HeadCell], leaves: list[HeadCell], h: float) -> dic
                 for b in range(hi, len(leaves)):
                     if b not in under or b in taken:
                         break
-                    if b - a <= best[1] - best[0] or _repeats_a_label(leaves, a, b):
+                    if b - a <= best[1] - best[0] or _repeats_a_label(signs, a, b):
                         continue
                     if _centred_under(g, edges(leaves, a, b)):
                         best = (a, b)
@@ -194,17 +195,22 @@ def group_spans(groups: list[HeadCell], leaves: list[HeadCell], h: float) -> dic
     return out
 
 
-def _repeats_a_label(leaves: list[HeadCell], a: int, b: int) -> bool:
-    """Whether two of leaves a..b print the same label ('Meta' twice, '2do' twice). A group label
-    qualifies leaves that differ from each other: 'T2' over 'Meta | Alcanzado', 'Alcanzado' over
-    '1er 2do 3er 4to'. With the other quarters' labels lost to OCR, a lone 'T2' is centred over
-    the block of all three pairs as well as over its own (block (b) 6437 scan) and took them all.
-    A quarter label without its ordinal ('Trim.') says nothing of which quarter: not counted."""
+def _label_sign(leaf: HeadCell) -> tuple[tuple[str, int | None], ...]:
+    """What a leaf's label says, to tell two leaves apart: its kinds and quarters. A quarter
+    label without its ordinal ('Trim.') says nothing of which quarter: left out."""
+    return tuple(
+        sorted((lb.kind, lb.quarter) for lb in name_to_labels(leaf.text) if (lb.kind, lb.quarter) != ("q", None))
+    )
+
+
+def _repeats_a_label(signs: list[tuple[tuple[str, int | None], ...]], a: int, b: int) -> bool:
+    """Whether two of leaves a..b (their ``_label_sign``) print the same label ('Meta' twice,
+    '2do' twice). A group label qualifies leaves that differ from each other: 'T2' over 'Meta |
+    Alcanzado', 'Alcanzado' over '1er 2do 3er 4to'. With the other quarters' labels lost to OCR,
+    a lone 'T2' is centred over the block of all three pairs as well as over its own (block (b)
+    6437 scan) and took them all. A leaf whose label says nothing known is never a repeat."""
     seen: set[tuple[tuple[str, int | None], ...]] = set()
-    for leaf in leaves[a : b + 1]:
-        sign = tuple(
-            sorted((lb.kind, lb.quarter) for lb in name_to_labels(leaf.text) if (lb.kind, lb.quarter) != ("q", None))
-        )
+    for sign in signs[a : b + 1]:
         if sign and sign in seen:
             return True
         seen.add(sign)
