@@ -43,6 +43,13 @@ CHECK_FIELDS: dict[str, tuple[str, ...]] = {
     "clave_fuera_de_secuencia": (
         *("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base", "meta_modificada"),
     ),
+    # ... 'identificador_ilegible': the row's key read by OCR under a confidence floor (keys.py)
+    "identificador_ilegible": (
+        *("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base", "meta_modificada"),
+        *("programado", "alcanzado", "diferencia", "total_horas_impartidas"),
+        *("beneficiarios_programado", "beneficiarios_alcanzado", "beneficiarios_diferencia"),
+        "beneficiarios_avance_pct",
+    ),
     # ... and '<field>_sin_respaldo': a value of that reading no check on printed values covers
     **{f"{f}_sin_respaldo": (f,) for f in ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct")},
     # ... 'comentario_coherente': the % read from the commentary against its own N de M

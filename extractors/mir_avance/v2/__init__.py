@@ -26,7 +26,7 @@ from .fields import cells_to_text_fields
 from .formats import flag_chosen, format_readings
 from .formats.poa import SUM_SUFFIX
 from .geometry import document_to_geometric_rows
-from .keys import flag_keys_out_of_sequence, flag_repeated_keys
+from .keys import flag_illegible_keys, flag_keys_out_of_sequence, flag_repeated_keys
 from .lines import document_to_line_rows, line_quarter
 from .meta import document_meta
 from .order import ORDER_CHECK
@@ -290,5 +290,6 @@ def extract(doc: Document, ctx: Context) -> Extraction:
         flag_unbacked(records, read_by_ocr=read_by_ocr)
     elif best:
         flag_chosen(best[3], records, read_by_ocr)
+    flag_illegible_keys(records, doc)
     log.info("mir_avance.v2: %d rows by %s, quarter %s", len(records), best[3] if best else "-", T)
     return Extraction(records=records, document={})

@@ -8,6 +8,8 @@ from typing import Any
 
 import regex
 
+from papeleo.model import Document, Page
+
 from .record import add_flags
 
 # a code or acronym printed on two rows of one report: an indicator is reported once, so one
@@ -87,3 +89,79 @@ def flag_keys_out_of_sequence(records: list[dict[str, Any]]) -> None:
         after = next((records[j]["clave"] for j in range(i + 1, len(records)) if codes[j]), None)
         note = f"clave {r['clave']} fuera del orden de las claves vecinas ({before} … {after}): puede estar mal leída"
         add_flags(r, [f"{OUT_OF_SEQUENCE}=conflict"], note)
+
+
+# A row's name read by OCR with low confidence: tesseract's own doubt about the words that name
+# the row. A name read wrong pairs the row's numbers with an indicator that does not exist or
+# with another one ('PCEDMI1' at 0.18 for the printed acronym; 'ple' at 0.06 for 'UNIDAD MÓVIL
+# CHICOMITLÁN'), so every value of the row is in doubt, whatever its own checks say.
+ILLEGIBLE_KEY = "identificador_ilegible"
+# The names doubted: an acronym, a unit's name. Not a dotted code: tesseract gives digits and
+# dots low confidence even when it reads them right (generated MIR scans, report blocks 6400-
+# 6449, 6550-6599 and 6650-6669: 84 of 1384 claves under 0.7, none of them misread), and a
+# misread code has its own evidence, the report's order (OUT_OF_SEQUENCE).
+DOUBTED_KEYS = ("siglas", "unidad")
+# Mean word confidence under which a name is doubted. On those blocks, under 0.7: 13 unit
+# names, 11 of them misread ('ple', 'AED', 'CENTRO REGIONAL CONO TAN'), and 8 acronyms, 1
+# misread; above it the misread names are whole words read wrong or a name cut in two, which
+# OCR is sure of. Higher flags more rows whose name is right (at 0.8: 37 rows for 15 misread);
+# lower lets misread names through with their numbers unflagged.
+KEY_CONFIDENCE_FLOOR = 0.7
+# how far (PDF points) outside the row's box a key word may sit: the box is the union of the
+# row's cells, and a key cell's words lie inside it but for rounding
+KEY_BOX_SLACK = 2.0
+# the punctuation an acronym or code is printed with ('PSAL:', 'PSAL=', '(C1851)')
+KEY_PUNCT = ":=-.,;()[]"
+
+
+def key_of(rec: dict[str, Any]) -> tuple[str, str] | None:
+    """(field, value) of the field that names the row: clave, else siglas, else unidad."""
+    for f in ("clave", "siglas", "unidad"):
+        if rec.get(f):
+            return f, str(rec[f])
+    return None
+
+
+def key_confidence(rec: dict[str, Any], page: Page) -> float | None:
+    """Mean OCR confidence of the words that print the row's key, found on its page (inside
+    the row's box when the row has one); None when the key's words are not found as words
+    (a key rebuilt from pieces, a text layer's or plain text's page with no confidences)."""
+    key = key_of(rec)
+    if key is None:
+        return None
+    box = tuple(rec.get(k) for k in ("x0", "top", "x1", "bottom"))
+    words = [w for w in page.words if w.bbox is not None]
+    if None not in box:
+        x0, top, x1, bottom = box
+        words = [
+            w
+            for w in words
+            if w.bbox.x0 >= x0 - KEY_BOX_SLACK
+            and w.bbox.x1 <= x1 + KEY_BOX_SLACK
+            and w.bbox.top >= top - KEY_BOX_SLACK
+            and w.bbox.bottom <= bottom + KEY_BOX_SLACK
+        ]
+    found = []
+    for token in (t.strip(KEY_PUNCT) for t in key[1].split()):
+        hits = [w.confidence for w in words if token in w.text.strip(KEY_PUNCT)]
+        exact = [w.confidence for w in words if w.text.strip(KEY_PUNCT) == token]
+        if exact or hits:
+            found.append(max(exact or hits))
+    return sum(found) / len(found) if found else None
+
+
+def flag_illegible_keys(records: list[dict[str, Any]], doc: Document) -> None:
+    """Every row of an OCR'd page whose name's words OCR doubted (``DOUBTED_KEYS``,
+    ``KEY_CONFIDENCE_FLOOR``) is flagged on all its values (``ILLEGIBLE_KEY``): which
+    indicator they belong to is in doubt."""
+    pages = {p.number: p for p in doc.pages if p.text_source == "ocr"}
+    for r in records:
+        page = pages.get(r.get("page"))
+        key = key_of(r)
+        if page is None or key is None or key[0] not in DOUBTED_KEYS:
+            continue
+        conf = key_confidence(r, page)
+        if conf is not None and conf < KEY_CONFIDENCE_FLOOR:
+            field, value = key
+            note = f"{field} '{value}' (confianza del OCR {conf:.2f}): la fila puede ser de otro indicador"
+            add_flags(r, [f"{ILLEGIBLE_KEY}=conflict"], note)

@@ -1,7 +1,7 @@
 """Document-level readings of mir_avance.v2, on text and rows written here: the quarter a damaged
 cut-off date still names, column labels that name every quarter alike (no evidence of the period),
-codes out of the report's order, the frequency check on every reading, and a SEVAC repair that
-flags the contract's field it fills.
+codes out of the report's order, names OCR doubted, the frequency check on every reading, and a
+SEVAC repair that flags the contract's field it fills.
 
 Expected values are read from the lines written here, never from v2's output."""
 
@@ -11,9 +11,15 @@ import sys
 
 from extractors.mir_avance.v2 import flag_frequency
 from extractors.mir_avance.v2.formats.rows import copy_to_contract_field
-from extractors.mir_avance.v2.keys import codes_out_of_sequence, flag_keys_out_of_sequence
+from extractors.mir_avance.v2.keys import (
+    ILLEGIBLE_KEY,
+    codes_out_of_sequence,
+    flag_illegible_keys,
+    flag_keys_out_of_sequence,
+)
 from extractors.mir_avance.v2.meta import trimestre_of
 from helpers import ROOT
+from papeleo.model import BBox, Document, Line, Page, Word
 
 sys.path.insert(0, str(ROOT / "tests"))
 from scoring_flags import flags  # noqa: E402
@@ -123,3 +129,48 @@ def test_a_pbr_activitys_a_read_as_4_after_the_point_is_read_back_and_flagged():
     # without the point, or with three digits after the 4, it is no activity's key
     assert CLAVE.match("C1914 41940 Certificación").group("a") is None
     assert CLAVE.match("C1914 .4194 x").group("a") is None
+
+
+def _ocr_page(cells: list[tuple[str, float, float, float]]) -> Page:
+    """A scanned page of one line per (text, x0, top, confidence) cell, words 6 pt apart."""
+    lines = []
+    for text, x0, top, conf in cells:
+        words, x = [], x0
+        for t in text.split():
+            words.append(Word(t, BBox(x, top, x + 6 * len(t), top + 8), conf))
+            x += 6 * len(t) + 4
+        lines.append(Line.from_words(words))
+    return Page(number=1, lines=tuple(lines), text_source="ocr")
+
+
+def _doc(page: Page) -> Document:
+    return Document(doc_id="0" * 64, source="s.pdf", file_name="s.pdf", media_type="pdf", pages=[page], page_count=1)
+
+
+def test_a_unit_name_or_acronym_ocr_doubted_flags_every_value_of_its_row():
+    # POA rows of a scan: the second unit's name is what tesseract made of a smudged cell
+    page = _ocr_page(
+        [
+            ("2 UNIDAD MÓVIL VILLA ALCÁNTARA", 40, 100, 0.93),
+            ("140", 300, 100, 0.96),
+            ("3 ple", 40, 120, 0.06),
+            ("139", 300, 120, 0.96),
+            ("PSAL: Porcentaje de", 40, 140, 0.31),
+            ("88", 300, 140, 0.96),
+        ]
+    )
+    box = {"x0": 38.0, "x1": 330.0}
+    right = {"unidad": "UNIDAD MÓVIL VILLA ALCÁNTARA", "meta_anual": 140.0, "page": 1, "top": 99.0, "bottom": 109.0}
+    smudged = {"unidad": "ple", "meta_anual": 139.0, "page": 1, "top": 119.0, "bottom": 129.0}
+    acronym = {"siglas": "PSAL", "meta_anual": 88.0, "page": 1, "top": 139.0, "bottom": 149.0}
+    coded = {"clave": "3.1.2", "siglas": "PSAL", "meta_anual": 88.0, "page": 1, "top": 139.0, "bottom": 149.0}
+    records = [{**r, **box, "checks": []} for r in (right, smudged, acronym, coded)]
+    flag_illegible_keys(records, _doc(page))
+    assert [ILLEGIBLE_KEY + "=conflict" in r["checks"] for r in records] == [False, True, True, False]
+    assert "meta_anual" in flags(records[1]) and "meta_anual" not in flags(records[0])
+    assert "'ple'" in records[1]["comentario_extraccion"]
+    # the same rows from a text layer carry no OCR doubt
+    text_page = Page(number=1, lines=page.lines, text_source="text_layer")
+    again = [{**r, **box, "checks": []} for r in (right, smudged)]
+    flag_illegible_keys(again, _doc(text_page))
+    assert all(not r["checks"] for r in again)
