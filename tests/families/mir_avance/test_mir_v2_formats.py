@@ -258,6 +258,29 @@ def test_poa_values_beside_a_lost_cell_that_no_check_compares_are_doubted():
     assert "celda perdida" in com["comentario_extraccion"]
 
 
+# OCR's look-alikes in a POA table: a posición 8 read '0' between 7 and 9, and zone numerals
+# with 'l' and '1' for 'I'; 'ZONA 1' is how some reports print their zones and stays as printed
+POA_MISREAD = (
+    POA.replace("| 2 | ACCIÓN", "| 0 | ACCIÓN")
+    .replace("ZONA I TUXTLA", "ZONA l TUXTLA")
+    .replace("ZONA II COMITÁN", "ZONA I1 COMITÁN")
+)
+
+
+def test_poa_posicion_between_two_agreeing_neighbours_and_zone_numerals_are_repaired_and_listed():
+    rows = _best(POA_MISREAD, "poa")
+    by_name = {r["unidad"]: r for r in rows}
+    assert by_name["ACCIÓN MÓVIL BERRIOZABAL"]["posicion"] == 2
+    assert "posicion:corregido" in by_name["ACCIÓN MÓVIL BERRIOZABAL"]["corrected"]
+    assert "'0' entre las posiciones 1 y 3" in by_name["ACCIÓN MÓVIL BERRIOZABAL"]["comentario_extraccion"]
+    assert {"ZONA I TUXTLA", "ZONA II COMITÁN"} <= set(by_name)
+    assert all("unidad:corregido" in by_name[z]["corrected"] for z in ("ZONA I TUXTLA", "ZONA II COMITÁN"))
+    # rows whose posición and name were read as printed carry no repair of them
+    assert not by_name["UNIDAD DE CAPACITACIÓN TUXTLA"]["corrected"]
+    arabic = {r["unidad"] for r in _best(POA.replace("ZONA I TUXTLA", "ZONA 1 TUXTLA"), "poa")}
+    assert "ZONA 1 TUXTLA" in arabic
+
+
 def test_a_format_reading_whose_arithmetic_holds_counts_for_itself():
     # each of the three rows has a check holding on values read as printed: the reading
     # competes with the municipal readings on that evidence, not only on its conflicts

@@ -40,6 +40,10 @@ MEDIDA = regex.compile(r"anual\s*\((?P<m>[^)]{3,30})\)", regex.I)
 # 'ZONA III SAN LORENZO', 'TOTALES'
 ZONA = regex.compile(r"^(?:zona){e<=1}\b", regex.I)
 TOTAL = regex.compile(r"^(?:totales?){e<=1}$", regex.I)
+# a zone's roman numeral with OCR's look-alikes of I ('ZONA lll TENEXTEPANGO', 'ZONA Il CUAUTLA')
+ZONE_NUMERAL = regex.compile(r"^(?P<zona>\S+\s+)(?P<n>[IVXl1|]+)\b")
+# a roman numeral as printed (I to XXXIX): what the look-alikes must make to be repaired
+ROMAN = regex.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 NUMBERS = (
     "meta_anual",
     "programado",
@@ -116,6 +120,8 @@ def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
     rec.update(unidad=unidad, posicion=int(pos) if pos is not None else None)
     rec["es_total"] = TOTAL.match(unidad) is not None
     rec["es_subtotal"] = not rec["es_total"] and ZONA.match(unidad) is not None
+    if rec["es_subtotal"]:
+        repair_zone_numeral(rec)
     if rec["es_total"] or rec["es_subtotal"]:
         rec["posicion"] = None
     vals = [value(n) for n in nums]
@@ -126,6 +132,36 @@ def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
         doubt_gap_neighbours(rec, gap)
     rec["checks"] += [f"{name}={'ok' if ok else 'conflict'}" for name, ok in row_checks(rec)]
     return rec
+
+
+def repair_zone_numeral(rec: dict[str, Any]) -> None:
+    """A zone's numeral with 'l', '1' or '|' read for 'I' ('ZONA lll' -> 'ZONA III'), repaired
+    when the numeral has a letter and the result is a roman numeral; the name is the row's key,
+    so the repair is listed."""
+    m = ZONE_NUMERAL.match(rec["unidad"])
+    if not m or not regex.search(r"[IVXl]", m.group("n")):
+        return  # 'ZONA 1', 'ZONA 11': arabic numerals as printed, or nothing says otherwise
+    fixed = regex.sub(r"[l1|]", "I", m.group("n"))
+    if fixed != m.group("n") and ROMAN.fullmatch(fixed):
+        was = rec["unidad"]
+        rec["unidad"] = f"{m.group('zona')}{fixed}{was[m.end() :]}"
+        add_correction(rec, "unidad", "corregido", f"'{m.group('n')}' del numeral de la zona leído como '{fixed}'")
+
+
+def repair_positions(records: list[dict[str, Any]]) -> None:
+    """A unit's posición that breaks the print order its two neighbours agree on (7, '0', 9:
+    an 8 OCR misread) is the number between them, listed in ``corrected``. The neighbours are
+    the evidence: at a zone whose numbering starts again, or beside another misread posición,
+    nothing is changed."""
+    units = [r for r in records if not (r["es_subtotal"] or r["es_total"])]
+    for before, rec, after in zip(units, units[1:], units[2:]):
+        p, q = before["posicion"], after["posicion"]
+        if p is None or q is None or q != p + 2 or rec["posicion"] == p + 1:
+            continue
+        read = rec["posicion"]
+        rec["posicion"] = p + 1
+        kind = "imputado" if read is None else "corregido"
+        add_correction(rec, "posicion", kind, f"'{read}' entre las posiciones {p} y {q}")
 
 
 def row_checks(vals: dict[str, Any]) -> list[tuple[str, bool]]:
@@ -275,6 +311,7 @@ def read(doc: Document, meta: dict[str, Any]) -> list[tuple[str, list[dict[str, 
     out = []
     for name, rows in row_streams(doc, runs=True):
         records = rows_to_records(rows, meta)
+        repair_positions(records)
         for r in records:
             r["unidad_medida"] = medida
         check_sums(records)
