@@ -22,6 +22,7 @@ from .image import read_image
 from .ocr import shutdown_ocr_pools
 from .pdf import read_pdf
 from .sniff import HEAD_BYTES, bytes_to_kind
+from .straighten import document_to_straightened
 from .text import read_text
 
 __all__ = ["READER_VERSION", "ReadCache", "ReadSettings", "ReadResult", "read_document", "shutdown_ocr_pools"]
@@ -88,7 +89,8 @@ def read_document(
 ) -> ReadResult:
     """Read any accepted file. With ``cache_root`` (an output root) a file whose bytes were
     read before with the same reader version and settings is taken from the read cache
-    instead of being parsed and OCR'd again (``ReadResult.cached`` says so)."""
+    instead of being parsed and OCR'd again (``ReadResult.cached`` says so). Either way the
+    word boxes of a scan tilted under a degree come back turned level (:mod:`.straighten`)."""
     source = str(path)
     fs_path = os.fspath(path)
     file_name = os.path.basename(fs_path)
@@ -103,7 +105,8 @@ def read_document(
     if cache is not None:
         hit = cache.get(doc_id, source, file_name)
         if hit is not None:
-            return ReadResult(doc_id=doc_id, document=hit[0], failures=hit[1], cached=True)
+            document = document_to_straightened(hit[0]) if hit[0] is not None else None
+            return ReadResult(doc_id=doc_id, document=document, failures=hit[1], cached=True)
 
     kind, failure = bytes_to_kind(head, file_name, size)
     if failure is not None:
@@ -136,4 +139,6 @@ def read_document(
         len(failures),
         time.monotonic() - started,
     )
+    if document is not None:
+        document = document_to_straightened(document)
     return ReadResult(doc_id=doc_id, document=document, failures=failures)

@@ -8,6 +8,10 @@ same bytes under two names share one entry, and the document gets the source it 
 for. It is plain gzip'd JSON — never pickle, so a cache from elsewhere cannot run code —
 written atomically, and can be deleted at any time (the next run reads the files again).
 
+The cache holds what the readers read; ``straighten.document_to_straightened`` (word boxes of
+a slightly tilted scan turned level) is applied after it, to fresh and cached reads alike, so
+a change there needs no new version.
+
 Reads that ended on a limit or on the machine (a timeout, OCR not installed, a worker lost)
 are not cached: the next run, with a longer limit or tesseract installed, must try again.
 """
