@@ -26,7 +26,7 @@ from .fields import cells_to_text_fields
 from .formats import flag_chosen, format_readings
 from .formats.poa import SUM_SUFFIX
 from .geometry import document_to_geometric_rows
-from .keys import flag_illegible_keys, flag_keys_out_of_sequence, flag_repeated_keys
+from .keys import flag_codes_off_depth, flag_illegible_keys, flag_keys_out_of_sequence, flag_repeated_keys
 from .lines import document_to_line_rows, line_quarter
 from .meta import document_meta
 from .order import ORDER_CHECK
@@ -286,6 +286,7 @@ def extract(doc: Document, ctx: Context) -> Extraction:
     if best and best[3] in MIR_LAYOUT_READINGS:
         flag_repeated_keys(records)
         flag_keys_out_of_sequence(records)
+        flag_codes_off_depth(records)
         flag_frequency(records)
         flag_unbacked(records, read_by_ocr=read_by_ocr)
     elif best:

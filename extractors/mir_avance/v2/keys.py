@@ -91,6 +91,38 @@ def flag_keys_out_of_sequence(records: list[dict[str, Any]]) -> None:
         add_flags(r, [f"{OUT_OF_SEQUENCE}=conflict"], note)
 
 
+# a dotted code of another depth than the codes its nivel prints everywhere else in the report
+# ('26' among actividades coded 5.5.5.1.1.1 to 5.5.5.1.1.17: a number of the row read into the
+# code's column, generated MIR scan 6517): the row's numbers may belong to any indicator
+OFF_DEPTH = "clave_profundidad"
+# the fewest other codes of a nivel that make its depth, and the share of them that must agree:
+# Fin may print 1 to 4 levels and a report may number two programmes differently, so a depth
+# is the nivel's only when nearly all its codes print it; fewer would let two odd codes decide
+MIN_DEPTH_CODES = 3
+DEPTH_SHARE = 0.75
+
+
+def flag_codes_off_depth(records: list[dict[str, Any]]) -> None:
+    """Every row whose dotted code has another depth than nearly every other code of its nivel
+    (``OFF_DEPTH``) is flagged on all its values: its code is likely not a code."""
+    depth = [
+        len(c.split(".")) if (c := r.get("clave")) and DOTTED_CODE.fullmatch(c) and r.get("nivel") else None
+        for r in records
+    ]
+    for i, r in enumerate(records):
+        if depth[i] is None:
+            continue
+        others = Counter(
+            d for j, d in enumerate(depth) if d is not None and j != i and records[j]["nivel"] == r["nivel"]
+        )
+        if sum(others.values()) < MIN_DEPTH_CODES:
+            continue
+        usual, n = others.most_common(1)[0]
+        if usual != depth[i] and n >= DEPTH_SHARE * sum(others.values()):
+            note = f"clave {r['clave']} de {depth[i]} niveles; las demás claves de {r['nivel']} tienen {usual}"
+            add_flags(r, [f"{OFF_DEPTH}=conflict"], note)
+
+
 # A row's name read by OCR with low confidence: tesseract's own doubt about the words that name
 # the row. A name read wrong pairs the row's numbers with an indicator that does not exist or
 # with another one ('PCEDMI1' at 0.18 for the printed acronym; 'ple' at 0.06 for 'UNIDAD MÓVIL

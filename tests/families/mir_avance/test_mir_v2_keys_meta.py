@@ -13,7 +13,9 @@ from extractors.mir_avance.v2 import flag_frequency
 from extractors.mir_avance.v2.formats.rows import copy_to_contract_field
 from extractors.mir_avance.v2.keys import (
     ILLEGIBLE_KEY,
+    OFF_DEPTH,
     codes_out_of_sequence,
+    flag_codes_off_depth,
     flag_illegible_keys,
     flag_keys_out_of_sequence,
 )
@@ -174,3 +176,18 @@ def test_a_unit_name_or_acronym_ocr_doubted_flags_every_value_of_its_row():
     again = [{**r, **box, "checks": []} for r in (right, smudged)]
     flag_illegible_keys(again, _doc(text_page))
     assert all(not r["checks"] for r in again)
+
+
+def test_a_code_of_another_depth_than_its_nivel_prints_everywhere_else_flags_its_row():
+    # '26' among actividades coded to six levels: a number read into the code's column
+    acts = [{"clave": f"5.5.5.1.1.{k}", "nivel": "actividad", "checks": []} for k in range(1, 6)]
+    odd = {"clave": "26", "nivel": "actividad", "meta_anual": 105.0, "checks": []}
+    fin = {"clave": "5", "nivel": "fin", "checks": []}  # a Fin of one level, alone at its nivel
+    records = [fin, *acts[:3], odd, *acts[3:]]
+    flag_codes_off_depth(records)
+    assert [OFF_DEPTH + "=conflict" in r["checks"] for r in records] == [False, False, False, False, True, False, False]
+    assert "meta_anual" in flags(odd) and "26" in odd["comentario_extraccion"]
+    # a nivel whose codes disagree among themselves (two programmes numbered differently) says nothing
+    mixed = [{"clave": c, "nivel": "componente", "checks": []} for c in ("1.1", "1.2", "2.1.1", "2.1.2", "3")]
+    flag_codes_off_depth(mixed)
+    assert not any(r["checks"] for r in mixed)
