@@ -109,7 +109,7 @@ def page_to_rows(page: Page, T: int | None, carried: Layout | None) -> tuple[lis
     rows: list[RowCells] = []
     i, layout = 0, carried
     while i < len(lines):
-        head = find_head(lines, h, i, layout.head_text if layout else "")
+        head = find_head(lines, h, i, layout.head_text if layout else "", page.rules)
         stop = head[0] if head else len(lines)
         if layout is not None and stop > i:
             rows += _ordered_body_to_rows(lines[i:stop], layout, page, h, T, under_head=i > 0)

@@ -9,13 +9,15 @@ groups above it. Where the head starts and ends on the page is found here too (`
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import regex
 from rapidfuzz import fuzz
 
-from papeleo.model import BBox, Word
+from papeleo.model import BBox, Rule, Word
 from papeleo.tables.words import line_to_phrases
 from papeleo.text.normalize import fold
 
@@ -51,6 +53,12 @@ HEAD_LABEL_SHARE = 0.5
 # head lines come grouped differently on each page ('Frecuencia Meta programada Realizado' over
 # 'Línea Meta anual …'), and a missed repeat put the head's words into the first row (dev scan 3)
 HEAD_REPEAT_RATIO = 80
+
+# a rule drawn under a head spans the whole table; a group label's rule ('Programado' over its
+# quarters) spans only its group: a rule under this share of the head's main line's width does
+# not end the head. Lower would end a head at its group rules and lose the quarter labels under
+# them; higher would miss the closing rule of a head whose main line is wider than the table
+FULL_RULE_SHARE = 0.8
 
 # a line over the head's main line with this many words or fewer, no number and no label word
 # ('% de' of '% de cumplimiento') is part of a label when a head line sits right over it (more
@@ -91,10 +99,13 @@ def _is_numberish_line(line: list[Word]) -> bool:
     return any(NUMBERISH.match(w.text) and not name_to_labels(w.text) for w in line)
 
 
-def find_head(lines: list[list[Word]], h: float, start: int = 0, known: str = "") -> tuple[int, int] | None:
+def find_head(
+    lines: list[list[Word]], h: float, start: int = 0, known: str = "", rules: Sequence[Rule] = ()
+) -> tuple[int, int] | None:
     """(first, end) indexes of the head's lines at or after ``start``. Once a report's head is
     known, only its repetitions are heads: a line of commentary that names enough kinds of
-    column ('Unidad de medida: … programadas; no se alcanzó la meta') is not a new table."""
+    column ('Unidad de medida: … programadas; no se alcanzó la meta') is not a new table. On a
+    ruled page the head ends at a rule drawn across it (``rules``: the page's rulings)."""
     for i in range(start, len(lines)):
         text = " ".join(w.text for w in lines[i])
         if known and fuzz.token_set_ratio(fold(text), fold(known)) < HEAD_REPEAT_RATIO:
@@ -118,10 +129,34 @@ def find_head(lines: list[list[Word]], h: float, start: int = 0, known: str = ""
             else:
                 break
         end = i + 1
-        while end < len(lines) and _near(lines[end - 1], lines[end], h) and not _body_line(lines[end]):
+        while (
+            end < len(lines)
+            and _near(lines[end - 1], lines[end], h)
+            and not _body_line(lines[end])
+            and not _ruled_across(lines[end - 1], lines[end], lines[i], rules)
+        ):
             end += 1
         return first, end
     return None
+
+
+def _ruled_across(upper: list[Word], lower: list[Word], main: list[Word], rules: Sequence[Rule]) -> bool:
+    """Whether a horizontal rule runs between two lines across most of the head's main line
+    (``FULL_RULE_SHARE``): the rule under a ruled head, where a group label's own rule spans
+    only its group's columns (generated MIR scan 6659: a row's first line, 'Meta Trimestral: Se
+    alcanza el', read into the head and its labels into the columns)."""
+    y0, y1 = _centre(upper), _centre(lower)
+    x0, x1 = min(w.bbox.x0 for w in main), max(w.bbox.x1 for w in main)  # type: ignore[union-attr]
+    return any(
+        r.orientation == "h"
+        and y0 < (r.top + r.bottom) / 2 < y1
+        and min(r.x1, x1) - max(r.x0, x0) >= FULL_RULE_SHARE * (x1 - x0)
+        for r in rules
+    )
+
+
+def _centre(line: list[Word]) -> float:
+    return statistics.median((w.bbox.top + w.bbox.bottom) / 2 for w in line)  # type: ignore[union-attr]
 
 
 def head_without_body_lines(lines: list[list[Word]], first: int, end: int, h: float) -> tuple[Layout, int]:

@@ -13,7 +13,7 @@ import pytest
 from extractors.mir_avance.v2.geometry import page_to_rows
 from extractors.mir_avance.v2.head_layout import find_head, head_to_layout
 from helpers import SAMPLES
-from papeleo.model import BBox, Page, Word
+from papeleo.model import BBox, Page, Rule, Word
 from papeleo.readers.layout import words_to_lines
 from papeleo.tables.words import words_to_word_lines
 
@@ -422,3 +422,24 @@ def test_a_labels_second_line_read_overlapping_its_first_still_stacks_under_it()
     assert head_kinds([(40, 110, "Nivel"), (100, 110, "Indicador"), (200, 110, "Unidad de medida")]) == [
         (("nivel", None),), (("indicador", None),), (("unidad", None),),
     ]  # fmt: skip
+
+
+def test_a_ruled_head_ends_at_the_rule_drawn_across_it():
+    # The first row's top line ('PSAL: Porcentaje de' ... 'Meta Trimestral: Se') sits right
+    # under the head, with no number: alone it passes for a head line (generated MIR scan 6659). The rule under the head, drawn
+    # across the whole table, says where the head ends; a group label's own rule, under 'Meta
+    # programada' only, does not.
+    head = HEAD_BY_KIND + [(570, 110, "Observaciones")]
+    first_line = [(220, 128, "PSAL: Porcentaje de"), (570, 128, "Meta Trimestral: Se")]
+    page = page_of(head + first_line)
+    lines = words_to_word_lines(w for ln in page.lines for w in ln.words)
+    main = next(i for i, ln in enumerate(lines) if ln[0].text == "Nivel")
+    under_head = Rule(30, 126, 650, 126.5)
+    group_rule = Rule(355, 108.5, 450, 109)
+    unruled = find_head(lines, SIZE)
+    ruled = find_head(lines, SIZE, rules=(group_rule, under_head))
+    assert unruled is not None and ruled is not None
+    body = next(i for i, ln in enumerate(lines) if ln[0].text == "PSAL:")
+    assert unruled[1] > body  # without the rule the row's line joins the head
+    assert ruled[1] == body and ruled[0] <= main  # the rule ends it; the group rule did not
+    assert find_head(lines, SIZE, rules=(group_rule,))[1] == unruled[1]
