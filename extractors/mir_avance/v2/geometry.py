@@ -57,6 +57,10 @@ MIN_BORDER_ROWS = 3
 # a word reaching this many points past a border on both sides crosses it (glyph boxes touch a
 # rule or a gutter's edge by a point or so)
 STRADDLE_PT = 2.0
+# how much surer (mean word confidence) the previous head's label of a column must be for a
+# repeated head to take its reading: a label read at 0.96 against the same label's garble at
+# 0.0-0.3; under 0.2 two fair readings (0.9 and 0.8) of labels that truly differ would swap
+LABEL_CONFIDENCE_MARGIN = 0.2
 
 
 def set_borders(layout: Layout, body: list[Word], page: Page) -> None:
@@ -119,9 +123,29 @@ def page_to_rows(page: Page, T: int | None, carried: Layout | None) -> tuple[lis
         head = (head[0], head_end)
         found.head_text = main_head_line(lines[head[0] : head[1]])
         if any(k[0] in NUMERIC for c in found.columns for k in c.kinds):
-            layout = _with_borders_of(found, layout, h)
+            layout = _with_borders_of(_with_surer_labels(found, layout, h), layout, h)
         i = head[1]
     return rows, layout
+
+
+def _with_surer_labels(found: Layout, previous: Layout | None, h: float) -> Layout:
+    """A report prints one head over every page and table: a column of a repeated head whose
+    label OCR read less surely (``LABEL_CONFIDENCE_MARGIN``) than the column at the same place
+    under the previous head, and which names another kind, takes that column's reading
+    ('Clave del ICAdoR' at 0.0 read 'clave' where the first page read 'Clave del indicador',
+    the siglas, generated MIR scan 6590). Only the column with one twin within a word height
+    at both edges: a head laid out otherwise has other columns, not damaged ones."""
+    if previous is None:
+        return found
+    for col in found.columns:
+        twins = [p for p in previous.columns if abs(p.x0 - col.x0) <= h and abs(p.x1 - col.x1) <= h]
+        if len(twins) != 1 or not twins[0].kinds or twins[0].kinds == col.kinds:
+            continue
+        twin = twins[0]
+        if twin.confidence >= col.confidence + LABEL_CONFIDENCE_MARGIN:
+            col.kinds, col.name, col.confidence = twin.kinds, twin.name, twin.confidence
+            col.by_order, col.quarter_by_order = twin.by_order, twin.quarter_by_order
+    return found
 
 
 def _with_borders_of(found: Layout, previous: Layout | None, h: float) -> Layout:

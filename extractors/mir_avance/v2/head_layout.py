@@ -82,6 +82,7 @@ class Column:
     left_sure: bool = False  # the border is a rule or a gutter of the body, not a guess
     by_order: bool = False  # programado/alcanzado taken from the order of two quarter runs
     quarter_by_order: bool = False  # the quarter taken from the order of Meta/Alcanzado pairs
+    confidence: float = 1.0  # mean OCR confidence of the label's words (its group labels' too)
 
 
 @dataclass
@@ -264,7 +265,9 @@ def head_to_layout(lines: list[list[Word]], h: float) -> Layout:
     for i, leaf in enumerate(leaves):
         over = [g for g in groups if i in owner.get(id(g), ())]
         name = " ".join([group_name(g.text) for g in sorted(over, key=lambda g: g.top)] + [leaf.text])
-        layout.columns.append(Column(name_to_kinds(name), leaf.x0, leaf.x1, name))
+        words = [w for c in (*over, leaf) for w in c.words]
+        conf = statistics.fmean(w.confidence for w in words) if words else 1.0
+        layout.columns.append(Column(name_to_kinds(name), leaf.x0, leaf.x1, name, confidence=conf))
     kinds_by_order(layout.columns)
     return layout
 

@@ -7,6 +7,7 @@ Every expected value is written in the page built here or drawn by the generator
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 import pytest
 
@@ -443,3 +444,45 @@ def test_a_ruled_head_ends_at_the_rule_drawn_across_it():
     assert unruled[1] > body  # without the rule the row's line joins the head
     assert ruled[1] == body and ruled[0] <= main  # the rule ends it; the group rule did not
     assert find_head(lines, SIZE, rules=(group_rule,))[1] == unruled[1]
+
+
+def _head_page(clave_label: str, conf: float, number: int) -> Page:
+    """A page under a one-line head whose third column's label is ``clave_label``, its words
+    read at ``conf`` (every other word at 0.96), and one row."""
+    items = [
+        (40, 100, "Nivel"),
+        (90, 100, "Objetivo"),
+        (170, 100, clave_label),
+        (270, 100, "Nombre del indicador"),
+        (380, 100, "Meta anual"),
+        (440, 100, "Meta T1"),
+        (490, 100, "Alcanzado T1"),
+        (40, 130, "Fin"),
+        (90, 130, "Contribuir"),
+        (170, 130, "PSAL"),
+        (270, 130, "Porcentaje de solicitudes"),
+        (380, 130, "100"),
+        (440, 130, "25"),
+        (490, 130, "21"),
+    ]
+    words = []
+    for x, top, text in items:
+        sure = 0.96 if text != clave_label else conf
+        words += [replace(w, confidence=sure) for w in words_at(x, top, text)]
+    return Page(number=number, lines=tuple(words_to_lines(words)), text_source="ocr", width=800, height=600)
+
+
+def test_a_label_a_repeated_head_garbled_takes_the_reading_of_the_same_column_under_the_previous_head():
+    # page 1 reads the acronyms' column 'Clave del indicador' (siglas); page 2's OCR garbled it
+    # to 'Clave del ICAdoRjaa' at 0.0 (as wide as printed), which names a code column: the
+    # surer reading of the same column stands (generated MIR scan 6590)
+    _, first = page_to_rows(_head_page("Clave del indicador", 0.96, 1), 1, None)
+    col = lambda layout: next(c for c in layout.columns if c.name.startswith("Clave"))  # noqa: E731
+    assert col(first).kinds == (("siglas", None),)
+    alone = page_to_rows(_head_page("Clave del ICAdoRjaa", 0.0, 2), 1, None)[1]
+    assert col(alone).kinds == (("clave", None),)  # read alone, the garble names a code
+    rows, second = page_to_rows(_head_page("Clave del ICAdoRjaa", 0.0, 2), 1, first)
+    assert col(second).kinds == (("siglas", None),) and rows[0].text.get("siglas") == "PSAL"
+    # a label read as surely as the previous one keeps its own reading: the heads differ
+    _, other = page_to_rows(_head_page("Clave del ICAdoRjaa", 0.9, 2), 1, first)
+    assert col(other).kinds == (("clave", None),)
