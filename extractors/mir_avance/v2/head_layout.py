@@ -54,6 +54,10 @@ HEAD_LABEL_SHARE = 0.5
 # 'Línea Meta anual …'), and a missed repeat put the head's words into the first row (dev scan 3)
 HEAD_REPEAT_RATIO = 80
 
+# a row's dotted code, its dots read as colons or commas by OCR ('5:5:5.1:1.16', '3.1.7.1'): three
+# groups at least, so that a head's '1.1' of a numbered label or a date does not count
+CODE_TOKEN = regex.compile(r"^\d{1,3}(?:[.:;,]\d{1,3}){2,}[.:]?$")
+
 # a rule drawn under a head spans the whole table; a group label's rule ('Programado' over its
 # quarters) spans only its group: a rule under this share of the head's main line's width does
 # not end the head. Lower would end a head at its group rules and lose the quarter labels under
@@ -237,11 +241,11 @@ def _near(upper: list[Word], lower: list[Word], h: float) -> bool:
 
 
 def _body_line(line: list[Word]) -> bool:
-    """A line that prints numbers or starts with a level. A quarter-label line with a stray digit
-    on it ('anual 1 T1 T2 T3 T4 T1 T2 T3 T4 Avance', 'Primero Segundo Tercero Cuarto Primero
-    anual 1': a scan's speck of a rule) is still head: a row prints no quarter labels, so
-    labels outnumbering numbers mark a head."""
-    if nivel_of(line[0].text) is not None:
+    """A line that prints numbers, a code or starts with a level. A quarter-label line with a
+    stray digit on it ('anual 1 T1 T2 T3 T4 T1 T2 T3 T4 Avance', 'Primero Segundo Tercero Cuarto
+    Primero anual 1': a scan's speck of a rule) is still head: a row prints no quarter labels, so
+    labels outnumbering numbers mark a head. A head prints no code."""
+    if nivel_of(line[0].text) is not None or any(CODE_TOKEN.match(w.text) for w in line):
         return True
     numbers = sum(1 for w in line if NUMBERISH.match(w.text) and not name_to_labels(w.text))
     labels = sum(1 for w in line if any(lb.kind == "q" for lb in name_to_labels(w.text)))

@@ -486,3 +486,14 @@ def test_a_label_a_repeated_head_garbled_takes_the_reading_of_the_same_column_un
     # a label read as surely as the previous one keeps its own reading: the heads differ
     _, other = page_to_rows(_head_page("Clave del ICAdoRjaa", 0.9, 2), 1, first)
     assert col(other).kinds == (("clave", None),)
+
+
+def test_a_line_printing_a_code_is_no_head_line_even_with_its_dots_read_as_colons():
+    # an unruled page: the first row's top line holds the code OCR read '5:5:5.1:1.16' and the
+    # indicator's first words ('NCFRR= Número de créditos'), no value (generated MIR scan 6517)
+    head = HEAD_BY_KIND + [(570, 110, "Observaciones")]
+    for code in ("5:5:5.1:1.16", "5.5.5.1.1.16"):
+        page = page_of(head + [(100, 128, f"{code} Recuperación de"), (220, 128, "NCFRR= Número de")])
+        lines = words_to_word_lines(w for ln in page.lines for w in ln.words)
+        body = next(i for i, ln in enumerate(lines) if ln[0].text == code)
+        assert find_head(lines, SIZE)[1] == body
