@@ -12,6 +12,7 @@ its meta anual last, its quarters as 'Ene-Mar' and an extra 'Sentido' column is 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from papeleo.model import Page, Word
@@ -101,9 +102,17 @@ def column_of(word: Word, cols: list[Column]) -> int | None:
     return None
 
 
-def page_to_rows(page: Page, T: int | None, carried: Layout | None) -> tuple[list[RowCells], Layout | None]:
+def page_to_rows(
+    page: Page,
+    T: int | None,
+    carried: Layout | None,
+    others: Sequence[Layout] = (),
+    heads: list[Layout] | None = None,
+) -> tuple[list[RowCells], Layout | None]:
     """The rows of one page and the layout they were read with (carried to a next page that
-    does not repeat the head)."""
+    does not repeat the head). ``others``: the heads read elsewhere in the document, whose surer
+    labels a damaged one here takes (``_with_surer_labels``); each head found is appended to
+    ``heads`` when given."""
     words = placed_words(w for line in page.lines for w in line.words)
     if not words:
         return [], carried
@@ -123,25 +132,33 @@ def page_to_rows(page: Page, T: int | None, carried: Layout | None) -> tuple[lis
         head = (head[0], head_end)
         found.head_text = main_head_line(lines[head[0] : head[1]])
         if any(k[0] in NUMERIC for c in found.columns for k in c.kinds):
-            layout = _with_borders_of(_with_surer_labels(found, layout, h), layout, h)
+            if heads is not None:
+                heads.append(found)
+            layout = _with_borders_of(_with_surer_labels(found, [*([layout] if layout else []), *others], h), layout, h)
         i = head[1]
     return rows, layout
 
 
-def _with_surer_labels(found: Layout, previous: Layout | None, h: float) -> Layout:
-    """A report prints one head over every page and table: a column of a repeated head whose
-    label OCR read less surely (``LABEL_CONFIDENCE_MARGIN``) than the column at the same place
-    under the previous head, and which names another kind, takes that column's reading
-    ('Clave del ICAdoR' at 0.0 read 'clave' where the first page read 'Clave del indicador',
-    the siglas, generated MIR scan 6590). Only the column with one twin within a word height
-    at both edges: a head laid out otherwise has other columns, not damaged ones."""
-    if previous is None:
-        return found
+def _with_surer_labels(found: Layout, others: Sequence[Layout], h: float) -> Layout:
+    """A report prints one head over every page and table: a column of a head whose label OCR
+    read less surely (``LABEL_CONFIDENCE_MARGIN``) than the column at the same place under
+    another of the report's heads, and which names another kind or none, takes the surest
+    reading ('Clave del ICAdoR' at 0.0 read 'clave' where the first page read 'Clave del
+    indicador', the siglas, generated MIR scan 6590; 'anual' with its 'Meta' lost, read as
+    'Meta anual' on the last page, validation scan 1023). Only a column with one twin within a
+    word height at both edges in a head: a head laid out otherwise has other columns."""
     for col in found.columns:
-        twins = [p for p in previous.columns if abs(p.x0 - col.x0) <= h and abs(p.x1 - col.x1) <= h]
-        if len(twins) != 1 or not twins[0].kinds or twins[0].kinds == col.kinds:
+        twins = [
+            t[0]
+            for other in others
+            if other is not found
+            and len(t := [p for p in other.columns if abs(p.x0 - col.x0) <= h and abs(p.x1 - col.x1) <= h]) == 1
+            and t[0].kinds
+            and t[0].kinds != col.kinds
+        ]
+        if not twins:
             continue
-        twin = twins[0]
+        twin = max(twins, key=lambda t: t.confidence)
         if twin.confidence >= col.confidence + LABEL_CONFIDENCE_MARGIN:
             col.kinds, col.name, col.confidence = twin.kinds, twin.name, twin.confidence
             col.by_order, col.quarter_by_order = twin.by_order, twin.quarter_by_order
@@ -397,9 +414,13 @@ def _row(words: list[Word], cols: list[Column], page: Page, T: int | None) -> Ro
 
 
 def document_to_geometric_rows(pages: list[Page], T: int | None) -> list[RowCells]:
-    rows: list[RowCells] = []
-    layout = None
-    for page in pages:
-        got, layout = page_to_rows(page, T, layout)
-        rows += got
+    """Every page's rows, read twice: first to find every head the report prints, then under
+    heads whose damaged labels take the surest reading of the same column among them."""
+    heads: list[Layout] = []
+    for others, found in (((), heads), (heads, None)):
+        rows: list[RowCells] = []
+        layout = None
+        for page in pages:
+            got, layout = page_to_rows(page, T, layout, others, found)
+            rows += got
     return rows

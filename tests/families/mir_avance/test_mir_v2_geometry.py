@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pytest
 
-from extractors.mir_avance.v2.geometry import page_to_rows
+from extractors.mir_avance.v2.geometry import document_to_geometric_rows, page_to_rows
 from extractors.mir_avance.v2.head_layout import find_head, head_to_layout
 from helpers import SAMPLES
 from papeleo.model import BBox, Page, Rule, Word
@@ -497,3 +497,11 @@ def test_a_line_printing_a_code_is_no_head_line_even_with_its_dots_read_as_colon
         lines = words_to_word_lines(w for ln in page.lines for w in ln.words)
         body = next(i for i, ln in enumerate(lines) if ln[0].text == code)
         assert find_head(lines, SIZE)[1] == body
+
+
+def test_a_label_garbled_on_the_first_page_takes_the_reading_a_later_page_gives_it():
+    # the report's heads are read first, all of them: page 1's garbled label is read from page 2's
+    pages = [_head_page("Clave del ICAdoRjaa", 0.0, 1), _head_page("Clave del indicador", 0.96, 2)]
+    rows = document_to_geometric_rows(pages, 1)
+    assert [r.text.get("siglas") for r in rows] == ["PSAL", "PSAL"]
+    assert not any(r.text.get("clave") for r in rows)
