@@ -14,7 +14,7 @@ from papeleo.text.numbers import MX, NumberFormat, NumberReading, find_percents,
 
 from .align import DOUBTFUL_SUFFIX
 from .fields import FRECUENCIAS, NIVELES, PARENS, TextFields
-from .solve import ALC, NUMERIC, solve_row
+from .solve import ALC, NUMERIC, solve_row, tolerance
 from .table import NULL_TOKENS, RowCells
 
 # an alcanzado printed for a quarter after the one reported: the quarter or the column is wrong
@@ -144,6 +144,11 @@ def row_to_record(
     if merged:
         checks.append(f"{MERGED_ROWS}=conflict")
         notes.append(f"la fila reúne dos filas impresas ({merged}): sus valores pueden ser de cualquiera de ellas")
+    if "suma_programado=ok" in checks and constant_without_its_quarters(solved.values, tf.frecuencia):
+        checks[checks.index("suma_programado=ok")] = "suma_programado=conflict"
+        notes.append(
+            f"programados iguales a la meta anual, pero no en cada trimestre que mide un indicador {tf.frecuencia}"
+        )
     freq = frequency_check(tf.frecuencia, solved.values)
     if freq:
         checks.append(freq[0])
@@ -170,6 +175,22 @@ def row_to_record(
     if rc.bbox is not None:
         rec.update(zip(("x0", "top", "x1", "bottom"), rc.bbox))
     return rec
+
+
+def constant_without_its_quarters(values: dict[str, Any], frecuencia: str | None) -> bool:
+    """Whether Σ programado holds only as a constant indicator (each programmed quarter equal to
+    the meta, not summing to it) while a quarter the frequency measures has no value. A constant
+    indicator prints its target in every quarter it measures; two of four quarters equal to the
+    meta is a value read into a neighbouring column as often ('4 4' under a trimestral meta of 4
+    programmed 1 1 1 1, generated MIR scan 6536, the second 4 unflagged)."""
+    measured = QUARTERS_OF.get(frecuencia or "") or ((1, 2, 3, 4) if frecuencia == "trimestral" else None)
+    meta = values.get("meta_anual")
+    if measured is None or meta is None:
+        return False
+    given = {q: v for q in range(1, 5) if (v := values.get(f"programado_t{q}")) is not None}
+    if not given or abs(sum(given.values()) - meta) <= tolerance([meta, *given.values()]):
+        return False  # no programado, or the quarters add up: not the constant reading
+    return any(given.get(q) is None for q in measured)
 
 
 def frequency_check(frecuencia: str | None, values: dict[str, Any]) -> list[str]:

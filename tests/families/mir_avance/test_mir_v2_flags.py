@@ -14,7 +14,7 @@ from test_mir_v2_geometry import HEAD_BY_KIND, page_of, rows_by_kind
 
 from extractors.mir_avance.v2.fields import TextFields
 from extractors.mir_avance.v2.geometry import page_to_rows
-from extractors.mir_avance.v2.record import row_to_record, rows_to_formats
+from extractors.mir_avance.v2.record import constant_without_its_quarters, row_to_record, rows_to_formats
 from extractors.mir_avance.v2.table import RowCells, flag_unplaced
 from helpers import ROOT
 
@@ -157,3 +157,22 @@ def test_a_value_below_zero_is_kept_and_flagged_on_its_own_field():
     rec = row_to_record(rc, TextFields(clave="1.1"), {"trimestre": 1})
     assert rec["programado_t2"] == -546
     assert "programado_t2" in flags(rec) and "programado_t1" not in flags(rec)
+
+
+def test_a_constant_reading_of_sigma_programado_needs_every_quarter_the_frequency_measures():
+    # meta 4, programado read '-', 4, 4, '-': each equal to the meta passes for a constant
+    # indicator, but a trimestral one prints its target in all four quarters (generated MIR
+    # scan 6536: printed 1 1 1 1, the 4 read into two columns)
+    half = {"meta_anual": 4.0, "programado_t1": None, "programado_t2": 4.0, "programado_t3": 4.0, "programado_t4": None}
+    assert constant_without_its_quarters(half, "trimestral")
+    full = {**half, "programado_t1": 4.0, "programado_t4": 4.0}
+    assert not constant_without_its_quarters(full, "trimestral")
+    # a semestral constant prints the meta in the second and fourth quarters only
+    semestral = {**half, "programado_t3": None, "programado_t4": 4.0}
+    assert not constant_without_its_quarters(semestral, "semestral")
+    # quarters that add up are no constant reading; an unknown frequency says nothing
+    assert not constant_without_its_quarters({**half, "programado_t2": 1.0, "programado_t3": 3.0}, "trimestral")
+    assert not constant_without_its_quarters(half, None)
+    rc = RowCells(numbers={"meta_anual": "4", "programado_t2": "4", "programado_t3": "4", "alcanzado_t1": "1"}, page=1)
+    rec = row_to_record(rc, TextFields(clave="5.2.3", frecuencia="trimestral"), {"trimestre": 1}, {}, set())
+    assert "suma_programado=conflict" in rec["checks"] and "programado_t3" in flags(rec)
