@@ -43,6 +43,9 @@ MIN_ANCHORED_LEN = 3
 MIN_TWICE_ANCHORED_LEN = 6
 # OCR reads a letter 'o' inside an ordinal as a zero ('2d0 Trim.'): read back before matching
 ORDINAL_ZERO = regex.compile(r"(?<=\d[a-z])0\b")
+# ... and loses the space between an ordinal and 'Trim.' ('2doTrim.', '1erTrim.': validation MIR
+# scan 1020, read as 'Meta programada' with no quarter, the annual meta): put back
+GLUED_TRIM = regex.compile(r"(?<=\d(?:er|do|ro|to|vo|o|a)\.?)(?=trim)")
 # a generated name for a column without a head ('col14'): the table layer's convention
 UNNAMED = regex.compile(r"^col\d+$")
 # head words kept apart: 'Ene-Mar' stays one word, '(Objetivo)' loses its brackets
@@ -134,7 +137,7 @@ def _phrase_matches(phrase: tuple[str, ...], words: list[str]) -> bool:
 
 def name_to_labels(name: str) -> list[Label]:
     """The labels a head prints, left to right; words no vocabulary knows are skipped."""
-    words = WORDS.findall(ORDINAL_ZERO.sub("o", fold(name)))
+    words = WORDS.findall(GLUED_TRIM.sub(" ", ORDINAL_ZERO.sub("o", fold(name))))
     labels: list[Label] = []
     i = 0
     while i < len(words):
