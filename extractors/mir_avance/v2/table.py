@@ -16,6 +16,7 @@ import regex
 from papeleo.tables import Cell, Table
 
 from .columns import NUMERIC, columns_to_kinds, is_mir_table
+from .head_copies import copies_to_kinds
 
 # a number-like token in a numeric cell: '1,216,904.50', '13a%', '-', 'N/A', '6b,293'
 TOKEN = regex.compile(r"\S+")
@@ -108,7 +109,8 @@ def body_agreement(table: Table, kinds: Kinds) -> tuple[int, int]:
 
 
 def tables_to_rows(tables: list[Table], T: int | None) -> list[RowCells]:
-    """Rows of every MIR table of a document, each under the head that fits its body best.
+    """Rows of every MIR table of a document, each under the head that fits its body best, its
+    columns named by the copies of its head where they outweigh its own (``head_copies``).
 
     A table repeated on each page prints its head on each; where one copy came out damaged (a
     label lost or merged into its neighbour, the head row broken into lines), another copy of
@@ -120,9 +122,10 @@ def tables_to_rows(tables: list[Table], T: int | None) -> list[RowCells]:
     has its head's geometry, which splits a cell under two labels (``split_cell``) and which
     another head cannot give."""
     own = [columns_to_kinds(t.columns) for t in tables]
+    voted = copies_to_kinds(tables, own, [_header_cells(t) for t in tables])
     out: list[RowCells] = []
     for i, table in enumerate(tables):
-        kinds = own[i]
+        kinds, swapped = voted[i], False
         if table.bbox is None:
             fit = _fit(table, kinds) if is_mir_table(kinds) else None
             for j, other in enumerate(tables):
@@ -130,9 +133,9 @@ def tables_to_rows(tables: list[Table], T: int | None) -> list[RowCells]:
                     continue
                 candidate = _fit(table, own[j])
                 if candidate[0] == 0 and (fit is None or candidate > fit):
-                    kinds, fit = own[j], candidate
+                    kinds, fit, swapped = own[j], candidate, True
         if is_mir_table(kinds):
-            out += table_to_rows(table, T, kinds, other_head=kinds is not own[i])
+            out += table_to_rows(table, T, kinds, other_head=swapped)
     return out
 
 
