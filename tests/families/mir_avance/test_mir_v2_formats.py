@@ -342,3 +342,35 @@ def test_generated_text_pdf_every_row_read_and_no_number_wrong_without_a_conflic
         for f in NUMERIC[fmt]:
             if r.get(f) != t[f]:
                 assert conflicts(r) or f"{f}:corregido" in r["corrected"], (t, f, r.get(f))
+
+
+# A POA table as a scan prints it: marks beside numbers ('"2316', '118% A', '4335.'), a cell of
+# specks where a number was ('EAS' for the diferencia 45) and a posición garbled to 'mn'.
+# Values written by hand: row 17's diferencia is 157 - 112 = 45 (and 157/112 = 140%).
+POA_SPECKS = """INSTITUTO DE CAPACITACIÓN
+PROGRAMA ANUAL OPERATIVO 2018
+AVANCE DE METAS POR UNIDAD Y ZONA
+PERIODO: Ene-Jun 2018
+| Posición | UNIDAD | ANUAL (CURSOS) | PROG | REAL | DIF | % | PROG | REAL | DIF | % | HORAS |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| 7 | UNIDAD DE CAPACITACIÓN TUXTLA | 237 | 193 | 250 | 57 | 130% | "2316 | 3452 | 1136 | 149% | 7,602 |
+| mn | ACCIÓN MÓVIL BERRIOZABAL | 253 | 179 | 239 | 60 | 134% | 1790 | 2108 | 318 | 118% A | 8,089 |
+| 9 | UNIDAD DE CAPACITACIÓN COMITÁN | 529 | 289 | 204 | -85 | 71% | 4335. | 2503 | -1832 | 58% | 5,221 |
+| 10 | ACCIÓN MÓVIL LAS ROSAS | 228 | 112 | 157 | EAS | 140% | 1568 | 2584 | 1016 | 165% | 3,076 |
+"""
+
+
+def test_poa_scan_marks_are_read_past_and_a_cell_of_specks_is_a_lost_value():
+    rows = {r["unidad"]: r for r in _best(POA_SPECKS, "poa")}
+    assert len(rows) == 4
+    tux = rows["UNIDAD DE CAPACITACIÓN TUXTLA"]
+    assert tux["beneficiarios_programado"] == 2316 and "beneficiarios_programado:corregido" in tux["corrected"]
+    ber = rows["ACCIÓN MÓVIL BERRIOZABAL"]
+    assert ber["beneficiarios_avance_pct"] == 118 and ber["total_horas_impartidas"] == 8089
+    # the garbled posición is lost, and read back from its neighbours 7 and 9
+    assert ber["posicion"] == 8 and "posicion:imputado" in ber["corrected"]
+    assert rows["UNIDAD DE CAPACITACIÓN COMITÁN"]["beneficiarios_programado"] == 4335
+    rosas = rows["ACCIÓN MÓVIL LAS ROSAS"]
+    assert rosas["diferencia"] == 45 and "diferencia:imputado" in rosas["corrected"]
+    # values read as printed carry no repair
+    assert "meta_anual" not in {c.split(":")[0] for c in tux["corrected"]}

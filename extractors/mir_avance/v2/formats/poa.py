@@ -26,7 +26,7 @@ from papeleo.text.numbers import NumberReading
 
 from ..align import DOUBTFUL_SUFFIX
 from ..record import add_flags
-from .rows import FRow, add_correction, base_record, note_repairs, row_streams, value
+from .rows import FRow, add_correction, base_record, cell_without_specks, note_repairs, row_streams, value
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,10 @@ SUM_SUFFIX = "_suma_de_unidades"
 # short head line ('TOTAL DE HORAS IMPARTIDAS') onto the last unit before a page break; lower
 # would leave three- and four-word wraps as rows of their own and their unit under half its name.
 MAX_WRAP_WORDS = 5
+# a first cell this short before the unit's name is the posición garbled by the scan ('mn',
+# '4swn', '16 *'), not a name: a unit's name is two words or more. Longer would take a name's
+# first word cut off into its own cell for a posición and read the row under half its name
+MAX_LOST_POSITION_CHARS = 4
 
 
 def pct_entero(alc: float, prog: float) -> float:
@@ -101,14 +105,34 @@ def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
     pos = None
     if items and items[0].is_number and len(items[0].numbers) == 1 and len(items) > 1:
         pos = items.pop(0).numbers[0].value
+    elif len(items) > 2 and not items[1].is_number and len(items[0].text.strip()) <= MAX_LOST_POSITION_CHARS:
+        # a posición cell the scan garbled before the unit's name ('mn', 'XAO', '16 *'): its
+        # number when one can be read without the specks, else the posición is lost
+        read = cell_without_specks(items.pop(0).text)
+        pos = read[0][0].value if read and len(read[0]) == 1 else None
     if not items or items[0].is_number:
         return None
     unidad = " ".join(items[0].text.split())
-    nums: list[NumberReading | None] = [n for it in items[1:] for n in it.numbers]
-    if any(not it.is_number for it in items[1:]):
+    nums: list[NumberReading | None] = []
+    cleaned: list[tuple[int, int, str, list[str]]] = []  # (first, count, cell, dropped)
+    lost: list[int] = []
+    for it in items[1:]:
+        if it.is_number:
+            nums += it.numbers
+            continue
+        read = cell_without_specks(it.text)
+        if read is None:
+            return None
+        if read[0]:
+            cleaned.append((len(nums), len(read[0]), it.text, read[1]))
+            nums += read[0]
+        else:  # a cell of specks only ('E', 'EAS'): its value was lost where it stands
+            lost.append(len(nums))
+            nums.append(None)
+    if len(lost) > 1 or (lost and len(nums) != len(NUMBERS)):
         return None
-    gap = None
-    if len(nums) == len(NUMBERS) - 1:
+    gap = lost[0] if lost else None
+    if gap is None and len(nums) == len(NUMBERS) - 1:
         gap = gap_by_arithmetic(nums)
         if gap is None:
             return None
@@ -127,6 +151,9 @@ def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
     vals = [value(n) for n in nums]
     rec.update(zip(NUMBERS, vals))
     note_repairs(list(NUMBERS), list(nums), rec)
+    for first, count, cell, dropped in cleaned:
+        for name in NUMBERS[first : first + count]:
+            add_correction(rec, name, "corregido", f"'{cell}' leído sin {' '.join(dropped)} (marcas del escaneo)")
     if gap is not None:
         fill_gap(rec, NUMBERS[gap])
         doubt_gap_neighbours(rec, gap)

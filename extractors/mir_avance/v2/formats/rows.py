@@ -74,6 +74,36 @@ def read_cell(text: str) -> Item:
     return Item(text)
 
 
+# marks a scan leaves around a number ('"2316', '«29', '67.', '-1192:', '* 360'): stripped from
+# a token's ends before it is read again
+SPECK_MARKS = "\"“”«»*'`´.:;,_|"
+# a token of a numeric cell that is a speck, not print: at most this many letters and no digit
+# ('E', 'A', 'o', 'EAS' beside '64%'); longer is a word and the cell is text
+MAX_SPECK_LETTERS = 3
+SPECK_TOKEN = regex.compile(rf"^[^\d]{{1,{MAX_SPECK_LETTERS}}}$")
+
+
+def cell_without_specks(text: str) -> tuple[list[NumberReading], list[str]] | None:
+    """A cell of a scan's numeric column read again without what the scan added: marks stripped
+    from each token's ends, tokens of a few letters and no digit dropped ('118% A' -> 118%,
+    '"2316' -> 2316, 'EAS' -> nothing). (numbers read, what was dropped), or None when a token
+    is neither a number nor a speck (a word: the cell is text)."""
+    numbers: list[NumberReading] = []
+    dropped: list[str] = []
+    for token in text.split():
+        core = token.strip(SPECK_MARKS)
+        reading = parse_number(core, MX) if core else None
+        if reading is not None and reading.status in READABLE and regex.search(r"\d", core):
+            numbers.append(reading)
+            if core != token:
+                dropped.append(token.replace(core, "", 1))
+        elif SPECK_TOKEN.match(token):
+            dropped.append(token)
+        else:
+            return None
+    return numbers, dropped
+
+
 def cell_to_runs(text: str) -> list[Item]:
     """A line with no gutter, cut where its tokens change kind: each number a cell, each run of
     words one cell ('1 CENTRO REGIONAL EJIDO LAS ÁNIMAS 129 30 35' -> 1 | CENTRO ... ÁNIMAS | 129
