@@ -54,10 +54,14 @@ SPECS: dict[str, Spec] = {
     # clave is the printed code; siglas pairs rows whose clave was not printed or is
     # duplicated (fixtures with Fin/Propósito without a code); SEVAC metas share their
     # project's clave, so clave with the indicator's name pairs them; POA rows have no code
-    # and are keyed by the unit they measure (with its posición first, as a unit's name may repeat)
+    # and are keyed by the unit they measure (with its posición first, as a unit's name may
+    # repeat), and last by the posición alone: the printed row number identifies a unit whose
+    # name OCR cut or reordered ('UNIDAD TLAXCOMULCO DE CAPACITACIÓN' for 'UNIDAD DE CAPACITACIÓN
+    # TLAXCOMULCO'), whose values are then scored, not counted as a row the truth lacks; a
+    # misread posición pairs the wrong unit and its values count as wrong
     "indicators": Spec(
         key=("clave",),
-        fallback_keys=(("siglas",), ("clave", "indicador"), ("posicion", "unidad"), ("unidad",)),
+        fallback_keys=(("siglas",), ("clave", "indicador"), ("posicion", "unidad"), ("unidad",), ("posicion",)),
         numeric=MIR_NUMERIC,
         exact=(
             "ente",
