@@ -21,7 +21,15 @@ from papeleo.tables.words import is_speck, median_word_height, placed_words, wor
 from .columns import CLEAN_T_LABEL, MAX_DAMAGED_LABEL_CHARS, NUMERIC, repair_quarter_labels
 from .commentary import NOTE
 from .fields import split_code
-from .head_layout import Column, Layout, find_head, head_without_body_lines, line_gap, main_head_line
+from .head_layout import (
+    Column,
+    Layout,
+    find_head,
+    head_without_body_lines,
+    layout_with_surer_labels,
+    line_gap,
+    main_head_line,
+)
 from .lines import NUMBERISH
 from .order import order_check_and_note, order_evidence, order_is_uneven, quarter_order_check_and_note, swapped_order
 from .table import NUMBER_TOKEN, RowCells, flag_unplaced, numeric_field
@@ -58,10 +66,6 @@ MIN_BORDER_ROWS = 3
 # a word reaching this many points past a border on both sides crosses it (glyph boxes touch a
 # rule or a gutter's edge by a point or so)
 STRADDLE_PT = 2.0
-# how much surer (mean word confidence) the previous head's label of a column must be for a
-# repeated head to take its reading: a label read at 0.96 against the same label's garble at
-# 0.0-0.3; under 0.2 two fair readings (0.9 and 0.8) of labels that truly differ would swap
-LABEL_CONFIDENCE_MARGIN = 0.2
 
 
 def set_borders(layout: Layout, body: list[Word], page: Page) -> None:
@@ -111,7 +115,7 @@ def page_to_rows(
 ) -> tuple[list[RowCells], Layout | None]:
     """The rows of one page and the layout they were read with (carried to a next page that
     does not repeat the head). ``others``: the heads read elsewhere in the document, whose surer
-    labels a damaged one here takes (``_with_surer_labels``); each head found is appended to
+    labels a damaged one here takes (``head_layout.layout_with_surer_labels``); each head found is appended to
     ``heads`` when given."""
     words = placed_words(w for line in page.lines for w in line.words)
     if not words:
@@ -134,35 +138,11 @@ def page_to_rows(
         if any(k[0] in NUMERIC for c in found.columns for k in c.kinds):
             if heads is not None:
                 heads.append(found)
-            layout = _with_borders_of(_with_surer_labels(found, [*([layout] if layout else []), *others], h), layout, h)
+            layout = _with_borders_of(
+                layout_with_surer_labels(found, [*([layout] if layout else []), *others], h), layout, h
+            )
         i = head[1]
     return rows, layout
-
-
-def _with_surer_labels(found: Layout, others: Sequence[Layout], h: float) -> Layout:
-    """A report prints one head over every page and table: a column of a head whose label OCR
-    read less surely (``LABEL_CONFIDENCE_MARGIN``) than the column at the same place under
-    another of the report's heads, and which names another kind or none, takes the surest
-    reading ('Clave del ICAdoR' at 0.0 read 'clave' where the first page read 'Clave del
-    indicador', the siglas, generated MIR scan 6590; 'anual' with its 'Meta' lost, read as
-    'Meta anual' on the last page, validation scan 1023). Only a column with one twin within a
-    word height at both edges in a head: a head laid out otherwise has other columns."""
-    for col in found.columns:
-        twins = [
-            t[0]
-            for other in others
-            if other is not found
-            and len(t := [p for p in other.columns if abs(p.x0 - col.x0) <= h and abs(p.x1 - col.x1) <= h]) == 1
-            and t[0].kinds
-            and t[0].kinds != col.kinds
-        ]
-        if not twins:
-            continue
-        twin = max(twins, key=lambda t: t.confidence)
-        if twin.confidence >= col.confidence + LABEL_CONFIDENCE_MARGIN:
-            col.kinds, col.name, col.confidence = twin.kinds, twin.name, twin.confidence
-            col.by_order, col.quarter_by_order = twin.by_order, twin.quarter_by_order
-    return found
 
 
 def _with_borders_of(found: Layout, previous: Layout | None, h: float) -> Layout:

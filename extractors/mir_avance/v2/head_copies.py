@@ -1,5 +1,7 @@
 """The copies of one head that a report prints over each page or component's table, read
-together: each column named by what most copies say, weighted by how sure OCR was of them.
+together: each column named by what most copies say, weighted by how sure OCR was of them
+(``copies_to_kinds``, for the shared table layer's tables; heads read from the words' geometry
+take the surest copy's reading, ``head_layout.layout_with_surer_labels``).
 
 A scan damages each copy of a head in its own places: 'Programado 1er Trim.' read 'Programado
 Trim.' on one page (the quarter lost, the label then naming the annual meta), 'Meta anual'
@@ -26,7 +28,6 @@ Kind = tuple[tuple[str, int | None], ...]
 # otherwise moves whole columns (tens of points). Wider would take a report's second, different
 # table for a copy; narrower would miss copies on pages the scanner fed askew.
 COPY_EDGE_PT = 8.0
-QUARTERED = ("prog", "alc")
 
 
 def is_copy(a: Table, b: Table) -> bool:

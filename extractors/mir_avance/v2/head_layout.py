@@ -64,6 +64,11 @@ CODE_TOKEN = regex.compile(r"^\d{1,3}(?:[.:;,]\d{1,3}){2,}[.:]?$")
 # them; higher would miss the closing rule of a head whose main line is wider than the table
 FULL_RULE_SHARE = 0.8
 
+# how much surer (mean word confidence) another head's label of a column must be for a head read
+# by geometry to take its reading: a label read at 0.96 against the same label's garble at
+# 0.0-0.3; under 0.2 two fair readings (0.9 and 0.8) of labels that truly differ would swap
+LABEL_CONFIDENCE_MARGIN = 0.2
+
 # a line over the head's main line with this many words or fewer, no number and no label word
 # ('% de' of '% de cumplimiento') is part of a label when a head line sits right over it (more
 # would take a caption line between the head and a title into the head)
@@ -341,3 +346,29 @@ def _split_labels(words: list[Word]) -> list[list[Word]]:
         prev = c
     parts.append(words[prev:])
     return [p for p in parts if p]
+
+
+def layout_with_surer_labels(found: Layout, others: Sequence[Layout], h: float) -> Layout:
+    """A report prints one head over every page and table: a column of a head whose label OCR
+    read less surely (``LABEL_CONFIDENCE_MARGIN``) than the column at the same place under
+    another of the report's heads, and which names another kind or none, takes the surest
+    reading ('Clave del ICAdoR' at 0.0 read 'clave' where the first page read 'Clave del
+    indicador', the siglas, generated MIR scan 6590; 'anual' with its 'Meta' lost, read as
+    'Meta anual' on the last page, validation scan 1023). Only a column with one twin within a
+    word height at both edges in a head: a head laid out otherwise has other columns."""
+    for col in found.columns:
+        twins = [
+            t[0]
+            for other in others
+            if other is not found
+            and len(t := [p for p in other.columns if abs(p.x0 - col.x0) <= h and abs(p.x1 - col.x1) <= h]) == 1
+            and t[0].kinds
+            and t[0].kinds != col.kinds
+        ]
+        if not twins:
+            continue
+        twin = max(twins, key=lambda t: t.confidence)
+        if twin.confidence >= col.confidence + LABEL_CONFIDENCE_MARGIN:
+            col.kinds, col.name, col.confidence = twin.kinds, twin.name, twin.confidence
+            col.by_order, col.quarter_by_order = twin.by_order, twin.quarter_by_order
+    return found

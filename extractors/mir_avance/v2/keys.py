@@ -175,6 +175,8 @@ def key_confidence(rec: dict[str, Any], page: Page) -> float | None:
         ]
     found = []
     for token in (t.strip(KEY_PUNCT) for t in key[1].split()):
+        if not token:
+            continue
         hits = [w.confidence for w in words if token in w.text.strip(KEY_PUNCT)]
         exact = [w.confidence for w in words if w.text.strip(KEY_PUNCT) == token]
         if exact or hits:
