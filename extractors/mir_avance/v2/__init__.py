@@ -204,7 +204,13 @@ def flag_unbacked(records: list[dict[str, Any]], read_by_ocr: bool) -> None:
         elsewhere = note_of_another_row(r, records)
         if elsewhere:  # a check against another row's note backs nothing of this row
             evidence = [e for e in evidence if e[0] not in COMMENT_CHECKS]
-        backed = set().union(*(fs for name, ok, fs in evidence if ok and name not in COLUMN_BLIND_CHECKS))
+        # a check that holds over a value a failing check names backs none of its fields: the two
+        # may agree as misread together ('4' for each printed 1: 4 of 4 is 100%, as 1 of 1 was,
+        # while Σ programado fails; dev MIR scan 8, alcanzado_t2 4 for 1 unflagged)
+        failing = set().union(*(fs for _, ok, fs in evidence if not ok))
+        backed = set().union(
+            *(fs for name, ok, fs in evidence if ok and name not in COLUMN_BLIND_CHECKS and not fs & failing)
+        )
         in_conflict = not all(ok for _, ok, _ in evidence)
         if in_conflict or (read_by_ocr and not evidence):
             doubted = [f for f in NUMERIC if f not in backed]

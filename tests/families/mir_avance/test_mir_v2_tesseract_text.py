@@ -260,3 +260,43 @@ def test_scattered_tesseract_text_whose_head_reading_places_no_number_is_read_by
     }
     assert got == {"3.4.3.1": (8191, 2018, 2082), "3.4.3.1.3": (2813, 604, 618)}
     assert {"programado_t1", "alcanzado_t1"} <= set(flags(recs["3.4.3.1.6"]))
+
+
+def test_a_check_that_holds_over_a_value_a_failing_check_names_backs_nothing():
+    # each printed 1 read as 4 (dev MIR scan 8): 4 of 4 is 100% as 1 of 1 was, while Σ programado
+    # (2 + 4 + 4 + 4 for a meta of 5) fails; the % check shares programado_t2 with the failing
+    # sum, so it backs neither the alcanzado nor the %
+    misread = _rec(
+        "4.4.6.1.1.1.6",
+        "Mantenimiento",
+        None,
+        ["suma_programado=conflict", "avance_calculado=ok"],
+        meta_anual=5,
+        programado_t1=2,
+        programado_t2=4,
+        programado_t3=4,
+        programado_t4=4,
+        alcanzado_t1=2,
+        alcanzado_t2=4,
+        avance_pct=100,
+    )
+    # the same row read right: both checks hold and back what they compare
+    right = _rec(
+        "4.4.6.1.1.1.7",
+        "Mantenimiento",
+        None,
+        ["suma_programado=ok", "avance_calculado=ok"],
+        meta_anual=5,
+        programado_t1=2,
+        programado_t2=1,
+        programado_t3=1,
+        programado_t4=1,
+        alcanzado_t1=2,
+        alcanzado_t2=1,
+        avance_pct=100,
+    )
+    for r in (misread, right):
+        r["trimestre"] = 2
+    flag_unbacked([misread, right], read_by_ocr=True)
+    assert {"alcanzado_t2", "avance_pct"} <= set(flags(misread))
+    assert not {"alcanzado_t2", "avance_pct", "programado_t2"} & set(flags(right))
