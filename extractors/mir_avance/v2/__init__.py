@@ -173,6 +173,23 @@ def _sum_evidence(check: tuple[str, bool, set[str]], rec: dict[str, Any]) -> tup
     return name, holds, fields
 
 
+# checks that compare a ratio of the row's values: a misread that scales both alike keeps them
+RATIO_CHECKS = frozenset({"avance_calculado"})
+
+
+def _compensable(check: str, rec: dict[str, Any]) -> bool:
+    """Whether one wrong value among a holding check's fields can hide behind another: a ratio
+    (both misread alike) or Σ programado as a sum (one value too high, another too low); not Σ
+    held as a constant indicator, which compares each quarter with the meta alone."""
+    if check in RATIO_CHECKS:
+        return True
+    if check != "suma_programado":
+        return False
+    progs = [v for q in range(1, 5) if (v := rec.get(f"programado_t{q}")) is not None]
+    meta = rec.get("meta_anual")
+    return meta is not None and math.isclose(sum(progs), meta, rel_tol=1e-9, abs_tol=1e-9)
+
+
 def flag_unbacked(records: list[dict[str, Any]], read_by_ocr: bool) -> None:
     """Values no check on printed values backs, doubted on their own field ('<field>_sin_respaldo')
     where the row gives reason to doubt its reading:
@@ -204,12 +221,19 @@ def flag_unbacked(records: list[dict[str, Any]], read_by_ocr: bool) -> None:
         elsewhere = note_of_another_row(r, records)
         if elsewhere:  # a check against another row's note backs nothing of this row
             evidence = [e for e in evidence if e[0] not in COMMENT_CHECKS]
-        # a check that holds over a value a failing check names backs none of its fields: the two
-        # may agree as misread together ('4' for each printed 1: 4 of 4 is 100%, as 1 of 1 was,
-        # while Σ programado fails; dev MIR scan 8, alcanzado_t2 4 for 1 unflagged)
+        # a ratio or a sum that holds over a value a failing check names backs none of its
+        # fields: a ratio's two values may be misread alike ('4' for each printed 1: 4 of 4 is
+        # 100%, as 1 of 1 was, while Σ programado fails; dev MIR scan 8), and a sum holding over
+        # a wrong value holds over a second one that makes up for it (dev MIR OCR'd text 181:
+        # programado_t1 1440444 for 571936, Σ holding, the % commentary failing on programado_t2).
+        # A constant reading of Σ (each quarter equal to the meta) compares each value alone
         failing = set().union(*(fs for _, ok, fs in evidence if not ok))
         backed = set().union(
-            *(fs for name, ok, fs in evidence if ok and name not in COLUMN_BLIND_CHECKS and not fs & failing)
+            *(
+                fs
+                for name, ok, fs in evidence
+                if ok and name not in COLUMN_BLIND_CHECKS and not (fs & failing and _compensable(name, r))
+            )
         )
         in_conflict = not all(ok for _, ok, _ in evidence)
         if in_conflict or (read_by_ocr and not evidence):

@@ -92,8 +92,10 @@ def test_in_a_row_that_does_not_add_up_every_value_no_check_backs_is_flagged():
     fin = recs["4.3"]
     assert "suma_programado=conflict" in fin["checks"]
     assert "alcanzado_t1_sin_respaldo=conflict" in fin["checks"]
-    # the % holds on programado and alcanzado of the quarter: those two are backed
-    assert not any(c.startswith(("alcanzado_t2_", "programado_t2_")) for c in fin["checks"])
+    # the % holds on programado and alcanzado of the quarter, but its programado_t2 is one the
+    # failing Σ names: the two may agree as misread together (each printed 1 read 4, dev MIR
+    # scan 8), so the % backs neither the alcanzado nor itself
+    assert {"alcanzado_t2_sin_respaldo=conflict", "avance_pct_sin_respaldo=conflict"} <= set(fin["checks"])
     # a row whose arithmetic holds gets no such flag on what its checks back; its first
     # quarter's alcanzado, which no check compares, is doubted because the input is OCR'd text
     assert [c for c in recs["4.3.1.1"]["checks"] if not c.endswith("=ok")] == ["alcanzado_t1_sin_respaldo=conflict"]
