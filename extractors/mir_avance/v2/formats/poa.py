@@ -102,13 +102,14 @@ def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
     """A unit, zone or total row: a name and the ten numbers after it (a leading integer is the
     posición)."""
     items = list(row.items)
-    pos = None
+    pos, garbled_pos = None, None
     if items and items[0].is_number and len(items[0].numbers) == 1 and len(items) > 1:
         pos = items.pop(0).numbers[0].value
     elif len(items) > 2 and not items[1].is_number and len(items[0].text.strip()) <= MAX_LOST_POSITION_CHARS:
         # a posición cell the scan garbled before the unit's name ('mn', 'XAO', '16 *'): its
         # number when one can be read without the specks, else the posición is lost
-        read = cell_without_specks(items.pop(0).text)
+        garbled_pos = items.pop(0).text
+        read = cell_without_specks(garbled_pos)
         pos = read[0][0].value if read and len(read[0]) == 1 else None
     if not items or items[0].is_number:
         return None
@@ -151,6 +152,8 @@ def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
     vals = [value(n) for n in nums]
     rec.update(zip(NUMBERS, vals))
     note_repairs(list(NUMBERS), list(nums), rec)
+    if garbled_pos is not None and rec["posicion"] is not None:
+        add_correction(rec, "posicion", "corregido", f"'{garbled_pos}' leído sin sus marcas del escaneo")
     for first, count, cell, dropped in cleaned:
         for name in NUMBERS[first : first + count]:
             add_correction(rec, name, "corregido", f"'{cell}' leído sin {' '.join(dropped)} (marcas del escaneo)")
