@@ -115,8 +115,8 @@ def page_to_rows(
 ) -> tuple[list[RowCells], Layout | None]:
     """The rows of one page and the layout they were read with (carried to a next page that
     does not repeat the head). ``others``: the heads read elsewhere in the document, whose surer
-    labels a damaged one here takes (``head_layout.layout_with_surer_labels``); each head found is appended to
-    ``heads`` when given."""
+    labels a damaged one here takes (``head_layout.layout_with_surer_labels``). With ``heads``,
+    only the heads are read, each appended to it, and no row."""
     words = placed_words(w for line in page.lines for w in line.words)
     if not words:
         return [], carried
@@ -128,7 +128,7 @@ def page_to_rows(
     while i < len(lines):
         head = find_head(lines, h, i, layout.head_text if layout else "", page.rules)
         stop = head[0] if head else len(lines)
-        if layout is not None and stop > i:
+        if layout is not None and stop > i and heads is None:
             rows += _ordered_body_to_rows(lines[i:stop], layout, page, h, T, under_head=i > 0)
         if head is None:
             break
@@ -394,8 +394,8 @@ def _row(words: list[Word], cols: list[Column], page: Page, T: int | None) -> Ro
 
 
 def document_to_geometric_rows(pages: list[Page], T: int | None) -> list[RowCells]:
-    """Every page's rows, read twice: first to find every head the report prints, then under
-    heads whose damaged labels take the surest reading of the same column among them."""
+    """Every page's rows, under heads whose damaged labels take the surest reading of the same
+    column among every head the report prints (found first, reading no row)."""
     heads: list[Layout] = []
     for others, found in (((), heads), (heads, None)):
         rows: list[RowCells] = []
