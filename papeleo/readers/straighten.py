@@ -79,12 +79,14 @@ def _turn(x: float, y: float, cx: float, cy: float, cos: float, sin: float) -> t
     return cx + dx * cos + dy * sin, cy - dx * sin + dy * cos
 
 
-def _box_turned(box: BBox, cx: float, cy: float, cos: float, sin: float) -> BBox:
-    """The box moved with its centre, same size: at under a degree, a word's own turn is a
-    fraction of a point."""
-    mx, my = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
+def _edges_turned(
+    x0: float, top: float, x1: float, bottom: float, cx: float, cy: float, cos: float, sin: float
+) -> tuple[float, float, float, float]:
+    """A box's edges moved with its centre, same size: at under a degree, a word's or a
+    ruling's own turn is a fraction of a point."""
+    mx, my = (x0 + x1) / 2, (top + bottom) / 2
     nx, ny = _turn(mx, my, cx, cy, cos, sin)
-    return BBox(box.x0 + nx - mx, box.top + ny - my, box.x1 + nx - mx, box.bottom + ny - my)
+    return x0 + nx - mx, top + ny - my, x1 + nx - mx, bottom + ny - my
 
 
 def page_to_straightened(page: Page) -> tuple[Page, float]:
@@ -101,18 +103,15 @@ def page_to_straightened(page: Page) -> tuple[Page, float]:
     cx, cy = page.width / 2, page.height / 2
 
     def word(w: Word) -> Word:
-        return w if w.bbox is None else replace(w, bbox=_box_turned(w.bbox, cx, cy, cos, sin))
+        if w.bbox is None:
+            return w
+        return replace(w, bbox=BBox(*_edges_turned(w.bbox.x0, w.bbox.top, w.bbox.x1, w.bbox.bottom, cx, cy, cos, sin)))
 
     lines = []
     for ln in page.lines:
         words = tuple(word(w) for w in ln.words)
         lines.append(Line(text=ln.text, words=words, bbox=BBox.union(w.bbox for w in words)))
-    rules = tuple(
-        Rule(
-            *(lambda b: (b.x0, b.top, b.x1, b.bottom))(_box_turned(BBox(r.x0, r.top, r.x1, r.bottom), cx, cy, cos, sin))
-        )
-        for r in page.rules
-    )
+    rules = tuple(Rule(*_edges_turned(r.x0, r.top, r.x1, r.bottom, cx, cy, cos, sin)) for r in page.rules)
     note = f"straightened: word boxes turned {tilt:.2f} degrees level (the page was read as scanned)"
     return replace(page, lines=tuple(lines), rules=rules, reading_notes=(*page.reading_notes, note)), tilt
 

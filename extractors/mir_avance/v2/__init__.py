@@ -165,12 +165,19 @@ def _sum_evidence(check: tuple[str, bool, set[str]], rec: dict[str, Any]) -> tup
     if not holds or name != "suma_programado":
         return check
     progs = [v for q in range(1, 5) if (v := rec.get(f"programado_t{q}")) is not None]
-    meta = rec.get("meta_anual")
     if sum(1 for v in progs if v) < 2:
         return None
-    if meta is not None and not math.isclose(sum(progs), meta, rel_tol=1e-9, abs_tol=1e-9):
+    if rec.get("meta_anual") is not None and not _adds_up(rec):
         fields = fields - {f"programado_t{q}" for q in range(1, 5) if rec.get(f"programado_t{q}") == 0}
     return name, holds, fields
+
+
+def _adds_up(rec: dict[str, Any]) -> bool:
+    """Whether the row's printed programados sum to its meta anual (a Σ programado that holds
+    otherwise holds as a constant indicator, each quarter equal to the meta)."""
+    progs = [v for q in range(1, 5) if (v := rec.get(f"programado_t{q}")) is not None]
+    meta = rec.get("meta_anual")
+    return meta is not None and math.isclose(sum(progs), meta, rel_tol=1e-9, abs_tol=1e-9)
 
 
 # checks that compare a ratio of the row's values: a misread that scales both alike keeps them
@@ -181,13 +188,7 @@ def _compensable(check: str, rec: dict[str, Any]) -> bool:
     """Whether one wrong value among a holding check's fields can hide behind another: a ratio
     (both misread alike) or Σ programado as a sum (one value too high, another too low); not Σ
     held as a constant indicator, which compares each quarter with the meta alone."""
-    if check in RATIO_CHECKS:
-        return True
-    if check != "suma_programado":
-        return False
-    progs = [v for q in range(1, 5) if (v := rec.get(f"programado_t{q}")) is not None]
-    meta = rec.get("meta_anual")
-    return meta is not None and math.isclose(sum(progs), meta, rel_tol=1e-9, abs_tol=1e-9)
+    return check in RATIO_CHECKS or (check == "suma_programado" and _adds_up(rec))
 
 
 def flag_unbacked(records: list[dict[str, Any]], read_by_ocr: bool) -> None:

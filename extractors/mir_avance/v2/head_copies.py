@@ -46,12 +46,16 @@ def label_weight(cell: Cell | None) -> float:
     return min(w.confidence for w in cell.words)
 
 
+def _base(kind: Kind) -> list[str]:
+    """A reading's kinds without their quarters."""
+    return [k for k, _ in kind]
+
+
 def _is_partial(kind: Kind, votes: Counter) -> bool:
     """A programado or alcanzado of no quarter ('Realizado' with its '3er Trim.' lost) where
     another copy names the quarter: it is that reading with less in it, not a rival."""
     return any(k == "prog" or k == "alc" for k, q in kind if q is None) and any(
-        other != kind and [k for k, _ in other] == [k for k, _ in kind] and all(q is not None for _, q in other)
-        for other in votes
+        other != kind and _base(other) == _base(kind) and all(q is not None for _, q in other) for other in votes
     )
 
 
@@ -85,7 +89,7 @@ def copies_to_kinds(
             mine = own[i][c]
             if kind == mine:
                 continue
-            partial = bool(mine) and _is_partial(mine, votes) and [k for k, _ in kind] == [k for k, _ in mine]
+            partial = bool(mine) and _is_partial(mine, votes) and _base(kind) == _base(mine)
             if partial or mine in repeated[i] or weight > votes.get(mine, 0.0):
                 out[i][c] = kind
     return out
