@@ -28,6 +28,7 @@ from .formats.poa import SUM_SUFFIX
 from .geometry import document_to_geometric_rows
 from .keys import flag_codes_off_depth, flag_illegible_keys, flag_keys_out_of_sequence, flag_repeated_keys
 from .lines import document_to_line_rows, line_quarter
+from .loose import name_loose_columns
 from .meta import document_meta
 from .order import ORDER_CHECK
 from .record import (
@@ -288,6 +289,7 @@ def extract(doc: Document, ctx: Context) -> Extraction:
     for i, (name, rows) in enumerate(readings_seen):
         texts = [cells_to_text_fields(r.text) for r in rows]
         attach_commentary(doc, rows, texts)
+        name_loose_columns(rows, [t.comentario for t in texts], T)
         records = rows_to_records(rows, texts, meta)
         key = (reading_score(records), values_read(records), -i)
         if any(r.get("clave") or r.get("siglas") for r in records) and (best is None or key > best[:3]):

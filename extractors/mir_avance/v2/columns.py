@@ -205,7 +205,7 @@ def _t_label_read(token: str) -> str:
 def _labels_read_from_their_run(tokens: list[str]) -> list[str]:
     """'T1 712 T3' -> 'T1 T2 T3', '4to er 2do' -> '4to T1 2do': a damaged quarter label read from
     the run of quarters it stands in (MAX_DAMAGED_LABEL_CHARS, MIN_RUN_LABELS, RUN_LABEL_MIN_RATIO)."""
-    quarters = [_quarter_of(t) for t in tokens]
+    quarters = [quarter_of(t) for t in tokens]
     if sum(q is not None for q in quarters) < MIN_RUN_LABELS:
         return tokens
     out = list(tokens)
@@ -246,7 +246,7 @@ def _gaps_counted(tokens: list[str]) -> list[str]:
         and t.strip("|¦")  # a Markdown or text table's cell separator
         and all(lb.kind == "q" for lb in name_to_labels(t))
     ]
-    known = [(n, q) for n, i in enumerate(slots) if (q := _quarter_of(tokens[i])) is not None]
+    known = [(n, q) for n, i in enumerate(slots) if (q := quarter_of(tokens[i])) is not None]
     if len(known) < MIN_RUN_LABELS:
         return tokens
     out = list(tokens)
@@ -268,7 +268,7 @@ def _gaps_counted(tokens: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _quarter_of(token: str) -> int | None:
+def quarter_of(token: str) -> int | None:
     """The quarter a token names, if any. Memoised: every token of every line of a page goes
     through ``repair_quarter_labels`` and pages repeat their words."""
     return next((lb.quarter for lb in name_to_labels(token) if lb.kind == "q"), None)

@@ -378,7 +378,9 @@ def _row(words: list[Word], cols: list[Column], page: Page, T: int | None) -> Ro
     for i, ws in by_col.items():
         kinds = cols[i].kinds
         if not kinds:
-            unplaced += [w.text for w in ws if NUMBER_TOKEN.match(w.text)]
+            tokens = [w.text for w in ws if NUMBER_TOKEN.match(w.text)]
+            unplaced += tokens
+            rc.loose += [(cols[i].x0, cols[i].x1, t) for t in tokens]
             continue
         text = words_to_text(ws)
         numeric = [k for k in kinds if k[0] in NUMERIC]

@@ -21,6 +21,12 @@ HEAD_LINE_GAP = 2.2
 # levels of the head (a centred two-line label beside a one-line one)
 LEVEL_TOLERANCE = 0.3
 
+# ... or whose bottoms agree within this many word heights: a two-line quarter label ('1er' /
+# 'Trim.') whose upper word OCR boxed taller ('ter', 106-115 pt beside '2do' at 109-114, dev MIR
+# scan 18) has its middle 1.5 pt higher and left its group's block; the labels' last lines still
+# share the line. A one-line label centred in the head ('Frecuencia') ends well above them
+SAME_BOTTOM_TOLERANCE = 0.15
+
 # the lines of one label follow each other within this many word heights (their leading);
 # a label further below is another label
 STACK_GAP = 1.0
@@ -174,7 +180,13 @@ def group_spans(groups: list[HeadCell], leaves: list[HeadCell], h: float) -> dic
         # the leaves a group qualifies sit on one level: a label as tall as the head, centred
         # beside them ('Frecuencia', 'Meta anual'), is not one of them
         level = sum((leaves[i].top + leaves[i].bottom) / 2 for i in own) / len(own)
-        under = {i for i in under if abs((leaves[i].top + leaves[i].bottom) / 2 - level) <= LEVEL_TOLERANCE * h}
+        floor = sum(leaves[i].bottom for i in own) / len(own)
+        under = {
+            i
+            for i in under
+            if abs((leaves[i].top + leaves[i].bottom) / 2 - level) <= LEVEL_TOLERANCE * h
+            or abs(leaves[i].bottom - floor) <= SAME_BOTTOM_TOLERANCE * h
+        }
         taken = {i for o in groups if o is not g for i in seeds[id(o)]} | {i for block in out.values() for i in block}
         lo, hi = min(own), max(own)
         best = (lo, hi)

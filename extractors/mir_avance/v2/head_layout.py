@@ -21,7 +21,7 @@ from papeleo.model import BBox, Rule, Word
 from papeleo.tables.words import line_to_phrases
 from papeleo.text.normalize import fold
 
-from .columns import NUMERIC, WORDS, group_name, name_to_kinds, name_to_labels
+from .columns import NUMERIC, WORDS, group_name, name_to_kinds, name_to_labels, quarter_of
 from .fields import nivel_of
 from .head_labels import HEAD_LINE_GAP, LEVEL_TOLERANCE, cell, group_spans, is_group, stack_labels
 from .lines import NUMBERISH
@@ -40,6 +40,8 @@ SYMBOL_LABELS = frozenset({"%", "#"})
 # a letter or a digit
 ALNUM = regex.compile(r"[\p{L}\p{N}]")
 
+# a quarter label with its ordinal lost: 'Trim.', 'Trimestre' (folded)
+BARE_QUARTER = regex.compile(r"^trim(?:\.|estre)?$")
 # a head line names at least this many kinds of column (fewer is a sentence)
 MIN_HEAD_KINDS = 3
 
@@ -270,10 +272,11 @@ def head_to_layout(lines: list[list[Word]], h: float) -> Layout:
     groups = [c for c in cells if is_group(c, cells, h)]
     leaves = sorted((c for c in cells if c not in groups), key=lambda c: c.xc)
     owner = group_spans(groups, leaves, h)
+    texts = leaves_with_quarters_of_their_block([c.text for c in leaves], [sorted(b) for b in owner.values()])
     layout = Layout(head_top=min(c.top for c in raw), head_bottom=max(c.bottom for c in raw))
     for i, leaf in enumerate(leaves):
         over = [g for g in groups if i in owner.get(id(g), ())]
-        name = " ".join([group_name(g.text) for g in sorted(over, key=lambda g: g.top)] + [leaf.text])
+        name = " ".join([group_name(g.text) for g in sorted(over, key=lambda g: g.top)] + [texts[i]])
         words = [w for c in (*over, leaf) for w in c.words]
         conf = statistics.fmean(w.confidence for w in words) if words else 1.0
         layout.columns.append(Column(name_to_kinds(name), leaf.x0, leaf.x1, name, confidence=conf))
@@ -281,15 +284,42 @@ def head_to_layout(lines: list[list[Word]], h: float) -> Layout:
     return layout
 
 
+def leaves_with_quarters_of_their_block(texts: list[str], blocks: list[list[int]]) -> list[str]:
+    """Leaf labels of a group's block whose ordinal OCR lost ('Trim.' where '1er Trim.' was
+    printed, beside '2do Trim.', '3er Trim.', 'T4 Trim.': generated MIR scan 6517) named by
+    their place: quarters run one per leaf left to right, so the read ones fix the rest. Only in
+    a block whose every leaf is a quarter label, read or bare (``BARE_QUARTER``), and whose read
+    quarters all keep one step per leaf; otherwise the labels stay as read. Left bare, 'Meta
+    programada Trim.' names the year's target (a programado with no quarter): a second meta
+    column, read from the first quarter's cells."""
+    out = list(texts)
+    for block in blocks:
+        quarters = [quarter_of(texts[i]) for i in block]
+        if not all(q is not None or BARE_QUARTER.match(fold(texts[i])) for q, i in zip(quarters, block)):
+            continue
+        offsets = {q - n for n, q in enumerate(quarters) if q is not None}
+        if len(offsets) != 1 or None not in quarters:
+            continue
+        first = offsets.pop()
+        if first < 1 or first + len(block) - 1 > 4:
+            continue
+        for n, (q, i) in enumerate(zip(quarters, block)):
+            if q is None:
+                out[i] = f"T{first + n} {texts[i]}"
+    return out
+
+
 def is_head_debris(word: Word) -> bool:
     """An OCR'd fragment no label is made of: one letter or none, read unsure ("'o" at 0.53 under
     a '%' at 0.76, the lower ring of the same glyph, dev MIR scan 29: it split 'Avance %' into
-    two columns of no kind). A printed '%', 'y' or 'a' reads sure, and a text layer is sure."""
-    return (
-        word.confidence < HEAD_DEBRIS_CONFIDENCE
-        and len(ALNUM.findall(word.text)) < 2
-        and word.text not in SYMBOL_LABELS
-    )
+    two columns of no kind). A printed '%', 'y' or 'a' reads sure, and a text layer is sure.
+    A mark with no letter or digit at all that is no symbol label ('+' read at 0.64 from a speck
+    between two quarter labels, dev MIR scan 18) names no column however sure OCR was: as a leaf
+    of its own it split the alcanzado quarters' block in two."""
+    alnum = len(ALNUM.findall(word.text))
+    if word.text in SYMBOL_LABELS:
+        return False
+    return alnum == 0 or (word.confidence < HEAD_DEBRIS_CONFIDENCE and alnum < 2)
 
 
 def _split_levels(words: list[Word], h: float) -> list[list[Word]]:

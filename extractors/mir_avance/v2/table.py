@@ -36,6 +36,7 @@ FIELD_OF = {
 
 # a row with numbers no column of the head can take: where its other numbers sit is in doubt
 UNPLACED_CHECK = "celdas_sin_lugar"
+UNPLACED_NOTE = "números bajo columnas sin encabezado legible: "
 
 
 @dataclass
@@ -47,6 +48,9 @@ class RowCells:
     confidence: float | None = None
     notes: list[str] = field(default_factory=list)
     checks: list[str] = field(default_factory=list)  # "name=ok|conflict" the reader itself made
+    # numbers under a column whose head names no kind: (column x0, x1 in PDF points, token),
+    # for loose.name_loose_columns to place where the rows' arithmetic names the column
+    loose: list[tuple[float, float, str]] = field(default_factory=list)
 
 
 def numeric_field(kind: str, quarter: int | None, T: int | None) -> str | None:
@@ -160,7 +164,10 @@ def table_to_rows(table: Table, T: int | None, kinds: Kinds | None = None, other
         for i, cell in enumerate(row.cells):
             ks = kinds[i] if i < len(kinds) else ()
             if not ks and not cell.is_empty:
-                unplaced += [t for t in TOKEN.findall(cell.text) if NUMBER_TOKEN.match(t)]
+                tokens = [t for t in TOKEN.findall(cell.text) if NUMBER_TOKEN.match(t)]
+                unplaced += tokens
+                if cell.bbox is not None:
+                    rc.loose += [(cell.bbox.x0, cell.bbox.x1, t) for t in tokens]
             if not ks or cell.is_empty:
                 continue
             numeric = [k for k in ks if k[0] in NUMERIC]
@@ -194,7 +201,7 @@ def flag_unplaced(rc: RowCells, unplaced: list[str]) -> None:
     the columns its other numbers were read under may be shifted too, so all are flagged."""
     if unplaced and rc.numbers:
         rc.checks.append(f"{UNPLACED_CHECK}=conflict")
-        rc.notes.append(f"números bajo columnas sin encabezado legible: {', '.join(unplaced)}")
+        rc.notes.append(f"{UNPLACED_NOTE}{', '.join(unplaced)}")
 
 
 def _header_cells(table: Table) -> list[Cell | None]:
@@ -217,3 +224,4 @@ def _join(upper: RowCells, lower: RowCells) -> None:
         upper.text[k] = f"{upper.text.get(k, '')} {t}".strip()
     for k, t in lower.numbers.items():
         upper.numbers.setdefault(k, t)
+    upper.loose += lower.loose

@@ -1,0 +1,135 @@
+"""Heads whose labels a scan damaged or lost, built by hand: the columns are still named, by the
+head's geometry where a label survives in part and by the rows' arithmetic where none does.
+
+The layouts mirror what tesseract did to generated MIR scans (dev 18, report block 6517): a
+quarter label's upper word boxed taller than its neighbours, an ordinal lost ('Trim.' alone),
+a speck read as '+' between two labels, and a 'Meta anual' head read as noise.
+"""
+
+from __future__ import annotations
+
+from extractors.mir_avance.v2.head_layout import head_to_layout, is_head_debris, leaves_with_quarters_of_their_block
+from extractors.mir_avance.v2.loose import name_loose_columns
+from extractors.mir_avance.v2.table import UNPLACED_CHECK, UNPLACED_NOTE, RowCells
+from papeleo.model import BBox, Word
+from papeleo.tables.words import words_to_word_lines
+
+SIZE = 5.0
+
+
+def word(text: str, x: float, top: float, height: float = SIZE, conf: float = 0.96) -> Word:
+    return Word(text, BBox(x, top, x + len(text) * SIZE * 0.5, top + height), confidence=conf)
+
+
+def kinds(words: list[Word]) -> list[tuple]:
+    return [c.kinds for c in head_to_layout(words_to_word_lines(words), SIZE).columns]
+
+
+def quarter_block(group: str, x0: float, ordinals: list[str]) -> list[Word]:
+    """A group label centred over four two-line quarter labels 30 pt apart."""
+    out = [word(group, x0 + 45 - len(group) * SIZE * 0.25, 90)]
+    for n, ordinal in enumerate(ordinals):
+        x = x0 + 30 * n
+        if ordinal:
+            out.append(word(ordinal, x + 2, 100))
+        out.append(word("Trim.", x, 107))
+    return out
+
+
+def test_a_quarter_label_boxed_taller_than_its_neighbours_stays_in_its_groups_block():
+    # '1er' boxed 5 pt higher than '2do' beside it: its middle is off the line,
+    # its bottom line 'Trim.' is not
+    head = [word("Nivel", 20, 104), word("Indicador", 60, 104)]
+    head += quarter_block("Meta programada", 150, ["", "2do", "3er", "4to"])
+    head.append(word("1er", 152, 95, height=SIZE + 5))
+    assert kinds(head)[2:] == [(("prog", 1),), (("prog", 2),), (("prog", 3),), (("prog", 4),)]
+
+
+def test_a_quarter_label_whose_ordinal_ocr_lost_is_named_by_its_place_in_the_block():
+    # the first quarter prints 'Trim.' alone: without its place it names the year's target
+    head = [word("Nivel", 20, 104), word("Indicador", 60, 104)]
+    head += quarter_block("Meta programada", 150, ["", "2do", "3er", "4to"])
+    head += quarter_block("Alcanzado", 280, ["1er", "2do", "3er", ""])
+    assert kinds(head)[2:] == [
+        (("prog", 1),), (("prog", 2),), (("prog", 3),), (("prog", 4),),
+        (("alc", 1),), (("alc", 2),), (("alc", 3),), (("alc", 4),),
+    ]  # fmt: skip
+
+
+def test_a_speck_read_as_a_mark_between_two_quarter_labels_names_no_column():
+    head = [word("Nivel", 20, 104), word("Indicador", 60, 104)]
+    head += quarter_block("Realizado", 150, ["1er", "2do", "3er", "4to"])
+    head.append(word("+", 200, 109, height=1.0, conf=0.64))
+    assert kinds(head)[2:] == [(("alc", 1),), (("alc", 2),), (("alc", 3),), (("alc", 4),)]
+
+
+def test_marks_and_unsure_fragments_are_debris_labels_are_not():
+    assert is_head_debris(word("+", 0, 0, conf=0.64))
+    assert is_head_debris(word("'o", 0, 0, conf=0.53))
+    assert not is_head_debris(word("%", 0, 0, conf=0.6))
+    assert not is_head_debris(word("y", 0, 0, conf=0.9))
+
+
+def test_quarters_are_filled_only_where_the_read_ones_keep_one_step_per_leaf():
+    texts = ["Trim.", "2do Trim.", "3er Trim.", "Trim."]
+    assert leaves_with_quarters_of_their_block(texts, [[0, 1, 2, 3]]) == [
+        "T1 Trim.", "2do Trim.", "3er Trim.", "T4 Trim.",
+    ]  # fmt: skip
+    # read quarters out of step: nothing to go by
+    assert leaves_with_quarters_of_their_block(["Trim.", "3er Trim.", "2do Trim."], [[0, 1, 2]])[0] == "Trim."
+    # a leaf that is no quarter label ('Avance') in the block: not a block of quarters
+    assert leaves_with_quarters_of_their_block(["Trim.", "2do Trim.", "Avance"], [[0, 1, 2]])[0] == "Trim."
+
+
+META_X = (300.0, 320.0)
+BASE_X = (260.0, 280.0)
+
+
+def row(clave: str, progs: list[str], loose: list[tuple[tuple[float, float], str]]) -> RowCells:
+    rc = RowCells(text={"clave": clave})
+    rc.numbers = {f"programado_t{q}": p for q, p in enumerate(progs, start=1)}
+    rc.loose = [(x0, x1, tok) for (x0, x1), tok in loose]
+    rc.checks.append(f"{UNPLACED_CHECK}=conflict")
+    rc.notes.append(UNPLACED_NOTE + ", ".join(t for _, t in loose))
+    return rc
+
+
+def test_a_column_whose_head_was_lost_is_the_field_the_rows_arithmetic_names():
+    # meta anual = Σ programados on every row (the last one misread: '1,300' for '1,200'); the línea base
+    # beside it matches nothing
+    rows = [
+        row("1", ["10", "20", "30", "40"], [(BASE_X, "90"), (META_X, "100")]),
+        row("1.1", ["5", "5", "5", "5"], [(BASE_X, "18"), (META_X, "20")]),
+        row("1.1.1", ["1,000", "2,000", "0", "0"], [(BASE_X, "2,500"), (META_X, "3,000")]),
+        row("1.1.2", ["300", "300", "300", "300"], [(BASE_X, "1,000"), (META_X, "1,300")]),
+    ]
+    name_loose_columns(rows, [None] * len(rows), T=2)
+    assert [r.numbers.get("meta_anual") for r in rows] == ["100", "20", "3,000", "1,300"]
+    # the línea base stays unplaced, and the row still says so
+    assert all(f"{UNPLACED_CHECK}=conflict" in r.checks for r in rows)
+    assert [r.loose[0][2] for r in rows] == ["90", "18", "2,500", "1,000"]
+    assert all(any(n.startswith("meta_anual: '") and "aritmética de 3 filas" in n for n in r.notes) for r in rows)
+    assert all(n != UNPLACED_NOTE + "90, 100" for n in rows[0].notes)
+
+
+def test_a_column_the_arithmetic_backs_on_too_few_rows_stays_unplaced():
+    rows = [
+        row("1", ["10", "20", "30", "40"], [(META_X, "100")]),
+        row("1.1", ["5", "5", "5", "5"], [(META_X, "20")]),
+        row("1.1.1", ["1", "2", "3", "4"], [(META_X, "11")]),
+    ]
+    name_loose_columns(rows, [None] * len(rows), T=2)
+    assert all("meta_anual" not in r.numbers for r in rows)
+    assert all(f"{UNPLACED_CHECK}=conflict" in r.checks for r in rows)
+
+
+def test_a_percent_column_is_named_by_alcanzado_over_programado_and_the_commentary():
+    rows = []
+    for clave, p, a, pct in (("1", "40", "38", "95.0"), ("1.1", "10", "12", "120.0"), ("1.2", "8", "8", "100.0")):
+        rc = row(clave, ["1", p], [(META_X, pct)])
+        rc.numbers["alcanzado_t2"] = a
+        rows.append(rc)
+    rows.append(row("1.3", ["1", "4"], [(META_X, "75.0")]))  # no alcanzado: its % is unbacked
+    name_loose_columns(rows, [None, None, None, "Se alcanza el 75.0% de la meta"], T=2)
+    assert [r.numbers.get("avance_pct") for r in rows] == ["95.0", "120.0", "100.0", "75.0"]
+    assert all(f"{UNPLACED_CHECK}=conflict" not in r.checks for r in rows)
