@@ -8,7 +8,14 @@ a speck read as '+' between two labels, and a 'Meta anual' head read as noise.
 
 from __future__ import annotations
 
-from extractors.mir_avance.v2.head_layout import head_to_layout, is_head_debris, leaves_with_quarters_of_their_block
+from extractors.mir_avance.v2.head_layout import (
+    Column,
+    Layout,
+    head_to_layout,
+    is_head_debris,
+    layout_with_surer_labels,
+    leaves_with_quarters_of_their_block,
+)
 from extractors.mir_avance.v2.loose import name_loose_columns
 from extractors.mir_avance.v2.table import UNPLACED_CHECK, UNPLACED_NOTE, RowCells
 from papeleo.model import BBox, Word
@@ -133,3 +140,20 @@ def test_a_percent_column_is_named_by_alcanzado_over_programado_and_the_commenta
     name_loose_columns(rows, [None, None, None, "Se alcanza el 75.0% de la meta"], T=2)
     assert [r.numbers.get("avance_pct") for r in rows] == ["95.0", "120.0", "100.0", "75.0"]
     assert all(f"{UNPLACED_CHECK}=conflict" not in r.checks for r in rows)
+
+
+def test_a_column_whose_label_ocr_lost_on_one_page_is_taken_from_the_heads_copy_on_another():
+    # page 1 lost 'Meta anual' and '% de cumplimiento' outright; page 2's copy of the head has them
+    def layout(cols: list[tuple[float, float, tuple]]) -> Layout:
+        return Layout(columns=[Column(k, x0, x1, confidence=0.9) for x0, x1, k in cols])
+
+    nivel, prog1, prog2 = (20, 40, (("nivel", None),)), (150, 165, (("prog", 1),)), (180, 195, (("prog", 2),))
+    alc2, meta, pct = (210, 225, (("alc", 2),)), (120, 138, (("meta", None),)), (240, 262, (("avance", None),))
+    first = layout([nivel, prog1, prog2, alc2])
+    second = layout([nivel, meta, prog1, prog2, alc2, pct])
+    got = layout_with_surer_labels(first, [first, second], SIZE)
+    assert [c.kinds for c in got.columns] == [k for *_, k in (nivel, meta, prog1, prog2, alc2, pct)]
+    # a head laid out otherwise (another table) lends nothing
+    other = layout([(20, 40, (("nivel", None),)), (60, 90, (("meta", None),)), (300, 320, (("alc", 1),))])
+    got = layout_with_surer_labels(layout([nivel, prog1, prog2, alc2]), [other], SIZE)
+    assert len(got.columns) == 4
