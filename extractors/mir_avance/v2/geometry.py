@@ -18,6 +18,7 @@ from dataclasses import replace
 from papeleo.model import Page, Word
 from papeleo.tables.words import is_speck, median_word_height, placed_words, words_to_text, words_to_word_lines
 
+from .body_columns import layout_with_body_columns
 from .columns import CLEAN_T_LABEL, MAX_DAMAGED_LABEL_CHARS, NUMERIC, repair_quarter_labels
 from .commentary import NOTE
 from .fields import split_code
@@ -164,7 +165,9 @@ def _ordered_body_to_rows(
 ) -> list[RowCells]:
     """The body's rows; under a by-order head (programado/alcanzado, or the quarters, told by
     order), read the way the document's later quarters support, each row saying so in
-    ``columnas_por_orden`` (see ``order_evidence``)."""
+    ``columnas_por_orden`` (see ``order_evidence``). Columns of numbers the head lost are put
+    back from the body first (``body_columns``)."""
+    layout = layout_with_body_columns(layout, lines)
     rows = _body_to_rows(lines, layout, page, h, T, under_head)
     if any(c.quarter_by_order for c in layout.columns):
         check, note = quarter_order_check_and_note(order_evidence(rows, T))

@@ -8,6 +8,7 @@ a speck read as '+' between two labels, and a 'Meta anual' head read as noise.
 
 from __future__ import annotations
 
+from extractors.mir_avance.v2.body_columns import layout_with_body_columns
 from extractors.mir_avance.v2.head_layout import (
     Column,
     Layout,
@@ -157,3 +158,63 @@ def test_a_column_whose_label_ocr_lost_on_one_page_is_taken_from_the_heads_copy_
     other = layout([(20, 40, (("nivel", None),)), (60, 90, (("meta", None),)), (300, 320, (("alc", 1),))])
     got = layout_with_surer_labels(layout([nivel, prog1, prog2, alc2]), [other], SIZE)
     assert len(got.columns) == 4
+
+
+def body_row(top: float, cells: list[tuple[float, str]]) -> list[Word]:
+    return [word(text, x, top) for x, text in cells]
+
+
+# quarter columns every 30 pt from x=150; the head lost the labels of programado T1 and T4 and
+# alcanzado T1 (a shaded band: validation MIR scan 1021)
+QX = [150 + 30 * n for n in range(8)]
+
+
+def lost_head() -> Layout:
+    cols = [Column((("meta", None),), 110, 125)]
+    for n, kind in ((1, ("prog", 2)), (2, ("prog", 3)), (5, ("alc", 2)), (6, ("alc", 3)), (7, ("alc", 4))):
+        cols.append(Column((kind,), QX[n], QX[n] + 15))
+    return Layout(columns=cols)
+
+
+def test_columns_of_numbers_the_head_lost_are_put_back_and_named_by_the_quarters_around_them():
+    body = [
+        body_row(200 + 12 * r, [(20, "4.4.1"), (112, "100")] + [(x, str(10 + r + n)) for n, x in enumerate(QX)])
+        for r in range(4)
+    ]
+    got = layout_with_body_columns(lost_head(), body)
+    assert [c.kinds for c in got.columns] == [
+        (("meta", None),),
+        (("prog", 1),), (("prog", 2),), (("prog", 3),), (("prog", 4),),
+        (("alc", 1),), (("alc", 2),), (("alc", 3),), (("alc", 4),),
+    ]  # fmt: skip
+    assert all(
+        "por su lugar" in c.name for c in got.columns if c not in lost_head().columns and c.x0 in (QX[0], QX[3], QX[4])
+    )
+
+
+def test_a_commentary_whose_lines_start_with_figures_is_no_lost_column():
+    # each row's commentary wraps: its first line starts with a figure, the next with words
+    head = Layout(
+        columns=[
+            Column((("prog", 1),), 150, 165),
+            Column((("alc", 1),), 180, 195),
+            Column((("comentario", None),), 260, 300),
+        ]
+    )
+    body = []
+    for r in range(4):
+        top = 200 + 24 * r
+        body.append(
+            body_row(top, [(100, "2"), (120, "3"), (150, "10"), (180, "9"), (212, str(60 + r)), (225, "auditorías")])
+        )
+        body.append(body_row(top + 8, [(212, "programadas"), (262, "en")]))
+    assert len(layout_with_body_columns(head, body).columns) == 3
+
+
+def test_lost_columns_the_quarters_cannot_count_stay_unnamed():
+    # two unnamed columns where one quarter is missing: put back, but named by nothing
+    cols = [Column((("prog", 1),), 150, 165), Column((("prog", 3),), 240, 255), Column((("prog", 4),), 270, 285)]
+    xs = [150, 180, 210, 240, 270]
+    body = [body_row(200 + 12 * r, [(x, str(5 + n)) for n, x in enumerate(xs)]) for r in range(4)]
+    got = layout_with_body_columns(Layout(columns=cols), body)
+    assert [c.kinds for c in got.columns] == [(("prog", 1),), (), (), (("prog", 3),), (("prog", 4),)]

@@ -1,0 +1,160 @@
+"""A table body's columns of numbers -> the columns its head lost, named by their place.
+
+On a shaded head band tesseract can drop a label outright, words and all ('1er Trim.' under
+'Programado', '4to Trim.' beside it: validation MIR scan 1021 lost three of eight quarter
+labels on the only head the report prints). The head then has no column there, and the
+numbers printed under it join the neighbouring column's cells. The body still prints the
+column: a run of numbers, row under row, at a place no head label sits over. Such a column is
+put back, unnamed; and where the head's quarters around it leave exactly as many gaps as there
+are such columns ('Programado 2do 3er', two columns, 'Alcanzado 2do'), each takes the quarter
+that runs there — the way ``columns.repair_quarter_labels`` reads a damaged label in a line.
+Anything else stays unnamed: its numbers are then loose (``loose.py``), for the rows'
+arithmetic to name or to leave flagged.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import replace
+
+from papeleo.model import Word
+
+from .columns import NUMERIC
+from .head_layout import CODE_TOKEN, Column, Layout
+from .table import NUMBER_TOKEN
+
+# a body line is a table row when it prints at least this many numbers: a note under the table
+# ('… 43730 toneladas …') prints one or two, scattered over the width
+MIN_ROW_NUMBERS = 4
+# a column of the body prints a number on at least this many rows: one or two aligned numbers
+# are as likely a wrapped cell's figures
+MIN_COLUMN_NUMBERS = 3
+# a column the head lost prints numbers (and dashes for none) only: at least this share of the
+# body's words there; a commentary column's figures come among words (a third of them or less)
+MIN_NUMBER_SHARE = 0.8
+DASHES = frozenset({"-", "—", "–"})
+# the kinds a quarter column can hold, in the order heads print their runs
+RUN_KINDS = ("prog", "alc")
+
+
+def layout_with_body_columns(layout: Layout, body: list[list[Word]]) -> Layout:
+    """``layout`` with the body's columns of numbers its head has no column for (module doc);
+    the same layout when there are none."""
+    clusters = _number_columns(body)
+    orphans = [
+        o
+        for o in _orphans(clusters, layout.columns)
+        if _among_numeric_columns(o, layout.columns) and _only_numbers(o, body)
+    ]
+    if not orphans:
+        return layout
+    columns = sorted(
+        [*layout.columns, *(Column((), x0, x1, name="", confidence=0.0) for x0, x1 in orphans)], key=lambda c: c.x0
+    )
+    _name_by_quarter_runs(columns)
+    return replace(layout, columns=columns)
+
+
+def _number_columns(body: list[list[Word]]) -> list[tuple[float, float, int]]:
+    """The body's runs of numbers: (x0, x1, how many) of each x-range that numbers of table rows
+    cover, apart from the next by a gap no number crosses."""
+    spans = sorted(
+        (w.bbox.x0, w.bbox.x1)
+        for line in body
+        if sum(1 for w in line if NUMBER_TOKEN.match(w.text)) >= MIN_ROW_NUMBERS
+        for w in line
+        if w.bbox is not None and NUMBER_TOKEN.match(w.text) and not CODE_TOKEN.match(w.text)
+    )
+    out: list[list[float]] = []
+    for x0, x1 in spans:
+        if out and x0 <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], x1)
+            out[-1][2] += 1
+        else:
+            out.append([x0, x1, 1])
+    return [(a, b, int(n)) for a, b, n in out if n >= MIN_COLUMN_NUMBERS]
+
+
+def _only_numbers(run: tuple[float, float], body: list[list[Word]]) -> bool:
+    """Whether the body prints nothing but numbers across the run: a commentary column's lines
+    start with figures on many rows ('60 auditorías …') and line them up too, among the words
+    of its other lines."""
+    inside = [w for line in body for w in line if w.bbox is not None and w.bbox.x0 < run[1] and run[0] < w.bbox.x1]
+    numbers = sum(1 for w in inside if NUMBER_TOKEN.match(w.text) or w.text in DASHES)
+    return bool(inside) and numbers >= MIN_NUMBER_SHARE * len(inside)
+
+
+def _among_numeric_columns(run: tuple[float, float], columns: list[Column]) -> bool:
+    """Whether a run of numbers lies among the head's numeric columns, or within one column's
+    pitch of their first or last: a row's figures inside its text cells (codes, counts in an
+    objective) line up too, far left of them."""
+    xs = sorted((c.x0 + c.x1) / 2 for c in columns if any(k in NUMERIC for k, _ in c.kinds))
+    if len(xs) < 2:
+        return False
+    pitch = statistics.median(b - a for a, b in zip(xs, xs[1:]))
+    xc = (run[0] + run[1]) / 2
+    return xs[0] - pitch <= xc <= xs[-1] + pitch
+
+
+def _orphans(clusters: list[tuple[float, float, int]], columns: list[Column]) -> list[tuple[float, float]]:
+    """The runs of numbers no head column owns. A run under a label's span is that column's; a
+    column with no run under its label (numbers set right of a centred label) owns the run
+    nearest to it of those nearest to it; every other run is an orphan."""
+    if not columns:
+        return []
+
+    def under(c: Column, x0: float, x1: float) -> bool:
+        return c.x0 <= x1 and x0 <= c.x1
+
+    centre = [(c.x0 + c.x1) / 2 for c in columns]
+    free = [(x0, x1) for x0, x1, _ in clusters if not any(under(c, x0, x1) for c in columns)]
+    nearest: dict[int, list[tuple[float, float]]] = {}
+    for x0, x1 in free:
+        i = min(range(len(columns)), key=lambda i: abs(centre[i] - (x0 + x1) / 2))
+        nearest.setdefault(i, []).append((x0, x1))
+    out = []
+    for i, runs in nearest.items():
+        runs.sort(key=lambda r: abs((r[0] + r[1]) / 2 - centre[i]))
+        if not any(under(columns[i], x0, x1) for x0, x1, _ in clusters):
+            runs = runs[1:]
+        out += runs
+    return sorted(out)
+
+
+def _name_by_quarter_runs(columns: list[Column]) -> None:
+    """Name the unnamed body columns set among quarter columns where the quarters leave exactly
+    as many gaps as there are such columns: programado's run goes on to the 4th quarter and
+    alcanzado's starts at the 1st, as every MIR head prints them. Only a gap of nothing but
+    such columns: a column of another kind between ends the run."""
+    steps = [(k, q) for k in RUN_KINDS for q in range(1, 5)]
+    known = [(i, c.kinds[0]) for i, c in enumerate(columns) if len(c.kinds) == 1 and c.kinds[0] in steps]
+    for (ia, a), (ib, b) in zip([(-1, None), *known], [*known, (len(columns), None)]):
+        lo = steps.index(a) + 1 if a else steps.index((b[0], 1)) if b else None
+        hi = steps.index(b) if b else steps.index((a[0], 4)) + 1 if a else None
+        if lo is None or hi is None or lo >= hi:
+            continue
+        between = _slots_between(columns, ia, ib, from_left=a is not None)
+        missing = steps[lo:hi]
+        if between and len(missing) == len(between):
+            for i, kind in zip(between, missing):
+                columns[i].kinds = (kind,)
+                columns[i].name = f"(columna leída del cuerpo: {kind[0]} T{kind[1]} por su lugar)"
+
+
+def _slots_between(columns: list[Column], ia: int, ib: int, from_left: bool) -> list[int]:
+    """The unnamed body columns between known quarter columns ia and ib, when nothing else is
+    between; before the first (ia -1) or after the last (ib past the end), the run of them
+    next to the known one."""
+
+    def is_slot(i: int) -> bool:
+        return not columns[i].kinds and not columns[i].name
+
+    inner = range(ia + 1, ib)
+    if 0 <= ia and ib < len(columns):
+        return list(inner) if all(is_slot(i) for i in inner) else []
+    out: list[int] = []
+    for i in inner if from_left else reversed(inner):
+        if not is_slot(i):
+            break
+        out.append(i)
+    return sorted(out)
