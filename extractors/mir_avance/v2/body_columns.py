@@ -33,26 +33,57 @@ MIN_COLUMN_NUMBERS = 3
 # body's words there; a commentary column's figures come among words (a third of them or less)
 MIN_NUMBER_SHARE = 0.8
 DASHES = frozenset({"-", "—", "–"})
+# a label OCR read as one word over two columns ('TAS' for 'T2 T3', 'T2' for 'T1 T2' on a
+# degraded scan: report block 6650-6669 scan 6661) spans at least this share of each of their
+# runs of numbers; a label spans most of its own column's run (labels centred, numbers right-
+# aligned) and little of its neighbour's. Lower would split a wide label's column more often,
+# and only the quarters' naming of every part then keeps the split from standing
+SPLIT_SHARE = 0.5
 # the kinds a quarter column can hold, in the order heads print their runs
 RUN_KINDS = ("prog", "alc")
 
 
 def layout_with_body_columns(layout: Layout, body: list[list[Word]]) -> Layout:
-    """``layout`` with the body's columns of numbers its head has no column for (module doc);
-    the same layout when there are none."""
+    """``layout`` with the body's columns of numbers its head has no column for, and with each
+    label OCR ran over two columns split in two where the quarters then name every part
+    (module doc); the same layout when there is nothing to change."""
     clusters = _number_columns(body)
     orphans = [
         o
         for o in _orphans(clusters, layout.columns)
         if _among_numeric_columns(o, layout.columns) and _only_numbers(o, body)
     ]
-    if not orphans:
+    splits = {
+        id(c): runs
+        for c in layout.columns
+        if len(runs := [(x0, x1) for x0, x1, _ in clusters if _share_under(c, x0, x1) >= SPLIT_SHARE]) > 1
+        and all(_only_numbers(r, body) for r in runs)
+    }
+    if not orphans and not splits:
         return layout
-    columns = sorted(
-        [*layout.columns, *(Column((), x0, x1, name="", confidence=0.0) for x0, x1 in orphans)], key=lambda c: c.x0
-    )
-    _name_by_quarter_runs(columns)
-    return replace(layout, columns=columns)
+    while True:
+        parts = {k: [_body_column(r) for r in runs] for k, runs in splits.items()}
+        columns = sorted(
+            [*(p for c in layout.columns for p in parts.get(id(c), [c])), *map(_body_column, orphans)],
+            key=lambda c: c.x0,
+        )
+        _name_by_quarter_runs(columns)
+        # a split stands only where the quarters name every part: a wide label over its column
+        # and part of the next one is no pair of lost labels
+        unnamed = [k for k, ps in parts.items() if any(not p.kinds for p in ps)]
+        if not unnamed:
+            return replace(layout, columns=columns)
+        for k in unnamed:
+            del splits[k]
+
+
+def _body_column(run: tuple[float, float]) -> Column:
+    return Column((), run[0], run[1], name="", confidence=0.0)
+
+
+def _share_under(column: Column, x0: float, x1: float) -> float:
+    """The share of a run of numbers that a column's label spans."""
+    return max(0.0, min(column.x1, x1) - max(column.x0, x0)) / max(x1 - x0, 1e-9)
 
 
 def _number_columns(body: list[list[Word]]) -> list[tuple[float, float, int]]:

@@ -218,3 +218,16 @@ def test_lost_columns_the_quarters_cannot_count_stay_unnamed():
     body = [body_row(200 + 12 * r, [(x, str(5 + n)) for n, x in enumerate(xs)]) for r in range(4)]
     got = layout_with_body_columns(Layout(columns=cols), body)
     assert [c.kinds for c in got.columns] == [(("prog", 1),), (), (), (("prog", 3),), (("prog", 4),)]
+
+
+def test_a_label_ocr_ran_over_two_columns_is_split_where_the_quarters_name_both_parts():
+    # 'TAS' read for 'T2 T3' over two runs of numbers (report block 6650-6669 scan 6661)
+    xs = [150, 180, 210, 240]
+    body = [body_row(200 + 12 * r, [(x, str(105 + n)) for n, x in enumerate(xs)]) for r in range(4)]
+    cols = [Column((("prog", 1),), 150, 157), Column((("meta", None),), 178, 215), Column((("prog", 4),), 240, 247)]
+    got = layout_with_body_columns(Layout(columns=cols), body)
+    assert [c.kinds for c in got.columns] == [(("prog", 1),), (("prog", 2),), (("prog", 3),), (("prog", 4),)]
+    # the same wide label where the quarters around it leave one gap, or none: it stays whole
+    cols = [Column((("prog", 1),), 150, 157), Column((("meta", None),), 178, 215), Column((("prog", 3),), 240, 247)]
+    got = layout_with_body_columns(Layout(columns=cols), body)
+    assert [c.kinds for c in got.columns] == [(("prog", 1),), (("meta", None),), (("prog", 3),)]
