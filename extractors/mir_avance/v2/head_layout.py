@@ -60,6 +60,12 @@ HEAD_REPEAT_RATIO = 80
 # groups at least, so that a head's '1.1' of a numbered label or a date does not count
 CODE_TOKEN = regex.compile(r"^\d{1,3}(?:[.:;,]\d{1,3}){2,}[.:]?$")
 
+# a line printing one column label at least this many times, and twice as often as numbers, is
+# a head line (_body_line): sub-labels repeated under the quarters ('Prog.' under each of four).
+# A row's text or note names a kind once or twice ('Meta Anual: Sin meta programada', dev scan
+# 29); two would let such a note's line into the head, four would miss sub-labels under three
+# quarters
+MIN_SUB_LABELS = 3
 # a rule drawn under a head spans the whole table; a group label's rule ('Programado' over its
 # quarters) spans only its group: a rule under this share of the head's main line's width does
 # not end the head. Lower would end a head at its group rules and lose the quarter labels under
@@ -255,12 +261,18 @@ def _body_line(line: list[Word]) -> bool:
     """A line that prints numbers, a code or starts with a level. A quarter-label line with a
     stray digit on it ('anual 1 T1 T2 T3 T4 T1 T2 T3 T4 Avance', 'Primero Segundo Tercero Cuarto
     Primero anual 1': a scan's speck of a rule) is still head: a row prints no quarter labels, so
-    labels outnumbering numbers mark a head. A head prints no code."""
+    labels outnumbering numbers mark a head. So does one column label printed again and again
+    ('Prog. Alcanzado Prog. Alcanzado …' with a stray '4': block d scan 6546, whose second
+    table lost its sub-labels and its programados with them) more than twice as often as the
+    line prints numbers (``MIN_SUB_LABELS``): a row's text or note names a kind once or twice
+    ('Meta Anual: Sin meta programada'). A head prints no code."""
     if nivel_of(line[0].text) is not None or any(CODE_TOKEN.match(w.text) for w in line):
         return True
     numbers = sum(1 for w in line if NUMBERISH.match(w.text) and not name_to_labels(w.text))
-    labels = sum(1 for w in line if any(lb.kind == "q" for lb in name_to_labels(w.text)))
-    return numbers > labels
+    quarters = sum(1 for w in line if any(lb.kind == "q" for lb in name_to_labels(w.text)))
+    repeats = Counter(fold(w.text) for w in line if name_to_labels(w.text)).most_common(1)
+    repeated = repeats[0][1] if repeats else 0
+    return numbers > quarters and not (repeated >= MIN_SUB_LABELS and repeated >= 2 * numbers)
 
 
 def head_to_layout(lines: list[list[Word]], h: float) -> Layout:

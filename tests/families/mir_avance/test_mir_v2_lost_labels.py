@@ -12,6 +12,7 @@ from extractors.mir_avance.v2.body_columns import layout_with_body_columns
 from extractors.mir_avance.v2.head_layout import (
     Column,
     Layout,
+    find_head,
     head_to_layout,
     is_head_debris,
     layout_with_surer_labels,
@@ -231,3 +232,38 @@ def test_a_label_ocr_ran_over_two_columns_is_split_where_the_quarters_name_both_
     cols = [Column((("prog", 1),), 150, 157), Column((("meta", None),), 178, 215), Column((("prog", 3),), 240, 247)]
     got = layout_with_body_columns(Layout(columns=cols), body)
     assert [c.kinds for c in got.columns] == [(("prog", 1),), (("meta", None),), (("prog", 3),)]
+
+
+def lines_of(items: list[tuple[float, float, str]]) -> list[list[Word]]:
+    words = []
+    for x, top, text in items:
+        for token in text.split():
+            words.append(word(token, x, top))
+            x += len(token) * SIZE * 0.5 + SIZE * 0.3
+    return words_to_word_lines(words)
+
+
+def test_a_line_of_sub_labels_with_a_stray_digit_stays_in_the_head():
+    # block d scan 6546: the sub-labels' line carries a speck read '4'; cut there, the table's
+    # programados lost their columns
+    lines = lines_of(
+        [
+            (300, 100, "1er Trim. 2do Trim. 3er Trim. 4to Trim."),
+            (40, 106, "Nivel Objetivo Nombre del indicador Frecuencia Meta anual"),
+            (300, 112, "Prog. Alcanzado Prog. Alcanzado Prog. Alcanzado Prog. Alcanzado 4"),
+            (40, 130, "Fin 1.1.1 Contribuir a 100 20 30 25 25 21 33 20 20"),
+        ]
+    )
+    assert find_head(lines, SIZE, 0, "") == (0, 3)
+
+
+def test_a_note_naming_a_kind_twice_is_no_head_line():
+    # dev scan 29: a row's note 'Meta Anual: Sin meta programada' under the head, its code short
+    lines = lines_of(
+        [
+            (40, 100, "Nivel Objetivo Nombre del indicador Frecuencia Meta anual Programado Alcanzado Avance"),
+            (40, 108, "5.6 Contribuir a garantizar Meta Anual: Sin meta programada"),
+            (40, 116, "Fin finanzas públicas Anual 138.50 150.17 150.17"),
+        ]
+    )
+    assert find_head(lines, SIZE, 0, "") == (0, 1)
