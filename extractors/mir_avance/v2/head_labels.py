@@ -7,6 +7,7 @@ Both are told apart here, by the head's geometry alone (``head_layout.py`` reads
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from papeleo.model import Word
@@ -173,38 +174,63 @@ def group_spans(groups: list[HeadCell], leaves: list[HeadCell], h: float) -> dic
         seeds[id(g)], unders[id(g)] = own, under
     out: dict[int, set[int]] = {}
     signs = [_label_sign(c) for c in leaves]
-    for g in groups:
-        own, under = seeds[id(g)], set(unders[id(g)])
-        if not own:
-            continue
-        # the leaves a group qualifies sit on one level: a label as tall as the head, centred
-        # beside them ('Frecuencia', 'Meta anual'), is not one of them
-        level = sum((leaves[i].top + leaves[i].bottom) / 2 for i in own) / len(own)
-        floor = sum(leaves[i].bottom for i in own) / len(own)
-        under = {
-            i
-            for i in under
-            if abs((leaves[i].top + leaves[i].bottom) / 2 - level) <= LEVEL_TOLERANCE * h
-            or abs(leaves[i].bottom - floor) <= SAME_BOTTOM_TOLERANCE * h
-        }
-        taken = {i for o in groups if o is not g for i in seeds[id(o)]} | {i for block in out.values() for i in block}
-        lo, hi = min(own), max(own)
-        best = (lo, hi)
-        for edges in (_label_ends, _block_edges):
-            for a in range(lo, -1, -1):
-                if a not in under or a in taken:
-                    break
-                for b in range(hi, len(leaves)):
-                    if b not in under or b in taken:
-                        break
-                    if b - a <= best[1] - best[0] or _repeats_a_label(signs, a, b):
-                        continue
-                    if _centred_under(g, edges(leaves, a, b)):
-                        best = (a, b)
-            if best != (lo, hi):
-                break
-        out[id(g)] = set(range(best[0], best[1] + 1))
+    pending = [g for g in groups if seeds[id(g)]]
+    # every group tries the labels' own ends before any tries the looser half-way edges: a
+    # label whose quarter lost its second sub-label ('T4' over 'Programado' only, the 'Real'
+    # beside it OCR lost) looks centred, by the half-way edges, over its neighbour's 'Real' too,
+    # which the neighbour's label sits centred over by the ends (block d scan 6504)
+    for edges in (_label_ends, _block_edges):
+        for g in list(pending):
+            own = seeds[id(g)]
+            taken = {i for o in groups if o is not g for i in seeds[id(o)]} | {i for b in out.values() for i in b}
+            block = _widest_centred_block(
+                g, own, _same_level_as(own, unders[id(g)], leaves, h), taken, leaves, signs, edges
+            )
+            if block != (min(own), max(own)):
+                out[id(g)] = set(range(block[0], block[1] + 1))
+                pending.remove(g)
+    for g in pending:
+        out[id(g)] = set(range(min(seeds[id(g)]), max(seeds[id(g)]) + 1))
     return out
+
+
+def _same_level_as(own: list[int], under: list[int], leaves: list[HeadCell], h: float) -> set[int]:
+    """The leaves under a group that sit on its own leaves' level: a label as tall as the head,
+    centred beside them ('Frecuencia', 'Meta anual'), is not one of them."""
+    level = sum((leaves[i].top + leaves[i].bottom) / 2 for i in own) / len(own)
+    floor = sum(leaves[i].bottom for i in own) / len(own)
+    return {
+        i
+        for i in under
+        if abs((leaves[i].top + leaves[i].bottom) / 2 - level) <= LEVEL_TOLERANCE * h
+        or abs(leaves[i].bottom - floor) <= SAME_BOTTOM_TOLERANCE * h
+    }
+
+
+def _widest_centred_block(
+    g: HeadCell,
+    own: list[int],
+    under: set[int],
+    taken: set[int],
+    leaves: list[HeadCell],
+    signs: list[tuple[tuple[str, int | None], ...]],
+    edges: Callable[[list[HeadCell], int, int], tuple[float, float, int]],
+) -> tuple[int, int]:
+    """The widest block of neighbouring leaves around ``own``, all under g and none taken,
+    repeating no label, that g is centred over when measured by ``edges``."""
+    lo, hi = min(own), max(own)
+    best = (lo, hi)
+    for a in range(lo, -1, -1):
+        if a not in under or a in taken:
+            break
+        for b in range(hi, len(leaves)):
+            if b not in under or b in taken:
+                break
+            if b - a <= best[1] - best[0] or _repeats_a_label(signs, a, b):
+                continue
+            if _centred_under(g, edges(leaves, a, b)):
+                best = (a, b)
+    return best
 
 
 def _label_sign(leaf: HeadCell) -> tuple[tuple[str, int | None], ...]:

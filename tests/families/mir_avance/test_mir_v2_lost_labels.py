@@ -9,6 +9,8 @@ a speck read as '+' between two labels, and a 'Meta anual' head read as noise.
 from __future__ import annotations
 
 from extractors.mir_avance.v2.body_columns import layout_with_body_columns
+from extractors.mir_avance.v2.geometry import _line_with_quarters_read, _with_doubtful_labels
+from extractors.mir_avance.v2.head_labels import HeadCell, group_spans
 from extractors.mir_avance.v2.head_layout import (
     Column,
     Layout,
@@ -267,3 +269,28 @@ def test_a_note_naming_a_kind_twice_is_no_head_line():
         ]
     )
     assert find_head(lines, SIZE, 0, "") == (0, 1)
+
+
+def test_a_quarter_label_that_lost_its_second_sub_label_does_not_take_its_neighbours():
+    # 'T4' over 'Programado' alone (its 'Real' lost): by the half-way edges it also looks centred
+    # over T3's 'Real', which 'T3' sits centred over by the labels' own ends (block d scan 6504,
+    # whose head listed T4 before T3)
+    def cell_at(text: str, x0: float, x1: float, top: float) -> HeadCell:
+        return HeadCell([word(text, x0, top)], x0, x1, top, top + 5, text)
+
+    leaves = [
+        cell_at("Programado", 830, 869, 288),
+        cell_at("Real", 879, 892, 288),
+        cell_at("Programado", 902, 940, 288),
+        cell_at("Meta anual", 953, 970, 277),
+    ]
+    t3, t4 = cell_at("T3", 859, 866, 275), cell_at("T4", 917, 925, 275)
+    spans = group_spans([t4, t3], leaves, 5.28)
+    assert spans[id(t3)] == {0, 1} and spans[id(t4)] == {2}
+
+
+def test_a_doubtful_first_quarter_label_goes_back_into_its_line_and_specks_beside_it_do_not():
+    line = [word("T2", 787, 275), word("T3", 859, 275), word("T4", 917, 275), word("Meta", 955, 277)]
+    doubtful = [word("Tí", 716, 275, conf=0.35), word(".", 700, 276, conf=0.2), word("r", 706, 275, conf=0.3)]
+    (got,) = _with_doubtful_labels([line], doubtful)
+    assert [w.text for w in _line_with_quarters_read(got)] == ["T1", "T2", "T3", "T4", "Meta"]
