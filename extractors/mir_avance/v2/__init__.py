@@ -21,6 +21,7 @@ from papeleo.registry import Extraction, register
 from papeleo.tables import pages_to_tables
 
 from .align import DOUBTFUL_SUFFIX
+from .cell_lines import document_to_cell_line_rows
 from .commentary import attach_commentary, note_of_another_row
 from .fields import cells_to_text_fields
 from .formats import flag_chosen, format_readings
@@ -63,6 +64,7 @@ def readings(doc: Document, T: int | None) -> list[tuple[str, list[RowCells]]]:
         out.append(("geometria", document_to_geometric_rows(list(doc.pages), T)))
     else:
         out.append(("orden", document_to_line_rows(doc, T)))
+        out.append(("celdas", document_to_cell_line_rows(doc, T)))
     return out
 
 
@@ -131,7 +133,7 @@ STREAM_MARGIN = 2.0
 
 # the readings of the MIR layout, one row per indicator; the related formats (formats/) are
 # not: SEVAC prints one row per goal under its project's clave
-MIR_LAYOUT_READINGS = frozenset({"tabla", "geometria", "orden", "flujo"})
+MIR_LAYOUT_READINGS = frozenset({"tabla", "geometria", "orden", "celdas", "flujo"})
 
 
 def flag_frequency(records: list[dict[str, Any]]) -> None:

@@ -39,7 +39,7 @@ Column = tuple[str, int | None]
 FIELDS = ("meta_anual", "avance_pct", *(f"{k}_t{q}" for k in ("programado", "alcanzado") for q in range(1, 5)))
 
 
-def _value(tok: str | None) -> float | None:
+def value_of(tok: str | None) -> float | None:
     if tok is None or tok.strip().lower() in NULL_TOKENS:
         return None
     r = parse_number(tok.strip(), MX)
@@ -58,7 +58,7 @@ def _joinable(left: str, right: str) -> bool:
     joined read as none: '12,4l9' + '2,023' -> '12,4l92,023' (dev MIR OCR'd text 129) is two cells,
     and an alignment joining them hides both from every check (an illegible cell has no value)."""
     joined = parse_number(left + right, MX)
-    return joined.status is not Status.INVALID or _value(left) is None or _value(right) is None
+    return joined.status is not Status.INVALID or value_of(left) is None or value_of(right) is None
 
 
 def _token_variants(tokens: list[str], n: int) -> list[tuple[list[str], str]]:
@@ -116,7 +116,7 @@ def _all_relations(placed: dict[Column, str], T: int | None, comentario: str | N
     for (kind, q), tok in placed.items():
         name = numeric_field(kind, q, T)
         if name in values:
-            values[name] = _value(tok)
+            values[name] = value_of(tok)
             if name == "avance_pct":
                 dec = _decimals(tok)
     return relations_of(values, T, dec, read_commentary(comentario))
@@ -173,7 +173,7 @@ def row_relations(numbers: dict[str, str], T: int | None, comentario: str | None
     dec = 0
     for name, tok in numbers.items():
         if name in values:
-            values[name] = _value(tok)
+            values[name] = value_of(tok)
             if name == "avance_pct":
                 dec = _decimals(tok)
     return relations_of(values, T, dec, read_commentary(comentario))

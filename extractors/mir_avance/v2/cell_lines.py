@@ -1,0 +1,251 @@
+"""Tesseract's text of a scanned table, one cell per line -> rows, the columns' order asked of
+the rows' arithmetic.
+
+Run on a scan without layout options, tesseract segments a wide table into blocks and writes
+each cell as lines of its own: a row's resumen, its code, its indicator and its commentary come
+interleaved, and its numbers follow one another ('10,110' / '2,906' / '1,918' / '3,651' /
+'11035 2,906 1,741 3691'). The line readings look for a row on a line and find none (the
+generator's real-OCR text forms read 24% of their numbers). Here a row is its run of lines
+that print numbers only (at least ``MIN_RUN_TOKENS`` of them: a code alone or a figure the
+commentary wrapped is no run), and its keys are the code, acronym and level printed on the
+lines before the run, the last of each (the lines after the previous run are that row's
+commentary).
+
+The head's cells come interleaved too, so the order of the numeric columns is not read from
+it: every order a MIR head prints (the annual target first or last; programado and alcanzado
+grouped by kind or by quarter; alcanzados for all quarters or up to the reported one; a %
+column or none) of the rows' count of numbers is tried against the rows' own arithmetic (Σ
+programado = meta anual, % = alcanzado / programado), and the one it backs on the most rows
+is taken, only when it is the one. Each row's values then go through its own checks.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from papeleo.model import Document
+
+from .align import DOUBTFUL_SUFFIX, FIELDS, row_relations, value_of
+from .fields import frecuencia_of, nivel_of
+from .lines import NUMBERISH, place_numbers
+from .record import QUARTERS_OF
+from .solve import suma_holds, tolerance
+from .table import RowCells, numeric_field
+
+# a run of number lines is a row's cells when it prints at least this many numbers: a code
+# alone ('1.5') or a commentary's wrapped figure ('342,650') prints one
+MIN_RUN_TOKENS = 4
+# ... or this many right under the row's frequency cell: an annual indicator's target and fourth
+# quarter (two figures of a commentary never follow a frequency word on its own line)
+MIN_MEASURED_TOKENS = 2
+# a speck OCR read among a line's numbers as a short word ('The'); a longer word is text
+MAX_STRAY_CHARS = 3
+# the text is tesseract's cells apart when at least this share of its lines printing two or more
+# numbers print nothing else: 0.65-0.95 on the generator's real-OCR texts, 0.0-0.2 on text laid
+# out in rows or one cell per line (dev OCR'd text 100-399, block (c) and (d))
+MIN_APART_SHARE = 0.5
+DIGIT = regex.compile(r"\d")
+# an order of the columns is taken when the rows' arithmetic backs it on at least this many rows,
+# and backs no other order as well: fewer is within coincidence
+MIN_BACKED_ROWS = 3
+# a code printed alone on its line: '1.5', '1.5.1.1', '2.3.1.' (not a value: values print
+# thousands with commas and at most one point)
+CODE_LINE = regex.compile(r"^\d{1,3}(?:\.\d{1,3}){1,7}\.?$")
+# a code leading the resumen's first line: '3.2.1.1 Recolección de toneladas de residuos' (a
+# capital after it: a commentary's figure is followed by lower case or '%')
+CODE_LEAD = regex.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,7})\.?\s+\p{Lu}")
+# an acronym alone on its line: 'TVDPUL', 'PSALAM'
+ACRONYM_LINE = regex.compile(r"^[A-ZÁÉÍÓÚÑ]{3,12}$")
+
+Kind = tuple[str, int | None]
+# a column the arithmetic cannot name
+UNKNOWN: Kind = ("?", None)
+
+
+def document_to_cell_line_rows(doc: Document, T: int | None) -> list[RowCells]:
+    """The rows of a plain-text document written one cell per line (module doc); none when its
+    lines hold no such runs or no order of the columns is backed."""
+    if not T or any(p.text_source != "plain_text" for p in doc.pages):
+        return []
+    lines = [(p.number, ln.text.strip()) for p in doc.pages for ln in p.lines if ln.text.strip()]
+    if not _cells_apart([t for _, t in lines]):
+        return []  # rows printed on lines, or cells one per line in row order: the line readings' text
+    runs = _number_runs([t for _, t in lines])
+    if len(runs) < MIN_BACKED_ROWS:
+        return []
+    tokens = [[t for j in range(a, b) for t in _numbers_of(lines[j][1]) or []] for a, b in runs]
+    seq = _backed_order(tokens, T)
+    if seq is None:
+        return []
+    out: list[RowCells] = []
+    previous_end = 0
+    for (a, b), toks in zip(runs, tokens):
+        rc = RowCells(page=lines[a][0])
+        # the frequency cell can come right after the numbers too ('0 100' / 'Semestral')
+        _keys(rc, [t for _, t in lines[previous_end:a]])
+        if "frecuencia" not in rc.text:
+            _keys(rc, [t for _, t in lines[b : b + 2] if frecuencia_of(t) and len(t.split()) == 1])
+        previous_end = b
+        measured = QUARTERS_OF.get(frecuencia_of(rc.text.get("frecuencia")) or "")
+        # an indicator measured in some quarters prints '0' in the others, or a blank, gone from
+        # the text: the columns of its count
+        row_seq = [k for k in seq if k[0] not in ("prog", "alc") or not measured or k[1] in measured]
+        pairs, note, _ = place_numbers(toks, row_seq if len(toks) == len(row_seq) else seq, T)
+        if pairs is None:
+            rc.notes.append(
+                f"{len(toks)} números para {len(seq)} columnas: ninguna alineación la respaldan las cuentas"
+            )
+        else:
+            for (kind, q), tok in pairs:
+                if name := numeric_field(kind, q, T):
+                    rc.numbers[name] = tok
+            if note:
+                rc.notes.append(note)
+            _doubt_constant_only(rc)
+            if b - a > 1:
+                _doubt_unpinned_quarters(rc, T)
+        rc.notes.append(
+            "orden de las columnas tomado de la aritmética de las filas (texto de OCR, una celda por línea)"
+        )
+        out.append(rc)
+    return out
+
+
+def _doubt_constant_only(rc: RowCells) -> None:
+    """A row whose Σ holds only as a constant indicator's (every programado printed non-zero equal
+    to the meta) while it also prints zeros: the zeros and the targets could sit in any of its
+    quarters and the check would still hold. In this reading a row's numbers come in an order
+    tesseract chose ('0 100' / '100 0 100'), so its programados are doubted, each by name."""
+    values = {f: value_of(t) for f, t in rc.numbers.items()}
+    meta, progs = (
+        values.get("meta_anual"),
+        {f: v for f, v in values.items() if f.startswith("programado_") and v is not None},
+    )
+    if meta is None or not progs or abs(sum(progs.values()) - meta) <= tolerance([meta, *progs.values()]):
+        return
+    if 0 in progs.values() and suma_holds({**dict.fromkeys(FIELDS), **values}):
+        rc.checks += [f"{f}{DOUBTFUL_SUFFIX}=conflict" for f in sorted(progs)]
+        rc.notes.append(
+            "Σ programado sólo cuadra como indicador constante: los ceros y las metas pueden ir en otros trimestres"
+        )
+
+
+def _doubt_unpinned_quarters(rc: RowCells, T: int) -> None:
+    """A row whose numbers tesseract wrote over several lines: it orders those lines as it
+    segments the page, not always top to bottom ('109 109 100.00%' / '98 130' / '127 163' /
+    '81 78': the fourth quarter first, validation OCR'd text 1025). Σ programado holds whatever
+    quarter each programado sits in, so only a check that names a quarter's cell (the % of the
+    reported quarter) pins it; every other programado and alcanzado is doubted, by name."""
+    pinned = {
+        f for name, fields, ok in row_relations(rc.numbers, T, None) if ok and name != "suma_programado" for f in fields
+    }
+    doubted = sorted(f for f in rc.numbers if f.startswith(("programado_", "alcanzado_")) and f not in pinned)
+    flagged = {c.partition("=")[0] for c in rc.checks}
+    new = [f for f in doubted if f"{f}{DOUBTFUL_SUFFIX}" not in flagged]
+    if new:
+        rc.checks += [f"{f}{DOUBTFUL_SUFFIX}=conflict" for f in new]
+        rc.notes.append(f"celdas en varias líneas del OCR: ninguna comprobación fija el trimestre de {', '.join(new)}")
+
+
+def _cells_apart(lines: list[str]) -> bool:
+    """Whether the text sets numbers apart from words: most lines printing two numbers or more
+    print nothing else (``MIN_APART_SHARE``). Tesseract's text of a scanned table does ('216,970.90
+    223,972.00 167,052.95 349,627.00 -'); text laid out in rows prints them among the row's words,
+    and text of one cell per line in row order prints one number a line — both read by the line
+    readings, which this reading only loses rows to."""
+    several = [ln for ln in lines if sum(1 for t in ln.split() if NUMBERISH.match(t) and DIGIT.search(t)) >= 2]
+    apart = sum(1 for ln in several if _numbers_of(ln) is not None)
+    return len(several) >= MIN_BACKED_ROWS and apart >= MIN_APART_SHARE * len(several)
+
+
+def _number_runs(lines: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of every run of consecutive lines printing numbers only, MIN_RUN_TOKENS or
+    more of them — or two or more right under the row's frequency ('Anual' / '393' / '393': an
+    annual indicator prints its target and its fourth quarter only)."""
+    out = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _numbers_of(lines[j]) is not None:
+            j += 1
+        count = sum(len(_numbers_of(lines[k]) or []) for k in range(i, j))
+        after_frequency = i > 0 and len(lines[i - 1].split()) == 1 and frecuencia_of(lines[i - 1]) is not None
+        if j > i and (count >= MIN_RUN_TOKENS or (after_frequency and count >= MIN_MEASURED_TOKENS)):
+            out.append((i, j))
+        i = max(j, i + 1)
+    return out
+
+
+def _numbers_of(line: str) -> list[str] | None:
+    """The numbers of a line that prints numbers only, None for any other line. One short
+    token without a digit among them is OCR's reading of a speck ('3691 The') and is dropped."""
+    if CODE_LINE.match(line):
+        return None
+    tokens = line.split()
+    numbers = [t for t in tokens if NUMBERISH.match(t)]
+    stray = [t for t in tokens if not NUMBERISH.match(t)]
+    if not numbers or len(stray) > 1 or any(len(t) > MAX_STRAY_CHARS or DIGIT.search(t) for t in stray):
+        return None
+    return numbers
+
+
+def _keys(rc: RowCells, window: list[str]) -> None:
+    """The row's code, acronym, level and frequency: the last of each printed on a line of its
+    own (or leading one, for the code and the level) in the lines before its numbers."""
+    for line in window:
+        if CODE_LINE.match(line):
+            rc.text["clave"] = line.rstrip(".")
+        elif m := CODE_LEAD.match(line):
+            rc.text["clave"] = m.group(1)
+        elif nivel_of(line) and len(line.split()) <= 2:
+            rc.text["nivel"] = line
+        elif frecuencia_of(line) and len(line.split()) == 1:
+            rc.text["frecuencia"] = line  # 'TRIMESTRAL' is no acronym
+        elif ACRONYM_LINE.match(line):
+            rc.text["siglas"] = line
+
+
+def _orders(T: int) -> list[list[Kind]]:
+    """Every order of numeric columns a MIR head prints (module doc), behind a column no check
+    reaches (a línea base) or not."""
+    out = []
+    for alcanzados in (4, T):
+        by_kind = [*(("prog", q) for q in range(1, 5)), *(("alc", q) for q in range(1, alcanzados + 1))]
+        by_quarter = [k for q in range(1, 5) for k in (("prog", q), ("alc", q)) if k[0] == "prog" or q <= alcanzados]
+        for quarters in (by_kind, by_quarter):
+            for pct in ([], [("avance", None)]):
+                # ... after a column of no check ('Línea base') or none
+                for lead in ([], [UNKNOWN]):
+                    out.append([*lead, ("meta", None), *quarters, *pct])
+                    out.append([*lead, *quarters, ("meta", None), *pct])
+    unique: list[list[Kind]] = []
+    for o in out:
+        if o not in unique:
+            unique.append(o)
+    return unique
+
+
+def _backed_order(tokens: list[list[str]], T: int) -> list[Kind] | None:
+    """The order of columns the rows' arithmetic backs best (each order tried on the rows that
+    print as many numbers as it has columns), when it is the only one."""
+    scored = []
+    for seq in _orders(T):
+        held = failed = 0
+        for toks in tokens:
+            if len(toks) != len(seq):
+                continue
+            numbers = {f: t for (k, q), t in zip(seq, toks) if (f := numeric_field(k, q, T))}
+            relations = [ok for _, _, ok in row_relations(numbers, T, None)]
+            held += bool(relations) and all(relations)
+            failed += not all(relations)
+        scored.append((held, -failed, seq))
+    top = max(scored, key=lambda x: x[:2])
+    # a wrong order holds on next to no row; the right one can fail on as many as it holds where
+    # tesseract set a neighbour's cell among a row's (a % read before the next row's numbers)
+    if top[0] < MIN_BACKED_ROWS:
+        return None
+    best = [seq for held, failed, seq in scored if (held, failed) == top[:2]]
+    # orders the arithmetic backs equally agree where it reaches (the meta, the programados);
+    # where they differ ('alcanzado T4' or '%' last, both printed '-' for a third quarter) the
+    # column is nobody's: its numbers stay unplaced
+    return [kinds[0] if all(k == kinds[0] for k in kinds) else UNKNOWN for kinds in zip(*best)]
