@@ -37,6 +37,7 @@ from .record import (
     FREQUENCY_CHECK,
     PERCENT_FROM_COMMENT,
     add_flags,
+    flag_constant_only_sums,
     frequency_check,
     rows_to_records,
 )
@@ -323,6 +324,7 @@ def extract(doc: Document, ctx: Context) -> Extraction:
         flag_keys_out_of_sequence(records)
         flag_codes_off_depth(records)
         flag_frequency(records)
+        flag_constant_only_sums(records)
         flag_unbacked(records, read_by_ocr=read_by_ocr)
     elif best:
         flag_chosen(best[3], records, read_by_ocr)

@@ -146,9 +146,7 @@ def row_to_record(
         notes.append(f"la fila reúne dos filas impresas ({merged}): sus valores pueden ser de cualquiera de ellas")
     if "suma_programado=ok" in checks and constant_without_its_quarters(solved.values, tf.frecuencia):
         checks[checks.index("suma_programado=ok")] = "suma_programado=conflict"
-        notes.append(
-            f"programados iguales a la meta anual, pero no en cada trimestre que mide un indicador {tf.frecuencia}"
-        )
+        notes.append(_constant_note(tf.frecuencia))
     freq = frequency_check(tf.frecuencia, solved.values)
     if freq:
         checks.append(freq[0])
@@ -183,7 +181,8 @@ def constant_without_its_quarters(values: dict[str, Any], frecuencia: str | None
     indicator prints its target in every quarter it measures; two of four quarters equal to the
     meta is a value read into a neighbouring column as often ('4 4' under a trimestral meta of 4
     programmed 1 1 1 1, generated MIR scan 6536, the second 4 unflagged)."""
-    measured = QUARTERS_OF.get(frecuencia or "") or ((1, 2, 3, 4) if frecuencia == "trimestral" else None)
+    # a row whose frequency went unread measures any quarter: its lost quarters are as doubtful
+    measured = QUARTERS_OF.get(frecuencia or "") or ((1, 2, 3, 4) if frecuencia in ("trimestral", None) else None)
     meta = values.get("meta_anual")
     if measured is None or meta is None:
         return False
@@ -191,6 +190,21 @@ def constant_without_its_quarters(values: dict[str, Any], frecuencia: str | None
     if not given or abs(sum(given.values()) - meta) <= tolerance([meta, *given.values()]):
         return False  # no programado, or the quarters add up: not the constant reading
     return any(given.get(q) is None for q in measured)
+
+
+def _constant_note(frecuencia: str | None) -> str:
+    return f"programados iguales a la meta anual, pero no en cada trimestre que mide un indicador {frecuencia or 'de frecuencia ilegible'}"
+
+
+def flag_constant_only_sums(records: list[dict[str, Any]]) -> None:
+    """``constant_without_its_quarters`` on finished records of a reading whose rows did not go
+    through ``row_to_record`` (the line stream, v1's: a meta of 1 read for 4 over programados 1 1
+    and two quarters lost held as a constant indicator's, generated MIR report 6704)."""
+    for r in records:
+        checks = r.get("checks") or []
+        if "suma_programado=ok" in checks and constant_without_its_quarters(r, r.get("frecuencia")):
+            r["checks"] = [c if c != "suma_programado=ok" else "suma_programado=conflict" for c in checks]
+            add_flags(r, [], _constant_note(r.get("frecuencia")))
 
 
 def frequency_check(frecuencia: str | None, values: dict[str, Any]) -> list[str]:

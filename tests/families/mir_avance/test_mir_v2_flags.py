@@ -14,7 +14,12 @@ from test_mir_v2_geometry import HEAD_BY_KIND, page_of, rows_by_kind
 
 from extractors.mir_avance.v2.fields import TextFields
 from extractors.mir_avance.v2.geometry import page_to_rows
-from extractors.mir_avance.v2.record import constant_without_its_quarters, row_to_record, rows_to_formats
+from extractors.mir_avance.v2.record import (
+    constant_without_its_quarters,
+    flag_constant_only_sums,
+    row_to_record,
+    rows_to_formats,
+)
 from extractors.mir_avance.v2.table import RowCells, flag_unplaced
 from helpers import ROOT
 
@@ -170,9 +175,26 @@ def test_a_constant_reading_of_sigma_programado_needs_every_quarter_the_frequenc
     # a semestral constant prints the meta in the second and fourth quarters only
     semestral = {**half, "programado_t3": None, "programado_t4": 4.0}
     assert not constant_without_its_quarters(semestral, "semestral")
-    # quarters that add up are no constant reading; an unknown frequency says nothing
+    # quarters that add up are no constant reading; a frequency OCR lost may be any, so the lost
+    # quarters are as doubtful as a trimestral's (report 6704: meta 1 read for 4, unflagged)
     assert not constant_without_its_quarters({**half, "programado_t2": 1.0, "programado_t3": 3.0}, "trimestral")
-    assert not constant_without_its_quarters(half, None)
+    assert constant_without_its_quarters(half, None)
     rc = RowCells(numbers={"meta_anual": "4", "programado_t2": "4", "programado_t3": "4", "alcanzado_t1": "1"}, page=1)
     rec = row_to_record(rc, TextFields(clave="5.2.3", frecuencia="trimestral"), {"trimestre": 1}, {}, set())
     assert "suma_programado=conflict" in rec["checks"] and "programado_t3" in flags(rec)
+
+
+def test_a_sum_that_holds_only_as_a_constant_indicators_with_quarters_lost_is_a_conflict():
+    # generated report 6704's OCR'd text, line stream: meta read 1 for 4 over programados 1 1 and
+    # two quarters lost; its frequency went unread, so any quarter could be measured
+    lost = {"meta_anual": 1.0, "programado_t1": 1.0, "programado_t2": 1.0, "frecuencia": None}
+    whole = {"meta_anual": 4.0, **{f"programado_t{q}": 1.0 for q in range(1, 5)}, "frecuencia": None}
+    anual = {"meta_anual": 9.0, "programado_t4": 9.0, "frecuencia": "anual"}
+    records = [{**r, "checks": ["suma_programado=ok"]} for r in (lost, whole, anual)]
+    flag_constant_only_sums(records)
+    assert [r["checks"] for r in records] == [
+        ["suma_programado=conflict"],
+        ["suma_programado=ok"],
+        ["suma_programado=ok"],
+    ]
+    assert "frecuencia ilegible" in records[0]["comentario_extraccion"]
