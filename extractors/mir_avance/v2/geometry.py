@@ -12,15 +12,13 @@ its meta anual last, its quarters as 'Ene-Mar' and an extra 'Sentido' column is 
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Sequence
-from dataclasses import replace
 
 from papeleo.model import Page, Word
 from papeleo.tables.words import is_speck, median_word_height, placed_words, words_to_text, words_to_word_lines
 
 from .body_columns import layout_with_body_columns
-from .columns import CLEAN_T_LABEL, MAX_DAMAGED_LABEL_CHARS, NUMERIC, quarter_of, repair_quarter_labels
+from .columns import NUMERIC
 from .commentary import NOTE
 from .fields import split_code
 from .head_layout import (
@@ -28,12 +26,13 @@ from .head_layout import (
     Layout,
     find_head,
     head_without_body_lines,
-    layout_with_surer_labels,
     line_gap,
     main_head_line,
 )
+from .head_twins import layout_with_surer_labels
 from .lines import NUMBERISH
 from .order import order_check_and_note, order_evidence, order_is_uneven, quarter_order_check_and_note, swapped_order
+from .quarter_lines import line_with_quarters_read, lines_with_doubtful_labels
 from .table import NUMBER_TOKEN, RowCells, flag_unplaced, numeric_field
 
 # a line is a row's anchor when it prints numbers in at least this many numeric columns (a page
@@ -65,11 +64,6 @@ NAMING_KINDS = ("nivel", "clave", "siglas", "resumen", "indicador")
 # in earlier pages whose columns an auto-fitted table set a little apart)
 MIN_BORDER_ROWS = 3
 
-# a quarter label OCR doubted beside a run of read ones is taken back up to this many of the
-# run's steps (median distance between its labels) beyond it: labels are centred over blocks of
-# unequal width, so one step falls short of the next label by a few points (block d scan 6504:
-# 'Tí' 71 pt before 'T2', steps of 58 and 72); two would reach into the next group of labels
-RUN_REACH = 1.5
 # a word reaching this many points past a border on both sides crosses it (glyph boxes touch a
 # rule or a gutter's edge by a point or so)
 STRADDLE_PT = 2.0
@@ -122,14 +116,14 @@ def page_to_rows(
 ) -> tuple[list[RowCells], Layout | None]:
     """The rows of one page and the layout they were read with (carried to a next page that
     does not repeat the head). ``others``: the heads read elsewhere in the document, whose surer
-    labels a damaged one here takes (``head_layout.layout_with_surer_labels``). With ``heads``,
+    labels a damaged one here takes (``head_twins.layout_with_surer_labels``). With ``heads``,
     only the heads are read, each appended to it, and no row."""
     words = placed_words(w for line in page.lines for w in line.words)
     if not words:
         return [], carried
     h = median_word_height(words)
     doubtful = [w for line in page.lines for w in line.words if w.bbox is not None and is_speck(w)]
-    lines = [_line_with_quarters_read(line) for line in _with_doubtful_labels(words_to_word_lines(words), doubtful)]
+    lines = [line_with_quarters_read(line) for line in lines_with_doubtful_labels(words_to_word_lines(words), doubtful)]
     rows: list[RowCells] = []
     i, layout = 0, carried
     while i < len(lines):
@@ -188,46 +182,6 @@ def _ordered_body_to_rows(
         r.checks.append(check)
         r.notes.append(note)
     return rows
-
-
-def _with_doubtful_labels(lines: list[list[Word]], doubtful: list[Word]) -> list[list[Word]]:
-    """A head line's quarter labels that OCR read short and doubtful ('T4' at 0.49, 'TS' at 0.38
-    on a degraded scan's 'T1 T2 T3 T4') go back into it: they are left out as specks, and the
-    quarters then lose their columns. Only on a line with a read label, and within it the
-    words ``repair_quarter_labels`` then reads or leaves as they are: dust is rarely short
-    text between two quarter labels, and one that stays unread names no column. The first or
-    last label of the run can be the doubtful one ('Tí' at 0.35 before 'T2 T3 T4', block d scan
-    6504): up to a step and a half of the run (``RUN_REACH``) beyond its read labels, a word
-    the repair reads as the quarter that runs there goes back too — only such a word: specks
-    there ('. r' before 'Frecuencia T1 …') took the line out of the head."""
-    out = []
-    for line in lines:
-        if labels := [w for w in line if CLEAN_T_LABEL.match(w.text)]:
-            top, bottom = min(w.bbox.top for w in line), max(w.bbox.bottom for w in line)
-            x0, x1 = min(w.bbox.x0 for w in line), max(w.bbox.x1 for w in line)
-            xs = [w.bbox.x0 for w in labels]
-            reach = RUN_REACH * statistics.median(b - a for a, b in zip(xs, xs[1:])) if len(xs) > 1 else 0.0
-            near = [
-                w
-                for w in doubtful
-                if top <= (w.bbox.top + w.bbox.bottom) / 2 <= bottom
-                and x0 - reach <= w.bbox.x0 <= x1 + reach
-                and len(w.text.strip()) <= MAX_DAMAGED_LABEL_CHARS
-            ]
-            inner = [w for w in near if x0 <= w.bbox.x0 <= x1]
-            line = sorted(line + inner, key=lambda w: w.bbox.x0)
-            for w in (w for w in near if w not in inner):
-                tried = sorted([*line, w], key=lambda v: v.bbox.x0)
-                if quarter_of(repair_quarter_labels([v.text for v in tried])[tried.index(w)]) is not None:
-                    line = tried
-        out.append(line)
-    return out
-
-
-def _line_with_quarters_read(line: list[Word]) -> list[Word]:
-    """The line with OCR-damaged quarter labels read back ('71 T2 13 74'), see columns.py."""
-    texts = repair_quarter_labels([w.text for w in line])
-    return [w if t == w.text else replace(w, text=t) for w, t in zip(line, texts)]
 
 
 def _body_to_rows(

@@ -1,7 +1,7 @@
 """The copies of one head that a report prints over each page or component's table, read
 together: each column named by what most copies say, weighted by how sure OCR was of them
 (``copies_to_kinds``, for the shared table layer's tables; heads read from the words' geometry
-take the surest copy's reading, ``head_layout.layout_with_surer_labels``).
+take the surest copy's reading, ``head_twins.layout_with_surer_labels``).
 
 A scan damages each copy of a head in its own places: 'Programado 1er Trim.' read 'Programado
 Trim.' on one page (the quarter lost, the label then naming the annual meta), 'Meta anual'

@@ -57,7 +57,7 @@ class HeadCell:
 
 def cell(words: list[Word]) -> HeadCell:
     """A head cell of words already chosen as labels: a short doubtful one kept on purpose (a
-    quarter label read at 0.4, see geometry._with_doubtful_labels) is not dropped again."""
+    quarter label read at 0.4, see quarter_lines.lines_with_doubtful_labels) is not dropped again."""
     return HeadCell(
         words,
         min(w.bbox.x0 for w in words),

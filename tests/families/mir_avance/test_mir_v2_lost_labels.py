@@ -9,7 +9,6 @@ a speck read as '+' between two labels, and a 'Meta anual' head read as noise.
 from __future__ import annotations
 
 from extractors.mir_avance.v2.body_columns import layout_with_body_columns
-from extractors.mir_avance.v2.geometry import _line_with_quarters_read, _with_doubtful_labels
 from extractors.mir_avance.v2.head_labels import HeadCell, group_spans
 from extractors.mir_avance.v2.head_layout import (
     Column,
@@ -17,10 +16,11 @@ from extractors.mir_avance.v2.head_layout import (
     find_head,
     head_to_layout,
     is_head_debris,
-    layout_with_surer_labels,
     leaves_with_quarters_of_their_block,
 )
+from extractors.mir_avance.v2.head_twins import layout_with_surer_labels
 from extractors.mir_avance.v2.loose import name_loose_columns
+from extractors.mir_avance.v2.quarter_lines import line_with_quarters_read, lines_with_doubtful_labels
 from extractors.mir_avance.v2.table import UNPLACED_CHECK, UNPLACED_NOTE, RowCells
 from papeleo.model import BBox, Word
 from papeleo.tables.words import words_to_word_lines
@@ -292,5 +292,5 @@ def test_a_quarter_label_that_lost_its_second_sub_label_does_not_take_its_neighb
 def test_a_doubtful_first_quarter_label_goes_back_into_its_line_and_specks_beside_it_do_not():
     line = [word("T2", 787, 275), word("T3", 859, 275), word("T4", 917, 275), word("Meta", 955, 277)]
     doubtful = [word("Tí", 716, 275, conf=0.35), word(".", 700, 276, conf=0.2), word("r", 706, 275, conf=0.3)]
-    (got,) = _with_doubtful_labels([line], doubtful)
-    assert [w.text for w in _line_with_quarters_read(got)] == ["T1", "T2", "T3", "T4", "Meta"]
+    (got,) = lines_with_doubtful_labels([line], doubtful)
+    assert [w.text for w in line_with_quarters_read(got)] == ["T1", "T2", "T3", "T4", "Meta"]
