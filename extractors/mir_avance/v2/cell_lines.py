@@ -93,7 +93,7 @@ def document_to_cell_line_rows(doc: Document, T: int | None) -> list[RowCells]:
         pairs, note, _ = place_numbers(toks, row_seq if len(toks) == len(row_seq) else seq, T)
         if pairs is None:
             rc.notes.append(
-                f"{len(toks)} números para {len(seq)} columnas: ninguna alineación la respaldan las cuentas"
+                f"{len(toks)} números para {len(seq)} columnas: ninguna alineación cuadra con la aritmética de la fila"
             )
         else:
             for (kind, q), tok in pairs:
