@@ -29,7 +29,7 @@ from .align import DOUBTFUL_SUFFIX, FIELDS, row_relations, value_of
 from .fields import frecuencia_of, nivel_of
 from .lines import NUMBERISH, place_numbers
 from .record import QUARTERS_OF
-from .solve import suma_holds, tolerance
+from .solve import adds_up, suma_holds
 from .table import RowCells, numeric_field
 
 # a run of number lines is a row's cells when it prints at least this many numbers: a code
@@ -68,12 +68,13 @@ def document_to_cell_line_rows(doc: Document, T: int | None) -> list[RowCells]:
     if not T or any(p.text_source != "plain_text" for p in doc.pages):
         return []
     lines = [(p.number, ln.text.strip()) for p in doc.pages for ln in p.lines if ln.text.strip()]
-    if not _cells_apart([t for _, t in lines]):
+    numbers = [_numbers_of(t) for _, t in lines]
+    if not _cells_apart([t for _, t in lines], numbers):
         return []  # rows printed on lines, or cells one per line in row order: the line readings' text
-    runs = _number_runs([t for _, t in lines])
+    runs = _number_runs([t for _, t in lines], numbers)
     if len(runs) < MIN_BACKED_ROWS:
         return []
-    tokens = [[t for j in range(a, b) for t in _numbers_of(lines[j][1]) or []] for a, b in runs]
+    tokens = [[t for j in range(a, b) for t in numbers[j] or []] for a, b in runs]
     seq = _backed_order(tokens, T)
     if seq is None:
         return []
@@ -121,7 +122,7 @@ def _doubt_constant_only(rc: RowCells) -> None:
         values.get("meta_anual"),
         {f: v for f, v in values.items() if f.startswith("programado_") and v is not None},
     )
-    if meta is None or not progs or abs(sum(progs.values()) - meta) <= tolerance([meta, *progs.values()]):
+    if meta is None or not progs or adds_up(meta, list(progs.values())):
         return
     if 0 in progs.values() and suma_holds({**dict.fromkeys(FIELDS), **values}):
         rc.checks += [f"{f}{DOUBTFUL_SUFFIX}=conflict" for f in sorted(progs)]
@@ -147,18 +148,20 @@ def _doubt_unpinned_quarters(rc: RowCells, T: int) -> None:
         rc.notes.append(f"celdas en varias líneas del OCR: ninguna comprobación fija el trimestre de {', '.join(new)}")
 
 
-def _cells_apart(lines: list[str]) -> bool:
+def _cells_apart(lines: list[str], numbers: list[list[str] | None]) -> bool:
     """Whether the text sets numbers apart from words: most lines printing two numbers or more
     print nothing else (``MIN_APART_SHARE``). Tesseract's text of a scanned table does ('216,970.90
     223,972.00 167,052.95 349,627.00 -'); text laid out in rows prints them among the row's words,
     and text of one cell per line in row order prints one number a line — both read by the line
     readings, which this reading only loses rows to."""
-    several = [ln for ln in lines if sum(1 for t in ln.split() if NUMBERISH.match(t) and DIGIT.search(t)) >= 2]
-    apart = sum(1 for ln in several if _numbers_of(ln) is not None)
+    several = [
+        i for i, ln in enumerate(lines) if sum(1 for t in ln.split() if NUMBERISH.match(t) and DIGIT.search(t)) >= 2
+    ]
+    apart = sum(1 for i in several if numbers[i] is not None)
     return len(several) >= MIN_BACKED_ROWS and apart >= MIN_APART_SHARE * len(several)
 
 
-def _number_runs(lines: list[str]) -> list[tuple[int, int]]:
+def _number_runs(lines: list[str], numbers: list[list[str] | None]) -> list[tuple[int, int]]:
     """(start, end) of every run of consecutive lines printing numbers only, MIN_RUN_TOKENS or
     more of them — or two or more right under the row's frequency ('Anual' / '393' / '393': an
     annual indicator prints its target and its fourth quarter only)."""
@@ -166,9 +169,9 @@ def _number_runs(lines: list[str]) -> list[tuple[int, int]]:
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and _numbers_of(lines[j]) is not None:
+        while j < len(lines) and numbers[j] is not None:
             j += 1
-        count = sum(len(_numbers_of(lines[k]) or []) for k in range(i, j))
+        count = sum(len(numbers[k] or []) for k in range(i, j))
         after_frequency = i > 0 and len(lines[i - 1].split()) == 1 and frecuencia_of(lines[i - 1]) is not None
         if j > i and (count >= MIN_RUN_TOKENS or (after_frequency and count >= MIN_MEASURED_TOKENS)):
             out.append((i, j))

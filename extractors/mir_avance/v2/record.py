@@ -14,7 +14,7 @@ from papeleo.text.numbers import MX, NumberFormat, NumberReading, find_percents,
 
 from .align import DOUBTFUL_SUFFIX
 from .fields import FRECUENCIAS, NIVELES, PARENS, TextFields
-from .solve import ALC, NUMERIC, solve_row, tolerance
+from .solve import ALC, NUMERIC, adds_up, solve_row
 from .table import NULL_TOKENS, RowCells
 
 # an alcanzado printed for a quarter after the one reported: the quarter or the column is wrong
@@ -187,7 +187,7 @@ def constant_without_its_quarters(values: dict[str, Any], frecuencia: str | None
     if measured is None or meta is None:
         return False
     given = {q: v for q in range(1, 5) if (v := values.get(f"programado_t{q}")) is not None}
-    if not given or abs(sum(given.values()) - meta) <= tolerance([meta, *given.values()]):
+    if not given or adds_up(meta, list(given.values())):
         return False  # no programado, or the quarters add up: not the constant reading
     return any(given.get(q) is None for q in measured)
 

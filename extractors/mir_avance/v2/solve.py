@@ -66,6 +66,11 @@ def avance_holds(avance: float, alc: float, prog: float, decimals: int) -> bool:
     return any(float(percent_of(alc, prog, decimals, t)) == round(avance, decimals) for t in (False, True))
 
 
+def adds_up(meta: float, given: list[float]) -> bool:
+    """Whether the programados printed sum to the meta anual, within the printed decimals."""
+    return abs(sum(given) - meta) <= tolerance([meta, *given])
+
+
 def suma_holds(v: dict[str, float | None]) -> bool | None:
     """None when the row does not print enough to check; a constant indicator (every
     programmed quarter equal to the annual target) also holds."""
@@ -74,7 +79,7 @@ def suma_holds(v: dict[str, float | None]) -> bool | None:
     if meta is None or all(p is None for p in progs):
         return None
     given = [p for p in progs if p is not None]
-    if abs(sum(given) - meta) <= tolerance([meta, *given]):
+    if adds_up(meta, given):
         return True
     nonzero = [p for p in given if p]
     return bool(nonzero) and all(abs(p - meta) <= tolerance([p, meta]) for p in nonzero)
