@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz import fuzz, process
 
-from .normalize import TOKEN_PUNCT, fold, fold_spaces, trim_punct
+from .normalize import TOKEN_PUNCT, digits_to_letters, fold, fold_spaces, trim_punct
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,18 @@ def fold_term(text: str, accents: bool = False) -> str:
     ``accents`` keeps accents (lowercase and whitespace are still folded)."""
     folded = fold_spaces(text).lower() if accents else fold(text)
     return trim_punct(folded, TOKEN_PUNCT + " ")
+
+
+def word_digits_as_letters(folded: str) -> str:
+    """A folded word with the digits OCR set among its letters read back as letters ('f1n' ->
+    'fin', 'trime5tral' -> 'trimestral'); a token with no more letters than digits ('12', 'a1')
+    is left as it is. Only tried after the word as printed matched nothing: an ordinal the
+    vocabulary spells with its digit ('1er') matches as printed first."""
+    letters = sum(c.isalpha() for c in folded)
+    digits = sum(c.isdigit() for c in folded)
+    if not digits or letters <= digits or " " in folded:
+        return folded
+    return digits_to_letters(folded.upper()).lower()
 
 
 @dataclass(frozen=True)
@@ -97,6 +109,14 @@ class Vocabulary:
         q = fold_term(text, self.accents)
         if not q or len(q) < self.min_len:
             return None
+        found = self._match_folded(q)
+        if found is None and (letters := word_digits_as_letters(q)) != q:
+            # 'F1N' for 'FIN': in a short word one misread is below any floor that keeps
+            # neighbouring words apart, but a digit inside a word is OCR's, never the word's
+            found = self._match_folded(letters)
+        return found
+
+    def _match_folded(self, q: str) -> tuple[str, float] | None:
         if q in self._exact:
             return self._exact[q], 100.0
         if len(q) < self.exact_below or not self._fuzzy:

@@ -219,7 +219,7 @@ def _labels_read_from_their_run(tokens: list[str]) -> list[str]:
         if from_left and from_right:
             if from_left == from_right:
                 out[i] = f"T{from_left}"
-        elif (k := from_left or from_right) and _looks_like_quarter(t, k):
+        elif (k := from_left or from_right) and looks_like_quarter(t, k):
             out[i] = f"T{k}"
     return _gaps_counted(out)
 
@@ -274,7 +274,7 @@ def quarter_of(token: str) -> int | None:
     return next((lb.quarter for lb in name_to_labels(token) if lb.kind == "q"), None)
 
 
-def _looks_like_quarter(token: str, k: int) -> bool:
+def looks_like_quarter(token: str, k: int) -> bool:
     folded = fold(token)
     return any(fuzz.ratio(folded, form) >= RUN_LABEL_MIN_RATIO for form in _DATA["quarters"][str(k)] if len(form) <= 8)
 

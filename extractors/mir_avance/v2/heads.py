@@ -22,11 +22,14 @@ from __future__ import annotations
 import regex
 
 from .align import row_relations
-from .columns import Label, name_to_labels, repair_quarter_labels_in_line
+from .columns import Label, looks_like_quarter, name_to_labels, repair_quarter_labels_in_line
 from .table import RowCells
 
 # where one head cell ends and the next begins: a pipe, a tab, two or more spaces
 HEAD_CELL_GAP = regex.compile(r"\s*\|\s*|\t|\s{2,}")
+# a quarter label's cell prints at most this many words ('1er Trim.', 'Ene-Mar 2023'); a longer
+# cell that names nothing is text, never a quarter OCR damaged
+MAX_QUARTER_CELL_WORDS = 2
 TEXT_KINDS = ("nivel", "clave", "resumen", "siglas", "indicador", "unidad", "frecuencia", "comentario", "texto_extra")
 
 
@@ -252,7 +255,46 @@ def head_labels(lines: list[str]) -> list[Label]:
                 cells[-1] = f"{cells[-1]} {piece}"
                 continue
             cells.append(piece)
-    return [lb for cell in cells for lb in name_to_labels(cell)]
+    return [lb for cell in cells_with_quarters_of_their_run(cells) for lb in name_to_labels(cell)]
+
+
+def cells_with_quarters_of_their_run(cells: list[str]) -> list[str]:
+    """A head's cells, a quarter label OCR damaged so that it names nothing read from the run
+    of quarter cells it stands in: ']er Trim.' before '2do Trim.', '3er Trim.' is 'T1'. A head
+    printed one cell per line (validation MIR OCR'd text 1020) gives each label a line of its
+    own, where the line-wise repair (``repair_quarter_labels_in_line``) sees no run; without it
+    the head had no first programado and the rows' first number took the meta's place. Read
+    when both neighbours agree (3 between 2 and 4), or when one side's run of two says so and
+    the cell looks like that quarter's label (``looks_like_quarter``)."""
+    quarters = [_single_quarter(c) for c in cells]
+    out = list(cells)
+    for i, cell in enumerate(cells):
+        if quarters[i] is not None or name_to_labels(cell) or len(cell.split()) > MAX_QUARTER_CELL_WORDS:
+            continue
+        from_left = _next(quarters[i - 1]) if i > 0 else None
+        from_right = _previous(quarters[i + 1]) if i + 1 < len(cells) else None
+        if from_left and from_left == from_right:
+            out[i] = f"T{from_left}"
+            continue
+        run_left = from_left and (i < 2 or quarters[i - 2] == _previous(quarters[i - 1]))
+        run_right = from_right and i + 2 < len(cells) and quarters[i + 2] == _next(quarters[i + 1])
+        k = from_left if run_left and not from_right else from_right if run_right and not from_left else None
+        if k and looks_like_quarter(cell.split()[0], k):
+            out[i] = f"T{k}"
+    return out
+
+
+def _single_quarter(cell: str) -> int | None:
+    labels = name_to_labels(cell)
+    return labels[0].quarter if len(labels) == 1 and labels[0].kind == "q" else None
+
+
+def _next(q: int | None) -> int | None:
+    return q % 4 + 1 if q else None
+
+
+def _previous(q: int | None) -> int | None:
+    return (q + 2) % 4 + 1 if q else None
 
 
 def _rest_of_cell(cell: str, piece: str) -> bool:

@@ -66,7 +66,7 @@ def _all_labels(line: str) -> bool:
     return bool(labels) and sum(lb.end - lb.start for lb in labels) == len(WORDS.findall(fold(line)))
 
 
-def _mostly_labels(line: str) -> bool:
+def mostly_labels(line: str) -> bool:
     """Whether the head labels of a line cover at least MIN_LABEL_SHARE of its words: a row of
     sub-labels with one misread ('Mela Real Meta Real Meta Real Meta Real') is still head."""
     labels = name_to_labels(line)
@@ -103,7 +103,7 @@ def find_head(lines: list[str]) -> tuple[int, int] | None:
             return first, j
         block = []
         for i in range(j - 1, max(-1, j - MAX_HEAD_LINES), -1):
-            if len(lines[i].split()) > MAX_HEAD_CELL_WORDS and not _mostly_labels(lines[i]):
+            if len(lines[i].split()) > MAX_HEAD_CELL_WORDS and not mostly_labels(lines[i]):
                 break
             block.append(i)
         named = sorted(i for i in block if kinds[i])

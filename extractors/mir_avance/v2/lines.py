@@ -26,7 +26,7 @@ from ..stream import GROUP_NUMBER
 from .align import DOUBTFUL_SUFFIX, align_by_checks
 from .columns import Label
 from .heads import TEXT_KINDS, head_labels, head_sequences, head_to_sequence, rows_backed
-from .line_head import MIN_HEAD_LABELS, PIPED, find_head, kinds_of, row_start, unpipe
+from .line_head import MIN_HEAD_LABELS, PIPED, find_head, kinds_of, mostly_labels, row_start, unpipe
 from .table import NULL_TOKENS, RowCells, numeric_field
 
 # a line starting with a dotted code and a word: '5.6.1.3.3 Atencion de ISAIA Índice de …' (a
@@ -59,6 +59,11 @@ NUMBERISH = regex.compile(r"^(?:[-+]?[\dOolIZSB|(\]][\d,.OolIZSBab|€(\]]*%?|-|
 # a Markdown rule under the head: '|---|---|:---:|'
 RULE_LINE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 # a responsible area leading the row's text after its level word: '(Dirección de Desarrollo Económlco) 5.3.1 …'
+# a run of this many numbers after text is a row's, never a head's: a head prints at most a
+# year or two among its labels ('Avance 2023'); at 2 a head line 'Meta 2023 2024' would be a row
+MIN_HEAD_ROW_NUMBERS = 3
+# a word of text: 'Contribuir', 'F1N' (a level word OCR damaged)
+WORD_TOKEN = regex.compile(r"^\p{L}[\p{L}\p{N}]*")
 LEADING_PARENS = regex.compile(r"^\s*\([^()]{1,80}\)\s*")
 
 
@@ -165,6 +170,21 @@ def _has_numbers(lines: list[str]) -> bool:
     return stop - start >= MIN_ROW_NUMBERS
 
 
+def _row_in_head(line: str) -> bool:
+    """A row the head's span took in: text, then a run of MIN_HEAD_ROW_NUMBERS numbers, on a line
+    that is not mostly head labels. Its level word OCR damaged ('F1N 5.5 Contribuir a … 798 545
+    1128 562 513 545 3033 100%', validation MIR OCR'd text 1018), the first row start found is
+    the next row's, and every line before it was read as head: the Fin lost, and the head's
+    columns grown by the labels its text names ('programados', 'meta')."""
+    tokens = unpipe(line).split()
+    start, stop = numeric_run(tokens)
+    return (
+        stop - start >= MIN_HEAD_ROW_NUMBERS
+        and any(WORD_TOKEN.match(t) for t in tokens[:start])
+        and not mostly_labels(line)
+    )
+
+
 def _opened_by_code(lines: list[str]) -> bool:
     """A row so far only its code and text, no level word and no numbers: tesseract reads a
     row's first text line ('4.2.1.4 Contribuir a reducir las NACAVP= Número de árboles') above
@@ -206,6 +226,7 @@ def _line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]]
     first, end = head
     while end - 1 > first and CODE_OPENING.match(unpipe(lines[end - 1])):
         end -= 1  # the first row's code, printed above its level word, is no head
+    end = next((i for i in range(first + 1, end) if _row_in_head(lines[i])), end)
     head_words = {regex.sub(r"\s+", " ", ln.strip()) for ln in lines[first:end]}
     out: list[tuple[int | None, str]] = []
     current: list[str] = []
@@ -243,6 +264,7 @@ def _line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]]
             row_start(line)
             or (code_line and _has_numbers(current))
             or (not current and CODE_OPENING.match(unpipe(line)))
+            or (not current and _row_in_head(line))
         ):
             if current:
                 out.append((page, join_row_lines(current)))
