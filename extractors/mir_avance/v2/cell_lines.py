@@ -50,14 +50,27 @@ DIGIT = regex.compile(r"\d")
 MIN_BACKED_ROWS = 3
 # a code printed alone on its line: '1.5', '1.5.1.1', '2.3.1.' (not a value: values print
 # thousands with commas and at most one point)
-CODE_LINE = regex.compile(r"^\d{1,3}(?:\.\d{1,3}){1,7}\.?$")
+# (a speck before it: '.3.6.4.2'). A code of two levels only when another code of the document
+# extends it ('1.5' beside '1.5.1'): alone, '78.73' on its line is a value
+CODE_LINE = regex.compile(r"^[.,']?(\d{1,3}(?:\.\d{1,3}){1,7})\.?$")
+# a code of this many levels or more is a code wherever it stands (a value prints one point)
+MIN_SURE_CODE_LEVELS = 3
 # a code leading the resumen's first line: '3.2.1.1 Recolección de toneladas de residuos' (a
 # capital after it: a commentary's figure is followed by lower case or '%')
 CODE_LEAD = regex.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,7})\.?\s+\p{Lu}")
+# ... or a Fin's code of one level, before a word: '3 Contribuir a impulsar el' (a figure the
+# commentary wrapped is followed by lower case, '%' or a unit)
+CODE_LEAD_ONE_LEVEL = regex.compile(r"^(\d{1,3})\s+\p{Lu}\p{Ll}{2,}")
 # an acronym alone on its line: 'TVDPUL', 'PSALAM'
 ACRONYM_LINE = regex.compile(r"^[A-ZÁÉÍÓÚÑ]{3,12}$")
+# ... or leading the indicator's first line, marked: 'PAEEE= Porcentaje de', 'PSAL: Porcentaje',
+# 'PTRSUR - Porcentaje de toneladas'
+ACRONYM_LEAD = regex.compile(r"^([A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9]{2,11})(?:\s?[:=]|\s[-–—])\s")
 
 Kind = tuple[str, int | None]
+# the last row's lines after its numbers are read this far: its level and frequency stand within
+# the few lines of its wrapped cells; further on stand the page's foot and signatures
+MAX_LAST_TAIL_LINES = 12
 # a column the arithmetic cannot name
 UNKNOWN: Kind = ("?", None)
 
@@ -68,25 +81,36 @@ def document_to_cell_line_rows(doc: Document, T: int | None) -> list[RowCells]:
     if not T or any(p.text_source != "plain_text" for p in doc.pages):
         return []
     lines = [(p.number, ln.text.strip()) for p in doc.pages for ln in p.lines if ln.text.strip()]
-    numbers = [_numbers_of(t) for _, t in lines]
+    codes = _codes_of([t for _, t in lines])
+    numbers = [_numbers_of(t, codes) for _, t in lines]
     if not _cells_apart([t for _, t in lines], numbers):
         return []  # rows printed on lines, or cells one per line in row order: the line readings' text
     runs = _number_runs([t for _, t in lines], numbers)
     if len(runs) < MIN_BACKED_ROWS:
         return []
-    tokens = [[t for j in range(a, b) for t in numbers[j] or []] for a, b in runs]
-    seq = _backed_order(tokens, T)
-    if seq is None:
+    # each row's numbers with its lines as tesseract wrote them, and bottom-up (module doc)
+    directions = [
+        [[t for j in range(a, b) for t in numbers[j] or []] for a, b in runs],
+        [[t for j in reversed(range(a, b)) for t in numbers[j] or []] for a, b in runs],
+    ]
+    backed = _backed_order(directions, T)
+    if backed is None:
         return []
+    seq, tokens = backed[0], directions[backed[1]]
     out: list[RowCells] = []
-    previous_end = 0
-    for (a, b), toks in zip(runs, tokens):
+    texts = [t for _, t in lines]
+    heads, tails = _row_segments(texts, runs, codes)
+    # where the rows print their level and frequency: before their numbers, or after them
+    after = _described_after(heads, tails)
+    for (a, b), toks, head, tail in zip(runs, tokens, heads, tails):
         rc = RowCells(page=lines[a][0])
-        # the frequency cell can come right after the numbers too ('0 100' / 'Semestral')
-        _keys(rc, [t for _, t in lines[previous_end:a]])
-        if "frecuencia" not in rc.text:
-            _keys(rc, [t for _, t in lines[b : b + 2] if frecuencia_of(t) and len(t.split()) == 1])
-        previous_end = b
+        _keys(rc, head, codes, described=not after)
+        _keys(rc, [t for j, t in enumerate(texts[a:b], a) if numbers[j] is None], codes, keys=False)
+        if after:
+            _keys(rc, tail[::-1], codes, keys=False)  # the first of each after the numbers: the cells beside them
+        elif "frecuencia" not in rc.text:
+            # the frequency cell can come right after the numbers too ('0 100' / 'Semestral')
+            _keys(rc, [t for t in texts[b : b + 2] if frecuencia_of(t) and len(t.split()) == 1], codes)
         measured = QUARTERS_OF.get(frecuencia_of(rc.text.get("frecuencia")) or "")
         # an indicator measured in some quarters prints '0' in the others, or a blank, gone from
         # the text: the columns of its count
@@ -152,8 +176,7 @@ def _cells_apart(lines: list[str], numbers: list[list[str] | None]) -> bool:
     """Whether the text sets numbers apart from words: most lines printing two numbers or more
     print nothing else (``MIN_APART_SHARE``). Tesseract's text of a scanned table does ('216,970.90
     223,972.00 167,052.95 349,627.00 -'); text laid out in rows prints them among the row's words,
-    and text of one cell per line in row order prints one number a line — both read by the line
-    readings, which this reading only loses rows to."""
+    and text of one cell per line in row order prints one number a line — both read by the line readings, which this reading only loses rows to."""
     several = [
         i for i, ln in enumerate(lines) if sum(1 for t in ln.split() if NUMBERISH.match(t) and DIGIT.search(t)) >= 2
     ]
@@ -162,15 +185,20 @@ def _cells_apart(lines: list[str], numbers: list[list[str] | None]) -> bool:
 
 
 def _number_runs(lines: list[str], numbers: list[list[str] | None]) -> list[tuple[int, int]]:
-    """(start, end) of every run of consecutive lines printing numbers only, MIN_RUN_TOKENS or
-    more of them — or two or more right under the row's frequency ('Anual' / '393' / '393': an
-    annual indicator prints its target and its fourth quarter only)."""
+    """(start, end) of every run of consecutive lines printing numbers only (but for a level or
+    frequency cell between them), MIN_RUN_TOKENS or more of them — or two or more right under
+    the row's frequency ('Anual' / '393' / '393': an annual indicator prints its target and its
+    fourth quarter only)."""
     out = []
     i = 0
     while i < len(lines):
         j = i
         while j < len(lines) and numbers[j] is not None:
             j += 1
+            # a row's level or frequency cell set among its numbers ('95 102 95 95 95' /
+            # 'Trimestral' / '95', dev MIR OCR'd text 149: the meta anual after it)
+            if j + 1 < len(lines) and numbers[j] is None and numbers[j + 1] is not None and _described(lines[j]):
+                j += 1
         count = sum(len(numbers[k] or []) for k in range(i, j))
         after_frequency = i > 0 and len(lines[i - 1].split()) == 1 and frecuencia_of(lines[i - 1]) is not None
         if j > i and (count >= MIN_RUN_TOKENS or (after_frequency and count >= MIN_MEASURED_TOKENS)):
@@ -179,10 +207,23 @@ def _number_runs(lines: list[str], numbers: list[list[str] | None]) -> list[tupl
     return out
 
 
-def _numbers_of(line: str) -> list[str] | None:
+def _codes_of(lines: list[str]) -> frozenset[str]:
+    """The lines of a document that print a code alone: of MIN_SURE_CODE_LEVELS levels or more,
+    or fewer where a longer code of the document starts with it (CODE_LINE)."""
+    alone = {ln: m.group(1) for ln in lines if (m := CODE_LINE.match(ln))}
+    led = [m.group(1) for ln in lines if (m := CODE_LEAD.match(ln))]
+    longer = [c for c in [*alone.values(), *led] if c.count(".") + 1 >= MIN_SURE_CODE_LEVELS]
+    return frozenset(
+        ln
+        for ln, code in alone.items()
+        if code.count(".") + 1 >= MIN_SURE_CODE_LEVELS or any(c.startswith(code + ".") for c in longer)
+    )
+
+
+def _numbers_of(line: str, codes: frozenset[str]) -> list[str] | None:
     """The numbers of a line that prints numbers only, None for any other line. One short
     token without a digit among them is OCR's reading of a speck ('3691 The') and is dropped."""
-    if CODE_LINE.match(line):
+    if line in codes:
         return None
     tokens = line.split()
     numbers = [t for t in tokens if NUMBERISH.match(t)]
@@ -192,20 +233,69 @@ def _numbers_of(line: str) -> list[str] | None:
     return numbers
 
 
-def _keys(rc: RowCells, window: list[str]) -> None:
-    """The row's code, acronym, level and frequency: the last of each printed on a line of its
-    own (or leading one, for the code and the level) in the lines before its numbers."""
+def _row_segments(
+    texts: list[str], runs: list[tuple[int, int]], codes: frozenset[str]
+) -> tuple[list[list[str]], list[list[str]]]:
+    """Each row's lines before its numbers, from its first key line (code or acronym) on, and
+    its lines after them, up to the next row's first key line. Between two runs the lines of
+    the row above end where the next row's keys begin; a window with no key line is all the
+    next row's."""
+    heads: list[list[str]] = []
+    tails: list[list[str]] = []
+    previous_end = 0
+    for a, b in runs:
+        window = texts[previous_end:a]
+        first = next((i for i, t in enumerate(window) if _key_line(t, codes)), 0)
+        if tails:
+            tails[-1] = window[:first]
+        heads.append(window[first:])
+        tails.append(texts[b:])
+        previous_end = b
+    if tails:
+        tails[-1] = tails[-1][:MAX_LAST_TAIL_LINES]
+    return heads, tails
+
+
+def _described_after(heads: list[list[str]], tails: list[list[str]]) -> bool:
+    """Whether the rows print their level and frequency after their numbers: more such lines
+    stand after the runs than before them (tesseract writes a row's cells block by block, and
+    the blocks' order follows the page's segmentation, not the head's)."""
+    before = sum(1 for h in heads for t in h if _described(t))
+    return sum(1 for t_ in tails for t in t_ if _described(t)) > before
+
+
+def _key_line(line: str, codes: frozenset[str]) -> bool:
+    return bool(line in codes or CODE_LEAD.match(line) or CODE_LEAD_ONE_LEVEL.match(line) or _acronym(line))
+
+
+def _described(line: str) -> bool:
+    return len(line.split()) <= 2 and bool(nivel_of(line) or frecuencia_of(line))
+
+
+def _acronym(line: str) -> str | None:
+    if ACRONYM_LINE.match(line):
+        return line
+    m = ACRONYM_LEAD.match(line)
+    return m.group(1) if m else None
+
+
+def _keys(rc: RowCells, window: list[str], codes: frozenset[str], keys: bool = True, described: bool = True) -> None:
+    """The row's code and acronym (``keys``), level and frequency (``described``): the last of
+    each printed on a line of its own (or leading one, for the code, the acronym and the level)."""
     for line in window:
-        if CODE_LINE.match(line):
-            rc.text["clave"] = line.rstrip(".")
-        elif m := CODE_LEAD.match(line):
+        if line in codes and keys:
+            rc.text["clave"] = CODE_LINE.match(line).group(1)
+        elif (m := CODE_LEAD.match(line) or CODE_LEAD_ONE_LEVEL.match(line)) and keys:
             rc.text["clave"] = m.group(1)
         elif nivel_of(line) and len(line.split()) <= 2:
-            rc.text["nivel"] = line
-        elif frecuencia_of(line) and len(line.split()) == 1:
-            rc.text["frecuencia"] = line  # 'TRIMESTRAL' is no acronym
-        elif ACRONYM_LINE.match(line):
-            rc.text["siglas"] = line
+            if described:
+                rc.text["nivel"] = line
+        elif frecuencia_of(line) and len(line.split()) <= 2:
+            # 'TRIMESTRAL' is no acronym; 'Ascendente Trimestral': the sentido's cell beside it
+            if described:
+                rc.text["frecuencia"] = frecuencia_of(line) or line
+        elif (siglas := _acronym(line)) and keys:
+            rc.text["siglas"] = siglas
 
 
 def _orders(T: int) -> list[list[Kind]]:
@@ -228,27 +318,40 @@ def _orders(T: int) -> list[list[Kind]]:
     return unique
 
 
-def _backed_order(tokens: list[list[str]], T: int) -> list[Kind] | None:
+def _backed_order(directions: list[list[list[str]]], T: int) -> tuple[list[Kind], int] | None:
     """The order of columns the rows' arithmetic backs best (each order tried on the rows that
-    print as many numbers as it has columns), when it is the only one."""
+    print as many numbers as it has columns), when it is the only one, and the reading of the
+    rows' lines it was backed on (``directions``: each row's numbers, its lines in one order)."""
     scored = []
-    for seq in _orders(T):
-        held = failed = 0
-        for toks in tokens:
-            if len(toks) != len(seq):
-                continue
-            numbers = {f: t for (k, q), t in zip(seq, toks) if (f := numeric_field(k, q, T))}
-            relations = [ok for _, _, ok in row_relations(numbers, T, None)]
-            held += bool(relations) and all(relations)
-            failed += not all(relations)
-        scored.append((held, -failed, seq))
+    for d, tokens in enumerate(directions):
+        for seq in _orders(T):
+            held, failed = _backing(seq, tokens, T)
+            scored.append((held, -failed, d, seq))
     top = max(scored, key=lambda x: x[:2])
     # a wrong order holds on next to no row; the right one can fail on as many as it holds where
     # tesseract set a neighbour's cell among a row's (a % read before the next row's numbers)
     if top[0] < MIN_BACKED_ROWS:
         return None
-    best = [seq for held, failed, seq in scored if (held, failed) == top[:2]]
+    tied = [(d, seq) for held, failed, d, seq in scored if (held, failed) == top[:2]]
+    # lines as written where both ways are backed alike (rows of one line read the same both
+    # ways); rows over several lines then doubt the quarters no check pins (_doubt_unpinned_quarters)
+    best = [(d, seq) for d, seq in tied if d == tied[0][0]]
     # orders the arithmetic backs equally agree where it reaches (the meta, the programados);
     # where they differ ('alcanzado T4' or '%' last, both printed '-' for a third quarter) the
     # column is nobody's: its numbers stay unplaced
-    return [kinds[0] if all(k == kinds[0] for k in kinds) else UNKNOWN for kinds in zip(*best)]
+    return [kinds[0] if all(k == kinds[0] for k in kinds) else UNKNOWN for kinds in zip(*(s for _, s in best))], best[
+        0
+    ][0]
+
+
+def _backing(seq: list[Kind], tokens: list[list[str]], T: int) -> tuple[int, int]:
+    """(rows whose every relation holds, rows where one fails) under one order of columns."""
+    held = failed = 0
+    for toks in tokens:
+        if len(toks) != len(seq):
+            continue
+        numbers = {f: t for (k, q), t in zip(seq, toks) if (f := numeric_field(k, q, T))}
+        relations = [ok for _, _, ok in row_relations(numbers, T, None)]
+        held += bool(relations) and all(relations)
+        failed += not all(relations)
+    return held, failed

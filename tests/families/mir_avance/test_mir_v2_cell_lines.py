@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractors.mir_avance.v2 import extract
-from extractors.mir_avance.v2.cell_lines import document_to_cell_line_rows
+from extractors.mir_avance.v2.cell_lines import _codes_of, document_to_cell_line_rows
 from helpers import make_document
 from papeleo.context import process_context
 
@@ -69,3 +69,70 @@ def test_text_of_one_cell_per_line_in_row_order_is_left_to_the_line_readings():
         rows += ["Actividad", f"1.1.{n}", "PSAL: Porcentaje de solicitudes", "Trimestral"]
         rows += [str(v * n) for v in (100, 20, 30, 25, 25, 21, 33)]
     assert document_to_cell_line_rows(make_document("\n".join(rows)), 2) == []
+
+
+# Hand-built rows in the layouts the generator's real-OCR texts showed on this machine: each
+# value below is written here, and every expectation follows from it.
+# (code, acronym, level, meta, [(programado, alcanzado) per quarter], %): % = alcanzado T4 /
+# programado T4, and the programados add up to the meta
+BOTTOM_UP_ROWS = [
+    ("3.1.1.1", "PAEEE", "Actividad", 768, [(193, 163), (133, 133), (318, 371), (124, 142)], "114.52%"),
+    ("3.1.1.2", "NCPCI", "Actividad", 31529, [(5930, 5930), (7044, 7044), (6716, 7604), (11839, 11345)], "95.83%"),
+    ("3.1.2", "PADMR", "Componente", 1693, [(400, 410), (500, 480), (393, 400), (400, 300)], "75.00%"),
+    ("3.1.2.1", "PQDCA", "Actividad", 4714, [(1000, 900), (1200, 1250), (1314, 1300), (1200, 1320)], "110.00%"),
+]  # fmt: skip
+
+
+def bottom_up_text() -> str:
+    """Tesseract's text of a table segmented block by block: the acronym and the code above the
+    numbers; each quarter's pair on a line, the lines bottom-up (the fourth quarter and the %
+    first, the meta last); the unit, sentido and frequency, and the level word after them."""
+    lines = ["Cuarto Trimestre 2023"]
+    for code, siglas, nivel, meta, pairs, pct in BOTTOM_UP_ROWS:
+        lines += [f"{siglas}= Porcentaje de", f"{code} Entrega de apoyos"]
+        (p1, a1), (p2, a2), (p3, a3), (p4, a4) = pairs
+        lines += [f"{p4:,} {a4:,} {pct}", f"{p3:,} {a3:,}", f"{p2:,} {a2:,}", f"{p1:,} {a1:,}", f"{meta:,}"]
+        lines += ["Porcentaje", "Ascendente Trimestral", "apoyos económicos a", nivel, "colonias y localidades."]
+    return "\n".join(lines)
+
+
+def test_a_row_whose_lines_tesseract_wrote_bottom_up_is_read_in_the_order_its_arithmetic_backs():
+    rows = {r.text.get("clave"): r for r in document_to_cell_line_rows(make_document(bottom_up_text()), 4)}
+    for code, siglas, _, meta, pairs, pct in BOTTOM_UP_ROWS:
+        got = rows[code]
+        assert got.text.get("siglas") == siglas
+        assert got.numbers["meta_anual"].replace(",", "") == str(meta)
+        for q, (p, a) in enumerate(pairs, 1):
+            assert got.numbers[f"programado_t{q}"].replace(",", "") == str(p), (code, q)
+            assert got.numbers[f"alcanzado_t{q}"].replace(",", "") == str(a), (code, q)
+        assert got.numbers["avance_pct"] == pct
+
+
+def test_level_and_frequency_printed_after_the_numbers_are_the_rows_own():
+    # read from the lines before the numbers, each row took the level of the row above it
+    rows = {r.text.get("clave"): r for r in document_to_cell_line_rows(make_document(bottom_up_text()), 4)}
+    for code, _, nivel, *_ in BOTTOM_UP_ROWS:
+        assert rows[code].text.get("nivel") == nivel
+        assert rows[code].text.get("frecuencia") == "trimestral"
+
+
+def test_the_frequency_cell_between_a_rows_numbers_and_its_meta_keeps_them_one_row():
+    # '95 102 95 95 95' / 'Trimestral' / '95': first quarter reported, quarters over kinds
+    # (programado, alcanzado), alcanzados after the first left blank, the meta after the frequency
+    rows_in = [("3.6.4.2.1.1.1", 13306, 15510, 8330, 6882, 9745), ("3.6.4.2.1.1.3", 1163, 1423, 1441, 1724, 1475),
+               ("3.6.4.2.1.1.4", 94, 94, 158, 74, 88), ("3.6.4.2.1.1.5", 1181, 1108, 943, 918, 793)]  # fmt: skip
+    lines = ["Primer Trimestre 2020"]
+    for code, p1, a1, p2, p3, p4 in rows_in:
+        lines += ["PTRSUR - Porcentaje de toneladas", "Recolección de residuos.", code]
+        lines += [f"{p1:,} {a1:,} {p2:,} {p3:,} {p4:,}", "Trimestral", f"{p1 + p2 + p3 + p4:,}", "Actividad"]
+    rows = {r.text.get("clave"): r for r in document_to_cell_line_rows(make_document("\n".join(lines)), 1)}
+    for code, p1, a1, p2, p3, p4 in rows_in:
+        got = {f: v.replace(",", "") for f, v in rows[code].numbers.items()}
+        assert got["meta_anual"] == str(p1 + p2 + p3 + p4)
+        assert [got["programado_t1"], got["alcanzado_t1"], got["programado_t4"]] == [str(p1), str(a1), str(p4)]
+        assert rows[code].text.get("siglas") == "PTRSUR"
+
+
+def test_a_value_printed_alone_is_no_code_unless_a_longer_code_extends_it():
+    lines = ["1.5", "1.5.1 Contribuir", "78.73", ".3.6.4.2", "4.3.3.6.1.1"]
+    assert _codes_of(lines) == {"1.5", ".3.6.4.2", "4.3.3.6.1.1"}
