@@ -51,7 +51,13 @@ LETTER_TO_DIGIT: Mapping[str, str] = {
     "B": "8",
     "g": "9",
     "q": "9",
+    # the real OCR seeds: '€00' for 600, '1]' for 11 (in a number: a euro amount is not printed
+    # by the public bodies these documents come from)
+    "€": "6",
+    "]": "1",
 }
+# pairs of marks OCR prints for one digit: '(]' for 0 ('12.0(]', seed 004)
+PAIRS_TO_DIGIT: Mapping[str, str] = {"(]": "0", "()": "0"}
 # Digits OCR prints where a capital letter was, inside acronyms and codes ('P5AL' for PSAL,
 # 'C0NAGUA' for CONAGUA).
 DIGIT_TO_LETTER: Mapping[str, str] = {"0": "O", "1": "I", "2": "Z", "4": "A", "5": "S", "6": "G", "7": "T", "8": "B"}
@@ -119,6 +125,9 @@ def letters_to_digits(token: str, table: Mapping[str, str] = LETTER_TO_DIGIT) ->
     ``table``, or when no character was replaced. Each table entry must be one digit:
     this is a repair, not a list of guesses."""
     out, changed = [], False
+    for pair, digit in PAIRS_TO_DIGIT.items():
+        if pair in token and table is LETTER_TO_DIGIT:
+            token, changed = token.replace(pair, digit), True
     for c in token:
         if c.isdigit() or c in ".,":
             out.append(c)

@@ -63,6 +63,10 @@ REPAIR_TEXT = {
 # 0-10 column is 9.583. More places find more repairs in score and percent columns and also
 # more ties; three covers scores printed to thousandths.
 MAX_LOST_DECIMALS = 3
+# ... and a group of thousands followed by at most this many digits is read with a lost point
+# too ('100,91800' for 100,918.00): amounts print two decimals; more would read a thousands
+# group that lost its separator ('1,206528') as decimals
+GROUP_LOST_POINT_DECIMALS = 2
 
 # '$1,216,904', 'US$ 52 830.00', 'C$ 1,500', 'B/. 300', '₡ 1 500', 'Q1,500.00' (a quetzal
 # sign; read as O-for-0 it would only add a leading zero)
@@ -205,12 +209,14 @@ def _as_grouped_integer(groups: list[str], seps: list[str], fmt: NumberFormat) -
 
 
 def _as_decimal(groups: list[str], seps: list[str], fmt: NumberFormat) -> _Reading | None:
-    """The last separator the decimal one, those before it thousands: '52 830.00' -> 52830.0."""
+    """The last separator the decimal one, those before it thousands: '52 830.00' -> 52830.0.
+    The same mark for both only where the last group cannot be a group of thousands: OCR read
+    one mark as the other ('1,159,00' -> 1159.00, '2.803.46' -> 2803.46)."""
     if len(groups) < 2:
         return None
     dec, frac = seps[-1], groups[-1]
     grouping = _grouping(groups[:-1])
-    if grouping is None or dec in seps[:-1]:
+    if grouping is None or (dec in seps[:-1] and len(frac) == 3):
         return None
     if fmt.decimals is not None and len(frac) != fmt.decimals:
         return None
@@ -220,6 +226,20 @@ def _as_decimal(groups: list[str], seps: list[str], fmt: NumberFormat) -> _Readi
     elif fmt.decimal is not None and dec != fmt.decimal:
         repairs.add(Repair.DECIMAL_SEPARATOR)
     return _Reading(Decimal(f"{''.join(groups[:-1])}.{frac}"), frozenset(repairs), len(frac))
+
+
+def _as_lost_point_in_group(groups: list[str], seps: list[str], fmt: NumberFormat) -> list[_Reading]:
+    """Thousands whose decimal point OCR dropped: '100,91800' -> 100918.00, '6,00683' ->
+    6006.83 (the last group is three digits and the decimals, GROUP_LOST_POINT_DECIMALS at
+    most). Only where every separator is the column's thousands mark; read as a decimal comma
+    instead ('100.918') it is as likely, so the row must decide between the two."""
+    last = groups[-1]
+    if len(groups) < 2 or any(sp not in fmt.thousands or sp == fmt.decimal for sp in seps):
+        return []
+    if _grouping(groups[:-1]) is None or not 3 < len(last) <= 3 + GROUP_LOST_POINT_DECIMALS:
+        return []
+    whole, frac = "".join(groups[:-1]) + last[:3], last[3:]
+    return [_Reading(Decimal(f"{whole}.{frac}"), frozenset({Repair.DECIMAL_POINT_LOST}), len(frac))]
 
 
 def _as_lost_point(digits: str, fmt: NumberFormat, printed: Decimal) -> list[_Reading]:
@@ -247,7 +267,8 @@ def _readings(body: str, fmt: NumberFormat) -> list[_Reading]:
         printed = Decimal(body)
         plain = _Reading(printed, frozenset({Repair.DECIMALS_MISSING} if fmt.decimals else ()), 0)
         return [plain, *_as_lost_point(body, fmt, printed)]
-    return [r for r in (_as_grouped_integer(groups, seps, fmt), _as_decimal(groups, seps, fmt)) if r]
+    readings = [r for r in (_as_grouped_integer(groups, seps, fmt), _as_decimal(groups, seps, fmt)) if r]
+    return readings + _as_lost_point_in_group(groups, seps, fmt)
 
 
 def _split_sign_and_marks(raw: str) -> tuple[str, bool, bool]:

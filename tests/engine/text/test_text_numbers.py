@@ -179,3 +179,32 @@ def test_percentages_in_prose():
     assert [r.status for _, r in found] == [Status.CLEAN, Status.REPAIRED, Status.REPAIRED]
     (start, end), _ = found[0]
     assert text[start:end] == "120.55%"
+
+
+@pytest.mark.parametrize(
+    "raw, value",
+    [
+        # the real OCR seeds' look-alikes: '€00' for 600, '1]' for 11, '(]' for 0
+        ("€00", 600.0),
+        ("1]", 11.0),
+        ("12.0(]", 12.0),
+        ("104.(]0", 104.0),
+        # one mark read as the other, where the last group cannot be thousands
+        ("1,159,00", 1159.0),
+        ("2.803.46", 2803.46),
+    ],
+)
+def test_ocr_look_alikes_and_swapped_marks_are_read_back(raw, value):
+    r = parse_number(raw, MX)
+    assert (r.status, r.value) == (Status.REPAIRED, value)
+
+
+def test_thousands_whose_decimal_point_was_lost_offer_both_readings():
+    # '100,918.00' read '100,91800': thousands with a lost point, or a decimal comma; the row decides
+    r = parse_number("100,91800", MX)
+    assert r.status is Status.AMBIGUOUS and set(r.candidates) == {100918.0, 100.918}
+    assert set(parse_number("6,00683", MX).candidates) == {6006.83, 6.00683}
+    # a whole group of thousands that lost its separator is not read as decimals
+    assert 1206.528 not in parse_number("1,206528", MX).candidates
+    # nor where the comma is the column's decimal mark
+    assert parse_number("9,5830", SCORES).candidates == (9.583,)
