@@ -70,9 +70,10 @@ SCHEMA = record_schema(
         "arithmetic and cross-checks with their outcome (name=ok|conflict|not_applicable), e.g."
         " suma_programado=ok, avance_calculado=conflict; '<campo>_sin_respaldo=conflict' marks a value"
         " no check covers where the row gives reason to doubt it (the row does not add up, or the"
-        " input was read by OCR); clave_repetida, clave_fuera_de_secuencia and clave_profundidad doubt"
-        " every value of a row whose key is printed twice, breaks the report's order or has another"
-        " depth than every other code of its nivel, identificador_ilegible every"
+        " input was read by OCR); clave_repetida, clave_fuera_de_secuencia, clave_profundidad and"
+        " clave_fuera_de_tronco doubt every value of a row whose key is printed twice, breaks the"
+        " report's order, has another depth than every other code of its nivel or does not start"
+        " like the report's other codes, identificador_ilegible every"
         " value of a row whose acronym or unit name OCR read with low confidence",
     ),
     col("corrected", STRINGS, "fields whose value is not the raw reading: campo:corregido or campo:imputado"),

@@ -44,6 +44,7 @@ CHECK_FIELDS: dict[str, tuple[str, ...]] = {
         *("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base", "meta_modificada"),
     ),
     "clave_profundidad": (*("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base", "meta_modificada"),),
+    "clave_fuera_de_tronco": (*("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base", "meta_modificada"),),
     # ... 'identificador_ilegible': the row's key read by OCR under a confidence floor (keys.py)
     "identificador_ilegible": (
         *("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base", "meta_modificada"),

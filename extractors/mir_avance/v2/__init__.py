@@ -27,7 +27,13 @@ from .fields import cells_to_text_fields
 from .formats import flag_chosen, format_readings
 from .formats.poa import SUM_SUFFIX
 from .geometry import document_to_geometric_rows
-from .keys import flag_codes_off_depth, flag_illegible_keys, flag_keys_out_of_sequence, flag_repeated_keys
+from .keys import (
+    flag_codes_off_depth,
+    flag_codes_off_stem,
+    flag_illegible_keys,
+    flag_keys_out_of_sequence,
+    flag_repeated_keys,
+)
 from .lines import document_to_line_rows, line_quarter
 from .loose import name_loose_columns
 from .meta import document_meta
@@ -323,6 +329,7 @@ def extract(doc: Document, ctx: Context) -> Extraction:
         flag_repeated_keys(records)
         flag_keys_out_of_sequence(records)
         flag_codes_off_depth(records)
+        flag_codes_off_stem(records)
         flag_frequency(records)
         flag_constant_only_sums(records)
         flag_unbacked(records, read_by_ocr=read_by_ocr)

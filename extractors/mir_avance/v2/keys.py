@@ -123,6 +123,34 @@ def flag_codes_off_depth(records: list[dict[str, Any]]) -> None:
             add_flags(r, [f"{OFF_DEPTH}=conflict"], note)
 
 
+# a dotted code whose first levels differ from the stem nearly every code of the report shares
+# ('4.2.8.6.2.7.1' among codes that all start 4.2.3.6: a 3 read as 8, dev MIR OCR'd text 204,
+# where the order could not tell it from its neighbour): the row's numbers may be another's
+OFF_STEM = "clave_fuera_de_tronco"
+# the share of a report's codes that must share a stem for it to be the report's: a report that
+# numbers two programmes has two stems, and then no code is doubted by this (lower would flag
+# the second programme's rows); at least MIN_SEQUENCE codes
+STEM_SHARE = 0.75
+
+
+def flag_codes_off_stem(records: list[dict[str, Any]]) -> None:
+    """Every row whose dotted code does not start with the stem (the levels of the report's
+    shortest code) that at least STEM_SHARE of its codes share is flagged on all its values
+    (``OFF_STEM``)."""
+    codes = [c.split(".") if (c := r.get("clave")) and DOTTED_CODE.fullmatch(c) else None for r in records]
+    dotted = [c for c in codes if c]
+    if len(dotted) < MIN_SEQUENCE:
+        return
+    depth = min(len(c) for c in dotted)
+    stem, n = Counter(tuple(c[:depth]) for c in dotted).most_common(1)[0]
+    if n < STEM_SHARE * len(dotted):
+        return
+    for r, c in zip(records, codes):
+        if c and tuple(c[:depth]) != stem:
+            note = f"clave {r['clave']} no empieza como las demás claves del reporte ({'.'.join(stem)}): puede estar mal leída"
+            add_flags(r, [f"{OFF_STEM}=conflict"], note)
+
+
 # A row's name read by OCR with low confidence: tesseract's own doubt about the words that name
 # the row. A name read wrong pairs the row's numbers with an indicator that does not exist or
 # with another one ('PCEDMI1' at 0.18 for the printed acronym; 'ple' at 0.06 for 'UNIDAD MÓVIL

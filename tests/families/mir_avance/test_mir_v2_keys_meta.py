@@ -16,6 +16,7 @@ from extractors.mir_avance.v2.keys import (
     OFF_DEPTH,
     codes_out_of_sequence,
     flag_codes_off_depth,
+    flag_codes_off_stem,
     flag_illegible_keys,
     flag_keys_out_of_sequence,
 )
@@ -72,6 +73,20 @@ def test_a_row_out_of_order_is_flagged_on_all_its_values():
     flagged = [r["clave"] for r in rows if "clave_fuera_de_secuencia=conflict" in r["checks"]]
     assert flagged == ["3.1.1.1"]
     assert "meta_anual" in flags(rows[6]) and "(3.1.7 … 3.1.8)" in rows[6]["comentario_extraccion"]
+
+
+def test_a_code_that_does_not_start_like_the_reports_codes_is_flagged_on_all_its_values():
+    # a 3 read as 8 in the third level of the last activity: the order cannot tell it from the
+    # code after it, the stem every other code shares can
+    codes = ("4.2.3.6", "4.2.3.6.2", "4.2.3.6.2.7", "4.2.8.6.2.7.1", "4.2.3.6.2.7.2")
+    rows = [{"clave": c, "checks": [], "meta_anual": 1.0} for c in codes]
+    flag_codes_off_stem(rows)
+    flagged = [r["clave"] for r in rows if "clave_fuera_de_tronco=conflict" in r["checks"]]
+    assert flagged == ["4.2.8.6.2.7.1"] and "meta_anual" in flags(rows[3])
+    # a report that numbers two programmes alike has no one stem: nothing is doubted
+    two = [{"clave": c, "checks": []} for c in ("1", "1.1", "1.1.1", "2", "2.1", "2.1.1")]
+    flag_codes_off_stem(two)
+    assert all(r["checks"] == [] for r in two)
 
 
 def test_the_frequency_check_reaches_rows_of_a_reading_that_did_not_make_it():
