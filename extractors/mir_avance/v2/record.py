@@ -10,7 +10,7 @@ from typing import Any
 import regex
 
 from papeleo.text.columns import infer_number_format
-from papeleo.text.numbers import MX, NumberFormat, NumberReading, find_percents, parse_number
+from papeleo.text.numbers import MX, NumberFormat, NumberReading, Status, find_percents, parse_number
 
 from .align import DOUBTFUL_SUFFIX
 from .fields import FRECUENCIAS, NIVELES, PARENS, TextFields
@@ -125,7 +125,7 @@ def row_to_record(
             readings["avance_pct"] = found[0][1]
             from_comment = True
             notes.append(PERCENT_FROM_COMMENT)
-    solved = solve_row(readings, T, tf.comentario, percent_is_commentary=from_comment)
+    solved = _solve_with_other_decimals(readings, T, tf.comentario, from_comment, joined)
     checks = list(solved.checks) + list(rc.checks) + joined_checks
     notes += solved.notes
     touched = {str(c).partition(":")[0] for c in solved.corrected}
@@ -236,14 +236,55 @@ def add_flags(rec: dict[str, Any], checks: list[str], note: str) -> None:
     rec["comentario_extraccion"] = "; ".join(x for x in (rec.get("comentario_extraccion"), note) if x)
 
 
+def _solve_with_other_decimals(readings, T, comentario, from_comment: bool, joined: list[str]):
+    """The row solved with each value whose decimals disagree with the row's read both ways
+    ('400' among '7.00 5.00': 400 or 4.00, its point lost), when the row's checks take exactly
+    one of them (the solver fills an ambiguous reading only so); else solved as printed, and
+    the value is flagged (DECIMALS_SUFFIX)."""
+    plain = solve_row(readings, T, comentario, percent_is_commentary=from_comment)
+    others = {n: x for n, x in row_decimal_alternatives(readings).items() if n not in joined}
+    if not others or all(c.endswith("=ok") for c in plain.checks):
+        return plain
+    trial = dict(readings)
+    for name, x in others.items():
+        r = readings[name]
+        trial[name] = NumberReading(r.raw, None, Status.AMBIGUOUS, candidates=(r.value, x), percent=r.percent)
+    solved = solve_row(trial, T, comentario, percent_is_commentary=from_comment)
+    settled = {str(c).partition(":")[0] for c in solved.corrected}
+    # ... by one of its two readings: a value the checks alone give (the meta less the other
+    # quarters) would replace a printed value on the word of a neighbour OCR misread
+    if not set(others) <= settled or any(solved.values[n] not in (readings[n].value, x) for n, x in others.items()):
+        return plain
+    # the solver's words for a reading it filled are for an illegible cell: this one was read
+    solved.corrected = [
+        f"{c.partition(':')[0]}:corregido" if c.partition(":")[0] in others else c for c in solved.corrected
+    ]
+    for name in others:
+        raw = readings[name].raw.strip()
+        solved.notes = [
+            n.replace(
+                f"{name}: '{raw}' ilegible;", f"{name}: '{raw}' imprime decimales distintos a los del resto de la fila;"
+            )
+            for n in solved.notes
+        ]
+    return solved
+
+
 def row_decimal_doubts(readings: dict[str, NumberReading | None]) -> list[str]:
     """The fields whose printed decimals disagree with the row's (DECIMALS_SUFFIX)."""
+    return list(row_decimal_alternatives(readings))
+
+
+def row_decimal_alternatives(readings: dict[str, NumberReading | None]) -> dict[str, float]:
+    """The fields whose printed decimals disagree with the row's, each with the value its
+    printing would have had with the row's decimals: its point restored ('3759' -> 37.59), or
+    its thousands comma ('2.739' -> 2739)."""
     shapes = {
         name: r.decimals
         for name, r in readings.items()
         if name != "avance_pct" and r is not None and r.value is not None
     }
-    out = []
+    out: dict[str, float] = {}
     for name, decimals in shapes.items():
         others = [d for n, d in shapes.items() if n != name]
         if len(others) < MIN_ROW_SHAPE:
@@ -251,10 +292,11 @@ def row_decimal_doubts(readings: dict[str, NumberReading | None]) -> list[str]:
         common, n = Counter(others).most_common(1)[0]
         if 2 * n <= len(others):
             continue
-        lost_point = common > 0 and decimals == 0 and readings[name].value != 0
-        thousands_as_point = common == 0 and decimals == THOUSANDS_GROUP
-        if lost_point or thousands_as_point:
-            out.append(name)
+        value = readings[name].value
+        if common > 0 and decimals == 0 and value != 0:
+            out[name] = round(value / 10**common, common)
+        elif common == 0 and decimals == THOUSANDS_GROUP:
+            out[name] = round(value * 10**THOUSANDS_GROUP)
     return out
 
 

@@ -198,3 +198,24 @@ def test_a_sum_that_holds_only_as_a_constant_indicators_with_quarters_lost_is_a_
         ["suma_programado=ok"],
     ]
     assert "frecuencia ilegible" in records[0]["comentario_extraccion"]
+
+
+def test_a_value_whose_point_ocr_lost_is_read_with_the_rows_decimals_where_the_arithmetic_takes_them():
+    # printed '4.00', read '400', among values printing two decimals: Σ programado = meta holds
+    # with 4.00 only, and the % of the reported quarter (2) with it too
+    numbers = {"meta_anual": "20.00", "programado_t1": "7.00", "programado_t2": "400", "programado_t3": "5.00",
+               "programado_t4": "4.00", "alcanzado_t1": "7.00", "alcanzado_t2": "5.00", "avance_pct": "125.00%"}  # fmt: skip
+    rec = record(numbers, "trimestral")
+    assert rec["programado_t2"] == 4.0
+    assert "programado_t2:corregido" in rec["corrected"]
+    assert "'400' imprime decimales distintos" in rec["comentario_extraccion"]
+
+
+def test_a_value_the_row_cannot_read_either_way_stays_as_printed_and_flagged():
+    # the meta misread (69.00 for 20.00): neither 400 nor 4.00 makes Σ hold, and the value the
+    # checks alone would give (the meta less the other quarters) is no reading of '400'
+    numbers = {"meta_anual": "69.00", "programado_t1": "7.00", "programado_t2": "400", "programado_t3": "5.00",
+               "programado_t4": "4.00", "alcanzado_t1": "7.00", "alcanzado_t2": "5.00"}  # fmt: skip
+    rec = record(numbers, "trimestral")
+    assert rec["programado_t2"] == 400.0
+    assert "programado_t2" in flags(rec)
