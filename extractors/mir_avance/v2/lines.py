@@ -25,6 +25,7 @@ from papeleo.model import Document
 from ..stream import GROUP_NUMBER
 from .align import DOUBTFUL_SUFFIX, align_by_checks
 from .columns import Label
+from .detached import opens_detached_cell, rows_with_detached_keys
 from .heads import TEXT_KINDS, head_labels, head_sequences, head_to_sequence, rows_backed
 from .line_head import MIN_HEAD_LABELS, PIPED, find_head, kinds_of, mostly_labels, row_start, unpipe
 from .table import NULL_TOKENS, RowCells, numeric_field
@@ -269,6 +270,9 @@ def _line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]]
             if current:
                 out.append((page, join_row_lines(current)))
             current, page = [line.strip()], pg
+        elif opens_detached_cell(current, line):
+            out.append((page, join_row_lines(current)))  # the cells of a column OCR set apart
+            current, page = [line.strip()], pg
         elif current:
             current.append(line.strip())
     if current:
@@ -318,7 +322,7 @@ def document_to_line_rows(doc: Document, T: int | None) -> list[RowCells]:
             backed, placed = rows_backed(rows, T), sum(len(r.numbers) for r in rows)
             if best is None or (backed > best[0] and (n == 0 or placed >= best[1])):
                 best = (backed, placed, rows)
-    return best[2] if best else []
+    return rows_with_detached_keys(best[2], [t for _, t in texts]) if best else []
 
 
 def line_quarter(doc: Document) -> int | None:
