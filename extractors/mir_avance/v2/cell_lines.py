@@ -27,8 +27,9 @@ from papeleo.model import Document
 
 from .align import DOUBTFUL_SUFFIX, FIELDS, row_relations, value_of
 from .fields import frecuencia_of, nivel_of
-from .lines import NUMBERISH, place_numbers
+from .lines import place_numbers
 from .record import QUARTERS_OF
+from .row_tokens import NUMBERISH
 from .solve import adds_up, suma_holds
 from .table import RowCells, numeric_field
 

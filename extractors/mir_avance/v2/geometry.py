@@ -30,9 +30,9 @@ from .head_layout import (
     main_head_line,
 )
 from .head_twins import layout_with_surer_labels
-from .lines import NUMBERISH
 from .order import order_check_and_note, order_evidence, order_is_uneven, quarter_order_check_and_note, swapped_order
 from .quarter_lines import line_with_quarters_read, lines_with_doubtful_labels
+from .row_tokens import NUMBERISH
 from .table import NUMBER_TOKEN, RowCells, flag_unplaced, numeric_field
 
 # a line is a row's anchor when it prints numbers in at least this many numeric columns (a page

@@ -24,8 +24,8 @@ from papeleo.text.normalize import fold
 from .columns import NUMERIC, WORDS, group_name, name_to_kinds, name_to_labels, quarter_of
 from .fields import nivel_of
 from .head_labels import HEAD_LINE_GAP, LEVEL_TOLERANCE, cell, group_spans, is_group, stack_labels
-from .lines import NUMBERISH
 from .order import kinds_by_order
+from .row_tokens import NUMBERISH
 
 # words of one head label are closer than this many word heights; a wider gap starts the next
 # label ('Meta anual   Primero' is two labels); narrower would split 'Resumen  Narrativo'

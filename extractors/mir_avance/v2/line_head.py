@@ -13,6 +13,7 @@ from papeleo.text.normalize import fold
 
 from .columns import WORDS, name_to_labels
 from .fields import nivel_of
+from .row_tokens import numeric_run
 
 # a head line names at least this many kinds of column; fewer is a sentence that happens to
 # say 'meta' or 'indicador' (more would miss heads split over several lines)
@@ -38,6 +39,11 @@ MAX_HEAD_CELL_WORDS = 6
 # the labels a head printed one per line starts with: a title line above it may name an
 # indicator ('Avance de Indicadores de la MIR'), not a level, a code or an objective
 HEAD_OPENERS = frozenset({"nivel", "clave", "resumen"})
+# a run of this many numbers after text is a row's, never a head's: a head prints at most a
+# year or two among its labels ('Avance 2023'); at 2 a head line 'Meta 2023 2024' would be a row
+MIN_HEAD_ROW_NUMBERS = 3
+# a word of text: 'Contribuir', 'F1N' (a level word OCR damaged)
+WORD_TOKEN = regex.compile(r"^\p{L}[\p{L}\p{N}]*")
 # a Markdown table line: '| FIN | 1 Contribuir a impulsar el desarrollo | PPJMRM= Promedio de | …'
 PIPED = regex.compile(r"^\s*\|")
 PIPE = regex.compile(r"\s*\|\s*")
@@ -112,3 +118,18 @@ def find_head(lines: list[str]) -> tuple[int, int] | None:
         if named and len(set().union(*(kinds[i] for i in named))) >= MIN_HEAD_LABELS:
             return named[0], j
     return None
+
+
+def row_in_head(line: str) -> bool:
+    """A row the head's span took in: text, then a run of MIN_HEAD_ROW_NUMBERS numbers, on a line
+    that is not mostly head labels. Its level word OCR damaged ('F1N 5.5 Contribuir a … 798 545
+    1128 562 513 545 3033 100%', validation MIR OCR'd text 1018), the first row start found is
+    the next row's, and every line before it was read as head: the Fin lost, and the head's
+    columns grown by the labels its text names ('programados', 'meta')."""
+    tokens = unpipe(line).split()
+    start, stop = numeric_run(tokens)
+    return (
+        stop - start >= MIN_HEAD_ROW_NUMBERS
+        and any(WORD_TOKEN.match(t) for t in tokens[:start])
+        and not mostly_labels(line)
+    )

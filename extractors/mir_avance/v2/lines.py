@@ -27,7 +27,8 @@ from .align import DOUBTFUL_SUFFIX, align_by_checks
 from .columns import Label
 from .detached import opens_detached_cell, rows_with_detached_keys
 from .heads import TEXT_KINDS, head_labels, head_sequences, head_to_sequence, rows_backed
-from .line_head import MIN_HEAD_LABELS, PIPED, find_head, kinds_of, mostly_labels, row_start, unpipe
+from .line_head import MIN_HEAD_LABELS, PIPED, find_head, kinds_of, row_in_head, row_start, unpipe
+from .row_tokens import NUMBERISH, numeric_run, numeric_runs
 from .table import NULL_TOKENS, RowCells, numeric_field
 
 # a line starting with a dotted code and a word: '5.6.1.3.3 Atencion de ISAIA Índice de …' (a
@@ -55,42 +56,10 @@ SIGLAS_MARKED = regex.compile(r"(?<=\s|^)(?P<s>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ
 # the quarter is read from the rows' counts of numbers only when more than half of them agree
 # (1/QUARTER_MAJORITY of the rows); fewer lets rows with lost or split cells decide it
 QUARTER_MAJORITY = 2
-# a numeric token: '1,216,904.50', '133%', '6b,293' (a look-alike letter), '-', 'N/A'
-NUMBERISH = regex.compile(r"^(?:[-+]?[\dOolIZSB|(\]][\d,.OolIZSBab|€(\]]*%?|-|—|–|N/A|n/a|N/D|ND)$")
 # a Markdown rule under the head: '|---|---|:---:|'
 RULE_LINE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 # a responsible area leading the row's text after its level word: '(Dirección de Desarrollo Económlco) 5.3.1 …'
-# a run of this many numbers after text is a row's, never a head's: a head prints at most a
-# year or two among its labels ('Avance 2023'); at 2 a head line 'Meta 2023 2024' would be a row
-MIN_HEAD_ROW_NUMBERS = 3
-# a word of text: 'Contribuir', 'F1N' (a level word OCR damaged)
-WORD_TOKEN = regex.compile(r"^\p{L}[\p{L}\p{N}]*")
 LEADING_PARENS = regex.compile(r"^\s*\([^()]{1,80}\)\s*")
-
-
-def numeric_runs(tokens: list[str]) -> list[tuple[int, int]]:
-    """Every run of consecutive numeric tokens, (start, end), left to right."""
-    runs: list[tuple[int, int]] = []
-    i = 0
-    while i < len(tokens):
-        if NUMBERISH.match(tokens[i]):
-            j = i
-            while j < len(tokens) and NUMBERISH.match(tokens[j]):
-                j += 1
-            runs.append((i, j))
-            i = j
-        else:
-            i += 1
-    return runs
-
-
-def numeric_run(tokens: list[str]) -> tuple[int, int]:
-    """The longest run of numeric tokens (start, end); ties: the last (numbers follow text)."""
-    best = (0, 0)
-    for i, j in numeric_runs(tokens):
-        if j - i >= best[1] - best[0]:
-            best = (i, j)
-    return best
 
 
 def place_numbers(tokens: list[str], seq: list[tuple[str, int | None]], T: int | None, comentario: str | None = None):
@@ -171,21 +140,6 @@ def _has_numbers(lines: list[str]) -> bool:
     return stop - start >= MIN_ROW_NUMBERS
 
 
-def _row_in_head(line: str) -> bool:
-    """A row the head's span took in: text, then a run of MIN_HEAD_ROW_NUMBERS numbers, on a line
-    that is not mostly head labels. Its level word OCR damaged ('F1N 5.5 Contribuir a … 798 545
-    1128 562 513 545 3033 100%', validation MIR OCR'd text 1018), the first row start found is
-    the next row's, and every line before it was read as head: the Fin lost, and the head's
-    columns grown by the labels its text names ('programados', 'meta')."""
-    tokens = unpipe(line).split()
-    start, stop = numeric_run(tokens)
-    return (
-        stop - start >= MIN_HEAD_ROW_NUMBERS
-        and any(WORD_TOKEN.match(t) for t in tokens[:start])
-        and not mostly_labels(line)
-    )
-
-
 def _opened_by_code(lines: list[str]) -> bool:
     """A row so far only its code and text, no level word and no numbers: tesseract reads a
     row's first text line ('4.2.1.4 Contribuir a reducir las NACAVP= Número de árboles') above
@@ -227,7 +181,7 @@ def _line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]]
     first, end = head
     while end - 1 > first and CODE_OPENING.match(unpipe(lines[end - 1])):
         end -= 1  # the first row's code, printed above its level word, is no head
-    end = next((i for i in range(first + 1, end) if _row_in_head(lines[i])), end)
+    end = next((i for i in range(first + 1, end) if row_in_head(lines[i])), end)
     head_words = {regex.sub(r"\s+", " ", ln.strip()) for ln in lines[first:end]}
     out: list[tuple[int | None, str]] = []
     current: list[str] = []
@@ -265,7 +219,7 @@ def _line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]]
             row_start(line)
             or (code_line and _has_numbers(current))
             or (not current and CODE_OPENING.match(unpipe(line)))
-            or (not current and _row_in_head(line))
+            or (not current and row_in_head(line))
         ):
             if current:
                 out.append((page, join_row_lines(current)))

@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from .columns import name_to_labels
-from .lines import NUMBERISH
+from .row_tokens import NUMBERISH
 from .table import RowCells
 
 # the check a row read under a head whose programado/alcanzado labels OCR lost carries

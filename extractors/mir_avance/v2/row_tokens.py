@@ -1,0 +1,61 @@
+"""A row's text -> its tokens, and the runs of numbers among them.
+
+Split from ``lines.py``, which reads rows of OCR'd text against their head; the head finder
+(``line_head.py``) and the cell readers use the same notion of a numeric token.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# a numeric token: '1,216,904.50', '133%', '6b,293' (a look-alike letter), '-', 'N/A'
+NUMBERISH = regex.compile(r"^(?:[-+]?[\dOolIZSB|(\]][\d,.OolIZSBab|€(\]]*%?|-|—|–|N/A|n/a|N/D|ND)$")
+# where the cells of a row laid out in columns part: a tab, or a run of two spaces or more
+CELL_GAP = regex.compile(r"\t| {2,}")
+# one number whose thousands mark OCR read as a space: '6 519.96', '3 645', '1 206 528'
+SPACED_NUMBER = regex.compile(r"\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?%?")
+
+
+def numeric_runs(tokens: list[str]) -> list[tuple[int, int]]:
+    """Every run of consecutive numeric tokens, (start, end), left to right."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if NUMBERISH.match(tokens[i]):
+            j = i
+            while j < len(tokens) and NUMBERISH.match(tokens[j]):
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def numeric_run(tokens: list[str]) -> tuple[int, int]:
+    """The longest run of numeric tokens (start, end); ties: the last (numbers follow text)."""
+    best = (0, 0)
+    for i, j in numeric_runs(tokens):
+        if j - i >= best[1] - best[0]:
+            best = (i, j)
+    return best
+
+
+def tokens_with_spaced_numbers_joined(text: str) -> list[str] | None:
+    """The row's tokens, each cell of a text laid out in columns (tabs, runs of spaces) that
+    prints one number with a space for its thousands mark read as one token ('4,147    3 645
+    3,472' -> '4,147', '3645', '3,472'); None when the text has no such cell. Two cells run
+    together print alike ('12 133'), so the caller takes this reading only where the count of
+    the row's numbers then fits its head and the plain split does not."""
+    if not CELL_GAP.search(text):
+        return None
+    out: list[str] = []
+    joined = False
+    for cell in CELL_GAP.split(text):
+        cell = cell.strip()
+        if SPACED_NUMBER.fullmatch(cell):
+            out.append(cell.replace(" ", ""))
+            joined = True
+        else:
+            out += cell.split()
+    return out if joined else None
