@@ -28,7 +28,7 @@ from .columns import Label
 from .detached import opens_detached_cell, rows_with_detached_keys
 from .heads import TEXT_KINDS, head_labels, head_sequences, head_to_sequence, rows_backed
 from .line_head import MIN_HEAD_LABELS, PIPED, find_head, kinds_of, row_in_head, row_start, unpipe
-from .row_tokens import NUMBERISH, numeric_run, numeric_runs
+from .row_tokens import NUMBERISH, numeric_run, numeric_runs, tokens_with_spaced_numbers_joined
 from .table import NULL_TOKENS, RowCells, numeric_field
 
 # a line starting with a dotted code and a word: '5.6.1.3.3 Atencion de ISAIA Índice de …' (a
@@ -285,7 +285,7 @@ def line_quarter(doc: Document) -> int | None:
 
 
 def _parse_row(text: str, seq, text_order, T, page, numeric_field) -> RowCells:
-    tokens = text.split()
+    tokens = _row_tokens(text, seq, T)
     start, stop = numeric_run(tokens)
     rc = RowCells(page=page)
     comment = " ".join(tokens[stop:]) or None
@@ -318,6 +318,20 @@ def _parse_row(text: str, seq, text_order, T, page, numeric_field) -> RowCells:
             rc.numbers[name] = "-"
     rc.text = split_text(" ".join(tokens[:start]), " ".join(tokens[stop:]), text_order)
     return rc
+
+
+def _row_tokens(text: str, seq, T) -> list[str]:
+    """The row's tokens; a number whose thousands mark OCR read as a space ('3 645' among cells
+    set apart by wider gaps) is one token where the row's count of numbers then fits the head
+    and does not otherwise (``tokens_with_spaced_numbers_joined``)."""
+    tokens = text.split()
+    joined = tokens_with_spaced_numbers_joined(text)
+    if joined is None:
+        return tokens
+    fits = {len(seq), len([k for k in seq if not (k[0] == "alc" and T and k[1] and k[1] > T)])}
+    start, stop = numeric_run(tokens)
+    j_start, j_stop = numeric_run(joined)
+    return joined if j_stop - j_start in fits and stop - start not in fits else tokens
 
 
 def split_text(before: str, after: str, order: list[str]) -> dict[str, str]:
