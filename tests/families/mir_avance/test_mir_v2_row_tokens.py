@@ -1,6 +1,7 @@
-"""MIR v2 on OCR'd text laid out in columns, where OCR read a number's thousands mark as a space
-('3 645'): the number is one cell where the row's count then fits its head, and two cells run
-together ('12 133') are not joined where the count fits without it.
+"""MIR v2 on the tokens of a row of OCR'd text: a number whose thousands mark OCR read as a space
+('3 645') is one cell where the row's count then fits its head, and two cells run together
+('12 133') are not joined where the count fits without it; a number led by a look-alike that
+is also a word or a sign ('€72', 's,475') is still a number of the row.
 
 Every value is written in the fixtures here; the expectations follow from them.
 """
@@ -8,7 +9,7 @@ Every value is written in the fixtures here; the expectations follow from them.
 from __future__ import annotations
 
 from extractors.mir_avance.v2 import extract
-from extractors.mir_avance.v2.row_tokens import tokens_with_spaced_numbers_joined
+from extractors.mir_avance.v2.row_tokens import NUMBERISH, tokens_with_spaced_numbers_joined
 from helpers import make_document
 from papeleo.context import process_context
 
@@ -33,3 +34,14 @@ def test_only_cells_laid_out_in_columns_are_joined():
     assert tokens_with_spaced_numbers_joined("4,147    3 645    3,472") == ["4,147", "3645", "3,472"]
     assert tokens_with_spaced_numbers_joined("4,147 3 645 3,472") is None  # no columns: no cells to read
     assert tokens_with_spaced_numbers_joined("4,147\t6 519.96\t3,472") == ["4,147", "6519.96", "3,472"]
+
+
+def test_a_number_led_by_a_look_alike_that_is_also_a_word_stays_in_the_rows_run():
+    # '€72' for 672: read as text, it split the row's run in two and none of its numbers was placed
+    row = "Actividad  4.1.2.4 Rehabilitación de parques  PPJMR= Porcentaje de parques  Trimestral  "
+    row += "1,921  434  382  €72  433  262  382  100.00%"
+    (rec,) = extract(make_document(HEAD + row + "\n"), process_context()).records
+    assert [rec[f"programado_t{q}"] for q in range(1, 5)] == [434.0, 382.0, 672.0, 433.0]
+    assert rec["meta_anual"] == 1921.0
+    assert all(NUMBERISH.match(t) for t in ("€72", "s,475", "a,783"))
+    assert not any(NUMBERISH.match(t) for t in ("a", "s", "€"))  # a word, a sign: no number
