@@ -25,6 +25,7 @@ from papeleo.model import Document
 from ..stream import GROUP_NUMBER
 from .align import DOUBTFUL_SUFFIX, align_by_checks
 from .columns import Label
+from .commentary import NOTE
 from .detached import opens_detached_cell, rows_with_detached_keys
 from .heads import TEXT_KINDS, head_labels, head_sequences, head_to_sequence, rows_backed
 from .line_head import MIN_HEAD_LABELS, PIPED, find_head, kinds_of, row_in_head, row_start, unpipe
@@ -260,7 +261,10 @@ def document_to_line_rows(doc: Document, T: int | None) -> list[RowCells]:
     among the readings of the first head (ties: the first) and then of every head a group
     repeats. A repeated head's reading replaces the first head's only when it backs more rows
     and places as many values: a repeated head OCR damaged otherwise (two alcanzado labels
-    doubled at its end, report block 6508) backs one row more by placing half the values."""
+    doubled at its end, report block 6508) backs one row more by placing half the values.
+    A row that is a note with its key and places no number ('1.1.2 Meta Trimestral: Se logra …',
+    printed under the table) is left out: it is the keyed row's commentary (``commentary.py``),
+    and read as a row it doubled that row's key and kept the note from it."""
     labels, texts, later = _line_rows(doc)
     if not texts:
         return []
@@ -276,7 +280,10 @@ def document_to_line_rows(doc: Document, T: int | None) -> list[RowCells]:
             backed, placed = rows_backed(rows, T), sum(len(r.numbers) for r in rows)
             if best is None or (backed > best[0] and (n == 0 or placed >= best[1])):
                 best = (backed, placed, rows)
-    return rows_with_detached_keys(best[2], [t for _, t in texts]) if best else []
+    if not best:
+        return []
+    kept = [(rc, t) for rc, (_, t) in zip(best[2], texts) if rc.numbers or not NOTE.match(unpipe(t))]
+    return rows_with_detached_keys([rc for rc, _ in kept], [t for _, t in kept])
 
 
 def line_quarter(doc: Document) -> int | None:

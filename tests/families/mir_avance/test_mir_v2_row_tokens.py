@@ -1,7 +1,8 @@
 """MIR v2 on the tokens of a row of OCR'd text: a number whose thousands mark OCR read as a space
 ('3 645') is one cell where the row's count then fits its head, and two cells run together
 ('12 133') are not joined where the count fits without it; a number led by a look-alike that
-is also a word or a sign ('€72', 's,475') is still a number of the row.
+is also a word or a sign ('€72', 's,475') is still a number of the row; a note printed under
+the table with its key is that row's commentary, not a row.
 
 Every value is written in the fixtures here; the expectations follow from them.
 """
@@ -45,3 +46,16 @@ def test_a_number_led_by_a_look_alike_that_is_also_a_word_stays_in_the_rows_run(
     assert rec["meta_anual"] == 1921.0
     assert all(NUMBERISH.match(t) for t in ("€72", "s,475", "a,783"))
     assert not any(NUMBERISH.match(t) for t in ("a", "s", "€"))  # a word, a sign: no number
+
+
+def test_a_note_printed_under_the_table_with_its_key_is_the_rows_commentary_not_a_row():
+    # no % column: the % is the note's; read as a row, the note doubled the key (both rows then
+    # flagged as printed twice) and kept its % from the row
+    head = HEAD.replace("  % Avance", "")
+    row = "Actividad  4.1.2.5 Emisión de recibos de impuesto predial  PRIPE= Porcentaje de recibos  Trimestral  "
+    row += "12    3    3    3    3    2    3"
+    note = "4.1.2.5 Meta Trimestral: Se logra el 100.00% de la meta al emitir 3 recibos de un total de 3 programados."
+    recs = extract(make_document(head + row + "\n\n" + note + "\n"), process_context()).records
+    assert [r["clave"] for r in recs] == ["4.1.2.5"]
+    assert recs[0]["avance_pct"] == 100.0
+    assert not any(c.startswith("clave_repetida") for c in recs[0]["checks"])
