@@ -97,7 +97,8 @@ def document_to_cell_line_rows(doc: Document, T: int | None) -> list[RowCells]:
     backed = _backed_order(directions, T)
     if backed is None:
         return []
-    seq, tokens = backed[0], directions[backed[1]]
+    seq = backed[0]
+    tokens = _tokens_by_page_direction(seq, directions, backed[1], [lines[a][0] for a, _ in runs], T)
     out: list[RowCells] = []
     texts = [t for _, t in lines]
     heads, tails = _row_segments(texts, runs, codes)
@@ -343,6 +344,23 @@ def _backed_order(directions: list[list[list[str]]], T: int) -> tuple[list[Kind]
     return [kinds[0] if all(k == kinds[0] for k in kinds) else UNKNOWN for kinds in zip(*(s for _, s in best))], best[
         0
     ][0]
+
+
+def _tokens_by_page_direction(
+    seq: list[Kind], directions: list[list[list[str]]], chosen: int, pages: list[int | None], T: int
+) -> list[list[str]]:
+    """Each row's numbers in the direction its page's rows back best under ``seq``: tesseract
+    segments each page anew, and wrote one page's row lines bottom-up and the next top-down
+    (dev MIR OCR'd text 355: the rows of page 2 read against page 1's way); the document's
+    way where a page's rows back both alike."""
+    out = list(directions[chosen])
+    for page in dict.fromkeys(pages):
+        idx = [i for i, p in enumerate(pages) if p == page]
+        held = [_backing(seq, [d[i] for i in idx], T)[0] for d in directions]
+        best = max(range(len(directions)), key=lambda d: (held[d], d == chosen))
+        for i in idx:
+            out[i] = directions[best][i]
+    return out
 
 
 def _backing(seq: list[Kind], tokens: list[list[str]], T: int) -> tuple[int, int]:

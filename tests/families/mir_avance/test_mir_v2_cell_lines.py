@@ -136,3 +136,26 @@ def test_the_frequency_cell_between_a_rows_numbers_and_its_meta_keeps_them_one_r
 def test_a_value_printed_alone_is_no_code_unless_a_longer_code_extends_it():
     lines = ["1.5", "1.5.1 Contribuir", "78.73", ".3.6.4.2", "4.3.3.6.1.1"]
     assert _codes_of(lines) == {"1.5", ".3.6.4.2", "4.3.3.6.1.1"}
+
+
+def test_each_page_is_read_the_way_its_own_rows_back():
+    # page 1 written bottom-up (the fourth quarter first), page 2 top-down (the meta first):
+    # tesseract segments each page anew
+    top_down = [
+        ("3.2.1.1", "PSRLA", 857, [(144, 144), (240, 298), (194, 200), (279, 310)], "111.11%"),
+        ("3.2.1.2", "PTCVPL", 53, [(15, 15), (12, 12), (12, 14), (14, 14)], "100.00%"),
+        ("3.2.1.3", "NVOR", 10107, [(3632, 2640), (1384, 1605), (2502, 2600), (2589, 3000)], "115.87%"),
+    ]  # fmt: skip
+    lines = []
+    for code, siglas, meta, pairs, pct in top_down:
+        lines += [f"{siglas}= Porcentaje de", f"{code} Entrega de apoyos", f"{meta:,}"]
+        lines += [f"{p:,} {a:,}" for p, a in pairs[:3]] + [f"{pairs[3][0]:,} {pairs[3][1]:,} {pct}"]
+        lines += ["Porcentaje", "Ascendente Trimestral", "Actividad"]
+    doc = make_document(bottom_up_text() + "\f" + "\n".join(lines))
+    rows = {r.text.get("clave"): r for r in document_to_cell_line_rows(doc, 4)}
+    for code, _, meta, pairs, pct in top_down:
+        got = rows[code]
+        assert got.numbers["meta_anual"].replace(",", "") == str(meta)
+        assert [got.numbers[f"programado_t{q}"].replace(",", "") for q in range(1, 5)] == [str(p) for p, _ in pairs]
+        assert got.numbers["avance_pct"] == pct
+    assert rows["3.1.1.1"].numbers["programado_t4"] == "124"  # page 1 still read bottom-up
