@@ -233,7 +233,15 @@ def _line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]]
     if current:
         out.append((page, join_row_lines(current)))
     later = [head_labels(b) for b in heads if len({k for ln in b for k in kinds_of(ln)}) >= MIN_HEAD_LABELS]
-    return head_labels(lines[first:end]), out, later
+    head = lines[first:end]
+    piped = [ln for ln in head if PIPED.match(ln)]
+    if PIPED.match(head[0]) and len(piped) < len(head):
+        # a Markdown head read without the lines between its table's: a page's title set among
+        # them ('Periodo: Enero - Marzo 2020', dev MIR OCR'd text 282) names a quarter and a
+        # meta of no column; but a head line OCR wrote one cell per line is the head's too
+        # (226), so this is one more reading of the head, which the rows choose
+        later.insert(0, head_labels(piped))
+    return head_labels(head), out, later
 
 
 def quarter_of_counts(seq: list[tuple[str, int | None]], texts: list[str]) -> int | None:

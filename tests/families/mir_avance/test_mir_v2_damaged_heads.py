@@ -59,3 +59,27 @@ def test_a_quarter_label_that_names_nothing_takes_its_place_in_the_run_of_quarte
     # a long cell is text, whatever stands around it
     long_cell = "se reporta conforme a su frecuencia"
     assert cells_with_quarters_of_their_run(["1er Trim.", long_cell, "3er Trim."])[1] == long_cell
+
+
+def test_a_page_title_set_among_a_markdown_heads_lines_is_left_out_of_the_head():
+    # the page's title printed between the head's two lines: 'Periodo: Enero - Marzo 2020'
+    # names a quarter, 'Informe de Avance de Metas' a meta; read with them the head had columns
+    # no row prints and no row's count fitted it
+    text = (
+        "| Nivel | Resumen narrativo | Indicador | Frecuencia | Meta anual | 1er Trim. |  | 2do Trim. |  | 3er Trim. |  | 4to Trim. |  |\n"
+        "GOBIERNO MUNICIPAL DE COYOTLÁN   Ejercicio Fiscal 2020\n"
+        "Informe de Avance de Metas e Indicadores del Programa Presupuestario\n"
+        "Periodo: Enero - Marzo 2020\n"
+        "|  |  |  |  |  | Meta | Alcanzado | Meta | Alcanzado | Meta | Alcanzado | Meta | Alcanzado |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+    )
+    rows = [("1.1.1", 2835, (703, 749, 435, 948), 907), ("1.1.2", 100, (25, 25, 25, 25), 20),
+            ("1.1.3", 40, (10, 10, 10, 10), 12), ("1.1.4", 16, (4, 4, 4, 4), 4)]  # fmt: skip
+    for code, meta, progs, alc in rows:
+        cells = [str(meta), str(progs[0]), str(alc)] + [x for p in progs[1:] for x in (str(p), "-")]
+        text += f"| Actividad | {code} Entrega de apoyos. | PSAL= Porcentaje de apoyos | Trimestral | {' | '.join(cells)} |\n"
+    recs = {r["clave"]: r for r in extract(make_document(text), process_context()).records}
+    for code, meta, progs, alc in rows:
+        assert recs[code]["meta_anual"] == meta
+        assert [recs[code][f"programado_t{q}"] for q in range(1, 5)] == list(progs)
+        assert recs[code]["alcanzado_t1"] == alc
