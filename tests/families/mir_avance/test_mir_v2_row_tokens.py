@@ -1,7 +1,8 @@
 """MIR v2 on the tokens of a row of OCR'd text: a number whose thousands mark OCR read as a space
 ('3 645') is one cell where the row's count then fits its head, and two cells run together
 ('12 133') are not joined where the count fits without it; a number led by a look-alike that
-is also a word or a sign ('€72', 's,475') is still a number of the row; a note printed under
+is also a word or a sign ('€72', 's,475') is still a number of the row; a semestral or annual
+row whose blank cells left no trace takes its measured quarters; a note printed under
 the table with its key is that row's commentary, not a row.
 
 Every value is written in the fixtures here; the expectations follow from them.
@@ -59,3 +60,26 @@ def test_a_note_printed_under_the_table_with_its_key_is_the_rows_commentary_not_
     assert [r["clave"] for r in recs] == ["4.1.2.5"]
     assert recs[0]["avance_pct"] == 100.0
     assert not any(c.startswith("clave_repetida") for c in recs[0]["checks"])
+
+
+def test_a_semestral_or_annual_row_whose_blank_cells_left_no_trace_takes_its_measured_quarters():
+    # blanks print nothing: 'Anual  400  400  380' is the meta, T4's programado and alcanzado
+    head = HEAD.replace("Segundo Trimestre 2024", "Cuarto Trimestre 2024").replace("  % Avance", "")
+    head = head.replace("1er Trim.  2do Trim.\n", "1er Trim.  2do Trim.  3er Trim.  4to Trim.\n")
+    rows = [
+        "Fin  2.6 Contribuir al bienestar  PVOR= Porcentaje de vehículos  Anual  400  400  380",
+        "Actividad  2.6.1.1 Mantenimiento de unidades  NUDM= Número de unidades  Semestral  20  8  12  7  12",
+        "Actividad  2.6.1.2 Atención de solicitudes  PSAIA= Porcentaje de solicitudes  Trimestral  40  7  6  14  13  7  8  14  13",
+    ]
+    recs = {r["clave"]: r for r in extract(make_document(head + "\n".join(rows) + "\n"), process_context()).records}
+    fin = recs["2.6"]
+    assert (fin["meta_anual"], fin["programado_t4"], fin["alcanzado_t4"]) == (400.0, 400.0, 380.0)
+    assert fin["programado_t1"] is None and fin["alcanzado_t1"] is None
+    sem = recs["2.6.1.1"]
+    assert [sem["programado_t2"], sem["programado_t4"], sem["alcanzado_t2"], sem["alcanzado_t4"]] == [
+        8.0,
+        12.0,
+        7.0,
+        12.0,
+    ]
+    assert sem["programado_t1"] is None and sem["programado_t3"] is None
