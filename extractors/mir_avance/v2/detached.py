@@ -21,6 +21,7 @@ from papeleo.text.normalize import fold
 from .commentary import NOTE
 from .fields import cells_to_text_fields, split_code
 from .line_head import row_start, unpipe
+from .ordered import pairs_in_order
 from .table import RowCells
 
 # the fewest rows of a run whose cells are taken from a block after it: one row with no code
@@ -87,47 +88,12 @@ def rows_with_detached_keys(rows: list[RowCells], texts: list[str]) -> list[RowC
 
 
 def cells_to_rows(indicators: list[str], cells: list[str]) -> list[tuple[int, int]]:
-    """(row, cell) pairs of a run of rows and the block of cells after it, in order. Anchors
-    first: pairs whose texts share words (a resumen 'Entrega de apoyos económicos a estudiantes'
-    and its indicator 'Porcentaje de apoyos económicos a estudiantes entregados' share most),
-    the best-sharing set that keeps the order, each text sharing with one other only. Between two anchors (and before the first, after
-    the last), rows and cells pair in order where as many of each stand there; where the counts
-    differ a cell was lost or merged there, and those rows keep no code."""
-    sim = [[_shared(r, c) for c in cells] for r in indicators]
-    # a cell that shares words with two rows is two cells run together (a code OCR lost), or
-    # a text two rows share: it anchors nothing; nor does a row two cells share words with
-    rows_of = [sum(sim[i][j] >= ANCHOR_SHARE for i in range(len(indicators))) for j in range(len(cells))]
-    cells_of = [sum(x >= ANCHOR_SHARE for x in row) for row in sim]
-    sim = [[x if rows_of[j] == 1 and cells_of[i] == 1 else 0.0 for j, x in enumerate(row)] for i, row in enumerate(sim)]
-    anchors = _ordered_best(sim)
-    pairs: list[tuple[int, int]] = []
-    bounds = [(-1, -1), *anchors, (len(indicators), len(cells))]
-    for (r0, c0), (r1, c1) in zip(bounds, bounds[1:]):
-        if r1 - r0 == c1 - c0:
-            pairs += [(r0 + n, c0 + n) for n in range(1, r1 - r0)]
-        if (r1, c1) != (len(indicators), len(cells)):
-            pairs.append((r1, c1))
-    return pairs
-
-
-def _ordered_best(sim: list[list[float]]) -> list[tuple[int, int]]:
-    """The order-keeping set of pairs at ANCHOR_SHARE or more with the greatest total share."""
-    n, m = len(sim), len(sim[0]) if sim else 0
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
-        for j in range(m - 1, -1, -1):
-            take = best[i + 1][j + 1] + sim[i][j] if sim[i][j] >= ANCHOR_SHARE else -1.0
-            best[i][j] = max(best[i + 1][j], best[i][j + 1], take)
-    out, i, j = [], 0, 0
-    while i < n and j < m:
-        if sim[i][j] >= ANCHOR_SHARE and best[i][j] == best[i + 1][j + 1] + sim[i][j]:
-            out.append((i, j))
-            i, j = i + 1, j + 1
-        elif best[i][j] == best[i + 1][j]:
-            i += 1
-        else:
-            j += 1
-    return out
+    """(row, cell) pairs of a run of rows and the block of cells after it, in order
+    (``ordered.pairs_in_order``): anchored where a resumen shares its words with its own
+    indicator ('Entrega de apoyos económicos a estudiantes' / 'Porcentaje de apoyos económicos a
+    estudiantes entregados'). A cell sharing words with two rows is two cells run together (a
+    code OCR lost), or a text two rows share, and anchors nothing."""
+    return pairs_in_order([[_shared(r, c) for c in cells] for r in indicators], ANCHOR_SHARE)
 
 
 def _shared(indicator: str, cell: str) -> float:
