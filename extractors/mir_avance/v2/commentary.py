@@ -18,6 +18,7 @@ from papeleo.text.normalize import fold
 from papeleo.text.numbers import MX, Status, parse_number
 
 from .fields import TextFields, nivel_of, split_code
+from .ordered import pairs_in_order
 from .table import RowCells
 
 # '4.3.1 Meta Trimestral: Se logra …', 'PCCPP Meta Anual: …', '(1.2) Meta Semestral: …'
@@ -54,7 +55,17 @@ def attach_commentary(doc: Document, rows: list[RowCells], texts: list[TextField
     if notes and all(not key for key, _ in notes) and len(notes) == len(rows):
         # notes printed without a key, one per row: in the table's order
         for t, (_, text) in zip(texts, notes):
-            t.comentario = t.comentario or text
+            # (a row's 'comentario' that is no note is the debris of its wrapped cells)
+            t.comentario = t.comentario if NOTE.match(t.comentario or "") else text
+        return
+    if notes and all(not key for key, _ in notes):
+        # ... one per row but for rows or notes OCR lost: in order, anchored by the figures a
+        # note shares with its row's numbers (``ordered.pairs_in_order``)
+        named = [i for i, t in enumerate(texts) if (t.clave or t.siglas) and not NOTE.match(t.comentario or "")]
+        said = [_figures(FIGURE.findall(text)) for _, text in notes]
+        shared = [[float(len(f & _figures(rows[i].numbers.values()))) for f in said] for i in named]
+        for r, n in pairs_in_order(shared, MIN_SHARED_FIGURES):
+            texts[named[r]].comentario = notes[n][1]
         return
     for key, text in notes:
         if not key:

@@ -227,6 +227,11 @@ def _line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]]
             if current:
                 out.append((page, join_row_lines(current)))
             current, page = [line.strip()], pg
+        elif current and NOTE.match(line) and _has_numbers(current):
+            # a note under the table (no key): the commentary's (``commentary.py``), not the
+            # last row's wrapped text, which took every note after it
+            out.append((page, join_row_lines(current)))
+            current = []
         elif opens_detached_cell(current, line):
             out.append((page, join_row_lines(current)))  # the cells of a column OCR set apart
             current, page = [line.strip()], pg

@@ -2,7 +2,8 @@
 ('3 645') is one cell where the row's count then fits its head, and two cells run together
 ('12 133') are not joined where the count fits without it; a number led by a look-alike that
 is also a word or a sign ('€72', 's,475') is still a number of the row; a semestral or annual
-row whose blank cells left no trace takes its measured quarters; a note printed under
+row whose blank cells left no trace takes its measured quarters; notes printed without their key
+pair with the rows by their figures and order; a note printed under
 the table with its key is that row's commentary, not a row.
 
 Every value is written in the fixtures here; the expectations follow from them.
@@ -83,3 +84,27 @@ def test_a_semestral_or_annual_row_whose_blank_cells_left_no_trace_takes_its_mea
         12.0,
     ]
     assert sem["programado_t1"] is None and sem["programado_t3"] is None
+
+
+def test_notes_printed_without_their_key_pair_with_the_rows_by_their_figures_and_order():
+    # notes at the foot, no key, one of them lost: each note that shares its figures with one
+    # row anchors it; between anchors, rows and notes pair in order where the counts agree
+    head = HEAD.replace("  % Avance", "")
+    rows = [("1.1", 12, 3, 2), ("1.2", 40, 10, 8), ("1.3", 80, 20, 25), ("1.4", 8, 2, 2)]
+    body = [
+        f"Actividad  {c} Entrega de apoyos  PSAL= Porcentaje  Trimestral  {m}  {p}  {p}  {p}  {p}  {p}  {a}"
+        for c, m, p, a in rows
+    ]
+    notes = [f"Meta Trimestral: Se logra el {100 * a / p:.2f}% de la meta al entregar {a} apoyos de un total de {p} programados."
+             for c, m, p, a in rows if c != "1.2"]  # fmt: skip
+    recs = {
+        r["clave"]: r
+        for r in extract(
+            make_document(head + "\n".join(body) + "\n\n" + "\n".join(notes) + "\n"), process_context()
+        ).records
+    }
+    # 1.1 and 1.3 share two figures with their notes; 1.4 is the one row after the last anchor,
+    # as its note is the one note after it
+    assert recs["1.1"]["avance_pct"] == 66.67 and recs["1.3"]["avance_pct"] == 125.0
+    assert recs["1.4"]["avance_pct"] == 100.0
+    assert recs["1.2"].get("avance_pct") is None  # its note was lost: no other row's %
