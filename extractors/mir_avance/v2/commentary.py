@@ -33,6 +33,9 @@ MAX_NOTE_LINES = 4
 # a note without a key names at least this many of its row's figures (its result and its
 # target); one figure is too common ('100', '0') to tell rows apart
 MIN_SHARED_FIGURES = 2
+# ... and a note paired by its place between two such notes must still share one figure with
+# its row (its N or its M): a note with none of the row's figures is another row's, misplaced
+MIN_FILL_FIGURES = 1
 # a figure in a note: '89.43', '1,250', '125%'
 FIGURE = regex.compile(r"\d+(?:[,.]\d+)*")
 
@@ -64,9 +67,12 @@ def attach_commentary(doc: Document, rows: list[RowCells], texts: list[TextField
         named = [i for i, t in enumerate(texts) if (t.clave or t.siglas) and not NOTE.match(t.comentario or "")]
         said = [_figures(FIGURE.findall(text)) for _, text in notes]
         shared = [[float(len(f & _figures(rows[i].numbers.values()))) for f in said] for i in named]
-        for r, n in pairs_in_order(shared, MIN_SHARED_FIGURES):
+        pairs = pairs_in_order(shared, MIN_SHARED_FIGURES, fill_floor=MIN_FILL_FIGURES)
+        for r, n in pairs:
             texts[named[r]].comentario = notes[n][1]
-        return
+        # the others, each to the one row printing its figures, in whatever order they stand
+        used = {n for _, n in pairs}
+        notes = [note for n, note in enumerate(notes) if n not in used]
     for key, text in notes:
         if not key:
             hit = _row_by_figures(text, rows, texts)

@@ -12,8 +12,12 @@ into another there, and nothing says which, so those items stay unpaired.
 from __future__ import annotations
 
 
-def pairs_in_order(score: list[list[float]], floor: float) -> list[tuple[int, int]]:
-    """(i, j) pairs of items i (rows of ``score``) and j (its columns), in order (module doc)."""
+def pairs_in_order(score: list[list[float]], floor: float, fill_floor: float | None = None) -> list[tuple[int, int]]:
+    """(i, j) pairs of items i (rows of ``score``) and j (its columns), in order (module doc).
+    With ``fill_floor``, a pair between anchors also needs that score at least, and neither
+    item may score ``floor`` with any other item, evidence that it is another's: for items
+    that need not stand in the same order (notes under a table), where the place alone is
+    weaker evidence than for cells cut from one column."""
     n, m = len(score), len(score[0]) if score else 0
     ones_of = [sum(score[i][j] >= floor for i in range(n)) for j in range(m)]
     twos_of = [sum(x >= floor for x in row) for row in score]
@@ -26,7 +30,12 @@ def pairs_in_order(score: list[list[float]], floor: float) -> list[tuple[int, in
     bounds = [(-1, -1), *anchors, (n, m)]
     for (r0, c0), (r1, c1) in zip(bounds, bounds[1:]):
         if r1 - r0 == c1 - c0:
-            pairs += [(r0 + k, c0 + k) for k in range(1, r1 - r0)]
+            pairs += [
+                (i, j)
+                for i, j in ((r0 + k, c0 + k) for k in range(1, r1 - r0))
+                if fill_floor is None
+                or (score[i][j] >= fill_floor and max(ones_of[j], twos_of[i]) <= (score[i][j] >= floor))
+            ]
         if (r1, c1) != (n, m):
             pairs.append((r1, c1))
     return pairs
