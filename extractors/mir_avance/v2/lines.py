@@ -30,8 +30,7 @@ from .detached import opens_detached_cell, rows_with_detached_keys
 from .fields import frecuencia_of
 from .heads import TEXT_KINDS, head_labels, head_sequences, head_to_sequence, rows_backed
 from .line_head import MIN_HEAD_LABELS, PIPED, find_head, kinds_of, row_in_head, row_start, unpipe
-from .record import QUARTERS_OF
-from .row_tokens import NUMBERISH, numeric_run, numeric_runs, tokens_with_spaced_numbers_joined
+from .row_tokens import NUMBERISH, measured_columns, numeric_run, numeric_runs, row_tokens
 from .table import NULL_TOKENS, RowCells, numeric_field
 
 # a line starting with a dotted code and a word: '5.6.1.3.3 Atencion de ISAIA Índice de …' (a
@@ -307,11 +306,11 @@ def line_quarter(doc: Document) -> int | None:
 
 
 def _parse_row(text: str, seq, text_order, T, page, numeric_field) -> RowCells:
-    tokens = _row_tokens(text, seq, T)
+    tokens = row_tokens(text, seq, T)
     start, stop = numeric_run(tokens)
     rc = RowCells(page=page)
     comment = " ".join(tokens[stop:]) or None
-    seq = _measured_columns(tokens[start:stop], seq, T, frecuencia_of(" ".join(tokens[:start])))
+    seq = measured_columns(tokens[start:stop], seq, T, frecuencia_of(" ".join(tokens[:start])))
     placed, how, doubtful = place_numbers(tokens[start:stop], seq, T, comment) if stop > start else (None, None, set())
     if how:
         rc.notes.append(how)
@@ -341,38 +340,6 @@ def _parse_row(text: str, seq, text_order, T, page, numeric_field) -> RowCells:
             rc.numbers[name] = "-"
     rc.text = split_text(" ".join(tokens[:start]), " ".join(tokens[stop:]), text_order)
     return rc
-
-
-def _measured_columns(tokens: list[str], seq, T, frecuencia: str | None):
-    """The head's columns, those of the quarters a semestral or annual row does not measure left
-    out where the row prints as many numbers as the rest and fits the head no other way: its
-    blank cells in those quarters left no trace in the text ('Anual 3764 3764 2966': the meta,
-    the fourth quarter's programado and alcanzado; dev MIR OCR'd text 328)."""
-    measured = QUARTERS_OF.get(frecuencia or "")
-    if not measured:
-        return seq
-    live = [k for k in seq if not (k[0] == "alc" and T and k[1] and k[1] > T)]
-    if len(tokens) in (len(seq), len(live)):
-        return seq
-    for columns in (seq, live):
-        kept = [k for k in columns if k[0] not in ("prog", "alc") or not k[1] or k[1] in measured]
-        if len(tokens) == len(kept):
-            return kept
-    return seq
-
-
-def _row_tokens(text: str, seq, T) -> list[str]:
-    """The row's tokens; a number whose thousands mark OCR read as a space ('3 645' among cells
-    set apart by wider gaps) is one token where the row's count of numbers then fits the head
-    and does not otherwise (``tokens_with_spaced_numbers_joined``)."""
-    tokens = text.split()
-    joined = tokens_with_spaced_numbers_joined(text)
-    if joined is None:
-        return tokens
-    fits = {len(seq), len([k for k in seq if not (k[0] == "alc" and T and k[1] and k[1] > T)])}
-    start, stop = numeric_run(tokens)
-    j_start, j_stop = numeric_run(joined)
-    return joined if j_stop - j_start in fits and stop - start not in fits else tokens
 
 
 def split_text(before: str, after: str, order: list[str]) -> dict[str, str]:

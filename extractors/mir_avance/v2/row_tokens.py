@@ -1,4 +1,5 @@
-"""A row's text -> its tokens, and the runs of numbers among them.
+"""A row's text -> its tokens, the runs of numbers among them, and the head's columns they are
+read against.
 
 Split from ``lines.py``, which reads rows of OCR'd text against their head; the head finder
 (``line_head.py``) and the cell readers use the same notion of a numeric token.
@@ -7,6 +8,8 @@ Split from ``lines.py``, which reads rows of OCR'd text against their head; the 
 from __future__ import annotations
 
 import regex
+
+from .record import QUARTERS_OF
 
 # a numeric token: '1,216,904.50', '133%', '6b,293' (a look-alike letter), '-', 'N/A'; led by a
 # look-alike that is also a word or a sign ('€72' for 672, 's,475' for 5,475, 'a,783' for
@@ -63,3 +66,35 @@ def tokens_with_spaced_numbers_joined(text: str) -> list[str] | None:
         else:
             out += cell.split()
     return out if joined else None
+
+
+def measured_columns(tokens: list[str], seq, T, frecuencia: str | None):
+    """The head's columns, those of the quarters a semestral or annual row does not measure left
+    out where the row prints as many numbers as the rest and fits the head no other way: its
+    blank cells in those quarters left no trace in the text ('Anual 3764 3764 2966': the meta,
+    the fourth quarter's programado and alcanzado; dev MIR OCR'd text 328)."""
+    measured = QUARTERS_OF.get(frecuencia or "")
+    if not measured:
+        return seq
+    live = [k for k in seq if not (k[0] == "alc" and T and k[1] and k[1] > T)]
+    if len(tokens) in (len(seq), len(live)):
+        return seq
+    for columns in (seq, live):
+        kept = [k for k in columns if k[0] not in ("prog", "alc") or not k[1] or k[1] in measured]
+        if len(tokens) == len(kept):
+            return kept
+    return seq
+
+
+def row_tokens(text: str, seq, T) -> list[str]:
+    """The row's tokens; a number whose thousands mark OCR read as a space ('3 645' among cells
+    set apart by wider gaps) is one token where the row's count of numbers then fits the head
+    and does not otherwise (``tokens_with_spaced_numbers_joined``)."""
+    tokens = text.split()
+    joined = tokens_with_spaced_numbers_joined(text)
+    if joined is None:
+        return tokens
+    fits = {len(seq), len([k for k in seq if not (k[0] == "alc" and T and k[1] and k[1] > T)])}
+    start, stop = numeric_run(tokens)
+    j_start, j_stop = numeric_run(joined)
+    return joined if j_stop - j_start in fits and stop - start not in fits else tokens
