@@ -32,8 +32,10 @@ MIN_DETACHED_ROWS = 2
 MIN_WORD_CHARS = 5
 WORD = regex.compile(r"\p{L}+")
 # a row and a cell are an anchor when at least this share of the shorter text's words is in the
-# other: a resumen and its own indicator share most of theirs (0.6-1.0 on the generator's
-# reports), two indicators' texts of one programme a word or two ('municipales')
+# other. On dev OCR'd text 241, whose indicators OCR cut to their first line, a row's own cell
+# scored 0.33-0.8 and other rows' cells 0.33 at most; at 0.3 (tried on dev 100-399) the block of
+# 241 paired one row more and four values went to rows the truth lacks, so a lone shared word
+# ('municipales', 'solicitudes') anchors nothing; higher leaves more rows without their code
 ANCHOR_SHARE = 0.5
 # the note of a row whose code and objective were read from the block after the table
 DETACHED_NOTE = "clave y objetivo leídos del bloque de celdas que el OCR separó del cuadro, en el orden de las filas"
