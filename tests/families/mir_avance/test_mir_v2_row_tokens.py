@@ -46,8 +46,8 @@ def test_a_number_led_by_a_look_alike_that_is_also_a_word_stays_in_the_rows_run(
     (rec,) = extract(make_document(HEAD + row + "\n"), process_context()).records
     assert [rec[f"programado_t{q}"] for q in range(1, 5)] == [434.0, 382.0, 672.0, 433.0]
     assert rec["meta_anual"] == 1921.0
-    assert all(NUMBERISH.match(t) for t in ("€72", "s,475", "a,783"))
-    assert not any(NUMBERISH.match(t) for t in ("a", "s", "€"))  # a word, a sign: no number
+    assert all(NUMBERISH.match(t) for t in ("€72", "s,475", "a,783", "b72"))
+    assert not any(NUMBERISH.match(t) for t in ("a", "s", "b", "€"))  # a word, a sign: no number
 
 
 def test_a_note_printed_under_the_table_with_its_key_is_the_rows_commentary_not_a_row():
