@@ -178,7 +178,8 @@ def _cells_apart(lines: list[str], numbers: list[list[str] | None]) -> bool:
     """Whether the text sets numbers apart from words: most lines printing two numbers or more
     print nothing else (``MIN_APART_SHARE``). Tesseract's text of a scanned table does ('216,970.90
     223,972.00 167,052.95 349,627.00 -'); text laid out in rows prints them among the row's words,
-    and text of one cell per line in row order prints one number a line — both read by the line readings, which this reading only loses rows to."""
+    and text of one cell per line in row order prints one number a line — both read by the line
+    readings, which this reading only loses rows to."""
     several = [
         i for i, ln in enumerate(lines) if sum(1 for t in ln.split() if NUMBERISH.match(t) and DIGIT.search(t)) >= 2
     ]

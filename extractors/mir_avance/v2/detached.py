@@ -69,7 +69,7 @@ def rows_with_detached_keys(rows: list[RowCells], texts: list[str]) -> list[RowC
         while j < len(out) and _keyless_table_row(*out[j]):
             j += 1
         k = j
-        while k < len(out) and code_led(out[k][1]) and not _numbers_of(out[k][0]):
+        while k < len(out) and code_led(out[k][1]) and not out[k][0].numbers:
             k += 1
         paired: set[int] = set()
         if j - i >= MIN_DETACHED_ROWS and k > j:
@@ -118,7 +118,3 @@ def _one_row(rows: list[RowCells], text: str) -> tuple[RowCells, str]:
 def _keyless_table_row(row: RowCells, text: str) -> bool:
     tf = cells_to_text_fields(row.text)
     return not tf.clave and not code_led(text) and bool(row.numbers or tf.siglas or row.text.get("nivel"))
-
-
-def _numbers_of(row: RowCells) -> int:
-    return len(row.numbers)

@@ -31,7 +31,7 @@ from .fields import frecuencia_of
 from .heads import TEXT_KINDS, head_labels, head_sequences, head_to_sequence, rows_backed
 from .line_head import MIN_HEAD_LABELS, PIPED, find_head, kinds_of, row_in_head, row_start, unpipe
 from .row_tokens import NUMBERISH, measured_columns, numeric_run, numeric_runs, row_tokens
-from .table import NULL_TOKENS, RowCells, numeric_field
+from .table import NULL_TOKENS, RowCells, live_columns, numeric_field
 
 # a line starting with a dotted code and a word: '5.6.1.3.3 Atencion de ISAIA Índice de …' (a
 # row whose level word OCR printed elsewhere)
@@ -70,7 +70,7 @@ def place_numbers(tokens: list[str], seq: list[tuple[str, int | None]], T: int |
     back."""
     if len(tokens) == len(seq):
         return list(zip(seq, tokens)), None, set()
-    live = [k for k in seq if not (k[0] == "alc" and T and k[1] and k[1] > T)]
+    live = live_columns(seq, T)
     if len(tokens) == len(live):
         return list(zip(live, tokens)), None, set()
     for columns in (live, seq) if live != seq else (seq,):
@@ -261,7 +261,7 @@ def quarter_of_counts(seq: list[tuple[str, int | None]], texts: list[str]) -> in
         counts.append(stop - start)
     fits = {}
     for q in range(1, 4):
-        live = [k for k in seq if not (k[0] == "alc" and k[1] and k[1] > q)]
+        live = live_columns(seq, q)
         if len(live) < len(seq):
             fits[q] = sum(1 for c in counts if c == len(live))
     if not fits or any(c == len(seq) for c in counts):

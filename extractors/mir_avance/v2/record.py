@@ -129,7 +129,7 @@ def row_to_record(
     checks = list(solved.checks) + list(rc.checks) + joined_checks
     notes += solved.notes
     touched = {str(c).partition(":")[0] for c in solved.corrected}
-    for name in row_decimal_doubts(readings):
+    for name in row_decimal_alternatives(readings):
         if name not in touched and name not in joined:
             checks.append(f"{name}{DECIMALS_SUFFIX}=conflict")
             notes.append(f"{name}: '{rc.numbers[name].strip()}' imprime decimales distintos a los del resto de la fila")
@@ -268,11 +268,6 @@ def _solve_with_other_decimals(readings, T, comentario, from_comment: bool, join
             for n in solved.notes
         ]
     return solved
-
-
-def row_decimal_doubts(readings: dict[str, NumberReading | None]) -> list[str]:
-    """The fields whose printed decimals disagree with the row's (DECIMALS_SUFFIX)."""
-    return list(row_decimal_alternatives(readings))
 
 
 def row_decimal_alternatives(readings: dict[str, NumberReading | None]) -> dict[str, float]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 from .record import QUARTERS_OF
+from .table import live_columns
 
 # a numeric token: '1,216,904.50', '133%', '6b,293' (a look-alike letter), '-', 'N/A'; led by a
 # look-alike that is also a word or a sign ('€72' or 'b72' for 672, 's,475' for 5,475, 'a,783' for
@@ -76,7 +77,7 @@ def measured_columns(tokens: list[str], seq, T, frecuencia: str | None):
     measured = QUARTERS_OF.get(frecuencia or "")
     if not measured:
         return seq
-    live = [k for k in seq if not (k[0] == "alc" and T and k[1] and k[1] > T)]
+    live = live_columns(seq, T)
     if len(tokens) in (len(seq), len(live)):
         return seq
     for columns in (seq, live):
@@ -94,7 +95,7 @@ def row_tokens(text: str, seq, T) -> list[str]:
     joined = tokens_with_spaced_numbers_joined(text)
     if joined is None:
         return tokens
-    fits = {len(seq), len([k for k in seq if not (k[0] == "alc" and T and k[1] and k[1] > T)])}
+    fits = {len(seq), len(live_columns(seq, T))}
     start, stop = numeric_run(tokens)
     j_start, j_stop = numeric_run(joined)
     return joined if j_stop - j_start in fits and stop - start not in fits else tokens

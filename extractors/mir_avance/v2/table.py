@@ -39,6 +39,12 @@ UNPLACED_CHECK = "celdas_sin_lugar"
 UNPLACED_NOTE = "números bajo columnas sin encabezado legible: "
 
 
+def live_columns(kinds: list, T: int | None) -> list:
+    """The columns a row prints cells under when its report prints alcanzados up to the reported
+    quarter T only: those of an alcanzado after T are left out (none when T is unknown)."""
+    return [k for k in kinds if not (k[0] == "alc" and T and k[1] and k[1] > T)]
+
+
 @dataclass
 class RowCells:
     text: dict[str, str] = field(default_factory=dict)  # kind -> cell text
@@ -72,7 +78,7 @@ def split_cell(cell: Cell, kinds, header_cell: Cell | None, T: int | None) -> li
         return list(zip(kinds, tokens))
     if not tokens:
         return []
-    live = [k for k in kinds if not (k[0] == "alc" and T and k[1] and k[1] > T)]
+    live = live_columns(kinds, T)
     if len(tokens) == len(live):
         return list(zip(live, tokens))
     boxed = cell.words and all(w.bbox is not None for w in cell.words)
