@@ -125,11 +125,12 @@ def row_to_record(
             readings["avance_pct"] = found[0][1]
             from_comment = True
             notes.append(PERCENT_FROM_COMMENT)
-    solved = _solve_with_other_decimals(readings, T, tf.comentario, from_comment, joined)
+    alternatives = row_decimal_alternatives(readings)
+    solved = _solve_with_other_decimals(readings, alternatives, T, tf.comentario, from_comment, joined)
     checks = list(solved.checks) + list(rc.checks) + joined_checks
     notes += solved.notes
     touched = {str(c).partition(":")[0] for c in solved.corrected}
-    for name in row_decimal_alternatives(readings):
+    for name in alternatives:
         if name not in touched and name not in joined:
             checks.append(f"{name}{DECIMALS_SUFFIX}=conflict")
             notes.append(f"{name}: '{rc.numbers[name].strip()}' imprime decimales distintos a los del resto de la fila")
@@ -236,13 +237,16 @@ def add_flags(rec: dict[str, Any], checks: list[str], note: str) -> None:
     rec["comentario_extraccion"] = "; ".join(x for x in (rec.get("comentario_extraccion"), note) if x)
 
 
-def _solve_with_other_decimals(readings, T, comentario, from_comment: bool, joined: list[str]):
+def _solve_with_other_decimals(
+    readings, alternatives: dict[str, float], T, comentario, from_comment: bool, joined: list[str]
+):
     """The row solved with each value whose decimals disagree with the row's read both ways
-    ('400' among '7.00 5.00': 400 or 4.00, its point lost), when the row's checks take exactly
+    ('400' among '7.00 5.00': 400 or 4.00, its point lost; ``alternatives``, from
+    ``row_decimal_alternatives``), when the row's checks take exactly
     one of them (the solver fills an ambiguous reading only so); else solved as printed, and
     the value is flagged (DECIMALS_SUFFIX)."""
     plain = solve_row(readings, T, comentario, percent_is_commentary=from_comment)
-    others = {n: x for n, x in row_decimal_alternatives(readings).items() if n not in joined}
+    others = {n: x for n, x in alternatives.items() if n not in joined}
     if not others or all(c.endswith("=ok") for c in plain.checks):
         return plain
     trial = dict(readings)
