@@ -147,20 +147,24 @@ def find_head(
             end < len(lines)
             and _near(lines[end - 1], lines[end], h)
             and not _body_line(lines[end])
-            and not _ruled_across(lines[end - 1], lines[end], lines[i], rules)
+            and not _ruled_across(lines[end - 1], lines[end], [w for line in lines[first:end] for w in line], rules)
         ):
             end += 1
         return first, end
     return None
 
 
-def _ruled_across(upper: list[Word], lower: list[Word], main: list[Word], rules: Sequence[Rule]) -> bool:
-    """Whether a horizontal rule runs between two lines across most of the head's main line
-    (``FULL_RULE_SHARE``): the rule under a ruled head, where a group label's own rule spans
-    only its group's columns (generated MIR scan 6659: a row's first line, 'Meta Trimestral: Se
-    alcanza el', read into the head and its labels into the columns)."""
+def _ruled_across(upper: list[Word], lower: list[Word], head: list[Word], rules: Sequence[Rule]) -> bool:
+    """Whether a horizontal rule runs between two lines across most of the head read so far
+    (``FULL_RULE_SHARE`` of the width of its words): the rule under a ruled head, where a group
+    label's own rule spans only its group's columns (generated MIR scan 6659: a row's first
+    line, 'Meta Trimestral: Se alcanza el', read into the head and its labels into the
+    columns). The width is the head's, not its main line's: a scan's main line can be the group
+    line alone ('Frecuencia Meta programada Avance alcanzado'), which the two group rules, read
+    as one, span end to end (report block 6729, pages 2-4: the quarter labels under them lost
+    and every row of three pages with them)."""
     y0, y1 = _centre(upper), _centre(lower)
-    x0, x1 = min(w.bbox.x0 for w in main), max(w.bbox.x1 for w in main)  # type: ignore[union-attr]
+    x0, x1 = min(w.bbox.x0 for w in head), max(w.bbox.x1 for w in head)  # type: ignore[union-attr]
     return any(
         r.orientation == "h"
         and y0 < (r.top + r.bottom) / 2 < y1

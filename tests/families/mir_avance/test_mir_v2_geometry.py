@@ -446,6 +446,32 @@ def test_a_ruled_head_ends_at_the_rule_drawn_across_it():
     assert find_head(lines, SIZE, rules=(group_rule,))[1] == unruled[1]
 
 
+def test_two_group_rules_read_as_one_do_not_end_a_head_whose_main_line_is_the_group_line():
+    # A scan's repeated head (report block 6729, pages 2-4): the group line 'Frecuencia Meta
+    # programada Avance alcanzado' names the most kinds and is the main line; the rules under
+    # its two group labels, touching, come out of the scan as one, spanning that line end to
+    # end. The head's lines under them (levels, indicator, the quarters) are still head: the
+    # rule spans the numbers' groups, not the head's width.
+    head = [
+        (300, 100, "Frecuencia"),
+        (380, 100, "Meta programada"),
+        (500, 100, "Avance alcanzado"),
+        (40, 109, "Nivel"),
+        (100, 109, "Resumen narrativo"),
+        (220, 109, "Indicador"),
+        (620, 109, "Meta anual"),
+        (350, 118, "T1 T2 T3 T4"),
+        (470, 118, "T1 T2 T3 T4"),
+    ]
+    page = page_of(head + [(40, 135, "Fin"), (220, 135, "PSAL Porcentaje"), (350, 135, "1 2 3 4 1 2 3 4 10")])
+    lines = words_to_word_lines(w for ln in page.lines for w in ln.words)
+    groups_as_one = Rule(340, 113.5, 590, 114)
+    quarters = next(i for i, ln in enumerate(lines) if ln[0].text == "T1")
+    assert find_head(lines, SIZE, rules=(groups_as_one,)) == find_head(lines, SIZE) == (0, quarters + 1)
+    # the same rule drawn across the whole head still ends it
+    assert find_head(lines, SIZE, rules=(Rule(30, 113.5, 700, 114),)) == (0, quarters)
+
+
 def _head_page(clave_label: str, conf: float, number: int) -> Page:
     """A page under a one-line head whose third column's label is ``clave_label``, its words
     read at ``conf`` (every other word at 0.96), and one row."""
