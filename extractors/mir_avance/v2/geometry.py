@@ -308,8 +308,15 @@ def _is_note(line: list[Word]) -> bool:
 
 
 def _crosses_border(line: list[Word], cols: list[Column]) -> bool:
+    """Whether a word of the line runs across a border. A number does not count: two cells'
+    numbers OCR read as one ('4212831537493' for '421283' and '1537493') run across the gutter
+    between them, and the row is still a row (validation scan 1003: its Componente lost)."""
     cuts = [c.left for c in cols[1:] if c.left_sure]
-    return any(w.bbox.x0 < x - STRADDLE_PT and w.bbox.x1 > x + STRADDLE_PT for w in line for x in cuts)
+    return any(
+        w.bbox.x0 < x - STRADDLE_PT and w.bbox.x1 > x + STRADDLE_PT and not NUMBERISH.match(w.text)
+        for w in line
+        for x in cuts
+    )
 
 
 def _assign_lines(lines: list[list[Word]], anchors: list[int], hrules: list[float]) -> list[int | None]:

@@ -379,6 +379,22 @@ def test_a_note_naming_a_number_under_the_table_is_no_row():
     assert [r.text.get("nivel") for r in rows] == ["Fin", "Propósito"]
 
 
+def test_two_numbers_read_as_one_across_a_ruled_gutter_keep_their_row():
+    # A scan's grid (validation scan 1003): OCR read a row's '30' and '25' with the rule between
+    # them as one word, '30125', which runs across the gutter. A caption running across a
+    # border is no row; a number doing so is the row's two cells, and the row stays, its merged
+    # cell left for the row's arithmetic to flag.
+    items = HEAD_BY_KIND + rows_by_kind()
+    merged = [(x, y, "30125" if (x, y) == (370, 140) else t) for x, y, t in items if (x, y) != (400, 140)]
+    gutters = [Rule(x, 95, x + 0.5, 200) for x in (326, 355, 385, 415, 445, 475, 505)]
+    page = page_of(merged)
+    page = Page(number=1, lines=page.lines, text_source="text_layer", width=800, height=600, rules=tuple(gutters))
+    rows, _ = page_to_rows(page, 2, None)
+    assert [r.text.get("nivel") for r in rows] == ["Fin", "Propósito"]
+    assert rows[0].numbers["meta_anual"] == "100" and rows[0].numbers["alcanzado_t1"] == "21"
+    assert "30125" in rows[0].numbers.values()
+
+
 # development seeds whose text-layer report once lost rows or columns, each for the reason given
 LAYOUT_SEEDS = {
     11: "a note under the table names 'artículo 79': read as a row, it drew the table's gutters",
