@@ -122,7 +122,7 @@ def find_head(
     ruled page the head ends at a rule drawn across it (``rules``: the page's rulings)."""
     for i in range(start, len(lines)):
         text = " ".join(w.text for w in lines[i])
-        if known and fuzz.token_set_ratio(fold(text), fold(known)) < HEAD_REPEAT_RATIO:
+        if known and _repeat_ratio(lines, i, h, known) < HEAD_REPEAT_RATIO:
             continue
         labels = name_to_labels(text)
         kinds = {lb.kind for lb in labels if lb.kind != "q"}
@@ -152,6 +152,28 @@ def find_head(
             end += 1
         return first, end
     return None
+
+
+def _repeat_ratio(lines: list[list[Word]], i: int, h: float, known: str) -> float:
+    """How much line ``i`` prints the known head's main line: alone, or with the lines right
+    over and under it (``_near``), whichever is more. A scan groups a head's words into lines
+    differently on each page: page 2's main line 'Nivel MIR … Frecuencia de Meta anual 1er
+    Trim. …' came on page 3 as 'Frecuencia de Meta anual 1er Trim. …' over 'Nivel MIR …
+    Programado Real …', neither alone like it, and page 3's head was read as its first row
+    (dev scan 42: the row's code lost under 'Objetivo'). Alone still counts: a caption over the
+    head ('Componente 2: Dirección de …') dilutes the window under the ratio."""
+    alone = fuzz.token_set_ratio(fold(" ".join(w.text for w in lines[i])), fold(known))
+    return max(alone, fuzz.token_set_ratio(fold(_with_near_lines(lines, i, h)), fold(known)))
+
+
+def _with_near_lines(lines: list[list[Word]], i: int, h: float) -> str:
+    """The text of line ``i`` with the lines right over and under it."""
+    parts = [lines[i]]
+    if i > 0 and _near(lines[i - 1], lines[i], h):
+        parts.insert(0, lines[i - 1])
+    if i + 1 < len(lines) and _near(lines[i], lines[i + 1], h):
+        parts.append(lines[i + 1])
+    return " ".join(w.text for line in parts for w in line)
 
 
 def _ruled_across(upper: list[Word], lower: list[Word], head: list[Word], rules: Sequence[Rule]) -> bool:

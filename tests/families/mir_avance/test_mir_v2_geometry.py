@@ -137,6 +137,32 @@ def test_a_repeated_head_whose_lines_ocr_grouped_otherwise_is_still_known():
     assert find_head(lines, SIZE, 0, known) == (0, 3)
 
 
+def test_a_repeated_head_whose_main_line_ocr_split_in_two_is_still_known():
+    # dev scan 42: page 2's main line took the quarter groups' labels with it; on page 3 they
+    # came as a line of their own over the rest, the sub-labels joined to it (both as tesseract
+    # read them). Neither line alone is like page 2's; the two together are.
+    known = (
+        "Nivel MIR Objetivo Nombre del indicador Dimensión Unidad de medida Frecuencia de Meta anual "
+        "1er Trim. -2do Trim. 3er Trim. 4to Trim."
+    )
+    head = [
+        (438, 28, "Frecuencia de Meta anual 1er Trim. 2do Trim. 3er Trim. 4to Trim."),
+        (
+            49,
+            38,
+            "Nivel MIR Objetivo Nombre del indicador Dimensión Unidad de medida medición programada "
+            "Programado Real Programado Real Programado Real Programado Real Observaciones",
+        ),
+    ]
+    row = [(102, 60, "6.4.1.3.1 Reparación de fugas PFRDR= Porcentaje de"), (438, 70, "TRIMESTRAL 7 1 1 2")]
+    lines = words_to_word_lines(w for ln in page_of(head + row).lines for w in ln.words)
+    assert find_head(lines, SIZE, 0, known) == (0, 2)
+    # a caption right over a repeated head does not hide it
+    caption = [(40, 18, "Componente 2: Dirección de Seguridad Pública")]
+    lines = words_to_word_lines(w for ln in page_of(caption + head + row).lines for w in ln.words)
+    assert find_head(lines, SIZE, 0, known) == (1, 3)
+
+
 def test_a_quarter_line_with_a_stray_digit_stays_in_the_head():
     # dev scan seed 25, page 2: '1' is a speck of a rule; the line names quarters, not a row
     page = page_of(
