@@ -40,8 +40,10 @@ SYMBOL_LABELS = frozenset({"%", "#"})
 # a letter or a digit
 ALNUM = regex.compile(r"[\p{L}\p{N}]")
 
-# a quarter label with its ordinal lost: 'Trim.', 'Trimestre' (folded)
-BARE_QUARTER = regex.compile(r"^trim(?:\.|estre)?$")
+# a quarter label with its ordinal lost or misread: 'Trim.', 'Trimestre', 'serTrim.' (a scan's
+# '1erTrim.' read at 0.09, dev scan 34), folded: what is left of the ordinal is its suffix ('er',
+# 'do', 'to', 'o', '°') after one misread character at most ('Cuatrim.' is no quarter)
+BARE_QUARTER = regex.compile(r"^(?:\S?(?:er|do|to|o|°|º)\.?\s?)?trim(?:\.|estre)?$")
 # a head line names at least this many kinds of column (fewer is a sentence)
 MIN_HEAD_KINDS = 3
 

@@ -90,6 +90,11 @@ def test_quarters_are_filled_only_where_the_read_ones_keep_one_step_per_leaf():
     assert leaves_with_quarters_of_their_block(["Trim.", "3er Trim.", "2do Trim."], [[0, 1, 2]])[0] == "Trim."
     # a leaf that is no quarter label ('Avance') in the block: not a block of quarters
     assert leaves_with_quarters_of_their_block(["Trim.", "2do Trim.", "Avance"], [[0, 1, 2]])[0] == "Trim."
+    # the ordinal misread and fused to 'Trim.' (dev scan 34: '1erTrim.' read 'serTrim.' at 0.09)
+    texts = ["serTrim.", "2doTrim.", "3erTrim.", "4toTrim."]
+    assert leaves_with_quarters_of_their_block(texts, [[0, 1, 2, 3]])[0] == "T1 serTrim."
+    # a longer word ending in 'trim.' is no quarter label
+    assert leaves_with_quarters_of_their_block(["Cuatrim.", "2do Trim."], [[0, 1]])[0] == "Cuatrim."
 
 
 META_X = (300.0, 320.0)
