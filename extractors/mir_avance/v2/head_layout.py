@@ -39,6 +39,7 @@ HEAD_DEBRIS_CONFIDENCE = 0.6
 SYMBOL_LABELS = frozenset({"%", "#"})
 # a letter or a digit
 ALNUM = regex.compile(r"[\p{L}\p{N}]")
+DIGIT = regex.compile(r"\d")
 
 # a quarter label with its ordinal lost or misread: 'Trim.', 'Trimestre', 'serTrim.' (a scan's
 # '1erTrim.' read at 0.09, dev scan 34), folded: what is left of the ordinal is its suffix ('er',
@@ -255,8 +256,17 @@ def _kinds_named(line: list[Word]) -> int:
 def _is_head_line(line: list[Word]) -> bool:
     """A line above the head's main line belongs to it when it is mostly head labels and prints
     no number (a caption 'Componente 1: Dirección …', 'Programa: K021 …' or a row's last line
-    does not)."""
-    return not _is_numberish_line(line) and _label_share(" ".join(w.text for w in line)) >= UPPER_HEAD_LABEL_SHARE
+    does not), or fewer numbers than quarter labels: a scan's quarter line with a label misread
+    as a number ('Denominación del Unidad 11. T2 T3 VA | Meta % de', 'T1' read '11.': dev scan
+    61, whose quarter groups were lost with it and every row's numbers with them)."""
+    if _label_share(" ".join(w.text for w in line)) < UPPER_HEAD_LABEL_SHARE:
+        return False
+    if not _is_numberish_line(line):
+        return True
+    # a rule's stroke read as '|' is no number here
+    numbers = sum(1 for w in line if NUMBERISH.match(w.text) and DIGIT.search(w.text) and not name_to_labels(w.text))
+    quarters = sum(1 for w in line if any(lb.kind == "q" for lb in name_to_labels(w.text)))
+    return quarters > numbers
 
 
 def _is_label_fragment(line: list[Word]) -> bool:

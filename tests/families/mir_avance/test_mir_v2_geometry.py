@@ -163,6 +163,22 @@ def test_a_repeated_head_whose_main_line_ocr_split_in_two_is_still_known():
     assert find_head(lines, SIZE, 0, known) == (1, 3)
 
 
+def test_a_quarter_line_over_the_main_line_with_a_label_read_as_a_number_stays_in_the_head():
+    # dev scan 61: 'T1' read '11.' and a rule's stroke '|' on the line of the quarter groups, over
+    # the main line. A caption or a row's last line prints numbers and no quarter labels.
+    head = [
+        (200, 105, "Denominación del Unidad 11. T2 T3 VA | Meta % de"),
+        (40, 113, "Nivel Resumen Narrativo (Objetivo) Dimensión Periodicidad U. de M. Justificación del avance"),
+        (220, 119, "Indicador responsable Meta Alc. Meta Alc. Meta Alc. Alc. anual cumplimiento"),
+    ]
+    row = [(98, 134, "3.6.3 Contribuir a mejorar la PCTFRO= Porcentaje de"), (505, 144, "70.94 70.94 78.98 164.36")]
+    lines = words_to_word_lines(w for ln in page_of(head + row).lines for w in ln.words)
+    assert find_head(lines, SIZE) == (0, 3)
+    caption = [(200, 105, "Fecha de corte: 30 de septiembre de 2025 Meta")]
+    lines = words_to_word_lines(w for ln in page_of(caption + head[1:] + row).lines for w in ln.words)
+    assert find_head(lines, SIZE) == (1, 3)
+
+
 def test_a_quarter_line_with_a_stray_digit_stays_in_the_head():
     # dev scan seed 25, page 2: '1' is a speck of a rule; the line names quarters, not a row
     page = page_of(
