@@ -179,6 +179,25 @@ def test_a_quarter_line_over_the_main_line_with_a_label_read_as_a_number_stays_i
     assert find_head(lines, SIZE) == (1, 3)
 
 
+def test_a_quarter_label_cut_to_its_last_line_keeps_its_neighbours_in_their_group():
+    # dev scan 33: under 'Realizado', '1er' / 'Trim.' and '4to' / 'Trim.' two lines each, '2do
+    # Trim.' one line set between them, and the third quarter's '3er' lost ('Trim.' alone, on
+    # the lower line). Every quarter label is still the group's.
+    head = [
+        (40, 100, "Nivel"),
+        (100, 100, "Objetivo"),
+        (700, 90, "Realizado"),
+        (640, 100, "1er"),
+        (640, 109, "Trim."),
+        (680, 104, "2do Trim."),
+        (730, 110, "Trim."),
+        (770, 100, "4to"),
+        (770, 109, "Trim."),
+    ]
+    kinds = head_kinds(head)
+    assert kinds[2:] == [(("alc", 1),), (("alc", 2),), (("alc", 3),), (("alc", 4),)]
+
+
 def test_a_quarter_line_with_a_stray_digit_stays_in_the_head():
     # dev scan seed 25, page 2: '1' is a speck of a rule; the line names quarters, not a row
     page = page_of(
