@@ -55,17 +55,33 @@ def _add_columns_lost_here(found: Layout, others: Sequence[Layout], h: float) ->
     """A column another of the report's heads prints where this head has none: OCR lost every
     word of its label here ('Meta anual' and '% de cumplimiento' gone from the first page's head,
     read on the second: dev MIR scan 18), and its numbers were read as part of the neighbouring
-    column's cells. Taken from a head that is this one (``TWIN_SHARE`` of this head's columns at
-    the same place), named columns first, and only where it overlaps no column of this head."""
+    column's cells. Taken from a head that is this one (``_is_copy``), named columns first, and
+    only where it overlaps no column of this head — or only a column whose label OCR left
+    unnamed ('x' where 'T3 Prog.' was printed, 'T4 Prog. Alc.' read as one garbled word over
+    two columns: dev scan 66, each component's table under its own copy of the head), which
+    the copy's columns there replace."""
     for other in others:
-        if other is found or not found.columns:
-            continue
-        twins = sum(
-            1 for c in found.columns if any(abs(p.x0 - c.x0) <= h and abs(p.x1 - c.x1) <= h for p in other.columns)
-        )
-        if twins < TWIN_SHARE * len(found.columns):
+        if other is found or not _is_copy(found, other, h):
             continue
         for col in sorted(other.columns, key=lambda c: (not c.kinds, -c.confidence)):
             if not any(c.x0 <= col.x1 and col.x0 <= c.x1 for c in found.columns):
                 found.columns.append(replace(col))
+        for blank in [c for c in found.columns if not c.kinds]:
+            under = [p for p in other.columns if p.x0 <= blank.x1 and blank.x0 <= p.x1]
+            if (
+                under
+                and all(p.kinds for p in under)
+                and not any(c is not blank and c.x0 <= p.x1 and p.x0 <= c.x1 for p in under for c in found.columns)
+            ):
+                found.columns.remove(blank)
+                found.columns += [replace(p) for p in under]
         found.columns.sort(key=lambda c: c.x0)
+
+
+def _is_copy(found: Layout, other: Layout, h: float) -> bool:
+    """Whether ``other`` is a copy of this head: ``TWIN_SHARE`` of this head's named columns sit
+    at the same place there (both edges within a word height). The columns OCR left unnamed
+    here do not count against it: they are what the copy is wanted for."""
+    named = [c for c in found.columns if c.kinds]
+    twins = sum(1 for c in named if any(abs(p.x0 - c.x0) <= h and abs(p.x1 - c.x1) <= h for p in other.columns))
+    return bool(named) and twins >= TWIN_SHARE * len(named)

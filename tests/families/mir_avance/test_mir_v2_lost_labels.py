@@ -168,6 +168,26 @@ def test_a_column_whose_label_ocr_lost_on_one_page_is_taken_from_the_heads_copy_
     assert len(got.columns) == 4
 
 
+def test_a_label_ocr_left_unnamed_takes_the_columns_the_heads_copy_prints_there():
+    # dev scan 66, a table per component under its own copy of the head: one copy read 'x' for
+    # 'T3 Prog.' (narrower than the label) and one garbled word over 'T4 Prog.' and 'T4 Alc.';
+    # another copy read them all
+    def layout(cols: list[tuple[float, float, tuple]]) -> Layout:
+        return Layout(columns=[Column(k, x0, x1, confidence=0.9) for x0, x1, k in cols])
+
+    nivel, prog2, alc2 = (20, 40, (("nivel", None),)), (150, 165, (("prog", 2),)), (180, 195, (("alc", 2),))
+    prog3, alc3 = (210, 225, (("prog", 3),)), (240, 255, (("alc", 3),))
+    prog4, alc4 = (270, 285, (("prog", 4),)), (300, 315, (("alc", 4),))
+    damaged = layout([nivel, prog2, alc2, (218, 224, ()), alc3, (276, 310, ())])
+    whole = layout([nivel, prog2, alc2, prog3, alc3, prog4, alc4])
+    got = layout_with_surer_labels(damaged, [damaged, whole], SIZE)
+    assert [c.kinds for c in got.columns] == [k for *_, k in (nivel, prog2, alc2, prog3, alc3, prog4, alc4)]
+    # an unnamed column over a named one of this head and a column of the copy stays as it is
+    damaged = layout([nivel, prog2, alc2, (205, 250, ()), alc3])
+    got = layout_with_surer_labels(damaged, [damaged, whole], SIZE)
+    assert [c.x0 for c in got.columns if not c.kinds] == [205]
+
+
 def body_row(top: float, cells: list[tuple[float, str]]) -> list[Word]:
     return [word(text, x, top) for x, text in cells]
 
