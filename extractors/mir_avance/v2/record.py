@@ -10,7 +10,7 @@ from typing import Any
 import regex
 
 from papeleo.text.columns import infer_number_format
-from papeleo.text.numbers import MX, NumberFormat, NumberReading, Status, find_percents, parse_number
+from papeleo.text.numbers import MX, NumberFormat, NumberReading, Repair, Status, find_percents, parse_number
 
 from .align import DOUBTFUL_SUFFIX
 from .fields import FRECUENCIAS, NIVELES, PARENS, TextFields
@@ -52,12 +52,23 @@ THOUSANDS_GROUP = 3
 PERCENT_FROM_COMMENT = "avance_pct: leído del comentario (el cuadro no tiene columna de %)"
 
 
+# a numeric cell that prints nothing but one of these is a zero OCR read as a letter ('O', 'o'):
+# the number layer reads look-alikes only beside a real digit ('2O19'), as a lone 'o' in prose is
+# the word 'or'; a table's numeric cell prints no word of one letter (dev MIR scan 49: the
+# programados of quarters with no target, 'O' on every other row, silently unread)
+LONE_ZERO_LOOKALIKES = frozenset({"O", "o"})
+
+
 def token_to_reading(token: str | None, fmt: NumberFormat = MX) -> NumberReading | None:
-    """None for an empty cell; a MISSING reading for '-', 'N/A' and the like."""
+    """None for an empty cell; a MISSING reading for '-', 'N/A' and the like; a lone zero read as
+    a letter as 0, repaired (``LONE_ZERO_LOOKALIKES``)."""
     if token is None or not token.strip():
         return None
     if token.strip().lower() in NULL_TOKENS:
         return parse_number("-", fmt)
+    if token.strip() in LONE_ZERO_LOOKALIKES:
+        raw = token.strip()
+        return NumberReading(raw, 0.0, Status.REPAIRED, (Repair.LETTERS_AS_DIGITS,), (0.0,))
     return parse_number(token.strip(), fmt)
 
 

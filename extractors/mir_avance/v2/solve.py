@@ -230,6 +230,9 @@ def solve_row(
     ]
     for name in unread:  # fill what could not be read where exactly one value makes every check hold
         _try_fix(s, v, name, T, dec, c, readings, imputed=True)
+    for name in unread:  # a printed cell left without a value says what it printed
+        if v[name] is None:
+            s.notes.append(f"{name}: {readings[name].explain()}; sin valor")
     result = checks_of(v, T, dec, c)
     if not all(result.values()):
         pick = _single_fix(v, T, dec, c, readings)

@@ -219,3 +219,15 @@ def test_a_value_the_row_cannot_read_either_way_stays_as_printed_and_flagged():
     rec = record(numbers, "trimestral")
     assert rec["programado_t2"] == 400.0
     assert "programado_t2" in flags(rec)
+
+
+def test_a_lone_zero_read_as_a_letter_is_zero_and_says_so():
+    # dev MIR scan 49: quarters with no target print '0', OCR read 'O'; the row adds up with them
+    rec = record({"meta_anual": "500", "programado_t1": "O", "programado_t2": "300", "programado_t3": "o",
+                  "programado_t4": "200", "alcanzado_t1": "O", "alcanzado_t2": "240"}, "trimestral")  # fmt: skip
+    assert (rec["programado_t1"], rec["programado_t3"], rec["alcanzado_t1"]) == (0.0, 0.0, 0.0)
+    assert {"programado_t1:corregido", "programado_t3:corregido"} <= set(rec["corrected"])
+    assert "programado_t1: 'O' leído como 0" in rec["comentario_extraccion"]
+    assert "suma_programado=ok" in rec["checks"]
+    # a cell of letters that is more than a lone zero stays unread
+    assert record({"meta_anual": "500", "programado_t1": "Ol"}, "trimestral")["programado_t1"] is None
