@@ -231,3 +231,21 @@ def test_a_lone_zero_read_as_a_letter_is_zero_and_says_so():
     assert "suma_programado=ok" in rec["checks"]
     # a cell of letters that is more than a lone zero stays unread
     assert record({"meta_anual": "500", "programado_t1": "Ol"}, "trimestral")["programado_t1"] is None
+
+
+def test_a_reading_counts_each_row_by_how_many_of_its_values_its_checks_cover():
+    from extractors.mir_avance.v2 import reading_score
+
+    # dev MIR scan 99, one row as two readings read it: the table layer lost the programados of
+    # quarters 2-4 and matched only its % to the commentary; geometry read the whole row, whose
+    # Σ programado and % both hold
+    note = "Se logra el 110% de la meta al atender 33 solicitudes de un total de 30 programadas."
+    whole = {"meta_anual": "100", "programado_t1": "20", "programado_t2": "30", "programado_t3": "25",
+             "programado_t4": "25", "alcanzado_t1": "21", "alcanzado_t2": "33", "avance_pct": "110%"}  # fmt: skip
+    few = {"programado_t2": "30", "alcanzado_t2": "33", "avance_pct": "110%"}
+    tf = TextFields(clave="1.1", siglas="PSAL", frecuencia="trimestral", comentario=note)
+    strong = row_to_record(RowCells(numbers=whole, page=1), tf, {"trimestre": 2})
+    weak = row_to_record(RowCells(numbers=few, page=1), tf, {"trimestre": 2})
+    assert "suma_programado=ok" in strong["checks"]
+    assert reading_score([strong]) == 1.0
+    assert 0 < reading_score([weak]) < 1.0
