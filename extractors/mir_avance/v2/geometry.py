@@ -346,7 +346,7 @@ def _ruled_between(a: int, j: int, tops, bottoms, hrules: list[float]) -> int:
 
 
 def _row(words: list[Word], cols: list[Column], page: Page, T: int | None) -> RowCells:
-    rc = RowCells(page=page.number)
+    rc = RowCells(page=page.number, ruled=any(r.orientation == "v" for r in page.rules))
     by_col: dict[int, list[Word]] = {}
     for w in words:
         c = column_of(w, cols)

@@ -59,9 +59,10 @@ PERCENT_FROM_COMMENT = "avance_pct: leído del comentario (el cuadro no tiene co
 LONE_ZERO_LOOKALIKES = frozenset({"O", "o"})
 
 
-def token_to_reading(token: str | None, fmt: NumberFormat = MX) -> NumberReading | None:
+def token_to_reading(token: str | None, fmt: NumberFormat = MX, ruled: bool = False) -> NumberReading | None:
     """None for an empty cell; a MISSING reading for '-', 'N/A' and the like; a lone zero read as
-    a letter as 0, repaired (``LONE_ZERO_LOOKALIKES``)."""
+    a letter as 0, repaired (``LONE_ZERO_LOOKALIKES``). ``ruled``: the cell's page draws the
+    table's vertical rulings (``RowCells.ruled``)."""
     if token is None or not token.strip():
         return None
     if token.strip().lower() in NULL_TOKENS:
@@ -69,7 +70,7 @@ def token_to_reading(token: str | None, fmt: NumberFormat = MX) -> NumberReading
     if token.strip() in LONE_ZERO_LOOKALIKES:
         raw = token.strip()
         return NumberReading(raw, 0.0, Status.REPAIRED, (Repair.LETTERS_AS_DIGITS,), (0.0,))
-    return parse_number(token.strip(), fmt)
+    return parse_number(token.strip(), fmt, rule_strokes=ruled)
 
 
 def rows_to_formats(rows: list[RowCells]) -> dict[str, NumberFormat]:
@@ -116,7 +117,7 @@ def row_to_record(
 ) -> dict[str, Any]:
     T = meta.get("trimestre")
     formats = formats or {}
-    readings = {name: token_to_reading(rc.numbers.get(name), formats.get(name, MX)) for name in NUMERIC}
+    readings = {name: token_to_reading(rc.numbers.get(name), formats.get(name, MX), rc.ruled) for name in NUMERIC}
     notes = list(tf.notes) + list(rc.notes)
     # a cell of two numbers ('12 133.33%': an alcanzado and the % beside it, read into one cell)
     # in a column that groups no thousands with spaces: the space joined two cells, and the

@@ -57,6 +57,9 @@ class RowCells:
     # numbers under a column whose head names no kind: (column x0, x1 in PDF points, token),
     # for loose.name_loose_columns to place where the rows' arithmetic names the column
     loose: list[tuple[float, float, str]] = field(default_factory=list)
+    # the page draws its table's vertical rulings: a stroke after a number ('760|') is the
+    # ruling it touches before it is a 1 (papeleo.text.numbers.parse_number's rule_strokes)
+    ruled: bool = False
 
 
 def numeric_field(kind: str, quarter: int | None, T: int | None) -> str | None:

@@ -208,3 +208,17 @@ def test_thousands_whose_decimal_point_was_lost_offer_both_readings():
     assert 1206.528 not in parse_number("1,206528", MX).candidates
     # nor where the comma is the column's decimal mark
     assert parse_number("9,5830", SCORES).candidates == (9.583,)
+
+
+def test_a_stroke_after_a_number_is_a_one_or_the_cells_ruling_and_both_stay_candidates():
+    # '760|': on a ruled scan the cell's right ruling glued to the number it touches (dev MIR
+    # scan 98), in OCR'd text of an unruled table more often a 1 read as a stroke
+    plain = parse_number("760|")
+    assert (plain.value, plain.status) == (7601.0, Status.REPAIRED) and 760.0 in plain.candidates
+    ruled = parse_number("760|", rule_strokes=True)
+    assert ruled.value == 760.0 and 7601.0 in ruled.candidates
+    assert Repair.RULE_STROKE in ruled.repairs and "regla" in ruled.explain()
+    # a stroke before the number is a 1 either way: the ruling on a cell's left is far from it
+    assert parse_number("|5", rule_strokes=True).value == 15.0
+    # a number whose stroke reading is no number still reads
+    assert parse_number("853.81|", rule_strokes=True).value == 853.81
