@@ -339,10 +339,10 @@ def extract(doc: Document, ctx: Context) -> Extraction:
     records = best[4] if best else []
     read_by_ocr = any(p.text_source != "text_layer" for p in doc.pages)
     if best and best[3] in MIR_LAYOUT_READINGS:
+        flag_codes_off_stem(records)  # first: it mends a code whose first 1 is a ruling's stroke
         flag_repeated_keys(records)
         flag_keys_out_of_sequence(records)
         flag_codes_off_depth(records)
-        flag_codes_off_stem(records)
         flag_frequency(records)
         flag_constant_only_sums(records)
         flag_unbacked(records, read_by_ocr=read_by_ocr)

@@ -145,10 +145,36 @@ def flag_codes_off_stem(records: list[dict[str, Any]]) -> None:
     stem, n = Counter(tuple(c[:depth]) for c in dotted).most_common(1)[0]
     if n < STEM_SHARE * len(dotted):
         return
+    taken = {r.get("clave") for r in records}
     for r, c in zip(records, codes):
         if c and tuple(c[:depth]) != stem:
+            mended = _without_ruling_stroke(c, stem, taken)
+            if mended:
+                note = (
+                    f"clave '{r['clave']}' leída como {mended}: su 1 inicial es el trazo de la regla de la celda "
+                    f"(la clave empieza entonces como las demás, {'.'.join(stem)})"
+                )
+                r["clave"] = mended
+                r["corrected"] = [*(r.get("corrected") or []), "clave:corregido"]
+                r["comentario_extraccion"] = "; ".join(x for x in (r.get("comentario_extraccion"), note) if x)
+                taken.add(mended)
+                continue
             note = f"clave {r['clave']} no empieza como las demás claves del reporte ({'.'.join(stem)}): puede estar mal leída"
             add_flags(r, [f"{OFF_STEM}=conflict"], note)
+
+
+def _without_ruling_stroke(code: list[str], stem: tuple[str, ...], taken: set) -> str | None:
+    """The code without its first character when that is a 1 and the rest starts with the
+    report's stem and is no other row's code: the ruling left of a left-aligned code cell, read
+    as a stroke glued to it ('|2.5.5.2.1.2.2' -> '12.5.5.2.1.2.2', dev MIR scan 98, a ruled grid)."""
+    first = code[0]
+    if len(first) < 2 or not first.startswith("1"):
+        return None
+    mended = [first[1:], *code[1:]]
+    text = ".".join(mended)
+    if tuple(mended[: len(stem)]) != stem or text in taken:
+        return None
+    return text
 
 
 # A row's name read by OCR with low confidence: tesseract's own doubt about the words that name

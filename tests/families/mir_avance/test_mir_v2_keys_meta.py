@@ -89,6 +89,21 @@ def test_a_code_that_does_not_start_like_the_reports_codes_is_flagged_on_all_its
     assert all(r["checks"] == [] for r in two)
 
 
+def test_a_code_whose_first_1_is_the_cells_ruling_is_mended_and_says_so():
+    # dev MIR scan 98, a ruled grid: the ruling left of a code read as a stroke glued to it
+    codes = ("2.5.5.2", "2.5.5.2.1", "2.5.5.2.1.1", "12.5.5.2.1.2", "2.5.5.2.1.3")
+    rows = [{"clave": c, "checks": [], "meta_anual": 1.0} for c in codes]
+    flag_codes_off_stem(rows)
+    assert rows[3]["clave"] == "2.5.5.2.1.2" and rows[3]["corrected"] == ["clave:corregido"]
+    assert "'12.5.5.2.1.2' leída como 2.5.5.2.1.2" in rows[3]["comentario_extraccion"]
+    assert all(r["checks"] == [] for r in rows)
+    # not when that makes it another row's code, nor for a first level that is no stroke: flagged
+    codes = ("2.5.5.2", "2.5.5.2.1", "12.5.5.2.1", "2.5.5.2.2", "2.5.5.2.2.1", "2.5.5.2.2.2", "2.5.5.2.2.3")
+    rows = [{"clave": c, "checks": []} for c in (*codes, "32.5.5.2.3")]
+    flag_codes_off_stem(rows)
+    assert [r["clave"] for r in rows if r["checks"]] == ["12.5.5.2.1", "32.5.5.2.3"]
+
+
 def test_the_frequency_check_reaches_rows_of_a_reading_that_did_not_make_it():
     # the line stream's row of a semestral indicator with its programados in quarters 1 and 3
     # (a '0' read as 'O' and dropped: dev MIR OCR'd text 287)
