@@ -356,6 +356,12 @@ def _row(words: list[Word], cols: list[Column], page: Page, T: int | None) -> Ro
     rc.bbox = (min(b.x0 for b in xs), min(b.top for b in xs), max(b.x1 for b in xs), max(b.bottom for b in xs))
     rc.confidence = sum(w.confidence for w in words) / len(words)
     unplaced: list[str] = []
+    noted = _unnamed_note_columns(by_col, cols)
+    if noted:
+        # columns whose label OCR lost ('Conmeriario SAO') right of the numbers, printing the
+        # row's commentary ('Meta Trimestral: Se obtuvo un 82.38% …', dev scan 28): the
+        # commentary, not loose numbers (its figures were read as cells under no head)
+        rc.text["comentario"] = words_to_text(w for i in noted for w in by_col.pop(i))
     for i, ws in by_col.items():
         kinds = cols[i].kinds
         if not kinds:
@@ -374,6 +380,18 @@ def _row(words: list[Word], cols: list[Column], page: Page, T: int | None) -> Ro
             rc.numbers[name] = text
     flag_unplaced(rc, unplaced)
     return rc
+
+
+def _unnamed_note_columns(by_col: dict[int, list[Word]], cols: list[Column]) -> list[int]:
+    """The unnamed columns right of every numeric column whose words, together, read as a
+    commentary (``NOTE``), when the head names no commentary column."""
+    if any(k[0] == "comentario" for c in cols for k in c.kinds):
+        return []
+    numeric = [i for i, c in enumerate(cols) if any(k[0] in NUMERIC for k in c.kinds)]
+    right = sorted(i for i in by_col if not cols[i].kinds and (not numeric or i > max(numeric)))
+    if not right or not NOTE.match(words_to_text(w for i in right for w in by_col[i])):
+        return []
+    return right
 
 
 def document_to_geometric_rows(pages: list[Page], T: int | None) -> list[RowCells]:

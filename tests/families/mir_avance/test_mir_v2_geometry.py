@@ -608,3 +608,20 @@ def test_a_label_garbled_on_the_first_page_takes_the_reading_a_later_page_gives_
     rows = document_to_geometric_rows(pages, 1)
     assert [r.text.get("siglas") for r in rows] == ["PSAL", "PSAL"]
     assert not any(r.text.get("clave") for r in rows)
+
+
+def test_a_commentary_column_whose_label_ocr_lost_is_still_the_rows_commentary():
+    # dev scan 28: 'Comentario' read 'Conmeriario', no kind; its cells are the rows' notes,
+    # whose figures would otherwise be loose numbers under no head
+    head = HEAD_BY_KIND + [(570, 110, "Conmeriario")]
+    notes = [
+        (570, 130, "Meta Trimestral: Se logra"),
+        (570, 140, "el 110% de la meta al"),
+        (570, 150, "atender 33 de un total de 30."),
+    ]
+    rows, _ = page_to_rows(page_of(head + rows_by_kind() + notes), 2, None)
+    assert rows[0].text["comentario"] == "Meta Trimestral: Se logra el 110% de la meta al atender 33 de un total de 30."
+    assert not rows[0].loose
+    # a column under no head that prints no commentary keeps its numbers loose
+    rows, _ = page_to_rows(page_of(head + rows_by_kind() + [(570, 140, "42")]), 2, None)
+    assert "comentario" not in rows[0].text and rows[0].loose
