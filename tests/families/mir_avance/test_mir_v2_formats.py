@@ -18,7 +18,7 @@ from extractors.mir_avance.v2.formats.pbr import pct_matches
 from helpers import ROOT, make_document
 
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "samples")]
-from scoring_flags import conflicts  # noqa: E402
+from scoring_flags import conflicts, flags  # noqa: E402
 
 META = {"ente": None, "ejercicio": 2024, "trimestre": 2}
 
@@ -104,10 +104,35 @@ def test_pbr_row_of_ocr_text_with_one_space_between_cells_is_cut_by_what_each_ce
 
 @pytest.mark.parametrize(
     "pct, v1, v2, ok",
-    [(44.07, 67, 152, True), (44.08, 67, 152, True), (44.1, 67, 152, False), (0, 1, 0, True), (415.71, 291, 70, True)],
+    [(44.07, 67, 152, True), (44.08, 67, 152, True), (44.1, 67, 152, False), (0, 0, 0, True), (415.71, 291, 70, True)]
+    # the report prints 0.00 for a division by zero, which says nothing of the first variable:
+    # no check (a row whose cells OCR shifted read '41 0 0.00' for '41 177 23.16')
+    + [(0, 1, 0, None), (0, 41, 0, None)],
 )
 def test_pbr_percentage_rounded_or_truncated_or_zero_for_zero_target(pct, v1, v2, ok):
     assert pct_matches(pct, v1, v2) is ok
+
+
+def test_pbr_values_no_holding_check_covers_are_flagged_on_a_reading_by_ocr():
+    from extractors.mir_avance.v2.formats.pbr import flag_unbacked_values
+
+    row = {
+        "trimestre": 3,
+        "checks": ["meta_variables=conflict"],
+        "meta_programada_v1": 215.74, "meta_programada_v2": 177.0, "meta_programada_pct": 23.16,
+        "resultado_v1": 41.0, "resultado_v2": 0.0, "resultado_pct": 0.0, "resultado_acumulado": 0.0,
+        "programado_t3": 23.16, "alcanzado_t3": 0.0,
+    }  # fmt: skip
+    flag_unbacked_values([row])
+    assert "alcanzado_t3_sin_respaldo=conflict" in row["checks"]
+    assert "resultado_pct_sin_respaldo=conflict" in row["checks"]
+    # the failing check already names the meta's values: no second flag on them
+    assert not any(c.startswith(("meta_programada", "programado_t3")) for c in row["checks"])
+    assert "alcanzado_t3" in flags(row)
+    held = {"trimestre": 3, "checks": ["meta_variables=ok", "resultado_variables=ok"], "resultado_pct": 50.0,
+            "alcanzado_t3": 50.0, "resultado_v1": 1.0, "resultado_v2": 2.0}  # fmt: skip
+    flag_unbacked_values([held])
+    assert held["checks"] == ["meta_variables=ok", "resultado_variables=ok"]
 
 
 SEVAC = """GOBIERNO CONSTITUCIONAL DEL ESTADO

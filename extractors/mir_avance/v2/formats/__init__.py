@@ -32,6 +32,8 @@ def flag_chosen(name: str, records: list[dict[str, Any]], read_by_ocr: bool) -> 
     would weigh in the choice between readings, where they are no evidence either way)."""
     if read_by_ocr and name.startswith("sevac"):
         sevac.flag_unchecked_programado(records)
+    if read_by_ocr and name.startswith("pbr"):
+        pbr.flag_unbacked_values(records)
     if name.startswith("pbr"):
         # a PbR prints each clave once (C1951, then C1951.A1943 ...): an activity whose own part
         # OCR damaged ('.41943') reads under its component's clave, and nothing says which of

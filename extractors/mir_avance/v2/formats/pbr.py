@@ -20,6 +20,7 @@ import regex
 
 from papeleo.model import Document
 from papeleo.text.normalize import fold
+from papeleo.text.numbers import NumberReading
 
 from .rows import (
     FRow,
@@ -94,11 +95,14 @@ def is_pbr(text: str) -> bool:
 
 def pct_matches(pct: float | None, v1: float | None, v2: float | None) -> bool | None:
     """Whether a printed percentage is v1/v2·100 rounded or truncated to two decimals (0.00
-    when v2 is 0, as the report prints a division by zero); None when a value is missing."""
+    when v2 is 0, as the report prints a division by zero); None when a value is missing, and
+    when v2 is 0 and v1 is not: the report's 0.00 for a division by zero then says nothing of
+    v1, and a reading that shifted the row's cells ('41 0 0.00' from '41 177 23.16', report
+    block 6730-6759 OCR'd text) held there with every value wrong."""
     if pct is None or v1 is None or v2 is None:
         return None
     if v2 == 0:
-        return pct == 0
+        return pct == 0 if v1 == 0 else None
     exact = Decimal(str(v1)) / Decimal(str(v2)) * 100
     p = Decimal(str(pct))
     cents = Decimal("0.01")
@@ -203,6 +207,14 @@ def _with_spaced_cells(row: FRow) -> FRow:
     return FRow(items, row.page, row.bbox, row.source)
 
 
+# each check of a row: the positions of its two variables and their percentage
+CHECKS = (("meta_variables", (0, 1, 2)), ("resultado_variables", (3, 4, 5)))
+
+
+def _values(nums: list[NumberReading]) -> list[float | None]:
+    return [value(n) for n in nums]
+
+
 def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
     m = CLAVE.match(row.items[0].text)
     if not m:
@@ -224,11 +236,11 @@ def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
         )
         rec["confidence"] = CONF_CONFLICT
         return rec
-    vals = [value(n) for n in nums]
+    vals = _values(nums)
     rec.update(zip(NUMBER_NAMES, vals))
     note_repairs(list(NUMBER_NAMES), list(nums), rec)
     outcomes = []
-    for check, (a, b, c) in (("meta_variables", (0, 1, 2)), ("resultado_variables", (3, 4, 5))):
+    for check, (a, b, c) in CHECKS:
         ok = pct_matches(vals[c], vals[a], vals[b])
         if ok is not None:
             rec["checks"].append(f"{check}={'ok' if ok else 'conflict'}")
@@ -258,3 +270,40 @@ def read(doc: Document, meta: dict[str, Any]) -> list[tuple[str, list[dict[str, 
         log.debug("pbr %s: %d rows", name, len(records))
         out.append((f"pbr_{name}", records))
     return out
+
+
+# the values each check of a PbR row compares, with the contract's copies of its percentages
+CHECK_VALUES = {
+    "meta_variables": ("meta_programada_v1", "meta_programada_v2", "meta_programada_pct", "programado_t{T}"),
+    "resultado_variables": ("resultado_v1", "resultado_v2", "resultado_pct", "alcanzado_t{T}"),
+}
+# the checks' outcome for a value no check that holds covers, on a reading by OCR
+UNBACKED = "_sin_respaldo"
+
+
+def flag_unbacked_values(records: list[dict[str, Any]]) -> None:
+    """On a reading by OCR, each value of a row that no holding check covers, and no repair or
+    conflict already names, is flagged ``<field>_sin_respaldo=conflict``: a row whose cells OCR
+    shifted can still hold one check on values that are all wrong, or none (report block
+    6730-6759 OCR'd text: the result's % read as 0 under a meta that failed, unflagged)."""
+    for r in records:
+        T = r.get("trimestre")
+        checks = [str(c).partition("=") for c in r.get("checks") or []]
+        named: set[str] = set()
+        for name, _, outcome in checks:
+            fields = {f.replace("{T}", str(T)) for f in CHECK_VALUES.get(name, ())}
+            named |= fields if outcome in ("ok", "conflict") else set()
+        held = {
+            f.replace("{T}", str(T))
+            for name, _, outcome in checks
+            if outcome == "ok"
+            for f in CHECK_VALUES.get(name, ())
+        }
+        failed = named - held
+        corrected = {str(c).partition(":")[0] for c in r.get("corrected") or []}
+        values = [*NUMBER_NAMES, *(f"{k}_t{T}" for k in ("programado", "alcanzado") if T in (1, 2, 3, 4))]
+        doubted = [f for f in values if r.get(f) is not None and f not in held | failed | corrected]
+        if doubted:
+            r["checks"] = [*(r.get("checks") or []), *(f"{f}{UNBACKED}=conflict" for f in doubted)]
+            note = f"leídos por OCR, ninguna comprobación cubre estos valores: {', '.join(doubted)}"
+            r["comentario_extraccion"] = "; ".join(x for x in (r.get("comentario_extraccion"), note) if x)
