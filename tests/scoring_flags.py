@@ -13,6 +13,10 @@ from typing import Any
 
 PROGRAMADO = tuple(f"programado_t{q}" for q in range(1, 5))
 ALCANZADO = tuple(f"alcanzado_t{q}" for q in range(1, 5))
+PBR_VALUES = (
+    *("meta_programada_v1", "meta_programada_v2", "meta_programada_pct"),
+    *("resultado_v1", "resultado_v2", "resultado_pct", "resultado_acumulado"),
+)
 
 # Which fields a check compares, so that "<check>=conflict" flags exactly those fields.
 # Read from extractors/mir_avance (`grep -rn "checks\\[" extractors/mir_avance`):
@@ -79,6 +83,13 @@ CHECK_FIELDS: dict[str, tuple[str, ...]] = {
     "beneficiarios_cumplimiento_calculado": (
         *("beneficiarios_avance_pct", "beneficiarios_programado", "beneficiarios_alcanzado"),
     ),
+    # ... a PbR row's values no holding check covers on a reading by OCR, and a row whose cells
+    # read in reverse make every check hold (extractors/mir_avance/v2/formats/pbr.py)
+    **{
+        f"{f}{suffix}": (f,)
+        for suffix in ("_sin_respaldo", "_orden_dudoso")
+        for f in (*PBR_VALUES, *PROGRAMADO, *ALCANZADO)
+    },
     "diferencia": ("diferencia", "programado", "alcanzado"),
     "beneficiarios_diferencia": ("beneficiarios_diferencia", "beneficiarios_programado", "beneficiarios_alcanzado"),
     **{

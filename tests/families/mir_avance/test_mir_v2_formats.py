@@ -59,7 +59,8 @@ def test_pbr_row_nivel_from_clave_and_numbers_in_print_order():
         44.07,
     )
     assert (a["programado_t2"], a["alcanzado_t2"], a["meta_anual"], a["avance_pct"]) == (0, 44.07, None, None)
-    assert "resultado_variables=ok" in a["checks"] and "meta_variables=ok" in a["checks"]
+    # its meta prints '0.00 0.00 0.00': no check (a 0.00 over a zero says nothing, pct_matches)
+    assert "resultado_variables=ok" in a["checks"] and not any(c.startswith("meta_var") for c in a["checks"])
     # 5/20 is 25, printed 30: the row says so
     assert "resultado_variables=conflict" in c["checks"] and "meta_variables=ok" in c["checks"]
     assert c["causas_desviacion"] == "Baja demanda" and c["ente"] == "Instituto Tecnológico Superior del Valle"
@@ -104,10 +105,11 @@ def test_pbr_row_of_ocr_text_with_one_space_between_cells_is_cut_by_what_each_ce
 
 @pytest.mark.parametrize(
     "pct, v1, v2, ok",
-    [(44.07, 67, 152, True), (44.08, 67, 152, True), (44.1, 67, 152, False), (0, 0, 0, True), (415.71, 291, 70, True)]
-    # the report prints 0.00 for a division by zero, which says nothing of the first variable:
-    # no check (a row whose cells OCR shifted read '41 0 0.00' for '41 177 23.16')
-    + [(0, 1, 0, None), (0, 41, 0, None)],
+    [(44.07, 67, 152, True), (44.08, 67, 152, True), (44.1, 67, 152, False), (415.71, 291, 70, True)]
+    # the report prints 0.00 for a division by zero, and 0 of anything is 0%: a 0.00 over a
+    # zero says nothing of the other variable, so no check (rows whose cells OCR shifted read
+    # '41 0 0.00' for '41 177 23.16' and '0.00 3.00 0.00' for '3.00 303.00 0.99')
+    + [(0, 1, 0, None), (0, 41, 0, None), (0, 0, 0, None), (0, 0, 3, None), (5.0, 1, 0, False)],
 )
 def test_pbr_percentage_rounded_or_truncated_or_zero_for_zero_target(pct, v1, v2, ok):
     assert pct_matches(pct, v1, v2) is ok
@@ -399,3 +401,20 @@ def test_poa_scan_marks_are_read_past_and_a_cell_of_specks_is_a_lost_value():
     assert rosas["diferencia"] == 45 and "diferencia:imputado" in rosas["corrected"]
     # values read as printed carry no repair
     assert "meta_anual" not in {c.split(":")[0] for c in tux["corrected"]}
+
+
+def test_a_pbr_row_whose_cells_read_backwards_hold_every_check_doubts_every_value():
+    # tesseract's text of a scanned PbR, the row's cells apart and bottom-up (report block
+    # 6730-6759 OCR'd text): read in order, 180/100 = 180% holds by chance and the meta fails;
+    # taken backwards both hold. Which order was printed the row cannot say: every value doubted
+    text = (
+        "Evaluación del Presupuesto Basado en Resultados (PbR)\n"
+        "Resultado de los Indicadores Estratégicos y de Gestión\n"
+        "C1923.A1964\nImpartición de cursos de actualización\nTrimestral\n"
+        "104.62\nperiodo.\n113.33\n204.00 180.00\n100.00\n180.00\n180.00\n"
+    )
+    rows = [r for r in _best(text, "pbr") if r["clave"] == "C1923.A1964"]
+    assert rows and rows[0]["resultado_pct"] == 180.0  # as read: no value is moved
+    assert "meta_variables=conflict" in rows[0]["checks"]
+    assert {"alcanzado_t2", "resultado_pct", "meta_programada_v1"} <= set(flags(rows[0]))
+    assert "orden inverso" in rows[0]["comentario_extraccion"]

@@ -94,15 +94,21 @@ def is_pbr(text: str) -> bool:
 
 
 def pct_matches(pct: float | None, v1: float | None, v2: float | None) -> bool | None:
-    """Whether a printed percentage is v1/v2·100 rounded or truncated to two decimals (0.00
-    when v2 is 0, as the report prints a division by zero); None when a value is missing, and
-    when v2 is 0 and v1 is not: the report's 0.00 for a division by zero then says nothing of
-    v1, and a reading that shifted the row's cells ('41 0 0.00' from '41 177 23.16', report
-    block 6730-6759 OCR'd text) held there with every value wrong."""
+    """Whether a printed percentage is v1/v2·100 rounded or truncated to two decimals; None
+    when a value is missing, and when the percentage is 0.00 over a v1 or a v2 of 0: the report
+    prints 0.00 for a division by zero, and 0 of anything is 0%, so the check then says nothing
+    of the other variable, and zeros are what a reading that shifted the row's cells moves
+    ('41 0 0.00' from '41 177 23.16', report block 6730-6759 OCR'd text, held with every value
+    wrong). A percentage other than 0 over a v2 of 0 is a conflict."""
     if pct is None or v1 is None or v2 is None:
         return None
     if v2 == 0:
-        return pct == 0 if v1 == 0 else None
+        return None if pct == 0 else False
+    if v1 == 0 and pct == 0:
+        # 0 of anything is 0%: it holds whatever v2 is, and zeros are the cells a shifted
+        # reading most often puts in the wrong place ('0.00 3.00 0.00' for '3.00 303.00 0.99',
+        # '0.00 0.00 0.00' for '12.00 270.00 4.44': report block 6730-6759 OCR'd text)
+        return None
     exact = Decimal(str(v1)) / Decimal(str(v2)) * 100
     p = Decimal(str(pct))
     cents = Decimal("0.01")
@@ -211,6 +217,19 @@ def _with_spaced_cells(row: FRow) -> FRow:
 CHECKS = (("meta_variables", (0, 1, 2)), ("resultado_variables", (3, 4, 5)))
 
 
+ORDER_DOUBT = "_orden_dudoso"
+ORDER_NOTE = (
+    "los números de la fila, tomados en orden inverso, cuadran en todas sus comprobaciones: el orden leído es dudoso"
+)
+
+
+def _backwards_holds(row: FRow) -> bool:
+    """Whether the row's cells taken bottom-up (each cell's numbers in their order) make every
+    check of the row hold."""
+    vals = _values([n for item in reversed(row.items) for n in item.numbers])
+    return len(row.items) > 1 and all(pct_matches(vals[c], vals[a], vals[b]) for _, (a, b, c) in CHECKS)
+
+
 def _values(nums: list[NumberReading]) -> list[float | None]:
     return [value(n) for n in nums]
 
@@ -248,7 +267,17 @@ def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
     if T in (1, 2, 3, 4):
         copy_to_contract_field(rec, f"programado_t{T}", "meta_programada_pct")
         copy_to_contract_field(rec, f"alcanzado_t{T}", "resultado_pct")
-    else:
+    if not all(outcomes) and _backwards_holds(row):
+        # the row's cells read in reverse make every check hold: tesseract's text of a scan
+        # writes a table's cells apart, one or two a line, and bottom-up as often; a check
+        # that holds as read holds by chance ('104.62' / '113.33' / '204.00 180.00' / '100.00' /
+        # '180.00' / '180.00': 180/100, report block 6730-6759 OCR'd text). Which order is the
+        # printed one the row cannot say (taken backwards, rows of other reports went wrong):
+        # every value is doubted
+        names = [f for f in (*NUMBER_NAMES, f"programado_t{T}", f"alcanzado_t{T}") if rec.get(f) is not None]
+        rec["checks"] += [f"{f}{ORDER_DOUBT}=conflict" for f in names]
+        rec["comentario_extraccion"] = "; ".join(x for x in (rec.get("comentario_extraccion"), ORDER_NOTE) if x)
+    if T not in (1, 2, 3, 4):
         add_correction(rec, "trimestre", "imputado", "el documento no dice su trimestre: los % no se asignan")
     if outcomes:
         rec["confidence"] = CONF_OK if all(outcomes) else CONF_CONFLICT
