@@ -81,11 +81,10 @@ def reading_score(records: list[dict[str, Any]], conflict_weight: float | None =
     checks cover (fully from ``FULLY_BACKED_VALUES``: a reading whose rows only match their %
     to the commentary lost no more than the one whose rows' Σ and % both hold, and it had
     dropped the head's quarters, dev MIR scan 99: 108 numbers exact against 195), a row in
-    conflict and a row nobody
-    can name (no code, no acronym: cell debris) against it (``conflict_weight``, by default
-    ``CONFLICT_WEIGHT``; ``UNNAMED_WEIGHT``). A check that holds only because the solver
-    filled one of its values from it backs nothing: a table reading that merged two cells
-    would otherwise win by the values imputed over the gap."""
+    conflict and a row nobody can name (no code, no acronym: cell debris) against it
+    (``conflict_weight``, by default ``CONFLICT_WEIGHT``; ``UNNAMED_WEIGHT``). A check that
+    holds only because the solver filled one of its values from it backs nothing: a table
+    reading that merged two cells would otherwise win by the values imputed over the gap."""
     conflict_weight = CONFLICT_WEIGHT if conflict_weight is None else conflict_weight
     score = 0.0
     for r in records:

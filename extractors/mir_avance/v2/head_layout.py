@@ -113,7 +113,22 @@ class Layout:
 
 
 def _is_numberish_line(line: list[Word]) -> bool:
-    return any(NUMBERISH.match(w.text) and not name_to_labels(w.text) for w in line)
+    return _numbers_in(line) > 0
+
+
+def _numbers_in(line: list[Word], with_digit: bool = False) -> int:
+    """How many words of a line are numbers, not labels; ``with_digit``: only those printing a
+    digit (a rule's stroke read as '|' is no number)."""
+    return sum(
+        1
+        for w in line
+        if NUMBERISH.match(w.text) and (not with_digit or DIGIT.search(w.text)) and not name_to_labels(w.text)
+    )
+
+
+def _quarter_labels_in(line: list[Word]) -> int:
+    """How many words of a line are quarter labels ('T2', 'Primero')."""
+    return sum(1 for w in line if any(lb.kind == "q" for lb in name_to_labels(w.text)))
 
 
 def find_head(
@@ -261,12 +276,7 @@ def _is_head_line(line: list[Word]) -> bool:
     61, whose quarter groups were lost with it and every row's numbers with them)."""
     if _label_share(" ".join(w.text for w in line)) < UPPER_HEAD_LABEL_SHARE:
         return False
-    if not _is_numberish_line(line):
-        return True
-    # a rule's stroke read as '|' is no number here
-    numbers = sum(1 for w in line if NUMBERISH.match(w.text) and DIGIT.search(w.text) and not name_to_labels(w.text))
-    quarters = sum(1 for w in line if any(lb.kind == "q" for lb in name_to_labels(w.text)))
-    return quarters > numbers
+    return not _is_numberish_line(line) or _quarter_labels_in(line) > _numbers_in(line, with_digit=True)
 
 
 def _is_label_fragment(line: list[Word]) -> bool:
@@ -298,8 +308,7 @@ def _body_line(line: list[Word]) -> bool:
     ('Meta Anual: Sin meta programada'). A head prints no code."""
     if nivel_of(line[0].text) is not None or any(CODE_TOKEN.match(w.text) for w in line):
         return True
-    numbers = sum(1 for w in line if NUMBERISH.match(w.text) and not name_to_labels(w.text))
-    quarters = sum(1 for w in line if any(lb.kind == "q" for lb in name_to_labels(w.text)))
+    numbers, quarters = _numbers_in(line), _quarter_labels_in(line)
     repeats = Counter(fold(w.text) for w in line if name_to_labels(w.text)).most_common(1)
     repeated = repeats[0][1] if repeats else 0
     return numbers > quarters and not (repeated >= MIN_SUB_LABELS and repeated >= 2 * numbers)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .head_layout import Layout
+from .head_layout import Column, Layout
 
 # how much surer (mean word confidence) another head's label of a column must be for a head read
 # by geometry to take its reading: a label read at 0.96 against the same label's garble at
@@ -64,18 +64,23 @@ def _add_columns_lost_here(found: Layout, others: Sequence[Layout], h: float) ->
         if other is found or not _is_copy(found, other, h):
             continue
         for col in sorted(other.columns, key=lambda c: (not c.kinds, -c.confidence)):
-            if not any(c.x0 <= col.x1 and col.x0 <= c.x1 for c in found.columns):
+            if not any(_overlap(c, col) for c in found.columns):
                 found.columns.append(replace(col))
         for blank in [c for c in found.columns if not c.kinds]:
-            under = [p for p in other.columns if p.x0 <= blank.x1 and blank.x0 <= p.x1]
+            under = [p for p in other.columns if _overlap(p, blank)]
             if (
                 under
                 and all(p.kinds for p in under)
-                and not any(c is not blank and c.x0 <= p.x1 and p.x0 <= c.x1 for p in under for c in found.columns)
+                and not any(c is not blank and _overlap(c, p) for p in under for c in found.columns)
             ):
                 found.columns.remove(blank)
                 found.columns += [replace(p) for p in under]
         found.columns.sort(key=lambda c: c.x0)
+
+
+def _overlap(a: Column, b: Column) -> bool:
+    """Whether two columns' labels share some of their width."""
+    return a.x0 <= b.x1 and b.x0 <= a.x1
 
 
 def _is_copy(found: Layout, other: Layout, h: float) -> bool:

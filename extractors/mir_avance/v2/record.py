@@ -63,14 +63,14 @@ def token_to_reading(token: str | None, fmt: NumberFormat = MX, ruled: bool = Fa
     """None for an empty cell; a MISSING reading for '-', 'N/A' and the like; a lone zero read as
     a letter as 0, repaired (``LONE_ZERO_LOOKALIKES``). ``ruled``: the cell's page draws the
     table's vertical rulings (``RowCells.ruled``)."""
-    if token is None or not token.strip():
+    raw = (token or "").strip()
+    if not raw:
         return None
-    if token.strip().lower() in NULL_TOKENS:
+    if raw.lower() in NULL_TOKENS:
         return parse_number("-", fmt)
-    if token.strip() in LONE_ZERO_LOOKALIKES:
-        raw = token.strip()
+    if raw in LONE_ZERO_LOOKALIKES:
         return NumberReading(raw, 0.0, Status.REPAIRED, (Repair.LETTERS_AS_DIGITS,), (0.0,))
-    return parse_number(token.strip(), fmt, rule_strokes=ruled)
+    return parse_number(raw, fmt, rule_strokes=ruled)
 
 
 def rows_to_formats(rows: list[RowCells]) -> dict[str, NumberFormat]:

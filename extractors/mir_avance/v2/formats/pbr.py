@@ -22,6 +22,7 @@ from papeleo.model import Document
 from papeleo.text.normalize import fold
 from papeleo.text.numbers import NumberReading
 
+from ..record import add_flags
 from .rows import (
     FRow,
     Item,
@@ -213,8 +214,9 @@ def _with_spaced_cells(row: FRow) -> FRow:
     return FRow(items, row.page, row.bbox, row.source)
 
 
-# each check of a row: the positions of its two variables and their percentage
-CHECKS = (("meta_variables", (0, 1, 2)), ("resultado_variables", (3, 4, 5)))
+# each check of a row: the positions of its two variables and their percentage, and the
+# contract's field that percentage is copied to for the reported quarter
+CHECKS = (("meta_variables", (0, 1, 2), "programado"), ("resultado_variables", (3, 4, 5), "alcanzado"))
 
 
 ORDER_DOUBT = "_orden_dudoso"
@@ -227,7 +229,7 @@ def _backwards_holds(row: FRow) -> bool:
     """Whether the row's cells taken bottom-up (each cell's numbers in their order) make every
     check of the row hold."""
     vals = _values([n for item in reversed(row.items) for n in item.numbers])
-    return len(row.items) > 1 and all(pct_matches(vals[c], vals[a], vals[b]) for _, (a, b, c) in CHECKS)
+    return len(row.items) > 1 and all(pct_matches(vals[c], vals[a], vals[b]) for _, (a, b, c), _ in CHECKS)
 
 
 def _values(nums: list[NumberReading]) -> list[float | None]:
@@ -259,14 +261,14 @@ def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
     rec.update(zip(NUMBER_NAMES, vals))
     note_repairs(list(NUMBER_NAMES), list(nums), rec)
     outcomes = []
-    for check, (a, b, c) in CHECKS:
+    for check, (a, b, c), _ in CHECKS:
         ok = pct_matches(vals[c], vals[a], vals[b])
         if ok is not None:
             rec["checks"].append(f"{check}={'ok' if ok else 'conflict'}")
             outcomes.append(ok)
     if T in (1, 2, 3, 4):
-        copy_to_contract_field(rec, f"programado_t{T}", "meta_programada_pct")
-        copy_to_contract_field(rec, f"alcanzado_t{T}", "resultado_pct")
+        for _, (_, _, c), copy in CHECKS:
+            copy_to_contract_field(rec, f"{copy}_t{T}", NUMBER_NAMES[c])
     if not all(outcomes) and _backwards_holds(row):
         # the row's cells read in reverse make every check hold: tesseract's text of a scan
         # writes a table's cells apart, one or two a line, and bottom-up as often; a check
@@ -274,9 +276,8 @@ def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
         # '180.00' / '180.00': 180/100, report block 6730-6759 OCR'd text). Which order is the
         # printed one the row cannot say (taken backwards, rows of other reports went wrong):
         # every value is doubted
-        names = [f for f in (*NUMBER_NAMES, f"programado_t{T}", f"alcanzado_t{T}") if rec.get(f) is not None]
-        rec["checks"] += [f"{f}{ORDER_DOUBT}=conflict" for f in names]
-        rec["comentario_extraccion"] = "; ".join(x for x in (rec.get("comentario_extraccion"), ORDER_NOTE) if x)
+        names = [f for f in (*NUMBER_NAMES, *(f"{copy}_t{T}" for *_, copy in CHECKS)) if rec.get(f) is not None]
+        add_flags(rec, [f"{f}{ORDER_DOUBT}=conflict" for f in names], ORDER_NOTE)
     if T not in (1, 2, 3, 4):
         add_correction(rec, "trimestre", "imputado", "el documento no dice su trimestre: los % no se asignan")
     if outcomes:
@@ -301,38 +302,29 @@ def read(doc: Document, meta: dict[str, Any]) -> list[tuple[str, list[dict[str, 
     return out
 
 
-# the values each check of a PbR row compares, with the contract's copies of its percentages
-CHECK_VALUES = {
-    "meta_variables": ("meta_programada_v1", "meta_programada_v2", "meta_programada_pct", "programado_t{T}"),
-    "resultado_variables": ("resultado_v1", "resultado_v2", "resultado_pct", "alcanzado_t{T}"),
-}
+# the values each check of a PbR row compares, with the contract's copy of its percentage
+CHECK_VALUES = {name: (*(NUMBER_NAMES[p] for p in at), f"{copy}_t{{T}}") for name, at, copy in CHECKS}
 # the checks' outcome for a value no check that holds covers, on a reading by OCR
 UNBACKED = "_sin_respaldo"
 
 
 def flag_unbacked_values(records: list[dict[str, Any]]) -> None:
-    """On a reading by OCR, each value of a row that no holding check covers, and no repair or
-    conflict already names, is flagged ``<field>_sin_respaldo=conflict``: a row whose cells OCR
-    shifted can still hold one check on values that are all wrong, or none (report block
-    6730-6759 OCR'd text: the result's % read as 0 under a meta that failed, unflagged)."""
+    """On a reading by OCR, each value of a row that no check covers (one that holds, or one in
+    conflict, which names it already) and no repair names is flagged
+    ``<field>_sin_respaldo=conflict``: a row whose cells OCR shifted can still hold one check on
+    values that are all wrong, or none (report block 6730-6759 OCR'd text: the result's % read
+    as 0 under a meta that failed, unflagged)."""
     for r in records:
         T = r.get("trimestre")
-        checks = [str(c).partition("=") for c in r.get("checks") or []]
-        named: set[str] = set()
-        for name, _, outcome in checks:
-            fields = {f.replace("{T}", str(T)) for f in CHECK_VALUES.get(name, ())}
-            named |= fields if outcome in ("ok", "conflict") else set()
-        held = {
+        named = {
             f.replace("{T}", str(T))
-            for name, _, outcome in checks
-            if outcome == "ok"
+            for name, _, outcome in (str(c).partition("=") for c in r.get("checks") or [])
+            if outcome in ("ok", "conflict")
             for f in CHECK_VALUES.get(name, ())
         }
-        failed = named - held
         corrected = {str(c).partition(":")[0] for c in r.get("corrected") or []}
-        values = [*NUMBER_NAMES, *(f"{k}_t{T}" for k in ("programado", "alcanzado") if T in (1, 2, 3, 4))]
-        doubted = [f for f in values if r.get(f) is not None and f not in held | failed | corrected]
+        values = [*NUMBER_NAMES, *(f"{copy}_t{T}" for *_, copy in CHECKS if T in (1, 2, 3, 4))]
+        doubted = [f for f in values if r.get(f) is not None and f not in named | corrected]
         if doubted:
-            r["checks"] = [*(r.get("checks") or []), *(f"{f}{UNBACKED}=conflict" for f in doubted)]
             note = f"leídos por OCR, ninguna comprobación cubre estos valores: {', '.join(doubted)}"
-            r["comentario_extraccion"] = "; ".join(x for x in (r.get("comentario_extraccion"), note) if x)
+            add_flags(r, [f"{f}{UNBACKED}=conflict" for f in doubted], note)
