@@ -87,7 +87,7 @@ CHECK_FIELDS: dict[str, tuple[str, ...]] = {
     # read in reverse make every check hold (extractors/mir_avance/v2/formats/pbr.py)
     **{
         f"{f}{suffix}": (f,)
-        for suffix in ("_sin_respaldo", "_orden_dudoso")
+        for suffix in ("_sin_respaldo", "_orden_dudoso", "_decimales_dudosos")
         for f in (*PBR_VALUES, *PROGRAMADO, *ALCANZADO)
     },
     "diferencia": ("diferencia", "programado", "alcanzado"),

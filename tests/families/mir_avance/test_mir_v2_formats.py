@@ -418,3 +418,29 @@ def test_a_pbr_row_whose_cells_read_backwards_hold_every_check_doubts_every_valu
     assert "meta_variables=conflict" in rows[0]["checks"]
     assert {"alcanzado_t2", "resultado_pct", "meta_programada_v1"} <= set(flags(rows[0]))
     assert "orden inverso" in rows[0]["comentario_extraccion"]
+
+
+def _pbr_row(values: str) -> dict:
+    text = PBR.split("| C1851")[0] + (
+        f"| C1824.A1963 | Titulación de egresados | 1141 Porcentaje de egresados titulados | (A / B) x 100 "
+        f"| ESTRATEGICO/Eficiencia/Anu al | 433 Por ciento | {values} | Subdirección de Planeación |  | 145.21 |\n"
+    )
+    return next(r for r in _best(text, "pbr") if r["clave"] == "C1824.A1963")
+
+
+def test_a_pbr_value_whose_decimal_point_ocr_lost_is_doubted_when_both_readings_hold():
+    # '20000 | 200.00 | 10000' for 200.00, 200.00, 100.00 (report block 456): the variable and
+    # its percentage both lost their point, and 20000/200 = 10000% holds as 200/200 = 100% does
+    row = _pbr_row("20000 | 200.00 | 10000 | 780.00 | 660.00 | 118.18")
+    assert (row["meta_programada_v1"], row["meta_programada_pct"]) == (20000, 10000)  # as printed
+    assert {"meta_programada_v1", "meta_programada_pct", "programado_t2"} <= set(flags(row))
+    assert "meta_programada_v2" not in flags(row) and "resultado_pct" not in flags(row)
+
+
+def test_a_pbr_value_whose_decimal_point_ocr_lost_is_put_back_when_only_that_reading_holds():
+    # '15000' among values of two decimals: 150/200 = 75% holds, 15000/200 = 75% does not
+    row = _pbr_row("15000 | 200.00 | 75.00 | 780.00 | 660.00 | 118.18")
+    assert row["meta_programada_v1"] == 150
+    assert "meta_programada_v1:corregido" in row["corrected"]
+    assert "'15000'" in row["comentario_extraccion"]
+    assert "meta_variables=ok" in row["checks"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from itertools import combinations
 from typing import Any
 
 import regex
@@ -22,7 +23,7 @@ from papeleo.model import Document
 from papeleo.text.normalize import fold
 from papeleo.text.numbers import NumberReading
 
-from ..record import add_flags
+from ..record import DECIMALS_SUFFIX, add_flags, row_decimal_alternatives
 from .rows import (
     FRow,
     Item,
@@ -219,6 +220,9 @@ def _with_spaced_cells(row: FRow) -> FRow:
 CHECKS = (("meta_variables", (0, 1, 2), "programado"), ("resultado_variables", (3, 4, 5), "alcanzado"))
 
 
+# the note of a row whose values read as printed and with a lost decimal point put back make
+# its checks hold alike
+POINT_DOUBT_NOTE = "valores sin los decimales del resto de la fila: con y sin punto decimal cuadran igual"
 ORDER_DOUBT = "_orden_dudoso"
 ORDER_NOTE = (
     "los números de la fila, tomados en orden inverso, cuadran en todas sus comprobaciones: el orden leído es dudoso"
@@ -230,6 +234,48 @@ def _backwards_holds(row: FRow) -> bool:
     check of the row hold."""
     vals = _values([n for item in reversed(row.items) for n in item.numbers])
     return len(row.items) > 1 and all(pct_matches(vals[c], vals[a], vals[b]) for _, (a, b, c), _ in CHECKS)
+
+
+def _outcomes(vals: list[float | None]) -> list[tuple[str, bool]]:
+    """Each check the row's values allow, and whether it holds."""
+    out = []
+    for check, (a, b, c), _ in CHECKS:
+        ok = pct_matches(vals[c], vals[a], vals[b])
+        if ok is not None:
+            out.append((check, ok))
+    return out
+
+
+def _with_points_restored(
+    rec: dict[str, Any], nums: list[NumberReading], vals: list[float | None]
+) -> tuple[list[float | None], list[str]]:
+    """The row's values with the decimal points OCR lost put back, and the fields whose point
+    may be lost. A PbR row prints every value with two decimals; OCR'd text drops a point
+    ('20000 200.00 10000' for '200.00 200.00 100.00', report block 456), and when it drops both
+    a variable's and its percentage's, the check holds either way. Each set of the values
+    printed without the row's decimals is tried with its points put back: when exactly one
+    makes every check hold and the values as printed do not, it is taken (``corrected``, with
+    the raw token); when the values as printed hold too, or several sets do, nothing tells,
+    and those values are flagged ``<field>_decimales_dudosos``."""
+    alternatives = row_decimal_alternatives(dict(zip(NUMBER_NAMES, nums)))
+    at = [i for i, name in enumerate(NUMBER_NAMES) if name in alternatives]
+    fits = []
+    for k in range(1, len(at) + 1):
+        for chosen in combinations(at, k):
+            trial = [alternatives[NUMBER_NAMES[i]] if i in chosen else v for i, v in enumerate(vals)]
+            outcomes = _outcomes(trial)
+            if outcomes and all(ok for _, ok in outcomes):
+                fits.append((chosen, trial))
+    if not fits:
+        return vals, []
+    printed = _outcomes(vals)
+    if len(fits) == 1 and not (printed and all(ok for _, ok in printed)):
+        chosen, trial = fits[0]
+        for i in chosen:
+            why = f"'{nums[i].raw.strip()}' sin el punto decimal que imprime el resto de la fila; con él cuadra"
+            add_correction(rec, NUMBER_NAMES[i], "corregido", why)
+        return trial, []
+    return vals, sorted({NUMBER_NAMES[i] for chosen, _ in fits for i in chosen}, key=NUMBER_NAMES.index)
 
 
 def _values(nums: list[NumberReading]) -> list[float | None]:
@@ -258,17 +304,18 @@ def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
         rec["confidence"] = CONF_CONFLICT
         return rec
     vals = _values(nums)
-    rec.update(zip(NUMBER_NAMES, vals))
     note_repairs(list(NUMBER_NAMES), list(nums), rec)
-    outcomes = []
-    for check, (a, b, c), _ in CHECKS:
-        ok = pct_matches(vals[c], vals[a], vals[b])
-        if ok is not None:
-            rec["checks"].append(f"{check}={'ok' if ok else 'conflict'}")
-            outcomes.append(ok)
+    vals, doubted = _with_points_restored(rec, nums, vals)
+    rec.update(zip(NUMBER_NAMES, vals))
+    outcomes = [ok for _, ok in _outcomes(vals)]
+    rec["checks"] += [f"{check}={'ok' if ok else 'conflict'}" for check, ok in _outcomes(vals)]
     if T in (1, 2, 3, 4):
         for _, (_, _, c), copy in CHECKS:
             copy_to_contract_field(rec, f"{copy}_t{T}", NUMBER_NAMES[c])
+            if NUMBER_NAMES[c] in doubted:
+                doubted.append(f"{copy}_t{T}")
+    if doubted:
+        add_flags(rec, [f"{f}{DECIMALS_SUFFIX}=conflict" for f in doubted], POINT_DOUBT_NOTE)
     if not all(outcomes) and _backwards_holds(row):
         # the row's cells read in reverse make every check hold: tesseract's text of a scan
         # writes a table's cells apart, one or two a line, and bottom-up as often; a check
