@@ -27,6 +27,7 @@ import regex
 
 from .normalize import fold_keep_offsets
 from .quarters import find_quarters, quarter_bounds
+from .vocab import Vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +165,24 @@ def month_of(word: str) -> int | None:
     """The month a Spanish name or table abbreviation stands for: 'Septiembre', 'dic.' -> 9, 12."""
     w = fold_keep_offsets(word.strip(" .,;:")).strip()
     return MONTHS.get(w) or MONTH_ABBREVIATIONS.get(w)
+
+
+# month names OCR damaged, matched by edit similarity ('septiembra', 'diclembre'); a name of
+# fewer than MONTH_FUZZY_MIN_LEN letters matches only exactly: 'junio' and 'julio' are one
+# letter apart, as are 'mayo' and 'maya'
+MONTH_FUZZY_MIN_LEN = 6
+MONTH_NAMES = Vocabulary(list(MONTHS), exact_below=MONTH_FUZZY_MIN_LEN)
+
+
+def damaged_month_of(word: str) -> int | None:
+    """``month_of``, or the month whose name a word OCR damaged is close to: 'septiembra' -> 9.
+    For a date a document states once and states damaged ('Avance al 30 de septiembra'), where
+    no other word can be a month; never for dates found in running text."""
+    exact = month_of(word)
+    if exact is not None:
+        return exact
+    found = MONTH_NAMES.match(word)
+    return MONTHS[found[0]] if found else None
 
 
 def last_day_of_month(year: int, month: int) -> dt.date:

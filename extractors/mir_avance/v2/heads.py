@@ -63,9 +63,12 @@ def lost_sub_readings(kinds: list[Label]) -> list[list[Label]]:
     rest = [lb for lb in kinds if lb.kind not in ("prog", "alc")]
     out = []
     for pattern in (["prog", "alc"], ["alc", "prog"]):
-        full = pattern * quarters
-        if len(full) == len(subs) + 1 and any(full[:i] + full[i + 1 :] == subs for i in range(len(full))):
-            out.append([*rest, *(Label(k) for k in full)])
+        # ... the quarters not yet reported may print their programado alone ('Meta Alc. Meta
+        # Alc. Meta Meta' in a second-quarter report, 'Mela' lost: report block 432)
+        for reported in range(quarters, 0, -1):
+            full = pattern * reported + ["prog"] * (quarters - reported)
+            if len(full) == len(subs) + 1 and any(full[:i] + full[i + 1 :] == subs for i in range(len(full))):
+                out.append([*rest, *(Label(k) for k in full)])
     return out
 
 
@@ -94,10 +97,11 @@ def lost_quarter_readings(kinds: list[Label]) -> list[list[Label]]:
         first_q, last_q = kinds[r[0]].quarter or 1, kinds[r[-1]].quarter or 1
         if first_q > 1:
             out.append([*kinds[: r[0]], *(Label("q", q) for q in range(1, first_q)), *kinds[r[0] :]])
-        if last_q < last:
-            out.append(
-                [*kinds[: r[-1] + 1], *(Label("q", q) for q in range(last_q + 1, last + 1)), *kinds[r[-1] + 1 :]]
-            )
+        # ... as many as the head's longest run, or fewer: the alcanzados of a report print
+        # only the quarters reported ('Ene-Mar Abr-Jun Ju|-Sep' under Alcanzado in a third-quarter
+        # report, the last label lost: report block 458)
+        for end in range(last, last_q, -1):
+            out.append([*kinds[: r[-1] + 1], *(Label("q", q) for q in range(last_q + 1, end + 1)), *kinds[r[-1] + 1 :]])
     return out
 
 
@@ -325,4 +329,24 @@ def head_sequences(labels: list[Label]) -> list[list[tuple[str, int | None]]]:
         seq = head_to_sequence(other)
         if seq not in out:
             out.append(seq)
+    if not _quarters_in_one_order(out[0]):
+        # a head read as printing its quarters' kinds in different orders ('Programado Alc. |
+        # Alc. | Programado Alc.', a sub-label lost: report block 421) is misread, however
+        # many rows its shifted columns happen to back; a reading that restores one order
+        # goes first, so that the rows' tie keeps it
+        regular = next((seq for seq in out[1:] if _quarters_in_one_order(seq)), None)
+        if regular is not None:
+            out.remove(regular)
+            out.insert(0, regular)
     return out
+
+
+def _quarters_in_one_order(seq: list[tuple[str, int | None]]) -> bool:
+    """Whether every quarter that prints both a programado and an alcanzado prints them in the
+    same order."""
+    orders = set()
+    for q in range(1, 5):
+        kinds = [k for k, quarter in seq if quarter == q and k in ("prog", "alc")]
+        if "prog" in kinds and "alc" in kinds:
+            orders.add(kinds.index("prog") < kinds.index("alc"))
+    return len(orders) <= 1

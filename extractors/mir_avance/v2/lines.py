@@ -29,7 +29,7 @@ from .commentary import NOTE
 from .detached import opens_detached_cell, rows_with_detached_keys
 from .fields import frecuencia_of
 from .heads import TEXT_KINDS, head_labels, head_sequences, head_to_sequence, rows_backed
-from .line_head import MIN_HEAD_LABELS, PIPED, find_head, kinds_of, row_in_head, row_start, unpipe
+from .line_head import MIN_HEAD_LABELS, PIPED, find_head, kinds_of, mostly_labels, row_in_head, row_start, unpipe
 from .row_tokens import NUMBERISH, measured_columns, numeric_run, numeric_runs, row_tokens
 from .table import NULL_TOKENS, RowCells, live_columns, numeric_field
 
@@ -241,6 +241,13 @@ def _line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]]
     later = [head_labels(b) for b in heads if len({k for ln in b for k in kinds_of(ln)}) >= MIN_HEAD_LABELS]
     head = lines[first:end]
     piped = [ln for ln in head if PIPED.match(ln)]
+    labelled = head_without_trailing_text(head)
+    if len(labelled) < len(head):
+        # a page's title OCR set between the head and the first row ('Informe de Avance de
+        # Metas …', 'Cuarto Trimestre 20Z5', report block 486) names a meta, a programa and a
+        # quarter of no column; but a head cell wrapped onto a line of its own ('medida') is
+        # the head's too, so this is one more reading of the head, which the rows choose
+        later.insert(0, head_labels(labelled))
     if PIPED.match(head[0]) and len(piped) < len(head):
         # a Markdown head read without the lines between its table's: a page's title set among
         # them ('Periodo: Enero - Marzo 2020', dev MIR OCR'd text 282) names a quarter and a
@@ -248,6 +255,18 @@ def _line_rows(doc: Document) -> tuple[list[Label], list[tuple[int | None, str]]
         # (226), so this is one more reading of the head, which the rows choose
         later.insert(0, head_labels(piped))
     return head_labels(head), out, later
+
+
+def repeats_a_column(seq: list[tuple[str, int | None]]) -> bool:
+    return len(set(seq)) < len(seq)
+
+
+def head_without_trailing_text(head: list[str]) -> list[str]:
+    """A head's lines up to its last that is mostly labels (its first line aside, which names
+    MIN_HEAD_LABELS kinds): the lines after it are text the export put between the head and
+    the first row."""
+    last = max((i for i, ln in enumerate(head) if i == 0 or mostly_labels(ln)), default=0)
+    return head[: last + 1]
 
 
 def quarter_of_counts(seq: list[tuple[str, int | None]], texts: list[str]) -> int | None:
@@ -284,16 +303,19 @@ def document_to_line_rows(doc: Document, T: int | None) -> list[RowCells]:
         return []
     text_order = [lb.kind for lb in labels if lb.kind in TEXT_KINDS]
     best: tuple[int, int, list[RowCells]] | None = None
-    tried: list[list[tuple[str, int | None]]] = []
+    readings: list[tuple[int, list[tuple[str, int | None]]]] = []
     for n, head in enumerate([labels, *later]):
-        for seq in head_sequences(head):
-            if seq in tried:
-                continue
-            tried.append(seq)
-            rows = [_parse_row(text, seq, text_order, T, page, numeric_field) for page, text in texts]
-            backed, placed = rows_backed(rows, T), sum(len(r.numbers) for r in rows)
-            if best is None or (backed > best[0] and (n == 0 or placed >= best[1])):
-                best = (backed, placed, rows)
+        readings += [(n, seq) for seq in head_sequences(head) if seq not in (s for _, s in readings)]
+    if any(not repeats_a_column(seq) for _, seq in readings):
+        # a head that prints a column twice ('prog 4' five times: a title's 'Cuarto Trimestre'
+        # and 'Metas' read into the head, report block 486) is misread: its values would go
+        # to columns that do not exist, and the checks of the one that does cannot tell
+        readings = [(n, seq) for n, seq in readings if not repeats_a_column(seq)]
+    for n, seq in readings:
+        rows = [_parse_row(text, seq, text_order, T, page, numeric_field) for page, text in texts]
+        backed, placed = rows_backed(rows, T), sum(len(r.numbers) for r in rows)
+        if best is None or (backed > best[0] and (n == 0 or placed >= best[1])):
+            best = (backed, placed, rows)
     if not best:
         return []
     kept = [(rc, t) for rc, (_, t) in zip(best[2], texts) if rc.numbers or not NOTE.match(unpipe(t))]

@@ -12,7 +12,7 @@ from collections import Counter
 
 import regex
 
-from papeleo.text.dates import find_dates, month_of
+from papeleo.text.dates import damaged_month_of, find_dates, month_of
 from papeleo.text.normalize import fold, fold_spaces, letters_to_digits
 from papeleo.text.quarters import find_quarters
 
@@ -70,8 +70,9 @@ def trimestre_of(text: str) -> int | None:
         if dates and dates[0].value is not None:
             return (dates[0].value.month - 1) // 3 + 1
         # a date OCR damaged past parsing still names its month: 'Avance al 31 de diciembre da
-        # 2020' (dev MIR OCR'd text 284, read as the first quarter from the head's labels)
-        month = next((m for w in cut.group("d").split()[:CUTOFF_MONTH_WORDS] if (m := month_of(w))), None)
+        # 2020' (dev MIR OCR'd text 284, read as the first quarter from the head's labels), or
+        # its month's name: 'Avance al 30 de septiembra de 2023' (report block 451)
+        month = next((m for w in cut.group("d").split()[:CUTOFF_MONTH_WORDS] if (m := damaged_month_of(w))), None)
         if month is not None:
             return (month - 1) // 3 + 1
     quarters = Counter(q.quarter for q in find_quarters(text)).most_common(2)

@@ -139,3 +139,15 @@ def test_month_helpers():
     assert month_of("Lunes") is None
     assert last_day_of_month(2020, 2) == D(2020, 2, 29)
     assert last_day_of_month(2019, 12) == D(2019, 12, 31)
+
+
+def test_a_month_name_ocr_damaged_is_read_only_when_long_enough_to_be_one_month():
+    from papeleo.text.dates import damaged_month_of
+
+    assert damaged_month_of("septiembra") == 9
+    assert damaged_month_of("diclembre") == 12
+    assert damaged_month_of("Octubre,") == 10
+    # one letter apart: 'junio' / 'julio' — a short name matches only as printed
+    assert damaged_month_of("jullo") is None
+    assert damaged_month_of("julio") == 7
+    assert damaged_month_of("de") is None
