@@ -47,6 +47,7 @@ from .record import (
     frequency_check,
     rows_to_records,
 )
+from .row_choice import rows_backed_in_other_readings
 from .solve import NEGATIVE_SUFFIX, NUMERIC
 from .stream import (
     COLUMN_BLIND_CHECKS,
@@ -88,17 +89,25 @@ def reading_score(records: list[dict[str, Any]], conflict_weight: float | None =
     conflict_weight = CONFLICT_WEIGHT if conflict_weight is None else conflict_weight
     score = 0.0
     for r in records:
-        outcomes = {str(c).rpartition("=")[2] for c in r.get("checks") or [] if not is_flag_only(str(c))}
         if not (r.get("clave") or r.get("siglas") or r.get("unidad")):
             score -= UNNAMED_WEIGHT
-        elif "conflict" in outcomes:
+        elif in_conflict(r):
             score -= conflict_weight
         else:
-            covered = set().union(*(fs for _, ok, fs in independent_checks(r, all_corrections=False) if ok))
-            backed = {f for f in covered if r.get(f) is not None}
-            if backed:
-                score += min(1.0, len(backed) / FULLY_BACKED_VALUES)
+            score += row_backing(r)
     return score
+
+
+def in_conflict(r: dict[str, Any]) -> bool:
+    return any(str(c).endswith("=conflict") and not is_flag_only(str(c)) for c in r.get("checks") or [])
+
+
+def row_backing(r: dict[str, Any]) -> float:
+    """How far a row's checks that hold on values read as printed cover its values: 1.0 from
+    ``FULLY_BACKED_VALUES`` on."""
+    covered = set().union(*(fs for _, ok, fs in independent_checks(r, all_corrections=False) if ok))
+    backed = {f for f in covered if r.get(f) is not None}
+    return min(1.0, len(backed) / FULLY_BACKED_VALUES)
 
 
 # checks a reader puts on its own rows to flag their values (numbers under a head label OCR
@@ -307,15 +316,20 @@ def extract(doc: Document, ctx: Context) -> Extraction:
     T = meta["trimestre"]
     best: tuple[float, int, int, str, list[dict[str, Any]]] | None = None
     readings_seen = readings(doc, T)
+    layout_records: list[tuple[str, list[dict[str, Any]]]] = []
     for i, (name, rows) in enumerate(readings_seen):
         texts = [cells_to_text_fields(r.text) for r in rows]
         attach_commentary(doc, rows, texts)
         name_loose_columns(rows, [t.comentario for t in texts], T)
         records = rows_to_records(rows, texts, meta)
+        layout_records.append((name, records))
         key = (reading_score(records), values_read(records), -i)
         if any(r.get("clave") or r.get("siglas") for r in records) and (best is None or key > best[:3]):
             # a reading none of whose rows can be named (cell debris only) is no reading
             best = (*key, name, records)
+    if best is not None:
+        rows_taken = rows_backed_in_other_readings(best[3], best[4], layout_records, row_backing, in_conflict)
+        best = (reading_score(rows_taken), values_read(rows_taken), best[2], best[3], rows_taken)
     for name, records in format_readings(doc, meta):
         key = (reading_score(records), values_read(records), -len(readings_seen))
         if records and (best is None or key > best[:3]):

@@ -1,0 +1,95 @@
+"""A document's chosen reading, with each row in conflict replaced by the same row of another
+reading whose checks all hold on values read as printed.
+
+A document is read several ways (the table layer, the head's geometry, reading order, cells one
+per line) and the reading whose rows the arithmetic backs most is kept whole. But damage is
+local: in a Markdown export whose cells OCR merged on one row ('| … instaladas Tomas |' — the
+unit's cell run into the indicator's), the table reading shifts that row's numbers one column
+while every other row is right, and reading order, which takes the row's numbers as a run, reads
+that row right (new dev block 494, OCR'd text). A row is taken from another reading only when
+the chosen one's is in conflict or its checks do not cover its values as read (they hold on
+values the solver imputed), the other's checks all hold and cover the row's values
+(``row_backing`` 1.0: ``FULLY_BACKED_VALUES`` at least) with the numbers the chosen reading
+put on the row (``_same_cells``), the row's key (code, or acronym) names
+one row only in both, and no third reading backs the row as fully with other values.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+from .record import add_flags
+
+Record = dict[str, Any]
+# the share of the other reading's values that must be among the numbers the chosen reading put
+# on the row: the same cells, placed otherwise. Lower lets a reading that paired the key with
+# other numbers in; higher refuses rows whose values the chosen reading imputed or lost
+SAME_CELLS_SHARE = 0.5
+# the numeric fields compared between two readings of one row
+VALUES = ("meta_anual", "avance_pct", *(f"{k}_t{q}" for k in ("programado", "alcanzado") for q in range(1, 5)))
+
+
+def _key(r: Record) -> tuple[str, str] | None:
+    if r.get("clave"):
+        return ("clave", str(r["clave"]))
+    if r.get("siglas"):
+        return ("siglas", str(r["siglas"]))
+    return None
+
+
+def _unique(records: list[Record]) -> dict[tuple[str, str], Record]:
+    counts = Counter(k for r in records if (k := _key(r)))
+    return {k: r for r in records if (k := _key(r)) and counts[k] == 1}
+
+
+def _values(r: Record) -> Counter:
+    return Counter(r[f] for f in VALUES if r.get(f) is not None)
+
+
+def _same_cells(alt: Record, mine: Record, rest: list[Record]) -> bool:
+    """Whether the other reading's row holds the numbers the chosen reading found on this row,
+    placed otherwise: at least half of them among this row's, and more than among any other
+    row's. A reading that paired a key with another row's numbers backs that row by its checks
+    all the same (dev MIR scan 63: a code over the numbers of the row below, every value wrong)."""
+    theirs = _values(alt)
+    own = sum((theirs & _values(mine)).values())
+    elsewhere = max((sum((theirs & _values(o)).values()) for o in rest), default=0)
+    return SAME_CELLS_SHARE * sum(theirs.values()) <= own and own > elsewhere
+
+
+def rows_backed_in_other_readings(
+    chosen: str,
+    records: list[Record],
+    others: list[tuple[str, list[Record]]],
+    backing: Callable[[Record], float],
+    in_conflict: Callable[[Record], bool],
+) -> list[Record]:
+    """``records`` (the reading ``chosen``), each row in conflict or not backed replaced as the module says,
+    with a note naming the reading it came from."""
+    mine = _unique(records)
+    theirs = [(name, _unique(recs)) for name, recs in others if name != chosen]
+    out = []
+    for r in records:
+        key = _key(r)
+        if key is None or mine.get(key) is not r or (not in_conflict(r) and backing(r) >= 1.0):
+            out.append(r)
+            continue
+        backed = [
+            (name, alt)
+            for name, rows in theirs
+            if (alt := rows.get(key)) is not None and not in_conflict(alt) and backing(alt) >= 1.0
+        ]
+        if not backed or len({tuple(alt.get(f) for f in VALUES) for _, alt in backed}) > 1:
+            out.append(r)
+            continue
+        name, alt = backed[0]
+        if not _same_cells(alt, r, [o for o in records if o is not r]):
+            out.append(r)
+            continue
+        taken = {**alt, "checks": list(alt.get("checks") or []), "corrected": list(alt.get("corrected") or [])}
+        why = "no cuadran" if in_conflict(r) else "no cubren sus valores leídos"
+        add_flags(taken, [], f"fila tomada de la lectura '{name}': sus comprobaciones cuadran; las de '{chosen}' {why}")
+        out.append(taken)
+    return out

@@ -1,0 +1,58 @@
+"""MIR v2: a row the chosen reading gets wrong is taken from another reading only on the
+evidence of its own checks, and only when that reading places the same numbers otherwise.
+Records are written by hand; the backing and conflict tests are stand-ins that read a field,
+so each case says which rows hold."""
+
+from __future__ import annotations
+
+from extractors.mir_avance.v2.row_choice import rows_backed_in_other_readings
+
+
+def _row(clave: str, meta: float, t1: float, ok: bool, backed: float = 1.0) -> dict:
+    return {
+        "clave": clave,
+        "meta_anual": meta,
+        "programado_t1": t1,
+        "checks": [],
+        "corrected": [],
+        "_ok": ok,
+        "_backed": backed,
+    }
+
+
+def _choose(records, others):
+    return rows_backed_in_other_readings(
+        "tabla", records, others, backing=lambda r: r["_backed"], in_conflict=lambda r: not r["_ok"]
+    )
+
+
+def _metas(records) -> list[float]:
+    return [r["meta_anual"] for r in records]
+
+
+def test_a_row_in_conflict_is_taken_from_the_reading_that_places_its_numbers_so_that_they_hold():
+    # the chosen reading put 40 under programado T1 and 10 under the meta: one column off
+    chosen = [_row("1", 7, 7, ok=True), _row("1.1", 10, 40, ok=False)]
+    got = _choose(chosen, [("orden", [_row("1", 8, 8, ok=True), _row("1.1", 40, 10, ok=True)])])
+    assert _metas(got) == [7, 40]  # the backed row stays, the other is replaced
+    assert "lectura 'orden'" in got[1]["comentario_extraccion"]
+
+
+def test_a_row_whose_checks_hold_only_on_imputed_values_is_replaced_too():
+    got = _choose([_row("1.1", 10, 40, ok=True, backed=0.0)], [("orden", [_row("1.1", 40, 10, ok=True)])])
+    assert _metas(got) == [40]
+
+
+def test_no_row_is_taken_when_the_evidence_is_not_one_rows():
+    conflicted = [_row("1.1", 10, 40, ok=False), _row("1.2", 300, 75, ok=True)]
+    # another reading's row that does not cover its values
+    assert _metas(_choose(conflicted, [("orden", [_row("1.1", 40, 10, ok=True, backed=0.5)])])) == [10, 300]
+    # two readings backing two different rows
+    two = [("orden", [_row("1.1", 40, 10, ok=True)]), ("celdas", [_row("1.1", 50, 10, ok=True)])]
+    assert _metas(_choose(conflicted, two)) == [10, 300]
+    # a key another row of that reading repeats
+    repeated = [("orden", [_row("1.1", 40, 10, ok=True), _row("1.1", 41, 10, ok=True)])]
+    assert _metas(_choose(conflicted, repeated)) == [10, 300]
+    # the numbers of another row under this key: its checks hold, being that row's
+    shifted = [("orden", [_row("1.1", 300, 75, ok=True)])]
+    assert _metas(_choose(conflicted, shifted)) == [10, 300]
