@@ -58,8 +58,10 @@ def lost_sub_readings(kinds: list[Label]) -> list[list[Label]]:
         return []  # not quarters over kinds, or each quarter printed with its own kinds
     subs = [lb.kind for lb in kinds if lb.kind in ("prog", "alc")]
     quarters = sum(1 for lb in _lost_quarters(kinds, subs) if lb.kind == "q")
-    if set(subs) != {"prog", "alc"}:
+    if not subs:
         return []
+    # ... one kind alone printed is a head whose only other sub-label was lost: 'Programado
+    # Raal | Programado | Programado | Programado' in a first-quarter report (report block 483)
     rest = [lb for lb in kinds if lb.kind not in ("prog", "alc")]
     out = []
     for pattern in (["prog", "alc"], ["alc", "prog"]):
@@ -343,10 +345,17 @@ def head_sequences(labels: list[Label]) -> list[list[tuple[str, int | None]]]:
 
 def _quarters_in_one_order(seq: list[tuple[str, int | None]]) -> bool:
     """Whether every quarter that prints both a programado and an alcanzado prints them in the
-    same order."""
+    same order, and no quarter prints a kind an earlier one does not: a report leaves out the
+    alcanzados of the quarters it has not reached, never one between two it prints ('Programado
+    Real | Programado | Programado Real', 'ReaI' no label: report block 423)."""
     orders = set()
+    earlier: set[str] | None = None
     for q in range(1, 5):
         kinds = [k for k, quarter in seq if quarter == q and k in ("prog", "alc")]
         if "prog" in kinds and "alc" in kinds:
             orders.add(kinds.index("prog") < kinds.index("alc"))
+        if earlier is not None and kinds and not set(kinds) <= earlier:
+            return False
+        if kinds:
+            earlier = set(kinds)
     return len(orders) <= 1

@@ -14,9 +14,10 @@ from .table import live_columns
 
 # a numeric token: '1,216,904.50', '133%', '6b,293' (a look-alike letter), '-', 'N/A'; led by a
 # look-alike that is also a word or a sign ('€72' or 'b72' for 672, 's,475' for 5,475, 'a,783' for
-# 3,783) only with a digit in it, so that the word 'a' between two cells is no number
+# 3,783) only with a digit in it, so that the word 'a' between two cells is no number; an 's'
+# after a digit is a 5 ('33s' for 335, report block 423: the row's run of numbers cut there)
 NUMBERISH = regex.compile(
-    r"^(?:[-+]?[\dOolIZSB|(\]][\d,.OolIZSBab|€(\]]*%?|[sab€](?=[^\d]*\d)[\d,.OolIZSBab|€(\]]+%?|-|—|–|N/A|n/a|N/D|ND)$"
+    r"^(?:[-+]?[\dOolIZSB|(\]][\d,.OolIZSBabs|€(\]]*%?|[sab€](?=[^\d]*\d)[\d,.OolIZSBabs|€(\]]+%?|-|—|–|N/A|n/a|N/D|ND)$"
 )
 # where the cells of a row laid out in columns part: a tab, or a run of two spaces or more
 CELL_GAP = regex.compile(r"\t| {2,}")

@@ -46,7 +46,7 @@ def test_a_number_led_by_a_look_alike_that_is_also_a_word_stays_in_the_rows_run(
     (rec,) = extract(make_document(HEAD + row + "\n"), process_context()).records
     assert [rec[f"programado_t{q}"] for q in range(1, 5)] == [434.0, 382.0, 672.0, 433.0]
     assert rec["meta_anual"] == 1921.0
-    assert all(NUMBERISH.match(t) for t in ("€72", "s,475", "a,783", "b72"))
+    assert all(NUMBERISH.match(t) for t in ("€72", "s,475", "a,783", "b72", "33s", "1s,208"))
     assert not any(NUMBERISH.match(t) for t in ("a", "s", "b", "€"))  # a word, a sign: no number
 
 
@@ -108,3 +108,12 @@ def test_notes_printed_without_their_key_pair_with_the_rows_by_their_figures_and
     assert recs["1.1"]["avance_pct"] == 66.67 and recs["1.3"]["avance_pct"] == 125.0
     assert recs["1.4"]["avance_pct"] == 100.0
     assert recs["1.2"].get("avance_pct") is None  # its note was lost: no other row's %
+
+
+def test_a_number_whose_5_ocr_read_as_s_stays_in_the_rows_run():
+    # '33s' for 335 (report block 423): read as text, it cut the row's run of numbers in two
+    row = "Actividad  4.1.2.4 Rehabilitación de parques  PPJMR= Porcentaje de parques  Trimestral  "
+    row += "1,760  33s  517  562  346  335  517  100.00%"
+    (rec,) = extract(make_document(HEAD + row + "\n"), process_context()).records
+    assert [rec[f"programado_t{q}"] for q in range(1, 5)] == [335.0, 517.0, 562.0, 346.0]
+    assert rec["meta_anual"] == 1760.0 and "programado_t1:corregido" in rec["corrected"]
