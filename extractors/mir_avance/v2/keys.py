@@ -78,17 +78,68 @@ def codes_out_of_sequence(codes: list[tuple[int, ...] | None]) -> list[int]:
 
 def flag_keys_out_of_sequence(records: list[dict[str, Any]]) -> None:
     """Every row whose dotted code breaks the document's order is flagged on all its values
-    (``OUT_OF_SEQUENCE``): which indicator its numbers belong to is in doubt."""
+    (``OUT_OF_SEQUENCE``): which indicator its numbers belong to is in doubt — unless one digit
+    OCR confuses, read as its look-alike, puts it in order (``_code_between``): then it is
+    mended (``clave:corregido``, with the printed code in the note)."""
     codes = [
         tuple(int(x) for x in c.split(".")) if (c := r.get("clave")) and DOTTED_CODE.fullmatch(c) else None
         for r in records
     ]
-    for i in codes_out_of_sequence(codes):
+    out = codes_out_of_sequence(codes)
+    taken = {r.get("clave") for r in records}
+    for i in out:
         r = records[i]
-        before = next((records[j]["clave"] for j in range(i - 1, -1, -1) if codes[j]), None)
-        after = next((records[j]["clave"] for j in range(i + 1, len(records)) if codes[j]), None)
+        j_before = next((j for j in range(i - 1, -1, -1) if codes[j] and j not in out), None)
+        j_after = next((j for j in range(i + 1, len(records)) if codes[j] and j not in out), None)
+        before = records[j_before]["clave"] if j_before is not None else None
+        after = records[j_after]["clave"] if j_after is not None else None
+        mended = _code_between(r["clave"], codes[j_before] if before else None, codes[j_after] if after else None)
+        if mended and mended not in taken:
+            note = (
+                f"clave '{r['clave']}' leída como {mended}: con un dígito que OCR confunde leído así, "
+                f"cabe en el orden de sus vecinas ({before} … {after})"
+            )
+            r["clave"] = mended
+            r["corrected"] = [*(r.get("corrected") or []), "clave:corregido"]
+            r["comentario_extraccion"] = "; ".join(x for x in (r.get("comentario_extraccion"), note) if x)
+            taken.add(mended)
+            continue
         note = f"clave {r['clave']} fuera del orden de las claves vecinas ({before} … {after}): puede estar mal leída"
         add_flags(r, [f"{OUT_OF_SEQUENCE}=conflict"], note)
+
+
+# the digits OCR reads for each other in a printed code ('4.2.6.1.2.8' for 4.2.6.1.2.3, new dev
+# block 416 OCR'd text): shapes that differ by a stroke. Wider lets a code out of order be mended
+# into some other code that happens to fit; the mend is taken only when one digit changed this
+# way is the one code that fits between its neighbours and no other row prints it
+DIGIT_LOOKALIKES = {
+    "0": "8",
+    "1": "7",
+    "3": "8",
+    "5": "6",
+    "6": "58",
+    "7": "1",
+    "8": "3609",
+    "9": "8",
+}
+
+
+def _code_between(code: str, before: tuple[int, ...] | None, after: tuple[int, ...] | None) -> str | None:
+    """The one code that a single look-alike digit of ``code`` changed makes fall between the
+    codes around it in the report's order (both of them known, and the code of the next
+    row's depth or below: a sibling or a child of ``before``)."""
+    if before is None or after is None:
+        return None
+    fits = set()
+    for k, ch in enumerate(code):
+        for other in DIGIT_LOOKALIKES.get(ch, ""):
+            text = code[:k] + other + code[k + 1 :]
+            if not DOTTED_CODE.fullmatch(text) or any(p.startswith("0") and len(p) > 1 for p in text.split(".")):
+                continue
+            value = tuple(int(x) for x in text.split("."))
+            if before < value < after:
+                fits.add(text)
+    return fits.pop() if len(fits) == 1 else None
 
 
 # a dotted code of another depth than the codes its nivel prints everywhere else in the report

@@ -66,13 +66,33 @@ def test_a_second_numbering_is_no_misread_and_too_few_codes_make_no_order():
 
 
 def test_a_row_out_of_order_is_flagged_on_all_its_values():
-    codes = ("3", "3.1", "3.1.6", "3.1.6.1", "3.1.7", "3.1.1.1", "3.1.8")
+    # '3.1.2.4' between 3.1.7 and 3.1.8: no digit OCR confuses puts it in order
+    codes = ("3", "3.1", "3.1.6", "3.1.6.1", "3.1.7", "3.1.2.4", "3.1.8")
     rows = [{"clave": c, "checks": [], "meta_anual": 1.0} for c in codes]
     rows.insert(2, {"clave": None, "siglas": "PAE", "checks": [], "meta_anual": 2.0})
     flag_keys_out_of_sequence(rows)
     flagged = [r["clave"] for r in rows if "clave_fuera_de_secuencia=conflict" in r["checks"]]
-    assert flagged == ["3.1.1.1"]
+    assert flagged == ["3.1.2.4"]
     assert "meta_anual" in flags(rows[6]) and "(3.1.7 … 3.1.8)" in rows[6]["comentario_extraccion"]
+
+
+def test_a_code_out_of_order_that_one_look_alike_digit_puts_in_order_is_mended_and_says_so():
+    # '3.1.1.1' between 3.1.7 and 3.1.8 (dev MIR OCR'd text 397, printed 3.1.7.1): a 7 read as 1;
+    # '4.2.6.1.2.8' between 4.2.6.1.2.2 and 4.2.6.1.2.4 (new dev block 416): a 3 read as 8
+    for codes, i, printed in (
+        (("3", "3.1", "3.1.6", "3.1.6.1", "3.1.7", "3.1.1.1", "3.1.8"), 5, "3.1.7.1"),
+        (("4.2.6.1.2", "4.2.6.1.2.1", "4.2.6.1.2.2", "4.2.6.1.2.8", "4.2.6.1.2.4", "4.2.6.1.2.5"), 3, "4.2.6.1.2.3"),
+    ):
+        rows = [{"clave": c, "checks": [], "meta_anual": 1.0} for c in codes]
+        flag_keys_out_of_sequence(rows)
+        assert rows[i]["clave"] == printed and rows[i]["corrected"] == ["clave:corregido"]
+        assert f"'{codes[i]}' leída como {printed}" in rows[i]["comentario_extraccion"]
+        assert all(r["checks"] == [] for r in rows)
+    # not into a code another row prints, nor where two look-alikes would fit: flagged
+    codes = ("3.1", "3.1.1", "3.1.2", "3.1.8", "3.1.3", "3.1.4", "3.1.5")
+    rows = [{"clave": c, "checks": [], "meta_anual": 1.0} for c in codes]
+    flag_keys_out_of_sequence(rows)
+    assert rows[3]["clave"] == "3.1.8" and "clave_fuera_de_secuencia=conflict" in rows[3]["checks"]
 
 
 def test_a_code_that_does_not_start_like_the_reports_codes_is_flagged_on_all_its_values():
