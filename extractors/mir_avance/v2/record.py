@@ -45,6 +45,10 @@ DECIMALS_SUFFIX = "_decimales_dudosos"
 # the row's other values must agree on their decimals, at least this many and most of them: with
 # fewer, a meta anual printed whole beside two quarterly decimals would be doubted
 MIN_ROW_SHAPE = 3
+# a % printed whole with at least this many digits may be one whose point OCR lost ('10779%' for
+# 107.79%): three lets '100%' be tried as 1.00, which the checks then refuse; more would miss
+# '5000%' for 50.00%
+PERCENT_POINT_MIN_DIGITS = 3
 # the decimals a thousands separator read as a decimal point leaves ('2.739')
 THOUSANDS_GROUP = 3
 # the note of a row whose % is read from its commentary (the table has no % column); the final
@@ -138,7 +142,10 @@ def row_to_record(
             from_comment = True
             notes.append(PERCENT_FROM_COMMENT)
     alternatives = row_decimal_alternatives(readings)
-    solved = _solve_with_other_decimals(readings, alternatives, T, tf.comentario, from_comment, joined)
+    # ... and a % column's cell printed whole, tried with a point: a candidate the checks take or
+    # leave, never a doubt of its own ('100%' is as often right)
+    percent = {} if from_comment else percent_point_alternative(readings.get("avance_pct"))
+    solved = _solve_with_other_decimals(readings, {**alternatives, **percent}, T, tf.comentario, from_comment, joined)
     checks = list(solved.checks) + list(rc.checks) + joined_checks
     notes += solved.notes
     touched = {str(c).partition(":")[0] for c in solved.corrected}
@@ -284,6 +291,20 @@ def _solve_with_other_decimals(
             for n in solved.notes
         ]
     return solved
+
+
+def percent_point_alternative(reading: NumberReading | None) -> dict[str, float]:
+    """The % read with the point OCR lost put back before its last two digits ('10779%' ->
+    107.79, new dev block 484), when it prints no decimals and has ``PERCENT_POINT_MIN_DIGITS``
+    digits or more; the row's checks choose between the two (``_solve_with_other_decimals``)."""
+    if (
+        reading is None
+        or reading.value is None
+        or reading.decimals
+        or reading.value < 10 ** (PERCENT_POINT_MIN_DIGITS - 1)
+    ):
+        return {}
+    return {"avance_pct": round(reading.value / 100, 2)}
 
 
 def row_decimal_alternatives(readings: dict[str, NumberReading | None]) -> dict[str, float]:

@@ -117,3 +117,16 @@ def test_a_number_whose_5_ocr_read_as_s_stays_in_the_rows_run():
     (rec,) = extract(make_document(HEAD + row + "\n"), process_context()).records
     assert [rec[f"programado_t{q}"] for q in range(1, 5)] == [335.0, 517.0, 562.0, 346.0]
     assert rec["meta_anual"] == 1760.0 and "programado_t1:corregido" in rec["corrected"]
+
+
+def test_a_percent_whose_point_ocr_lost_is_read_with_it_when_only_that_holds():
+    # '10779%' for 107.79% (new dev block 484): alcanzado / programado of the quarter says which
+    row = "Actividad  4.1.2.4 Rehabilitación de parques  PPJMR= Porcentaje de parques  Trimestral  "
+    row += "1,000  250  250  250  250  250  300  12000%"
+    (rec,) = extract(make_document(HEAD + row + "\n"), process_context()).records
+    assert rec["avance_pct"] == 120.0 and "avance_pct:corregido" in rec["corrected"]
+    # a whole % the checks take as printed stays, with no doubt of its decimals
+    row = row.replace("300  12000%", "250  100%")
+    (rec,) = extract(make_document(HEAD + row + "\n"), process_context()).records
+    assert rec["avance_pct"] == 100.0 and not any(c.startswith("avance_pct") for c in rec["corrected"])
+    assert not any("decimales" in c for c in rec["checks"])
