@@ -444,3 +444,27 @@ def test_a_pbr_value_whose_decimal_point_ocr_lost_is_put_back_when_only_that_rea
     assert "meta_programada_v1:corregido" in row["corrected"]
     assert "'15000'" in row["comentario_extraccion"]
     assert "meta_variables=ok" in row["checks"]
+
+
+def test_poa_ocr_text_printed_one_cell_per_line_is_read_row_by_row():
+    # dev MIR OCR'd text 179: every cell on a line of its own, no row was read. A row opens at a
+    # name (or at its posición right before it), a wrapped name's lines join, the numbers follow
+    head = ["Posición", "UNIDAD ACADÉMICA / ESPECIALIDAD", "ANUAL (TALLERES)", "TALLERES ACUMULADO ENE-SEP 2024",
+            "PARTICIPANTES ACUMULADO ENE-SEP 2024", "TOTAL DE HORAS IMPARTIDAS", "TOTAL ANUAL PROGRAMADO",
+            "PROGRAMADO ENE-SEP 2024", "REALIZADO ENE-SEP 2024", "DIFERENCIA", "% de Cumplimiento",
+            "PROGRAMADO ENE-SEP 2024", "REALIZADO ENE-SEP 2024", "DIFERENCIA", "% de Cumplimiento"]  # fmt: skip
+    rows = [
+        ["1", "UNIDAD ACADÉMICA SAN CRISTÓBAL DEL RÍO", "259", "180", "180", "0", "100%", "2160", "2013", "-147", "93%", "3,436"],
+        ["2", "EXTENSIÓN NUEVO", "SALTILLEJO", "180", "121", "59", "-62", "49%", "1210", "653", "-557", "54%", "2,010"],
+    ]  # fmt: skip
+    text = "INSTITUTO TECNOLÓGICO SUPERIOR DEL VALLE\nPROGRAMA ANUAL OPERATIVO 2024\nPERIODO: Ene-Sep 2024\n\n"
+    text += "\n\n".join(head + [cell for row in rows for cell in row]) + "\n"
+    got = {r["posicion"]: r for r in _best(text, "poa_celdas")}
+    assert got[1]["unidad"] == "UNIDAD ACADÉMICA SAN CRISTÓBAL DEL RÍO"
+    assert (got[1]["meta_anual"], got[1]["alcanzado"], got[1]["total_horas_impartidas"]) == (259, 180, 3436)
+    assert got[2]["unidad"] == "EXTENSIÓN NUEVO SALTILLEJO"
+    assert (got[2]["programado"], got[2]["beneficiarios_diferencia"], got[2]["beneficiarios_avance_pct"]) == (
+        121,
+        -557,
+        54,
+    )

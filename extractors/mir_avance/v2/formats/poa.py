@@ -78,6 +78,9 @@ SUM_SUFFIX = "_suma_de_unidades"
 # short head line ('TOTAL DE HORAS IMPARTIDAS') onto the last unit before a page break; lower
 # would leave three- and four-word wraps as rows of their own and their unit under half its name.
 MAX_WRAP_WORDS = 5
+# a posición is a row's number in the list: below this (a report lists tens of units, never
+# a thousand); a larger lone integer before a name is the last value of the row above
+MAX_POSITION = 1000
 # a first cell this short before the unit's name is the posición garbled by the scan ('mn',
 # '4swn', '16 *'), not a name: a unit's name is two words or more. Longer would take a name's
 # first word cut off into its own cell for a posición and read the row under half its name
@@ -206,6 +209,48 @@ def row_checks(vals: dict[str, Any]) -> list[tuple[str, bool]]:
         if None not in (p, a, pc):
             out.append((f"{pre}cumplimiento_calculado", pct_entero(a, p) == pc))
     return out
+
+
+def cell_lines_to_rows(lines: list[FRow]) -> list[FRow]:
+    """OCR'd text that printed the table one cell per line ('1', 'UNIDAD ACADÉMICA SAN
+    CRISTÓBAL', '259', '180', …; dev MIR OCR'd text 179, no row read) -> the rows: a row opens at
+    a name after a number (or after its posición, a lone integer right before the name once the
+    row above holds its ten numbers), its name's wrapped lines join it, and the numbers after it
+    are its own. The arithmetic of the rows read so, against the other streams', decides."""
+    out: list[FRow] = []
+    named = False  # the row being built has its name and no value yet
+    for k, r in enumerate(lines):
+        text = not all(it.is_number for it in r.items)
+        before_name = k + 1 < len(lines) and not all(it.is_number for it in lines[k + 1].items)
+        values = len(out[-1].numbers()) - _leading_position(out[-1]) if out else 0
+        full = values == 0 or values >= len(NUMBERS)  # the row above is done, or holds only words
+        if text and named and r.page == out[-1].page:
+            last = out[-1].items[-1]
+            out[-1].items[-1] = type(last)(f"{last.text} {r.text}")  # the name's wrapped line
+        elif text:
+            opens_with_position = bool(out) and _leading_position(out[-1]) and len(out[-1].items) == 1
+            if opens_with_position:
+                out[-1].items += r.items
+            else:
+                out.append(FRow(list(r.items), r.page, None, r.source))
+            named = True
+        elif before_name and full and len(r.items) == 1 and _is_position(r.items[0]):
+            out.append(FRow(list(r.items), r.page, None, r.source))
+            named = False
+        elif out:
+            out[-1].items += r.items
+            named = False
+    return out
+
+
+def _is_position(item) -> bool:
+    n = item.numbers[0] if len(item.numbers) == 1 else None
+    return n is not None and n.value is not None and n.value == int(n.value) and 0 < n.value < MAX_POSITION
+
+
+def _leading_position(row: FRow) -> int:
+    """1 when the row starts with its posición (a lone integer before its name), else 0."""
+    return int(bool(row.items) and row.items[0].is_number and _is_position(row.items[0]))
 
 
 def rows_to_records(rows: list[FRow], meta: dict[str, Any]) -> list[dict[str, Any]]:
@@ -339,7 +384,9 @@ def read(doc: Document, meta: dict[str, Any]) -> list[tuple[str, list[dict[str, 
     m = MEDIDA.search(doc.text)
     medida = fold(m.group("m")) if m else None
     out = []
-    for name, rows in row_streams(doc, runs=True):
+    streams = row_streams(doc, runs=True)
+    lines = dict(streams)["lineas"]
+    for name, rows in [*streams, ("celdas", cell_lines_to_rows(lines))]:
         records = rows_to_records(rows, meta)
         repair_positions(records)
         for r in records:
