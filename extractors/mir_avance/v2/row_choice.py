@@ -10,7 +10,8 @@ that row right (new dev block 494, OCR'd text). A row is taken from another read
 the chosen one's is in conflict or its checks do not cover its values as read (they hold on
 values the solver imputed), the other's checks all hold and cover the row's values
 (``row_backing`` 1.0: ``FULLY_BACKED_VALUES`` at least) with the numbers the chosen reading
-put on the row (``_same_cells``), the row's key (code, or acronym) names
+put on the row (``_same_cells``) and a check that ties a value to its column holds
+(``_places_its_columns``), the row's key (code, or acronym) names
 one row only in both, and no third reading backs the row as fully with other values.
 """
 
@@ -27,6 +28,10 @@ Record = dict[str, Any]
 # on the row: the same cells, placed otherwise. Lower lets a reading that paired the key with
 # other numbers in; higher refuses rows whose values the chosen reading imputed or lost
 SAME_CELLS_SHARE = 0.5
+# checks that tie values to their columns: the % against alcanzado / programado of the reported
+# quarter, as the table prints it or as the commentary states it (Σ programado = meta holds for
+# the quarters in any order; the commentary's % against its own figures names no column)
+COLUMN_CHECKS = frozenset({"avance_calculado", "avance_comentario"})
 # the numeric fields compared between two readings of one row
 VALUES = ("meta_anual", "avance_pct", *(f"{k}_t{q}" for k in ("programado", "alcanzado") for q in range(1, 5)))
 
@@ -59,6 +64,15 @@ def _same_cells(alt: Record, mine: Record, rest: list[Record]) -> bool:
     return SAME_CELLS_SHARE * sum(theirs.values()) <= own and own > elsewhere
 
 
+def _places_its_columns(r: Record) -> bool:
+    """Whether a check that holds on the row ties a value to its column: Σ programado = meta
+    holds for the quarters in any order, so a reading that shifted them one column (6 6 5 4 for
+    6 5 4 6, report block 6510 OCR'd text) passes it; the % of the reported quarter, or the
+    commentary's figures, do not."""
+    held = {str(c).partition("=")[0] for c in r.get("checks") or [] if str(c).endswith("=ok")}
+    return bool(held & COLUMN_CHECKS)
+
+
 def rows_backed_in_other_readings(
     chosen: str,
     records: list[Record],
@@ -85,7 +99,7 @@ def rows_backed_in_other_readings(
             out.append(r)
             continue
         name, alt = backed[0]
-        if not _same_cells(alt, r, [o for o in records if o is not r]):
+        if not _same_cells(alt, r, [o for o in records if o is not r]) or not _places_its_columns(alt):
             out.append(r)
             continue
         taken = {**alt, "checks": list(alt.get("checks") or []), "corrected": list(alt.get("corrected") or [])}

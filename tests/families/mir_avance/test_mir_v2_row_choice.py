@@ -8,12 +8,14 @@ from __future__ import annotations
 from extractors.mir_avance.v2.row_choice import rows_backed_in_other_readings
 
 
-def _row(clave: str, meta: float, t1: float, ok: bool, backed: float = 1.0) -> dict:
+def _row(
+    clave: str, meta: float, t1: float, ok: bool, backed: float = 1.0, checks: tuple = ("avance_calculado",)
+) -> dict:
     return {
         "clave": clave,
         "meta_anual": meta,
         "programado_t1": t1,
-        "checks": [],
+        "checks": [f"{c}={'ok' if ok else 'conflict'}" for c in checks],
         "corrected": [],
         "_ok": ok,
         "_backed": backed,
@@ -56,3 +58,13 @@ def test_no_row_is_taken_when_the_evidence_is_not_one_rows():
     # the numbers of another row under this key: its checks hold, being that row's
     shifted = [("orden", [_row("1.1", 300, 75, ok=True)])]
     assert _metas(_choose(conflicted, shifted)) == [10, 300]
+
+
+def test_a_row_backed_only_by_its_sum_is_not_taken():
+    # Σ programado = meta holds for the quarters in any order: a reading that shifted them one
+    # column (6 6 5 4 for 6 5 4 6, report block 6510) passes it, so it places no column
+    conflicted = [_row("1.1", 10, 40, ok=False)]
+    only_sum = [("tabla", [_row("1.1", 40, 10, ok=True, checks=("suma_programado",))])]
+    assert _metas(rows_backed_in_other_readings(
+        "orden", conflicted, only_sum, backing=lambda r: r["_backed"], in_conflict=lambda r: not r["_ok"]
+    )) == [10]  # fmt: skip
