@@ -36,6 +36,8 @@ MIN_SPACED = 2
 # printed rows read as one (a Propósito that prints no code, under its Fin, on a scan whose
 # line between them OCR lost): its values may be either row's, and nothing says whose
 MERGED_ROWS = "filas_fusionadas"
+# an acronym marked as opening an indicator's name: 'PRIPEM= Promedio', 'PSAL: Porcentaje'
+INDICATOR_OPENING = regex.compile(r"(?<![\p{L}\p{N}])(?P<s>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9]{2,13})\s*[:=]\s*(?=\p{Lu}\p{Ll})")
 # a value whose decimals disagree with the rest of its row: '3759' among '40.41 18.65 35.35' (a
 # decimal point OCR lost: 37.59) or '2.739' among '2119 3440 4160' (a thousands comma read as a
 # point: 2739; dev MIR OCR'd text 109, 133, 190, 203, 235, 304, 337); the value is kept as printed
@@ -103,6 +105,12 @@ def cells_to_merged_terms(text: dict[str, str]) -> str | None:
         }
         if len(terms) > 1:
             return text[cell]
+    # ... or two acronyms each opening an indicator's name in the indicator cell ('PEPIM= Promedio
+    # de expedientes … PRIPEM= Promedio de recibos …': a Propósito and the Componente under it,
+    # its level word lost; report block 6775 scan, one row's values under the other's code)
+    marked = list(dict.fromkeys(m.group("s") for m in INDICATOR_OPENING.finditer(text.get("indicador") or "")))
+    if len(marked) > 1:
+        return " / ".join(marked)
     return None
 
 

@@ -249,3 +249,16 @@ def test_a_reading_counts_each_row_by_how_many_of_its_values_its_checks_cover():
     assert "suma_programado=ok" in strong["checks"]
     assert reading_score([strong]) == 1.0
     assert 0 < reading_score([weak]) < 1.0
+
+
+def test_two_acronyms_opening_indicator_names_in_one_cell_are_two_rows_read_as_one():
+    # a Propósito that prints no code and the Componente under it, read as one row whose level
+    # cell lost 'Propósito' (report block 6775 scan): the values are one row's, the code the other's
+    from extractors.mir_avance.v2.record import cells_to_merged_terms
+
+    merged = {"indicador": "PEPIM= Promedio de expedientes integrados PRIPEM= Promedio de recibos emitidos"}
+    assert cells_to_merged_terms(merged) == "PEPIM / PRIPEM"
+    assert cells_to_merged_terms({"indicador": "PSAL: Porcentaje de solicitudes Unidad de medida: Porcentaje"}) is None
+    assert (
+        cells_to_merged_terms({"indicador": "PSAL= Porcentaje de solicitudes PSAL= Porcentaje"}) is None
+    )  # read twice
