@@ -95,17 +95,21 @@ def flag_keys_out_of_sequence(records: list[dict[str, Any]]) -> None:
         after = records[j_after]["clave"] if j_after is not None else None
         mended = _code_between(r["clave"], codes[j_before] if before else None, codes[j_after] if after else None)
         if mended and mended not in taken:
-            note = (
-                f"clave '{r['clave']}' leída como {mended}: con un dígito que OCR confunde leído así, "
-                f"cabe en el orden de sus vecinas ({before} … {after})"
-            )
-            r["clave"] = mended
-            r["corrected"] = [*(r.get("corrected") or []), "clave:corregido"]
-            r["comentario_extraccion"] = "; ".join(x for x in (r.get("comentario_extraccion"), note) if x)
-            taken.add(mended)
+            why = f"con un dígito que OCR confunde leído así, cabe en el orden de sus vecinas ({before} … {after})"
+            _mend_code(r, mended, why, taken)
             continue
         note = f"clave {r['clave']} fuera del orden de las claves vecinas ({before} … {after}): puede estar mal leída"
         add_flags(r, [f"{OUT_OF_SEQUENCE}=conflict"], note)
+
+
+def _mend_code(r: dict[str, Any], mended: str, why: str, taken: set) -> None:
+    """The row's code replaced by its mended reading, ``clave:corregido``, and the printed code
+    with the reason in its note."""
+    note = f"clave '{r['clave']}' leída como {mended}: {why}"
+    r["clave"] = mended
+    r["corrected"] = [*(r.get("corrected") or []), "clave:corregido"]
+    r["comentario_extraccion"] = "; ".join(x for x in (r.get("comentario_extraccion"), note) if x)
+    taken.add(mended)
 
 
 # the digits OCR reads for each other in a printed code ('4.2.6.1.2.8' for 4.2.6.1.2.3, new dev
@@ -201,14 +205,8 @@ def flag_codes_off_stem(records: list[dict[str, Any]]) -> None:
         if c and tuple(c[:depth]) != stem:
             mended = _without_ruling_stroke(c, stem, taken)
             if mended:
-                note = (
-                    f"clave '{r['clave']}' leída como {mended}: su 1 inicial es el trazo de la regla de la celda "
-                    f"(la clave empieza entonces como las demás, {'.'.join(stem)})"
-                )
-                r["clave"] = mended
-                r["corrected"] = [*(r.get("corrected") or []), "clave:corregido"]
-                r["comentario_extraccion"] = "; ".join(x for x in (r.get("comentario_extraccion"), note) if x)
-                taken.add(mended)
+                why = f"su 1 inicial es el trazo de la regla de la celda (la clave empieza entonces como las demás, {'.'.join(stem)})"
+                _mend_code(r, mended, why, taken)
                 continue
             note = f"clave {r['clave']} no empieza como las demás claves del reporte ({'.'.join(stem)}): puede estar mal leída"
             add_flags(r, [f"{OFF_STEM}=conflict"], note)
