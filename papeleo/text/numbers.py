@@ -363,3 +363,24 @@ def find_percents(text: str, fmt: NumberFormat = MX) -> list[tuple[tuple[int, in
 def parse_value(raw: str, fmt: NumberFormat = MX) -> float | None:
     """The value when the token reads clean or with a single repair-backed reading; else None."""
     return parse_number(raw, fmt).value
+
+
+# the digits OCR reads for each other: shapes that differ by a stroke ('1430' for 1480, '4.2.6.1.2.8'
+# for 4.2.6.1.2.3). Wider makes more variants of every number, and a check or an order then
+# finds one that fits by chance; callers take a variant only when it is the one that fits
+DIGIT_LOOKALIKES = {
+    "0": "8",
+    "1": "7",
+    "3": "8",
+    "5": "6",
+    "6": "58",
+    "7": "1",
+    "8": "3609",
+    "9": "8",
+}
+
+
+def digit_lookalike_variants(token: str) -> list[str]:
+    """The token with one digit read as a look-alike (``DIGIT_LOOKALIKES``): '1430' -> '7430',
+    '1480', '1438'."""
+    return [token[:k] + other + token[k + 1 :] for k, ch in enumerate(token) for other in DIGIT_LOOKALIKES.get(ch, "")]

@@ -9,6 +9,7 @@ from typing import Any
 import regex
 
 from papeleo.model import Document, Page
+from papeleo.text.numbers import digit_lookalike_variants
 
 from .record import add_flags
 
@@ -112,37 +113,21 @@ def _mend_code(r: dict[str, Any], mended: str, why: str, taken: set) -> None:
     taken.add(mended)
 
 
-# the digits OCR reads for each other in a printed code ('4.2.6.1.2.8' for 4.2.6.1.2.3, new dev
-# block 416 OCR'd text): shapes that differ by a stroke. Wider lets a code out of order be mended
-# into some other code that happens to fit; the mend is taken only when one digit changed this
-# way is the one code that fits between its neighbours and no other row prints it
-DIGIT_LOOKALIKES = {
-    "0": "8",
-    "1": "7",
-    "3": "8",
-    "5": "6",
-    "6": "58",
-    "7": "1",
-    "8": "3609",
-    "9": "8",
-}
-
-
 def _code_between(code: str, before: tuple[int, ...] | None, after: tuple[int, ...] | None) -> str | None:
-    """The one code that a single look-alike digit of ``code`` changed makes fall between the
+    """The one code that a single look-alike digit of ``code`` changed (``DIGIT_LOOKALIKES``:
+    a mend taken only when it is the one code that fits between its neighbours and no other row
+    prints it, '4.2.6.1.2.8' for 4.2.6.1.2.3 in new dev block 416) makes fall between the
     codes around it in the report's order (both of them known, and the code of the next
     row's depth or below: a sibling or a child of ``before``)."""
     if before is None or after is None:
         return None
     fits = set()
-    for k, ch in enumerate(code):
-        for other in DIGIT_LOOKALIKES.get(ch, ""):
-            text = code[:k] + other + code[k + 1 :]
-            if not DOTTED_CODE.fullmatch(text) or any(p.startswith("0") and len(p) > 1 for p in text.split(".")):
-                continue
-            value = tuple(int(x) for x in text.split("."))
-            if before < value < after:
-                fits.add(text)
+    for text in digit_lookalike_variants(code):
+        if not DOTTED_CODE.fullmatch(text) or any(p.startswith("0") and len(p) > 1 for p in text.split(".")):
+            continue
+        value = tuple(int(x) for x in text.split("."))
+        if before < value < after:
+            fits.add(text)
     return fits.pop() if len(fits) == 1 else None
 
 

@@ -130,3 +130,19 @@ def test_a_percent_whose_point_ocr_lost_is_read_with_it_when_only_that_holds():
     (rec,) = extract(make_document(HEAD + row + "\n"), process_context()).records
     assert rec["avance_pct"] == 100.0 and not any(c.startswith("avance_pct") for c in rec["corrected"])
     assert not any("decimales" in c for c in rec["checks"])
+
+
+def test_a_digit_ocr_misread_as_its_look_alike_is_mended_when_it_alone_makes_the_row_hold():
+    # '1430' for 1480 (new dev block 481): Σ programado fails by 50, a 3 read for an 8, and no
+    # other printed value's look-alike makes up that difference (a meta '6,180' would: 6,130)
+    row = "Actividad  4.1.2.4 Rehabilitación de parques  PPJMR= Porcentaje de parques  Trimestral  "
+    row += "6,200  1430  1,500  1,620  1,600  1,480  1,500  100.00%"
+    (rec,) = extract(make_document(HEAD + row + "\n"), process_context()).records
+    assert rec["programado_t1"] == 1480 and "programado_t1:corregido" in rec["corrected"]
+    assert "'1430' con un dígito que OCR confunde" in rec["comentario_extraccion"]
+    # a one- or two-digit value is never mended so: a swap fits by chance as often
+    # ('17  3  5  6  8': an 8 read for a 3 in the fourth quarter would make Σ hold, as would a
+    # correctly read meta of 17 misprinted; the row stays in conflict)
+    row = row.replace("6,200  1430  1,500  1,620  1,600  1,480  1,500", "17  3  5  6  8  3  5")
+    (rec,) = extract(make_document(HEAD + row + "\n"), process_context()).records
+    assert rec["programado_t4"] == 8 and "suma_programado=conflict" in rec["checks"]
