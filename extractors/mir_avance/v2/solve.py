@@ -279,6 +279,8 @@ def _single_fix(v: dict, T, dec, c: Commentary, readings: dict) -> tuple[str, fl
 # (dev MIR scans 0-99: 4 right, 6 wrong, a correctly read meta of 5 changed to 6); with three
 # digits or more the difference a swap makes rarely matches the row's by chance
 MIN_LOOKALIKE_DIGITS = 3
+# the zero decimals a whole number prints ('15.00'), which count no digit of it
+ZERO_DECIMALS = regex.compile(r"[.,]0+%?$")
 
 
 def _single_lookalike_fix(v: dict, T, dec, c: Commentary, readings: dict) -> tuple[str, float, str] | None:
@@ -295,7 +297,7 @@ def _single_lookalike_fix(v: dict, T, dec, c: Commentary, readings: dict) -> tup
         r: NumberReading | None = readings.get(name)
         if r is None or r.value is None or v.get(name) != r.value:
             continue
-        if sum(ch.isdigit() for ch in r.raw) < MIN_LOOKALIKE_DIGITS:
+        if sum(ch.isdigit() for ch in ZERO_DECIMALS.sub("", r.raw.strip())) < MIN_LOOKALIKE_DIGITS:
             continue
         for variant in digit_lookalike_variants(r.raw.strip()):
             x = parse_number(variant, MX).value
