@@ -94,7 +94,11 @@ def flag_keys_out_of_sequence(records: list[dict[str, Any]]) -> None:
         j_after = next((j for j in range(i + 1, len(records)) if codes[j] and j not in out), None)
         before = records[j_before]["clave"] if j_before is not None else None
         after = records[j_after]["clave"] if j_after is not None else None
-        mended = _code_between(r["clave"], codes[j_before] if before else None, codes[j_after] if after else None)
+        mended = _code_between(
+            r["clave"],
+            codes[j_before] if j_before is not None else None,
+            codes[j_after] if j_after is not None else None,
+        )
         if mended and mended not in taken:
             why = f"con un dígito que OCR confunde leído así, cabe en el orden de sus vecinas ({before} … {after})"
             _mend_code(r, mended, why, taken)

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .record import add_flags
+from .solve import NUMERIC
 
 Record = dict[str, Any]
 # the share of the other reading's values that must be among the numbers the chosen reading put
@@ -32,8 +33,6 @@ SAME_CELLS_SHARE = 0.5
 # quarter, as the table prints it or as the commentary states it (Σ programado = meta holds for
 # the quarters in any order; the commentary's % against its own figures names no column)
 COLUMN_CHECKS = frozenset({"avance_calculado", "avance_comentario"})
-# the numeric fields compared between two readings of one row
-VALUES = ("meta_anual", "avance_pct", *(f"{k}_t{q}" for k in ("programado", "alcanzado") for q in range(1, 5)))
 
 
 def _key(r: Record) -> tuple[str, str] | None:
@@ -50,7 +49,7 @@ def _unique(records: list[Record]) -> dict[tuple[str, str], Record]:
 
 
 def _values(r: Record) -> Counter:
-    return Counter(r[f] for f in VALUES if r.get(f) is not None)
+    return Counter(r[f] for f in NUMERIC if r.get(f) is not None)
 
 
 def _same_cells(alt: Record, mine: Record, rest: list[Record]) -> bool:
@@ -95,7 +94,7 @@ def rows_backed_in_other_readings(
             for name, rows in theirs
             if (alt := rows.get(key)) is not None and not in_conflict(alt) and backing(alt) >= 1.0
         ]
-        if not backed or len({tuple(alt.get(f) for f in VALUES) for _, alt in backed}) > 1:
+        if not backed or len({tuple(alt.get(f) for f in NUMERIC) for _, alt in backed}) > 1:
             out.append(r)
             continue
         name, alt = backed[0]

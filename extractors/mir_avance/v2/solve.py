@@ -297,15 +297,16 @@ def _single_lookalike_fix(v: dict, T, dec, c: Commentary, readings: dict) -> tup
         r: NumberReading | None = readings.get(name)
         if r is None or r.value is None or v.get(name) != r.value:
             continue
-        if sum(ch.isdigit() for ch in ZERO_DECIMALS.sub("", r.raw.strip())) < MIN_LOOKALIKE_DIGITS:
+        raw = r.raw.strip()
+        if sum(ch.isdigit() for ch in ZERO_DECIMALS.sub("", raw)) < MIN_LOOKALIKE_DIGITS:
             continue
-        for variant in digit_lookalike_variants(r.raw.strip()):
+        for variant in digit_lookalike_variants(raw):
             x = parse_number(variant, MX).value
             if x is None or x == v[name]:
                 continue
             trial = dict(v, **{name: x})
             if all(ok for *_, ok in relations_of(trial, T, dec, c)):
-                fixes.append((name, x, f"'{r.raw.strip()}' con un dígito que OCR confunde leído como {x:g}"))
+                fixes.append((name, x, f"'{raw}' con un dígito que OCR confunde leído como {x:g}"))
     return fixes[0] if len(fixes) == 1 else None
 
 

@@ -307,8 +307,9 @@ def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
     note_repairs(list(NUMBER_NAMES), list(nums), rec)
     vals, doubted = _with_points_restored(rec, nums, vals)
     rec.update(zip(NUMBER_NAMES, vals))
-    outcomes = [ok for _, ok in _outcomes(vals)]
-    rec["checks"] += [f"{check}={'ok' if ok else 'conflict'}" for check, ok in _outcomes(vals)]
+    held = _outcomes(vals)
+    outcomes = [ok for _, ok in held]
+    rec["checks"] += [f"{check}={'ok' if ok else 'conflict'}" for check, ok in held]
     if T in (1, 2, 3, 4):
         for _, (_, _, c), copy in CHECKS:
             copy_to_contract_field(rec, f"{copy}_t{T}", NUMBER_NAMES[c])

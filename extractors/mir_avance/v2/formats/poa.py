@@ -26,7 +26,7 @@ from papeleo.text.numbers import NumberReading
 
 from ..align import DOUBTFUL_SUFFIX
 from ..record import add_flags
-from .rows import FRow, add_correction, base_record, cell_without_specks, note_repairs, row_streams, value
+from .rows import FRow, Item, add_correction, base_record, cell_without_specks, note_repairs, row_streams, value
 
 log = logging.getLogger(__name__)
 
@@ -225,8 +225,7 @@ def cell_lines_to_rows(lines: list[FRow]) -> list[FRow]:
         values = len(out[-1].numbers()) - _leading_position(out[-1]) if out else 0
         full = values == 0 or values >= len(NUMBERS)  # the row above is done, or holds only words
         if text and named and r.page == out[-1].page:
-            last = out[-1].items[-1]
-            out[-1].items[-1] = type(last)(f"{last.text} {r.text}")  # the name's wrapped line
+            out[-1].items[-1] = Item(f"{out[-1].items[-1].text} {r.text}")  # the name's wrapped line
         elif text:
             opens_with_position = bool(out) and _leading_position(out[-1]) and len(out[-1].items) == 1
             if opens_with_position:
@@ -243,7 +242,7 @@ def cell_lines_to_rows(lines: list[FRow]) -> list[FRow]:
     return out
 
 
-def _is_position(item) -> bool:
+def _is_position(item: Item) -> bool:
     n = item.numbers[0] if len(item.numbers) == 1 else None
     return n is not None and n.value is not None and n.value == int(n.value) and 0 < n.value < MAX_POSITION
 
