@@ -36,7 +36,7 @@ from .keys import (
 )
 from .lines import document_to_line_rows, line_quarter
 from .loose import name_loose_columns
-from .meta import document_meta
+from .meta import document_meta, trimestre_of_visual_lines
 from .order import ORDER_CHECK
 from .record import (
     DECIMALS_SUFFIX,
@@ -310,6 +310,8 @@ def flag_unbacked(records: list[dict[str, Any]], read_by_ocr: bool) -> None:
 @register("mir_avance.v2")
 def extract(doc: Document, ctx: Context) -> Extraction:
     meta = document_meta(doc.text)
+    if meta["trimestre"] is None:
+        meta["trimestre"] = trimestre_of_visual_lines(doc)
     if meta["trimestre"] is None and all(p.text_source == "plain_text" for p in doc.pages):
         # the document does not name its quarter: the alcanzado cells its rows print say it
         meta["trimestre"] = line_quarter(doc)

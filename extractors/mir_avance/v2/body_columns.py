@@ -39,6 +39,15 @@ DASHES = frozenset({"-", "—", "–"})
 # aligned) and little of its neighbour's. Lower would split a wide label's column more often,
 # and only the quarters' naming of every part then keeps the split from standing
 SPLIT_SHARE = 0.5
+# a column whose label has no run of numbers under it (numbers set right of a centred label)
+# owns the nearest run only when the run sits within this many pitches of the head's numeric
+# columns from where the other columns set their numbers from their labels (the median offset,
+# of centres or of right edges): further off, the run is a column whose label OCR lost beside
+# a column left empty (an alcanzado of a quarter not yet reported, dev MIR scan 514: the meta
+# anual's run, its label unread, 22 pt right of the empty 'T4' where the others centre their
+# numbers on their labels, at a pitch of 27, joined the 4th quarter's alcanzado). Higher gives
+# an empty column its neighbour's run again; at a pitch or more the neighbour is as near
+OWN_RUN_PITCHES = 0.5
 # the kinds a quarter column can hold, in the order heads print their runs
 RUN_KINDS = ("prog", "alc")
 
@@ -120,9 +129,9 @@ def _among_numeric_columns(run: tuple[float, float], columns: list[Column]) -> b
     pitch of their first or last: a row's figures inside its text cells (codes, counts in an
     objective) line up too, far left of them."""
     xs = sorted((c.x0 + c.x1) / 2 for c in columns if any(k in NUMERIC for k, _ in c.kinds))
-    if len(xs) < 2:
+    pitch = _numeric_pitch(columns)
+    if pitch is None:
         return False
-    pitch = statistics.median(b - a for a, b in zip(xs, xs[1:]))
     xc = (run[0] + run[1]) / 2
     return xs[0] - pitch <= xc <= xs[-1] + pitch
 
@@ -143,13 +152,42 @@ def _orphans(clusters: list[tuple[float, float, int]], columns: list[Column]) ->
     for x0, x1 in free:
         i = min(range(len(columns)), key=lambda i: abs(centre[i] - (x0 + x1) / 2))
         nearest.setdefault(i, []).append((x0, x1))
+    owned = [
+        (c, run)
+        for c in columns
+        if any(k in NUMERIC for k, _ in c.kinds)
+        for run in clusters
+        if under(c, run[0], run[1])
+    ]
+    reach = OWN_RUN_PITCHES * (_numeric_pitch(columns) or float("inf"))
     out = []
     for i, runs in nearest.items():
         runs.sort(key=lambda r: abs((r[0] + r[1]) / 2 - centre[i]))
-        if not any(under(columns[i], x0, x1) for x0, x1, _ in clusters):
+        if not any(under(columns[i], x0, x1) for x0, x1, _ in clusters) and _placed_as_owned(
+            columns[i], runs[0], owned, reach
+        ):
             runs = runs[1:]
         out += runs
     return sorted(out)
+
+
+def _placed_as_owned(column: Column, run: tuple[float, float], owned: list, reach: float) -> bool:
+    """Whether a run sits where the head's other columns set their numbers from their labels:
+    its centre (numbers centred) or its right edge (right-aligned) within ``reach`` of the
+    label's, shifted by the median of the same offset over the runs under their labels."""
+    if not owned:
+        return True
+    centre = statistics.median((r[0] + r[1] - c.x0 - c.x1) / 2 for c, r in owned)
+    right = statistics.median(r[1] - c.x1 for c, r in owned)
+    return (
+        abs((run[0] + run[1] - column.x0 - column.x1) / 2 - centre) <= reach or abs(run[1] - column.x1 - right) <= reach
+    )
+
+
+def _numeric_pitch(columns: list[Column]) -> float | None:
+    """The median distance between the centres of neighbouring numeric columns of the head."""
+    xs = sorted((c.x0 + c.x1) / 2 for c in columns if any(k in NUMERIC for k, _ in c.kinds))
+    return statistics.median(b - a for a, b in zip(xs, xs[1:])) if len(xs) > 1 else None
 
 
 def _name_by_quarter_runs(columns: list[Column]) -> None:

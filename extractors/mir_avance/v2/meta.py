@@ -12,6 +12,8 @@ from collections import Counter
 
 import regex
 
+from papeleo.model import Document
+from papeleo.tables.words import words_to_word_lines
 from papeleo.text.dates import damaged_month_of, find_dates, month_of
 from papeleo.text.normalize import fold, fold_spaces, letters_to_digits
 from papeleo.text.quarters import find_quarters
@@ -81,3 +83,18 @@ def trimestre_of(text: str) -> int | None:
         # printed once per group), not the period reported: no evidence, no quarter
         return None
     return quarters[0][0]
+
+
+def trimestre_of_visual_lines(doc: Document) -> int | None:
+    """The quarter read from the pages' visual lines, where the reading order did not give
+    it: tesseract may set the two halves of one printed line in separate blocks, 'Diciembre'
+    before 'Trimestre: Octubre -' (dev MIR scan 536, a PbR heading), which no period pattern
+    matches until the words are put back on their row. Only a fallback: a visual line also
+    joins the heading's other column ('… Diciembre PAGINAS: 1/3'), harmless to a period but
+    not to labels read to the end of their line (the ente)."""
+    pages = [p for p in doc.pages if p.text_source != "plain_text" and p.words]
+    if not pages:
+        return None
+    # specks kept: the dash between the months is one
+    lines = [" ".join(w.text for w in line) for p in pages for line in words_to_word_lines(p.words, keep_specks=True)]
+    return trimestre_of("\n".join(lines))

@@ -20,7 +20,7 @@ from extractors.mir_avance.v2.keys import (
     flag_illegible_keys,
     flag_keys_out_of_sequence,
 )
-from extractors.mir_avance.v2.meta import trimestre_of
+from extractors.mir_avance.v2.meta import trimestre_of, trimestre_of_visual_lines
 from helpers import ROOT
 from papeleo.model import BBox, Document, Line, Page, Word
 
@@ -32,6 +32,21 @@ def test_a_cut_off_date_ocr_damaged_past_parsing_still_names_its_month():
     # 'da' for 'de': the date does not parse, its month does (dev MIR OCR'd text 284)
     assert trimestre_of("Evaluación Trimestral\nAvance al 31 de diciembre da 2020\n") == 4
     assert trimestre_of("Avance al 30 de junio de 2025") == 2
+
+
+def test_a_period_ocr_set_in_two_blocks_is_read_from_the_words_on_its_row():
+    # dev MIR scan 536 (a PbR heading): tesseract gave 'Diciembre' as a line of its own before
+    # 'Trimestre: Octubre -', the two halves of one printed row; the dash is a speck
+    def w(text: str, x: float, top: float = 66.0, conf: float = 0.95) -> Word:
+        return Word(text, BBox(x, top, x + 6 * len(text), top + 8), confidence=conf)
+
+    halves = [[w("Diciembre", 420)], [w("Trimestre:", 300), w("Octubre", 362), w("-", 408, conf=0.4)]]
+    lines = [Line(" ".join(x.text for x in ws), tuple(ws)) for ws in halves]
+    lines.append(Line("PAGINAS: 1/3", (w("PAGINAS:", 600, top=67), w("1/3", 660, top=67))))
+    page = Page(1, tuple(lines), "ocr", width=792, height=612)
+    doc = Document("x", "x.pdf", "x.pdf", "pdf", pages=[page], page_count=1)
+    assert trimestre_of(doc.text) is None
+    assert trimestre_of_visual_lines(doc) == 4
 
 
 def test_column_labels_naming_every_quarter_alike_say_nothing_of_the_period():

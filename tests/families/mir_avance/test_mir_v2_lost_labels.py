@@ -239,6 +239,27 @@ def test_a_commentary_whose_lines_start_with_figures_is_no_lost_column():
     assert len(layout_with_body_columns(head, body).columns) == 3
 
 
+def test_a_run_of_numbers_off_an_empty_quarters_place_is_a_lost_column_not_that_quarters():
+    # dev MIR scan 514: quarter 3 reported, so alcanzado T4 prints nothing; the meta anual's
+    # label was lost and its run sits right of 'T4', further than the other columns set their
+    # numbers from their labels (centred under them): it is put back unnamed, for the rows'
+    # arithmetic to name, and 'T4' keeps no numbers
+    cols = [Column(((k, q),), 150 + 27 * n, 157 + 27 * n) for n, (k, q) in enumerate(QUARTERS)]
+    xs = [148 + 27 * n for n in range(7)] + [362]  # seven quarters filled, then the meta's run
+    body = [body_row(200 + 12 * r, [(x, str(3000 + r + n)) for n, x in enumerate(xs)]) for r in range(4)]
+    got = layout_with_body_columns(Layout(columns=cols), body)
+    assert [c.kinds for c in got.columns] == [((k, q),) for k, q in QUARTERS] + [()]
+    assert got.columns[-1].x0 == 362
+    # the same run half a label's width right of it, within half a pitch of where the others
+    # sit (numbers set right of a centred label): the quarter's own, no column put back
+    xs[-1] = 347
+    body = [body_row(200 + 12 * r, [(x, str(3000 + r + n)) for n, x in enumerate(xs)]) for r in range(4)]
+    assert len(layout_with_body_columns(Layout(columns=cols), body).columns) == 8
+
+
+QUARTERS = [(k, q) for k in ("prog", "alc") for q in range(1, 5)]
+
+
 def test_lost_columns_the_quarters_cannot_count_stay_unnamed():
     # two unnamed columns where one quarter is missing: put back, but named by nothing
     cols = [Column((("prog", 1),), 150, 165), Column((("prog", 3),), 240, 255), Column((("prog", 4),), 270, 285)]
