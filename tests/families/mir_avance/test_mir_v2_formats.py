@@ -15,6 +15,7 @@ import pytest
 from extractors.mir_avance.v2 import reading_score
 from extractors.mir_avance.v2.formats import format_readings
 from extractors.mir_avance.v2.formats.pbr import pct_matches
+from extractors.mir_avance.v2.formats.short_rows import placed_around_one_lost
 from helpers import ROOT, make_document
 
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "samples")]
@@ -444,6 +445,39 @@ def test_a_pbr_value_whose_decimal_point_ocr_lost_is_put_back_when_only_that_rea
     assert "meta_programada_v1:corregido" in row["corrected"]
     assert "'15000'" in row["comentario_extraccion"]
     assert "meta_variables=ok" in row["checks"]
+
+
+def test_a_pbr_row_one_number_short_keeps_what_its_checks_place_wherever_the_lost_one_was():
+    # the meta's second variable lost (a heavy scan's cell read as dust: dev MIR scans 506,
+    # 528, 536, 537): wherever it was among the meta's three, 780/660 = 118.18% holds, so the
+    # result, its % and the accumulated result are placed; the meta's two survivors are not
+    row = _pbr_row("150.00 | 75.00 | 780.00 | 660.00 | 118.18")
+    assert (row["resultado_v1"], row["resultado_v2"], row["resultado_pct"]) == (780, 660, 118.18)
+    assert row["alcanzado_t2"] == 118.18 and row["resultado_acumulado"] == 145.21
+    assert row["meta_programada_v1"] is None and row["meta_programada_pct"] is None
+    assert row.get("programado_t2") is None
+    assert "numeros_fila=conflict" in row["checks"] and "resultado_variables=ok" in row["checks"]
+    assert {"resultado_v1", "alcanzado_t2", "resultado_acumulado"} <= set(flags(row))
+    # one short where no place of the lost cell makes a check hold: nothing is placed
+    row = _pbr_row("150.00 | 75.00 | 780.00 | 600.00 | 118.18")
+    assert all(row.get(f) is None for f in ("meta_programada_v1", "resultado_v1", "resultado_pct"))
+
+
+def test_a_row_one_item_short_places_only_what_lands_alike_in_every_fitting_reading():
+    def doubled(vals: list) -> bool:  # the check b == 2a, made only where a and b are present
+        return vals[0] is not None and vals[1] is not None and vals[1] == 2 * vals[0]
+
+    # (1, 2): only the third slot lost makes the check hold
+    assert placed_around_one_lost([1, 2], 3, doubled) == [1, 2, None]
+    # (4, 4): no place of the lost item does; (2, 4, 9) is not one short of three
+    assert placed_around_one_lost([4, 4], 3, doubled) is None
+    assert placed_around_one_lost([2, 4, 9], 3, doubled) is None
+
+    def tail_doubled(vals: list) -> bool:  # b == 2a over the last two slots of four
+        return vals[2] is not None and vals[3] is not None and vals[3] == 2 * vals[2]
+
+    # (7, 3, 6): the lost item is the first or the second; 3 and 6 land alike, 7 does not
+    assert placed_around_one_lost([7, 3, 6], 4, tail_doubled) == [None, None, 3, 6]
 
 
 def test_poa_ocr_text_printed_one_cell_per_line_is_read_row_by_row():

@@ -37,6 +37,7 @@ from .rows import (
     row_streams,
     value,
 )
+from .short_rows import placed_around_one_lost
 
 log = logging.getLogger(__name__)
 
@@ -302,6 +303,7 @@ def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
             f"la fila tiene {len(nums)} números donde el formato imprime {len(NUMBER_NAMES)}; no se asignan"
         )
         rec["confidence"] = CONF_CONFLICT
+        _place_around_one_lost(rec, nums, T)
         return rec
     vals = _values(nums)
     note_repairs(list(NUMBER_NAMES), list(nums), rec)
@@ -331,6 +333,30 @@ def row_record(row: FRow, meta: dict[str, Any]) -> dict[str, Any] | None:
     if outcomes:
         rec["confidence"] = CONF_OK if all(outcomes) else CONF_CONFLICT
     return rec
+
+
+def _place_around_one_lost(rec: dict[str, Any], nums: list[NumberReading], T: int | None) -> None:
+    """A row one number short: the numbers its checks place wherever the lost one was
+    (short_rows.py), each still flagged by the row's ``numeros_fila`` conflict, which names them all."""
+    placed = placed_around_one_lost(nums, len(NUMBER_NAMES), _all_checks_hold)
+    if placed is None:
+        return
+    vals = [value(n) if n is not None else None for n in placed]
+    rec.update(zip(NUMBER_NAMES, vals))
+    held = _outcomes(vals)
+    rec["checks"] += [f"{check}={'ok' if ok else 'conflict'}" for check, ok in held]
+    for check, (_, _, c), copy in CHECKS:
+        if T in (1, 2, 3, 4) and f"{check}=ok" in rec["checks"]:
+            copy_to_contract_field(rec, f"{copy}_t{T}", NUMBER_NAMES[c])
+    put = ", ".join(f"{name} {n.raw.strip()!r}" for name, n in zip(NUMBER_NAMES, placed) if n is not None)
+    rec["comentario_extraccion"] = rec["comentario_extraccion"].replace(
+        "no se asignan", f"el resto se asigna donde sus comprobaciones cuadran sea cual sea el perdido: {put}"
+    )
+
+
+def _all_checks_hold(nums: list[NumberReading | None]) -> bool:
+    outcomes = _outcomes([value(n) if n is not None else None for n in nums])
+    return bool(outcomes) and all(ok for _, ok in outcomes)
 
 
 def read(doc: Document, meta: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
