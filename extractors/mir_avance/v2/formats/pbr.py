@@ -352,6 +352,7 @@ def _place_around_one_lost(rec: dict[str, Any], nums: list[NumberReading], T: in
     rec["comentario_extraccion"] = rec["comentario_extraccion"].replace(
         "no se asignan", f"el resto se asigna donde sus comprobaciones cuadran sea cual sea el perdido: {put}"
     )
+    note_repairs(list(NUMBER_NAMES), list(placed), rec)
 
 
 def _all_checks_hold(nums: list[NumberReading | None]) -> bool:
