@@ -19,6 +19,16 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 
+@pytest.fixture(scope="session")
+def read_root(tmp_path_factory):
+    """One output root, and so one read cache, for every test that reads the same real files
+    (../shared/realworld, the samples): a real scan is OCR'd once per session, not once per test
+    module (three modules read camp_itse_asm_2018.pdf, about 50 s each). The cache is keyed by
+    the file's bytes, the reader version and the read settings, so a hit is what a fresh read
+    with the same settings gives."""
+    return tmp_path_factory.mktemp("reads")
+
+
 @pytest.fixture
 def probe_family(monkeypatch):
     """Add a family to a copy of the default registry for one test:

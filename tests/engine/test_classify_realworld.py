@@ -23,8 +23,8 @@ pytestmark = [requires_realworld, pytest.mark.ocr]
 
 
 @pytest.fixture(scope="module")
-def read_cache(tmp_path_factory):
-    return tmp_path_factory.mktemp("classify_realworld")
+def read_cache(read_root):
+    return read_root
 
 
 @pytest.mark.parametrize("golden", CASES, ids=[c["file"] for c in CASES])

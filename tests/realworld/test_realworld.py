@@ -30,8 +30,8 @@ KNOWN_METADATA_MISSES: dict[tuple[str, str], str] = {
 
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory):
-    return tmp_path_factory.mktemp("realworld")
+def out(read_root):
+    return read_root
 
 
 @pytest.mark.parametrize("golden_path", goldens(), ids=lambda p: p.stem)

@@ -43,8 +43,8 @@ def _judge(expected: dict, got: dict, field: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def read_cache(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("metadata_reads")
+def read_cache(read_root) -> Path:
+    return read_root
 
 
 _fields_of: dict[Path, dict] = {}
