@@ -85,7 +85,10 @@ def copies_to_kinds(
             ranked = [(w, k) for k, w in votes.items() if not _is_partial(k, votes)]
             if not ranked:
                 continue
-            weight, kind = max(ranked)
+            ranked.sort(key=lambda wk: wk[0], reverse=True)
+            if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+                continue  # copies split evenly decide nothing: the table keeps its own reading
+            weight, kind = ranked[0]
             mine = own[i][c]
             if kind == mine:
                 continue

@@ -71,3 +71,17 @@ def test_a_sure_reading_is_not_outvoted_by_one_unsure_copy():
     assert got[0][3] == (("prog", 1),)
     # ... and the unsure copy, which names the second quarter twice, takes it
     assert got[1][3] == (("prog", 1),)
+
+
+def test_copies_split_evenly_decide_nothing():
+    # two copies, equally sure, read a column two ways that differ only where one lost a
+    # quarter the other kept after an unquartered kind: a tie, so each table keeps its own
+    # reading (it used to compare the two readings themselves and raise on None < 2)
+    tables = [copy(PRINTED), copy(PRINTED, shift=1.0)]
+    own = [columns_to_kinds(t.columns) for t in tables]
+    own[0][3] = (("prog", None), ("alc", None))
+    own[1][3] = (("prog", None), ("alc", 2))
+    heads = [[c if c.words else None for c in t.header_rows[0].cells] for t in tables]
+    got = copies_to_kinds(tables, own, heads)
+    assert got[0][3] == (("prog", None), ("alc", None))
+    assert got[1][3] == (("prog", None), ("alc", 2))
