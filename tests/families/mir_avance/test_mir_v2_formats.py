@@ -15,8 +15,10 @@ import pytest
 from extractors.mir_avance.v2 import reading_score
 from extractors.mir_avance.v2.formats import format_readings
 from extractors.mir_avance.v2.formats.pbr import pct_matches
+from extractors.mir_avance.v2.formats.sevac import project_key
 from extractors.mir_avance.v2.formats.short_rows import placed_around_one_lost
-from helpers import ROOT, make_document
+from helpers import ROOT, make_document, make_page
+from papeleo.model import Document
 
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "samples")]
 from scoring_flags import conflicts, flags  # noqa: E402
@@ -35,7 +37,11 @@ Entidad: Instituto Tecnológico Superior del Valle
 
 
 def _best(doc_text: str, prefix: str) -> list[dict]:
-    readings = [(n, r) for n, r in format_readings(make_document(doc_text), META) if n.startswith(prefix)]
+    return _best_of(make_document(doc_text), prefix)
+
+
+def _best_of(doc: Document, prefix: str) -> list[dict]:
+    readings = [(n, r) for n, r in format_readings(doc, META) if n.startswith(prefix)]
     assert readings, f"no {prefix} reading"
     return max(readings, key=lambda nr: len(nr[1]))[1]
 
@@ -201,6 +207,47 @@ def test_sevac_ocr_text_with_one_space_between_cells_groups_each_figure_up_to_it
     assert all("cumplimiento_calculado=ok" in r["checks"] for r in rows)
     # 'Ao01' is not what was printed: the key says it was read back
     assert all("clave:corregido" in r["corrected"] and "'Ao01'" in r["comentario_extraccion"] for r in rows)
+
+
+# a scan's lines (dev scan 543, as tesseract read them): one space between cells whatever the
+# gap, a key read with a letter too many ('Ko021' for K021), specks read as '(' and '>'
+SEVAC_SCAN_LINES = """GOBIERNO CONSTITUCIONAL DEL ESTADO DE COSTA ESMERALDA
+INDICADORES DE RESULTADOS AL PRIMER TRIMESTRE DEL 2019
+Organismo Público: Instituto de Capacitación para el Trabajo del Estado de Costa Esmeralda
+PROYECTOS DE INVERSIÓN:
+Ko021 6 ATENCIÓN A LA DEMANDA DE EDUCACIÓN SUPERIOR 6 525 974.43 6 211 230.04 1 409 776.59 Cobertura Estatal
+Alumnos atendidos en el ciclo escolar Alumno 32 555.00 32555.00 5701.00 17.51
+Koo08 5 VINCULACIÓN CON EL SECTOR PRODUCTIVO ú E 53 312 300.01 53 312 300.01 9 248 978.92 Cobertura Estatal
+Cobertura en capacitación para el trabajo > Persona 33832.00 36971.00 1928.00 5.21
+Personas beneficiadas cor apoyos Persona ( 56 280.00 55861.00 6258.00 11.20
+"""
+
+
+def test_sevac_scan_lines_are_cut_like_ocr_text_and_a_key_read_with_a_letter_too_many_is_mended():
+    doc = Document(
+        doc_id="0" * 64,
+        source="s.pdf",
+        file_name="s.pdf",
+        media_type="pdf",
+        pages=[make_page(SEVAC_SCAN_LINES, 1, "ocr")],
+        page_count=1,
+    )
+    rows = _best_of(doc, "sevac_lineas")
+    assert [(r["clave"], r["unidad_medida"], r["meta_anual"], r["modificado_anual"]) for r in rows] == [
+        ("K021", "Alumno", 32555, 32555),
+        ("K008", "Persona", 33832, 36971),
+        ("K008", "Persona", 56280, 55861),
+    ]
+    assert all("cumplimiento_calculado=ok" in r["checks"] for r in rows)
+    assert all("clave:corregido" in r["corrected"] for r in rows)
+    assert "'Ko021'" in rows[0]["comentario_extraccion"]
+
+
+@pytest.mark.parametrize(
+    "printed, key", [("K021", "K021"), ("E0l9", "E019"), ("Ko021", "K021"), ("Koo08", "K008"), ("Kl0o8", None)]
+)
+def test_a_project_key_with_one_look_alike_letter_too_many_is_read_only_when_every_drop_agrees(printed, key):
+    assert project_key(printed) == key
 
 
 POA = """INSTITUTO DE CAPACITACIÓN

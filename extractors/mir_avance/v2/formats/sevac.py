@@ -51,6 +51,10 @@ CONTRACT_ALIASES = {"meta_anual": "programado_anual", "avance_pct": "cumplimient
 PCT_SLACK = Decimal("0.005")
 CONF_OK, CONF_UNCHECKED, CONF_CONFLICT = 0.95, 0.7, 0.4
 LOOKALIKE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
+# a project's key OCR read with one letter too many, a look-alike of a digit: 'Ko021' for K021,
+# 'Koo08' for K008 (small type on a medium scan). Read as the key only when every way of
+# dropping one such letter gives the same key: 'Kl0o8' (K108 or K008?) is left unread
+PROYECTO_EXTRA = regex.compile(r"^[A-Z][0-9OoIl]{4}$")
 # a project's or band's name is printed in capitals: this share of its letters at least (OCR
 # lowers a few), over at least this many letters
 CAPITALS_SHARE, MIN_NAME_LETTERS = 0.8, 8
@@ -59,6 +63,9 @@ CAPITALS_SHARE, MIN_NAME_LETTERS = 0.8, 8
 # ('48 983.00')
 CENTS_END = regex.compile(r"[.,][\dOo]{2}$")
 # a thousands group of a figure printed with spaces: '48', '130', '571'
+# a token of a scan's line that is a speck or a ruling, no print: the '(' of 'Persona ( 56 280.00',
+# the '>' of 'trabajo > Persona' (no letter, digit, % or dash, which a cell may print alone)
+MARKS_ONLY = regex.compile(r"^[^\w%-]+$")
 GROUP = regex.compile(r"^\d{1,3}$")
 
 
@@ -69,8 +76,8 @@ def spaced_row_items(text: str) -> list[Item]:
     thousands groups up to the token with its two decimals ('48 983.00' is 48,983.00). Left as
     one cell where no figure is found; the row's check (% = alcanzado / modificado) says
     whether the grouping held."""
-    tokens = text.split()
-    if tokens and PROYECTO.match(tokens[0]):
+    tokens = [t for t in text.split() if not MARKS_ONLY.match(t)]
+    if tokens and project_key(tokens[0]) is not None:
         # key, sustainable-development goal, the project's name up to its budget figures
         items = [Item(tokens[0])]
         rest = tokens[1:]
@@ -120,9 +127,11 @@ def spaced_row_items(text: str) -> list[Item]:
 
 
 def _with_spaced_cells(row: FRow) -> FRow:
-    """A row of OCR'd text whose gutters gave no cell of its own (one space between cells) cut
-    by ``spaced_row_items``."""
-    if row.source != "lineas_texto" or len(row.items) != 1:
+    """A line whose gutters gave no cell of its own (one space between cells) cut by
+    ``spaced_row_items``: OCR'd text, and a scan's line, whose words tesseract joins with one
+    space whatever the gap between them (dev scan 543: small type the table layer read as one
+    row of stacked columns, its lines whole)."""
+    if row.source not in ("lineas_texto", "lineas") or len(row.items) != 1:
         return row
     return FRow(spaced_row_items(row.items[0].text), row.page, row.bbox, row.source)
 
@@ -136,6 +145,18 @@ def cumplimiento_holds(pct: float | None, alc: float | None, mod: float | None) 
     return abs(exact - Decimal(str(pct))) <= PCT_SLACK
 
 
+def project_key(text: str) -> str | None:
+    """The project key a cell prints ('A001', 'E 019', OCR'd 'E0l9' or 'Ko021'), else None."""
+    if PROYECTO.match(text):
+        return text[0] + text[1:].replace(" ", "").translate(LOOKALIKE)
+    if PROYECTO_EXTRA.match(text):
+        tail = text[1:]
+        keys = {(tail[:i] + tail[i + 1 :]).translate(LOOKALIKE) for i, c in enumerate(tail) if c in "OoIl"}
+        if len(keys) == 1:
+            return text[0] + keys.pop()
+    return None
+
+
 def _meta_record(row: FRow, meta: dict[str, Any], ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A meta row: its name and unit (text) and at least the four meta numbers; None for
     anything else (a band, a project, a head)."""
@@ -144,7 +165,11 @@ def _meta_record(row: FRow, meta: dict[str, Any], ctx: dict[str, Any]) -> dict[s
         return None
     rec = base_record(meta, row, CONF_UNCHECKED)
     rec.update({k: ctx.get(k) for k in ("clave", "clave_proyecto", "objetivo_desarrollo_sostenible", "proyecto")})
-    if ctx.get("clave_impresa", "").replace(" ", "") != ctx["clave"]:
+    printed = ctx.get("clave_impresa", "").replace(" ", "")
+    if len(printed) > len(ctx["clave"]):
+        why = "una letra de más que OCR leyó entre los dígitos"
+        add_correction(rec, "clave", "corregido", f"'{ctx['clave_impresa']}' leído como {ctx['clave']} ({why})")
+    elif printed != ctx["clave"]:
         add_correction(
             rec, "clave", "corregido", f"'{ctx['clave_impresa']}' leído como {ctx['clave']} (letras por dígitos)"
         )
@@ -178,8 +203,8 @@ def rows_to_records(rows: list[FRow], meta: dict[str, Any]) -> list[dict[str, An
     out = []
     for row in rows:
         first = row.items[0].text.strip()
-        if PROYECTO.match(first):
-            clave = first[0] + first[1:].replace(" ", "").translate(LOOKALIKE)
+        clave = project_key(first)
+        if clave is not None:
             # the key itself may read as a number ('A001' -> 4001 by look-alike letters): skip it
             rest = row.items[1:]
             texts = [i.text for i in rest if not i.is_number]
