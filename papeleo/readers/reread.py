@@ -12,6 +12,10 @@ So: each run of RUN_MIN_WORDS or more neighbouring words under WEAK_WORD_CONFIDE
 height of a line above and below it, is read again; the run's words are replaced by the crop's
 when the crop's read is surer, keeping only crop words that are not another line's word read
 twice. One tesseract pass per run: a page read well has none.
+
+A single weak word TALL_WORD_HEIGHTS times as tall as the page's words is the same failure in a
+table body: the two lines of a cell ('EMSAD NUEVO / SALTILLEJO') read as one word ('rt'). It is
+read again the same way, on a crop that reaches across to the words beside it on its line.
 """
 
 from __future__ import annotations
@@ -36,6 +40,22 @@ WEAK_WORD_CONFIDENCE = 0.45
 # This many weak words in a row make a run worth a second read: one weak word is a speck, a
 # stray mark or a '¿' tesseract saw in a rule's debris, and reading each again costs a pass.
 RUN_MIN_WORDS = 3
+# ... or one weak word this many times as tall as the page's median word: two lines of a cell
+# read as one word ('rt' at 0.40, 13 pt tall on a page of 5 pt words, for 'EMSAD NUEVO /
+# SALTILLEJO', dev MIR scan 565). A speck or a stray mark is not that tall; a taller threshold
+# would miss a cell of two small-type lines (2.4-2.9 there), a lower one would reread words a
+# large title set among body text makes weak.
+TALL_WORD_HEIGHTS = 2.0
+# A tall run's crop reaches this many median word heights above and below it (its own box
+# already holds both lines; a line's height would reach the next row's cell) and sideways to
+# the words beside it on its line: its box may cover only part of the cell ('a' for a name
+# printed across 50 pt).
+TALL_CROP_GROW_HEIGHTS = 0.5
+# ... and its second read replaces it only when the sure words it gives span this share of the
+# tall word's width: 'de' alone for 'psa]', the garbled 'Unidad de / medida' of a head (dev MIR
+# scan 571), read the cell worse, and the head lost its column. Higher would keep a garbled
+# word whose cell's second line is shorter than its first; lower takes partial reads.
+TALL_MIN_COVER = 0.5
 # The crop reaches this many of the run's line heights above and below it: stacked labels sit
 # half a line to a line over and under the line tesseract made of them.
 CROP_LINE_HEIGHTS = 1.0
@@ -48,9 +68,20 @@ REREAD_MIN_CONFIDENCE = 0.6
 ReadCrop = Callable[[Image.Image], list[Line]]
 
 
+def lines_to_median_height(lines: Sequence[Line]) -> float:
+    heights = [w.bbox.height for line in lines for w in line.words if w.bbox is not None]
+    return float(np.median(heights)) if heights else 0.0
+
+
+def is_tall(word: Word, median_height: float) -> bool:
+    return word.bbox is not None and median_height > 0 and word.bbox.height >= TALL_WORD_HEIGHTS * median_height
+
+
 def lines_to_weak_runs(lines: Sequence[Line]) -> list[tuple[int, int, int]]:
-    """(line index, first word, end word) of every run of RUN_MIN_WORDS or more consecutive
-    words below WEAK_WORD_CONFIDENCE, in reading order within each line."""
+    """(line index, first word, end word) of every run of consecutive words below
+    WEAK_WORD_CONFIDENCE, in reading order within each line, that is RUN_MIN_WORDS long or
+    holds a word TALL_WORD_HEIGHTS tall."""
+    median_height = lines_to_median_height(lines)
     runs: list[tuple[int, int, int]] = []
     for i, line in enumerate(lines):
         start = None
@@ -59,7 +90,7 @@ def lines_to_weak_runs(lines: Sequence[Line]) -> list[tuple[int, int, int]]:
             if weak and start is None:
                 start = j
             elif not weak and start is not None:
-                if j - start >= RUN_MIN_WORDS:
+                if j - start >= RUN_MIN_WORDS or any(is_tall(x, median_height) for x in line.words[start:j]):
                     runs.append((i, start, j))
                 start = None
     return runs
@@ -80,6 +111,26 @@ def run_to_crop_box(words: Sequence[Word], page_width: float, page_height: float
     )
 
 
+def tall_run_to_crop_box(line: Line, start: int, end: int, median_height: float, page_width: float) -> BBox:
+    """A tall run's crop (points): its box, TALL_CROP_GROW_HEIGHTS median words up and down,
+    and across to the words beside it on its line (CROP_SIDE_PT where there is none)."""
+    boxes = [w.bbox for w in line.words[start:end] if w.bbox is not None]
+    before = [w.bbox.x1 for w in line.words[:start] if w.bbox is not None]
+    after = [w.bbox.x0 for w in line.words[end:] if w.bbox is not None]
+    x0, x1 = min(b.x0 for b in boxes), max(b.x1 for b in boxes)
+    # a neighbour's box may reach into the run's (tesseract's boxes of one line overlap): then
+    # the run's own edge, as for a run with no neighbour on that side
+    left = max(before, default=-1.0) + 1.0
+    right = min(after, default=page_width + 2.0) - 1.0
+    grow = TALL_CROP_GROW_HEIGHTS * median_height
+    return BBox(
+        left if 0.0 <= left <= x0 else max(0.0, x0 - CROP_SIDE_PT),
+        max(0.0, min(b.top for b in boxes) - grow),
+        right if x1 <= right <= page_width else min(page_width, x1 + CROP_SIDE_PT),
+        max(b.bottom for b in boxes) + grow,
+    )
+
+
 def lines_to_reread_lines(
     lines: Sequence[Line], img: Image.Image, x_scale: float, y_scale: float, read_crop: ReadCrop
 ) -> tuple[list[Line], int]:
@@ -91,11 +142,18 @@ def lines_to_reread_lines(
     if not runs:
         return list(lines), 0
     width, height = img.width * x_scale, img.height * y_scale
+    median_height = lines_to_median_height(lines)
     removed: set[tuple[int, int]] = set()
     added: list[Line] = []
     for i, start, end in runs:
         run = list(lines[i].words[start:end])
-        box = run_to_crop_box(run, width, height)
+        if end - start < RUN_MIN_WORDS:  # a tall word's run: two lines of one cell
+            tall = tall_run_to_crop_box(lines[i], start, end, median_height, width)
+            box = BBox(tall.x0, tall.top, tall.x1, min(height, tall.bottom))
+        else:
+            box = run_to_crop_box(run, width, height)
+        if box.x1 - box.x0 < 1.0 or box.bottom - box.top < 1.0:
+            continue  # a run with no area on the page (a word box tesseract gave none): nothing to crop
         crop = img.crop(
             (int(box.x0 / x_scale), int(box.top / y_scale), int(box.x1 / x_scale), int(box.bottom / y_scale))
         )
@@ -117,6 +175,8 @@ def lines_to_reread_lines(
         new_lines = [ln for line in read_crop(crop) if (ln := _crop_line_to_page(line, box, x_scale, y_scale, others))]
         if not new_lines:
             continue  # nothing the second read is sure of: the run stays as it was read
+        if end - start < RUN_MIN_WORDS and words_to_cover(run, new_lines) < TALL_MIN_COVER:
+            continue  # it read part of the cell only: the first read's box still marks the rest
         log.debug(
             "re-read %r as %r", " ".join(w.text for w in run), " ".join(w.text for ln in new_lines for w in ln.words)
         )
@@ -127,6 +187,19 @@ def lines_to_reread_lines(
     result = [Line.from_words(ws) for ws in out if ws] + added
     result.sort(key=lambda ln: (ln.bbox.top, ln.bbox.x0) if ln.bbox else (0.0, 0.0))
     return result, replaced
+
+
+def words_to_cover(run: Sequence[Word], lines: Sequence[Line]) -> float:
+    """The share of the run's width (its words' span) that the lines' words cover."""
+    x0 = min(w.bbox.x0 for w in run if w.bbox is not None)
+    x1 = max(w.bbox.x1 for w in run if w.bbox is not None)
+    spans = sorted((max(x0, w.bbox.x0), min(x1, w.bbox.x1)) for ln in lines for w in ln.words if w.bbox is not None)
+    covered, reach = 0.0, x0
+    for a, b in spans:
+        if b > reach:
+            covered += b - max(a, reach)
+            reach = b
+    return covered / (x1 - x0) if x1 > x0 else 1.0
 
 
 def _crop_line_to_page(line: Line, box: BBox, x_scale: float, y_scale: float, others: np.ndarray) -> Line | None:

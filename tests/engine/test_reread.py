@@ -83,3 +83,51 @@ def test_a_second_read_sure_of_nothing_changes_nothing() -> None:
     read, _ = fake_read([("al0e", 40, 20, 0.1)])
     lines, replaced = lines_to_reread_lines([HEAD, TRIM], Image.new("L", (2550, 3300), 255), SCALE, SCALE, read)
     assert replaced == 0 and [w.text for w in lines[0].words] == [w.text for w in HEAD.words]
+
+
+# a body row of a scanned POA table (dev MIR scan 565, boxes and confidences as read): the
+# two lines of the unit's cell, 'EMSAD NUEVO / SALTILLEJO', read as one word 'a' 12 pt tall
+ROW = Line.from_words(
+    [
+        word("6", 38, 245, 0.96, width=4, height=5),
+        word("a", 67, 241, 0.22, width=18, height=12),
+        word("83", 169, 244, 0.96, width=8, height=5),
+        word("68", 220, 245, 0.96, width=8, height=5),
+    ]
+)
+BODY = [Line.from_words([word(str(n), 169, 200 + 10 * i, 0.96, width=8, height=5)]) for i, n in enumerate((1, 2, 3))]
+
+
+def test_one_unsure_word_as_tall_as_two_lines_is_a_run_and_its_crop_reaches_its_neighbours() -> None:
+    assert lines_to_weak_runs([*BODY, ROW]) == [(3, 1, 2)]
+    # the same word one line tall is a speck
+    short = Line.from_words([word("6", 38, 245, 0.96, 4, 5), word("a", 67, 245, 0.22, 18, 5)])
+    assert lines_to_weak_runs([*BODY, short]) == []
+    read, seen = fake_read([("EMSAD", 40, 10, 0.95), ("NUEVO", 110, 10, 0.95), ("SALTILLEJO", 60, 40, 0.94)])
+    lines, replaced = lines_to_reread_lines([*BODY, ROW], Image.new("L", (2550, 3300), 255), SCALE, SCALE, read)
+    assert replaced == 1 and len(seen) == 1
+    # across from the '6' (ends at 42 pt) to the '83' (starts at 169 pt), half a word up and down
+    assert abs(seen[0].width - (168 - 43) / SCALE) <= 1 and abs(seen[0].height - (12 + 5) / SCALE) <= 1
+    texts = [w.text for ln in lines for w in ln.words]
+    assert "a" not in texts and {"EMSAD", "NUEVO", "SALTILLEJO", "6", "83", "68"} <= set(texts)
+
+
+def test_a_neighbour_whose_box_reaches_into_the_tall_word_leaves_the_crop_on_the_words_own_edge() -> None:
+    # the '6' before the tall word ends at 70 pt, inside the word (67 to 85): the crop starts
+    # CROP_SIDE_PT left of the word, never right of where it ends (a crop of negative width
+    # used to fail the whole page's OCR)
+    row = Line.from_words([word("6", 38, 245, 0.96, width=32, height=5), *ROW.words[1:]])
+    read, seen = fake_read([("EMSAD", 10, 10, 0.95)])
+    lines, replaced = lines_to_reread_lines([*BODY, row], Image.new("L", (2550, 3300), 255), SCALE, SCALE, read)
+    assert replaced == 1 and abs(seen[0].width - (168 - 63) / SCALE) <= 1
+
+
+def test_a_second_read_of_part_of_the_tall_word_leaves_it_as_read() -> None:
+    # 'psa]' 35 pt wide for a head's 'Unidad de / medida' (dev MIR scan 571); the crop reads
+    # only 'de' (8 pt), which would leave the column with less than the garbled word marked
+    head = Line.from_words(
+        [word("*", 20, 133, 0.5, 4, 5), word("psa]", 40, 130, 0.1, 35, 12), word("Mota", 120, 133, 0.6, 20, 5)]
+    )
+    read, seen = fake_read([("de", (70 - 25) / SCALE, 10, 0.9)])
+    lines, replaced = lines_to_reread_lines([*BODY, head], Image.new("L", (2550, 3300), 255), SCALE, SCALE, read)
+    assert len(seen) == 1 and replaced == 0 and "psa]" in [w.text for ln in lines for w in ln.words]
