@@ -91,6 +91,13 @@ def ink_to_unexplained_share(ink: np.ndarray, lines: Sequence[Line], x_scale: fl
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom (points)
 
 
+def lines_to_median_word_height(lines: Sequence[Line]) -> float | None:
+    """The median height of the lines' words, in points; None for a page with no word box.
+    The unit the second reads measure a page's print in (reread's tall words, lone's pieces)."""
+    heights = [w.bbox.height for ln in lines for w in ln.words if w.bbox is not None and w.bbox.height > 0]
+    return float(np.median(heights)) if heights else None
+
+
 def crop_words_to_page(
     line: Line, left: float, top: float, x_scale: float, y_scale: float, min_confidence: float
 ) -> list[Word]:

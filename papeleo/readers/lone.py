@@ -26,7 +26,7 @@ from PIL import Image
 from papeleo.model import BBox, Line, Word
 
 from .cells import UPSCALE, crop_to_enlarged
-from .fill import HAS_DIGIT, crop_words_to_page, image_to_ink, ink_to_unexplained
+from .fill import HAS_DIGIT, crop_words_to_page, image_to_ink, ink_to_unexplained, lines_to_median_word_height
 
 log = logging.getLogger(__name__)
 
@@ -104,11 +104,6 @@ def mask_to_pieces(mask: np.ndarray, max_gap_px: int) -> list[PixelBox]:
     return pieces
 
 
-def _median_word_height_px(lines: Sequence[Line], y_scale: float) -> float | None:
-    heights = [w.bbox.height / y_scale for ln in lines for w in ln.words if w.bbox is not None and w.bbox.height > 0]
-    return float(np.median(heights)) if heights else None
-
-
 def _side_gap(box: BBox, other: BBox) -> float | None:
     """The horizontal gap (points, 0 when they overlap) between two boxes that share at least
     half the smaller one's height; None when they do not share it."""
@@ -159,9 +154,10 @@ def lines_to_lone_read_lines(
     the page image they were read from, rules erased (``x_scale``/``y_scale``: points per
     pixel); ``read_piece`` reads a crop into Lines in the crop's pixels. Returns (lines sorted
     top to bottom, words added)."""
-    h = _median_word_height_px(lines, y_scale)
-    if not h:
+    height_pt = lines_to_median_word_height(lines)
+    if not height_pt:
         return list(lines), 0
+    h = height_pt / y_scale  # in pixels
     ink = image_to_ink(img)
     left = ink_to_unexplained(ink, lines, x_scale, y_scale)
     pixel_pt2 = x_scale * y_scale

@@ -28,7 +28,7 @@ from PIL import Image
 
 from papeleo.model import BBox, Line, Word
 
-from .fill import SAME_WORD_OVERLAP, box_to_max_overlap_share, crop_words_to_page
+from .fill import SAME_WORD_OVERLAP, box_to_max_overlap_share, crop_words_to_page, lines_to_median_word_height
 
 log = logging.getLogger(__name__)
 
@@ -68,20 +68,17 @@ REREAD_MIN_CONFIDENCE = 0.6
 ReadCrop = Callable[[Image.Image], list[Line]]
 
 
-def lines_to_median_height(lines: Sequence[Line]) -> float:
-    heights = [w.bbox.height for line in lines for w in line.words if w.bbox is not None]
-    return float(np.median(heights)) if heights else 0.0
+def is_tall(word: Word, median_height: float | None) -> bool:
+    return bool(median_height) and word.bbox is not None and word.bbox.height >= TALL_WORD_HEIGHTS * median_height
 
 
-def is_tall(word: Word, median_height: float) -> bool:
-    return word.bbox is not None and median_height > 0 and word.bbox.height >= TALL_WORD_HEIGHTS * median_height
-
-
-def lines_to_weak_runs(lines: Sequence[Line]) -> list[tuple[int, int, int]]:
+def lines_to_weak_runs(lines: Sequence[Line], median_height: float | None = None) -> list[tuple[int, int, int]]:
     """(line index, first word, end word) of every run of consecutive words below
     WEAK_WORD_CONFIDENCE, in reading order within each line, that is RUN_MIN_WORDS long or
-    holds a word TALL_WORD_HEIGHTS tall."""
-    median_height = lines_to_median_height(lines)
+    holds a word TALL_WORD_HEIGHTS tall (``median_height``: the page's median word height, in
+    points; computed from ``lines`` when not given)."""
+    if median_height is None:
+        median_height = lines_to_median_word_height(lines)
     runs: list[tuple[int, int, int]] = []
     for i, line in enumerate(lines):
         start = None
@@ -111,23 +108,26 @@ def run_to_crop_box(words: Sequence[Word], page_width: float, page_height: float
     )
 
 
-def tall_run_to_crop_box(line: Line, start: int, end: int, median_height: float, page_width: float) -> BBox:
+def tall_run_to_crop_box(
+    line: Line, start: int, end: int, median_height: float, page_width: float, page_height: float
+) -> BBox:
     """A tall run's crop (points): its box, TALL_CROP_GROW_HEIGHTS median words up and down,
-    and across to the words beside it on its line (CROP_SIDE_PT where there is none)."""
-    boxes = [w.bbox for w in line.words[start:end] if w.bbox is not None]
+    and across to the words beside it on its line (CROP_SIDE_PT where there is none), inside
+    the page."""
+    run = BBox.union(w.bbox for w in line.words[start:end])
+    assert run is not None  # a run is made of words with boxes (lines_to_weak_runs)
     before = [w.bbox.x1 for w in line.words[:start] if w.bbox is not None]
     after = [w.bbox.x0 for w in line.words[end:] if w.bbox is not None]
-    x0, x1 = min(b.x0 for b in boxes), max(b.x1 for b in boxes)
     # a neighbour's box may reach into the run's (tesseract's boxes of one line overlap): then
     # the run's own edge, as for a run with no neighbour on that side
     left = max(before, default=-1.0) + 1.0
     right = min(after, default=page_width + 2.0) - 1.0
     grow = TALL_CROP_GROW_HEIGHTS * median_height
     return BBox(
-        left if 0.0 <= left <= x0 else max(0.0, x0 - CROP_SIDE_PT),
-        max(0.0, min(b.top for b in boxes) - grow),
-        right if x1 <= right <= page_width else min(page_width, x1 + CROP_SIDE_PT),
-        max(b.bottom for b in boxes) + grow,
+        left if 0.0 <= left <= run.x0 else max(0.0, run.x0 - CROP_SIDE_PT),
+        max(0.0, run.top - grow),
+        right if run.x1 <= right <= page_width else min(page_width, run.x1 + CROP_SIDE_PT),
+        min(page_height, run.bottom + grow),
     )
 
 
@@ -138,18 +138,19 @@ def lines_to_reread_lines(
     ``img`` is the page image the lines were read from (``x_scale``/``y_scale``: points per
     pixel); ``read_crop`` reads a crop into Lines in the crop's own pixels. Returns (lines
     sorted top to bottom, number of runs replaced)."""
-    runs = lines_to_weak_runs(lines)
+    median_height = lines_to_median_word_height(lines)
+    runs = lines_to_weak_runs(lines, median_height)
     if not runs:
         return list(lines), 0
     width, height = img.width * x_scale, img.height * y_scale
-    median_height = lines_to_median_height(lines)
     removed: set[tuple[int, int]] = set()
     added: list[Line] = []
     for i, start, end in runs:
         run = list(lines[i].words[start:end])
-        if end - start < RUN_MIN_WORDS:  # a tall word's run: two lines of one cell
-            tall = tall_run_to_crop_box(lines[i], start, end, median_height, width)
-            box = BBox(tall.x0, tall.top, tall.x1, min(height, tall.bottom))
+        tall = end - start < RUN_MIN_WORDS  # shorter runs are found for a tall word: two lines of one cell
+        if tall:
+            assert median_height  # a tall word was measured against it
+            box = tall_run_to_crop_box(lines[i], start, end, median_height, width, height)
         else:
             box = run_to_crop_box(run, width, height)
         if box.x1 - box.x0 < 1.0 or box.bottom - box.top < 1.0:
@@ -175,7 +176,7 @@ def lines_to_reread_lines(
         new_lines = [ln for line in read_crop(crop) if (ln := _crop_line_to_page(line, box, x_scale, y_scale, others))]
         if not new_lines:
             continue  # nothing the second read is sure of: the run stays as it was read
-        if end - start < RUN_MIN_WORDS and words_to_cover(run, new_lines) < TALL_MIN_COVER:
+        if tall and words_to_cover(run, new_lines) < TALL_MIN_COVER:
             continue  # it read part of the cell only: the first read's box still marks the rest
         log.debug(
             "re-read %r as %r", " ".join(w.text for w in run), " ".join(w.text for ln in new_lines for w in ln.words)
@@ -191,8 +192,9 @@ def lines_to_reread_lines(
 
 def words_to_cover(run: Sequence[Word], lines: Sequence[Line]) -> float:
     """The share of the run's width (its words' span) that the lines' words cover."""
-    x0 = min(w.bbox.x0 for w in run if w.bbox is not None)
-    x1 = max(w.bbox.x1 for w in run if w.bbox is not None)
+    span = BBox.union(w.bbox for w in run)
+    assert span is not None  # a run is made of words with boxes (lines_to_weak_runs)
+    x0, x1 = span.x0, span.x1
     spans = sorted((max(x0, w.bbox.x0), min(x1, w.bbox.x1)) for ln in lines for w in ln.words if w.bbox is not None)
     covered, reach = 0.0, x0
     for a, b in spans:

@@ -63,10 +63,10 @@ CAPITALS_SHARE, MIN_NAME_LETTERS = 0.8, 8
 # ('48 983.00')
 CENTS_END = regex.compile(r"[.,][\dOo]{2}$")
 # a thousands group of a figure printed with spaces: '48', '130', '571'
+GROUP = regex.compile(r"^\d{1,3}$")
 # a token of a scan's line that is a speck or a ruling, no print: the '(' of 'Persona ( 56 280.00',
 # the '>' of 'trabajo > Persona' (no letter, digit, % or dash, which a cell may print alone)
 MARKS_ONLY = regex.compile(r"^[^\w%-]+$")
-GROUP = regex.compile(r"^\d{1,3}$")
 
 
 def spaced_row_items(text: str) -> list[Item]:
@@ -166,13 +166,13 @@ def _meta_record(row: FRow, meta: dict[str, Any], ctx: dict[str, Any]) -> dict[s
     rec = base_record(meta, row, CONF_UNCHECKED)
     rec.update({k: ctx.get(k) for k in ("clave", "clave_proyecto", "objetivo_desarrollo_sostenible", "proyecto")})
     printed = ctx.get("clave_impresa", "").replace(" ", "")
-    if len(printed) > len(ctx["clave"]):
-        why = "una letra de más que OCR leyó entre los dígitos"
-        add_correction(rec, "clave", "corregido", f"'{ctx['clave_impresa']}' leído como {ctx['clave']} ({why})")
-    elif printed != ctx["clave"]:
-        add_correction(
-            rec, "clave", "corregido", f"'{ctx['clave_impresa']}' leído como {ctx['clave']} (letras por dígitos)"
+    if printed != ctx["clave"]:
+        why = (
+            "una letra de más que OCR leyó entre los dígitos"
+            if len(printed) > len(ctx["clave"])
+            else "letras por dígitos"
         )
+        add_correction(rec, "clave", "corregido", f"'{ctx['clave_impresa']}' leído como {ctx['clave']} ({why})")
     rec.update({k: ctx.get(k) for k in ("finalidad", "subfuncion", "tipo_proyecto")})
     rec.update(nivel=None, siglas=None, frecuencia=None, resumen_narrativo=None, comentario=None)
     rec["indicador"] = texts[0]
