@@ -20,7 +20,8 @@ from dataclasses import replace
 from papeleo.model import Word
 
 from .columns import NUMERIC
-from .head_layout import CODE_TOKEN, Column, Layout
+from .head_find import CODE_TOKEN
+from .head_layout import Column, Layout
 from .table import NUMBER_TOKEN
 
 # a body line is a table row when it prints at least this many numbers: a note under the table

@@ -18,41 +18,29 @@ from papeleo.model import Page, Word
 from papeleo.tables.words import is_speck, median_word_height, placed_words, words_to_text, words_to_word_lines
 
 from .body_columns import layout_with_body_columns
+from .body_lines import (
+    anchor_lines,
+    code_lines_start_the_next_row,
+    column_of,
+    crosses_border,
+    drop_trailing_strays,
+    is_note,
+    lines_to_anchors,
+    table_end,
+)
 from .columns import NUMERIC
 from .commentary import NOTE
-from .fields import split_code
-from .head_layout import (
-    Column,
-    Layout,
-    find_head,
-    head_without_body_lines,
-    line_gap,
-    main_head_line,
-)
+from .head_find import find_head, head_without_body_lines, line_gap, main_head_line
+from .head_layout import Column, Layout
 from .head_twins import layout_with_surer_labels
 from .order import order_check_and_note, order_evidence, order_is_uneven, quarter_order_check_and_note, swapped_order
 from .quarter_lines import line_with_quarters_read, lines_with_doubtful_labels
-from .row_tokens import NUMBERISH
 from .table import NUMBER_TOKEN, RowCells, flag_unplaced, numeric_field
-
-# a line is a row's anchor when it prints numbers in at least this many numeric columns (a page
-# footer's '1 / 3' prints two in one)
-MIN_ANCHOR_NUMBERS = 2
-
-# ... and more than this share of the words under numeric columns are numbers: a note under the
-# table ('… con fundamento en el artículo 79 de la Ley General …') or a footer ('Página 2 de 2')
-# runs across the numeric columns with a number or two among its words (higher would drop a row
-# whose cells carry words the number pattern does not take, such as 'Sin dato')
-MIN_ANCHOR_NUMBER_SHARE = 0.5
 
 # the lines of one cell follow each other closer than this many word heights (their leading); the
 # lines over the first row's numbers this close are that row's, a caption is set further apart
 # (wider would take it into the table's gutters)
 ROW_LEADING_GAP = 0.8
-
-# the body ends at a vertical gap this many word heights wide after the last anchor (notes,
-# signatures and footers are set apart further than a table's rows)
-TABLE_END_GAP = 3.5
 
 # a row prints at least one of these; numbers alone (a date or a page number under the signatures
 # read through a carried head) are not a row
@@ -63,10 +51,6 @@ NAMING_KINDS = ("nivel", "clave", "siglas", "resumen", "indicador")
 # of one or two rows finds them with the rows read under the same head before (more would mix
 # in earlier pages whose columns an auto-fitted table set a little apart)
 MIN_BORDER_ROWS = 3
-
-# a word reaching this many points past a border on both sides crosses it (glyph boxes touch a
-# rule or a gutter's edge by a point or so)
-STRADDLE_PT = 2.0
 
 
 def set_borders(layout: Layout, body: list[Word], page: Page) -> None:
@@ -97,14 +81,6 @@ def _gutter(words: list[Word], lo: float, hi: float) -> float | None:
             best = (cursor, x0)
         cursor = max(cursor, x1)
     return (best[0] + best[1]) / 2 if best else None
-
-
-def column_of(word: Word, cols: list[Column]) -> int | None:
-    xc = (word.bbox.x0 + word.bbox.x1) / 2
-    for i, c in enumerate(cols):
-        if c.left <= xc < c.right:
-            return i
-    return None
 
 
 def page_to_rows(
@@ -197,14 +173,14 @@ def _body_to_rows(
     for _ in range(2):
         core_words = [w for line in core for w in line]
         set_borders(layout, core_words, page)
-        anchors = _anchors(lines, cols, numeric)
+        anchors = anchor_lines(lines, cols, numeric)
         if layout.border_words and len(anchors) < MIN_BORDER_ROWS:
             set_borders(layout, layout.border_words + core_words, page)
-            anchors = _anchors(lines, cols, numeric)
+            anchors = anchor_lines(lines, cols, numeric)
         if not anchors:
             return []
-        end = _table_end(lines, anchors[-1], h)
-        crossing = [j for j in range(anchors[-1] + 1, end) if _crosses_border(lines[j], cols) or _is_note(lines[j])]
+        end = table_end(lines, anchors[-1], h)
+        crossing = [j for j in range(anchors[-1] + 1, end) if crosses_border(lines[j], cols) or is_note(lines[j])]
         end = crossing[0] if crossing else end
         # the rows between the first and the last numbers, and under a head the first row's lines
         # over its numbers (at a page's top a running header can sit as close): no caption or
@@ -215,15 +191,15 @@ def _body_to_rows(
         core = lines[top : anchors[-1] + 1]
     # a line with a word across a drawn or empty border is no table row (a caption
     # 'Componente 1: Dirección de …', a note, a footer)
-    lines = [line for line in lines[:end] if not _crosses_border(line, cols)]
-    anchors = _anchors(lines, cols, numeric)
+    lines = [line for line in lines[:end] if not crosses_border(line, cols)]
+    anchors = anchor_lines(lines, cols, numeric)
     if not anchors:
         return []
     layout.border_words = layout.border_words + [w for line in core for w in line]
     hrules = sorted((r.top + r.bottom) / 2 for r in page.rules if r.orientation == "h")
-    owner = _assign_lines(lines, anchors, hrules)
-    _code_lines_start_the_next_row(lines, anchors, owner, cols)
-    _drop_trailing_strays(lines, anchors, owner, h)
+    owner = lines_to_anchors(lines, anchors, hrules)
+    code_lines_start_the_next_row(lines, anchors, owner, cols)
+    drop_trailing_strays(lines, anchors, owner, h)
     out = []
     for a in anchors:
         members = [w for j, line in enumerate(lines) if owner[j] == a for w in line]
@@ -231,118 +207,6 @@ def _body_to_rows(
         if any(row.text.get(k) for k in NAMING_KINDS):
             out.append(row)  # numbers under no level, code, objective or indicator: page furniture
     return out
-
-
-def _anchors(lines: list[list[Word]], cols: list[Column], numeric: set[int]) -> list[int]:
-    out = []
-    for j, line in enumerate(lines):
-        if _is_note(line):
-            continue  # commentary printed under the table names numbers across its columns
-        under = [(i, NUMBERISH.match(w.text) is not None) for w in line if (i := column_of(w, cols)) in numeric]
-        numbers = sum(1 for _, is_number in under if is_number)
-        filled = len({i for i, is_number in under if is_number})
-        if filled >= MIN_ANCHOR_NUMBERS and numbers > MIN_ANCHOR_NUMBER_SHARE * len(under):
-            out.append(j)
-    return out
-
-
-def _table_end(lines: list[list[Word]], last: int, h: float) -> int:
-    """The body ends at the first wide gap after the last anchor."""
-    end = last + 1
-    while end < len(lines) and line_gap(lines[end - 1], lines[end]) < TABLE_END_GAP * h:
-        end += 1
-    return end
-
-
-def _code_lines_start_the_next_row(
-    lines: list[list[Word]], anchors: list[int], owner: list[int | None], cols: list[Column]
-) -> None:
-    """A row prints one code. A line under a row's numbers that starts with a second code
-    ('5.6.1.2.5 Actualización de' under '5.6.1.2.4 Limpieza de …') begins the next row when that
-    row has no code of its own: its text is centred on its own numbers further down, so its first
-    line can lie nearer the row above. That line and the row's lines after it go to the next row
-    (dev scan 29: two resúmenes ran on into the next row's, which lost its code). When the next
-    row has a code, the second one belongs to a row whose numbers were not found, and stays."""
-    named = {i for i, c in enumerate(cols) if any(k[0] in ("clave", "resumen") for k in c.kinds)}
-    coded = {j for j in range(len(lines)) if _starts_with_code(lines[j], cols, named)}
-    for k, a in enumerate(anchors[:-1]):
-        own = [j for j in range(len(lines)) if owner[j] == a]
-        nxt = anchors[k + 1]
-        if any(owner[j] == nxt for j in coded):
-            continue
-        later = [j for j in own if j in coded and j > a and any(i in coded for i in own if i < j)]
-        if later:
-            for j in own:
-                if j >= later[0]:
-                    owner[j] = nxt
-
-
-def _starts_with_code(line: list[Word], cols: list[Column], named: set[int]) -> bool:
-    words = [w for w in line if column_of(w, cols) in named]
-    code = split_code(words_to_text(words))[0] if words else None
-    return code is not None and "." in code
-
-
-def _drop_trailing_strays(lines: list[list[Word]], anchors: list[int], owner: list[int | None], h: float) -> None:
-    """Lines under the last row reach no further below its numbers than the other rows' text
-    reaches below theirs; what lies further (a caption over the next table, a note) is not
-    part of the row."""
-    if len(anchors) < 2:
-        return
-    mids = {
-        j: (min(w.bbox.top for w in lines[j]) + max(w.bbox.bottom for w in lines[j])) / 2 for j in range(len(lines))
-    }
-    reach = 0.0
-    for a in anchors[:-1]:
-        below = [max(w.bbox.bottom for w in lines[j]) - mids[a] for j in range(len(lines)) if owner[j] == a and j > a]
-        reach = max([reach, *below])
-    last = anchors[-1]
-    for j in range(last + 1, len(lines)):
-        if owner[j] == last and max(w.bbox.bottom for w in lines[j]) - mids[last] > reach + h:
-            owner[j] = None
-
-
-def _is_note(line: list[Word]) -> bool:
-    """'6.1 Meta Trimestral: Se obtuvo …' — the commentary printed under a table ends it."""
-    return NOTE.match(" ".join(w.text for w in line)) is not None
-
-
-def _crosses_border(line: list[Word], cols: list[Column]) -> bool:
-    """Whether a word of the line runs across a border. A number does not count: two cells'
-    numbers OCR read as one ('4212831537493' for '421283' and '1537493') run across the gutter
-    between them, and the row is still a row (validation scan 1003: its Componente lost)."""
-    cuts = [c.left for c in cols[1:] if c.left_sure]
-    return any(
-        w.bbox.x0 < x - STRADDLE_PT and w.bbox.x1 > x + STRADDLE_PT and not NUMBERISH.match(w.text)
-        for w in line
-        for x in cuts
-    )
-
-
-def _assign_lines(lines: list[list[Word]], anchors: list[int], hrules: list[float]) -> list[int | None]:
-    """Each line's anchor: the nearer one, unless a rule lies between them."""
-    tops = [min(w.bbox.top for w in ln) for ln in lines]
-    bottoms = [max(w.bbox.bottom for w in ln) for ln in lines]
-    owner = []
-    for j in range(len(lines)):
-        best = min(
-            anchors,
-            key=lambda a: (
-                _ruled_between(a, j, tops, bottoms, hrules),
-                abs(_mid(a, tops, bottoms) - _mid(j, tops, bottoms)),
-            ),
-        )
-        owner.append(best)
-    return owner
-
-
-def _mid(j: int, tops: list[float], bottoms: list[float]) -> float:
-    return (tops[j] + bottoms[j]) / 2
-
-
-def _ruled_between(a: int, j: int, tops, bottoms, hrules: list[float]) -> int:
-    lo, hi = sorted((_mid(a, tops, bottoms), _mid(j, tops, bottoms)))
-    return sum(1 for y in hrules if lo < y < hi)
 
 
 def _row(words: list[Word], cols: list[Column], page: Page, T: int | None) -> RowCells:

@@ -186,7 +186,15 @@ def flag_codes_off_stem(records: list[dict[str, Any]]) -> None:
     if len(dotted) < MIN_SEQUENCE:
         return
     depth = min(len(c) for c in dotted)
-    stem, n = Counter(tuple(c[:depth]) for c in dotted).most_common(1)[0]
+    stems = Counter(tuple(c[:depth]) for c in dotted)
+    stem, n = stems.most_common(1)[0]
+    stroke_stem = (stem[0][1:], *stem[1:]) if len(stem[0]) > 1 and stem[0].startswith("1") else None
+    if stroke_stem and stroke_stem in stems:
+        # the report prints both '13.3…' and '3.3…': the ruling left of the code cells, read
+        # as a 1 glued to most of them, explains both ('|3.3.2.2.2' -> '13.3.2.2.2' beside
+        # '3.3.2.3', dev MIR scan 544); no misreading turns '3.3…' into '13.3…'. Each code
+        # mended is marked and says why (_mend_code)
+        stem, n = stroke_stem, n + stems[stroke_stem]
     if n < STEM_SHARE * len(dotted):
         return
     taken = {r.get("clave") for r in records}

@@ -2,7 +2,7 @@
 cell (or one run of numbers) per line: rows are read by their runs of numbers, the columns'
 order is asked of the rows' arithmetic, and a quarter no check pins is flagged.
 
-The fixture ``tesseract_cells_155.txt`` is the first page of generated report 155's ``ocr.txt``
+The fixture ``tesseract_cells_155.txt`` is generated report 155's ``ocr.txt``
 (dev seed, real OCR path, kept as tesseract wrote it: fixtures/README.md). Expected values are
 the generator's truth for that report.
 """
@@ -159,3 +159,24 @@ def test_each_page_is_read_the_way_its_own_rows_back():
         assert [got.numbers[f"programado_t{q}"].replace(",", "") for q in range(1, 5)] == [str(p) for p, _ in pairs]
         assert got.numbers["avance_pct"] == pct
     assert rows["3.1.1.1"].numbers["programado_t4"] == "124"  # page 1 still read bottom-up
+
+
+def test_rows_one_number_short_of_an_order_ending_in_a_column_nobody_names_are_read_without_it():
+    # page 2: tesseract lost each row's '-' under the fourth quarter's alcanzado (the column the
+    # arithmetic cannot tell from a %) and wrote the numbers right to left, the meta last: eight
+    # numbers for nine columns, none read before. Read against the eight named columns, the
+    # way page 2's rows back; every quarter flagged, no check pins one
+    truth = {
+        "1.5.1.4.3": {"meta_anual": 1141886.0, "programado_t1": 326262.0, "programado_t2": 334479.0,
+                      "programado_t3": 346543.0, "programado_t4": 134602.0, "alcanzado_t1": 434183.0,
+                      "alcanzado_t2": 442370.0, "alcanzado_t3": 272002.0},
+        "1.5.1.4.7": {"meta_anual": 3704624.0, "programado_t1": 861240.0, "programado_t2": 836807.0,
+                      "programado_t3": 1386337.0, "programado_t4": 620240.0, "alcanzado_t1": 821788.0,
+                      "alcanzado_t2": 662078.0, "alcanzado_t3": 1403888.0},
+    }  # fmt: skip
+    by_clave = {r.get("clave"): r for r in records()}
+    for clave, values in truth.items():
+        row = by_clave[clave]
+        assert {f: row.get(f) for f in values} == values, clave
+        doubted = {c.partition("_columna_dudosa")[0] for c in row["checks"] if "_columna_dudosa=conflict" in c}
+        assert doubted == {f for f in QUARTERS if row.get(f) is not None}

@@ -12,7 +12,8 @@ from dataclasses import replace
 import pytest
 
 from extractors.mir_avance.v2.geometry import document_to_geometric_rows, page_to_rows
-from extractors.mir_avance.v2.head_layout import find_head, head_to_layout
+from extractors.mir_avance.v2.head_find import find_head
+from extractors.mir_avance.v2.head_layout import head_to_layout
 from helpers import SAMPLES
 from papeleo.model import BBox, Page, Rule, Word
 from papeleo.readers.layout import words_to_lines
@@ -161,6 +162,45 @@ def test_a_repeated_head_whose_main_line_ocr_split_in_two_is_still_known():
     caption = [(40, 18, "Componente 2: Dirección de Seguridad Pública")]
     lines = words_to_word_lines(w for ln in page_of(caption + head + row).lines for w in ln.words)
     assert find_head(lines, SIZE, 0, known) == (1, 3)
+
+
+def test_a_repeated_head_whose_labels_ocr_cut_over_two_lines_neither_a_head_alone_is_known():
+    # dev scan 577, the head over component 2 as tesseract grouped it: 'Frecuencia Programado
+    # sado' (Realizado misread) over 'Meta anual Avance'; each line names two kinds, too few
+    known = "Frecuencia Programado Realizado Meta anual Avance"
+    caption = [(40, 388, "Componente 2: Dirección de Protección Civil")]
+    head = [(277, 405, "Frecuencia Programado sado"), (445, 414, "Meta anual Avance")]
+    rest = [(44, 423, "Nivel MIR Objetivo Nombre del indicador de")]
+    row = [(86, 445, "3.2.3.1.2 Establecimientos PECI: Porcentaje de"), (279, 455, "Semestral 7 7 7 14 100.00%")]
+    lines = words_to_word_lines(w for ln in page_of(caption + head + rest + row).lines for w in ln.words)
+    assert find_head(lines, SIZE, 1, known) == (1, 4)
+    # a caption naming no column, over a line of the head, is not taken for the head's start
+    assert find_head(lines, SIZE, 0, known)[0] == 1
+
+
+def test_a_ruling_read_as_glyphs_with_a_digit_or_two_is_no_row():
+    # dev scan 544: the rule between two rows read as '¡ + ¡ | y " y ¡ 4 0 . 7'; taken as a row
+    # it took the next row's code and text, and the next row's numbers lost them
+    debris = [(40, 133, "¡ + ¡ | y"), (345, 133, "4"), (460, 133, "7")]
+    row = [(100, 140, "1.1.2 Registro de"), (220, 140, "PSAL: Porcentaje")]
+    row += [(40, 150, "Actividad"), (100, 150, "pólizas."), (220, 150, "de pólizas")]
+    row += [
+        (x, 150, n)
+        for x, n in zip((300, 340, 370, 400, 430, 460, 490, 520), ("8", "2", "2", "2", "2", "2", "1", "50%"))
+    ]
+    rows, _ = page_to_rows(page_of(HEAD_BY_KIND + debris + row), 2, None)
+    assert len(rows) == 1
+    assert rows[0].text["resumen"] == "1.1.2 Registro de pólizas." and rows[0].numbers["meta_anual"] == "8"
+    # an annual row early in the year prints two one-digit numbers beside its words: still a row
+    annual = [
+        (40, 140, "Fin"),
+        (100, 140, "1.1 Contribuir"),
+        (220, 140, "PSAL: Porcentaje"),
+        (300, 140, "2"),
+        (430, 140, "2"),
+    ]
+    rows, _ = page_to_rows(page_of(HEAD_BY_KIND + annual), 2, None)
+    assert [r.numbers for r in rows] == [{"meta_anual": "2", "programado_t4": "2"}]
 
 
 def test_a_quarter_line_over_the_main_line_with_a_label_read_as_a_number_stays_in_the_head():

@@ -139,6 +139,17 @@ def test_a_code_whose_first_1_is_the_cells_ruling_is_mended_and_says_so():
     assert [r["clave"] for r in rows if r["checks"]] == ["12.5.5.2.1", "32.5.5.2.3"]
 
 
+def test_codes_most_of_which_carry_the_ruling_as_a_1_are_mended_to_the_others_stem():
+    # dev MIR scan 544: most codes of a ruled grid read with the ruling glued ('13.3', its Fin,
+    # the shortest), a few without; the shortest code's stem is then the misread one
+    codes = ("13.3", "3.3.2", "13.3.2.1", "13.3.2.2", "3.3.2.2.1", "13.3.2.3")
+    rows = [{"clave": c, "checks": [], "meta_anual": 1.0} for c in codes]
+    flag_codes_off_stem(rows)
+    assert [r["clave"] for r in rows] == ["3.3", "3.3.2", "3.3.2.1", "3.3.2.2", "3.3.2.2.1", "3.3.2.3"]
+    assert [bool(r.get("corrected")) for r in rows] == [True, False, True, True, False, True]
+    assert all("clave:corregido" in r["corrected"] for r in rows if r.get("corrected"))
+
+
 def test_the_frequency_check_reaches_rows_of_a_reading_that_did_not_make_it():
     # the line stream's row of a semestral indicator with its programados in quarters 1 and 3
     # (a '0' read as 'O' and dropped: dev MIR OCR'd text 287)

@@ -9,11 +9,11 @@ a speck read as '+' between two labels, and a 'Meta anual' head read as noise.
 from __future__ import annotations
 
 from extractors.mir_avance.v2.body_columns import layout_with_body_columns
+from extractors.mir_avance.v2.head_find import find_head
 from extractors.mir_avance.v2.head_labels import HeadCell, group_spans
 from extractors.mir_avance.v2.head_layout import (
     Column,
     Layout,
-    find_head,
     head_to_layout,
     is_head_debris,
     leaves_with_quarters_of_their_block,
