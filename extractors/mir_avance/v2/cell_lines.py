@@ -11,12 +11,8 @@ commentary wrapped is no run), and its keys are the code, acronym and level prin
 lines before the run, the last of each (the lines after the previous run are that row's
 commentary).
 
-The head's cells come interleaved too, so the order of the numeric columns is not read from
-it: every order a MIR head prints (the annual target first or last; programado and alcanzado
-grouped by kind or by quarter; alcanzados for all quarters or up to the reported one; a %
-column or none) of the rows' count of numbers is tried against the rows' own arithmetic (Σ
-programado = meta anual, % = alcanzado / programado), and the one it backs on the most rows
-is taken, only when it is the one. Each row's values then go through its own checks.
+The head's cells come interleaved too, so the order of the numeric columns is asked of the
+rows' arithmetic (``cell_order.py``). Each row's values then go through its own checks.
 """
 
 from __future__ import annotations
@@ -26,6 +22,15 @@ import regex
 from papeleo.model import Document
 
 from .align import DOUBTFUL_SUFFIX, FIELDS, row_relations, value_of
+from .cell_order import (
+    MIN_BACKED_ROWS,
+    Kind,
+    backed_order,
+    backing,
+    columns_of_count,
+    runs_to_directions,
+    tokens_by_page_direction,
+)
 from .fields import frecuencia_of, nivel_of
 from .lines import place_numbers
 from .record import QUARTERS_OF
@@ -46,9 +51,6 @@ MAX_STRAY_CHARS = 3
 # out in rows or one cell per line (dev OCR'd text 100-399, block (c) and (d))
 MIN_APART_SHARE = 0.5
 DIGIT = regex.compile(r"\d")
-# an order of the columns is taken when the rows' arithmetic backs it on at least this many rows,
-# and backs no other order as well: fewer is within coincidence
-MIN_BACKED_ROWS = 3
 # a code printed alone on its line: '1.5', '1.5.1.1', '2.3.1.' (not a value: values print
 # thousands with commas and at most one point)
 # (a speck before it: '.3.6.4.2'). A code of two levels only when another code of the document
@@ -68,12 +70,12 @@ ACRONYM_LINE = regex.compile(r"^[A-ZÁÉÍÓÚÑ]{3,12}$")
 # 'PTRSUR - Porcentaje de toneladas'
 ACRONYM_LEAD = regex.compile(r"^([A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9]{2,11})(?:\s?[:=]|\s[-–—])\s")
 
-Kind = tuple[str, int | None]
+# two runs of numbers are joined into one row across at most this many lines of text between
+# them (a wrapped cell's line or two; more is another row's text)
+MAX_JOIN_LINES = 3
 # the last row's lines after its numbers are read this far: its level and frequency stand within
 # the few lines of its wrapped cells; further on stand the page's foot and signatures
 MAX_LAST_TAIL_LINES = 12
-# a column the arithmetic cannot name
-UNKNOWN: Kind = ("?", None)
 
 
 def document_to_cell_line_rows(doc: Document, T: int | None) -> list[RowCells]:
@@ -89,18 +91,17 @@ def document_to_cell_line_rows(doc: Document, T: int | None) -> list[RowCells]:
     runs = _number_runs([t for _, t in lines], numbers)
     if len(runs) < MIN_BACKED_ROWS:
         return []
-    # each row's numbers with its lines as tesseract wrote them, and bottom-up (module doc)
-    directions = [
-        [[t for j in range(a, b) for t in numbers[j] or []] for a, b in runs],
-        [[t for j in reversed(range(a, b)) for t in numbers[j] or []] for a, b in runs],
-    ]
-    backed = _backed_order(directions, T)
+    directions = runs_to_directions(runs, numbers)
+    backed = backed_order(directions, T)
     if backed is None:
         return []
     seq = backed[0]
-    tokens = _tokens_by_page_direction(seq, directions, backed[1], [lines[a][0] for a, _ in runs], T)
-    out: list[RowCells] = []
     texts = [t for _, t in lines]
+    joined = _runs_joined(runs, numbers, texts, codes, seq, T)
+    if joined != runs:
+        runs, directions = joined, runs_to_directions(joined, numbers)
+    tokens = tokens_by_page_direction(seq, directions, backed[1], [lines[a][0] for a, _ in runs], T)
+    out: list[RowCells] = []
     heads, tails = _row_segments(texts, runs, codes)
     # where the rows print their level and frequency: before their numbers, or after them
     after = _described_after(heads, tails)
@@ -108,6 +109,7 @@ def document_to_cell_line_rows(doc: Document, T: int | None) -> list[RowCells]:
         rc = RowCells(page=lines[a][0])
         _keys(rc, head, codes, described=not after)
         _keys(rc, [t for j, t in enumerate(texts[a:b], a) if numbers[j] is None], codes, keys=False)
+        _keys(rc, [t.split()[0] for t in texts[a:b] if frecuencia_of(t.split()[0])], codes, keys=False)
         if after:
             _keys(rc, tail[::-1], codes, keys=False)  # the first of each after the numbers: the cells beside them
         elif "frecuencia" not in rc.text:
@@ -117,9 +119,9 @@ def document_to_cell_line_rows(doc: Document, T: int | None) -> list[RowCells]:
         # an indicator measured in some quarters prints '0' in the others, or a blank, gone from
         # the text: the columns of its count
         row_seq = [k for k in seq if k[0] not in ("prog", "alc") or not measured or k[1] in measured]
-        pairs, note, _ = place_numbers(
-            toks, row_seq if len(toks) == len(row_seq) else _columns_of_count(seq, len(toks)) or seq, T
-        )
+        unmeasured = bool(measured) and T not in measured
+        columns = columns_of_count(row_seq, len(toks), unmeasured) or columns_of_count(seq, len(toks)) or seq
+        pairs, note, _ = place_numbers(toks, columns, T)
         if pairs is None:
             rc.notes.append(
                 f"{len(toks)} números para {len(seq)} columnas: ninguna alineación cuadra con la aritmética de la fila"
@@ -138,6 +140,76 @@ def document_to_cell_line_rows(doc: Document, T: int | None) -> list[RowCells]:
         )
         out.append(rc)
     return out
+
+
+def _runs_joined(
+    runs: list[tuple[int, int]],
+    numbers: list[list[str] | None],
+    texts: list[str],
+    codes: frozenset[str],
+    seq: list[Kind],
+    T: int,
+) -> list[tuple[int, int]]:
+    """A run whose count of numbers fits no columns, joined with the lines of numbers that follow
+    it when together they are one row's: tesseract set a line of the row's wrapped text between
+    them ('260' / '280' / '68' / '93 56' / 'sólidos urbanos' / '63' / '75 83 89%', dev MIR OCR'd
+    text 156 page 3: two runs of no row; '795.67 606.01 470.33' / 'actualizadas' / '76.2%' after
+    a row's first six, OCR'd text 123: too few for a run of their own). Joined only across at
+    most ``MAX_JOIN_LINES`` lines of text between two lines of numbers, none of them a key line
+    (code, acronym), up to the first line whose numbers make the count fit the columns and back
+    their order on the row's own arithmetic: two rows' numbers joined would not add up. A run
+    is taken whole or not at all."""
+    starts = {a: b for a, b in runs}
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(runs):
+        a, b = runs[i]
+        end = b if columns_of_count(seq, _count(numbers, a, b)) is None else None
+        end = _row_end(a, b, numbers, texts, codes, seq, T, starts) if end is not None else None
+        if end is None:
+            out.append((a, b))
+            i += 1
+            continue
+        out.append((a, end))
+        while i < len(runs) and runs[i][0] < end:
+            i += 1
+    return out
+
+
+def _count(numbers: list[list[str] | None], a: int, b: int) -> int:
+    return sum(len(numbers[j] or []) for j in range(a, b))
+
+
+def _row_end(
+    a: int,
+    b: int,
+    numbers: list[list[str] | None],
+    texts: list[str],
+    codes: frozenset[str],
+    seq: list[Kind],
+    T: int,
+    starts: dict[int, int],
+) -> int | None:
+    """Where the row whose numbers start the run (a, b) ends, when lines of numbers after it
+    complete it (``_runs_joined``); None when none do."""
+    gap = 0
+    j = b
+    while j < len(texts) and gap <= MAX_JOIN_LINES:
+        if numbers[j] is None:
+            if _key_line(texts[j], codes):
+                return None
+            gap += 1
+            j += 1
+            continue
+        gap = 0
+        j = starts.get(j, j + 1)  # a run is taken whole
+        if any(x < j < y for x, y in starts.items()):
+            return None
+        lines = [k for k in range(a, j) if numbers[k] is not None]
+        both = [[t for k in lines for t in numbers[k]], [t for k in reversed(lines) for t in numbers[k]]]
+        if columns_of_count(seq, len(both[0])) and any(backing(seq, [toks], T)[0] for toks in both):
+            return j
+    return None
 
 
 def _doubt_constant_only(rc: RowCells) -> None:
@@ -231,6 +303,10 @@ def _numbers_of(line: str, codes: frozenset[str]) -> list[str] | None:
     if line in codes:
         return None
     tokens = line.split()
+    if len(tokens) > 1 and frecuencia_of(tokens[0]) and not NUMBERISH.match(tokens[0]):
+        # the frequency cell beside the first numeric one, read by tesseract as one line with it
+        # ('TRIMESTRAL 451' after the row's other numbers: dev MIR OCR'd text 120, its meta)
+        tokens = tokens[1:]
     numbers = [t for t in tokens if NUMBERISH.match(t)]
     stray = [t for t in tokens if not NUMBERISH.match(t)]
     if not numbers or len(stray) > 1 or any(len(t) > MAX_STRAY_CHARS or DIGIT.search(t) for t in stray):
@@ -301,92 +377,3 @@ def _keys(rc: RowCells, window: list[str], codes: frozenset[str], keys: bool = T
                 rc.text["frecuencia"] = frecuencia_of(line) or line
         elif (siglas := _acronym(line)) and keys:
             rc.text["siglas"] = siglas
-
-
-def _orders(T: int) -> list[list[Kind]]:
-    """Every order of numeric columns a MIR head prints (module doc), behind a column no check
-    reaches (a línea base) or not."""
-    out = []
-    for alcanzados in (4, T):
-        by_kind = [*(("prog", q) for q in range(1, 5)), *(("alc", q) for q in range(1, alcanzados + 1))]
-        by_quarter = [k for q in range(1, 5) for k in (("prog", q), ("alc", q)) if k[0] == "prog" or q <= alcanzados]
-        for quarters in (by_kind, by_quarter):
-            for pct in ([], [("avance", None)]):
-                # ... after a column of no check ('Línea base') or none
-                for lead in ([], [UNKNOWN]):
-                    out.append([*lead, ("meta", None), *quarters, *pct])
-                    out.append([*lead, *quarters, ("meta", None), *pct])
-    unique: list[list[Kind]] = []
-    for o in out:
-        if o not in unique:
-            unique.append(o)
-    return unique
-
-
-def _backed_order(directions: list[list[list[str]]], T: int) -> tuple[list[Kind], int] | None:
-    """The order of columns the rows' arithmetic backs best (each order tried on the rows that
-    print as many numbers as it has columns), when it is the only one, and the reading of the
-    rows' lines it was backed on (``directions``: each row's numbers, its lines in one order)."""
-    scored = []
-    for d, tokens in enumerate(directions):
-        for seq in _orders(T):
-            held, failed = _backing(seq, tokens, T)
-            scored.append((held, -failed, d, seq))
-    top = max(scored, key=lambda x: x[:2])
-    # a wrong order holds on next to no row; the right one can fail on as many as it holds where
-    # tesseract set a neighbour's cell among a row's (a % read before the next row's numbers)
-    if top[0] < MIN_BACKED_ROWS:
-        return None
-    tied = [(d, seq) for held, failed, d, seq in scored if (held, failed) == top[:2]]
-    # lines as written where both ways are backed alike (rows of one line read the same both
-    # ways); rows over several lines then doubt the quarters no check pins (_doubt_unpinned_quarters)
-    best = [(d, seq) for d, seq in tied if d == tied[0][0]]
-    # orders the arithmetic backs equally agree where it reaches (the meta, the programados);
-    # where they differ ('alcanzado T4' or '%' last, both printed '-' for a third quarter) the
-    # column is nobody's: its numbers stay unplaced
-    return [kinds[0] if all(k == kinds[0] for k in kinds) else UNKNOWN for kinds in zip(*(s for _, s in best))], best[
-        0
-    ][0]
-
-
-def _tokens_by_page_direction(
-    seq: list[Kind], directions: list[list[list[str]]], chosen: int, pages: list[int | None], T: int
-) -> list[list[str]]:
-    """Each row's numbers in the direction its page's rows back best under ``seq``: tesseract
-    segments each page anew, and wrote one page's row lines bottom-up and the next top-down
-    (dev MIR OCR'd text 355: the rows of page 2 read against page 1's way); the document's
-    way where a page's rows back both alike."""
-    out = list(directions[chosen])
-    for page in dict.fromkeys(pages):
-        idx = [i for i, p in enumerate(pages) if p == page]
-        held = [_backing(seq, [d[i] for i in idx], T)[0] for d in directions]
-        best = max(range(len(directions)), key=lambda d: (held[d], d == chosen))
-        for i in idx:
-            out[i] = directions[best][i]
-    return out
-
-
-def _columns_of_count(seq: list[Kind], n: int) -> list[Kind] | None:
-    """The columns a row of ``n`` numbers is read against: the order itself, or the order without
-    its last column when nobody can name that one and the row prints one number fewer (the '-' of
-    a quarter not yet reported, lost from tesseract's text: dev MIR OCR'd text 155, page 2's
-    rows eight numbers for nine columns, none read); None when the count fits neither."""
-    if len(seq) == n:
-        return seq
-    if seq and seq[-1] == UNKNOWN and len(seq) - 1 == n:
-        return seq[:-1]
-    return None
-
-
-def _backing(seq: list[Kind], tokens: list[list[str]], T: int) -> tuple[int, int]:
-    """(rows whose every relation holds, rows where one fails) under one order of columns."""
-    held = failed = 0
-    for toks in tokens:
-        columns = _columns_of_count(seq, len(toks))
-        if columns is None:
-            continue
-        numbers = {f: t for (k, q), t in zip(columns, toks) if (f := numeric_field(k, q, T))}
-        relations = [ok for _, _, ok in row_relations(numbers, T, None)]
-        held += bool(relations) and all(relations)
-        failed += not all(relations)
-    return held, failed

@@ -180,3 +180,41 @@ def test_rows_one_number_short_of_an_order_ending_in_a_column_nobody_names_are_r
         assert {f: row.get(f) for f in values} == values, clave
         doubted = {c.partition("_columna_dudosa")[0] for c in row["checks"] if "_columna_dudosa=conflict" in c}
         assert doubted == {f for f in QUARTERS if row.get(f) is not None}
+
+
+BY_HAND = Path(__file__).parent / "fixtures" / "cells_apart_by_hand.txt"
+# what the fixture prints for each row: meta, (programado, alcanzado) per quarter up to the third,
+# programado T4, % (fixtures/README.md)
+BY_HAND_ROWS = {
+    "1.1": (120, [(30, 30), (30, 28), (30, 33)], 30, 110.0),
+    "1.1.1": (48, [(10, 9), (14, 14), (12, 6)], 12, 50.0),
+    "1.1.2": (260, [(60, 61), (70, 70), (65, 52)], 65, 80.0),
+    "1.1.2.1": (320, [(80, 80), (80, 82), (80, 76)], 80, 95.0),
+    "1.1.2.2": (520, [(130, 120), (130, 128), (130, 104)], 130, 80.0),
+    "1.1.2.3": (64, [(16, 15), (16, 16), (16, 12)], 16, 75.0),
+}
+
+
+def by_hand() -> dict[str, dict]:
+    doc = make_document(BY_HAND.read_text(encoding="utf-8"), name="mir_avance_ocr.txt")
+    return {r.get("clave"): r for r in extract(doc, process_context()).records}
+
+
+def test_rows_of_cells_apart_read_whole_whatever_lines_tesseract_cut_them_into():
+    # 1.1-1.1.2: the % last, where an alcanzado T4 could stand too: a number under a quarter not
+    # yet reported backs no order. 1.1.2.1: 'Trimestral 300', the frequency and the first number
+    # on one line. 1.1.2.2: a line of the indicator's text between the row's two runs. 1.1.2.3:
+    # its numbers in three pieces, two too short to be a run of their own
+    rows = by_hand()
+    for clave, (meta, quarters, prog4, pct) in BY_HAND_ROWS.items():
+        row = rows[clave]
+        got = [row.get("meta_anual"), *(row.get(f"{k}_t{q}") for q in (1, 2, 3) for k in ("programado", "alcanzado"))]
+        assert got == [meta, *(v for pair in quarters for v in pair)], clave
+        assert (row.get("programado_t4"), row.get("avance_pct"), row.get("frecuencia")) == (prog4, pct, "trimestral")
+
+
+def test_a_semestral_row_in_the_third_quarter_reads_without_the_blank_percent():
+    row = by_hand()["1.1.2.4"]
+    assert row.get("frecuencia") == "semestral"
+    assert [row.get(f) for f in ("meta_anual", "programado_t2", "alcanzado_t2", "programado_t4")] == [80, 40, 38, 40]
+    assert row.get("avance_pct") is None and row.get("programado_t1") is None
