@@ -47,6 +47,11 @@ CHECK_FIELDS: dict[str, tuple[str, ...]] = {
     "clave_fuera_de_secuencia": (
         *("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base", "meta_modificada"),
     ),
+    # ... 'clave_por_orden_del_ocr': tesseract wrote the codes after their rows' numbers, and which
+    # code is whose rests on its order (extractors/mir_avance/v2/cell_lines.py)
+    "clave_por_orden_del_ocr": (
+        *("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base", "meta_modificada"),
+    ),
     "clave_profundidad": (*("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base", "meta_modificada"),),
     "clave_fuera_de_tronco": (*("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base", "meta_modificada"),),
     # ... 'identificador_ilegible': the row's key read by OCR under a confidence floor (keys.py)

@@ -21,7 +21,7 @@ from papeleo.registry import Extraction, register
 from papeleo.tables import pages_to_tables
 
 from .align import DOUBTFUL_SUFFIX
-from .cell_lines import document_to_cell_line_rows
+from .cell_lines import KEY_ORDER_CHECK, document_to_cell_line_rows
 from .commentary import attach_commentary, note_of_another_row
 from .fields import cells_to_text_fields
 from .formats import flag_chosen, format_readings
@@ -111,10 +111,10 @@ def row_backing(r: dict[str, Any]) -> float:
 
 
 # checks a reader puts on its own rows to flag their values (numbers under a head label OCR
-# lost, programado/alcanzado told apart by order): they say how far to trust a row, not that
+# lost, programado/alcanzado told apart by order, codes tied to rows by tesseract's order): they say how far to trust a row, not that
 # its arithmetic fails, and counted against a reading they handed documents to readings that
 # were worse (dev scans 0-29: numbers exact 59.0% -> 55.8%)
-FLAGS_ONLY = frozenset({UNPLACED_CHECK, ORDER_CHECK})
+FLAGS_ONLY = frozenset({UNPLACED_CHECK, ORDER_CHECK, KEY_ORDER_CHECK})
 
 
 def values_read(records: list[dict[str, Any]]) -> int:
@@ -260,11 +260,20 @@ def flag_unbacked(records: list[dict[str, Any]], read_by_ocr: bool) -> None:
         # programado_t1 1440444 for 571936, Σ holding, the % commentary failing on programado_t2).
         # A constant reading of Σ (each quarter equal to the meta) compares each value alone
         failing = set().union(*(fs for _, ok, fs in evidence if not ok))
+        # ... nor does a check that holds over values the reader itself doubted (a column it could
+        # not tell): a % matched to a programado and alcanzado read from another printed row holds
+        # for that row (OCR'd text of report 6953: 56.3% of another row's 45 and 80, unflagged)
+        doubted_by_reader = {
+            str(c).partition(DOUBTFUL_SUFFIX)[0] for c in r.get("checks") or [] if f"{DOUBTFUL_SUFFIX}=" in str(c)
+        }
         backed = set().union(
             *(
                 fs
                 for name, ok, fs in evidence
-                if ok and name not in COLUMN_BLIND_CHECKS and not (fs & failing and _compensable(name, r))
+                if ok
+                and name not in COLUMN_BLIND_CHECKS
+                and not (fs & failing and _compensable(name, r))
+                and not fs & doubted_by_reader
             )
         )
         in_conflict = not all(ok for _, ok, _ in evidence)

@@ -21,7 +21,7 @@ import regex
 
 from papeleo.model import Document
 
-from .align import DOUBTFUL_SUFFIX, FIELDS, row_relations, value_of
+from .cell_doubts import doubt_constant_only, doubt_unpinned_quarters
 from .cell_order import (
     MIN_BACKED_ROWS,
     Kind,
@@ -35,7 +35,6 @@ from .fields import frecuencia_of, nivel_of
 from .lines import place_numbers
 from .record import QUARTERS_OF
 from .row_tokens import NUMBERISH
-from .solve import adds_up, suma_holds
 from .table import RowCells, numeric_field
 
 # a run of number lines is a row's cells when it prints at least this many numbers: a code
@@ -73,6 +72,9 @@ ACRONYM_LEAD = regex.compile(r"^([A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9]{2,11})(?:
 # two runs of numbers are joined into one row across at most this many lines of text between
 # them (a wrapped cell's line or two; more is another row's text)
 MAX_JOIN_LINES = 3
+# the check a row of a document whose codes follow their numbers carries: which code is whose
+# rests on tesseract's order alone (_codes_follow_runs)
+KEY_ORDER_CHECK = "clave_por_orden_del_ocr"
 # the last row's lines after its numbers are read this far: its level and frequency stand within
 # the few lines of its wrapped cells; further on stand the page's foot and signatures
 MAX_LAST_TAIL_LINES = 12
@@ -105,9 +107,17 @@ def document_to_cell_line_rows(doc: Document, T: int | None) -> list[RowCells]:
     heads, tails = _row_segments(texts, runs, codes)
     # where the rows print their level and frequency: before their numbers, or after them
     after = _described_after(heads, tails)
+    # which code is whose rests on tesseract's order alone where codes follow their numbers
+    codes_after = _codes_follow_runs(texts, runs, codes, [p for p, _ in lines])
     for (a, b), toks, head, tail in zip(runs, tokens, heads, tails):
         rc = RowCells(page=lines[a][0])
         _keys(rc, head, codes, described=not after)
+        if codes_after:
+            rc.checks.append(f"{KEY_ORDER_CHECK}=conflict")
+            rc.notes.append(
+                "el OCR escribió las claves después de los números de sus filas: la clave de la fila "
+                "puede ser la de su vecina"
+            )
         _keys(rc, [t for j, t in enumerate(texts[a:b], a) if numbers[j] is None], codes, keys=False)
         _keys(rc, [t.split()[0] for t in texts[a:b] if frecuencia_of(t.split()[0])], codes, keys=False)
         if after:
@@ -132,9 +142,9 @@ def document_to_cell_line_rows(doc: Document, T: int | None) -> list[RowCells]:
                     rc.numbers[name] = tok
             if note:
                 rc.notes.append(note)
-            _doubt_constant_only(rc)
+            doubt_constant_only(rc)
             if b - a > 1:
-                _doubt_unpinned_quarters(rc, T)
+                doubt_unpinned_quarters(rc, T)
         rc.notes.append(
             "orden de las columnas tomado de la aritmética de las filas (texto de OCR, una celda por línea)"
         )
@@ -212,40 +222,22 @@ def _row_end(
     return None
 
 
-def _doubt_constant_only(rc: RowCells) -> None:
-    """A row whose Σ holds only as a constant indicator's (every programado printed non-zero equal
-    to the meta) while it also prints zeros: the zeros and the targets could sit in any of its
-    quarters and the check would still hold. In this reading a row's numbers come in an order
-    tesseract chose ('0 100' / '100 0 100'), so its programados are doubted, each by name."""
-    values = {f: value_of(t) for f, t in rc.numbers.items()}
-    meta, progs = (
-        values.get("meta_anual"),
-        {f: v for f, v in values.items() if f.startswith("programado_") and v is not None},
-    )
-    if meta is None or not progs or adds_up(meta, list(progs.values())):
-        return
-    if 0 in progs.values() and suma_holds({**dict.fromkeys(FIELDS), **values}):
-        rc.checks += [f"{f}{DOUBTFUL_SUFFIX}=conflict" for f in sorted(progs)]
-        rc.notes.append(
-            "Σ programado sólo cuadra como indicador constante: los ceros y las metas pueden ir en otros trimestres"
-        )
-
-
-def _doubt_unpinned_quarters(rc: RowCells, T: int) -> None:
-    """A row whose numbers tesseract wrote over several lines: it orders those lines as it
-    segments the page, not always top to bottom ('109 109 100.00%' / '98 130' / '127 163' /
-    '81 78': the fourth quarter first, validation OCR'd text 1025). Σ programado holds whatever
-    quarter each programado sits in, so only a check that names a quarter's cell (the % of the
-    reported quarter) pins it; every other programado and alcanzado is doubted, by name."""
-    pinned = {
-        f for name, fields, ok in row_relations(rc.numbers, T, None) if ok and name != "suma_programado" for f in fields
-    }
-    doubted = sorted(f for f in rc.numbers if f.startswith(("programado_", "alcanzado_")) and f not in pinned)
-    flagged = {c.partition("=")[0] for c in rc.checks}
-    new = [f for f in doubted if f"{f}{DOUBTFUL_SUFFIX}" not in flagged]
-    if new:
-        rc.checks += [f"{f}{DOUBTFUL_SUFFIX}=conflict" for f in new]
-        rc.notes.append(f"celdas en varias líneas del OCR: ninguna comprobación fija el trimestre de {', '.join(new)}")
+def _codes_follow_runs(texts: list[str], runs: list[tuple[int, int]], codes: frozenset[str], pages: list) -> bool:
+    """Whether tesseract wrote the rows' codes after their numbers: a page's last run of numbers
+    is followed by a code on a line of its own and no run after it on that page (OCR'd text of
+    report 6968: '4,552 1,824 903 …' / … / '2.2.5.1.8.1' / 'Página 1 de 2', every row's code a
+    few lines under its numbers and read as the next row's: 31 values under their neighbours'
+    codes with no flag). Taking each code from after its numbers instead read no better (dev
+    OCR'd text 149, whose codes come on both sides), so the codes stay as read and every value
+    of every row says that its code may be its neighbour's (``KEY_ORDER_CHECK``)."""
+    for page in dict.fromkeys(pages):
+        on_page = [(a, b) for a, b in runs if pages[a] == page]
+        if not on_page:
+            continue
+        last = on_page[-1][1]
+        if any(texts[j] in codes for j in range(last, len(texts)) if pages[j] == page):
+            return True
+    return False
 
 
 def _cells_apart(lines: list[str], numbers: list[list[str] | None]) -> bool:

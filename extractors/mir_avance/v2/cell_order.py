@@ -66,7 +66,7 @@ def backed_order(directions: list[list[list[str]]], T: int) -> tuple[list[Kind],
         return None
     tied = [(d, seq) for held, failed, d, seq in scored if (held, failed) == top[:2]]
     # lines as written where both ways are backed alike (rows of one line read the same both
-    # ways); rows over several lines then doubt the quarters no check pins (_doubt_unpinned_quarters)
+    # ways); rows over several lines then doubt the quarters no check pins (cell_doubts.doubt_unpinned_quarters)
     best = [(d, seq) for d, seq in tied if d == tied[0][0]]
     # orders the arithmetic backs equally agree where it reaches (the meta, the programados);
     # where they differ ('alcanzado T4' or '%' last, both printed '-' for a third quarter) the

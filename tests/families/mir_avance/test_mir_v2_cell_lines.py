@@ -218,3 +218,39 @@ def test_a_semestral_row_in_the_third_quarter_reads_without_the_blank_percent():
     assert row.get("frecuencia") == "semestral"
     assert [row.get(f) for f in ("meta_anual", "programado_t2", "alcanzado_t2", "programado_t4")] == [80, 40, 38, 40]
     assert row.get("avance_pct") is None and row.get("programado_t1") is None
+
+
+# three rows of cells apart whose codes tesseract wrote after their numbers (as in the OCR'd
+# text of report 6968): each code under its row's numbers, the page's last code after its
+# last run. Which code is whose rests on the order alone
+CODES_AFTER = """Avance al 30 de septiembre de 2024
+PAAA: Porcentaje de servicios
+Trimestral
+100 120
+30 30 30 28
+30 33 30 110.0%
+1.1
+Fin
+PBBB: Porcentaje de apoyos
+Trimestral
+40 48
+10 9 14 14
+12 6 12 50.0%
+1.1.1
+Propósito
+PCCC: Porcentaje de familias
+Trimestral
+200 260
+60 61 70 70
+65 52 65 80.0%
+1.1.2
+Componente
+"""
+
+
+def test_rows_whose_codes_come_after_their_numbers_flag_every_value():
+    doc = make_document(CODES_AFTER, name="mir_avance_ocr.txt")
+    rows = document_to_cell_line_rows(doc, 3)
+    assert len(rows) == 3 and all("clave_por_orden_del_ocr=conflict" in r.checks for r in rows)
+    # codes leading their rows' text, as in the other fixtures: no such flag
+    assert not any("clave_por_orden_del_ocr=conflict" in r["checks"] for r in by_hand().values())

@@ -127,6 +127,22 @@ def test_values_no_check_covers_are_doubted_on_ocr_input_only():
     assert "alcanzado_t3_sin_respaldo=conflict" not in lost["checks"]
 
 
+def test_a_check_over_values_the_reader_doubted_backs_nothing():
+    # OCR'd text of report 6953: a row merged with the printed row under it took its programado
+    # and alcanzado (each doubted by the reader: columna_dudosa) and its commentary's %; the %
+    # holds on them, for that other row, and was left unflagged
+    row = _second_quarter_row(checks=["suma_programado=ok", "avance_calculado=ok"])
+    row["checks"] += ["programado_t2_columna_dudosa=conflict", "alcanzado_t2_columna_dudosa=conflict"]
+    from extractors.mir_avance.v2 import flag_unbacked  # noqa: PLC0415
+
+    flag_unbacked([row], read_by_ocr=True)
+    assert "avance_pct_sin_respaldo=conflict" in row["checks"]
+    # the same row with its columns sure: the % backs itself
+    sure = _second_quarter_row()
+    flag_unbacked([sure], read_by_ocr=True)
+    assert "avance_pct_sin_respaldo=conflict" not in sure["checks"]
+
+
 def test_a_check_spent_on_imputing_a_value_backs_none_of_the_others():
     # the meta anual printed illegibly and imputed as Σ programado: the Σ then holds by
     # construction and cannot vouch for the programados it summed (dev MIR OCR'd text 147)
