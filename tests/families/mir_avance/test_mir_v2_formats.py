@@ -549,3 +549,14 @@ def test_poa_ocr_text_printed_one_cell_per_line_is_read_row_by_row():
         -557,
         54,
     )
+
+
+def test_a_sevac_line_of_specks_that_cuts_into_no_cell_neither_crashes_nor_drops_the_rows():
+    # report 6909's scan: a line that cut into no cell left a row with no items, and reading its
+    # first cell crashed the extractor on the whole report
+    from extractors.mir_avance.v2.formats.rows import FRow, Item  # noqa: PLC0415
+    from extractors.mir_avance.v2.formats.sevac import _with_spaced_cells, rows_to_records  # noqa: PLC0415
+
+    blank = FRow([Item(text=" ", numbers=[])], page=1, source="lineas")
+    assert _with_spaced_cells(blank) is blank
+    assert rows_to_records([FRow([], page=1, source="lineas")], {"trimestre": 2}) == []

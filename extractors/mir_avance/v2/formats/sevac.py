@@ -133,7 +133,10 @@ def _with_spaced_cells(row: FRow) -> FRow:
     row of stacked columns, its lines whole)."""
     if row.source not in ("lineas_texto", "lineas") or len(row.items) != 1:
         return row
-    return FRow(spaced_row_items(row.items[0].text), row.page, row.bbox, row.source)
+    items = spaced_row_items(row.items[0].text)
+    # a line of specks cuts into no cell: kept as it was (report 6909's scan: cut into nothing,
+    # it crashed the reading and lost the report)
+    return FRow(items, row.page, row.bbox, row.source) if items else row
 
 
 def cumplimiento_holds(pct: float | None, alc: float | None, mod: float | None) -> bool | None:
@@ -202,6 +205,8 @@ def rows_to_records(rows: list[FRow], meta: dict[str, Any]) -> list[dict[str, An
     bands: list[str] = []
     out = []
     for row in rows:
+        if not row.items:
+            continue
         first = row.items[0].text.strip()
         clave = project_key(first)
         if clave is not None:
