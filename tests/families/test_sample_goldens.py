@@ -58,9 +58,11 @@ def _case(name: str, known_defect: str | None = None):
 
 
 @pytest.fixture(scope="module")
-def ingest(tmp_path_factory):
-    """Ingest a sample once per module, on first use, into a shared output root."""
-    out = tmp_path_factory.mktemp("golden_out")
+def ingest(read_root):
+    """Ingest a sample once per module, on first use, into the session's shared output root: its
+    read cache holds the sample scans the metadata tests OCR'd already (tests/conftest.py), and
+    each document's rows are its own files there (keyed by the document's id)."""
+    out = read_root
     ParquetStore(out).prepare()
     done: dict[str, pipeline.DocSummary] = {}
 
