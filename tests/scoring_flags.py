@@ -63,6 +63,8 @@ CHECK_FIELDS: dict[str, tuple[str, ...]] = {
     ),
     # ... and '<field>_sin_respaldo': a value of that reading no check on printed values covers
     **{f"{f}_sin_respaldo": (f,) for f in ("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct")},
+    # ... and a POA unit's % of beneficiaries whose counts a failing sum doubts (formats/poa.py)
+    "beneficiarios_avance_pct_sin_respaldo": ("beneficiarios_avance_pct",),
     # ... 'comentario_coherente': the % read from the commentary against its own N de M
     "comentario_coherente": ("avance_pct",),
     # ... '<field>_negativo': a value below zero (a sign that may be a neighbouring cell's dash)

@@ -560,3 +560,15 @@ def test_a_sevac_line_of_specks_that_cuts_into_no_cell_neither_crashes_nor_drops
     blank = FRow([Item(text=" ", numbers=[])], page=1, source="lineas")
     assert _with_spaced_cells(blank) is blank
     assert rows_to_records([FRow([], page=1, source="lineas")], {"trimestre": 2}) == []
+
+
+def test_a_poa_units_percent_over_counts_a_failing_sum_doubts_is_doubted_too():
+    # OCR'd text of report 6997: a unit whose garbled name took another unit's 901 and 699 (its
+    # 78% holding on them) was flagged on its counts by the zone's failing sum, not on its %
+    from extractors.mir_avance.v2.formats import flag_chosen  # noqa: PLC0415
+
+    unit = {"programado": 901.0, "alcanzado": 699.0, "avance_pct": 78.0, "corrected": [], "comentario_extraccion": None}
+    unit["checks"] = ["cumplimiento_calculado=ok", "programado_suma_de_unidades=conflict"]
+    sure = {**unit, "checks": ["cumplimiento_calculado=ok"]}
+    flag_chosen("poa_lineas", [unit, sure], read_by_ocr=True)
+    assert "avance_pct" in flags(unit) and "avance_pct" not in flags(sure)

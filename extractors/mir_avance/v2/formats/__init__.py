@@ -12,6 +12,7 @@ from typing import Any
 from papeleo.model import Document
 
 from ..keys import flag_repeated_keys
+from ..record import add_flags
 from . import pbr, poa, sevac
 
 log = logging.getLogger(__name__)
@@ -34,8 +35,29 @@ def flag_chosen(name: str, records: list[dict[str, Any]], read_by_ocr: bool) -> 
         sevac.flag_unchecked_programado(records)
     if read_by_ocr and name.startswith("pbr"):
         pbr.flag_unbacked_values(records)
+    if name.startswith("poa"):
+        flag_pct_of_doubted_counts(records)
     if name.startswith("pbr"):
         # a PbR prints each clave once (C1951, then C1951.A1943 ...): an activity whose own part
         # OCR damaged ('.41943') reads under its component's clave, and nothing says which of
         # the rows holds the component's numbers (dev MIR OCR'd text 202)
         flag_repeated_keys(records)
+
+
+def flag_pct_of_doubted_counts(records: list[dict[str, Any]]) -> None:
+    """A unit's % whose programado or alcanzado a failing sum doubts is doubted too: it holds on
+    them whatever row they were read from (OCR'd text of report 6997: a unit whose garbled name
+    took another unit's 901 and 699, its 78% holding on them, unflagged where the sums were)."""
+    for rec in records:
+        checks = [str(c) for c in rec.get("checks") or []]
+        for pre in ("", "beneficiarios_"):
+            pct = f"{pre}avance_pct"
+            doubted = any(
+                c == f"{pre}{k}{poa.SUM_SUFFIX}=conflict" for c in checks for k in ("programado", "alcanzado")
+            )
+            if doubted and rec.get(pct) is not None and not any(c.startswith(f"{pct}_") for c in checks):
+                add_flags(
+                    rec,
+                    [f"{pct}_sin_respaldo=conflict"],
+                    f"{pct}: sale de valores que la suma de las unidades pone en duda",
+                )
