@@ -572,3 +572,16 @@ def test_a_poa_units_percent_over_counts_a_failing_sum_doubts_is_doubted_too():
     sure = {**unit, "checks": ["cumplimiento_calculado=ok"]}
     flag_chosen("poa_lineas", [unit, sure], read_by_ocr=True)
     assert "avance_pct" in flags(unit) and "avance_pct" not in flags(sure)
+
+
+def test_a_pbr_component_key_after_one_of_its_activities_doubts_the_row():
+    # OCR'd text of report 6993: 'C1990' read between C1990.A1922 and C1990.A1926, an activity
+    # whose own part OCR lost, its values unflagged
+    from extractors.mir_avance.v2.formats import flag_chosen  # noqa: PLC0415
+
+    keys = ("C1975.A1920", "C1990.A1922", "C1990", "C1990.A1926", "C1991", "C1991.A1927")
+    rows = [
+        {"clave": k, "avance_pct": 50.0, "checks": [], "corrected": [], "comentario_extraccion": None} for k in keys
+    ]
+    flag_chosen("pbr_lineas", rows, read_by_ocr=False)
+    assert ["avance_pct" in flags(r) for r in rows] == [False, False, True, False, False, False]

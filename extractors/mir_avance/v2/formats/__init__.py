@@ -11,7 +11,7 @@ from typing import Any
 
 from papeleo.model import Document
 
-from ..keys import flag_repeated_keys
+from ..keys import OUT_OF_SEQUENCE, flag_repeated_keys
 from ..record import add_flags
 from . import pbr, poa, sevac
 
@@ -42,6 +42,7 @@ def flag_chosen(name: str, records: list[dict[str, Any]], read_by_ocr: bool) -> 
         # OCR damaged ('.41943') reads under its component's clave, and nothing says which of
         # the rows holds the component's numbers (dev MIR OCR'd text 202)
         flag_repeated_keys(records)
+        flag_components_after_their_activities(records)
 
 
 def flag_pct_of_doubted_counts(records: list[dict[str, Any]]) -> None:
@@ -61,3 +62,19 @@ def flag_pct_of_doubted_counts(records: list[dict[str, Any]]) -> None:
                     [f"{pct}_sin_respaldo=conflict"],
                     f"{pct}: sale de valores que la suma de las unidades pone en duda",
                 )
+
+
+def flag_components_after_their_activities(records: list[dict[str, Any]]) -> None:
+    """A PbR prints a component's row before its activities ('C1990', then 'C1990.A1922' …): a
+    component's key read after one of its own activities is an activity whose own part OCR lost
+    ('C1990' between C1990.A1922 and C1990.A1926, OCR'd text of report 6993, its values
+    unflagged), so every value of the row is doubted (``OUT_OF_SEQUENCE``)."""
+    seen: set[str] = set()
+    for rec in records:
+        clave = str(rec.get("clave") or "")
+        stem, dot, _ = clave.partition(".")
+        if dot:
+            seen.add(stem)
+        elif clave in seen:
+            note = f"la clave {clave} de un componente viene después de una de sus actividades: puede ser una actividad"
+            add_flags(rec, [f"{OUT_OF_SEQUENCE}=conflict"], note)
