@@ -111,9 +111,10 @@ def row_backing(r: dict[str, Any]) -> float:
 
 
 # checks a reader puts on its own rows to flag their values (numbers under a head label OCR
-# lost, programado/alcanzado told apart by order, codes tied to rows by tesseract's order): they say how far to trust a row, not that
-# its arithmetic fails, and counted against a reading they handed documents to readings that
-# were worse (dev scans 0-29: numbers exact 59.0% -> 55.8%)
+# lost, programado/alcanzado told apart by order, codes tied to rows by tesseract's order):
+# they say how far to trust a row, not that its arithmetic fails, and counted against a
+# reading they handed documents to readings that were worse (dev scans 0-29: numbers exact
+# 59.0% -> 55.8%)
 FLAGS_ONLY = frozenset({UNPLACED_CHECK, ORDER_CHECK, KEY_ORDER_CHECK})
 
 

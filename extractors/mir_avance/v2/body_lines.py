@@ -61,10 +61,11 @@ def anchor_lines(lines: list[list[Word]], cols: list[Column], numeric: set[int])
     for j, line in enumerate(lines):
         if is_note(line):
             continue  # commentary printed under the table names numbers across its columns
-        under = [(i, NUMBERISH.match(w.text) is not None) for w in line if (i := column_of(w, cols)) in numeric]
+        in_numeric = [(i, w.text) for w in line if (i := column_of(w, cols)) in numeric]
+        under = [(i, NUMBERISH.match(t) is not None) for i, t in in_numeric]
         numbers = sum(1 for _, is_number in under if is_number)
         filled = len({i for i, is_number in under if is_number})
-        digits = [w.text for w in line if column_of(w, cols) in numeric and DIGIT.search(w.text)]
+        digits = [t for _, t in in_numeric if DIGIT.search(t)]
         if all(len(t) == 1 for t in digits) and len(digits) < MIN_ONE_DIGIT_ANCHOR_NUMBERS and not _has_a_word(line):
             continue
         if filled >= MIN_ANCHOR_NUMBERS and numbers > MIN_ANCHOR_NUMBER_SHARE * len(under):

@@ -174,8 +174,8 @@ def _runs_joined(
     i = 0
     while i < len(runs):
         a, b = runs[i]
-        end = b if columns_of_count(seq, _count(numbers, a, b)) is None else None
-        end = _row_end(a, b, numbers, texts, codes, seq, T, starts) if end is not None else None
+        fits = columns_of_count(seq, sum(len(numbers[j] or []) for j in range(a, b))) is not None
+        end = None if fits else _row_end(a, b, numbers, texts, codes, seq, T, starts)
         if end is None:
             out.append((a, b))
             i += 1
@@ -184,10 +184,6 @@ def _runs_joined(
         while i < len(runs) and runs[i][0] < end:
             i += 1
     return out
-
-
-def _count(numbers: list[list[str] | None], a: int, b: int) -> int:
-    return sum(len(numbers[j] or []) for j in range(a, b))
 
 
 def _row_end(
@@ -215,8 +211,7 @@ def _row_end(
         j = starts.get(j, j + 1)  # a run is taken whole
         if any(x < j < y for x, y in starts.items()):
             return None
-        lines = [k for k in range(a, j) if numbers[k] is not None]
-        both = [[t for k in lines for t in numbers[k]], [t for k in reversed(lines) for t in numbers[k]]]
+        both = [way[0] for way in runs_to_directions([(a, j)], numbers)]  # as written, bottom-up
         if columns_of_count(seq, len(both[0])) and any(backing(seq, [toks], T)[0] for toks in both):
             return j
     return None

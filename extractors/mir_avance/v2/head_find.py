@@ -101,15 +101,16 @@ def find_head(
         # a repetition of the known head whose main line the scan cut in two ('Frecuencia
         # Programado sado' over 'Meta anual Avance', dev MIR scan 577: missed, the next
         # component's rows were read under the head before and its labels went into them)
+        head_line = _names_a_head(text)
         cut_in_two = (
             known
-            and not _names_a_head(text)
+            and not head_line
             and _names_a_head(text, min_kinds=1)
             and i + 1 < len(lines)
             and _near(lines[i], lines[i + 1], h)
             and _names_a_head(" ".join([text, *(w.text for w in lines[i + 1])]))
         )
-        if not cut_in_two and not _names_a_head(text):
+        if not (head_line or cut_in_two):
             continue
         first = i
         while first > start and _near(lines[first - 1], lines[first], h):
