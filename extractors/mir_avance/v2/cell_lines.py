@@ -22,6 +22,7 @@ import regex
 from papeleo.model import Document
 
 from .cell_doubts import doubt_constant_only, doubt_unpinned_quarters
+from .cell_keys import codes_of, described, key_line, keys_into, parts_rows
 from .cell_order import (
     MIN_BACKED_ROWS,
     Kind,
@@ -31,7 +32,7 @@ from .cell_order import (
     runs_to_directions,
     tokens_by_page_direction,
 )
-from .fields import frecuencia_of, nivel_of
+from .fields import frecuencia_of
 from .lines import place_numbers
 from .record import QUARTERS_OF
 from .row_tokens import NUMBERISH
@@ -50,25 +51,11 @@ MAX_STRAY_CHARS = 3
 # out in rows or one cell per line (dev OCR'd text 100-399, block (c) and (d))
 MIN_APART_SHARE = 0.5
 DIGIT = regex.compile(r"\d")
-# a code printed alone on its line: '1.5', '1.5.1.1', '2.3.1.' (not a value: values print
-# thousands with commas and at most one point)
-# (a speck before it: '.3.6.4.2'). A code of two levels only when another code of the document
-# extends it ('1.5' beside '1.5.1'): alone, '78.73' on its line is a value
-CODE_LINE = regex.compile(r"^[.,']?(\d{1,3}(?:\.\d{1,3}){1,7})\.?$")
-# a code of this many levels or more is a code wherever it stands (a value prints one point)
-MIN_SURE_CODE_LEVELS = 3
-# a code leading the resumen's first line: '3.2.1.1 Recolección de toneladas de residuos' (a
-# capital after it: a commentary's figure is followed by lower case or '%')
-CODE_LEAD = regex.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,7})\.?\s+\p{Lu}")
-# ... or a Fin's code of one level, before a word: '3 Contribuir a impulsar el' (a figure the
-# commentary wrapped is followed by lower case, '%' or a unit)
-CODE_LEAD_ONE_LEVEL = regex.compile(r"^(\d{1,3})\s+\p{Lu}\p{Ll}{2,}")
-# an acronym alone on its line: 'TVDPUL', 'PSALAM'
-ACRONYM_LINE = regex.compile(r"^[A-ZÁÉÍÓÚÑ]{3,12}$")
-# ... or leading the indicator's first line, marked: 'PAEEE= Porcentaje de', 'PSAL: Porcentaje',
-# 'PTRSUR - Porcentaje de toneladas'
-ACRONYM_LEAD = regex.compile(r"^([A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9]{2,11})(?:\s?[:=]|\s[-–—])\s")
-
+# a one-word text cell OCR set on the line of a row's numbers: 'Porcentaje 146.00 0', 'Tasa 98.00 0'
+WORD_CELL = regex.compile(r"^\p{Lu}\p{Ll}{2,}$")
+# ... read as a cell beside them when this many numbers follow it or more: a commentary's line
+# prints words between its figures, and one figure after a word is a sentence's ('Meta 2')
+MIN_BESIDE_WORD_NUMBERS = 2
 # two runs of numbers are joined into one row across at most this many lines of text between
 # them (a wrapped cell's line or two; more is another row's text)
 MAX_JOIN_LINES = 3
@@ -86,7 +73,7 @@ def document_to_cell_line_rows(doc: Document, T: int | None) -> list[RowCells]:
     if not T or any(p.text_source != "plain_text" for p in doc.pages):
         return []
     lines = [(p.number, ln.text.strip()) for p in doc.pages for ln in p.lines if ln.text.strip()]
-    codes = _codes_of([t for _, t in lines])
+    codes = codes_of([t for _, t in lines])
     numbers = [_numbers_of(t, codes) for _, t in lines]
     if not _cells_apart([t for _, t in lines], numbers):
         return []  # rows printed on lines, or cells one per line in row order: the line readings' text
@@ -111,20 +98,20 @@ def document_to_cell_line_rows(doc: Document, T: int | None) -> list[RowCells]:
     codes_after = _codes_follow_runs(texts, runs, codes, [p for p, _ in lines])
     for (a, b), toks, head, tail in zip(runs, tokens, heads, tails):
         rc = RowCells(page=lines[a][0])
-        _keys(rc, head, codes, described=not after)
+        keys_into(rc, head, codes, described=not after)
         if codes_after:
             rc.checks.append(f"{KEY_ORDER_CHECK}=conflict")
             rc.notes.append(
                 "el OCR escribió las claves después de los números de sus filas: la clave de la fila "
                 "puede ser la de su vecina"
             )
-        _keys(rc, [t for j, t in enumerate(texts[a:b], a) if numbers[j] is None], codes, keys=False)
-        _keys(rc, [t.split()[0] for t in texts[a:b] if frecuencia_of(t.split()[0])], codes, keys=False)
+        keys_into(rc, [t for j, t in enumerate(texts[a:b], a) if numbers[j] is None], codes, keys=False)
+        keys_into(rc, [t.split()[0] for t in texts[a:b] if frecuencia_of(t.split()[0])], codes, keys=False)
         if after:
-            _keys(rc, tail[::-1], codes, keys=False)  # the first of each after the numbers: the cells beside them
+            keys_into(rc, tail[::-1], codes, keys=False)  # the first of each after the numbers: the cells beside them
         elif "frecuencia" not in rc.text:
             # the frequency cell can come right after the numbers too ('0 100' / 'Semestral')
-            _keys(rc, [t for t in texts[b : b + 2] if frecuencia_of(t) and len(t.split()) == 1], codes)
+            keys_into(rc, [t for t in texts[b : b + 2] if frecuencia_of(t) and len(t.split()) == 1], codes)
         measured = QUARTERS_OF.get(frecuencia_of(rc.text.get("frecuencia")) or "")
         # an indicator measured in some quarters prints '0' in the others, or a blank, gone from
         # the text: the columns of its count
@@ -176,14 +163,57 @@ def _runs_joined(
         a, b = runs[i]
         fits = columns_of_count(seq, sum(len(numbers[j] or []) for j in range(a, b))) is not None
         end = None if fits else _row_end(a, b, numbers, texts, codes, seq, T, starts)
+        start = None
+        if not fits and end is None:
+            start, end = _row_start(a, b, out[-1][1] if out else 0, numbers, texts, codes, seq, T, starts)
         if end is None:
             out.append((a, b))
             i += 1
             continue
-        out.append((a, end))
+        out.append((a if start is None else start, end))
         while i < len(runs) and runs[i][0] < end:
             i += 1
     return out
+
+
+def _row_start(
+    a: int,
+    b: int,
+    floor: int,
+    numbers: list[list[str] | None],
+    texts: list[str],
+    codes: frozenset[str],
+    seq: list[Kind],
+    T: int,
+    starts: dict[int, int],
+) -> tuple[int | None, int | None]:
+    """(start, end) of the row whose numbers end the run (a, b), when a line of its first
+    numbers stands before the run, too short to be a run of its own: tesseract set the row's
+    unit or frequency cell between ('Porcentaje 81.00 100.00' / 'TRIMESTRAL' / '(Contraloría
+    Municipal)' / '100.00 100.00' / …, OCR'd text of report 6979: its línea base and first
+    programado). Taken across at most ``MAX_JOIN_LINES`` lines of text, none a key line, not
+    before ``floor`` (where the previous row ends), and only when the count then fits the columns
+    and the row's arithmetic backs their order — or the lines after the run complete it
+    (``_row_end``). (None, None) when no such line does."""
+    gap = 0
+    j = a - 1
+    while j >= floor and numbers[j] is None:
+        if parts_rows(texts[j], codes) or gap == MAX_JOIN_LINES:
+            return None, None
+        gap += 1
+        j -= 1
+    if j < floor or gap == 0:
+        return None, None
+    start = j
+    while start - 1 >= floor and numbers[start - 1] is not None:
+        start -= 1
+    if any(x <= start < y or x <= j < y for x, y in starts.items()):
+        return None, None  # another row's run: two rows' numbers
+    both = [way[0] for way in runs_to_directions([(start, b)], numbers)]
+    if columns_of_count(seq, len(both[0])) and any(backing(seq, [toks], T)[0] for toks in both):
+        return start, b
+    end = _row_end(start, b, numbers, texts, codes, seq, T, starts)
+    return (start, end) if end is not None else (None, None)
 
 
 def _row_end(
@@ -202,7 +232,7 @@ def _row_end(
     j = b
     while j < len(texts) and gap <= MAX_JOIN_LINES:
         if numbers[j] is None:
-            if _key_line(texts[j], codes):
+            if parts_rows(texts[j], codes):
                 return None
             gap += 1
             j += 1
@@ -261,7 +291,7 @@ def _number_runs(lines: list[str], numbers: list[list[str] | None]) -> list[tupl
             j += 1
             # a row's level or frequency cell set among its numbers ('95 102 95 95 95' /
             # 'Trimestral' / '95', dev MIR OCR'd text 149: the meta anual after it)
-            if j + 1 < len(lines) and numbers[j] is None and numbers[j + 1] is not None and _described(lines[j]):
+            if j + 1 < len(lines) and numbers[j] is None and numbers[j + 1] is not None and described(lines[j]):
                 j += 1
         count = sum(len(numbers[k] or []) for k in range(i, j))
         after_frequency = i > 0 and len(lines[i - 1].split()) == 1 and frecuencia_of(lines[i - 1]) is not None
@@ -269,19 +299,6 @@ def _number_runs(lines: list[str], numbers: list[list[str] | None]) -> list[tupl
             out.append((i, j))
         i = max(j, i + 1)
     return out
-
-
-def _codes_of(lines: list[str]) -> frozenset[str]:
-    """The lines of a document that print a code alone: of MIN_SURE_CODE_LEVELS levels or more,
-    or fewer where a longer code of the document starts with it (CODE_LINE)."""
-    alone = {ln: m.group(1) for ln in lines if (m := CODE_LINE.match(ln))}
-    led = [m.group(1) for ln in lines if (m := CODE_LEAD.match(ln))]
-    longer = [c for c in [*alone.values(), *led] if c.count(".") + 1 >= MIN_SURE_CODE_LEVELS]
-    return frozenset(
-        ln
-        for ln, code in alone.items()
-        if code.count(".") + 1 >= MIN_SURE_CODE_LEVELS or any(c.startswith(code + ".") for c in longer)
-    )
 
 
 def _numbers_of(line: str, codes: frozenset[str]) -> list[str] | None:
@@ -293,6 +310,10 @@ def _numbers_of(line: str, codes: frozenset[str]) -> list[str] | None:
     if len(tokens) > 1 and frecuencia_of(tokens[0]) and not NUMBERISH.match(tokens[0]):
         # the frequency cell beside the first numeric one, read by tesseract as one line with it
         # ('TRIMESTRAL 451' after the row's other numbers: dev MIR OCR'd text 120, its meta)
+        tokens = tokens[1:]
+    elif len(tokens) > MIN_BESIDE_WORD_NUMBERS and WORD_CELL.match(tokens[0]):
+        # another one-word text cell beside the first numeric ones, on their line: the unit
+        # ('Porcentaje 146.00 0', OCR'd text of report 6979: its línea base and first quarter)
         tokens = tokens[1:]
     numbers = [t for t in tokens if NUMBERISH.match(t)]
     stray = [t for t in tokens if not NUMBERISH.match(t)]
@@ -313,7 +334,7 @@ def _row_segments(
     previous_end = 0
     for a, b in runs:
         window = texts[previous_end:a]
-        first = next((i for i, t in enumerate(window) if _key_line(t, codes)), 0)
+        first = next((i for i, t in enumerate(window) if key_line(t, codes)), 0)
         if tails:
             tails[-1] = window[:first]
         heads.append(window[first:])
@@ -328,39 +349,5 @@ def _described_after(heads: list[list[str]], tails: list[list[str]]) -> bool:
     """Whether the rows print their level and frequency after their numbers: more such lines
     stand after the runs than before them (tesseract writes a row's cells block by block, and
     the blocks' order follows the page's segmentation, not the head's)."""
-    before = sum(1 for h in heads for t in h if _described(t))
-    return sum(1 for t_ in tails for t in t_ if _described(t)) > before
-
-
-def _key_line(line: str, codes: frozenset[str]) -> bool:
-    return bool(line in codes or CODE_LEAD.match(line) or CODE_LEAD_ONE_LEVEL.match(line) or _acronym(line))
-
-
-def _described(line: str) -> bool:
-    return len(line.split()) <= 2 and bool(nivel_of(line) or frecuencia_of(line))
-
-
-def _acronym(line: str) -> str | None:
-    if ACRONYM_LINE.match(line):
-        return line
-    m = ACRONYM_LEAD.match(line)
-    return m.group(1) if m else None
-
-
-def _keys(rc: RowCells, window: list[str], codes: frozenset[str], keys: bool = True, described: bool = True) -> None:
-    """The row's code and acronym (``keys``), level and frequency (``described``): the last of
-    each printed on a line of its own (or leading one, for the code, the acronym and the level)."""
-    for line in window:
-        if line in codes and keys:
-            rc.text["clave"] = CODE_LINE.match(line).group(1)
-        elif (m := CODE_LEAD.match(line) or CODE_LEAD_ONE_LEVEL.match(line)) and keys:
-            rc.text["clave"] = m.group(1)
-        elif nivel_of(line) and len(line.split()) <= 2:
-            if described:
-                rc.text["nivel"] = line
-        elif frecuencia_of(line) and len(line.split()) <= 2:
-            # 'TRIMESTRAL' is no acronym; 'Ascendente Trimestral': the sentido's cell beside it
-            if described:
-                rc.text["frecuencia"] = frecuencia_of(line) or line
-        elif (siglas := _acronym(line)) and keys:
-            rc.text["siglas"] = siglas
+    before = sum(1 for h in heads for t in h if described(t))
+    return sum(1 for t_ in tails for t in t_ if described(t)) > before

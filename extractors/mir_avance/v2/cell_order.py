@@ -11,8 +11,11 @@ Each row's numbers are tried as tesseract wrote its lines and bottom-up, page by
 
 from __future__ import annotations
 
-from .align import row_relations, value_of
-from .table import numeric_field
+from collections.abc import Callable
+
+from .align import DOUBTFUL_SUFFIX, row_relations, value_of
+from .heads import rows_backed
+from .table import RowCells, numeric_field
 
 Kind = tuple[str, int | None]
 # a column the arithmetic cannot name
@@ -30,7 +33,7 @@ def runs_to_directions(runs: list[tuple[int, int]], numbers: list[list[str] | No
     ]
 
 
-def _orders(T: int) -> list[list[Kind]]:
+def orders_of(T: int) -> list[list[Kind]]:
     """Every order of numeric columns a MIR head prints (module doc), behind a column no check
     reaches (a línea base) or not."""
     out = []
@@ -56,7 +59,7 @@ def backed_order(directions: list[list[list[str]]], T: int) -> tuple[list[Kind],
     rows' lines it was backed on (``directions``: each row's numbers, its lines in one order)."""
     scored = []
     for d, tokens in enumerate(directions):
-        for seq in _orders(T):
+        for seq in orders_of(T):
             held, failed = backing(seq, tokens, T)
             scored.append((held, -failed, d, seq))
     top = max(scored, key=lambda x: x[:2])
@@ -122,3 +125,42 @@ def backing(seq: list[Kind], tokens: list[list[str]], T: int) -> tuple[int, int]
         held += bool(relations) and all(relations)
         failed += not all(relations)
     return held, failed
+
+
+def rows_of_backed_order(
+    parse: Callable[[list[Kind]], list[RowCells]], T: int
+) -> tuple[int, int, list[RowCells]] | None:
+    """(rows backed, values placed, rows) of the rows read (``parse``) against the order of
+    columns their arithmetic backs best, for a head that names no order the rows back (OCR'd
+    text of report 6972: 'Meta' over 'de' over 'Nivel Resumen … Comentario' over 'medida
+    Primero Segundo Tercero Cuarto Primero … Anual Avance', its groups' line lost, read as one
+    column: 5 of 120 numbers). Orders backed alike on as many values agree where the
+    arithmetic reaches; a column where they differ is doubted on every row that fills it. None
+    when no order is backed on ``MIN_BACKED_ROWS`` rows."""
+    scored = []
+    for seq in orders_of(T):
+        rows = parse(seq)
+        results = [ok for rc in rows for *_, ok in row_relations(rc.numbers, T, rc.text.get("comentario"))]
+        # checks that hold less those that fail: whole rows backed would favour an order without
+        # the % column, whose rows carry one check fewer to fail (6972: 12 rows backed with its
+        # eight printed %s dropped, 9 with them read)
+        margin = sum(results) - (len(results) - sum(results))
+        named = sum(1 for k, q in seq if numeric_field(k, q, T))
+        full = rows_backed([rc for rc in rows if len(rc.numbers) >= named], T)
+        scored.append((margin, full, rows_backed(rows, T), sum(len(r.numbers) for r in rows), seq, rows))
+    top = max(scored, key=lambda x: x[:4])
+    # backed on rows that fill every column of the order: rows that print a few of their cells
+    # (tesseract's text scattered one cell per line, report 6589: 3 of 12 rows backed on 5 or 6
+    # numbers each) back an order by coincidence, and the line stream reads them better
+    if top[1] < MIN_BACKED_ROWS:
+        return None
+    tied = [seq for *score, seq, _ in scored if score == list(top[:4]) and len(seq) == len(top[4])]
+    differ = {k for i, k in enumerate(top[4]) if any(seq[i] != k for seq in tied)}
+    for rc in top[5]:
+        for kind, q in differ:
+            if (name := numeric_field(kind, q, T)) and name in rc.numbers:
+                rc.checks.append(f"{name}{DOUBTFUL_SUFFIX}=conflict")
+        rc.notes.append(
+            "orden de las columnas tomado de la aritmética de las filas: la cabecera no nombra uno que cuadre"
+        )
+    return top[2], top[3], top[5]

@@ -24,12 +24,14 @@ from papeleo.model import Document
 
 from ..stream import GROUP_NUMBER
 from .align import DOUBTFUL_SUFFIX, align_by_checks
+from .cell_order import MIN_BACKED_ROWS, rows_of_backed_order
 from .columns import Label
 from .commentary import NOTE
 from .detached import opens_detached_cell, rows_with_detached_keys
 from .fields import frecuencia_of
 from .heads import TEXT_KINDS, head_labels, head_sequences, head_to_sequence, rows_backed
 from .line_head import MIN_HEAD_LABELS, PIPED, find_head, kinds_of, mostly_labels, row_in_head, row_start, unpipe
+from .line_text import split_text
 from .row_tokens import NUMBERISH, measured_columns, numeric_run, numeric_runs, row_tokens
 from .table import NULL_TOKENS, RowCells, live_columns, numeric_field
 
@@ -49,19 +51,11 @@ CODE_OPENING = regex.compile(r"^\s*\d{1,3}(?:\.\d{1,3}){2,8}\s+\p{L}")
 # a row holds its numbers once it has a run of at least this many (two: a lone number is a
 # code, a year or a count in the text)
 MIN_ROW_NUMBERS = 2
-# an acronym after the objective's sentence: '… los tres órdenes de gobierno. PSAL: Porcentaje',
-# 'conforme al programa anual. PCCPP - Porcentaje'
-SIGLAS_AFTER_SENTENCE = regex.compile(r"(?<=[.;:]\s|^)(?P<s>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9]{1,13})(?=\s*(?:[:=]|\s[-–—]\s?))")
-# an acronym marked by '=' or ':' anywhere, when wrapped cells interleave the objective with the
-# indicator: 'Apoyos económicos PAE= Porcentaje de apoyos'
-SIGLAS_MARKED = regex.compile(r"(?<=\s|^)(?P<s>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9]{1,13})(?=[:=]\s*\S)")
 # the quarter is read from the rows' counts of numbers only when more than half of them agree
 # (1/QUARTER_MAJORITY of the rows); fewer lets rows with lost or split cells decide it
 QUARTER_MAJORITY = 2
 # a Markdown rule under the head: '|---|---|:---:|'
 RULE_LINE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
-# a responsible area leading the row's text after its level word: '(Dirección de Desarrollo Económlco) 5.3.1 …'
-LEADING_PARENS = regex.compile(r"^\s*\([^()]{1,80}\)\s*")
 
 
 def place_numbers(tokens: list[str], seq: list[tuple[str, int | None]], T: int | None, comentario: str | None = None):
@@ -316,6 +310,12 @@ def document_to_line_rows(doc: Document, T: int | None) -> list[RowCells]:
         backed, placed = rows_backed(rows, T), sum(len(r.numbers) for r in rows)
         if best is None or (backed > best[0] and (n == 0 or placed >= best[1])):
             best = (backed, placed, rows)
+    if T and (best is None or best[0] < MIN_BACKED_ROWS):
+        found = rows_of_backed_order(
+            lambda seq: [_parse_row(t, seq, text_order, T, pg, numeric_field) for pg, t in texts], T
+        )
+        if found and found[0] > (best[0] if best else 0):
+            best = found
     if not best:
         return []
     kept = [(rc, t) for rc, (_, t) in zip(best[2], texts) if rc.numbers or not NOTE.match(unpipe(t))]
@@ -362,40 +362,3 @@ def _parse_row(text: str, seq, text_order, T, page, numeric_field) -> RowCells:
             rc.numbers[name] = "-"
     rc.text = split_text(" ".join(tokens[:start]), " ".join(tokens[stop:]), text_order)
     return rc
-
-
-def split_text(before: str, after: str, order: list[str]) -> dict[str, str]:
-    """The row's text before its numbers, shared out by the head's order of text columns: the
-    level word, the code and objective, the acronym and indicator (``fields.py`` splits those),
-    then the short columns, each peeled off the end by its own vocabulary."""
-    from .fields import FRECUENCIAS, NIVELES
-
-    words = before.split()
-    out: dict[str, str] = {}
-    if words and NIVELES.term_of(words[0]):
-        out["nivel"] = words.pop(0)
-        area = LEADING_PARENS.match(" ".join(words))
-        if area:  # the responsible area printed under the level: 'Fin (UIPPE) 5 Contribuir …'
-            words = " ".join(words)[area.end() :].split()
-    tail_kinds = [k for k in order if k not in ("nivel", "clave", "resumen", "siglas", "indicador", "comentario")]
-    for kind in reversed(tail_kinds):
-        if not words:
-            break
-        if kind == "frecuencia" and FRECUENCIAS.term_of(words[-1]):
-            out["frecuencia"] = words.pop()
-        elif kind in ("unidad", "texto_extra") and len(words) > 1:
-            out[kind] = words.pop()
-    rest = " ".join(words)
-    siglas = SIGLAS_AFTER_SENTENCE.search(rest) or SIGLAS_MARKED.search(rest)
-    if siglas is None and "siglas" in order:
-        siglas = regex.search(r"(?<=[.;]\s)(?P<s>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9]{2,13})(?=\s)", rest)
-    if siglas:
-        out["resumen"] = rest[: siglas.start()].strip()
-        out["indicador"] = rest[siglas.start() :].strip() if "siglas" not in order else rest[siglas.end() :].strip()
-        if "siglas" in order:
-            out["siglas"] = siglas.group("s")
-    else:
-        out["resumen"] = rest
-    if after.strip():
-        out["comentario"] = after.strip()
-    return out

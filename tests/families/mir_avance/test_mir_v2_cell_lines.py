@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractors.mir_avance.v2 import extract
-from extractors.mir_avance.v2.cell_lines import _codes_of, document_to_cell_line_rows
+from extractors.mir_avance.v2.cell_keys import codes_of, parts_rows
+from extractors.mir_avance.v2.cell_lines import _numbers_of, document_to_cell_line_rows
 from helpers import make_document
 from papeleo.context import process_context
 
@@ -135,7 +136,7 @@ def test_the_frequency_cell_between_a_rows_numbers_and_its_meta_keeps_them_one_r
 
 def test_a_value_printed_alone_is_no_code_unless_a_longer_code_extends_it():
     lines = ["1.5", "1.5.1 Contribuir", "78.73", ".3.6.4.2", "4.3.3.6.1.1"]
-    assert _codes_of(lines) == {"1.5", ".3.6.4.2", "4.3.3.6.1.1"}
+    assert codes_of(lines) == {"1.5", ".3.6.4.2", "4.3.3.6.1.1"}
 
 
 def test_each_page_is_read_the_way_its_own_rows_back():
@@ -254,3 +255,36 @@ def test_rows_whose_codes_come_after_their_numbers_flag_every_value():
     assert len(rows) == 3 and all("clave_por_orden_del_ocr=conflict" in r.checks for r in rows)
     # codes leading their rows' text, as in the other fixtures: no such flag
     assert not any("clave_por_orden_del_ocr=conflict" in r["checks"] for r in by_hand().values())
+
+
+# --- report 6979: a one-word cell on the line of a row's first numbers -----------------------
+FIXTURE_6979 = Path(__file__).parent / "fixtures" / "tesseract_cells_6979.txt"
+# the generator's truth for report 6979 (fourth quarter): rows whose first numbers tesseract
+# set after their unit ('Porcentaje 81.00 100.00'), and 'TRIMESTRAL' between them and the rest
+TRUTH_6979 = {
+    "3.4": {"meta_anual": 137.0, "programado_t4": 137.0, "alcanzado_t4": 80.0, "avance_pct": 58.4},
+    "3.4.1.1": {"meta_anual": 100.0, "programado_t1": 100.0, "programado_t4": 100.0, "alcanzado_t3": 60.0,
+                "alcanzado_t4": 87.0, "avance_pct": 87.0},
+    "3.4.1.5": {"meta_anual": 258.0, "programado_t1": 41.0, "programado_t2": 44.0, "programado_t3": 90.0,
+                "programado_t4": 83.0, "alcanzado_t4": 50.0, "avance_pct": 60.2},
+}  # fmt: skip
+
+
+def test_a_row_whose_first_numbers_stand_beside_its_unit_before_its_frequency_is_read_whole():
+    doc = make_document(FIXTURE_6979.read_text(encoding="utf-8"), name="mir_avance_ocr.txt")
+    by_clave = {r.get("clave"): r for r in extract(doc, process_context()).records}
+    for clave, truth in TRUTH_6979.items():
+        assert {f: by_clave[clave].get(f) for f in truth} == truth, clave
+
+
+def test_a_word_beside_two_numbers_is_a_cell_and_one_number_after_a_word_is_a_sentence():
+    assert _numbers_of("Porcentaje 146.00 0", frozenset()) == ["146.00", "0"]
+    assert _numbers_of("TRIMESTRAL 451", frozenset()) == ["451"]
+    assert _numbers_of("Meta 2", frozenset()) is None
+    assert _numbers_of("de 1,234 a 2,345", frozenset()) is None
+
+
+def test_a_frequency_in_capitals_between_a_rows_numbers_does_not_part_it_but_an_acronym_does():
+    assert not parts_rows("TRIMESTRAL", frozenset())
+    assert parts_rows("PADMR", frozenset())
+    assert parts_rows("3.4.1.1.1 Atención de quejas y denuncias", frozenset())

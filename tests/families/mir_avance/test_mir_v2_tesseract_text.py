@@ -10,6 +10,7 @@ those reports, never the extractor's output.
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -300,3 +301,38 @@ def test_a_check_that_holds_over_a_value_a_failing_check_names_backs_nothing():
     flag_unbacked([misread, right], read_by_ocr=True)
     assert {"alcanzado_t2", "avance_pct"} <= set(flags(misread))
     assert not {"alcanzado_t2", "avance_pct", "programado_t2"} & set(flags(right))
+
+
+# generated report 6972 (second quarter, real OCR path): its head read as 'Meta' / 'de' /
+# 'Nivel Resumen narrativo Indicador Frecuencia E Comentario' / 'medida Primero Segundo Tercero
+# Cuarto Primero … Anual Avance', the groups' line ('Metas programadas Realizado') above it cut
+# off by a stray 'de', so the head names one numeric column; its rows are one per line
+# ('Componente … Trimestral Promedio 85 151 91 57 85 144 384 95.36% vincular 144 …'). The
+# generator's truth for it:
+TRUTH_6972 = {
+    "1.6.1.2": {"meta_anual": 384.0, "programado_t1": 85.0, "programado_t2": 151.0, "programado_t3": 91.0,
+                "programado_t4": 57.0, "alcanzado_t1": 85.0, "alcanzado_t2": 144.0, "avance_pct": 95.36},
+    "1.6.1.2.1": {"meta_anual": 1716.0, "programado_t1": 511.0, "programado_t2": 457.0, "programado_t3": 509.0,
+                  "programado_t4": 239.0, "alcanzado_t1": 428.0, "alcanzado_t2": 343.0, "avance_pct": 75.05},
+    "1.6.1.5": {"meta_anual": 50310.0, "programado_t1": 17311.0, "programado_t2": 6290.0, "alcanzado_t2": 7804.0,
+                "avance_pct": 124.07},
+}  # fmt: skip
+
+
+def test_rows_under_a_head_naming_no_order_they_back_are_read_in_the_order_their_arithmetic_backs():
+    text = (Path(__file__).parent / "fixtures" / "tesseract_rows_6972.txt").read_text(encoding="utf-8")
+    records = extract(make_document(text, name="mir_avance_ocr.txt"), process_context()).records
+    by_clave = {r.get("clave"): r for r in records}
+    for clave, truth in TRUTH_6972.items():
+        assert {f: by_clave[clave].get(f) for f in truth} == truth, clave
+    assert all("aritmética de las filas" in (r.get("comentario_extraccion") or "") for r in by_clave.values())
+    # no value of the report is wrong without a flag on its own field (the generator's truth, whole)
+    rows = json.loads(
+        (Path(__file__).parent / "fixtures" / "tesseract_rows_6972.truth.json").read_text(encoding="utf-8")
+    )
+    truth = {row["clave"]: row for row in rows["indicators"]}
+    for r in records:
+        want = truth.get(r.get("clave"))
+        for f in MIR_NUMERIC:
+            if want is not None and r.get(f) is not None and r.get(f) != want.get(f):
+                assert f in flags(r), (r.get("clave"), f, r.get(f), want.get(f))
