@@ -20,6 +20,10 @@ from .table import RowCells, numeric_field
 Kind = tuple[str, int | None]
 # a column the arithmetic cannot name
 UNKNOWN: Kind = ("?", None)
+# the note of every row read in the order its arithmetic backs rather than the head's
+ARITHMETIC_ORDER_NOTE = (
+    "orden de las columnas tomado de la aritmética de las filas: la cabecera no nombra uno que cuadre"
+)
 # an order of the columns is taken when the rows' arithmetic backs it on at least this many rows,
 # and backs no other order as well: fewer is within coincidence
 MIN_BACKED_ROWS = 3
