@@ -9,8 +9,13 @@ import pytest
 
 from helpers import ROOT, SAMPLES, SEEDS, make_document, make_page, requires_seeds  # noqa: F401  (re-exported for old imports)
 from papeleo import registry
+from papeleo.readers.cache import CACHE_DIR
 
 os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect"))
+if worker := os.environ.get("PYTEST_XDIST_WORKER"):
+    # each pytest-xdist worker its own Prefect home: two temporary servers on one SQLite
+    # database would see each other's flow runs
+    os.environ["PREFECT_HOME"] = os.path.join(os.environ["PREFECT_HOME"], worker)
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -25,8 +30,17 @@ def read_root(tmp_path_factory):
     (../shared/realworld, the samples): a real scan is OCR'd once per session, not once per test
     module (three modules read camp_itse_asm_2018.pdf, about 50 s each). The cache is keyed by
     the file's bytes, the reader version and the read settings, so a hit is what a fresh read
-    with the same settings gives."""
-    return tmp_path_factory.mktemp("reads")
+    with the same settings gives. Under pytest-xdist each worker keeps its own output root (the
+    store has one writer: a second worker's ``prepare`` would discard the first one's unfinished
+    writes) but its read cache is one folder for all workers, whose entries the cache writes
+    atomically: a file one worker OCR'd is a hit for the other."""
+    root = tmp_path_factory.mktemp("reads")
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = tmp_path_factory.getbasetemp().parent / "shared_reads"
+        shared.mkdir(exist_ok=True)
+        (root / CACHE_DIR).parent.mkdir(parents=True)
+        (root / CACHE_DIR).symlink_to(shared, target_is_directory=True)
+    return root
 
 
 @pytest.fixture
