@@ -16,6 +16,7 @@ if worker := os.environ.get("PYTEST_XDIST_WORKER"):
     # each pytest-xdist worker its own Prefect home: two temporary servers on one SQLite
     # database would see each other's flow runs
     os.environ["PREFECT_HOME"] = os.path.join(os.environ["PREFECT_HOME"], worker)
+    os.makedirs(os.environ["PREFECT_HOME"], exist_ok=True)  # Prefect's SQLite opens no missing folder
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
