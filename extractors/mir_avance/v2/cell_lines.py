@@ -17,6 +17,8 @@ rows' arithmetic (``cell_order.py``). Each row's values then go through its own 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
 from papeleo.model import Document
@@ -139,6 +141,28 @@ def document_to_cell_line_rows(doc: Document, T: int | None) -> list[RowCells]:
     return out
 
 
+@dataclass(frozen=True)
+class _Text:
+    """The document's lines as the run-joining reads them: each line's numbers (None for text),
+    its text, the document's code lines, the order of the columns, the quarter, and where each
+    run of numbers starts (start -> end)."""
+
+    numbers: list[list[str] | None]
+    texts: list[str]
+    codes: frozenset[str]
+    seq: list[Kind]
+    T: int
+    starts: dict[int, int]
+
+    def one_row(self, a: int, b: int) -> bool:
+        """Whether lines a..b print one row's numbers: their count fits the columns and the
+        row's arithmetic backs their order, read as written or bottom-up."""
+        both = [way[0] for way in runs_to_directions([(a, b)], self.numbers)]
+        return bool(columns_of_count(self.seq, len(both[0]))) and any(
+            backing(self.seq, [toks], self.T)[0] for toks in both
+        )
+
+
 def _runs_joined(
     runs: list[tuple[int, int]],
     numbers: list[list[str] | None],
@@ -151,21 +175,22 @@ def _runs_joined(
     it when together they are one row's: tesseract set a line of the row's wrapped text between
     them ('260' / '280' / '68' / '93 56' / 'sólidos urbanos' / '63' / '75 83 89%', dev MIR OCR'd
     text 156 page 3: two runs of no row; '795.67 606.01 470.33' / 'actualizadas' / '76.2%' after
-    a row's first six, OCR'd text 123: too few for a run of their own). Joined only across at
-    most ``MAX_JOIN_LINES`` lines of text between two lines of numbers, none of them a key line
-    (code, acronym), up to the first line whose numbers make the count fit the columns and back
-    their order on the row's own arithmetic: two rows' numbers joined would not add up. A run
-    is taken whole or not at all."""
-    starts = {a: b for a, b in runs}
+    a row's first six, OCR'd text 123: too few for a run of their own) — or with a line of its
+    first numbers before it (``_row_start``). Joined only across at most ``MAX_JOIN_LINES`` lines
+    of text between two lines of numbers, none of them a key line (code, acronym), up to the
+    first line whose numbers make the count fit the columns and back their order on the row's
+    own arithmetic: two rows' numbers joined would not add up. A run is taken whole or not at
+    all."""
+    text = _Text(numbers, texts, codes, seq, T, {a: b for a, b in runs})
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(runs):
         a, b = runs[i]
         fits = columns_of_count(seq, sum(len(numbers[j] or []) for j in range(a, b))) is not None
-        end = None if fits else _row_end(a, b, numbers, texts, codes, seq, T, starts)
+        end = None if fits else _row_end(a, b, text)
         start = None
         if not fits and end is None:
-            start, end = _row_start(a, b, out[-1][1] if out else 0, numbers, texts, codes, seq, T, starts)
+            start, end = _row_start(a, b, out[-1][1] if out else 0, text)
         if end is None:
             out.append((a, b))
             i += 1
@@ -176,17 +201,7 @@ def _runs_joined(
     return out
 
 
-def _row_start(
-    a: int,
-    b: int,
-    floor: int,
-    numbers: list[list[str] | None],
-    texts: list[str],
-    codes: frozenset[str],
-    seq: list[Kind],
-    T: int,
-    starts: dict[int, int],
-) -> tuple[int | None, int | None]:
+def _row_start(a: int, b: int, floor: int, text: _Text) -> tuple[int | None, int | None]:
     """(start, end) of the row whose numbers end the run (a, b), when a line of its first
     numbers stands before the run, too short to be a run of its own: tesseract set the row's
     unit or frequency cell between ('Porcentaje 81.00 100.00' / 'TRIMESTRAL' / '(Contraloría
@@ -197,52 +212,41 @@ def _row_start(
     (``_row_end``). (None, None) when no such line does."""
     gap = 0
     j = a - 1
-    while j >= floor and numbers[j] is None:
-        if parts_rows(texts[j], codes) or gap == MAX_JOIN_LINES:
+    while j >= floor and text.numbers[j] is None:
+        if parts_rows(text.texts[j], text.codes) or gap == MAX_JOIN_LINES:
             return None, None
         gap += 1
         j -= 1
     if j < floor or gap == 0:
         return None, None
     start = j
-    while start - 1 >= floor and numbers[start - 1] is not None:
+    while start - 1 >= floor and text.numbers[start - 1] is not None:
         start -= 1
-    if any(x <= start < y or x <= j < y for x, y in starts.items()):
+    if any(x <= start < y or x <= j < y for x, y in text.starts.items()):
         return None, None  # another row's run: two rows' numbers
-    both = [way[0] for way in runs_to_directions([(start, b)], numbers)]
-    if columns_of_count(seq, len(both[0])) and any(backing(seq, [toks], T)[0] for toks in both):
+    if text.one_row(start, b):
         return start, b
-    end = _row_end(start, b, numbers, texts, codes, seq, T, starts)
+    end = _row_end(start, b, text)
     return (start, end) if end is not None else (None, None)
 
 
-def _row_end(
-    a: int,
-    b: int,
-    numbers: list[list[str] | None],
-    texts: list[str],
-    codes: frozenset[str],
-    seq: list[Kind],
-    T: int,
-    starts: dict[int, int],
-) -> int | None:
+def _row_end(a: int, b: int, text: _Text) -> int | None:
     """Where the row whose numbers start the run (a, b) ends, when lines of numbers after it
     complete it (``_runs_joined``); None when none do."""
     gap = 0
     j = b
-    while j < len(texts) and gap <= MAX_JOIN_LINES:
-        if numbers[j] is None:
-            if parts_rows(texts[j], codes):
+    while j < len(text.texts) and gap <= MAX_JOIN_LINES:
+        if text.numbers[j] is None:
+            if parts_rows(text.texts[j], text.codes):
                 return None
             gap += 1
             j += 1
             continue
         gap = 0
-        j = starts.get(j, j + 1)  # a run is taken whole
-        if any(x < j < y for x, y in starts.items()):
+        j = text.starts.get(j, j + 1)  # a run is taken whole
+        if any(x < j < y for x, y in text.starts.items()):
             return None
-        both = [way[0] for way in runs_to_directions([(a, j)], numbers)]  # as written, bottom-up
-        if columns_of_count(seq, len(both[0])) and any(backing(seq, [toks], T)[0] for toks in both):
+        if text.one_row(a, j):
             return j
     return None
 
