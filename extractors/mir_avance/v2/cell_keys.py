@@ -21,6 +21,11 @@ MIN_SURE_CODE_LEVELS = 3
 # a code leading the resumen's first line: '3.2.1.1 Recolección de toneladas de residuos' (a
 # capital after it: a commentary's figure is followed by lower case or '%')
 CODE_LEAD = regex.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,7})\.?\s+\p{Lu}")
+# ... one of its points read as a comma: '3.4.1.4,1 Entrega de becas' (OCR'd text of report
+# 6979). Two points or more besides it: a figure with thousands and decimals prints one
+# ('1,234.50 Pesos'). ``fields.split_code`` reads it back as a point, ``clave:corregido``
+CODE_LEAD_COMMA = regex.compile(r"^(\d{1,3}(?:\.\d{1,3})*,\d{1,3}(?:\.\d{1,3})*)\.?\s+\p{Lu}")
+MIN_POINTS_BESIDE_COMMA = 2
 # ... or a Fin's code of one level, before a word: '3 Contribuir a impulsar el' (a figure the
 # commentary wrapped is followed by lower case, '%' or a unit)
 CODE_LEAD_ONE_LEVEL = regex.compile(r"^(\d{1,3})\s+\p{Lu}\p{Ll}{2,}")
@@ -45,7 +50,7 @@ def codes_of(lines: list[str]) -> frozenset[str]:
 
 
 def key_line(line: str, codes: frozenset[str]) -> bool:
-    return bool(line in codes or CODE_LEAD.match(line) or CODE_LEAD_ONE_LEVEL.match(line) or acronym(line))
+    return bool(line in codes or _code_lead(line) or acronym(line))
 
 
 def parts_rows(line: str, codes: frozenset[str]) -> bool:
@@ -74,8 +79,8 @@ def keys_into(
     for line in window:
         if line in codes and keys:
             rc.text["clave"] = CODE_LINE.match(line).group(1)
-        elif (m := CODE_LEAD.match(line) or CODE_LEAD_ONE_LEVEL.match(line)) and keys:
-            rc.text["clave"] = m.group(1)
+        elif (code := _code_lead(line)) and keys:
+            rc.text["clave"] = code
         elif nivel_of(line) and len(line.split()) <= 2:
             if described:
                 rc.text["nivel"] = line
@@ -85,3 +90,11 @@ def keys_into(
                 rc.text["frecuencia"] = frecuencia_of(line) or line
         elif (siglas := acronym(line)) and keys:
             rc.text["siglas"] = siglas
+
+
+def _code_lead(line: str) -> str | None:
+    """The code leading a line's text (CODE_LEAD, CODE_LEAD_ONE_LEVEL, CODE_LEAD_COMMA), as printed."""
+    if m := CODE_LEAD.match(line) or CODE_LEAD_ONE_LEVEL.match(line):
+        return m.group(1)
+    m = CODE_LEAD_COMMA.match(line)
+    return m.group(1) if m and m.group(1).count(".") >= MIN_POINTS_BESIDE_COMMA else None

@@ -145,15 +145,24 @@ def cells_to_text_fields(cells: dict[str, str]) -> TextFields:
     out = TextFields()
     out.nivel = nivel_of(cells.get("nivel"))
     code = clean(cells.get("clave"))
-    resumen = clean(cells.get("resumen")) or ""
+    resumen = resumen_printed = clean(cells.get("resumen")) or ""
     repaired = False
     if code:
         code, _, repaired = split_code(code)
     elif resumen:
         code, resumen, repaired = split_code(resumen)
     if code and repaired:
+        printed = CODE.match(clean(cells.get("clave")) or resumen_printed).group("code").strip()
+        how = [
+            w
+            for w, seen in (
+                ("una coma por un punto", "," in printed),
+                ("letras por dígitos", not regex.sub(r"[\s.,]", "", printed).isdigit()),
+            )
+            if seen
+        ]
         out.corrected.append("clave:corregido")
-        out.notes.append(f"clave {code}: letras leídas como dígitos en el código impreso")
+        out.notes.append(f"clave {code}: impresa '{printed}', leída con {' y '.join(how) or 'espacios'} en el código")
     out.clave = code
     out.resumen_narrativo = clean(resumen)
     indicador = clean(cells.get("indicador")) or ""

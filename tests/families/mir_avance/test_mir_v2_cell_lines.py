@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractors.mir_avance.v2 import extract
-from extractors.mir_avance.v2.cell_keys import codes_of, parts_rows
+from extractors.mir_avance.v2.cell_keys import _code_lead, codes_of, parts_rows
 from extractors.mir_avance.v2.cell_lines import _numbers_of, document_to_cell_line_rows
 from helpers import make_document
 from papeleo.context import process_context
@@ -288,3 +288,25 @@ def test_a_frequency_in_capitals_between_a_rows_numbers_does_not_part_it_but_an_
     assert not parts_rows("TRIMESTRAL", frozenset())
     assert parts_rows("PADMR", frozenset())
     assert parts_rows("3.4.1.1.1 Atención de quejas y denuncias", frozenset())
+
+
+def test_a_code_whose_point_ocr_read_as_a_comma_is_read_back_and_says_so():
+    # '3.4.1.4,1 Entrega de becas de transporte a' in report 6979; the generator's truth: 3.4.1.4.1,
+    # PBTJE, meta 368, programado and alcanzado T4 140, 100%
+    doc = make_document(FIXTURE_6979.read_text(encoding="utf-8"), name="mir_avance_ocr.txt")
+    (row,) = [r for r in extract(doc, process_context()).records if r.get("siglas") == "PBTJE"]
+    assert row["clave"] == "3.4.1.4.1"
+    assert [row.get(f) for f in ("meta_anual", "programado_t4", "alcanzado_t4", "avance_pct")] == [
+        368.0,
+        140.0,
+        140.0,
+        100.0,
+    ]
+    assert "clave:corregido" in row["corrected"]
+    assert "'3.4.1.4,1'" in row["comentario_extraccion"]
+
+
+def test_a_figure_with_thousands_and_decimals_is_no_code_with_a_comma():
+    assert _code_lead("3.4.1.4,1 Entrega de becas") == "3.4.1.4,1"
+    assert _code_lead("1,234.50 Pesos por persona") is None
+    assert _code_lead("12,345 Personas atendidas") is None
