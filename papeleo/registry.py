@@ -266,6 +266,12 @@ class Registry:
         spec = self.specs().get(family)
         if func is None or spec is None:
             known = ", ".join(self.names()) or "(none)"
+            if spec is not None and family in self._errors:
+                # the family exists but its code did not load: say why, not that the name is unknown
+                raise UnknownExtractorError(
+                    f"extractor {name!r} could not be loaded: {spec.package} failed to import "
+                    f"({self._errors[family]}); known extractors: {known}"
+                )
             raise UnknownExtractorError(f"unknown extractor {name!r}; known extractors: {known}")
         return Extractor(name, func, spec)
 

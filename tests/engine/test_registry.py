@@ -85,6 +85,11 @@ def test_a_broken_family_is_unavailable_only_for_its_own_doc_type(tmp_path, monk
     assert [e.name for e in chosen] == ["good.v1"] and unavailable == {}
     chosen, unavailable = reg.for_doc_type("broken_doc")
     assert chosen == [] and "ModuleNotFoundError" in unavailable["broken"]
+    # asked for by name, the broken family says why it is missing, not that the name is unknown
+    with pytest.raises(UnknownExtractorError) as err:
+        reg.extractor("broken.v1")
+    assert "could not be loaded" in str(err.value) and "nowhere" in str(err.value)
+    assert "good.v1" in str(err.value)
 
 
 def test_the_spec_names_the_version_that_runs_and_older_ones_stay_registered(tmp_path, monkeypatch):
