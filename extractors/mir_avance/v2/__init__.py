@@ -22,7 +22,6 @@ from papeleo.tables import pages_to_tables
 
 from .align import DOUBTFUL_SUFFIX
 from .cell_lines import KEY_ORDER_CHECK, document_to_cell_line_rows
-from .cell_order import ARITHMETIC_ORDER_NOTE
 from .commentary import attach_commentary, note_of_another_row
 from .fields import cells_to_text_fields
 from .formats import flag_chosen, format_readings
@@ -35,7 +34,7 @@ from .keys import (
     flag_keys_out_of_sequence,
     flag_repeated_keys,
 )
-from .lines import document_to_line_rows, line_quarter
+from .lines import ARITHMETIC_READING, LINE_READING, document_to_line_rows, line_quarter
 from .loose import name_loose_columns
 from .meta import document_meta, trimestre_of_visual_lines
 from .order import ORDER_CHECK
@@ -72,11 +71,7 @@ def readings(doc: Document, T: int | None) -> list[tuple[str, list[RowCells]]]:
     if any(p.text_source != "plain_text" for p in doc.pages):
         out.append(("geometria", document_to_geometric_rows(list(doc.pages), T)))
     else:
-        rows = document_to_line_rows(doc, T)
-        # rows read in the order their arithmetic backs, the head naming none: a reading of its own
-        # name, which the line stream need not beat by a margin (``STREAM_MARGIN``)
-        by_arithmetic = bool(rows) and all(ARITHMETIC_ORDER_NOTE in rc.notes for rc in rows)
-        out.append(("orden_aritmetica" if by_arithmetic else "orden", rows))
+        out.append(document_to_line_rows(doc, T))
         out.append(("celdas", document_to_cell_line_rows(doc, T)))
     return out
 
@@ -167,7 +162,7 @@ STREAM_MARGIN = 2.0
 
 # the readings of the MIR layout, one row per indicator; the related formats (formats/) are
 # not: SEVAC prints one row per goal under its project's clave
-MIR_LAYOUT_READINGS = frozenset({"tabla", "geometria", "orden", "orden_aritmetica", "celdas", "flujo"})
+MIR_LAYOUT_READINGS = frozenset({"tabla", "geometria", LINE_READING, ARITHMETIC_READING, "celdas", "flujo"})
 
 
 def flag_frequency(records: list[dict[str, Any]]) -> None:
@@ -366,7 +361,7 @@ def extract(doc: Document, ctx: Context) -> Extraction:
         against = reading_score(best[4], conflict_weight=1.0) if best and best[1] > 0 else None
         # a reading whose columns come from the rows' arithmetic, not the head, has no head's word
         # to defend either: the stream read the sample report's 64 numbers where it placed 42
-        margin = 0.0 if best and best[3] == "orden_aritmetica" else STREAM_MARGIN
+        margin = 0.0 if best and best[3] == ARITHMETIC_READING else STREAM_MARGIN
         if records and key[0] > MIN_STREAM_SCORE and (against is None or key[0] > against + margin):
             best = (*key, "flujo", records)
     records = best[4] if best else []

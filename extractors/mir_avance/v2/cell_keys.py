@@ -71,10 +71,8 @@ def acronym(line: str) -> str | None:
     return m.group(1) if m else None
 
 
-def keys_into(
-    rc: RowCells, window: list[str], codes: frozenset[str], keys: bool = True, described: bool = True
-) -> None:
-    """The row's code and acronym (``keys``), level and frequency (``described``): the last of
+def keys_into(rc: RowCells, window: list[str], codes: frozenset[str], keys: bool = True, describe: bool = True) -> None:
+    """The row's code and acronym (``keys``), level and frequency (``describe``): the last of
     each printed on a line of its own (or leading one, for the code, the acronym and the level)."""
     for line in window:
         if line in codes and keys:
@@ -82,11 +80,11 @@ def keys_into(
         elif (code := _code_lead(line)) and keys:
             rc.text["clave"] = code
         elif nivel_of(line) and len(line.split()) <= 2:
-            if described:
+            if describe:
                 rc.text["nivel"] = line
         elif frecuencia_of(line) and len(line.split()) <= 2:
             # 'TRIMESTRAL' is no acronym; 'Ascendente Trimestral': the sentido's cell beside it
-            if described:
+            if describe:
                 rc.text["frecuencia"] = frecuencia_of(line) or line
         elif (siglas := acronym(line)) and keys:
             rc.text["siglas"] = siglas

@@ -100,7 +100,7 @@ def document_to_cell_line_rows(doc: Document, T: int | None) -> list[RowCells]:
     codes_after = _codes_follow_runs(texts, runs, codes, [p for p, _ in lines])
     for (a, b), toks, head, tail in zip(runs, tokens, heads, tails):
         rc = RowCells(page=lines[a][0])
-        keys_into(rc, head, codes, described=not after)
+        keys_into(rc, head, codes, describe=not after)
         if codes_after:
             rc.checks.append(f"{KEY_ORDER_CHECK}=conflict")
             rc.notes.append(

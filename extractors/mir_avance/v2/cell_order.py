@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .align import DOUBTFUL_SUFFIX, row_relations, value_of
-from .heads import rows_backed
 from .table import RowCells, numeric_field
 
 Kind = tuple[str, int | None]
@@ -144,14 +143,16 @@ def rows_of_backed_order(
     scored = []
     for seq in orders_of(T):
         rows = parse(seq)
-        results = [ok for rc in rows for *_, ok in row_relations(rc.numbers, T, rc.text.get("comentario"))]
+        results = [[ok for *_, ok in row_relations(rc.numbers, T, rc.text.get("comentario"))] for rc in rows]
+        held = sum(sum(r) for r in results)
         # checks that hold less those that fail: whole rows backed would favour an order without
         # the % column, whose rows carry one check fewer to fail (6972: 12 rows backed with its
         # eight printed %s dropped, 9 with them read)
-        margin = sum(results) - (len(results) - sum(results))
+        margin = held - (sum(len(r) for r in results) - held)
+        backed = [bool(r) and all(r) for r in results]  # as heads.rows_backed counts a row
         named = sum(1 for k, q in seq if numeric_field(k, q, T))
-        full = rows_backed([rc for rc in rows if len(rc.numbers) >= named], T)
-        scored.append((margin, full, rows_backed(rows, T), sum(len(r.numbers) for r in rows), seq, rows))
+        full = sum(ok for ok, rc in zip(backed, rows) if len(rc.numbers) >= named)
+        scored.append((margin, full, sum(backed), sum(len(r.numbers) for r in rows), seq, rows))
     top = max(scored, key=lambda x: x[:4])
     # backed on rows that fill every column of the order: rows that print a few of their cells
     # (tesseract's text scattered one cell per line, report 6589: 3 of 12 rows backed on 5 or 6
@@ -164,7 +165,5 @@ def rows_of_backed_order(
         for kind, q in differ:
             if (name := numeric_field(kind, q, T)) and name in rc.numbers:
                 rc.checks.append(f"{name}{DOUBTFUL_SUFFIX}=conflict")
-        rc.notes.append(
-            "orden de las columnas tomado de la aritmética de las filas: la cabecera no nombra uno que cuadre"
-        )
+        rc.notes.append(ARITHMETIC_ORDER_NOTE)
     return top[2], top[3], top[5]

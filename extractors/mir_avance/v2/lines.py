@@ -54,6 +54,11 @@ MIN_ROW_NUMBERS = 2
 # the quarter is read from the rows' counts of numbers only when more than half of them agree
 # (1/QUARTER_MAJORITY of the rows); fewer lets rows with lost or split cells decide it
 QUARTER_MAJORITY = 2
+# the names of this module's reading: rows against the head's order of columns, or against the
+# order the rows' arithmetic backs where no head's order is (which the line stream need not
+# beat by a margin: it has no head's word to defend)
+LINE_READING = "orden"
+ARITHMETIC_READING = "orden_aritmetica"
 # a Markdown rule under the head: '|---|---|:---:|'
 RULE_LINE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 
@@ -283,7 +288,7 @@ def quarter_of_counts(seq: list[tuple[str, int | None]], texts: list[str]) -> in
     return best if fits[best] * QUARTER_MAJORITY > len(texts) and list(fits.values()).count(fits[best]) == 1 else None
 
 
-def document_to_line_rows(doc: Document, T: int | None) -> list[RowCells]:
+def document_to_line_rows(doc: Document, T: int | None) -> tuple[str, list[RowCells]]:
     """The rows read against the head's sequence of columns that the most rows' arithmetic backs,
     among the readings of the first head (ties: the first) and then of every head a group
     repeats. A repeated head's reading replaces the first head's only when it backs more rows
@@ -291,10 +296,13 @@ def document_to_line_rows(doc: Document, T: int | None) -> list[RowCells]:
     doubled at its end, report block 6508) backs one row more by placing half the values.
     A row that is a note with its key and places no number ('1.1.2 Meta Trimestral: Se logra …',
     printed under the table) is left out: it is the keyed row's commentary (``commentary.py``),
-    and read as a row it doubled that row's key and kept the note from it."""
+    and read as a row it doubled that row's key and kept the note from it.
+
+    Returns the reading's name with its rows: ``LINE_READING``, or ``ARITHMETIC_READING`` when no
+    head's order is backed and the rows' arithmetic chose it (``cell_order.rows_of_backed_order``)."""
     labels, texts, later = _line_rows(doc)
     if not texts:
-        return []
+        return LINE_READING, []
     text_order = [lb.kind for lb in labels if lb.kind in TEXT_KINDS]
     best: tuple[int, int, list[RowCells]] | None = None
     readings: list[tuple[int, list[tuple[str, int | None]]]] = []
@@ -310,16 +318,17 @@ def document_to_line_rows(doc: Document, T: int | None) -> list[RowCells]:
         backed, placed = rows_backed(rows, T), sum(len(r.numbers) for r in rows)
         if best is None or (backed > best[0] and (n == 0 or placed >= best[1])):
             best = (backed, placed, rows)
+    name = LINE_READING
     if T and (best is None or best[0] < MIN_BACKED_ROWS):
         found = rows_of_backed_order(
             lambda seq: [_parse_row(t, seq, text_order, T, pg, numeric_field) for pg, t in texts], T
         )
         if found and found[0] > (best[0] if best else 0):
-            best = found
+            name, best = ARITHMETIC_READING, found
     if not best:
-        return []
+        return name, []
     kept = [(rc, t) for rc, (_, t) in zip(best[2], texts) if rc.numbers or not NOTE.match(unpipe(t))]
-    return rows_with_detached_keys([rc for rc, _ in kept], [t for _, t in kept])
+    return name, rows_with_detached_keys([rc for rc, _ in kept], [t for _, t in kept])
 
 
 def line_quarter(doc: Document) -> int | None:
