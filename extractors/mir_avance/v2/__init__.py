@@ -47,7 +47,7 @@ from .record import (
     frequency_check,
     rows_to_records,
 )
-from .row_choice import rows_backed_in_other_readings
+from .row_choice import rows_backed_in_other_readings, rows_missing_from_chosen
 from .solve import NEGATIVE_SUFFIX, NUMERIC
 from .stream import (
     COLUMN_BLIND_CHECKS,
@@ -341,6 +341,7 @@ def extract(doc: Document, ctx: Context) -> Extraction:
             best = (*key, name, records)
     if best is not None:
         rows_taken = rows_backed_in_other_readings(best[3], best[4], layout_records, row_backing, in_conflict)
+        rows_taken = rows_missing_from_chosen(best[3], rows_taken, layout_records, row_backing, in_conflict)
         best = (reading_score(rows_taken), values_read(rows_taken), best[2], best[3], rows_taken)
     for name, records in format_readings(doc, meta):
         key = (reading_score(records), values_read(records), -len(readings_seen))

@@ -301,7 +301,10 @@ def columns_to_kinds(names: tuple[str, ...]) -> list[tuple[tuple[str, int | None
     for i in range(1, len(kinds)):
         # 'T1 Prog.' | 'Real': a sub-label whose quarter label the reader left on its neighbour
         (prev,), here = (kinds[i - 1] or ((None, None),))[-1:], kinds[i]
-        if len(here) == 1 and here[0][0] in ("prog", "alc") and here[0][1] is None:
+        # (not after a run of the neighbour's kind, 'T3 | T4' then 'Alcanzado': a head grouped
+        # by kind, whose alcanzado lost its own label, takes no quarter from the programados)
+        run = i >= 2 and any(k[0] == prev[0] for k in kinds[i - 2])
+        if len(here) == 1 and here[0][0] in ("prog", "alc") and here[0][1] is None and not run:
             if prev[0] in ("prog", "alc") and prev[0] != here[0][0] and prev[1] is not None:
                 kinds[i] = ((here[0][0], prev[1]),)
     for i, ks in enumerate(kinds):

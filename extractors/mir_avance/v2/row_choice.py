@@ -13,6 +13,10 @@ values the solver imputed), the other's checks all hold and cover the row's valu
 put on the row (``_same_cells``) and a check that ties a value to its column holds
 (``_places_its_columns``), the row's key (code, or acronym) names
 one row only in both, and no third reading backs the row as fully with other values.
+
+A row the chosen reading lost altogether is taken from another reading on the same evidence
+(``rows_missing_from_chosen``), when no chosen row has its code, its acronym or, mostly, its
+numbers.
 """
 
 from __future__ import annotations
@@ -106,3 +110,46 @@ def rows_backed_in_other_readings(
         add_flags(taken, [], f"fila tomada de la lectura '{name}': sus comprobaciones cuadran; las de '{chosen}' {why}")
         out.append(taken)
     return out
+
+
+def rows_missing_from_chosen(
+    chosen: str,
+    records: list[Record],
+    others: list[tuple[str, list[Record]]],
+    backing: Callable[[Record], float],
+    in_conflict: Callable[[Record], bool],
+) -> list[Record]:
+    """``records`` with the rows another reading found and the chosen one lost altogether: a
+    row whose code and acronym no chosen row has, whose checks all hold and cover its values
+    as read (``backing`` 1.0) and tie a value to its column (``_places_its_columns``), and whose
+    numbers are not, mostly, those of a chosen row (the same row under a misread key). The table
+    reader can lose a whole table while reading the rest of the document best: on a degraded
+    scan whose document box stands above the first table, the grid took the box's rules and the
+    table's for one table, whose head was then the box's, and the Fin and Propósito rows were
+    read by the head's geometry alone (dev MIR scan 542). Each goes in after the row its own
+    reading has before it, with a note naming the reading."""
+    out = list(records)
+    keys = {k for r in records for k in _keys(r)}
+    for name, recs in others:
+        if name == chosen:
+            continue
+        for i, alt in enumerate(recs):
+            if not _keys(alt) or _keys(alt) & keys or in_conflict(alt) or backing(alt) < 1.0:
+                continue
+            if not _places_its_columns(alt):
+                continue
+            theirs = _values(alt)
+            if any(SAME_CELLS_SHARE * sum(theirs.values()) <= sum((theirs & _values(o)).values()) for o in out):
+                continue
+            taken = {**alt, "checks": list(alt.get("checks") or []), "corrected": list(alt.get("corrected") or [])}
+            add_flags(taken, [], f"fila tomada de la lectura '{name}': la lectura '{chosen}' no la encontró")
+            before = next((k for o in reversed(recs[:i]) for k in _keys(o) if k in keys), None)
+            at = next((j + 1 for j, o in enumerate(out) if before in _keys(o)), 0) if before else 0
+            out.insert(at, taken)
+            keys |= _keys(alt)
+    return out
+
+
+def _keys(r: Record) -> set[tuple[str, str]]:
+    """Every key a row can be known by: its code and its acronym."""
+    return {(f, str(r[f])) for f in ("clave", "siglas") if r.get(f)}

@@ -17,6 +17,7 @@ from papeleo.tables import Cell, Table
 
 from .columns import NUMERIC, columns_to_kinds, is_mir_table
 from .head_copies import copies_to_kinds
+from .head_groups import names_with_read_quarters
 
 # a number-like token in a numeric cell: '1,216,904.50', '13a%', '-', 'N/A', '6b,293'
 TOKEN = regex.compile(r"\S+")
@@ -134,7 +135,7 @@ def tables_to_rows(tables: list[Table], T: int | None) -> list[RowCells]:
     meets more conflicts.) Only tables of plain text take another head: a table on a page
     has its head's geometry, which splits a cell under two labels (``split_cell``) and which
     another head cannot give."""
-    own = [columns_to_kinds(t.columns) for t in tables]
+    own = [columns_to_kinds(names_with_read_quarters(t)) for t in tables]
     voted = copies_to_kinds(tables, own, [_header_cells(t) for t in tables])
     out: list[RowCells] = []
     for i, table in enumerate(tables):
@@ -160,7 +161,7 @@ def _fit(table: Table, kinds: Kinds) -> tuple[int, int]:
 
 
 def table_to_rows(table: Table, T: int | None, kinds: Kinds | None = None, other_head: bool = False) -> list[RowCells]:
-    kinds = columns_to_kinds(table.columns) if kinds is None else kinds
+    kinds = columns_to_kinds(names_with_read_quarters(table)) if kinds is None else kinds
     if not is_mir_table(kinds):
         return []
     header_cells = _header_cells(table) if not other_head else [None] * table.n_columns

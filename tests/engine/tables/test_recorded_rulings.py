@@ -111,3 +111,53 @@ def test_a_thin_double_rule_is_no_band() -> None:
     d.rectangle((100, 108, 1099, 111), fill=0)
     unruled, _ = image_to_unruled_and_rules(img, DPI)
     assert np.asarray(unruled)[95:115, 100:1100].min() == 255
+
+
+def faint_page() -> Image.Image:
+    """Paper grey 225 as a scan leaves it; a ruled box whose lines are grey 150-165 and three
+    pixels wide (a blurred 0.5 pt rule), under ``DARK`` nowhere along their length; a shaded
+    band (grey 190) with dark print in it; a strict black rule for reference."""
+    img = Image.new("L", (1200, 900), 225)
+    d = ImageDraw.Draw(img)
+    for x in (200, 600, 1000):  # column rules: 165 | 150 | 165 across, as blur leaves them
+        d.rectangle((x - 1, 100, x - 1, 700), fill=165)
+        d.rectangle((x, 100, x, 700), fill=152)
+        d.rectangle((x + 1, 100, x + 1, 700), fill=165)
+    d.rectangle((200, 399, 1000, 401), fill=158)  # a faint row rule
+    d.rectangle((100, 750, 1100, 830), fill=190)  # a shaded head band ...
+    for x in range(120, 1080, 40):  # ... with print in it
+        d.rectangle((x, 780, x + 20, 800), fill=40)
+    d.rectangle((100, 50, 1100, 52), fill=0)  # a black rule
+    return img
+
+
+def test_faint_grey_rules_are_found_and_erased_and_a_shaded_band_is_not_a_rule() -> None:
+    img = faint_page()
+
+    unruled, pixel_rules = image_to_unruled_and_rules(img, DPI)
+    rules = pixel_rules_to_point_rules(pixel_rules, DPI, DPI)
+
+    vertical = sorted((r for r in rules if r.orientation == "v"), key=lambda r: r.x0)
+    horizontal = sorted((r for r in rules if r.orientation == "h"), key=lambda r: r.top)
+    # where the row rule meets a column rule its pixels widen that column's box by one
+    assert len(vertical) == 3
+    assert all(abs((r.x0 + r.x1) / 2 / PT - x) <= 1 for r, x in zip(vertical, (200, 600, 1000)))
+    assert all(abs(r.top - 100 * PT) < 1 and abs(r.bottom - 701 * PT) < 1 for r in vertical)
+    # the black rule and the faint one; nothing inside the shaded band
+    assert [round(r.top / PT) for r in horizontal] == [50, 399] and round(horizontal[1].bottom / PT) == 402
+    grey = np.asarray(unruled)
+    assert grey[100:701, 199:202].min() == 255  # the faint rules are erased before OCR
+    assert grey[780:801, 120:141].max() < 100  # the band's print is left as it was
+
+
+def test_faint_search_takes_nothing_from_a_clean_white_page_with_grey_text() -> None:
+    """Grey print (a light font, anti-aliased glyphs) is no rule: its strokes are short."""
+    img = Image.new("L", (1200, 900), 255)
+    d = ImageDraw.Draw(img)
+    for y in range(100, 800, 30):
+        for x in range(100, 1100, 25):
+            d.rectangle((x, y, x + 15, y + 2), fill=170)  # dashes of grey print
+
+    _, pixel_rules = image_to_unruled_and_rules(img, DPI)
+
+    assert pixel_rules == []

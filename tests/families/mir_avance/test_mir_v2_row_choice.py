@@ -5,7 +5,7 @@ so each case says which rows hold."""
 
 from __future__ import annotations
 
-from extractors.mir_avance.v2.row_choice import rows_backed_in_other_readings
+from extractors.mir_avance.v2.row_choice import rows_backed_in_other_readings, rows_missing_from_chosen
 
 
 def _row(
@@ -68,3 +68,36 @@ def test_a_row_backed_only_by_its_sum_is_not_taken():
     assert _metas(rows_backed_in_other_readings(
         "orden", conflicted, only_sum, backing=lambda r: r["_backed"], in_conflict=lambda r: not r["_ok"]
     )) == [10]  # fmt: skip
+
+
+def _add_missing(records, others):
+    return rows_missing_from_chosen(
+        "tabla", records, others, backing=lambda r: r["_backed"], in_conflict=lambda r: not r["_ok"]
+    )
+
+
+def test_a_row_the_chosen_reading_lost_is_taken_where_another_backs_it_and_goes_in_its_place():
+    # the table reader lost the Fin row (its table's head was another box's): geometry read it
+    chosen = [_row("1.1", 10, 4, ok=True), _row("1.2", 20, 5, ok=True)]
+    other = [_row("1", 300, 75, ok=True), _row("1.1", 10, 4, ok=True), _row("1.1.1", 8, 2, ok=True)]
+    got = _add_missing(chosen, [("geometria", other)])
+    assert [r["clave"] for r in got] == ["1", "1.1", "1.1.1", "1.2"]
+    assert "lectura 'geometria'" in got[0]["comentario_extraccion"]
+    assert chosen[0].get("comentario_extraccion") is None  # the chosen rows are not touched
+
+
+def test_no_lost_row_is_taken_without_its_own_evidence_or_when_it_is_a_chosen_row_misnamed():
+    chosen = [_row("1.1", 10, 4, ok=True)]
+    # in conflict, not covering its values, or backed by its sum only
+    for alt in (
+        _row("1", 300, 75, ok=False),
+        _row("1", 300, 75, ok=True, backed=0.5),
+        _row("1", 300, 75, ok=True, checks=("suma_programado",)),
+    ):
+        assert _add_missing(chosen, [("geometria", [alt])]) == chosen
+    # the chosen row's numbers under a key OCR read otherwise ('1.l' for '1.1')
+    assert _add_missing(chosen, [("geometria", [_row("1.l", 10, 4, ok=True)])]) == chosen
+    # an acronym a chosen row has, under another code
+    named = {**_row("1.7", 30, 9, ok=True), "siglas": "PSAL"}
+    assert _add_missing([{**chosen[0], "siglas": "PSAL"}], [("geometria", [named])])[0]["clave"] == "1.1"
+    assert len(_add_missing([{**chosen[0], "siglas": "PSAL"}], [("geometria", [named])])) == 1
