@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from papeleo.model import Document, Page
 from papeleo.text.numbers import digit_lookalike_variants
@@ -103,6 +104,17 @@ def flag_keys_out_of_sequence(records: list[dict[str, Any]]) -> None:
             why = f"con un dígito que OCR confunde leído así, cabe en el orden de sus vecinas ({before} … {after})"
             _mend_code(r, mended, why, taken)
             continue
+        # by its place only when the rows right above and below it print their codes: a row
+        # between them whose code OCR lost may be the one the place calls for (dev MIR scan 545)
+        adjacent = j_before == i - 1 and j_after == i + 1
+        placed = _code_by_place(r["clave"], codes[i - 1], codes[i + 1], taken) if adjacent else None
+        if placed:
+            why = (
+                f"es la única clave que sigue a {before} antes de {after} a {MAX_CODE_DIGIT_EDITS} dígito "
+                "de lo impreso (OCR perdió o cambió un carácter)"
+            )
+            _mend_code(r, placed, why, taken)
+            continue
         note = f"clave {r['clave']} fuera del orden de las claves vecinas ({before} … {after}): puede estar mal leída"
         add_flags(r, [f"{OUT_OF_SEQUENCE}=conflict"], note)
 
@@ -133,6 +145,36 @@ def _code_between(code: str, before: tuple[int, ...] | None, after: tuple[int, .
         if before < value < after:
             fits.add(text)
     return fits.pop() if len(fits) == 1 else None
+
+
+# A code out of order is read as the code its place calls for when their digits differ by at
+# most this many characters: a dot OCR read as a digit or a digit it lost ('932.32' for
+# 3.3.2.3.2, '32.34' for 3.3.2.3.4 between 3.3.2.3.3 and 3.3.2.4, dev MIR scan 544). Two would
+# take two-digit numbers of the row read into the code's cell for codes.
+MAX_CODE_DIGIT_EDITS = 1
+# ... and only a code of at least this many digits: a one- or two-digit 'code' is as likely a
+# number of the row as a code.
+MIN_PLACED_CODE_DIGITS = 3
+
+
+def _code_by_place(code: str, before: tuple[int, ...] | None, after: tuple[int, ...] | None, taken: set) -> str | None:
+    """The code the row's place calls for, when its printed code is that code with one digit
+    changed, lost or added (``MAX_CODE_DIGIT_EDITS``): the codes that can come next after
+    ``before`` (its next sibling at any depth, its first child) or just before ``after`` (its
+    parent, its previous sibling) and fall between the two, no other row's, the one nearest the
+    printed digits, and only when no other is as near."""
+    printed = regex.sub(r"\D", "", code)
+    if before is None or after is None or len(printed) < MIN_PLACED_CODE_DIGITS:
+        return None
+    candidates = {before[: d - 1] + (before[d - 1] + 1,) for d in range(1, len(before) + 1)}
+    candidates |= {before + (1,), after[:-1]}
+    if after[-1] > 1:
+        candidates.add(after[:-1] + (after[-1] - 1,))
+    fits = [c for c in candidates if c and before < c < after and ".".join(map(str, c)) not in taken]
+    scored = sorted((Levenshtein.distance(printed, "".join(map(str, c))), c) for c in fits)
+    if not scored or scored[0][0] > MAX_CODE_DIGIT_EDITS or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return ".".join(map(str, scored[0][1]))
 
 
 # a dotted code of another depth than the codes its nivel prints everywhere else in the report

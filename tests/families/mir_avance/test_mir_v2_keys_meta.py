@@ -110,6 +110,35 @@ def test_a_code_out_of_order_that_one_look_alike_digit_puts_in_order_is_mended_a
     assert rows[3]["clave"] == "3.1.8" and "clave_fuera_de_secuencia=conflict" in rows[3]["checks"]
 
 
+def test_a_code_that_lost_or_gained_one_character_is_read_as_the_code_its_place_calls_for():
+    # dev MIR scan 544 (tesseract): '932.32' printed 3.3.2.3.2 (a '3.' read as 9), '32.34'
+    # printed 3.3.2.3.4 (a '3.' lost), '932.5' printed 3.3.2.5 (the next Componente)
+    codes = ("3.3.2.3", "3.3.2.3.1", "932.32", "3.3.2.3.3", "32.34", "3.3.2.4", "932.5", "3.3.2.5.1", "3.3.2.5.2")
+    rows = [{"clave": c, "checks": [], "meta_anual": 1.0} for c in codes]
+    flag_keys_out_of_sequence(rows)
+    assert [r["clave"] for r in rows] == [
+        "3.3.2.3", "3.3.2.3.1", "3.3.2.3.2", "3.3.2.3.3", "3.3.2.3.4", "3.3.2.4", "3.3.2.5", "3.3.2.5.1", "3.3.2.5.2"
+    ]  # fmt: skip
+    assert (
+        rows[2]["corrected"] == ["clave:corregido"]
+        and "'932.32' leída como 3.3.2.3.2" in rows[2]["comentario_extraccion"]
+    )
+    assert all(r["checks"] == [] for r in rows)
+
+
+def test_a_code_is_not_read_by_its_place_when_a_row_beside_it_lost_its_code():
+    # dev MIR scan 545: '221.24' (printed 2.2.1.2.4) after a row whose code OCR lost (the
+    # printed 2.2.1.2.3): the place would call for 2.2.1.2.3, one digit off; it stays, flagged
+    codes = ("2.2.1.2", "2.2.1.2.1", "2.2.1.2.2", None, "221.24", "2.2.1.3", "2.2.1.3.1")
+    rows = [{"clave": c, "checks": [], "meta_anual": 1.0} for c in codes]
+    flag_keys_out_of_sequence(rows)
+    assert rows[4]["clave"] == "221.24" and "clave_fuera_de_secuencia=conflict" in rows[4]["checks"]
+    # nor a short number read into the code's cell
+    rows = [{"clave": c, "checks": [], "meta_anual": 1.0} for c in ("3.1", "3.1.1", "32", "3.1.3", "3.1.4")]
+    flag_keys_out_of_sequence(rows)
+    assert rows[2]["clave"] == "32"
+
+
 def test_a_code_that_does_not_start_like_the_reports_codes_is_flagged_on_all_its_values():
     # a 3 read as 8 in the third level of the last activity: the order cannot tell it from the
     # code after it, the stem every other code shares can
