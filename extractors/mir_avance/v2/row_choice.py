@@ -105,9 +105,8 @@ def rows_backed_in_other_readings(
         if not _same_cells(alt, r, [o for o in records if o is not r]) or not _places_its_columns(alt):
             out.append(r)
             continue
-        taken = {**alt, "checks": list(alt.get("checks") or []), "corrected": list(alt.get("corrected") or [])}
         why = "no cuadran" if in_conflict(r) else "no cubren sus valores leídos"
-        add_flags(taken, [], f"fila tomada de la lectura '{name}': sus comprobaciones cuadran; las de '{chosen}' {why}")
+        taken = _taken(alt, f"fila tomada de la lectura '{name}': sus comprobaciones cuadran; las de '{chosen}' {why}")
         out.append(taken)
     return out
 
@@ -141,13 +140,20 @@ def rows_missing_from_chosen(
             theirs = _values(alt)
             if any(SAME_CELLS_SHARE * sum(theirs.values()) <= sum((theirs & _values(o)).values()) for o in out):
                 continue
-            taken = {**alt, "checks": list(alt.get("checks") or []), "corrected": list(alt.get("corrected") or [])}
-            add_flags(taken, [], f"fila tomada de la lectura '{name}': la lectura '{chosen}' no la encontró")
+            taken = _taken(alt, f"fila tomada de la lectura '{name}': la lectura '{chosen}' no la encontró")
             before = next((k for o in reversed(recs[:i]) for k in _keys(o) if k in keys), None)
             at = next((j + 1 for j, o in enumerate(out) if before in _keys(o)), 0) if before else 0
             out.insert(at, taken)
             keys |= _keys(alt)
     return out
+
+
+def _taken(alt: Record, note: str) -> Record:
+    """A copy of another reading's row (its lists copied: that reading's records are not
+    touched), with the note saying where it came from."""
+    taken = {**alt, "checks": list(alt.get("checks") or []), "corrected": list(alt.get("corrected") or [])}
+    add_flags(taken, [], note)
+    return taken
 
 
 def _keys(r: Record) -> set[tuple[str, str]]:
