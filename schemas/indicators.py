@@ -73,7 +73,8 @@ SCHEMA = record_schema(
         " input was read by OCR); clave_repetida, clave_fuera_de_secuencia, clave_profundidad and"
         " clave_fuera_de_tronco doubt every value of a row whose key is printed twice, breaks the"
         " report's order, has another depth than every other code of its nivel or does not start"
-        " like the report's other codes, identificador_ilegible every"
+        " like the report's other codes, clave_perdida every value of a row with no code where every"
+        " other row of its nivel prints one, identificador_ilegible every"
         " value of a row whose acronym or unit name OCR read with low confidence",
     ),
     col("corrected", STRINGS, "fields whose value is not the raw reading: campo:corregido or campo:imputado"),

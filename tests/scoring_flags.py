@@ -54,6 +54,8 @@ CHECK_FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "clave_profundidad": (*("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base", "meta_modificada"),),
     "clave_fuera_de_tronco": (*("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base", "meta_modificada"),),
+    # ... 'clave_perdida': a row with no code where every other row of its nivel prints one (keys.py)
+    "clave_perdida": (*("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base", "meta_modificada"),),
     # ... 'identificador_ilegible': the row's key read by OCR under a confidence floor (keys.py)
     "identificador_ilegible": (
         *("meta_anual", *PROGRAMADO, *ALCANZADO, "avance_pct", "linea_base", "meta_modificada"),

@@ -28,6 +28,7 @@ from .formats import flag_chosen, format_readings
 from .formats.poa import SUM_SUFFIX
 from .geometry import document_to_geometric_rows
 from .keys import (
+    flag_codes_lost,
     flag_codes_off_depth,
     flag_codes_off_stem,
     flag_illegible_keys,
@@ -372,6 +373,7 @@ def extract(doc: Document, ctx: Context) -> Extraction:
         flag_repeated_keys(records)
         flag_keys_out_of_sequence(records)
         flag_codes_off_depth(records)
+        flag_codes_lost(records)
         flag_frequency(records)
         flag_constant_only_sums(records)
         flag_unbacked(records, read_by_ocr=read_by_ocr)

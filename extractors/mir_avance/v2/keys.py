@@ -209,6 +209,27 @@ def flag_codes_off_depth(records: list[dict[str, Any]]) -> None:
             add_flags(r, [f"{OFF_DEPTH}=conflict"], note)
 
 
+# a row with no code where every other row of its nivel prints one ('TUPCSA' between 4.1.3.2
+# and 4.1.3.4, the printed 4.1.3.3 TVPCSA: OCR lost the code and misread the acronym at a
+# confidence it was sure of, generated MIR scan 7106): which indicator its numbers belong to is
+# in doubt. Only against a nivel's MIN_DEPTH_CODES coded rows and none uncoded: a report whose
+# Fin or Propósito prints no code prints none on any of them
+CODE_LOST = "clave_perdida"
+
+
+def flag_codes_lost(records: list[dict[str, Any]]) -> None:
+    """Every row with no code of a nivel whose other rows all print a dotted code, at least
+    ``MIN_DEPTH_CODES`` of them, is flagged on all its values (``CODE_LOST``)."""
+    coded = Counter(r.get("nivel") for r in records if (c := r.get("clave")) and DOTTED_CODE.fullmatch(c))
+    uncoded = Counter(r.get("nivel") for r in records if not r.get("clave"))
+    for r in records:
+        nivel = r.get("nivel")
+        if r.get("clave") or not nivel or uncoded[nivel] != 1 or coded[nivel] < MIN_DEPTH_CODES:
+            continue
+        note = f"sin clave, donde las demás filas de {nivel} la imprimen: puede ser de otro indicador"
+        add_flags(r, [f"{CODE_LOST}=conflict"], note)
+
+
 # a dotted code whose first levels differ from the stem nearly every code of the report shares
 # ('4.2.8.6.2.7.1' among codes that all start 4.2.3.6: a 3 read as 8, dev MIR OCR'd text 204,
 # where the order could not tell it from its neighbour): the row's numbers may be another's

@@ -15,6 +15,7 @@ from extractors.mir_avance.v2.keys import (
     ILLEGIBLE_KEY,
     OFF_DEPTH,
     codes_out_of_sequence,
+    flag_codes_lost,
     flag_codes_off_depth,
     flag_codes_off_stem,
     flag_illegible_keys,
@@ -296,3 +297,18 @@ def test_a_code_of_another_depth_than_its_nivel_prints_everywhere_else_flags_its
     mixed = [{"clave": c, "nivel": "componente", "checks": []} for c in ("1.1", "1.2", "2.1.1", "2.1.2", "3")]
     flag_codes_off_depth(mixed)
     assert not any(r["checks"] for r in mixed)
+
+
+def test_a_row_with_no_code_among_rows_of_its_nivel_that_all_print_one_is_flagged_on_all_its_values():
+    # generated MIR scan 7106: the printed 4.1.3.3 TVPCSA read with no code and as 'TUPCSA'
+    rows = [{"clave": c, "nivel": "actividad", "checks": [], "meta_anual": 1.0} for c in ("4.1.3.1", "4.1.3.2")]
+    rows += [{"clave": None, "siglas": "TUPCSA", "nivel": "actividad", "checks": [], "meta_anual": 670.0}]
+    rows += [{"clave": "4.1.3.4", "nivel": "actividad", "checks": [], "meta_anual": 1.0}]
+    flag_codes_lost(rows)
+    assert rows[2]["checks"] == ["clave_perdida=conflict"] and "meta_anual" in flags(rows[2])
+    assert all(r["checks"] == [] for r in rows if r["clave"])
+    # a report whose Propósito prints no code: no Propósito row has one, none is doubted
+    rows = [{"clave": None, "nivel": "proposito", "checks": [], "meta_anual": 1.0}]
+    rows += [{"clave": f"3.1.{k}", "nivel": "componente", "checks": [], "meta_anual": 1.0} for k in (1, 2, 3)]
+    flag_codes_lost(rows)
+    assert all(r["checks"] == [] for r in rows)
