@@ -195,11 +195,19 @@ def repair_quarter_labels(tokens: list[str]) -> list[str]:
 
 
 def _t_label_read(token: str) -> str:
-    if m := DAMAGED_T_LABEL.match(token):
-        return f"T{m.group(1) or '1'}"
+    if q := damaged_t_quarter(token):
+        return f"T{q}"
     if (m := DAMAGED_T_DIGIT.match(token)) and LETTER_TO_DIGIT.get(m.group(1)) in ("1", "2", "3", "4"):
         return f"T{LETTER_TO_DIGIT[m.group(1)]}"
     return token
+
+
+def damaged_t_quarter(token: str) -> int | None:
+    """The quarter of a 'T' label whose T or 1 OCR misread (``DAMAGED_T_LABEL``: '71' -> 1,
+    '74' -> 4, 'Ti' -> 1), before anything says the token is a label at all."""
+    if m := DAMAGED_T_LABEL.match(token):
+        return int(m.group(1) or 1)
+    return None
 
 
 def _labels_read_from_their_run(tokens: list[str]) -> list[str]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from papeleo.tables import Table
 
-from .columns import DAMAGED_T_LABEL, quarter_of, repair_quarter_labels
+from .columns import damaged_t_quarter, quarter_of, repair_quarter_labels
 
 # A group's damaged labels ('12' read for T2) are taken by their place only when at least this
 # many of its columns read quarters that count up one per column: one digit pair counting
@@ -110,6 +110,4 @@ def _quarter(label: str) -> int | None:
     if (q := quarter_of(label)) is not None:
         return q
     words = label.split()
-    if words and (m := DAMAGED_T_LABEL.match(words[-1].strip(LABEL_DEBRIS))):
-        return int(m.group(1)) if m.group(1) else 1
-    return None
+    return damaged_t_quarter(words[-1].strip(LABEL_DEBRIS)) if words else None

@@ -157,14 +157,14 @@ MAX_CODE_DIGIT_EDITS = 1
 MIN_PLACED_CODE_DIGITS = 3
 
 
-def _code_by_place(code: str, before: tuple[int, ...] | None, after: tuple[int, ...] | None, taken: set) -> str | None:
+def _code_by_place(code: str, before: tuple[int, ...], after: tuple[int, ...], taken: set) -> str | None:
     """The code the row's place calls for, when its printed code is that code with one digit
     changed, lost or added (``MAX_CODE_DIGIT_EDITS``): the codes that can come next after
     ``before`` (its next sibling at any depth, its first child) or just before ``after`` (its
     parent, its previous sibling) and fall between the two, no other row's, the one nearest the
     printed digits, and only when no other is as near."""
     printed = regex.sub(r"\D", "", code)
-    if before is None or after is None or len(printed) < MIN_PLACED_CODE_DIGITS:
+    if len(printed) < MIN_PLACED_CODE_DIGITS:
         return None
     candidates = {before[: d - 1] + (before[d - 1] + 1,) for d in range(1, len(before) + 1)}
     candidates |= {before + (1,), after[:-1]}
