@@ -47,6 +47,7 @@ class Repair(StrEnum):
     DECIMAL_POINT_LOST = "decimal_point_lost"  # '200' for '2.00'
     DECIMALS_MISSING = "decimals_missing"  # '200' where the column prints '2.00': value as printed, flagged
     RULE_STROKE = "rule_stroke"  # '760|': a cell's ruling read as a stroke glued to its number
+    DOUBLED_SEPARATOR = "doubled_separator"  # '255..00': one separator read twice
 
 
 REPAIR_TEXT = {
@@ -59,6 +60,7 @@ REPAIR_TEXT = {
     Repair.DECIMAL_POINT_LOST: "punto decimal perdido",
     Repair.DECIMALS_MISSING: "sin los decimales que la columna imprime",
     Repair.RULE_STROKE: "el trazo de la regla de la celda leído junto al número",
+    Repair.DOUBLED_SEPARATOR: "separador leído dos veces",
 }
 
 # Readings of a digit run with no separator that a lost decimal point could give: '9583' in a
@@ -76,6 +78,9 @@ CURRENCY = regex.compile(r"^(?:US\$|C\$|B/\.|\$|₡|Q\.?(?=\s*\d))\s*")
 # '1,216,904', '52 830.00', '1.216,904', '124 28' — digit groups joined by one separator each
 DIGIT_GROUPS = regex.compile(r"^\d+(?:[., ]\d+)*$")
 SEPARATOR = regex.compile(r"[., ]")
+# one separator OCR read twice, between digits: '255..00', '1,,200' (generated MIR OCR'd text
+# 151: '420..00' for 420.00). The same mark twice cannot be two separators of one number
+DOUBLED_SEPARATOR_RUN = regex.compile(r"(?<=[\dOolIZS])([.,])\1+(?=[\dOolIZS])")
 # 'N/A', 'n.a.', 'N/D', 'S/D', 'ND', '-', '—', 'no aplica' — a cell that says it has no value
 MISSING_MARKS = frozenset(
     {
@@ -318,10 +323,12 @@ def parse_number(
             return dataclasses.replace(first, raw=raw, status=Status.REPAIRED, candidates=first.candidates + others)
     body, negative, percent = _split_sign_and_marks(raw)
     extra: frozenset[Repair] = frozenset()
+    if DOUBLED_SEPARATOR_RUN.search(body):
+        body, extra = DOUBLED_SEPARATOR_RUN.sub(r"\1", body), frozenset({Repair.DOUBLED_SEPARATOR})
     if not DIGIT_GROUPS.match(body) and ocr_letters and is_digitlike(body):
         fixed = letters_to_digits(body)
         if fixed is not None and DIGIT_GROUPS.match(fixed):
-            body, extra = fixed, frozenset({Repair.LETTERS_AS_DIGITS})
+            body, extra = fixed, extra | {Repair.LETTERS_AS_DIGITS}
     if not DIGIT_GROUPS.match(body):
         return NumberReading(raw, None, Status.INVALID, percent=percent)
     best: dict[Decimal, _Reading] = {}

@@ -31,6 +31,9 @@ PERIOD_MONTHS = regex.compile(
     r"(?P<b>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)",
     regex.I,
 )
+# the same period with its month names OCR damaged, each word then matched by edit similarity:
+# 'Trimestre: Octubre - Diciem6re' (generated PbR OCR'd text 151)
+DAMAGED_PERIOD = regex.compile(r"(?<![^\s:])(?P<a>[^\s\-–:]{5,12})\s*[-–]\s*(?P<b>[^\s\-–]{5,12})(?!\S)")
 # 'Avance al 30 de junio de 2025', 'Fecha de corte: 30 de septiembre de 2018': the period's end
 CUTOFF = regex.compile(r"(?:avance\s+al|corte\s*:?|al\s+cierre\s+de)\s*(?P<d>.{0,40})", regex.I)
 # the words after the cut-off label where its month is looked for when the date does not parse
@@ -66,6 +69,9 @@ def trimestre_of(text: str) -> int | None:
         end = month_of(m.group("b"))
         if end is not None and end % 3 == 0:
             return end // 3
+    damaged = _damaged_period_end(head)
+    if damaged is not None:
+        return damaged // 3
     cut = CUTOFF.search(head)
     if cut:
         dates = find_dates(cut.group("d"))
@@ -83,6 +89,17 @@ def trimestre_of(text: str) -> int | None:
         # printed once per group), not the period reported: no evidence, no quarter
         return None
     return quarters[0][0]
+
+
+def _damaged_period_end(head: str) -> int | None:
+    """The last month of a period whose two month names OCR damaged, when both words are
+    months, in order, and the end closes a quarter: two words a dash apart that merely
+    resemble months ('Diciem6re' alone, a hyphenated name) are not a period."""
+    for m in DAMAGED_PERIOD.finditer(head):
+        start, end = damaged_month_of(m.group("a")), damaged_month_of(m.group("b"))
+        if start is not None and end is not None and start <= end and end % 3 == 0:
+            return end
+    return None
 
 
 def trimestre_of_visual_lines(doc: Document) -> int | None:

@@ -56,6 +56,9 @@ def test_percent_sign_is_noted_and_taken_off():
         ("l,2O6", 1206.0, Repair.LETTERS_AS_DIGITS),
         ("5OO", 500.0, Repair.LETTERS_AS_DIGITS),
         ("B50", 850.0, Repair.LETTERS_AS_DIGITS),
+        ("255..00", 255.0, Repair.DOUBLED_SEPARATOR),
+        ("1,,200.00", 1200.0, Repair.DOUBLED_SEPARATOR),
+        ("O..00", 0.0, Repair.DOUBLED_SEPARATOR),
     ],
 )
 def test_ocr_damage_is_repaired_and_named(raw, value, repair):

@@ -35,6 +35,14 @@ def test_a_cut_off_date_ocr_damaged_past_parsing_still_names_its_month():
     assert trimestre_of("Avance al 30 de junio de 2025") == 2
 
 
+def test_a_period_whose_month_names_ocr_damaged_is_still_read():
+    # generated PbR OCR'd text 151: 'Diciem6re'; both words must be months, in order
+    assert trimestre_of("PAGINAS: 1/2   Trimestre: Octubre - Diciem6re\n") == 4
+    assert trimestre_of("Periodo: Julio - Septiernbre 2018") == 3
+    assert trimestre_of("Porcentaje - Diciembre") is None
+    assert trimestre_of("Periodo: Diciembre - Septiambre") is None
+
+
 def test_a_period_ocr_set_in_two_blocks_is_read_from_the_words_on_its_row():
     # dev MIR scan 536 (a PbR heading): tesseract gave 'Diciembre' as a line of its own before
     # 'Trimestre: Octubre -', the two halves of one printed row; the dash is a speck
