@@ -48,7 +48,7 @@ from .record import (
     frequency_check,
     rows_to_records,
 )
-from .row_choice import rows_backed_in_other_readings, rows_missing_from_chosen
+from .row_choice import rows_backed_in_other_readings, rows_emptied_in_chosen, rows_missing_from_chosen
 from .solve import NEGATIVE_SUFFIX, NUMERIC
 from .stream import (
     COLUMN_BLIND_CHECKS,
@@ -343,6 +343,7 @@ def extract(doc: Document, ctx: Context) -> Extraction:
     if best is not None:
         rows_taken = rows_backed_in_other_readings(best[3], best[4], layout_records, row_backing, in_conflict)
         rows_taken = rows_missing_from_chosen(best[3], rows_taken, layout_records, row_backing, in_conflict)
+        rows_taken = rows_emptied_in_chosen(best[3], rows_taken, layout_records, row_backing, in_conflict)
         best = (reading_score(rows_taken), values_read(rows_taken), best[2], best[3], rows_taken)
     for name, records in format_readings(doc, meta):
         key = (reading_score(records), values_read(records), -len(readings_seen))

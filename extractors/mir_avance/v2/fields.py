@@ -19,9 +19,11 @@ from papeleo.text.vocab import Vocabulary
 # a printed code leading a cell: '4.3.1 La población', '5 Contribuir', '5.a.1.3 Actualización'
 # (OCR read a 3 as 'a'), '3.1.1.Z.1.2 Operativos'; a code is digits and dots, nothing else. A
 # dash OCR made of a ruling before a dotted code is a stray: '- 4.2.1.4.1.1.3 Actualización de'
-# (tesseract's text of a generated scan, dev MIR OCR'd text 101: the row lost its code)
+# (tesseract's text of a generated scan, dev MIR OCR'd text 101: the row lost its code); so is
+# a speck of the level column before a code of three numbers or more: 'A 1.3.3.1.1.2
+# Supervisión', '5 1.3.3.1.1.4 Registro' (dev MIR OCR'd text 156; lines.CODE_STRAY)
 CODE = regex.compile(
-    r"^\s*(?:[-–—]\s+(?=\d{1,3}[.,]\d))?(?P<code>[0-9OoIlZSaB|](?:[0-9OoIlZSaB|]{0,2})(?:\s?[.,]\s?[0-9OoIlZSaB|]{1,3}){0,8})(?=\s|$)"
+    r"^\s*(?:[-–—]\s+(?=\d{1,3}[.,]\d)|(?:[^\s\d]{1,2}|\d)\s+(?=\d{1,3}[.,]\d{1,3}[.,]\d))?(?P<code>[0-9OoIlZSaB|](?:[0-9OoIlZSaB|]{0,2})(?:\s?[.,]\s?[0-9OoIlZSaB|]{1,3}){0,8})(?=\s|$)"
 )
 # look-alike characters OCR puts inside a code, and the digit each stands for
 CODE_LOOKALIKES = {**LETTER_TO_DIGIT, "a": "3"}  # the shared table, plus 'a' for 3 ('5.a.1.3')

@@ -35,9 +35,16 @@ from .line_text import split_text
 from .row_tokens import NUMBERISH, measured_columns, numeric_run, numeric_runs, row_tokens
 from .table import NULL_TOKENS, RowCells, live_columns, numeric_field
 
+# a stray of OCR before a code of three numbers or more, at the table's left edge ('A 1.3.3.1.1.2
+# Supervisión de POPPS', '5 1.3.3.1.1.4 Registro de', 'Le 1.3.3.1.1.7 Entrega de becas': the
+# level column's word torn to specks, dev MIR OCR'd text 156): at most two characters, so a
+# word of prose ('de 2.5 millones') is not one, and only before a code a sentence does not print
+CODE_STRAY = r"(?:[^\s\d]{1,2}\s+|\d\s+(?=\d{1,3}(?:\.\d{1,3}){2,8}\s))?"
 # a line starting with a dotted code and a word: '5.6.1.3.3 Atencion de ISAIA Índice de …' (a
 # row whose level word OCR printed elsewhere)
-CODE_START = regex.compile(r"^\s*\d{1,3}(?:\.\d{1,3}){1,8}\s+\p{L}")
+CODE_START = regex.compile(
+    rf"^\s*(?:{CODE_STRAY}(?=\d{{1,3}}(?:\.\d{{1,3}}){{2,8}}\s))?\d{{1,3}}(?:\.\d{{1,3}}){{1,8}}\s+\p{{L}}"
+)
 # a row's code printed above its level word opens at most this many lines before it (the
 # cell's first lines beside a level word centred in the row); a longer run of text, or one with
 # a second code, is a column OCR detached from its rows ('3.2 Contribuir …', '3.2.3 La
@@ -47,7 +54,7 @@ MAX_CODE_OPENED_LINES = 3
 # number with decimals then a word is as often a note's wrapped line ('192.36 programadas; la
 # variación …', dev MIR OCR'd text 254), and a two-number Fin code above its level word is the
 # price of not taking one for it
-CODE_OPENING = regex.compile(r"^\s*\d{1,3}(?:\.\d{1,3}){2,8}\s+\p{L}")
+CODE_OPENING = regex.compile(rf"^\s*{CODE_STRAY}\d{{1,3}}(?:\.\d{{1,3}}){{2,8}}\s+\p{{L}}")
 # a row holds its numbers once it has a run of at least this many (two: a lone number is a
 # code, a year or a count in the text)
 MIN_ROW_NUMBERS = 2

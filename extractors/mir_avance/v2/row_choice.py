@@ -14,6 +14,10 @@ put on the row (``_same_cells``) and a check that ties a value to its column hol
 (``_places_its_columns``), the row's key (code, or acronym) names
 one row only in both, and no third reading backs the row as fully with other values.
 
+A row the chosen reading found but read no number of (its key over cells it could not place)
+is filled from another reading's row of the same code or acronym on the same evidence
+(``rows_emptied_in_chosen``).
+
 A row the chosen reading lost altogether is taken from another reading on the same evidence
 (``rows_missing_from_chosen``), when no chosen row has its code, its acronym or, mostly, its
 numbers.
@@ -145,6 +149,56 @@ def rows_missing_from_chosen(
             at = next((j + 1 for j, o in enumerate(out) if before in _keys(o)), 0) if before else 0
             out.insert(at, taken)
             keys |= _keys(alt)
+    return out
+
+
+# a chosen row with at most this many values is empty: its key found, its cells not placed (one
+# value is the % its commentary states, read without the table's cells). More is a reading of
+# the row's own cells, which ``rows_backed_in_other_readings`` weighs against the other's
+MAX_EMPTY_ROW_VALUES = 1
+
+
+def rows_emptied_in_chosen(
+    chosen: str,
+    records: list[Record],
+    others: list[tuple[str, list[Record]]],
+    backing: Callable[[Record], float],
+    in_conflict: Callable[[Record], bool],
+) -> list[Record]:
+    """``records`` with each row that holds its key and no more than MAX_EMPTY_ROW_VALUES values
+    replaced by the row of another reading that shares a key with it (code or acronym, one row
+    only in each), whose checks all hold and cover its values (``backing`` 1.0), tie a value to
+    its column, and whose numbers are not mostly another chosen row's; the chosen row's keys
+    are kept where the other lacks them. No third reading may back the row with other values.
+    Tesseract's text of a page set the row's cells apart from its key (dev MIR OCR'd text 156,
+    page 3: reading order found the eight codes and none of their numbers, the cell-per-line
+    reading every number under the acronyms alone)."""
+    out = list(records)
+    theirs = [(name, recs) for name, recs in others if name != chosen]
+    mine_counts = Counter(k for r in records for k in _keys(r))
+    for i, r in enumerate(records):
+        own = _keys(r)
+        if not own or any(mine_counts[k] > 1 for k in own) or sum(_values(r).values()) > MAX_EMPTY_ROW_VALUES:
+            continue
+        found = []
+        for name, recs in theirs:
+            counts = Counter(k for o in recs for k in _keys(o))
+            alts = [o for o in recs if _keys(o) & own]
+            if len(alts) == 1 and all(counts[k] == 1 for k in _keys(alts[0])):
+                found.append((name, alts[0]))
+        backed = [(n, a) for n, a in found if not in_conflict(a) and backing(a) >= 1.0 and _places_its_columns(a)]
+        if not backed or len({tuple(a.get(f) for f in NUMERIC) for _, a in backed}) > 1:
+            continue
+        name, alt = backed[0]
+        values = _values(alt)
+        others_rows = [o for j, o in enumerate(out) if j != i]
+        if any(SAME_CELLS_SHARE * sum(values.values()) <= sum((values & _values(o)).values()) for o in others_rows):
+            continue
+        taken = _taken(alt, f"fila tomada de la lectura '{name}': la lectura '{chosen}' no leyó sus números")
+        for f in ("clave", "siglas"):
+            if not taken.get(f) and r.get(f):
+                taken[f] = r[f]
+        out[i] = taken
     return out
 
 

@@ -5,7 +5,11 @@ so each case says which rows hold."""
 
 from __future__ import annotations
 
-from extractors.mir_avance.v2.row_choice import rows_backed_in_other_readings, rows_missing_from_chosen
+from extractors.mir_avance.v2.row_choice import (
+    rows_backed_in_other_readings,
+    rows_emptied_in_chosen,
+    rows_missing_from_chosen,
+)
 
 
 def _row(
@@ -101,3 +105,41 @@ def test_no_lost_row_is_taken_without_its_own_evidence_or_when_it_is_a_chosen_ro
     named = {**_row("1.7", 30, 9, ok=True), "siglas": "PSAL"}
     assert _add_missing([{**chosen[0], "siglas": "PSAL"}], [("geometria", [named])])[0]["clave"] == "1.1"
     assert len(_add_missing([{**chosen[0], "siglas": "PSAL"}], [("geometria", [named])])) == 1
+
+
+def _fill_empty(records, others):
+    return rows_emptied_in_chosen(
+        "orden", records, others, backing=lambda r: r["_backed"], in_conflict=lambda r: not r["_ok"]
+    )
+
+
+def _empty(clave: str, siglas: str) -> dict:
+    """A row whose key reading order found and none of whose numbers it placed."""
+    return {"clave": clave, "siglas": siglas, "meta_anual": None, "programado_t1": None, "checks": [], "corrected": []}
+
+
+def test_a_row_found_empty_is_filled_from_the_reading_that_read_its_numbers_under_its_acronym():
+    # dev MIR OCR'd text 156, page 3: the codes in reading order, the numbers under the acronyms alone
+    chosen = [_row("1.1", 10, 4, ok=True), _empty("1.2", "PMEO")]
+    cells = [{**_row("", 5567.4, 905.58, ok=True), "clave": None, "siglas": "PMEO"}]
+    got = _fill_empty(chosen, [("celdas", cells)])
+    assert (got[1]["clave"], got[1]["siglas"], got[1]["meta_anual"]) == ("1.2", "PMEO", 5567.4)
+    assert "lectura 'celdas'" in got[1]["comentario_extraccion"]
+    assert chosen[1]["meta_anual"] is None  # the chosen rows are not touched
+
+
+def test_an_empty_row_is_not_filled_without_one_rows_evidence():
+    chosen = [_row("1.1", 10, 4, ok=True), _empty("1.2", "PMEO")]
+    pm = {"clave": None, "siglas": "PMEO"}
+    for others in (
+        [("celdas", [{**_row("", 55, 9, ok=False), **pm}])],  # in conflict
+        [("celdas", [{**_row("", 55, 9, ok=True, backed=0.5), **pm}])],  # not covering its values
+        [("celdas", [{**_row("", 55, 9, ok=True, checks=("suma_programado",)), **pm}])],  # its sum only
+        [("celdas", [{**_row("", 55, 9, ok=True), **pm}, {**_row("", 56, 9, ok=True), **pm}])],  # key twice
+        [("celdas", [{**_row("", 55, 9, ok=True), **pm}]), ("tabla", [{**_row("", 57, 9, ok=True), **pm}])],
+        [("celdas", [{**_row("", 10, 4, ok=True), **pm}])],  # the numbers of the chosen row 1.1
+    ):
+        assert _metas(_fill_empty(chosen, others)) == [10, None]
+    # a row that holds its own numbers is not empty: rows_backed_in_other_readings weighs it
+    read = [_row("1.1", 10, 4, ok=True), {**_row("1.2", 30, 7, ok=True, backed=0.0), "siglas": "PMEO"}]
+    assert _metas(_fill_empty(read, [("celdas", [{**_row("", 55, 9, ok=True), **pm}])])) == [10, 30]

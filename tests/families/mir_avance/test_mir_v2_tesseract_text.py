@@ -20,6 +20,7 @@ from extractors.mir_avance.types import RawRow, Solved
 from extractors.mir_avance.v2 import extract, flag_unbacked
 from extractors.mir_avance.v2.commentary import note_of_another_row
 from extractors.mir_avance.v2.fields import split_code
+from extractors.mir_avance.v2.lines import CODE_OPENING, CODE_START
 from extractors.mir_avance.v2.stream import stream_records
 from helpers import ROOT, make_document
 from papeleo.context import process_context
@@ -96,6 +97,16 @@ def test_tesseract_text_is_read_against_its_head_with_group_labels_and_the_meta_
 def test_a_dash_before_a_dotted_code_is_a_stray_and_a_dash_before_a_count_is_not():
     assert split_code("- 4.2.1.4.1.1.3 Actualización de")[:2] == ("4.2.1.4.1.1.3", "Actualización de")
     assert split_code("- 3 acciones de difusión")[0] is None
+
+
+def test_a_speck_of_the_level_column_before_a_long_code_is_a_stray():
+    # dev MIR OCR'd text 156: the level word torn to specks before the row's code
+    for line, code in (("A 1.3.3.1.1.2 Supervisión de", "1.3.3.1.1.2"), ("5 1.3.3.1.1.4 Registro de", "1.3.3.1.1.4")):
+        assert split_code(line)[0] == code
+        assert CODE_START.match(line) and CODE_OPENING.match(line)
+    # a word of prose before a short number is no stray, and a lone code stays a code
+    assert not CODE_START.match("de 2.5 millones de pesos")
+    assert split_code("5 Contribuir al bienestar")[0] == "5"
 
 
 def test_the_line_stream_keeps_printed_codes_past_a_group_heading():
