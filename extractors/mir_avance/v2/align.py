@@ -16,7 +16,9 @@ lost, split or stray) does.
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import combinations
+from typing import TypeVar
 
 from papeleo.text.numbers import MX, Status, parse_number
 
@@ -35,7 +37,14 @@ MIN_HOLDING = 1
 # in its column: '<field>_columna_dudosa=conflict' (tests/scoring_flags.py maps it to the field)
 DOUBTFUL_SUFFIX = "_columna_dudosa"
 
+# the row's other values must agree on their decimals, at least this many and most of them: with
+# fewer, a meta anual printed whole beside two quarterly decimals would be doubted
+MIN_ROW_SHAPE = 3
+# the decimals a thousands separator read as a decimal point leaves ('2.739')
+THOUSANDS_GROUP = 3
+
 Column = tuple[str, int | None]
+K = TypeVar("K")
 FIELDS = ("meta_anual", "avance_pct", *(f"{k}_t{q}" for k in ("programado", "alcanzado") for q in range(1, 5)))
 
 
@@ -51,6 +60,55 @@ def _decimals(tok: str | None) -> int:
         return 0
     r = parse_number(tok.strip(), MX)
     return r.decimals if r.value is not None else 0
+
+
+def other_decimal_readings(shapes: dict[K, tuple[int, float]]) -> dict[K, float]:
+    """Of a row's values (key -> (decimals printed, value)), those whose decimals disagree with
+    the rest of the row, each with the value its printing would have had with the row's
+    decimals: its point restored ('3759' -> 37.59 among values of two decimals), or its
+    thousands comma ('2.739' -> 2739 among whole numbers)."""
+    out: dict[K, float] = {}
+    for key, (decimals, value) in shapes.items():
+        others = [d for k, (d, _) in shapes.items() if k != key]
+        if len(others) < MIN_ROW_SHAPE:
+            continue
+        common, n = Counter(others).most_common(1)[0]
+        if 2 * n <= len(others):
+            continue
+        if common > 0 and decimals == 0 and value != 0:
+            out[key] = round(value / 10**common, common)
+        elif common == 0 and decimals == THOUSANDS_GROUP:
+            out[key] = float(round(value * 10**THOUSANDS_GROUP))
+    return out
+
+
+# at most this many tokens of a row with decimals in doubt are read both ways together (2^n
+# readings of each alignment): more and some reading makes Σ programado hold by chance
+MAX_DOUBTED_DECIMALS = 4
+
+
+def _off_decimals(tokens: list[str]) -> dict[str, float]:
+    """The tokens whose decimals disagree with the row's (``other_decimal_readings``; a % prints
+    its own), each with its reading the row's way: '3.o51' and '2.581', a thousands comma read
+    as a point in a row of whole numbers (report block 7010-7049 OCR'd text 7039), failed Σ
+    programado under every alignment and the row lost all its values. The alignment takes the
+    reading of them that makes its relations hold; the solver then decides the values
+    (``record._solve_with_other_decimals``)."""
+    shapes = {
+        i: (_decimals(t), v)
+        for i, t in enumerate(tokens)
+        if not t.strip().endswith("%") and (v := value_of(t)) is not None
+    }
+    return {tokens[i]: x for i, x in other_decimal_readings(shapes).items()}
+
+
+def _readings_both_ways(placed: dict[Column, str], doubted: dict[str, float]) -> list[dict[str, float]]:
+    """Each way of reading the alignment's doubted tokens: as printed ({}), or some of them the
+    row's way; only as printed when more than MAX_DOUBTED_DECIMALS are in doubt."""
+    mine = sorted({t for t in placed.values() if t in doubted})
+    if not mine or len(mine) > MAX_DOUBTED_DECIMALS:
+        return [{}]
+    return [{t: doubted[t] for t in chosen} for k in range(len(mine) + 1) for chosen in combinations(mine, k)]
 
 
 def _joinable(left: str, right: str) -> bool:
@@ -96,18 +154,24 @@ def candidate_alignments(tokens: list[str], seq: list[Column]) -> list[tuple[dic
     return out
 
 
-def _relations(placed: dict[Column, str], T: int | None, comentario: str | None, empty: set[str]):
+def _relations(
+    placed: dict[Column, str],
+    T: int | None,
+    comentario: str | None,
+    empty: set[str],
+    read_as: dict[str, float] | None = None,
+):
     """The row's relations under one alignment, leaving out those that compare a column the
     alignment left without a cell: its value is unknown, not absent (Σ programado with a lost
-    quarter neither holds nor fails)."""
-    return [rel for rel in _all_relations(placed, T, comentario) if not _fields_of(rel[0], T) & empty]
+    quarter neither holds nor fails). ``read_as``: tokens read with another value."""
+    return [rel for rel in _all_relations(placed, T, comentario, read_as) if not _fields_of(rel[0], T) & empty]
 
 
 def _fields_of(check: str, T: int | None) -> set[str]:
     return {f.replace("{T}", str(T)) for f in CHECK_FIELDS.get(check, ())}
 
 
-def _all_relations(placed: dict[Column, str], T: int | None, comentario: str | None):
+def _all_relations(placed: dict[Column, str], T: int | None, comentario: str | None, read_as=None):
     values: dict[str, float | None] = {
         f: None
         for f in ("meta_anual", "avance_pct", *(f"{k}_t{q}" for k in ("programado", "alcanzado") for q in range(1, 5)))
@@ -116,7 +180,7 @@ def _all_relations(placed: dict[Column, str], T: int | None, comentario: str | N
     for (kind, q), tok in placed.items():
         name = numeric_field(kind, q, T)
         if name in values:
-            values[name] = value_of(tok)
+            values[name] = read_as[tok] if read_as and tok in read_as else value_of(tok)
             if name == "avance_pct":
                 dec = _decimals(tok)
     return relations_of(values, T, dec, read_commentary(comentario))
@@ -130,11 +194,22 @@ def align_by_checks(
     None when no alignment makes ``MIN_HOLDING`` relations hold and none fail."""
     scored = []
     possible = []  # every alignment no relation fails, whether or not one holds
+    doubted = _off_decimals(tokens)
     for placed, why in candidate_alignments(tokens, seq):
         empty = {numeric_field(k, q, T) or "" for k, q in seq if (k, q) not in placed}
-        rels = _relations(placed, T, comentario, empty)
-        if any(not ok for *_, ok in rels):
+        # the reading of the doubted tokens under which no relation fails and most hold
+        # the reading of the doubted tokens under which no relation fails and most hold; each token
+        # read the row's way counts as an edit, so an alignment that holds as printed is preferred
+        # (else every token could be read either way and many alignments pass: dev OCR'd text 147)
+        readings = [
+            (read_as, _relations(placed, T, comentario, empty, read_as))
+            for read_as in _readings_both_ways(placed, doubted)
+        ]
+        passing = [(read_as, rels) for read_as, rels in readings if all(ok for *_, ok in rels)]
+        if not passing:
             continue
+        read_as, rels = max(passing, key=lambda p: (sum(1 for *_, ok in p[1] if ok), -len(p[0])))
+        why += "".join(f"'{t}' leído como {x:g}; " for t, x in read_as.items())
         possible.append((placed, why))
         holding = sum(1 for *_, ok in rels if ok)
         if holding >= MIN_HOLDING:

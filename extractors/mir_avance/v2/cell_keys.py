@@ -29,11 +29,19 @@ MIN_POINTS_BESIDE_COMMA = 2
 # ... or a Fin's code of one level, before a word: '3 Contribuir a impulsar el' (a figure the
 # commentary wrapped is followed by lower case, '%' or a unit)
 CODE_LEAD_ONE_LEVEL = regex.compile(r"^(\d{1,3})\s+\p{Lu}\p{Ll}{2,}")
+# a level word and the code beside it on one line, where the damage channel or tesseract merged
+# the two cells: 'Actividad 4.1.1.8' (report block 7010-7049 OCR'd text 7039: the row kept its
+# level and lost its code). The word must be a level (``nivel_of``)
+LEVEL_CODE_LINE = regex.compile(r"^(?P<n>\p{L}{3,12})\s+[-–]?\s*(?P<c>\d{1,3}(?:\.\d{1,3}){1,7})\.?$")
 # an acronym alone on its line: 'TVDPUL', 'PSALAM'
 ACRONYM_LINE = regex.compile(r"^[A-ZÁÉÍÓÚÑ]{3,12}$")
 # ... or leading the indicator's first line, marked: 'PAEEE= Porcentaje de', 'PSAL: Porcentaje',
 # 'PTRSUR - Porcentaje de toneladas'
 ACRONYM_LEAD = regex.compile(r"^([A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9]{2,11})(?:\s?[:=]|\s[-–—])\s")
+# ... or after the resumen's closing point on one line, the two cells merged: 'Actualización de
+# valores catastrales de predios. PVCPA= Porcentaje de valores' (OCR'd text 7039). The mark
+# after it must be ':' or '=', which running text does not put after a word in capitals
+ACRONYM_AFTER_POINT = regex.compile(r"\p{Ll}\.\s+([A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9]{2,11})\s?[:=]\s")
 
 
 def codes_of(lines: list[str]) -> frozenset[str]:
@@ -41,6 +49,7 @@ def codes_of(lines: list[str]) -> frozenset[str]:
     or fewer where a longer code of the document starts with it (CODE_LINE)."""
     alone = {ln: m.group(1) for ln in lines if (m := CODE_LINE.match(ln))}
     led = [m.group(1) for ln in lines if (m := CODE_LEAD.match(ln))]
+    led += [code for ln in lines if (code := level_code(ln))]
     longer = [c for c in [*alone.values(), *led] if c.count(".") + 1 >= MIN_SURE_CODE_LEVELS]
     return frozenset(
         ln
@@ -50,7 +59,13 @@ def codes_of(lines: list[str]) -> frozenset[str]:
 
 
 def key_line(line: str, codes: frozenset[str]) -> bool:
-    return bool(line in codes or _code_lead(line) or acronym(line))
+    return bool(line in codes or _code_lead(line) or level_code(line) or acronym(line))
+
+
+def level_code(line: str) -> str | None:
+    """The code of a line that prints a level word and a code only (LEVEL_CODE_LINE)."""
+    m = LEVEL_CODE_LINE.match(line)
+    return m.group("c") if m and nivel_of(m.group("n")) else None
 
 
 def parts_rows(line: str, codes: frozenset[str]) -> bool:
@@ -79,6 +94,11 @@ def keys_into(rc: RowCells, window: list[str], codes: frozenset[str], keys: bool
             rc.text["clave"] = CODE_LINE.match(line).group(1)
         elif (code := _code_lead(line)) and keys:
             rc.text["clave"] = code
+        elif code := level_code(line):
+            if keys:
+                rc.text["clave"] = code
+            if describe:
+                rc.text["nivel"] = line.split()[0]
         elif nivel_of(line) and len(line.split()) <= 2:
             if describe:
                 rc.text["nivel"] = line
@@ -88,6 +108,8 @@ def keys_into(rc: RowCells, window: list[str], codes: frozenset[str], keys: bool
                 rc.text["frecuencia"] = frecuencia_of(line) or line
         elif (siglas := acronym(line)) and keys:
             rc.text["siglas"] = siglas
+        elif (m := ACRONYM_AFTER_POINT.search(line)) and keys and not rc.text.get("siglas"):
+            rc.text["siglas"] = m.group(1)
 
 
 def _code_lead(line: str) -> str | None:

@@ -4,7 +4,7 @@ provenance attached.
 
 from __future__ import annotations
 
-from collections import Counter
+from itertools import combinations
 from typing import Any
 
 import regex
@@ -12,7 +12,7 @@ import regex
 from papeleo.text.columns import infer_number_format
 from papeleo.text.numbers import MX, NumberFormat, NumberReading, Repair, Status, find_percents, parse_number
 
-from .align import DOUBTFUL_SUFFIX
+from .align import DOUBTFUL_SUFFIX, other_decimal_readings
 from .fields import FRECUENCIAS, NIVELES, PARENS, TextFields
 from .solve import ALC, NUMERIC, adds_up, solve_row
 from .table import NULL_TOKENS, RowCells
@@ -44,15 +44,10 @@ INDICATOR_OPENING = regex.compile(r"(?<![\p{L}\p{N}])(?P<s>[A-ZÁÉÍÓÚÑ][A-Z
 # and flagged '<field>_decimales_dudosos'. The row's percentage prints its own decimals and is left
 # out. A column that prints decimals throughout is the number layer's (Status.DECIMALS_MISSING)
 DECIMALS_SUFFIX = "_decimales_dudosos"
-# the row's other values must agree on their decimals, at least this many and most of them: with
-# fewer, a meta anual printed whole beside two quarterly decimals would be doubted
-MIN_ROW_SHAPE = 3
 # a % printed whole with at least this many digits may be one whose point OCR lost ('10779%' for
 # 107.79%): three lets '100%' be tried as 1.00, which the checks then refuse; more would miss
 # '5000%' for 50.00%
 PERCENT_POINT_MIN_DIGITS = 3
-# the decimals a thousands separator read as a decimal point leaves ('2.739')
-THOUSANDS_GROUP = 3
 # the note of a row whose % is read from its commentary (the table has no % column); the final
 # pass (v2/__init__.flag_unbacked) looks for it
 PERCENT_FROM_COMMENT = "avance_pct: leído del comentario (el cuadro no tiene columna de %)"
@@ -285,7 +280,7 @@ def _solve_with_other_decimals(
     # ... by one of its two readings: a value the checks alone give (the meta less the other
     # quarters) would replace a printed value on the word of a neighbour OCR misread
     if not set(others) <= settled or any(solved.values[n] not in (readings[n].value, x) for n, x in others.items()):
-        return plain
+        return _solved_jointly(readings, others, T, comentario, from_comment) or plain
     # the solver's words for a reading it filled are for an illegible cell: this one was read
     solved.corrected = [
         f"{c.partition(':')[0]}:corregido" if c.partition(":")[0] in others else c for c in solved.corrected
@@ -298,6 +293,42 @@ def _solve_with_other_decimals(
             )
             for n in solved.notes
         ]
+    return solved
+
+
+# at most this many values with the row's decimals in doubt are tried together (2^n readings of
+# the row): more and some set of them makes Σ programado hold by chance
+MAX_JOINT_DECIMALS = 4
+
+
+def _solved_jointly(readings, others: dict[str, float], T, comentario, from_comment: bool):
+    """The row solved with a set of its doubted values read the row's way, when exactly one set
+    makes every check hold. The solver fills one ambiguous value at a time, so two thousands
+    commas read as points ('3.o51' and '2.581' among whole numbers, report block 7010-7049
+    OCR'd text 7039) each leave Σ programado short whichever way the other is read."""
+    names = sorted(others)
+    if not 2 <= len(names) <= MAX_JOINT_DECIMALS:
+        return None
+    fits = []
+    for k in range(1, len(names) + 1):
+        for chosen in combinations(names, k):
+            trial = dict(readings)
+            for name in chosen:
+                r = readings[name]
+                trial[name] = NumberReading(r.raw, others[name], Status.CLEAN, percent=r.percent)
+            solved = solve_row(trial, T, comentario, percent_is_commentary=from_comment)
+            if solved.checks and all(c.endswith("=ok") for c in solved.checks):
+                fits.append((chosen, solved))
+    if len(fits) != 1:
+        return None
+    chosen, solved = fits[0]
+    for name in chosen:
+        raw = readings[name].raw.strip()
+        solved.corrected = [c for c in solved.corrected if c.partition(":")[0] != name] + [f"{name}:corregido"]
+        solved.notes.append(
+            f"{name}: '{raw}' imprime decimales distintos a los del resto de la fila; leído como {others[name]:g},"
+            " con el que cuadran las comprobaciones"
+        )
     return solved
 
 
@@ -317,27 +348,14 @@ def percent_point_alternative(reading: NumberReading | None) -> dict[str, float]
 
 def row_decimal_alternatives(readings: dict[str, NumberReading | None]) -> dict[str, float]:
     """The fields whose printed decimals disagree with the row's, each with the value its
-    printing would have had with the row's decimals: its point restored ('3759' -> 37.59), or
-    its thousands comma ('2.739' -> 2739)."""
-    shapes = {
-        name: r.decimals
-        for name, r in readings.items()
-        if name != "avance_pct" and r is not None and r.value is not None
-    }
-    out: dict[str, float] = {}
-    for name, decimals in shapes.items():
-        others = [d for n, d in shapes.items() if n != name]
-        if len(others) < MIN_ROW_SHAPE:
-            continue
-        common, n = Counter(others).most_common(1)[0]
-        if 2 * n <= len(others):
-            continue
-        value = readings[name].value
-        if common > 0 and decimals == 0 and value != 0:
-            out[name] = round(value / 10**common, common)
-        elif common == 0 and decimals == THOUSANDS_GROUP:
-            out[name] = round(value * 10**THOUSANDS_GROUP)
-    return out
+    printing would have had with the row's decimals (``align.other_decimal_readings``)."""
+    return other_decimal_readings(
+        {
+            name: (r.decimals, r.value)
+            for name, r in readings.items()
+            if name != "avance_pct" and r is not None and r.value is not None
+        }
+    )
 
 
 def _confidence(rc: RowCells, checks: list[str]) -> float:

@@ -12,8 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractors.mir_avance.v2 import extract
-from extractors.mir_avance.v2.cell_keys import _code_lead, codes_of, parts_rows
+from extractors.mir_avance.v2.cell_keys import _code_lead, codes_of, keys_into, level_code, parts_rows
 from extractors.mir_avance.v2.cell_lines import _numbers_of, document_to_cell_line_rows
+from extractors.mir_avance.v2.table import RowCells
 from helpers import make_document
 from papeleo.context import process_context
 
@@ -310,3 +311,18 @@ def test_a_figure_with_thousands_and_decimals_is_no_code_with_a_comma():
     assert _code_lead("3.4.1.4,1 Entrega de becas") == "3.4.1.4,1"
     assert _code_lead("1,234.50 Pesos por persona") is None
     assert _code_lead("12,345 Personas atendidas") is None
+
+
+def test_a_level_and_its_code_on_one_line_give_both_and_an_acronym_after_the_resumen_is_read():
+    # report block 7010-7049 OCR'd text 7039: the level's and the code's cells merged on one
+    # line, the resumen's and the indicator's on the next
+    assert level_code("Actividad 4.1.1.8") == "4.1.1.8"
+    assert level_code("Trimestral 4,710") is None and level_code("Sentido 4.1") is None
+    rc = RowCells()
+    window = ["Actividad 4.1.1.8", "Actualización de valores catastrales de predios. PVCPA= Porcentaje de valores"]
+    keys_into(rc, window, codes_of(window))
+    assert (rc.text["clave"], rc.text["nivel"], rc.text["siglas"]) == ("4.1.1.8", "Actividad", "PVCPA")
+    # a capitalised word after a sentence, with no ':' or '=', is no acronym
+    rc = RowCells()
+    keys_into(rc, ["Se cumple la meta. ESTE trimestre se logra"], frozenset())
+    assert "siglas" not in rc.text

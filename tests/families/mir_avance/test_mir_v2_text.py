@@ -16,11 +16,13 @@ import pytest
 
 from extractors.mir_avance.v2 import extract
 from extractors.mir_avance.v2.align import align_by_checks, candidate_alignments
+from extractors.mir_avance.v2.record import _solve_with_other_decimals, row_decimal_alternatives
 from extractors.mir_avance.v2.table import tables_to_rows
 from helpers import FAMILIES, ROOT, SAMPLES, SEEDS, make_document, requires_seeds
 from papeleo.context import process_context
 from papeleo.readers import ReadSettings, read_document
 from papeleo.tables import text_to_tables
+from papeleo.text.numbers import MX, parse_number
 
 sys.path.insert(0, str(ROOT / "tests"))
 if str(SAMPLES) not in sys.path:
@@ -398,6 +400,31 @@ def test_a_split_cell_is_joined_when_only_joining_makes_the_row_add_up():
     pairs, note, _ = align_by_checks(tokens, SEQ, 1, None)
     assert dict(pairs)[("meta", None)].replace(",", "") == "1216904"
     assert "unidos" in note
+
+
+# a row grouped by quarter: meta, then programado and alcanzado of each quarter, then the %
+BY_QUARTER = [("meta", None), *((k, q) for q in (1, 2, 3, 4) for k in ("prog", "alc")), ("avance", None)]
+
+
+def test_thousands_commas_read_as_points_are_tried_the_rows_way_and_both_values_read_back():
+    # report block 7010-7049 OCR'd text 7039 (4.1.1.14), printed: meta 12,941; programado 3,051
+    # 2,581 4,251 3,058; alcanzado 4,013 2,581 4,733 2,487; 81.33%. OCR read two commas as
+    # points and '3,058' as '3 058'; as printed, Σ programado failed under every alignment
+    tokens = "12,941 3.o51 4,013 2.581 2,581 4251 4733 3 058 2,487 81.33%".split()
+    pairs, note, _ = align_by_checks(tokens, BY_QUARTER, 4, None)
+    placed = dict(pairs)
+    assert (placed[("prog", 1)], placed[("prog", 2)], placed[("prog", 4)]) == ("3.o51", "2.581", "3058")
+    assert "'3.o51' leído como 3051" in note and "'2.581' leído como 2581" in note
+    # ... and the solver reads both back together, where one at a time neither made Σ hold
+    fields = {"meta": "meta_anual", "avance": "avance_pct"}
+    readings = {
+        fields.get(k) or f"{'programado' if k == 'prog' else 'alcanzado'}_t{q}": parse_number(t, MX)
+        for (k, q), t in pairs
+    }
+    solved = _solve_with_other_decimals(readings, row_decimal_alternatives(readings), 4, None, False, [])
+    assert (solved.values["programado_t1"], solved.values["programado_t2"]) == (3051, 2581)
+    assert {"programado_t1:corregido", "programado_t2:corregido"} <= set(solved.corrected)
+    assert all(c.endswith("=ok") for c in solved.checks)
 
 
 def test_values_another_alignment_would_shift_are_placed_but_doubted():
