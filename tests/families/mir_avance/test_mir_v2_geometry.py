@@ -120,6 +120,22 @@ def test_a_head_whose_lines_came_as_one_still_joins_each_group_label():
     assert kinds == [(("prog", q),) for q in (1, 2, 3, 4)] + [(("alc", q),) for q in (1, 2, 3, 4)]
 
 
+def test_group_labels_on_a_three_line_heads_first_line_reach_the_quarters_on_its_last():
+    # generated scan 7097 (as OCR'd, scaled to 8 pt): 'Metas programadas' and 'Avance alcanzado'
+    # on the head's first line, the quarters on its third, 2.4 word heights under them; 'Meta
+    # anual' beside them starts on the second line and is no group
+    items = [(462, 100, "Metas programadas"), (600, 100, "Avance alcanzado"), (700, 110, "Meta anual")]
+    items += [(40, 110, "Nivel"), (100, 110, "Objetivo")]
+    xs = (426, 459, 495, 529, 564, 597, 633, 668)
+    items += [(x, 127, q) for x, q in zip(xs, ("1er Trim.", "2do Trim.", "3er Trim.", "4to Trim.") * 2)]
+    items += [(700, 120, "programada")]
+    assert head_kinds(items)[2:] == [
+        *((("prog", q),) for q in (1, 2, 3, 4)),
+        *((("alc", q),) for q in (1, 2, 3, 4)),
+        (("meta", None),),
+    ]
+
+
 def test_a_repeated_head_whose_lines_ocr_grouped_otherwise_is_still_known():
     # dev scan seed 3: page 1's head main line, and page 2's head as tesseract grouped its words
     known = (
