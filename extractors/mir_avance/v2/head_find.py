@@ -125,7 +125,10 @@ def find_head(
                 first -= 2
             else:
                 break
-        end = i + 1
+        # the two halves of a cut main line are head whatever the second prints: a label OCR broke
+        # into a digit ('Meta ana 1' for 'Meta anual', generated scan 7055, page 2) made it pass for
+        # a body line, the head ended over it and its sub-labels went into the first row
+        end = i + 2 if cut_in_two else i + 1
         while (
             end < len(lines)
             and _near(lines[end - 1], lines[end], h)
@@ -133,7 +136,7 @@ def find_head(
             and not _ruled_across(lines[end - 1], lines[end], [w for line in lines[first:end] for w in line], rules)
         ):
             end += 1
-        return first, max(end, i + 2) if cut_in_two else end
+        return first, end
     return None
 
 

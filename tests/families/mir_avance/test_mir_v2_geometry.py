@@ -136,6 +136,22 @@ def test_group_labels_on_a_three_line_heads_first_line_reach_the_quarters_on_its
     ]
 
 
+def test_a_repeated_head_cut_in_two_keeps_its_sub_labels_when_ocr_broke_a_label_into_a_digit():
+    # generated scan 7055, page 2: the head's main line came cut in two ('Línea Meta Ene-Mar …'
+    # over 'Nivel … Periodicidad ana 1', 'anual' read as 'ana 1'); its sub-labels under it
+    known = "Nivel Resumen Narrativo Denominación del indicador Periodicidad Línea base Meta anual Ene-Mar Abr-Jun"
+    page = page_of(
+        [
+            (600, 30, "Línea Meta Ene-Mar Abr-Jun Jul-Sep Oct-Dic"),
+            (70, 40, "Nivel Resumen Narrativo Denominación del indicador Periodicidad ana 1"),
+            (680, 50, "Prog. Alcanzado Prog. Alcanzado Prog. Alcanzado Prog. Alcanzado"),
+            (130, 64, "2.2.1.1.13 Levantamiento de deslindes 6,939 2,414 2,096 954 623"),
+        ]
+    )
+    lines = words_to_word_lines(w for ln in page.lines for w in ln.words)
+    assert find_head(lines, SIZE, 0, known) == (0, 3)
+
+
 def test_a_repeated_head_whose_lines_ocr_grouped_otherwise_is_still_known():
     # dev scan seed 3: page 1's head main line, and page 2's head as tesseract grouped its words
     known = (
