@@ -266,6 +266,12 @@ def _gaps_counted(tokens: list[str]) -> list[str]:
     (n0, q0), (nl, ql) = known[0], known[-1]
     if n0 == q0 - 1:
         fill(0, list(range(1, q0)))
+    elif len(lead := [k for k in range(n0) if WORDS.search(tokens[slots[k]])]) == q0 - 1:
+        # before the run, a mark with no letter or digit is a speck of the column beside it (':'
+        # read at 0.25 in 'Frecuencia : Ta 12 T3', generated scan 7068), where between two read
+        # labels it is what OCR left of one ('T2 = má')
+        for q, k in zip(range(1, q0), lead):
+            out[slots[k]] = f"T{q}"
     for (na, a), (nb, b) in zip(known, known[1:]):
         missing = list(range(a + 1, b)) if b > a else [*range(a + 1, 5), *range(1, b)]
         if missing and nb - na - 1 == len(missing):

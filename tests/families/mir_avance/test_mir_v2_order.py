@@ -35,6 +35,13 @@ def test_damaged_quarter_labels_are_read_back_beside_a_clean_one() -> None:
     ]  # fmt: skip
 
 
+def test_a_speck_before_the_first_label_is_not_counted_as_one() -> None:
+    # generated scan 7068: ':' read at 0.25 before 'Ta' (T1); counted as a slot, it left 'Ta' unread
+    line = "Frecuencia : Ta 12 T3 T4 11 T2 T3 T4 anual".split()
+    assert repair_quarter_labels(line)[2:10] == ["T1", "T2", "T3", "T4", "T1", "T2", "T3", "T4"]
+    assert repair_quarter_labels(line)[1] == ":"
+
+
 def test_numbers_stay_numbers_without_a_clean_quarter_label() -> None:
     row = ["Trimestral", "13", "11", "72", "100.00"]
     assert repair_quarter_labels(row) == row
