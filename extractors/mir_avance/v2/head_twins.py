@@ -22,6 +22,8 @@ LABEL_CONFIDENCE_MARGIN = 0.2
 # place (both edges within a word height): the report's repeated head, whose damage differs from
 # page to page. Lower would take columns from a head of another table laid out otherwise
 TWIN_SHARE = 0.8
+# the kinds of column that hold numbers: a head prints each once
+NUMERIC_KINDS = frozenset({"meta", "prog", "alc", "avance", "linea_base", "meta_modificada"})
 
 
 def layout_with_surer_labels(found: Layout, others: Sequence[Layout], h: float) -> Layout:
@@ -44,11 +46,28 @@ def layout_with_surer_labels(found: Layout, others: Sequence[Layout], h: float) 
         if not twins:
             continue
         twin = max(twins, key=lambda t: t.confidence)
-        if twin.confidence >= col.confidence + LABEL_CONFIDENCE_MARGIN:
+        if twin.confidence >= col.confidence + LABEL_CONFIDENCE_MARGIN or _names_less_than(col, twin, found):
             col.kinds, col.name, col.confidence = twin.kinds, twin.name, twin.confidence
             col.by_order, col.quarter_by_order = twin.by_order, twin.quarter_by_order
     _add_columns_lost_here(found, others, h)
     return found
+
+
+def _names_less_than(col: Column, twin: Column, found: Layout) -> bool:
+    """Whether a column says less than its twin however surely it was read, and the twin's
+    reading is no other column's here: it names a kind another column of its head names too (a
+    report prints each numeric column once), or a programado / alcanzado with no quarter where
+    the twin names the quarter. A copy of the head whose quarter line OCR lost ('T1 T2 T3 T4'
+    gone over the second component's table, generated scan 7077) reads its first 'Meta' at 0.96
+    as the year's target beside 'Meta anual', and every row's first programado went there."""
+    taken = [c.kinds for c in found.columns]
+    if twin.kinds in taken:
+        return False
+    repeated = taken.count(col.kinds) > 1 and any(k[0] in NUMERIC_KINDS for k in col.kinds)
+    vague = all(k[0] in ("prog", "alc") and k[1] is None for k in col.kinds) and all(
+        k[0] in ("prog", "alc") and k[1] is not None for k in twin.kinds
+    )
+    return bool(col.kinds) and (repeated or vague)
 
 
 def _add_columns_lost_here(found: Layout, others: Sequence[Layout], h: float) -> None:

@@ -340,3 +340,23 @@ def test_a_doubtful_first_quarter_label_goes_back_into_its_line_and_specks_besid
     doubtful = [word("Tí", 716, 275, conf=0.35), word(".", 700, 276, conf=0.2), word("r", 706, 275, conf=0.3)]
     (got,) = lines_with_doubtful_labels([line], doubtful)
     assert [w.text for w in line_with_quarters_read(got)] == ["T1", "T2", "T3", "T4", "Meta"]
+
+
+def test_a_copy_of_the_head_that_lost_its_quarter_line_takes_the_quarters_whatever_its_confidence():
+    # generated scan 7077, the second component's copy of the head: its 'T1 T2 T3 T4' line lost,
+    # 'Meta' under T1 read at 0.96 as the year's target beside 'Meta anual', 'Alc.' with no quarter
+    def col(x0: float, kinds: tuple, conf: float) -> Column:
+        return Column(kinds, x0, x0 + 14, confidence=conf)
+
+    whole = Layout(
+        columns=[col(360, (("meta", None),), 0.96), col(391, (("prog", 1),), 0.64), col(419, (("alc", 1),), 0.33)]
+    )
+    damaged = Layout(
+        columns=[col(362, (("meta", None),), 0.96), col(393, (("meta", None),), 0.96), col(421, (("alc", None),), 0.89)]
+    )
+    got = layout_with_surer_labels(damaged, [whole, damaged], SIZE)
+    assert [c.kinds for c in got.columns] == [(("meta", None),), (("prog", 1),), (("alc", 1),)]
+    # a column that names what no other column of its head names keeps its surer reading
+    alone = Layout(columns=[col(362, (("linea_base", None),), 0.96), col(393, (("meta", None),), 0.96)])
+    got = layout_with_surer_labels(alone, [whole, alone], SIZE)
+    assert [c.kinds for c in got.columns][:2] == [(("linea_base", None),), (("meta", None),)]
