@@ -30,6 +30,12 @@ DIGIT = regex.compile(r"\d")
 # whose cells carry words the number pattern does not take, such as 'Sin dato')
 MIN_ANCHOR_NUMBER_SHARE = 0.5
 
+# ... or, short of that share, at least this many numbers in as many columns where every other
+# word under the numeric columns is a speck of fewer than MIN_WORD_LETTERS letters: cells a heavy
+# scan read as marks ('124.10 241.69 ar a” TO 170.72', generated scan 7050), whose row then lost
+# its anchor and went into the next row. A note or a footer prints words ('Página 2 de 2')
+MIN_SPECKED_ANCHOR_NUMBERS = 3
+
 # ... and, when every number it prints is one digit, at least this many of them: a ruling OCR read
 # as glyphs ('¡ + ¡ | y " y ¡ 4 0 . 7', dev MIR scan 544) leaves a digit or two under the numeric
 # columns, and taken as a row it took the next row's code and text. An annual row of one-digit
@@ -69,6 +75,10 @@ def anchor_lines(lines: list[list[Word]], cols: list[Column], numeric: set[int])
         if all(len(t) == 1 for t in digits) and len(digits) < MIN_ONE_DIGIT_ANCHOR_NUMBERS and not _has_a_word(line):
             continue
         if filled >= MIN_ANCHOR_NUMBERS and numbers > MIN_ANCHOR_NUMBER_SHARE * len(under):
+            out.append(j)
+        elif filled >= MIN_SPECKED_ANCHOR_NUMBERS and not any(
+            sum(ch.isalpha() for ch in t) >= MIN_WORD_LETTERS for _, t in in_numeric if not NUMBERISH.match(t)
+        ):
             out.append(j)
     return out
 

@@ -11,9 +11,10 @@ from dataclasses import replace
 
 import pytest
 
+from extractors.mir_avance.v2.body_lines import anchor_lines
 from extractors.mir_avance.v2.geometry import document_to_geometric_rows, page_to_rows
 from extractors.mir_avance.v2.head_find import find_head
-from extractors.mir_avance.v2.head_layout import head_to_layout
+from extractors.mir_avance.v2.head_layout import Column, head_to_layout
 from helpers import SAMPLES
 from papeleo.model import BBox, Page, Rule, Word
 from papeleo.readers.layout import words_to_lines
@@ -697,3 +698,18 @@ def test_a_commentary_column_whose_label_ocr_lost_is_still_the_rows_commentary()
     # a column under no head that prints no commentary keeps its numbers loose
     rows, _ = page_to_rows(page_of(head + rows_by_kind() + [(570, 140, "42")]), 2, None)
     assert "comentario" not in rows[0].text and rows[0].loose
+
+
+def test_a_row_whose_cells_a_heavy_scan_read_as_marks_still_anchors_on_its_numbers():
+    # generated scan 7050: '124.10 241.69 ar a” TO 170.72' under six numeric columns; not an
+    # anchor, the row went into the next one. A footer's words keep it out
+    cols = [Column((("nivel", None),), 20, 60, left=0, right=100)]
+    cols += [Column((("prog", q),), 100 + 40 * q, 130 + 40 * q, left=95 + 40 * q, right=135 + 40 * q) for q in range(6)]
+    numeric = set(range(1, 7))
+
+    def line(*tokens: str) -> list[Word]:
+        return [Word(t, BBox(105 + 40 * i, 100, 125 + 40 * i, 108)) for i, t in enumerate(tokens)]
+
+    assert anchor_lines([line("124.10", "241.69", "ar", "a”", "TO", "170.72")], cols, numeric) == [0]
+    assert anchor_lines([line("Página", "2", "de", "2")], cols, numeric) == []
+    assert anchor_lines([line("artículo", "79", "de", "la", "Ley", "12")], cols, numeric) == []
