@@ -48,6 +48,7 @@ class Repair(StrEnum):
     DECIMALS_MISSING = "decimals_missing"  # '200' where the column prints '2.00': value as printed, flagged
     RULE_STROKE = "rule_stroke"  # '760|': a cell's ruling read as a stroke glued to its number
     DOUBLED_SEPARATOR = "doubled_separator"  # '255..00': one separator read twice
+    SPACE_IN_NUMBER = "space_in_number"  # '11,8 38', '15,864. 91': a space OCR put inside one number
 
 
 REPAIR_TEXT = {
@@ -61,6 +62,7 @@ REPAIR_TEXT = {
     Repair.DECIMALS_MISSING: "sin los decimales que la columna imprime",
     Repair.RULE_STROKE: "el trazo de la regla de la celda leído junto al número",
     Repair.DOUBLED_SEPARATOR: "separador leído dos veces",
+    Repair.SPACE_IN_NUMBER: "un espacio leído dentro del número",
 }
 
 # Readings of a digit run with no separator that a lost decimal point could give: '9583' in a
@@ -297,6 +299,28 @@ RULE_STROKES = "|"
 
 
 def parse_number(
+    raw: str, fmt: NumberFormat = MX, *, ocr_letters: bool = True, rule_strokes: bool = False
+) -> NumberReading:
+    """``_parse_number``, and a token no reading takes that reads as one number without its
+    spaces: '11,8 38' is 11,838 and '15,864. 91' is 15,864.91 (a heavy scan split one cell's
+    number, generated scan 7112) — when the joined token reads as printed and some piece does
+    not. A space that parts two numbers leaves a token that reads as it is ('12 133.33%') or
+    pieces that each read as printed ('170.00 17000', two cells merged)."""
+    reading = _parse_number(raw, fmt, ocr_letters=ocr_letters, rule_strokes=rule_strokes)
+    if reading.status is not Status.INVALID or " " not in raw.strip():
+        return reading
+    pieces = [_parse_number(p, fmt, ocr_letters=ocr_letters) for p in raw.split()]
+    if all(p.status is Status.CLEAN for p in pieces):
+        return reading  # two numbers as printed ('170.00 17000': two cells), not one split
+    joined = _parse_number(raw.replace(" ", ""), fmt, ocr_letters=ocr_letters, rule_strokes=rule_strokes)
+    if joined.status is not Status.CLEAN:
+        return reading
+    return dataclasses.replace(
+        joined, raw=raw, status=Status.REPAIRED, repairs=tuple(sorted({*joined.repairs, Repair.SPACE_IN_NUMBER}))
+    )
+
+
+def _parse_number(
     raw: str, fmt: NumberFormat = MX, *, ocr_letters: bool = True, rule_strokes: bool = False
 ) -> NumberReading:
     """One cell's token as a number under the column's format.

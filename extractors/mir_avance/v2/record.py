@@ -132,7 +132,9 @@ def row_to_record(
     joined = [
         name
         for name in NUMERIC
-        if readings[name] and _joins_two_numbers((rc.numbers.get(name) or "").strip(), name in (spaced or set()))
+        if readings[name]
+        and Repair.SPACE_IN_NUMBER not in readings[name].repairs  # a space inside one number ('11,8 38')
+        and _joins_two_numbers((rc.numbers.get(name) or "").strip(), name in (spaced or set()))
     ]
     joined_checks = [f"{name}{DOUBTFUL_SUFFIX}=conflict" for name in joined]
     notes += [f"{name}: la celda '{rc.numbers[name].strip()}' junta dos números" for name in joined]

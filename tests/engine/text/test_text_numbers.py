@@ -225,3 +225,14 @@ def test_a_stroke_after_a_number_is_a_one_or_the_cells_ruling_and_both_stay_cand
     assert parse_number("|5", rule_strokes=True).value == 15.0
     # a number whose stroke reading is no number still reads
     assert parse_number("853.81|", rule_strokes=True).value == 853.81
+
+
+def test_a_space_inside_one_number_is_read_through_and_a_space_between_two_is_not():
+    # a heavy scan split one cell's number (generated MIR scan 7112)
+    for raw, value in (("11,8 38", 11838.0), ("15,864. 91", 15864.91)):
+        r = parse_number(raw, MX)
+        assert (r.value, r.status) == (value, Status.REPAIRED) and Repair.SPACE_IN_NUMBER in r.repairs
+    # two cells merged: each piece reads as printed ('170.00 17000'), so no one number is made
+    assert parse_number("170.00 17000", MX).value is None
+    # a token that reads as it is keeps its reading
+    assert parse_number("52 830.00", MX).repairs == ()
