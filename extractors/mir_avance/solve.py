@@ -251,7 +251,12 @@ def _sum_check(sv: Solved, votes, assign) -> None:
     """meta_anual = Σ programado: confirm, repair one misread cell, or fill one gap."""
     vals = [sv.values.get(f) for f in SUM_FIELDS]
     if all(v is not None for v in vals):
-        if abs(vals[0] - sum(vals[1:])) < SUM_TOLERANCE:
+        nonzero = [p for p in vals[1:] if p]
+        # ... or a constant indicator: each programmed quarter is the annual target ('100' four
+        # times under a meta of '100', a percentage held all year), as v2's suma_holds reads it;
+        # summed, the meta was 'mended' to 400 as a digit OCR confused (generated scan 7093)
+        constant = bool(nonzero) and all(abs(p - vals[0]) < SUM_TOLERANCE for p in nonzero)
+        if abs(vals[0] - sum(vals[1:])) < SUM_TOLERANCE or constant:
             sv.checks["suma_programado"] = "ok"
             for f in SUM_FIELDS:
                 sv.sources.setdefault(f, set()).add("suma")

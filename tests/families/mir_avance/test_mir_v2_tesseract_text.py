@@ -16,7 +16,9 @@ from pathlib import Path
 
 from extractors.mir_avance.hierarchy import repair_codes
 from extractors.mir_avance.lexicon import CODE_DOTTED
-from extractors.mir_avance.types import RawRow, Solved
+from extractors.mir_avance.numbers import make_token
+from extractors.mir_avance.solve import _sum_check
+from extractors.mir_avance.types import SUM_FIELDS, RawRow, Solved
 from extractors.mir_avance.v2 import extract, flag_unbacked
 from extractors.mir_avance.v2.commentary import note_of_another_row
 from extractors.mir_avance.v2.fields import split_code
@@ -347,3 +349,17 @@ def test_rows_under_a_head_naming_no_order_they_back_are_read_in_the_order_their
         for f in MIR_NUMERIC:
             if want is not None and r.get(f) is not None and r.get(f) != want.get(f):
                 assert f in flags(r), (r.get("clave"), f, r.get(f), want.get(f))
+
+
+def test_the_stream_reads_a_constant_indicator_as_holding_and_mends_no_meta():
+    # generated scan 7093, read by the v1 stream: '100' as meta and four programados of '100'
+    # (a percentage held all year); summed, the meta was 'mended' to 400 as a misread digit
+    sv = Solved(row=RawRow(page=1, first_line=0, last_line=0, nivel="Actividad", code_raw="1.1.5.1"), T=1)
+    sv.values = dict.fromkeys(SUM_FIELDS, 100.0)
+    _sum_check(sv, {}, {f: make_token("100") for f in SUM_FIELDS})
+    assert sv.values["meta_anual"] == 100.0 and sv.checks["suma_programado"] == "ok" and not sv.corrected
+    # a row whose quarters add up to another meta is still checked by its sum
+    sv = Solved(row=RawRow(page=1, first_line=0, last_line=0, nivel="Actividad", code_raw="1.1.5.2"), T=1)
+    sv.values = {"meta_anual": 40.0, **dict.fromkeys(SUM_FIELDS[1:], 10.0)}
+    _sum_check(sv, {}, {f: make_token(str(int(v))) for f, v in sv.values.items()})
+    assert sv.checks["suma_programado"] == "ok"
