@@ -268,9 +268,13 @@ def flag_unbacked(records: list[dict[str, Any]], read_by_ocr: bool) -> None:
         doubted_by_reader = {
             str(c).partition(DOUBTFUL_SUFFIX)[0] for c in r.get("checks") or [] if f"{DOUBTFUL_SUFFIX}=" in str(c)
         }
+        # ... and a % read from the commentary is not backed by the commentary's own figures: its
+        # 'de un total de M' matching the programado says nothing of the % beside it ('38.55%' for
+        # 88.55%, the N OCR left unreadable; report block 7130-7179 OCR'd text 7164, unflagged)
+        from_comment = PERCENT_FROM_COMMENT in (r.get("comentario_extraccion") or "")
         backed = set().union(
             *(
-                fs
+                fs - ({"avance_pct"} if from_comment and name in COMMENT_CHECKS else set())
                 for name, ok, fs in evidence
                 if ok
                 and name not in COLUMN_BLIND_CHECKS

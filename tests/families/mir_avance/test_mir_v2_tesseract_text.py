@@ -23,6 +23,7 @@ from extractors.mir_avance.v2 import extract, flag_unbacked
 from extractors.mir_avance.v2.commentary import note_of_another_row
 from extractors.mir_avance.v2.fields import split_code
 from extractors.mir_avance.v2.lines import CODE_OPENING, CODE_START
+from extractors.mir_avance.v2.record import PERCENT_FROM_COMMENT
 from extractors.mir_avance.v2.stream import stream_records
 from helpers import ROOT, make_document
 from papeleo.context import process_context
@@ -363,3 +364,24 @@ def test_the_stream_reads_a_constant_indicator_as_holding_and_mends_no_meta():
     sv.values = {"meta_anual": 40.0, **dict.fromkeys(SUM_FIELDS[1:], 10.0)}
     _sum_check(sv, {}, {f: make_token(str(int(v))) for f, v in sv.values.items()})
     assert sv.checks["suma_programado"] == "ok"
+
+
+def test_a_percent_read_from_the_commentary_is_not_backed_by_the_commentarys_own_total():
+    # report block 7130-7179 OCR'd text 7164 (second quarter, no % column): the note's '38.55%'
+    # for 88.55%, its N unreadable ('54,52799'), its 'de un total de 61,581.83' equal to the
+    # programado: that holds for the programado, and says nothing of the % beside it
+    note = "Meta Semestral: Se cumple el 38.55% de la meta al inspeccionar 54,52799 de un total de 61,581.83"
+    rec = _rec(
+        "2.5.5.1.3.2.2",
+        "Inspección de establecimientos",
+        note,
+        ["suma_programado=ok", "avance_comentario=ok"],
+        meta_anual=99135.67,
+        programado_t2=61581.83,
+        programado_t4=37553.84,
+        avance_pct=38.55,
+    )
+    rec["trimestre"] = 2
+    rec["comentario_extraccion"] = PERCENT_FROM_COMMENT
+    flag_unbacked([rec], read_by_ocr=False)
+    assert "avance_pct" in flags(rec) and "programado_t2" not in flags(rec)
