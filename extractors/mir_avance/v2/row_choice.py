@@ -141,8 +141,7 @@ def rows_missing_from_chosen(
                 continue
             if not _places_its_columns(alt):
                 continue
-            theirs = _values(alt)
-            if any(SAME_CELLS_SHARE * sum(theirs.values()) <= sum((theirs & _values(o)).values()) for o in out):
+            if _mostly_numbers_of(alt, out):
                 continue
             taken = _taken(alt, f"fila tomada de la lectura '{name}': la lectura '{chosen}' no la encontró")
             before = next((k for o in reversed(recs[:i]) for k in _keys(o) if k in keys), None)
@@ -190,9 +189,7 @@ def rows_emptied_in_chosen(
         if not backed or len({tuple(a.get(f) for f in NUMERIC) for _, a in backed}) > 1:
             continue
         name, alt = backed[0]
-        values = _values(alt)
-        others_rows = [o for j, o in enumerate(out) if j != i]
-        if any(SAME_CELLS_SHARE * sum(values.values()) <= sum((values & _values(o)).values()) for o in others_rows):
+        if _mostly_numbers_of(alt, [o for j, o in enumerate(out) if j != i]):
             continue
         taken = _taken(alt, f"fila tomada de la lectura '{name}': la lectura '{chosen}' no leyó sus números")
         for f in ("clave", "siglas"):
@@ -200,6 +197,13 @@ def rows_emptied_in_chosen(
                 taken[f] = r[f]
         out[i] = taken
     return out
+
+
+def _mostly_numbers_of(alt: Record, rows: list[Record]) -> bool:
+    """Whether SAME_CELLS_SHARE of another reading's row's numbers are one of ``rows``'s: that
+    row under a key OCR read otherwise, not a row of its own."""
+    theirs = _values(alt)
+    return any(SAME_CELLS_SHARE * sum(theirs.values()) <= sum((theirs & _values(o)).values()) for o in rows)
 
 
 def _taken(alt: Record, note: str) -> Record:
