@@ -167,11 +167,18 @@ def _relations(
     return [rel for rel in _all_relations(placed, T, comentario, read_as) if not _fields_of(rel[0], T) & empty]
 
 
+def _holding(rels) -> int:
+    """How many of an alignment's relations hold."""
+    return sum(1 for *_, ok in rels if ok)
+
+
 def _fields_of(check: str, T: int | None) -> set[str]:
     return {f.replace("{T}", str(T)) for f in CHECK_FIELDS.get(check, ())}
 
 
-def _all_relations(placed: dict[Column, str], T: int | None, comentario: str | None, read_as=None):
+def _all_relations(
+    placed: dict[Column, str], T: int | None, comentario: str | None, read_as: dict[str, float] | None = None
+):
     values: dict[str, float | None] = {
         f: None
         for f in ("meta_anual", "avance_pct", *(f"{k}_t{q}" for k in ("programado", "alcanzado") for q in range(1, 5)))
@@ -197,7 +204,6 @@ def align_by_checks(
     doubted = _off_decimals(tokens)
     for placed, why in candidate_alignments(tokens, seq):
         empty = {numeric_field(k, q, T) or "" for k, q in seq if (k, q) not in placed}
-        # the reading of the doubted tokens under which no relation fails and most hold
         # the reading of the doubted tokens under which no relation fails and most hold; each token
         # read the row's way counts as an edit, so an alignment that holds as printed is preferred
         # (else every token could be read either way and many alignments pass: dev OCR'd text 147)
@@ -208,10 +214,11 @@ def align_by_checks(
         passing = [(read_as, rels) for read_as, rels in readings if all(ok for *_, ok in rels)]
         if not passing:
             continue
-        read_as, rels = max(passing, key=lambda p: (sum(1 for *_, ok in p[1] if ok), -len(p[0])))
+        holding, read_as = max(
+            ((_holding(rels), read_as) for read_as, rels in passing), key=lambda p: (p[0], -len(p[1]))
+        )
         why += "".join(f"'{t}' leído como {x:g}; " for t, x in read_as.items())
         possible.append((placed, why))
-        holding = sum(1 for *_, ok in rels if ok)
         if holding >= MIN_HOLDING:
             scored.append((holding, placed, why))
     if not scored:

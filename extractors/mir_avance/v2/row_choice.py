@@ -173,15 +173,15 @@ def rows_emptied_in_chosen(
     page 3: reading order found the eight codes and none of their numbers, the cell-per-line
     reading every number under the acronyms alone)."""
     out = list(records)
-    theirs = [(name, recs) for name, recs in others if name != chosen]
+    # each other reading with how many of its rows each key names, counted once per reading
+    theirs = [(name, recs, Counter(k for o in recs for k in _keys(o))) for name, recs in others if name != chosen]
     mine_counts = Counter(k for r in records for k in _keys(r))
     for i, r in enumerate(records):
         own = _keys(r)
         if not own or any(mine_counts[k] > 1 for k in own) or sum(_values(r).values()) > MAX_EMPTY_ROW_VALUES:
             continue
         found = []
-        for name, recs in theirs:
-            counts = Counter(k for o in recs for k in _keys(o))
+        for name, recs, counts in theirs:
             alts = [o for o in recs if _keys(o) & own]
             if len(alts) == 1 and all(counts[k] == 1 for k in _keys(alts[0])):
                 found.append((name, alts[0]))
