@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import logging
 
+from papeleo.text import parse_date
+
 from .grid import PAGE_NUMBER, CellLine, RawRow
 from .labels import FECHA, NUMERO, RECOMENDACION, TEXTO, clean_label, role_of, row_number
+from .records import MAX_DATE_EXTRA_WORDS
 from .spaced import _header_roles
 
 log = logging.getLogger(__name__)
@@ -63,7 +66,13 @@ def cell_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
             current, cell = RawRow(tipo, n, number), 1
             rows.append(current)
             continue
-        if current is not None and cell > 1 and lines[0][:1].islower() and roles[cell - 1] not in (None, FECHA):
+        if (
+            current is not None
+            and cell > 1
+            and lines[0][:1].islower()
+            and roles[cell - 1] not in (None, FECHA)
+            and not _is_next_date(roles, cell, joined)
+        ):
             for ln in lines:  # a cell's lines split by a blank line: a sentence does not start in lower case
                 current.add(roles[cell - 1], CellLine(ln, 0.0, float(len(ln))))
             continue
@@ -78,6 +87,15 @@ def cell_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
         cell += 1
     log.debug("cells: %d rows", len(rows))
     return rows
+
+
+def _is_next_date(roles: list[str], cell: int, text: str) -> bool:
+    """The paragraph is the row's date, due next: 'tercer trimestre de 2019' starts in lower case
+    like more of the cell before, but the date column comes next and it is a date."""
+    if cell >= len(roles) or roles[cell] != FECHA:
+        return False
+    d = parse_date(text)
+    return d is not None and len(text.split()) - len(d.raw.split()) <= MAX_DATE_EXTRA_WORDS
 
 
 def _drop_empty(rows: list[RawRow], current: RawRow | None) -> None:

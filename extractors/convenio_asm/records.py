@@ -33,8 +33,14 @@ INLINE_DASH = re.compile(r"\s+[-–—]\s+")
 # the end of a list's opening paragraph inside one line: '... lo siguiente: Implementar'
 INTRO_END = re.compile(r"(?<=:)\s+(?=[A-ZÁÉÍÓÚÑ])")
 # what is left before a month in a date cell when its day was printed there but OCR garbled it:
-# 'Z8 de' in 'Z8 de julio de 2022', 'l de' in 'l de octubre 2017'
-LOST_DAY = re.compile(r"\S\s*\bde\s*$", re.I)
+# 'Z8 de' in 'Z8 de julio de 2022', 'l de' in 'l de octubre 2017', or a digit with a connector
+# the date layer does not know ('15 ce Julio'): the day is lost, the month alone would be a guess
+LOST_DAY = re.compile(r"\S\s*\bde\s*$|\d\S*\s+\S{1,4}\s*$", re.I)
+# words a date cell may hold beside its date ('(fecha límite)', 'a más tardar el'); more and the
+# text is another cell's or the prose after the table that fell into the date's place (ASM dev
+# OCR'd text: a clause 'CUARTA. Cumplimiento ... no podrán exceder del 31 de julio de 2022.' read
+# as a recommendation's date). Higher lets such text give a date; lower fails dated notes
+MAX_DATE_EXTRA_WORDS = 4
 # an empty or deferred date: '', 'Por definir', 'N/A', 'S/F', '-' (folded)
 NO_DATE = re.compile(r"^\W*(?:por\s+definir|n\s*/\s*a|s\s*/\s*f|sin\s+fecha|no\s+aplica)?\W*$")
 # a line's right edge this far (points) short of the column's right edge, with room for the next
@@ -108,10 +114,34 @@ def read_fecha(text: str) -> tuple[dt.date | None, str | None, bool]:
     start = d.range_from.span[0] if d.range_from is not None else d.span[0]
     if d.precision == Precision.MONTH and LOST_DAY.search(clean[:start]):
         return None, None, False  # a day was printed before the month and cannot be read
+    if len((clean[:start] + " " + clean[d.span[1] :]).split()) > MAX_DATE_EXTRA_WORDS:
+        return None, None, False  # the cell holds more than its date: not the date cell's own text
     return d.value, PRECISION[d.precision], True
 
 
+def _spilled_date_cell(raw: RawRow) -> str:
+    """The date cell's text, without the activity OCR ran into it: a cell that ends with its
+    date after more words than a date cell holds ('la evidencia fotográfica y documental de
+    cada acción. Enero 2018', ASM dev OCR'd text 96) hands those words back to the activity
+    cell on its left, when that cell is empty or stops short of a full stop (it lost them);
+    otherwise the text stays whole and ``read_fecha`` makes the row a failure."""
+    text = " ".join(" ".join(raw.fecha_lines).split())
+    d = parse_date(text)
+    if d is None or text[d.span[1] :].strip(" .;"):
+        return text
+    start = d.range_from.span[0] if d.range_from is not None else d.span[0]
+    spill = text[:start].strip()
+    if len(spill.split()) <= MAX_DATE_EXTRA_WORDS:
+        return text
+    left = raw.cells.get(ACTIVIDAD, [])
+    if left and left[-1].text.rstrip().endswith((".", ":", ";")):
+        return text
+    raw.add(ACTIVIDAD, CellLine(spill, 0.0, float(len(spill))))
+    return text[start:]
+
+
 def to_record(raw: RawRow, rights: dict[str, float], meta: dict) -> tuple[dict | None, Failure | None]:
+    fecha_text = _spilled_date_cell(raw)
     rec: dict = {
         "tipo": raw.tipo,
         "numero": raw.numero,
@@ -129,7 +159,6 @@ def to_record(raw: RawRow, rights: dict[str, float], meta: dict) -> tuple[dict |
     box = BBox.union(b for p, b in raw.boxes if p == raw.page)
     if box is not None:
         rec.update(x0=box.x0, top=box.top, x1=box.x1, bottom=box.bottom)
-    fecha_text = " ".join(raw.fecha_lines)
     iso, precision, readable = read_fecha(fecha_text)
     rec["fecha_compromiso"], rec["fecha_precision"] = iso, precision
     if not readable:

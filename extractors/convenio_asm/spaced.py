@@ -18,7 +18,7 @@ import logging
 import regex
 from rapidfuzz import fuzz
 
-from papeleo.text import find_dates
+from papeleo.text import Precision, find_dates
 
 from .grid import PAGE_NUMBER, CellLine, RawRow
 from .labels import (
@@ -45,6 +45,9 @@ SENTENCE_END = regex.compile(r"(?<=\.)\s+(?=\p{Lu})")
 # a damaged date that closes a row: up to three words before a year, itself perhaps damaged
 # ('28 de Diciem6re 2025', 'cuarto trimestre 2o20')
 DAMAGED_DATE = regex.compile(r"(?:(?<=\s)[^\s.;:]+\s+){0,3}[12][0-9oOlI]{3}$")
+# a day OCR garbled before a month that closes a row ('Z8 de' in '... proyecto. Z8 de febrero de
+# 2026', ASM dev 41): kept with the date, whose month alone would be a guess
+DAMAGED_DAY = regex.compile(r"(?:(?<=\s)|^)[0-9OoIlZzSB|]{1,2}\s+(?:d|cl)[ec]\s+$")
 # an empty or deferred date closing a row: 'N/A', 'Por definir', 'S/F', 'Sin fecha'
 NO_DATE_TAIL = regex.compile(r"\s(?:n\s*/\s*a|por\s+definir|s\s*/\s*f|sin\s+fecha|no\s+aplica)\W*$", regex.I)
 # lines that are neither rows nor date rows a table may hold in a run (a page's running lines and
@@ -87,6 +90,9 @@ def _split_date(rest: str) -> tuple[str, str]:
         start = dates[-1].span[0]
         if dates[-1].range_from is not None:
             start = min(start, dates[-1].range_from.span[0])
+        elif dates[-1].precision == Precision.MONTH:
+            lost = DAMAGED_DAY.search(rest[:start])
+            start = lost.start() if lost else start
         return rest[:start], rest[start:]
     m = DAMAGED_DATE.search(rest)
     if m:  # a date OCR damaged: kept as printed so that the row becomes a failure, not a guess

@@ -105,14 +105,23 @@ def label_paragraphs_above(lines: Sequence[TextLine], start: int, stop: int) -> 
 
 
 def broken_head_row(
-    header_rows: Sequence[Row], n_columns: int, lines: Sequence[TextLine], start: int, stop: int
+    header_rows: Sequence[Row],
+    n_columns: int,
+    lines: Sequence[TextLine],
+    start: int,
+    stop: int,
+    declared: int | None = None,
 ) -> tuple[list[str], int] | None:
     """The head row a table at line ``start`` lost to loose label lines (looked for no higher
     than ``stop``), as its cells' texts, and the line the labels start at; None when the
-    table's top head row is whole or the labels above do not fill its slots."""
+    table's top head row is whole or the labels above do not fill its slots. A table with no
+    head takes one label per column it ``declared`` (its Markdown rule), when it says: a body
+    row split in two has a cell more than the head had labels, and one label more would be
+    the section heading above them."""
     if len(header_rows) > 1 or (header_rows and not only_sub_labels(header_rows[0].texts)):
         return None
-    slots = head_slots(header_rows, n_columns)
+    width = min(declared, n_columns) if declared and not header_rows else n_columns
+    slots = head_slots(header_rows, width)
     labels = label_paragraphs_above(lines, start, stop)
     if not slots or len(labels) < len(slots):
         return None

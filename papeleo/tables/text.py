@@ -83,7 +83,8 @@ def text_lines_to_tables(lines: Sequence[TextLine]) -> list[Table]:
             table = tab_lines_to_table(lines[i:end]) if end - i >= 2 else None
         start = i
         if table is not None and table.source in ("markdown", "tsv"):
-            table, start = _with_broken_head(table, lines, i, found[-1][1] if found else 0)
+            declared = _rule_columns(lines[i:end]) if table.source == "markdown" else None
+            table, start = _with_broken_head(table, lines, i, found[-1][1] if found else 0, declared)
         if table is not None:
             found.append((start, end, table))
             taken.update(range(start, end))
@@ -93,10 +94,23 @@ def text_lines_to_tables(lines: Sequence[TextLine]) -> list[Table]:
     return merge_text_tables(lines, found)
 
 
-def _with_broken_head(table: Table, lines: Sequence[TextLine], start: int, stop: int) -> tuple[Table, int]:
+def _rule_columns(lines: Sequence[TextLine]) -> int | None:
+    """The columns a Markdown table's ``|---|---|---|`` rule declares: the export writes it from
+    the table's own columns, while a body row OCR split in two ('| Fecha | compromiso: |')
+    has one cell more (ASM dev seed 79)."""
+    for _, text in lines[: MAX_HEADER_LINES + 1]:
+        if _PIPE_RULE.match(text):
+            return len(pipe_cells(text))
+    return None
+
+
+def _with_broken_head(
+    table: Table, lines: Sequence[TextLine], start: int, stop: int, declared: int | None = None
+) -> tuple[Table, int]:
     """The table with the head row an export broke into label lines above it put back
-    (``head_lines``), and the line it now starts at."""
-    found = broken_head_row(table.header_rows, table.n_columns, lines, start, stop)
+    (``head_lines``), and the line it now starts at; ``declared`` is the column count the
+    table's rule states, when it has one."""
+    found = broken_head_row(table.header_rows, table.n_columns, lines, start, stop, declared)
     if found is None:
         return table, start
     top, first = found

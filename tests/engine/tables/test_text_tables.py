@@ -278,3 +278,18 @@ def test_a_whole_head_row_with_one_label_lost_takes_no_title_line() -> None:
     (table,) = text_to_tables(text)
 
     assert table.columns == ("Nivel", "Indicador", "col3", "Meta anual")
+
+
+def test_a_lost_head_takes_as_many_label_lines_as_its_rule_declares_columns() -> None:
+    # a body row OCR split in two ('| Fecha | compromiso: |') makes four cells under a rule of
+    # three: the head is three labels, and the section heading above them is not one
+    text = (
+        "**a) De los hallazgos:**\n\nN°\n\nHallazgo\n\nActividades comprometidas\n\n"
+        "|---|---|---|\n"
+        "| 1 | Los reportes no coinciden. | Establecer un procedimiento. |\n"
+        "| Fecha | compromiso: |  | Cuarto Trimestre 2024 |\n"
+    )
+    (table,) = text_to_tables(text)
+
+    assert table.columns[:3] == ("N°", "Hallazgo", "Actividades comprometidas")
+    assert table.rows[0].texts[:3] == ("1", "Los reportes no coinciden.", "Establecer un procedimiento.")

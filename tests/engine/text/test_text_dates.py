@@ -151,3 +151,19 @@ def test_a_month_name_ocr_damaged_is_read_only_when_long_enough_to_be_one_month(
     assert damaged_month_of("jullo") is None
     assert damaged_month_of("julio") == 7
     assert damaged_month_of("de") is None
+
+
+@pytest.mark.parametrize(
+    "text,day",
+    [("15 cle Julio de 2019", 15), ("1 dc octubre 2017", 1), ("31 de diciembre de 2025", 31)],
+)
+def test_the_de_before_the_month_as_ocr_misreads_it_still_joins_the_day(text, day):
+    # 'd' read as 'cl' and 'e' as 'c': the day before them is still this date's day, not debris
+    d = parse_date(text)
+    assert d is not None and d.precision == Precision.DAY and d.value.day == day
+
+
+def test_a_word_that_only_looks_like_de_is_no_connector_elsewhere():
+    # 'ce' is no 'de' look-alike ('d'/'cl' then 'e'/'c'): the month alone is what is read
+    d = parse_date("15 ce Julio de 2019")
+    assert d is not None and d.precision == Precision.MONTH

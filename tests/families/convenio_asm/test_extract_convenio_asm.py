@@ -217,8 +217,9 @@ def test_label_value_sheet_one_row_per_aspect():
 
 
 def test_markdown_table_going_on_after_lines_ocr_took_out():
-    """Rows after a break in the bars carry on the table above; a number run into its text cell
-    ('| 3 No se publican ...') is split back; a table with no number under it is not taken."""
+    """Rows after a break in the bars carry on the table above; a row written one cell per
+    paragraph in the break is one of its rows; a number run into its text cell ('| 3 No se
+    publican ...') is split back; a table with no number under it is not taken."""
     text = (
         "| Núm. | Hallazgo | Acción de mejora comprometida | Fecha comprometida |\n|---|---|---|---|\n"
         "| 1 | No existe un padrón único. | Integrar el padrón. | Marzo de 2019 |\n"
@@ -231,6 +232,7 @@ def test_markdown_table_going_on_after_lines_ocr_took_out():
     got = [(r["numero"], r["texto"], r["actividad_comprometida"], r["fecha_compromiso"]) for r in ext.records]
     assert got == [
         (1, "No existe un padrón único.", "Integrar el padrón.", dt.date(2019, 3, 31)),
+        (2, "No se cuenta con manuales.", None, None),
         (3, "No se publican los informes.", "Habilitar un apartado.", dt.date(2019, 4, 30)),
         (4, "El personal no ha recibido capacitación.", "Impartir cursos.", dt.date(2019, 5, 31)),
     ]

@@ -1,0 +1,222 @@
+"""ASM tables in Markdown and HTML exports of OCR tools (seed 002), row by row.
+
+The shared text-table reader gives the tables; they are walked the way ``grid`` walks lines: a
+numbered row starts a record, a ``Fecha comprometida ...:`` row gives the record above its date,
+a row without a number continues the record above (a row cut by a page break, or a wrapped cell
+exported line by line), a repeated header is skipped. What OCR does to an export's structure is
+mended on the way, each from what the table itself shows:
+
+* a row written one cell per paragraph between two pieces of its table (tesseract could not keep
+  its cells together) goes back into the table as a row (``paragraph_rows_to_pipes``);
+* a head cell holding two labels ('N° Recomendacion') over a body with a column more is split;
+* a date row's label cut over two cells ('| Fecha | compromiso: |') is read whole;
+* a number run into its text cell ('| 3 No se publican ...') is split back.
+"""
+
+from __future__ import annotations
+
+import re
+
+from papeleo.tables import Table, text_to_tables
+from papeleo.text import fold
+
+from .grid import CellLine, RawRow
+from .labels import FECHA, NUMERO, RECOMENDACION, TEXTO, fecha_label_end, role_of, row_number
+
+# the shared reader's name for a column with no header: 'col4'
+PLACEHOLDER = re.compile(r"^col\d+$")
+# a number cell run into the text cell: '3 No se publican los informes ...'
+MERGED_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2})[.)]?\s+(?P<rest>\S.*)$", re.S)
+# a Markdown/HTML table line: '| 1 | ... |', '<table'
+MARKUP_TABLE = re.compile(r"^\s*\||<table\b", re.I | re.M)
+# '| 1 | Los reportes ... |' — a pipe row; '|---|---|---|' — its rule
+PIPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
+PIPE_RULE = re.compile(r"^\s*\|(?:\s*:?-+:?\s*\|)+\s*$")
+# a paragraph row is looked for this many lines at most after its table's last pipe line: the
+# lines between two pieces of one table (a row of up to four cells of a few lines each); more
+# and the paragraphs are the prose after the table
+MAX_PARAGRAPH_ROW_LINES = 30
+
+
+def _paragraphs(lines: list[str], start: int, stop: int) -> list[tuple[int, int]]:
+    """(first, end) line spans of the runs of non-blank lines in ``lines[start:stop]``."""
+    out, i = [], start
+    while i < stop:
+        if not lines[i].strip():
+            i += 1
+            continue
+        j = i
+        while j < stop and lines[j].strip():
+            j += 1
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _row_of_paragraphs(lines: list[str], spans: list[tuple[int, int]], columns: int) -> list[str] | None:
+    """The cells of a row written one cell per paragraph: a lone row number, then at most one
+    paragraph per remaining column (one starting in lower case goes on the cell before: a
+    blank line OCR put inside a cell); None when the paragraphs are not such a row."""
+    if not spans or spans[0][1] - spans[0][0] != 1 or row_number(lines[spans[0][0]]) is None:
+        return None
+    cells = [lines[spans[0][0]].strip()]
+    for a, b in spans[1:]:
+        text = " ".join(ln.strip() for ln in lines[a:b])
+        if "|" in text:
+            return None
+        if len(cells) > 1 and text[:1].islower():
+            cells[-1] += " " + text
+        else:
+            cells.append(text)
+    return cells if len(cells) <= columns else None
+
+
+def paragraph_rows_to_pipes(text: str) -> str:
+    """``text`` with each row written one cell per paragraph between two pieces of its pipe
+    table (dev seed 79: '3' / the finding's lines / the list / 'Tercer Trimestre de 2024', then
+    '| 4 | ...') put back as a pipe row of that table. Only where the table goes on after the
+    paragraphs: a row's cells and the prose after a table look alike otherwise."""
+    lines = text.split("\n")
+    out: list[str] = []
+    columns = 0  # of the pipe table last seen (its rule's count)
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if PIPE_LINE.match(ln):
+            if PIPE_RULE.match(ln):
+                columns = ln.strip().count("|") - 1
+            out.append(ln)
+            i += 1
+            continue
+        nxt = next(
+            (k for k in range(i, min(len(lines), i + MAX_PARAGRAPH_ROW_LINES)) if PIPE_LINE.match(lines[k])), None
+        )
+        if columns and out and PIPE_LINE.match(out[-1]) and nxt is not None and "\f" not in "".join(lines[i:nxt]):
+            cells = _row_of_paragraphs(lines, _paragraphs(lines, i, nxt), columns)
+            if cells is not None:
+                out.append("| " + " | ".join(cells + [""] * (columns - len(cells))) + " |")
+                i = nxt
+                continue
+        out.append(ln)
+        i += 1
+    return "\n".join(out)
+
+
+def _merged_labels_split(columns: tuple[str, ...], roles: list[str | None]) -> list[str | None]:
+    """'N° Recomendacion | Actividades comprometidas | Fecha ... | col4': a head cell OCR read as
+    one from two labels, over a body with a column more than the head (the reader named it
+    'col4'), gets a column per label; the columns after it move right into the unnamed one.
+    The whole cell may still pass for one of its labels ('N° Recomendacion' for the text
+    column), so every cell is tried, left to right."""
+    if not columns or not PLACEHOLDER.match(columns[-1]):
+        return roles
+    for j, label in enumerate(columns):
+        if PLACEHOLDER.match(label):
+            continue
+        words = label.split()
+        for k in range(1, len(words)):
+            left, right = role_of(" ".join(words[:k])), role_of(" ".join(words[k:]))
+            if left is not None and right is not None and left != right:
+                return [*roles[:j], left, right, *roles[j + 1 : -1]]
+    return roles
+
+
+def table_roles(t: Table) -> list[str | None]:
+    return _merged_labels_split(t.columns, [role_of(c) for c in t.columns])
+
+
+def _number_split(texts: list[str], roles: list[str | None]) -> list[str]:
+    """'| 3 No se publican ... | Habilitar ... |': a row whose number lost its bar, split back."""
+    if not texts or not roles or roles[0] != NUMERO or row_number(texts[0].strip()) is not None:
+        return texts
+    m = MERGED_NUMBER.match(texts[0])
+    filled = len(texts)
+    while filled and not texts[filled - 1].strip():  # trailing empty cells: the reader's padding
+        filled -= 1
+    if m is None or filled >= len(roles):
+        return texts
+    return [m["n"], m["rest"], *texts[1:filled]]
+
+
+def _date_label(texts: list[str]) -> tuple[str, int] | None:
+    """A date row's label and the cells it takes: 'Fecha compromiso:' in the first cell, or cut
+    over the first two by a split cell ('| Fecha | compromiso: |'); the label's text is returned
+    with what follows it in those cells."""
+    first = texts[0].strip() if texts else ""
+    end = fecha_label_end(first)
+    if end is not None:
+        return first[end:], 1
+    if len(texts) > 1 and texts[1].strip():
+        two = f"{first} {texts[1].strip()}"
+        end = fecha_label_end(two)
+        if end is not None and end > len(first):
+            return two[end:], 2
+    return None
+
+
+def _goes_on(head: list[str], roles: list[str | None]) -> bool:
+    """A headerless table's first row is a row of an ASM table with ``roles``: no more cells than
+    it has columns, and its first cell a number, a date row's label, or empty (a wrapped cell)."""
+    if len(head) > len(roles) + 1 or not any(c.strip() for c in head):
+        return False
+    first = _number_split(head, roles)[0].strip()
+    return not first or row_number(first) is not None or _date_label(head) is not None
+
+
+def markup_rows(text: str) -> list[RawRow] | None:
+    """Rows of the Markdown/HTML ASM tables in ``text``; None when it has none."""
+    if not MARKUP_TABLE.search(text):
+        return None
+    rows: list[RawRow] = []
+    current: RawRow | None = None
+    found = False
+    last: tuple[list[str | None], str] | None = None  # the roles and kind of the last ASM table
+    for t in text_to_tables(paragraph_rows_to_pipes(text), page=1):
+        roles = table_roles(t)
+        body = [([c.text for c in row.cells], row.page or 1) for row in t.rows]
+        if TEXTO not in roles:
+            head = ["" if PLACEHOLDER.match(c) else c for c in t.columns]
+            if not any(head):  # no head at all (its first row is numbered): the rows alone
+                if last is None or not body or not _goes_on(body[0][0], last[0]):
+                    continue
+                roles, tipo = last
+            else:
+                if last is None or not _goes_on(head, last[0]):
+                    continue
+                # a row of the ASM table above under no header (the table goes on after lines
+                # OCR took out of it, and its first row was taken for a header)
+                roles, tipo = last
+                body = [(head, body[0][1] if body else 1), *body]
+        else:
+            tipo = "recomendacion" if any(RECOMENDACION.search(fold(c)) for c in t.columns) else "hallazgo"
+            if current is not None and current.tipo != tipo:
+                current = None
+        found, last = True, (roles, tipo)
+        for texts, page in body:
+            texts = _number_split(texts, roles)
+            if not any(c.strip() for c in texts):
+                continue
+            label = _date_label(texts)
+            if label is not None:
+                if current is not None:
+                    rest, taken = label
+                    current.fecha_lines.append(" ".join([rest, *[s for s in texts[taken:] if s.strip()]]).strip())
+                continue
+            if sum(1 for c in texts if role_of(c)) >= 2:  # a header row repeated inside the body
+                continue
+            first = texts[0].strip() if texts else ""
+            n = row_number(first) if roles[0] == NUMERO else None
+            if n is not None:
+                current = RawRow(tipo, n, page)
+                rows.append(current)
+            if current is None:
+                continue
+            for role, cell in zip(roles, texts):
+                if role is None or role == NUMERO or not cell.strip():
+                    continue
+                if role == FECHA:
+                    current.fecha_lines.append(cell)
+                else:
+                    for ln in cell.split("\n"):
+                        current.add(role, CellLine(ln, 0.0, float(len(ln))))
+    return rows if found else None
