@@ -14,13 +14,16 @@ activity and date are read this way: with more text columns the cut is a guess.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 
 import regex
 from rapidfuzz import fuzz
 
-from papeleo.text import Precision, find_dates
+from papeleo.text import Precision, find_dates, fold, parse_date
+from papeleo.text.dates import DE_LOOKALIKE, damaged_month_of, month_of
 
 from .grid import PAGE_NUMBER, CellLine, RawRow
+from .interleaved import interleaved_cells
 from .labels import (
     ACTIVIDAD,
     FECHA,
@@ -50,6 +53,10 @@ DAMAGED_DATE = regex.compile(r"(?:(?<=\s)[^\s.;:]+\s+){0,3}[12][0-9oOlI]{3}$")
 DAMAGED_DAY = regex.compile(r"(?:(?<=\s)|^)[0-9OoIlZzSB|]{1,2}\s+(?:d|cl)[ec]\s+$")
 # an empty or deferred date closing a row: 'N/A', 'Por definir', 'S/F', 'Sin fecha'
 NO_DATE_TAIL = regex.compile(r"\s(?:n\s*/\s*a|por\s+definir|s\s*/\s*f|sin\s+fecha|no\s+aplica)\W*$", regex.I)
+# a day and the word after it, perhaps its month: '31 de agosto', '1 dc octubre' (folded)
+DAY_MONTH = regex.compile(rf"^\s*\d{{1,2}}\s+(?:{DE_LOOKALIKE}\s+)?(?P<month>[a-z]+)")
+# a header label on a line of its own is short ('Descripción de la recomendación')
+MAX_LABEL_CHARS = 40
 # lines that are neither rows nor date rows a table may hold in a run (a page's running lines and
 # a repeated header printed one label per line); more is prose after the table
 MAX_WAIT = 6
@@ -107,48 +114,167 @@ def _split_cells(text: str) -> tuple[str, str]:
     return text[: m.start()], text[m.end() :]
 
 
+@dataclass
+class _Open:
+    """The row being read: its first line and the lines under it with no blank between (a row
+    read across, ``interleaved``), or, after a lone number, one cell per paragraph."""
+
+    row: RawRow
+    lines: list[str] = field(default_factory=list)
+    by_paragraph: bool = False
+    cell: int = 1  # by paragraph: the role the next paragraph fills
+    in_paragraph: bool = False  # by paragraph: the last line was not blank
+
+
+def _paragraph_line(o: _Open, text: str, roles: list[str]) -> bool:
+    """One line of a row written one cell per paragraph; False when it is more paragraphs than
+    the row has cells (prose after the table)."""
+    if o.in_paragraph:
+        role = roles[o.cell - 1]
+    elif o.cell > 1 and text[:1].islower() and roles[o.cell - 1] not in (None, FECHA):
+        role = roles[o.cell - 1]  # a cell's lines split by a blank line
+        if o.cell < len(roles) and roles[o.cell] == FECHA and _is_date(text):
+            role, o.cell = FECHA, o.cell + 1  # 'tercer trimestre de 2019': the date due next
+    elif o.cell < len(roles):
+        role, o.cell = roles[o.cell], o.cell + 1
+    else:
+        return False
+    o.in_paragraph = True
+    if role == FECHA:
+        o.row.fecha_lines.append(text)
+    elif role is not None:
+        o.row.add(role, CellLine(text, 0.0, float(len(text))))
+    return True
+
+
+def _whole(lines: list[str], roles: list[str]) -> bool:
+    """A row's one line holds the whole row: its date closes it (when the table has a date
+    column) and a sentence's end parts the finding from the activity. The line under such a row
+    is not more of it (a row read across shows neither on its first line)."""
+    if len(lines) != 1:
+        return False
+    rest, fecha = _split_date(lines[0]) if FECHA in roles else (lines[0], "x")
+    texto, actividad = _split_cells(rest.strip())
+    return bool(fecha.strip() and texto.strip() and actividad.strip())
+
+
+def _is_date(text: str) -> bool:
+    """A paragraph that is a date, perhaps damaged ('abrll de 2022': kept as the date, so that
+    the row becomes a failure rather than the activity taking it)."""
+    m = DAMAGED_DATE.search(text)
+    return parse_date(text) is not None or (m is not None and m.start() == 0)
+
+
+def _opens_with_date(text: str) -> bool:
+    """'31 de Agosto de 202o': a day and its month open the line (the year may be damaged)."""
+    m = DAY_MONTH.match(fold(text))
+    return m is not None and (month_of(m["month"]) or damaged_month_of(m["month"])) is not None
+
+
+def _close(o: _Open | None, roles: list[str]) -> None:
+    """Fill a single-spaced row's cells from its lines; a row written by paragraph whose date
+    closes its activity's paragraph (two cells OCR read as one) gets the date back."""
+    if o is not None and o.by_paragraph and FECHA in roles and not o.row.fecha_lines and o.row.cells.get(ACTIVIDAD):
+        last = o.row.cells[ACTIVIDAD][-1]
+        rest, fecha = _split_date(last.text)
+        if fecha and rest.strip():
+            o.row.cells[ACTIVIDAD][-1] = CellLine(rest.strip(), last.x0, last.x0 + len(rest.strip()))
+            o.row.fecha_lines.append(fecha)
+    if o is None or o.by_paragraph or not o.lines:
+        return
+    cells = interleaved_cells(o.lines, roles) if len(o.lines) > 1 else None
+    if cells is None:
+        _fill(o.row, " ".join(o.lines), roles)
+        return
+    for role, texts in cells.items():
+        for t in texts:
+            if role == FECHA:
+                o.row.fecha_lines.append(t)
+            elif t:
+                o.row.add(role, CellLine(t, 0.0, float(len(t))))
+
+
 def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
     """Rows of the single-spaced ASM tables on the pages (page number, line texts)."""
     rows: list[RawRow] = []
     roles: list[str] | None = None
     tipo = "hallazgo"
-    current: RawRow | None = None
+    open_row: _Open | None = None
     waiting = 0
+    labels: list[str] = []  # a header written one label per line ('No.' / 'Hallazgo' / ...)
+    last = 0  # the number of the table's last row
+    label_tipo = tipo
     for number, lines in pages:
-        for text in lines:
-            text = text.strip()
-            if not text or PAGE_NUMBER.match(text):
+        for raw in lines:
+            text = raw.strip()
+            if not text:
+                if open_row is not None:
+                    if open_row.by_paragraph:
+                        open_row.in_paragraph = False
+                    elif open_row.lines:  # a blank line ends a row read across
+                        _close(open_row, roles or [])
+                        open_row = None
+                continue
+            if PAGE_NUMBER.match(text) and row_number(text) is None:
                 continue
             hdr = _header_roles(text)
             if hdr is not None:
-                (roles, tipo), current = hdr, None
+                _close(open_row, roles or [])
+                last = last if hdr == (roles, tipo) else 0  # a header repeated on a new page goes on
+                (roles, tipo), open_row = hdr, None
                 continue
+            label = role_of(text) if len(text) <= MAX_LABEL_CHARS else None
+            if label == NUMERO or (labels and label is not None):
+                _close(open_row, roles or [])
+                open_row = None
+                labels.append(label)
+                if label == TEXTO:
+                    label_tipo = "recomendacion" if RECOMENDACION.search(clean_label(text)) else "hallazgo"
+                continue
+            if labels:
+                if TEXTO in labels:
+                    last = last if labels == roles and tipo == label_tipo else 0
+                    roles, tipo = labels, label_tipo
+                labels = []
             if roles is None:
                 continue
             end = fecha_label_end(text)
             if end is not None:
-                if current is not None:
-                    current.fecha_lines.append(text[end:])
-                current = None
+                _close(open_row, roles)
+                if open_row is not None:
+                    open_row.row.fecha_lines.append(text[end:])
+                open_row = None
                 continue
             first, _, rest = text.partition(" ")
             n = row_number(first)
-            if n is not None and rest:
-                current = _row(tipo, n, number, rest, roles)
-                rows.append(current)
+            if n is not None and n != last + 1 and (not rest or _opens_with_date(text)):
+                n = None  # out of sequence: a page's number, or a date's day ('31 de Agosto de 2020')
+            if n is not None:
+                _close(open_row, roles)
+                last = n
+                open_row = _Open(RawRow(tipo, n, number), [rest] if rest else [], by_paragraph=not rest)
+                rows.append(open_row.row)
                 waiting = 0
+                continue
+            if open_row is not None and open_row.by_paragraph:
+                if _paragraph_line(open_row, text, roles):
+                    continue
+                open_row = None
+            elif open_row is not None and open_row.lines and not _whole(open_row.lines, roles):
+                open_row.lines.append(text)  # the row goes on: read across its wrapped cells
                 continue
             if role_of(text) is not None:
                 continue  # a header's label on a line of its own (a header repeated on a new page)
             waiting += 1
             if waiting > MAX_WAIT:
-                roles, current = None, None  # prose: the table has ended
+                roles, open_row = None, None  # prose: the table has ended
+    _close(open_row, roles or [])
     log.debug("spaced: %d rows", len(rows))
-    return rows
+    # a lone number whose paragraphs held no finding was no row (a page's number in sequence)
+    return [r for r in rows if r.cells or r.fecha_lines]
 
 
-def _row(tipo: str, n: int, page: int, rest: str, roles: list[str]) -> RawRow:
-    row = RawRow(tipo, n, page)
+def _fill(row: RawRow, rest: str, roles: list[str]) -> None:
     fecha = ""
     if FECHA in roles:
         rest, fecha = _split_date(rest)
@@ -157,4 +283,3 @@ def _row(tipo: str, n: int, page: int, rest: str, roles: list[str]) -> RawRow:
     for role, cell in ((TEXTO, texto), (ACTIVIDAD, actividad)):
         if cell.strip():
             row.add(role, CellLine(cell.strip(), 0.0, float(len(cell.strip()))))
-    return row

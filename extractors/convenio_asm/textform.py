@@ -73,7 +73,9 @@ def text_rows(pages: list[Page]) -> list[RawRow]:
             r.page += first - 1
         return got
     texts = [(p.number, [ln.text for ln in p.lines]) for p in pages]
-    return grid_rows(pages) or spaced_rows(texts) or cell_rows(texts)
+    # single-spaced rows and rows written one cell per paragraph mix in one export: the reading
+    # that finds more rows is the one the export was written in
+    return grid_rows(pages) or max(spaced_rows(texts), cell_rows(texts), key=len)
 
 
 __all__ = ["FECHA", "text_rows"]

@@ -88,11 +88,11 @@ _YEAR_TAIL = rf"(?:\s*,?\s*(?:del?\s+)?(?:ano\s+(?:de\s+)?)?{_YEAR})"
 # the 'de' between a day and its month as OCR also reads it: 'dc', 'cle' ('d' read as 'cl' and
 # 'e' as 'c', tesseract's commonest confusions in this word; ASM dev OCR'd text '15 cle Julio de
 # 2019', '1 dc octubre 2017'). Only between a day number and a month name, where nothing else stands
-_DE = r"(?:d|cl)[ec]"
+DE_LOOKALIKE = r"(?:d|cl)[ec]"
 # '31 de julio de 2019', '27 de mayo del 2022', '21 de agosto del año 2023', '1o. de julio',
 # 'Julio 2019', 'septiembre de 2019', 'marzo' (a bare month counts only as a range's start)
 MONTH_DATE = regex.compile(
-    rf"(?:(?<![\w.,/-]){_DAY}(?:\s+{_DAY_WORD})?\s+(?:{_DE}\s+)?|(?<!\w))(?P<month>{_MONTH})(?![a-z]){_YEAR_TAIL}?"
+    rf"(?:(?<![\w.,/-]){_DAY}(?:\s+{_DAY_WORD})?\s+(?:{DE_LOOKALIKE}\s+)?|(?<!\w))(?P<month>{_MONTH})(?![a-z]){_YEAR_TAIL}?"
 )
 # 'del 1 al 15 de junio de 2022', '1-15 de junio' — a period inside one month
 DAY_RANGE = regex.compile(

@@ -131,3 +131,76 @@ def test_a_garbled_day_before_a_closing_month_makes_the_row_a_failure() -> None:
     ext = extract(text)
     assert [(r["numero"], r["fecha_compromiso"]) for r in ext.records] == [(2, dt.date(2025, 11, 30))]
     assert [f.error_type for f in ext.failures] == ["unreadable_date"]
+
+
+SPACED_HEAD = "No. Hallazgo Actividades comprometidas Fecha de cumplimiento\n"
+
+
+def test_a_single_spaced_row_read_across_its_wrapped_cells() -> None:
+    # dev seed 11: line k of the finding, of the activity and of the date on output line k
+    text = SPACED_HEAD + (
+        "1 No existe un padrón único de beneficiarios. Integrar el padrón. 30 de noviembre de 2025\n"
+        "2 Por su parte, se observa que el Realizar las gestiones correspondientes para cuarto trimestre de\n"
+        "subprograma de los servicios de salud a la lograr la asignación de presupuesto en el 2025\n"
+        "población sin seguridad social no cuenta ejercicio fiscal subsecuente.\n"
+        "con presupuesto asignado.\n"
+        "3 No se difunden los resultados. Publicar el informe final. 31 de enero de 2026\n"
+    )
+    got = rows(text)
+    assert [r[1] for r in got] == [1, 2, 3]
+    assert got[1][2:] == (
+        "Por su parte, se observa que el subprograma de los servicios de salud a la población sin seguridad "
+        "social no cuenta con presupuesto asignado.",
+        "Realizar las gestiones correspondientes para lograr la asignación de presupuesto en el ejercicio "
+        "fiscal subsecuente.",
+        dt.date(2025, 12, 31),
+    )
+
+
+def test_a_finding_piece_does_not_take_the_activity_s_opening_line() -> None:
+    # dev seed 11: 'acciones:' closes the activity's opening, not the finding's second line
+    from extractors.convenio_asm.interleaved import interleaved_cells
+
+    cells = interleaved_cells(
+        [
+            "Asimismo, se identificó que los resultados Para su atención se realizarán las siguientes diciembre de 2025",
+            "de las evaluaciones del FASSA no se acciones:",
+            "difunden en el portal de transparencia. - Publicar el documento de seguimiento.",
+        ],
+        ["numero", "texto", "actividad", "fecha"],
+    )
+    assert cells["texto"] == [
+        "Asimismo, se identificó que los resultados",
+        "de las evaluaciones del FASSA no se",
+        "difunden en el portal de transparencia.",
+    ]
+    assert cells["actividad"][1:] == ["acciones:", "- Publicar el documento de seguimiento."]
+    assert cells["fecha"] == ["diciembre de 2025"]
+
+
+def test_single_spaced_and_one_cell_per_paragraph_rows_in_one_table() -> None:
+    # dev seeds 11, 72: a row written one cell per paragraph among single-spaced rows; its date
+    # paragraph opens with a day that is no row number; a page number in between is no row
+    text = SPACED_HEAD + (
+        "1 No existe un padrón único. Integrar el padrón. 30 de noviembre de 2025\n"
+        "2\n\nLos indicadores de la Matriz no permiten\nmedir el logro de los objetivos.\n\n"
+        "- Revisar la lógica vertical de la\nMIR.\n\n31 de marzo de 2026\n\n"
+        "- 2 -\n"
+        "3 No se difunden los resultados. Publicar el informe final. 31 de enero de 2026\n"
+    )
+    got = rows(text)
+    assert [(r[1], r[4]) for r in got] == [
+        (1, dt.date(2025, 11, 30)),
+        (2, dt.date(2026, 3, 31)),
+        (3, dt.date(2026, 1, 31)),
+    ]
+    assert got[1][2] == "Los indicadores de la Matriz no permiten medir el logro de los objetivos."
+    assert got[1][3] == "Revisar la lógica vertical de la MIR."
+
+
+def test_a_line_under_a_whole_single_spaced_row_is_not_more_of_it() -> None:
+    text = SPACED_HEAD + (
+        "1 No existe un padrón único. Integrar el padrón. 30 de noviembre de 2025\n"
+        "CUARTA. Cumplimiento. Las fechas no podrán exceder del 31 de diciembre de 2025.\n"
+    )
+    assert rows(text) == [("hallazgo", 1, "No existe un padrón único.", "Integrar el padrón.", dt.date(2025, 11, 30))]
