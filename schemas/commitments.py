@@ -1,6 +1,6 @@
 """``commitments``: ASM improvement-agreement rows (convenio_asm documents)."""
 
-from ._base import DATE, INT, STRING, Dataset, col, record_schema
+from ._base import DATE, INT, STRING, STRINGS, Dataset, col, record_schema
 
 SCHEMA = record_schema(
     col(
@@ -14,6 +14,20 @@ SCHEMA = record_schema(
     col("actividad_comprometida", STRING, "committed activity (lists flattened to '; '-separated text)"),
     col("fecha_compromiso", DATE, "committed date; a month-only date is the month's last day"),
     col("fecha_precision", STRING, "dia or mes"),
+    col("fecha_texto", STRING, "the committed date as read from the document, before it was interpreted"),
+    col(
+        "corrected",
+        STRINGS,
+        "fields whose value is not the raw reading: campo:corregido (a date whose digits OCR misread, read back)",
+    ),
+    col(
+        "checks",
+        STRINGS,
+        "cross-checks the agreement's text allows, with their outcome (name=ok|conflict): conteo (the rows of "
+        "this kind read against the count the agreement states), fecha_limite (the date against the latest "
+        "the agreement allows)",
+    ),
+    col("comentario_extraccion", STRING, "human-readable explanation of every correction"),
     col("programa_evaluado", STRING, "programme or fund evaluated (e.g. FASP)"),
     col("sujeto_evaluado", STRING, "body that commits"),
     col("area_responsable", STRING, "CONEVAL annexes: unit responsible for the activity (Área responsable)"),

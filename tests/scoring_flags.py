@@ -79,6 +79,9 @@ CHECK_FIELDS: dict[str, tuple[str, ...]] = {
     # weighting (stated or fitted), the level against the score bands
     "ponderacion": ("metas_individuales", "metas_colectivas", "competencias", "calificacion_final"),
     "nivel_bandas": ("nivel_desempeno", "calificacion_final"),
+    # convenio_asm.v1 (extractors/convenio_asm/checks.py): a committed date past the agreement's
+    # own limit; 'conteo' (rows read against the count the clause states) names no field
+    "fecha_limite": ("fecha_compromiso", "fecha_precision"),
     # mir_avance.v2's relative formats (extractors/mir_avance/v2/formats/): state PbR, SEVAC, POA
     "meta_variables": ("meta_programada_v1", "meta_programada_v2", "meta_programada_pct", "programado_t{T}"),
     "resultado_variables": ("resultado_v1", "resultado_v2", "resultado_pct", "alcanzado_t{T}"),

@@ -22,6 +22,7 @@ from papeleo.registry import Extraction, register
 from papeleo.tables.words import page_to_visual_lines
 
 from .agreement import agreement_fields
+from .checks import check_rows
 from .ficha import ficha_cells, ficha_rows
 from .grid import RawRow, read_rows
 from .records import to_record
@@ -113,5 +114,6 @@ def extract(doc: Document, ctx: Context) -> Extraction:
         if rec is not None:
             rec["_key"] = f"{rec['tipo']}:{rec['numero']}"
             ext.records.append(rec)
+    check_rows(ext.records, doc.text)
     log.info("convenio_asm: %d rows, %d failures", len(ext.records), len(ext.failures))
     return ext

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from papeleo.model import BBox, Failure
-from papeleo.text import Precision, dehyphenate, fold, parse_date
+from papeleo.text import DateMatch, Precision, dehyphenate, fold, parse_damaged_date, parse_date
 
 from .grid import CellLine, RawRow
 from .labels import ACTIVIDAD, AREA_COORD, AREA_RESP, EVIDENCIAS, RESULTADOS, TEXTO
@@ -103,20 +103,41 @@ def flatten(lines: list[CellLine], right: float | None) -> str:
     return "; ".join(_join(i) for i in items if _join(i))
 
 
-def read_fecha(text: str) -> tuple[dt.date | None, str | None, bool]:
-    """(iso, precision, readable): an empty or deferred date is (None, None, True)."""
+@dataclass(frozen=True)
+class Fecha:
+    """A date cell read: its value and precision, whether it could be read at all (an empty or
+    deferred date is readable and null), and each glyph OCR damaged that was read back."""
+
+    value: dt.date | None
+    precision: str | None
+    readable: bool
+    repairs: tuple[tuple[str, str], ...] = ()
+
+
+def _fits(d: DateMatch, text: str) -> bool:
+    """The date is the cell's: a kind of date a commitment has, its year printed, no day lost
+    before its month, and no more beside it than a date cell holds."""
+    if d.precision not in PRECISION or d.year_inferred:
+        return False
+    start = d.range_from.span[0] if d.range_from is not None else d.span[0]
+    if d.precision == Precision.MONTH and LOST_DAY.search(text[:start]):
+        return False  # a day was printed before the month and cannot be read
+    return len((text[:start] + " " + text[d.span[1] :]).split()) <= MAX_DATE_EXTRA_WORDS
+
+
+def read_fecha(text: str) -> Fecha:
+    """The date cell read as printed, else with the glyphs OCR damaged read back ('20Z1',
+    'Z8 de julio', 'A6ril'), else unreadable: never a guess."""
     clean = " ".join(text.split())
     if NO_DATE.match(fold(clean)):
-        return None, None, True
+        return Fecha(None, None, True)
     d = parse_date(clean)
-    if d is None or d.precision not in PRECISION or d.year_inferred:
-        return None, None, False
-    start = d.range_from.span[0] if d.range_from is not None else d.span[0]
-    if d.precision == Precision.MONTH and LOST_DAY.search(clean[:start]):
-        return None, None, False  # a day was printed before the month and cannot be read
-    if len((clean[:start] + " " + clean[d.span[1] :]).split()) > MAX_DATE_EXTRA_WORDS:
-        return None, None, False  # the cell holds more than its date: not the date cell's own text
-    return d.value, PRECISION[d.precision], True
+    if d is not None and _fits(d, clean):
+        return Fecha(d.value, PRECISION[d.precision], True)
+    repaired = parse_damaged_date(clean)
+    if repaired is not None and _fits(repaired.match, repaired.text):
+        return Fecha(repaired.match.value, PRECISION[repaired.match.precision], True, repaired.repairs)
+    return Fecha(None, None, False)
 
 
 def _spilled_date_cell(raw: RawRow) -> str:
@@ -159,9 +180,17 @@ def to_record(raw: RawRow, rights: dict[str, float], meta: dict) -> tuple[dict |
     box = BBox.union(b for p, b in raw.boxes if p == raw.page)
     if box is not None:
         rec.update(x0=box.x0, top=box.top, x1=box.x1, bottom=box.bottom)
-    iso, precision, readable = read_fecha(fecha_text)
-    rec["fecha_compromiso"], rec["fecha_precision"] = iso, precision
-    if not readable:
+    fecha = read_fecha(fecha_text)
+    rec["fecha_compromiso"], rec["fecha_precision"] = fecha.value, fecha.precision
+    rec["fecha_texto"] = " ".join(fecha_text.split()) or None
+    if fecha.repairs:
+        rec["corrected"] = ["fecha_compromiso:corregido"]
+        read = ", ".join(f"'{a}' como '{b}'" for a, b in fecha.repairs)
+        rec["comentario_extraccion"] = (
+            f"fecha_compromiso: impresa '{rec['fecha_texto']}', dañada por el OCR; leído {read} "
+            "(letras que el OCR confunde con dígitos, o un nombre de mes con una letra mal leída)"
+        )
+    if not fecha.readable:
         failure = Failure(
             "extract",
             "unreadable_date",

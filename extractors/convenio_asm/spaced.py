@@ -49,8 +49,8 @@ SENTENCE_END = regex.compile(r"(?<=\.)\s+(?=\p{Lu})")
 # ('28 de Diciem6re 2025', 'cuarto trimestre 2o20')
 DAMAGED_DATE = regex.compile(r"(?:(?<=\s)[^\s.;:]+\s+){0,3}[12][0-9oOlI]{3}$")
 # a day OCR garbled before a month that closes a row ('Z8 de' in '... proyecto. Z8 de febrero de
-# 2026', ASM dev 41): kept with the date, whose month alone would be a guess
-DAMAGED_DAY = regex.compile(r"(?:(?<=\s)|^)[0-9OoIlZzSB|]{1,2}\s+(?:d|cl)[ec]\s+$")
+# 2026', ASM dev 41; 'a0 de'): kept with the date, whose month alone would be a guess
+DAMAGED_DAY = regex.compile(r"(?:(?<=\s)|^)(?:\S?\d\S?|[OoIlZzSB|]{1,2})\s+(?:d|cl)[ec]\s+$")
 # an empty or deferred date closing a row: 'N/A', 'Por definir', 'S/F', 'Sin fecha'
 NO_DATE_TAIL = regex.compile(r"\s(?:n\s*/\s*a|por\s+definir|s\s*/\s*f|sin\s+fecha|no\s+aplica)\W*$", regex.I)
 # a day and the word after it, perhaps its month: '31 de agosto', '1 dc octubre' (folded)

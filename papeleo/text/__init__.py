@@ -10,7 +10,7 @@ vocab      fuzzy vocabularies of canonical terms
 """
 
 from .columns import FormatInference, infer_number_format
-from .dates import DateMatch, Precision, find_dates, last_day_of_month, month_of, parse_date
+from .dates import DateMatch, Precision, find_dates, last_day_of_month, month_of, parse_damaged_date, parse_date
 from .normalize import (
     dehyphenate,
     digits_to_letters,
@@ -69,6 +69,7 @@ __all__ = [
     "last_day_of_month",
     "letters_to_digits",
     "month_of",
+    "parse_damaged_date",
     "parse_date",
     "parse_number",
     "parse_value",

@@ -333,3 +333,70 @@ def parse_date(text: str, default_year: int | None = None) -> DateMatch | None:
         log.debug("%r states %d different dates", text, len(found))
         return None
     return found[0]
+
+
+# a date's words as OCR leaves them: 'Z8', '20Z1', '3I', '0l/07/2018', 'A6ril', 'diciernbre'
+_DATE_TOKEN = regex.compile(r"[0-9A-Za-zÁÉÍÓÚáéíóúñÑ|()\]]+")
+# digits OCR prints for the lower-case letters of a month's name ('A6ril', 'abri1')
+_DIGIT_TO_LOWER = str.maketrans({"0": "o", "1": "l", "5": "s", "6": "b"})
+# letter pairs OCR reads for one letter: 'diciernbre', 'clomingo'
+_PAIR_SLIPS = regex.compile(r"rn|cl")
+
+
+def _pair_slip(m: regex.Match) -> str:
+    return {"rn": "m", "cl": "d"}[m.group()]
+
+
+# a repaired date is kept only with a year in this span: look-alike repairs that make a year
+# outside it ('20S1' -> 2051) are no reading, and the cell stays unread
+REPAIRED_YEARS = (1990, 2050)
+
+
+@dataclass(frozen=True)
+class RepairedDate:
+    """A date read from a damaged field: the match (offsets into ``text``), the repaired
+    text, and each (printed, read) repair."""
+
+    match: DateMatch
+    text: str
+    repairs: tuple[tuple[str, str], ...]
+
+
+def parse_damaged_date(text: str) -> RepairedDate | None:
+    """A date field OCR damaged, read after repairing its glyphs: a number with look-alike
+    letters read as digits ('20Z1' -> '2021', '3I' -> '31', '0l/07' -> '01/07'), a month's
+    name with digits in it or a letter pair misread ('A6ril' -> 'abril', 'diciernbre' ->
+    'diciembre', matched as ``damaged_month_of`` does). The date with the (printed, read)
+    pairs repaired; None when nothing needed repair or the repaired text still states no one
+    date. For a field known to hold a date (a committed date's cell), never running text:
+    there a repaired token may well be no date's."""
+    from .normalize import is_digitlike, letters_to_digits  # normalize imports nothing of dates
+
+    repairs: list[tuple[str, str]] = []
+
+    def repair(m: regex.Match) -> str:
+        token = m.group()
+        if any(c.isdigit() for c in token) and is_digitlike(token) and not token.isdigit():
+            fixed = letters_to_digits(token)
+            if fixed is not None:
+                repairs.append((token, fixed))
+                return fixed
+        letters = token.translate(_DIGIT_TO_LOWER)
+        if letters.isalpha() and month_of(token) is None:
+            month = month_of(letters) if letters != token else None
+            if month is None and len(letters) >= MONTH_FUZZY_MIN_LEN:
+                # 'rn' for 'm' and 'cl' for 'd' count as one slip, not two
+                month = damaged_month_of(letters) or damaged_month_of(_PAIR_SLIPS.sub(_pair_slip, letters))
+            if month is not None:
+                name = next(k for k, v in MONTHS.items() if v == month)
+                repairs.append((token, name))
+                return name
+        return token
+
+    fixed = _DATE_TOKEN.sub(repair, text)
+    if not repairs:
+        return None
+    d = parse_date(fixed)
+    if d is None or not REPAIRED_YEARS[0] <= d.value.year <= REPAIRED_YEARS[1]:
+        return None
+    return RepairedDate(d, fixed, tuple(repairs))

@@ -167,3 +167,37 @@ def test_a_word_that_only_looks_like_de_is_no_connector_elsewhere():
     # 'ce' is no 'de' look-alike ('d'/'cl' then 'e'/'c'): the month alone is what is read
     d = parse_date("15 ce Julio de 2019")
     assert d is not None and d.precision == Precision.MONTH
+
+
+@pytest.mark.parametrize(
+    "text,value,read",
+    [
+        ("30 de Septiembre de 20Z1", dt.date(2021, 9, 30), ("20Z1", "2021")),
+        ("Z8 de julio de 2022", dt.date(2022, 7, 28), ("Z8", "28")),
+        ("3I de Octubre de 2022", dt.date(2022, 10, 31), ("3I", "31")),
+        ("0l/07/2018", dt.date(2018, 7, 1), ("0l", "01")),
+        ("A6ril 2026", dt.date(2026, 4, 30), ("A6ril", "abril")),
+        ("31 de diciernbre de 2025", dt.date(2025, 12, 31), ("diciernbre", "diciembre")),
+    ],
+)
+def test_a_damaged_date_field_read_back_with_its_repairs(text, value, read):
+    from papeleo.text import parse_damaged_date
+
+    got = parse_damaged_date(text)
+    assert got is not None and got.match.value == value and read in got.repairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31 de julio de 2022",  # nothing to repair: parse_date's
+        "a0 de junio 2017",  # 'a' is no digit's look-alike
+        "80 de noviembre del 2022",  # no such day
+        "20S1",  # 2051: a repair that makes a year out of span is no reading
+        "Abrll de 2024",  # a short month's name is not matched fuzzily ('marzo'/'mayo')
+    ],
+)
+def test_a_damaged_date_that_repairs_cannot_read_stays_unread(text):
+    from papeleo.text import parse_damaged_date
+
+    assert parse_damaged_date(text) is None

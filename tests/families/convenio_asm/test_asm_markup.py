@@ -7,6 +7,7 @@ generator (seeds named in the tests); expected values are read from the text.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from extractors.convenio_asm.markup import paragraph_rows_to_pipes
 from helpers import make_document
@@ -121,16 +122,19 @@ def test_a_date_paragraph_in_lower_case_is_the_date_not_more_of_the_activity() -
     ]
 
 
-def test_a_garbled_day_before_a_closing_month_makes_the_row_a_failure() -> None:
-    # dev seed 41 (single-spaced rows): 'Z8 de febrero de 2026' is a day OCR garbled, not 'febrero de 2026'
+def test_a_garbled_day_before_a_closing_month_stays_with_its_date() -> None:
+    # dev seed 41 (single-spaced rows): 'Z8 de febrero de 2026' is a day OCR garbled, not
+    # 'febrero de 2026': the cell keeps it, and it is read back as 28, flagged; 'a0' is no digit
     text = (
         "No. Recomendación Actividad comprometida Fecha compromiso\n"
         "1 Se recomienda implementar mecanismos. Diseñar la base de datos. Z8 de febrero de 2026\n"
-        "2 Se sugiere integrar expedientes. Definir el contenido. 30 de noviembre de 2025\n"
+        "2 Se sugiere integrar expedientes. Definir el contenido. a0 de noviembre de 2025\n"
     )
     ext = extract(text)
-    assert [(r["numero"], r["fecha_compromiso"]) for r in ext.records] == [(2, dt.date(2025, 11, 30))]
-    assert [f.error_type for f in ext.failures] == ["unreadable_date"]
+    assert [(r["numero"], r["fecha_compromiso"], r.get("corrected")) for r in ext.records] == [
+        (1, dt.date(2026, 2, 28), ["fecha_compromiso:corregido"])
+    ]
+    assert [json.loads(f.record)["numero"] for f in ext.failures] == [2]
 
 
 SPACED_HEAD = "No. Hallazgo Actividades comprometidas Fecha de cumplimiento\n"
@@ -204,3 +208,58 @@ def test_a_line_under_a_whole_single_spaced_row_is_not_more_of_it() -> None:
         "CUARTA. Cumplimiento. Las fechas no podrán exceder del 31 de diciembre de 2025.\n"
     )
     assert rows(text) == [("hallazgo", 1, "No existe un padrón único.", "Integrar el padrón.", dt.date(2025, 11, 30))]
+
+
+def test_a_date_whose_digits_ocr_misread_is_read_back_and_says_so() -> None:
+    text = HEAD + "| 1 | Aplicar una encuesta. | Diseñar el instrumento. | 30 de Septiembre de 20Z1 |\n"
+    (rec,) = extract(text).records
+    assert rec["fecha_compromiso"] == dt.date(2021, 9, 30) and rec["fecha_precision"] == "dia"
+    assert rec["corrected"] == ["fecha_compromiso:corregido"]
+    assert "'20Z1' como '2021'" in rec["comentario_extraccion"]
+    assert rec["fecha_texto"] == "30 de Septiembre de 20Z1"
+
+
+CLAUSES = (
+    "TERCERA. “EL SUJETO EVALUADO” se compromete a atender los dos (2) hallazgos y la una (1) "
+    "recomendación que se enlistan a continuación:\n\n{table}\n"
+    "CUARTA. Cumplimiento. Las fechas de cumplimiento de los Aspectos Susceptibles de Mejora no podrán "
+    "exceder del 30 de junio de 2024.\n"
+)
+
+
+def test_the_agreement_s_count_and_date_limit_are_checked_on_every_row() -> None:
+    table = (
+        "| No. | Hallazgo | Actividad comprometida | Fecha compromiso |\n|---|---|---|---|\n"
+        "| 1 | No existe un padrón. | Integrar el padrón. | Marzo de 2024 |\n"
+        "| 2 | No se publican los informes. | Publicar los informes. | Agosto de 2024 |\n"
+    )
+    got = {(r["tipo"], r["numero"]): r["checks"] for r in extract(CLAUSES.format(table=table)).records}
+    # two findings read as stated; the second is dated past the limit (July 2024 or a misread year)
+    assert got == {
+        ("hallazgo", 1): ["conteo=ok", "fecha_limite=ok"],
+        ("hallazgo", 2): ["conteo=ok", "fecha_limite=conflict"],
+    }
+
+
+def test_a_count_the_rows_read_do_not_reach_is_a_conflict_on_each() -> None:
+    table = (
+        "| No. | Hallazgo | Actividad comprometida | Fecha compromiso |\n|---|---|---|---|\n"
+        "| 1 | No existe un padrón. | Integrar el padrón. | Marzo de 2024 |\n"
+    )
+    (rec,) = extract(CLAUSES.format(table=table)).records
+    assert rec["checks"] == ["conteo=conflict", "fecha_limite=ok"]
+
+
+def test_limits_and_counts_as_agreements_state_them() -> None:
+    from extractors.convenio_asm.checks import stated_counts, stated_limit
+
+    # seed 002's limit names two months and one year: the later is the limit
+    assert stated_limit("no podrán exceder del mes de julio y de septiembre del 2019, de acuerdo a") == dt.date(
+        2019, 9, 30
+    )
+    assert stated_counts("se compromete a atender los doce hallazgos y las 3 recomendaciones que se enlistan") == {
+        "hallazgo": 12,
+        "recomendacion": 3,
+    }
+    assert stated_counts("se compromete a atender los cinco (5) ha|lazgos que se enlistan") == {"hallazgo": 5}
+    assert stated_counts("se compromete a atender los hallazgos y recomendaciones que se enlistan") == {}

@@ -1,0 +1,80 @@
+"""Cross-checks an agreement's own text allows on its rows, recorded in ``checks``.
+
+A convenio states, besides its tables, how many findings and recommendations it commits to
+('se compromete a atender los cinco (5) hallazgos y las seis (6) recomendaciones') and the date
+no commitment may pass ('no podrán exceder del 31 de diciembre de 2020'). Each is checked
+against the rows read:
+
+* ``conteo=ok|conflict`` on every row of a kind whose stated count the rows read do not match
+  (a row lost or read twice, or a clause that disagrees with its own table: either way a
+  reviewer must look);
+* ``fecha_limite=ok|conflict`` on each dated row, against the limit (a date past it was misread,
+  '2028' for '2023', or the agreement breaks its own clause).
+
+Where the document states no count or no limit, the check is not made and not written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from papeleo.text import find_dates, fold_keep_offsets
+from papeleo.text.numwords import words_to_number
+
+# 'no podrán exceder del 31 de diciembre de 2020.', 'no podrán exceder del mes de julio y de
+# septiembre del 2019, de acuerdo a ...' (seed 002): the sentence after it holds the limit
+LIMIT = regex.compile(r"no\s+podr[aá]n\s+exceder\s+(?:del?|el)\s+(?P<rest>[^.;]{4,120})", regex.I)
+# 'se compromete a atender los cinco (5) hallazgos y las seis (6) recomendaciones que se enlistan'
+COUNTS = regex.compile(r"se\s+compromete\s+a\s+atender\s+(?P<rest>[^:]{4,200}?)\s+que\s+se\s+enlistan", regex.I)
+# 'cinco (5) hallazgos', 'las 3 recomendaciones', 'una (1) recomendación', 'ha|lazgos' (folded)
+COUNT = regex.compile(
+    r"(?:(?P<words>[a-z]+(?:\s+y\s+[a-z]+)?)\s+)?(?:\((?P<paren>\d{1,3})\)|(?P<digits>\d{1,3}))?\s*"
+    r"(?P<kind>ha\S{1,2}azgos?|recomendaci\S{1,2}n(?:es)?)\b"  # a letter OCR misread: 'ha|lazgos'
+)
+OK, CONFLICT = "ok", "conflict"
+
+
+def stated_limit(text: str) -> dt.date | None:
+    """The latest date the agreement lets a commitment have, when it states one."""
+    flat = " ".join(text.replace("\f", "\n").split())
+    m = LIMIT.search(flat)
+    if m is None:
+        return None
+    found = [d for d in find_dates(m["rest"]) if not d.year_inferred]
+    return max((d.value for d in found), default=None)
+
+
+def stated_counts(text: str) -> dict[str, int]:
+    """{'hallazgo': 5, 'recomendacion': 6}: the counts the agreement states, in digits or words."""
+    flat = " ".join(text.replace("\f", "\n").replace("**", "").split())
+    m = COUNTS.search(flat)
+    if m is None:
+        return {}
+    out: dict[str, int] = {}
+    for c in COUNT.finditer(fold_keep_offsets(m["rest"])):
+        kind = "hallazgo" if c["kind"].startswith("ha") else "recomendacion"
+        n = c["paren"] or c["digits"]
+        if n is None and c["words"]:
+            value = words_to_number(c["words"].split()[-1])
+            n = None if value is None else str(int(value))
+        if n is not None:
+            out[kind] = int(n)
+    return out
+
+
+def check_rows(records: list[dict], text: str) -> None:
+    """Add the checks the agreement's text allows to each record's ``checks``."""
+    limit, counts = stated_limit(text), stated_counts(text)
+    read: dict[str, int] = {}
+    for r in records:
+        read[r["tipo"]] = read.get(r["tipo"], 0) + 1
+    for r in records:
+        checks = list(r.get("checks") or [])
+        if r["tipo"] in counts:
+            checks.append(f"conteo={OK if counts[r['tipo']] == read[r['tipo']] else CONFLICT}")
+        if limit is not None and r.get("fecha_compromiso") is not None:
+            checks.append(f"fecha_limite={OK if r['fecha_compromiso'] <= limit else CONFLICT}")
+        if checks:
+            r["checks"] = checks
