@@ -93,24 +93,33 @@ def furniture(pages: list[list[Line]]) -> set[str]:
     """Lines printed on two or more pages (running headers, mottos, footers): folded text. A
     table header repeated on the next page is no furniture (it says the table goes on), nor is
     a piece of one: a label stacked over two lines ('Fecha de' / 'cumplimiento') sits beside
-    the header line that names the other columns, overlapping it in height."""
+    the header line that names the other columns, overlapping it in height. Nor is a cell's
+    line that two rows happen to share ('documental', the end of a list item printed again):
+    furniture stands at a page's top or bottom (``EDGE_LINES``) in at least half the pages it
+    is on; OCR may read it once among a table's rows, but not everywhere."""
     seen: Counter[str] = Counter()
+    at_edge: Counter[str] = Counter()
     for lines in pages:
         named = [ln for ln in lines if ln.bbox is not None and roles_in(ln.text)]
-        seen.update(
-            {
-                fold(ln.text).strip()
-                for ln in lines
-                if ln.text.strip()
-                and not any(
-                    m is not ln and ln.bbox is not None and ln.bbox.top < m.bbox.bottom and m.bbox.top < ln.bbox.bottom
-                    for m in named
-                )
-            }
-        )
-    return {t for t, n in seen.items() if n >= 2 and len(t) > 3 and not roles_in(t)}
+        texts = {
+            fold(ln.text).strip(): k
+            for k, ln in enumerate(lines)
+            if ln.text.strip()
+            and not any(
+                m is not ln and ln.bbox is not None and ln.bbox.top < m.bbox.bottom and m.bbox.top < ln.bbox.bottom
+                for m in named
+            )
+        }
+        order = sorted(range(len(lines)), key=lambda k: lines[k].bbox.top if lines[k].bbox else k)
+        edge = set(order[:EDGE_LINES] + order[-EDGE_LINES:])
+        seen.update(texts.keys())
+        at_edge.update(t for t, k in texts.items() if k in edge)
+    return {t for t, n in seen.items() if n >= 2 and len(t) > 3 and not roles_in(t) and 2 * at_edge[t] >= n}
 
 
+# running lines stand among a page's first or last this many lines (a motto, a heading, the
+# page number and a footer note); more lets a table's first or last rows pass for furniture
+EDGE_LINES = 4
 # a word box this many times taller than wide is a word printed turned (no upright word of two
 # letters or more is; a turned two-letter word is about square and goes with its label's majority)
 VERTICAL_ASPECT = 1.5
@@ -350,6 +359,7 @@ def read_rows(pages: list[tuple[int, list[Line], list[tuple[float, float, float]
             i += 1
             blk = block_of(line, ruled)
             if cols is not None and cols.block is not None and blk is not cols.block:
+                log.debug("grid: page %d table ends out of its ruled block at %r", number, line.text[:40])
                 cols, current = None, None  # out of its ruled table: the table has ended
             if cols is None and blk is not None:
                 cols = _headerless(blk, known, lines[: i - 1])
@@ -360,6 +370,7 @@ def read_rows(pages: list[tuple[int, list[Line], list[tuple[float, float, float]
                 continue
             height = median(w.bbox.height for w in line.words if w.bbox)
             if prev_bottom is not None and line.bbox.top - prev_bottom > MAX_ROW_GAP * max(height, 1.0):
+                log.debug("grid: page %d table ends at a gap above %r", number, line.text[:40])
                 cols, current = None, None
                 continue
             m = _fecha_row(line)
@@ -374,6 +385,7 @@ def read_rows(pages: list[tuple[int, list[Line], list[tuple[float, float, float]
                 prev_bottom = line.bbox.bottom
                 continue
             if _crosses(line, cols):
+                log.debug("grid: page %d table ends at prose %r", number, line.text[:40])
                 cols, current = None, None
                 continue
             prev_bottom = line.bbox.bottom

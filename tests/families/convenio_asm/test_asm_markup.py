@@ -263,3 +263,25 @@ def test_limits_and_counts_as_agreements_state_them() -> None:
     }
     assert stated_counts("se compromete a atender los cinco (5) ha|lazgos que se enlistan") == {"hallazgo": 5}
     assert stated_counts("se compromete a atender los hallazgos y recomendaciones que se enlistan") == {}
+
+
+def _boxed(texts: list[str]) -> list:
+    """A page's lines with boxes, 14 points apart from the top (as a text layer gives them)."""
+    from papeleo.model import BBox, Line, Word
+
+    out = []
+    for k, t in enumerate(texts):
+        top = 40.0 + 14 * k
+        out.append(Line.from_words([Word(t, BBox(70.0, top, 70.0 + 5 * len(t), top + 10))]))
+    return out
+
+
+def test_running_lines_stand_at_a_page_edge_and_a_shared_cell_line_is_no_furniture() -> None:
+    # dev seed 31: 'documental', the end of a list item two rows print, was taken for furniture
+    # and the gap it left ended the table
+    from extractors.convenio_asm.grid import furniture
+
+    motto = "“2019. Año del Centésimo Aniversario”"
+    page1 = _boxed([motto, *[f"fila {k} de la primera página" for k in range(5)], "documental"] + ["otra"] * 6)
+    page2 = _boxed([motto, *[f"fila {k} de la segunda página" for k in range(4)], "documental"] + ["más"] * 6)
+    assert furniture([page1, page2]) == {"“2019. ano del centesimo aniversario”"}
