@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from papeleo.model import BBox, Failure
-from papeleo.text import DateMatch, Precision, dehyphenate, fold, parse_damaged_date, parse_date
+from papeleo.text import DateMatch, Precision, dehyphenate, find_dates, fold, parse_damaged_date, parse_date
 
 from .grid import CellLine, RawRow
 from .labels import ACTIVIDAD, AREA_COORD, AREA_RESP, EVIDENCIAS, RESULTADOS, TEXTO
@@ -122,7 +122,16 @@ def _fits(d: DateMatch, text: str) -> bool:
     start = d.range_from.span[0] if d.range_from is not None else d.span[0]
     if d.precision == Precision.MONTH and LOST_DAY.search(text[:start]):
         return False  # a day was printed before the month and cannot be read
-    return len((text[:start] + " " + text[d.span[1] :]).split()) <= MAX_DATE_EXTRA_WORDS
+    # the words beside the date, the date itself read twice aside (a cell's line that two
+    # readings of a row both kept: '31 de octubre de 2017 31 de octubre de 2017')
+    rest = text
+    for other in sorted(find_dates(text), key=lambda o: -o.span[0]):
+        if (other.value, other.precision) == (d.value, d.precision):
+            first = other.range_from.span[0] if other.range_from is not None else other.span[0]
+            rest = rest[:first] + " " + rest[other.span[1] :]
+    if not find_dates(text):
+        rest = text[:start] + " " + text[d.span[1] :]
+    return len(rest.split()) <= MAX_DATE_EXTRA_WORDS
 
 
 def read_fecha(text: str) -> Fecha:
