@@ -30,6 +30,11 @@ from .textform import plain_lines, text_rows
 
 log = logging.getLogger(__name__)
 
+# points a vertical ruling spans to be a column border: two body rows of 10 pt type with their
+# padding; a header band's letter strokes (~28 pt) stay under it, a ruled table's borders run
+# the table's height. Higher loses the borders of a one-row table
+MIN_COLUMN_RULE = 40.0
+
 SPEC: dict[str, Any] = json.loads(Path(__file__).with_name("spec.json").read_text(encoding="utf-8"))
 
 __all__ = ["SPEC", "extract"]
@@ -40,11 +45,19 @@ def _visual_lines(page: Page) -> Page:
     lines follow its blocks, one table column each, so a head 'No. | Descripción | Actividad'
     arrives as three lines; the reader of unruled tables finds the columns in lines as printed,
     as a text layer gives them."""
-    if page.text_source != "ocr" or any(r.orientation == "v" for r in page.rules):
+    if page.text_source != "ocr" or _column_rules(page):
         # a ruled grid: the reader cuts cells on its column rules, and tesseract's per-column
         # lines are already the cells (dev scans 0-9: rows found 30 -> 9 when regrouped)
         return page
     return page_to_visual_lines(page)
+
+
+def _column_rules(page: Page) -> list:
+    """The page's vertical rulings that can be a column's border: at least ``MIN_COLUMN_RULE``
+    tall. A scan's dark header band leaves its white letters' strokes as short vertical 'rules'
+    the height of the band (dev scan 11: 45 of them at 259-287 pt), which would cut the header
+    into columns that are no table's."""
+    return [r for r in page.rules if r.orientation == "v" and r.bottom - r.top >= MIN_COLUMN_RULE]
 
 
 def _has_boxes(page: Page) -> bool:
@@ -63,7 +76,7 @@ def _rows(doc: Document) -> list[RawRow]:
                 (
                     p.number,
                     list(p.lines),
-                    [(r.x0, r.top, r.bottom) for r in p.rules if r.orientation == "v"],
+                    [(r.x0, r.top, r.bottom) for r in _column_rules(p)],
                     [r.top for r in p.rules if r.orientation == "h"],
                 )
                 for p in geo

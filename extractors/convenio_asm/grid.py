@@ -330,11 +330,32 @@ def _headers(pages: list[tuple[int, list[Line], list[tuple[float, float, float]]
     return out
 
 
+def _date_rows_joined(lines: list[Line]) -> list[Line]:
+    """A bare 'Fecha compromiso:' label joined with the lines beside it on its row: tesseract
+    reads each cell of a ruled row as a line of its own, and the date's line, a point higher,
+    came first and went to the activity above (dev ASM scan 1: every date lost)."""
+    out = list(lines)
+    for ln in lines:
+        if ln not in out or fecha_label_end(ln.text) is None or _fecha_row(ln) is not None:
+            continue
+        mid = (ln.bbox.top + ln.bbox.bottom) / 2
+        beside = [m for m in out if m is not ln and m.bbox.x0 > ln.bbox.x1 and m.bbox.top <= mid <= m.bbox.bottom]
+        if not beside:
+            continue
+        out[out.index(ln)] = Line.from_words(sorted([*ln.words, *(w for m in beside for w in m.words)], key=_x0))
+        out = [m for m in out if m not in beside]
+    return out
+
+
+def _x0(w: Word) -> float:
+    return w.bbox.x0 if w.bbox is not None else 0.0
+
+
 def read_rows(pages: list[tuple[int, list[Line], list[tuple[float, float, float]], list[float]]]) -> list[RawRow]:
     """Every ASM row on the pages (page number, lines with boxes, vertical rulings as (x, top,
     bottom), y of horizontal rulings)."""
     running = furniture([lines for _, lines, _, _ in pages])
-    pages = [(n, _numbers_first(_kept(lines, running, h), h), v, h) for n, lines, v, h in pages]
+    pages = [(n, _numbers_first(_date_rows_joined(_kept(lines, running, h)), h), v, h) for n, lines, v, h in pages]
     known = _headers(pages)
     rows: list[RawRow] = []
     cols: Columns | None = None

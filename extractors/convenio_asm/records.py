@@ -41,6 +41,8 @@ LOST_DAY = re.compile(r"\S\s*\bde\s*$|\d\S*\s+\S{1,4}\s*$", re.I)
 # OCR'd text: a clause 'CUARTA. Cumplimiento ... no podrán exceder del 31 de julio de 2022.' read
 # as a recommendation's date). Higher lets such text give a date; lower fails dated notes
 MAX_DATE_EXTRA_WORDS = 4
+# marks before a date cell's first word that are no part of a date
+LEAD_DEBRIS = "-–—•·*|:;,.'\"_~ "
 # an empty or deferred date: '', 'Por definir', 'N/A', 'S/F', '-' (folded)
 NO_DATE = re.compile(r"^\W*(?:por\s+definir|n\s*/\s*a|s\s*/\s*f|sin\s+fecha|no\s+aplica)?\W*$")
 # a line's right edge this far (points) short of the column's right edge, with room for the next
@@ -137,7 +139,8 @@ def _fits(d: DateMatch, text: str) -> bool:
 def read_fecha(text: str) -> Fecha:
     """The date cell read as printed, else with the glyphs OCR damaged read back ('20Z1',
     'Z8 de julio', 'A6ril'), else unreadable: never a guess."""
-    clean = " ".join(text.split())
+    # a speck or a rule's stroke OCR read before the day ('-28 de Noviembre de 2023', dev scan 1)
+    clean = " ".join(text.split()).lstrip(LEAD_DEBRIS)
     if NO_DATE.match(fold(clean)):
         return Fecha(None, None, True)
     d = parse_date(clean)

@@ -285,3 +285,37 @@ def test_running_lines_stand_at_a_page_edge_and_a_shared_cell_line_is_no_furnitu
     page1 = _boxed([motto, *[f"fila {k} de la primera página" for k in range(5)], "documental"] + ["otra"] * 6)
     page2 = _boxed([motto, *[f"fila {k} de la segunda página" for k in range(4)], "documental"] + ["más"] * 6)
     assert furniture([page1, page2]) == {"“2019. ano del centesimo aniversario”"}
+
+
+def test_a_date_line_beside_its_bare_label_on_a_ruled_row_is_the_row_s_date() -> None:
+    # dev scan 1: tesseract read the label cell and the date cell as two lines, the date a point
+    # higher, so it came first and went to the activity above
+    from extractors.convenio_asm.grid import _date_rows_joined
+    from papeleo.model import BBox, Line, Word
+
+    def line(text: str, x0: float, top: float) -> Line:
+        words, x = [], x0
+        for t in text.split():
+            words.append(Word(t, BBox(x, top, x + 5 * len(t), top + 10)))
+            x += 5 * len(t) + 3
+        return Line.from_words(words)
+
+    date, label = line("-28 de Noviembre de 2023", 365, 308), line("Fecha compromiso:", 143, 309)
+    joined = _date_rows_joined([line("usuarios.", 300, 271), date, label])
+    assert [ln.text for ln in joined] == ["usuarios.", "Fecha compromiso: -28 de Noviembre de 2023"]
+
+
+def test_a_stroke_before_the_day_is_no_part_of_the_date() -> None:
+    from extractors.convenio_asm.records import read_fecha
+
+    got = read_fecha("-28 de Noviembre de 2023")
+    assert (got.value, got.precision, got.repairs) == (dt.date(2023, 11, 28), "dia", ())
+
+
+def test_a_header_band_s_letter_strokes_are_no_column_borders() -> None:
+    from extractors.convenio_asm import MIN_COLUMN_RULE, _column_rules
+    from papeleo.model import Page, Rule
+
+    rules = (Rule(60, 259, 60.5, 698), Rule(134, 259, 134.5, 287), Rule(61, 344, 551, 344.5))
+    page = Page(number=1, lines=(), text_source="ocr", width=612, height=792, rules=rules)
+    assert [r.x0 for r in _column_rules(page)] == [60] and MIN_COLUMN_RULE > 287 - 259
