@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 # Bump when any reader's output changes for the same bytes (new OCR pre-processing, a
 # different line grouping, rotation detection...): old entries are then simply not found.
-READER_VERSION = 24
+READER_VERSION = 25  # 25: a filled band's fill is no ruling (rules.segments_outside_bands)
 CACHE_DIR = "_cache/reads"
 FORMAT = 1  # layout of the JSON below
 # Failures that say more about this run or machine than about the file.

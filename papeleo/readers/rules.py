@@ -137,6 +137,7 @@ def image_to_unruled_and_rules(img: Image.Image, dpi: float) -> tuple[Image.Imag
         grown = step
     out = grey.copy()
     bands = horizontal_to_bands(horizontal, grey, max_thickness)
+    segments = segments_outside_bands(segments, bands, max_thickness)
     for top, bottom, left, right in bands:
         grown[top:bottom, left:right] = False
     out[grown] = 255
@@ -145,6 +146,22 @@ def image_to_unruled_and_rules(img: Image.Image, dpi: float) -> tuple[Image.Imag
         # tesseract reads; erased like a rule, the print went with the fill
         out[top:bottom, left:right] = band_to_inverted(grey[top:bottom, left:right])
     return Image.fromarray(out), segments
+
+
+def segments_outside_bands(segments: list[Rule], bands: list[tuple[int, int, int, int]], tol: int) -> list[Rule]:
+    """The ruling segments that are not pieces of a filled band: the dark fill between a band's
+    white letters makes runs as long as rules, down the band and along it (a dark ASM head gave
+    45 'vertical rules' the band's height, and 'horizontal' ones that cut its two-line labels).
+    A segment within a band (``tol`` pixels around it) is fill; a table's border that runs on
+    past the band is kept."""
+
+    def inside(r: Rule) -> bool:
+        return any(
+            r.x0 >= left - tol and r.x1 <= right + tol and r.top >= top - tol and r.bottom <= bottom + tol
+            for top, bottom, left, right in bands
+        )
+
+    return [r for r in segments if not inside(r)]
 
 
 def faint_rules(

@@ -74,3 +74,20 @@ def test_a_crop_too_small_to_binarise_is_read_on_paper_not_lost() -> None:
     lines = image_to_lines(small, "spa", SPARSE_READ, None, 1.0, 1.0)
     assert [w.text for ln in lines for w in ln.words] == ["4885"]
     assert lines[0].words[0].bbox.x0 < 20
+
+
+def test_a_filled_band_s_fill_is_no_ruling() -> None:
+    # a dark head band's fill between its letters runs as long as rules, down the band (45
+    # 'vertical rules' the band's height on a generated ASM scan) and along it; a table border
+    # that runs on past the band is still a ruling
+    from papeleo.model import Rule
+    from papeleo.readers.rules import segments_outside_bands
+
+    band = (100, 140, 50, 500)  # top, bottom, left, right (pixels)
+    stroke, fill, border, below = (
+        Rule(120, 100, 122, 140),
+        Rule(60, 118, 480, 121),
+        Rule(50, 100, 52, 900),
+        Rule(50, 300, 500, 302),
+    )
+    assert segments_outside_bands([stroke, fill, border, below], [band], 3) == [border, below]
