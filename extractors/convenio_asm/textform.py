@@ -74,8 +74,21 @@ def text_rows(pages: list[Page]) -> list[RawRow]:
         return got
     texts = [(p.number, [ln.text for ln in p.lines]) for p in pages]
     # single-spaced rows and rows written one cell per paragraph mix in one export: the reading
-    # that finds more rows is the one the export was written in
-    return grid_rows(pages) or max(spaced_rows(texts), cell_rows(texts), key=len)
+    # that finds more rows is the one the export was written in; an aligned export keeps its
+    # columns, but a row OCR wrote one cell per paragraph crosses them and ends its table there,
+    # so the rows the columns did not give come from that reading (dev seed 49: 2 -> 15 rows)
+    aligned = grid_rows(pages)
+    other = max(spaced_rows(texts), cell_rows(texts), key=len)
+    return union_of_readings(aligned, other) if aligned else other
+
+
+def union_of_readings(first: list[RawRow], second: list[RawRow]) -> list[RawRow]:
+    """The rows of ``first`` and those of ``second`` it does not have, in table order (by page,
+    then by kind as the document lists them, then by number)."""
+    have = {(r.tipo, r.numero) for r in first}
+    rows = first + [r for r in second if (r.tipo, r.numero) not in have]
+    kinds = list(dict.fromkeys(r.tipo for r in rows))
+    return sorted(rows, key=lambda r: (r.page, kinds.index(r.tipo), r.numero))
 
 
 __all__ = ["FECHA", "text_rows"]

@@ -337,6 +337,8 @@ def parse_date(text: str, default_year: int | None = None) -> DateMatch | None:
 
 # a date's words as OCR leaves them: 'Z8', '20Z1', '3I', '0l/07/2018', 'A6ril', 'diciernbre'
 _DATE_TOKEN = regex.compile(r"[0-9A-Za-zÁÉÍÓÚáéíóúñÑ|()\]]+")
+# what follows a day: ' de ', ' dc ' (a day read as look-alike letters is only taken before it)
+_DAY_BEFORE_DE = regex.compile(rf"\s+{DE_LOOKALIKE}\s", regex.I)
 # digits OCR prints for the lower-case letters of a month's name ('A6ril', 'abri1')
 _DIGIT_TO_LOWER = str.maketrans({"0": "o", "1": "l", "5": "s", "6": "b"})
 # letter pairs OCR reads for one letter: 'diciernbre', 'clomingo'
@@ -376,6 +378,10 @@ def parse_damaged_date(text: str) -> RepairedDate | None:
 
     def repair(m: regex.Match) -> str:
         token = m.group()
+        if len(token) <= 2 and _DAY_BEFORE_DE.match(text, m.end()) and letters_to_digits(token) is not None:
+            fixed = letters_to_digits(token)  # 'l de enero': a day of look-alike letters only
+            repairs.append((token, fixed))
+            return fixed
         if any(c.isdigit() for c in token) and is_digitlike(token) and not token.isdigit():
             fixed = letters_to_digits(token)
             if fixed is not None:

@@ -201,3 +201,11 @@ def test_a_damaged_date_that_repairs_cannot_read_stays_unread(text):
     from papeleo.text import parse_damaged_date
 
     assert parse_damaged_date(text) is None
+
+
+def test_a_day_of_look_alike_letters_is_read_only_before_its_de():
+    from papeleo.text import parse_damaged_date
+
+    got = parse_damaged_date("l de enero del 2023")
+    assert got is not None and got.match.value == dt.date(2023, 1, 1) and got.repairs == (("l", "1"),)
+    assert parse_damaged_date("Sol de enero 2023") is None  # a word, not a day

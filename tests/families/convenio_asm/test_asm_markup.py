@@ -319,3 +319,20 @@ def test_a_header_band_s_letter_strokes_are_no_column_borders() -> None:
     rules = (Rule(60, 259, 60.5, 698), Rule(134, 259, 134.5, 287), Rule(61, 344, 551, 344.5))
     page = Page(number=1, lines=(), text_source="ocr", width=612, height=792, rules=rules)
     assert [r.x0 for r in _column_rules(page)] == [60] and MIN_COLUMN_RULE > 287 - 259
+
+
+def test_an_aligned_export_takes_the_rows_its_columns_lost_from_the_paragraph_reading() -> None:
+    # dev seed 49: row 2 written one cell per paragraph crosses the aligned columns and ended
+    # the table; rows 2 and 3 come from the reading by paragraph, in order
+    pad = " " * 30
+    text = (
+        f"No.{pad}Hallazgo{pad}Actividad comprometida{pad}Fecha compromiso\n"
+        f"1  {pad}No existe un padrón único.{pad}  Integrar el padrón.{pad}      Marzo de 2024\n"
+        "2\n\nNo se publican los informes de evaluación.\n\nPublicar los informes.\n\nAbril de 2024\n\n"
+        f"3  {pad}No se cuenta con manuales.{pad} Elaborar los manuales.{pad}    Mayo de 2024\n"
+    )
+    assert [(r[1], r[4]) for r in rows(text)] == [
+        (1, dt.date(2024, 3, 31)),
+        (2, dt.date(2024, 4, 30)),
+        (3, dt.date(2024, 5, 31)),
+    ]
