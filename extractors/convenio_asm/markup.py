@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from papeleo.tables import Table, text_to_tables
-from papeleo.text import fold
+from papeleo.text import fold, parse_date
 
 from .grid import CellLine, RawRow
 from .labels import FECHA, NUMERO, RECOMENDACION, TEXTO, fecha_label_end, role_of, row_number
@@ -138,6 +138,29 @@ def _number_split(texts: list[str], roles: list[str | None]) -> list[str]:
     return [m["n"], m["rest"], *texts[1:filled]]
 
 
+def _split_cell_joined(texts: list[str], roles: list[str | None]) -> list[str]:
+    """A row with one cell more than its table has columns (OCR split a cell: '| Conciliación |
+    cle la información ... |', ASM dev seed 74) with the split undone where the row then fits:
+    its date column holding a date, and the right piece going on in lower case."""
+    filled = len(texts)
+    while filled and not texts[filled - 1].strip():
+        filled -= 1
+    width = max((i + 1 for i, r in enumerate(roles) if r is not None), default=0)  # unnamed columns aside
+    if filled != width + 1 or FECHA not in roles:
+        return texts
+    at = roles.index(FECHA)
+    best, best_score = texts, (0, 0, 0)
+    for k in range(1, filled - 1):
+        joined = [*texts[:k], f"{texts[k].strip()} {texts[k + 1].strip()}".strip(), *texts[k + 2 : filled]]
+        d = parse_date(joined[at])
+        # a date in its column first, the most of it ('30 de | SEPTIEMBRE de 2020' is one date
+        # cut, not 'SEPTIEMBRE de 2020' after an activity ending '30 de'), then a lower-case piece
+        score = (d is not None, len(d.raw) if d else 0, texts[k + 1].strip()[:1].islower())
+        if score > best_score:
+            best, best_score = joined, score
+    return best
+
+
 def _date_label(texts: list[str]) -> tuple[str, int] | None:
     """A date row's label and the cells it takes: 'Fecha compromiso:' in the first cell, or cut
     over the first two by a split cell ('| Fecha | compromiso: |'); the label's text is returned
@@ -177,7 +200,8 @@ def markup_rows(text: str) -> list[RawRow] | None:
         if TEXTO not in roles:
             head = ["" if PLACEHOLDER.match(c) else c for c in t.columns]
             if not any(head):  # no head at all (its first row is numbered): the rows alone
-                if last is None or not body or not _goes_on(body[0][0], last[0]):
+                filled = [texts for texts, _ in body if any(c.strip() for c in texts)]
+                if last is None or not filled or not _goes_on(filled[0], last[0]):
                     continue
                 roles, tipo = last
             else:
@@ -193,7 +217,7 @@ def markup_rows(text: str) -> list[RawRow] | None:
                 current = None
         found, last = True, (roles, tipo)
         for texts, page in body:
-            texts = _number_split(texts, roles)
+            texts = _split_cell_joined(_number_split(texts, roles), roles)
             if not any(c.strip() for c in texts):
                 continue
             label = _date_label(texts)

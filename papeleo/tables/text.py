@@ -149,7 +149,10 @@ def pipe_lines_to_table(lines: Sequence[TextLine]) -> Table | None:
     rows = [(page, pipe_cells(t)) for k, (page, t) in enumerate(lines) if k != rule_at]
     if not rows:
         return None
-    n = max(len(cells) for _, cells in rows)
+    # the rule declares the table's columns: a head OCR read two labels of as one cell has a
+    # cell less than its rule, and the table keeps the rule's count (ASM dev seed 74)
+    declared = len(pipe_cells(lines[rule_at][1])) if rule_at is not None else 0
+    n = max(declared, *(len(cells) for _, cells in rows))
     table_rows = [Row(tuple(text_to_cell(c) for c in cells + [""] * (n - len(cells))), page) for page, cells in rows]
     if rule_at is not None:
         header_count = rule_at

@@ -293,3 +293,10 @@ def test_a_lost_head_takes_as_many_label_lines_as_its_rule_declares_columns() ->
 
     assert table.columns[:3] == ("N°", "Hallazgo", "Actividades comprometidas")
     assert table.rows[0].texts[:3] == ("1", "Los reportes no coinciden.", "Establecer un procedimiento.")
+
+
+def test_a_head_with_a_cell_less_than_its_rule_keeps_the_rule_s_columns() -> None:
+    # two labels OCR read as one head cell: the table still has the columns its rule declares
+    (table,) = text_to_tables("| No. | Aspecto Área | Fecha |\n|---|---|---|---|\n| 1 | A | B | Julio 2021 |\n")
+
+    assert table.n_columns == 4 and table.columns[-1] == "col4"

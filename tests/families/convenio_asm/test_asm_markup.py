@@ -336,3 +336,43 @@ def test_an_aligned_export_takes_the_rows_its_columns_lost_from_the_paragraph_re
         (2, dt.date(2024, 4, 30)),
         (3, dt.date(2024, 5, 31)),
     ]
+
+
+def test_a_row_with_a_split_cell_is_joined_where_its_date_falls_in_place() -> None:
+    # dev seed 74: '| Conciliación | cle la información ... |' shifted the row a column right
+    text = HEAD + (
+        "| 1 | Aplicar una encuesta. | Diseñar el instrumento. | Julio 2024 |\n"
+        "| 2 | Conciliación | de la información reportada. | Conciliar cada mes. | Agosto 2024 |\n"
+    )
+    assert rows(text)[1] == (
+        "recomendacion",
+        2,
+        "Conciliación de la información reportada.",
+        "Conciliar cada mes.",
+        dt.date(2024, 8, 31),
+    )
+
+
+def test_a_head_holding_two_labels_under_a_wider_rule_and_a_body_after_a_blank_line() -> None:
+    # dev seed 74: 'Aspecto Susceptible de Mejora Área Coordinadora' in one cell, the rule one
+    # column wider, and the body a table of its own after a blank line
+    text = (
+        "| Núm. | Aspecto Susceptible de Mejora Área Coordinadora | Acciones a emprender | Fecha de Término |\n"
+        "|---|---|---|---|---|\n\n"
+        "| 1 | Integración de expedientes | Dirección General | Revisar las metas. | Cuarto Trimestre de 2021 |\n"
+    )
+    (rec,) = extract(text).records
+    assert (rec["texto"], rec["actividad_comprometida"], rec["fecha_compromiso"]) == (
+        "Integración de expedientes",
+        "Revisar las metas.",
+        dt.date(2021, 12, 31),
+    )
+    assert rec["area_coordinadora"] == "Dirección General"
+
+
+def test_a_date_cut_over_two_cells_is_joined_whole() -> None:
+    # dev seed 83: '| 30 de | SEPTIEMBRE de 2020 |' is one date cut, not an activity ending '30 de'
+    text = HEAD + "| 1 | Aplicar una encuesta. | Diseñar el instrumento. | 30 de | SEPTIEMBRE de 2020 |\n"
+    assert rows(text) == [
+        ("recomendacion", 1, "Aplicar una encuesta.", "Diseñar el instrumento.", dt.date(2020, 9, 30))
+    ]
