@@ -39,6 +39,9 @@ LABEL_GAP = 0.8
 MIN_LABEL_GAP = 4.0
 # a header wrapped over more lines than this is not a header (prose that names two labels)
 MAX_HEADER_LINES = 4
+# labels a header line holds at most (a CONEVAL annex has seven columns): how many of OCR's
+# lines, one per label cell, a header's visual lines may be made of
+MAX_LABELS = 8
 # a word may reach this far (points) over a border and still sit in its cell: a glyph's
 # overhang or OCR's loose boxes; more lets prose through as a table line
 BORDER_TOLERANCE = 2.0
@@ -158,13 +161,17 @@ def _block(lines: list[Line], i: int, hrules: list[float]) -> list[Line]:
     two lines) or right under it with no ruling between, until a row starts."""
     block = [lines[i]]
     bottom = lines[i].bbox.bottom
-    for nxt in lines[i + 1 : i + MAX_HEADER_LINES]:
+    rows = 1  # visual lines: tesseract reads each label of a ruled head as a line of its own
+    for nxt in lines[i + 1 : i + MAX_HEADER_LINES * MAX_LABELS]:
         if row_number(nxt.words[0].text) is not None or _fecha_row(nxt) is not None:
             break
         height = max(nxt.bbox.height, 1.0)
         gap = nxt.bbox.top - bottom
         ruled = any(bottom - 1 <= y <= nxt.bbox.top + 1 for y in hrules)
         if gap > HEADER_LINE_GAP * height or (gap > 0 and ruled):
+            break
+        rows += nxt.bbox.top >= bottom - height / 2  # below the lines so far, not beside them
+        if rows > MAX_HEADER_LINES:
             break
         block.append(nxt)
         bottom = max(bottom, nxt.bbox.bottom)

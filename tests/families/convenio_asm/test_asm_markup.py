@@ -376,3 +376,28 @@ def test_a_date_cut_over_two_cells_is_joined_whole() -> None:
     assert rows(text) == [
         ("recomendacion", 1, "Aplicar una encuesta.", "Diseñar el instrumento.", dt.date(2020, 9, 30))
     ]
+
+
+def test_a_ruled_head_read_one_label_per_line_counts_its_visual_lines() -> None:
+    # dev scan 11: 'Fecha de' / 'cumplimiento' stacked beside three labels, each label its own
+    # OCR line: five lines, two visual ones; the date column was lost at four lines
+    from extractors.convenio_asm.grid import header_at
+    from papeleo.model import BBox, Line, Word
+
+    def line(text: str, x0: float, top: float) -> Line:
+        words, x = [], x0
+        for t in text.split():
+            words.append(Word(t, BBox(x, top, x + 5 * len(t), top + 9)))
+            x += 5 * len(t) + 3
+        return Line.from_words(words)
+
+    lines = [
+        line("Fecha de", 486, 264),
+        line("No.", 69, 269),
+        line("Descripción del hallazgo", 128, 269),
+        line("Actividades comprometidas", 305, 269),
+        line("cumplimiento", 477, 275),
+        line("1 Como resultado de la evaluación", 74, 291),
+    ]
+    k, labels, tipo = header_at(lines, 0)
+    assert k == 5 and [r for r, _, _ in labels] == ["numero", "texto", "actividad", "fecha"] and tipo == "hallazgo"
