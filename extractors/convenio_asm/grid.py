@@ -190,8 +190,8 @@ def header_at(
     for k in range(1, len(block) + 1):
         words = [w for ln in block[:k] for w in ln.words if w.bbox is not None]
         height = median(w.bbox.height for w in words)
-        labels = [(role_of(_label_text(c)), min(w.bbox.x0 for w in c), max(w.bbox.x1 for w in c))
-                  for c in _clusters(words, height)]  # fmt: skip
+        labels = [(_role_of_label(_label_text(c), k), min(w.bbox.x0 for w in c), max(w.bbox.x1 for w in c))
+                  for k, c in enumerate(_clusters(words, height))]  # fmt: skip
         named = [r for r, _, _ in labels if r]
         if TEXTO in named and len(named) >= 2 and 2 * len(named) >= len(labels):
             if best is None or len(named) >= best[0]:
@@ -201,6 +201,15 @@ def header_at(
     text = " ".join(ln.text for ln in block[: best[1]])
     tipo = "recomendacion" if RECOMENDACION.search(fold(text)) else "hallazgo"
     return best[1], _with_number_column(best[2], lines[i + best[1] : i + best[1] + NUMBER_LOOKAHEAD]), tipo
+
+
+def _role_of_label(text: str, k: int) -> str | None:
+    """A label's role; the first label, when it is a symbol or two and no word, is the number
+    column's '#' as OCR misreads it ('$', '%', '*': dev scan 21 lost its table over '$')."""
+    role = role_of(text)
+    if role is None and k == 0 and 0 < len(text.strip()) <= 2 and not any(c.isalnum() for c in text):
+        return NUMERO
+    return role
 
 
 def _with_number_column(

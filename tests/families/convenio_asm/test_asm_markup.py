@@ -401,3 +401,11 @@ def test_a_ruled_head_read_one_label_per_line_counts_its_visual_lines() -> None:
     ]
     k, labels, tipo = header_at(lines, 0)
     assert k == 5 and [r for r, _, _ in labels] == ["numero", "texto", "actividad", "fecha"] and tipo == "hallazgo"
+
+
+def test_a_symbol_heading_the_first_column_is_the_number_s_label() -> None:
+    # dev scan 21: '#' read as '$' lost the number column, and the table with it
+    from extractors.convenio_asm.grid import _role_of_label
+
+    assert _role_of_label("$", 0) == "numero" and _role_of_label("$", 2) is None
+    assert _role_of_label("Hallazgos", 1) == "texto" and _role_of_label("-", 0) == "numero"
