@@ -121,8 +121,30 @@ def _merged_labels_split(columns: tuple[str, ...], roles: list[str | None]) -> l
     return roles
 
 
+def _split_label_joined(t: Table, roles: list[str | None]) -> list[str | None]:
+    """'Área | Coordinadora': a label OCR cut into two head cells over a body a column narrower
+    (ASM dev seed 74's sibling 26) is one column again; the columns after it move left."""
+    body = max((sum(1 for _ in r.texts) - _trailing_empty(r.texts) for r in t.rows), default=len(roles))
+    if body >= len(roles):
+        return roles
+    for j in range(len(roles) - 1):
+        if roles[j] is None and roles[j + 1] is None:
+            joined = role_of(f"{t.columns[j]} {t.columns[j + 1]}")
+            if joined is not None:
+                return [*roles[:j], joined, *roles[j + 2 :], None]
+    return roles
+
+
+def _trailing_empty(texts: tuple[str, ...]) -> int:
+    n = 0
+    while n < len(texts) and not texts[len(texts) - 1 - n].strip():
+        n += 1
+    return n
+
+
 def table_roles(t: Table) -> list[str | None]:
-    return _merged_labels_split(t.columns, [role_of(c) for c in t.columns])
+    roles = _merged_labels_split(t.columns, [role_of(c) for c in t.columns])
+    return _split_label_joined(t, roles)
 
 
 def _number_split(texts: list[str], roles: list[str | None]) -> list[str]:

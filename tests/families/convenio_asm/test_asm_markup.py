@@ -409,3 +409,18 @@ def test_a_symbol_heading_the_first_column_is_the_number_s_label() -> None:
 
     assert _role_of_label("$", 0) == "numero" and _role_of_label("$", 2) is None
     assert _role_of_label("Hallazgos", 1) == "texto" and _role_of_label("-", 0) == "numero"
+
+
+def test_a_label_cut_into_two_head_cells_over_a_narrower_body_is_one_column() -> None:
+    # dev seed 26: '| Área | Coordinadora |' over rows a column narrower than the head
+    text = (
+        "| Núm. | Aspecto Susceptible de Mejora | Área | Coordinadora | Acciones a emprender | Fecha de Término |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Integración de expedientes | Dirección General | Revisar las metas. | Marzo 2025 |\n"
+    )
+    (rec,) = extract(text).records
+    assert (rec["area_coordinadora"], rec["actividad_comprometida"], rec["fecha_compromiso"]) == (
+        "Dirección General",
+        "Revisar las metas.",
+        dt.date(2025, 3, 31),
+    )
