@@ -27,8 +27,9 @@ from .labels import FECHA, NUMERO, RECOMENDACION, TEXTO, fecha_label_end, role_o
 PLACEHOLDER = re.compile(r"^col\d+$")
 # a number cell run into the text cell: '3 No se publican los informes ...'
 MERGED_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2})[.)]?\s+(?P<rest>\S.*)$", re.S)
-# a Markdown/HTML table line: '| 1 | ... |', '<table'
-MARKUP_TABLE = re.compile(r"^\s*\||<table\b", re.I | re.M)
+# a Markdown/HTML table line: '| 1 | ... |', '<table'; or a tab-separated one ('1\tNo existe ...'):
+# the shared reader gives all three as tables of cells
+MARKUP_TABLE = re.compile(r"^\s*\||<table\b|\t", re.I | re.M)
 # '| 1 | Los reportes ... |' — a pipe row; '|---|---|---|' — its rule
 PIPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 PIPE_RULE = re.compile(r"^\s*\|(?:\s*:?-+:?\s*\|)+\s*$")

@@ -17,6 +17,8 @@ from .labels import FECHA
 from .markup import markup_rows
 from .spaced import spaced_rows
 
+# a Markdown or HTML table: its cells are its own, no other reading is tried
+PIPES_OR_HTML = re.compile(r"^\s*\||<table\b", re.I | re.M)
 CHAR_W, LINE_H, LINE_PITCH = 5.0, 10.0, 12.0  # the character grid (the shared text-table reader's)
 # a tab-separated field's slot on the grid, wide enough for any cell's text
 TAB_SLOT = 4000.0
@@ -71,7 +73,8 @@ def text_rows(pages: list[Page]) -> list[RawRow]:
         first = pages[0].number if pages else 1
         for r in got:
             r.page += first - 1
-        return got
+        if PIPES_OR_HTML.search(text):
+            return got
     texts = [(p.number, [ln.text for ln in p.lines]) for p in pages]
     # single-spaced rows and rows written one cell per paragraph mix in one export: the reading
     # that finds more rows is the one the export was written in; an aligned export keeps its
@@ -79,7 +82,10 @@ def text_rows(pages: list[Page]) -> list[RawRow]:
     # so the rows the columns did not give come from that reading (dev seed 49: 2 -> 15 rows)
     aligned = grid_rows(pages)
     other = max(spaced_rows(texts), cell_rows(texts), key=len)
-    return union_of_readings(aligned, other) if aligned else other
+    read = union_of_readings(aligned, other) if aligned else other
+    if got:  # tab-separated: its table of cells, or the columns on the grid, whichever finds more
+        return union_of_readings(*sorted((got, read), key=len, reverse=True))
+    return read
 
 
 def union_of_readings(first: list[RawRow], second: list[RawRow]) -> list[RawRow]:

@@ -424,3 +424,18 @@ def test_a_label_cut_into_two_head_cells_over_a_narrower_body_is_one_column() ->
         "Revisar las metas.",
         dt.date(2025, 3, 31),
     )
+
+
+def test_a_tab_separated_table_whose_head_label_a_tab_cut_is_read_by_its_cells() -> None:
+    # dev seed 78: 'Aspecto\tSusceptible de Mejora' in two head cells over a narrower body; a
+    # wrapped cell's lines go on under an empty number cell
+    text = (
+        "Núm. Consc.\tAspecto\tSusceptible de Mejora\tAcciones a emprender\tFecha de Término\n"
+        "1\tIntegración de expedientes\tRevisar las metas contra\t31 de octubre de\n"
+        "\t\tlos contratos.\t2023\n"
+        "2\tFormalización de criterios\tEmitir los criterios.\tMayo 2025\n"
+    )
+    assert rows(text) == [
+        ("hallazgo", 1, "Integración de expedientes", "Revisar las metas contra los contratos.", dt.date(2023, 10, 31)),
+        ("hallazgo", 2, "Formalización de criterios", "Emitir los criterios.", dt.date(2025, 5, 31)),
+    ]
