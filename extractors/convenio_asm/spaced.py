@@ -55,6 +55,9 @@ DAMAGED_DAY = regex.compile(r"(?:(?<=\s)|^)(?:\S?\d\S?|[OoIlZzSB|]{1,2})\s+(?:d|
 NO_DATE_TAIL = regex.compile(r"\s(?:n\s*/\s*a|por\s+definir|s\s*/\s*f|sin\s+fecha|no\s+aplica)\W*$", regex.I)
 # a day and the word after it, perhaps its month: '31 de agosto', '1 dc octubre' (folded)
 DAY_MONTH = regex.compile(rf"^\s*\d{{1,2}}\s+(?:{DE_LOOKALIKE}\s+)?(?P<month>[a-z]+)")
+# a row's number runs at most this far ahead of the last one read (rows whose number OCR lost in
+# between); further is no row's number but a day or a page's ('30 de Abrll de 2024' after row 10)
+MAX_ROW_SKIP = 3
 # a header label on a line of its own is short ('Descripción de la recomendación')
 MAX_LABEL_CHARS = 40
 # lines that are neither rows nor date rows a table may hold in a run (a page's running lines and
@@ -137,6 +140,10 @@ def _paragraph_line(o: _Open, text: str, roles: list[str]) -> bool:
             role, o.cell = FECHA, o.cell + 1  # 'tercer trimestre de 2019': the date due next
     elif o.cell < len(roles):
         role, o.cell = roles[o.cell], o.cell + 1
+        if role != FECHA and FECHA in roles[o.cell :] and o.row.cells and parse_date(text) is not None:
+            # a paragraph that is a whole date is the date: the cells before it were read as one
+            # (dev seed 48, row 11: the finding and its activity in one paragraph)
+            role, o.cell = FECHA, roles.index(FECHA) + 1
     else:
         return False
     o.in_paragraph = True
@@ -163,6 +170,11 @@ def _is_date(text: str) -> bool:
     the row becomes a failure rather than the activity taking it)."""
     m = DAMAGED_DATE.search(text)
     return parse_date(text) is not None or (m is not None and m.start() == 0)
+
+
+def _date_due(o: _Open | None, roles: list[str]) -> bool:
+    """The open row, written by paragraph, has its date column next."""
+    return o is not None and o.by_paragraph and o.cell < len(roles) and roles[o.cell] == FECHA
 
 
 def _opens_with_date(text: str) -> bool:
@@ -247,8 +259,10 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 continue
             first, _, rest = text.partition(" ")
             n = row_number(first)
-            if n is not None and n != last + 1 and (not rest or _opens_with_date(text)):
+            if n is not None and n != last + 1 and (not rest or _opens_with_date(text) or 0 < last < n - MAX_ROW_SKIP):
                 n = None  # out of sequence: a page's number, or a date's day ('31 de Agosto de 2020')
+            if n is not None and _date_due(open_row, roles) and _is_date(text):
+                n = None  # '30 de Abrll de 2024': the date paragraph the open row is waiting for
             if n is not None:
                 _close(open_row, roles)
                 last = n

@@ -439,3 +439,20 @@ def test_a_tab_separated_table_whose_head_label_a_tab_cut_is_read_by_its_cells()
         ("hallazgo", 1, "Integración de expedientes", "Revisar las metas contra los contratos.", dt.date(2023, 10, 31)),
         ("hallazgo", 2, "Formalización de criterios", "Emitir los criterios.", dt.date(2025, 5, 31)),
     ]
+
+
+def test_a_day_far_ahead_of_the_rows_is_no_row_and_a_date_paragraph_after_merged_cells_is_the_date() -> None:
+    # dev seed 48 (one cell per paragraph): '30 de Abrll de 2024' (damaged month) after row 1 is
+    # its date, not row 30; row 2's finding and activity came as one paragraph, then its date
+    text = (
+        "No.\n\nHallazgo\n\nActividad comprometida\n\nFecha compromiso\n\n"
+        "1\n\nNo se documentan los criterios.\n\nEmitir los criterios.\n\n30 de Abrll de 2024\n\n"
+        "2\n\nNo existe un padrón único. • Migrar el padrón al sistema.\n\n30 de Abril de 2024\n\n"
+        "3\n\nNo se aplica una encuesta.\n\nImplementar una encuesta.\n\n31 de mayo de 2024\n"
+    )
+    ext = extract(text)
+    assert [(r["numero"], r["fecha_compromiso"]) for r in ext.records] == [
+        (2, dt.date(2024, 4, 30)),
+        (3, dt.date(2024, 5, 31)),
+    ]
+    assert [json.loads(f.record)["numero"] for f in ext.failures] == [1]  # 'Abrll': unread, not a guess
