@@ -39,6 +39,12 @@ LABEL_GAP = 0.8
 MIN_LABEL_GAP = 4.0
 # a header wrapped over more lines than this is not a header (prose that names two labels)
 MAX_HEADER_LINES = 4
+# a column's ruling OCR read as a glyph between two labels ('Núm. | Recomendaciones', dev scan
+# 16): no word, and no part of either label
+RULE_GLYPH = re.compile(r"[|¦]+")
+# a header 'word' narrower than this (points) is a speck OCR read as a letter ('J', 0.24 pt wide,
+# dev scan 16), which made a column of its own; a one-letter label ('N', '#') is 4 pt or more
+MIN_LABEL_WORD_W = 1.5
 # labels a header line holds at most (a CONEVAL annex has seven columns): how many of OCR's
 # lines, one per label cell, a header's visual lines may be made of
 MAX_LABELS = 8
@@ -188,7 +194,12 @@ def header_at(
         return None
     best = None
     for k in range(1, len(block) + 1):
-        words = [w for ln in block[:k] for w in ln.words if w.bbox is not None]
+        words = [
+            w
+            for ln in block[:k]
+            for w in ln.words
+            if w.bbox is not None and not RULE_GLYPH.fullmatch(w.text) and w.bbox.width >= MIN_LABEL_WORD_W
+        ]
         height = median(w.bbox.height for w in words)
         labels = [(_role_of_label(_label_text(c), k), min(w.bbox.x0 for w in c), max(w.bbox.x1 for w in c))
                   for k, c in enumerate(_clusters(words, height))]  # fmt: skip

@@ -41,6 +41,9 @@ LOST_DAY = re.compile(r"\S\s*\bde\s*$|\d\S*\s+\S{1,4}\s*$", re.I)
 # OCR'd text: a clause 'CUARTA. Cumplimiento ... no podrán exceder del 31 de julio de 2022.' read
 # as a recommendation's date). Higher lets such text give a date; lower fails dated notes
 MAX_DATE_EXTRA_WORDS = 4
+# specks OCR reads inside a date: a lone mark between words ('31 de diciembre de . 2022'), a
+# quote glued to a word ("28 de julio' de 2022"); no digit or letter is touched
+SPECKS = re.compile(r"(?<=\S)['’`´\"]+(?=\s|$)|(?<=\s)[.,;:'’`´\"|]+\s")
 # marks before a date cell's first word that are no part of a date
 LEAD_DEBRIS = "-–—•·*|:;,.'\"_~ "
 # an empty or deferred date: '', 'Por definir', 'N/A', 'S/F', '-' (folded)
@@ -140,7 +143,7 @@ def read_fecha(text: str) -> Fecha:
     """The date cell read as printed, else with the glyphs OCR damaged read back ('20Z1',
     'Z8 de julio', 'A6ril'), else unreadable: never a guess."""
     # a speck or a rule's stroke OCR read before the day ('-28 de Noviembre de 2023', dev scan 1)
-    clean = " ".join(text.split()).lstrip(LEAD_DEBRIS)
+    clean = SPECKS.sub("", " ".join(text.split()).lstrip(LEAD_DEBRIS))
     if NO_DATE.match(fold(clean)):
         return Fecha(None, None, True)
     d = parse_date(clean)

@@ -456,3 +456,36 @@ def test_a_day_far_ahead_of_the_rows_is_no_row_and_a_date_paragraph_after_merged
         (3, dt.date(2024, 5, 31)),
     ]
     assert [json.loads(f.record)["numero"] for f in ext.failures] == [1]  # 'Abrll': unread, not a guess
+
+
+def test_specks_inside_a_date_cell_are_no_part_of_it() -> None:
+    from extractors.convenio_asm.records import read_fecha
+
+    for text, value in (
+        ("31 de diciembre de . 2022", dt.date(2022, 12, 31)),
+        ("28 de julio' de 2022", dt.date(2022, 7, 28)),
+    ):
+        got = read_fecha(text)
+        assert (got.value, got.precision, got.repairs) == (value, "dia", ())
+
+
+def test_a_ruling_read_as_a_glyph_and_a_speck_are_no_header_labels() -> None:
+    # dev scan 16: 'J' (a 0.24 pt speck) and '|' (the column's ruling) in the recommendations'
+    # head made a column of their own and the table lost its rows
+    from extractors.convenio_asm.grid import header_at
+    from papeleo.model import BBox, Line, Word
+
+    head = Line.from_words(
+        [
+            Word("J", BBox(63.8, 340.5, 64.0, 343.2), 0.17),
+            Word("Núm.", BBox(70.4, 344.4, 87.4, 349.9)),
+            Word("|", BBox(92.5, 341.0, 93.0, 347.3), 0.7),
+            Word("Recomendaciones", BBox(149.1, 344.4, 211.8, 350.2)),
+            Word("Actividad", BBox(320.3, 344.4, 351.5, 349.9)),
+            Word("comprometida", BBox(354.4, 344.2, 403.1, 351.4)),
+            Word("Fecha", BBox(469.3, 344.5, 489.0, 350.0)),
+            Word("compromiso", BBox(491.9, 344.3, 534.6, 351.5)),
+        ]
+    )
+    _, labels, tipo = header_at([head], 0)
+    assert [r for r, _, _ in labels] == ["numero", "texto", "actividad", "fecha"] and tipo == "recomendacion"
