@@ -30,6 +30,12 @@ SCHEMA = record_schema(
     col("comentario_extraccion", STRING, "human-readable explanation of every correction"),
     col("programa_evaluado", STRING, "programme or fund evaluated (e.g. FASP)"),
     col("sujeto_evaluado", STRING, "body that commits"),
+    col(
+        "tipo_evaluacion",
+        STRING,
+        "the evaluation the findings come from, as the agreement names it (Evaluación Específica)",
+    ),
+    col("pae", INT, "year of the Programa Anual de Evaluación (PAE) the evaluation belongs to"),
     col("area_responsable", STRING, "CONEVAL annexes: unit responsible for the activity (Área responsable)"),
     col("area_coordinadora", STRING, "CONEVAL Anexo D: coordinating unit (Área coordinadora)"),
     col("resultados_esperados", STRING, "CONEVAL annexes: expected results (Resultados esperados)"),

@@ -1,4 +1,5 @@
-"""The agreement's own fields that every row carries: the evaluated body and the programme.
+"""The agreement's own fields that every row carries: the evaluated body, the programme, the
+evaluation's type and the year of the evaluation programme (PAE) it belongs to.
 
 A convenio names the evaluated body in its opening paragraph, in capitals, as the party 'POR
 LA OTRA PARTE' ('... Y POR LA OTRA PARTE, LA SECRETARÍA DE SEGURIDAD REPRESENTADA POR ...'),
@@ -38,6 +39,18 @@ SUJETO_TITULO = regex.compile(
 )
 # 'Nombre de la Dependencia/Entidad: SECRETARIADO EJECUTIVO ...'
 SUJETO_CAMPO = regex.compile(r"nombre\s+de\s+la\s+dependencia\s*/?\s*(?:o\s+)?entidad\s*:\s*(?P<s>[^\n]+)", regex.I)
+# 'derivan de la Evaluación Específica de Desempeño al Fondo ...', 'Evaluación de Procesos del Programa ...':
+# the evaluation's type is its name up to the programme it was made to
+TIPO_EVALUACION = regex.compile(
+    r"(?P<e>evaluaci[oó]n(?:\s+(?!al\b|del\b|a\s+la\b)[\w()]+){1,5}?)\s+(?:al|del|a\s+la)\s+(?:fondo|programa|pp\b)",
+    regex.I,
+)
+# 'correspondiente al PAE 2017', 'Programa Anual de Evaluación 2017', '... de Evaluación para el Ejercicio Fiscal 2019'
+PAE = regex.compile(
+    r"\bpae\s+(?P<y>(?:19|20)\d\d)\b|programa\s+anual\s+de\s+evaluaci[oó]n\s+(?:\(pae\)\s+)?(?:para\s+el\s+"
+    r"ejercicio\s+fiscal\s+|del\s+ejercicio\s+fiscal\s+)?(?P<y2>(?:19|20)\d\d)\b",
+    regex.I,
+)
 SMALL_WORDS = frozenset({"de", "del", "la", "las", "el", "los", "y", "e", "para", "en", "a", "al", "con", "por"})
 
 
@@ -62,8 +75,9 @@ def as_printed_elsewhere(name: str, text: str) -> str:
     return title_case(name)
 
 
-def agreement_fields(text: str) -> dict[str, str | None]:
-    """``programa_evaluado`` and ``sujeto_evaluado`` of a document's text (pages joined)."""
+def agreement_fields(text: str) -> dict[str, str | int | None]:
+    """``programa_evaluado``, ``sujeto_evaluado``, ``tipo_evaluacion`` and ``pae`` (the year of the
+    Programa Anual de Evaluación) of a document's text (pages joined)."""
     flat = _flat(text.replace("\f", "\n"))
     out: dict[str, str | None] = {"programa_evaluado": None, "sujeto_evaluado": None}
     m = PROGRAMA_OBJETO.search(flat)
@@ -75,7 +89,14 @@ def agreement_fields(text: str) -> dict[str, str | None]:
     if m is not None:
         name = m["p"].strip(' “”"*.')
         sigla = SIGLA_END.search(name)  # a fund's name ends at its acronym; what follows is a component
-        out["programa_evaluado"] = name[: sigla.end()] if sigla else name
+        name = name[: sigla.end()] if sigla else name
+        if name.count("(") > name.count(")"):  # '... (FASP)**,': the bold mark took the bracket with it
+            name += ")"
+        out["programa_evaluado"] = name
+    e = TIPO_EVALUACION.search(flat)
+    out["tipo_evaluacion"] = (lambda t: t[:1].upper() + t[1:])(" ".join(e["e"].split())) if e else None
+    y = PAE.search(flat)
+    out["pae"] = int(y["y"] or y["y2"]) if y else None
     s = SUJETO_TITULO.search(flat)
     if s is None:
         s = next((SUJETO_CAMPO.search(ln) for ln in lines if SUJETO_CAMPO.search(ln)), None)

@@ -185,6 +185,8 @@ def to_record(raw: RawRow, rights: dict[str, float], meta: dict) -> tuple[dict |
         "actividad_comprometida": flatten(raw.cells.get(ACTIVIDAD, []), rights.get(ACTIVIDAD)) or None,
         "programa_evaluado": meta.get("programa_evaluado"),
         "sujeto_evaluado": meta.get("sujeto_evaluado"),
+        "tipo_evaluacion": meta.get("tipo_evaluacion"),
+        "pae": meta.get("pae"),
         "page": raw.page,
     }
     for role, col in EXTRA.items():

@@ -489,3 +489,15 @@ def test_a_ruling_read_as_a_glyph_and_a_speck_are_no_header_labels() -> None:
     )
     _, labels, tipo = header_at([head], 0)
     assert [r for r, _, _ in labels] == ["numero", "texto", "actividad", "fecha"] and tipo == "recomendacion"
+
+
+def test_the_evaluation_s_type_and_its_pae_year_from_the_object_clause() -> None:
+    from extractors.convenio_asm.agreement import agreement_fields
+
+    got = agreement_fields(
+        "PRIMERA. Objeto. ... que se derivan de la Evaluación de Consistencia y Resultados al Programa "
+        "presupuestario E036 Salud Materna, correspondiente al PAE 2022."
+    )
+    assert (got["tipo_evaluacion"], got["pae"]) == ("Evaluación de Consistencia y Resultados", 2022)
+    got = agreement_fields("conforme al Programa Anual de Evaluación para el Ejercicio Fiscal 2019.")
+    assert (got["tipo_evaluacion"], got["pae"]) == (None, 2019)

@@ -260,3 +260,12 @@ def test_an_agreement_that_breaks_its_own_clause_says_so(tmp_path, seed):
     assert g.variant["inconsistencia"] in ("limite", "conteo")
     ext = extract(read_document(str(g.files[TEXT_PDF]), ReadSettings()).document)
     assert any(INCONSISTENT[seed] in (r.get("checks") or []) for r in ext.records)
+
+
+@requires_seeds
+def test_seed_002_evaluation_and_pae_on_every_row(seed002):
+    # read from the object clause (line 67): 'la Evaluación Específica al Fondo de Aportaciones
+    # para la Seguridad Pública (FASP), correspondiente al PAE 2017'
+    assert {(r["tipo_evaluacion"], r["pae"], r["programa_evaluado"]) for r in seed002.records} == {
+        ("Evaluación Específica", 2017, "Fondo de Aportaciones para la Seguridad Pública (FASP)")
+    }
