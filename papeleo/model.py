@@ -125,6 +125,9 @@ class Page:
     ocr_confidence: float | None = None
     # ruling segments (table lines) the reader found; empty when it found none or has no geometry
     rules: tuple[Rule, ...] = ()
+    # ink no text explains (a blot, a stamp's filled shape), in points: an empty cell under one
+    # was not necessarily printed empty (papeleo.readers.marks; text-layer pages only)
+    marks: tuple[BBox, ...] = ()
     # degrees (0, 90, 180, 270) the page as stored in the file is turned clockwise to be upright:
     # the PDF's /Rotate (or an image's EXIF orientation) plus the turn the OCR reader found
     rotation: int = 0

@@ -207,6 +207,14 @@ def to_record(raw: RawRow, rights: dict[str, float], meta: dict) -> tuple[dict |
             f"fecha_compromiso: impresa '{rec['fecha_texto']}', dañada por el OCR; leído {read} "
             "(letras que el OCR confunde con dígitos, o un nombre de mes con una letra mal leída)"
         )
+    if raw.covered and fecha.value is None:
+        return None, Failure(
+            "extract",
+            "unreadable_date",
+            f"{raw.tipo} {raw.numero} (page {raw.page}): the committed date is covered by a mark (a blot or a "
+            "stamp) and cannot be read; check the original document and enter it by hand",
+            json.dumps({**rec, "fecha_texto": None}, ensure_ascii=False, default=str),
+        )
     if not fecha.readable:
         failure = Failure(
             "extract",

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 # Bump when any reader's output changes for the same bytes (new OCR pre-processing, a
 # different line grouping, rotation detection...): old entries are then simply not found.
-READER_VERSION = 25  # 25: a filled band's fill is no ruling (rules.segments_outside_bands)
+READER_VERSION = 26  # 26: text-layer marks (readers.marks); 25: a band's fill is no ruling
 CACHE_DIR = "_cache/reads"
 FORMAT = 1  # layout of the JSON below
 # Failures that say more about this run or machine than about the file.
@@ -61,6 +61,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                 "rotation": p.rotation,
                 "notes": list(p.reading_notes),
                 "rules": [[r.x0, r.top, r.x1, r.bottom] for r in p.rules],
+                "marks": [_box(b) for b in p.marks],
                 "lines": [
                     {
                         "text": ln.text,
@@ -92,6 +93,7 @@ def dict_to_document(data: dict[str, Any], doc_id: str, source: str, file_name: 
             height=p["height"],
             ocr_confidence=p["ocr_confidence"],
             rules=tuple(Rule(*r) for r in p["rules"]),
+            marks=tuple(_unbox(b) for b in p.get("marks", ())),
             rotation=p.get("rotation", 0),
             reading_notes=tuple(p.get("notes", ())),
         )

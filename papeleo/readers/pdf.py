@@ -32,6 +32,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from papeleo.model import BBox, Document, Failure, Page, Rule, Word
 
 from .layout import DEFAULT_Y_TOLERANCE, words_to_lines
+from .marks import plumber_objects_to_marks
 from .ocr import OcrBatch, ocr_unavailable_failure, pdf_page_to_ocr_page
 from .rules import rules_to_merged_rules
 from .spacing import page_words_to_respacing
@@ -226,9 +227,9 @@ def plumber_page_to_page(page: Any, number: int) -> tuple[Page | None, PageNote 
     lines = words_to_lines(drop_glyph_code_words(words), DEFAULT_Y_TOLERANCE)
     width, height = float(page.width), float(page.height)
     rules = plumber_edges_to_rules(plumber_objects_to_edges(page.lines, page.rects, page.curves), width, height)
-    return Page(
-        number=number, lines=tuple(lines), text_source="text_layer", width=width, height=height, rules=tuple(rules)
-    ), note
+    marks = plumber_objects_to_marks(page.rects, page.curves, words, width)
+    page_out = Page(number, tuple(lines), "text_layer", width, height, rules=tuple(rules), marks=tuple(marks))
+    return page_out, note
 
 
 def page_size_to_ocr_dpi(width_pt: float, height_pt: float, dpi: int, max_pixels: int) -> int:

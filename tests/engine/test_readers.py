@@ -408,3 +408,34 @@ def test_stuck_worker_is_killed_and_pool_replaced(monkeypatch: pytest.MonkeyPatc
         assert not proc.is_alive()
     assert ocr_module.get_pool(1) is not pool
     ocr_module.shutdown_ocr_pools()
+
+
+def test_a_text_layer_page_keeps_the_dark_marks_no_text_explains(tmp_path) -> None:
+    # a blot over an empty cell (the generator's ASM agreements blot a date this way) is kept as
+    # a mark; a dark band under white print and a light shade are not marks
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    from papeleo.readers import ReadSettings, read_document
+
+    path = tmp_path / "marks.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.drawString(72, 700, "Fecha comprometida de cumplimiento")
+    c.setFillGray(0.15)
+    p = c.beginPath()
+    p.moveTo(400, 700)
+    p.curveTo(430, 712, 460, 696, 480, 708)
+    p.curveTo(490, 712, 470, 694, 410, 695)
+    p.close()
+    c.drawPath(p, stroke=0, fill=1)
+    c.rect(72, 600, 300, 20, stroke=0, fill=1)  # a dark band ...
+    c.setFillGray(1.0)
+    c.drawString(80, 606, "Hallazgo")  # ... with white print on it
+    c.setFillGray(0.9)
+    c.rect(72, 500, 100, 20, stroke=0, fill=1)  # a light shade
+    c.save()
+
+    page = read_document(path, ReadSettings()).document.pages[0]
+    assert len(page.marks) == 1
+    (mark,) = page.marks
+    assert 395 <= mark.x0 <= 410 and 470 <= mark.x1 <= 495 and 792 - 715 <= mark.top <= 792 - 690

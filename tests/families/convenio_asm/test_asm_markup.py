@@ -381,7 +381,7 @@ def test_a_date_cut_over_two_cells_is_joined_whole() -> None:
 def test_a_ruled_head_read_one_label_per_line_counts_its_visual_lines() -> None:
     # dev scan 11: 'Fecha de' / 'cumplimiento' stacked beside three labels, each label its own
     # OCR line: five lines, two visual ones; the date column was lost at four lines
-    from extractors.convenio_asm.grid import header_at
+    from extractors.convenio_asm.head import header_at
     from papeleo.model import BBox, Line, Word
 
     def line(text: str, x0: float, top: float) -> Line:
@@ -405,7 +405,7 @@ def test_a_ruled_head_read_one_label_per_line_counts_its_visual_lines() -> None:
 
 def test_a_symbol_heading_the_first_column_is_the_number_s_label() -> None:
     # dev scan 21: '#' read as '$' lost the number column, and the table with it
-    from extractors.convenio_asm.grid import _role_of_label
+    from extractors.convenio_asm.head import _role_of_label
 
     assert _role_of_label("$", 0) == "numero" and _role_of_label("$", 2) is None
     assert _role_of_label("Hallazgos", 1) == "texto" and _role_of_label("-", 0) == "numero"
@@ -472,7 +472,7 @@ def test_specks_inside_a_date_cell_are_no_part_of_it() -> None:
 def test_a_ruling_read_as_a_glyph_and_a_speck_are_no_header_labels() -> None:
     # dev scan 16: 'J' (a 0.24 pt speck) and '|' (the column's ruling) in the recommendations'
     # head made a column of their own and the table lost its rows
-    from extractors.convenio_asm.grid import header_at
+    from extractors.convenio_asm.head import header_at
     from papeleo.model import BBox, Line, Word
 
     head = Line.from_words(

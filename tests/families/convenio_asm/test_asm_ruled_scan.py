@@ -5,7 +5,8 @@ scan 7 (convenio, full grid); the expected rows are the ones drawn here."""
 
 from __future__ import annotations
 
-from extractors.convenio_asm.grid import _label_text, read_rows
+from extractors.convenio_asm.grid import read_rows
+from extractors.convenio_asm.head import _label_text
 from papeleo.model import BBox, Line, Word
 
 

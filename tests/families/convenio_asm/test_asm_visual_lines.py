@@ -6,7 +6,7 @@ generated scans. The page is built by hand; the words are the ones drawn."""
 from __future__ import annotations
 
 from extractors.convenio_asm import _visual_lines
-from extractors.convenio_asm.grid import _label_text
+from extractors.convenio_asm.head import _label_text
 from papeleo.model import BBox, Line, Page, Rule, Word
 
 

@@ -269,3 +269,17 @@ def test_seed_002_evaluation_and_pae_on_every_row(seed002):
     assert {(r["tipo_evaluacion"], r["pae"], r["programa_evaluado"]) for r in seed002.records} == {
         ("Evaluación Específica", 2017, "Fondo de Aportaciones para la Seguridad Pública (FASP)")
     }
+
+
+def test_a_date_under_a_blot_is_a_failure_not_an_absent_date(tmp_path):
+    # development seed 16 blots one committed date (truth: fecha_legible false); an empty cell
+    # under ink is a date nobody can read, not one the agreement left out
+    g = generate(16, tmp_path, (TEXT_PDF,))
+    blotted = {(t["tipo"], t["numero"]) for t in g.truth["commitments"] if t.get("fecha_legible") is False}
+    assert blotted, "the seed no longer blots a date: pick another"
+    ext = extract(read_document(str(g.files[TEXT_PDF]), ReadSettings()).document)
+    covered = {
+        (json.loads(f.record)["tipo"], json.loads(f.record)["numero"]) for f in ext.failures if "covered" in f.message
+    }
+    assert covered == blotted
+    assert not blotted & {(r["tipo"], r["numero"]) for r in ext.records}

@@ -1,0 +1,210 @@
+"""An ASM table's header: where it is, the labels it prints and the columns they make.
+
+A header is the anchor of ``grid``'s reading: its labels give the columns and their roles, the
+whitespace (or the ruling) between two labels gives the border. A label may wrap over lines,
+stand turned a quarter in a narrow column, lose its number label to OCR or pick up a speck or a
+ruling read as a glyph; each is dealt with here, so that ``grid`` only walks the body.
+"""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from papeleo.model import Line, Word
+from papeleo.tables.words import words_to_word_lines
+from papeleo.text import fold
+
+from .labels import NUMERO, RECOMENDACION, TEXTO, fecha_label_end, is_header_text, role_of, row_number
+
+# a gap between two header words wider than this share of the line height separates two
+# labels: a space is ~0.3 of it, a column gap several; lower splits 'Actividad comprometida'
+LABEL_GAP = 0.8
+# labels closer than this (points) leave no room to look for the gutter between their edges;
+# then it is looked for between their centres
+MIN_LABEL_GAP = 4.0
+# a header wrapped over more lines than this is not a header (prose that names two labels)
+MAX_HEADER_LINES = 4
+# a column's ruling OCR read as a glyph between two labels ('Núm. | Recomendaciones', dev scan
+# 16): no word, and no part of either label
+RULE_GLYPH = re.compile(r"[|¦]+")
+# a header 'word' narrower than this (points) is a speck OCR read as a letter ('J', 0.24 pt wide,
+# dev scan 16), which made a column of its own; a one-letter label ('N', '#') is 4 pt or more
+MIN_LABEL_WORD_W = 1.5
+# labels a header line holds at most (a CONEVAL annex has seven columns): how many of OCR's
+# lines, one per label cell, a header's visual lines may be made of
+MAX_LABELS = 8
+# a header line may sit this far (line heights) under the one above; a table's first row
+# sits further, below the header's padding; more swallows a continued row at a page's top
+HEADER_LINE_GAP = 0.35
+# a header with no number label gets one when this many lone row numbers stand left of its first
+# label in the NUMBER_LOOKAHEAD lines under it
+MIN_NUMBER_CELLS = 2
+NUMBER_LOOKAHEAD = 60
+# a word box this many times taller than wide is a word printed turned (no upright word of two
+# letters or more is; a turned two-letter word is about square and goes with its label's majority)
+VERTICAL_ASPECT = 1.5
+
+
+def _clusters(words: list[Word], height: float) -> list[list[Word]]:
+    """Header words grouped into labels: overlapping in x (a label wrapped over lines) or
+    closer than a label gap on one line."""
+    out: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: w.bbox.x0):
+        if out and w.bbox.x0 <= max(v.bbox.x1 for v in out[-1]) + LABEL_GAP * height:
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
+
+
+def _label_text(words: list[Word]) -> str:
+    """A label's words in reading order: lines top to bottom, words left to right; a label
+    printed turned upwards (a narrow column's head) reads its lines left to right and each
+    line bottom to top ('Aspecto' / 'Susceptible de' / 'Mejora')."""
+    if 2 * sum(1 for w in words if _is_vertical(w)) > len(words):
+        return " ".join(w.text for w in sorted(words, key=lambda w: (round(w.bbox.x0), -w.bbox.bottom)))
+    # lines by vertical overlap, not by rounded tops: on a scan tilted 0.4 degrees 'Fecha' sat a
+    # point under 'comprometida' and the label read 'comprometida Fecha' (dev ASM scan 7)
+    return " ".join(w.text for line in words_to_word_lines(words, keep_specks=True) for w in line)
+
+
+def _is_vertical(word: Word) -> bool:
+    """A word printed turned a quarter: its box is taller than wide by VERTICAL_ASPECT."""
+    return word.bbox.height > VERTICAL_ASPECT * word.bbox.width
+
+
+def _block(lines: list[Line], i: int, hrules: list[float]) -> list[Line]:
+    """Line ``i`` and the lines a header wrapped onto: overlapping it (a label centred over
+    two lines) or right under it with no ruling between, until a row starts."""
+    block = [lines[i]]
+    bottom = lines[i].bbox.bottom
+    rows = 1  # visual lines: tesseract reads each label of a ruled head as a line of its own
+    for nxt in lines[i + 1 : i + MAX_HEADER_LINES * MAX_LABELS]:
+        if row_number(nxt.words[0].text) is not None or fecha_row_end(nxt) is not None:
+            break
+        height = max(nxt.bbox.height, 1.0)
+        gap = nxt.bbox.top - bottom
+        ruled = any(bottom - 1 <= y <= nxt.bbox.top + 1 for y in hrules)
+        if gap > HEADER_LINE_GAP * height or (gap > 0 and ruled):
+            break
+        rows += nxt.bbox.top >= bottom - height / 2  # below the lines so far, not beside them
+        if rows > MAX_HEADER_LINES:
+            break
+        block.append(nxt)
+        bottom = max(bottom, nxt.bbox.bottom)
+    return block
+
+
+def header_at(
+    lines: list[Line], i: int, hrules: list[float] = ()
+) -> tuple[int, list[tuple[str | None, float, float]], str] | None:
+    """If a header starts at line ``i``: (its line count, its labels as (role, x0, x1), tipo).
+    Of the header's possible extents, the one naming most columns, the longest on a tie."""
+    block = _block(lines, i, list(hrules))
+    if not is_header_text(" ".join(ln.text for ln in block)):
+        return None
+    best = None
+    for k in range(1, len(block) + 1):
+        words = [
+            w
+            for ln in block[:k]
+            for w in ln.words
+            if w.bbox is not None and not RULE_GLYPH.fullmatch(w.text) and w.bbox.width >= MIN_LABEL_WORD_W
+        ]
+        height = median(w.bbox.height for w in words)
+        labels = [(_role_of_label(_label_text(c), k), min(w.bbox.x0 for w in c), max(w.bbox.x1 for w in c))
+                  for k, c in enumerate(_clusters(words, height))]  # fmt: skip
+        named = [r for r, _, _ in labels if r]
+        if TEXTO in named and len(named) >= 2 and 2 * len(named) >= len(labels):
+            if best is None or len(named) >= best[0]:
+                best = (len(named), k, labels)
+    if best is None:
+        return None
+    text = " ".join(ln.text for ln in block[: best[1]])
+    tipo = "recomendacion" if RECOMENDACION.search(fold(text)) else "hallazgo"
+    return best[1], _with_number_column(best[2], lines[i + best[1] : i + best[1] + NUMBER_LOOKAHEAD]), tipo
+
+
+def _role_of_label(text: str, k: int) -> str | None:
+    """A label's role; the first label, when it is a symbol or two and no word, is the number
+    column's '#' as OCR misreads it ('$', '%', '*': dev scan 21 lost its table over '$')."""
+    role = role_of(text)
+    if role is None and k == 0 and 0 < len(text.strip()) <= 2 and not any(c.isalnum() for c in text):
+        return NUMERO
+    return role
+
+
+def _with_number_column(
+    labels: list[tuple[str | None, float, float]], body: list[Line]
+) -> list[tuple[str | None, float, float]]:
+    """A header with no number label ('No.' printed white on a dark band OCR read as nothing,
+    dev ASM scan 13) over rows whose numbers stand first, left of its first label: the number
+    column is there, its label lost. At least MIN_NUMBER_CELLS of them, or a stray digit
+    would make one."""
+    if any(role == NUMERO for role, _, _ in labels) or not labels:
+        return labels
+    first = labels[0][1]
+    numbers = [  # a line's first word: OCR's lines of an unruled page are regrouped into visual lines
+        ln.words[0].bbox for ln in body if ln.words and ln.words[0].bbox and row_number(ln.words[0].text) is not None
+    ]
+    numbers = [b for b in numbers if b.x1 < first - MIN_LABEL_GAP]
+    if len(numbers) < MIN_NUMBER_CELLS:
+        return labels
+    return [(NUMERO, min(b.x0 for b in numbers), max(b.x1 for b in numbers)), *labels]
+
+
+def fecha_row_end(line: Line) -> int | None:
+    """Where the 'Fecha comprometida ...:' label at the start of a line with a date after it ends."""
+    end = fecha_label_end(line.text)
+    if end is None or not line.text[end:].strip():
+        return None
+    return end
+
+
+def _cell_lines(body: list[Line]) -> list[Line]:
+    """Body lines that hold two cells or more (a gap wider than a label gap between two words):
+    a justified prose line under the table covers every x and would hide the columns' gutters."""
+    out = []
+    for ln in body:
+        ws = [w for w in ln.words if w.bbox is not None]
+        height = max(median(w.bbox.height for w in ws), 1.0) if ws else 1.0
+        if any(b.bbox.x0 - a.bbox.x1 > LABEL_GAP * height for a, b in zip(ws, ws[1:])):
+            out.append(ln)
+    return out
+
+
+def borders(labels: list[tuple[str | None, float, float]], body: list[Line], rules: list[float]) -> list[float]:
+    """Cuts between adjacent labels: a vertical ruling between their centres, else the middle of
+    the widest run of x covered by the fewest words of the body's cell lines there (the gutter)."""
+    cuts = []
+    cells = _cell_lines(body)
+    for (_, a0, a1), (_, b0, b1) in zip(labels, labels[1:]):
+        lo, hi = (a0 + a1) / 2, (b0 + b1) / 2
+        inside = [x for x in rules if lo < x < hi]
+        if inside:
+            cuts.append(min(inside, key=lambda x: abs(x - (a1 + b0) / 2)))
+            continue
+        if b0 - a1 > MIN_LABEL_GAP:  # the gutter lies between the labels' edges, not inside a centred cell
+            lo, hi = a1, b0
+        spans = [
+            (w.bbox.x0, w.bbox.x1) for ln in cells for w in ln.words if w.bbox and w.bbox.x1 > lo and w.bbox.x0 < hi
+        ]
+        xs = [lo + k for k in range(int(hi - lo) + 1)]
+        cover = [sum(1 for s0, s1 in spans if s0 <= x <= s1) for x in xs]
+        if not xs:
+            cuts.append((a1 + b0) / 2)
+            continue
+        least = min(cover)
+        runs: list[tuple[float, float]] = []  # runs of least coverage, (start, end)
+        for x, n in zip(xs, cover):
+            if n != least:
+                continue
+            if runs and x - runs[-1][1] <= 1.0:
+                runs[-1] = (runs[-1][0], x)
+            else:
+                runs.append((x, x))
+        mid = (a1 + b0) / 2
+        start, end = max(runs, key=lambda r: (r[1] - r[0], -abs((r[0] + r[1]) / 2 - mid)))
+        cuts.append((start + end) / 2)
+    return cuts
