@@ -82,13 +82,15 @@ _DAY_WORD = (
     r"\(?(?:un|uno|primero|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
     r"|quince|dieci[a-z]+|veinte|veinti[a-z]+|treinta(?:\s+y\s+uno?)?)\)?"
 )
-# ', 2019', ' de 2019', ' del 2022', ' del año 2023' (folded: 'ano')
-_YEAR_TAIL = rf"(?:\s*,?\s*(?:del?\s+)?(?:ano\s+(?:de\s+)?)?{_YEAR})"
-
 # the 'de' between a day and its month as OCR also reads it: 'dc', 'cle' ('d' read as 'cl' and
-# 'e' as 'c', tesseract's commonest confusions in this word; ASM dev OCR'd text '15 cle Julio de
-# 2019', '1 dc octubre 2017'). Only between a day number and a month name, where nothing else stands
-DE_LOOKALIKE = r"(?:d|cl)[ec]"
+# 'e' as 'c' or 'a', tesseract's commonest confusions in this word; ASM dev OCR'd text '15 cle Julio de
+# 2019', '1 dc octubre 2017'), and between a month and its year
+DE_LOOKALIKE = r"(?:d|cl)[eca]"
+# ', 2019', ' de 2019', ' del 2022', ' del año 2023' (folded: 'ano'); the 'de' as OCR misreads it
+# too ('30 de Septiembre dc 2021', 'Marzo dal 2023', ASM dev OCR'd text)
+_YEAR_TAIL = rf"(?:\s*,?\s*(?:{DE_LOOKALIKE}l?\s+)?(?:ano\s+(?:de\s+)?)?{_YEAR})"
+
+
 # '31 de julio de 2019', '27 de mayo del 2022', '21 de agosto del año 2023', '1o. de julio',
 # 'Julio 2019', 'septiembre de 2019', 'marzo' (a bare month counts only as a range's start)
 MONTH_DATE = regex.compile(

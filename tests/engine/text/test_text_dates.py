@@ -155,7 +155,13 @@ def test_a_month_name_ocr_damaged_is_read_only_when_long_enough_to_be_one_month(
 
 @pytest.mark.parametrize(
     "text,day",
-    [("15 cle Julio de 2019", 15), ("1 dc octubre 2017", 1), ("31 de diciembre de 2025", 31)],
+    [
+        ("15 cle Julio de 2019", 15),
+        ("1 dc octubre 2017", 1),
+        ("31 de diciembre de 2025", 31),
+        ("30 de Septiembre dc 2021", 30),  # the 'de' before the year, too
+        ("28 de Noviembre cle 2019", 28),
+    ],
 )
 def test_the_de_before_the_month_as_ocr_misreads_it_still_joins_the_day(text, day):
     # 'd' read as 'cl' and 'e' as 'c': the day before them is still this date's day, not debris
@@ -209,3 +215,8 @@ def test_a_day_of_look_alike_letters_is_read_only_before_its_de():
     got = parse_damaged_date("l de enero del 2023")
     assert got is not None and got.match.value == dt.date(2023, 1, 1) and got.repairs == (("l", "1"),)
     assert parse_damaged_date("Sol de enero 2023") is None  # a word, not a day
+
+
+def test_a_misread_del_before_the_year_still_gives_the_year():
+    d = parse_date("Marzo dal 2023")
+    assert d is not None and d.value == dt.date(2023, 3, 31) and d.precision == Precision.MONTH
