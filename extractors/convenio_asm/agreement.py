@@ -79,7 +79,7 @@ def agreement_fields(text: str) -> dict[str, str | int | None]:
     """``programa_evaluado``, ``sujeto_evaluado``, ``tipo_evaluacion`` and ``pae`` (the year of the
     Programa Anual de Evaluación) of a document's text (pages joined)."""
     flat = _flat(text.replace("\f", "\n"))
-    out: dict[str, str | None] = {"programa_evaluado": None, "sujeto_evaluado": None}
+    out: dict[str, str | int | None] = {"programa_evaluado": None, "sujeto_evaluado": None}
     m = PROGRAMA_OBJETO.search(flat)
     lines = text.replace("**", "").split("\n")
     if m is None:
@@ -94,7 +94,11 @@ def agreement_fields(text: str) -> dict[str, str | int | None]:
             name += ")"
         out["programa_evaluado"] = name
     e = TIPO_EVALUACION.search(flat)
-    out["tipo_evaluacion"] = (lambda t: t[:1].upper() + t[1:])(" ".join(e["e"].split())) if e else None
+    if e is not None:
+        name = " ".join(e["e"].split())
+        out["tipo_evaluacion"] = name[:1].upper() + name[1:]  # 'evaluación Específica' in running text
+    else:
+        out["tipo_evaluacion"] = None
     y = PAE.search(flat)
     out["pae"] = int(y["y"] or y["y2"]) if y else None
     s = SUJETO_TITULO.search(flat)

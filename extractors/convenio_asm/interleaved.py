@@ -23,7 +23,7 @@ import regex
 from papeleo.text import fold
 from papeleo.text.dates import DE_LOOKALIKE, MONTHS
 
-from .labels import ACTIVIDAD, FECHA, TEXTO
+from .labels import ACTIVIDAD, FECHA, GARBLED_DAY, TEXTO
 
 # where the activity starts on the row's first line: a capitalised infinitive after a word of the
 # finding ('... que el Realizar las gestiones'), 'Para su atención ...', or a list mark
@@ -37,8 +37,8 @@ DATE_WORD = regex.compile(
     rf"^(?:{'|'.join(MONTHS)}|\d{{1,4}}[.,]?|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|primer|segundo|tercer|cuarto|trimestre"
     rf"|semestre|{DE_LOOKALIKE}|del|al|a|[-–—]|n/a|s/f|por|definir)$"
 )
-# a day OCR garbled: 'l', 'Z8', 'a0' (a letter for a digit, or a digit among letters)
-GARBLED_DAY = regex.compile(r"^(?:\S?\d\S?|[OoIlZzSB|]{1,2})$")
+# a word that is a day OCR garbled ('l de enero')
+GARBLED_DAY_WORD = regex.compile(rf"^{GARBLED_DAY}$")
 # words that cannot open a date's piece on its own ('de 2025' is the activity's 'de' + a year)
 DATE_JOINER = regex.compile(rf"^(?:{DE_LOOKALIKE}|del|al|a|[-–—])$")
 # the finding's column is narrower than its first line with the next line's first word (that
@@ -56,7 +56,7 @@ def _date_tail(words: list[str]) -> int:
         k -= 1
     while k < len(words) and DATE_JOINER.match(fold(words[k])):
         k += 1  # a piece does not start with 'de': that word ends the activity's line
-    if k >= 2 and DATE_JOINER.match(fold(words[k - 1])) and GARBLED_DAY.match(words[k - 2]):
+    if k >= 2 and DATE_JOINER.match(fold(words[k - 1])) and GARBLED_DAY_WORD.match(words[k - 2]):
         k -= 2  # 'l de enero del 2023': a day OCR garbled stays with its date (a failure, not a month)
     return len(words) - k
 

@@ -81,6 +81,9 @@ def fecha_label_end(text: str) -> int | None:
     return None
 
 
+# a day OCR garbled, as a pattern to build on: 'l', 'Z8', 'a0' (a letter for a digit, or a digit
+# among letters); before its 'de' it is a day lost, not debris
+GARBLED_DAY = r"(?:\S?\d\S?|[OoIlZzSB|]{1,2})"
 # the table's kind by its text column: 'Recomendación', 'Descripción de la recomendación'
 RECOMENDACION = regex.compile(r"recomendaci")
 # '1', '12', '3.', 'l0' (OCR), '1)' — the row number in the first column

@@ -16,6 +16,7 @@ mended on the way, each from what the table itself shows:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from papeleo.tables import Table, text_to_tables
 from papeleo.text import fold, parse_date
@@ -27,9 +28,10 @@ from .labels import FECHA, NUMERO, RECOMENDACION, TEXTO, fecha_label_end, role_o
 PLACEHOLDER = re.compile(r"^col\d+$")
 # a number cell run into the text cell: '3 No se publican los informes ...'
 MERGED_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2})[.)]?\s+(?P<rest>\S.*)$", re.S)
-# a Markdown/HTML table line: '| 1 | ... |', '<table'; or a tab-separated one ('1\tNo existe ...'):
-# the shared reader gives all three as tables of cells
-MARKUP_TABLE = re.compile(r"^\s*\||<table\b|\t", re.I | re.M)
+# a Markdown/HTML table line: '| 1 | ... |', '<table'
+PIPES_OR_HTML = re.compile(r"^\s*\||<table\b", re.I | re.M)
+# ... or a tab-separated one ('1\tNo existe ...'): the shared reader gives all three as tables of cells
+MARKUP_TABLE = re.compile(PIPES_OR_HTML.pattern + r"|\t", re.I | re.M)
 # '| 1 | Los reportes ... |' — a pipe row; '|---|---|---|' — its rule
 PIPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 PIPE_RULE = re.compile(r"^\s*\|(?:\s*:?-+:?\s*\|)+\s*$")
@@ -125,7 +127,7 @@ def _merged_labels_split(columns: tuple[str, ...], roles: list[str | None]) -> l
 def _split_label_joined(t: Table, roles: list[str | None]) -> list[str | None]:
     """'Área | Coordinadora': a label OCR cut into two head cells over a body a column narrower
     (ASM dev seed 74's sibling 26) is one column again; the columns after it move left."""
-    body = max((sum(1 for _ in r.texts) - _trailing_empty(r.texts) for r in t.rows), default=len(roles))
+    body = max((_filled_width(r.texts) for r in t.rows), default=len(roles))
     if body >= len(roles):
         return roles
     for j in range(len(roles) - 1):
@@ -136,11 +138,12 @@ def _split_label_joined(t: Table, roles: list[str | None]) -> list[str | None]:
     return roles
 
 
-def _trailing_empty(texts: tuple[str, ...]) -> int:
-    n = 0
-    while n < len(texts) and not texts[len(texts) - 1 - n].strip():
-        n += 1
-    return n
+def _filled_width(texts: Sequence[str]) -> int:
+    """The cells of a row up to its last filled one: the reader pads rows to the table's width."""
+    filled = len(texts)
+    while filled and not texts[filled - 1].strip():
+        filled -= 1
+    return filled
 
 
 def table_roles(t: Table) -> list[str | None]:
@@ -153,9 +156,7 @@ def _number_split(texts: list[str], roles: list[str | None]) -> list[str]:
     if not texts or not roles or roles[0] != NUMERO or row_number(texts[0].strip()) is not None:
         return texts
     m = MERGED_NUMBER.match(texts[0])
-    filled = len(texts)
-    while filled and not texts[filled - 1].strip():  # trailing empty cells: the reader's padding
-        filled -= 1
+    filled = _filled_width(texts)
     if m is None or filled >= len(roles):
         return texts
     return [m["n"], m["rest"], *texts[1:filled]]
@@ -165,9 +166,7 @@ def _split_cell_joined(texts: list[str], roles: list[str | None]) -> list[str]:
     """A row with one cell more than its table has columns (OCR split a cell: '| Conciliación |
     cle la información ... |', ASM dev seed 74) with the split undone where the row then fits:
     its date column holding a date, and the right piece going on in lower case."""
-    filled = len(texts)
-    while filled and not texts[filled - 1].strip():
-        filled -= 1
+    filled = _filled_width(texts)
     width = max((i + 1 for i, r in enumerate(roles) if r is not None), default=0)  # unnamed columns aside
     if filled != width + 1 or FECHA not in roles:
         return texts

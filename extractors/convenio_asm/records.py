@@ -124,18 +124,15 @@ def _fits(d: DateMatch, text: str) -> bool:
     before its month, and no more beside it than a date cell holds."""
     if d.precision not in PRECISION or d.year_inferred:
         return False
-    start = d.range_from.span[0] if d.range_from is not None else d.span[0]
-    if d.precision == Precision.MONTH and LOST_DAY.search(text[:start]):
+    if d.precision == Precision.MONTH and LOST_DAY.search(text[: d.start]):
         return False  # a day was printed before the month and cannot be read
     # the words beside the date, the date itself read twice aside (a cell's line that two
     # readings of a row both kept: '31 de octubre de 2017 31 de octubre de 2017')
-    rest = text
-    for other in sorted(find_dates(text), key=lambda o: -o.span[0]):
+    found = find_dates(text)
+    rest = text if found else text[: d.start] + " " + text[d.span[1] :]
+    for other in sorted(found, key=lambda o: -o.span[0]):
         if (other.value, other.precision) == (d.value, d.precision):
-            first = other.range_from.span[0] if other.range_from is not None else other.span[0]
-            rest = rest[:first] + " " + rest[other.span[1] :]
-    if not find_dates(text):
-        rest = text[:start] + " " + text[d.span[1] :]
+            rest = rest[: other.start] + " " + rest[other.span[1] :]
     return len(rest.split()) <= MAX_DATE_EXTRA_WORDS
 
 
@@ -165,7 +162,7 @@ def _spilled_date_cell(raw: RawRow) -> str:
     d = parse_date(text)
     if d is None or text[d.span[1] :].strip(" .;"):
         return text
-    start = d.range_from.span[0] if d.range_from is not None else d.span[0]
+    start = d.start
     spill = text[:start].strip()
     if len(spill.split()) <= MAX_DATE_EXTRA_WORDS:
         return text

@@ -27,6 +27,7 @@ from .interleaved import interleaved_cells
 from .labels import (
     ACTIVIDAD,
     FECHA,
+    GARBLED_DAY,
     LABEL_FLOOR,
     LABELS,
     NUMERO,
@@ -50,7 +51,7 @@ SENTENCE_END = regex.compile(r"(?<=\.)\s+(?=\p{Lu})")
 DAMAGED_DATE = regex.compile(r"(?:(?<=\s)[^\s.;:]+\s+){0,3}[12][0-9oOlI]{3}$")
 # a day OCR garbled before a month that closes a row ('Z8 de' in '... proyecto. Z8 de febrero de
 # 2026', ASM dev 41; 'a0 de'): kept with the date, whose month alone would be a guess
-DAMAGED_DAY = regex.compile(r"(?:(?<=\s)|^)(?:\S?\d\S?|[OoIlZzSB|]{1,2})\s+(?:d|cl)[ec]\s+$")
+DAMAGED_DAY = regex.compile(rf"(?:(?<=\s)|^){GARBLED_DAY}\s+(?:d|cl)[ec]\s+$")
 # an empty or deferred date closing a row: 'N/A', 'Por definir', 'S/F', 'Sin fecha'
 NO_DATE_TAIL = regex.compile(r"\s(?:n\s*/\s*a|por\s+definir|s\s*/\s*f|sin\s+fecha|no\s+aplica)\W*$", regex.I)
 # a day and the word after it, perhaps its month: '31 de agosto', '1 dc octubre' (folded)
@@ -97,10 +98,8 @@ def _split_date(rest: str) -> tuple[str, str]:
         return rest[: m.start()], m.group().strip()
     dates = find_dates(rest)
     if dates and not rest[dates[-1].span[1] :].strip(" .,;"):
-        start = dates[-1].span[0]
-        if dates[-1].range_from is not None:
-            start = min(start, dates[-1].range_from.span[0])
-        elif dates[-1].precision == Precision.MONTH:
+        start = dates[-1].start
+        if dates[-1].range_from is None and dates[-1].precision == Precision.MONTH:
             lost = DAMAGED_DAY.search(rest[:start])
             start = lost.start() if lost else start
         return rest[:start], rest[start:]

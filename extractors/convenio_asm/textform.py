@@ -14,11 +14,9 @@ from papeleo.model import BBox, Line, Page, Word
 from .cells import cell_rows
 from .grid import RawRow, read_rows
 from .labels import FECHA
-from .markup import markup_rows
+from .markup import PIPES_OR_HTML, markup_rows
 from .spaced import spaced_rows
 
-# a Markdown or HTML table: its cells are its own, no other reading is tried
-PIPES_OR_HTML = re.compile(r"^\s*\||<table\b", re.I | re.M)
 CHAR_W, LINE_H, LINE_PITCH = 5.0, 10.0, 12.0  # the character grid (the shared text-table reader's)
 # a tab-separated field's slot on the grid, wide enough for any cell's text
 TAB_SLOT = 4000.0
@@ -73,7 +71,7 @@ def text_rows(pages: list[Page]) -> list[RawRow]:
         first = pages[0].number if pages else 1
         for r in got:
             r.page += first - 1
-        if PIPES_OR_HTML.search(text):
+        if PIPES_OR_HTML.search(text):  # a Markdown or HTML table: its cells are its own
             return got
     texts = [(p.number, [ln.text for ln in p.lines]) for p in pages]
     # single-spaced rows and rows written one cell per paragraph mix in one export: the reading

@@ -25,7 +25,7 @@ from enum import StrEnum
 
 import regex
 
-from .normalize import fold_keep_offsets
+from .normalize import fold_keep_offsets, is_digitlike, letters_to_digits
 from .quarters import find_quarters, quarter_bounds
 from .vocab import Vocabulary
 
@@ -152,6 +152,11 @@ class DateMatch:
     @property
     def is_range(self) -> bool:
         return self.range_from is not None
+
+    @property
+    def start(self) -> int:
+        """Where what it names starts in the searched text: a period's first end, else its own."""
+        return self.range_from.span[0] if self.range_from is not None else self.span[0]
 
 
 @dataclass
@@ -374,8 +379,6 @@ def parse_damaged_date(text: str) -> RepairedDate | None:
     pairs repaired; None when nothing needed repair or the repaired text still states no one
     date. For a field known to hold a date (a committed date's cell), never running text:
     there a repaired token may well be no date's."""
-    from .normalize import is_digitlike, letters_to_digits  # normalize imports nothing of dates
-
     repairs: list[tuple[str, str]] = []
 
     def repair(m: regex.Match) -> str:
