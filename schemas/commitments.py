@@ -18,14 +18,16 @@ SCHEMA = record_schema(
     col(
         "corrected",
         STRINGS,
-        "fields whose value is not the raw reading: campo:corregido (a date whose digits OCR misread, read back)",
+        "fields whose value is not the raw reading: campo:corregido (a date whose digits OCR misread, read "
+        "back; a row number read back from its neighbours)",
     ),
     col(
         "checks",
         STRINGS,
         "cross-checks the agreement's text allows, with their outcome (name=ok|conflict): conteo (the rows of "
         "this kind read against the count the agreement states), fecha_limite (the date against the latest "
-        "the agreement allows)",
+        "the agreement allows), secuencia (the next row's number follows this one's: a number skipped means a "
+        "row OCR lost, whose text may have been read into this row)",
     ),
     col("comentario_extraccion", STRING, "human-readable explanation of every correction"),
     col("programa_evaluado", STRING, "programme or fund evaluated (e.g. FASP)"),

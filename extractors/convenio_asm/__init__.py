@@ -22,9 +22,10 @@ from papeleo.registry import Extraction, register
 from papeleo.tables.words import page_to_visual_lines
 
 from .agreement import agreement_fields
-from .checks import check_rows
+from .checks import check_rows, stated_counts
 from .ficha import ficha_cells, ficha_rows
 from .grid import RawRow, read_rows
+from .numbering import renumbered
 from .records import to_record
 from .textform import plain_lines, text_rows
 
@@ -49,7 +50,7 @@ def _visual_lines(page: Page) -> Page:
         # a ruled grid: the reader cuts cells on its column rules, and tesseract's per-column
         # lines are already the cells (dev scans 0-9: rows found 30 -> 9 when regrouped)
         return page
-    return page_to_visual_lines(page)
+    return page_to_visual_lines(page, keep_dashes=True)  # 'Agosto 2017 — Enero 2018': a range
 
 
 def _column_rules(page: Page) -> list:
@@ -71,17 +72,18 @@ def _rows(doc: Document) -> list[RawRow]:
     geo = [_visual_lines(p) for p in doc.pages if _has_boxes(p)]
     plain = [p for p in doc.pages if not _has_boxes(p)]
     if geo:
-        out += read_rows(
-            [
-                (
-                    p.number,
-                    list(p.lines),
-                    [(r.x0, r.top, r.bottom) for r in _column_rules(p)],
-                    [r.top for r in p.rules if r.orientation == "h"],
-                )
-                for p in geo
-            ]
-        )
+        # numbers misread alone in their cells are a scan's: the text forms' readers keep their
+        # own sequence rules, and there a repeated number is a row's piece to join (dev OCR'd text)
+        pages = [
+            (
+                p.number,
+                list(p.lines),
+                [(r.x0, r.top, r.bottom) for r in _column_rules(p)],
+                [r.top for r in p.rules if r.orientation == "h"],
+            )
+            for p in geo
+        ]
+        out += renumbered(read_rows(pages), stated_counts(doc.text))
     if plain:
         out += text_rows(plain)
     if not out:  # no ASM table: label/value sheets, one box per ASM
@@ -148,6 +150,9 @@ def extract(doc: Document, ctx: Context) -> Extraction:
         if rec is not None:
             rec["_key"] = f"{rec['tipo']}:{rec['numero']}"
             ext.records.append(rec)
-    check_rows(ext.records, doc.text)
+    numbers: dict[str, list[int]] = {}
+    for r in raw:
+        numbers.setdefault(r.tipo, []).append(r.numero)
+    check_rows(ext.records, doc.text, numbers)
     log.info("convenio_asm: %d rows, %d failures", len(ext.records), len(ext.failures))
     return ext

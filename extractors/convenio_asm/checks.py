@@ -9,7 +9,11 @@ against the rows read:
   (a row lost or read twice, or a clause that disagrees with its own table: either way a
   reviewer must look);
 * ``fecha_limite=ok|conflict`` on each dated row, against the limit (a date past it was misread,
-  '2028' for '2023', or the agreement breaks its own clause).
+  '2028' for '2023', or the agreement breaks its own clause);
+* ``secuencia=ok|conflict`` on each row, against the number of the next row of its kind: a
+  number skipped after it (5, then 7), or a last row under the stated count, is a row whose
+  number OCR lost — and whose text, activity and date were read into this one (dev ASM scans
+  13, 16, 29: two findings in one row, and nothing said so).
 
 Where the document states no count or no limit, the check is not made and not written.
 """
@@ -64,17 +68,32 @@ def stated_counts(text: str) -> dict[str, int]:
     return out
 
 
-def check_rows(records: list[dict], text: str) -> None:
-    """Add the checks the agreement's text allows to each record's ``checks``."""
+def _sequence(numero: int, numbers: list[int], stated: int | None) -> str:
+    """'ok' when the next number read of the row's kind follows it (or it is the last, and the
+    stated count, if any, says so), else 'conflict'."""
+    later = [n for n in numbers if n > numero]
+    if later:
+        return OK if min(later) == numero + 1 else CONFLICT
+    return CONFLICT if stated is not None and numero < stated else OK
+
+
+def check_rows(records: list[dict], text: str, numbers: dict[str, list[int]] | None = None) -> None:
+    """Add the checks the agreement's text allows to each record's ``checks``. ``numbers``: the
+    row numbers read per kind, rows that became failures included (a failed row is no gap)."""
     limit, counts = stated_limit(text), stated_counts(text)
     read: dict[str, int] = {}
     for r in records:
         read[r["tipo"]] = read.get(r["tipo"], 0) + 1
+    if numbers is None:
+        numbers = {}
+        for r in records:
+            numbers.setdefault(r["tipo"], []).append(r["numero"])
     for r in records:
         checks = list(r.get("checks") or [])
         if r["tipo"] in counts:
             checks.append(f"conteo={OK if counts[r['tipo']] == read[r['tipo']] else CONFLICT}")
         if limit is not None and r.get("fecha_compromiso") is not None:
             checks.append(f"fecha_limite={OK if r['fecha_compromiso'] <= limit else CONFLICT}")
+        checks.append(f"secuencia={_sequence(r['numero'], numbers.get(r['tipo'], []), counts.get(r['tipo']))}")
         if checks:
             r["checks"] = checks

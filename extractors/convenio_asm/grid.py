@@ -63,6 +63,7 @@ class RawRow:
     date_x: tuple[float, float] | None = None
     date_area: list[tuple[int, BBox]] = field(default_factory=list)
     covered: bool = False  # its date's place is under a mark (a blot) and holds no date
+    read_numero: int | None = None  # the number as printed, when its neighbours corrected it
 
     def add(self, role: str, line: CellLine) -> None:
         self.cells.setdefault(role, []).append(line)
@@ -129,13 +130,20 @@ def _crosses(line: Line, cols: Columns) -> bool:
 def _kept(all_lines: list[Line], running: set[str], hrules: Sequence[float] = ()) -> list[Line]:
     """A page's lines less furniture and page numbers. A lone number between a ruled table's
     first and last horizontal rule is a row's number cell, not the page's number: tesseract
-    reads each cell of a ruled grid as a line of its own (dev ASM scan 7 lost row 1 this way)."""
+    reads each cell of a ruled grid as a line of its own (dev ASM scan 7 lost row 1 this way).
+    Nor is one with ``EDGE_LINES`` lines above and below it: a page's number stands at its top
+    or its bottom (dev ASM scan 11 lost row 1, above a first rule the scan's header band hid)."""
     top, bottom = (min(hrules), max(hrules)) if len(hrules) >= 2 else (0.0, 0.0)
-    return [
-        ln for ln in all_lines
-        if ln.words and ln.bbox and fold(ln.text).strip() not in running
-        and not (PAGE_NUMBER.match(ln.text) and not top < ln.bbox.top < bottom)
-    ]  # fmt: skip
+    lines = [ln for ln in all_lines if ln.words and ln.bbox and fold(ln.text).strip() not in running]
+    tops = sorted(ln.bbox.top for ln in lines)
+
+    def page_number(ln: Line) -> bool:
+        if not PAGE_NUMBER.match(ln.text) or top < ln.bbox.top < bottom:
+            return False
+        rank = bisect.bisect_left(tops, ln.bbox.top)
+        return rank < EDGE_LINES or rank >= len(tops) - EDGE_LINES
+
+    return [ln for ln in lines if not page_number(ln)]
 
 
 def _numbers_first(lines: list[Line], hrules: list[float]) -> list[Line]:
@@ -143,18 +151,45 @@ def _numbers_first(lines: list[Line], hrules: list[float]) -> list[Line]:
     between the same two horizontal rules. A ruled row's number is centred in its cell, so its
     line sits below the first lines of the row's other cells, which would otherwise go to the
     row above (dev ASM scan 7: every finding's first lines under the previous number)."""
+    lines = _numbers_before_their_line(lines)
     if len(hrules) < 2:
         return lines
     ys = sorted(hrules)
 
+    def band_of(ln: Line) -> int:
+        return bisect.bisect(ys, (ln.bbox.top + ln.bbox.bottom) / 2)
+
+    left: dict[int, float] = {}
+    for ln in lines:
+        left[band_of(ln)] = min(left.get(band_of(ln), ln.bbox.x0), ln.bbox.x0)
+
     def key(item: tuple[int, Line]) -> tuple[int, int, int]:
         i, ln = item
-        band = bisect.bisect(ys, (ln.bbox.top + ln.bbox.bottom) / 2)
+        band = band_of(ln)
         inside = 0 < band < len(ys)
-        lone = inside and len(ln.words) == 1 and row_number(ln.text) is not None
-        return (band, 0 if lone else 1, i)
+        numbered = row_number(ln.words[0].text) is not None
+        # the row's number alone, or the leftmost line opening with it: tesseract may read a row's
+        # number with its finding, after the cells right of them (dev ASM scan 24 lost every row)
+        first = inside and numbered and (len(ln.words) == 1 or ln.bbox.x0 <= left[band])
+        return (band, 0 if first else 1, i)
 
     return [ln for _, ln in sorted(enumerate(lines), key=key)]
+
+
+def _numbers_before_their_line(lines: list[Line]) -> list[Line]:
+    """A lone row number moved before the lines beside it on its own height: centred on a row's
+    first line, it may sit a point lower and come after it (dev ASM scan 11 gave row 1's first
+    line to the header above, 'Como resultado de la evaluación, se')."""
+    out = list(lines)
+    for ln in lines:
+        if len(ln.words) != 1 or row_number(ln.text) is None:
+            continue
+        j = out.index(ln)
+        mid = (ln.bbox.top + ln.bbox.bottom) / 2
+        while j > 0 and out[j - 1].bbox.x0 > ln.bbox.x1 and out[j - 1].bbox.top <= mid <= out[j - 1].bbox.bottom:
+            out[j - 1], out[j] = out[j], out[j - 1]
+            j -= 1
+    return out
 
 
 def _headers(pages: list[tuple[int, list[Line], list[tuple[float, float, float]], list[float]]]) -> list[Columns]:
@@ -181,8 +216,8 @@ def _date_rows_joined(lines: list[Line]) -> list[Line]:
             continue
         mid = (ln.bbox.top + ln.bbox.bottom) / 2
         beside = [m for m in out if m is not ln and m.bbox.x0 > ln.bbox.x1 and m.bbox.top <= mid <= m.bbox.bottom]
-        if not beside:
-            continue
+        if not beside or any(roles_in(m.text) for m in beside):
+            continue  # beside other labels it is a header's 'Fecha de término' (dev ASM scan 24)
         out[out.index(ln)] = Line.from_words(sorted([*ln.words, *(w for m in beside for w in m.words)], key=_x0))
         out = [m for m in out if m not in beside]
     return out
@@ -275,9 +310,13 @@ def _cells(line: Line, cols: Columns, current: RawRow | None, rows: list[RawRow]
     """A table line cut at the borders: a new row when its number cell holds a number, else
     more of the current row. Returns the row being read."""
     per_col: dict[int, list[Word]] = {}
+    edges = _frame(cols)
     for w in line.words:
-        if w.bbox is not None:
-            per_col.setdefault(cols.column_of(w.bbox.x_center), []).append(w)
+        if w.bbox is None:
+            continue
+        if edges and (w.bbox.x0 > edges[1] + BORDER_TOLERANCE or w.bbox.x1 < edges[0] - BORDER_TOLERANCE):
+            continue  # outside a ruled table's frame: a margin's rúbrica read as 'O' (dev ASM scan 8)
+        per_col.setdefault(cols.column_of(w.bbox.x_center), []).append(w)
     first = per_col.get(0, [])
     n = row_number(first[0].text) if cols.roles[0] == NUMERO and len(first) == 1 else None
     if n is not None:
@@ -301,6 +340,17 @@ def _cells(line: Line, cols: Columns, current: RawRow | None, rows: list[RawRow]
             current.add(role, cl)
             current.right[role] = max(current.right.get(role, 0.0), cl.x1)
     return current
+
+
+def _frame(cols: Columns) -> tuple[float, float] | None:
+    """A ruled table's outer left and right rulings, when both lie beyond its outer borders
+    between columns (a frame ruling the scan lost would make an inner one the edge)."""
+    xs = cols.block.xs if cols.block is not None else []
+    if len(xs) < 2 or not cols.borders:
+        return None
+    if xs[0] < cols.borders[0] - BORDER_TOLERANCE and xs[-1] > cols.borders[-1] + BORDER_TOLERANCE:
+        return xs[0], xs[-1]
+    return None
 
 
 def _label_end(line: Line, end: int) -> float:

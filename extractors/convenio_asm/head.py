@@ -15,7 +15,16 @@ from papeleo.model import Line, Word
 from papeleo.tables.words import words_to_word_lines
 from papeleo.text import fold
 
-from .labels import NUMERO, RECOMENDACION, TEXTO, fecha_label_end, is_header_text, role_of, row_number
+from .labels import (
+    NUMERO,
+    RECOMENDACION,
+    TEXTO,
+    fecha_label_end,
+    is_header_text,
+    role_of,
+    role_of_fragments,
+    row_number,
+)
 
 # a gap between two header words wider than this share of the line height separates two
 # labels: a space is ~0.3 of it, a column gap several; lower splits 'Actividad comprometida'
@@ -102,8 +111,9 @@ def header_at(
     """If a header starts at line ``i``: (its line count, its labels as (role, x0, x1), tipo).
     Of the header's possible extents, the one naming most columns, the longest on a tie."""
     block = _block(lines, i, list(hrules))
-    if not is_header_text(" ".join(ln.text for ln in block)):
-        return None
+    turned = any(_is_vertical(w) for ln in block for w in ln.words if w.bbox is not None and len(w.text) > 2)
+    if not is_header_text(" ".join(ln.text for ln in block)) and not turned:
+        return None  # a turned head is judged by its labels below: OCR may keep only their ends
     best = None
     for k in range(1, len(block) + 1):
         words = [
@@ -112,8 +122,10 @@ def header_at(
             for w in ln.words
             if w.bbox is not None and not RULE_GLYPH.fullmatch(w.text) and w.bbox.width >= MIN_LABEL_WORD_W
         ]
-        height = median(w.bbox.height for w in words)
-        labels = [(_role_of_label(_label_text(c), k), min(w.bbox.x0 for w in c), max(w.bbox.x1 for w in c))
+        if not words:
+            continue
+        height = median(_thickness(w) for w in words)
+        labels = [(_role_of_label(c, k), min(w.bbox.x0 for w in c), max(w.bbox.x1 for w in c))
                   for k, c in enumerate(_clusters(words, height))]  # fmt: skip
         named = [r for r, _, _ in labels if r]
         if TEXTO in named and len(named) >= 2 and 2 * len(named) >= len(labels):
@@ -126,10 +138,20 @@ def header_at(
     return best[1], _with_number_column(best[2], lines[i + best[1] : i + best[1] + NUMBER_LOOKAHEAD]), tipo
 
 
-def _role_of_label(text: str, k: int) -> str | None:
-    """A label's role; the first label, when it is a symbol or two and no word, is the number
-    column's '#' as OCR misreads it ('$', '%', '*': dev scan 21 lost its table over '$')."""
+def _thickness(word: Word) -> float:
+    """A word's line height as printed: its box's height, or its width when it is turned (a
+    turned label's 'height' is its length, and as a gap it would join every column's label)."""
+    return word.bbox.width if _is_vertical(word) else word.bbox.height
+
+
+def _role_of_label(words: list[Word], k: int) -> str | None:
+    """A label's role; a turned label OCR kept only the ends of, by its fragments; the first
+    label, when it is a symbol or two and no word, is the number column's '#' as OCR misreads
+    it ('$', '%', '*': dev scan 21 lost its table over '$')."""
+    text = _label_text(words)
     role = role_of(text)
+    if role is None and 2 * sum(1 for w in words if _is_vertical(w)) > len(words):
+        role = role_of_fragments(text)
     if role is None and k == 0 and 0 < len(text.strip()) <= 2 and not any(c.isalnum() for c in text):
         return NUMERO
     return role
@@ -140,15 +162,19 @@ def _with_number_column(
 ) -> list[tuple[str | None, float, float]]:
     """A header with no number label ('No.' printed white on a dark band OCR read as nothing,
     dev ASM scan 13) over rows whose numbers stand first, left of its first label: the number
-    column is there, its label lost. At least MIN_NUMBER_CELLS of them, or a stray digit
-    would make one."""
+    column is there, its label lost. Likewise a first label no role was read in, over the
+    numbers. At least MIN_NUMBER_CELLS of them, or a stray digit would make one."""
     if any(role == NUMERO for role, _, _ in labels) or not labels:
         return labels
-    first = labels[0][1]
     numbers = [  # a line's first word: OCR's lines of an unruled page are regrouped into visual lines
         ln.words[0].bbox for ln in body if ln.words and ln.words[0].bbox and row_number(ln.words[0].text) is not None
     ]
-    numbers = [b for b in numbers if b.x1 < first - MIN_LABEL_GAP]
+    unread = labels[0][0] is None and len(labels) > 1
+    if unread:  # a first label OCR garbled ('mur. Consc', dev ASM scan 26) over the numbers
+        under = [b for b in numbers if b.x1 < labels[1][1] - MIN_LABEL_GAP]
+        if len(under) >= MIN_NUMBER_CELLS:
+            return [(NUMERO, labels[0][1], labels[0][2]), *labels[1:]]
+    numbers = [b for b in numbers if b.x1 < labels[0][1] - MIN_LABEL_GAP]
     if len(numbers) < MIN_NUMBER_CELLS:
         return labels
     return [(NUMERO, min(b.x0 for b in numbers), max(b.x1 for b in numbers)), *labels]

@@ -115,6 +115,41 @@ def role_of(label: str) -> str | None:
     return None
 
 
+# a turned label's fragment shorter than this (letters) says nothing: 'rea' is the end of 'Área'
+# and of nothing else, but three letters end many words; four or more ('echa', 'ejora') do not
+MIN_FRAGMENT = 4
+
+
+def _ends_word(fragment: str, word: str) -> bool:
+    """``fragment`` is ``word`` with its first letters lost, allowing one OCR slip per ten letters
+    ('esponsable' of 'responsable', 'vordinadora' of 'coordinadora')."""
+    if len(fragment) > len(word) + 1:
+        return False
+    return word.endswith(fragment) or fuzz.ratio(fragment, word[-len(fragment) :]) >= LABEL_FLOOR
+
+
+def role_of_fragments(text: str) -> str | None:
+    """The role a turned label names when OCR kept only the ends of its words: white letters
+    turned a quarter on a dark band lose their first letters ('tible de specto ejora' is
+    'Aspecto Susceptible de Mejora', 'esponsable' 'Área Responsable'; dev ASM scan 0). The role
+    whose label has the most of its words ended by a fragment, at least half of them; a tie
+    between roles is no reading."""
+    fragments = [f for f in regex.findall(r"\p{L}+", fold(text)) if len(f) >= MIN_FRAGMENT]
+    scores: dict[str, tuple[int, float]] = {}
+    for role, stems in LABELS.items():
+        for stem in stems:
+            words = [w for w in stem.split() if len(w) >= MIN_FRAGMENT]
+            hit = [w for w in words if any(_ends_word(f, w) for f in fragments)]
+            if hit and 2 * len(hit) >= len(words):
+                scores[role] = max(scores.get(role, (0, 0.0)), (len(hit), len(hit) / len(words)))
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
 def roles_in(text: str) -> set[str]:
     """Roles whose label stems occur in a line of text (a header line before it is split)."""
     t = clean_label(text)

@@ -24,8 +24,9 @@ from .labels import ACTIVIDAD, AREA_COORD, AREA_RESP, EVIDENCIAS, RESULTADOS, TE
 
 log = logging.getLogger(__name__)
 
-# '• Implementar', '- Elaborar', '– Registrar', 'a) Depurar', '1. Diseñar', '▪ Publicar'
-BULLET = re.compile(r"^\s*(?:[•●▪■◦·*\-–—]|[a-z]\)|\d{1,2}[.)])\s+")
+# '• Implementar', '- Elaborar', '– Registrar', 'a) Depurar', '1. Diseñar', '▪ Publicar', and a
+# bullet as tesseract reads it on a scan: '+» Someter el manual a autorización.', '-— Detectar'
+BULLET = re.compile(r"^\s*(?:[•●▪■◦·*\-–—]{1,2}|[+»«]{1,2}|[a-z]\)|\d{1,2}[.)])\s+")
 # ' • ' inside one line: a list flattened onto one line by an OCR tool
 INLINE_BULLET = re.compile(r"\s+[•●▪■◦]\s+")
 # ' - ' inside one line, when the cell itself starts with that bullet
@@ -197,13 +198,22 @@ def to_record(raw: RawRow, rights: dict[str, float], meta: dict) -> tuple[dict |
     fecha = read_fecha(fecha_text)
     rec["fecha_compromiso"], rec["fecha_precision"] = fecha.value, fecha.precision
     rec["fecha_texto"] = " ".join(fecha_text.split()) or None
+    corrected, comments = [], []
+    if raw.read_numero is not None:
+        corrected.append("numero:corregido")
+        comments.append(
+            f"numero: leído {raw.read_numero}, entre filas que piden {raw.numero} (la numeración de la tabla "
+            "es consecutiva; el OCR confunde dígitos)"
+        )
     if fecha.repairs:
-        rec["corrected"] = ["fecha_compromiso:corregido"]
+        corrected.append("fecha_compromiso:corregido")
         read = ", ".join(f"'{a}' como '{b}'" for a, b in fecha.repairs)
-        rec["comentario_extraccion"] = (
+        comments.append(
             f"fecha_compromiso: impresa '{rec['fecha_texto']}', dañada por el OCR; leído {read} "
             "(letras que el OCR confunde con dígitos, o un nombre de mes con una letra mal leída)"
         )
+    if corrected:
+        rec["corrected"], rec["comentario_extraccion"] = corrected, "; ".join(comments)
     if raw.covered and fecha.value is None:
         return None, Failure(
             "extract",

@@ -13,7 +13,7 @@ from papeleo.model import BBox, Line, Page, Word
 
 from .cells import cell_rows
 from .grid import RawRow, read_rows
-from .labels import FECHA
+from .labels import ACTIVIDAD, FECHA, TEXTO
 from .markup import PIPES_OR_HTML, markup_rows
 from .spaced import spaced_rows
 
@@ -81,18 +81,28 @@ def text_rows(pages: list[Page]) -> list[RawRow]:
     aligned = grid_rows(pages)
     other = max(spaced_rows(texts), cell_rows(texts), key=len)
     read = union_of_readings(aligned, other) if aligned else other
-    if got:  # tab-separated: its table of cells, or the columns on the grid, whichever finds more
-        return union_of_readings(*sorted((got, read), key=len, reverse=True))
+    if got:  # tab-separated: its table of cells first (a row's tabs are its cells), the grid's rows it lacks
+        return union_of_readings(got, read)
     return read
 
 
 def union_of_readings(first: list[RawRow], second: list[RawRow]) -> list[RawRow]:
     """The rows of ``first`` and those of ``second`` it does not have, in table order (by page,
-    then by kind as the document lists them, then by number)."""
+    then by kind as the document lists them, then by number). A row both read is ``first``'s,
+    unless ``second`` filled more of its cells (text, activity, date): a number alone on its line
+    over cells written as paragraphs gives the column reader a row with a piece of its text and
+    no date, and the paragraph reader the whole row (dev OCR'd text 49, 73)."""
+    fuller = {(r.tipo, r.numero): _filled(r) for r in second}
+    first = [r for r in first if _filled(r) >= fuller.get((r.tipo, r.numero), 0)]
     have = {(r.tipo, r.numero) for r in first}
     rows = first + [r for r in second if (r.tipo, r.numero) not in have]
     kinds = list(dict.fromkeys(r.tipo for r in rows))
     return sorted(rows, key=lambda r: (r.page, kinds.index(r.tipo), r.numero))
+
+
+def _filled(row: RawRow) -> int:
+    """How many of a row's text, activity and date cells hold something."""
+    return sum(1 for role in (TEXTO, ACTIVIDAD) if row.cells.get(role)) + any(t.strip() for t in row.fecha_lines)
 
 
 __all__ = ["FECHA", "text_rows"]

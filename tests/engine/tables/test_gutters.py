@@ -147,3 +147,22 @@ def test_group_label_narrower_than_its_group_covers_every_column_under_it() -> N
         "Avance trimestral T3",
         "Avance trimestral T4",
     )
+
+
+def test_a_dash_between_two_words_is_text_and_a_lone_one_dust() -> None:
+    """An OCR'd date range 'Agosto 2017 — Enero 2018' (dev ASM scan 3): the dash at word spacing
+    between two words is kept when asked; a dash alone in a gutter stays dust either way."""
+    from papeleo.tables.words import page_to_visual_lines
+
+    h = 8.0
+    words = [
+        Word("Agosto", BBox(459, 100, 485, 100 + h), 0.8),
+        Word("2017", BBox(488, 100, 507, 100 + h), 0.9),
+        Word("—", BBox(510, 103, 515, 104), 0.9),
+        Word("Enero", BBox(518, 100, 540, 100 + h), 0.9),
+        Word("—", BBox(600, 103, 605, 104), 0.9),  # in a gutter, 60 pt from the last word
+        Word("Otro", BBox(660, 100, 680, 100 + h), 0.9),
+    ]
+    page = Page(number=1, width=800, height=600, lines=(Line.from_words(words),), text_source="ocr")
+    assert [ln.text for ln in page_to_visual_lines(page, keep_dashes=True).lines] == ["Agosto 2017 — Enero Otro"]
+    assert [ln.text for ln in page_to_visual_lines(page).lines] == ["Agosto 2017 Enero Otro"]

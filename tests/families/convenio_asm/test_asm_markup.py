@@ -236,8 +236,8 @@ def test_the_agreement_s_count_and_date_limit_are_checked_on_every_row() -> None
     got = {(r["tipo"], r["numero"]): r["checks"] for r in extract(CLAUSES.format(table=table)).records}
     # two findings read as stated; the second is dated past the limit (July 2024 or a misread year)
     assert got == {
-        ("hallazgo", 1): ["conteo=ok", "fecha_limite=ok"],
-        ("hallazgo", 2): ["conteo=ok", "fecha_limite=conflict"],
+        ("hallazgo", 1): ["conteo=ok", "fecha_limite=ok", "secuencia=ok"],
+        ("hallazgo", 2): ["conteo=ok", "fecha_limite=conflict", "secuencia=ok"],
     }
 
 
@@ -247,7 +247,19 @@ def test_a_count_the_rows_read_do_not_reach_is_a_conflict_on_each() -> None:
         "| 1 | No existe un padrón. | Integrar el padrón. | Marzo de 2024 |\n"
     )
     (rec,) = extract(CLAUSES.format(table=table)).records
-    assert rec["checks"] == ["conteo=conflict", "fecha_limite=ok"]
+    # and the one row read may hold the second, whose number OCR lost
+    assert rec["checks"] == ["conteo=conflict", "fecha_limite=ok", "secuencia=conflict"]
+
+
+def test_a_number_skipped_after_a_row_is_a_sequence_conflict_on_that_row() -> None:
+    """Dev scans 13, 16, 29: a row whose number OCR lost was read into the row above it."""
+    table = (
+        "| No. | Hallazgo | Actividad comprometida | Fecha compromiso |\n|---|---|---|---|\n"
+        "| 1 | No existe un padrón. Tampoco se publican los informes. | Integrar el padrón. | Marzo de 2024 |\n"
+        "| 3 | No hay manuales. | Elaborar los manuales. | Mayo de 2024 |\n"
+    )
+    got = {r["numero"]: r["checks"] for r in extract(table).records}
+    assert got == {1: ["secuencia=conflict"], 3: ["secuencia=ok"]}
 
 
 def test_limits_and_counts_as_agreements_state_them() -> None:
@@ -406,9 +418,13 @@ def test_a_ruled_head_read_one_label_per_line_counts_its_visual_lines() -> None:
 def test_a_symbol_heading_the_first_column_is_the_number_s_label() -> None:
     # dev scan 21: '#' read as '$' lost the number column, and the table with it
     from extractors.convenio_asm.head import _role_of_label
+    from papeleo.model import BBox, Word
 
-    assert _role_of_label("$", 0) == "numero" and _role_of_label("$", 2) is None
-    assert _role_of_label("Hallazgos", 1) == "texto" and _role_of_label("-", 0) == "numero"
+    def label(text: str) -> list[Word]:
+        return [Word(text, BBox(10, 10, 10 + 6 * len(text), 18))]
+
+    assert _role_of_label(label("$"), 0) == "numero" and _role_of_label(label("$"), 2) is None
+    assert _role_of_label(label("Hallazgos"), 1) == "texto" and _role_of_label(label("-"), 0) == "numero"
 
 
 def test_a_label_cut_into_two_head_cells_over_a_narrower_body_is_one_column() -> None:

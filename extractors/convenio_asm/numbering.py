@@ -1,0 +1,45 @@
+"""Row numbers OCR misread, put back from their neighbours' — and said so.
+
+An ASM table numbers its rows 1, 2, 3 ... in order. On a scan a '1' may come out '4' or '7'
+(dev ASM scan 17: '4' for row 1, and the real row 4 was then taken for a repeat of it and
+folded into it). A number that breaks the run its neighbours make is read back from them: the
+row between 3 and 5 is 4; a first row whose number is not below the next one's is that number
+less one; where the agreement states how many rows it lists and as many were read, a single
+number off its place is its place. The row's ``corrected`` field and comment say what was printed and why it was
+changed; nothing else is inferred (a number the neighbours do not pin down stays as read).
+"""
+
+from __future__ import annotations
+
+from .grid import RawRow
+
+
+def renumbered(rows: list[RawRow], stated: dict[str, int] | None = None) -> list[RawRow]:
+    """The rows with each misread number read back from its neighbours in the same kind of
+    table (findings, recommendations), in document order. Sets ``read_numero`` on a row whose
+    number was changed. ``stated``: the rows of each kind the agreement says it lists ('una (1)
+    recomendación'); where as many were read and one alone is off its place, its place is its
+    number (a lone recommendation read '4', dev ASM scan 17)."""
+    by_kind: dict[str, list[RawRow]] = {}
+    for r in rows:
+        by_kind.setdefault(r.tipo, []).append(r)
+    for kind, run in by_kind.items():
+        off = [k for k, r in enumerate(run) if r.numero != k + 1]
+        if stated and stated.get(kind) == len(run) and len(off) == 1:
+            r = run[off[0]]
+            r.read_numero, r.numero = r.numero, off[0] + 1
+            continue
+        for k, r in enumerate(run):
+            nxt = run[k + 1].numero if k + 1 < len(run) else None
+            if k == 0:
+                # the first row: the next one says it, when it is 2 or more and this one not below it
+                want = nxt - 1 if nxt is not None and nxt >= 2 and r.numero >= nxt else None
+            else:
+                prev = run[k - 1].numero
+                # between two rows two apart, the one number that fits: 3, [8], 5 -> 4; a repeat
+                # (3, 3, 4: a row read again after a page break) is left to be joined
+                want = prev + 1 if nxt is not None and nxt - prev == 2 and r.numero != prev + 1 else None
+            if want is not None:
+                r.read_numero = r.numero
+                r.numero = want
+    return rows

@@ -1,0 +1,211 @@
+"""ASM tables as tesseract damages them on a scan, built by hand after the dev scans that lost
+rows to each damage (extractors/convenio_asm/): a header whose labels are turned and lost their
+first letters (dev scan 0), a 'Fecha de Término' label beside the other labels (24), a row's
+number read with its finding after the cells right of it (24), a first label garbled (26), the
+first row's number above a first rule the header band hid (11), a '1' read as '4' (17). The
+expected rows are the ones drawn here."""
+
+from __future__ import annotations
+
+import json
+
+from extractors.convenio_asm.grid import CellLine, RawRow, read_rows
+from extractors.convenio_asm.labels import ACTIVIDAD, FECHA, NUMERO, TEXTO, role_of_fragments
+from extractors.convenio_asm.numbering import renumbered
+from extractors.convenio_asm.records import flatten, to_record
+from papeleo.model import BBox, Line, Word
+
+
+def word(text: str, x0: float, top: float, h: float = 7.0) -> Word:
+    return Word(text, BBox(x0, top, x0 + 5 * len(text), top + h), 0.95)
+
+
+def turned(text: str, x0: float, bottom: float) -> Word:
+    """A word printed turned a quarter: 5 pt wide, its letters' run tall; a label's next line
+    of words stands 7 pt to the right (a line spacing of 1.4)."""
+    return Word(text, BBox(x0, bottom - 5 * len(text), x0 + 5, bottom), 0.6)
+
+
+def line(*words: tuple[str, float], top: float) -> Line:
+    return Line.from_words([word(t, x, top) for t, x in words])
+
+
+# a CONEVAL annex's columns: No. | Aspecto | Acciones | Fecha de término, ruled
+VRULES = [(x, 150.0, 400.0) for x in (50.0, 80.0, 250.0, 450.0, 550.0)]
+
+
+def test_turned_labels_that_lost_their_first_letters_name_their_columns() -> None:
+    assert role_of_fragments("tible de specto [eN") == TEXTO
+    assert role_of_fragments("a cciones mprender") == ACTIVIDAD
+    assert role_of_fragments("echa de érmino") == FECHA
+    assert role_of_fragments("im. Consc.") == NUMERO
+    assert role_of_fragments("esponsable rea") == "area_responsable"
+    assert role_of_fragments("vordinadora") == "area_coordinadora"
+    # three letters end too many words; prose is no label
+    assert role_of_fragments("rea") is None
+    assert role_of_fragments("Implementación de un estudio") is None
+
+
+def test_a_turned_header_read_in_fragments_still_gives_the_table() -> None:
+    head = [
+        Line.from_words([turned("Consc.", 60, 200)]),
+        Line.from_words([turned("specto", 120, 200), turned("tible", 127, 200)]),
+        Line.from_words([turned("a", 300, 200), turned("cciones", 307, 200), turned("mprender", 314, 200)]),
+        Line.from_words([turned("echa", 480, 200), turned("érmino", 487, 200)]),
+    ]
+    body = [
+        line(("1", 62), top=210.0),
+        line(("Elaboración", 90), ("del", 150), ("plan", 170), top=210.0),
+        line(("Elaborar", 260), ("un", 305), ("plan.", 320), top=210.0),
+        line(("15", 460), ("de", 475), ("diciembre", 490), top=210.0),
+        line(("2", 62), top=240.0),
+        line(("Conciliación", 90), ("contable", 155), top=240.0),
+        line(("Conciliar", 260), ("cifras.", 310), top=240.0),
+        line(("30", 460), ("de", 475), ("noviembre", 490), top=240.0),
+    ]
+    rows = read_rows([(2, head + body, VRULES, [150.0, 205.0, 235.0, 400.0])])
+    assert [r.numero for r in rows] == [1, 2]
+    assert [" ".join(c.text for c in r.cells[TEXTO]) for r in rows] == ["Elaboración del plan", "Conciliación contable"]
+    assert [r.fecha_lines for r in rows] == [["15 de diciembre"], ["30 de noviembre"]]
+
+
+UPRIGHT_HEAD = [
+    line(("Núm", 55), top=165.0),
+    line(("Acciones", 260), ("a", 305), ("emprender", 315), top=167.0),
+    line(("Fecha", 460), ("de", 490), ("Término", 505), top=169.0),  # beside the other labels
+    line(("Resultados", 560), ("Esperados", 620), top=169.0),
+    line(("Aspecto", 90), ("Susceptible", 130), ("de", 190), ("Mejora", 205), top=169.0),
+]
+WIDE_RULES = [(x, 150.0, 400.0) for x in (50.0, 80.0, 250.0, 450.0, 550.0, 700.0)]
+
+
+def test_a_date_label_beside_the_other_labels_is_a_header_piece_not_a_date_row() -> None:
+    body = [line(("1", 62), ("Estudio", 90), top=190.0), line(("enero", 460), ("2021", 490), top=190.0)]
+    rows = read_rows([(1, UPRIGHT_HEAD + body, WIDE_RULES, [160.0, 180.0, 205.0])])
+    assert [r.numero for r in rows] == [1]
+    assert rows[0].fecha_lines == ["enero 2021"]
+
+
+def test_a_row_number_read_with_its_finding_after_the_cells_right_of_it_opens_its_row() -> None:
+    """Dev scan 24: tesseract gave each row's right-hand cells first, then '1 Implementación ...'."""
+    row_1 = [
+        line(("Medir", 560), ("la", 590), ("percepción", 605), top=187.0),
+        line(("enero", 460), ("2021", 490), top=187.0),
+        line(("Implementar", 260), ("una", 320), ("encuesta", 340), top=187.0),
+        line(("1", 62), ("Implementación", 90), ("de", 165), ("un", 180), ("estudio", 195), top=186.7),
+    ]
+    row_2 = [
+        line(("junio", 460), ("2020", 490), top=209.0),
+        line(("Someter", 260), ("el", 305), ("manual.", 320), top=209.0),
+        line(("2", 62), ("Elaboración", 90), ("de", 150), ("manuales", 165), top=208.7),
+    ]
+    rows = read_rows([(1, UPRIGHT_HEAD + row_1 + row_2, WIDE_RULES, [160.0, 180.0, 202.0, 234.0])])
+    assert [r.numero for r in rows] == [1, 2]
+    assert [r.fecha_lines for r in rows] == [["enero 2021"], ["junio 2020"]]
+    assert " ".join(c.text for c in rows[0].cells[ACTIVIDAD]) == "Implementar una encuesta"
+    assert " ".join(c.text for c in rows[1].cells[ACTIVIDAD]) == "Someter el manual."
+
+
+def test_a_garbled_first_label_over_the_row_numbers_is_the_number_column() -> None:
+    """Dev scan 26: 'Núm. Consc.' read 'mur. Consc' — no label, but the numbers stand under it."""
+    head = [
+        line(("mur.", 55), top=178.0),
+        line(("Aspecto", 90), ("Susceptible", 130), ("de", 190), ("Mejora", 205), top=183.0),
+        line(("Acciones", 260), ("a", 305), ("emprender", 315), top=183.0),
+        line(("Fecha", 460), ("de", 490), ("Término", 505), top=183.0),
+    ]
+    body = [
+        line(("1", 62), ("Integración", 90), ("Revisar", 260), ("Marzo", 460), ("2025", 495), top=208.0),
+        line(("2", 62), ("Diseño", 90), ("Diseñar", 260), ("Octubre", 460), ("2025", 505), top=243.0),
+    ]
+    rows = read_rows([(2, head + body, [], [])])
+    assert [r.numero for r in rows] == [1, 2]
+    assert [r.fecha_lines for r in rows] == [["Marzo 2025"], ["Octubre 2025"]]
+
+
+def test_the_first_rows_number_above_the_first_rule_is_no_page_number() -> None:
+    """Dev scan 11: the first rule the scan kept lay under row 1, whose lone '1' was dropped as the
+    page's number, and a point under the row's first line, which went to the header."""
+    head = [line(("No.", 69), top=269.0), line(("Hallazgo", 128), top=269.0), line(("Actividades", 305), top=269.0)]
+    body = [
+        line(("Como", 94), ("resultado", 120), top=290.8),
+        line(("1", 74), top=291.1),
+        line(("Diseñar", 271), ("un", 310), ("programa", 325), top=291.0),
+        line(("deficiencias.", 94), top=302.0),
+        line(("2", 74), top=322.0),
+        line(("Por", 94), ("su", 115), ("parte.", 130), top=322.0),
+        line(("Documentar.", 271), top=322.0),
+    ]
+    footer = line(("2", 300), top=760.0)
+    rules = [(x, 316.0, 700.0) for x in (60.0, 90.0, 266.0, 457.0)]
+    rows = read_rows([(2, head + body + [footer], rules, [316.0, 403.0, 454.0])])
+    assert [r.numero for r in rows] == [1, 2]
+    assert " ".join(c.text for c in rows[0].cells[TEXTO]) == "Como resultado deficiencias."
+
+
+def _row(tipo: str, n: int) -> RawRow:
+    return RawRow(tipo, n, 1)
+
+
+def test_a_misread_row_number_is_read_back_from_its_neighbours_and_flagged() -> None:
+    rows = renumbered([_row("hallazgo", n) for n in (4, 2, 3, 4, 5)] + [_row("recomendacion", n) for n in (1, 8, 3)])
+    assert [r.numero for r in rows] == [1, 2, 3, 4, 5, 1, 2, 3]
+    assert [r.read_numero for r in rows] == [4, None, None, None, None, None, 8, None]
+    raw = rows[0]
+    raw.add(TEXTO, CellLine("No existen mecanismos.", 0, 10))
+    raw.fecha_lines = ["28 de febrero de 2018"]
+    rec, failure = to_record(raw, {}, {})
+    assert failure is None and rec["numero"] == 1
+    assert rec["corrected"] == ["numero:corregido"]
+    assert "leído 4" in rec["comentario_extraccion"]
+    json.dumps(rec, default=str)
+
+
+def test_numbers_the_neighbours_do_not_pin_down_stay_as_read() -> None:
+    # a row read again after a page break (3, 3) is joined later, not renumbered; a restart
+    # (a second table numbered from 1) and a last row are left alone
+    rows = renumbered([_row("hallazgo", n) for n in (1, 2, 3, 3, 4, 1, 2, 9)])
+    assert [r.numero for r in rows] == [1, 2, 3, 3, 4, 1, 2, 9]
+    assert all(r.read_numero is None for r in rows)
+
+
+def test_a_bullet_as_tesseract_reads_it_starts_a_list_item() -> None:
+    cells = [CellLine("+» Someter el manual a autorización.", 0, 200), CellLine("+ Elaborar los diagramas.", 0, 150)]
+    assert flatten(cells, 200) == "Someter el manual a autorización.; Elaborar los diagramas."
+    assert flatten([CellLine("-— Detectar las necesidades.", 0, 150)], 200) == "Detectar las necesidades."
+
+
+def test_a_lone_row_the_agreement_counts_takes_its_place_as_its_number() -> None:
+    """Dev scan 17: 'una (1) recomendación', whose row's '1' OCR read '4'."""
+    (rec,) = renumbered([_row("recomendacion", 4)], {"recomendacion": 1})
+    assert (rec.numero, rec.read_numero) == (1, 4)
+    # more rows read than stated, or more than one off: no place is certain
+    assert [r.numero for r in renumbered([_row("hallazgo", n) for n in (1, 7, 9)], {"hallazgo": 3})] == [1, 7, 9]
+    assert [r.numero for r in renumbered([_row("hallazgo", 4)], {"hallazgo": 2})] == [4]
+
+
+def test_a_mark_in_the_margin_outside_a_ruled_table_is_no_cell() -> None:
+    """Dev scan 8: a rúbrica right of the frame read 'O' went into the last column, the date,
+    whose '30 de Septiembre de O 2021' then could not be read."""
+    from test_asm_ruled_scan import HEAD, HRULES, ROW_1, VRULES
+
+    mark = Line.from_words([Word("O", BBox(571, 100, 580, 130), 0.6)])
+    rows = read_rows([(2, [*HEAD, ROW_1[0], mark, *ROW_1[1:]], VRULES, HRULES)])
+    assert [r.fecha_lines for r in rows] == [["30 de Noviembre 2025"]]
+
+
+def test_of_two_readings_of_a_row_the_one_that_filled_more_cells_is_kept() -> None:
+    """Dev OCR'd text 49: the column reader read row 2 from its number alone on a line — a piece
+    of its text, no activity, no date; the paragraph reader read all of it."""
+    from extractors.convenio_asm.textform import union_of_readings
+
+    piece, whole, other = _row("recomendacion", 2), _row("recomendacion", 2), _row("recomendacion", 1)
+    piece.add(TEXTO, CellLine("necesario construir indicadores", 0, 100))
+    whole.add(TEXTO, CellLine("Es necesario construir indicadores que permitan conocer el impacto.", 0, 100))
+    whole.add(ACTIVIDAD, CellLine("Modificar los indicadores.", 0, 100))
+    whole.fecha_lines = ["28/02/2019"]
+    other.add(TEXTO, CellLine("Se sugiere.", 0, 100))
+    got = union_of_readings([other, piece], [whole])
+    assert [(r.numero, r is whole) for r in got] == [(1, False), (2, True)]
+    # a second reading no fuller keeps the first one's row
+    assert union_of_readings([piece], [_row("recomendacion", 2)])[0] is piece
