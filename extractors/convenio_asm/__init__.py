@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import json
 import logging
+import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from papeleo.context import Context
-from papeleo.model import BBox, Document, Page
+from papeleo.model import BBox, Document, Page, Word
 from papeleo.registry import Extraction, register
-from papeleo.tables.words import page_to_visual_lines
+from papeleo.tables.words import dashes_between_words, is_speck, page_to_visual_lines_by_segment
+from papeleo.text import month_of
 
 from .agreement import agreement_fields
 from .checks import check_rows, stated_counts
@@ -50,7 +53,33 @@ def _visual_lines(page: Page) -> Page:
         # a ruled grid: the reader cuts cells on its column rules, and tesseract's per-column
         # lines are already the cells (dev scans 0-9: rows found 30 -> 9 when regrouped)
         return page
-    return page_to_visual_lines(page, keep_dashes=True)  # 'Agosto 2017 — Enero 2018': a range
+    return page_to_visual_lines_by_segment(page, keep=table_parts)
+
+
+def table_parts(line: Sequence[Word]) -> list[Word]:
+    """An OCR line's words that look like specks but are the table's: a dash between two words
+    ('Agosto 2017 — Enero 2018', a range); the day and 'de' just before a month name, read
+    unsure ('1 de Noviembre de 2022' at 0.03: dropped, the date read 'Noviembre de 2022', a
+    month, wrong with no flag; dev ASM scan 50), so that a garbled day makes the date a failure
+    or a flagged repair instead; and a row's number opening the line of its text's first,
+    capitalised word ('5 Deigual manera, ...' at 0.40: dropped, row 5 was read into row 4)."""
+    out = dashes_between_words(line)
+    boxed = [w for w in line if w.bbox is not None]
+    for k, w in enumerate(boxed):
+        if month_of(w.text) is None:
+            continue
+        for before in boxed[max(0, k - DAY_WORDS) : k]:
+            if is_speck(before) and before.bbox.x1 <= w.bbox.x0:
+                out.append(before)
+    if len(boxed) >= 2 and is_speck(boxed[0]) and ROW_NUMBER.match(boxed[0].text) and boxed[1].text[:1].isupper():
+        out.append(boxed[0])
+    return out
+
+
+# a day and its 'de' before a month name: the words before a month that may be its date's
+DAY_WORDS = 2
+# '5', '12': a row's number in digits (not the letters OCR takes for digits: a speck read 'l')
+ROW_NUMBER = re.compile(r"^\d{1,2}$")
 
 
 def _column_rules(page: Page) -> list:

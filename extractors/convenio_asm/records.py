@@ -35,8 +35,9 @@ INLINE_DASH = re.compile(r"\s+[-–—]\s+")
 INTRO_END = re.compile(r"(?<=:)\s+(?=[A-ZÁÉÍÓÚÑ])")
 # what is left before a month in a date cell when its day was printed there but OCR garbled it:
 # 'Z8 de' in 'Z8 de julio de 2022', 'l de' in 'l de octubre 2017', or a digit with a connector
-# the date layer does not know ('15 ce Julio'): the day is lost, the month alone would be a guess
-LOST_DAY = re.compile(r"\S\s*\bde\s*$|\d\S*\s+\S{1,4}\s*$", re.I)
+# the date layer does not know ('15 ce Julio'), or a 'de' alone opening the cell ('de Junio de 2019',
+# its day dropped as a speck, dev ASM scan 31): the day is lost, the month alone would be a guess
+LOST_DAY = re.compile(r"(?:^|\S)\s*\bde\s*$|\d\S*\s+\S{1,4}\s*$", re.I)
 # words a date cell may hold beside its date ('(fecha límite)', 'a más tardar el'); more and the
 # text is another cell's or the prose after the table that fell into the date's place (ASM dev
 # OCR'd text: a clause 'CUARTA. Cumplimiento ... no podrán exceder del 31 de julio de 2022.' read

@@ -9,12 +9,12 @@ plain-text grid where a character is 1 unit wide and a line 1 unit tall.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from statistics import median
 
 from papeleo.model import BBox, Page, Word
-from papeleo.readers.layout import words_to_lines
+from papeleo.readers.layout import word_group_to_line, words_to_lines
 
 from .model import Cell
 
@@ -96,15 +96,46 @@ def dashes_between_words(line: Sequence[Word]) -> list[Word]:
     return out
 
 
-def page_to_visual_lines(page: Page, keep_dashes: bool = False) -> Page:
+def page_to_visual_lines(page: Page, keep: Callable[[Sequence[Word]], Iterable[Word]] | None = None) -> Page:
     """A copy of the page whose lines are its placeable words regrouped into visual lines
     (words_to_lines): tesseract's lines follow its blocks, so one printed row of a table can
-    arrive as several lines, one per column block. ``keep_dashes``: a dash between two words
-    of a line stays (``DASH_GAP``): on its own it is dust, between two dates it makes a range
-    (an option: MIR's tables were measured without it)."""
-    kept = {id(w) for ln in page.lines for w in dashes_between_words(ln.words)} if keep_dashes else set()
+    arrive as several lines, one per column block. ``keep``: of an OCR line's words, those to
+    keep though they look like specks — what a family knows to be text where it stands (a dash
+    between two words: ``dashes_between_words``); an option, as MIR's tables were measured
+    without it."""
+    kept = {id(w) for ln in page.lines for w in keep(ln.words)} if keep is not None else set()
     words = [w for w in page.words if w.bbox is not None and (id(w) in kept or not is_speck(w))]
     return replace(page, lines=tuple(words_to_lines(words)))
+
+
+def page_to_visual_lines_by_segment(page: Page, keep: Callable[[Sequence[Word]], Iterable[Word]] | None = None) -> Page:
+    """As ``page_to_visual_lines``, but each of OCR's lines joins a visual line whole, and only
+    one none of whose pieces it overlaps across: OCR's line is one column block's, so a second
+    one over the same x is the next printed line. Word by word, on a page scanned a little
+    tilted, a line's band crept down over the next line's words and interleaved the two
+    ('Además, seleccionar no a se los documentan ...', dev ASM scan 50)."""
+    segments = []
+    for ln in page.lines:
+        kept = {id(w) for w in keep(ln.words)} if keep is not None else set()
+        words = [w for w in ln.words if w.bbox is not None and (id(w) in kept or not is_speck(w))]
+        if words:
+            segments.append((line_box(words), words))
+    segments.sort(key=lambda s: (s[0].top, s[0].x0))
+    groups: list[tuple[BBox, list[BBox], list[Word]]] = []  # (band, pieces' boxes, words)
+    for box, words in segments:
+        if groups:
+            band, pieces, group = groups[-1]
+            shorter = min(box.height, band.height)
+            same_band = shorter > 0 and min(box.bottom, band.bottom) - max(box.top, band.top) >= 0.5 * shorter
+            if same_band and not any(box.x0 < b.x1 and b.x0 < box.x1 for b in pieces):
+                groups[-1] = (
+                    BBox(band.x0, band.top, band.x1, max(band.bottom, box.bottom)),
+                    [*pieces, box],
+                    group + words,
+                )
+                continue
+        groups.append((box, [box], list(words)))
+    return replace(page, lines=tuple(word_group_to_line(g) for _, _, g in groups))
 
 
 def line_box(line: Sequence[Word]) -> BBox:

@@ -152,7 +152,7 @@ def test_group_label_narrower_than_its_group_covers_every_column_under_it() -> N
 def test_a_dash_between_two_words_is_text_and_a_lone_one_dust() -> None:
     """An OCR'd date range 'Agosto 2017 — Enero 2018' (dev ASM scan 3): the dash at word spacing
     between two words is kept when asked; a dash alone in a gutter stays dust either way."""
-    from papeleo.tables.words import page_to_visual_lines
+    from papeleo.tables.words import dashes_between_words, page_to_visual_lines
 
     h = 8.0
     words = [
@@ -164,5 +164,23 @@ def test_a_dash_between_two_words_is_text_and_a_lone_one_dust() -> None:
         Word("Otro", BBox(660, 100, 680, 100 + h), 0.9),
     ]
     page = Page(number=1, width=800, height=600, lines=(Line.from_words(words),), text_source="ocr")
-    assert [ln.text for ln in page_to_visual_lines(page, keep_dashes=True).lines] == ["Agosto 2017 — Enero Otro"]
+    assert [ln.text for ln in page_to_visual_lines(page, keep=dashes_between_words).lines] == [
+        "Agosto 2017 — Enero Otro"
+    ]
     assert [ln.text for ln in page_to_visual_lines(page).lines] == ["Agosto 2017 Enero Otro"]
+
+
+def test_ocr_lines_join_a_visual_line_whole_and_never_over_each_other() -> None:
+    """Dev ASM scan 50, tilted: word by word, a line's band crept down over the next line of the
+    same cell and interleaved the two; by OCR's lines, the cell's two lines stay two, and the
+    cell beside them still joins the first."""
+    from papeleo.tables.words import page_to_visual_lines_by_segment
+
+    first = [Word("Además,", BBox(99, 411, 130, 419), 0.9), Word("no", BBox(133, 412, 143, 420), 0.9),
+             Word("se", BBox(146, 413, 155, 421), 0.9), Word("documentan", BBox(158, 414, 200, 422), 0.9)]  # fmt: skip
+    second = [Word("seleccionar", BBox(99, 420, 140, 428), 0.9), Word("a", BBox(143, 421, 147, 429), 0.9)]
+    beside = [Word("Implementar", BBox(271, 412, 320, 420), 0.9), Word("un", BBox(323, 412, 333, 420), 0.9)]
+    page = Page(number=1, width=612, height=792, text_source="ocr",
+                lines=tuple(Line.from_words(ws) for ws in (first, second, beside)))  # fmt: skip
+    got = [ln.text for ln in page_to_visual_lines_by_segment(page).lines]
+    assert got == ["Además, no se documentan Implementar un", "seleccionar a"]

@@ -209,3 +209,27 @@ def test_of_two_readings_of_a_row_the_one_that_filled_more_cells_is_kept() -> No
     assert [(r.numero, r is whole) for r in got] == [(1, False), (2, True)]
     # a second reading no fuller keeps the first one's row
     assert union_of_readings([piece], [_row("recomendacion", 2)])[0] is piece
+
+
+def test_specks_that_are_a_dates_day_or_a_rows_number_are_kept() -> None:
+    """Dev ASM scan 50: '1 de' before 'Noviembre' read at 0.03 and a row's '5' at 0.40 — dropped
+    as specks, the date read as a month (wrong, unflagged) and row 5 went into row 4."""
+    from extractors.convenio_asm import table_parts
+
+    def w(text: str, x0: float, conf: float) -> Word:
+        return Word(text, BBox(x0, 100, x0 + 5 * len(text), 108), conf)
+
+    date = [w("físico", 431, 0.8), w("1", 466, 0.03), w("de", 472, 0.03), w("Noviembre", 484, 0.96)]
+    assert [x.text for x in table_parts(date)] == ["1", "de"]
+    row = [w("5", 79, 0.40), w("Deigual", 99, 0.72), w("manera,", 132, 0.96)]
+    assert [x.text for x in table_parts(row)] == ["5"]
+    # a speck before a lower-case word, or one that is no number, stays dust
+    assert table_parts([w("5", 79, 0.40), w("manera,", 99, 0.9)]) == []
+    assert table_parts([w("l", 79, 0.40), w("Deigual", 99, 0.9)]) == []
+
+
+def test_a_lone_de_opening_a_date_cell_is_a_lost_day() -> None:
+    from extractors.convenio_asm.records import read_fecha
+
+    assert not read_fecha("de Junio de 2019").readable  # the day dropped (dev ASM scan 31)
+    assert read_fecha("Junio de 2019").precision == "mes"
