@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 BORDER_TOLERANCE = 2.0
 # a vertical gap above a line, in line heights, that ends a table (the body below is prose)
 MAX_ROW_GAP = 4.0
+# 'A', 'lá', '4.' — one or two letters or digits alone in a number cell: a number OCR garbled
+GARBLED_NUMBER = re.compile(r"^[^\W_]{1,2}[.)]?$")
 # '2', '- 2 -', '2/5', 'Página 2 de 5', 'Hoja 3 de 7': a page's number
 PAGE_NUMBER = re.compile(r"^\W*(?:p[aá]gina|hoja)?\s*\d{1,3}\s*(?:(?:de|/)\s*\d{1,3})?\W*$", re.I)
 
@@ -63,7 +65,12 @@ class RawRow:
     date_x: tuple[float, float] | None = None
     date_area: list[tuple[int, BBox]] = field(default_factory=list)
     covered: bool = False  # its date's place is under a mark (a blot) and holds no date
-    read_numero: int | None = None  # the number as printed, when its neighbours corrected it
+    # the number as read ('4', 'A', '' for none), when its neighbours gave the row another
+    read_numero: str | None = None
+    # a row started by a garbled number cell or by lines after a finished row's date row, whose
+    # number only its neighbours can give (numbering.renumbered); else it joins the row above
+    tentative: bool = False
+    closed: bool = False  # its 'Fecha comprometida:' row is read: the next table line is a new row
 
     def add(self, role: str, line: CellLine) -> None:
         self.cells.setdefault(role, []).append(line)
@@ -108,6 +115,10 @@ def furniture(pages: list[list[Line]]) -> set[str]:
     return {t for t, n in seen.items() if n >= 2 and len(t) > 3 and not roles_in(t) and 2 * at_edge[t] >= n}
 
 
+# a page's number is its first or its last line once the running lines are gone; a lone number
+# further in is a row's (a continued table's first row, under its repeated header, is among a
+# page's first four lines). 2 admits a page number above or below one unrepeated line
+PAGE_NUMBER_LINES = 2
 # running lines stand among a page's first or last this many lines (a motto, a heading, the
 # page number and a footer note); more lets a table's first or last rows pass for furniture
 EDGE_LINES = 4
@@ -131,8 +142,8 @@ def _kept(all_lines: list[Line], running: set[str], hrules: Sequence[float] = ()
     """A page's lines less furniture and page numbers. A lone number between a ruled table's
     first and last horizontal rule is a row's number cell, not the page's number: tesseract
     reads each cell of a ruled grid as a line of its own (dev ASM scan 7 lost row 1 this way).
-    Nor is one with ``EDGE_LINES`` lines above and below it: a page's number stands at its top
-    or its bottom (dev ASM scan 11 lost row 1, above a first rule the scan's header band hid)."""
+    Nor is one with ``PAGE_NUMBER_LINES`` lines above and below it: a page's number stands at
+    its top or its bottom (dev ASM scan 11 lost row 1, above a first rule the scan's header band hid)."""
     top, bottom = (min(hrules), max(hrules)) if len(hrules) >= 2 else (0.0, 0.0)
     lines = [ln for ln in all_lines if ln.words and ln.bbox and fold(ln.text).strip() not in running]
     tops = sorted(ln.bbox.top for ln in lines)
@@ -141,7 +152,7 @@ def _kept(all_lines: list[Line], running: set[str], hrules: Sequence[float] = ()
         if not PAGE_NUMBER.match(ln.text) or top < ln.bbox.top < bottom:
             return False
         rank = bisect.bisect_left(tops, ln.bbox.top)
-        return rank < EDGE_LINES or rank >= len(tops) - EDGE_LINES
+        return rank < PAGE_NUMBER_LINES or rank >= len(tops) - PAGE_NUMBER_LINES
 
     return [ln for ln in lines if not page_number(ln)]
 
@@ -283,6 +294,7 @@ def read_rows(pages: list[tuple[int, list[Line], list[tuple[float, float, float]
                     rest = [w.text for w in line.words if w.bbox and w.bbox.x0 >= _label_end(line, m)]
                     current.fecha_lines.append(" ".join(rest))
                     current.boxes.append((number, line.bbox))
+                    current.closed = FECHA not in cols.roles
                 prev_bottom = line.bbox.bottom
                 continue
             if _crosses(line, cols):
@@ -319,8 +331,14 @@ def _cells(line: Line, cols: Columns, current: RawRow | None, rows: list[RawRow]
         per_col.setdefault(cols.column_of(w.bbox.x_center), []).append(w)
     first = per_col.get(0, [])
     n = row_number(first[0].text) if cols.roles[0] == NUMERO and len(first) == 1 else None
-    if n is not None:
-        current = RawRow(cols.tipo, n, page)
+    unsure = None  # what stands for a number OCR could not read, inside a table already begun
+    if n is None and current is not None and cols.roles[0] == NUMERO:
+        if len(first) == 1 and GARBLED_NUMBER.match(first[0].text):
+            unsure = first[0].text  # '4' read 'A', '7' read 'lá' (dev ASM scan 47)
+        elif current.closed and not first:
+            unsure = ""  # the row's number lost, after the row above ended on its date row (dev scan 4)
+    if n is not None or unsure is not None:
+        current = RawRow(cols.tipo, n or 0, page, read_numero=unsure, tentative=unsure is not None)
         if FECHA in cols.roles:
             j = cols.roles.index(FECHA)
             edges = [float("-inf"), *cols.borders, float("inf")]

@@ -50,6 +50,10 @@ HEADER_LINE_GAP = 0.35
 # label in the NUMBER_LOOKAHEAD lines under it
 MIN_NUMBER_CELLS = 2
 NUMBER_LOOKAHEAD = 60
+# an upright label OCR half garbled is named by a whole word it kept only when it is this short:
+# a label is a few words ('dos e cumplimiento'); a line of a finding is many, and its words
+# ('resultado', 'evaluación') are labels' words too (dev ASM scan 30 found a header in prose)
+MAX_PARTIAL_LABEL_WORDS = 3
 # a word box this many times taller than wide is a word printed turned (no upright word of two
 # letters or more is; a turned two-letter word is about square and goes with its label's majority)
 VERTICAL_ASPECT = 1.5
@@ -145,13 +149,16 @@ def _thickness(word: Word) -> float:
 
 
 def _role_of_label(words: list[Word], k: int) -> str | None:
-    """A label's role; a turned label OCR kept only the ends of, by its fragments; the first
+    """A label's role; a label OCR garbled in part, by the words or word ends it kept (a turned
+    label's ends; 'dos e cumplimiento' for 'Fecha de cumplimiento', dev ASM scan 47); the first
     label, when it is a symbol or two and no word, is the number column's '#' as OCR misreads
     it ('$', '%', '*': dev scan 21 lost its table over '$')."""
     text = _label_text(words)
     role = role_of(text)
     if role is None and 2 * sum(1 for w in words if _is_vertical(w)) > len(words):
-        role = role_of_fragments(text)
+        role = role_of_fragments(text)  # a turned label's ends
+    elif role is None and len(text.split()) <= MAX_PARTIAL_LABEL_WORDS:
+        role = role_of_fragments(text, whole=True)  # an upright one OCR half lost: 'dos e cumplimiento'
     if role is None and k == 0 and 0 < len(text.strip()) <= 2 and not any(c.isalnum() for c in text):
         return NUMERO
     return role

@@ -20,6 +20,7 @@ def renumbered(rows: list[RawRow], stated: dict[str, int] | None = None) -> list
     number was changed. ``stated``: the rows of each kind the agreement says it lists ('una (1)
     recomendación'); where as many were read and one alone is off its place, its place is its
     number (a lone recommendation read '4', dev ASM scan 17)."""
+    rows = placed(rows, stated or {})
     by_kind: dict[str, list[RawRow]] = {}
     for r in rows:
         by_kind.setdefault(r.tipo, []).append(r)
@@ -27,7 +28,7 @@ def renumbered(rows: list[RawRow], stated: dict[str, int] | None = None) -> list
         off = [k for k, r in enumerate(run) if r.numero != k + 1]
         if stated and stated.get(kind) == len(run) and len(off) == 1:
             r = run[off[0]]
-            r.read_numero, r.numero = r.numero, off[0] + 1
+            r.read_numero, r.numero = str(r.numero), off[0] + 1
             continue
         for k, r in enumerate(run):
             nxt = run[k + 1].numero if k + 1 < len(run) else None
@@ -40,6 +41,37 @@ def renumbered(rows: list[RawRow], stated: dict[str, int] | None = None) -> list
                 # (3, 3, 4: a row read again after a page break) is left to be joined
                 want = prev + 1 if nxt is not None and nxt - prev == 2 and r.numero != prev + 1 else None
             if want is not None:
-                r.read_numero = r.numero
+                r.read_numero = str(r.numero)
                 r.numero = want
     return rows
+
+
+def placed(rows: list[RawRow], stated: dict[str, int] | None = None) -> list[RawRow]:
+    """Tentative rows (a garbled number cell, or lines after a finished row's date row) numbered
+    where their neighbours leave one number for them — between n and n + 2, or after the last
+    row when the agreement states one more — else joined to the row above, as read before."""
+    out: list[RawRow] = []
+    for k, r in enumerate(rows):
+        if not r.tentative:
+            out.append(r)
+            continue
+        prev = next((x for x in reversed(out) if x.tipo == r.tipo and not x.tentative), None)
+        nxt = next((x for x in rows[k + 1 :] if x.tipo == r.tipo), None)
+        if prev is not None and nxt is not None and not nxt.tentative and nxt.numero - prev.numero == 2:
+            r.numero, r.tentative = prev.numero + 1, False
+        elif prev is not None and nxt is None and (stated or {}).get(r.tipo) == prev.numero + 1:
+            r.numero, r.tentative = prev.numero + 1, False
+        if not r.tentative:
+            out.append(r)
+        elif out:
+            _join(out[-1], r)
+    return out
+
+
+def _join(row: RawRow, more: RawRow) -> None:
+    for role, lines in more.cells.items():
+        for ln in lines:
+            row.add(role, ln)
+    row.fecha_lines += more.fecha_lines
+    row.boxes += more.boxes
+    row.date_area += more.date_area

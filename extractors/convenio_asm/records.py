@@ -202,9 +202,10 @@ def to_record(raw: RawRow, rights: dict[str, float], meta: dict) -> tuple[dict |
     corrected, comments = [], []
     if raw.read_numero is not None:
         corrected.append("numero:corregido")
+        read = f"leído '{raw.read_numero}'" if raw.read_numero else "no leído"
         comments.append(
-            f"numero: leído {raw.read_numero}, entre filas que piden {raw.numero} (la numeración de la tabla "
-            "es consecutiva; el OCR confunde dígitos)"
+            f"numero: {read}, entre filas que piden {raw.numero} (la numeración de la tabla es consecutiva; "
+            "el OCR confunde o pierde dígitos)"
         )
     if fecha.repairs:
         corrected.append("fecha_compromiso:corregido")

@@ -15,6 +15,7 @@ from .cells import cell_rows
 from .grid import RawRow, read_rows
 from .labels import ACTIVIDAD, FECHA, TEXTO
 from .markup import PIPES_OR_HTML, markup_rows
+from .numbering import placed
 from .spaced import spaced_rows
 
 CHAR_W, LINE_H, LINE_PITCH = 5.0, 10.0, 12.0  # the character grid (the shared text-table reader's)
@@ -61,7 +62,7 @@ def grid_rows(pages: list[Page]) -> list[RawRow]:
             if g is not None:
                 lines.append(g)
         laid.append((p.number, lines, [], []))
-    return read_rows(laid)
+    return placed(read_rows(laid))
 
 
 def text_rows(pages: list[Page]) -> list[RawRow]:

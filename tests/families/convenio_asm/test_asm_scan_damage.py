@@ -150,14 +150,14 @@ def _row(tipo: str, n: int) -> RawRow:
 def test_a_misread_row_number_is_read_back_from_its_neighbours_and_flagged() -> None:
     rows = renumbered([_row("hallazgo", n) for n in (4, 2, 3, 4, 5)] + [_row("recomendacion", n) for n in (1, 8, 3)])
     assert [r.numero for r in rows] == [1, 2, 3, 4, 5, 1, 2, 3]
-    assert [r.read_numero for r in rows] == [4, None, None, None, None, None, 8, None]
+    assert [r.read_numero for r in rows] == ["4", None, None, None, None, None, "8", None]
     raw = rows[0]
     raw.add(TEXTO, CellLine("No existen mecanismos.", 0, 10))
     raw.fecha_lines = ["28 de febrero de 2018"]
     rec, failure = to_record(raw, {}, {})
     assert failure is None and rec["numero"] == 1
     assert rec["corrected"] == ["numero:corregido"]
-    assert "leído 4" in rec["comentario_extraccion"]
+    assert "leído '4'" in rec["comentario_extraccion"]
     json.dumps(rec, default=str)
 
 
@@ -178,7 +178,7 @@ def test_a_bullet_as_tesseract_reads_it_starts_a_list_item() -> None:
 def test_a_lone_row_the_agreement_counts_takes_its_place_as_its_number() -> None:
     """Dev scan 17: 'una (1) recomendación', whose row's '1' OCR read '4'."""
     (rec,) = renumbered([_row("recomendacion", 4)], {"recomendacion": 1})
-    assert (rec.numero, rec.read_numero) == (1, 4)
+    assert (rec.numero, rec.read_numero) == (1, "4")
     # more rows read than stated, or more than one off: no place is certain
     assert [r.numero for r in renumbered([_row("hallazgo", n) for n in (1, 7, 9)], {"hallazgo": 3})] == [1, 7, 9]
     assert [r.numero for r in renumbered([_row("hallazgo", 4)], {"hallazgo": 2})] == [4]
@@ -233,3 +233,57 @@ def test_a_lone_de_opening_a_date_cell_is_a_lost_day() -> None:
 
     assert not read_fecha("de Junio de 2019").readable  # the day dropped (dev ASM scan 31)
     assert read_fecha("Junio de 2019").precision == "mes"
+
+
+def test_an_upright_label_half_garbled_is_named_by_a_whole_word_it_kept() -> None:
+    """Dev scan 47: 'Fecha de cumplimiento' read 'dos e' / 'cumplimiento' — the date column had
+    no role and every date of the table was dropped. A finding's line is no label, though its
+    words ('resultado', 'evaluación') are labels' too (dev scan 30)."""
+    from extractors.convenio_asm.head import _role_of_label
+
+    def label(text: str) -> list[Word]:
+        return [word(t, 475 + 40 * k, 153) for k, t in enumerate(text.split())]
+
+    assert _role_of_label(label("dos e cumplimiento"), 3) == FECHA
+    assert _role_of_label(label("Derivado del resultado de la evaluación"), 1) is None
+    assert role_of_fragments("cumplimiento", whole=True) == FECHA
+    assert role_of_fragments("umplimiento", whole=True) is None  # an end is no whole word
+
+
+def _date_row_table(third_number: str | None, last: int = 4) -> list[Line]:
+    """Findings with a 'Fecha comprometida de cumplimiento:' row under each (no date column)."""
+    out = [line(("No.", 70), top=60.0), line(("Hallazgos", 100), top=60.0), line(("Actividad", 300), ("comprometida", 345), top=60.0)]  # fmt: skip
+    for k, n in enumerate(["1", "2", third_number, str(last)]):
+        top = 80.0 + 40 * k
+        if n:
+            out.append(line((n, 80), top=top))
+        out += [
+            line(("Hallazgo", 100), (f"h{k + 1}.", 145), top=top),
+            line(("Actividad", 300), (f"a{k + 1}.", 350), top=top),
+            line(
+                ("Fecha", 100),
+                ("comprometida:", 130),
+                ("31", 200),
+                ("de", 212),
+                ("julio", 224),
+                ("2018", 250),
+                top=top + 15,
+            ),  # fmt: skip
+        ]
+    return out
+
+
+def test_a_row_whose_number_ocr_garbled_or_lost_takes_the_one_its_neighbours_leave() -> None:
+    """Dev scans 47 ('4' read 'A') and 4 (row 7's number not read at all, its lines after row 6's
+    date row): rows of their own, numbered between their neighbours and flagged."""
+    for third in ("A", None):
+        rows = renumbered(read_rows([(2, _date_row_table(third), [], [])]))
+        assert [r.numero for r in rows] == [1, 2, 3, 4]
+        assert [" ".join(c.text for c in r.cells[TEXTO]) for r in rows] == ["Hallazgo h1.", "Hallazgo h2.", "Hallazgo h3.", "Hallazgo h4."]  # fmt: skip
+        assert rows[2].read_numero == (third or "")
+
+
+def test_a_garbled_number_the_neighbours_do_not_pin_down_joins_the_row_above() -> None:
+    rows = renumbered(read_rows([(2, _date_row_table("A", last=9), [], [])]))
+    assert [r.numero for r in rows] == [1, 2, 9]
+    assert " ".join(c.text for c in rows[1].cells[TEXTO]) == "Hallazgo h2. Hallazgo h3."
