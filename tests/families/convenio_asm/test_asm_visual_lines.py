@@ -44,3 +44,35 @@ def test_a_head_label_printed_turned_upwards_reads_in_its_own_order():
         Word("Mejora", BBox(145.0, 212.0, 154.0, 240.0)),
     ]
     assert _label_text(words) == "Aspecto Susceptible de Mejora"
+
+
+def test_a_ruled_label_value_sheet_from_a_scan_is_read_in_visual_lines() -> None:
+    """Dev ASM scan 46: tesseract gave each box's value before its label ('Conciliación de ...'
+    then 'Aspecto Susceptible de Mejora:'), and the sheet's aspects came out with no text."""
+    from extractors.convenio_asm import extract
+    from papeleo.context import process_context
+    from papeleo.model import Document
+
+    def at(top: float, *cells: tuple[float, str]) -> Line:
+        ws = []
+        for x, text in cells:  # 5 pt a letter: the label ends left of its value, as printed
+            for t in text.split():
+                ws.append(Word(t, BBox(x, top, x + 5 * len(t), top + 9), 0.95))
+                x += 5 * len(t) + 3
+        return Line.from_words(ws)
+
+    lines = (
+        at(223, (48, "Aspecto No. 1.")),
+        at(240.7, (206, "Conciliación de la información reportada")),
+        at(240.8, (51, "Aspecto Susceptible de Mejora:")),
+        at(258.1, (206, "Establecer un procedimiento de validación.")),
+        at(257.8, (51, "Acción a emprender:")),
+        at(293.3, (206, "Información financiera consistente")),
+        at(293.4, (51, "Resultados esperados:")),
+    )
+    rules = (Rule(200, 235, 200.5, 320), Rule(48, 235, 48.5, 320), Rule(560, 235, 560.5, 320))
+    page = Page(number=1, lines=lines, text_source="ocr", width=612, height=792, rules=rules)
+    doc = Document("0" * 64, "ficha.pdf", "ficha.pdf", "pdf", pages=[page], page_count=1)
+    (rec,) = extract(doc, process_context()).records
+    assert rec["texto"] == "Conciliación de la información reportada"
+    assert rec["actividad_comprometida"] == "Establecer un procedimiento de validación."
