@@ -298,9 +298,15 @@ def read_rows(pages: list[tuple[int, list[Line], list[tuple[float, float, float]
                 prev_bottom = line.bbox.bottom
                 continue
             if _crosses(line, cols):
-                log.debug("grid: page %d table ends at prose %r", number, line.text[:40])
-                cols, current = None, None
-                continue
+                # a header OCR garbled ('p ecomendació compro Je atención') draws borders its
+                # own ruled table's rows cross: the borders of a header read elsewhere that this
+                # table's rulings match are the table's (dev ASM scan 39 lost its first row)
+                alt = _headerless(blk, known, lines[: i - 1]) if blk is not None else None
+                if alt is None or _crosses(line, alt):
+                    log.debug("grid: page %d table ends at prose %r", number, line.text[:40])
+                    cols, current = None, None
+                    continue
+                cols = Columns(alt.roles, alt.borders, cols.tipo, blk)
             prev_bottom = line.bbox.bottom
             current = _cells(line, cols, current, rows, number)
     log.debug("grid: %d rows", len(rows))

@@ -102,3 +102,36 @@ def test_a_header_whose_number_label_ocr_lost_still_gets_its_number_column() -> 
     assert [r.numero for r in rows] == [1, 2]
     assert " ".join(ln.text for ln in rows[0].cells.get("texto", [])) == "No existe un padrón."
     assert rows[1].fecha_lines == ["31 de Octubre 2025"]
+
+
+def test_a_garbled_header_over_a_ruled_table_yields_to_the_borders_its_rulings_match() -> None:
+    """Dev scan 39 (fixtures/scan39_ocr_pages.json, its pages as OCR read them): the
+    recommendations' header came out 'N? Descripción de la recomendación Actividad comprometida'
+    over 'p ecomendació compro Je atención'; its borders cut the first row's words, which ended
+    the table there, and recommendation 1 was lost. The findings' header on page 2, over rulings
+    at the same x, gives the borders."""
+    import json
+    from pathlib import Path
+
+    from extractors.convenio_asm import _rows
+    from papeleo.model import Document, Page, Rule
+
+    data = json.loads((Path(__file__).parent / "fixtures" / "scan39_ocr_pages.json").read_text(encoding="utf-8"))
+    pages = [
+        Page(
+            number=p["number"],
+            width=p["width"],
+            height=p["height"],
+            text_source="ocr",
+            rules=tuple(Rule(*r) for r in p["rules"]),
+            lines=tuple(
+                Line.from_words([Word(t, BBox(x0, top, x1, bottom), c) for t, x0, top, x1, bottom, c in ln])
+                for ln in p["lines"]
+            ),
+        )
+        for p in data["pages"]
+    ]
+    rows = _rows(Document("0" * 64, "s39.pdf", "s39.pdf", "pdf", pages=pages, page_count=len(pages)))
+    recs = [r for r in rows if r.tipo == "recomendacion"]
+    assert [r.numero for r in recs] == [1, 2, 3, 4, 5]
+    assert " ".join(c.text for c in recs[0].cells["texto"]).startswith("Se sugiere difundir los resultados")
