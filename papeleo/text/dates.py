@@ -371,6 +371,23 @@ class RepairedDate:
     repairs: tuple[tuple[str, str], ...]
 
 
+# the letters OCR takes for one another in a short month's name: 'Abrll', 'junlo'. One swap of
+# the pair turns no month's name into another's ('julio' -> 'juiio', 'junio' -> 'junlo'), which
+# is why a name under MONTH_FUZZY_MIN_LEN may be read this way and not by edit distance
+_GLYPH_SWAPS = {"l": "i", "i": "l"}
+
+
+def _swapped_month_of(word: str) -> int | None:
+    """The month a name stands for with one 'l'/'i' OCR swapped ('Abrll' -> abril)."""
+    w = word.lower()
+    for k, c in enumerate(w):
+        if c in _GLYPH_SWAPS:
+            month = month_of(w[:k] + _GLYPH_SWAPS[c] + w[k + 1 :])
+            if month is not None:
+                return month
+    return None
+
+
 def parse_damaged_date(text: str) -> RepairedDate | None:
     """A date field OCR damaged, read after repairing its glyphs: a number with look-alike
     letters read as digits ('20Z1' -> '2021', '3I' -> '31', '0l/07' -> '01/07'), a month's
@@ -398,6 +415,8 @@ def parse_damaged_date(text: str) -> RepairedDate | None:
             if month is None and len(letters) >= MONTH_FUZZY_MIN_LEN:
                 # 'rn' for 'm' and 'cl' for 'd' count as one slip, not two
                 month = damaged_month_of(letters) or damaged_month_of(_PAIR_SLIPS.sub(_pair_slip, letters))
+            if month is None:
+                month = _swapped_month_of(letters)
             if month is not None:
                 name = next(k for k, v in MONTHS.items() if v == month)
                 repairs.append((token, name))

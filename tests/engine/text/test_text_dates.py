@@ -200,7 +200,7 @@ def test_a_damaged_date_field_read_back_with_its_repairs(text, value, read):
         "a0 de junio 2017",  # 'a' is no digit's look-alike
         "80 de noviembre del 2022",  # no such day
         "20S1",  # 2051: a repair that makes a year out of span is no reading
-        "Abrll de 2024",  # a short month's name is not matched fuzzily ('marzo'/'mayo')
+        "Mavo de 2024",  # a short month's name is not matched fuzzily ('marzo'/'mayo'); only an l/i swap is
     ],
 )
 def test_a_damaged_date_that_repairs_cannot_read_stays_unread(text):
@@ -220,3 +220,15 @@ def test_a_day_of_look_alike_letters_is_read_only_before_its_de():
 def test_a_misread_del_before_the_year_still_gives_the_year():
     d = parse_date("Marzo dal 2023")
     assert d is not None and d.value == dt.date(2023, 3, 31) and d.precision == Precision.MONTH
+
+
+def test_a_short_month_name_with_an_l_and_i_swapped_is_read_back_and_reported() -> None:
+    # ASM dev OCR'd text 48 and 98: 'Abrll', 'junlo' (too short for edit distance: 'junio' and
+    # 'julio' are one letter apart, but no single l/i swap turns one month into another)
+    from papeleo.text import parse_damaged_date
+
+    got = parse_damaged_date("30 de Abrll de 2024")
+    assert got is not None and got.match.value == dt.date(2024, 4, 30) and got.repairs == (("Abrll", "abril"),)
+    got = parse_damaged_date("1 de junlo del 2022")
+    assert got is not None and got.match.value == dt.date(2022, 6, 1)
+    assert parse_damaged_date("Jurio 2020") is None  # not an l/i swap
