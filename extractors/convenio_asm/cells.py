@@ -55,11 +55,26 @@ def cell_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
             if TEXTO in labels:
                 roles, current = labels, _drop_empty(rows, current)
             labels = []
-        spaced = _header_roles(joined)
+        # a header is a paragraph of its own, or the first line of one whose other lines are rows
+        # written on one line each (tab-separated; other readers read those): the rows written
+        # a cell per paragraph later in that table are this reader's (dev OCR'd text 73)
+        spaced = _header_roles(joined) or (_header_roles(lines[0]) if len(lines) > 1 else None)
         if spaced is not None:
             (roles, tipo), current = spaced, _drop_empty(rows, current)
+            n = row_number(lines[-1]) if len(lines) > 1 else None
+            if n is not None:  # ... and its last line a lone number: a row whose cells follow
+                current, cell = RawRow(tipo, n, number), 1
+                rows.append(current)
             continue
         if roles is None or (len(lines) == 1 and PAGE_NUMBER.match(joined) and row_number(joined) is None):
+            continue
+        if len(lines) > 1 and all("\t" in ln for ln in lines[:-1]) and ("\t" in lines[-1] or row_number(lines[-1])):
+            # rows written one line each, tab-separated (other readers read those), the last line
+            # maybe the next row's lone number: the table goes on (dev OCR'd text 73 lost row 9)
+            n = row_number(lines[-1])
+            current, cell = (RawRow(tipo, n, number), 1) if n is not None else (None, 0)
+            if current is not None:
+                rows.append(current)
             continue
         n = row_number(joined) if len(lines) == 1 else None
         if n is not None:

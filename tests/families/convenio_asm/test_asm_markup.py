@@ -519,3 +519,30 @@ def test_the_evaluation_s_type_and_its_pae_year_from_the_object_clause() -> None
     assert (got["tipo_evaluacion"], got["pae"]) == ("Evaluación de Consistencia y Resultados", 2022)
     got = agreement_fields("conforme al Programa Anual de Evaluación para el Ejercicio Fiscal 2019.")
     assert (got["tipo_evaluacion"], got["pae"]) == (None, 2019)
+
+
+def test_rows_written_a_cell_per_paragraph_inside_a_tab_separated_table_are_read() -> None:
+    """Dev OCR'd text 73: rows 3 and 9 of a tab-separated table came out a cell per paragraph,
+    their numbers alone at the end of the lines of one-line rows; both were lost."""
+    text = (
+        "Núm.\tHallazgos\tAcción de mejora comprometida\tFecha de cumplimiento\n"
+        "1\tNo existe un padrón.\tIntegrar el padrón.\t30 de septiembre de 2025\n"
+        "2\tNo se publican los informes.\tPublicar los informes.\t30 de septiembre de 2025\n"
+        "3\n\n"
+        "Por su parte, se observa que los padrones\nno se encuentran depurados.\n\n"
+        "Depurar los padrones de beneficiarios.\n\n"
+        "30 de SEPTIEMBRE\nde 2025\n\n"
+        "4\tNo hay manuales.\tElaborar los manuales.\t31 de octubre de 2025\n"
+        "5\n\n"
+        "Los resultados no se difunden.\n\n"
+        "Publicar el informe final.\n\n"
+        "30 de noviembre de 2025\n"
+    )
+    got = {r["numero"]: (r["texto"], r["actividad_comprometida"], r["fecha_compromiso"]) for r in extract(text).records}
+    assert got[3] == (
+        "Por su parte, se observa que los padrones no se encuentran depurados.",
+        "Depurar los padrones de beneficiarios.",
+        dt.date(2025, 9, 30),
+    )
+    assert got[5] == ("Los resultados no se difunden.", "Publicar el informe final.", dt.date(2025, 11, 30))
+    assert sorted(got) == [1, 2, 3, 4, 5]
