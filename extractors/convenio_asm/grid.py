@@ -71,6 +71,7 @@ class RawRow:
     # number only its neighbours can give (numbering.renumbered); else it joins the row above
     tentative: bool = False
     closed: bool = False  # its 'Fecha comprometida:' row is read: the next table line is a new row
+    opens: bool = False  # the first row read under its header: no row above it is of its table
 
     def add(self, role: str, line: CellLine) -> None:
         self.cells.setdefault(role, []).append(line)
@@ -337,14 +338,16 @@ def _cells(line: Line, cols: Columns, current: RawRow | None, rows: list[RawRow]
         per_col.setdefault(cols.column_of(w.bbox.x_center), []).append(w)
     first = per_col.get(0, [])
     n = row_number(first[0].text) if cols.roles[0] == NUMERO and len(first) == 1 else None
-    unsure = None  # what stands for a number OCR could not read, inside a table already begun
-    if n is None and current is not None and cols.roles[0] == NUMERO:
+    unsure = None  # what stands for a number OCR could not read
+    if n is None and cols.roles[0] == NUMERO:
         if len(first) == 1 and GARBLED_NUMBER.match(first[0].text):
-            unsure = first[0].text  # '4' read 'A', '7' read 'lá' (dev ASM scan 47)
-        elif current.closed and not first:
+            unsure = first[0].text  # '4' read 'A', '7' read 'lá' (dev ASM scan 47), '1' read 'q' (21)
+        elif current is not None and current.closed and not first:
             unsure = ""  # the row's number lost, after the row above ended on its date row (dev scan 4)
     if n is not None or unsure is not None:
+        opens = current is None
         current = RawRow(cols.tipo, n or 0, page, read_numero=unsure, tentative=unsure is not None)
+        current.opens = opens
         if FECHA in cols.roles:
             j = cols.roles.index(FECHA)
             edges = [float("-inf"), *cols.borders, float("inf")]

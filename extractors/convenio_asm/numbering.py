@@ -48,8 +48,9 @@ def renumbered(rows: list[RawRow], stated: dict[str, int] | None = None) -> list
 
 def placed(rows: list[RawRow], stated: dict[str, int] | None = None) -> list[RawRow]:
     """Tentative rows (a garbled number cell, or lines after a finished row's date row) numbered
-    where their neighbours leave one number for them — between n and n + 2, or after the last
-    row when the agreement states one more — else joined to the row above, as read before."""
+    where their neighbours leave one number for them — between n and n + 2, 1 before a table's
+    2, or after the last row when the agreement states one more — else joined to the row above,
+    as read before (a table's first row, which has none, is left out as before)."""
     out: list[RawRow] = []
     for k, r in enumerate(rows):
         if not r.tentative:
@@ -57,13 +58,16 @@ def placed(rows: list[RawRow], stated: dict[str, int] | None = None) -> list[Raw
             continue
         prev = next((x for x in reversed(out) if x.tipo == r.tipo and not x.tentative), None)
         nxt = next((x for x in rows[k + 1 :] if x.tipo == r.tipo), None)
-        if prev is not None and nxt is not None and not nxt.tentative and nxt.numero - prev.numero == 2:
+        if r.opens:  # a table's first row: 1 when the next is 2; no row above is of its table
+            if nxt is not None and not nxt.tentative and nxt.numero == 2:
+                r.numero, r.tentative = 1, False
+        elif prev is not None and nxt is not None and not nxt.tentative and nxt.numero - prev.numero == 2:
             r.numero, r.tentative = prev.numero + 1, False
         elif prev is not None and nxt is None and (stated or {}).get(r.tipo) == prev.numero + 1:
             r.numero, r.tentative = prev.numero + 1, False
         if not r.tentative:
             out.append(r)
-        elif out:
+        elif out and not r.opens and out[-1].tipo == r.tipo:
             _join(out[-1], r)
     return out
 

@@ -250,10 +250,10 @@ def test_an_upright_label_half_garbled_is_named_by_a_whole_word_it_kept() -> Non
     assert role_of_fragments("umplimiento", whole=True) is None  # an end is no whole word
 
 
-def _date_row_table(third_number: str | None, last: int = 4) -> list[Line]:
+def _date_row_table(third_number: str | None, last: int = 4, first: str = "1") -> list[Line]:
     """Findings with a 'Fecha comprometida de cumplimiento:' row under each (no date column)."""
     out = [line(("No.", 70), top=60.0), line(("Hallazgos", 100), top=60.0), line(("Actividad", 300), ("comprometida", 345), top=60.0)]  # fmt: skip
-    for k, n in enumerate(["1", "2", third_number, str(last)]):
+    for k, n in enumerate([first, "2", third_number, str(last)]):
         top = 80.0 + 40 * k
         if n:
             out.append(line((n, 80), top=top))
@@ -287,3 +287,12 @@ def test_a_garbled_number_the_neighbours_do_not_pin_down_joins_the_row_above() -
     rows = renumbered(read_rows([(2, _date_row_table("A", last=9), [], [])]))
     assert [r.numero for r in rows] == [1, 2, 9]
     assert " ".join(c.text for c in rows[1].cells[TEXTO]) == "Hallazgo h2. Hallazgo h3."
+
+
+def test_a_tables_first_number_ocr_garbled_is_1_when_the_next_is_2() -> None:
+    """Dev scan 21: row 1's '1' read 'q' under the header; the row was lost."""
+    rows = renumbered(read_rows([(2, _date_row_table("3", first="q"), [], [])]))
+    assert [(r.numero, r.read_numero) for r in rows] == [(1, "q"), (2, None), (3, None), (4, None)]
+    # no row above it is of its table: unplaced, it is left out, not joined to another table's row
+    rows = renumbered(read_rows([(2, _date_row_table("3", first="q")[:6], [], [])]))
+    assert rows == []
