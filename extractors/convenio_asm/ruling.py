@@ -40,7 +40,7 @@ LEAD_IN_GAP = 3.0
 # a lead-in is short; a line with more words is prose that names both kinds in passing
 LEAD_IN_WORDS = 8
 # 'b) De las recomendaciones:', 'Recomendaciones', 'a) De los hallazgos:' (folded)
-KIND_RECOMENDACION = regex.compile(r"\brecomendaci")
+KIND_RECOMENDACION = regex.compile(r"\b(?:recomendaci){e<=1}")
 KIND_HALLAZGO = regex.compile(r"\b(?:hallazgo|aspecto)")
 
 

@@ -546,3 +546,20 @@ def test_rows_written_a_cell_per_paragraph_inside_a_tab_separated_table_are_read
     )
     assert got[5] == ("Los resultados no se difunden.", "Publicar el informe final.", dt.date(2025, 11, 30))
     assert sorted(got) == [1, 2, 3, 4, 5]
+
+
+def test_a_recommendations_header_with_a_letter_misread_still_names_its_kind() -> None:
+    """Dev OCR'd text 154: 'Descripción de la recomcndación' was read as a findings' header, and
+    the recommendations were folded into the findings of the same numbers."""
+    text = (
+        "#\tDescripción del hallazgo\tActividad comprometida\tFecha compromiso\n"
+        "1\tNo existe un padrón.\tIntegrar el padrón.\t30 de junio de 2025\n\n"
+        "b) De las recomendaciones:\n\n"
+        "#\tDescripción de la recomcndación\tActividad comprometida\tFecha compromiso\n"
+        "1\tSe sugiere publicar los informes.\tPublicar los informes.\t31 de julio de 2025\n"
+    )
+    got = {(r["tipo"], r["numero"]): r["texto"] for r in extract(text).records}
+    assert got == {
+        ("hallazgo", 1): "No existe un padrón.",
+        ("recomendacion", 1): "Se sugiere publicar los informes.",
+    }
