@@ -95,6 +95,12 @@ class ErrorKind(StrEnum):
         "extract",
         "A numbered row with no text was found: check that row of the table; what was read is in `record`.",
     )
+    REPEATED_ROW = (
+        "repeated_row",
+        "extract",
+        "A row numbered like one read earlier in another table (its table's kind may be misread, findings for "
+        "recommendations) was not merged into it: check which table it belongs to; what was read is in `record`.",
+    )
     MISSING_KEY = (
         "missing_key",
         "validate",

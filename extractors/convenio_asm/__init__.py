@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from papeleo.context import Context
-from papeleo.model import BBox, Document, Page, Word
+from papeleo.model import BBox, Document, Failure, Page, Word
 from papeleo.registry import Extraction, register
 from papeleo.tables.words import dashes_between_words, is_speck, page_to_visual_lines_by_segment
 from papeleo.text import month_of
@@ -146,13 +146,21 @@ def _covered_dates(rows: list[RawRow], marks: dict[int, tuple[BBox, ...]]) -> No
         )
 
 
-def _deduplicated(rows: list[RawRow]) -> list[RawRow]:
+def _deduplicated(rows: list[RawRow]) -> tuple[list[RawRow], list[RawRow]]:
     """A numbered row read twice (the same number in the same kind of table, e.g. a header
-    row's number cell repeated on a new page) keeps its first reading, joined with the rest."""
+    row's number cell repeated on a new page) keeps its first reading, joined with the rest —
+    when the two readings follow each other. A row numbered like one read further back (a
+    second table taken for the first's kind) is not folded into it: it is returned apart, to
+    be reported, not merged with no flag."""
     seen: dict[tuple[str, int], RawRow] = {}
-    out = []
+    out, apart = [], []
+    last: dict[str, RawRow] = {}  # the row read last of each kind
     for r in rows:
         key = (r.tipo, r.numero)
+        if key in seen and last.get(r.tipo) is not seen[key]:
+            apart.append(r)
+            continue
+        last[r.tipo] = seen.get(key, r)
         if key in seen:
             first = seen[key]
             for role, lines in r.cells.items():
@@ -163,13 +171,13 @@ def _deduplicated(rows: list[RawRow]) -> list[RawRow]:
             continue
         seen[key] = r
         out.append(r)
-    return out
+    return out, apart
 
 
 @register("convenio_asm.v1")
 def extract(doc: Document, ctx: Context) -> Extraction:
     meta = agreement_fields(doc.text)
-    raw = _deduplicated(_rows(doc))
+    raw, apart = _deduplicated(_rows(doc))
     rights: dict[str, float] = {}
     for r in raw:
         for role, lines in r.cells.items():
@@ -182,6 +190,19 @@ def extract(doc: Document, ctx: Context) -> Extraction:
         if rec is not None:
             rec["_key"] = f"{rec['tipo']}:{rec['numero']}"
             ext.records.append(rec)
+    for r in apart:
+        rec, _ = to_record(r, rights, meta)
+        ext.failures.append(
+            Failure(
+                "extract",
+                "repeated_row",
+                f"{r.tipo} {r.numero} (page {r.page}): a row numbered like one read earlier in another table; "
+                "the table's kind may be misread (findings for recommendations): check the document",
+                json.dumps(
+                    rec or {"tipo": r.tipo, "numero": r.numero, "page": r.page}, ensure_ascii=False, default=str
+                ),
+            )
+        )
     numbers: dict[str, list[int]] = {}
     for r in raw:
         numbers.setdefault(r.tipo, []).append(r.numero)

@@ -296,3 +296,15 @@ def test_a_tables_first_number_ocr_garbled_is_1_when_the_next_is_2() -> None:
     # no row above it is of its table: unplaced, it is left out, not joined to another table's row
     rows = renumbered(read_rows([(2, _date_row_table("3", first="q")[:6], [], [])]))
     assert rows == []
+
+
+def test_a_row_numbered_like_one_read_further_back_is_kept_apart_not_folded_in() -> None:
+    """A row read again right after itself (its number repeated on a new page) is joined; one
+    numbered like a row further back (a second table taken for the first's kind, as
+    'recomcndación' was, dev OCR'd text 154) is set apart to be reported."""
+    from extractors.convenio_asm import _deduplicated
+
+    rows = [_row("hallazgo", n) for n in (1, 2, 2, 3, 1)]
+    kept, apart = _deduplicated(rows)
+    assert [r.numero for r in kept] == [1, 2, 3] and [r.numero for r in apart] == [1]
+    assert apart[0] is rows[4]
