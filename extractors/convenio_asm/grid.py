@@ -25,12 +25,16 @@ from statistics import median
 from papeleo.model import BBox, Line, Word
 from papeleo.text import fold
 
-from .head import borders, fecha_row_end, header_at
+from .head import LABEL_GAP, borders, fecha_row_end, header_at
 from .labels import FECHA, NUMERO, fecha_label_end, roles_in, row_number
 from .ruling import IN_BLOCK, Block, block_of, blocks, lead_in_kind, matches
 
 log = logging.getLogger(__name__)
 
+# a gap under this share of the line height is a word's space, not a gutter between two cells
+# (a space is ~0.3 of it; LABEL_GAP, 0.8, is the least a gutter is): a word that far after a
+# cell's last word and a gutter before the next cell's text is the first cell's
+WORD_SPACE = 0.5
 # a word may reach this far (points) over a border and still sit in its cell: a glyph's
 # overhang or OCR's loose boxes; more lets prose through as a table line
 BORDER_TOLERANCE = 2.0
@@ -336,6 +340,7 @@ def _cells(line: Line, cols: Columns, current: RawRow | None, rows: list[RawRow]
         if edges and (w.bbox.x0 > edges[1] + BORDER_TOLERANCE or w.bbox.x1 < edges[0] - BORDER_TOLERANCE):
             continue  # outside a ruled table's frame: a margin's rúbrica read as 'O' (dev ASM scan 8)
         per_col.setdefault(cols.column_of(w.bbox.x_center), []).append(w)
+    _words_back_across(per_col, cols.roles)
     first = per_col.get(0, [])
     n = row_number(first[0].text) if cols.roles[0] == NUMERO and len(first) == 1 else None
     unsure = None  # what stands for a number OCR could not read
@@ -367,6 +372,23 @@ def _cells(line: Line, cols: Columns, current: RawRow | None, rows: list[RawRow]
             current.add(role, cl)
             current.right[role] = max(current.right.get(role, 0.0), cl.x1)
     return current
+
+
+def _words_back_across(per_col: dict[int, list[Word]], roles: list[str | None]) -> None:
+    """A cell's word that ran a little over its border goes back to its cell: it stands a word's
+    space after the cell's last word and a column's gap before the next cell's text ('... la
+    evidencia fotográfica y | S/F' on an unruled page, dev ASM text PDF 66: the date read 'y S/F')."""
+    for c in sorted(per_col):
+        left, here = per_col.get(c - 1), per_col[c]
+        if not left or not here or c - 1 >= len(roles) or roles[c - 1] in (None, NUMERO):
+            continue  # a number cell holds its number alone, however close the text stands
+        w, last = here[0], left[-1]
+        height = max(w.bbox.height, last.bbox.height, 1.0)
+        after = here[1].bbox.x0 - w.bbox.x1 if len(here) > 1 else float("inf")
+        if w.bbox.x0 - last.bbox.x1 < WORD_SPACE * height and after > LABEL_GAP * height:
+            left.append(here.pop(0))
+            if not here:
+                del per_col[c]
 
 
 def _frame(cols: Columns) -> tuple[float, float] | None:

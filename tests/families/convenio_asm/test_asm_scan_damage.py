@@ -308,3 +308,28 @@ def test_a_row_numbered_like_one_read_further_back_is_kept_apart_not_folded_in()
     kept, apart = _deduplicated(rows)
     assert [r.numero for r in kept] == [1, 2, 3] and [r.numero for r in apart] == [1]
     assert apart[0] is rows[4]
+
+
+def test_a_word_a_space_over_its_border_goes_back_to_its_cell() -> None:
+    """Dev text PDF 66 (unruled): 'fotográfica y' ran over the date column's border, and the date
+    read 'y S/F' (a failure); the 'y' stands a word's space after 'fotográfica' and a gutter
+    before 'S/F'. A cell's only word moved leaves no empty cell behind."""
+    from extractors.convenio_asm.grid import _words_back_across
+
+    def w(text: str, x0: float) -> Word:
+        return Word(text, BBox(x0, 100, x0 + 5 * len(text), 108), 1.0)
+
+    roles = [NUMERO, TEXTO, ACTIVIDAD, FECHA]
+    per_col = {2: [w("evidencia", 300), w("fotográfica", 348)], 3: [w("y", 406), w("S/F", 430)]}
+    _words_back_across(per_col, roles)
+    assert [x.text for x in per_col[2]] == ["evidencia", "fotográfica", "y"] and [x.text for x in per_col[3]] == ["S/F"]
+    alone = {2: [w("fotográfica", 348)], 3: [w("y", 406)]}
+    _words_back_across(alone, roles)
+    assert list(alone) == [2]
+    # a gutter between the cells: each keeps its words; a number cell never takes the text's
+    apart = {2: [w("fotográfica", 348)], 3: [w("Marzo", 420), w("2024", 450)]}
+    _words_back_across(apart, roles)
+    assert [x.text for x in apart[3]] == ["Marzo", "2024"]
+    number = {0: [w("1", 80)], 1: [w("Derivado", 87), w("de", 135)]}
+    _words_back_across(number, roles)
+    assert [x.text for x in number[0]] == ["1"]
