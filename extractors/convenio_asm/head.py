@@ -29,6 +29,10 @@ from .labels import (
 # a gap between two header words wider than this share of the line height separates two
 # labels: a space is ~0.3 of it, a column gap several; lower splits 'Actividad comprometida'
 LABEL_GAP = 0.8
+# a turned label's lines stand a line's pitch apart (~1.4 of the thickness); OCR may lose the
+# middle one ('Aspecto' / [lost] / 'Mejora', dev ASM scan 77: 11 pt at 5.5), about twice that: still
+# one label. Turned labels of two columns stand a column's width apart, far more
+TURNED_LABEL_GAP = 2.5
 # labels closer than this (points) leave no room to look for the gutter between their edges;
 # then it is looked for between their centres
 MIN_LABEL_GAP = 4.0
@@ -64,7 +68,8 @@ def _clusters(words: list[Word], height: float) -> list[list[Word]]:
     closer than a label gap on one line."""
     out: list[list[Word]] = []
     for w in sorted(words, key=lambda w: w.bbox.x0):
-        if out and w.bbox.x0 <= max(v.bbox.x1 for v in out[-1]) + LABEL_GAP * height:
+        gap = (TURNED_LABEL_GAP if _is_vertical(w) and out and _is_vertical(out[-1][-1]) else LABEL_GAP) * height
+        if out and w.bbox.x0 <= max(v.bbox.x1 for v in out[-1]) + gap:
             out[-1].append(w)
         else:
             out.append([w])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import regex
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from papeleo.text import fold, fold_keep_offsets
 
@@ -121,14 +122,20 @@ def role_of(label: str) -> str | None:
 # a turned label's fragment shorter than this (letters) says nothing: 'rea' is the end of 'Área'
 # and of nothing else, but three letters end many words; four or more ('echa', 'ejora') do not
 MIN_FRAGMENT = 4
+# a fragment may carry one OCR slip from this many letters: 'lejora' (6) for 'mejora'; in four
+# letters one slip leaves three, which end too many words
+MIN_SLIP_FRAGMENT = 5
 
 
 def _ends_word(fragment: str, word: str) -> bool:
-    """``fragment`` is ``word`` with its first letters lost, allowing one OCR slip per ten letters
-    ('esponsable' of 'responsable', 'vordinadora' of 'coordinadora')."""
+    """``fragment`` is ``word`` with its first letters lost, allowing one OCR slip ('esponsable'
+    of 'responsable', 'vordinadora' of 'coordinadora', 'lejora' of 'mejora', dev ASM scan 77)
+    in a fragment of ``MIN_SLIP_FRAGMENT`` letters or more."""
     if len(fragment) > len(word) + 1:
         return False
-    return word.endswith(fragment) or fuzz.ratio(fragment, word[-len(fragment) :]) >= LABEL_FLOOR
+    if word.endswith(fragment):
+        return True
+    return len(fragment) >= MIN_SLIP_FRAGMENT and Levenshtein.distance(fragment, word[-len(fragment) :]) <= 1
 
 
 def role_of_fragments(text: str, whole: bool = False) -> str | None:

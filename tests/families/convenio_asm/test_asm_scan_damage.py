@@ -333,3 +333,20 @@ def test_a_word_a_space_over_its_border_goes_back_to_its_cell() -> None:
     number = {0: [w("1", 80)], 1: [w("Derivado", 87), w("de", 135)]}
     _words_back_across(number, roles)
     assert [x.text for x in number[0]] == ["1"]
+
+
+def test_a_turned_label_whose_middle_line_ocr_lost_is_still_one_label() -> None:
+    """Dev scan 77: 'Aspecto' / 'Susceptible de' / 'Mejora' turned, the middle line lost and the
+    others read '¡specto' and 'lejora' (one slip): 11 pt apart, still the text column's label."""
+    from extractors.convenio_asm.head import _clusters, _role_of_label
+
+    words = [
+        Word("¡specto", BBox(128.0, 206.4, 134.5, 231.8), 0.6),
+        Word("lejora", BBox(145.6, 211.8, 152.5, 231.7), 0.6),
+        Word("cciones", BBox(326.9, 196.4, 331.0, 230.0), 0.6),
+    ]
+    clusters = _clusters(words, 5.5)
+    assert [[w.text for w in c] for c in clusters] == [["¡specto", "lejora"], ["cciones"]]
+    assert _role_of_label(clusters[0], 1) == TEXTO
+    assert role_of_fragments("lejora") == "actividad"  # alone, 'mejora' is half of 'acciones de mejora'
+    assert role_of_fragments("ejor") is None  # four letters carry no slip
