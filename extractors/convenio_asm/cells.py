@@ -15,8 +15,9 @@ import logging
 
 from papeleo.text import parse_date
 
-from .grid import PAGE_NUMBER, CellLine, RawRow
+from .grid import CellLine, RawRow
 from .labels import FECHA, NUMERO, RECOMENDACION, TEXTO, clean_label, role_of, row_number
+from .pagelines import PAGE_NUMBER
 from .records import MAX_DATE_EXTRA_WORDS
 from .spaced import _header_roles
 

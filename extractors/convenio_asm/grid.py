@@ -14,19 +14,16 @@ joined. Running headers and page numbers are dropped before any of this.
 
 from __future__ import annotations
 
-import bisect
 import logging
 import re
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
 from papeleo.model import BBox, Line, Word
-from papeleo.text import fold
 
 from .head import LABEL_GAP, borders, fecha_row_end, header_at
-from .labels import FECHA, NUMERO, fecha_label_end, roles_in, row_number
+from .labels import FECHA, NUMERO, fecha_label_end, row_number
+from .pagelines import date_rows_joined, furniture, kept_lines, numbers_first
 from .ruling import IN_BLOCK, Block, block_of, blocks, lead_in_kind, matches
 
 log = logging.getLogger(__name__)
@@ -42,8 +39,6 @@ BORDER_TOLERANCE = 2.0
 MAX_ROW_GAP = 4.0
 # 'A', 'lá', '4.' — one or two letters or digits alone in a number cell: a number OCR garbled
 GARBLED_NUMBER = re.compile(r"^[^\W_]{1,2}[.)]?$")
-# '2', '- 2 -', '2/5', 'Página 2 de 5', 'Hoja 3 de 7': a page's number
-PAGE_NUMBER = re.compile(r"^\W*(?:p[aá]gina|hoja)?\s*\d{1,3}\s*(?:(?:de|/)\s*\d{1,3})?\W*$", re.I)
 
 
 @dataclass
@@ -92,43 +87,6 @@ class Columns:
         return sum(1 for b in self.borders if x > b)
 
 
-def furniture(pages: list[list[Line]]) -> set[str]:
-    """Lines printed on two or more pages (running headers, mottos, footers): folded text. A
-    table header repeated on the next page is no furniture (it says the table goes on), nor is
-    a piece of one: a label stacked over two lines ('Fecha de' / 'cumplimiento') sits beside
-    the header line that names the other columns, overlapping it in height. Nor is a cell's
-    line that two rows happen to share ('documental', the end of a list item printed again):
-    furniture stands at a page's top or bottom (``EDGE_LINES``) in at least half the pages it
-    is on; OCR may read it once among a table's rows, but not everywhere."""
-    seen: Counter[str] = Counter()
-    at_edge: Counter[str] = Counter()
-    for lines in pages:
-        named = [ln for ln in lines if ln.bbox is not None and roles_in(ln.text)]
-        texts = {
-            fold(ln.text).strip(): k
-            for k, ln in enumerate(lines)
-            if ln.text.strip()
-            and not any(
-                m is not ln and ln.bbox is not None and ln.bbox.top < m.bbox.bottom and m.bbox.top < ln.bbox.bottom
-                for m in named
-            )
-        }
-        order = sorted(range(len(lines)), key=lambda k: lines[k].bbox.top if lines[k].bbox else k)
-        edge = set(order[:EDGE_LINES] + order[-EDGE_LINES:])
-        seen.update(texts.keys())
-        at_edge.update(t for t, k in texts.items() if k in edge)
-    return {t for t, n in seen.items() if n >= 2 and len(t) > 3 and not roles_in(t) and 2 * at_edge[t] >= n}
-
-
-# a page's number is its first or its last line once the running lines are gone; a lone number
-# further in is a row's (a continued table's first row, under its repeated header, is among a
-# page's first four lines). 2 admits a page number above or below one unrepeated line
-PAGE_NUMBER_LINES = 2
-# running lines stand among a page's first or last this many lines (a motto, a heading, the
-# page number and a footer note); more lets a table's first or last rows pass for furniture
-EDGE_LINES = 4
-
-
 def _crosses(line: Line, cols: Columns) -> bool:
     """Prose, not a table line: words run over two borders, or over the first one (a number
     column's border, which no cell text reaches). One word over a later border is a cell's
@@ -141,71 +99,6 @@ def _crosses(line: Line, cols: Columns) -> bool:
             if w.bbox.x0 < b - BORDER_TOLERANCE and w.bbox.x1 > b + BORDER_TOLERANCE:
                 crossed.append(k)
     return len(crossed) >= 2 or (0 in crossed and cols.roles[0] == NUMERO)
-
-
-def _kept(all_lines: list[Line], running: set[str], hrules: Sequence[float] = ()) -> list[Line]:
-    """A page's lines less furniture and page numbers. A lone number between a ruled table's
-    first and last horizontal rule is a row's number cell, not the page's number: tesseract
-    reads each cell of a ruled grid as a line of its own (dev ASM scan 7 lost row 1 this way).
-    Nor is one with ``PAGE_NUMBER_LINES`` lines above and below it: a page's number stands at
-    its top or its bottom (dev ASM scan 11 lost row 1, above a first rule the scan's header band hid)."""
-    top, bottom = (min(hrules), max(hrules)) if len(hrules) >= 2 else (0.0, 0.0)
-    lines = [ln for ln in all_lines if ln.words and ln.bbox and fold(ln.text).strip() not in running]
-    tops = sorted(ln.bbox.top for ln in lines)
-
-    def page_number(ln: Line) -> bool:
-        if not PAGE_NUMBER.match(ln.text) or top < ln.bbox.top < bottom:
-            return False
-        rank = bisect.bisect_left(tops, ln.bbox.top)
-        return rank < PAGE_NUMBER_LINES or rank >= len(tops) - PAGE_NUMBER_LINES
-
-    return [ln for ln in lines if not page_number(ln)]
-
-
-def _numbers_first(lines: list[Line], hrules: list[float]) -> list[Line]:
-    """The lines in reading order, except that a lone number comes first among the lines
-    between the same two horizontal rules. A ruled row's number is centred in its cell, so its
-    line sits below the first lines of the row's other cells, which would otherwise go to the
-    row above (dev ASM scan 7: every finding's first lines under the previous number)."""
-    lines = _numbers_before_their_line(lines)
-    if len(hrules) < 2:
-        return lines
-    ys = sorted(hrules)
-
-    def band_of(ln: Line) -> int:
-        return bisect.bisect(ys, (ln.bbox.top + ln.bbox.bottom) / 2)
-
-    left: dict[int, float] = {}
-    for ln in lines:
-        left[band_of(ln)] = min(left.get(band_of(ln), ln.bbox.x0), ln.bbox.x0)
-
-    def key(item: tuple[int, Line]) -> tuple[int, int, int]:
-        i, ln = item
-        band = band_of(ln)
-        inside = 0 < band < len(ys)
-        numbered = row_number(ln.words[0].text) is not None
-        # the row's number alone, or the leftmost line opening with it: tesseract may read a row's
-        # number with its finding, after the cells right of them (dev ASM scan 24 lost every row)
-        first = inside and numbered and (len(ln.words) == 1 or ln.bbox.x0 <= left[band])
-        return (band, 0 if first else 1, i)
-
-    return [ln for _, ln in sorted(enumerate(lines), key=key)]
-
-
-def _numbers_before_their_line(lines: list[Line]) -> list[Line]:
-    """A lone row number moved before the lines beside it on its own height: centred on a row's
-    first line, it may sit a point lower and come after it (dev ASM scan 11 gave row 1's first
-    line to the header above, 'Como resultado de la evaluación, se')."""
-    out = list(lines)
-    for ln in lines:
-        if len(ln.words) != 1 or row_number(ln.text) is None:
-            continue
-        j = out.index(ln)
-        mid = (ln.bbox.top + ln.bbox.bottom) / 2
-        while j > 0 and out[j - 1].bbox.x0 > ln.bbox.x1 and out[j - 1].bbox.top <= mid <= out[j - 1].bbox.bottom:
-            out[j - 1], out[j] = out[j], out[j - 1]
-            j -= 1
-    return out
 
 
 def _headers(pages: list[tuple[int, list[Line], list[tuple[float, float, float]], list[float]]]) -> list[Columns]:
@@ -222,32 +115,11 @@ def _headers(pages: list[tuple[int, list[Line], list[tuple[float, float, float]]
     return out
 
 
-def _date_rows_joined(lines: list[Line]) -> list[Line]:
-    """A bare 'Fecha compromiso:' label joined with the lines beside it on its row: tesseract
-    reads each cell of a ruled row as a line of its own, and the date's line, a point higher,
-    came first and went to the activity above (dev ASM scan 1: every date lost)."""
-    out = list(lines)
-    for ln in lines:
-        if ln not in out or fecha_label_end(ln.text) is None or fecha_row_end(ln) is not None:
-            continue
-        mid = (ln.bbox.top + ln.bbox.bottom) / 2
-        beside = [m for m in out if m is not ln and m.bbox.x0 > ln.bbox.x1 and m.bbox.top <= mid <= m.bbox.bottom]
-        if not beside or any(roles_in(m.text) for m in beside):
-            continue  # beside other labels it is a header's 'Fecha de término' (dev ASM scan 24)
-        out[out.index(ln)] = Line.from_words(sorted([*ln.words, *(w for m in beside for w in m.words)], key=_x0))
-        out = [m for m in out if m not in beside]
-    return out
-
-
-def _x0(w: Word) -> float:
-    return w.bbox.x0 if w.bbox is not None else 0.0
-
-
 def read_rows(pages: list[tuple[int, list[Line], list[tuple[float, float, float]], list[float]]]) -> list[RawRow]:
     """Every ASM row on the pages (page number, lines with boxes, vertical rulings as (x, top,
     bottom), y of horizontal rulings)."""
     running = furniture([lines for _, lines, _, _ in pages])
-    pages = [(n, _numbers_first(_date_rows_joined(_kept(lines, running, h)), h), v, h) for n, lines, v, h in pages]
+    pages = [(n, numbers_first(date_rows_joined(kept_lines(lines, running, h)), h), v, h) for n, lines, v, h in pages]
     known = _headers(pages)
     rows: list[RawRow] = []
     cols: Columns | None = None

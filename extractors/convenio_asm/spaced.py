@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from papeleo.text import Precision, find_dates, fold, parse_date
 from papeleo.text.dates import DE_LOOKALIKE, damaged_month_of, month_of
 
-from .grid import PAGE_NUMBER, CellLine, RawRow
+from .grid import CellLine, RawRow
 from .interleaved import interleaved_cells
 from .labels import (
     ACTIVIDAD,
@@ -38,6 +38,7 @@ from .labels import (
     role_of,
     row_number,
 )
+from .pagelines import PAGE_NUMBER
 
 log = logging.getLogger(__name__)
 

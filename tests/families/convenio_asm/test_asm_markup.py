@@ -291,7 +291,7 @@ def _boxed(texts: list[str]) -> list:
 def test_running_lines_stand_at_a_page_edge_and_a_shared_cell_line_is_no_furniture() -> None:
     # dev seed 31: 'documental', the end of a list item two rows print, was taken for furniture
     # and the gap it left ended the table
-    from extractors.convenio_asm.grid import furniture
+    from extractors.convenio_asm.pagelines import furniture
 
     motto = "“2019. Año del Centésimo Aniversario”"
     page1 = _boxed([motto, *[f"fila {k} de la primera página" for k in range(5)], "documental"] + ["otra"] * 6)
@@ -302,7 +302,7 @@ def test_running_lines_stand_at_a_page_edge_and_a_shared_cell_line_is_no_furnitu
 def test_a_date_line_beside_its_bare_label_on_a_ruled_row_is_the_row_s_date() -> None:
     # dev scan 1: tesseract read the label cell and the date cell as two lines, the date a point
     # higher, so it came first and went to the activity above
-    from extractors.convenio_asm.grid import _date_rows_joined
+    from extractors.convenio_asm.pagelines import date_rows_joined
     from papeleo.model import BBox, Line, Word
 
     def line(text: str, x0: float, top: float) -> Line:
@@ -313,7 +313,7 @@ def test_a_date_line_beside_its_bare_label_on_a_ruled_row_is_the_row_s_date() ->
         return Line.from_words(words)
 
     date, label = line("-28 de Noviembre de 2023", 365, 308), line("Fecha compromiso:", 143, 309)
-    joined = _date_rows_joined([line("usuarios.", 300, 271), date, label])
+    joined = date_rows_joined([line("usuarios.", 300, 271), date, label])
     assert [ln.text for ln in joined] == ["usuarios.", "Fecha compromiso: -28 de Noviembre de 2023"]
 
 

@@ -1,0 +1,144 @@
+"""A page's lines made ready for the ASM column reader (``grid``): running lines and page
+numbers dropped, and the reading order OCR gives put right where it would give a row's lines to
+its neighbour — a row's number read after its cells, a date label read apart from its date.
+Kept apart from ``grid`` because it is about a page's lines, not about a table's columns.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from papeleo.model import Line, Word
+from papeleo.text import fold
+
+from .head import fecha_row_end
+from .labels import fecha_label_end, roles_in, row_number
+
+# '2', '- 2 -', '2/5', 'Página 2 de 5', 'Hoja 3 de 7': a page's number
+PAGE_NUMBER = re.compile(r"^\W*(?:p[aá]gina|hoja)?\s*\d{1,3}\s*(?:(?:de|/)\s*\d{1,3})?\W*$", re.I)
+
+
+def furniture(pages: list[list[Line]]) -> set[str]:
+    """Lines printed on two or more pages (running headers, mottos, footers): folded text. A
+    table header repeated on the next page is no furniture (it says the table goes on), nor is
+    a piece of one: a label stacked over two lines ('Fecha de' / 'cumplimiento') sits beside
+    the header line that names the other columns, overlapping it in height. Nor is a cell's
+    line that two rows happen to share ('documental', the end of a list item printed again):
+    furniture stands at a page's top or bottom (``EDGE_LINES``) in at least half the pages it
+    is on; OCR may read it once among a table's rows, but not everywhere."""
+    seen: Counter[str] = Counter()
+    at_edge: Counter[str] = Counter()
+    for lines in pages:
+        named = [ln for ln in lines if ln.bbox is not None and roles_in(ln.text)]
+        texts = {
+            fold(ln.text).strip(): k
+            for k, ln in enumerate(lines)
+            if ln.text.strip()
+            and not any(
+                m is not ln and ln.bbox is not None and ln.bbox.top < m.bbox.bottom and m.bbox.top < ln.bbox.bottom
+                for m in named
+            )
+        }
+        order = sorted(range(len(lines)), key=lambda k: lines[k].bbox.top if lines[k].bbox else k)
+        edge = set(order[:EDGE_LINES] + order[-EDGE_LINES:])
+        seen.update(texts.keys())
+        at_edge.update(t for t, k in texts.items() if k in edge)
+    return {t for t, n in seen.items() if n >= 2 and len(t) > 3 and not roles_in(t) and 2 * at_edge[t] >= n}
+
+
+# a page's number is its first or its last line once the running lines are gone; a lone number
+# further in is a row's (a continued table's first row, under its repeated header, is among a
+# page's first four lines). 2 admits a page number above or below one unrepeated line
+PAGE_NUMBER_LINES = 2
+# running lines stand among a page's first or last this many lines (a motto, a heading, the
+# page number and a footer note); more lets a table's first or last rows pass for furniture
+EDGE_LINES = 4
+
+
+def kept_lines(all_lines: list[Line], running: set[str], hrules: Sequence[float] = ()) -> list[Line]:
+    """A page's lines less furniture and page numbers. A lone number between a ruled table's
+    first and last horizontal rule is a row's number cell, not the page's number: tesseract
+    reads each cell of a ruled grid as a line of its own (dev ASM scan 7 lost row 1 this way).
+    Nor is one with ``PAGE_NUMBER_LINES`` lines above and below it: a page's number stands at
+    its top or its bottom (dev ASM scan 11 lost row 1, above a first rule the scan's header band hid)."""
+    top, bottom = (min(hrules), max(hrules)) if len(hrules) >= 2 else (0.0, 0.0)
+    lines = [ln for ln in all_lines if ln.words and ln.bbox and fold(ln.text).strip() not in running]
+    tops = sorted(ln.bbox.top for ln in lines)
+
+    def page_number(ln: Line) -> bool:
+        if not PAGE_NUMBER.match(ln.text) or top < ln.bbox.top < bottom:
+            return False
+        rank = bisect.bisect_left(tops, ln.bbox.top)
+        return rank < PAGE_NUMBER_LINES or rank >= len(tops) - PAGE_NUMBER_LINES
+
+    return [ln for ln in lines if not page_number(ln)]
+
+
+def numbers_first(lines: list[Line], hrules: list[float]) -> list[Line]:
+    """The lines in reading order, except that a lone number comes first among the lines
+    between the same two horizontal rules. A ruled row's number is centred in its cell, so its
+    line sits below the first lines of the row's other cells, which would otherwise go to the
+    row above (dev ASM scan 7: every finding's first lines under the previous number)."""
+    lines = _numbers_before_their_line(lines)
+    if len(hrules) < 2:
+        return lines
+    ys = sorted(hrules)
+
+    def band_of(ln: Line) -> int:
+        return bisect.bisect(ys, (ln.bbox.top + ln.bbox.bottom) / 2)
+
+    left: dict[int, float] = {}
+    for ln in lines:
+        left[band_of(ln)] = min(left.get(band_of(ln), ln.bbox.x0), ln.bbox.x0)
+
+    def key(item: tuple[int, Line]) -> tuple[int, int, int]:
+        i, ln = item
+        band = band_of(ln)
+        inside = 0 < band < len(ys)
+        numbered = row_number(ln.words[0].text) is not None
+        # the row's number alone, or the leftmost line opening with it: tesseract may read a row's
+        # number with its finding, after the cells right of them (dev ASM scan 24 lost every row)
+        first = inside and numbered and (len(ln.words) == 1 or ln.bbox.x0 <= left[band])
+        return (band, 0 if first else 1, i)
+
+    return [ln for _, ln in sorted(enumerate(lines), key=key)]
+
+
+def _numbers_before_their_line(lines: list[Line]) -> list[Line]:
+    """A lone row number moved before the lines beside it on its own height: centred on a row's
+    first line, it may sit a point lower and come after it (dev ASM scan 11 gave row 1's first
+    line to the header above, 'Como resultado de la evaluación, se')."""
+    out = list(lines)
+    for ln in lines:
+        if len(ln.words) != 1 or row_number(ln.text) is None:
+            continue
+        j = out.index(ln)
+        mid = (ln.bbox.top + ln.bbox.bottom) / 2
+        while j > 0 and out[j - 1].bbox.x0 > ln.bbox.x1 and out[j - 1].bbox.top <= mid <= out[j - 1].bbox.bottom:
+            out[j - 1], out[j] = out[j], out[j - 1]
+            j -= 1
+    return out
+
+
+def date_rows_joined(lines: list[Line]) -> list[Line]:
+    """A bare 'Fecha compromiso:' label joined with the lines beside it on its row: tesseract
+    reads each cell of a ruled row as a line of its own, and the date's line, a point higher,
+    came first and went to the activity above (dev ASM scan 1: every date lost)."""
+    out = list(lines)
+    for ln in lines:
+        if ln not in out or fecha_label_end(ln.text) is None or fecha_row_end(ln) is not None:
+            continue
+        mid = (ln.bbox.top + ln.bbox.bottom) / 2
+        beside = [m for m in out if m is not ln and m.bbox.x0 > ln.bbox.x1 and m.bbox.top <= mid <= m.bbox.bottom]
+        if not beside or any(roles_in(m.text) for m in beside):
+            continue  # beside other labels it is a header's 'Fecha de término' (dev ASM scan 24)
+        out[out.index(ln)] = Line.from_words(sorted([*ln.words, *(w for m in beside for w in m.words)], key=_x0))
+        out = [m for m in out if m not in beside]
+    return out
+
+
+def _x0(w: Word) -> float:
+    return w.bbox.x0 if w.bbox is not None else 0.0
