@@ -115,10 +115,11 @@ def _rows(doc: Document) -> list[RawRow]:
         out += renumbered(read_rows(pages), stated_counts(doc.text))
     if plain:
         out += text_rows(plain)
-    # a label/value sheet is read in visual lines: tesseract's lines of a ruled box give a value
-    # before its label ('Conciliación de ...' / 'Aspecto Susceptible de Mejora:', dev ASM scan 46)
-    sheets = [page_to_visual_lines_by_segment(p, keep=table_parts) if p.text_source == "ocr" else p for p in geo]
+    sheets: list[Page] = []
     if not out:  # no ASM table: label/value sheets, one box per ASM
+        # read in visual lines: tesseract's lines of a ruled box give a value before its label
+        # ('Conciliación de ...' / 'Aspecto Susceptible de Mejora:', dev ASM scan 46)
+        sheets = [page_to_visual_lines_by_segment(p, keep=table_parts) if p.text_source == "ocr" else p for p in geo]
         out = ficha_rows([(p.number, list(p.lines)) for p in sheets] + [(p.number, plain_lines(p)) for p in plain])
     _covered_dates(out, {p.number: p.marks for p in geo})
     if not out and geo:  # labels on lines of their own, beside their values' lines

@@ -61,26 +61,21 @@ def cell_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
         # a cell per paragraph later in that table are this reader's (dev OCR'd text 73)
         spaced = _header_roles(joined) or (_header_roles(lines[0]) if len(lines) > 1 else None)
         if spaced is not None:
-            (roles, tipo), current = spaced, _drop_empty(rows, current)
-            n = row_number(lines[-1]) if len(lines) > 1 else None
-            if n is not None:  # ... and its last line a lone number: a row whose cells follow
-                current, cell = RawRow(tipo, n, number), 1
-                rows.append(current)
+            (roles, tipo) = spaced
+            _drop_empty(rows, current)
+            # ... and its last line a lone number: a row whose cells follow
+            current, cell = _opened(rows, tipo, row_number(lines[-1]) if len(lines) > 1 else None, number)
             continue
         if roles is None or (len(lines) == 1 and PAGE_NUMBER.match(joined) and row_number(joined) is None):
             continue
         if len(lines) > 1 and all("\t" in ln for ln in lines[:-1]) and ("\t" in lines[-1] or row_number(lines[-1])):
             # rows written one line each, tab-separated (other readers read those), the last line
             # maybe the next row's lone number: the table goes on (dev OCR'd text 73 lost row 9)
-            n = row_number(lines[-1])
-            current, cell = (RawRow(tipo, n, number), 1) if n is not None else (None, 0)
-            if current is not None:
-                rows.append(current)
+            current, cell = _opened(rows, tipo, row_number(lines[-1]), number)
             continue
         n = row_number(joined) if len(lines) == 1 else None
         if n is not None:
-            current, cell = RawRow(tipo, n, number), 1
-            rows.append(current)
+            current, cell = _opened(rows, tipo, n, number)
             continue
         if (
             current is not None
@@ -103,6 +98,14 @@ def cell_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
         cell += 1
     log.debug("cells: %d rows", len(rows))
     return rows
+
+
+def _opened(rows: list[RawRow], tipo: str, n: int | None, page: int) -> tuple[RawRow | None, int]:
+    """The row a number opens, appended to ``rows``, and its first cell's index; none without one."""
+    if n is None:
+        return None, 0
+    rows.append(RawRow(tipo, n, page))
+    return rows[-1], 1
 
 
 def _is_next_date(roles: list[str], cell: int, text: str) -> bool:

@@ -77,17 +77,13 @@ def _sequence(numero: int, numbers: list[int], stated: int | None) -> str:
     return CONFLICT if stated is not None and numero < stated else OK
 
 
-def check_rows(records: list[dict], text: str, numbers: dict[str, list[int]] | None = None) -> None:
+def check_rows(records: list[dict], text: str, numbers: dict[str, list[int]]) -> None:
     """Add the checks the agreement's text allows to each record's ``checks``. ``numbers``: the
     row numbers read per kind, rows that became failures included (a failed row is no gap)."""
     limit, counts = stated_limit(text), stated_counts(text)
     read: dict[str, int] = {}
     for r in records:
         read[r["tipo"]] = read.get(r["tipo"], 0) + 1
-    if numbers is None:
-        numbers = {}
-        for r in records:
-            numbers.setdefault(r["tipo"], []).append(r["numero"])
     for r in records:
         checks = list(r.get("checks") or [])
         if r["tipo"] in counts:
@@ -95,5 +91,4 @@ def check_rows(records: list[dict], text: str, numbers: dict[str, list[int]] | N
         if limit is not None and r.get("fecha_compromiso") is not None:
             checks.append(f"fecha_limite={OK if r['fecha_compromiso'] <= limit else CONFLICT}")
         checks.append(f"secuencia={_sequence(r['numero'], numbers.get(r['tipo'], []), counts.get(r['tipo']))}")
-        if checks:
-            r["checks"] = checks
+        r["checks"] = checks

@@ -222,9 +222,9 @@ def _cells(line: Line, cols: Columns, current: RawRow | None, rows: list[RawRow]
         elif current is not None and current.closed and not first:
             unsure = ""  # the row's number lost, after the row above ended on its date row (dev scan 4)
     if n is not None or unsure is not None:
-        opens = current is None
-        current = RawRow(cols.tipo, n or 0, page, read_numero=unsure, tentative=unsure is not None)
-        current.opens = opens
+        current = RawRow(
+            cols.tipo, n or 0, page, read_numero=unsure, tentative=unsure is not None, opens=current is None
+        )
         if FECHA in cols.roles:
             j = cols.roles.index(FECHA)
             edges = [float("-inf"), *cols.borders, float("inf")]

@@ -80,11 +80,16 @@ def _label_text(words: list[Word]) -> str:
     """A label's words in reading order: lines top to bottom, words left to right; a label
     printed turned upwards (a narrow column's head) reads its lines left to right and each
     line bottom to top ('Aspecto' / 'Susceptible de' / 'Mejora')."""
-    if 2 * sum(1 for w in words if _is_vertical(w)) > len(words):
+    if _mostly_turned(words):
         return " ".join(w.text for w in sorted(words, key=lambda w: (round(w.bbox.x0), -w.bbox.bottom)))
     # lines by vertical overlap, not by rounded tops: on a scan tilted 0.4 degrees 'Fecha' sat a
     # point under 'comprometida' and the label read 'comprometida Fecha' (dev ASM scan 7)
     return " ".join(w.text for line in words_to_word_lines(words, keep_specks=True) for w in line)
+
+
+def _mostly_turned(words: list[Word]) -> bool:
+    """A label most of whose words are printed turned a quarter."""
+    return 2 * sum(1 for w in words if _is_vertical(w)) > len(words)
 
 
 def _is_vertical(word: Word) -> bool:
@@ -160,7 +165,7 @@ def _role_of_label(words: list[Word], k: int) -> str | None:
     it ('$', '%', '*': dev scan 21 lost its table over '$')."""
     text = _label_text(words)
     role = role_of(text)
-    if role is None and 2 * sum(1 for w in words if _is_vertical(w)) > len(words):
+    if role is None and _mostly_turned(words):
         role = role_of_fragments(text)  # a turned label's ends
     elif role is None and len(text.split()) <= MAX_PARTIAL_LABEL_WORDS:
         role = role_of_fragments(text, whole=True)  # an upright one OCR half lost: 'dos e cumplimiento'

@@ -103,9 +103,14 @@ def page_to_visual_lines(page: Page, keep: Callable[[Sequence[Word]], Iterable[W
     keep though they look like specks — what a family knows to be text where it stands (a dash
     between two words: ``dashes_between_words``); an option, as MIR's tables were measured
     without it."""
-    kept = {id(w) for ln in page.lines for w in keep(ln.words)} if keep is not None else set()
-    words = [w for w in page.words if w.bbox is not None and (id(w) in kept or not is_speck(w))]
+    words = [w for ln in page.lines for w in _placeable(ln.words, keep)]
     return replace(page, lines=tuple(words_to_lines(words)))
+
+
+def _placeable(line: Sequence[Word], keep: Callable[[Sequence[Word]], Iterable[Word]] | None) -> list[Word]:
+    """An OCR line's words with a box that are no specks, or that ``keep`` says are text."""
+    kept = {id(w) for w in keep(line)} if keep is not None else set()
+    return [w for w in line if w.bbox is not None and (id(w) in kept or not is_speck(w))]
 
 
 def page_to_visual_lines_by_segment(page: Page, keep: Callable[[Sequence[Word]], Iterable[Word]] | None = None) -> Page:
@@ -116,8 +121,7 @@ def page_to_visual_lines_by_segment(page: Page, keep: Callable[[Sequence[Word]],
     ('Además, seleccionar no a se los documentan ...', dev ASM scan 50)."""
     segments = []
     for ln in page.lines:
-        kept = {id(w) for w in keep(ln.words)} if keep is not None else set()
-        words = [w for w in ln.words if w.bbox is not None and (id(w) in kept or not is_speck(w))]
+        words = _placeable(ln.words, keep)
         if words:
             segments.append((line_box(words), words))
     segments.sort(key=lambda s: (s[0].top, s[0].x0))
