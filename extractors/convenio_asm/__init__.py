@@ -109,6 +109,7 @@ def _rows(doc: Document) -> list[RawRow]:
                 list(p.lines),
                 [(r.x0, r.top, r.bottom) for r in _column_rules(p)],
                 [r.top for r in p.rules if r.orientation == "h"],
+                [(r.top, r.x0, r.x1) for r in p.rules if r.orientation == "h"],
             )
             for p in geo
         ]

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import median
+from typing import NamedTuple
 
 from papeleo.model import BBox, Line, Word
 
@@ -76,6 +78,17 @@ class RawRow:
         self.cells.setdefault(role, []).append(line)
 
 
+class GridPage(NamedTuple):
+    """One page as the column reader takes it: its lines with boxes, its vertical rulings as
+    (x, top, bottom), the y of its horizontal rulings, and those rulings' spans (y, x0, x1)."""
+
+    number: int
+    lines: list[Line]
+    vrules: list[tuple[float, float, float]]
+    hrules: list[float]
+    hspans: Sequence[tuple[float, float, float]] = ()
+
+
 @dataclass
 class Columns:
     roles: list[str | None]
@@ -101,11 +114,11 @@ def _crosses(line: Line, cols: Columns) -> bool:
     return len(crossed) >= 2 or (0 in crossed and cols.roles[0] == NUMERO)
 
 
-def _headers(pages: list[tuple[int, list[Line], list[tuple[float, float, float]], list[float]]]) -> list[Columns]:
+def _headers(pages: list[GridPage]) -> list[Columns]:
     """Every header the document prints, with its borders: the columns a ruled table whose
     header OCR lost is read by."""
     out = []
-    for _, lines, vrules, hrules in pages:
+    for _, lines, vrules, hrules, _ in pages:
         xs = [x for x, _, _ in vrules]
         for i in range(len(lines)):
             hdr = header_at(lines, i, hrules)
@@ -115,19 +128,23 @@ def _headers(pages: list[tuple[int, list[Line], list[tuple[float, float, float]]
     return out
 
 
-def read_rows(pages: list[tuple[int, list[Line], list[tuple[float, float, float]], list[float]]]) -> list[RawRow]:
-    """Every ASM row on the pages (page number, lines with boxes, vertical rulings as (x, top,
-    bottom), y of horizontal rulings)."""
-    running = furniture([lines for _, lines, _, _ in pages])
-    pages = [(n, numbers_first(date_rows_joined(kept_lines(lines, running, h)), h), v, h) for n, lines, v, h in pages]
+def read_rows(pages: Sequence[GridPage | tuple]) -> list[RawRow]:
+    """Every ASM row on the pages (:class:`GridPage`, or the tuple of its fields)."""
+    pages = [GridPage(*p) for p in pages]
+    running = furniture([p.lines for p in pages])
+    pages = [
+        p._replace(lines=numbers_first(date_rows_joined(kept_lines(p.lines, running, p.hrules)), p.hrules))
+        for p in pages
+    ]
     known = _headers(pages)
     rows: list[RawRow] = []
     cols: Columns | None = None
     current: RawRow | None = None
-    for number, lines, vrules, hrules in pages:
+    for number, lines, vrules, hrules, hspans in pages:
         rules = [x for x, _, _ in vrules]
         ruled = blocks(number, vrules)
         prev_bottom: float | None = None
+        body_bottom: float | None = None  # the last table line's bottom on this page, under its header
         i = 0
         while i < len(lines):
             hdr = header_at(lines, i, hrules)
@@ -138,6 +155,7 @@ def read_rows(pages: list[tuple[int, list[Line], list[tuple[float, float, float]
                 if current is not None and current.tipo != tipo:
                     current = None
                 prev_bottom = lines[i + k - 1].bbox.bottom
+                body_bottom = None
                 i += k
                 continue
             line = lines[i]
@@ -172,7 +190,7 @@ def read_rows(pages: list[tuple[int, list[Line], list[tuple[float, float, float]
                     current.fecha_lines.append(" ".join(rest))
                     current.boxes.append((number, line.bbox))
                     current.closed = FECHA not in cols.roles
-                prev_bottom = line.bbox.bottom
+                prev_bottom = body_bottom = line.bbox.bottom
                 continue
             if _crosses(line, cols):
                 # a header OCR garbled ('p ecomendació compro Je atención') draws borders its
@@ -184,8 +202,9 @@ def read_rows(pages: list[tuple[int, list[Line], list[tuple[float, float, float]
                     cols, current = None, None
                     continue
                 cols = Columns(alt.roles, alt.borders, cols.tipo, blk)
-            prev_bottom = line.bbox.bottom
-            current = _cells(line, cols, current, rows, number)
+            apart = body_bottom is not None and _ruled_apart(hspans, body_bottom, line.bbox.top, cols)
+            prev_bottom = body_bottom = line.bbox.bottom
+            current = _cells(line, cols, current, rows, number, apart)
     log.debug("grid: %d rows", len(rows))
     return rows
 
@@ -201,9 +220,26 @@ def _headerless(blk: Block, known: list[Columns], above: list[Line]) -> Columns 
     return Columns(match.roles, match.borders, tipo, blk)
 
 
-def _cells(line: Line, cols: Columns, current: RawRow | None, rows: list[RawRow], page: int) -> RawRow | None:
+def _ruled_apart(hspans: Sequence[tuple[float, float, float]], above: float, top: float, cols: Columns) -> bool:
+    """A horizontal ruling runs between the table line above (its bottom) and this one (its
+    top) across the number column and the next: rows are ruled apart there. A ruling that
+    starts right of the number column parts the sub-rows of one record (a number cell spanning
+    several activities' rows) and does not count."""
+    if not cols.borders or cols.roles[0] != NUMERO:
+        return False
+    reach = cols.borders[1] if len(cols.borders) > 1 else cols.borders[0]
+    return any(
+        above - BORDER_TOLERANCE <= y <= top + BORDER_TOLERANCE and x0 < cols.borders[0] and x1 > reach
+        for y, x0, x1 in hspans
+    )
+
+
+def _cells(
+    line: Line, cols: Columns, current: RawRow | None, rows: list[RawRow], page: int, apart: bool = False
+) -> RawRow | None:
     """A table line cut at the borders: a new row when its number cell holds a number, else
-    more of the current row. Returns the row being read."""
+    more of the current row (``apart``: a ruling parts it from the line above, so a row whose
+    number OCR lost starts here). Returns the row being read."""
     per_col: dict[int, list[Word]] = {}
     edges = _frame(cols)
     for w in line.words:
@@ -213,14 +249,17 @@ def _cells(line: Line, cols: Columns, current: RawRow | None, rows: list[RawRow]
             continue  # outside a ruled table's frame: a margin's rúbrica read as 'O' (dev ASM scan 8)
         per_col.setdefault(cols.column_of(w.bbox.x_center), []).append(w)
     _words_back_across(per_col, cols.roles)
-    first = per_col.get(0, [])
+    # a speck beside the number ('6 -', dev ASM scan 18) is no part of it
+    first = [w for w in per_col.get(0, []) if any(ch.isalnum() for ch in w.text)]
     n = row_number(first[0].text) if cols.roles[0] == NUMERO and len(first) == 1 else None
     unsure = None  # what stands for a number OCR could not read
     if n is None and cols.roles[0] == NUMERO:
         if len(first) == 1 and GARBLED_NUMBER.match(first[0].text):
             unsure = first[0].text  # '4' read 'A', '7' read 'lá' (dev ASM scan 47), '1' read 'q' (21)
-        elif current is not None and current.closed and not first:
-            unsure = ""  # the row's number lost, after the row above ended on its date row (dev scan 4)
+        elif current is not None and (current.closed or apart) and not first:
+            # the row's number lost, after the row above ended on its date row (dev scan 4) or
+            # under the ruling that closes it (dev scan 71: two rows' dates read as one)
+            unsure = ""
     if n is not None or unsure is not None:
         current = RawRow(
             cols.tipo, n or 0, page, read_numero=unsure, tentative=unsure is not None, opens=current is None

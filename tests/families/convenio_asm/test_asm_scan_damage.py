@@ -350,3 +350,86 @@ def test_a_turned_label_whose_middle_line_ocr_lost_is_still_one_label() -> None:
     assert _role_of_label(clusters[0], 1) == TEXTO
     assert role_of_fragments("lejora") == "actividad"  # alone, 'mejora' is half of 'acciones de mejora'
     assert role_of_fragments("ejor") is None  # four letters carry no slip
+
+
+# a convenio's table, ruled in full: N° | hallazgo | acción de mejora | fecha compromiso
+CONVENIO_HEAD = [
+    line(
+        ("N°", 70),
+        ("Descripción", 100),
+        ("del", 160),
+        ("hallazgo", 180),
+        ("Acción", 270),
+        ("de", 305),
+        ("mejora", 320),
+        ("Fecha", 460),
+        ("compromiso", 490),
+        top=89.0,
+    ),
+]
+CONVENIO_RULES = [(x, 85.0, 400.0) for x in (63.0, 92.0, 267.0, 456.0, 549.0)]
+
+
+def _ruled_rows(body: list[Line], hspans: list[tuple[float, float, float]]) -> list[RawRow]:
+    hrules = [y for y, _, _ in hspans]
+    return read_rows([(2, CONVENIO_HEAD + body, CONVENIO_RULES, hrules, hspans)])
+
+
+def test_a_speck_beside_a_row_number_leaves_the_number() -> None:
+    """Dev scan 18: row 6's number cell read '6 -' (a speck), and the row joined row 5."""
+    body = [
+        line(
+            ("5", 76),
+            ("No", 96),
+            ("hay", 110),
+            ("encuesta.", 130),
+            ("Aplicarla.", 271),
+            ("Diciembre", 460),
+            ("2024", 510),
+            top=105.0,
+        ),
+        line(
+            ("6", 76),
+            ("-", 89),
+            ("No", 96),
+            ("hay", 110),
+            ("convenio.", 130),
+            ("Suscribirlo.", 271),
+            ("Junio", 460),
+            ("2024", 495),
+            top=130.0,
+        ),
+    ]
+    rows = _ruled_rows(body, [(86.0, 63.0, 549.0), (101.0, 63.0, 549.0), (125.0, 63.0, 549.0), (140.0, 63.0, 549.0)])
+    assert [r.numero for r in rows] == [5, 6]
+    assert [r.fecha_lines for r in rows] == [["Diciembre 2024"], ["Junio 2024"]]
+
+
+def test_a_ruling_across_the_number_column_starts_a_row_whose_number_ocr_lost() -> None:
+    """Dev scan 71: row 6's number was not read; the ruling above it parts it from row 5,
+    whose date would otherwise read '30/06/2021 Noviembre 2021'. Its number comes from its
+    neighbours and is marked as not read."""
+    body = [
+        line(("5", 76), ("Sin", 96), ("padrón.", 115), ("Depurarlo.", 271), ("30/06/2021", 460), top=105.0),
+        line(("único.", 96), top=114.0),
+        line(("Sin", 96), ("manuales.", 115), ("Elaborarlos.", 271), ("Noviembre", 460), ("2021", 510), top=130.0),
+        line(("7", 76), ("Sin", 96), ("MIR.", 115), ("Modificarla.", 271), ("Mayo", 460), ("2021", 490), top=150.0),
+    ]
+    spans = [(86.0, 63.0, 549.0), (101.0, 63.0, 549.0), (125.0, 63.0, 549.0), (145.0, 63.0, 549.0)]
+    rows = renumbered(_ruled_rows(body, spans))
+    assert [r.numero for r in rows] == [5, 6, 7]
+    assert [r.fecha_lines for r in rows] == [["30/06/2021"], ["Noviembre 2021"], ["Mayo 2021"]]
+    assert rows[1].read_numero == ""
+
+
+def test_a_ruling_right_of_the_number_column_parts_one_records_activities_not_records() -> None:
+    """A number cell spanning several activities' ruled sub-rows (CONEVAL's working document):
+    the rulings between the activities start right of the number column, and the activities
+    stay one record's."""
+    body = [
+        line(("1", 76), ("Sin", 96), ("padrón.", 115), ("Depurarlo.", 271), ("Junio", 460), ("2021", 490), top=105.0),
+        line(("Publicarlo.", 271), top=130.0),
+    ]
+    rows = _ruled_rows(body, [(86.0, 63.0, 549.0), (101.0, 63.0, 549.0), (125.0, 267.0, 549.0)])
+    assert [r.numero for r in rows] == [1]
+    assert [c.text for c in rows[0].cells[ACTIVIDAD]] == ["Depurarlo.", "Publicarlo."]
