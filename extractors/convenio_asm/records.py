@@ -48,8 +48,9 @@ MAX_DATE_EXTRA_WORDS = 4
 SPECKS = re.compile(r"(?<=\S)['’`´\"]+(?=\s|$)|(?<=\s)[.,;:'’`´\"|]+\s")
 # marks before a date cell's first word that are no part of a date
 LEAD_DEBRIS = "-–—•·*|:;,.'\"_~ "
-# an empty or deferred date: '', 'Por definir', 'N/A', 'S/F', '-' (folded)
-NO_DATE = re.compile(r"^\W*(?:por\s+definir|n\s*/\s*a|s\s*/\s*f|sin\s+fecha|no\s+aplica)?\W*$")
+# an empty or deferred date: '', 'Por definir', 'N/A', 'S/F', '-' (folded); 'NA', the slash lost
+# or never printed (dev scan 36)
+NO_DATE = re.compile(r"^\W*(?:por\s+definir|n\s*/?\s*a|s\s*/\s*f|sin\s+fecha|no\s+aplica)?\W*$")
 # a line's right edge this far (points) short of the column's right edge, with room for the next
 # line's first word, is a break the writer made; smaller splits text a typesetter wrapped
 SPACE_W = 3.0

@@ -388,11 +388,18 @@ def _swapped_month_of(word: str) -> int | None:
     return None
 
 
+# a mark OCR glued between two of a date's words, where a space was printed: 'tercer trimestre
+# de.2019', "31 de'Agosto de 2018" (ASM dev scans 13 and 36); a speck on the space, read as the
+# nearest mark. Not between two digits: '01.07.2019' is a date's own separator
+GLUED_MARK = regex.compile(r"(?<=\p{L})[.,'’`´](?=[\p{L}\d])")
+
+
 def parse_damaged_date(text: str) -> RepairedDate | None:
     """A date field OCR damaged, read after repairing its glyphs: a number with look-alike
     letters read as digits ('20Z1' -> '2021', '3I' -> '31', '0l/07' -> '01/07'), a month's
     name with digits in it or a letter pair misread ('A6ril' -> 'abril', 'diciernbre' ->
-    'diciembre', matched as ``damaged_month_of`` does). The date with the (printed, read)
+    'diciembre', matched as ``damaged_month_of`` does), a mark glued where a space was printed
+    ('de.2019' -> 'de 2019'). The date with the (printed, read)
     pairs repaired; None when nothing needed repair or the repaired text still states no one
     date. For a field known to hold a date (a committed date's cell), never running text:
     there a repaired token may well be no date's."""
@@ -423,7 +430,8 @@ def parse_damaged_date(text: str) -> RepairedDate | None:
                 return name
         return token
 
-    fixed = _DATE_TOKEN.sub(repair, text)
+    repairs += [(w, GLUED_MARK.sub(" ", w)) for w in text.split() if GLUED_MARK.search(w)]
+    fixed = _DATE_TOKEN.sub(repair, GLUED_MARK.sub(" ", text))
     if not repairs:
         return None
     d = parse_date(fixed)

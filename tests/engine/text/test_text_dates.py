@@ -184,6 +184,8 @@ def test_a_word_that_only_looks_like_de_is_no_connector_elsewhere():
         ("0l/07/2018", dt.date(2018, 7, 1), ("0l", "01")),
         ("A6ril 2026", dt.date(2026, 4, 30), ("A6ril", "abril")),
         ("31 de diciernbre de 2025", dt.date(2025, 12, 31), ("diciernbre", "diciembre")),
+        ("tercer trimestre de.2019", dt.date(2019, 9, 30), ("de.2019", "de 2019")),  # ASM dev scan 13
+        ("31 de'Agosto de 2018", dt.date(2018, 8, 31), ("de'Agosto", "de Agosto")),  # ASM dev scan 36
     ],
 )
 def test_a_damaged_date_field_read_back_with_its_repairs(text, value, read):
@@ -201,6 +203,7 @@ def test_a_damaged_date_field_read_back_with_its_repairs(text, value, read):
         "80 de noviembre del 2022",  # no such day
         "20S1",  # 2051: a repair that makes a year out of span is no reading
         "Mavo de 2024",  # a short month's name is not matched fuzzily ('marzo'/'mayo'); only an l/i swap is
+        "01.07.2019",  # a mark between two digits is the date's own separator: nothing to repair
     ],
 )
 def test_a_damaged_date_that_repairs_cannot_read_stays_unread(text):

@@ -563,3 +563,14 @@ def test_a_recommendations_header_with_a_letter_misread_still_names_its_kind() -
         ("hallazgo", 1): "No existe un padrón.",
         ("recomendacion", 1): "Se sugiere publicar los informes.",
     }
+
+
+def test_na_with_its_slash_lost_is_no_date_and_a_glued_mark_is_a_repaired_space() -> None:
+    """Dev scan 36: 'N/A' read 'NA' and "31 de'Agosto de 2018" (a speck on the space) made two
+    failures; the second is read back and says so."""
+    from extractors.convenio_asm.records import read_fecha
+
+    assert read_fecha("NA") == read_fecha("N/A")
+    assert read_fecha("NA").readable and read_fecha("NA").value is None
+    got = read_fecha("31 de'Agosto de 2018")
+    assert (got.value, got.precision, got.repairs) == (dt.date(2018, 8, 31), "dia", (("de'Agosto", "de Agosto"),))
