@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from papeleo.model import Line, Word
 from papeleo.text import fold
 
-from .head import fecha_row_end
+from .head import fecha_row_end, header_at
 from .labels import fecha_label_end, roles_in, row_number
 
 # '2', '- 2 -', '2/5', 'Página 2 de 5', 'Hoja 3 de 7': a page's number
@@ -81,11 +81,14 @@ def numbers_first(lines: list[Line], hrules: list[float]) -> list[Line]:
     """The lines in reading order, except that a lone number comes first among the lines
     between the same two horizontal rules. A ruled row's number is centred in its cell, so its
     line sits below the first lines of the row's other cells, which would otherwise go to the
-    row above (dev ASM scan 7: every finding's first lines under the previous number)."""
+    row above (dev ASM scan 7: every finding's first lines under the previous number). Never
+    above a header between the same rules: a table whose header's rulings the scan lost shares
+    its band with the header, and its first number went over it (dev ASM scan 12)."""
     lines = _numbers_before_their_line(lines)
     if len(hrules) < 2:
         return lines
     ys = sorted(hrules)
+    part = _header_parts(lines, hrules)
 
     def band_of(ln: Line) -> int:
         return bisect.bisect(ys, (ln.bbox.top + ln.bbox.bottom) / 2)
@@ -102,9 +105,26 @@ def numbers_first(lines: list[Line], hrules: list[float]) -> list[Line]:
         # the row's number alone, or the leftmost line opening with it: tesseract may read a row's
         # number with its finding, after the cells right of them (dev ASM scan 24 lost every row)
         first = inside and numbered and (len(ln.words) == 1 or ln.bbox.x0 <= left[band])
-        return (band, 0 if first else 1, i)
+        return (band, part[i], 0 if first else 1, i)
 
     return [ln for _, ln in sorted(enumerate(lines), key=key)]
+
+
+def _header_parts(lines: list[Line], hrules: list[float]) -> list[int]:
+    """Per line, how many header edges come before it in reading order (a header's first line
+    and the line after its last): what a number may not be moved across."""
+    part, count, i = [], 0, 0
+    while i < len(lines):
+        hdr = header_at(lines, i, hrules)
+        k = hdr[0] if hdr is not None else 0
+        if k:
+            part += [count + 1] * k
+            count += 2
+            i += k
+        else:
+            part.append(count)
+            i += 1
+    return part
 
 
 def _numbers_before_their_line(lines: list[Line]) -> list[Line]:

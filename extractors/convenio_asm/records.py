@@ -44,8 +44,9 @@ LOST_DAY = re.compile(r"(?:^|\S)\s*\bde\s*$|\d\S*\s+\S{1,4}\s*$", re.I)
 # as a recommendation's date). Higher lets such text give a date; lower fails dated notes
 MAX_DATE_EXTRA_WORDS = 4
 # specks OCR reads inside a date: a lone mark between words ('31 de diciembre de . 2022'), a
-# quote glued to a word ("28 de julio' de 2022"); no digit or letter is touched
-SPECKS = re.compile(r"(?<=\S)['’`´\"]+(?=\s|$)|(?<=\s)[.,;:'’`´\"|]+\s")
+# quote glued to a word's end ("28 de julio' de 2022") or start ('30 de noviembre de “2022', dev
+# scan 12); no digit or letter is touched
+SPECKS = re.compile(r"(?<=\S)['’`´\"“”]+(?=\s|$)|(?<=\s)['’`´\"“”]+(?=\S)|(?<=\s)[.,;:'’`´\"“”|]+\s")
 # marks before a date cell's first word that are no part of a date
 LEAD_DEBRIS = "-–—•·*|:;,.'\"_~ "
 # an empty or deferred date: '', 'Por definir', 'N/A', 'S/F', '-' (folded); 'NA', the slash lost

@@ -482,6 +482,7 @@ def test_specks_inside_a_date_cell_are_no_part_of_it() -> None:
     for text, value in (
         ("31 de diciembre de . 2022", dt.date(2022, 12, 31)),
         ("28 de julio' de 2022", dt.date(2022, 7, 28)),
+        ("30 de noviembre de “2022", dt.date(2022, 11, 30)),  # dev scan 12
     ):
         got = read_fecha(text)
         assert (got.value, got.precision, got.repairs) == (value, "dia", ())

@@ -433,3 +433,36 @@ def test_a_ruling_right_of_the_number_column_parts_one_records_activities_not_re
     rows = _ruled_rows(body, [(86.0, 63.0, 549.0), (101.0, 63.0, 549.0), (125.0, 267.0, 549.0)])
     assert [r.numero for r in rows] == [1]
     assert [c.text for c in rows[0].cells[ACTIVIDAD]] == ["Depurarlo.", "Publicarlo."]
+
+
+def test_a_row_number_is_not_moved_above_a_header_that_shares_its_band() -> None:
+    """Dev scan 12: the rulings round the recommendations' header were lost, so the header and
+    row 1 stood between the same two rulings; row 1's number, read after its first line, was
+    moved above the header and the row lost its text."""
+    body = [
+        line(
+            ("Se", 98),
+            ("recomienda", 112),
+            ("un", 160),
+            ("Actualizar", 271),
+            ("30", 462),
+            ("de", 474),
+            ("noviembre", 486),
+            top=105.0,
+        ),
+        line(("1", 79), top=106.0),
+        line(("diagnóstico.", 98), ("el", 271), ("diagnóstico.", 285), ("de", 462), ("2022", 474), top=114.0),
+    ]
+    rows = read_rows(
+        [
+            (
+                2,
+                [line(("b)", 66), ("De", 80), ("las", 95), ("recomendaciones:", 112), top=70.0)] + CONVENIO_HEAD + body,
+                CONVENIO_RULES,
+                [60.0, 125.0],
+            )
+        ]
+    )
+    assert [r.numero for r in rows] == [1]
+    assert " ".join(c.text for c in rows[0].cells[TEXTO]) == "Se recomienda un diagnóstico."
+    assert rows[0].fecha_lines == ["30 de noviembre", "de 2022"]
