@@ -27,7 +27,8 @@ from papeleo.text import month_of
 from .agreement import agreement_fields
 from .checks import check_rows, stated_counts
 from .ficha import ficha_cells, ficha_rows
-from .grid import RawRow, read_rows
+from .grid import GARBLED_NUMBER, RawRow, read_rows
+from .head import LABEL_GAP
 from .numbering import renumbered
 from .records import to_record
 from .textform import plain_lines, text_rows
@@ -62,7 +63,10 @@ def table_parts(line: Sequence[Word]) -> list[Word]:
     unsure ('1 de Noviembre de 2022' at 0.03: dropped, the date read 'Noviembre de 2022', a
     month, wrong with no flag; dev ASM scan 50), so that a garbled day makes the date a failure
     or a flagged repair instead; and a row's number opening the line of its text's first,
-    capitalised word ('5 Deigual manera, ...' at 0.40: dropped, row 5 was read into row 4)."""
+    capitalised word ('5 Deigual manera, ...' at 0.40: dropped, row 5 was read into row 4), or
+    a number OCR garbled into a letter or two that stands a column's gap before it ('dl Como
+    resultado ...' at 0.47, dev ASM scan 49: row 1 lost): the grid makes it a tentative row
+    that only its neighbours' numbers can place, else it joins the row above."""
     out = dashes_between_words(line)
     boxed = [w for w in line if w.bbox is not None]
     for k, w in enumerate(boxed):
@@ -71,8 +75,11 @@ def table_parts(line: Sequence[Word]) -> list[Word]:
         for before in boxed[max(0, k - DAY_WORDS) : k]:
             if is_speck(before) and before.bbox.x1 <= w.bbox.x0:
                 out.append(before)
-    if len(boxed) >= 2 and is_speck(boxed[0]) and ROW_NUMBER.match(boxed[0].text) and boxed[1].text[:1].isupper():
-        out.append(boxed[0])
+    if len(boxed) >= 2 and is_speck(boxed[0]) and boxed[1].text[:1].isupper():
+        first, nxt = boxed[0].bbox, boxed[1].bbox
+        apart = nxt.x0 - first.x1 >= LABEL_GAP * max(nxt.height, 1.0)
+        if ROW_NUMBER.match(boxed[0].text) or (apart and GARBLED_NUMBER.match(boxed[0].text)):
+            out.append(boxed[0])
     return out
 
 

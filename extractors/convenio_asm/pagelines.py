@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from collections.abc import Sequence
+
+from rapidfuzz import fuzz, process
 
 from papeleo.model import Line, Word
 from papeleo.text import fold
@@ -27,11 +28,12 @@ def furniture(pages: list[list[Line]]) -> set[str]:
     a piece of one: a label stacked over two lines ('Fecha de' / 'cumplimiento') sits beside
     the header line that names the other columns, overlapping it in height. Nor is a cell's
     line that two rows happen to share ('documental', the end of a list item printed again):
-    furniture stands at a page's top or bottom (``EDGE_LINES``) in at least half the pages it
-    is on; OCR may read it once among a table's rows, but not everywhere."""
-    seen: Counter[str] = Counter()
-    at_edge: Counter[str] = Counter()
-    for lines in pages:
+    furniture stands at a page's top or bottom (``EDGE_LINES``) in most of the pages it is on
+    (a cell's line at one page's foot and amid the next page's rows is no furniture, dev ASM
+    scan 49). OCR reads a running line a little differently on each page ('“2017. Año ...',
+    '22017. Año ...'): lines ``FURNITURE_SIMILARITY`` alike count as one."""
+    found: list[tuple[int, str, bool]] = []  # (page, folded text, at an edge)
+    for p, lines in enumerate(pages):
         named = [ln for ln in lines if ln.bbox is not None and roles_in(ln.text)]
         texts = {
             fold(ln.text).strip(): k
@@ -44,9 +46,27 @@ def furniture(pages: list[list[Line]]) -> set[str]:
         }
         order = sorted(range(len(lines)), key=lambda k: lines[k].bbox.top if lines[k].bbox else k)
         edge = set(order[:EDGE_LINES] + order[-EDGE_LINES:])
-        seen.update(texts.keys())
-        at_edge.update(t for t, k in texts.items() if k in edge)
-    return {t for t, n in seen.items() if n >= 2 and len(t) > 3 and not roles_in(t) and 2 * at_edge[t] >= n}
+        found += [(p, t, k in edge) for t, k in texts.items() if len(t) > 3 and not roles_in(t)]
+    keys = [_letters(t) for _, t, _ in found]
+    out = set()
+    for i, (_, t, _) in enumerate(found):
+        alike = process.extract(keys[i], keys, scorer=fuzz.ratio, score_cutoff=FURNITURE_SIMILARITY, limit=None)
+        on = {found[j][0] for _, _, j in alike}
+        at_edge = {found[j][0] for _, _, j in alike if found[j][2]}
+        if len(on) >= 2 and 2 * len(at_edge) > len(on):
+            out.add(t)
+    return out
+
+
+def _letters(text: str) -> str:
+    """A line's letters, digits and spaces: what stays of a running line however OCR read its marks."""
+    return " ".join("".join(c if c.isalnum() else " " for c in text).split())
+
+
+# how alike (rapidfuzz ratio, 0-100, on letters and digits) two pages' lines are to be one
+# running line: 90 lets a mark or two of an 80-letter motto go ('22017', a lost quote); lower
+# would take two rows' lines that differ in a word for one line printed on every page
+FURNITURE_SIMILARITY = 90
 
 
 # a page's number is its first or its last line once the running lines are gone; a lone number

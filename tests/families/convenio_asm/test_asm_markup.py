@@ -299,6 +299,22 @@ def test_running_lines_stand_at_a_page_edge_and_a_shared_cell_line_is_no_furnitu
     assert furniture([page1, page2]) == {"“2019. ano del centesimo aniversario”"}
 
 
+def test_a_running_line_ocr_read_differently_on_each_page_is_still_furniture() -> None:
+    """Dev scan 49: the motto read '“2017. Año ... Serena”', '2017. Año ... Serena”' and
+    '22017. Año ...' on three pages stayed in as text, and a finding's line printed at one
+    page's foot and again amid the next page's rows was dropped as furniture."""
+    from extractors.convenio_asm.pagelines import furniture
+
+    motto = "2017. Año del Centenario de la Constitución Política del Estado de Bahía Serena”"
+    shared = "servicios de educación para adultos y de educación"
+    page1 = _boxed(["“" + motto, *[f"fila {k} de la primera" for k in range(8)], shared, "otra", "y otra"])
+    page2 = _boxed([motto, *[f"fila {k} de la segunda" for k in range(5)], shared] + ["más"] * 8)
+    page3 = _boxed(["2" + motto, *[f"fila {k} de la tercera" for k in range(9)]])
+    got = furniture([page1, page2, page3])
+    assert {t[-13:] for t in got} == {"bahia serena”"} and len(got) == 3  # the three readings
+    assert "servicios de educacion para adultos y de educacion" not in got
+
+
 def test_a_date_line_beside_its_bare_label_on_a_ruled_row_is_the_row_s_date() -> None:
     # dev scan 1: tesseract read the label cell and the date cell as two lines, the date a point
     # higher, so it came first and went to the activity above
