@@ -51,6 +51,15 @@ BAND_DARK_SHARE = 0.5
 # a table or a page; a logo panel's shading, a stamp or a corner triangle does not (a real
 # report cover's grey logo panel, inverted, lost the issuer's name under the logo).
 MIN_BAND_ASPECT = 4
+# A box's print differs from its fill by this much grey to count as print (a scan's noise on a
+# black fill stays within ~20 levels; white print on it stands 150 and more above)
+PRINT_CONTRAST = 60
+# ... and a box narrower than a band is inverted only when at least this share of it is such
+# lighter print (a cell of one or two lines of white print: 5-20 %; less is a speck of paper
+# in a redaction box) ...
+MIN_LIGHT_PRINT_SHARE = 0.03
+# ... and this many times more of it than darker print (a shaded panel's dark print)
+LIGHT_OVER_DARK = 10
 # The outer 1/8 of a band's height, all round, is taken for its edge: a band of 20 pt holding
 # 10 pt print keeps 5 pt of fill above and below it; a narrower margin leaves a skewed edge as
 # a black bar, a wider one would cut into print that fills its band.
@@ -144,7 +153,8 @@ def image_to_unruled_and_rules(img: Image.Image, dpi: float) -> tuple[Image.Imag
     for top, bottom, left, right in bands:
         # white print on a dark fill: inverted, it is dark print on a light ground, which
         # tesseract reads; erased like a rule, the print went with the fill
-        out[top:bottom, left:right] = band_to_inverted(grey[top:bottom, left:right])
+        cell = right - left < MIN_BAND_ASPECT * (bottom - top)  # a filled cell, not a band
+        out[top:bottom, left:right] = band_to_inverted(grey[top:bottom, left:right], FRINGE_PX if cell else None)
     return Image.fromarray(out), segments
 
 
@@ -250,13 +260,34 @@ def horizontal_to_bands(
             while right < dark.shape[1] and dark[top:bottom, right].mean() >= BAND_DARK_SHARE:
                 right += 1
             boxes.append(_trimmed_to_fill(grey, (top, bottom, left, right)))
-    return [b for b in _merged_boxes(boxes) if b[1] > b[0] and b[3] - b[2] >= MIN_BAND_ASPECT * (b[1] - b[0])]
+    return [
+        b
+        for b in _merged_boxes(boxes)
+        if b[1] > b[0] and (b[3] - b[2] >= MIN_BAND_ASPECT * (b[1] - b[0]) or _light_print(grey[b[0] : b[1], b[2] : b[3]]))
+    ]
 
 
-def band_to_inverted(band: np.ndarray) -> np.ndarray:
+def _light_print(region: np.ndarray) -> bool:
+    """A filled box narrower than a band holds print lighter than its fill and none darker: a
+    table cell printed white on black (a 'Fecha de término' column of black cells, ASM dev scan
+    69: every date read as noise). A grey logo panel or a shaded cell holds dark print, which
+    inverting would lose, and a redaction box holds none."""
+    dark = region < DARK
+    if not dark.any():
+        return False
+    fill = float(np.median(region[dark]))
+    lighter = float((region > fill + PRINT_CONTRAST).mean())
+    darker = float((region < fill - PRINT_CONTRAST).mean())
+    return lighter >= MIN_LIGHT_PRINT_SHARE and darker * LIGHT_OVER_DARK <= lighter
+
+
+def band_to_inverted(band: np.ndarray, edge_px: int | None = None) -> np.ndarray:
     """A filled band made paper with ink print: the fill (darker than halfway to the paper)
     white, the lighter print inverted to dark; its rows and columns nearer the paper than the
-    fill (its blurred edge, a border rule's halo) left white rather than turned black."""
+    fill (its blurred edge, a border rule's halo) left white rather than turned black. Its
+    margin of ``edge_px`` (default: the band's height over BAND_EDGE_FRACTION) is paper: a
+    cell's print may come within a few pixels of its edge, where a band's margin would cut
+    into it."""
     dark = band < DARK
     fill = float(np.median(band[dark])) if dark.any() else 0.0
     cut = (fill + 255.0) / 2
@@ -267,7 +298,7 @@ def band_to_inverted(band: np.ndarray) -> np.ndarray:
     out[:, np.median(band, axis=0) > cut] = 255
     # a skewed scan's band edge crosses pixel rows, light on one side of the page and dark on
     # the other: its margin (print sits inside a band, never on its edge) is paper
-    m = max(2, band.shape[0] // BAND_EDGE_FRACTION)
+    m = max(2, band.shape[0] // BAND_EDGE_FRACTION if edge_px is None else edge_px)
     out[:m, :] = 255
     out[-m:, :] = 255
     out[:, :m] = 255

@@ -161,3 +161,31 @@ def test_faint_search_takes_nothing_from_a_clean_white_page_with_grey_text() -> 
     _, pixel_rules = image_to_unruled_and_rules(img, DPI)
 
     assert pixel_rules == []
+
+
+def test_white_print_in_a_filled_cell_is_inverted_and_a_shaded_panel_or_a_black_box_is_not() -> None:
+    """A table's date column of black cells with white print (ASM dev scan 69: every date read
+    as noise): narrower than a band, but its print is lighter than its fill, so it is inverted
+    to ink on paper, up to a few pixels from its edge. A grey panel with dark print (a logo's)
+    is no such cell (inverted, its print would go with its fill), nor is a black box with no
+    print (a redaction)."""
+    from papeleo.readers.rules import _light_print
+
+    img = Image.new("L", (1600, 900), 235)
+    d = ImageDraw.Draw(img)
+    d.rectangle((200, 100, 439, 269), fill=15)  # a black cell, 240 x 170 px (58 x 41 pt)
+    letters = [(212 + 36 * i, 108, 224 + 36 * i, 150) for i in range(6)]  # print 8 px from its top
+    for box in letters:
+        d.rectangle(box, fill=245)
+
+    grey = np.asarray(image_to_unruled(img, DPI))
+
+    for x0, y0, x1, y1 in letters:
+        assert grey[y0 + 3 : y1 - 3, x0 + 3 : x1 - 3].max() < 100  # the print is ink now
+    assert grey[200:260, 205:435].min() == 255  # the fill under the print is paper
+    panel = np.full((170, 240), 120, dtype=np.uint8)
+    panel[50:90, 12:228:3] = 10  # dark print on grey
+    panel[100:110, 20:30] = 250  # and a speck of paper
+    assert not _light_print(panel)
+    assert not _light_print(np.full((170, 240), 10, dtype=np.uint8))
+    assert _light_print(np.asarray(img)[100:270, 200:440])
