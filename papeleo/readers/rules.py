@@ -263,7 +263,8 @@ def horizontal_to_bands(
     return [
         b
         for b in _merged_boxes(boxes)
-        if b[1] > b[0] and (b[3] - b[2] >= MIN_BAND_ASPECT * (b[1] - b[0]) or _light_print(grey[b[0] : b[1], b[2] : b[3]]))
+        if b[1] > b[0]
+        and (b[3] - b[2] >= MIN_BAND_ASPECT * (b[1] - b[0]) or _light_print(grey[b[0] : b[1], b[2] : b[3]]))
     ]
 
 
