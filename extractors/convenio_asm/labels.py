@@ -167,14 +167,23 @@ def roles_in(text: str) -> set[str]:
     words = t.split()
     rev = clean_label(" ".join(w[::-1] for w in reversed(text.split())))
     found = set()
-    for role, stems in LABELS.items():
+    for role in LABELS:
         if role == NUMERO:
             if words and words[0] in ("no", "num", "n", "#", "n°"):
                 found.add(role)
             continue
-        if any(regex.search(rf"\b{regex.escape(s)}\b", x) for s in stems for x in (t, rev)):
+        if any(_STEMS[role].search(x) for x in (t, rev)):
             found.add(role)
     return found
+
+
+# per role, its label stems as whole words in one pattern, compiled once: ``roles_in`` runs on
+# every line of a document (furniture, header search), one search per stem was most of its time
+_STEMS = {
+    role: regex.compile(r"\b(?:" + "|".join(regex.escape(s) for s in stems) + r")\b")
+    for role, stems in LABELS.items()
+    if role != NUMERO
+}
 
 
 def is_header_text(text: str) -> bool:

@@ -10,6 +10,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from papeleo.model import Line, Word
@@ -48,14 +49,21 @@ def furniture(pages: list[list[Line]]) -> set[str]:
         edge = set(order[:EDGE_LINES] + order[-EDGE_LINES:])
         found += [(p, t, k in edge) for t, k in texts.items() if len(t) > 3 and not roles_in(t)]
     keys = [_letters(t) for _, t, _ in found]
-    out = set()
-    for i, (_, t, _) in enumerate(found):
-        alike = process.extract(keys[i], keys, scorer=fuzz.ratio, score_cutoff=FURNITURE_SIMILARITY, limit=None)
-        on = {found[j][0] for _, _, j in alike}
-        at_edge = {found[j][0] for _, _, j in alike if found[j][2]}
-        if len(on) >= 2 and 2 * len(at_edge) > len(on):
-            out.add(t)
-    return out
+    page_of = np.array([p for p, _, _ in found], dtype=int)
+    at_edge = np.array([e for _, _, e in found], dtype=bool)
+    running: set[str] = set()
+    uniq = sorted(set(keys))
+    # every line's key against every line's, in one call per block of keys (not one per line:
+    # that was a quarter second on four pages), the block bounding the matrix a long report makes
+    for start in range(0, len(uniq), FURNITURE_BLOCK):
+        block = uniq[start : start + FURNITURE_BLOCK]
+        scores = process.cdist(block, keys, scorer=fuzz.ratio, score_cutoff=FURNITURE_SIMILARITY)
+        for key, row in zip(block, scores, strict=True):
+            alike = row >= FURNITURE_SIMILARITY
+            on, edge = set(page_of[alike].tolist()), set(page_of[alike & at_edge].tolist())
+            if len(on) >= 2 and 2 * len(edge) > len(on):
+                running.add(key)
+    return {t for (_, t, _), key in zip(found, keys, strict=True) if key in running}
 
 
 def _letters(text: str) -> str:
@@ -67,6 +75,9 @@ def _letters(text: str) -> str:
 # running line: 90 lets a mark or two of an 80-letter motto go ('22017', a lost quote); lower
 # would take two rows' lines that differ in a word for one line printed on every page
 FURNITURE_SIMILARITY = 90
+# lines' keys scored against all of a document's at a time: bounds the score matrix (256 x a
+# long report's 10,000 lines, 10 MB)
+FURNITURE_BLOCK = 256
 
 
 # a page's number is its first or its last line once the running lines are gone; a lone number
