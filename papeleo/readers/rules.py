@@ -153,8 +153,8 @@ def image_to_unruled_and_rules(img: Image.Image, dpi: float) -> tuple[Image.Imag
     for top, bottom, left, right in bands:
         # white print on a dark fill: inverted, it is dark print on a light ground, which
         # tesseract reads; erased like a rule, the print went with the fill
-        cell = right - left < MIN_BAND_ASPECT * (bottom - top)  # a filled cell, not a band
-        out[top:bottom, left:right] = band_to_inverted(grey[top:bottom, left:right], FRINGE_PX if cell else None)
+        edge = None if _is_band((top, bottom, left, right)) else FRINGE_PX  # a filled cell's: print to its edge
+        out[top:bottom, left:right] = band_to_inverted(grey[top:bottom, left:right], edge)
     return Image.fromarray(out), segments
 
 
@@ -261,11 +261,15 @@ def horizontal_to_bands(
                 right += 1
             boxes.append(_trimmed_to_fill(grey, (top, bottom, left, right)))
     return [
-        b
-        for b in _merged_boxes(boxes)
-        if b[1] > b[0]
-        and (b[3] - b[2] >= MIN_BAND_ASPECT * (b[1] - b[0]) or _light_print(grey[b[0] : b[1], b[2] : b[3]]))
+        b for b in _merged_boxes(boxes) if b[1] > b[0] and (_is_band(b) or _light_print(grey[b[0] : b[1], b[2] : b[3]]))
     ]
+
+
+def _is_band(box: tuple[int, int, int, int]) -> bool:
+    """A filled box (top, bottom, left, right) wide enough to be a band across a table or a
+    page, not one cell: MIN_BAND_ASPECT times as wide as it is tall."""
+    top, bottom, left, right = box
+    return right - left >= MIN_BAND_ASPECT * (bottom - top)
 
 
 def _light_print(region: np.ndarray) -> bool:
