@@ -30,6 +30,7 @@ from .ficha import ficha_cells, ficha_rows
 from .grid import GARBLED_NUMBER, RawRow, read_rows
 from .head import LABEL_GAP
 from .numbering import renumbered
+from .pagelines import body_text
 from .records import to_record
 from .textform import plain_lines, text_rows
 
@@ -185,7 +186,7 @@ def _deduplicated(rows: list[RawRow]) -> tuple[list[RawRow], list[RawRow]]:
 
 @register("convenio_asm.v1")
 def extract(doc: Document, ctx: Context) -> Extraction:
-    meta = agreement_fields(doc.text)
+    meta = agreement_fields(body_text([list(p.lines) for p in doc.pages]))
     raw, apart = _deduplicated(_rows(doc))
     rights: dict[str, float] = {}
     for r in raw:

@@ -39,6 +39,11 @@ SUJETO_TITULO = regex.compile(
 )
 # 'Nombre de la Dependencia/Entidad: SECRETARIADO EJECUTIVO ...'
 SUJETO_CAMPO = regex.compile(r"nombre\s+de\s+la\s+dependencia\s*/?\s*(?:o\s+)?entidad\s*:\s*(?P<s>[^\n]+)", regex.I)
+# a working document's heading names the body with no label, in capitals with a colon, on the line
+# over its programme's: 'SECRETARIADO EJECUTIVO DEL SISTEMA ESTATAL DE SEGURIDAD PÚBLICA:' /
+# 'Nombre del Programa Evaluado: ...' (as the Campeche 2018 Anexo B prints its institute). The colon
+# is required: a capitals line without one over the programme is as likely the annex's own title
+SUJETO_ENCABEZADO = regex.compile(r"^\W*(?P<s>[^\p{Ll}:]{3,200}?)\s*:\W*$")
 # 'derivan de la Evaluación Específica de Desempeño al Fondo ...', 'Evaluación de Procesos del Programa ...':
 # the evaluation's type is its name up to the programme it was made to
 TIPO_EVALUACION = regex.compile(
@@ -75,6 +80,17 @@ def as_printed_elsewhere(name: str, text: str) -> str:
     return title_case(name)
 
 
+def _heading_over_programme(lines: list[str]) -> regex.Match | None:
+    """The body named by a capitals heading on the line over 'Nombre del Programa Evaluado:'."""
+    shown = [ln for ln in lines if ln.strip()]
+    for above, ln in zip(shown, shown[1:]):
+        if PROGRAMA_CAMPO.search(ln):
+            m = SUJETO_ENCABEZADO.match(above.strip())
+            if m is not None and len(m["s"].split()) >= 2 and any(ch.isalpha() for ch in m["s"]):
+                return m
+    return None
+
+
 def agreement_fields(text: str) -> dict[str, str | int | None]:
     """``programa_evaluado``, ``sujeto_evaluado``, ``tipo_evaluacion`` and ``pae`` (the year of the
     Programa Anual de Evaluación) of a document's text (pages joined)."""
@@ -104,6 +120,8 @@ def agreement_fields(text: str) -> dict[str, str | int | None]:
     s = SUJETO_TITULO.search(flat)
     if s is None:
         s = next((SUJETO_CAMPO.search(ln) for ln in lines if SUJETO_CAMPO.search(ln)), None)
+    if s is None:
+        s = _heading_over_programme(lines)
     if s is not None:
         out["sujeto_evaluado"] = as_printed_elsewhere(s["s"].strip(' “”"*.,'), flat)
     return out

@@ -163,7 +163,11 @@ def read_rows(pages: Sequence[GridPage | tuple]) -> list[RawRow]:
             blk = block_of(line, ruled)
             if cols is not None and cols.block is not None and blk is not cols.block:
                 log.debug("grid: page %d table ends out of its ruled block at %r", number, line.text[:40])
-                cols, current = None, None  # out of its ruled table: the table has ended
+                # out of its ruled table: the table has ended, unless it is a ruled table going on at
+                # the top of the next page, whose first lines end the row the page break cut (dev
+                # ASM text PDF 89 lost them); a row there is the row above's, as on an unruled page
+                going_on = blk is not None and blk.page != cols.block.page and prev_bottom is None
+                cols, current = None, current if going_on else None
             if cols is None and blk is not None:
                 cols = _headerless(blk, known, lines[: i - 1])
                 if cols is not None and cols.tipo != (current.tipo if current else None):

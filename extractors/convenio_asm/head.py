@@ -205,28 +205,58 @@ def fecha_row_end(line: Line) -> int | None:
     return end
 
 
-def _cell_lines(body: list[Line]) -> list[Line]:
-    """Body lines that hold two cells or more (a gap wider than a label gap between two words):
-    a justified prose line under the table covers every x and would hide the columns' gutters."""
+def _cell_lines(body: list[Line], labels: list[tuple[str | None, float, float]]) -> list[Line]:
+    """Body lines that hold two cells or more (a gap wider than a label gap between two words),
+    up to the first prose line: one with no such gap whose words run unbroken over the centres of
+    two labels of different roles. A justified prose line covers every x and would hide the
+    columns' gutters, and the signature block under the clauses (three names in three columns, dev
+    ASM text PDF 50) has gaps of its own that would move a gutter into a cell's text. Labels of one
+    role do not count: a header OCR garbled names one column twice ('p ecomendació' / 'compro'),
+    and a finding's line runs over both (dev ASM scan 39)."""
+    centres = [(role, (a0 + a1) / 2) for role, a0, a1 in labels if role is not None]
     out = []
     for ln in body:
         ws = [w for w in ln.words if w.bbox is not None]
         height = max(median(w.bbox.height for w in ws), 1.0) if ws else 1.0
         if any(b.bbox.x0 - a.bbox.x1 > LABEL_GAP * height for a, b in zip(ws, ws[1:])):
             out.append(ln)
+            continue
+        spanned = {role for role, c in centres if ws and ws[0].bbox.x0 < c < ws[-1].bbox.x1}
+        if len(spanned) >= 2 and fecha_label_end(ln.text) is None:
+            break  # prose; a 'Fecha comprometida: …' row spans the table and is no end of it
     return out
+
+
+def _shared_cell(ra: str | None, rb: str | None, lo: float, hi: float, rules: list[float]) -> float | None:
+    """Two labels between the same two rulings of a ruled table stand in one column: a header OCR
+    garbled into pieces ('p ecomendació compro Je atención', dev ASM scan 39) names a column twice
+    or adds a piece no role knows. The column is the named label's whole, up to its ruling: the
+    cut goes on the ruling past the unnamed piece (right of both when the left one is named). Two
+    different roles in one ruled cell are left to the gutter: the scan may have lost the ruling
+    between them."""
+    if ra != rb and ra is not None and rb is not None:
+        return None
+    left = [x for x in rules if x < lo]
+    right = [x for x in rules if x > hi]
+    if not left or not right:
+        return None
+    return min(right) if ra is not None else max(left)
 
 
 def borders(labels: list[tuple[str | None, float, float]], body: list[Line], rules: list[float]) -> list[float]:
     """Cuts between adjacent labels: a vertical ruling between their centres, else the middle of
     the widest run of x covered by the fewest words of the body's cell lines there (the gutter)."""
     cuts = []
-    cells = _cell_lines(body)
-    for (_, a0, a1), (_, b0, b1) in zip(labels, labels[1:]):
+    cells = _cell_lines(body, labels)
+    for (ra, a0, a1), (rb, b0, b1) in zip(labels, labels[1:]):
         lo, hi = (a0 + a1) / 2, (b0 + b1) / 2
         inside = [x for x in rules if lo < x < hi]
         if inside:
             cuts.append(min(inside, key=lambda x: abs(x - (a1 + b0) / 2)))
+            continue
+        shared = _shared_cell(ra, rb, lo, hi, rules)
+        if shared is not None:
+            cuts.append(shared)
             continue
         if b0 - a1 > MIN_LABEL_GAP:  # the gutter lies between the labels' edges, not inside a centred cell
             lo, hi = a1, b0

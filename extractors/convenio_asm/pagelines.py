@@ -108,6 +108,28 @@ def kept_lines(all_lines: list[Line], running: set[str], hrules: Sequence[float]
     return [ln for ln in lines if not page_number(ln)]
 
 
+def body_text(pages: list[list[Line]]) -> str:
+    """The document's text (pages joined by form feeds) less its running lines and page numbers:
+    the clause that names the programme may run over a page break, and its page's number and the
+    next page's motto then stand inside the name ('... al 1 Fondo de Aportaciones ...', '... al
+    Fondo de Página 1 de 4 "2020. Año de ..." Aportaciones ...': dev ASM text PDFs 8 and 58).
+    Plain text has no geometry: a page number is a number line among a page's first or last
+    ``PAGE_NUMBER_LINES`` lines in reading order."""
+    running = furniture(pages)
+    out = []
+    for lines in pages:
+        kept = [ln for ln in lines if fold(ln.text).strip() not in running]
+        last = len(kept) - PAGE_NUMBER_LINES
+        out.append(
+            "\n".join(
+                ln.text
+                for k, ln in enumerate(kept)
+                if not (PAGE_NUMBER.match(ln.text) and (k < PAGE_NUMBER_LINES or k >= last))
+            )
+        )
+    return "\f".join(out)
+
+
 def numbers_first(lines: list[Line], hrules: list[float]) -> list[Line]:
     """The lines in reading order, except that a lone number comes first among the lines
     between the same two horizontal rules. A ruled row's number is centred in its cell, so its

@@ -67,10 +67,17 @@ MAX_LABEL_CHARS = 40
 MAX_WAIT = 6
 
 
+# a header's '#' OCR read as another lone sign ('$ Hallazgos Actividades comprometidas', ASM dev
+# OCR'd text 85 lost its two tables): one sign alone before the labels is the number's label
+NUMBER_SIGN_READ = regex.compile(r"^\s*[^\w\s#](?=\s+\p{L})")
+
+
 def _header_roles(text: str) -> tuple[list[str], str] | None:
     """The roles a single-spaced header names, in the order it names them, and the table's kind;
     None if it is not a number / text / activity (/ date) header. Each label is matched on a
     window of as many words as it has, as fuzzily as a header cell ('Recomenclacíon')."""
+    if NUMBER_SIGN_READ.match(text):
+        text = "#" + text.lstrip()[1:]
     words = clean_label(text).split()
     if not words or words[0] not in ("no", "num", "n", "#", "nº", "n°"):
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from extractors.convenio_asm.grid import CellLine, RawRow, read_rows
+from extractors.convenio_asm.head import borders
 from extractors.convenio_asm.labels import ACTIVIDAD, FECHA, NUMERO, TEXTO, role_of_fragments
 from extractors.convenio_asm.numbering import renumbered
 from extractors.convenio_asm.records import flatten, to_record
@@ -469,3 +470,21 @@ def test_a_row_number_is_not_moved_above_a_header_that_shares_its_band() -> None
     assert [r.numero for r in rows] == [1]
     assert " ".join(c.text for c in rows[0].cells[TEXTO]) == "Se recomienda un diagnóstico."
     assert rows[0].fecha_lines == ["30 de noviembre", "de 2022"]
+
+
+def test_a_garbled_header_naming_a_ruled_column_twice_does_not_split_it() -> None:
+    """OCR read a ruled header as 'p ecomendació compro Je atención' under the real labels (dev
+    scan 39): 'Recomendación' twice and a piece of 'comprometida' no role knows inside the
+    activity's column. Each ruled column stays whole, cut on its rulings only."""
+    labels = [
+        (NUMERO, 72.0, 80.0),
+        (TEXTO, 110.0, 181.0),
+        (TEXTO, 203.0, 248.0),
+        (ACTIVIDAD, 312.0, 350.0),
+        (None, 364.0, 413.0),
+        (FECHA, 465.0, 544.0),
+    ]
+    assert borders(labels, [], [61.0, 90.0, 267.0, 457.0, 550.0]) == [90.0, 267.0, 267.0, 457.0, 457.0]
+    # two roles between the same rulings keep a cut between them: the scan may have lost that ruling
+    two = [(TEXTO, 110.0, 181.0), (ACTIVIDAD, 203.0, 248.0)]
+    assert 181.0 <= borders(two, [], [90.0, 267.0])[0] <= 203.0
