@@ -64,6 +64,11 @@ LIGHT_OVER_DARK = 10
 # 10 pt print keeps 5 pt of fill above and below it; a narrower margin leaves a skewed edge as
 # a black bar, a wider one would cut into print that fills its band.
 BAND_EDGE_FRACTION = 8
+# two touching filled boxes are one band when together they cover this share of the box they
+# would make: pieces of one band (its margins, the runs between its letters) cover it nearly
+# whole; a head's band and a black cell under it cover a third of the head-and-row box. Lower
+# joins those again; higher leaves a skewed band's pieces apart (each is still inverted)
+MERGED_FILL_SHARE = 0.7
 # An erased rule takes this many pixels (at the page's dpi) of its grey fringe on each side
 # with it. One left a scan's blurred rule edge, which tesseract's local threshold reads as ink:
 # 'l' and '|' beside a ruled table's cells, one of which ('l', an OCR '1') started a row of its
@@ -162,14 +167,25 @@ def segments_outside_bands(segments: list[Rule], bands: list[tuple[int, int, int
     """The ruling segments that are not pieces of a filled band: the dark fill between a band's
     white letters makes runs as long as rules, down the band and along it (a dark ASM head gave
     45 'vertical rules' the band's height, and 'horizontal' ones that cut its two-line labels).
-    A segment within a band (``tol`` pixels around it) is fill; a table's border that runs on
-    past the band is kept."""
+    A segment within a band, or within bands that touch (``tol`` pixels around each), is fill: a
+    black cell under a head band makes runs down both (dev ASM scan 27: the cell's edges became
+    seven 'column rules' that cut its date in two). A table's border that runs on past the band
+    is kept."""
 
     def inside(r: Rule) -> bool:
-        return any(
-            r.x0 >= left - tol and r.x1 <= right + tol and r.top >= top - tol and r.bottom <= bottom + tol
-            for top, bottom, left, right in bands
-        )
+        if r.orientation == "v":
+            across, along = (r.x0, r.x1), (r.top, r.bottom)
+            spans = [(t, b) for t, b, left, right in bands if left - tol <= r.x0 and r.x1 <= right + tol]
+        else:
+            across, along = (r.top, r.bottom), (r.x0, r.x1)
+            spans = [(left, right) for t, b, left, right in bands if t - tol <= r.top and r.bottom <= b + tol]
+        del across
+        reach = along[0]
+        for lo, hi in sorted(spans):
+            if lo - tol > reach:
+                break
+            reach = max(reach, hi + tol)
+        return reach >= along[1]
 
     return [r for r in segments if not inside(r)]
 
@@ -330,14 +346,24 @@ def _trimmed_to_fill(grey: np.ndarray, box: tuple[int, int, int, int]) -> tuple[
     return top, bottom, left, right
 
 
+def _area(box: tuple[int, int, int, int]) -> int:
+    return max(0, box[1] - box[0]) * max(0, box[3] - box[2])
+
+
 def _merged_boxes(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
     """Overlapping or touching boxes as one (a band found from its top and its bottom margin,
-    or piece by piece between its letters)."""
+    or piece by piece between its letters) when the two fill most of the box they make
+    (``MERGED_FILL_SHARE``): a table head's band and a black cell of the row under it touch, and
+    their joint box held that whole row, whose print the inverting turned to paper (dev ASM scan
+    27 lost row 1). Each is inverted on its own."""
     out: list[tuple[int, int, int, int]] = []
     for box in sorted(boxes):
         for i, o in enumerate(out):
             if box[0] <= o[1] and o[0] <= box[1] and box[2] <= o[3] and o[2] <= box[3]:
-                out[i] = (min(o[0], box[0]), max(o[1], box[1]), min(o[2], box[2]), max(o[3], box[3]))
+                joint = (min(o[0], box[0]), max(o[1], box[1]), min(o[2], box[2]), max(o[3], box[3]))
+                if _area(o) + _area(box) < MERGED_FILL_SHARE * _area(joint):
+                    continue
+                out[i] = joint
                 break
         else:
             out.append(box)

@@ -91,3 +91,15 @@ def test_a_filled_band_s_fill_is_no_ruling() -> None:
         Rule(50, 300, 500, 302),
     )
     assert segments_outside_bands([stroke, fill, border, below], [band], 3) == [border, below]
+
+
+def test_fill_running_down_a_band_and_a_black_cell_under_it_is_no_ruling() -> None:
+    # a head band and row 1's black date cell touching it (dev ASM scan 27): the fill runs down
+    # both as one vertical 'rule' that neither box holds alone; it cut the date column in seven.
+    # A border running on below the cell is still a ruling
+    from papeleo.model import Rule
+    from papeleo.readers.rules import segments_outside_bands
+
+    band, cell = (100, 170, 100, 1500), (170, 330, 1000, 1140)
+    down_both, past_both = Rule(1010, 100, 1012, 329), Rule(1002, 100, 1004, 600)
+    assert segments_outside_bands([down_both, past_both], [band, cell], 3) == [past_both]

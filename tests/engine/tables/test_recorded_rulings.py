@@ -189,3 +189,31 @@ def test_white_print_in_a_filled_cell_is_inverted_and_a_shaded_panel_or_a_black_
     assert not _light_print(panel)
     assert not _light_print(np.full((170, 240), 10, dtype=np.uint8))
     assert _light_print(np.asarray(img)[100:270, 200:440])
+
+
+def test_a_black_cell_under_a_head_band_is_inverted_on_its_own_and_its_row_keeps_its_print() -> None:
+    """A CONEVAL annex's head band (dark grey, white labels) with the date column's black cell of
+    row 1 right under it: found as two filled boxes that touch, they were inverted as the one box
+    they span — head and the whole of row 1 — and row 1's dark print became paper (dev ASM scan
+    27 lost row 1). Each box is inverted on its own; row 1's print beside the black cell stays."""
+    img = Image.new("L", (1600, 700), 235)
+    d = ImageDraw.Draw(img)
+    d.rectangle((100, 100, 1499, 169), fill=80)  # the head band, 70 px (17 pt)
+    labels = [(200 + 90 * i, 120, 250 + 90 * i, 150) for i in range(12)]
+    for box in labels:
+        d.rectangle(box, fill=245)  # white labels on it
+    d.rectangle((1000, 170, 1139, 329), fill=15)  # row 1's black date cell, touching the band
+    date = [(1020 + 40 * i, 190, 1036 + 40 * i, 220) for i in range(3)]  # sparse: the cell stays dark
+    for box in date:
+        d.rectangle(box, fill=245)
+    row = [(200 + 60 * i, 190, 240 + 60 * i, 220) for i in range(12)]  # row 1's dark print
+    for box in row:
+        d.rectangle(box, fill=20)
+
+    grey = np.asarray(image_to_unruled(img, DPI))
+
+    for x0, y0, x1, y1 in row:
+        assert grey[y0 + 5 : y1 - 5, x0 + 5 : x1 - 5].max() < 100  # row 1's print is still ink
+    for x0, y0, x1, y1 in labels + date:
+        assert grey[y0 + 5 : y1 - 5, x0 + 5 : x1 - 5].max() < 100  # white print made ink
+    assert grey[250:320, 1010:1130].min() == 255  # the black cell's fill is paper
