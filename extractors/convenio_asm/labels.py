@@ -135,7 +135,14 @@ def _ends_word(fragment: str, word: str) -> bool:
         return False
     if word.endswith(fragment):
         return True
-    return len(fragment) >= MIN_SLIP_FRAGMENT and Levenshtein.distance(fragment, word[-len(fragment) :]) <= 1
+    if len(fragment) >= MIN_SLIP_FRAGMENT and Levenshtein.distance(fragment, word[-len(fragment) :]) <= 1:
+        return True
+    # the cut letter's remnant read as a letter of its own ('flejora': an 'M' cut to its right
+    # stroke, then 'lejora'; dev ASM scan 86 lost its header so): the rest ends the word
+    rest = fragment[1:]
+    return len(rest) >= MIN_SLIP_FRAGMENT and (
+        word.endswith(rest) or Levenshtein.distance(rest, word[-len(rest) :]) <= 1
+    )
 
 
 def role_of_fragments(text: str, whole: bool = False) -> str | None:

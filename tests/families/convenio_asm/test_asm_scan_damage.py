@@ -40,6 +40,8 @@ def test_turned_labels_that_lost_their_first_letters_name_their_columns() -> Non
     assert role_of_fragments("a cciones mprender") == ACTIVIDAD
     assert role_of_fragments("echa de érmino") == FECHA
     assert role_of_fragments("im. Consc.") == NUMERO
+    # a cut first letter's remnant read as a letter of its own: 'ispecto flejora' (dev scan 86)
+    assert role_of_fragments("ispecto flejora") == TEXTO
     assert role_of_fragments("esponsable rea") == "area_responsable"
     assert role_of_fragments("vordinadora") == "area_coordinadora"
     # three letters end too many words; prose is no label
