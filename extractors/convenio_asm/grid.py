@@ -25,7 +25,7 @@ from papeleo.model import BBox, Line, Word
 
 from .head import LABEL_GAP, borders, fecha_row_end, header_at
 from .labels import FECHA, NUMERO, fecha_label_end, row_number
-from .pagelines import date_rows_joined, furniture, kept_lines, numbers_first
+from .pagelines import date_rows_joined, furniture, kept_lines, narrow_glyph, numbers_first
 from .ruling import IN_BLOCK, Block, block_of, blocks, lead_in_kind, matches
 
 log = logging.getLogger(__name__)
@@ -258,7 +258,7 @@ def _cells(
     n = row_number(first[0].text) if cols.roles[0] == NUMERO and len(first) == 1 else None
     unsure = None  # what stands for a number OCR could not read
     if n is None and cols.roles[0] == NUMERO:
-        if len(first) == 1 and GARBLED_NUMBER.match(first[0].text):
+        if len(first) == 1 and (GARBLED_NUMBER.match(first[0].text) or narrow_glyph(first[0])):
             unsure = first[0].text  # '4' read 'A', '7' read 'lá' (dev ASM scan 47), '1' read 'q' (21)
         elif current is not None and (current.closed or apart) and not first:
             # the row's number lost, after the row above ended on its date row (dev scan 4) or

@@ -12,6 +12,7 @@ changed; nothing else is inferred (a number the neighbours do not pin down stays
 from __future__ import annotations
 
 from .grid import RawRow
+from .labels import ACTIVIDAD, TEXTO
 
 
 def renumbered(rows: list[RawRow], stated: dict[str, int] | None = None) -> list[RawRow]:
@@ -65,11 +66,21 @@ def placed(rows: list[RawRow], stated: dict[str, int] | None = None) -> list[Raw
             r.numero, r.tentative = prev.numero + 1, False
         elif prev is not None and nxt is None and (stated or {}).get(r.tipo) == prev.numero + 1:
             r.numero, r.tentative = prev.numero + 1, False
+        elif prev is not None and nxt is None and out[-1] is prev and _whole(prev) and _whole(r):
+            # the last row, its number lost, with a finding, an activity and a date of its own
+            # under a row that has all three: joined, the row above would hold two dates (dev
+            # ASM scan 0: '30 de JUNIO del 2026 . 31 de OCTUBRE del 2025', both rows lost)
+            r.numero, r.tentative = prev.numero + 1, False
         if not r.tentative:
             out.append(r)
         elif out and not r.opens and out[-1].tipo == r.tipo:
             _join(out[-1], r)
     return out
+
+
+def _whole(row: RawRow) -> bool:
+    """A row with a finding, an activity and a date of its own."""
+    return bool(row.cells.get(TEXTO)) and bool(row.cells.get(ACTIVIDAD)) and any(t.strip() for t in row.fecha_lines)
 
 
 def _join(row: RawRow, more: RawRow) -> None:

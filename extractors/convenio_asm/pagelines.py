@@ -130,6 +130,23 @@ def body_text(pages: list[list[Line]]) -> str:
     return "\f".join(out)
 
 
+# a box narrower than this share of its height holds one narrow glyph ('1', 'l', 'I'), whatever
+# OCR read in it; two letters of any face are wider (~0.9 of the height for 'il' at 9 pt)
+NARROW_GLYPH = 0.5
+
+
+def narrow_glyph(word: Word) -> bool:
+    """A 'word' of several letters in a box one narrow glyph wide: a row's '1' OCR read as 'subo'
+    in a box 1.9 pt wide and 5.5 pt tall (dev ASM scan 0 lost its row 1 so)."""
+    box = word.bbox
+    return box is not None and len(word.text) >= 2 and box.width < NARROW_GLYPH * box.height
+
+
+def _lone_number(ln: Line) -> bool:
+    """A line that is a row's number alone: a number, or one narrow glyph OCR read as letters."""
+    return len(ln.words) == 1 and (row_number(ln.text) is not None or narrow_glyph(ln.words[0]))
+
+
 def numbers_first(lines: list[Line], hrules: list[float]) -> list[Line]:
     """The lines in reading order, except that a lone number comes first among the lines
     between the same two horizontal rules. A ruled row's number is centred in its cell, so its
@@ -154,7 +171,7 @@ def numbers_first(lines: list[Line], hrules: list[float]) -> list[Line]:
         i, ln = item
         band = band_of(ln)
         inside = 0 < band < len(ys)
-        numbered = row_number(ln.words[0].text) is not None
+        numbered = row_number(ln.words[0].text) is not None or _lone_number(ln)
         # the row's number alone, or the leftmost line opening with it: tesseract may read a row's
         # number with its finding, after the cells right of them (dev ASM scan 24 lost every row)
         first = inside and numbered and (len(ln.words) == 1 or ln.bbox.x0 <= left[band])
@@ -186,7 +203,7 @@ def _numbers_before_their_line(lines: list[Line]) -> list[Line]:
     line to the header above, 'Como resultado de la evaluación, se')."""
     out = list(lines)
     for ln in lines:
-        if len(ln.words) != 1 or row_number(ln.text) is None:
+        if not _lone_number(ln):
             continue
         j = out.index(ln)
         mid = (ln.bbox.top + ln.bbox.bottom) / 2

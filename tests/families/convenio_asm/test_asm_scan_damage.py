@@ -490,3 +490,50 @@ def test_a_garbled_header_naming_a_ruled_column_twice_does_not_split_it() -> Non
     # two roles between the same rulings keep a cut between them: the scan may have lost that ruling
     two = [(TEXTO, 110.0, 181.0), (ACTIVIDAD, 203.0, 248.0)]
     assert 181.0 <= borders(two, [], [90.0, 267.0])[0] <= 203.0
+
+
+SIMPLE_HEAD = line(("No.", 55), ("Hallazgo", 100), ("Actividad", 260), ("Fecha", 460), top=165.0)
+SIMPLE_RULES = [(x, 150.0, 400.0) for x in (50.0, 80.0, 250.0, 450.0, 550.0)]
+
+
+def test_a_row_number_read_as_letters_in_a_box_one_glyph_wide_still_starts_its_row() -> None:
+    """Row 1's '1' read 'subo' in a box 1.9 pt wide (dev scan 0): one narrow glyph, whatever
+    OCR made of it, is the row's number cell; its row is numbered by its neighbours, flagged."""
+    narrow = Line.from_words([Word("subo", BBox(62.0, 182.0, 63.9, 187.5), 0.3)])
+    body = [
+        line(("Elaboración", 90), ("del", 150), ("plan", 170), top=180.0),
+        line(("Elaborar", 260), ("un", 305), ("plan.", 320), top=180.0),
+        line(("15", 460), ("de", 475), ("diciembre", 490), ("2025", 540), top=180.0),
+        narrow,  # centred on the row, it sits lower and comes after the row's first lines
+        line(("2", 62), top=195.0),
+        line(("Conciliación", 90), ("contable", 155), top=195.0),
+        line(("Conciliar", 260), ("cifras.", 310), top=195.0),
+        line(("30", 460), ("de", 475), ("noviembre", 490), ("2025", 540), top=195.0),
+    ]
+    rows = renumbered(read_rows([(2, [SIMPLE_HEAD, *body], SIMPLE_RULES, [150.0, 176.0, 192.0, 400.0])]))
+    assert [(r.numero, r.read_numero) for r in rows] == [(1, "subo"), (2, None)]
+    assert [" ".join(c.text for c in r.cells[TEXTO]) for r in rows] == ["Elaboración del plan", "Conciliación contable"]
+    assert [r.fecha_lines for r in rows] == [["15 de diciembre 2025"], ["30 de noviembre 2025"]]
+
+
+def test_a_last_row_whose_number_was_lost_keeps_its_own_date() -> None:
+    """The last row's number lost (dev scan 0): it has a finding, an activity and a date of its
+    own under a row that has all three, so it is the next row, not more of the row above (which
+    then held two dates and was lost with it)."""
+    above, last = _row("hallazgo", 6), _row("hallazgo", 0)
+    for r, text in ((above, "Publicación"), (last, "Implementación")):
+        r.add(TEXTO, CellLine(text, 90.0, 150.0))
+        r.add(ACTIVIDAD, CellLine("Publicar.", 260.0, 300.0))
+    above.fecha_lines, last.fecha_lines = ["30 de junio del 2026"], ["31 de octubre del 2025"]
+    last.tentative, last.read_numero = True, ""
+    rows = renumbered([_row("hallazgo", n) for n in range(1, 6)] + [above, last])
+    assert [(r.numero, r.fecha_lines) for r in rows[-2:]] == [
+        (6, ["30 de junio del 2026"]),
+        (7, ["31 de octubre del 2025"]),
+    ]
+    # a last piece with no date of its own is more of the row above, as before
+    more = _row("hallazgo", 0)
+    more.add(TEXTO, CellLine("y sus metas.", 90.0, 150.0))
+    more.tentative, more.read_numero = True, ""
+    rows = renumbered([_row("hallazgo", n) for n in range(1, 6)] + [above, more])
+    assert [r.numero for r in rows] == [1, 2, 3, 4, 5, 6]
