@@ -247,6 +247,7 @@ def markup_rows(text: str) -> list[RawRow] | None:
                 if current is not None:
                     rest, taken = label
                     current.fecha_lines.append(" ".join([rest, *[s for s in texts[taken:] if s.strip()]]).strip())
+                    current.closed = True
                 continue
             if sum(1 for c in texts if role_of(c)) >= 2:  # a header row repeated inside the body
                 continue
@@ -254,6 +255,13 @@ def markup_rows(text: str) -> list[RawRow] | None:
             n = row_number(first) if roles[0] == NUMERO else None
             if n is not None:
                 current = RawRow(tipo, n, page)
+                rows.append(current)
+            elif roles[0] == NUMERO and not first and current is not None and current.closed:
+                # cells after a finished row's date row, the number cell empty: a row whose
+                # number the damage took ('|  | El subprograma ... | Realizar ... |' under row 8's
+                # 'Fecha compromiso:', dev OCR'd text 90 gave row 9's cells to row 8, unflagged);
+                # numbering.placed numbers it between its neighbours, or joins it back
+                current = RawRow(tipo, 0, page, read_numero="", tentative=True)
                 rows.append(current)
             if current is None:
                 continue

@@ -73,7 +73,7 @@ def text_rows(pages: list[Page]) -> list[RawRow]:
         for r in got:
             r.page += first - 1
         if PIPES_OR_HTML.search(text):  # a Markdown or HTML table: its cells are its own
-            return got
+            return placed(got)
     texts = [(p.number, [ln.text for ln in p.lines]) for p in pages]
     # single-spaced rows and rows written one cell per paragraph mix in one export: the reading
     # that finds more rows is the one the export was written in; an aligned export keeps its
@@ -83,7 +83,7 @@ def text_rows(pages: list[Page]) -> list[RawRow]:
     other = max(spaced_rows(texts), cell_rows(texts), key=len)
     read = union_of_readings(aligned, other) if aligned else other
     if got:  # tab-separated: its table of cells first (a row's tabs are its cells), the grid's rows it lacks
-        return union_of_readings(got, read)
+        return union_of_readings(placed(got), read)
     return read
 
 

@@ -591,3 +591,27 @@ def test_na_with_its_slash_lost_is_no_date_and_a_glued_mark_is_a_repaired_space(
     assert read_fecha("NA").readable and read_fecha("NA").value is None
     got = read_fecha("31 de'Agosto de 2018")
     assert (got.value, got.precision, got.repairs) == (dt.date(2018, 8, 31), "dia", (("de'Agosto", "de Agosto"),))
+
+
+def test_a_row_whose_number_the_damage_took_after_a_date_row_is_its_own_row():
+    """Row 9's number cell emptied by the damage, under row 8's date row (dev OCR'd text 90): its
+    cells went to row 8, whose two equal dates hid it. After a finished row's date row, cells
+    under an empty number cell are a row of their own, numbered between its neighbours."""
+    text = (
+        "| N° | Hallazgos | Actividad comprometida |\n|---|---|---|\n"
+        "| 8 | No existe un padrón único de | Depurar los padrones de |\n"
+        "|  | beneficiarios. | beneficiarios. |\n"
+        "| Fecha compromiso: |  | julio 2025 |\n"
+        "|  | El subprograma no cuenta con presupuesto asignado. | Realizar las gestiones presupuestales. |\n"
+        "| Fecha compromiso: |  | julio 2025 |\n"
+        "| 10 | El diagnóstico no cuantifica a la población. | Elaborar el diagnóstico. |\n"
+        "| Fecha compromiso: |  | agosto 2025 |\n"
+    )
+    ext = extract(text)
+    got = [(r["numero"], r["texto"], r["actividad_comprometida"]) for r in ext.records]
+    assert got == [
+        (8, "No existe un padrón único de beneficiarios.", "Depurar los padrones de beneficiarios."),
+        (9, "El subprograma no cuenta con presupuesto asignado.", "Realizar las gestiones presupuestales."),
+        (10, "El diagnóstico no cuantifica a la población.", "Elaborar el diagnóstico."),
+    ]
+    assert ext.records[1]["corrected"]  # its number came from its neighbours, and says so
