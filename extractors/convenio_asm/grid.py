@@ -22,6 +22,7 @@ from statistics import median
 from typing import NamedTuple
 
 from papeleo.model import BBox, Line, Word
+from papeleo.text import fold
 
 from .head import LABEL_GAP, borders, fecha_row_end, header_at
 from .labels import FECHA, NUMERO, fecha_label_end, row_number
@@ -41,6 +42,8 @@ BORDER_TOLERANCE = 2.0
 MAX_ROW_GAP = 4.0
 # 'A', 'lá', '4.' — one or two letters or digits alone in a number cell: a number OCR garbled
 GARBLED_NUMBER = re.compile(r"^[^\W_]{1,2}[.)]?$")
+# 'b) De las recomendaciones:', 'a) De los hallazgos:' (folded): a table's lead-in, whole on its line
+LEAD_IN = re.compile(r"^\W*(?:[a-e]\)\s*)?(?:de\s+)?(?:las|los)\s+(?:recomendaciones|hallazgos)\s*:\W*$")
 
 
 @dataclass
@@ -195,6 +198,12 @@ def read_rows(pages: Sequence[GridPage | tuple]) -> list[RawRow]:
                     current.boxes.append((number, line.bbox))
                     current.closed = FECHA not in cols.roles
                 prev_bottom = body_bottom = line.bbox.bottom
+                continue
+            if LEAD_IN.match(fold(line.text)):
+                # the next table's lead-in: this table has ended (dev ASM scans gave 'las
+                # recomendaciones:' to the last finding, its 'b) De' cut off in the number column)
+                log.debug("grid: page %d table ends at the lead-in %r", number, line.text[:40])
+                cols, current = None, None
                 continue
             if _crosses(line, cols):
                 # a header OCR garbled ('p ecomendació compro Je atención') draws borders its

@@ -231,3 +231,17 @@ def test_a_number_label_ocr_read_as_another_sign_still_heads_the_table() -> None
         (1, "Los padrones no están depurados.", "Integrar el padrón único de beneficiarios.", "2024-09-30"),
         (2, "Los objetivos no están vinculados.", "Elaborar un plan estratégico.", "2025-03-31"),
     ]
+
+
+def test_the_next_tables_lead_in_ends_the_table_above() -> None:
+    """'b) De las recomendaciones:' right under the last finding, its 'b) De' in the number
+    column and the rest in the finding's: the findings' table has ended there (dev scan 63 and
+    dev OCR'd text 36 gave 'las recomendaciones:' to the last finding)."""
+    lines = [
+        FULL_HEAD,
+        words_at(80.0, ("7", 80, 85), ("Los", 100, 112), ("procesos", 114, 150), ("Documentar", 280, 330)),
+        words_at(90.0, ("no", 100, 110), ("documentados.", 112, 170), ("procesos.", 280, 320)),
+        words_at(102.0, ("b)", 70, 78), ("De", 81, 92), ("las", 100, 112), ("recomendaciones:", 114, 180)),
+    ]
+    rows = read_rows([GridPage(1, lines, [], [])])
+    assert [(r.numero, cell_text(r, TEXTO)) for r in rows] == [(7, "Los procesos no documentados.")]
