@@ -23,7 +23,7 @@ from PIL import Image, ImageOps
 from papeleo.model import BBox, Line, Rule
 
 from .fill import crop_words_to_page
-from .rules import DARK
+from .ink import DARK
 
 log = logging.getLogger(__name__)
 

@@ -27,7 +27,7 @@ from PIL import Image
 
 from papeleo.model import BBox, Line, Word
 
-from .rules import DARK
+from .ink import DARK
 
 # Share of the page's ink outside every word of the first read above which a second read is
 # worth its cost (one more tesseract pass, +60-100% of the page's OCR time). Pages read whole

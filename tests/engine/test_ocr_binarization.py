@@ -81,7 +81,7 @@ def test_a_filled_band_s_fill_is_no_ruling() -> None:
     # 'vertical rules' the band's height on a generated ASM scan) and along it; a table border
     # that runs on past the band is still a ruling
     from papeleo.model import Rule
-    from papeleo.readers.rules import segments_outside_bands
+    from papeleo.readers.bands import segments_outside_bands
 
     band = (100, 140, 50, 500)  # top, bottom, left, right (pixels)
     stroke, fill, border, below = (
@@ -98,7 +98,7 @@ def test_fill_running_down_a_band_and_a_black_cell_under_it_is_no_ruling() -> No
     # both as one vertical 'rule' that neither box holds alone; it cut the date column in seven.
     # A border running on below the cell is still a ruling
     from papeleo.model import Rule
-    from papeleo.readers.rules import segments_outside_bands
+    from papeleo.readers.bands import segments_outside_bands
 
     band, cell = (100, 170, 100, 1500), (170, 330, 1000, 1140)
     down_both, past_both = Rule(1010, 100, 1012, 329), Rule(1002, 100, 1004, 600)

@@ -169,7 +169,7 @@ def test_white_print_in_a_filled_cell_is_inverted_and_a_shaded_panel_or_a_black_
     to ink on paper, up to a few pixels from its edge. A grey panel with dark print (a logo's)
     is no such cell (inverted, its print would go with its fill), nor is a black box with no
     print (a redaction)."""
-    from papeleo.readers.rules import _light_print
+    from papeleo.readers.bands import _light_print
 
     img = Image.new("L", (1600, 900), 235)
     d = ImageDraw.Draw(img)
