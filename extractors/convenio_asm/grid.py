@@ -42,8 +42,9 @@ BORDER_TOLERANCE = 2.0
 MAX_ROW_GAP = 4.0
 # 'A', 'lá', '4.' — one or two letters or digits alone in a number cell: a number OCR garbled
 GARBLED_NUMBER = re.compile(r"^[^\W_]{1,2}[.)]?$")
-# 'b) De las recomendaciones:', 'a) De los hallazgos:' (folded): a table's lead-in, whole on its line
-LEAD_IN = re.compile(r"^\W*(?:[a-e]\)\s*)?(?:de\s+)?(?:las|los)\s+(?:recomendaciones|hallazgos)\s*:\W*$")
+# 'b) De las recomendaciones:', 'a) De los hallazgos:' (folded): a table's lead-in, whole on its
+# line but for a margin's mark beside it ('b) De las recomendaciones: EAN', a rúbrica, scan 7700)
+LEAD_IN = re.compile(r"^\W*(?:[a-e]\)\s*)?(?:de\s+)?(?:las|los)\s+(?:recomendaciones|hallazgos)\s*:(?:\s+\S{1,4})?\W*$")
 
 
 @dataclass

@@ -245,3 +245,17 @@ def test_the_next_tables_lead_in_ends_the_table_above() -> None:
     ]
     rows = read_rows([GridPage(1, lines, [], [])])
     assert [(r.numero, cell_text(r, TEXTO)) for r in rows] == [(7, "Los procesos no documentados.")]
+
+
+def test_a_lead_in_with_a_margin_mark_beside_it_still_ends_the_table() -> None:
+    """A rúbrica in the margin read as 'EAN' on the lead-in's line (a generated scan)."""
+    lines = [
+        FULL_HEAD,
+        words_at(80.0, ("7", 80, 85), ("Los", 100, 112), ("procesos", 114, 150), ("Documentar", 280, 330)),
+        words_at(90.0, ("no", 100, 110), ("documentados.", 112, 170), ("procesos.", 280, 320)),
+        words_at(
+            102.0, ("b)", 70, 78), ("De", 81, 92), ("las", 100, 112), ("recomendaciones:", 114, 180), ("EAN", 549, 577)
+        ),
+    ]
+    rows = read_rows([GridPage(1, lines, [], [])])
+    assert [(r.numero, cell_text(r, TEXTO)) for r in rows] == [(7, "Los procesos no documentados.")]
