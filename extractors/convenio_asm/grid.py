@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from papeleo.model import BBox, Line, Word
 from papeleo.text import fold
+from papeleo.text.people import is_title_word
 
 from .head import LABEL_GAP, borders, fecha_row_end, header_at
 from .labels import FECHA, NUMERO, fecha_label_end, row_number
@@ -42,6 +43,9 @@ BORDER_TOLERANCE = 2.0
 MAX_ROW_GAP = 4.0
 # 'A', 'lá', '4.' — one or two letters or digits alone in a number cell: a number OCR garbled
 GARBLED_NUMBER = re.compile(r"^[^\W_]{1,2}[.)]?$")
+# titles of persons on one table line ('Licda.', 'Lic.', 'CP.') that make it a row of signatures:
+# two parties side by side at least; a finding that names one official ('el Lic. Pérez') is a row
+MIN_SIGNATURE_TITLES = 2
 # 'b) De las recomendaciones:', 'a) De los hallazgos:' (folded): a table's lead-in, whole on its
 # line but for a margin's mark beside it ('b) De las recomendaciones: EAN', a rúbrica, scan 7700)
 LEAD_IN = re.compile(r"^\W*(?:[a-e]\)\s*)?(?:de\s+)?(?:las|los)\s+(?:recomendaciones|hallazgos)\s*:(?:\s+\S{1,4})?\W*$")
@@ -204,6 +208,13 @@ def read_rows(pages: Sequence[GridPage | tuple]) -> list[RawRow]:
                 # the next table's lead-in: this table has ended (dev ASM scans gave 'las
                 # recomendaciones:' to the last finding, its 'b) De' cut off in the number column)
                 log.debug("grid: page %d table ends at the lead-in %r", number, line.text[:40])
+                cols, current = None, None
+                continue
+            if sum(1 for w in line.words if is_title_word(w.text)) >= MIN_SIGNATURE_TITLES:
+                # the signatures under the table, names side by side ('Licda. Yolanda Palacios
+                # Nava  Lic. Araceli Vivero Rangel  CP. Claudia ...'): their cells went to the last
+                # row's finding and activity, unflagged (block 7400 scan 7415)
+                log.debug("grid: page %d table ends at signatures %r", number, line.text[:40])
                 cols, current = None, None
                 continue
             if _crosses(line, cols):

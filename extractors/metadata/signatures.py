@@ -13,6 +13,7 @@ from __future__ import annotations
 import regex
 
 from papeleo.text.normalize import fold
+from papeleo.text.people import PERSON_TITLES
 
 from .bodies import RULES, find_bodies, post_to_body
 from .layout import Layout
@@ -24,10 +25,7 @@ PARTICLES_AND_Y = frozenset({"de", "del", "la", "las", "los", "y", "e"})
 # lines of a post block under its first line ('PRESUPUESTO DE LA' / 'SECRETARÍA DE FINANZAS')
 POST_LINES = 3
 # 'Mtro. Carlos Iván Coyoc Rodríguez', 'DR. LUIS RAMÓN CARRILLO ORTEGÓN', 'ROBERTO INDA GONZÁLEZ'
-PERSON = regex.compile(
-    r"(?i)^\W*(?:(?:lic|licda|mtro|mtra|dr|dra|ing|c\.?\s?p|arq|prof|profa|c|mvz|l\.?a\.?e)\.?\s+)?"
-    r"(?:[\p{L}'’]+\s+){1,5}[\p{L}'’]+\W*$"
-)
+PERSON = regex.compile(rf"(?i)^\W*(?:(?:{PERSON_TITLES})\.?\s+)?" r"(?:[\p{L}'’]+\s+){1,5}[\p{L}'’]+\W*$")
 
 
 def starts_with_post(text: str) -> bool:

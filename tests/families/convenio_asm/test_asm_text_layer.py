@@ -259,3 +259,28 @@ def test_a_lead_in_with_a_margin_mark_beside_it_still_ends_the_table() -> None:
     ]
     rows = read_rows([GridPage(1, lines, [], [])])
     assert [(r.numero, cell_text(r, TEXTO)) for r in rows] == [(7, "Los procesos no documentados.")]
+
+
+def test_signatures_right_under_the_table_are_no_part_of_its_last_row() -> None:
+    """The parties' names signed under the table, side by side, a scribble's gap below its last
+    row (block 7400 scan 7415 gave 'Licda. Yolanda Palacios Nava' to the last finding and 'Lic.
+    Araceli Vivero' to its activity, unflagged): a line of two titled names ends the table."""
+    head = words_at(60.0, ("Núm.", 72, 92), ("Hallazgo", 150, 190), ("Actividad", 320, 360), ("Fecha", 470, 495))
+    lines = [
+        head,
+        words_at(80.0, ("2", 80, 85), ("Formalización", 100, 160), ("Instalar", 280, 315), ("un", 317, 327)),
+        words_at(90.0, ("interinstitucional", 100, 170), ("comité.", 280, 310)),
+        words_at(
+            104.0,
+            ("Licda.", 105, 128),
+            ("Yolanda", 130, 160),
+            ("Palacios", 162, 195),
+            ("Lic.", 290, 305),
+            ("Araceli", 307, 335),
+            ("Vivero", 337, 365),
+        ),
+    ]
+    rows = read_rows([GridPage(1, lines, [], [])])
+    assert [(r.numero, cell_text(r, TEXTO), cell_text(r, ACTIVIDAD)) for r in rows] == [
+        (2, "Formalización interinstitucional", "Instalar un comité.")
+    ]
