@@ -55,19 +55,19 @@ def segments_outside_bands(segments: list[Rule], bands: list[tuple[int, int, int
     is kept."""
 
     def inside(r: Rule) -> bool:
+        # the bands across whose width the segment lies, as spans along its length
         if r.orientation == "v":
-            across, along = (r.x0, r.x1), (r.top, r.bottom)
+            start, end = r.top, r.bottom
             spans = [(t, b) for t, b, left, right in bands if left - tol <= r.x0 and r.x1 <= right + tol]
         else:
-            across, along = (r.top, r.bottom), (r.x0, r.x1)
+            start, end = r.x0, r.x1
             spans = [(left, right) for t, b, left, right in bands if t - tol <= r.top and r.bottom <= b + tol]
-        del across
-        reach = along[0]
+        reach = start
         for lo, hi in sorted(spans):
             if lo - tol > reach:
                 break
             reach = max(reach, hi + tol)
-        return reach >= along[1]
+        return reach >= end
 
     return [r for r in segments if not inside(r)]
 
@@ -116,11 +116,11 @@ def horizontal_to_bands(
                 right += 1
             boxes.append(_trimmed_to_fill(grey, (top, bottom, left, right)))
     return [
-        b for b in _merged_boxes(boxes) if b[1] > b[0] and (_is_band(b) or _light_print(grey[b[0] : b[1], b[2] : b[3]]))
+        b for b in _merged_boxes(boxes) if b[1] > b[0] and (is_band(b) or _light_print(grey[b[0] : b[1], b[2] : b[3]]))
     ]
 
 
-def _is_band(box: tuple[int, int, int, int]) -> bool:
+def is_band(box: tuple[int, int, int, int]) -> bool:
     """A filled box (top, bottom, left, right) wide enough to be a band across a table or a
     page, not one cell: MIN_BAND_ASPECT times as wide as it is tall."""
     top, bottom, left, right = box

@@ -32,7 +32,7 @@ from PIL import Image
 
 from papeleo.model import Rule
 
-from .bands import _is_band, band_to_inverted, horizontal_to_bands, segments_outside_bands
+from .bands import band_to_inverted, horizontal_to_bands, is_band, segments_outside_bands
 from .ink import DARK
 
 RULE_INCHES = 0.4  # a glyph stroke is < 0.3 in even at 20 pt; a table rule is longer
@@ -130,7 +130,7 @@ def image_to_unruled_and_rules(img: Image.Image, dpi: float) -> tuple[Image.Imag
     for top, bottom, left, right in bands:
         # white print on a dark fill: inverted, it is dark print on a light ground, which
         # tesseract reads; erased like a rule, the print went with the fill
-        edge = None if _is_band((top, bottom, left, right)) else FRINGE_PX  # a filled cell's: print to its edge
+        edge = None if is_band((top, bottom, left, right)) else FRINGE_PX  # a filled cell's: print to its edge
         out[top:bottom, left:right] = band_to_inverted(grey[top:bottom, left:right], edge)
     return Image.fromarray(out), segments
 
