@@ -100,12 +100,17 @@ def kept_lines(all_lines: list[Line], running: set[str], hrules: Sequence[float]
     tops = sorted(ln.bbox.top for ln in lines)
 
     def page_number(ln: Line) -> bool:
-        if not PAGE_NUMBER.match(ln.text) or top < ln.bbox.top < bottom:
+        if top < ln.bbox.top < bottom:
             return False
-        rank = bisect.bisect_left(tops, ln.bbox.top)
-        return rank < PAGE_NUMBER_LINES or rank >= len(tops) - PAGE_NUMBER_LINES
+        return _page_number_at(ln.text, bisect.bisect_left(tops, ln.bbox.top), len(tops))
 
     return [ln for ln in lines if not page_number(ln)]
+
+
+def _page_number_at(text: str, rank: int, count: int) -> bool:
+    """A page's number: a number line among a page's first or last ``PAGE_NUMBER_LINES`` of its
+    ``count`` lines (``rank``: its place among them, from the top)."""
+    return PAGE_NUMBER.match(text) is not None and (rank < PAGE_NUMBER_LINES or rank >= count - PAGE_NUMBER_LINES)
 
 
 def body_text(pages: list[list[Line]]) -> str:
@@ -119,14 +124,7 @@ def body_text(pages: list[list[Line]]) -> str:
     out = []
     for lines in pages:
         kept = [ln for ln in lines if fold(ln.text).strip() not in running]
-        last = len(kept) - PAGE_NUMBER_LINES
-        out.append(
-            "\n".join(
-                ln.text
-                for k, ln in enumerate(kept)
-                if not (PAGE_NUMBER.match(ln.text) and (k < PAGE_NUMBER_LINES or k >= last))
-            )
-        )
+        out.append("\n".join(ln.text for k, ln in enumerate(kept) if not _page_number_at(ln.text, k, len(kept))))
     return "\f".join(out)
 
 
