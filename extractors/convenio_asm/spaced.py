@@ -36,9 +36,11 @@ from .labels import (
     clean_label,
     fecha_label_end,
     role_of,
+    role_of_fragments,
     row_number,
 )
 from .pagelines import PAGE_NUMBER
+from .stacked import LEADING_NOISE, looks_stacked, next_rows_start, opens_without_finding, stacked_cells
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +69,11 @@ MAX_LABEL_CHARS = 40
 MAX_WAIT = 6
 
 
+# an agreement's clause heading ('CUARTA. Cumplimiento. “LAS PARTES” determinarán ...'): the
+# table above it has ended, whatever row is open (ASM 7719: its last row took the clause)
+CLAUSE_HEADING = regex.compile(
+    r"^(?:PRIMERA|SEGUNDA|TERCERA|CUARTA|QUINTA|SEXTA|S[ÉE]PTIMA|OCTAVA|NOVENA|D[ÉE]CIMA)\b[^.]{0,20}\.\s"
+)
 # a header's '#' OCR read as another lone sign ('$ Hallazgos Actividades comprometidas', ASM dev
 # OCR'd text 85 lost its two tables): one sign alone before the labels is the number's label
 NUMBER_SIGN_READ = regex.compile(r"^\s*[^\w\s#](?=\s+\p{L})")
@@ -134,6 +141,11 @@ class _Open:
     by_paragraph: bool = False
     cell: int = 1  # by paragraph: the role the next paragraph fills
     in_paragraph: bool = False  # by paragraph: the last line was not blank
+    # by paragraph: its lines, and whether a blank line came between them; with none, the row may
+    # be written one piece per line, the columns taking turns (``stacked``)
+    raw: list[str] = field(default_factory=list)
+    blank_seen: bool = False
+    gap: bool = False  # a blank line came after the last of ``raw`` (the row's end, or between cells)
 
 
 def _paragraph_line(o: _Open, text: str, roles: list[str]) -> bool:
@@ -193,6 +205,12 @@ def _opens_with_date(text: str) -> bool:
 def _close(o: _Open | None, roles: list[str]) -> None:
     """Fill a single-spaced row's cells from its lines; a row written by paragraph whose date
     closes its activity's paragraph (two cells OCR read as one) gets the date back."""
+    if o is not None and o.by_paragraph and not o.blank_seen and len(o.raw) > 1:
+        cells = stacked_cells(o.raw, roles)
+        if cells is not None:
+            o.row.cells, o.row.fecha_lines = {}, []
+            _put(o.row, cells)
+            return
     if o is not None and o.by_paragraph and FECHA in roles and not o.row.fecha_lines and o.row.cells.get(ACTIVIDAD):
         last = o.row.cells[ACTIVIDAD][-1]
         rest, fecha = _split_date(last.text)
@@ -202,15 +220,37 @@ def _close(o: _Open | None, roles: list[str]) -> None:
     if o is None or o.by_paragraph or not o.lines:
         return
     cells = interleaved_cells(o.lines, roles) if len(o.lines) > 1 else None
+    if len(o.lines) > 1 and (cells is None or looks_stacked(o.lines, roles)):
+        cells = stacked_cells(o.lines, roles) or cells
     if cells is None:
         _fill(o.row, " ".join(o.lines), roles)
         return
+    _put(o.row, cells)
+
+
+def _put(row: RawRow, cells: dict[str, list[str]]) -> None:
     for role, texts in cells.items():
         for t in texts:
             if role == FECHA:
-                o.row.fecha_lines.append(t)
+                row.fecha_lines.append(t)
             elif t:
-                o.row.add(role, CellLine(t, 0.0, float(len(t))))
+                row.add(role, CellLine(t, 0.0, float(len(t))))
+
+
+def _carried(o: _Open | None, pending: list[str], roles: list[str], first: str) -> list[str]:
+    """The lines before a row's number that are its finding's first (taken off the row above, or
+    off the lines after the header): asked only when the row's first piece opens its activity."""
+    if not opens_without_finding(first):
+        return []
+    if o is None:
+        return pending[-1:] if pending and pending[-1][:1].isupper() else []
+    lines = o.lines if not o.by_paragraph else o.raw
+    if o.by_paragraph and o.blank_seen:
+        return []
+    k = next_rows_start(lines, roles)
+    carried = lines[k:]
+    del lines[k:]
+    return carried
 
 
 def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
@@ -223,27 +263,46 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
     labels: list[str] = []  # a header written one label per line ('No.' / 'Hallazgo' / ...)
     last = 0  # the number of the table's last row
     label_tipo = tipo
+    pending: list[str] = []  # lines after a header while no row is open
+    # the line above was the date's label: OCR may write a two-line label centred on the header's
+    # line above it ('Fecha compromiso de' / 'No. Descripción del hallazgo Actividades ...', ASM 7719)
+    date_above = header_date_above = False
     for number, lines in pages:
-        for raw in lines:
+        for i, raw in enumerate(lines):
             text = raw.strip()
             if not text:
+                pending = []
                 if open_row is not None:
                     if open_row.by_paragraph:
                         open_row.in_paragraph = False
+                        open_row.gap = bool(open_row.raw)
                     elif open_row.lines:  # a blank line ends a row read across
                         _close(open_row, roles or [])
                         open_row = None
                 continue
             if PAGE_NUMBER.match(text) and row_number(text) is None:
                 continue
+            if CLAUSE_HEADING.match(text):
+                _close(open_row, roles or [])
+                roles, open_row, labels = None, None, []
+                continue
             hdr = _header_roles(text)
             if hdr is not None:
+                if FECHA not in hdr[0] and date_above:
+                    hdr = ([*hdr[0], FECHA], hdr[1])
+                date_above = False
                 _close(open_row, roles or [])
                 last = last if hdr == (roles, tipo) else 0  # a header repeated on a new page goes on
                 (roles, tipo), open_row = hdr, None
                 continue
             label = role_of(text) if len(text) <= MAX_LABEL_CHARS else None
+            if label is None and labels and labels[-1] == ACTIVIDAD and len(text) <= MAX_LABEL_CHARS:
+                # the date's label after the activity's, half garbled ('Fecha comporome: EM')
+                label = FECHA if role_of_fragments(text, whole=True) == FECHA else None
+            was_date_above, date_above = date_above, label == FECHA
             if label == NUMERO or (labels and label is not None):
+                if not labels:
+                    header_date_above = was_date_above
                 _close(open_row, roles or [])
                 open_row = None
                 labels.append(label)
@@ -252,6 +311,8 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 continue
             if labels:
                 if TEXTO in labels:
+                    if FECHA not in labels and header_date_above:
+                        labels.append(FECHA)
                     last = last if labels == roles and tipo == label_tipo else 0
                     roles, tipo = labels, label_tipo
                 labels = []
@@ -265,20 +326,26 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 open_row = None
                 continue
             first, _, rest = text.partition(" ")
+            rest = LEADING_NOISE.sub("", rest)  # '5 . Se recomienda ...': a speck after the number
             n = row_number(first)
             if n is not None and n != last + 1 and (not rest or _opens_with_date(text) or 0 < last < n - MAX_ROW_SKIP):
                 n = None  # out of sequence: a page's number, or a date's day ('31 de Agosto de 2020')
             if n is not None and _date_due(open_row, roles) and _is_date(text):
                 n = None  # '30 de Abrll de 2024': the date paragraph the open row is waiting for
             if n is not None:
+                first = rest or next((t.strip() for t in lines[i + 1 :] if t.strip()), "")
+                carried = _carried(open_row, pending, roles, first)
                 _close(open_row, roles)
-                last = n
-                open_row = _Open(RawRow(tipo, n, number), [rest] if rest else [], by_paragraph=not rest)
+                last, pending = n, []
+                start = carried + ([rest] if rest else [])
+                open_row = _Open(RawRow(tipo, n, number), start, by_paragraph=not start)
                 rows.append(open_row.row)
                 waiting = 0
                 continue
             if open_row is not None and open_row.by_paragraph:
                 if _paragraph_line(open_row, text, roles):
+                    open_row.raw.append(text)
+                    open_row.blank_seen |= open_row.gap
                     continue
                 open_row = None
             elif open_row is not None and open_row.lines and not _whole(open_row.lines, roles):
@@ -286,6 +353,7 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 continue
             if role_of(text) is not None:
                 continue  # a header's label on a line of its own (a header repeated on a new page)
+            pending.append(text)
             waiting += 1
             if waiting > MAX_WAIT:
                 roles, open_row = None, None  # prose: the table has ended

@@ -1,0 +1,180 @@
+"""Rows tesseract wrote one cell piece per line, the columns taking turns (``stacked``).
+
+Each text below is copied, shortened, from the real-path OCR'd text of generated agreements
+(tesseract's plain text of their scans; seeds named in the tests); expected values are read from
+the text itself: which piece belongs to which column is what a reader of the printed table sees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors.convenio_asm.stacked import is_date_piece, stacked_cells
+from helpers import make_document
+from papeleo import registry
+from papeleo.context import process_context
+
+
+def extract(text: str):
+    return registry.get("convenio_asm.v1").func(make_document(text), process_context())
+
+
+def rows(text: str) -> list[tuple]:
+    return [
+        (r["numero"], r["texto"], r["actividad_comprometida"], r["fecha_compromiso"], r["fecha_precision"])
+        for r in extract(text).records
+    ]
+
+
+# ASM 7713: the header one label per line, the date's label garbled; rows stacked
+HEAD_BY_LINE = "a) De los hallazgos:\nNO\nHallazgos\nAcción de mejora comprometida\nFecha comporome: EM\n"
+
+
+def test_rows_written_one_piece_per_line_are_put_back_in_their_columns() -> None:
+    text = HEAD_BY_LINE + (
+        "1\n"
+        "Se observa que los procesos de planeación,\n"
+        "Documentar los principales procedimientos de\n"
+        "31 de Mayo de 2024\n"
+        "ejecución y seguimiento del FONE no están\n"
+        "planeación, ejecución y seguimiento.\n"
+        "documentados.\n"
+        "2\n"
+        "De igual manera, se encontró que no se\n"
+        "a) Capacitar a las unidades operativas en su\n"
+        "1 de Enero al 31 de\n"
+        "documentan los criterios para seleccionar a los\n"
+        "aplicación\n"
+        "Marzo de 2024\n"
+        "beneficiarios de los servicios de educación\n"
+        "b) Emitir los criterios de focalización\n"
+        "básica.\n"
+        "c) Publicar los criterios en el portal institucional\n"
+        "3\n"
+        "Una parte de los recursos del FONE no se\n"
+        "Implementar un plan de trabajo que comprenda:\n"
+        "Noviembre 2024\n"
+        "ejerció dentro del ejercicio fiscal y se reintegró.\n"
+        "a) Informar a las áreas ejecutoras de los recursos\n"
+        "pendientes\n"
+        "b) Conciliar mensualmente el avance financiero\n"
+    )
+    assert rows(text) == [
+        (
+            1,
+            "Se observa que los procesos de planeación, ejecución y seguimiento del FONE no están documentados.",
+            "Documentar los principales procedimientos de planeación, ejecución y seguimiento.",
+            dt.date(2024, 5, 31),
+            "dia",
+        ),
+        (
+            2,
+            "De igual manera, se encontró que no se documentan los criterios para seleccionar a los "
+            "beneficiarios de los servicios de educación básica.",
+            "Capacitar a las unidades operativas en su aplicación; Emitir los criterios de focalización; "
+            "Publicar los criterios en el portal institucional",
+            dt.date(2024, 3, 31),
+            "dia",
+        ),
+        (
+            3,
+            "Una parte de los recursos del FONE no se ejerció dentro del ejercicio fiscal y se reintegró.",
+            "Implementar un plan de trabajo que comprenda:; Informar a las áreas ejecutoras de los recursos "
+            "pendientes; Conciliar mensualmente el avance financiero",
+            dt.date(2024, 11, 30),
+            "mes",
+        ),
+    ]
+
+
+def test_a_finding_s_first_line_written_before_its_number_goes_to_its_row() -> None:
+    # ASM 7719: the date's two-line label centred above the header's line; row 2's first line
+    # before its number, after the header; row 3's after row 2's last pieces
+    text = (
+        "Fecha compromiso de\n"
+        "No. Descripción del hallazgo Actividades comprometidas a\n"
+        ", atención\n"
+        "De igual manera, se encontró que existen\n"
+        "1\n"
+        "Implementar una base de datos de seguimiento a\n"
+        "1 de Noviembre de\n"
+        "deficiencias en los controles de los procesos\n"
+        "los proyectos, procesos adquisitivos y metas.\n"
+        "2018 al 31 de Marzo de\n"
+        "de adjudicación y cumplimiento.\n"
+        "2019\n"
+        "Además, los indicadores de la Matriz de\n"
+        "2\n"
+        "Rediseñar la MIR incorporando indicadores de\n"
+        "1 de Noviembre de\n"
+        "Indicadores para Resultados no permiten\n"
+        "resultados.\n"
+        "2018 al 31 de Marzo de\n"
+        "medir el logro de los objetivos.\n"
+        "2019\n"
+        "CUARTA. Cumplimiento. “LAS PARTES” determinarán si las acciones y los compromisos realizados\n"
+        "Susceptibles de Mejora no podrán exceder del 31 de diciembre de 2019.\n"
+    )
+    assert rows(text) == [
+        (
+            1,
+            "De igual manera, se encontró que existen deficiencias en los controles de los procesos de "
+            "adjudicación y cumplimiento.",
+            "Implementar una base de datos de seguimiento a los proyectos, procesos adquisitivos y metas.",
+            dt.date(2019, 3, 31),
+            "dia",
+        ),
+        (
+            2,
+            "Además, los indicadores de la Matriz de Indicadores para Resultados no permiten medir el logro "
+            "de los objetivos.",
+            "Rediseñar la MIR incorporando indicadores de resultados.",
+            dt.date(2019, 3, 31),
+            "dia",
+        ),
+    ]
+
+
+def test_a_speck_after_the_row_number_is_no_cell() -> None:
+    # dev OCR'd text 85: '5 . Se recomienda ...' was read as a finding '.' and an activity
+    # holding the finding's first line
+    text = (
+        "No. Recomendación Actividades comprometidas Fecha comprometida\n"
+        "1 . Se recomienda realizar las gestiones Elaborar un calendario de ejercicio del gasto y 31 de julio de 2025\n"
+        "necesarias para asignar presupuesto al darle seguimiento mensual.\n"
+        "subprograma en el ejercicio subsecuente.\n"
+    )
+    ((numero, texto, actividad, fecha, precision),) = rows(text)
+    assert (numero, fecha, precision) == (1, dt.date(2025, 7, 31), "dia")
+    # where 'darle' goes the widths alone cannot tell; the cells' openings are certain
+    assert texto.startswith("Se recomienda realizar las gestiones necesarias para asignar presupuesto al")
+    assert actividad.startswith("Elaborar un calendario de ejercicio del gasto y")
+
+
+@pytest.mark.parametrize(
+    ("piece", "is_date"),
+    [
+        ("Marzo de 2024", True),
+        ("2019", True),
+        ("1 de Noviembre de-", True),  # a stray dash after it
+        ("S/F |", True),  # no date, a rule's bar beside it
+        ("Segundo Trimestre de", True),
+        ("de", False),  # carries no date: the end of some text's line
+        ("aplicación", False),
+        ("del ejercicio 2024.", False),  # a sentence's end, not a date cell
+    ],
+)
+def test_a_date_s_piece_is_told_by_its_words(piece: str, is_date: bool) -> None:
+    assert is_date_piece(piece) is is_date
+
+
+def test_a_row_with_no_activity_opening_is_not_read_as_stacked() -> None:
+    # a paragraph of prose has no order in the infinitive and no list item: no row to read
+    assert (
+        stacked_cells(
+            ["El presente Convenio se firma", "por triplicado en la ciudad"], ["numero", "texto", "actividad"]
+        )
+        is None
+    )
