@@ -16,16 +16,22 @@ mended on the way, each from what the table itself shows:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from papeleo.tables import Table, text_to_tables
 from papeleo.text import fold, parse_date
 
 from .grid import CellLine, RawRow
+from .stacked import is_date_piece
 from .labels import FECHA, NUMERO, RECOMENDACION, TEXTO, fecha_label_end, role_of, row_number
 
 # the shared reader's name for a column with no header: 'col4'
 PLACEHOLDER = re.compile(r"^col\d+$")
+# a cell closing with a year, perhaps damaged: 'Segundo Semastre de 2022', 'Junio 2o23'
+YEAR_END = re.compile(r"\b[12][0-9oOlI]{3}\W*$")
+# a cell piece ending in a word that cannot end a cell: the rest of it is in the next piece
+JOINER_END = re.compile(r"\b(?:de|del|y|e|la|las|los|el|en|a|al|para|con|por)\s*$", re.I)
 # a number cell run into the text cell: '3 No se publican los informes ...'
 MERGED_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2})[.)]?\s+(?P<rest>\S.*)$", re.S)
 # a Markdown/HTML table line: '| 1 | ... |', '<table'
@@ -39,6 +45,12 @@ PIPE_RULE = re.compile(r"^\s*\|(?:\s*:?-+:?\s*\|)+\s*$")
 # lines between two pieces of one table (a row of up to four cells of a few lines each); more
 # and the paragraphs are the prose after the table
 MAX_PARAGRAPH_ROW_LINES = 30
+# a date row written as paragraphs is its label's line, blank lines, and the date's line
+DATE_ROW_LINES = 6
+# a date's line is at most this long ('1 de noviembre de 2018 al 31 de marzo de 2019' is 45); a
+# longer line after a bare date label is the prose after the table, not that row's date
+MAX_DATE_LINE_CHARS = 60
+DIGIT = re.compile(r"\d")
 
 
 def _paragraphs(lines: list[str], start: int, stop: int) -> list[tuple[int, int]]:
@@ -56,29 +68,74 @@ def _paragraphs(lines: list[str], start: int, stop: int) -> list[tuple[int, int]
     return out
 
 
-def _row_of_paragraphs(lines: list[str], spans: list[tuple[int, int]], columns: int) -> list[str] | None:
-    """The cells of a row written one cell per paragraph: a lone row number, then at most one
-    paragraph per remaining column (one starting in lower case goes on the cell before: a
-    blank line OCR put inside a cell); None when the paragraphs are not such a row."""
-    if not spans or spans[0][1] - spans[0][0] != 1 or row_number(lines[spans[0][0]]) is None:
+def _date_row(lines: list[str], spans: list[tuple[int, int]], columns: int) -> tuple[str, int] | None:
+    """A date row written as paragraphs under its row ('Fecha compromiso:' / 'S/F', ASM 7726) as
+    a pipe line of the table, and the line after what it took; None when the first paragraph is
+    no date row's label. The date is the label's own line's rest, or the one-line paragraph
+    after it, short as a date is (prose after the table is no date: it stays prose)."""
+    if not spans:
         return None
-    cells = [lines[spans[0][0]].strip()]
-    for a, b in spans[1:]:
+    label = lines[spans[0][0]].strip()
+    end = fecha_label_end(label)
+    if end is None or "|" in label:
+        return None
+    # the lines after the label's: in its own paragraph (a reader that drops blank lines) or the next
+    after = list(range(spans[0][0] + 1, spans[0][1])) + (list(range(*spans[1])) if len(spans) > 1 else [])
+    rest, stop = label[end:].strip(), spans[0][0] + 1
+    if not rest and after:
+        date = lines[after[0]].strip()  # a short line with a digit or a date's words: the date
+        if len(date) <= MAX_DATE_LINE_CHARS and "|" not in date and (is_date_piece(date) or DIGIT.search(date)):
+            rest, stop = date, after[0] + 1
+    cells = [label[:end].strip(), rest]
+    return "| " + " | ".join(cells + [""] * (columns - len(cells))) + " |", stop
+
+
+def _row_of_paragraphs(lines: list[str], spans: list[tuple[int, int]], columns: int) -> list[str] | None:
+    """The pipe lines of a row written one cell per paragraph: its number (alone, or opening its
+    finding's line: '5 También se detectó ...'), then at most one paragraph per remaining column
+    (one starting in lower case goes on the cell before: a blank line OCR put inside a cell),
+    and its date row written the same way; None when the paragraphs are not such a row. A
+    running line before the number ('"2019. Año de ..."', one line) is the page's, not the row's."""
+    if len(spans) > 1 and spans[0][1] - spans[0][0] == 1 and _opening(lines[spans[0][0]]) is None:
+        spans = spans[1:]
+    first = _opening(lines[spans[0][0]]) if spans and spans[0][1] - spans[0][0] == 1 else None
+    if first is None:
+        return None
+    cells = first
+    for k, (a, b) in enumerate(spans[1:], start=1):
         text = " ".join(ln.strip() for ln in lines[a:b])
         if "|" in text:
             return None
+        dated = _date_row(lines, spans[k:], columns)
+        if dated is not None:
+            if len(cells) > columns:
+                return None
+            return ["| " + " | ".join(cells + [""] * (columns - len(cells))) + " |", dated[0]]
         if len(cells) > 1 and text[:1].islower():
             cells[-1] += " " + text
         else:
             cells.append(text)
-    return cells if len(cells) <= columns else None
+    return ["| " + " | ".join(cells + [""] * (columns - len(cells))) + " |"] if len(cells) <= columns else None
+
+
+def _opening(line: str) -> list[str] | None:
+    """A row's first cells from the line that opens it: its number alone, or its number and the
+    first line of its finding, in capitals ('5 También se detectó que ...')."""
+    text = line.strip()
+    if row_number(text) is not None:
+        return [text]
+    m = MERGED_NUMBER.match(text)
+    if m and row_number(m["n"]) is not None and m["rest"][:1].isupper() and "|" not in text:
+        return [m["n"], m["rest"]]
+    return None
 
 
 def paragraph_rows_to_pipes(text: str) -> str:
     """``text`` with each row written one cell per paragraph between two pieces of its pipe
     table (dev seed 79: '3' / the finding's lines / the list / 'Tercer Trimestre de 2024', then
     '| 4 | ...') put back as a pipe row of that table. Only where the table goes on after the
-    paragraphs: a row's cells and the prose after a table look alike otherwise."""
+    paragraphs: a row's cells and the prose after a table look alike otherwise. A date row
+    written as paragraphs right under the table is its last row's, wherever the text goes on."""
     lines = text.split("\n")
     out: list[str] = []
     columns = 0  # of the pipe table last seen (its rule's count)
@@ -91,13 +148,22 @@ def paragraph_rows_to_pipes(text: str) -> str:
             out.append(ln)
             i += 1
             continue
+        after_table = columns and out and PIPE_LINE.match(out[-1])
+        if after_table:
+            # up to the page's end: a date row does not cross a page break
+            end = next((k for k in range(i, min(len(lines), i + DATE_ROW_LINES)) if "\f" in lines[k]), None)
+            dated = _date_row(lines, _paragraphs(lines, i, end or min(len(lines), i + DATE_ROW_LINES)), columns)
+            if dated is not None:
+                out.append(dated[0])
+                i = dated[1]
+                continue
         nxt = next(
             (k for k in range(i, min(len(lines), i + MAX_PARAGRAPH_ROW_LINES)) if PIPE_LINE.match(lines[k])), None
         )
-        if columns and out and PIPE_LINE.match(out[-1]) and nxt is not None and "\f" not in "".join(lines[i:nxt]):
-            cells = _row_of_paragraphs(lines, _paragraphs(lines, i, nxt), columns)
-            if cells is not None:
-                out.append("| " + " | ".join(cells + [""] * (columns - len(cells))) + " |")
+        if after_table and nxt is not None and "\f" not in "".join(lines[i:nxt]):
+            got = _row_of_paragraphs(lines, _paragraphs(lines, i, nxt), columns)
+            if got is not None:
+                out += got
                 i = nxt
                 continue
         out.append(ln)
@@ -126,8 +192,11 @@ def _merged_labels_split(columns: tuple[str, ...], roles: list[str | None]) -> l
 
 def _split_label_joined(t: Table, roles: list[str | None]) -> list[str | None]:
     """'Área | Coordinadora': a label OCR cut into two head cells over a body a column narrower
-    (ASM dev seed 74's sibling 26) is one column again; the columns after it move left."""
-    body = max((_filled_width(r.texts) for r in t.rows), default=len(roles))
+    (ASM dev seed 74's sibling 26) is one column again; the columns after it move left. The
+    body's width is its numbered rows' most common one: a row whose cell OCR cut in two as well
+    is a column wider ('Departamento de | Vinculación y Extensión', ASM 7728)."""
+    widths = [_filled_width(r.texts) for r in t.rows if r.texts and row_number(r.texts[0].strip()) is not None]
+    body = Counter(widths).most_common(1)[0][0] if widths else max((_filled_width(r.texts) for r in t.rows), default=len(roles))
     if body >= len(roles):
         return roles
     for j in range(len(roles) - 1):
@@ -165,19 +234,38 @@ def _number_split(texts: list[str], roles: list[str | None]) -> list[str]:
 def _split_cell_joined(texts: list[str], roles: list[str | None]) -> list[str]:
     """A row with one cell more than its table has columns (OCR split a cell: '| Conciliación |
     cle la información ... |', ASM dev seed 74) with the split undone where the row then fits:
-    its date column holding a date, and the right piece going on in lower case."""
+    its date column holding a date, and the right piece going on in lower case. A table with no
+    date column (its dates in rows of their own) has only the lower-case pieces to go by, one
+    per cell too many ('| Por ü|timo, se o6servó ... | ... objetivos de| programa ... |': OCR
+    read an 'l' as the bar twice, ASM 7726)."""
     filled = _filled_width(texts)
     width = max((i + 1 for i, r in enumerate(roles) if r is not None), default=0)  # unnamed columns aside
-    if filled != width + 1 or FECHA not in roles:
+    if FECHA not in roles and filled > width:
+        # as many pieces in lower case as cells too many: each goes back on the cell before it
+        goes_on = [k for k in range(1, filled - 1) if texts[k + 1].strip()[:1].islower()]
+        if len(goes_on) != filled - width:
+            return texts
+        out = list(texts[:filled])
+        for k in reversed(goes_on):
+            out[k : k + 2] = [f"{out[k].strip()} {out[k + 1].strip()}".strip()]
+        return out
+    if filled != width + 1:
         return texts
     at = roles.index(FECHA)
-    best, best_score = texts, (0, 0, 0)
+    best, best_score = texts, (False, 0, False, False)
     for k in range(1, filled - 1):
         joined = [*texts[:k], f"{texts[k].strip()} {texts[k + 1].strip()}".strip(), *texts[k + 2 : filled]]
         d = parse_date(joined[at])
         # a date in its column first, the most of it ('30 de | SEPTIEMBRE de 2020' is one date
-        # cut, not 'SEPTIEMBRE de 2020' after an activity ending '30 de'), then a lower-case piece
-        score = (d is not None, len(d.raw) if d else 0, texts[k + 1].strip()[:1].islower())
+        # cut, not 'SEPTIEMBRE de 2020' after an activity ending '30 de'), else a year closing
+        # that column (a date OCR damaged: 'Segundo Semastre de 2022', ASM 7728), then a piece
+        # that goes on: in lower case, or after a word that cannot end a cell ('Departamento de')
+        score = (
+            d is not None,
+            len(d.raw) if d else 0,
+            YEAR_END.search(joined[at]) is not None,
+            texts[k + 1].strip()[:1].islower() or JOINER_END.search(texts[k]) is not None,
+        )
         if score > best_score:
             best, best_score = joined, score
     return best
@@ -202,7 +290,10 @@ def _date_label(texts: list[str]) -> tuple[str, int] | None:
 def _goes_on(head: list[str], roles: list[str | None]) -> bool:
     """A headerless table's first row is a row of an ASM table with ``roles``: no more cells than
     it has columns, and its first cell a number, a date row's label, or empty (a wrapped cell)."""
-    if len(head) > len(roles) + 1 or not any(c.strip() for c in head):
+    # its filled cells: the reader pads a piece to its widest row ('| Fecha | compromiso: | | ... |',
+    # a label cut in two, made ASM 7726's second piece a column wider than its rows)
+    head = _split_cell_joined(head, roles)  # bars OCR read inside its cells undone first
+    if _filled_width(head) > len(roles) + 1 or not any(c.strip() for c in head):
         return False
     first = _number_split(head, roles)[0].strip()
     return not first or row_number(first) is not None or _date_label(head) is not None

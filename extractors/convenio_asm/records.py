@@ -55,6 +55,10 @@ NO_DATE = re.compile(r"^\W*(?:por\s+definir|n\s*/?\s*a|s\s*/\s*f|sin\s+fecha|no\
 # a line's right edge this far (points) short of the column's right edge, with room for the next
 # line's first word, is a break the writer made; smaller splits text a typesetter wrapped
 SPACE_W = 3.0
+# a line ending in an article, a preposition or a conjunction ends no list item: the item goes on
+# on the next line, capital or not ('Alinear los objetivos del programa con el' / 'Programa
+# Sectorial vigente.'), however short the line stopped
+CANNOT_END = re.compile(r"\b(?:de|del|el|la|las|los|un|una|y|e|o|u|a|al|con|en|para|por|que|su|sus)$", re.I)
 PRECISION = {Precision.DAY: "dia", Precision.MONTH: "mes", Precision.QUARTER: "mes", Precision.SEMESTER: "mes"}
 LIST_ROLES = (ACTIVIDAD, EVIDENCIAS)
 EXTRA = {AREA_RESP: "area_responsable", AREA_COORD: "area_coordinadora", RESULTADOS: "resultados_esperados"}
@@ -100,6 +104,8 @@ def flatten(lines: list[CellLine], right: float | None) -> str:
                 first = piece.split()[0]
                 if p.endswith(":") or (p.endswith(".") and first[:1].isupper()):
                     new = True
+                elif CANNOT_END.search(p):
+                    new = False  # 'con el' / 'Programa Sectorial vigente.': one item (ASM 7728)
                 elif right is not None and first[:1].isupper():
                     per_char = (prev.x1 - prev.x0) / max(len(prev.text), 1)
                     new = prev.x1 + per_char + _word_w(first, prev) < right - SPACE_W
