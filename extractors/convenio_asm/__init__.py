@@ -123,7 +123,9 @@ def _rows(doc: Document) -> list[RawRow]:
         ]
         out += renumbered(read_rows(pages), stated_counts(doc.text))
     if plain:
-        out += text_rows(plain)
+        # a number that breaks the run its neighbours make is read back from them here too (ASM
+        # 7700: tesseract's text of the scan numbered the first finding '4', before 2 and 3)
+        out += renumbered(text_rows(plain), stated_counts(doc.text))
     sheets: list[Page] = []
     if not out:  # no ASM table: label/value sheets, one box per ASM
         # read in visual lines: tesseract's lines of a ruled box give a value before its label

@@ -196,7 +196,11 @@ def _split_label_joined(t: Table, roles: list[str | None]) -> list[str | None]:
     body's width is its numbered rows' most common one: a row whose cell OCR cut in two as well
     is a column wider ('Departamento de | Vinculación y Extensión', ASM 7728)."""
     widths = [_filled_width(r.texts) for r in t.rows if r.texts and row_number(r.texts[0].strip()) is not None]
-    body = Counter(widths).most_common(1)[0][0] if widths else max((_filled_width(r.texts) for r in t.rows), default=len(roles))
+    body = (
+        Counter(widths).most_common(1)[0][0]
+        if widths
+        else max((_filled_width(r.texts) for r in t.rows), default=len(roles))
+    )
     if body >= len(roles):
         return roles
     for j in range(len(roles) - 1):

@@ -299,7 +299,11 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
             if label is None and labels and labels[-1] == ACTIVIDAD and len(text) <= MAX_LABEL_CHARS:
                 # the date's label after the activity's, half garbled ('Fecha comporome: EM')
                 label = FECHA if role_of_fragments(text, whole=True) == FECHA else None
-            was_date_above, date_above = date_above, label == FECHA
+            # the date's label cut over the head's lines: its first words above ('Fecha de')
+            above = label == FECHA or (
+                not labels and len(text) <= MAX_LABEL_CHARS and role_of_fragments(text, whole=True) == FECHA
+            )
+            was_date_above, date_above = date_above, above
             if label == NUMERO or (labels and label is not None):
                 if not labels:
                     header_date_above = was_date_above

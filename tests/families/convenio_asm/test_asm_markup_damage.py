@@ -131,5 +131,8 @@ def test_a_tab_separated_label_and_cell_cut_in_two_keep_the_columns() -> None:
 
 
 def test_a_line_ending_in_an_article_ends_no_list_item() -> None:
-    lines = [CellLine("Alinear los objetivos del programa con el", 0.0, 42.0), CellLine("Programa Sectorial.", 0.0, 19.0)]
+    lines = [
+        CellLine("Alinear los objetivos del programa con el", 0.0, 42.0),
+        CellLine("Programa Sectorial.", 0.0, 19.0),
+    ]
     assert flatten(lines, right=90.0) == "Alinear los objetivos del programa con el Programa Sectorial."

@@ -178,3 +178,29 @@ def test_a_row_with_no_activity_opening_is_not_read_as_stacked() -> None:
         )
         is None
     )
+
+
+def test_a_date_label_cut_over_the_head_s_lines_and_a_first_number_misread() -> None:
+    # ASM 7700: 'Fecha de' above the head's line and 'cumplimiento' under it; the first row's
+    # number read '4' before rows 2 and 3 (read back from them, and said so)
+    text = (
+        "Fecha de\n"
+        "No. . Descripción de la recomendación Actividades comprometidas sis\n"
+        "cumplimiento\n"
+        "4 Se sugiere difundir los resultados de las Publicar el informe final de la evaluación y 31 de diciembre de\n"
+        "evaluaciones en la página de internet el presente instrumento en el portal de , 2020\n"
+        "institucional. transparencia.\n"
+        "2 Es necesario implementar mecanismos Implementar una base de datos de 30 de junio de\n"
+        "de control y seguimiento de los seguimiento a los proyectos. 2020\n"
+        "proyectos financiados.\n"
+        "3 Se sugiere integrar expedientes. Integrar expedientes con la evidencia. 31 de mayo de 2020\n"
+    )
+    recs = extract(text).records
+    assert [(r["numero"], r["fecha_compromiso"]) for r in recs] == [
+        (1, dt.date(2020, 12, 31)),
+        (2, dt.date(2020, 6, 30)),
+        (3, dt.date(2020, 5, 31)),
+    ]
+    assert recs[0]["corrected"] == ["numero:corregido"]
+    assert "leído '4'" in recs[0]["comentario_extraccion"]
+    assert "corrected" not in recs[1] or not recs[1]["corrected"]
