@@ -23,8 +23,8 @@ from papeleo.tables import Table, text_to_tables
 from papeleo.text import fold, parse_date
 
 from .grid import CellLine, RawRow
-from .stacked import is_date_piece
 from .labels import FECHA, NUMERO, RECOMENDACION, TEXTO, fecha_label_end, role_of, row_number
+from .stacked import is_date_piece
 
 # the shared reader's name for a column with no header: 'col4'
 PLACEHOLDER = re.compile(r"^col\d+$")
