@@ -23,152 +23,20 @@ from papeleo.tables import Table, text_to_tables
 from papeleo.text import fold, parse_date
 
 from .grid import CellLine, RawRow
-from .labels import FECHA, NUMERO, RECOMENDACION, TEXTO, fecha_label_end, role_of, row_number
-from .stacked import is_date_piece
+from .labels import ACTIVIDAD, FECHA, NUMERO, RECOMENDACION, TEXTO, fecha_label_end, role_of, row_number
+from .paragraphs import MAX_DATE_LINE_CHARS, MERGED_NUMBER, paragraph_rows_to_pipes
+from .spaced import split_cells
 
 # the shared reader's name for a column with no header: 'col4'
 PLACEHOLDER = re.compile(r"^col\d+$")
-# a cell closing with a year, perhaps damaged: 'Segundo Semastre de 2022', 'Junio 2o23'
-YEAR_END = re.compile(r"\b[12][0-9oOlI]{3}\W*$")
+# a cell closing with a year, perhaps damaged: 'Segundo Semastre de 2022', 'Junio 2o23', '20Z1'
+YEAR_END = re.compile(r"\b[12][0-9oOlIZSB]{3}\W*$")
 # a cell piece ending in a word that cannot end a cell: the rest of it is in the next piece
 JOINER_END = re.compile(r"\b(?:de|del|y|e|la|las|los|el|en|a|al|para|con|por)\s*$", re.I)
-# a number cell run into the text cell: '3 No se publican los informes ...'
-MERGED_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2})[.)]?\s+(?P<rest>\S.*)$", re.S)
 # a Markdown/HTML table line: '| 1 | ... |', '<table'
 PIPES_OR_HTML = re.compile(r"^\s*\||<table\b", re.I | re.M)
 # ... or a tab-separated one ('1\tNo existe ...'): the shared reader gives all three as tables of cells
 MARKUP_TABLE = re.compile(PIPES_OR_HTML.pattern + r"|\t", re.I | re.M)
-# '| 1 | Los reportes ... |' — a pipe row; '|---|---|---|' — its rule
-PIPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
-PIPE_RULE = re.compile(r"^\s*\|(?:\s*:?-+:?\s*\|)+\s*$")
-# a paragraph row is looked for this many lines at most after its table's last pipe line: the
-# lines between two pieces of one table (a row of up to four cells of a few lines each); more
-# and the paragraphs are the prose after the table
-MAX_PARAGRAPH_ROW_LINES = 30
-# a date row written as paragraphs is its label's line, blank lines, and the date's line
-DATE_ROW_LINES = 6
-# a date's line is at most this long ('1 de noviembre de 2018 al 31 de marzo de 2019' is 45); a
-# longer line after a bare date label is the prose after the table, not that row's date
-MAX_DATE_LINE_CHARS = 60
-DIGIT = re.compile(r"\d")
-
-
-def _paragraphs(lines: list[str], start: int, stop: int) -> list[tuple[int, int]]:
-    """(first, end) line spans of the runs of non-blank lines in ``lines[start:stop]``."""
-    out, i = [], start
-    while i < stop:
-        if not lines[i].strip():
-            i += 1
-            continue
-        j = i
-        while j < stop and lines[j].strip():
-            j += 1
-        out.append((i, j))
-        i = j
-    return out
-
-
-def _date_row(lines: list[str], spans: list[tuple[int, int]], columns: int) -> tuple[str, int] | None:
-    """A date row written as paragraphs under its row ('Fecha compromiso:' / 'S/F', ASM 7726) as
-    a pipe line of the table, and the line after what it took; None when the first paragraph is
-    no date row's label. The date is the label's own line's rest, or the one-line paragraph
-    after it, short as a date is (prose after the table is no date: it stays prose)."""
-    if not spans:
-        return None
-    label = lines[spans[0][0]].strip()
-    end = fecha_label_end(label)
-    if end is None or "|" in label:
-        return None
-    # the lines after the label's: in its own paragraph (a reader that drops blank lines) or the next
-    after = list(range(spans[0][0] + 1, spans[0][1])) + (list(range(*spans[1])) if len(spans) > 1 else [])
-    rest, stop = label[end:].strip(), spans[0][0] + 1
-    if not rest and after:
-        date = lines[after[0]].strip()  # a short line with a digit or a date's words: the date
-        if len(date) <= MAX_DATE_LINE_CHARS and "|" not in date and (is_date_piece(date) or DIGIT.search(date)):
-            rest, stop = date, after[0] + 1
-    cells = [label[:end].strip(), rest]
-    return "| " + " | ".join(cells + [""] * (columns - len(cells))) + " |", stop
-
-
-def _row_of_paragraphs(lines: list[str], spans: list[tuple[int, int]], columns: int) -> list[str] | None:
-    """The pipe lines of a row written one cell per paragraph: its number (alone, or opening its
-    finding's line: '5 También se detectó ...'), then at most one paragraph per remaining column
-    (one starting in lower case goes on the cell before: a blank line OCR put inside a cell),
-    and its date row written the same way; None when the paragraphs are not such a row. A
-    running line before the number ('"2019. Año de ..."', one line) is the page's, not the row's."""
-    if len(spans) > 1 and spans[0][1] - spans[0][0] == 1 and _opening(lines[spans[0][0]]) is None:
-        spans = spans[1:]
-    first = _opening(lines[spans[0][0]]) if spans and spans[0][1] - spans[0][0] == 1 else None
-    if first is None:
-        return None
-    cells = first
-    for k, (a, b) in enumerate(spans[1:], start=1):
-        text = " ".join(ln.strip() for ln in lines[a:b])
-        if "|" in text:
-            return None
-        dated = _date_row(lines, spans[k:], columns)
-        if dated is not None:
-            if len(cells) > columns:
-                return None
-            return ["| " + " | ".join(cells + [""] * (columns - len(cells))) + " |", dated[0]]
-        if len(cells) > 1 and text[:1].islower():
-            cells[-1] += " " + text
-        else:
-            cells.append(text)
-    return ["| " + " | ".join(cells + [""] * (columns - len(cells))) + " |"] if len(cells) <= columns else None
-
-
-def _opening(line: str) -> list[str] | None:
-    """A row's first cells from the line that opens it: its number alone, or its number and the
-    first line of its finding, in capitals ('5 También se detectó que ...')."""
-    text = line.strip()
-    if row_number(text) is not None:
-        return [text]
-    m = MERGED_NUMBER.match(text)
-    if m and row_number(m["n"]) is not None and m["rest"][:1].isupper() and "|" not in text:
-        return [m["n"], m["rest"]]
-    return None
-
-
-def paragraph_rows_to_pipes(text: str) -> str:
-    """``text`` with each row written one cell per paragraph between two pieces of its pipe
-    table (dev seed 79: '3' / the finding's lines / the list / 'Tercer Trimestre de 2024', then
-    '| 4 | ...') put back as a pipe row of that table. Only where the table goes on after the
-    paragraphs: a row's cells and the prose after a table look alike otherwise. A date row
-    written as paragraphs right under the table is its last row's, wherever the text goes on."""
-    lines = text.split("\n")
-    out: list[str] = []
-    columns = 0  # of the pipe table last seen (its rule's count)
-    i = 0
-    while i < len(lines):
-        ln = lines[i]
-        if PIPE_LINE.match(ln):
-            if PIPE_RULE.match(ln):
-                columns = ln.strip().count("|") - 1
-            out.append(ln)
-            i += 1
-            continue
-        after_table = columns and out and PIPE_LINE.match(out[-1])
-        if after_table:
-            # up to the page's end: a date row does not cross a page break
-            end = next((k for k in range(i, min(len(lines), i + DATE_ROW_LINES)) if "\f" in lines[k]), None)
-            dated = _date_row(lines, _paragraphs(lines, i, end or min(len(lines), i + DATE_ROW_LINES)), columns)
-            if dated is not None:
-                out.append(dated[0])
-                i = dated[1]
-                continue
-        nxt = next(
-            (k for k in range(i, min(len(lines), i + MAX_PARAGRAPH_ROW_LINES)) if PIPE_LINE.match(lines[k])), None
-        )
-        if after_table and nxt is not None and "\f" not in "".join(lines[i:nxt]):
-            got = _row_of_paragraphs(lines, _paragraphs(lines, i, nxt), columns)
-            if got is not None:
-                out += got
-                i = nxt
-                continue
-        out.append(ln)
-        i += 1
-    return "\n".join(out)
 
 
 def _merged_labels_split(columns: tuple[str, ...], roles: list[str | None]) -> list[str | None]:
@@ -275,6 +143,26 @@ def _split_cell_joined(texts: list[str], roles: list[str | None]) -> list[str]:
     return best
 
 
+def _merged_cells_split(texts: list[str], roles: list[str | None]) -> list[str]:
+    """A row one cell short whose last cell is its date: OCR lost the bar between the finding and
+    the activity ('| 4 | El personal ... al FAM. Impartir cursos ... | 30 de Septiembre 20Z1 |',
+    ASM 7725), and the date moved into the activity's column. The date goes back to its column
+    and the two cells are cut where the finding's sentence ends and the activity's order starts
+    (the single-spaced reader's cut); a cell that shows no such place is left as read."""
+    if not all(r in roles for r in (TEXTO, ACTIVIDAD, FECHA)):
+        return texts
+    ti, ai, at = roles.index(TEXTO), roles.index(ACTIVIDAD), roles.index(FECHA)
+    if ai != ti + 1 or at != ai + 1 or _filled_width(texts) != at:
+        return texts
+    date = texts[ai].strip()
+    if len(date) > MAX_DATE_LINE_CHARS or not (parse_date(date) is not None or YEAR_END.search(date)):
+        return texts
+    texto, actividad = split_cells(texts[ti].strip())
+    if not texto.strip() or not actividad.strip():
+        return texts
+    return [*texts[:ti], texto.strip(), actividad.strip(), date, *texts[at + 1 :]]
+
+
 def _date_label(texts: list[str]) -> tuple[str, int] | None:
     """A date row's label and the cells it takes: 'Fecha compromiso:' in the first cell, or cut
     over the first two by a split cell ('| Fecha | compromiso: |'); the label's text is returned
@@ -334,7 +222,7 @@ def markup_rows(text: str) -> list[RawRow] | None:
                 current = None
         found, last = True, (roles, tipo)
         for texts, page in body:
-            texts = _split_cell_joined(_number_split(texts, roles), roles)
+            texts = _merged_cells_split(_split_cell_joined(_number_split(texts, roles), roles), roles)
             if not any(c.strip() for c in texts):
                 continue
             label = _date_label(texts)

@@ -45,8 +45,11 @@ from .stacked import LEADING_NOISE, looks_stacked, next_rows_start, opens_withou
 log = logging.getLogger(__name__)
 
 # where a finding ends and its activity starts: after '.', ':' or ';', before an infinitive
-# ('... del FASP. Implementar un plan') or a list mark ('... delincuencia. • Detectar')
-ACTIVITY_START = regex.compile(r"(?<=[.:;])\s+(?=(?:[•▪●◦\-–]\s*)?\p{Lu}\p{Ll}+(?:ar|er|ir)\b|[•▪●◦]\s|[\-–]\s+\p{Lu})")
+# ('... del FASP. Implementar un plan') or a list mark ('... delincuencia. • Detectar'); an
+# 'I' OCR read as 'l' before 'm' or 'n' still opens one ('... al FAM. lmpartir cursos', ASM 7725)
+ACTIVITY_START = regex.compile(
+    r"(?<=[.:;])\s+(?=(?:[•▪●◦\-–]\s*)?(?:\p{Lu}|l(?=[mn]))\p{Ll}+(?:ar|er|ir)\b|[•▪●◦]\s|[\-–]\s+\p{Lu})"
+)
 # else where a sentence ends and a capital starts ('... vigente. Alinear')
 SENTENCE_END = regex.compile(r"(?<=\.)\s+(?=\p{Lu})")
 # a damaged date that closes a row: up to three words before a year, itself perhaps damaged
@@ -124,7 +127,7 @@ def _split_date(rest: str) -> tuple[str, str]:
     return rest, ""
 
 
-def _split_cells(text: str) -> tuple[str, str]:
+def split_cells(text: str) -> tuple[str, str]:
     m = ACTIVITY_START.search(text) or SENTENCE_END.search(text)
     if m is None:
         return text, ""
@@ -180,7 +183,7 @@ def _whole(lines: list[str], roles: list[str]) -> bool:
     if len(lines) != 1:
         return False
     rest, fecha = _split_date(lines[0]) if FECHA in roles else (lines[0], "x")
-    texto, actividad = _split_cells(rest.strip())
+    texto, actividad = split_cells(rest.strip())
     return bool(fecha.strip() and texto.strip() and actividad.strip())
 
 
@@ -372,7 +375,7 @@ def _fill(row: RawRow, rest: str, roles: list[str]) -> None:
     if FECHA in roles:
         rest, fecha = _split_date(rest)
         row.fecha_lines.append(fecha)
-    texto, actividad = _split_cells(rest.strip())
+    texto, actividad = split_cells(rest.strip())
     for role, cell in ((TEXTO, texto), (ACTIVIDAD, actividad)):
         if cell.strip():
             row.add(role, CellLine(cell.strip(), 0.0, float(len(cell.strip()))))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from extractors.convenio_asm.markup import paragraph_rows_to_pipes
+from extractors.convenio_asm.paragraphs import paragraph_rows_to_pipes
 from helpers import make_document
 from papeleo import registry
 from papeleo.context import process_context

@@ -136,3 +136,90 @@ def test_a_line_ending_in_an_article_ends_no_list_item() -> None:
         CellLine("Programa Sectorial.", 0.0, 19.0),
     ]
     assert flatten(lines, right=90.0) == "Alinear los objetivos del programa con el Programa Sectorial."
+
+
+HEAD4 = (
+    "| N° | Descripción de la recomendación | Acción de mejora comprometida | Fecha compromiso de atención |\n"
+    "|---|---|---|---|\n\n"
+)
+
+
+def test_the_last_rows_written_as_paragraphs_after_the_table_are_its_rows() -> None:
+    # ASM 7725: rows 2 and 3 of the recommendations after the last pipe line, a running line
+    # just above row 3's number, a cell cut by a blank line (its second piece in lower case)
+    text = HEAD4 + (
+        "| 1 | Se recomienda establecer mecanismos. | Implementar un plan. | 15 de Diciembre 2021 |\n"
+        "2\n\n"
+        "Derivado del resultado de la evaluación, se\nrecomienda realizar las gestiones necesarias.\n\n"
+        "Realizar las gestiones correspondientes.\n\n"
+        "31 de Diciembre 2021\n\n"
+        '"2021. Año de la Igualdad Sustantiva entre Mujeres y Hombres"\n'
+        "3\n\n"
+        "Se recomienda emitir\n\n"
+        "y publicar criterios de focalización.\n\n"
+        "Emitir los criterios de focalización y publicarlos en el porta1\ninstitucional.\n\n"
+        "30 de Abril 2022\n\n\n"
+        "**CUARTA. Cumplimiento.** “LAS PARTES” determinarán si las acciones\n"
+    )
+    assert rows(text) == [
+        (1, "Se recomienda establecer mecanismos.", "Implementar un plan.", dt.date(2021, 12, 15)),
+        (
+            2,
+            "Derivado del resultado de la evaluación, se recomienda realizar las gestiones necesarias.",
+            "Realizar las gestiones correspondientes.",
+            dt.date(2021, 12, 31),
+        ),
+        (
+            3,
+            "Se recomienda emitir y publicar criterios de focalización.",
+            "Emitir los criterios de focalización y publicarlos en el porta1 institucional.",
+            dt.date(2022, 4, 30),
+        ),
+    ]
+
+
+def test_paragraphs_after_the_table_that_do_not_close_with_a_date_stay_prose() -> None:
+    text = HEAD4 + (
+        "| 1 | Se recomienda establecer mecanismos. | Implementar un plan. | 15 de Diciembre 2021 |\n"
+        "2\n\n"
+        "El presente Convenio se firma por triplicado.\n\n"
+        "Las partes lo ratifican.\n\n"
+        "Lic. Ana Pérez\n"
+    )
+    assert [r[0] for r in rows(text)] == [1]
+
+
+def test_a_bar_ocr_read_for_a_letter_in_a_paragraph_row_does_not_cut_its_cell() -> None:
+    # ASM 7725 row 8: 'ejercicio fisca| y se reintegró'
+    text = HEAD4 + (
+        "| 1 | No se publican los informes. | Publicar el informe. | 30 de Abril 2021 |\n"
+        "2\n\n"
+        "Además, una parte de los recursos no se\nejerció dentro del ejercicio fisca| y se reintegró.\n\n"
+        "Realizar las gestiones correspondientes.\n\n"
+        "30 de Abril 2021\n\n"
+        "| 3 | Los indicadores no miden el logro. | Elaborar las fichas técnicas. | 30 de Septiembre 2021 |\n"
+    )
+    got = rows(text)
+    assert [r[0] for r in got] == [1, 2, 3]
+    assert got[1][1:] == (
+        "Además, una parte de los recursos no se ejerció dentro del ejercicio fiscal y se reintegró.",
+        "Realizar las gestiones correspondientes.",
+        dt.date(2021, 4, 30),
+    )
+
+
+def test_a_row_whose_finding_and_activity_ocr_read_as_one_cell_is_cut_back() -> None:
+    # ASM 7725 row 4: the bar between them lost, the date in the activity's column; an 'I'
+    # read 'l' opens the activity, a '2' read 'Z' in the year is read back and said so
+    text = HEAD4 + (
+        "| 1 | El personal operativo no ha recibido capacitación. lmpartir cursos sobre la normatividad."
+        " | 30 de Septiembre 20Z1 |\n"
+    )
+    ((rec),) = extract(text).records
+    assert (rec["numero"], rec["texto"], rec["actividad_comprometida"], rec["fecha_compromiso"]) == (
+        1,
+        "El personal operativo no ha recibido capacitación.",
+        "lmpartir cursos sobre la normatividad.",
+        dt.date(2021, 9, 30),
+    )
+    assert rec["corrected"] == ["fecha_compromiso:corregido"]
