@@ -81,6 +81,7 @@ class RawRow:
     tentative: bool = False
     closed: bool = False  # its 'Fecha comprometida:' row is read: the next table line is a new row
     opens: bool = False  # the first row read under its header: no row above it is of its table
+    note: str | None = None  # how its cells were found, when by content (a comment on the record)
 
     def add(self, role: str, line: CellLine) -> None:
         self.cells.setdefault(role, []).append(line)

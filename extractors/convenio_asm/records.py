@@ -222,8 +222,12 @@ def to_record(raw: RawRow, rights: dict[str, float], meta: dict) -> tuple[dict |
             f"fecha_compromiso: impresa '{rec['fecha_texto']}', dañada por el OCR; leído {read} "
             "(letras que el OCR confunde con dígitos, o un nombre de mes con una letra mal leída)"
         )
+    if raw.note:
+        comments.append(raw.note)
     if corrected:
-        rec["corrected"], rec["comentario_extraccion"] = corrected, "; ".join(comments)
+        rec["corrected"] = corrected
+    if comments:
+        rec["comentario_extraccion"] = "; ".join(comments)
     if raw.covered and fecha.value is None:
         return None, Failure(
             "extract",
@@ -245,7 +249,8 @@ def to_record(raw: RawRow, rights: dict[str, float], meta: dict) -> tuple[dict |
         return None, Failure(
             "extract",
             "empty_row",
-            f"{raw.tipo} {raw.numero} (page {raw.page}): a numbered row with no text was found; check the table",
+            f"{raw.tipo} {raw.numero} (page {raw.page}): "
+            + (raw.note if raw.note else "a numbered row with no text was found; check the table"),
             json.dumps(rec, ensure_ascii=False, default=str),
         )
     return rec, None

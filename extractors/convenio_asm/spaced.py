@@ -22,10 +22,12 @@ from rapidfuzz import fuzz
 from papeleo.text import Precision, find_dates, fold, parse_date
 from papeleo.text.dates import DE_LOOKALIKE, damaged_month_of, month_of
 
+from .coneval_line import COMMENT, SHAPES, UNCUT, cut_row
 from .grid import CellLine, RawRow
 from .interleaved import interleaved_cells
 from .labels import (
     ACTIVIDAD,
+    AREA_RESP,
     FECHA,
     GARBLED_DAY,
     LABEL_FLOOR,
@@ -103,7 +105,7 @@ def _header_roles(text: str) -> tuple[list[str], str] | None:
                         found[role] = (k, stem)
                     break
     roles = [r for r, _ in sorted(found.items(), key=lambda kv: kv[1][0])]
-    if roles not in ([TEXTO, ACTIVIDAD], [TEXTO, ACTIVIDAD, FECHA]):
+    if roles not in ([TEXTO, ACTIVIDAD], [TEXTO, ACTIVIDAD, FECHA]) and tuple(roles) not in SHAPES:
         return None
     tipo = "recomendacion" if RECOMENDACION.search(found[TEXTO][1]) else "hallazgo"
     return [NUMERO, *roles], tipo
@@ -182,6 +184,8 @@ def _whole(lines: list[str], roles: list[str]) -> bool:
     is not more of it (a row read across shows neither on its first line)."""
     if len(lines) != 1:
         return False
+    if AREA_RESP in roles:
+        return cut_row(lines[0], roles) is not None
     rest, fecha = _split_date(lines[0]) if FECHA in roles else (lines[0], "x")
     texto, actividad = split_cells(rest.strip())
     return bool(fecha.strip() and texto.strip() and actividad.strip())
@@ -221,6 +225,10 @@ def _close(o: _Open | None, roles: list[str]) -> None:
             o.row.cells[ACTIVIDAD][-1] = CellLine(rest.strip(), last.x0, last.x0 + len(rest.strip()))
             o.row.fecha_lines.append(fecha)
     if o is None or o.by_paragraph or not o.lines:
+        return
+    if AREA_RESP in roles and len(o.lines) > 1:
+        # a CONEVAL row read across its wrapped cells: seven columns are not cut by guess
+        o.row.note = f"{UNCUT}: '{' / '.join(o.lines)}'"
         return
     cells = interleaved_cells(o.lines, roles) if len(o.lines) > 1 else None
     if len(o.lines) > 1 and (cells is None or looks_stacked(o.lines, roles)):
@@ -367,10 +375,21 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
     _close(open_row, roles or [])
     log.debug("spaced: %d rows", len(rows))
     # a lone number whose paragraphs held no finding was no row (a page's number in sequence)
-    return [r for r in rows if r.cells or r.fecha_lines]
+    return [r for r in rows if r.cells or r.fecha_lines or r.note]
 
 
 def _fill(row: RawRow, rest: str, roles: list[str]) -> None:
+    if AREA_RESP in roles:  # a CONEVAL annex's row: cut by content, or left without cells (a failure)
+        cells = cut_row(rest, roles)
+        if cells is not None:
+            row.fecha_lines.append(cells.pop(FECHA))
+            for role, cell in cells.items():
+                if cell:
+                    row.add(role, CellLine(cell, 0.0, float(len(cell))))
+            row.note = COMMENT
+        else:
+            row.note = f"{UNCUT}: '{rest.strip()}'"
+        return
     fecha = ""
     if FECHA in roles:
         rest, fecha = _split_date(rest)
