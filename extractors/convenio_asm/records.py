@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 BULLET = re.compile(r"^\s*(?:[•●▪■◦·*\-–—]{1,2}|[+»«]{1,2}|[a-z]\)|\d{1,2}[.)])\s+")
 # ' • ' inside one line: a list flattened onto one line by an OCR tool
 INLINE_BULLET = re.compile(r"\s+[•●▪■◦]\s+")
+# 'a) Publicar', ' b) Suscribir' inside one line: a lettered item opening with a capital
+INLINE_LETTER = re.compile(r"(?:^|(?<=\s))(?P<letter>[a-j])\)\s+(?=[A-ZÁÉÍÓÚÑ])")
 # ' - ' inside one line, when the cell itself starts with that bullet
 INLINE_DASH = re.compile(r"\s+[-–—]\s+")
 # the end of a list's opening paragraph inside one line: '... lo siguiente: Implementar'
@@ -80,6 +82,23 @@ def _word_w(text: str, line: CellLine) -> float:
     return per_char * len(text)
 
 
+def _lettered_items(text: str) -> list[str] | None:
+    """'a) Publicar el documento. b) Suscribir los acuerdos.' — items lettered in order on one
+    line (an export that joined a cell's lines; dev OCR'd text 41), each an item, with the
+    words before 'a)' the list's opening; None unless the marks run in order (a), b), ...)."""
+    marks = list(INLINE_LETTER.finditer(text))
+    letters = "abcdefghij"
+    if len(marks) < 2 or (marks[0]["letter"] != "a" and marks[0].start() > 0):
+        return None  # from 'a', or from the mark opening the line ('b) Emitir ... c) Publicar')
+    first = letters.index(marks[0]["letter"])
+    if [m["letter"] for m in marks] != list(letters[first : first + len(marks)]):
+        return None
+    cuts = [m.start() for m in marks] + [len(text)]
+    head = text[: cuts[0]].strip()
+    items = [text[marks[k].end() : cuts[k + 1]].strip() for k in range(len(marks))]
+    return [head, *items] if head else items
+
+
 def flatten(lines: list[CellLine], right: float | None) -> str:
     """The cell's lines as one text, list items joined with '; '."""
     items: list[list[str]] = []
@@ -95,6 +114,8 @@ def flatten(lines: list[CellLine], right: float | None) -> str:
             pieces = [*INTRO_END.split(pieces[0], maxsplit=1), *pieces[1:]]
         if BULLET.match(text) and len(pieces) == 1 and INLINE_DASH.search(text):
             pieces = [p for p in INLINE_DASH.split(BULLET.sub("", text, count=1)) if p.strip()]
+        if len(pieces) == 1:
+            pieces = _lettered_items(text) or pieces
         # an OCR'd line that opens with the separator ('; Capacitar al …') splits into an empty first item
         pieces = [p for p in pieces if p.strip()]
         for k, piece in enumerate(pieces):

@@ -47,10 +47,12 @@ from .stacked import LEADING_NOISE, looks_stacked, next_rows_start, opens_withou
 log = logging.getLogger(__name__)
 
 # where a finding ends and its activity starts: after '.', ':' or ';', before an infinitive
-# ('... del FASP. Implementar un plan') or a list mark ('... delincuencia. • Detectar'); an
-# 'I' OCR read as 'l' before 'm' or 'n' still opens one ('... al FAM. lmpartir cursos', ASM 7725)
+# ('... del FASP. Implementar un plan'), 'Para su atención ...', or a list mark ('... delincuencia.
+# • Detectar', '... transparencia. a) Publicar', dev OCR'd text 41); an 'I' OCR read as 'l'
+# before 'm' or 'n' still opens one ('... al FAM. lmpartir cursos', ASM 7725)
 ACTIVITY_START = regex.compile(
-    r"(?<=[.:;])\s+(?=(?:[•▪●◦\-–]\s*)?(?:\p{Lu}|l(?=[mn]))\p{Ll}+(?:ar|er|ir)\b|[•▪●◦]\s|[\-–]\s+\p{Lu})"
+    r"(?<=[.:;])\s+(?=(?:[•▪●◦\-–]\s*|[a-e]\)\s*)?(?:\p{Lu}|l(?=[mn]))\p{Ll}+(?:ar|er|ir)\b|Para\s+su\b"
+    r"|[•▪●◦]\s|[\-–]\s+\p{Lu})"
 )
 # else where a sentence ends and a capital starts ('... vigente. Alinear')
 SENTENCE_END = regex.compile(r"(?<=\.)\s+(?=\p{Lu})")

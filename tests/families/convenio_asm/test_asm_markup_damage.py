@@ -223,3 +223,40 @@ def test_a_row_whose_finding_and_activity_ocr_read_as_one_cell_is_cut_back() -> 
         dt.date(2021, 9, 30),
     )
     assert rec["corrected"] == ["fecha_compromiso:corregido"]
+
+
+def test_items_lettered_in_order_on_one_line_are_the_list_s_items() -> None:
+    # dev OCR'd text 41: an export joined the cell's lines, its items lettered a), b)
+    def flat(text: str) -> str:
+        return flatten([CellLine(text, 0.0, float(len(text)))], right=None)
+
+    assert (
+        flat("a) Publicar el documento. b) Suscribir los acuerdos.")
+        == "Publicar el documento.; Suscribir los acuerdos."
+    )
+    assert flat("Implementar un plan que comprenda: a) Verificar los entregables b) Diseñar la base") == (
+        "Implementar un plan que comprenda:; Verificar los entregables; Diseñar la base"
+    )
+    assert flat("b) Emitir los criterios c) Publicar") == "Emitir los criterios; Publicar"
+    # a letter that is no item: a clause's 'inciso a)', or marks out of order
+    assert flat("Revisar el inciso a) del artículo") == "Revisar el inciso a) del artículo"
+    assert flat("x b) Emitir c) Publicar") == "x b) Emitir c) Publicar"
+
+
+def test_a_single_spaced_row_s_activity_opens_at_para_su_or_a_lettered_item() -> None:
+    # dev OCR'd text 10 and 61: the finding ran on into the activity
+    text = (
+        "No. Hallazgo Actividades comprometidas Fecha de cumplimiento\n"
+        "1 Los reportes no coinciden con los cierres. Para su atención se realizarán las siguientes acciones:"
+        " • Validar los reportes • Documentar las diferencias 31 de octubre de 2024\n"
+        "2 No se publican los informes. a) Actualizar el apartado. b) Publicar el informe. 31 de diciembre de 2023\n"
+    )
+    assert rows(text) == [
+        (
+            1,
+            "Los reportes no coinciden con los cierres.",
+            "Para su atención se realizarán las siguientes acciones:; Validar los reportes; Documentar las diferencias",
+            dt.date(2024, 10, 31),
+        ),
+        (2, "No se publican los informes.", "Actualizar el apartado.; Publicar el informe.", dt.date(2023, 12, 31)),
+    ]
