@@ -25,13 +25,14 @@ from papeleo.text.dates import DE_LOOKALIKE, MONTHS
 
 from .labels import ACTIVIDAD, FECHA, GARBLED_DAY, TEXTO
 
+# (a bullet as tesseract reads it off a scan: '+ Publicar', '» Someter')
 # where the activity starts on the row's first line: a capitalised infinitive after a word of the
 # finding ('... que el Realizar las gestiones'), 'Para su atención ...', or a list mark
 FIRST_ACTIVITY = regex.compile(
-    r"(?<=\S)\s+(?=(?:[•▪●◦\-–]\s*)?\p{Lu}\p{Ll}+(?:ar|er|ir)\b|Para\s+su\b|[•▪●◦]\s|[\-–]\s+\p{Lu}|[a-e]\)\s)"
+    r"(?<=\S)\s+(?=(?:[•▪●◦+»\-–]\s*)?\p{Lu}\p{Ll}+(?:ar|er|ir)\b|Para\s+su\b|[•▪●◦+»]\s|[\-–]\s+\p{Lu}|[a-e]\)\s)"
 )
 # a list item of the activity opening a piece: '- Publicar', '• Depurar', 'b) Verificar'
-ITEM_START = regex.compile(r"^(?:[•▪●◦\-–]\s|[a-e]\)\s)")
+ITEM_START = regex.compile(r"^(?:[•▪●◦+»\-–]\s|[a-e]\)\s)")
 # words a date cell is made of ('cuarto trimestre de', '2025', '30 de junio', 'N/A', '–')
 DATE_WORD = regex.compile(
     rf"^(?:{'|'.join(MONTHS)}|\d{{1,4}}[.,]?|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|primer|segundo|tercer|cuarto|trimestre"
@@ -61,7 +62,7 @@ def _date_tail(words: list[str]) -> int:
     return len(words) - k
 
 
-def _first_cut(line: str) -> int | None:
+def first_cut(line: str) -> int | None:
     """Where the activity starts on the row's first line (an offset), or None."""
     for m in FIRST_ACTIVITY.finditer(line):
         if len(line[: m.start()].split()) >= MIN_FIRST_WORDS:
@@ -100,7 +101,7 @@ def interleaved_cells(lines: list[str], roles: list[str | None]) -> dict[str, li
                 dates.append(" ".join(words[len(words) - k :]))
                 del words[len(words) - k :]
     first = " ".join(rows[0])
-    cut = _first_cut(first)
+    cut = first_cut(first)
     if cut is None:
         return None
     out: dict[str, list[str]] = {TEXTO: [first[:cut].strip()], ACTIVIDAD: [first[cut:].strip()]}

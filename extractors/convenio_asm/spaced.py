@@ -24,7 +24,7 @@ from papeleo.text.dates import DE_LOOKALIKE, damaged_month_of, month_of
 
 from .coneval_line import COMMENT, SHAPES, UNCUT, cut_row
 from .grid import CellLine, RawRow
-from .interleaved import interleaved_cells
+from .interleaved import first_cut, interleaved_cells
 from .labels import (
     ACTIVIDAD,
     AREA_RESP,
@@ -71,6 +71,8 @@ DAY_MONTH = regex.compile(rf"^\s*\d{{1,2}}\s+(?:{DE_LOOKALIKE}\s+)?(?P<month>[a-
 MAX_ROW_SKIP = 3
 # a header label on a line of its own is short ('Descripción de la recomendación')
 MAX_LABEL_CHARS = 40
+# a row's number centred on its lines comes after its first or second line, not later
+MAX_LINES_BEFORE_NUMBER = 2
 # lines that are neither rows nor date rows a table may hold in a run (a page's running lines and
 # a repeated header printed one label per line); more is prose after the table
 MAX_WAIT = 6
@@ -250,13 +252,21 @@ def _put(row: RawRow, cells: dict[str, list[str]]) -> None:
                 row.add(role, CellLine(t, 0.0, float(len(t))))
 
 
-def _carried(o: _Open | None, pending: list[str], roles: list[str], first: str) -> list[str]:
-    """The lines before a row's number that are its finding's first (taken off the row above, or
-    off the lines after the header): asked only when the row's first piece opens its activity."""
+def _carried(o: _Open | None, pending: list[str], roles: list[str], first: str, lone: bool) -> list[str]:
+    """The lines before a row's number that are its first (taken off the row above, or off the
+    lines after the header or after the row above's date row): asked when the row's first piece
+    opens its activity, or, after a lone number with no row open, goes on in lower case — the
+    number centred on a row read across comes after its first line ('No se documenta ...
+    Integrar expedientes ...' / '1' / 'de las acciones ...', dev OCR'd text 59)."""
+    if o is None:
+        if opens_without_finding(first):
+            return pending[-1:] if pending and pending[-1][:1].isupper() else []
+        if not pending or not pending[0][:1].isupper() or len(pending) > MAX_LINES_BEFORE_NUMBER:
+            return []
+        # what follows the number goes on a row: in lower case, or with no activity opening on it
+        return list(pending) if lone and (first[:1].islower() or first_cut(first) is None) else []
     if not opens_without_finding(first):
         return []
-    if o is None:
-        return pending[-1:] if pending and pending[-1][:1].isupper() else []
     lines = o.lines if not o.by_paragraph else o.raw
     if o.by_paragraph and o.blank_seen:
         return []
@@ -317,6 +327,17 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 not labels and len(text) <= MAX_LABEL_CHARS and role_of_fragments(text, whole=True) == FECHA
             )
             was_date_above, date_above = date_above, above
+            rest_of_head = _header_roles(f"# {text}") if labels == [NUMERO] and label is None else None
+            if rest_of_head is not None:
+                # the number's label on its own line, the others on the next ('NO.' / 'Descripción
+                # del hallazgo Actividad comprometida', dev OCR'd text 59)
+                _close(open_row, roles or [])
+                (head_roles, label_tipo), labels, open_row = rest_of_head, [], None
+                if FECHA not in head_roles and header_date_above:
+                    head_roles = [*head_roles, FECHA]
+                last = last if (head_roles, label_tipo) == (roles, tipo) else 0
+                roles, tipo = head_roles, label_tipo
+                continue
             if label == NUMERO or (labels and label is not None):
                 if not labels:
                     header_date_above = was_date_above
@@ -340,7 +361,7 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 _close(open_row, roles)
                 if open_row is not None:
                     open_row.row.fecha_lines.append(text[end:])
-                open_row = None
+                open_row, pending = None, []
                 continue
             first, _, rest = text.partition(" ")
             rest = LEADING_NOISE.sub("", rest)  # '5 . Se recomienda ...': a speck after the number
@@ -351,7 +372,7 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 n = None  # '30 de Abrll de 2024': the date paragraph the open row is waiting for
             if n is not None:
                 first = rest or next((t.strip() for t in lines[i + 1 :] if t.strip()), "")
-                carried = _carried(open_row, pending, roles, first)
+                carried = _carried(open_row, pending, roles, first, lone=not rest)
                 _close(open_row, roles)
                 last, pending = n, []
                 start = carried + ([rest] if rest else [])
@@ -366,7 +387,7 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                     continue
                 open_row = None
             elif open_row is not None and open_row.lines and not _whole(open_row.lines, roles):
-                open_row.lines.append(text)  # the row goes on: read across its wrapped cells
+                open_row.lines.append(LEADING_NOISE.sub("", text))  # the row goes on: read across its wrapped cells
                 continue
             if role_of(text) is not None:
                 continue  # a header's label on a line of its own (a header repeated on a new page)

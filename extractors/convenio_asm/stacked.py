@@ -33,10 +33,10 @@ from .labels import ACTIVIDAD, FECHA, TEXTO
 # an activity's first piece: an order in the infinitive ('Implementar un plan', 'Diseñar e
 # implementar'), 'Para su atención ...', or a list item opening with a capital ('a) Capacitar',
 # '- Celebrar', '• Diseñar', 'Cc) Elaborar' where OCR doubled the item's letter)
-ACTIVITY_OPENING = regex.compile(r"^(?:(?:[•▪●◦\-–»]|[A-Za-z]{1,2}\))\s*)?\p{Lu}\p{Ll}+(?:ar|er|ir)\b|^Para\s+su\b")
+ACTIVITY_OPENING = regex.compile(r"^(?:(?:[•▪●◦+»\-–]|[A-Za-z]{1,2}\))\s*)?\p{Lu}\p{Ll}+(?:ar|er|ir)\b|^Para\s+su\b")
 # a list item: its mark and the capital that opens it ('b) Emitir', '- Suscribir'); '- de los
 # servicios' is a finding's line OCR gave a stray dash, not an item
-LIST_ITEM = regex.compile(r"^(?:[•▪●◦\-–»]|[A-Za-z]{1,2}\))\s*\p{Lu}")
+LIST_ITEM = regex.compile(r"^(?:[•▪●◦+»\-–]|[A-Za-z]{1,2}\))\s*\p{Lu}")
 # what OCR leaves around a date's piece: a rule's bar, a stray dash ('1 de Noviembre de-', 'S/F |')
 PIECE_NOISE = regex.compile(r"^[\s|\-–—_'\"`.,;:]+|[\s|\-–—_'\"`,;:]+$")
 # a stray mark OCR put before a piece ('6 . No existe un padrón': the piece after the number)

@@ -204,3 +204,50 @@ def test_a_date_label_cut_over_the_head_s_lines_and_a_first_number_misread() -> 
     assert recs[0]["corrected"] == ["numero:corregido"]
     assert "leído '4'" in recs[0]["comentario_extraccion"]
     assert "corrected" not in recs[1] or not recs[1]["corrected"]
+
+
+def test_a_number_centred_on_a_row_read_across_comes_after_its_first_line() -> None:
+    # dev OCR'd text 59 (tesseract's text of the scan): the number's label on its own line, the
+    # other labels on the next; each row's number after its first line, its date row closing it;
+    # a bullet read '+'
+    text = (
+        "a) De los hallazgos:\n"
+        "NO.\n"
+        "Descripción del hallazgo Actividad comprometida\n"
+        "No se documenta la evidencia del cumplimiento Integrar expedientes con la evidencia fotográfica y\n"
+        "1\n"
+        "de las acciones realizadas con recursos del documental de cada acción.\n"
+        "FAIS.\n"
+        "Fecha comprometida: Agosto del 2018\n"
+        "Los objetivos del FAIS no están vinculados con el Alinear los objetivos del programa con el Programa Sectorial\n"
+        "2\n"
+        "Plan Estatal de Desarrollo vigente. vigente.\n"
+        "Fecha comprometida: Diciembre del 2017\n"
+        "No se aplica un instrumento para conocer la + Publicar el informe de resultados\n"
+        "3\n"
+        "satisfacción de la población atendida. + Diseñar el cuestionario\n"
+        "Fecha comprometida: Enero del 2018\n"
+    )
+    assert rows(text) == [
+        (
+            1,
+            "No se documenta la evidencia del cumplimiento de las acciones realizadas con recursos del FAIS.",
+            "Integrar expedientes con la evidencia fotográfica y documental de cada acción.",
+            dt.date(2018, 8, 31),
+            "mes",
+        ),
+        (
+            2,
+            "Los objetivos del FAIS no están vinculados con el Plan Estatal de Desarrollo vigente.",
+            "Alinear los objetivos del programa con el Programa Sectorial vigente.",
+            dt.date(2017, 12, 31),
+            "mes",
+        ),
+        (
+            3,
+            "No se aplica un instrumento para conocer la satisfacción de la población atendida.",
+            "Publicar el informe de resultados; Diseñar el cuestionario",
+            dt.date(2018, 1, 31),
+            "mes",
+        ),
+    ]
