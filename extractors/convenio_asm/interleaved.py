@@ -72,7 +72,8 @@ def first_cut(line: str) -> int | None:
 
 def _finding_piece(words: list[str], width: float) -> int:
     """How many of a line's words are the finding's piece: the longest run that fits the finding's
-    width and closes a sentence, else the longest that fits; an item mark ends it early, and a
+    width and closes a sentence (the first whose next word is in lower case: 'vigente. vigente.',
+    dev OCR'd text 59), else the longest that fits; an item mark ends it early, and a
     piece ending in ':' is the activity's opening ('... las siguientes acciones:'), not a finding's."""
     best, closing = 0, None
     for k in range(1, len(words) + 1):
@@ -85,6 +86,8 @@ def _finding_piece(words: list[str], width: float) -> int:
             best = k
         if words[k - 1].endswith("."):
             closing = k
+            if k < len(words) and words[k][:1].islower():
+                break  # a sentence does not go on in lower case: the words after are the activity's
     return closing if closing is not None else best
 
 
