@@ -148,7 +148,8 @@ def _merged_cells_split(texts: list[str], roles: list[str | None]) -> list[str]:
     the activity ('| 4 | El personal ... al FAM. Impartir cursos ... | 30 de Septiembre 20Z1 |',
     ASM 7725), and the date moved into the activity's column. The date goes back to its column
     and the two cells are cut where the finding's sentence ends and the activity's order starts
-    (the single-spaced reader's cut); a cell that shows no such place is left as read."""
+    (the single-spaced reader's cut); a cell that shows no such place keeps it all, and the
+    activity is left empty (a missing cell, not the date in its place)."""
     if not all(r in roles for r in (TEXTO, ACTIVIDAD, FECHA)):
         return texts
     ti, ai, at = roles.index(TEXTO), roles.index(ACTIVIDAD), roles.index(FECHA)
@@ -159,8 +160,31 @@ def _merged_cells_split(texts: list[str], roles: list[str | None]) -> list[str]:
         return texts
     texto, actividad = split_cells(texts[ti].strip())
     if not texto.strip() or not actividad.strip():
-        return texts
+        # no activity inside the finding's cell: the row has none to read (the export lost the
+        # column, dev OCR'd text 71); its date still goes to the date, not to the activity
+        return [*texts[:ti], texts[ti], "", date, *texts[at + 1 :]]
     return [*texts[:ti], texto.strip(), actividad.strip(), date, *texts[at + 1 :]]
+
+
+def _lost_column(roles: list[str | None], body: list[list[str]]) -> list[str | None]:
+    """The roles of a table whose export lost the activity's column in every row: the head names
+    four columns, the rows fill three, the third a date ('| 1 | Hace falta ... | Julio 2021 |',
+    dev OCR'd text 71). Its dates are read where they are; its activities are missing, not dates."""
+    if FECHA not in roles or ACTIVIDAD not in roles or roles.index(ACTIVIDAD) + 1 != roles.index(FECHA):
+        return roles
+    ai, at = roles.index(ACTIVIDAD), roles.index(FECHA)
+    rows = [t for t in body if any(c.strip() for c in t) and not _date_label(t)]
+    if not rows or any(len(t) > at and t[at].strip() for t in rows):
+        return roles
+    numbered = [t for t in rows if t and row_number(t[0].strip()) is not None and len(t) > ai]
+    dated = [t for t in numbered if parse_date(t[ai]) is not None or YEAR_END.search(t[ai].strip())]
+    if not numbered or 2 * len(dated) < len(numbered):
+        return roles
+    ti = roles.index(TEXTO)
+    merged = [t for t in numbered if split_cells(t[ti].strip())[1].strip()]
+    if 2 * len(merged) >= len(numbered):
+        return roles  # the activities are there, run into the findings: cut row by row
+    return [*roles[:ai], FECHA, None, *roles[at + 1 :]]
 
 
 def _date_label(texts: list[str]) -> tuple[str, int] | None:
@@ -221,6 +245,8 @@ def markup_rows(text: str) -> list[RawRow] | None:
             if current is not None and current.tipo != tipo:
                 current = None
         found, last = True, (roles, tipo)
+        # this piece's own: a later piece that has the column keeps it
+        roles = _lost_column(roles, [texts for texts, _ in body])
         for texts, page in body:
             texts = _merged_cells_split(_split_cell_joined(_number_split(texts, roles), roles), roles)
             if not any(c.strip() for c in texts):

@@ -20,6 +20,9 @@ from .stacked import is_date_piece
 # '| 1 | Los reportes ... |' — a pipe row; '|---|---|---|' — its rule
 PIPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 PIPE_RULE = re.compile(r"^\s*\|(?:\s*:?-+:?\s*\|)+\s*$")
+# a line wholly in quotes: a page's running motto ('“2021. Año del Respeto a los Derechos de las
+# Niñas, Niños y Adolescentes”'), never a cell of the table it interrupts
+RUNNING_QUOTE = re.compile(r"^\s*[\"“”'‘].{8,}[\"“”'’]\s*$")
 # a row's number opening its first cell's text: '3 No se publican ...', '12. Los ...'
 MERGED_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2})[.)]?\s+(?P<rest>\S.*)$", re.S)
 # a paragraph row is looked for this many lines at most after its table's last pipe line: the
@@ -89,6 +92,8 @@ def _row_of_paragraphs(lines: list[str], spans: list[tuple[int, int]], columns: 
         # no line of these paragraphs is a pipe line: a bar in one is a letter OCR misread
         # ('ejercicio fisca| y se reintegró', ASM 7725), which would cut the cell in two
         text = GLYPH_BAR.sub("l", " ".join(ln.strip() for ln in lines[a:b])).replace("|", " ")
+        if RUNNING_QUOTE.match(text):
+            continue  # the page's running line ('“2021. Año del Respeto a ...”'), no cell
         dated = _date_row(lines, spans[k:], columns)
         if dated is not None:
             if len(cells) > columns:
@@ -184,6 +189,8 @@ def _closed_row(lines: list[str], spans: list[tuple[int, int]], columns: int, nu
     cells = [str(number)]
     for a, b in spans[1:]:
         text = GLYPH_BAR.sub("l", " ".join(ln.strip() for ln in lines[a:b])).replace("|", " ")
+        if RUNNING_QUOTE.match(text):
+            continue
         if len(cells) > 1 and text[:1].islower():
             cells[-1] += " " + text
             continue

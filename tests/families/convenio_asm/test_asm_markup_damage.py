@@ -260,3 +260,29 @@ def test_a_single_spaced_row_s_activity_opens_at_para_su_or_a_lettered_item() ->
         ),
         (2, "No se publican los informes.", "Actualizar el apartado.; Publicar el informe.", dt.date(2023, 12, 31)),
     ]
+
+
+def test_a_table_whose_export_lost_the_activity_column_keeps_its_dates_as_dates() -> None:
+    # dev OCR'd text 71: four labels, three cells a row, the third the date; a row written as
+    # paragraphs with the page's running line before the next piece
+    text = (
+        "| N° | Hallazgos | Acción de mejora comprometida | Fecha de cumplimiento |\n|---|---|---|---|\n"
+        "| 1 | Hace falta integrar los comprobables de | Julio 2021 |\n"
+        "|  | los proyectos realizados. |  |\n"
+        "| 2 | Asimismo, el diagnóstico no define | 1 de Marzo al 30 de |\n"
+        "|  | la población que presenta el problema. | Junio de 2021 |\n"
+        "| 3 | Los indicadores no permiten medir el logro. | Agosto 2021 |\n"
+        "4\n\nLa coordinación con los municipios\nno se encuentra formalizada.\n\nJulio 2021\n\n"
+        "“2021. Año del Respeto a los Derechos de las Niñas, Niños y Adolescentes”\n\n"
+        "| 5 | Los procesos no están documentados. | Noviembre 2021 |\n"
+    )
+    ext = extract(text)
+    assert [(r["numero"], r["actividad_comprometida"], r["fecha_compromiso"]) for r in ext.records] == [
+        (1, None, dt.date(2021, 7, 31)),
+        (2, None, dt.date(2021, 6, 30)),
+        (3, None, dt.date(2021, 8, 31)),
+        (4, None, dt.date(2021, 7, 31)),
+        (5, None, dt.date(2021, 11, 30)),
+    ]
+    assert ext.records[3]["texto"] == "La coordinación con los municipios no se encuentra formalizada."
+    assert not ext.failures
