@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 # Bump when any reader's output changes for the same bytes (new OCR pre-processing, a
 # different line grouping, rotation detection...): old entries are then simply not found.
-READER_VERSION = 29  # 29: fill down a band and a cell touching it is no ruling (readers.rules.segments_outside_bands); 28: a band and a filled cell touching it inverted apart (readers.rules._merged_boxes); 27: filled cells with white print inverted (readers.rules._light_print); 26: text-layer marks (readers.marks); 25: a band's fill is no ruling
+READER_VERSION = 30  # 30: a block of print turned a quarter (a head of turned labels) read turned (readers.turned); 29: fill down a band and a cell touching it is no ruling (readers.rules.segments_outside_bands); 28: a band and a filled cell touching it inverted apart (readers.rules._merged_boxes); 27: filled cells with white print inverted (readers.rules._light_print); 26: text-layer marks (readers.marks); 25: a band's fill is no ruling
 CACHE_DIR = "_cache/reads"
 FORMAT = 1  # layout of the JSON below
 # Failures that say more about this run or machine than about the file.

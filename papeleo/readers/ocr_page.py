@@ -56,6 +56,7 @@ from .reread import lines_to_reread_lines
 from .rules import image_to_unruled_and_rules, pixel_rules_to_point_rules
 from .skew import image_to_deskewed, image_to_skew_degrees
 from .tesseract_configs import CELL_READ, PAGE_READ, SPARSE_READ
+from .turned import lines_to_turned_read_lines
 
 log = logging.getLogger(__name__)
 
@@ -223,6 +224,16 @@ def image_to_read(
     confidence, upright = lines_to_mean_confidence(lines), lines_to_upright_share(lines)
     # a page that may be sideways is not re-read (nor filled, below): its turned read will be
     if not read_is_unconvincing(confidence, upright):
+        # a head's labels set turned a quarter: read turned (a block, each strip a line: --psm 6)
+        lines, turned = lines_to_turned_read_lines(
+            lines,
+            unruled,
+            x_scale,
+            y_scale,
+            lambda crop: image_to_lines(crop, lang, CELL_READ, deadline_epoch, 1.0, 1.0),
+        )
+        if turned:
+            log.debug("%d block(s) of print turned a quarter read upright", turned)
         lines, reread = lines_to_reread_lines(
             lines,
             unruled,
