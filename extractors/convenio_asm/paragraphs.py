@@ -73,7 +73,7 @@ def _date_row(lines: list[str], spans: list[tuple[int, int]], columns: int) -> t
         if len(date) <= MAX_DATE_LINE_CHARS and "|" not in date and (is_date_piece(date) or DIGIT.search(date)):
             rest, stop = date, after[0] + 1
     cells = [label[:end].strip(), rest]
-    return "| " + " | ".join(cells + [""] * (columns - len(cells))) + " |", stop
+    return _pipe_line(cells, columns), stop
 
 
 def _row_of_paragraphs(lines: list[str], spans: list[tuple[int, int]], columns: int) -> list[str] | None:
@@ -89,21 +89,36 @@ def _row_of_paragraphs(lines: list[str], spans: list[tuple[int, int]], columns: 
         return None
     cells = first
     for k, (a, b) in enumerate(spans[1:], start=1):
-        # no line of these paragraphs is a pipe line: a bar in one is a letter OCR misread
-        # ('ejercicio fisca| y se reintegró', ASM 7725), which would cut the cell in two
-        text = GLYPH_BAR.sub("l", " ".join(ln.strip() for ln in lines[a:b])).replace("|", " ")
-        if RUNNING_QUOTE.match(text):
-            continue  # the page's running line ('“2021. Año del Respeto a ...”'), no cell
+        text = _cell_text(lines, a, b)
+        if text is None:
+            continue
         dated = _date_row(lines, spans[k:], columns)
         if dated is not None:
-            if len(cells) > columns:
-                return None
-            return ["| " + " | ".join(cells + [""] * (columns - len(cells))) + " |", dated[0]]
-        if len(cells) > 1 and text[:1].islower():
-            cells[-1] += " " + text
-        else:
-            cells.append(text)
-    return ["| " + " | ".join(cells + [""] * (columns - len(cells))) + " |"] if len(cells) <= columns else None
+            return [_pipe_line(cells, columns), dated[0]] if len(cells) <= columns else None
+        _add_cell(cells, text)
+    return [_pipe_line(cells, columns)] if len(cells) <= columns else None
+
+
+def _cell_text(lines: list[str], a: int, b: int) -> str | None:
+    """A paragraph's text as one cell; None for the page's running line in quotes ('“2021. Año
+    del Respeto a ...”'), which is no cell. No line of these paragraphs is a pipe line: a bar in
+    one is a letter OCR misread ('ejercicio fisca| y se reintegró', ASM 7725), which would cut
+    the cell in two."""
+    text = GLYPH_BAR.sub("l", " ".join(ln.strip() for ln in lines[a:b])).replace("|", " ")
+    return None if RUNNING_QUOTE.match(text) else text
+
+
+def _add_cell(cells: list[str], text: str) -> None:
+    """The next cell, or more of the last one when it goes on in lower case (a blank line OCR
+    put inside a cell); the number's cell takes no more."""
+    if len(cells) > 1 and text[:1].islower():
+        cells[-1] += " " + text
+    else:
+        cells.append(text)
+
+
+def _pipe_line(cells: list[str], columns: int) -> str:
+    return "| " + " | ".join(cells + [""] * (columns - len(cells))) + " |"
 
 
 def _opening(line: str) -> list[str] | None:
@@ -188,16 +203,14 @@ def _closed_row(lines: list[str], spans: list[tuple[int, int]], columns: int, nu
         return None
     cells = [str(number)]
     for a, b in spans[1:]:
-        text = GLYPH_BAR.sub("l", " ".join(ln.strip() for ln in lines[a:b])).replace("|", " ")
-        if RUNNING_QUOTE.match(text):
+        text = _cell_text(lines, a, b)
+        if text is None:
             continue
-        if len(cells) > 1 and text[:1].islower():
-            cells[-1] += " " + text
-            continue
-        cells.append(text)
-        if len(cells) == columns:
+        grew = len(cells) > 1 and text[:1].islower()
+        _add_cell(cells, text)
+        if not grew and len(cells) == columns:
             date = cells[-1]
             if len(date) <= MAX_DATE_LINE_CHARS and (parse_date(date) is not None or is_date_piece(date)):
-                return "| " + " | ".join(cells) + " |", b
+                return _pipe_line(cells, columns), b
             return None
     return None
