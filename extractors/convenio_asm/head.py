@@ -16,6 +16,7 @@ from papeleo.tables.words import words_to_word_lines
 from papeleo.text import fold
 
 from .labels import (
+    FECHA,
     NUMERO,
     RECOMENDACION,
     TEXTO,
@@ -25,6 +26,7 @@ from .labels import (
     role_of_fragments,
     row_number,
 )
+from .stacked import is_date_piece
 
 # a gap between two header words wider than this share of the line height separates two
 # labels: a space is ~0.3 of it, a column gap several; lower splits 'Actividad comprometida'
@@ -54,6 +56,8 @@ HEADER_LINE_GAP = 0.35
 # label in the NUMBER_LOOKAHEAD lines under it
 MIN_NUMBER_CELLS = 2
 NUMBER_LOOKAHEAD = 60
+# an unnamed column is the date's when this many of the body's lines under it are date pieces
+MIN_DATE_LINES = 3
 # an upright label OCR half garbled is named by a whole word it kept only when it is this short:
 # a label is a few words ('dos e cumplimiento'); a line of a finding is many, and its words
 # ('resultado', 'evaluación') are labels' words too (dev ASM scan 30 found a header in prose)
@@ -149,7 +153,8 @@ def header_at(
         return None
     text = " ".join(ln.text for ln in block[: best[1]])
     tipo = "recomendacion" if RECOMENDACION.search(fold(text)) else "hallazgo"
-    return best[1], _with_number_column(best[2], lines[i + best[1] : i + best[1] + NUMBER_LOOKAHEAD]), tipo
+    body = lines[i + best[1] : i + best[1] + NUMBER_LOOKAHEAD]
+    return best[1], _with_date_column(_with_number_column(best[2], body), body), tipo
 
 
 def _thickness(word: Word) -> float:
@@ -195,6 +200,32 @@ def _with_number_column(
     if len(numbers) < MIN_NUMBER_CELLS:
         return labels
     return [(NUMERO, min(b.x0 for b in numbers), max(b.x1 for b in numbers)), *labels]
+
+
+def _with_date_column(
+    labels: list[tuple[str | None, float, float]], body: list[Line]
+) -> list[tuple[str | None, float, float]]:
+    """A header with no date label over a column of dates: the label OCR garbled ('Fecha
+    compromiso de atención' on a grey band read 'ERGO OMPESisO' / 'de atención', generated ASM
+    scan 83 dropped eight rows' dates with no flag) is the date's, when the body's text under it
+    is made of date pieces ('30 de SEPTIEMBRE' / 'de 2020') on MIN_DATE_LINES lines or more and
+    on most of the lines that hold any text there."""
+    if any(role == FECHA for role, _, _ in labels):
+        return labels
+    for k, (role, x0, x1) in enumerate(labels):
+        if role is not None:
+            continue
+        left = labels[k - 1][2] if k else x0 - MIN_LABEL_GAP
+        right = labels[k + 1][1] if k + 1 < len(labels) else x1 + MIN_LABEL_GAP
+        texts = []
+        for ln in body:
+            words = [w.text for w in ln.words if w.bbox is not None and left < w.bbox.x_center < right]
+            if words:
+                texts.append(" ".join(words))
+        dated = sum(1 for t in texts if is_date_piece(t))
+        if dated >= MIN_DATE_LINES and 2 * dated > len(texts):
+            return [*labels[:k], (FECHA, x0, x1), *labels[k + 1 :]]
+    return labels
 
 
 def fecha_row_end(line: Line) -> int | None:

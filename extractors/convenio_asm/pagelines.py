@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 
 from papeleo.model import Line, Word
 from papeleo.text import fold
+from papeleo.text.pagetext import lines_with_stray_words_joined
 
 from .head import fecha_row_end, header_at
 from .labels import fecha_label_end, roles_in, row_number
@@ -123,6 +124,9 @@ def body_text(pages: list[list[Line]]) -> str:
     running = furniture(pages)
     out = []
     for lines in pages:
+        # a word OCR read as a line of its own goes back into its line's gap (ASM scan 83's
+        # programme 'Fondo de para la Infraestructura' lost 'Aportaciones' so)
+        lines = lines_with_stray_words_joined(lines)
         kept = [ln for ln in lines if fold(ln.text).strip() not in running]
         out.append("\n".join(ln.text for k, ln in enumerate(kept) if not _page_number_at(ln.text, k, len(kept))))
     return "\f".join(out)

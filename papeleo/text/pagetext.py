@@ -53,3 +53,39 @@ def page_to_text(page: Page) -> PageText:
         starts.append(offset)
         offset += len(line.text) + 1
     return PageText(page, "\n".join(line.text for line in page.lines), tuple(starts))
+
+
+# a stray line holds at most this many words: a word OCR boxed apart from its line (taller for a
+# stroke of a rúbrica or a stamp's ink across it) and read as a line of its own
+MAX_STRAY_WORDS = 2
+# ... and covers this share of its host line's height at least (it stands on the same baseline)
+STRAY_OVERLAP = 0.6
+# points a stray word may reach past the gap between two of its host's words (box slack)
+GAP_SLACK = 1.5
+
+
+def lines_with_stray_words_joined(lines: list[Line]) -> list[Line]:
+    """Lines with each stray word put back into the line whose gap it fills: 'Aportaciones' read
+    as a line of its own, a little taller than its line, over the gap in 'al Fondo de para la
+    Infraestructura' (generated ASM scan 83: the programme's name lost a word, on every row).
+    A stray word that fits no gap between two words of a line it stands on stays a line."""
+    out = list(lines)
+    for s in sorted(range(len(lines)), key=lambda i: len(lines[i].words)):
+        stray = out[s]
+        if stray is None or stray.bbox is None or not 0 < len(stray.words) <= MAX_STRAY_WORDS:
+            continue
+        for h, host in enumerate(out):
+            if h == s or host is None or host.bbox is None or len(host.words) <= MAX_STRAY_WORDS:
+                continue
+            overlap = min(stray.bbox.bottom, host.bbox.bottom) - max(stray.bbox.top, host.bbox.top)
+            if overlap < STRAY_OVERLAP * host.bbox.height:
+                continue
+            words = [w for w in host.words if w.bbox is not None]
+            if any(
+                a.bbox.x1 - GAP_SLACK <= stray.bbox.x0 and stray.bbox.x1 <= b.bbox.x0 + GAP_SLACK
+                for a, b in zip(words, words[1:], strict=False)
+            ):
+                joined = sorted([*host.words, *stray.words], key=lambda w: w.bbox.x0 if w.bbox else 0.0)
+                out[h], out[s] = Line.from_words(joined), None
+                break
+    return [ln for ln in out if ln is not None]

@@ -135,3 +135,31 @@ def test_a_garbled_header_over_a_ruled_table_yields_to_the_borders_its_rulings_m
     recs = [r for r in rows if r.tipo == "recomendacion"]
     assert [r.numero for r in recs] == [1, 2, 3, 4, 5]
     assert " ".join(c.text for c in recs[0].cells["texto"]).startswith("Se sugiere difundir los resultados")
+
+
+def test_a_date_label_ocr_garbled_is_named_by_the_dates_under_it() -> None:
+    # generated ASM scan 83: 'Fecha compromiso de atención' on a grey band read 'ERGO OMPESisO' /
+    # 'de atención'; eight rows' dates were dropped with no flag
+    head = [line(("No.", 74), ("Descripción", 99), ("del", 150), ("hallazgo", 170), ("Acción", 290), ("de", 325),
+                  ("mejora", 340), ("comprometida", 375), ("ERGO", 474), ("OMPESisO", 500), top=252.0)]  # fmt: skip
+    rows = []
+    for k, top in enumerate((277.0, 342.0, 382.0)):
+        rows += [
+            line(
+                (str(k + 1), 79),
+                ("No", 99),
+                ("existe", 112),
+                ("un", 145),
+                ("padrón.", 158),
+                ("Integrar", 290),
+                ("el", 331),
+                ("padrón.", 343),
+                ("30", 474),
+                ("de", 487),
+                ("SEPTIEMBRE", 500),
+                top=top,
+            ),  # fmt: skip
+            line(("de", 474), ("2020", 487), top=top + 13),
+        ]
+    (got,) = read_rows([(1, head + rows, [], [], [])])[:1]
+    assert got.numero == 1 and " ".join(got.fecha_lines).split() == ["30", "de", "SEPTIEMBRE", "de", "2020"]
