@@ -77,6 +77,9 @@ def fecha_label_end(text: str) -> int | None:
     spans = [w.span() for w in regex.finditer(r"\S+", text)][:FECHA_LABEL_WORDS]
     for k in range(len(spans), 1, -1):
         label = text[: spans[k - 1][1]]
+        last = text[spans[k - 1][0] : spans[k - 1][1]]
+        if sum(c.isdigit() for c in last) > sum(c.isalpha() for c in last):
+            continue  # a label's word is no number: 'Fccha compromiso: 31' took the day of its date
         if role_of(label) == FECHA and clean_label(label).split()[0][:1] == "f":
             return spans[k - 1][1]
     return None

@@ -42,7 +42,8 @@ from .labels import (
     row_number,
 )
 from .pagelines import PAGE_NUMBER
-from .stacked import LEADING_NOISE, looks_stacked, next_rows_start, opens_without_finding, stacked_cells
+from .paragraphs import MAX_DATE_LINE_CHARS
+from .stacked import LEADING_NOISE, is_date_piece, looks_stacked, next_rows_start, opens_without_finding, stacked_cells
 
 log = logging.getLogger(__name__)
 
@@ -195,6 +196,21 @@ def _whole(lines: list[str], roles: list[str]) -> bool:
     return bool(fecha.strip() and texto.strip() and actividad.strip())
 
 
+# a date cell that is whole: it has its year, or says there is none ('S/F', 'N/A', 'Por definir')
+CLOSED_DATE = regex.compile(r"(?i)\b(?:19|20)[0-9oOlIZ]{2}\b|s\s*/\s*f|n\s*/\s*a|definir")
+
+
+def _undated_last(rows: list[RawRow]) -> RawRow | None:
+    """The table's last row while it has no date."""
+    return rows[-1] if rows and not any(t.strip() for t in rows[-1].fecha_lines) else None
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is a date cell on its own: short, and a date's pieces or a date OCR damaged
+    ('Segundo Trimestre de 2018', 'S/F', 'abrll de 2022')."""
+    return len(text) <= MAX_DATE_LINE_CHARS and (is_date_piece(text) or _is_date(text))
+
+
 def _is_date(text: str) -> bool:
     """A paragraph that is a date, perhaps damaged ('abrll de 2022': kept as the date, so that
     the row becomes a failure rather than the activity taking it)."""
@@ -287,6 +303,7 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
     last = 0  # the number of the table's last row
     label_tipo = tipo
     pending: list[str] = []  # lines after a header while no row is open
+    date_for: RawRow | None = None  # a row whose date label stood alone: its date comes next
     # the line above was the date's label: OCR may write a two-line label centred on the header's
     # line above it ('Fecha compromiso de' / 'No. Descripción del hallazgo Actividades ...', ASM 7719)
     date_above = header_date_above = False
@@ -356,11 +373,22 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 labels = []
             if roles is None:
                 continue
+            if date_for is not None:
+                if is_date_line(text):  # the date under its bare label ('Fecha de cumplimiento:')
+                    date_for.fecha_lines.append(text)
+                    # ... cut over paragraphs until its year ('Mayo' / 'del 2022', ASM 7950)
+                    date_for = None if CLOSED_DATE.search(" ".join(date_for.fecha_lines)) else date_for
+                    continue
+                date_for = None
             end = fecha_label_end(text)
             if end is not None:
                 _close(open_row, roles)
-                if open_row is not None:
-                    open_row.row.fecha_lines.append(text[end:])
+                # the open row's date; with none open (a blank line or a repeated header ended it:
+                # ASM 7950), the last row's, while it has no date of its own
+                target = open_row.row if open_row is not None else _undated_last(rows)
+                if target is not None:
+                    target.fecha_lines.append(text[end:])
+                    date_for = target if not text[end:].strip() else None
                 open_row, pending = None, []
                 continue
             first, _, rest = text.partition(" ")

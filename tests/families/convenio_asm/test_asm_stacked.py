@@ -251,3 +251,24 @@ def test_a_number_centred_on_a_row_read_across_comes_after_its_first_line() -> N
             "mes",
         ),
     ]
+
+
+def test_a_date_under_its_bare_label_and_a_date_row_after_a_blank_line_are_the_row_s() -> None:
+    # block 7900 dev docs: 'Fecha de cumplimiento:' alone, its date cut over two paragraphs
+    # (7950: 'Mayo' / 'del 2022'); a date row after the blank line that ended a row read
+    # across; a damaged label whose fuzzy match must not take the date's day (dev 87)
+    text = (
+        "N° Descripción del hallazgo Actividad comprometida\n\n"
+        "1 No se documentan los criterios. Documentar los criterios.\n"
+        "Fecha de cumplimiento:\n\nMayo\n\ndel 2022\n\n"
+        "2 Ademas, no se cuenta con un diagnóstico actualizado que Actualizar el diagnóstico situacional\n"
+        "cuantifique a la población. conforme a las características.\n\n"
+        "Fecha de cumplimiento: 1 de Abril al 31 de Agosto de 2021\n"
+        "3 Los procesos no están documentados. Elaborar el manual.\n"
+        "Fccha compromiso: 31 de Marzo de 2023\n"
+    )
+    assert [(r[0], r[3], r[4]) for r in rows(text)] == [
+        (1, dt.date(2022, 5, 31), "mes"),
+        (2, dt.date(2021, 8, 31), "dia"),
+        (3, dt.date(2023, 3, 31), "dia"),
+    ]
