@@ -196,8 +196,10 @@ def _whole(lines: list[str], roles: list[str]) -> bool:
     return bool(fecha.strip() and texto.strip() and actividad.strip())
 
 
+# a numeric date OCR damaged ('28/02/20Z3'): kept as the date, so that it is read back or refused
+DAMAGED_NUMERIC = regex.compile(r"^\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*[0-9OoIlZzSB]{2,4}\s*$")
 # a date cell that is whole: it has its year, or says there is none ('S/F', 'N/A', 'Por definir')
-CLOSED_DATE = regex.compile(r"(?i)\b(?:19|20)[0-9oOlIZ]{2}\b|s\s*/\s*f|n\s*/\s*a|definir")
+CLOSED_DATE = regex.compile(r"(?i)\b[12Z][0-9oOlIZSB]{3}\b|s\s*/\s*f|n\s*/\s*a|definir")
 
 
 def _undated_last(rows: list[RawRow]) -> RawRow | None:
@@ -208,7 +210,9 @@ def _undated_last(rows: list[RawRow]) -> RawRow | None:
 def is_date_line(text: str) -> bool:
     """A line that is a date cell on its own: short, and a date's pieces or a date OCR damaged
     ('Segundo Trimestre de 2018', 'S/F', 'abrll de 2022')."""
-    return len(text) <= MAX_DATE_LINE_CHARS and (is_date_piece(text) or _is_date(text))
+    return len(text) <= MAX_DATE_LINE_CHARS and (
+        is_date_piece(text) or _is_date(text) or DAMAGED_NUMERIC.match(text) is not None
+    )
 
 
 def _is_date(text: str) -> bool:
@@ -374,7 +378,8 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
             if roles is None:
                 continue
             if date_for is not None:
-                if is_date_line(text):  # the date under its bare label ('Fecha de cumplimiento:')
+                # the date under its bare label ('Fecha de cumplimiento:'); a row's number is no piece
+                if is_date_line(text) and row_number(text) is None:
                     date_for.fecha_lines.append(text)
                     # ... cut over paragraphs until its year ('Mayo' / 'del 2022', ASM 7950)
                     date_for = None if CLOSED_DATE.search(" ".join(date_for.fecha_lines)) else date_for

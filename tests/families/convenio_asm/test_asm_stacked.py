@@ -266,9 +266,18 @@ def test_a_date_under_its_bare_label_and_a_date_row_after_a_blank_line_are_the_r
         "Fecha de cumplimiento: 1 de Abril al 31 de Agosto de 2021\n"
         "3 Los procesos no están documentados. Elaborar el manual.\n"
         "Fccha compromiso: 31 de Marzo de 2023\n"
+        # block 7900, seed 7941: a numeric date OCR damaged, then the next row's lone number
+        "4 No se publican los informes. Publicar el informe.\n"
+        "Fecha comprometida de cumplimiento:\n\n30/06/Z022\n\n5\n\n"
+        "Los padrones no están depurados.\n\nDepurar los padrones.\n\n"
+        "Fecha comprometida de cumplimiento:\n\n15/07/2023\n"
     )
-    assert [(r[0], r[3], r[4]) for r in rows(text)] == [
+    got = extract(text).records
+    assert [(r["numero"], r["fecha_compromiso"], r["fecha_precision"]) for r in got] == [
         (1, dt.date(2022, 5, 31), "mes"),
         (2, dt.date(2021, 8, 31), "dia"),
         (3, dt.date(2023, 3, 31), "dia"),
+        (4, dt.date(2022, 6, 30), "dia"),  # 'Z022' read back as 2022, and flagged
+        (5, dt.date(2023, 7, 15), "dia"),
     ]
+    assert got[3]["corrected"] == ["fecha_compromiso:corregido"]
