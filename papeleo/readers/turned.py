@@ -25,6 +25,7 @@ from PIL import Image
 
 from papeleo.model import BBox, Line, Word
 
+from .layout import vertical_overlap
 from .reread import WEAK_WORD_CONFIDENCE
 
 log = logging.getLogger(__name__)
@@ -135,8 +136,7 @@ def lines_to_turned_bands(lines: Sequence[Line]) -> list[list[int]]:
 
 
 def _share_height(a: BBox, b: BBox) -> bool:
-    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
-    return overlap >= HEIGHT_SHARE * min(a.height, b.height)
+    return vertical_overlap(a.top, a.bottom, b.top, b.bottom) >= HEIGHT_SHARE * min(a.height, b.height)
 
 
 def _inside(box: BBox, span: BBox) -> bool:
