@@ -23,6 +23,7 @@ import regex
 from papeleo.text import find_dates
 from papeleo.text.units import unit_starts
 
+from .interleaved import FOR_ITS, ORDER
 from .labels import ACTIVIDAD, AREA_COORD, AREA_RESP, EVIDENCIAS, FECHA, NUMERO, RESULTADOS, TEXTO
 
 # the two annexes' columns, in print order (the number aside)
@@ -31,7 +32,7 @@ SHAPES = (
     (TEXTO, AREA_COORD, ACTIVIDAD, AREA_RESP, FECHA, RESULTADOS, EVIDENCIAS),  # Anexo D, institucional
 )
 # the actions' first word: 'Realizar las gestiones', '• Depurar los registros', 'Para su atención'
-ACTIONS_OPEN = regex.compile(r"(?:(?<=\s)|^)(?:[•▪●◦\-–]\s*)?\p{Lu}\p{Ll}+(?:ar|er|ir)\b|(?:(?<=\s)|^)Para\s+su\b")
+ACTIONS_OPEN = regex.compile(r"(?:(?<=\s)|^)(?:[•▪●◦\-–]\s*)?" + ORDER + r"|(?:(?<=\s)|^)" + FOR_ITS)
 # a word a cell cannot end on: a unit's word after it continues the phrase ('ante la Secretaría')
 JOINER = regex.compile(r"(?i)\b(?:de|del|la|las|el|los|a|al|ante|con|por|para|y|e|en|su|sus|que)\s*$")
 # a phrase of the results' side opening with a capital and a lower-case letter (not 'MIR')

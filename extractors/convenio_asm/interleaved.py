@@ -25,11 +25,18 @@ from papeleo.text.dates import DE_LOOKALIKE, MONTHS
 
 from .labels import ACTIVIDAD, FECHA, GARBLED_DAY, TEXTO
 
-# (a bullet as tesseract reads it off a scan: '+ Publicar', '» Someter')
+# an activity is worded as an order: a capitalised infinitive ('Implementar', 'Diseñar',
+# 'Establecer', 'Difundir'); the readers of every text form open an activity at one (as a
+# pattern's piece: each reader puts its own bullets and context around it)
+ORDER_TAIL = r"\p{Ll}+(?:ar|er|ir)\b"
+ORDER = r"\p{Lu}" + ORDER_TAIL
+# ... or at 'Para su atención se realizarán las siguientes acciones:'
+FOR_ITS = r"Para\s+su\b"
 # where the activity starts on the row's first line: a capitalised infinitive after a word of the
-# finding ('... que el Realizar las gestiones'), 'Para su atención ...', or a list mark
+# finding ('... que el Realizar las gestiones'), 'Para su atención ...', or a list mark (also a
+# bullet as tesseract reads it off a scan: '+ Publicar', '» Someter')
 FIRST_ACTIVITY = regex.compile(
-    r"(?<=\S)\s+(?=(?:[•▪●◦+»\-–]\s*)?\p{Lu}\p{Ll}+(?:ar|er|ir)\b|Para\s+su\b|[•▪●◦+»]\s|[\-–]\s+\p{Lu}|[a-e]\)\s)"
+    r"(?<=\S)\s+(?=(?:[•▪●◦+»\-–]\s*)?" + ORDER + "|" + FOR_ITS + r"|[•▪●◦+»]\s|[\-–]\s+\p{Lu}|[a-e]\)\s)"
 )
 # a list item of the activity opening a piece: '- Publicar', '• Depurar', 'b) Verificar'
 ITEM_START = regex.compile(r"^(?:[•▪●◦+»\-–]\s|[a-e]\)\s)")

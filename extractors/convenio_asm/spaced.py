@@ -24,7 +24,7 @@ from papeleo.text.dates import DE_LOOKALIKE, damaged_month_of, month_of
 
 from .coneval_line import COMMENT, SHAPES, UNCUT, cut_row
 from .grid import CellLine, RawRow
-from .interleaved import first_cut, interleaved_cells
+from .interleaved import FOR_ITS, ORDER_TAIL, first_cut, interleaved_cells
 from .labels import (
     ACTIVIDAD,
     AREA_RESP,
@@ -52,8 +52,11 @@ log = logging.getLogger(__name__)
 # • Detectar', '... transparencia. a) Publicar', dev OCR'd text 41); an 'I' OCR read as 'l'
 # before 'm' or 'n' still opens one ('... al FAM. lmpartir cursos', ASM 7725)
 ACTIVITY_START = regex.compile(
-    r"(?<=[.:;])\s+(?=(?:[•▪●◦\-–]\s*|[a-e]\)\s*)?(?:\p{Lu}|l(?=[mn]))\p{Ll}+(?:ar|er|ir)\b|Para\s+su\b"
-    r"|[•▪●◦]\s|[\-–]\s+\p{Lu})"
+    r"(?<=[.:;])\s+(?=(?:[•▪●◦\-–]\s*|[a-e]\)\s*)?(?:\p{Lu}|l(?=[mn]))"
+    + ORDER_TAIL
+    + "|"
+    + FOR_ITS
+    + r"|[•▪●◦]\s|[\-–]\s+\p{Lu})"
 )
 # else where a sentence ends and a capital starts ('... vigente. Alinear')
 SENTENCE_END = regex.compile(r"(?<=\.)\s+(?=\p{Lu})")

@@ -27,13 +27,13 @@ import regex
 from papeleo.text import fold, parse_date
 from papeleo.text.dates import damaged_month_of
 
-from .interleaved import DATE_WORD
+from .interleaved import DATE_WORD, FOR_ITS, ORDER
 from .labels import ACTIVIDAD, FECHA, TEXTO
 
 # an activity's first piece: an order in the infinitive ('Implementar un plan', 'Diseñar e
 # implementar'), 'Para su atención ...', or a list item opening with a capital ('a) Capacitar',
 # '- Celebrar', '• Diseñar', 'Cc) Elaborar' where OCR doubled the item's letter)
-ACTIVITY_OPENING = regex.compile(r"^(?:(?:[•▪●◦+»\-–]|[A-Za-z]{1,2}\))\s*)?\p{Lu}\p{Ll}+(?:ar|er|ir)\b|^Para\s+su\b")
+ACTIVITY_OPENING = regex.compile(r"^(?:(?:[•▪●◦+»\-–]|[A-Za-z]{1,2}\))\s*)?" + ORDER + "|^" + FOR_ITS)
 # a list item: its mark and the capital that opens it ('b) Emitir', '- Suscribir'); '- de los
 # servicios' is a finding's line OCR gave a stray dash, not an item
 LIST_ITEM = regex.compile(r"^(?:[•▪●◦+»\-–]|[A-Za-z]{1,2}\))\s*\p{Lu}")
