@@ -205,6 +205,12 @@ DAMAGED_NUMERIC = regex.compile(r"^\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*[0-9Oo
 CLOSED_DATE = regex.compile(r"(?i)\b[12Z][0-9oOlIZSB]{3}\b|s\s*/\s*f|n\s*/\s*a|definir")
 
 
+def _with_date_above(roles: list[str], above: bool) -> list[str]:
+    """A header's roles with the date's when its label stood above the header's lines (``above``)
+    and the header named none itself: the date column, last."""
+    return [*roles, FECHA] if above and FECHA not in roles else roles
+
+
 def _undated_last(rows: list[RawRow]) -> RawRow | None:
     """The table's last row while it has no date."""
     return rows[-1] if rows and not any(t.strip() for t in rows[-1].fecha_lines) else None
@@ -335,8 +341,7 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 continue
             hdr = _header_roles(text)
             if hdr is not None:
-                if FECHA not in hdr[0] and date_above:
-                    hdr = ([*hdr[0], FECHA], hdr[1])
+                hdr = (_with_date_above(hdr[0], date_above), hdr[1])
                 date_above = False
                 _close(open_row, roles or [])
                 last = last if hdr == (roles, tipo) else 0  # a header repeated on a new page goes on
@@ -357,8 +362,7 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 # del hallazgo Actividad comprometida', dev OCR'd text 59)
                 _close(open_row, roles or [])
                 (head_roles, label_tipo), labels, open_row = rest_of_head, [], None
-                if FECHA not in head_roles and header_date_above:
-                    head_roles = [*head_roles, FECHA]
+                head_roles = _with_date_above(head_roles, header_date_above)
                 last = last if (head_roles, label_tipo) == (roles, tipo) else 0
                 roles, tipo = head_roles, label_tipo
                 continue
@@ -373,8 +377,7 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 continue
             if labels:
                 if TEXTO in labels:
-                    if FECHA not in labels and header_date_above:
-                        labels.append(FECHA)
+                    labels = _with_date_above(labels, header_date_above)
                     last = last if labels == roles and tipo == label_tipo else 0
                     roles, tipo = labels, label_tipo
                 labels = []
