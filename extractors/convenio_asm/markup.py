@@ -143,6 +143,11 @@ def _split_cell_joined(texts: list[str], roles: list[str | None]) -> list[str]:
     return best
 
 
+def _dated(cell: str) -> bool:
+    """A cell that reads as a date, or closes with a year OCR damaged ('Noviembre 20Z1')."""
+    return parse_date(cell) is not None or YEAR_END.search(cell.strip()) is not None
+
+
 def _merged_cells_split(texts: list[str], roles: list[str | None]) -> list[str]:
     """A row one cell short whose last cell is its date: OCR lost the bar between the finding and
     the activity ('| 4 | El personal ... al FAM. Impartir cursos ... | 30 de Septiembre 20Z1 |',
@@ -156,7 +161,7 @@ def _merged_cells_split(texts: list[str], roles: list[str | None]) -> list[str]:
     if ai != ti + 1 or at != ai + 1 or _filled_width(texts) != at:
         return texts
     date = texts[ai].strip()
-    if len(date) > MAX_DATE_LINE_CHARS or not (parse_date(date) is not None or YEAR_END.search(date)):
+    if len(date) > MAX_DATE_LINE_CHARS or not _dated(date):
         return texts
     texto, actividad = split_cells(texts[ti].strip())
     if not texto.strip() or not actividad.strip():
@@ -177,7 +182,7 @@ def _lost_column(roles: list[str | None], body: list[list[str]]) -> list[str | N
     if not rows or any(len(t) > at and t[at].strip() for t in rows):
         return roles
     numbered = [t for t in rows if t and row_number(t[0].strip()) is not None and len(t) > ai]
-    dated = [t for t in numbered if parse_date(t[ai]) is not None or YEAR_END.search(t[ai].strip())]
+    dated = [t for t in numbered if _dated(t[ai])]
     if not numbered or 2 * len(dated) < len(numbered):
         return roles
     ti = roles.index(TEXTO)
