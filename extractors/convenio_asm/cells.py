@@ -19,7 +19,7 @@ from .grid import CellLine, RawRow
 from .labels import FECHA, NUMERO, RECOMENDACION, TEXTO, clean_label, role_of, row_number
 from .pagelines import PAGE_NUMBER
 from .records import MAX_DATE_EXTRA_WORDS
-from .spaced import _header_roles
+from .spaced_head import header_roles
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ def cell_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
         # a header is a paragraph of its own, or the first line of one whose other lines are rows
         # written on one line each (tab-separated; other readers read those): the rows written
         # a cell per paragraph later in that table are this reader's (dev OCR'd text 73)
-        spaced = _header_roles(joined) or (_header_roles(lines[0]) if len(lines) > 1 else None)
+        spaced = header_roles(joined) or (header_roles(lines[0]) if len(lines) > 1 else None)
         if spaced is not None:
             (roles, tipo) = spaced
             _drop_empty(rows, current)

@@ -32,6 +32,9 @@ ORDER_TAIL = r"\p{Ll}+(?:ar|er|ir)\b"
 ORDER = r"\p{Lu}" + ORDER_TAIL
 # ... or at 'Para su atención se realizarán las siguientes acciones:'
 FOR_ITS = r"Para\s+su\b"
+# a list mark opening an item, as printed or as tesseract reads a bullet off a scan: '+ Publicar',
+# '» Someter', '« Actualizar', '-* Impartir' (real-path ASM 7910)
+BULLET_READ = r"[•▪●◦+»«*\-–]{1,2}"
 # where the activity starts on the row's first line: a capitalised infinitive after a word of the
 # finding ('... que el Realizar las gestiones'), 'Para su atención ...', or a list mark (also a
 # bullet as tesseract reads it off a scan: '+ Publicar', '» Someter')

@@ -17,33 +17,36 @@ import logging
 from dataclasses import dataclass, field
 
 import regex
-from rapidfuzz import fuzz
 
 from papeleo.text import Precision, find_dates, fold, parse_date
 from papeleo.text.dates import DE_LOOKALIKE, damaged_month_of, month_of
 
-from .coneval_line import COMMENT, SHAPES, UNCUT, cut_row
-from .grid import CellLine, RawRow
+from .coneval_line import COMMENT, UNCUT, cut_row
+from .grid import LEAD_IN, CellLine, RawRow
 from .interleaved import FOR_ITS, ORDER_TAIL, first_cut, interleaved_cells
 from .labels import (
     ACTIVIDAD,
     AREA_RESP,
     FECHA,
     GARBLED_DAY,
-    LABEL_FLOOR,
-    LABELS,
-    NUMERO,
-    RECOMENDACION,
     TEXTO,
-    clean_label,
     fecha_label_end,
     role_of,
-    role_of_fragments,
     row_number,
 )
 from .pagelines import PAGE_NUMBER
-from .paragraphs import MAX_DATE_LINE_CHARS
-from .stacked import LEADING_NOISE, is_date_piece, looks_stacked, next_rows_start, opens_without_finding, stacked_cells
+from .paragraphs import MAX_DATE_LINE_CHARS, RUNNING_QUOTE
+from .spaced_head import HeadReader
+from .stacked import (
+    CLOSED_DATE,
+    LEADING_NOISE,
+    is_date_piece,
+    looks_stacked,
+    next_rows_start,
+    opens_without_finding,
+    row_starts,
+    stacked_cells,
+)
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +76,6 @@ DAY_MONTH = regex.compile(rf"^\s*\d{{1,2}}\s+(?:{DE_LOOKALIKE}\s+)?(?P<month>[a-
 # a row's number runs at most this far ahead of the last one read (rows whose number OCR lost in
 # between); further is no row's number but a day or a page's ('30 de Abrll de 2024' after row 10)
 MAX_ROW_SKIP = 3
-# a header label on a line of its own is short ('Descripción de la recomendación')
-MAX_LABEL_CHARS = 40
 # a row's number centred on its lines comes after its first or second line, not later
 MAX_LINES_BEFORE_NUMBER = 2
 # lines that are neither rows nor date rows a table may hold in a run (a page's running lines and
@@ -87,36 +88,6 @@ MAX_WAIT = 6
 CLAUSE_HEADING = regex.compile(
     r"^(?:PRIMERA|SEGUNDA|TERCERA|CUARTA|QUINTA|SEXTA|S[ÉE]PTIMA|OCTAVA|NOVENA|D[ÉE]CIMA)\b[^.]{0,20}\.\s"
 )
-# a header's '#' OCR read as another lone sign ('$ Hallazgos Actividades comprometidas', ASM dev
-# OCR'd text 85 lost its two tables): one sign alone before the labels is the number's label
-NUMBER_SIGN_READ = regex.compile(r"^\s*[^\w\s#](?=\s+\p{L})")
-
-
-def _header_roles(text: str) -> tuple[list[str], str] | None:
-    """The roles a single-spaced header names, in the order it names them, and the table's kind;
-    None if it is not a number / text / activity (/ date) header. Each label is matched on a
-    window of as many words as it has, as fuzzily as a header cell ('Recomenclacíon')."""
-    if NUMBER_SIGN_READ.match(text):
-        text = "#" + text.lstrip()[1:]
-    words = clean_label(text).split()
-    if not words or words[0] not in ("no", "num", "n", "#", "nº", "n°"):
-        return None
-    found: dict[str, tuple[int, str]] = {}
-    for role, stems in LABELS.items():
-        if role == NUMERO:
-            continue
-        for stem in stems:
-            size = len(stem.split())
-            for k in range(1, len(words) - size + 1):
-                if fuzz.ratio(" ".join(words[k : k + size]), stem) >= LABEL_FLOOR:
-                    if k < found.get(role, (len(words), ""))[0]:
-                        found[role] = (k, stem)
-                    break
-    roles = [r for r, _ in sorted(found.items(), key=lambda kv: kv[1][0])]
-    if roles not in ([TEXTO, ACTIVIDAD], [TEXTO, ACTIVIDAD, FECHA]) and tuple(roles) not in SHAPES:
-        return None
-    tipo = "recomendacion" if RECOMENDACION.search(found[TEXTO][1]) else "hallazgo"
-    return [NUMERO, *roles], tipo
 
 
 def _split_date(rest: str) -> tuple[str, str]:
@@ -159,6 +130,7 @@ class _Open:
     raw: list[str] = field(default_factory=list)
     blank_seen: bool = False
     gap: bool = False  # a blank line came after the last of ``raw`` (the row's end, or between cells)
+    more: list[RawRow] = field(default_factory=list)  # rows whose number OCR lost, read in its lines
 
 
 def _paragraph_line(o: _Open, text: str, roles: list[str]) -> bool:
@@ -201,14 +173,6 @@ def _whole(lines: list[str], roles: list[str]) -> bool:
 
 # a numeric date OCR damaged ('28/02/20Z3'): kept as the date, so that it is read back or refused
 DAMAGED_NUMERIC = regex.compile(r"^\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*[0-9OoIlZzSB]{2,4}\s*$")
-# a date cell that is whole: it has its year, or says there is none ('S/F', 'N/A', 'Por definir')
-CLOSED_DATE = regex.compile(r"(?i)\b[12Z][0-9oOlIZSB]{3}\b|s\s*/\s*f|n\s*/\s*a|definir")
-
-
-def _with_date_above(roles: list[str], above: bool) -> list[str]:
-    """A header's roles with the date's when its label stood above the header's lines (``above``)
-    and the header named none itself: the date column, last."""
-    return [*roles, FECHA] if above and FECHA not in roles else roles
 
 
 def _undated_last(rows: list[RawRow]) -> RawRow | None:
@@ -246,7 +210,7 @@ def _close(o: _Open | None, roles: list[str]) -> None:
     """Fill a single-spaced row's cells from its lines; a row written by paragraph whose date
     closes its activity's paragraph (two cells OCR read as one) gets the date back."""
     if o is not None and o.by_paragraph and not o.blank_seen and len(o.raw) > 1:
-        cells = stacked_cells(o.raw, roles)
+        cells = _stacked(o, o.raw, roles)
         if cells is not None:
             o.row.cells, o.row.fecha_lines = {}, []
             _put(o.row, cells)
@@ -265,11 +229,26 @@ def _close(o: _Open | None, roles: list[str]) -> None:
         return
     cells = interleaved_cells(o.lines, roles) if len(o.lines) > 1 else None
     if len(o.lines) > 1 and (cells is None or looks_stacked(o.lines, roles)):
-        cells = stacked_cells(o.lines, roles) or cells
+        cells = _stacked(o, o.lines, roles) or cells
     if cells is None:
         _fill(o.row, " ".join(o.lines), roles)
         return
     _put(o.row, cells)
+
+
+def _stacked(o: _Open, lines: list[str], roles: list[str]) -> dict[str, list[str]] | None:
+    """The cells of a row written one piece per line (``stacked``); rows whose number OCR lost
+    in its lines go to ``o.more`` as tentative rows. None when the row is not written so."""
+    pieces = [ln.strip() for ln in lines if ln.strip()]
+    bounds = [0, *row_starts(pieces, FECHA in roles), len(pieces)]
+    parts = [stacked_cells(pieces[a:b], roles) for a, b in zip(bounds, bounds[1:])]
+    if len(parts) == 1 or any(p is None for p in parts):
+        return stacked_cells(pieces, roles)
+    for cells in parts[1:]:
+        row = RawRow(o.row.tipo, o.row.numero, o.row.page, tentative=True)
+        _put(row, cells or {})
+        o.more.append(row)
+    return parts[0]
 
 
 def _put(row: RawRow, cells: dict[str, list[str]]) -> None:
@@ -279,6 +258,14 @@ def _put(row: RawRow, cells: dict[str, list[str]]) -> None:
                 row.fecha_lines.append(t)
             elif t:
                 row.add(role, CellLine(t, 0.0, float(len(t))))
+
+
+def _first_lone(n: int, rest: str, last: int, o: _Open | None, pending: list[str]) -> bool:
+    """A lone number just under a header, where the table's first row's is due, is that row's
+    number misread ('4' for '1' after the first finding's line, real-path ASM 7910): kept, and
+    read back from the rows after it (``numbering.renumbered``, flagged). Further than
+    ``MAX_ROW_SKIP`` ahead, or after more lines than a row's first, it is no row's number."""
+    return not rest and last == 0 and o is None and n <= 1 + MAX_ROW_SKIP and len(pending) <= MAX_LINES_BEFORE_NUMBER
 
 
 def _carried(o: _Open | None, pending: list[str], roles: list[str], first: str, lone: bool) -> list[str]:
@@ -308,18 +295,15 @@ def _carried(o: _Open | None, pending: list[str], roles: list[str], first: str, 
 def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
     """Rows of the single-spaced ASM tables on the pages (page number, line texts)."""
     rows: list[RawRow] = []
+    opened: list[_Open] = []
     roles: list[str] | None = None
     tipo = "hallazgo"
     open_row: _Open | None = None
     waiting = 0
-    labels: list[str] = []  # a header written one label per line ('No.' / 'Hallazgo' / ...)
+    head = HeadReader()  # the header being read, over one line or several
     last = 0  # the number of the table's last row
-    label_tipo = tipo
     pending: list[str] = []  # lines after a header while no row is open
     date_for: RawRow | None = None  # a row whose date label stood alone: its date comes next
-    # the line above was the date's label: OCR may write a two-line label centred on the header's
-    # line above it ('Fecha compromiso de' / 'No. Descripción del hallazgo Actividades ...', ASM 7719)
-    date_above = header_date_above = False
     for number, lines in pages:
         for i, raw in enumerate(lines):
             text = raw.strip()
@@ -333,54 +317,22 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                         _close(open_row, roles or [])
                         open_row = None
                 continue
-            if PAGE_NUMBER.match(text) and row_number(text) is None:
-                continue
-            if CLAUSE_HEADING.match(text):
+            if (PAGE_NUMBER.match(text) and row_number(text) is None) or RUNNING_QUOTE.match(text):
+                continue  # a page's number, or its running motto in quotes
+            if CLAUSE_HEADING.match(text) or LEAD_IN.match(fold(text)):
+                # a clause, or the next table's lead-in ('b) De las recomendaciones:'): this one ended
                 _close(open_row, roles or [])
-                roles, open_row, labels = None, None, []
+                roles, open_row, head = None, None, HeadReader()
                 continue
-            hdr = _header_roles(text)
-            if hdr is not None:
-                hdr = (_with_date_above(hdr[0], date_above), hdr[1])
-                date_above = False
-                _close(open_row, roles or [])
-                last = last if hdr == (roles, tipo) else 0  # a header repeated on a new page goes on
-                (roles, tipo), open_row = hdr, None
-                continue
-            label = role_of(text) if len(text) <= MAX_LABEL_CHARS else None
-            if label is None and labels and labels[-1] == ACTIVIDAD and len(text) <= MAX_LABEL_CHARS:
-                # the date's label after the activity's, half garbled ('Fecha comporome: EM')
-                label = FECHA if role_of_fragments(text, whole=True) == FECHA else None
-            # the date's label cut over the head's lines: its first words above ('Fecha de')
-            above = label == FECHA or (
-                not labels and len(text) <= MAX_LABEL_CHARS and role_of_fragments(text, whole=True) == FECHA
-            )
-            was_date_above, date_above = date_above, above
-            rest_of_head = _header_roles(f"# {text}") if labels == [NUMERO] and label is None else None
-            if rest_of_head is not None:
-                # the number's label on its own line, the others on the next ('NO.' / 'Descripción
-                # del hallazgo Actividad comprometida', dev OCR'd text 59)
-                _close(open_row, roles or [])
-                (head_roles, label_tipo), labels, open_row = rest_of_head, [], None
-                head_roles = _with_date_above(head_roles, header_date_above)
-                last = last if (head_roles, label_tipo) == (roles, tipo) else 0
-                roles, tipo = head_roles, label_tipo
-                continue
-            if label == NUMERO or (labels and label is not None):
-                if not labels:
-                    header_date_above = was_date_above
+            step = head.read(text, next((t.strip() for t in lines[i + 1 :] if t.strip()), ""))
+            if step.close:
                 _close(open_row, roles or [])
                 open_row = None
-                labels.append(label)
-                if label == TEXTO:
-                    label_tipo = "recomendacion" if RECOMENDACION.search(clean_label(text)) else "hallazgo"
+            if step.heading is not None:
+                last = last if step.heading == (roles, tipo) else 0  # a header repeated on a new page goes on
+                roles, tipo = step.heading
+            if step.consumed:
                 continue
-            if labels:
-                if TEXTO in labels:
-                    labels = _with_date_above(labels, header_date_above)
-                    last = last if labels == roles and tipo == label_tipo else 0
-                    roles, tipo = labels, label_tipo
-                labels = []
             if roles is None:
                 continue
             if date_for is not None:
@@ -405,7 +357,12 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
             first, _, rest = text.partition(" ")
             rest = LEADING_NOISE.sub("", rest)  # '5 . Se recomienda ...': a speck after the number
             n = row_number(first)
-            if n is not None and n != last + 1 and (not rest or _opens_with_date(text) or 0 < last < n - MAX_ROW_SKIP):
+            if (
+                n is not None
+                and n != last + 1
+                and (not rest or _opens_with_date(text) or 0 < last < n - MAX_ROW_SKIP)
+                and not _first_lone(n, rest, last, open_row, pending)
+            ):
                 n = None  # out of sequence: a page's number, or a date's day ('31 de Agosto de 2020')
             if n is not None and _date_due(open_row, roles) and _is_date(text):
                 n = None  # '30 de Abrll de 2024': the date paragraph the open row is waiting for
@@ -417,6 +374,7 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 start = carried + ([rest] if rest else [])
                 open_row = _Open(RawRow(tipo, n, number), start, by_paragraph=not start)
                 rows.append(open_row.row)
+                opened.append(open_row)
                 waiting = 0
                 continue
             if open_row is not None and open_row.by_paragraph:
@@ -430,13 +388,15 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 continue
             if role_of(text) is not None:
                 continue  # a header's label on a line of its own (a header repeated on a new page)
-            pending.append(text)
+            if regex.search(r"[\p{L}\d]", text):  # a line of specks ('“') is no piece of a row
+                pending.append(text)
             waiting += 1
             if waiting > MAX_WAIT:
                 roles, open_row = None, None  # prose: the table has ended
     _close(open_row, roles or [])
     log.debug("spaced: %d rows", len(rows))
     # a lone number whose paragraphs held no finding was no row (a page's number in sequence)
+    rows = [r for o in opened for r in (o.row, *o.more)]
     return [r for r in rows if r.cells or r.fecha_lines or r.note]
 
 

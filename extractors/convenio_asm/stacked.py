@@ -24,25 +24,29 @@ from __future__ import annotations
 
 import regex
 
-from papeleo.text import fold, parse_date
+from papeleo.text import Precision, find_dates, fold, parse_date
 from papeleo.text.dates import damaged_month_of
 
-from .interleaved import DATE_WORD, FOR_ITS, ORDER
+from .interleaved import BULLET_READ, DATE_WORD, FOR_ITS, ORDER
 from .labels import ACTIVIDAD, FECHA, TEXTO
 
 # an activity's first piece: an order in the infinitive ('Implementar un plan', 'Diseñar e
 # implementar'), 'Para su atención ...', or a list item opening with a capital ('a) Capacitar',
 # '- Celebrar', '• Diseñar', 'Cc) Elaborar' where OCR doubled the item's letter)
-ACTIVITY_OPENING = regex.compile(r"^(?:(?:[•▪●◦+»\-–]|[A-Za-z]{1,2}\))\s*)?" + ORDER + "|^" + FOR_ITS)
+ACTIVITY_OPENING = regex.compile(rf"^(?:(?:{BULLET_READ}|[A-Za-z]{{1,2}}\))\s*)?" + ORDER + "|^" + FOR_ITS)
 # a list item: its mark and the capital that opens it ('b) Emitir', '- Suscribir'); '- de los
 # servicios' is a finding's line OCR gave a stray dash, not an item
-LIST_ITEM = regex.compile(r"^(?:[•▪●◦+»\-–]|[A-Za-z]{1,2}\))\s*\p{Lu}")
+LIST_ITEM = regex.compile(rf"^(?:{BULLET_READ}|[A-Za-z]{{1,2}}\))\s*\p{{Lu}}")
 # what OCR leaves around a date's piece: a rule's bar, a stray dash ('1 de Noviembre de-', 'S/F |')
 PIECE_NOISE = regex.compile(r"^[\s|\-–—_'\"`.,;:]+|[\s|\-–—_'\"`,;:]+$")
 # a stray mark OCR put before a piece ('6 . No existe un padrón': the piece after the number)
 LEADING_NOISE = regex.compile(r"^[.,;:|]+\s+")
+# a quote between two letters where a space was ("abril'del")
+QUOTE_JOINED = regex.compile(r"(?<=\p{L})['’`](?=\p{L})")
 # a piece that closes its cell's sentence: '... financiados con el FONE.'
 CLOSES = regex.compile(r"[.!?][\"”’)]?$")
+# a date cell that is whole: it has its year, or says there is none ('S/F', 'N/A', 'Por definir')
+CLOSED_DATE = regex.compile(r"(?i)\b[12Z][0-9oOlIZSB]{3}\b|s\s*/\s*f|n\s*/\s*a|definir")
 # a word of a date's piece that carries it (not only 'de', 'al'): a number, a month, a quarter
 DATE_CARRIER = regex.compile(r"\d|trimestre|semestre|s/f|n/a|definir")
 
@@ -53,7 +57,8 @@ def is_date_piece(text: str) -> bool:
     core = PIECE_NOISE.sub("", text)
     if not core or (core.endswith(".") and parse_date(core) is None):
         return False  # '... del ejercicio 2024.' closes a sentence; a date cell does not
-    words = [fold(w).strip("()") for w in core.split()]
+    # a quote OCR put between two of its words is a space ('30 de abril'del 2020', ASM 7910)
+    words = [fold(w).strip("()") for w in QUOTE_JOINED.sub(" ", core).split()]
     if not all(DATE_WORD.match(w) or damaged_month_of(w) for w in words):
         return False
     return any(DATE_CARRIER.search(w) or damaged_month_of(w) for w in words)
@@ -90,6 +95,83 @@ def assign(lines: list[str], dated: bool) -> list[str]:
     return roles
 
 
+def _whole(out: dict[str, list[str]], dated: bool) -> bool:
+    """A row's finding and activity have closed their sentences and its date has its year."""
+    closed = all(out[r] and CLOSES.search(out[r][-1]) for r in (TEXTO, ACTIVIDAD))
+    if not closed or not dated:
+        return closed
+    if out[FECHA]:
+        return CLOSED_DATE.search(" ".join(out[FECHA])) is not None
+    return _date_at_end(out[ACTIVIDAD]) is not None or _date_at_end(out[TEXTO]) is not None
+
+
+def row_starts(lines: list[str], dated: bool) -> list[int]:
+    """Where, in a row written one piece per line, rows whose number OCR lost start. Each
+    becomes a tentative row, numbered from its neighbours or joined back (``numbering.placed``).
+    A row starts at a sentence opening once the row has its finding and activity closed and its
+    date whole ('problema.' / 'Además, no se publican los informes de' after row 3's date), or,
+    when a second date comes ('30 de abril del 2019' ... '30 de enero del 2020', real-path ASM
+    7910), at the finding's opening line just before it."""
+    pieces = [ln.strip() for ln in lines if ln.strip()]
+    roles = assign(pieces, dated)
+    out: dict[str, list[str]] = {TEXTO: [], ACTIVIDAD: [], FECHA: []}
+    for k, (text, role) in enumerate(zip(pieces, roles, strict=True)):
+        start = None
+        if _opens_finding(text) and _whole(out, dated):
+            start = k
+        elif role == FECHA and _second_date(out[FECHA], text):
+            start = next(
+                (
+                    j
+                    for j in range(k - 1, max(k - MAX_PIECES_BEFORE_DATE, 0) - 1, -1)
+                    if j > 0 and roles[j] == TEXTO and _opens_finding(pieces[j])
+                ),
+                None,
+            )
+        if start is not None:
+            return [start, *(start + s for s in row_starts(pieces[start:], dated))]
+        out[role].append(text)
+    return []
+
+
+# a row's date comes on its first visual line: its finding's and its activity's first pieces at
+# most before it (a later one is a date of the same row's, or none)
+MAX_PIECES_BEFORE_DATE = 2
+# a date's piece that opens a date: a day and its 'de', a month, a quarter's ordinal
+DATE_OPENING = regex.compile(r"^\d{1,2}\s+(?:de|d[ec]l?)\b|^(?:primer|segundo|tercer|cuarto)\b", regex.I)
+# a date's piece that leaves the date open: a range's dash or word ('diciembre 2019 –', '... al')
+OPEN_RANGE = regex.compile(r"(?:[-–—]|\bal?|\by)\s*$", regex.I)
+
+
+def _opens_finding(text: str) -> bool:
+    """A piece that can open a finding: a capital, no order or list mark, no date's piece."""
+    return text[:1].isupper() and not ACTIVITY_OPENING.match(text) and not is_date_piece(text)
+
+
+def _second_date(dates: list[str], text: str) -> bool:
+    """``text`` opens a date where the row's date is already whole."""
+    so_far = " ".join(dates)
+    return (
+        bool(dates)
+        and CLOSED_DATE.search(so_far) is not None
+        and not OPEN_RANGE.search(so_far)
+        and (DATE_OPENING.match(text) is not None)
+    )
+
+
+def _date_at_end(texts: list[str]) -> tuple[int, int] | None:
+    """(which piece, where) a date closing a piece starts, for a row whose date pieces were all
+    read on its activity's or finding's lines ('Rediseñar la MIR incorporando indicadores de 31
+    de octubre del 2019', real-path ASM 7910). A year alone is no such date ('del ejercicio
+    2024'); nor is one followed by more of the sentence."""
+    for k, text in enumerate(texts):
+        dates = find_dates(text)
+        if dates and dates[-1].precision != Precision.YEAR and not text[dates[-1].span[1] :].strip(" .,;|"):
+            if dates[-1].span[0] > 0:
+                return k, dates[-1].span[0]
+    return None
+
+
 def stacked_cells(lines: list[str], roles: list[str | None]) -> dict[str, list[str]] | None:
     """The finding's, activity's and date's pieces of a row written one piece per line; None
     when no activity opens (the row is not written so)."""
@@ -100,6 +182,14 @@ def stacked_cells(lines: list[str], roles: list[str | None]) -> dict[str, list[s
         cells[role].append(PIECE_NOISE.sub("", text) if role == FECHA else LEADING_NOISE.sub("", text))
     if not cells[ACTIVIDAD]:
         return None
+    if dated and not cells[FECHA]:
+        for role in (ACTIVIDAD, TEXTO):
+            at = _date_at_end(cells[role])
+            if at is not None:
+                k, start = at
+                text = cells[role][k]
+                cells[role][k], cells[FECHA] = text[:start].rstrip(), [text[start:].strip(" .,;|")]
+                break
     if dated:
         cells[FECHA] = [" ".join(cells[FECHA])] if cells[FECHA] else []
     else:

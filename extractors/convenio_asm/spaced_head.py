@@ -1,0 +1,163 @@
+"""The header of an ASM table in single-spaced OCR'd text: on one line, or one label per line.
+
+A header names the table's columns and its kind (findings or recommendations). OCR writes it
+on one line ('Núm. Hallazgo Actividades comprometidas Fecha comprometida'), one label per line
+('No.' / 'Hallazgo' / ...), the number's label alone over the rest, or with the date's label
+above it ('Fecha de' over the header's line). It may also lose the number's label, which is
+small and stands over a narrow column: tesseract drops a lone '#' or reads it as another sign
+('$', '1'), and writes 'Hallazgo' on a line of its own over 'Acción de mejora comprometida
+Fecha compromiso' (real-path ASM 7910). The rows below are still numbered; only their label
+is gone, so the header is read as if it had it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+from rapidfuzz import fuzz
+
+from .coneval_line import SHAPES
+from .labels import (
+    ACTIVIDAD,
+    FECHA,
+    LABEL_FLOOR,
+    LABELS,
+    NUMERO,
+    RECOMENDACION,
+    TEXTO,
+    clean_label,
+    role_of,
+    role_of_fragments,
+)
+
+# a header label on a line of its own is short ('Descripción de la recomendación')
+MAX_LABEL_CHARS = 40
+# a header's '#' OCR read as another lone sign ('$ Hallazgos Actividades comprometidas', ASM dev
+# OCR'd text 85 lost its two tables): one sign alone before the labels is the number's label
+NUMBER_SIGN_READ = regex.compile(r"^\s*[^\w\s#](?=\s+\p{L})")
+# the number's label OCR read as one other character ('1 Recomendación Acción de mejora
+# comprometida Fecha compromiso', real-path ASM 7910): kept only when the finding's or the
+# recommendation's label comes right after it
+NUMBER_LABEL_READ = regex.compile(r"^\s*\w(?=\s+\p{L})")
+NUMBER_LABELS = ("no", "num", "n", "#", "nº", "n°")
+
+
+def _named(words: list[str]) -> dict[str, tuple[int, str]]:
+    """Each role a label of which the words hold: (where its label starts, the label's stem).
+    Each label is matched on a window of as many words as it has, as fuzzily as a header cell
+    ('Recomenclacíon')."""
+    found: dict[str, tuple[int, str]] = {}
+    for role, stems in LABELS.items():
+        if role == NUMERO:
+            continue
+        for stem in stems:
+            size = len(stem.split())
+            for k in range(1, len(words) - size + 1):
+                if fuzz.ratio(" ".join(words[k : k + size]), stem) >= LABEL_FLOOR:
+                    if k < found.get(role, (len(words), ""))[0]:
+                        found[role] = (k, stem)
+                    break
+    return found
+
+
+def header_roles(text: str) -> tuple[list[str], str] | None:
+    """The roles a single-spaced header names, in the order it names them, and the table's kind;
+    None if it is not a number / text / activity (/ date) header."""
+    if NUMBER_SIGN_READ.match(text):
+        text = "#" + text.lstrip()[1:]
+    words = clean_label(text).split()
+    if not words:
+        return None
+    lost = words[0] not in NUMBER_LABELS
+    if lost and not NUMBER_LABEL_READ.match(text):
+        words = ["#", *words]  # no label before the finding's: the number's was dropped
+    found = _named(words)
+    if lost and found.get(TEXTO, (0, ""))[0] != 1:
+        return None  # without its number's label, a header opens with the finding's
+    roles = [r for r, _ in sorted(found.items(), key=lambda kv: kv[1][0])]
+    if roles not in ([TEXTO, ACTIVIDAD], [TEXTO, ACTIVIDAD, FECHA]) and tuple(roles) not in SHAPES:
+        return None
+    tipo = "recomendacion" if RECOMENDACION.search(found[TEXTO][1]) else "hallazgo"
+    return [NUMERO, *roles], tipo
+
+
+def with_date_above(roles: list[str], above: bool) -> list[str]:
+    """A header's roles with the date's when its label stood above the header's lines (``above``)
+    and the header named none itself: the date column, last."""
+    return [*roles, FECHA] if above and FECHA not in roles else roles
+
+
+@dataclass
+class Step:
+    """What a line did to the header being read."""
+
+    heading: tuple[list[str], str] | None = None  # a header ended: its roles and the table's kind
+    consumed: bool = False  # the line was the header's: it is no row's
+    close: bool = False  # the row open above has ended
+
+
+@dataclass
+class HeadReader:
+    """Reads headers line by line; keeps what a header written over several lines has named."""
+
+    labels: list[str] = field(default_factory=list)
+    label_texts: list[str] = field(default_factory=list)
+    label_tipo: str = "hallazgo"
+    date_above: bool = False  # the line above was the date's label
+    header_date_above: bool = False  # the date's label stood above the labels being read
+
+    def read(self, text: str, following: str) -> Step:
+        """The step ``text`` makes; ``following`` is the next non-blank line (a finding's label
+        alone is a header's only when the activity's comes next)."""
+        hdr = header_roles(text) if len(clean_label(text).split()) > 1 else None
+        if hdr is not None:
+            hdr = (with_date_above(hdr[0], self.date_above), hdr[1])
+            self.date_above = False
+            return Step(hdr, consumed=True, close=True)
+        short = len(text) <= MAX_LABEL_CHARS
+        label = role_of(text) if short else None
+        if label is None and self.labels and self.labels[-1] == ACTIVIDAD and short:
+            # the date's label after the activity's, half garbled ('Fecha comporome: EM')
+            label = FECHA if role_of_fragments(text, whole=True) == FECHA else None
+        # the date's label cut over the head's lines: its first words above ('Fecha de')
+        above = label == FECHA or (not self.labels and short and role_of_fragments(text, whole=True) == FECHA)
+        # ... not a row's date label, which a colon closes ('Fecha comprometida de cumplimiento:'
+        # under a row, over the header a new page repeats: ASM 7929)
+        above = above and not text.endswith(":")
+        was_date_above, self.date_above = self.date_above, above
+        if self.labels[:1] == [NUMERO] and ACTIVIDAD not in self.labels and label is None:
+            # the number's label on its own line, the others on the next ('NO.' / 'Descripción
+            # del hallazgo Actividad comprometida', dev OCR'd text 59)
+            rest = header_roles(" ".join(["#", *self.label_texts[1:], text]))
+            if rest is not None:
+                roles = with_date_above(rest[0], self.header_date_above)
+                self.labels, self.label_texts = [], []
+                return Step((roles, rest[1]), consumed=True, close=True)
+        if label == TEXTO and not self.labels and self._opens_header(text, following):
+            self.labels, self.label_texts = [NUMERO], ["#"]
+            self.header_date_above = was_date_above
+        if label == NUMERO or (self.labels and label is not None):
+            if not self.labels:
+                self.header_date_above = was_date_above
+            self.labels.append(label)
+            self.label_texts.append(text)
+            if label == TEXTO:
+                self.label_tipo = "recomendacion" if RECOMENDACION.search(clean_label(text)) else "hallazgo"
+            return Step(consumed=True, close=True)
+        if not self.labels:
+            return Step()
+        labels, self.labels, self.label_texts = self.labels, [], []
+        if TEXTO not in labels:
+            return Step()
+        return Step((with_date_above(labels, self.header_date_above), self.label_tipo))
+
+    @staticmethod
+    def _opens_header(text: str, following: str) -> bool:
+        """A finding's label alone opens a header whose number's label OCR lost when the next
+        line is the activity's label, or the rest of the header; a label a colon closes is a
+        label/value sheet's (ASM 7716), not a table's."""
+        if text.endswith(":"):
+            return False  # a sheet's label ('Aspecto Susceptible de Mejora:' over 'Acción a emprender:')
+        short = len(following) <= MAX_LABEL_CHARS
+        return (short and role_of(following) == ACTIVIDAD) or header_roles(f"# {text} {following}") is not None

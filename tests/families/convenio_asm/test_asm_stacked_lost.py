@@ -1,0 +1,209 @@
+"""Tesseract's plain text of a scanned table that lost more than the columns' order: the number's
+header label, a row's number, the break between a row's activity and its date.
+
+The texts are copied, shortened, from the real-path OCR'd text of generated agreement 7910
+(tesseract's plain text of its scan) and from the damage-channel text of 7929 and 7716;
+expected values are read from the text itself, as a reader of the printed table sees it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extractors.convenio_asm.spaced_head import header_roles
+from extractors.convenio_asm.stacked import row_starts
+from helpers import make_document
+from papeleo import registry
+from papeleo.context import process_context
+
+
+def extract(text: str):
+    return registry.get("convenio_asm.v1").func(make_document(text), process_context())
+
+
+def rows(text: str) -> list[tuple]:
+    return [(r["tipo"], r["numero"], r["texto"], r["fecha_compromiso"]) for r in extract(text).records]
+
+
+# ASM 7910: the '#' label dropped, 'Hallazgo' on a line of its own; the first row's number read '4'
+# and written after the first line of its finding; its date on its activity's first line
+HEAD_WITHOUT_NUMBER = (
+    "a) De los hallazgos:\n"
+    "“\n"
+    "Hallazgo\n"
+    "Acción de mejora comprometida Fecha compromiso\n"
+    "Derivado de la Evaluación de Indicadores al\n"
+    "4\n"
+    "Rediseñar la MIR incorporando indicadores de 31 de octubre del 2019\n"
+    "Pp, se observa que los indicadores no\n"
+    "resultados.\n"
+    "permiten medir el logro de los objetivos.\n"
+    "2 De igual manera, se encontró que los\n"
+    "Alinear los objetivos del programa con el\n"
+    "28 de julio del 2019\n"
+    "objetivos del Pp no están vinculados.\n"
+    "Programa Sectorial vigente.\n"
+)
+
+
+def test_a_header_that_lost_the_numbers_label_still_opens_the_table() -> None:
+    got = rows(HEAD_WITHOUT_NUMBER)
+    assert [(t, n, f) for t, n, _, f in got] == [
+        ("hallazgo", 1, dt.date(2019, 10, 31)),
+        ("hallazgo", 2, dt.date(2019, 7, 28)),
+    ]
+    assert got[0][2] == (
+        "Derivado de la Evaluación de Indicadores al Pp, se observa que los indicadores no "
+        "permiten medir el logro de los objetivos."
+    )
+    record = extract(HEAD_WITHOUT_NUMBER).records[0]
+    assert record["actividad_comprometida"] == "Rediseñar la MIR incorporando indicadores de resultados."
+    assert record["corrected"]  # its number was read '4': read back from the next row, and said
+
+
+def test_a_header_read_on_one_line_without_its_numbers_label() -> None:
+    # '#' read as '1' before the labels (7910, page 3), or dropped
+    assert header_roles("1 Recomendación Acción de mejora comprometida Fecha compromiso") == (
+        ["numero", "texto", "actividad", "fecha"],
+        "recomendacion",
+    )
+    assert header_roles("Hallazgo Acción de mejora comprometida Fecha compromiso") == (
+        ["numero", "texto", "actividad", "fecha"],
+        "hallazgo",
+    )
+    # prose that names the columns' words, not first, is no header
+    assert header_roles("La acción de mejora comprometida atiende el hallazgo en la fecha compromiso") is None
+
+
+def test_a_row_whose_number_was_lost_is_cut_where_a_new_finding_opens() -> None:
+    # 7910 rows 3 and 4: row 4's number lost; its finding opens once row 3 has closed its finding
+    # and activity and has its date; row 6's '6' lost too, found by the second date (7910 row 7)
+    text = HEAD_WITHOUT_NUMBER + (
+        "3 El diagnóstico de los servicios de atención\n"
+        "Actualizar el diagnóstico situacional conforme a 29 de febrero del 2020\n"
+        "médica no define a la población que presenta el\n"
+        "las características de operación del\n"
+        "Pp.\n"
+        "problema.\n"
+        "Además, no se publican los informes de\n"
+        "» Publicar el documento de seguimiento de los\n"
+        "30 de noviembre del\n"
+        "evaluación ni los documentos de seguimiento.\n"
+        "ASM\n"
+        "2019\n"
+        "5 La información que se reporta en el Sistema\n"
+        "Establecer un procedimiento de validación previa\n"
+        "30 de abril del 2019\n"
+        "presenta inconsistencias con los registros\n"
+        "de los reportes trimestrales.\n"
+        "contables del Pp,\n"
+        "También se detectó que no se cuenta con un\n"
+        "Implementar una encuesta del grado de\n"
+        "30 de enero del 2020\n"
+        "procedimiento de retroalimentación.\n"
+        "satisfacción de los usuarios.\n"
+        "7 También se detectó que los criterios de\n"
+        "Emitir los criterios de focalización y publicarlos en 15 de marzo del 2019\n"
+        "elegibilidad no se encuentran formalizados.\n"
+        "el portal institucional.\n"
+        "CUARTA. Cumplimiento. “LAS PARTES” determinarán si las acciones cumplen.\n"
+    )
+    got = rows(text)
+    assert [(n, f) for _, n, _, f in got] == [
+        (1, dt.date(2019, 10, 31)),
+        (2, dt.date(2019, 7, 28)),
+        (3, dt.date(2020, 2, 29)),
+        (4, dt.date(2019, 11, 30)),
+        (5, dt.date(2019, 4, 30)),
+        (6, dt.date(2020, 1, 30)),
+        (7, dt.date(2019, 3, 15)),
+    ]
+    assert got[3][2] == "Además, no se publican los informes de evaluación ni los documentos de seguimiento."
+    assert got[5][2] == "También se detectó que no se cuenta con un procedimiento de retroalimentación."
+
+
+def test_a_date_range_over_two_pieces_is_one_date_not_two_rows() -> None:
+    pieces = [
+        "Se observa que no se cuenta con un padrón.",
+        "Integrar el padrón de beneficiarios.",
+        "diciembre 2019 –",
+        "marzo 2020",
+    ]
+    assert row_starts(pieces, dated=True) == []
+
+
+def test_the_next_tables_lead_in_and_the_running_motto_are_no_cells() -> None:
+    # 7910: 'b) De las recomendaciones:' came into the last finding's activity, and the page's
+    # motto in quotes into a recommendation's
+    text = HEAD_WITHOUT_NUMBER + (
+        "b) De las recomendaciones:\n"
+        "+\n"
+        "Recomendación\n"
+        "Acción de mejora comprometida Fecha compromiso\n"
+        "1 Se sugiere conciliar la información reportada\n"
+        "Establecer un procedimiento de validación previa 31 de octubre del 2019\n"
+        "con los registros contables.\n"
+        "de los reportes trimestrales.\n"
+        '"2019. Año de la Cultura de la Legalidad y la Rendición de Cuentas"\n'
+        "1 Recomendación Acción de mejora comprometida Fecha compromiso\n"
+        "2 Es necesario realizar las gestiones Realizar las gestiones correspondientes 31 de enero del 2020\n"
+    )
+    records = extract(text).records
+    assert [(r["tipo"], r["numero"]) for r in records] == [
+        ("hallazgo", 1),
+        ("hallazgo", 2),
+        ("recomendacion", 1),
+        ("recomendacion", 2),
+    ]
+    assert (
+        records[1]["actividad_comprometida"] == "Alinear los objetivos del programa con el Programa Sectorial vigente."
+    )
+    assert records[2]["actividad_comprometida"] == (
+        "Establecer un procedimiento de validación previa de los reportes trimestrales."
+    )
+
+
+def test_a_rows_date_label_above_a_repeated_header_is_not_the_headers() -> None:
+    # 7929: 'Fecha comprometida de cumplimiento:' closes row 6 on one page; the next page repeats
+    # the header one label per line, with no date column; row 6's date comes after it
+    earlier = "".join(
+        f"{n}\n\nSe observa la deficiencia número {n}.\n\nAtender la deficiencia número {n}.\n\n"
+        f"Fecha comprometida de cumplimiento:\n\nEnero 2018\n\n"
+        for n in range(1, 5)
+    )
+    text = (
+        "N°\n\nHallazgos\n\nAcción de mejora comprometida\n\n"
+        + earlier
+        + "5\n\nUna parte de los recursos no se ejerció.\n\nImplementar un plan de trabajo.\n\n"
+        "Fecha comprometida de cumplimiento:\n\nFebrero\n\n2019\n\n"
+        "6\n\nSe encontró que existen deficiencias en los controles.\n\n"
+        "Implementar una base de datos de seguimiento.\n\n"
+        "Fecha comprometida de cumplimiento:\n"
+        "N°\n\nHallazgos\n\nAcción de mejora comprometida\n\n"
+        "Octubre 2018\n\n"
+        "7\n\nNo se cuenta con manuales de procedimientos.\n\n"
+        "Elaborar el manual de procedimientos.\n\n"
+        "Fecha comprometida de cumplimiento:\n\nMarzo 2018\n"
+    )
+    got = rows(text)
+    assert [(n, f) for _, n, _, f in got][4:] == [
+        (5, dt.date(2019, 2, 28)),
+        (6, dt.date(2018, 10, 31)),
+        (7, dt.date(2018, 3, 31)),
+    ]
+
+
+def test_a_sheets_labels_are_no_tables_header() -> None:
+    # 7716: a label/value sheet; the page's number '2' under it is no row
+    text = (
+        "Aspecto No. 1.\n\n"
+        "Aspecto Susceptible de Mejora:\n"
+        "Acción a emprender:\n"
+        "Áreas que intervienen:\n\n"
+        "Elaboración del plan estratégico del programa\n\n"
+        "Alinear los objetivos del programa con el Programa Sectorial vigente.\n\n\n"
+        "2\n"
+        "INSTITUCIÓN: Secretaria de Educación\n\n"
+        "TITULAR\n"
+    )
+    assert not any(r["texto"].startswith("INSTITUCIÓN") for r in extract(text).records)
