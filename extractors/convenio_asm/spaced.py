@@ -36,7 +36,7 @@ from .labels import (
 )
 from .pagelines import PAGE_NUMBER
 from .paragraphs import MAX_DATE_LINE_CHARS, RUNNING_QUOTE
-from .spaced_head import HeadReader
+from .spaced_head import HeadReader, header_roles
 from .stacked import (
     CLOSED_DATE,
     LEADING_NOISE,
@@ -78,6 +78,10 @@ DAY_MONTH = regex.compile(rf"^\s*\d{{1,2}}\s+(?:{DE_LOOKALIKE}\s+)?(?P<month>[a-
 MAX_ROW_SKIP = 3
 # a row's number centred on its lines comes after its first or second line, not later
 MAX_LINES_BEFORE_NUMBER = 2
+# a header that names no date gets the date column when this share of the numbered lines under it,
+# and this many at least, close with a date: fewer may be findings that end with a date they cite
+DATED_ROWS_SHARE = 2 / 3
+MIN_DATED_ROWS = 2
 # lines that are neither rows nor date rows a table may hold in a run (a page's running lines and
 # a repeated header printed one label per line); more is prose after the table
 MAX_WAIT = 6
@@ -260,6 +264,25 @@ def _put(row: RawRow, cells: dict[str, list[str]]) -> None:
                 row.add(role, CellLine(t, 0.0, float(len(t))))
 
 
+def _dates_close_rows(after: list[str]) -> bool:
+    """The rows under a header that names no date close their first line with one ('1 Se sugiere
+    elaborar un diagnóstico que Elaborar y publicar el diagnóstico de la junio 2025'): the date's
+    label was lost, not the column. Counted on the header's page, up to the next header or clause;
+    ``DATED_ROWS_SHARE`` of its numbered lines, and ``MIN_DATED_ROWS`` at least, must close so."""
+    numbered = dated = 0
+    for raw in after:
+        text = raw.strip()
+        if CLAUSE_HEADING.match(text) or header_roles(text) is not None:
+            break
+        first, _, rest = text.partition(" ")
+        if row_number(first) is None or not rest:
+            continue
+        numbered += 1
+        dates = find_dates(rest)
+        dated += bool(dates and not rest[dates[-1].span[1] :].strip(" .,;")) or NO_DATE_TAIL.search(rest) is not None
+    return dated >= MIN_DATED_ROWS and dated >= DATED_ROWS_SHARE * numbered
+
+
 def _first_lone(n: int, rest: str, last: int, o: _Open | None, pending: list[str]) -> bool:
     """A lone number just under a header, where the table's first row's is due, is that row's
     number misread ('4' for '1' after the first finding's line, real-path ASM 7910): kept, and
@@ -325,12 +348,17 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 roles, open_row, head = None, None, HeadReader()
                 continue
             step = head.read(text, next((t.strip() for t in lines[i + 1 :] if t.strip()), ""))
-            if step.close:
+            heading = step.heading
+            if heading is not None and FECHA not in heading[0] and _dates_close_rows(lines[i + 1 :]):
+                heading = ([*heading[0], FECHA], heading[1])  # its date's label lost ('Ad :', ASM 7957)
+            # a header repeated over a row cut by the page break: the row goes on under it (7957)
+            goes_on = heading == (roles, tipo) and open_row is not None and bool(open_row.lines)
+            if step.close and not goes_on:
                 _close(open_row, roles or [])
                 open_row = None
-            if step.heading is not None:
-                last = last if step.heading == (roles, tipo) else 0  # a header repeated on a new page goes on
-                roles, tipo = step.heading
+            if heading is not None:
+                last = last if heading == (roles, tipo) else 0  # a header repeated on a new page goes on
+                roles, tipo = heading
             if step.consumed:
                 continue
             if roles is None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import regex
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .coneval_line import SHAPES
 from .labels import (
@@ -36,10 +36,16 @@ MAX_LABEL_CHARS = 40
 # a header's '#' OCR read as another lone sign ('$ Hallazgos Actividades comprometidas', ASM dev
 # OCR'd text 85 lost its two tables): one sign alone before the labels is the number's label
 NUMBER_SIGN_READ = regex.compile(r"^\s*[^\w\s#](?=\s+\p{L})")
-# the number's label OCR read as one other character ('1 Recomendación Acción de mejora
-# comprometida Fecha compromiso', real-path ASM 7910): kept only when the finding's or the
-# recommendation's label comes right after it
-NUMBER_LABEL_READ = regex.compile(r"^\s*\w(?=\s+\p{L})")
+# the number's label OCR read as one or two other characters ('1 Recomendación Acción de mejora
+# comprometida Fecha compromiso', real-path ASM 7910; '$H Hallazgo Acción ...', 'E Recomendación
+# ...', 7957): kept only when the finding's or the recommendation's label comes right after it
+NUMBER_LABEL_READ = regex.compile(r"^\s*\S{1,2}(?=\s+\p{L})")
+# words of the labels, for a header's second line that holds only the ends of its two-line labels
+# ('comprometida' under 'Fecha', '9 J p comprometida' where OCR read rules as letters, 7957)
+LABEL_WORDS = frozenset(w for stems in LABELS.values() for stem in stems for w in stem.split() if len(w) > 2)
+# a word this short beside a header's labels is a rule's or a speck's reading ('ESE j', 'AN'),
+# or a label's article ('de', 'la', 'del'); longer, it is a word of a sentence, not a header's
+MAX_SPECK_CHARS = 3
 NUMBER_LABELS = ("no", "num", "n", "#", "nº", "n°")
 
 
@@ -70,16 +76,28 @@ def header_roles(text: str) -> tuple[list[str], str] | None:
     if not words:
         return None
     lost = words[0] not in NUMBER_LABELS
-    if lost and not NUMBER_LABEL_READ.match(text):
+    if lost and NUMBER_LABEL_READ.match(text):
+        words = ["#", *clean_label(text[NUMBER_LABEL_READ.match(text).end() :]).split()]
+    elif lost:
         words = ["#", *words]  # no label before the finding's: the number's was dropped
     found = _named(words)
-    if lost and found.get(TEXTO, (0, ""))[0] != 1:
-        return None  # without its number's label, a header opens with the finding's
+    if lost and (found.get(TEXTO, (0, ""))[0] != 1 or not header_tail(" ".join(words[1:]))):
+        return None  # without its number's label, a header opens with the finding's, and says no more
     roles = [r for r, _ in sorted(found.items(), key=lambda kv: kv[1][0])]
     if roles not in ([TEXTO, ACTIVIDAD], [TEXTO, ACTIVIDAD, FECHA]) and tuple(roles) not in SHAPES:
         return None
     tipo = "recomendacion" if RECOMENDACION.search(found[TEXTO][1]) else "hallazgo"
     return [NUMERO, *roles], tipo
+
+
+def header_tail(text: str) -> bool:
+    """A line that holds only the ends of a header's two-line labels, and specks: the header's
+    second line ('comprometida', '9 J p comprometida')."""
+    words = [w for w in clean_label(text).split() if len(w) > MAX_SPECK_CHARS]
+    return bool(words) and all(
+        w in LABEL_WORDS or process.extractOne(w, LABEL_WORDS, scorer=fuzz.ratio, score_cutoff=LABEL_FLOOR)
+        for w in words
+    )
 
 
 def with_date_above(roles: list[str], above: bool) -> list[str]:
@@ -105,6 +123,7 @@ class HeadReader:
     label_texts: list[str] = field(default_factory=list)
     label_tipo: str = "hallazgo"
     date_above: bool = False  # the line above was the date's label
+    after_header: bool = False  # the line above was a header read on one line
     header_date_above: bool = False  # the date's label stood above the labels being read
 
     def read(self, text: str, following: str) -> Step:
@@ -113,8 +132,14 @@ class HeadReader:
         hdr = header_roles(text) if len(clean_label(text).split()) > 1 else None
         if hdr is not None:
             hdr = (with_date_above(hdr[0], self.date_above), hdr[1])
-            self.date_above = False
+            self.date_above, self.after_header = False, True
             return Step(hdr, consumed=True, close=True)
+        if self.after_header and (header_tail(text) or (len(text) <= MAX_LABEL_CHARS and role_of(text) == NUMERO)):
+            # the header's second line: its labels' ends, or the number's label centred under
+            # the line ('Descripción de la recomendación Actividad comprometida' / 'No.' /
+            # 'cumplimiento', dev OCR'd text 59)
+            return Step(consumed=True)
+        self.after_header = False
         short = len(text) <= MAX_LABEL_CHARS
         label = role_of(text) if short else None
         if label is None and self.labels and self.labels[-1] == ACTIVIDAD and short:
@@ -126,6 +151,8 @@ class HeadReader:
         # under a row, over the header a new page repeats: ASM 7929)
         above = above and not text.endswith(":")
         was_date_above, self.date_above = self.date_above, above
+        if above and not self.labels and header_roles(following) is not None:
+            return Step(consumed=True)  # the header's, not a cell's: 'Fecha' over a row cut by the page (7957)
         if self.labels[:1] == [NUMERO] and ACTIVIDAD not in self.labels and label is None:
             # the number's label on its own line, the others on the next ('NO.' / 'Descripción
             # del hallazgo Actividad comprometida', dev OCR'd text 59)

@@ -207,3 +207,56 @@ def test_a_sheets_labels_are_no_tables_header() -> None:
         "TITULAR\n"
     )
     assert not any(r["texto"].startswith("INSTITUCIÓN") for r in extract(text).records)
+
+
+# ASM 7957 (real path): rows read across; the header's '#' read '$H', its date label split over
+# two lines ('Fecha' above, 'comprometida' at the line's end); the header repeated over row 2,
+# which the page break cut, with its second line read as '9 J p comprometida'
+READ_ACROSS = (
+    "a) De los hallazgos:\n"
+    "Fecha\n"
+    "$H Hallazgo Acción de mejora comprometida comprometida\n"
+    "1 Derivado de la evaluación, se observa Establecer un tablero de control del avance noviembre 2025\n"
+    "que no se da seguimiento a las metas. físico y financiero de los proyectos.\n"
+    "2 Se observa que no se cuenta con un Elaborar un plan estratégico con metas de noviembre 2025\n"
+    "plan estratégico de mediano plazo que mediano plazo alineado al Plan Estatal de\n"
+    "Fecha\n"
+    "$ Hallazgo Acción de mejora comprometida E\n"
+    "9 J p comprometida\n"
+    "oriente los servicios de salud. Desarrollo.\n"
+    "3 Se observa que una parte de los Conciliar mensualmente el avance febrero 2025\n"
+    "recursos no se ejerció. financiero.\n"
+    "b) De las recomendaciones:\n"
+    "E Recomendación Acción de mejora comprometida Ad :\n"
+    "comprometida\n"
+    "1 Se sugiere elaborar un diagnóstico que Elaborar y publicar el diagnóstico de la junio 2025\n"
+    "identifique a la población. población potencial.\n"
+    "2 Es necesario diseñar un programa Impartir cursos sobre la normatividad del septiembre 2025\n"
+    "anual de capacitación. fondo al personal.\n"
+    "3 Se recomienda elaborar un plan Alinear los objetivos del programa con el abril 2025\n"
+    "estratégico. Programa Sectorial vigente.\n"
+    "CUARTA. Cumplimiento. “LAS PARTES” determinarán si las acciones cumplen.\n"
+)
+
+
+def test_a_header_whose_labels_ocr_damaged_and_repeated_over_a_cut_row() -> None:
+    got = rows(READ_ACROSS)
+    assert [(t, n, f) for t, n, _, f in got] == [
+        ("hallazgo", 1, dt.date(2025, 11, 30)),
+        ("hallazgo", 2, dt.date(2025, 11, 30)),
+        ("hallazgo", 3, dt.date(2025, 2, 28)),
+        ("recomendacion", 1, dt.date(2025, 6, 30)),
+        ("recomendacion", 2, dt.date(2025, 9, 30)),
+        ("recomendacion", 3, dt.date(2025, 4, 30)),
+    ]
+    # row 2 goes on under the repeated header: its finding's last line is its own
+    assert got[1][2] == (
+        "Se observa que no se cuenta con un plan estratégico de mediano plazo que oriente los servicios de salud."
+    )
+
+
+def test_a_header_that_lost_its_date_label_gets_the_date_column_its_rows_close_with() -> None:
+    # the recommendations' header names no date ('Ad :' where 'Fecha' was): every row's first
+    # line closes with one, so the column is there (7957); the activity does not keep the date
+    records = [r for r in extract(READ_ACROSS).records if r["tipo"] == "recomendacion"]
+    assert records[0]["actividad_comprometida"] == "Elaborar y publicar el diagnóstico de la población potencial."
