@@ -59,9 +59,10 @@ LABELS: dict[str, tuple[str, ...]] = {
 LABEL_FLOOR = 85.0
 
 # 'Fecha comprometida de cumplimiento:', 'Fecha compromiso:', 'Fecha de cumplimiento:' —
-# the row under a finding that holds its date (folded; the colon may be lost by OCR)
+# the row under a finding that holds its date (folded; the colon may be lost by OCR, and its last
+# word two letters: 'de curnplimiento:', ASM 7941, whose date row came out dated 'de curnplimiento')
 FECHA_ROW = regex.compile(
-    r"^\W*fecha\s+(?:de\s+)?(?:comprometida|compromiso|cumplimiento)(?:\s+de\s+cumplimiento)?\s*:?"
+    r"^\W*fecha\s+(?:de\s+)?(?:comprometida|compromiso|cumplimiento)(?:\s+de\s+(?:cumplimiento){e<=2})?\s*:?"
 )
 # a date row's label may be printed over this many words ('Fecha comprometida de cumplimiento:')
 FECHA_LABEL_WORDS = 4

@@ -64,8 +64,11 @@ ACTIVITY_START = regex.compile(
 # else where a sentence ends and a capital starts ('... vigente. Alinear')
 SENTENCE_END = regex.compile(r"(?<=\.)\s+(?=\p{Lu})")
 # a damaged date that closes a row: up to three words before a year, itself perhaps damaged
-# ('28 de Diciem6re 2025', 'cuarto trimestre 2o20')
-DAMAGED_DATE = regex.compile(r"(?:(?<=\s)[^\s.;:]+\s+){0,3}[12][0-9oOlI]{3}$")
+# ('28 de Diciem6re 2025', 'cuarto trimestre 2o20'), or one of its year's last three digits any
+# other sign ('30 de Junio del 202a', ASM 7941)
+DAMAGED_DATE = regex.compile(
+    r"(?:(?<=\s)[^\s.;:]+\s+){0,3}(?:[12][0-9oOlI]{3}|[12][0-9]{2}[^\s\d]|[12][0-9][^\s\d][0-9]|[12][^\s\d][0-9]{2})$"
+)
 # a day OCR garbled before a month that closes a row ('Z8 de' in '... proyecto. Z8 de febrero de
 # 2026', ASM dev 41; 'a0 de'): kept with the date, whose month alone would be a guess
 DAMAGED_DAY = regex.compile(rf"(?:(?<=\s)|^){GARBLED_DAY}\s+(?:d|cl)[ec]\s+$")
@@ -78,6 +81,12 @@ DAY_MONTH = regex.compile(rf"^\s*\d{{1,2}}\s+(?:{DE_LOOKALIKE}\s+)?(?P<month>[a-
 MAX_ROW_SKIP = 3
 # a row's number centred on its lines comes after its first or second line, not later
 MAX_LINES_BEFORE_NUMBER = 2
+# what is left of a date row's label cut over two lines: 'Fecha comprometida de' / 'cumplimiento:'
+# (ASM 7941, whose row came out dated 'de'); the fuzzy word for OCR's slips ('curnplimiento')
+LABEL_REST = regex.compile(r"^\s*(?:de)?\s*(?:(?:cumplimiento){e<=2}\s*)?:?\s*$", regex.I)
+# a row's number alone on its line, read as the letter it looks like; taken only where that
+# number is due next (a lone 'B' anywhere else is no number)
+LOOKALIKE_DIGIT = {"B": 8, "S": 5, "Z": 2, "G": 6, "g": 9, "q": 9}
 # a header that names no date gets the date column when this share of the numbered lines under it,
 # and this many at least, close with a date: fewer may be findings that end with a date they cite
 DATED_ROWS_SHARE = 2 / 3
@@ -177,6 +186,10 @@ def _whole(lines: list[str], roles: list[str]) -> bool:
 
 # a numeric date OCR damaged ('28/02/20Z3'): kept as the date, so that it is read back or refused
 DAMAGED_NUMERIC = regex.compile(r"^\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*[0-9OoIlZzSB]{2,4}\s*$")
+# ... or with specks for a digit ('30/06/2(]23', '31/(]1/2023', ASM 7941): its three parts and four
+# digits at least, so that the row becomes a failure rather than dated null with no word
+SPECKED_NUMERIC = regex.compile(r"^\s*\S{1,3}/\S{1,3}/\S{2,5}\s*$")
+MIN_SPECKED_DIGITS = 4
 
 
 def _undated_last(rows: list[RawRow]) -> RawRow | None:
@@ -188,15 +201,19 @@ def is_date_line(text: str) -> bool:
     """A line that is a date cell on its own: short, and a date's pieces or a date OCR damaged
     ('Segundo Trimestre de 2018', 'S/F', 'abrll de 2022')."""
     return len(text) <= MAX_DATE_LINE_CHARS and (
-        is_date_piece(text) or _is_date(text) or DAMAGED_NUMERIC.match(text) is not None
+        is_date_piece(text)
+        or _is_date(text)
+        or DAMAGED_NUMERIC.match(text) is not None
+        or (SPECKED_NUMERIC.match(text) is not None and sum(c.isdigit() for c in text) >= MIN_SPECKED_DIGITS)
     )
 
 
 def _is_date(text: str) -> bool:
     """A paragraph that is a date, perhaps damaged ('abrll de 2022': kept as the date, so that
     the row becomes a failure rather than the activity taking it)."""
-    m = DAMAGED_DATE.search(text)
-    return parse_date(text) is not None or (m is not None and m.start() == 0)
+    m = DAMAGED_DATE.search(" " + text)  # the space: its first word may open the line ('Junio de 2O22')
+    # ... and more date words before those ('30 de Junio del 202a')
+    return parse_date(text) is not None or (m is not None and (m.start() == 1 or is_date_piece(text[: m.start() - 1])))
 
 
 def _date_due(o: _Open | None, roles: list[str]) -> bool:
@@ -364,6 +381,8 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
             if roles is None:
                 continue
             if date_for is not None:
+                if LABEL_REST.match(text) and not date_for.fecha_lines[-1].strip():
+                    continue  # the label's end on a line of its own ('Fecha comprometida de' / 'cumplimiento:')
                 # the date under its bare label ('Fecha de cumplimiento:'); a row's number is no piece
                 if is_date_line(text) and row_number(text) is None:
                     date_for.fecha_lines.append(text)
@@ -378,13 +397,19 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 # ASM 7950), the last row's, while it has no date of its own
                 target = open_row.row if open_row is not None else _undated_last(rows)
                 if target is not None:
-                    target.fecha_lines.append(text[end:])
-                    date_for = target if not text[end:].strip() else None
+                    value = "" if LABEL_REST.match(text[end:]) else text[end:]
+                    target.fecha_lines.append(value)
+                    date_for = target if not value.strip() else None
                 open_row, pending = None, []
                 continue
             first, _, rest = text.partition(" ")
             rest = LEADING_NOISE.sub("", rest)  # '5 . Se recomienda ...': a speck after the number
             n = row_number(first)
+            if n is None and not rest and LOOKALIKE_DIGIT.get(first) == last + 1 > 1:
+                n = last + 1  # a lone 'B' where row 8 is due (ASM 7941): its number, flagged
+                misread = first
+            else:
+                misread = None
             if (
                 n is not None
                 and n != last + 1
@@ -400,7 +425,7 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 _close(open_row, roles)
                 last, pending = n, []
                 start = carried + ([rest] if rest else [])
-                open_row = _Open(RawRow(tipo, n, number), start, by_paragraph=not start)
+                open_row = _Open(RawRow(tipo, n, number, read_numero=misread), start, by_paragraph=not start)
                 rows.append(open_row.row)
                 opened.append(open_row)
                 waiting = 0

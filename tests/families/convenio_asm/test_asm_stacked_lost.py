@@ -9,6 +9,7 @@ expected values are read from the text itself, as a reader of the printed table 
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from extractors.convenio_asm.spaced_head import header_roles
 from extractors.convenio_asm.stacked import row_starts
@@ -260,3 +261,43 @@ def test_a_header_that_lost_its_date_label_gets_the_date_column_its_rows_close_w
     # line closes with one, so the column is there (7957); the activity does not keep the date
     records = [r for r in extract(READ_ACROSS).records if r["tipo"] == "recomendacion"]
     assert records[0]["actividad_comprometida"] == "Elaborar y publicar el diagnóstico de la población potencial."
+
+
+# ASM 7941 (damage channel, one cell per paragraph): a date row's label cut over two paragraphs,
+# a row's number read 'B', dates OCR specked or damaged in their year
+BY_PARAGRAPH = (
+    "a) De los hallazgos:\n\n#\n\nHallazgo\n\n\nActividades\n\ncomprometidas\n\n"
+    "6\n\nSe encontró que los indicadores no permiten medir el logro.\n\n"
+    "Rediseñar la MIR incorporando indicadores de resultados.\n\n"
+    "Fecha comprometida de cumplimiento:\n\n30/06/2(]23\n\n"
+    "7\n\nTambién se detectó que hace falta integrar los comprobables.\n\n"
+    "Integrar expedientes con la evidencia fotográfica.\n\n"
+    "Fecha comprometida de\n\ncumplimiento:\n\n31/10/2022\n\n"
+    "B\n\nSe observa que no existen mecanismos de coordinación.\n\n"
+    "Instalar un comité técnico de seguimiento.\n\n"
+    "Fecha comprometida de curnplimiento:\n\n01/09/2022\n\n"
+    "9\n\nAdemás, no se cuenta con un diagnóstico actualizado.\n\n"
+    "Elaborar y publicar el diagnóstico.\n\n"
+    "Fecha comprometida de cumplimiento:\n\n30 de Junio del 202a\n\n"
+    "CUARTA. Cumplimiento. “LAS PARTES” determinarán si las acciones cumplen.\n"
+)
+
+
+def test_a_date_rows_label_cut_in_two_and_a_number_read_as_a_letter() -> None:
+    head = "".join(
+        f"{n}\n\nSe observa la deficiencia número {n}.\n\nAtender la deficiencia número {n}.\n\n"
+        "Fecha comprometida de cumplimiento:\n\n31/01/2023\n\n"
+        for n in range(1, 6)
+    )
+    doc = BY_PARAGRAPH.replace("6\n\nSe encontró", head + "6\n\nSe encontró")
+    out = extract(doc)
+    got = {r["numero"]: r for r in out.records}
+    assert got[7]["fecha_compromiso"] == dt.date(2022, 10, 31)  # not 'de', refused
+    assert got[8]["texto"] == "Se observa que no existen mecanismos de coordinación."
+    assert got[8]["fecha_compromiso"] == dt.date(2022, 9, 1)
+    assert got[8]["corrected"]  # its number read 'B': said
+    # a damaged date is never a silent null: read back and said, or refused as a failure
+    refused = {json.loads(f.record)["numero"] for f in out.failures if f.record}
+    for n in (6, 9):
+        assert n in refused or got[n]["corrected"], n
+        assert got.get(n, {}).get("fecha_compromiso") in (None, dt.date(2023, 6, 30), dt.date(2022, 6, 30))
