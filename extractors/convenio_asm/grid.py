@@ -82,6 +82,9 @@ class RawRow:
     closed: bool = False  # its 'Fecha comprometida:' row is read: the next table line is a new row
     opens: bool = False  # the first row read under its header: no row above it is of its table
     note: str | None = None  # how its cells were found, when by content (a comment on the record)
+    # its cells were written by OCR one piece per line, the columns taking turns, and each piece
+    # was given its column by what it is (``stacked``): its texts are a reconstruction, said so
+    pieced: bool = False
 
     def add(self, role: str, line: CellLine) -> None:
         self.cells.setdefault(role, []).append(line)

@@ -88,5 +88,6 @@ def _join(row: RawRow, more: RawRow) -> None:
         for ln in lines:
             row.add(role, ln)
     row.fecha_lines += more.fecha_lines
+    row.pieced |= more.pieced
     row.boxes += more.boxes
     row.date_area += more.date_area

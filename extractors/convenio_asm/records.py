@@ -72,6 +72,13 @@ class Flat:
     items: int
 
 
+# what a row whose cells OCR interleaved says (``RawRow.pieced``)
+PIECED = (
+    "texto, actividad_comprometida: el OCR escribió las celdas de la fila una pieza por línea, "
+    "alternando columnas; cada pieza se devolvió a su columna por su contenido (revisar contra el documento)"
+)
+
+
 def _join(parts: list[str]) -> str:
     return " ".join(dehyphenate("\n".join(p.strip() for p in parts if p.strip())).split())
 
@@ -243,6 +250,9 @@ def to_record(raw: RawRow, rights: dict[str, float], meta: dict) -> tuple[dict |
             f"fecha_compromiso: impresa '{rec['fecha_texto']}', dañada por el OCR; leído {read} "
             "(letras que el OCR confunde con dígitos, o un nombre de mes con una letra mal leída)"
         )
+    if raw.pieced:
+        corrected += [f"{f}:corregido" for f in ("texto", "actividad_comprometida") if rec.get(f)]
+        comments.append(PIECED)
     if raw.note:
         comments.append(raw.note)
     if corrected:

@@ -40,6 +40,7 @@ from .spaced_head import HeadReader, header_roles
 from .stacked import (
     CLOSED_DATE,
     LEADING_NOISE,
+    LIST_ITEM,
     is_date_piece,
     looks_stacked,
     next_rows_start,
@@ -248,6 +249,11 @@ def _close(o: _Open | None, roles: list[str]) -> None:
         # a CONEVAL row read across its wrapped cells: seven columns are not cut by guess
         o.row.note = f"{UNCUT}: '{' / '.join(o.lines)}'"
         return
+    if FECHA in roles and len(o.lines) > 2 and is_date_line(o.lines[0]) and not o.row.fecha_lines:
+        # the date's cell first: tesseract wrote the row's first visual line from the right
+        # ('Noviembre del 2025' / 'Se recomienda programar ... Realizar las gestiones ...', dev 65)
+        o.row.fecha_lines.append(o.lines.pop(0))
+        roles = [r for r in roles if r != FECHA]
     cells = interleaved_cells(o.lines, roles) if len(o.lines) > 1 else None
     if len(o.lines) > 1 and (cells is None or looks_stacked(o.lines, roles)):
         cells = _stacked(o, o.lines, roles) or cells
@@ -264,9 +270,12 @@ def _stacked(o: _Open, lines: list[str], roles: list[str]) -> dict[str, list[str
     bounds = [0, *row_starts(pieces, FECHA in roles), len(pieces)]
     parts = [stacked_cells(pieces[a:b], roles) for a, b in zip(bounds, bounds[1:])]
     if len(parts) == 1 or any(p is None for p in parts):
-        return stacked_cells(pieces, roles)
+        cells = stacked_cells(pieces, roles)
+        o.row.pieced = cells is not None
+        return cells
+    o.row.pieced = True
     for cells in parts[1:]:
-        row = RawRow(o.row.tipo, o.row.numero, o.row.page, tentative=True)
+        row = RawRow(o.row.tipo, o.row.numero, o.row.page, tentative=True, pieced=True)
         _put(row, cells or {})
         o.more.append(row)
     return parts[0]
@@ -279,6 +288,18 @@ def _put(row: RawRow, cells: dict[str, list[str]]) -> None:
                 row.fecha_lines.append(t)
             elif t:
                 row.add(role, CellLine(t, 0.0, float(len(t))))
+
+
+def _date_before_label(o: _Open | None) -> str | None:
+    """The date a bare date label follows: the open row's last piece, when it is a date line
+    ('Octubre del 2025' / 'Fecha de cumplimiento:', tesseract writing the line from the right,
+    dev OCR'd text 65); taken off the row's pieces."""
+    if o is None:
+        return None
+    pieces = o.raw if o.by_paragraph else o.lines
+    if len(pieces) < 2 or not is_date_line(pieces[-1]):
+        return None
+    return pieces.pop()
 
 
 def _dates_close_rows(after: list[str]) -> bool:
@@ -317,7 +338,8 @@ def _carried(o: _Open | None, pending: list[str], roles: list[str], first: str, 
     if o is None:
         if opens_without_finding(first):
             return pending[-1:] if pending and pending[-1][:1].isupper() else []
-        if not pending or not pending[0][:1].isupper() or len(pending) > MAX_LINES_BEFORE_NUMBER:
+        opening = pending and (pending[0][:1].isupper() or LIST_ITEM.match(pending[0]) is not None)
+        if not opening or len(pending) > MAX_LINES_BEFORE_NUMBER:
             return []
         # what follows the number goes on a row: in lower case, or with no activity opening on it
         return list(pending) if lone and (first[:1].islower() or first_cut(first) is None) else []
@@ -392,12 +414,13 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 date_for = None
             end = fecha_label_end(text)
             if end is not None:
+                before = _date_before_label(open_row) if LABEL_REST.match(text[end:]) else None
                 _close(open_row, roles)
                 # the open row's date; with none open (a blank line or a repeated header ended it:
                 # ASM 7950), the last row's, while it has no date of its own
                 target = open_row.row if open_row is not None else _undated_last(rows)
                 if target is not None:
-                    value = "" if LABEL_REST.match(text[end:]) else text[end:]
+                    value = before or ("" if LABEL_REST.match(text[end:]) else text[end:])
                     target.fecha_lines.append(value)
                     date_for = target if not value.strip() else None
                 open_row, pending = None, []

@@ -124,6 +124,9 @@ class HeadReader:
     label_tipo: str = "hallazgo"
     date_above: bool = False  # the line above was the date's label
     after_header: bool = False  # the line above was a header read on one line
+    # labels read from the right, one per line ('Acción de mejora comprometida' / 'Hallazgos' /
+    # 'Núm.'): tesseract wrote the header's line from its last column (dev OCR'd text 65, ASM 7946)
+    from_right: list[str] = field(default_factory=list)
     header_date_above: bool = False  # the date's label stood above the labels being read
 
     def read(self, text: str, following: str) -> Step:
@@ -153,6 +156,9 @@ class HeadReader:
         was_date_above, self.date_above = self.date_above, above
         if above and not self.labels and header_roles(following) is not None:
             return Step(consumed=True)  # the header's, not a cell's: 'Fecha' over a row cut by the page (7957)
+        step = self._from_right(text, label, following, was_date_above)
+        if step is not None:
+            return step
         if self.labels[:1] == [NUMERO] and ACTIVIDAD not in self.labels and label is None:
             # the number's label on its own line, the others on the next ('NO.' / 'Descripción
             # del hallazgo Actividad comprometida', dev OCR'd text 59)
@@ -178,6 +184,28 @@ class HeadReader:
         if TEXTO not in labels:
             return Step()
         return Step((with_date_above(labels, self.header_date_above), self.label_tipo))
+
+    def _from_right(self, text: str, label: str | None, following: str, date_above: bool) -> Step | None:
+        """A header's labels one per line from its last column to the number's, or None when the
+        line is not one of them. It opens with the activity's or the date's label followed by
+        another label, and ends at the number's once the finding's and the activity's came."""
+        if not self.from_right:
+            starts = label in (ACTIVIDAD, FECHA) and not self.labels and not text.endswith(":")
+            if not starts or len(following) > MAX_LABEL_CHARS or role_of(following) not in (TEXTO, ACTIVIDAD):
+                return None
+            self.from_right = [label, FECHA] if date_above else [label]  # 'Fecha de' over them (dev 65)
+            return Step(consumed=True, close=True)
+        if label in (TEXTO, ACTIVIDAD, FECHA) and label not in self.from_right:
+            self.from_right.append(label)
+            if label == TEXTO:
+                self.label_tipo = "recomendacion" if RECOMENDACION.search(clean_label(text)) else "hallazgo"
+            return Step(consumed=True, close=True)
+        named, self.from_right = self.from_right, []
+        if label != NUMERO or TEXTO not in named or ACTIVIDAD not in named:
+            return None
+        roles = [NUMERO, TEXTO, ACTIVIDAD] + ([FECHA] if FECHA in named else [])
+        self.after_header = True
+        return Step((roles, self.label_tipo), consumed=True, close=True)
 
     @staticmethod
     def _opens_header(text: str, following: str) -> bool:

@@ -64,11 +64,17 @@ def is_date_piece(text: str) -> bool:
     return any(DATE_CARRIER.search(w) or damaged_month_of(w) for w in words)
 
 
-def _role(text: str, out: dict[str, list[str]], last: str | None) -> str:
-    """The finding's or the activity's: whose turn it is and which of them can still go on."""
-    if not out[TEXTO]:
-        return TEXTO
+def _role(text: str, out: dict[str, list[str]], last: str | None, nxt: str | None) -> str:
+    """The finding's or the activity's: whose turn it is and which of them can still go on.
+    The first piece is the finding's, unless it opens the activity and the next piece does not:
+    tesseract wrote the visual line from the right ('Instalar un comité técnico ...' / 'Como
+    resultado de la evaluación, se identificó que no' / '1', dev OCR'd text 65)."""
     opens = ACTIVITY_OPENING.match(text) is not None
+    if not out[TEXTO] and not out[ACTIVIDAD]:
+        after = nxt is not None and not ACTIVITY_OPENING.match(nxt) and not is_date_piece(nxt)
+        return ACTIVIDAD if opens and after else TEXTO
+    if not out[TEXTO]:
+        return ACTIVIDAD if LIST_ITEM.match(text) else TEXTO
     if not out[ACTIVIDAD]:
         return ACTIVIDAD if opens else TEXTO
     if LIST_ITEM.match(text):
@@ -83,12 +89,14 @@ def _role(text: str, out: dict[str, list[str]], last: str | None) -> str:
 
 
 def assign(lines: list[str], dated: bool) -> list[str]:
-    """Each piece's column (TEXTO, ACTIVIDAD or FECHA), in order."""
+    """Each piece's column (TEXTO, ACTIVIDAD or FECHA), in order. A date's piece may open the
+    row: written from the right, its visual line starts with the date's cell (ASM 7946)."""
     out: dict[str, list[str]] = {TEXTO: [], ACTIVIDAD: [], FECHA: []}
     roles: list[str] = []
     last: str | None = None
-    for text in lines:
-        role = FECHA if dated and out[TEXTO] and is_date_piece(text) else _role(text, out, last)
+    for k, text in enumerate(lines):
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        role = FECHA if dated and is_date_piece(text) else _role(text, out, last, nxt)
         out[role].append(text)
         roles.append(role)
         last = role

@@ -301,3 +301,77 @@ def test_a_date_rows_label_cut_in_two_and_a_number_read_as_a_letter() -> None:
     for n in (6, 9):
         assert n in refused or got[n]["corrected"], n
         assert got.get(n, {}).get("fecha_compromiso") in (None, dt.date(2023, 6, 30), dt.date(2022, 6, 30))
+
+
+# dev OCR'd text 65 (real path): tesseract wrote the header and each row's first visual line from
+# the right: the activity's label before the finding's and the number's, a row's activity piece
+# before its finding's, and each date row's value before its label
+FROM_THE_RIGHT = (
+    "a) De los hallazgos:\n"
+    "Acción de mejora comprometida\n"
+    "Hallazgos\n"
+    "Núm.\n"
+    "Instalar un comité técnico de seguimiento con las instancias\n"
+    "Como resultado de la evaluación, se identificó que no\n"
+    "1\n"
+    "participantes.\n"
+    "existen mecanismos de coordinación entre las\n"
+    "instancias que participan en los servicios.\n"
+    "Octubre del 2025\n"
+    "Fecha de cumplimiento:\n"
+    "+ Evaluar la eficacia de la capacitación.\n"
+    "Se identificaron deficiencias en el proceso de\n"
+    "2\n"
+    "capacitación del personal que opera los servicios.\n"
+    "+ Impartir los cursos programados.\n"
+    "Noviembre del 2025\n"
+    "Fecha de cumplimiento:\n"
+    "b) De las recomendaciones:\n"
+    "Fecha de\n"
+    "Acción de mejora comprometida\n"
+    "Recomendación\n"
+    "Núm.\n"
+    "cumplimiento\n"
+    "Noviembre del 2025\n"
+    "Se recomienda programar el ejercicio de los Realizar las gestiones correspondientes para lograr\n"
+    "1\n"
+    "recursos para evitar reintegros. la asignación de presupuesto.\n"
+    "CUARTA. Cumplimiento. “LAS PARTES” determinarán si las acciones cumplen.\n"
+)
+
+
+def test_a_table_tesseract_wrote_from_the_right() -> None:
+    records = extract(FROM_THE_RIGHT).records
+    got = [(r["tipo"], r["numero"], r["texto"], r["actividad_comprometida"], r["fecha_compromiso"]) for r in records]
+    assert got == [
+        (
+            "hallazgo",
+            1,
+            "Como resultado de la evaluación, se identificó que no existen mecanismos de coordinación entre las "
+            "instancias que participan en los servicios.",
+            "Instalar un comité técnico de seguimiento con las instancias participantes.",
+            dt.date(2025, 10, 31),
+        ),
+        (
+            "hallazgo",
+            2,
+            "Se identificaron deficiencias en el proceso de capacitación del personal que opera los servicios.",
+            "Evaluar la eficacia de la capacitación.; Impartir los cursos programados.",
+            dt.date(2025, 11, 30),
+        ),
+        (
+            "recomendacion",
+            1,
+            "Se recomienda programar el ejercicio de los recursos para evitar reintegros.",
+            "Realizar las gestiones correspondientes para lograr la asignación de presupuesto.",
+            dt.date(2025, 11, 30),
+        ),
+    ]
+
+
+def test_cells_put_back_from_pieces_say_so_on_their_own_fields() -> None:
+    # a row whose pieces were given their columns by content is a reconstruction: its texts are
+    # named in `corrected`, with the reason, so a reviewer knows to check them
+    record = extract(FROM_THE_RIGHT).records[0]
+    assert {"texto:corregido", "actividad_comprometida:corregido"} <= set(record["corrected"])
+    assert "una pieza por línea" in record["comentario_extraccion"]
