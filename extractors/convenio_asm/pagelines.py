@@ -199,13 +199,22 @@ def _header_parts(lines: list[Line], hrules: list[float]) -> list[int]:
     return part
 
 
+# a line's first word that may be its row's number, read or garbled ('9', '11.', 'Al' for '11'):
+# moving such a line before the lines right of it on its height changes no cell, only which row
+# they join when it opens one
+NUMBER_OPENING = re.compile(r"^[^\W_]{1,2}[.)]?$")
+
+
 def _numbers_before_their_line(lines: list[Line]) -> list[Line]:
     """A lone row number moved before the lines beside it on its own height: centred on a row's
     first line, it may sit a point lower and come after it (dev ASM scan 11 gave row 1's first
-    line to the header above, 'Como resultado de la evaluación, se')."""
+    line to the header above, 'Como resultado de la evaluación, se'). So does a line that opens
+    with the row's number, read or garbled: its first word a fifth of a point lower than the date
+    and activity beside it gave both to the row above (ASM scan 7800: row 9's date on row 8, and
+    row 11's, numbered 'Al', unflagged)."""
     out = list(lines)
     for ln in lines:
-        if not _lone_number(ln):
+        if not _lone_number(ln) and not (ln.words and NUMBER_OPENING.match(ln.words[0].text)):
             continue
         j = out.index(ln)
         mid = (ln.bbox.top + ln.bbox.bottom) / 2

@@ -163,3 +163,30 @@ def test_a_date_label_ocr_garbled_is_named_by_the_dates_under_it() -> None:
         ]
     (got,) = read_rows([(1, head + rows, [], [], [])])[:1]
     assert got.numero == 1 and " ".join(got.fecha_lines).split() == ["30", "de", "SEPTIEMBRE", "de", "2020"]
+
+
+def test_a_row_whose_number_opens_its_finding_line_keeps_the_cells_beside_it() -> None:
+    # ASM scan 7800: no horizontal rule read; each row's date and first activity line a fifth of a
+    # point higher than the line that opens with the row's number ('9 También ...', and 'Al' for
+    # '11'), so they came first and went to the row above, unflagged
+    head = [line(("No.", 72), ("Hallazgo", 95), ("Acción", 300), ("de", 330), ("mejora", 345), top=60.0)]
+    head[0] = Line.from_words([*head[0].words, word("Fecha", 470, 60.0), word("compromiso", 500, 60.0)])
+
+    def row(number: str, finding: str, activity: str, date: str, top: float) -> list[Line]:
+        return [
+            line(*[(w, 465 + 25 * k) for k, w in enumerate(date.split())], top=top - 0.2),
+            line(*[(w, 270 + 30 * k) for k, w in enumerate(activity.split())], top=top - 0.2),
+            line((number, 72), *[(w, 92 + 25 * k) for k, w in enumerate(finding.split())], top=top),
+            line(*[(w, 92 + 25 * k) for k, w in enumerate("con el FONE.".split())], top=top + 9),
+        ]
+
+    body = (
+        row("9", "No se documentan criterios", "Documentar los criterios.", "15 de mayo de 2025", 80.0)
+        + row("10", "Existen deficiencias", "Implementar una base.", "30 de junio de 2025", 112.0)
+        + row("Al", "No existen mecanismos", "Suscribir acuerdos.", "31 de julio de 2025", 153.0)
+    )
+    got = read_rows([(2, head + body, [], [], [])])
+    dates = {(r.numero, r.tentative): r.fecha_lines for r in got}
+    assert dates[(9, False)] == ["15 de mayo de 2025"]
+    assert dates[(10, False)] == ["30 de junio de 2025"]
+    assert ["31 de julio de 2025"] in dates.values() and len(got) == 3
