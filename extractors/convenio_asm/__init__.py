@@ -63,7 +63,8 @@ def table_parts(line: Sequence[Word]) -> list[Word]:
     ('Agosto 2017 — Enero 2018', a range); the day and 'de' just before a month name, read
     unsure ('1 de Noviembre de 2022' at 0.03: dropped, the date read 'Noviembre de 2022', a
     month, wrong with no flag; dev ASM scan 50), so that a garbled day makes the date a failure
-    or a flagged repair instead; and a row's number opening the line of its text's first,
+    or a flagged repair instead; a sentence's two-letter first word ('De igual manera'); and a
+    row's number opening the line of its text's first,
     capitalised word ('5 Deigual manera, ...' at 0.40: dropped, row 5 was read into row 4), or
     a number OCR garbled into a letter or two that stands a column's gap before it ('dl Como
     resultado ...' at 0.47, dev ASM scan 49: row 1 lost): the grid makes it a tentative row
@@ -76,6 +77,9 @@ def table_parts(line: Sequence[Word]) -> list[Word]:
         for before in boxed[max(0, k - DAY_WORDS) : k]:
             if is_speck(before) and before.bbox.x1 <= w.bbox.x0:
                 out.append(before)
+    for w, nxt in zip(boxed, boxed[1:]):
+        if is_speck(w) and SHORT_WORD.match(w.text) and nxt.text[:1].islower():
+            out.append(w)  # 'De igual manera', 'Se observa': a word, however unsure (ASM scan 7824)
     if len(boxed) >= 2 and is_speck(boxed[0]) and boxed[1].text[:1].isupper():
         first, nxt = boxed[0].bbox, boxed[1].bbox
         apart = nxt.x0 - first.x1 >= LABEL_GAP * max(nxt.height, 1.0)
@@ -84,6 +88,10 @@ def table_parts(line: Sequence[Word]) -> list[Word]:
     return out
 
 
+# a two-letter word that opens a sentence ('De', 'Se', 'El', 'La', 'No'): OCR reads it unsure, and as
+# a speck it was dropped ('11 igual manera, se encontró ...', ASM scan 7824); before a word in lower
+# case it is that sentence's first word
+SHORT_WORD = re.compile(r"^[A-ZÁÉÍÓÚÑ][a-záéíóúñ]$")
 # a day and its 'de' before a month name: the words before a month that may be its date's
 DAY_WORDS = 2
 # '5', '12': a row's number in digits (not the letters OCR takes for digits: a speck read 'l')

@@ -25,7 +25,7 @@ from papeleo.model import BBox, Line, Word
 from papeleo.text import fold
 from papeleo.text.people import is_title_word
 
-from .head import LABEL_GAP, borders, fecha_row_end, header_at
+from .head import LABEL_GAP, borders, fecha_row_end, header_at, speck_led
 from .labels import FECHA, NUMERO, fecha_label_end, row_number
 from .pagelines import date_rows_joined, furniture, kept_lines, narrow_glyph, numbers_first
 from .ruling import IN_BLOCK, Block, block_of, blocks, lead_in_kind, matches
@@ -122,7 +122,10 @@ def _crosses(line: Line, cols: Columns) -> bool:
             continue
         for k, b in enumerate(cols.borders):
             if w.bbox.x0 < b - BORDER_TOLERANCE and w.bbox.x1 > b + BORDER_TOLERANCE:
-                crossed.append(k)
+                # ... but a speck OCR joined before a cell's first word, in the number column
+                # ('“información', ASM scan 7824 ended its table there), crosses nothing
+                if not (k == 0 and speck_led(w)):
+                    crossed.append(k)
     return len(crossed) >= 2 or (0 in crossed and cols.roles[0] == NUMERO)
 
 

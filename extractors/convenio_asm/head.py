@@ -274,6 +274,17 @@ def _shared_cell(ra: str | None, rb: str | None, lo: float, hi: float, rules: li
     return min(right) if ra is not None else max(left)
 
 
+# signs OCR reads from specks, stains and rúbricas before a word's first letter
+LEADING_SPECKS = "“”\"'‘’`.,;:|_-~*»«"
+
+
+def speck_led(word: Word) -> bool:
+    """A word OCR read with a speck before its letters ('“información': a mark in the number
+    column joined to the text's first word, ASM scan 7824): its box starts where no letter of it
+    is, so it tells nothing of where a column starts."""
+    return len(word.text) > 1 and word.text[0] in LEADING_SPECKS and word.text[1].isalnum()
+
+
 def borders(labels: list[tuple[str | None, float, float]], body: list[Line], rules: list[float]) -> list[float]:
     """Cuts between adjacent labels: a vertical ruling between their centres, else the middle of
     the widest run of x covered by the fewest words of the body's cell lines there (the gutter)."""
@@ -292,7 +303,10 @@ def borders(labels: list[tuple[str | None, float, float]], body: list[Line], rul
         if b0 - a1 > MIN_LABEL_GAP:  # the gutter lies between the labels' edges, not inside a centred cell
             lo, hi = a1, b0
         spans = [
-            (w.bbox.x0, w.bbox.x1) for ln in cells for w in ln.words if w.bbox and w.bbox.x1 > lo and w.bbox.x0 < hi
+            (w.bbox.x0, w.bbox.x1)
+            for ln in cells
+            for w in ln.words
+            if w.bbox and w.bbox.x1 > lo and w.bbox.x0 < hi and not speck_led(w)
         ]
         xs = [lo + k for k in range(int(hi - lo) + 1)]
         cover = [sum(1 for s0, s1 in spans if s0 <= x <= s1) for x in xs]

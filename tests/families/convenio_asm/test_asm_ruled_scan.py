@@ -190,3 +190,30 @@ def test_a_row_whose_number_opens_its_finding_line_keeps_the_cells_beside_it() -
     assert dates[(9, False)] == ["15 de mayo de 2025"]
     assert dates[(10, False)] == ["30 de junio de 2025"]
     assert ["31 de julio de 2025"] in dates.values() and len(got) == 3
+
+
+def test_a_sentences_unsure_two_letter_first_word_is_kept_and_a_speck_covers_no_gutter() -> None:
+    # ASM scan 7824, page 3: 'De' and 'Se' read at low confidence were dropped as specks ('11
+    # igual manera, ...'); a quote OCR read before 'información' in the number column drew the
+    # number's border into the text's gutter and then crossed it, ending the table (rows 12-15 lost)
+    from extractors.convenio_asm import table_parts
+    from extractors.convenio_asm.grid import Columns, _crosses
+    from extractors.convenio_asm.head import borders
+
+    def words(top: float, *spec: tuple[str, float, float]) -> list[Word]:
+        return [
+            Word(t, BBox(x0, top, x1, top + 8), c) for t, x0, x1, c in ((*w, 0.9) if len(w) == 3 else w for w in spec)
+        ]
+
+    first = words(130, ("11", 76.6, 83.8), ("De", 98.4, 108.3, 0.2), ("igual", 111.6, 128.9), ("manera,", 132.5, 163.0))
+    assert first[1] in table_parts(first)
+    speck = words(141, ("“información", 85.3, 141.9, 0.6), ("que", 145.0, 159.2), ("se", 162.3, 170.9))
+    more = [
+        words(152 + 11 * k, ("de", 98.2, 107.0), ("Recursos", 110.3, 146.0), ("Federales", 149.6, 187.1))
+        for k in range(3)
+    ]
+    labels = [("numero", 74.2, 86.7), ("texto", 164.0, 198.8)]
+    body = [Line.from_words(ws) for ws in (first, speck, *more)]
+    (cut,) = borders(labels, body, [])
+    assert 86.7 < cut < 98.2  # between the numbers and the text, not through the text
+    assert not _crosses(body[1], Columns(["numero", "texto"], [cut], "hallazgo"))
