@@ -155,6 +155,7 @@ class Fecha:
     precision: str | None
     readable: bool
     repairs: tuple[tuple[str, str], ...] = ()
+    why: str = "letras que el OCR confunde con dígitos, o un nombre de mes con una letra mal leída"
 
 
 def _fits(d: DateMatch, text: str) -> bool:
@@ -187,7 +188,31 @@ def read_fecha(text: str) -> Fecha:
     repaired = parse_damaged_date(clean)
     if repaired is not None and _fits(repaired.match, repaired.text):
         return Fecha(repaired.match.value, PRECISION[repaired.match.precision], True, repaired.repairs)
-    return Fecha(None, None, False)
+    return _dashless_range(clean) or Fecha(None, None, False)
+
+
+# why a dashless range was read as one
+DASHLESS_RANGE = "dos meses seguidos, el segundo posterior: un periodo cuyo guion el OCR perdió; se toma su fin"
+
+
+def _dashless_range(text: str) -> Fecha | None:
+    """Two months back to back, the second later: a range whose dash OCR dropped as a speck
+    ('Julio 2018 Noviembre 2018' for 'Julio 2018 – Noviembre 2018', ASM scan 7802), read as the
+    range (its end) and said as a repair. Two days are no such range: two rows' dates that a
+    lost number ran together are as likely, and stay a failure."""
+    dates = find_dates(text)
+    if len(dates) != 2 or any(d.range_from is not None or d.precision != Precision.MONTH for d in dates):
+        return None
+    first, second = dates
+    if first.span[0] != 0 or text[first.span[1] : second.span[0]].strip() or text[second.span[1] :].strip(" ."):
+        return None
+    if second.value <= first.value:
+        return None
+    printed = f"{text[: first.span[1]]} – {text[second.span[0] : second.span[1]]}"
+    d = parse_date(printed)
+    if d is None:
+        return None
+    return Fecha(d.value, PRECISION[d.precision], True, ((text, printed),), DASHLESS_RANGE)
 
 
 def _spilled_date_cell(raw: RawRow) -> str:
@@ -247,8 +272,7 @@ def to_record(raw: RawRow, rights: dict[str, float], meta: dict) -> tuple[dict |
         corrected.append("fecha_compromiso:corregido")
         read = ", ".join(f"'{a}' como '{b}'" for a, b in fecha.repairs)
         comments.append(
-            f"fecha_compromiso: impresa '{rec['fecha_texto']}', dañada por el OCR; leído {read} "
-            "(letras que el OCR confunde con dígitos, o un nombre de mes con una letra mal leída)"
+            f"fecha_compromiso: impresa '{rec['fecha_texto']}', dañada por el OCR; leído {read} ({fecha.why})"
         )
     if raw.pieced:
         corrected += [f"{f}:corregido" for f in ("texto", "actividad_comprometida") if rec.get(f)]

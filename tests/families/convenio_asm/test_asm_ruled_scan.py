@@ -217,3 +217,17 @@ def test_a_sentences_unsure_two_letter_first_word_is_kept_and_a_speck_covers_no_
     (cut,) = borders(labels, body, [])
     assert 86.7 < cut < 98.2  # between the numbers and the text, not through the text
     assert not _crosses(body[1], Columns(["numero", "texto"], [cut], "hallazgo"))
+
+
+def test_a_range_whose_dash_ocr_dropped_is_read_as_the_range_and_said() -> None:
+    # ASM scan 7802: 'Julio 2018 – Noviembre 2018' read without its dash; before, a failure
+    import datetime as dt
+
+    from extractors.convenio_asm.records import read_fecha
+
+    got = read_fecha("Julio 2018 Noviembre 2018")
+    assert (got.value, got.precision) == (dt.date(2018, 11, 30), "mes")
+    assert got.repairs == (("Julio 2018 Noviembre 2018", "Julio 2018 – Noviembre 2018"),) and "guion" in got.why
+    # two days, or a second month before the first, may be two rows' dates: still unreadable
+    assert not read_fecha("30 de junio de 2021 31 de julio de 2021").readable
+    assert not read_fecha("Noviembre 2018 Julio 2018").readable
