@@ -321,6 +321,17 @@ def _dates_close_rows(after: list[str]) -> bool:
     return dated >= MIN_DATED_ROWS and dated >= DATED_ROWS_SHARE * numbered
 
 
+def _misread_next(n: int, rest: str, rows: list[RawRow], o: _Open | None, page: int, following: str) -> bool:
+    """A lone number just after a row that its date row closed, when a finding opens on the next
+    line, is a row's: a few ahead, the number of a row after one whose number OCR lost ('7'
+    after row 5, dev OCR'd text 87); else the next row's misread ('8' for '3', ASM 7822: the
+    table ended there and 13 rows were lost), taken as the next and flagged. The page's own
+    number alone on its line is no row's."""
+    if rest or o is not None or not rows or n == page or not any(t.strip() for t in rows[-1].fecha_lines):
+        return False
+    return following[:1].isupper() and row_number(following.split()[0]) is None and header_roles(following) is None
+
+
 def _first_lone(n: int, rest: str, last: int, o: _Open | None, pending: list[str]) -> bool:
     """A lone number just under a header, where the table's first row's is due, is that row's
     number misread ('4' for '1' after the first finding's line, real-path ASM 7910): kept, and
@@ -428,9 +439,17 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
             first, _, rest = text.partition(" ")
             rest = LEADING_NOISE.sub("", rest)  # '5 . Se recomienda ...': a speck after the number
             n = row_number(first)
+            following = next((t.strip() for t in lines[i + 1 :] if t.strip()), "")
+            lone_ok = False  # a lone number out of sequence taken as a row's all the same
             if n is None and not rest and LOOKALIKE_DIGIT.get(first) == last + 1 > 1:
                 n = last + 1  # a lone 'B' where row 8 is due (ASM 7941): its number, flagged
                 misread = first
+            elif n is not None and n != last + 1 and _misread_next(n, rest, rows, open_row, number, following):
+                if not last + 1 < n <= last + 1 + MAX_ROW_SKIP:
+                    n, misread = last + 1, first  # '8' where row 3 is due, after row 2's date row (7822)
+                else:
+                    misread = None  # '7' after row 5: row 6's number lost (dev OCR'd text 87)
+                lone_ok = True
             else:
                 misread = None
             if (
@@ -438,6 +457,7 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 and n != last + 1
                 and (not rest or _opens_with_date(text) or 0 < last < n - MAX_ROW_SKIP)
                 and not _first_lone(n, rest, last, open_row, pending)
+                and not lone_ok
             ):
                 n = None  # out of sequence: a page's number, or a date's day ('31 de Agosto de 2020')
             if n is not None and _date_due(open_row, roles) and _is_date(text):

@@ -375,3 +375,33 @@ def test_cells_put_back_from_pieces_say_so_on_their_own_fields() -> None:
     record = extract(FROM_THE_RIGHT).records[0]
     assert {"texto:corregido", "actividad_comprometida:corregido"} <= set(record["corrected"])
     assert "una pieza por línea" in record["comentario_extraccion"]
+
+
+def test_a_lone_number_after_a_closed_row_is_the_next_rows_misread_or_after_a_lost_one() -> None:
+    # ASM 7822: row 3's number read '8' after row 2's date row; the table ended there (13 rows
+    # lost). Dev OCR'd text 87: '7' after row 5 is row 7's, row 6's number having been lost
+    text = (
+        "# Descripción del hallazgo Actividades comprometidas\n\n"
+        "1 Se observa que los indicadores no miden el logro. Modificar los indicadores de la MIR.\n"
+        "Fecha comprometida: 30 de noviembre de 2024\n"
+        "2 Por su parte, no se cuenta con presupuesto. Realizar las gestiones correspondientes.\n"
+        "Fecha comprometida: 30 de noviembre de 2024\n"
+        "8\n\n"
+        "Por su parte, se observa que no se cuenta con un\ndiagnóstico actualizado.\n\n"
+        "Actualizar el diagnóstico situacional.\n\n"
+        "Fecha comprometida: 31 de octubre de 2024\n"
+        "6\n\n"
+        "Finalmente, la coordinación con los municipios no se encuentra formalizada.\n\n"
+        "Instalar un comité técnico de seguimiento.\n\n"
+        "Fecha comprometida: 30 de junio de 2024\n"
+    )
+    records = extract(text).records
+    assert [(r["numero"], r["fecha_compromiso"]) for r in records] == [
+        (1, dt.date(2024, 11, 30)),
+        (2, dt.date(2024, 11, 30)),
+        (3, dt.date(2024, 10, 31)),
+        (6, dt.date(2024, 6, 30)),
+    ]
+    assert records[2]["texto"] == "Por su parte, se observa que no se cuenta con un diagnóstico actualizado."
+    assert "numero:corregido" in records[2]["corrected"]  # read '8': said
+    assert "numero:corregido" not in (records[3].get("corrected") or [])
