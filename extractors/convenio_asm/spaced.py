@@ -88,6 +88,9 @@ LABEL_REST = regex.compile(r"^\s*(?:de)?\s*(?:(?:cumplimiento){e<=2}\s*)?:?\s*$"
 # a row's number alone on its line, read as the letter it looks like; taken only where that
 # number is due next (a lone 'B' anywhere else is no number)
 LOOKALIKE_DIGIT = {"B": 8, "S": 5, "Z": 2, "G": 6, "g": 9, "q": 9}
+# digits OCR reads one for another ('3' for '8', '1' for '7', '6' for '5'): a row's number read so
+# where the next is due is that number misread; any other digit is another number
+CONFUSABLE_DIGITS = frozenset(frozenset(p) for p in ("38", "17", "56", "68", "89", "08"))
 # a header that names no date gets the date column when this share of the numbered lines under it,
 # and this many at least, close with a date: fewer may be findings that end with a date they cite
 DATED_ROWS_SHARE = 2 / 3
@@ -321,6 +324,17 @@ def _dates_close_rows(after: list[str]) -> bool:
     return dated >= MIN_DATED_ROWS and dated >= DATED_ROWS_SHARE * numbered
 
 
+def _confusable(read: str, due: int) -> bool:
+    """The number read is the one due but for one digit OCR takes for another ('3' for '8',
+    '1' for '7', '5' for '6'): every other digit the same."""
+    want = str(due)
+    read = read.strip(".)")
+    if len(read) != len(want) or not read.isdigit():
+        return False
+    diff = [(a, b) for a, b in zip(read, want) if a != b]
+    return len(diff) == 1 and frozenset(diff[0]) in CONFUSABLE_DIGITS
+
+
 def _misread_next(n: int, rest: str, rows: list[RawRow], o: _Open | None, page: int, following: str) -> bool:
     """A lone number just after a row that its date row closed, when a finding opens on the next
     line, is a row's: a few ahead, the number of a row after one whose number OCR lost ('7'
@@ -444,6 +458,10 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
             if n is None and not rest and LOOKALIKE_DIGIT.get(first) == last + 1 > 1:
                 n = last + 1  # a lone 'B' where row 8 is due (ASM 7941): its number, flagged
                 misread = first
+            elif (
+                n is not None and last and n != last + 1 and _confusable(first, last + 1) and not _opens_with_date(text)
+            ):
+                n, misread = last + 1, first  # '3 También ...' where row 8 is due (ASM 7828)
             elif n is not None and n != last + 1 and _misread_next(n, rest, rows, open_row, number, following):
                 if not last + 1 < n <= last + 1 + MAX_ROW_SKIP:
                     n, misread = last + 1, first  # '8' where row 3 is due, after row 2's date row (7822)

@@ -405,3 +405,25 @@ def test_a_lone_number_after_a_closed_row_is_the_next_rows_misread_or_after_a_lo
     assert records[2]["texto"] == "Por su parte, se observa que no se cuenta con un diagnóstico actualizado."
     assert "numero:corregido" in records[2]["corrected"]  # read '8': said
     assert "numero:corregido" not in (records[3].get("corrected") or [])
+
+
+def test_a_rows_number_read_as_a_digit_ocr_confuses_with_the_one_due() -> None:
+    # ASM 7828: row 8 read '3 También se detectó ...' after row 7; the rows from there on were
+    # taken for another table's and lost. A date's day ('1 de Noviembre de', 7719) is no number
+    rows_text = "".join(
+        f"{n} Se observa la deficiencia número {n}. Atender la deficiencia número {n}.\n"
+        "Fecha compromiso: SEPTIEMBRE 2023 a ENERO 2024\n"
+        for n in range(1, 8)
+    )
+    text = (
+        "Núm. Hallazgos Actividad comprometida\n"
+        + rows_text
+        + "3 También se detectó que no se cuenta con un plan. Elaborar un plan estratégico.\n"
+        "Fecha compromiso: SEPTIEMBRE 2023 a ENERO 2024\n"
+        "9 No se cuenta con manuales. Documentar los principales procedimientos.\n"
+        "Fecha compromiso: SEPTIEMBRE 2023 a ENERO 2024\n"
+    )
+    records = extract(text).records
+    assert [r["numero"] for r in records] == list(range(1, 10))
+    assert records[7]["texto"] == "También se detectó que no se cuenta con un plan."
+    assert "numero:corregido" in records[7]["corrected"]
