@@ -24,8 +24,9 @@ from papeleo.text import fold, parse_date
 
 from .grid import CellLine, RawRow
 from .labels import ACTIVIDAD, FECHA, NUMERO, RECOMENDACION, TEXTO, fecha_label_end, role_of, row_number
-from .paragraphs import MAX_DATE_LINE_CHARS, MERGED_NUMBER, paragraph_rows_to_pipes
+from .paragraphs import MAX_DATE_LINE_CHARS, MERGED_NUMBER, PIPE_LINE, PIPE_RULE, paragraph_rows_to_pipes
 from .spaced import split_cells
+from .spaced_head import header_roles
 
 # the shared reader's name for a column with no header: 'col4'
 PLACEHOLDER = re.compile(r"^col\d+$")
@@ -220,10 +221,46 @@ def _goes_on(head: list[str], roles: list[str | None]) -> bool:
     return not first or row_number(first) is not None or _date_label(head) is not None
 
 
+# a header row OCR took out of its pipes is on at most this many lines above its table's rule
+MAX_LOOSE_HEADER_LINES = 4
+# the label each role's cell gets in a header row put back between pipes
+CANONICAL = {NUMERO: "No.", ACTIVIDAD: "Actividad comprometida", FECHA: "Fecha compromiso"}
+
+
+def loose_header_to_pipes(text: str) -> str:
+    """A Markdown table whose header row OCR took out of its pipes, its labels on lines of their
+    own above the rule ('Núm. Hallazgo' / 'Actividad comprometida' / 'Fecha de cumplimiento' /
+    '|---|---|---|---|', ASM 7808 lost its findings): the labels put back as the header row, when
+    they name as many columns as the rule has."""
+    lines = text.split("\n")
+    for i, ln in enumerate(lines):
+        if not PIPE_RULE.match(ln) or (i and PIPE_LINE.match(lines[i - 1])):
+            continue
+        above: list[int] = []
+        j = i - 1
+        while j >= 0 and len(above) < MAX_LOOSE_HEADER_LINES and not PIPE_LINE.match(lines[j]):
+            if lines[j].strip():
+                above.insert(0, j)
+            j -= 1
+        columns = ln.count("|") - 1
+        for k in range(len(above)):
+            head = header_roles(" ".join(lines[m].strip() for m in above[k:]))
+            if head is None or len(head[0]) != columns or not set(head[0]) <= {NUMERO, TEXTO, ACTIVIDAD, FECHA}:
+                continue
+            text_label = "Recomendación" if head[1] == "recomendacion" else "Hallazgo"
+            cells = [CANONICAL.get(r, text_label) for r in head[0]]
+            for m in above[k:]:
+                lines[m] = ""
+            lines[above[-1]] = "| " + " | ".join(cells) + " |"
+            break
+    return "\n".join(lines)
+
+
 def markup_rows(text: str) -> list[RawRow] | None:
     """Rows of the Markdown/HTML ASM tables in ``text``; None when it has none."""
     if not MARKUP_TABLE.search(text):
         return None
+    text = loose_header_to_pipes(text)
     rows: list[RawRow] = []
     current: RawRow | None = None
     found = False

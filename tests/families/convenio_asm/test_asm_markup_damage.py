@@ -286,3 +286,20 @@ def test_a_table_whose_export_lost_the_activity_column_keeps_its_dates_as_dates(
     ]
     assert ext.records[3]["texto"] == "La coordinación con los municipios no se encuentra formalizada."
     assert not ext.failures
+
+
+def test_a_header_row_ocr_took_out_of_its_pipes_is_put_back() -> None:
+    # ASM 7808: the findings' header labels on lines of their own above the table's rule; the
+    # table was skipped and its seven findings lost
+    text = (
+        "**a) De los hallazgos:**\n\n"
+        "Núm. Hallazgo\n\nActividad comprometida\n\n\nFecha de cumplimiento\n\n"
+        "|---|---|---|---|\n"
+        "| 1 | No existe un padrón único de beneficiarios. | Integrar el padrón único. | 1 de Agosto del 2022 |\n"
+        "| 2 | Hace falta integrar los comprobables. | Revisar el cumplimiento de metas. | 1 de Agosto del 2022 |\n"
+    )
+    got = [(r["tipo"], r["numero"], r["texto"], r["fecha_compromiso"]) for r in extract(text).records]
+    assert got == [
+        ("hallazgo", 1, "No existe un padrón único de beneficiarios.", dt.date(2022, 8, 1)),
+        ("hallazgo", 2, "Hace falta integrar los comprobables.", dt.date(2022, 8, 1)),
+    ]
