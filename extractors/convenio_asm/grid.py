@@ -85,6 +85,8 @@ class RawRow:
     # its cells were written by OCR one piece per line, the columns taking turns, and each piece
     # was given its column by what it is (``stacked``): its texts are a reconstruction, said so
     pieced: bool = False
+    # its finding came back from paragraphs OCR wrote after the table (``detached``): said so
+    reattached: bool = False
 
     def add(self, role: str, line: CellLine) -> None:
         self.cells.setdefault(role, []).append(line)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from papeleo.model import BBox, Failure
 from papeleo.text import DateMatch, Precision, dehyphenate, find_dates, fold, parse_damaged_date, parse_date
 
+from .detached import REATTACHED
 from .grid import CellLine, RawRow
 from .labels import ACTIVIDAD, AREA_COORD, AREA_RESP, EVIDENCIAS, RESULTADOS, TEXTO
 
@@ -274,6 +275,9 @@ def to_record(raw: RawRow, rights: dict[str, float], meta: dict) -> tuple[dict |
         comments.append(
             f"fecha_compromiso: impresa '{rec['fecha_texto']}', dañada por el OCR; leído {read} ({fecha.why})"
         )
+    if raw.reattached:
+        corrected.append("texto:corregido")
+        comments.append(REATTACHED)
     if raw.pieced:
         corrected += [f"{f}:corregido" for f in ("texto", "actividad_comprometida") if rec.get(f)]
         comments.append(PIECED)

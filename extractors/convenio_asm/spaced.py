@@ -326,13 +326,13 @@ def _dates_close_rows(after: list[str]) -> bool:
 
 def _confusable(read: str, due: int) -> bool:
     """The number read is the one due but for one digit OCR takes for another ('3' for '8',
-    '1' for '7', '5' for '6'): every other digit the same."""
+    '1' for '7', '5' for '6', a bar for a '1'): every other digit the same."""
     want = str(due)
-    read = read.strip(".)")
+    read = read.strip(".)").replace("|", "1")  # a '1' read as a bar: '|1' where 11 is due (ASM 7815)
     if len(read) != len(want) or not read.isdigit():
         return False
     diff = [(a, b) for a, b in zip(read, want) if a != b]
-    return len(diff) == 1 and frozenset(diff[0]) in CONFUSABLE_DIGITS
+    return not diff or (len(diff) == 1 and frozenset(diff[0]) in CONFUSABLE_DIGITS)
 
 
 def _misread_next(n: int, rest: str, rows: list[RawRow], o: _Open | None, page: int, following: str) -> bool:

@@ -12,6 +12,7 @@ import re
 from papeleo.model import BBox, Line, Page, Word
 
 from .cells import cell_rows
+from .detached import reattached
 from .grid import RawRow, read_rows
 from .labels import ACTIVIDAD, FECHA, TEXTO
 from .markup import PIPES_OR_HTML, markup_rows
@@ -80,7 +81,7 @@ def text_rows(pages: list[Page]) -> list[RawRow]:
     # columns, but a row OCR wrote one cell per paragraph crosses them and ends its table there,
     # so the rows the columns did not give come from that reading (dev seed 49: 2 -> 15 rows)
     aligned = grid_rows(pages)
-    other = max(spaced_rows(texts), cell_rows(texts), key=len)
+    other = reattached(max(spaced_rows(texts), cell_rows(texts), key=len), texts)
     read = union_of_readings(aligned, other) if aligned else other
     if got:  # tab-separated: its table of cells first (a row's tabs are its cells), the grid's rows it lacks
         return union_of_readings(placed(got), read)

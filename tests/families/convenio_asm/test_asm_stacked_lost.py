@@ -427,3 +427,51 @@ def test_a_rows_number_read_as_a_digit_ocr_confuses_with_the_one_due() -> None:
     assert [r["numero"] for r in records] == list(range(1, 10))
     assert records[7]["texto"] == "También se detectó que no se cuenta con un plan."
     assert "numero:corregido" in records[7]["corrected"]
+
+
+# ASM 7815: OCR wrote the findings column apart, after the table, one paragraph per row
+DETACHED = (
+    "a) De los hallazgos:\n\n"
+    "No. Hallazgos Actividades comprometidas Fecha compromiso de atencion\n"
+    "1 Documentar los criterios de selección en los lineamientos de operación. Julio de 2025\n"
+    "2\n\nHabilitar en la página de internet un apartado de\nevaluación del desempeño.\n\nSeptiembre de 2025\n\n"
+    "3 Implementar un plan de trabajo que comprenda: – Diseñar la base de datos. – Verificar los entregables."
+    " Julio de 2025\n"
+    "Del análisis realizado se desprende que los\ncriterios de elegibilidad no se encuentran formalizados.\n\n"
+    "Además, no se publican los informes de\nevaluación ni los documentos de seguimiento.\n\n"
+    "Además, no se documenta la evidencia del\n\ncumplimiento de las acciones.\n\n"
+    "b) De las recomendaciones:\n"
+)
+
+
+def test_a_findings_column_written_after_its_table_goes_back_to_its_rows() -> None:
+    records = extract(DETACHED).records
+    got = [(r["numero"], r["texto"], r["actividad_comprometida"]) for r in records]
+    assert got == [
+        (
+            1,
+            "Del análisis realizado se desprende que los criterios de elegibilidad no se encuentran formalizados.",
+            "Documentar los criterios de selección en los lineamientos de operación.",
+        ),
+        (
+            2,
+            "Además, no se publican los informes de evaluación ni los documentos de seguimiento.",
+            "Habilitar en la página de internet un apartado de evaluación del desempeño.",
+        ),
+        (
+            3,
+            "Además, no se documenta la evidencia del cumplimiento de las acciones.",
+            "Implementar un plan de trabajo que comprenda:; Diseñar la base de datos.; Verificar los entregables.",
+        ),
+    ]
+    assert all("texto:corregido" in r["corrected"] for r in records)
+
+
+def test_a_detached_findings_column_that_does_not_match_its_rows_is_no_guess() -> None:
+    # one paragraph lost: no finding is given by order; each row is a failure that says why
+    text = DETACHED.replace(
+        "Además, no se publican los informes de\nevaluación ni los documentos de seguimiento.\n\n", ""
+    )
+    out = extract(text)
+    assert out.records == []
+    assert len(out.failures) == 3 and all("written apart" in f.message for f in out.failures)
