@@ -21,8 +21,8 @@ from .grid import LEAD_IN, CellLine, RawRow
 from .labels import ACTIVIDAD, TEXTO, row_number
 from .pagelines import PAGE_NUMBER
 from .paragraphs import RUNNING_QUOTE
-from .spaced import CLAUSE_HEADING, is_date_line
-from .spaced_head import header_roles
+from .spaced_dates import is_date_line
+from .spaced_head import CLAUSE_HEADING, header_roles
 from .stacked import ACTIVITY_OPENING, CLOSES
 
 log = logging.getLogger(__name__)

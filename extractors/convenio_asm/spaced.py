@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from papeleo.text import Precision, find_dates, fold, parse_date
-from papeleo.text.dates import DE_LOOKALIKE, damaged_month_of, month_of
+from papeleo.text import fold, parse_date
 
 from .coneval_line import COMMENT, UNCUT, cut_row
 from .grid import LEAD_IN, CellLine, RawRow
@@ -28,20 +27,20 @@ from .labels import (
     ACTIVIDAD,
     AREA_RESP,
     FECHA,
-    GARBLED_DAY,
     TEXTO,
     fecha_label_end,
     role_of,
     row_number,
 )
 from .pagelines import PAGE_NUMBER
-from .paragraphs import MAX_DATE_LINE_CHARS, RUNNING_QUOTE
-from .spaced_head import HeadReader, header_roles
+from .paragraphs import RUNNING_QUOTE
+from .spaced_dates import LABEL_REST, dates_close_rows, is_date, is_date_line, opens_with_date, split_date
+from .spaced_head import CLAUSE_HEADING, HeadReader
+from .spaced_numbers import LOOKALIKE_DIGIT, MAX_LINES_BEFORE_NUMBER, MAX_ROW_SKIP, confusable, first_lone, misread_next
 from .stacked import (
     CLOSED_DATE,
     LEADING_NOISE,
     LIST_ITEM,
-    is_date_piece,
     looks_stacked,
     next_rows_start,
     opens_without_finding,
@@ -64,65 +63,9 @@ ACTIVITY_START = regex.compile(
 )
 # else where a sentence ends and a capital starts ('... vigente. Alinear')
 SENTENCE_END = regex.compile(r"(?<=\.)\s+(?=\p{Lu})")
-# a damaged date that closes a row: up to three words before a year, itself perhaps damaged
-# ('28 de Diciem6re 2025', 'cuarto trimestre 2o20'), or one of its year's last three digits any
-# other sign ('30 de Junio del 202a', ASM 7941)
-DAMAGED_DATE = regex.compile(
-    r"(?:(?<=\s)[^\s.;:]+\s+){0,3}(?:[12][0-9oOlI]{3}|[12][0-9]{2}[^\s\d]|[12][0-9][^\s\d][0-9]|[12][^\s\d][0-9]{2})$"
-)
-# a day OCR garbled before a month that closes a row ('Z8 de' in '... proyecto. Z8 de febrero de
-# 2026', ASM dev 41; 'a0 de'): kept with the date, whose month alone would be a guess
-DAMAGED_DAY = regex.compile(rf"(?:(?<=\s)|^){GARBLED_DAY}\s+(?:d|cl)[ec]\s+$")
-# an empty or deferred date closing a row: 'N/A', 'Por definir', 'S/F', 'Sin fecha'
-NO_DATE_TAIL = regex.compile(r"\s(?:n\s*/\s*a|por\s+definir|s\s*/\s*f|sin\s+fecha|no\s+aplica)\W*$", regex.I)
-# a day and the word after it, perhaps its month: '31 de agosto', '1 dc octubre' (folded)
-DAY_MONTH = regex.compile(rf"^\s*\d{{1,2}}\s+(?:{DE_LOOKALIKE}\s+)?(?P<month>[a-z]+)")
-# a row's number runs at most this far ahead of the last one read (rows whose number OCR lost in
-# between); further is no row's number but a day or a page's ('30 de Abrll de 2024' after row 10)
-MAX_ROW_SKIP = 3
-# a row's number centred on its lines comes after its first or second line, not later
-MAX_LINES_BEFORE_NUMBER = 2
-# what is left of a date row's label cut over two lines: 'Fecha comprometida de' / 'cumplimiento:'
-# (ASM 7941, whose row came out dated 'de'); the fuzzy word for OCR's slips ('curnplimiento')
-LABEL_REST = regex.compile(r"^\s*(?:de)?\s*(?:(?:cumplimiento){e<=2}\s*)?:?\s*$", regex.I)
-# a row's number alone on its line, read as the letter it looks like; taken only where that
-# number is due next (a lone 'B' anywhere else is no number)
-LOOKALIKE_DIGIT = {"B": 8, "S": 5, "Z": 2, "G": 6, "g": 9, "q": 9}
-# digits OCR reads one for another ('3' for '8', '1' for '7', '6' for '5'): a row's number read so
-# where the next is due is that number misread; any other digit is another number
-CONFUSABLE_DIGITS = frozenset(frozenset(p) for p in ("38", "17", "56", "68", "89", "08"))
-# a header that names no date gets the date column when this share of the numbered lines under it,
-# and this many at least, close with a date: fewer may be findings that end with a date they cite
-DATED_ROWS_SHARE = 2 / 3
-MIN_DATED_ROWS = 2
 # lines that are neither rows nor date rows a table may hold in a run (a page's running lines and
 # a repeated header printed one label per line); more is prose after the table
 MAX_WAIT = 6
-
-
-# an agreement's clause heading ('CUARTA. Cumplimiento. “LAS PARTES” determinarán ...'): the
-# table above it has ended, whatever row is open (ASM 7719: its last row took the clause)
-CLAUSE_HEADING = regex.compile(
-    r"^(?:PRIMERA|SEGUNDA|TERCERA|CUARTA|QUINTA|SEXTA|S[ÉE]PTIMA|OCTAVA|NOVENA|D[ÉE]CIMA)\b[^.]{0,20}\.\s"
-)
-
-
-def _split_date(rest: str) -> tuple[str, str]:
-    """(cells before the date, the date as printed or '') of a row whose last column is its date."""
-    m = NO_DATE_TAIL.search(rest)
-    if m:
-        return rest[: m.start()], m.group().strip()
-    dates = find_dates(rest)
-    if dates and not rest[dates[-1].span[1] :].strip(" .,;"):
-        start = dates[-1].start
-        if dates[-1].range_from is None and dates[-1].precision == Precision.MONTH:
-            lost = DAMAGED_DAY.search(rest[:start])
-            start = lost.start() if lost else start
-        return rest[:start], rest[start:]
-    m = DAMAGED_DATE.search(rest)
-    if m:  # a date OCR damaged: kept as printed so that the row becomes a failure, not a guess
-        return rest[: m.start()], m.group()
-    return rest, ""
 
 
 def split_cells(text: str) -> tuple[str, str]:
@@ -157,7 +100,7 @@ def _paragraph_line(o: _Open, text: str, roles: list[str]) -> bool:
         role = roles[o.cell - 1]
     elif o.cell > 1 and text[:1].islower() and roles[o.cell - 1] not in (None, FECHA):
         role = roles[o.cell - 1]  # a cell's lines split by a blank line
-        if o.cell < len(roles) and roles[o.cell] == FECHA and _is_date(text):
+        if o.cell < len(roles) and roles[o.cell] == FECHA and is_date(text):
             role, o.cell = FECHA, o.cell + 1  # 'tercer trimestre de 2019': the date due next
     elif o.cell < len(roles):
         role, o.cell = roles[o.cell], o.cell + 1
@@ -183,17 +126,9 @@ def _whole(lines: list[str], roles: list[str]) -> bool:
         return False
     if AREA_RESP in roles:
         return cut_row(lines[0], roles) is not None
-    rest, fecha = _split_date(lines[0]) if FECHA in roles else (lines[0], "x")
+    rest, fecha = split_date(lines[0]) if FECHA in roles else (lines[0], "x")
     texto, actividad = split_cells(rest.strip())
     return bool(fecha.strip() and texto.strip() and actividad.strip())
-
-
-# a numeric date OCR damaged ('28/02/20Z3'): kept as the date, so that it is read back or refused
-DAMAGED_NUMERIC = regex.compile(r"^\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*[0-9OoIlZzSB]{2,4}\s*$")
-# ... or with specks for a digit ('30/06/2(]23', '31/(]1/2023', ASM 7941): its three parts and four
-# digits at least, so that the row becomes a failure rather than dated null with no word
-SPECKED_NUMERIC = regex.compile(r"^\s*\S{1,3}/\S{1,3}/\S{2,5}\s*$")
-MIN_SPECKED_DIGITS = 4
 
 
 def _undated_last(rows: list[RawRow]) -> RawRow | None:
@@ -201,34 +136,9 @@ def _undated_last(rows: list[RawRow]) -> RawRow | None:
     return rows[-1] if rows and not any(t.strip() for t in rows[-1].fecha_lines) else None
 
 
-def is_date_line(text: str) -> bool:
-    """A line that is a date cell on its own: short, and a date's pieces or a date OCR damaged
-    ('Segundo Trimestre de 2018', 'S/F', 'abrll de 2022')."""
-    return len(text) <= MAX_DATE_LINE_CHARS and (
-        is_date_piece(text)
-        or _is_date(text)
-        or DAMAGED_NUMERIC.match(text) is not None
-        or (SPECKED_NUMERIC.match(text) is not None and sum(c.isdigit() for c in text) >= MIN_SPECKED_DIGITS)
-    )
-
-
-def _is_date(text: str) -> bool:
-    """A paragraph that is a date, perhaps damaged ('abrll de 2022': kept as the date, so that
-    the row becomes a failure rather than the activity taking it)."""
-    m = DAMAGED_DATE.search(" " + text)  # the space: its first word may open the line ('Junio de 2O22')
-    # ... and more date words before those ('30 de Junio del 202a')
-    return parse_date(text) is not None or (m is not None and (m.start() == 1 or is_date_piece(text[: m.start() - 1])))
-
-
 def _date_due(o: _Open | None, roles: list[str]) -> bool:
     """The open row, written by paragraph, has its date column next."""
     return o is not None and o.by_paragraph and o.cell < len(roles) and roles[o.cell] == FECHA
-
-
-def _opens_with_date(text: str) -> bool:
-    """'31 de Agosto de 202o': a day and its month open the line (the year may be damaged)."""
-    m = DAY_MONTH.match(fold(text))
-    return m is not None and (month_of(m["month"]) or damaged_month_of(m["month"])) is not None
 
 
 def _close(o: _Open | None, roles: list[str]) -> None:
@@ -242,7 +152,7 @@ def _close(o: _Open | None, roles: list[str]) -> None:
             return
     if o is not None and o.by_paragraph and FECHA in roles and not o.row.fecha_lines and o.row.cells.get(ACTIVIDAD):
         last = o.row.cells[ACTIVIDAD][-1]
-        rest, fecha = _split_date(last.text)
+        rest, fecha = split_date(last.text)
         if fecha and rest.strip():
             o.row.cells[ACTIVIDAD][-1] = CellLine(rest.strip(), last.x0, last.x0 + len(rest.strip()))
             o.row.fecha_lines.append(fecha)
@@ -305,55 +215,6 @@ def _date_before_label(o: _Open | None) -> str | None:
     return pieces.pop()
 
 
-def _dates_close_rows(after: list[str]) -> bool:
-    """The rows under a header that names no date close their first line with one ('1 Se sugiere
-    elaborar un diagnóstico que Elaborar y publicar el diagnóstico de la junio 2025'): the date's
-    label was lost, not the column. Counted on the header's page, up to the next header or clause;
-    ``DATED_ROWS_SHARE`` of its numbered lines, and ``MIN_DATED_ROWS`` at least, must close so."""
-    numbered = dated = 0
-    for raw in after:
-        text = raw.strip()
-        if CLAUSE_HEADING.match(text) or header_roles(text) is not None:
-            break
-        first, _, rest = text.partition(" ")
-        if row_number(first) is None or not rest:
-            continue
-        numbered += 1
-        dates = find_dates(rest)
-        dated += bool(dates and not rest[dates[-1].span[1] :].strip(" .,;")) or NO_DATE_TAIL.search(rest) is not None
-    return dated >= MIN_DATED_ROWS and dated >= DATED_ROWS_SHARE * numbered
-
-
-def _confusable(read: str, due: int) -> bool:
-    """The number read is the one due but for one digit OCR takes for another ('3' for '8',
-    '1' for '7', '5' for '6', a bar for a '1'): every other digit the same."""
-    want = str(due)
-    read = read.strip(".)").replace("|", "1")  # a '1' read as a bar: '|1' where 11 is due (ASM 7815)
-    if len(read) != len(want) or not read.isdigit():
-        return False
-    diff = [(a, b) for a, b in zip(read, want) if a != b]
-    return not diff or (len(diff) == 1 and frozenset(diff[0]) in CONFUSABLE_DIGITS)
-
-
-def _misread_next(n: int, rest: str, rows: list[RawRow], o: _Open | None, page: int, following: str) -> bool:
-    """A lone number just after a row that its date row closed, when a finding opens on the next
-    line, is a row's: a few ahead, the number of a row after one whose number OCR lost ('7'
-    after row 5, dev OCR'd text 87); else the next row's misread ('8' for '3', ASM 7822: the
-    table ended there and 13 rows were lost), taken as the next and flagged. The page's own
-    number alone on its line is no row's."""
-    if rest or o is not None or not rows or n == page or not any(t.strip() for t in rows[-1].fecha_lines):
-        return False
-    return following[:1].isupper() and row_number(following.split()[0]) is None and header_roles(following) is None
-
-
-def _first_lone(n: int, rest: str, last: int, o: _Open | None, pending: list[str]) -> bool:
-    """A lone number just under a header, where the table's first row's is due, is that row's
-    number misread ('4' for '1' after the first finding's line, real-path ASM 7910): kept, and
-    read back from the rows after it (``numbering.renumbered``, flagged). Further than
-    ``MAX_ROW_SKIP`` ahead, or after more lines than a row's first, it is no row's number."""
-    return not rest and last == 0 and o is None and n <= 1 + MAX_ROW_SKIP and len(pending) <= MAX_LINES_BEFORE_NUMBER
-
-
 def _carried(o: _Open | None, pending: list[str], roles: list[str], first: str, lone: bool) -> list[str]:
     """The lines before a row's number that are its first (taken off the row above, or off the
     lines after the header or after the row above's date row): asked when the row's first piece
@@ -413,7 +274,7 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 continue
             step = head.read(text, next((t.strip() for t in lines[i + 1 :] if t.strip()), ""))
             heading = step.heading
-            if heading is not None and FECHA not in heading[0] and _dates_close_rows(lines[i + 1 :]):
+            if heading is not None and FECHA not in heading[0] and dates_close_rows(lines[i + 1 :]):
                 heading = ([*heading[0], FECHA], heading[1])  # its date's label lost ('Ad :', ASM 7957)
             # a header repeated over a row cut by the page break: the row goes on under it (7957)
             goes_on = heading == (roles, tipo) and open_row is not None and bool(open_row.lines)
@@ -458,11 +319,11 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
             if n is None and not rest and LOOKALIKE_DIGIT.get(first) == last + 1 > 1:
                 n = last + 1  # a lone 'B' where row 8 is due (ASM 7941): its number, flagged
                 misread = first
-            elif (
-                n is not None and last and n != last + 1 and _confusable(first, last + 1) and not _opens_with_date(text)
-            ):
+            elif n is not None and last and n != last + 1 and confusable(first, last + 1) and not opens_with_date(text):
                 n, misread = last + 1, first  # '3 También ...' where row 8 is due (ASM 7828)
-            elif n is not None and n != last + 1 and _misread_next(n, rest, rows, open_row, number, following):
+            elif (
+                n is not None and n != last + 1 and misread_next(n, rest, rows, open_row is not None, number, following)
+            ):
                 if not last + 1 < n <= last + 1 + MAX_ROW_SKIP:
                     n, misread = last + 1, first  # '8' where row 3 is due, after row 2's date row (7822)
                 else:
@@ -473,12 +334,12 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
             if (
                 n is not None
                 and n != last + 1
-                and (not rest or _opens_with_date(text) or 0 < last < n - MAX_ROW_SKIP)
-                and not _first_lone(n, rest, last, open_row, pending)
+                and (not rest or opens_with_date(text) or 0 < last < n - MAX_ROW_SKIP)
+                and not first_lone(n, rest, last, open_row is not None, pending)
                 and not lone_ok
             ):
                 n = None  # out of sequence: a page's number, or a date's day ('31 de Agosto de 2020')
-            if n is not None and _date_due(open_row, roles) and _is_date(text):
+            if n is not None and _date_due(open_row, roles) and is_date(text):
                 n = None  # '30 de Abrll de 2024': the date paragraph the open row is waiting for
             if n is not None:
                 first = rest or next((t.strip() for t in lines[i + 1 :] if t.strip()), "")
@@ -528,7 +389,7 @@ def _fill(row: RawRow, rest: str, roles: list[str]) -> None:
         return
     fecha = ""
     if FECHA in roles:
-        rest, fecha = _split_date(rest)
+        rest, fecha = split_date(rest)
         row.fecha_lines.append(fecha)
     texto, actividad = split_cells(rest.strip())
     for role, cell in ((TEXTO, texto), (ACTIVIDAD, actividad)):

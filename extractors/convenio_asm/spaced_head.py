@@ -31,6 +31,11 @@ from .labels import (
     role_of_fragments,
 )
 
+# an agreement's clause heading ('CUARTA. Cumplimiento. “LAS PARTES” determinarán ...'): the
+# table above it has ended, whatever row is open (ASM 7719: its last row took the clause)
+CLAUSE_HEADING = regex.compile(
+    r"^(?:PRIMERA|SEGUNDA|TERCERA|CUARTA|QUINTA|SEXTA|S[ÉE]PTIMA|OCTAVA|NOVENA|D[ÉE]CIMA)\b[^.]{0,20}\.\s"
+)
 # a header label on a line of its own is short ('Descripción de la recomendación')
 MAX_LABEL_CHARS = 40
 # a header's '#' OCR read as another lone sign ('$ Hallazgos Actividades comprometidas', ASM dev
