@@ -37,3 +37,12 @@ def make_page(text: str, number: int = 1, source: str = "plain_text") -> Page:
 def make_document(text: str, doc_id: str = "0" * 64, name: str = "doc.txt") -> Document:
     pages = [make_page(chunk, i + 1) for i, chunk in enumerate(text.split("\f"))]
     return Document(doc_id=doc_id, source=name, file_name=name, media_type="text", pages=pages, page_count=len(pages))
+
+
+def extract_text(extractor: str, text: str):
+    """The named registry extractor run on a document built from ``text`` (pages split at form
+    feeds), in this process's context: the extractor tests' one way in."""
+    from papeleo import registry
+    from papeleo.context import process_context
+
+    return registry.get(extractor).func(make_document(text), process_context())

@@ -10,15 +10,13 @@ from __future__ import annotations
 import datetime as dt
 
 from extractors.convenio_asm.coneval_line import cut_row
-from helpers import make_document
-from papeleo import registry
-from papeleo.context import process_context
+from helpers import extract_text
 
 ANEXO_D = ["numero", "texto", "area_coordinadora", "actividad", "area_responsable", "fecha", "resultados", "evidencias"]
 
 
 def extract(text: str):
-    return registry.get("convenio_asm.v1").func(make_document(text), process_context())
+    return extract_text("convenio_asm.v1", text)
 
 
 def test_an_institutional_row_is_cut_at_its_units_its_actions_and_its_date() -> None:

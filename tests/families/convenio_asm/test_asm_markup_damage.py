@@ -10,13 +10,11 @@ from __future__ import annotations
 import datetime as dt
 
 from extractors.convenio_asm.records import CellLine, flatten
-from helpers import make_document
-from papeleo import registry
-from papeleo.context import process_context
+from helpers import extract_text
 
 
 def extract(text: str):
-    return registry.get("convenio_asm.v1").func(make_document(text), process_context())
+    return extract_text("convenio_asm.v1", text)
 
 
 def rows(text: str) -> list[tuple]:

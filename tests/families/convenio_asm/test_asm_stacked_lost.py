@@ -13,13 +13,11 @@ import json
 
 from extractors.convenio_asm.spaced_head import header_roles
 from extractors.convenio_asm.stacked import row_starts
-from helpers import make_document
-from papeleo import registry
-from papeleo.context import process_context
+from helpers import extract_text
 
 
 def extract(text: str):
-    return registry.get("convenio_asm.v1").func(make_document(text), process_context())
+    return extract_text("convenio_asm.v1", text)
 
 
 def rows(text: str) -> list[tuple]:
