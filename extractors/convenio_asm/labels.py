@@ -91,9 +91,9 @@ def fecha_label_end(text: str) -> int | None:
 GARBLED_DAY = r"(?:\S?\d\S?|[OoIlZzSB|]{1,2})"
 # the table's kind by its text column: 'Recomendación', 'Descripción de la recomendación', with
 # one letter OCR misread ('Descripción de la recomcndación', ASM dev OCR'd text 154: read as
-# findings, its rows were folded into the findings of the same numbers). Eleven letters with one
-# slip match no other label's word
-RECOMENDACION = regex.compile(r"(?:recomendaci){e<=1}")
+# findings, its rows were folded into the findings of the same numbers), or two ('recomenclación',
+# a 'd' read 'cl', ASM 7812). Eleven letters with two slips match no other label's word
+RECOMENDACION = regex.compile(r"(?:recomendaci){e<=2}")
 # '1', '12', '3.', 'l0' (OCR), '1)' — the row number in the first column
 NUMBER_CELL = regex.compile(r"^\W{0,2}(?P<n>[0-9lIO]{1,2})[.)]?$")
 OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})

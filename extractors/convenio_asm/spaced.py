@@ -41,6 +41,7 @@ from .stacked import (
     CLOSED_DATE,
     LEADING_NOISE,
     LIST_ITEM,
+    is_date_piece,
     looks_stacked,
     next_rows_start,
     opens_without_finding,
@@ -63,6 +64,8 @@ ACTIVITY_START = regex.compile(
 )
 # else where a sentence ends and a capital starts ('... vigente. Alinear')
 SENTENCE_END = regex.compile(r"(?<=\.)\s+(?=\p{Lu})")
+# a date cell that says there is none: 'Por definir', 'S/F', 'N/A', 'Sin fecha'
+NO_DATE_CELL = regex.compile(r"^\W*(?:n\s*/\s*a|por\s+definir|s\s*/\s*f|sin\s+fecha|no\s+aplica)\W*$", regex.I)
 # lines that are neither rows nor date rows a table may hold in a run (a page's running lines and
 # a repeated header printed one label per line); more is prose after the table
 MAX_WAIT = 6
@@ -100,14 +103,21 @@ def _paragraph_line(o: _Open, text: str, roles: list[str]) -> bool:
         role = roles[o.cell - 1]
     elif o.cell > 1 and text[:1].islower() and roles[o.cell - 1] not in (None, FECHA):
         role = roles[o.cell - 1]  # a cell's lines split by a blank line
-        if o.cell < len(roles) and roles[o.cell] == FECHA and is_date(text):
-            role, o.cell = FECHA, o.cell + 1  # 'tercer trimestre de 2019': the date due next
+        if o.cell < len(roles) and roles[o.cell] == FECHA and (is_date(text) or is_date_piece(text)):
+            # 'tercer trimestre de 2019', 'segundo semestre de' (its year next, ASM 7812): the date due next
+            role, o.cell = FECHA, o.cell + 1
     elif o.cell < len(roles):
         role, o.cell = roles[o.cell], o.cell + 1
-        if role != FECHA and FECHA in roles[o.cell :] and o.row.cells and parse_date(text) is not None:
-            # a paragraph that is a whole date is the date: the cells before it were read as one
-            # (dev seed 48, row 11: the finding and its activity in one paragraph)
+        whole_date = parse_date(text) is not None or NO_DATE_CELL.match(text) is not None
+        if role != FECHA and FECHA in roles[o.cell :] and o.row.cells and whole_date:
+            # a paragraph that is a whole date, or says there is none ('Por definir'), is the
+            # date: the cells before it were read as one (dev seed 48, row 11; ASM 7812 row 1)
             role, o.cell = FECHA, roles.index(FECHA) + 1
+    elif roles[-1] == FECHA and o.row.fecha_lines and not CLOSED_DATE.search(" ".join(o.row.fecha_lines)):
+        # the date's last words a paragraph of their own ('segundo semestre de' / '2020', ASM 7812)
+        if not is_date_line(text):
+            return False
+        role = FECHA
     else:
         return False
     o.in_paragraph = True
@@ -150,6 +160,14 @@ def _close(o: _Open | None, roles: list[str]) -> None:
             o.row.cells, o.row.fecha_lines = {}, []
             _put(o.row, cells)
             return
+    if o is not None and o.by_paragraph and o.row.cells.get(TEXTO) and not o.row.cells.get(ACTIVIDAD):
+        # the finding and its activity in one paragraph ('... educación básica. Documentar los
+        # criterios ...', ASM 7812 row 1): cut where the activity starts
+        joined = " ".join(c.text for c in o.row.cells[TEXTO])
+        texto, actividad = split_cells(joined)
+        if texto.strip() and actividad.strip():
+            o.row.cells[TEXTO] = [CellLine(texto.strip(), 0.0, float(len(texto.strip())))]
+            o.row.cells[ACTIVIDAD] = [CellLine(actividad.strip(), 0.0, float(len(actividad.strip())))]
     if o is not None and o.by_paragraph and FECHA in roles and not o.row.fecha_lines and o.row.cells.get(ACTIVIDAD):
         last = o.row.cells[ACTIVIDAD][-1]
         rest, fecha = split_date(last.text)

@@ -473,3 +473,44 @@ def test_a_detached_findings_column_that_does_not_match_its_rows_is_no_guess() -
     out = extract(text)
     assert out.records == []
     assert len(out.failures) == 3 and all("written apart" in f.message for f in out.failures)
+
+
+def test_rows_one_cell_per_paragraph_whose_cells_ocr_joined_or_cut() -> None:
+    # ASM 7812: row 1's finding and activity in one paragraph, its date 'Por definir'; row 2's
+    # date over two paragraphs; the recommendations' label read 'recomenclación' ('d' as 'cl')
+    text = (
+        "a) De los hallazgos:\n\nNúm.\n\nHallazgo\n\nAcción de mejora comprometida\n\nFecha de cumplimiento\n\n"
+        "1\n\nSe observa que no se documentan los criterios. Documentar los criterios de selección.\n\n"
+        "Por definir\n\n"
+        "2\n\nEl diagnóstico no define a la población.\n\nActualizar el diagnóstico situacional.\n\n"
+        "segundo semestre de\n\n2020\n\n"
+        "b) De las recomendaciones:\n\nNúm.\n\nDescripci6n de la recomenclación\n\n"
+        "Acción de mejora comprometida\n\nFecha de cumplimiento\n\n"
+        "1\n\nSe sugiere elaborar los manuales.\n\nDocumentar los procedimientos.\n\nabril 2020\n\n"
+    )
+    records = extract(text).records
+    got = [(r["tipo"], r["numero"], r["texto"], r["actividad_comprometida"], r["fecha_compromiso"]) for r in records]
+    assert got == [
+        (
+            "hallazgo",
+            1,
+            "Se observa que no se documentan los criterios.",
+            "Documentar los criterios de selección.",
+            None,
+        ),
+        (
+            "hallazgo",
+            2,
+            "El diagnóstico no define a la población.",
+            "Actualizar el diagnóstico situacional.",
+            dt.date(2020, 12, 31),
+        ),
+        (
+            "recomendacion",
+            1,
+            "Se sugiere elaborar los manuales.",
+            "Documentar los procedimientos.",
+            dt.date(2020, 4, 30),
+        ),
+    ]
+    assert records[0]["fecha_texto"] == "Por definir"
