@@ -87,6 +87,8 @@ class RawRow:
     pieced: bool = False
     # its finding came back from paragraphs OCR wrote after the table (``detached``): said so
     reattached: bool = False
+    # its date's label was read and no date after it: OCR lost the date (a failure, not a null)
+    date_lost: bool = False
 
     def add(self, role: str, line: CellLine) -> None:
         self.cells.setdefault(role, []).append(line)

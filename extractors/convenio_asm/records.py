@@ -295,6 +295,14 @@ def to_record(raw: RawRow, rights: dict[str, float], meta: dict) -> tuple[dict |
             "stamp) and cannot be read; check the original document and enter it by hand",
             json.dumps({**rec, "fecha_texto": None}, ensure_ascii=False, default=str),
         )
+    if raw.date_lost and fecha.value is None and not fecha_text.strip():
+        return None, Failure(
+            "extract",
+            "unreadable_date",
+            f"{raw.tipo} {raw.numero} (page {raw.page}): the row's date label is there but no date follows it in "
+            "the text (OCR lost it); check the date in the document and enter it by hand",
+            json.dumps({**rec, "fecha_texto": None}, ensure_ascii=False, default=str),
+        )
     if not fecha.readable:
         failure = Failure(
             "extract",

@@ -271,7 +271,10 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
     pending: list[str] = []  # lines after a header while no row is open
     date_for: RawRow | None = None  # a row whose date label stood alone: its date comes next
     for number, lines in pages:
+        skip: int | None = None  # a line read with the one before it (a label's end)
         for i, raw in enumerate(lines):
+            if i == skip:
+                continue
             text = raw.strip()
             if not text:
                 pending = []
@@ -315,8 +318,17 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                     # ... cut over paragraphs until its year ('Mayo' / 'del 2022', ASM 7950)
                     date_for = None if CLOSED_DATE.search(" ".join(date_for.fecha_lines)) else date_for
                     continue
+                # no date under its label: OCR lost it; the row says so rather than read undated
+                date_for.date_lost = not any(t.strip() for t in date_for.fecha_lines)
                 date_for = None
             end = fecha_label_end(text)
+            if end is None and fold(text).strip(" :") == "fecha":
+                # the label cut over two paragraphs ('Fecha' / 'comprometida:', ASM 7822)
+                j = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
+                joined = f"{text} {lines[j].strip()}" if j is not None else text
+                whole = fecha_label_end(joined)
+                if j is not None and whole is not None and not joined[whole:].strip():
+                    text, end, skip = joined, whole, j
             if end is not None:
                 before = _date_before_label(open_row) if LABEL_REST.match(text[end:]) else None
                 _close(open_row, roles)

@@ -514,3 +514,24 @@ def test_rows_one_cell_per_paragraph_whose_cells_ocr_joined_or_cut() -> None:
         ),
     ]
     assert records[0]["fecha_texto"] == "Por definir"
+
+
+def test_a_date_label_cut_in_two_and_a_label_ocr_left_without_its_date() -> None:
+    # ASM 7822: 'Fecha' / 'comprometida:' over two paragraphs, the date after them; ASM 7828: the
+    # label with nothing after it (OCR lost the date) was read as a row with no date, silently
+    text = (
+        "# Descripción del hallazgo Actividades comprometidas\n\n"
+        "1 Se observa que no se da seguimiento a las metas. Implementar una base de datos de seguimiento.\n"
+        "Fecha\n\ncomprometida:\n\n30 de noviembre de 2024\n\n"
+        "2 Además, una parte de los recursos no se ejerció. Elaborar un calendario de ejercicio del gasto.\n"
+        "Fecha compromiso:\n"
+        "3 Además, no existen mecanismos de coordinación. Instalar el comité técnico de seguimiento.\n"
+        "Fecha compromiso: 31 de enero de 2024\n"
+    )
+    out = extract(text)
+    assert [(r["numero"], r["fecha_compromiso"]) for r in out.records] == [
+        (1, dt.date(2024, 11, 30)),
+        (3, dt.date(2024, 1, 31)),
+    ]
+    (failure,) = out.failures
+    assert json.loads(failure.record)["numero"] == 2 and "no date follows" in failure.message
