@@ -189,7 +189,39 @@ def read_fecha(text: str) -> Fecha:
     repaired = parse_damaged_date(clean)
     if repaired is not None and _fits(repaired.match, repaired.text):
         return Fecha(repaired.match.value, PRECISION[repaired.match.precision], True, repaired.repairs)
-    return _dashless_range(clean) or Fecha(None, None, False)
+    return _dashless_range(clean) or _despeckled(clean) or Fecha(None, None, False)
+
+
+# signs OCR left among a date's words, each undone: a dash after 'de' ('31 de - octubre', 'de-
+# 2018', 'del-2023'), 'al' glued to its day ('al31'), a point glued to a day ('31.de'), a lone
+# letter before the year ('de l 2018') or closing the cell ('Por definir A', '... 2022 y')
+DATE_SPECKS = (
+    (re.compile(r"\b(del?)\s*[-–—]\s*", re.I), r"\1 "),
+    (re.compile(r"\bal(?=\d)", re.I), "al "),
+    (re.compile(r"(?<=\d)\.(?=de\b)", re.I), " "),
+    (re.compile(r"(?<=\bde)\.?\s+[lI|]\s+(?=[12]\d{3}\b)", re.I), " "),
+    (re.compile(r"(?<=\w)\.(?=\s+[12]\d{3}\b)"), ""),
+    (re.compile(r"\s+\S\W*$"), ""),
+)
+# why a date so read was taken
+DESPECKLED = "signos sueltos que el OCR dejó entre las palabras de la fecha, quitados"
+
+
+def _despeckled(text: str) -> Fecha | None:
+    """The date read with the signs OCR left among its words undone (``DATE_SPECKS``), said as a
+    repair; None when it still does not read ('1 de junio al 31 de - octubre de 2019', scan 7518)."""
+    fixed = text
+    for pattern, repl in DATE_SPECKS:
+        fixed = pattern.sub(repl, fixed)
+    fixed = " ".join(fixed.split())
+    if fixed == text:
+        return None
+    if NO_DATE.match(fold(fixed)):
+        return Fecha(None, None, True, ((text, fixed),), DESPECKLED)
+    d = parse_date(fixed)
+    if d is None or not _fits(d, fixed):
+        return None
+    return Fecha(d.value, PRECISION[d.precision], True, ((text, fixed),), DESPECKLED)
 
 
 # why a dashless range was read as one

@@ -231,3 +231,23 @@ def test_a_range_whose_dash_ocr_dropped_is_read_as_the_range_and_said() -> None:
     # two days, or a second month before the first, may be two rows' dates: still unreadable
     assert not read_fecha("30 de junio de 2021 31 de julio de 2021").readable
     assert not read_fecha("Noviembre 2018 Julio 2018").readable
+
+
+def test_signs_ocr_left_among_a_dates_words_are_undone_and_said() -> None:
+    # scans 7518, 7525, 7527, 7719, 7808, 7826: each was a failure
+    import datetime as dt
+
+    from extractors.convenio_asm.records import read_fecha
+
+    cases = {
+        "1 de junio al 31 de - octubre de 2019": (dt.date(2019, 10, 31), "dia"),
+        "1 de noviembre de 2023 al31 de enero de 2024": (dt.date(2024, 1, 31), "dia"),
+        "Segundo Semestre de. 2022 y": (dt.date(2022, 12, 31), "mes"),
+        "31.de Enero del-2023": (dt.date(2023, 1, 31), "dia"),
+        "30 de Noviembre de - 2020": (dt.date(2020, 11, 30), "dia"),
+    }
+    for printed, want in cases.items():
+        got = read_fecha(printed)
+        assert (got.value, got.precision) == want, printed
+        assert got.repairs and got.repairs[0][0] == printed and "sueltos" in got.why
+    assert not read_fecha("— — ME").readable  # no date under the signs: still a failure
