@@ -87,7 +87,7 @@ class RawRow:
     pieced: bool = False
     # its finding came back from paragraphs OCR wrote after the table (``detached``): said so
     reattached: bool = False
-    # its date's label was read and no date after it: OCR lost the date (a failure, not a null)
+    # its date's label was read and nothing after it: an empty cell, or a date OCR lost (said)
     date_lost: bool = False
 
     def add(self, role: str, line: CellLine) -> None:

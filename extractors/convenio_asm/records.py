@@ -73,6 +73,12 @@ class Flat:
     items: int
 
 
+# what a row says whose date label has nothing after it in the text: the cell may be empty as
+# printed (agreements leave some blank), or OCR may have lost the date; the text cannot tell
+DATE_LABEL_ONLY = (
+    "fecha_compromiso: la etiqueta de la fecha no va seguida de ninguna fecha en el texto (celda vacía "
+    "en el documento, o una fecha que el OCR perdió): revisar contra el documento"
+)
 # what a row whose cells OCR interleaved says (``RawRow.pieced``)
 PIECED = (
     "texto, actividad_comprometida: el OCR escribió las celdas de la fila una pieza por línea, "
@@ -313,6 +319,8 @@ def to_record(raw: RawRow, rights: dict[str, float], meta: dict) -> tuple[dict |
     if raw.pieced:
         corrected += [f"{f}:corregido" for f in ("texto", "actividad_comprometida") if rec.get(f)]
         comments.append(PIECED)
+    if raw.date_lost and fecha.value is None and not fecha_text.strip():
+        comments.append(DATE_LABEL_ONLY)
     if raw.note:
         comments.append(raw.note)
     if corrected:
@@ -325,14 +333,6 @@ def to_record(raw: RawRow, rights: dict[str, float], meta: dict) -> tuple[dict |
             "unreadable_date",
             f"{raw.tipo} {raw.numero} (page {raw.page}): the committed date is covered by a mark (a blot or a "
             "stamp) and cannot be read; check the original document and enter it by hand",
-            json.dumps({**rec, "fecha_texto": None}, ensure_ascii=False, default=str),
-        )
-    if raw.date_lost and fecha.value is None and not fecha_text.strip():
-        return None, Failure(
-            "extract",
-            "unreadable_date",
-            f"{raw.tipo} {raw.numero} (page {raw.page}): the row's date label is there but no date follows it in "
-            "the text (OCR lost it); check the date in the document and enter it by hand",
             json.dumps({**rec, "fecha_texto": None}, ensure_ascii=False, default=str),
         )
     if not fecha.readable:

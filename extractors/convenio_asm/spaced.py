@@ -318,7 +318,7 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                     # ... cut over paragraphs until its year ('Mayo' / 'del 2022', ASM 7950)
                     date_for = None if CLOSED_DATE.search(" ".join(date_for.fecha_lines)) else date_for
                     continue
-                # no date under its label: OCR lost it; the row says so rather than read undated
+                # no date under its label: an empty cell, or a date OCR lost; the row says so
                 date_for.date_lost = not any(t.strip() for t in date_for.fecha_lines)
                 date_for = None
             end = fecha_label_end(text)
