@@ -186,9 +186,12 @@ def read_rows(pages: Sequence[GridPage | tuple]) -> list[RawRow]:
                 # the top of the next page, whose first lines end the row the page break cut (dev
                 # ASM text PDF 89 lost them); a row there is the row above's, as on an unruled page
                 going_on = blk is not None and blk.page != cols.block.page and prev_bottom is None
+                going = cols.tipo if going_on else None
                 cols, current = None, current if going_on else None
+            else:
+                going = None
             if cols is None and blk is not None:
-                cols = _headerless(blk, known, lines[: i - 1])
+                cols = _headerless(blk, known, lines[: i - 1], going)
                 if cols is not None and cols.tipo != (current.tipo if current else None):
                     current = None
                 prev_bottom = None
@@ -245,13 +248,16 @@ def read_rows(pages: Sequence[GridPage | tuple]) -> list[RawRow]:
     return rows
 
 
-def _headerless(blk: Block, known: list[Columns], above: list[Line]) -> Columns | None:
+def _headerless(blk: Block, known: list[Columns], above: list[Line], going: str | None = None) -> Columns | None:
     """Columns for a ruled table with no header read: a header printed elsewhere in the document
-    whose borders are the table's rulings; its kind from the lead-in above, else that header's."""
-    match = next((c for c in known if matches(c.borders, blk)), None)
+    whose borders are the table's rulings; its kind from the lead-in above, else, for the table of
+    the page before going on (``going``), that table's (ASM text PDF 8019: the recommendations'
+    last row, alone at the top of page 3, was read as a finding), else that header's."""
+    fits = [c for c in known if matches(c.borders, blk)]
+    match = next((c for c in fits if c.tipo == going), fits[0] if fits else None)
     if match is None:
         return None
-    tipo = lead_in_kind([ln for ln in above if ln.bbox.bottom <= blk.top + IN_BLOCK], blk) or match.tipo
+    tipo = lead_in_kind([ln for ln in above if ln.bbox.bottom <= blk.top + IN_BLOCK], blk) or going or match.tipo
     log.debug("grid: page %d table at %.0f read by a header printed elsewhere (%s)", blk.page, blk.top, tipo)
     return Columns(match.roles, match.borders, tipo, blk)
 

@@ -251,3 +251,19 @@ def test_signs_ocr_left_among_a_dates_words_are_undone_and_said() -> None:
         assert (got.value, got.precision) == want, printed
         assert got.repairs and got.repairs[0][0] == printed and "sueltos" in got.why
     assert not read_fecha("— — ME").readable  # no date under the signs: still a failure
+
+
+def test_a_ruled_table_going_on_at_the_top_of_the_next_page_keeps_its_kind() -> None:
+    # ASM text PDF 8019: the recommendations' last row alone at the top of page 3, under no
+    # header, was read by the first header with the same rulings, the findings', as a finding
+    rec_head = [HEAD[0], HEAD[1], line(("Recomendación", 150), top=91.0), HEAD[3]]
+    page3_rules = [(x, 40.0, 120.0) for x in (67.0, 95.0, 265.0, 449.0, 539.0)]
+    page3 = [
+        line(("2", 80), ("Se", 99), ("sugiere", 112), ("conciliar.", 150), top=50.0),
+        line(("Conciliar", 269), ("la", 310), ("información.", 322), top=50.0),
+        line(("31", 458), ("de", 470), ("Enero", 482), ("2026", 520), top=50.0),
+    ]
+    rows = read_rows(
+        [(1, HEAD + ROW_1, VRULES, HRULES), (2, rec_head + ROW_1, VRULES, HRULES), (3, page3, page3_rules, [])]
+    )
+    assert [(r.tipo, r.numero) for r in rows] == [("hallazgo", 1), ("recomendacion", 1), ("recomendacion", 2)]
