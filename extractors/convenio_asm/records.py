@@ -81,8 +81,9 @@ DATE_LABEL_ONLY = (
 )
 # what a row whose cells OCR interleaved says (``RawRow.pieced``)
 PIECED = (
-    "texto, actividad_comprometida: el OCR escribió las celdas de la fila una pieza por línea, "
-    "alternando columnas; cada pieza se devolvió a su columna por su contenido (revisar contra el documento)"
+    "texto, actividad_comprometida: el OCR escribió las celdas de la fila mezcladas (una pieza por línea "
+    "alternando columnas, o piezas de dos celdas en cada línea); cada pieza se devolvió a su columna por "
+    "su contenido (revisar contra el documento)"
 )
 
 

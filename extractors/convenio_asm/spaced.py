@@ -191,6 +191,7 @@ def _close(o: _Open | None, roles: list[str]) -> None:
     if cells is None:
         _fill(o.row, " ".join(o.lines), roles)
         return
+    o.row.pieced = True  # lines holding pieces of two cells each, cut by content: said
     _put(o.row, cells)
 
 
