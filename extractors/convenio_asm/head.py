@@ -215,8 +215,15 @@ def _with_date_column(
     for k, (role, x0, x1) in enumerate(labels):
         if role is not None:
             continue
-        left = labels[k - 1][2] if k else x0 - MIN_LABEL_GAP
-        right = labels[k + 1][1] if k + 1 < len(labels) else x1 + MIN_LABEL_GAP
+        # the label's own pieces after it (a garbled label OCR cut in two: 'Fecra ce cum' / 'm ento')
+        end = k + 1
+        while end < len(labels) and labels[end][0] is None:
+            end += 1
+        x1 = labels[end - 1][2]
+        # from the label's left edge, not the activity label's right one: the activity's lines
+        # reach under a label printed right of them ('... que definan Enero 2025', ASM scan 7708)
+        left = max(labels[k - 1][2], x0 - MIN_LABEL_GAP) if k else x0 - MIN_LABEL_GAP
+        right = labels[end][1] if end < len(labels) else x1 + MIN_LABEL_GAP
         texts = []
         for ln in body:
             words = [w.text for w in ln.words if w.bbox is not None and left < w.bbox.x_center < right]
@@ -224,7 +231,7 @@ def _with_date_column(
                 texts.append(" ".join(words))
         dated = sum(1 for t in texts if is_date_piece(t))
         if dated >= MIN_DATE_LINES and 2 * dated > len(texts):
-            return [*labels[:k], (FECHA, x0, x1), *labels[k + 1 :]]
+            return [*labels[:k], (FECHA, x0, x1), *labels[end:]]
     return labels
 
 

@@ -267,3 +267,45 @@ def test_a_ruled_table_going_on_at_the_top_of_the_next_page_keeps_its_kind() -> 
         [(1, HEAD + ROW_1, VRULES, HRULES), (2, rec_head + ROW_1, VRULES, HRULES), (3, page3, page3_rules, [])]
     )
     assert [(r.tipo, r.numero) for r in rows] == [("hallazgo", 1), ("recomendacion", 1), ("recomendacion", 2)]
+
+
+def test_a_date_label_ocr_garbled_and_cut_in_two_over_its_dates() -> None:
+    # ASM scan 7708: 'Fecha de cumplimiento' read 'Fecra ce cum' / 'm ento'; the activities' lines
+    # reach under the label's left, so their words mixed with the dates and the column was not
+    # found: four rows' dates dropped with no flag
+    head = line(
+        ("ñ", 81),
+        ("Hallazgo", 168),
+        ("Actividad", 319),
+        ("comprometida", 362),
+        ("Fecra", 459),
+        ("ce", 487),
+        ("cum", 497),
+        ("m", 523),
+        ("ento", 528),
+        top=70.0,
+    )
+    dates = ("Junio 2024", "Enero 2025", "Mayo 2025", "Febrero 2025")
+    body = []
+    for n, date in enumerate(dates, start=1):
+        top = 84.0 + 32 * (n - 1)
+        month, year = date.split()
+        body += [
+            line(
+                (str(n), 81),
+                ("Se", 100),
+                ("observa", 115),
+                ("la", 155),
+                ("falta.", 170),
+                ("Suscribir", 271),
+                ("acuerdos", 320),
+                ("que", 370),
+                ("definan", 420),
+                (month, 478),
+                (year, 510),
+                top=top,
+            ),
+            line(("Más", 100), ("texto.", 125), ("calendarios", 271), ("de", 330), ("entrega.", 345), top=top + 9),
+        ]
+    rows = read_rows([(2, [head, *body], [], [], [])])
+    assert [" ".join(r.fecha_lines) for r in rows] == list(dates)
