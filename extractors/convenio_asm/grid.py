@@ -28,7 +28,7 @@ from papeleo.text.people import is_title_word
 from .head import LABEL_GAP, borders, fecha_row_end, header_at, speck_led
 from .labels import FECHA, NUMERO, fecha_label_end, row_number
 from .pagelines import date_rows_joined, furniture, kept_lines, narrow_glyph, numbers_first
-from .ruling import IN_BLOCK, Block, block_of, blocks, lead_in_kind, matches
+from .ruling import IN_BLOCK, MATCH_X, Block, block_of, blocks, lead_in_kind, matches
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +159,7 @@ def read_rows(pages: Sequence[GridPage | tuple]) -> list[RawRow]:
     rows: list[RawRow] = []
     cols: Columns | None = None
     current: RawRow | None = None
+    heads: dict[str, Columns] = {}  # the last header read of each kind of table
     for number, lines, vrules, hrules, hspans in pages:
         rules = [x for x, _, _ in vrules]
         ruled = blocks(number, vrules)
@@ -171,6 +172,8 @@ def read_rows(pages: Sequence[GridPage | tuple]) -> list[RawRow]:
                 k, labels, tipo = hdr
                 body = lines[i + k :]
                 cols = Columns([r for r, _, _ in labels], borders(labels, body, rules), tipo, block_of(lines[i], ruled))
+                cols = _repeated(cols, heads.get(tipo))
+                heads[tipo] = cols
                 if current is not None and current.tipo != tipo:
                     current = None
                 prev_bottom = lines[i + k - 1].bbox.bottom
@@ -246,6 +249,24 @@ def read_rows(pages: Sequence[GridPage | tuple]) -> list[RawRow]:
             current = _cells(line, cols, current, rows, number, apart)
     log.debug("grid: %d rows", len(rows))
     return rows
+
+
+def _repeated(cols: Columns, before: Columns | None) -> Columns:
+    """A header repeated on a new page whose date label OCR garbled ('Fe0n 96' / 'cumplimiento',
+    dev ASM scan 47 dropped its rows' dates with no flag: two rows are too few to find the column
+    by its dates) is the header its table printed before: the same columns where both name one,
+    the earlier one naming the date's too."""
+    if before is None or FECHA in cols.roles or FECHA not in before.roles:
+        return cols
+    named = [r for r in cols.roles if r is not None]
+    if named != [r for r in before.roles if r not in (None, FECHA)]:
+        return cols
+    # the borders between the text columns agree (the number's lies anywhere in a wide gutter)
+    shared = min(len(cols.borders), len(before.borders), before.roles.index(FECHA) - 1)
+    if shared < 2 or any(abs(a - b) > MATCH_X for a, b in zip(cols.borders[1:shared], before.borders[1:shared])):
+        return cols
+    log.debug("grid: a header repeated with its date label garbled read as the one before (%s)", cols.tipo)
+    return Columns(before.roles, before.borders, cols.tipo, cols.block)
 
 
 def _headerless(blk: Block, known: list[Columns], above: list[Line], going: str | None = None) -> Columns | None:

@@ -309,3 +309,38 @@ def test_a_date_label_ocr_garbled_and_cut_in_two_over_its_dates() -> None:
         ]
     rows = read_rows([(2, [head, *body], [], [], [])])
     assert [" ".join(r.fecha_lines) for r in rows] == list(dates)
+
+
+def test_a_header_repeated_on_a_new_page_with_its_date_label_garbled_keeps_the_date_column() -> None:
+    # dev ASM scan 47: the next page repeats the header with 'Fecha de' read 'Fe0n 96'; its two
+    # rows' dates were dropped with no flag (two rows: too few to tell the column by its dates)
+    def head(date_words: list[tuple[str, float]]) -> Line:
+        return line(("ñ", 81), ("Hallazgo", 168), ("Actividad", 319), ("comprometida", 362), *date_words, top=70.0)
+
+    findings = {
+        1: ("No", "existe", "padrón."),
+        2: ("Faltan", "los", "manuales."),
+        3: ("Se", "reintegraron", "recursos."),
+        4: ("Los", "indicadores", "fallan."),
+    }
+    activities = {1: "Integrar", 2: "Elaborar", 3: "Realizar", 4: "Rediseñar"}
+
+    def rows_from(first: int, dates: tuple[str, ...]) -> list[Line]:
+        out = []
+        for n, date in enumerate(dates, start=first):
+            month, year = date.split()
+            words = [(w, 100 + 40 * k) for k, w in enumerate(findings[n])]
+            out.append(
+                line((str(n), 81), *words, (activities[n], 271), (month, 478), (year, 510), top=84.0 + 20 * (n - first))
+            )
+        return out
+
+    page1 = [head([("Fecha", 459), ("compromiso", 487)]), *rows_from(1, ("Mayo 2026", "Junio 2026"))]
+    page2 = [head([("Fe0n", 459), ("96", 490)]), *rows_from(3, ("Agosto 2026", "Marzo 2027"))]
+    rows = read_rows([(2, page1, [], [], []), (3, page2, [], [], [])])
+    assert [(r.numero, " ".join(r.fecha_lines)) for r in rows] == [
+        (1, "Mayo 2026"),
+        (2, "Junio 2026"),
+        (3, "Agosto 2026"),
+        (4, "Marzo 2027"),
+    ]
