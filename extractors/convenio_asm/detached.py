@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import logging
 
+from papeleo.text import fold
+
 from .grid import LEAD_IN, CellLine, RawRow
 from .labels import ACTIVIDAD, TEXTO, row_number
 from .pagelines import PAGE_NUMBER
@@ -81,7 +83,7 @@ def _ends_paragraphs(text: str) -> bool:
     """A line after which no detached cell comes: the next table, a clause, a numbered row."""
     first = text.split()[0] if text.split() else ""
     numbered = row_number(first) is not None and len(text.split()) > 1
-    return bool(CLAUSE_HEADING.match(text) or header_roles(text) or numbered) or LEAD_IN.match(text.lower()) is not None
+    return bool(CLAUSE_HEADING.match(text) or header_roles(text) or numbered) or LEAD_IN.match(fold(text)) is not None
 
 
 def paragraphs_after(flat: list[str], start: int) -> list[str]:

@@ -26,7 +26,7 @@ from papeleo.text import fold
 from papeleo.text.people import is_title_word
 
 from .head import LABEL_GAP, borders, fecha_row_end, header_at, speck_led
-from .labels import FECHA, NUMERO, fecha_label_end, row_number
+from .labels import FECHA, NUMBER_LIKE, NUMERO, fecha_label_end, row_number
 from .pagelines import date_rows_joined, furniture, kept_lines, narrow_glyph, numbers_first
 from .ruling import IN_BLOCK, MATCH_X, Block, block_of, blocks, lead_in_kind, matches
 
@@ -42,7 +42,7 @@ BORDER_TOLERANCE = 2.0
 # a vertical gap above a line, in line heights, that ends a table (the body below is prose)
 MAX_ROW_GAP = 4.0
 # 'A', 'lá', '4.' — one or two letters or digits alone in a number cell: a number OCR garbled
-GARBLED_NUMBER = re.compile(r"^[^\W_]{1,2}[.)]?$")
+GARBLED_NUMBER = NUMBER_LIKE
 # titles of persons on one table line ('Licda.', 'Lic.', 'CP.') that make it a row of signatures:
 # two parties side by side at least; a finding that names one official ('el Lic. Pérez') is a row
 MIN_SIGNATURE_TITLES = 2

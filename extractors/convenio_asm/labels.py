@@ -94,6 +94,8 @@ GARBLED_DAY = r"(?:\S?\d\S?|[OoIlZzSB|]{1,2})"
 # findings, its rows were folded into the findings of the same numbers), or two ('recomenclación',
 # a 'd' read 'cl', ASM 7812). Eleven letters with two slips match no other label's word
 RECOMENDACION = regex.compile(r"(?:recomendaci){e<=2}")
+# 'A', 'lá', '4.' — one or two letters or digits alone: a row number OCR garbled, or read
+NUMBER_LIKE = regex.compile(r"^[^\W_]{1,2}[.)]?$")
 # '1', '12', '3.', 'l0' (OCR), '1)' — the row number in the first column
 NUMBER_CELL = regex.compile(r"^\W{0,2}(?P<n>[0-9lIO]{1,2})[.)]?$")
 OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})

@@ -18,7 +18,7 @@ from papeleo.text import fold
 from papeleo.text.pagetext import lines_with_stray_words_joined
 
 from .head import fecha_row_end, header_at
-from .labels import fecha_label_end, roles_in, row_number
+from .labels import NUMBER_LIKE, fecha_label_end, roles_in, row_number
 
 # '2', '- 2 -', '2/5', 'Página 2 de 5', 'Hoja 3 de 7': a page's number
 PAGE_NUMBER = re.compile(r"^\W*(?:p[aá]gina|hoja)?\s*\d{1,3}\s*(?:(?:de|/)\s*\d{1,3})?\W*$", re.I)
@@ -199,12 +199,6 @@ def _header_parts(lines: list[Line], hrules: list[float]) -> list[int]:
     return part
 
 
-# a line's first word that may be its row's number, read or garbled ('9', '11.', 'Al' for '11'):
-# moving such a line before the lines right of it on its height changes no cell, only which row
-# they join when it opens one
-NUMBER_OPENING = re.compile(r"^[^\W_]{1,2}[.)]?$")
-
-
 def _numbers_before_their_line(lines: list[Line]) -> list[Line]:
     """A lone row number moved before the lines beside it on its own height: centred on a row's
     first line, it may sit a point lower and come after it (dev ASM scan 11 gave row 1's first
@@ -214,7 +208,9 @@ def _numbers_before_their_line(lines: list[Line]) -> list[Line]:
     row 11's, numbered 'Al', unflagged)."""
     out = list(lines)
     for ln in lines:
-        if not _lone_number(ln) and not (ln.words and NUMBER_OPENING.match(ln.words[0].text)):
+        # a line whose first word may be its row's number, read or garbled ('9', '11.', 'Al' for
+        # '11'): moved, it changes no cell, only which row the lines beside it join
+        if not _lone_number(ln) and not (ln.words and NUMBER_LIKE.match(ln.words[0].text)):
             continue
         j = out.index(ln)
         mid = (ln.bbox.top + ln.bbox.bottom) / 2

@@ -34,7 +34,7 @@ from .labels import (
 )
 from .pagelines import PAGE_NUMBER
 from .paragraphs import RUNNING_QUOTE
-from .spaced_dates import LABEL_REST, dates_close_rows, is_date, is_date_line, opens_with_date, split_date
+from .spaced_dates import LABEL_REST, NO_DATE_CELL, dates_close_rows, is_date, is_date_line, opens_with_date, split_date
 from .spaced_head import CLAUSE_HEADING, HeadReader
 from .spaced_numbers import LOOKALIKE_DIGIT, MAX_LINES_BEFORE_NUMBER, MAX_ROW_SKIP, confusable, first_lone, misread_next
 from .stacked import (
@@ -64,8 +64,8 @@ ACTIVITY_START = regex.compile(
 )
 # else where a sentence ends and a capital starts ('... vigente. Alinear')
 SENTENCE_END = regex.compile(r"(?<=\.)\s+(?=\p{Lu})")
-# a date cell that says there is none: 'Por definir', 'S/F', 'N/A', 'Sin fecha'
-NO_DATE_CELL = regex.compile(r"^\W*(?:n\s*/\s*a|por\s+definir|s\s*/\s*f|sin\s+fecha|no\s+aplica)\W*$", regex.I)
+# a line with a letter or a digit: one of specks only ('“') is no piece of a row
+HAS_TEXT = regex.compile(r"[\p{L}\d]")
 # lines that are neither rows nor date rows a table may hold in a run (a page's running lines and
 # a repeated header printed one label per line); more is prose after the table
 MAX_WAIT = 6
@@ -141,9 +141,9 @@ def _whole(lines: list[str], roles: list[str]) -> bool:
     return bool(fecha.strip() and texto.strip() and actividad.strip())
 
 
-def _undated_last(rows: list[RawRow]) -> RawRow | None:
-    """The table's last row while it has no date."""
-    return rows[-1] if rows and not any(t.strip() for t in rows[-1].fecha_lines) else None
+def _undated(row: RawRow | None) -> RawRow | None:
+    """The row while it has no date."""
+    return row if row is not None and not any(t.strip() for t in row.fecha_lines) else None
 
 
 def _date_due(o: _Open | None, roles: list[str]) -> bool:
@@ -261,8 +261,7 @@ def _carried(o: _Open | None, pending: list[str], roles: list[str], first: str, 
 
 def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
     """Rows of the single-spaced ASM tables on the pages (page number, line texts)."""
-    rows: list[RawRow] = []
-    opened: list[_Open] = []
+    opened: list[_Open] = []  # every row opened at its number, in order
     roles: list[str] | None = None
     tipo = "hallazgo"
     open_row: _Open | None = None
@@ -294,7 +293,9 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 _close(open_row, roles or [])
                 roles, open_row, head = None, None, HeadReader()
                 continue
-            step = head.read(text, next((t.strip() for t in lines[i + 1 :] if t.strip()), ""))
+            j = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
+            following = lines[j].strip() if j is not None else ""  # the next non-blank line
+            step = head.read(text, following)
             heading = step.heading
             if heading is not None and FECHA not in heading[0] and dates_close_rows(lines[i + 1 :]):
                 heading = ([*heading[0], FECHA], heading[1])  # its date's label lost ('Ad :', ASM 7957)
@@ -325,8 +326,7 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
             end = fecha_label_end(text)
             if end is None and fold(text).strip(" :") == "fecha":
                 # the label cut over two paragraphs ('Fecha' / 'comprometida:', ASM 7822)
-                j = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
-                joined = f"{text} {lines[j].strip()}" if j is not None else text
+                joined = f"{text} {following}"
                 whole = fecha_label_end(joined)
                 if j is not None and whole is not None and not joined[whole:].strip():
                     text, end, skip = joined, whole, j
@@ -335,7 +335,7 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 _close(open_row, roles)
                 # the open row's date; with none open (a blank line or a repeated header ended it:
                 # ASM 7950), the last row's, while it has no date of its own
-                target = open_row.row if open_row is not None else _undated_last(rows)
+                target = open_row.row if open_row is not None else _undated(opened[-1].row if opened else None)
                 if target is not None:
                     value = before or ("" if LABEL_REST.match(text[end:]) else text[end:])
                     target.fecha_lines.append(value)
@@ -345,7 +345,6 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
             first, _, rest = text.partition(" ")
             rest = LEADING_NOISE.sub("", rest)  # '5 . Se recomienda ...': a speck after the number
             n = row_number(first)
-            following = next((t.strip() for t in lines[i + 1 :] if t.strip()), "")
             lone_ok = False  # a lone number out of sequence taken as a row's all the same
             if n is None and not rest and LOOKALIKE_DIGIT.get(first) == last + 1 > 1:
                 n = last + 1  # a lone 'B' where row 8 is due (ASM 7941): its number, flagged
@@ -353,7 +352,9 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
             elif n is not None and last and n != last + 1 and confusable(first, last + 1) and not opens_with_date(text):
                 n, misread = last + 1, first  # '3 También ...' where row 8 is due (ASM 7828)
             elif (
-                n is not None and n != last + 1 and misread_next(n, rest, rows, open_row is not None, number, following)
+                n is not None
+                and n != last + 1
+                and misread_next(n, rest, opened[-1].row if opened else None, open_row is not None, number, following)
             ):
                 if not last + 1 < n <= last + 1 + MAX_ROW_SKIP:
                     n, misread = last + 1, first  # '8' where row 3 is due, after row 2's date row (7822)
@@ -373,13 +374,12 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
             if n is not None and _date_due(open_row, roles) and is_date(text):
                 n = None  # '30 de Abrll de 2024': the date paragraph the open row is waiting for
             if n is not None:
-                first = rest or next((t.strip() for t in lines[i + 1 :] if t.strip()), "")
+                first = rest or following
                 carried = _carried(open_row, pending, roles, first, lone=not rest)
                 _close(open_row, roles)
                 last, pending = n, []
                 start = carried + ([rest] if rest else [])
                 open_row = _Open(RawRow(tipo, n, number, read_numero=misread), start, by_paragraph=not start)
-                rows.append(open_row.row)
                 opened.append(open_row)
                 waiting = 0
                 continue
@@ -394,15 +394,15 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 continue
             if role_of(text) is not None:
                 continue  # a header's label on a line of its own (a header repeated on a new page)
-            if regex.search(r"[\p{L}\d]", text):  # a line of specks ('“') is no piece of a row
+            if HAS_TEXT.search(text):
                 pending.append(text)
             waiting += 1
             if waiting > MAX_WAIT:
                 roles, open_row = None, None  # prose: the table has ended
     _close(open_row, roles or [])
-    log.debug("spaced: %d rows", len(rows))
     # a lone number whose paragraphs held no finding was no row (a page's number in sequence)
     rows = [r for o in opened for r in (o.row, *o.more)]
+    log.debug("spaced: %d rows", len(rows))
     return [r for r in rows if r.cells or r.fecha_lines or r.note]
 
 

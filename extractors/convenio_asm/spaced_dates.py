@@ -25,7 +25,10 @@ DAMAGED_DATE = regex.compile(
 # 2026', ASM dev 41; 'a0 de'): kept with the date, whose month alone would be a guess
 DAMAGED_DAY = regex.compile(rf"(?:(?<=\s)|^){GARBLED_DAY}\s+(?:d|cl)[ec]\s+$")
 # an empty or deferred date closing a row: 'N/A', 'Por definir', 'S/F', 'Sin fecha'
-NO_DATE_TAIL = regex.compile(r"\s(?:n\s*/\s*a|por\s+definir|s\s*/\s*f|sin\s+fecha|no\s+aplica)\W*$", regex.I)
+NO_DATE_WORDS = r"n\s*/\s*a|por\s+definir|s\s*/\s*f|sin\s+fecha|no\s+aplica"
+NO_DATE_TAIL = regex.compile(rf"\s(?:{NO_DATE_WORDS})\W*$", regex.I)
+# ... and a date cell that says only that
+NO_DATE_CELL = regex.compile(rf"^\W*(?:{NO_DATE_WORDS})\W*$", regex.I)
 # a day and the word after it, perhaps its month: '31 de agosto', '1 dc octubre' (folded)
 DAY_MONTH = regex.compile(rf"^\s*\d{{1,2}}\s+(?:{DE_LOOKALIKE}\s+)?(?P<month>[a-z]+)")
 # what is left of a date row's label cut over two lines: 'Fecha comprometida de' / 'cumplimiento:'

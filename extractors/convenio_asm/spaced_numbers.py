@@ -36,13 +36,13 @@ def confusable(read: str, due: int) -> bool:
     return not diff or (len(diff) == 1 and frozenset(diff[0]) in CONFUSABLE_DIGITS)
 
 
-def misread_next(n: int, rest: str, rows: list[RawRow], open_now: bool, page: int, following: str) -> bool:
+def misread_next(n: int, rest: str, above: RawRow | None, open_now: bool, page: int, following: str) -> bool:
     """A lone number just after a row that its date row closed, when a finding opens on the next
     line, is a row's: a few ahead, the number of a row after one whose number OCR lost ('7'
     after row 5, dev OCR'd text 87); else the next row's misread ('8' for '3', ASM 7822: the
     table ended there and 13 rows were lost), taken as the next and flagged. The page's own
     number alone on its line is no row's."""
-    if rest or open_now or not rows or n == page or not any(t.strip() for t in rows[-1].fecha_lines):
+    if rest or open_now or above is None or n == page or not any(t.strip() for t in above.fecha_lines):
         return False
     return following[:1].isupper() and row_number(following.split()[0]) is None and header_roles(following) is None
 
