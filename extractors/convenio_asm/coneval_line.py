@@ -32,7 +32,7 @@ SHAPES = (
     (TEXTO, AREA_COORD, ACTIVIDAD, AREA_RESP, FECHA, RESULTADOS, EVIDENCIAS),  # Anexo D, institucional
 )
 # the actions' first word: 'Realizar las gestiones', '• Depurar los registros', 'Para su atención'
-ACTIONS_OPEN = regex.compile(r"(?:(?<=\s)|^)(?:[•▪●◦\-–]\s*)?" + ORDER + r"|(?:(?<=\s)|^)" + FOR_ITS)
+ACTIONS_OPEN = regex.compile(r"(?:(?<=\s)|^)(?:[•▪●◦\-–—]\s*)?" + ORDER + r"|(?:(?<=\s)|^)" + FOR_ITS)
 # a word a cell cannot end on: a unit's word after it continues the phrase ('ante la Secretaría')
 JOINER = regex.compile(r"(?i)\b(?:de|del|la|las|el|los|a|al|ante|con|por|para|y|e|en|su|sus|que)\s*$")
 # a phrase of the results' side opening with a capital and a lower-case letter (not 'MIR')

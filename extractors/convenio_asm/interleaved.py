@@ -34,15 +34,15 @@ ORDER = r"\p{Lu}" + ORDER_TAIL
 FOR_ITS = r"Para\s+su\b"
 # a list mark opening an item, as printed or as tesseract reads a bullet off a scan: '+ Publicar',
 # '» Someter', '« Actualizar', '-* Impartir' (real-path ASM 7910)
-BULLET_READ = r"[•▪●◦+»«*\-–]{1,2}"
+BULLET_READ = r"[•▪●◦+»«*\-–—]{1,2}"
 # where the activity starts on the row's first line: a capitalised infinitive after a word of the
 # finding ('... que el Realizar las gestiones'), 'Para su atención ...', or a list mark (also a
 # bullet as tesseract reads it off a scan: '+ Publicar', '» Someter')
 FIRST_ACTIVITY = regex.compile(
-    r"(?<=\S)\s+(?=(?:[•▪●◦+»\-–]\s*)?" + ORDER + "|" + FOR_ITS + r"|[•▪●◦+»]\s|[\-–]\s+\p{Lu}|[a-e]\)\s)"
+    r"(?<=\S)\s+(?=(?:[•▪●◦+»\-–—]\s*)?" + ORDER + "|" + FOR_ITS + r"|[•▪●◦+»]\s|[\-–—]\s+\p{Lu}|[a-e]\)\s)"
 )
 # a list item of the activity opening a piece: '- Publicar', '• Depurar', 'b) Verificar'
-ITEM_START = regex.compile(r"^(?:[•▪●◦+»\-–]\s|[a-e]\)\s)")
+ITEM_START = regex.compile(r"^(?:[•▪●◦+»\-–—]\s|[a-e]\)\s)")
 # words a date cell is made of ('cuarto trimestre de', '2025', '30 de junio', 'N/A', '–')
 DATE_WORD = regex.compile(
     rf"^(?:{'|'.join(MONTHS)}|\d{{1,4}}[.,]?|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|primer|segundo|tercer|cuarto|trimestre"

@@ -36,11 +36,20 @@ from .pagelines import PAGE_NUMBER
 from .paragraphs import RUNNING_QUOTE
 from .spaced_dates import LABEL_REST, NO_DATE_CELL, dates_close_rows, is_date, is_date_line, opens_with_date, split_date
 from .spaced_head import CLAUSE_HEADING, HeadReader
-from .spaced_numbers import LOOKALIKE_DIGIT, MAX_LINES_BEFORE_NUMBER, MAX_ROW_SKIP, confusable, first_lone, misread_next
+from .spaced_numbers import (
+    LOOKALIKE_DIGIT,
+    MAX_LINES_BEFORE_NUMBER,
+    MAX_ROW_SKIP,
+    ahead_after_date,
+    confusable,
+    first_lone,
+    misread_next,
+)
 from .stacked import (
     CLOSED_DATE,
     LEADING_NOISE,
     LIST_ITEM,
+    first_line_from_right,
     is_date_piece,
     looks_stacked,
     next_rows_start,
@@ -56,11 +65,11 @@ log = logging.getLogger(__name__)
 # • Detectar', '... transparencia. a) Publicar', dev OCR'd text 41); an 'I' OCR read as 'l'
 # before 'm' or 'n' still opens one ('... al FAM. lmpartir cursos', ASM 7725)
 ACTIVITY_START = regex.compile(
-    r"(?<=[.:;])\s+(?=(?:[•▪●◦\-–]\s*|[a-e]\)\s*)?(?:\p{Lu}|l(?=[mn]))"
+    r"(?<=[.:;])\s+(?=(?:[•▪●◦\-–—]\s*|[a-e]\)\s*)?(?:\p{Lu}|l(?=[mn]))"
     + ORDER_TAIL
     + "|"
     + FOR_ITS
-    + r"|[•▪●◦]\s|[\-–]\s+\p{Lu})"
+    + r"|[•▪●◦]\s|[\-–—]\s+\p{Lu})"
 )
 # else where a sentence ends and a capital starts ('... vigente. Alinear')
 SENTENCE_END = regex.compile(r"(?<=\.)\s+(?=\p{Lu})")
@@ -180,7 +189,13 @@ def _close(o: _Open | None, roles: list[str]) -> None:
         # a CONEVAL row read across its wrapped cells: seven columns are not cut by guess
         o.row.note = f"{UNCUT}: '{' / '.join(o.lines)}'"
         return
-    if FECHA in roles and len(o.lines) > 2 and is_date_line(o.lines[0]) and not o.row.fecha_lines:
+    if (
+        FECHA in roles
+        and len(o.lines) > 2
+        and is_date_line(o.lines[0])
+        and CLOSED_DATE.search(o.lines[0])  # a date cut over lines ('30 de noviembre de') is read in turn
+        and not o.row.fecha_lines
+    ):
         # the date's cell first: tesseract wrote the row's first visual line from the right
         # ('Noviembre del 2025' / 'Se recomienda programar ... Realizar las gestiones ...', dev 65)
         o.row.fecha_lines.append(o.lines.pop(0))
@@ -222,6 +237,15 @@ def _put(row: RawRow, cells: dict[str, list[str]]) -> None:
                 row.add(role, CellLine(t, 0.0, float(len(t))))
 
 
+def _rows_lost_before(o: _Open | None, roles: list[str], k: int) -> bool:
+    """The open row, written one piece per line, holds ``k`` rows more whose numbers OCR lost:
+    then a number ``k`` ahead is read as printed, not as the due one misread ('6' after row 4
+    and row 5's pieces, real-path ASM 197; '6' for '5' is a misreading OCR makes)."""
+    if o is None or not o.by_paragraph or o.blank_seen or k < 1:
+        return False
+    return len(row_starts(o.raw, FECHA in roles)) == k
+
+
 def _date_before_label(o: _Open | None) -> str | None:
     """The date a bare date label follows: the open row's last piece, when it is a date line
     ('Octubre del 2025' / 'Fecha de cumplimiento:', tesseract writing the line from the right,
@@ -259,6 +283,24 @@ def _carried(o: _Open | None, pending: list[str], roles: list[str], first: str, 
     return carried
 
 
+def _carried_from_right(o: _Open | None, pending: list[str], lone: bool) -> list[str]:
+    """In a table written from its last column, the pieces before a row's number that are its
+    first visual line (``first_line_from_right``), taken off the row above or off the lines
+    after the header."""
+    if o is None:
+        k = first_line_from_right(pending, lone)
+        return pending[len(pending) - k :] if k else []
+    lines = o.raw if o.by_paragraph else o.lines
+    if o.by_paragraph and o.blank_seen:
+        return []
+    k = first_line_from_right(lines, lone)
+    if not k or k == len(lines):
+        return []  # the row above keeps a first line of its own
+    carried = lines[len(lines) - k :]
+    del lines[len(lines) - k :]
+    return carried
+
+
 def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
     """Rows of the single-spaced ASM tables on the pages (page number, line texts)."""
     opened: list[_Open] = []  # every row opened at its number, in order
@@ -270,6 +312,7 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
     last = 0  # the number of the table's last row
     pending: list[str] = []  # lines after a header while no row is open
     date_for: RawRow | None = None  # a row whose date label stood alone: its date comes next
+    right = False  # the table's header was written from its last column (``HeadReader``)
     for number, lines in pages:
         skip: int | None = None  # a line read with the one before it (a label's end)
         for i, raw in enumerate(lines):
@@ -307,6 +350,7 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
             if heading is not None:
                 last = last if heading == (roles, tipo) else 0  # a header repeated on a new page goes on
                 roles, tipo = heading
+                right = step.from_right or (right and goes_on)
             if step.consumed:
                 continue
             if roles is None:
@@ -349,7 +393,14 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
             if n is None and not rest and LOOKALIKE_DIGIT.get(first) == last + 1 > 1:
                 n = last + 1  # a lone 'B' where row 8 is due (ASM 7941): its number, flagged
                 misread = first
-            elif n is not None and last and n != last + 1 and confusable(first, last + 1) and not opens_with_date(text):
+            elif (
+                n is not None
+                and last
+                and n != last + 1
+                and confusable(first, last + 1)
+                and not opens_with_date(text)
+                and not _rows_lost_before(open_row, roles or [], n - last - 1)
+            ):
                 n, misread = last + 1, first  # '3 También ...' where row 8 is due (ASM 7828)
             elif (
                 n is not None
@@ -363,6 +414,12 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 lone_ok = True
             else:
                 misread = None
+                # a lone number inside a row written one piece per line, after its whole date (197)
+                lone_ok = (
+                    n is not None
+                    and open_row is not None
+                    and ahead_after_date(n, rest, open_row.raw or open_row.lines, last, number, following)
+                )
             if (
                 n is not None
                 and n != last + 1
@@ -371,11 +428,16 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                 and not lone_ok
             ):
                 n = None  # out of sequence: a page's number, or a date's day ('31 de Agosto de 2020')
-            if n is not None and _date_due(open_row, roles) and is_date(text):
-                n = None  # '30 de Abrll de 2024': the date paragraph the open row is waiting for
+            if n is not None and ((_date_due(open_row, roles) and is_date(text)) or (right and opens_with_date(text))):
+                # '30 de Abrll de 2024': the date paragraph the open row is waiting for; in a table
+                # written from the right, a row's first line opens with its date, its number last
+                n = None
             if n is not None:
                 first = rest or following
-                carried = _carried(open_row, pending, roles, first, lone=not rest)
+                # a table written from the right writes its rows' first lines so, when they show it
+                carried = (_carried_from_right(open_row, pending, lone=not rest) if right else []) or _carried(
+                    open_row, pending, roles, first, lone=not rest
+                )
                 _close(open_row, roles)
                 last, pending = n, []
                 start = carried + ([rest] if rest else [])

@@ -29,6 +29,7 @@ from .labels import (
     clean_label,
     role_of,
     role_of_fragments,
+    row_number,
 )
 
 # an agreement's clause heading ('CUARTA. Cumplimiento. “LAS PARTES” determinarán ...'): the
@@ -43,8 +44,11 @@ MAX_LABEL_CHARS = 40
 NUMBER_SIGN_READ = regex.compile(r"^\s*[^\w\s#](?=\s+\p{L})")
 # the number's label OCR read as one or two other characters ('1 Recomendación Acción de mejora
 # comprometida Fecha compromiso', real-path ASM 7910; '$H Hallazgo Acción ...', 'E Recomendación
-# ...', 7957): kept only when the finding's or the recommendation's label comes right after it
-NUMBER_LABEL_READ = regex.compile(r"^\s*\S{1,2}(?=\s+\p{L})")
+# ...', 7957; 'NP? Descripción de la recomendación ...' for 'N°', real-path ASM 197): kept only
+# when the finding's or the recommendation's label comes right after it and the rest is labels
+NUMBER_LABEL_READ = regex.compile(r"^\s*\S{1,3}(?=\s+\p{L})")
+# the number's label, alone on its line, as OCR garbled it ('LN?' for 'N°', real-path ASM 161)
+NUMBER_LABEL_GARBLED = regex.compile(r"^\s*\S{1,3}\s*$")
 # words of the labels, for a header's second line that holds only the ends of its two-line labels
 # ('comprometida' under 'Fecha', '9 J p comprometida' where OCR read rules as letters, 7957)
 LABEL_WORDS = frozenset(w for stems in LABELS.values() for stem in stems for w in stem.split() if len(w) > 2)
@@ -118,6 +122,7 @@ class Step:
     heading: tuple[list[str], str] | None = None  # a header ended: its roles and the table's kind
     consumed: bool = False  # the line was the header's: it is no row's
     close: bool = False  # the row open above has ended
+    from_right: bool = False  # the header was written from its last column: so are its rows' lines
 
 
 @dataclass
@@ -206,11 +211,14 @@ class HeadReader:
                 self.label_tipo = "recomendacion" if RECOMENDACION.search(clean_label(text)) else "hallazgo"
             return Step(consumed=True, close=True)
         named, self.from_right = self.from_right, []
-        if label != NUMERO or TEXTO not in named or ACTIVIDAD not in named:
+        if TEXTO not in named or ACTIVIDAD not in named:
             return None
         roles = [NUMERO, TEXTO, ACTIVIDAD] + ([FECHA] if FECHA in named else [])
-        self.after_header = True
-        return Step((roles, self.label_tipo), consumed=True, close=True)
+        if label == NUMERO or (NUMBER_LABEL_GARBLED.match(text) and row_number(text) is None):
+            self.after_header = True
+            return Step((roles, self.label_tipo), consumed=True, close=True, from_right=True)
+        # the number's label lost: the header ended at the finding's; the line is the table's
+        return Step((roles, self.label_tipo), close=True, from_right=True)
 
     @staticmethod
     def _opens_header(text: str, following: str) -> bool:

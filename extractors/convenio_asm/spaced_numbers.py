@@ -11,6 +11,7 @@ from __future__ import annotations
 from .grid import RawRow
 from .labels import row_number
 from .spaced_head import header_roles
+from .stacked import CLOSED_DATE, is_date_piece
 
 # a row's number runs at most this far ahead of the last one read (rows whose number OCR lost in
 # between); further is no row's number but a day or a page's ('30 de Abrll de 2024' after row 10)
@@ -53,3 +54,16 @@ def first_lone(n: int, rest: str, last: int, open_now: bool, pending: list[str])
     read back from the rows after it (``numbering.renumbered``, flagged). Further than
     ``MAX_ROW_SKIP`` ahead, or after more lines than a row's first, it is no row's number."""
     return not rest and last == 0 and not open_now and n <= 1 + MAX_ROW_SKIP and len(pending) <= MAX_LINES_BEFORE_NUMBER
+
+
+def ahead_after_date(n: int, rest: str, pieces: list[str], last: int, page: int, following: str) -> bool:
+    """A lone number a few ahead of the last row's, inside a row written one piece per line whose
+    pieces already hold a whole date, with a finding opening on the next line: the number of a
+    row after one whose number OCR lost ('6' after row 4's pieces and row 5's, real-path ASM
+    197). Without the whole date before it, a lone number there may be a piece of that date."""
+    if rest or n == page or not last + 1 < n <= last + 1 + MAX_ROW_SKIP:
+        return False
+    dates = [p for p in pieces if is_date_piece(p)]
+    if not dates or CLOSED_DATE.search(" ".join(dates)) is None:
+        return False
+    return following[:1].isupper() and row_number(following.split()[0]) is None and header_roles(following) is None

@@ -64,7 +64,7 @@ def is_date_piece(text: str) -> bool:
     return any(DATE_CARRIER.search(w) or damaged_month_of(w) for w in words)
 
 
-def _role(text: str, out: dict[str, list[str]], last: str | None, nxt: str | None) -> str:
+def _role(text: str, out: dict[str, list[str]], last: str | None, nxt: str | None, right: bool = False) -> str:
     """The finding's or the activity's: whose turn it is and which of them can still go on.
     The first piece is the finding's, unless it opens the activity and the next piece does not:
     tesseract wrote the visual line from the right ('Instalar un comité técnico ...' / 'Como
@@ -83,6 +83,12 @@ def _role(text: str, out: dict[str, list[str]], last: str | None, nxt: str | Non
     activity_open = not CLOSES.search(out[ACTIVIDAD][-1])
     if not finding_open:
         return ACTIVIDAD
+    if right:
+        # written from the right, a visual line goes date → activity → finding: the finding's
+        # piece after the activity's, the next line's activity after the finding's or the date's
+        if (not activity_open and not opens) or last == ACTIVIDAD:
+            return TEXTO
+        return ACTIVIDAD
     if last == TEXTO and (activity_open or opens):
         return ACTIVIDAD  # the activity's piece on the finding's visual line
     return TEXTO
@@ -94,9 +100,15 @@ def assign(lines: list[str], dated: bool) -> list[str]:
     out: dict[str, list[str]] = {TEXTO: [], ACTIVIDAD: [], FECHA: []}
     roles: list[str] = []
     last: str | None = None
+    right = False
     for k, text in enumerate(lines):
-        nxt = lines[k + 1] if k + 1 < len(lines) else None
-        role = FECHA if dated and is_date_piece(text) else _role(text, out, last, nxt)
+        # the next piece not a date's: a date's piece may stand between the activity's and the
+        # finding's first pieces ('Establecer ...' / '1 de mayo de 2024' / 'No se da ...', dev 51)
+        nxt = next((t for t in lines[k + 1 :] if not (dated and is_date_piece(t))), None)
+        role = FECHA if dated and is_date_piece(text) else _role(text, out, last, nxt, right)
+        if k == 0:
+            # a row whose first piece is its date's or its activity's was written from the right
+            right = role != TEXTO
         out[role].append(text)
         roles.append(role)
         last = role
@@ -235,3 +247,43 @@ def next_rows_start(lines: list[str], roles: list[str | None]) -> int:
 def opens_without_finding(text: str) -> bool:
     """A row's first piece is its activity's: its finding's first line came before its number."""
     return ACTIVITY_OPENING.match(text.strip()) is not None
+
+
+def first_line_from_right(pieces: list[str], lone: bool) -> int:
+    """How many of the last pieces before a row's number are that row's first visual line, in a
+    table whose header OCR wrote from its last column ('Fecha compromiso' / 'Actividad
+    comprometida' / 'Descripción del hallazgo', dev OCR'd text 51): each row's first line comes
+    out so, its date's piece and its activity's (in either order: '30 de noviembre de' /
+    'Impartir cursos ...', 'Establecer un tablero ...' / '1 de mayo de 2024'), then its
+    finding's, the number last ('4 Se observa que ...'). The finding's piece is before a lone
+    number; the activity's must be there, an order or a list item; the date's piece must open
+    a date (a year alone ends the row above's). 0 when they are not so."""
+    k = len(pieces)
+    if lone:
+        if not k or not _opens_finding(pieces[k - 1]):
+            return 0
+        k -= 1
+    activity = dated = False
+    while k and not (activity and dated):
+        text = pieces[k - 1]
+        if not activity and ACTIVITY_OPENING.match(text):
+            activity = True
+        elif not dated and _opens_date(text):
+            dated = True
+        else:
+            break
+        k -= 1
+    return len(pieces) - k if activity else 0
+
+
+def _opens_date(text: str) -> bool:
+    """A date's piece that opens its date: a day or a quarter first, or a whole date; not a
+    year alone, which ends a date cut over lines."""
+    core = PIECE_NOISE.sub("", text)
+    if not is_date_piece(text) or YEAR_ONLY.match(core):
+        return False
+    return DATE_OPENING.match(core) is not None or CLOSED_DATE.search(core) is not None
+
+
+# a date's piece that is its year alone: the last of a date cut over lines, not a date's opening
+YEAR_ONLY = regex.compile(r"^(?:de\s+|del\s+)?\d{4}$", regex.I)
