@@ -451,8 +451,17 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
                     open_row.blank_seen |= open_row.gap
                     continue
                 open_row = None
-            elif open_row is not None and open_row.lines and not _whole(open_row.lines, roles):
-                open_row.lines.append(LEADING_NOISE.sub("", text))  # the row goes on: read across its wrapped cells
+            elif (
+                open_row is not None
+                and open_row.lines
+                and (not _whole(open_row.lines, roles) or (FECHA not in roles and text[:1].islower()))
+            ):
+                # the row goes on: read across its wrapped cells. With no date column to close a
+                # row's line, a line in lower case goes on a sentence of the row's, even under a
+                # line that looked whole ('... resultados • Registrar ...' / 'e impacto tanto a
+                # nivel estatal ...', dev OCR'd text 192); with one, a row whose line closed with its
+                # date has ended (the findings may come after the table: ASM 7815)
+                open_row.lines.append(LEADING_NOISE.sub("", text))
                 continue
             if role_of(text) is not None:
                 continue  # a header's label on a line of its own (a header repeated on a new page)

@@ -44,9 +44,11 @@ MAX_LABEL_CHARS = 40
 NUMBER_SIGN_READ = regex.compile(r"^\s*[^\w\s#](?=\s+\p{L})")
 # the number's label OCR read as one or two other characters ('1 Recomendación Acción de mejora
 # comprometida Fecha compromiso', real-path ASM 7910; '$H Hallazgo Acción ...', 'E Recomendación
-# ...', 7957; 'NP? Descripción de la recomendación ...' for 'N°', real-path ASM 197): kept only
-# when the finding's or the recommendation's label comes right after it and the rest is labels
-NUMBER_LABEL_READ = regex.compile(r"^\s*\S{1,3}(?=\s+\p{L})")
+# ...', 7957; 'NP? Descripción de la recomendación ...' for 'N°', real-path ASM 197; 'Ndm.' for
+# 'Núm.', dev 192; four characters only with the abbreviation's period: 'Cada hallazgo ...' is
+# prose): kept only when the finding's or the recommendation's label comes right after it and the
+# rest is labels
+NUMBER_LABEL_READ = regex.compile(r"^\s*(?:\S{1,3}|\S{3}\.)(?=\s+\p{L})")
 # the number's label, alone on its line, as OCR garbled it ('LN?' for 'N°', real-path ASM 161)
 NUMBER_LABEL_GARBLED = regex.compile(r"^\s*\S{1,3}\s*$")
 # words of the labels, for a header's second line that holds only the ends of its two-line labels

@@ -1,0 +1,49 @@
+"""Single-spaced OCR'd ASM tables whose header label or row lines the damage channel garbled.
+
+The texts are copied, shortened, from the damage-channel OCR'd text of generated agreement 192
+of the development set; expected values are read from the text itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extractors.convenio_asm.spaced_head import header_roles
+from helpers import extract_text
+
+# dev 192: 'Núm.' read 'Ndm.'; the date in a row of its own under each finding; row 2's first
+# line holds its finding's first words and both list items, its finding ending on the next line
+ROWS = (
+    "a) De los hallazgos:\n"
+    "\n"
+    "Ndm. Hallazgos Actividad comprometida\n"
+    "1 Como resultado de la evaluacíon, se identificó que Elaborar un calendario de ejercicio del gasto y darle\n"
+    "el subprograma no cuenta con presupuesto seguimiento mensual.\n"
+    "asignado.\n"
+    "Fecha compromiso: 31/05/2024\n"
+    "2 De igual manera, se encontró que la MIR carece de indicadores de resultados • Registrar la MIR "
+    "modificada en el sistema de presupuesto. • Elaborar las fichas técnicas de los nuevos indicadores.\n"
+    "e impacto tanto a nivel estatal como municipal.\n"
+    "Fecha compromiso: 30/06/2024\n"
+)
+
+
+def test_a_number_label_garbled_into_four_characters_still_opens_the_header() -> None:
+    assert header_roles("Ndm. Hallazgos Actividad comprometida") == (["numero", "texto", "actividad"], "hallazgo")
+    # a word of prose before the labels' words is no header
+    assert header_roles("Cada hallazgo actividad comprometida") is None
+
+
+def test_a_line_in_lower_case_goes_on_the_row_above_it() -> None:
+    records = extract_text("convenio_asm.v1", ROWS).records
+    assert [(r["numero"], r["fecha_compromiso"]) for r in records] == [
+        (1, dt.date(2024, 5, 31)),
+        (2, dt.date(2024, 6, 30)),
+    ]
+    assert records[1]["texto"] == (
+        "De igual manera, se encontró que la MIR carece de indicadores de resultados "
+        "e impacto tanto a nivel estatal como municipal."
+    )
+    assert records[1]["actividad_comprometida"] == (
+        "Registrar la MIR modificada en el sistema de presupuesto.; Elaborar las fichas técnicas de los nuevos indicadores."
+    )
