@@ -28,6 +28,9 @@ from .paragraphs import MAX_DATE_LINE_CHARS, MERGED_NUMBER, PIPE_LINE, PIPE_RULE
 from .spaced import split_cells
 from .spaced_head import header_roles
 
+# a cell's text that closes its sentence ('... homogéneas.')
+SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s*$")
+
 # the shared reader's name for a column with no header: 'col4'
 PLACEHOLDER = re.compile(r"^col\d+$")
 # a cell closing with a year, perhaps damaged: 'Segundo Semastre de 2022', 'Junio 2o23', '20Z1'
@@ -94,12 +97,16 @@ def table_roles(t: Table) -> list[str | None]:
 
 
 def _number_split(texts: list[str], roles: list[str | None]) -> list[str]:
-    """'| 3 No se publican ... | Habilitar ... |': a row whose number lost its bar, split back."""
+    """'| 3 No se publican ... | Habilitar ... |': a row whose number lost its bar, split back. It
+    may have as many cells as the table all the same, when OCR read an 'l' of its text as a bar
+    ('| 3 Tambien ... de |os servicios ... | Depurar ... |', dev OCR'd text 114): a piece going on
+    in lower case shows it, and ``_split_cell_joined`` puts it back."""
     if not texts or not roles or roles[0] != NUMERO or row_number(texts[0].strip()) is not None:
         return texts
     m = MERGED_NUMBER.match(texts[0])
     filled = _filled_width(texts)
-    if m is None or filled >= len(roles):
+    cut_by_bar = any(t.strip()[:1].islower() for t in texts[1:filled])
+    if m is None or (filled >= len(roles) and not (filled == len(roles) and cut_by_bar)):
         return texts
     return [m["n"], m["rest"], *texts[1:filled]]
 
@@ -170,6 +177,23 @@ def _merged_cells_split(texts: list[str], roles: list[str | None]) -> list[str]:
         # column, dev OCR'd text 71); its date still goes to the date, not to the activity
         return [*texts[:ti], texts[ti], "", date, *texts[at + 1 :]]
     return [*texts[:ti], texto.strip(), actividad.strip(), date, *texts[at + 1 :]]
+
+
+def _shifted_piece(texts: list[str], roles: list[str | None], row: RawRow) -> list[str]:
+    """A row's last piece under it, alone and a cell short ('|  | sistema de información. |'
+    under '| 3 ... homogéneas. | Depurar ... en el |', dev OCR'd text 114): the bars do not say
+    whose it is, so it goes on the one of the row's finding and activity that has not closed its
+    sentence, when only one has not (the row says its cells were pieced); else as it stands."""
+    pieces = [k for k, t in enumerate(texts) if t.strip()]
+    if len(pieces) != 1 or _filled_width(texts) >= len(roles) or TEXTO not in roles or ACTIVIDAD not in roles:
+        return texts
+    open_cells = [r for r in (TEXTO, ACTIVIDAD) if row.cells.get(r) and not SENTENCE_END.search(row.cells[r][-1].text)]
+    if len(open_cells) != 1 or roles[pieces[0]] == open_cells[0]:
+        return texts
+    out = [""] * len(roles)
+    out[roles.index(open_cells[0])] = texts[pieces[0]]
+    row.pieced = True
+    return out
 
 
 def _lost_column(roles: list[str | None], body: list[list[str]]) -> list[str | None]:
@@ -316,6 +340,8 @@ def markup_rows(text: str) -> list[RawRow] | None:
                 rows.append(current)
             if current is None:
                 continue
+            if n is None and not first:
+                texts = _shifted_piece(texts, roles, current)
             for role, cell in zip(roles, texts):
                 if role is None or role == NUMERO or not cell.strip():
                     continue

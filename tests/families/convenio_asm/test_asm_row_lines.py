@@ -47,3 +47,33 @@ def test_a_line_in_lower_case_goes_on_the_row_above_it() -> None:
     assert records[1]["actividad_comprometida"] == (
         "Registrar la MIR modificada en el sistema de presupuesto.; Elaborar las fichas técnicas de los nuevos indicadores."
     )
+
+
+# dev 114: row 2's number inside its finding's cell, an 'l' of that cell read as a bar
+# ('de |os servicios'), and the activity's last words in a row of their own, a cell short
+SHIFTED = (
+    "| No. | Hallazgos | Actividad comprometida |\n"
+    "|---|---|---|\n"
+    "| 1 | No se da seguimiento a las metas. | Emitir reportes trimestrales de avance. |\n"
+    "| Fecha comprometida: | | agosto a noviembre de 2019 |\n"
+    "| 2 Tambien se detectó que no existe un padron de |os servicios de salud con claves homogéneas. "
+    "| Depurar los padrones y completar el registro de la CURP en el |\n"
+    "|  | sistema de información. |\n"
+    "| Fecha comprometida: | | diciembre 2019 - abril 2020 |\n"
+)
+
+
+def test_a_markdown_row_whose_number_and_cells_ocr_merged_and_split() -> None:
+    records = extract_text("convenio_asm.v1", SHIFTED).records
+    assert [(r["numero"], r["fecha_compromiso"]) for r in records] == [
+        (1, dt.date(2019, 11, 30)),
+        (2, dt.date(2020, 4, 30)),
+    ]
+    second = records[1]
+    assert second["texto"] == (
+        "Tambien se detectó que no existe un padron de os servicios de salud con claves homogéneas."
+    )
+    assert second["actividad_comprometida"] == (
+        "Depurar los padrones y completar el registro de la CURP en el sistema de información."
+    )
+    assert "actividad_comprometida:corregido" in second["corrected"]  # placed by its open sentence: said
