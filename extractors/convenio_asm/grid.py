@@ -25,6 +25,7 @@ from papeleo.model import BBox, Line, Word
 from papeleo.text import fold
 from papeleo.text.people import is_title_word
 
+from .coneval_columns import with_lost_columns
 from .head import LABEL_GAP, borders, fecha_row_end, header_at, speck_led
 from .labels import FECHA, NUMBER_LIKE, NUMERO, fecha_label_end, row_number
 from .pagelines import date_rows_joined, furniture, kept_lines, narrow_glyph, numbers_first
@@ -140,11 +141,20 @@ def _headers(pages: list[GridPage]) -> list[Columns]:
     for _, lines, vrules, hrules, _ in pages:
         xs = [x for x, _, _ in vrules]
         for i in range(len(lines)):
-            hdr = header_at(lines, i, hrules)
+            hdr = _header_at(lines, i, hrules)
             if hdr is not None:
                 k, labels, tipo = hdr
                 out.append(Columns([r for r, _, _ in labels], borders(labels, lines[i + k :], xs), tipo))
     return out
+
+
+def _header_at(lines: list[Line], i: int, hrules: list[float]) -> tuple[int, list, str] | None:
+    """``head.header_at``, with the columns a CONEVAL header lost found in its body."""
+    hdr = header_at(lines, i, hrules)
+    if hdr is None:
+        return None
+    k, labels, tipo = hdr
+    return k, with_lost_columns(labels, lines[i + k :]), tipo
 
 
 def read_rows(pages: Sequence[GridPage | tuple]) -> list[RawRow]:
@@ -167,7 +177,7 @@ def read_rows(pages: Sequence[GridPage | tuple]) -> list[RawRow]:
         body_bottom: float | None = None  # the last table line's bottom on this page, under its header
         i = 0
         while i < len(lines):
-            hdr = header_at(lines, i, hrules)
+            hdr = _header_at(lines, i, hrules)
             if hdr is not None:
                 k, labels, tipo = hdr
                 body = lines[i + k :]
@@ -201,7 +211,12 @@ def read_rows(pages: Sequence[GridPage | tuple]) -> list[RawRow]:
             if cols is None:
                 continue
             height = median(w.bbox.height for w in line.words if w.bbox)
-            if prev_bottom is not None and line.bbox.top - prev_bottom > MAX_ROW_GAP * max(height, 1.0):
+            # a gap ends the table, but not inside its ruled frame, nor above a numbered first row
+            # under the header (OCR lost row 1's lines under a turned head, ASM 7526: 6 rows lost)
+            kept = (cols.block is not None and blk is cols.block) or (
+                body_bottom is None and bool(line.words) and row_number(line.words[0].text) is not None
+            )
+            if prev_bottom is not None and line.bbox.top - prev_bottom > MAX_ROW_GAP * max(height, 1.0) and not kept:
                 log.debug("grid: page %d table ends at a gap above %r", number, line.text[:40])
                 cols, current = None, None
                 continue

@@ -172,6 +172,12 @@ def _role_of_label(words: list[Word], k: int) -> str | None:
     role = role_of(text)
     if role is None and _mostly_turned(words):
         role = role_of_fragments(text)  # a turned label's ends
+    turned = [w for w in words if _is_vertical(w)]
+    if role is None and turned and not _mostly_turned(words):
+        # a turned label among upright debris: tesseract also read the turned head across, as
+        # lines of junk over every column ('YN = Es] CES Mo] Doy nv', ASM 7805); its turned
+        # words alone are the label's ends, however few of them it kept
+        role = role_of_fragments(_label_text(turned), share=0.0)
     elif role is None and len(text.split()) <= MAX_PARTIAL_LABEL_WORDS:
         role = role_of_fragments(text, whole=True)  # an upright one OCR half lost: 'dos e cumplimiento'
     if role is None and k == 0 and 0 < len(text.strip()) <= 2 and not any(c.isalnum() for c in text):
@@ -243,7 +249,7 @@ def fecha_row_end(line: Line) -> int | None:
     return end
 
 
-def _cell_lines(body: list[Line], labels: list[tuple[str | None, float, float]]) -> list[Line]:
+def cell_lines(body: list[Line], labels: list[tuple[str | None, float, float]]) -> list[Line]:
     """Body lines that hold two cells or more (a gap wider than a label gap between two words),
     up to the first prose line: one with no such gap whose words run unbroken over the centres of
     two labels of different roles. A justified prose line covers every x and would hide the
@@ -262,6 +268,23 @@ def _cell_lines(body: list[Line], labels: list[tuple[str | None, float, float]])
         spanned = {role for role, c in centres if ws and ws[0].bbox.x0 < c < ws[-1].bbox.x1}
         if len(spanned) >= 2 and fecha_label_end(ln.text) is None:
             break  # prose; a 'Fecha comprometida: …' row spans the table and is no end of it
+    return out
+
+
+def table_lines(body: list[Line], labels: list[tuple[str | None, float, float]]) -> list[Line]:
+    """The body's lines up to the first that runs unbroken over the centres of two named
+    columns (prose, or the signatures under the table); tesseract writes a ruled table's cells
+    as lines of their own, so every line counts, not only those holding two cells."""
+    centres = [(a0 + a1) / 2 for role, a0, a1 in labels if role is not None]
+    keep = {id(ln) for ln in cell_lines(body, labels)}  # lines of several cells: not prose
+    out = []
+    for ln in body:
+        ws = [w for w in ln.words if w.bbox is not None]
+        if not ws:
+            continue
+        if id(ln) not in keep and sum(1 for c in centres if ws[0].bbox.x0 < c < ws[-1].bbox.x1) >= 2:
+            break
+        out.append(ln)
     return out
 
 
@@ -296,7 +319,9 @@ def borders(labels: list[tuple[str | None, float, float]], body: list[Line], rul
     """Cuts between adjacent labels: a vertical ruling between their centres, else the middle of
     the widest run of x covered by the fewest words of the body's cell lines there (the gutter)."""
     cuts = []
-    cells = _cell_lines(body, labels)
+    # lines holding two cells show the gutters; where tesseract wrote every cell as a line of its
+    # own (a ruled table's, under a turned head: ASM 7526), every line of the table does
+    cells = cell_lines(body, labels) or table_lines(body, labels)
     for (ra, a0, a1), (rb, b0, b1) in zip(labels, labels[1:]):
         lo, hi = (a0 + a1) / 2, (b0 + b1) / 2
         inside = [x for x in rules if lo < x < hi]

@@ -151,20 +151,22 @@ def _ends_word(fragment: str, word: str) -> bool:
     )
 
 
-def role_of_fragments(text: str, whole: bool = False) -> str | None:
+def role_of_fragments(text: str, whole: bool = False, share: float = 0.5) -> str | None:
     """The role a turned label names when OCR kept only the ends of its words: white letters
     turned a quarter on a dark band lose their first letters ('tible de specto ejora' is
     'Aspecto Susceptible de Mejora', 'esponsable' 'Área Responsable'; dev ASM scan 0). The role
     whose label has the most of its words ended by a fragment, at least half of them; a tie
     between roles is no reading. ``whole``: only whole words count (an upright label OCR half
-    garbled, 'dos e cumplimiento': 'cumplimiento' is a word of 'Fecha de cumplimiento')."""
+    garbled, 'dos e cumplimiento': 'cumplimiento' is a word of 'Fecha de cumplimiento').
+    ``share``: the least share of a label's words the fragments must end (a turned label whose
+    other words OCR lost keeps one end: 'pecto' alone, ASM 7805, read with a share of 0)."""
     fragments = [f for f in regex.findall(r"\p{L}+", fold(text)) if len(f) >= MIN_FRAGMENT]
     scores: dict[str, tuple[int, float]] = {}
     for role, stems in LABELS.items():
         for stem in stems:
             words = [w for w in stem.split() if len(w) >= MIN_FRAGMENT]
             hit = [w for w in words if any(f == w if whole else _ends_word(f, w) for f in fragments)]
-            if hit and 2 * len(hit) >= len(words):
+            if hit and len(hit) >= share * len(words):
                 scores[role] = max(scores.get(role, (0, 0.0)), (len(hit), len(hit) / len(words)))
     if not scores:
         return None

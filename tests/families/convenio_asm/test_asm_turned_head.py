@@ -1,0 +1,98 @@
+"""A CONEVAL "Documento institucional" scanned with its labels turned a quarter, as tesseract
+returns it: labels it kept only the ends of among junk it read across the turned head, labels
+it lost whole, and a first row it lost under the head. Built by hand after generated ASM scans
+7805 and 7526; the expected rows are the ones drawn here."""
+
+from __future__ import annotations
+
+from extractors.convenio_asm.grid import read_rows
+from extractors.convenio_asm.head import _role_of_label
+from papeleo.model import BBox, Line, Word
+
+
+def word(text: str, x0: float, top: float) -> Word:
+    return Word(text, BBox(x0, top, x0 + 5 * len(text), top + 7), 0.95)
+
+
+def turned(text: str, x0: float, bottom: float) -> Word:
+    """A word printed turned upwards: narrow and tall."""
+    return Word(text, BBox(x0, bottom - 5 * len(text), x0 + 6, bottom), 0.9)
+
+
+def line(*words: tuple[str, float], top: float) -> Line:
+    return Line.from_words([word(t, x, top) for t, x in words])
+
+
+def test_a_turned_label_among_junk_read_across_is_named_by_its_turned_ends() -> None:
+    # 7805: 'Aspecto susceptible de mejora' kept as 'pecto', with '=' and '223' from the junk
+    # lines tesseract read across the whole head
+    cluster = [turned("pecto", 128, 228), word("=", 131, 196), word("223", 130, 219)]
+    assert _role_of_label(cluster, 1) == "texto"
+    cluster = [turned("sponsable", 435, 227), word("Mo]", 430, 196), word("53", 433, 219)]
+    assert _role_of_label(cluster, 4) == "area_responsable"
+    # junk alone names nothing
+    assert _role_of_label([word("CES", 326, 196), word("38", 330, 219)], 3) is None
+
+
+# 7526: the turned head kept six labels and lost both 'Área' ones; OCR lost row 1's lines, so
+# row 2 comes after a gap under the head; cells are lines of their own, rows close together
+HEAD = [
+    Line.from_words([turned("Núm.", 61, 225), turned("Consc.", 61, 190)]),
+    Line.from_words([turned("Aspecto", 129, 225), turned("Mejora", 144, 225)]),
+    Line.from_words([turned("Acciones", 326, 225), turned("emprender", 334, 225)]),
+    Line.from_words([turned("Fecha", 503, 225), turned("Término", 503, 195)]),
+    Line.from_words([turned("Resultados", 576, 225), turned("Esperados", 584, 225)]),
+    Line.from_words([turned("Productos", 680, 225), turned("evidencias", 688, 225)]),
+]
+
+
+def cell(text: str, x0: float, top: float) -> Line:
+    """A cell's line in the body's small type: 3 points a letter, a space of 2."""
+    words = []
+    for w in text.split():
+        words.append(Word(w, BBox(x0, top, x0 + 3 * len(w), top + 6), 0.95))
+        x0 += 3 * len(w) + 2
+    return Line.from_words(words)
+
+
+def row(n: str, top: float, cells: list[tuple[str, float]]) -> list[Line]:
+    return [cell(n, 62, top), *(cell(text, x, top) for text, x in cells)]
+
+
+BODY = row(
+    "2",
+    262.0,
+    [
+        ("Publicación de resultados", 82),
+        ("Subdirección de", 214),
+        ("Implementar un plan", 279),
+        ("Dirección Administrativa", 399),
+        ("Primer Semestre", 482),
+        ("Transparencia", 539),
+        ("Captura", 633),
+    ],
+) + row(
+    "3",
+    282.0,
+    [
+        ("Validación de la", 82),
+        ("Dirección General", 212),
+        ("Establecer una", 279),
+        ("Departamento de", 408),
+        ("Segundo Semestre", 484),
+        ("Contar con", 539),
+        ("Diagnóstico", 633),
+    ],
+)
+
+
+def test_columns_a_turned_head_lost_are_found_in_the_body_and_named_by_the_form() -> None:
+    rows = read_rows([(2, HEAD + BODY, [], [])])
+    assert [r.numero for r in rows] == [2, 3]
+    first = rows[0]
+    cell = {role: " ".join(c.text for c in lines) for role, lines in first.cells.items()}
+    assert cell["area_coordinadora"] == "Subdirección de"
+    assert cell["area_responsable"] == "Dirección Administrativa"
+    assert cell["actividad"] == "Implementar un plan"
+    assert first.fecha_lines == ["Primer Semestre"]
+    assert " ".join(c.text for c in rows[1].cells["area_responsable"]) == "Departamento de"
