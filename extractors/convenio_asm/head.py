@@ -24,6 +24,7 @@ from .labels import (
     is_header_text,
     role_of,
     role_of_fragments,
+    roles_in,
     row_number,
 )
 from .stacked import is_date_piece
@@ -58,6 +59,9 @@ MIN_NUMBER_CELLS = 2
 NUMBER_LOOKAHEAD = 60
 # an unnamed column is the date's when this many of the body's lines under it are date pieces
 MIN_DATE_LINES = 3
+# a head whose finding's label no stem finds is still read label by label when its text names
+# this many other columns: one is any row's date label ('Fecha compromiso: ...'), two a header's
+MIN_GATE_ROLES = 2
 # an upright label OCR half garbled is named by a whole word it kept only when it is this short:
 # a label is a few words ('dos e cumplimiento'); a line of a finding is many, and its words
 # ('resultado', 'evaluación') are labels' words too (dev ASM scan 30 found a header in prose)
@@ -130,8 +134,12 @@ def header_at(
     Of the header's possible extents, the one naming most columns, the longest on a tie."""
     block = _block(lines, i, list(hrules))
     turned = any(_is_vertical(w) for ln in block for w in ln.words if w.bbox is not None and len(w.text) > 2)
-    if not is_header_text(" ".join(ln.text for ln in block)) and not turned:
-        return None  # a turned head is judged by its labels below: OCR may keep only their ends
+    text = " ".join(ln.text for ln in block)
+    if not is_header_text(text) and not turned and len(roles_in(text)) < MIN_GATE_ROLES:
+        # a turned head is judged by its labels below: OCR may keep only their ends; so is one
+        # naming other columns whose finding's label OCR misspelt ('Aspectos Susceptibies de
+        # Mejora' beside 'Actividades', 'Área Responsable' ..., ASM 7520): named one by one
+        return None
     best = None
     for k in range(1, len(block) + 1):
         words = [

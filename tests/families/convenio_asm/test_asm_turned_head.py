@@ -96,3 +96,29 @@ def test_columns_a_turned_head_lost_are_found_in_the_body_and_named_by_the_form(
     assert cell["actividad"] == "Implementar un plan"
     assert first.fecha_lines == ["Primer Semestre"]
     assert " ".join(c.text for c in rows[1].cells["area_responsable"]) == "Departamento de"
+
+
+def test_an_upright_head_whose_finding_label_ocr_misspelt_is_read_label_by_label() -> None:
+    # 7520 (documento de trabajo, heavy scan): 'Susceptibies' for 'Susceptibles', no stem finds
+    # the finding's label in the line, but its other labels name four more columns
+    from extractors.convenio_asm.head import header_at
+
+    head = [
+        cell("Resultados Esperados", 551, 180.0),
+        cell("Productos y/o Evidencias", 650, 180.0),
+        cell("Fecha de Termino", 469, 180.0),
+        cell("Área Responsable", 393, 180.0),
+        cell("Actividades", 297, 180.0),
+        cell("Aspectos Susceptibies de Mejora", 108, 180.0),
+    ]
+    body = [
+        cell("1 Implementación de controles", 65, 200.0),
+        cell("Implementar una base", 252, 200.0),
+        cell("2 Formalización de los criterios", 65, 233.0),
+        cell("Documentar los criterios", 252, 233.0),
+    ]
+    got = header_at(head + body, 0)
+    assert got is not None
+    assert [r for r, _, _ in got[1]] == [
+        "numero", "texto", "actividad", "area_responsable", "fecha", "resultados", "evidencias",
+    ]  # fmt: skip
