@@ -44,6 +44,8 @@ BORDER_TOLERANCE = 2.0
 MAX_ROW_GAP = 4.0
 # 'A', 'lá', '4.' — one or two letters or digits alone in a number cell: a number OCR garbled
 GARBLED_NUMBER = NUMBER_LIKE
+# a rule's bar as OCR reads it in a column ('|', '¦', 'I' is a letter and stays out of here)
+RULE_BAR = re.compile(r"[|¦]+")
 # titles of persons on one table line ('Licda.', 'Lic.', 'CP.') that make it a row of signatures:
 # two parties side by side at least; a finding that names one official ('el Lic. Pérez') is a row
 MIN_SIGNATURE_TITLES = 2
@@ -334,6 +336,8 @@ def _cells(
     if n is None and cols.roles[0] == NUMERO:
         if len(first) == 1 and (GARBLED_NUMBER.match(first[0].text) or narrow_glyph(first[0])):
             unsure = first[0].text  # '4' read 'A', '7' read 'lá' (dev ASM scan 47), '1' read 'q' (21)
+        elif current is None and not first and _sign_for_number(per_col.get(0, [])):
+            unsure = per_col[0][0].text  # row 1's '1' read '>' under a turned head (dev ASM scan 77)
         elif current is not None and (current.closed or apart) and not first:
             # the row's number lost, after the row above ended on its date row (dev scan 4) or
             # under the ruling that closes it (dev scan 71: two rows' dates read as one)
@@ -361,6 +365,13 @@ def _cells(
             current.add(role, cl)
             current.right[role] = max(current.right.get(role, 0.0), cl.x1)
     return current
+
+
+def _sign_for_number(words: list[Word]) -> bool:
+    """The number cell of a table's first row holds one sign and no letter or digit ('>', '»'):
+    its '1' as OCR misread it. Taken only where no row has started yet; the row is tentative and
+    numbered 1 only when the next is 2 (``numbering.placed``). A rule's bar is no such sign."""
+    return len(words) == 1 and len(words[0].text) <= 2 and not RULE_BAR.fullmatch(words[0].text)
 
 
 def _words_back_across(per_col: dict[int, list[Word]], roles: list[str | None]) -> None:

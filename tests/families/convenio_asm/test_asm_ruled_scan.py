@@ -344,3 +344,24 @@ def test_a_header_repeated_on_a_new_page_with_its_date_label_garbled_keeps_the_d
         (3, "Agosto 2026"),
         (4, "Marzo 2027"),
     ]
+
+
+def test_a_first_rows_number_read_as_a_sign_opens_a_row_its_neighbour_numbers() -> None:
+    """Dev scan 77: row 1's '1' read '>' under a turned head; no row had started, so its cells
+    were dropped with no flag. The sign opens a tentative row, numbered 1 because the next is 2,
+    and the number says it was read back."""
+    from extractors.convenio_asm.numbering import placed
+
+    row_1 = [
+        line((">", 80), top=106.0),
+        line(("30", 458), ("de", 470), ("Noviembre", 482), ("2025", 530), top=106.5),
+        line(("Integrar", 269), ("el", 310), ("padrón.", 322), top=107.0),
+        line(("No", 99), ("existe", 112), ("un", 145), ("padrón.", 158), top=107.5),
+    ]
+    rows = placed(read_rows([(2, HEAD + row_1 + ROW_2, VRULES, HRULES)]))
+    assert [(r.numero, r.tentative) for r in rows] == [(1, False), (2, False)]
+    assert " ".join(ln.text for ln in rows[0].cells.get("texto", [])) == "No existe un padrón."
+    assert rows[0].read_numero == ">"
+    # a rule's bar there is no number: nothing opens
+    bar = [line(("|", 80), top=106.0)]
+    assert [r.numero for r in placed(read_rows([(2, HEAD + bar + ROW_2, VRULES, HRULES)]))] == [2]
