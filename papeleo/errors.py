@@ -101,6 +101,13 @@ class ErrorKind(StrEnum):
         "A row numbered like one read earlier in another table (its table's kind may be misread, findings for "
         "recommendations) was not merged into it: check which table it belongs to; what was read is in `record`.",
     )
+    NO_ROWS = (
+        "no_rows",
+        "extract",
+        "The document was chosen for its family but no row of its table could be read (its header or its cells "
+        "were not found, often a scan's table that OCR wrote cell by cell): check the document and enter its rows "
+        "by hand; the document's fields are in `record`.",
+    )
     MISSING_KEY = (
         "missing_key",
         "validate",

@@ -223,6 +223,20 @@ def extract(doc: Document, ctx: Context) -> Extraction:
                 ),
             )
         )
+    if not ext.records and not ext.failures:
+        # chosen as an ASM document and nothing read: said, not left to look like an agreement
+        # with no commitments (a CONEVAL annex tesseract wrote one cell piece per line lost all
+        # its rows with no word: dev OCR'd text 77, 116)
+        ext.failures.append(
+            Failure(
+                "extract",
+                "no_rows",
+                "no row of an ASM table could be read: its header or its rows' cells were not found "
+                "in the text (a scan's table OCR wrote cell by cell is the common cause); check the "
+                "document and enter its rows by hand",
+                json.dumps(meta, ensure_ascii=False, default=str),
+            )
+        )
     numbers: dict[str, list[int]] = {}
     for r in raw:
         numbers.setdefault(r.tipo, []).append(r.numero)

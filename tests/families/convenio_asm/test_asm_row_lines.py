@@ -77,3 +77,24 @@ def test_a_markdown_row_whose_number_and_cells_ocr_merged_and_split() -> None:
         "Depurar los padrones y completar el registro de la CURP en el sistema de información."
     )
     assert "actividad_comprometida:corregido" in second["corrected"]  # placed by its open sentence: said
+
+
+def test_a_document_whose_table_could_not_be_read_says_so() -> None:
+    # dev 77, real path: a CONEVAL annex tesseract wrote one cell piece per line under a turned
+    # head it garbled; no header, no row: a failure row, not an empty agreement
+    text = (
+        "Seguimiento a Aspectos Susceptibles de Mejora Clasificados como Institucionales\n"
+        "Anexo D\n"
+        "Documento Institucional\n"
+        "'oordinadora\n"
+        "lúm. Consc.\n"
+        "Secretaría Técnica\n"
+        ">\n"
+        "Implementación de indicadores de\n"
+        "Rediseñar la MIR incorporando\n"
+        "Dirección de\n"
+        "30 de Abril de\n"
+    )
+    ext = extract_text("convenio_asm.v1", text)
+    assert ext.records == []
+    assert [f.error_type for f in ext.failures] == ["no_rows"]
