@@ -25,7 +25,7 @@ from __future__ import annotations
 import regex
 
 from papeleo.text import Precision, find_dates, fold, parse_date
-from papeleo.text.dates import damaged_month_of
+from papeleo.text.dates import DE_LOOKALIKE, damaged_month_of, month_of
 
 from .interleaved import BULLET_READ, DATE_WORD, FOR_ITS, ORDER
 from .labels import ACTIVIDAD, FECHA, TEXTO
@@ -45,10 +45,17 @@ LEADING_NOISE = regex.compile(r"^[.,;:|]+\s+")
 QUOTE_JOINED = regex.compile(r"(?<=\p{L})['’`](?=\p{L})")
 # a piece that closes its cell's sentence: '... financiados con el FONE.'
 CLOSES = regex.compile(r"[.!?][\"”’)]?$")
+# the 'de' after a day, as OCR may read it ('de', 'dc', 'ce')
+DE_WORD = regex.compile(rf"^{DE_LOOKALIKE}$")
 # a date cell that is whole: it has its year, or says there is none ('S/F', 'N/A', 'Por definir')
 CLOSED_DATE = regex.compile(r"(?i)\b[12Z][0-9oOlIZSB]{3}\b|s\s*/\s*f|n\s*/\s*a|definir")
 # a word of a date's piece that carries it (not only 'de', 'al'): a number, a month, a quarter
 DATE_CARRIER = regex.compile(r"\d|trimestre|semestre|s/f|n/a|definir")
+
+
+def month_like(word: str) -> bool:
+    """A month's name, or one OCR damaged ('Junio', 'Abrll')."""
+    return month_of(word) is not None or damaged_month_of(word) is not None
 
 
 def is_date_piece(text: str) -> bool:
@@ -59,6 +66,8 @@ def is_date_piece(text: str) -> bool:
         return False  # '... del ejercicio 2024.' closes a sentence; a date cell does not
     # a quote OCR put between two of its words is a space ('30 de abril'del 2020', ASM 7910)
     words = [fold(w).strip("()") for w in QUOTE_JOINED.sub(" ", core).split()]
+    if len(words) >= 3 and len(words[0]) <= 2 and DE_WORD.match(words[1]) and month_like(words[2]):
+        words = words[1:]  # a day OCR garbled into letters ('Se de Junio de 2025' for '30'): the date's
     if not all(DATE_WORD.match(w) or damaged_month_of(w) for w in words):
         return False
     return any(DATE_CARRIER.search(w) or damaged_month_of(w) for w in words)

@@ -167,3 +167,16 @@ def test_a_row_whose_number_was_lost_inside_the_row_above_is_read_between() -> N
     assert (
         fifth["actividad_comprometida"] == "Depurar los registros duplicados; Migrar el padrón al sistema institucional"
     )
+
+
+def test_a_day_ocr_garbled_into_letters_keeps_its_date_a_failure() -> None:
+    # dev 197 row 6: '30' read 'Se'; 'Junio de 2025' alone would be the month's last day,
+    # precision 'mes' — the right day by chance, the wrong precision with no flag
+    from extractors.convenio_asm.stacked import is_date_piece
+
+    assert is_date_piece("Se de Junio de 2025")
+    assert not is_date_piece("Se de los proyectos")  # a sentence's words, not a date
+    text = LOST_INSIDE.replace("28 de Febrero de 2025", "Se de Junio de 2025")
+    ext = extract(text)
+    assert [r["numero"] for r in ext.records] == [4, 5]
+    assert any("Se de Junio de 2025" in f.message for f in ext.failures)
