@@ -60,7 +60,7 @@ WIDTH_SLACK = 1.05
 MIN_FIRST_WORDS = 3
 
 
-def _date_tail(words: list[str]) -> int:
+def date_tail(words: list[str]) -> int:
     """How many of the line's last words are a piece of its date cell."""
     k = len(words)
     while k > 0 and DATE_WORD.match(fold(words[k - 1]).strip("()")):
@@ -109,7 +109,7 @@ def interleaved_cells(lines: list[str], roles: list[str | None]) -> dict[str, li
     dates: list[str] = []
     if dated:
         for words in rows:
-            k = _date_tail(words)
+            k = date_tail(words)
             if k:
                 dates.append(" ".join(words[len(words) - k :]))
                 del words[len(words) - k :]

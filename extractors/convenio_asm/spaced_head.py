@@ -117,6 +117,10 @@ def with_date_above(roles: list[str], above: bool) -> list[str]:
     return [*roles, FECHA] if above and FECHA not in roles else roles
 
 
+# an agreement table's columns, in the order every agreement prints them
+AGREEMENT_ORDER = (NUMERO, TEXTO, ACTIVIDAD, FECHA)
+
+
 @dataclass
 class Step:
     """What a line did to the header being read."""
@@ -195,6 +199,11 @@ class HeadReader:
         labels, self.labels, self.label_texts = self.labels, [], []
         if TEXTO not in labels:
             return Step()
+        if set(labels) <= set(AGREEMENT_ORDER):
+            # an agreement's columns come number, text, activity, date: a two-line date label
+            # starts above the others and OCR writes it before the activity's ('No. Recomendación'
+            # / 'Fecha compromiso de' / 'Actividad comprometida SaCÍóN', dev OCR'd text 132)
+            labels = sorted(labels, key=AGREEMENT_ORDER.index)
         return Step((with_date_above(labels, self.header_date_above), self.label_tipo))
 
     def _from_right(self, text: str, label: str | None, following: str, date_above: bool) -> Step | None:
@@ -230,4 +239,5 @@ class HeadReader:
         if text.endswith(":"):
             return False  # a sheet's label ('Aspecto Susceptible de Mejora:' over 'Acción a emprender:')
         short = len(following) <= MAX_LABEL_CHARS
-        return (short and role_of(following) == ACTIVIDAD) or header_roles(f"# {text} {following}") is not None
+        # the activity's label next, or the date's first line (a two-line label starts higher)
+        return (short and role_of(following) in (ACTIVIDAD, FECHA)) or header_roles(f"# {text} {following}") is not None

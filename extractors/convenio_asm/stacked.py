@@ -27,7 +27,7 @@ import regex
 from papeleo.text import Precision, find_dates, fold, parse_date
 from papeleo.text.dates import DE_LOOKALIKE, damaged_month_of, month_of
 
-from .interleaved import BULLET_READ, DATE_WORD, FOR_ITS, ORDER
+from .interleaved import BULLET_READ, DATE_WORD, FOR_ITS, ORDER, date_tail
 from .labels import ACTIVIDAD, FECHA, TEXTO
 
 # an activity's first piece: an order in the infinitive ('Implementar un plan', 'Diseñar e
@@ -219,11 +219,36 @@ def stacked_cells(lines: list[str], roles: list[str | None]) -> dict[str, list[s
                 text = cells[role][k]
                 cells[role][k], cells[FECHA] = text[:start].rstrip(), [text[start:].strip(" .,;|")]
                 break
+            cells[FECHA] = _month_tails(cells[role])
+            if cells[FECHA]:
+                break
     if dated:
         cells[FECHA] = [" ".join(cells[FECHA])] if cells[FECHA] else []
     else:
         del cells[FECHA]
     return cells
+
+
+def _month_tails(texts: list[str]) -> list[str]:
+    """A date read across the ends of a cell's pieces, taken off them: a tail of date words with
+    a month or a quarter ('Alinear ... con el Programa Junio a Octubre de'), and, while the date
+    has no year, the year ending the next piece ('Sectorial vigente. 2019'; dev OCR'd text 132:
+    the finding's first line alone, then each activity line with the date's piece after it).
+    Nothing when no such tail is there; a year alone opens no date ('del ejercicio 2024.')."""
+    out: list[str] = []
+    for k, text in enumerate(texts):
+        words = text.split()
+        n = date_tail(words)
+        tail = words[len(words) - n :] if n else []
+        if not out and not any(month_like(fold(w)) or QUARTER.match(fold(w)) for w in tail):
+            continue
+        if out and not (len(tail) == 1 and YEAR_ONLY.match(tail[0])):
+            break
+        out.append(" ".join(tail))
+        texts[k] = " ".join(words[: len(words) - n])
+        if CLOSED_DATE.search(" ".join(out)):
+            break
+    return [" ".join(out)] if out else []
 
 
 def looks_stacked(lines: list[str], roles: list[str | None]) -> bool:
@@ -294,5 +319,7 @@ def _opens_date(text: str) -> bool:
     return DATE_OPENING.match(core) is not None or CLOSED_DATE.search(core) is not None
 
 
+# a quarter's or a half's word in a date ('Primer Trimestre 2019')
+QUARTER = regex.compile(r"^(?:trimestre|semestre)$")
 # a date's piece that is its year alone: the last of a date cut over lines, not a date's opening
 YEAR_ONLY = regex.compile(r"^(?:de\s+|del\s+)?\d{4}$", regex.I)

@@ -98,3 +98,35 @@ def test_a_document_whose_table_could_not_be_read_says_so() -> None:
     ext = extract_text("convenio_asm.v1", text)
     assert ext.records == []
     assert [f.error_type for f in ext.failures] == ["no_rows"]
+
+
+# dev 132: the recommendations' header over three lines, its two-line date label starting above
+# the activity's ('Fecha compromiso de' / 'Actividad comprometida' + 'atención' garbled); row 2
+# written with its finding's first line alone, then each activity line with the date's piece
+# after it
+SPLIT_HEAD = (
+    "b) De las recomendaciones:\n"
+    "No. Recomendación\n"
+    "Fecha compromiso de\n"
+    "Actividad comprometida SaCÍóN\n"
+    "1 Es necesario rediseñar la Matriz de Indicadores Modificar los indicadores de la MIR Agosto a Octubre de\n"
+    "para Resultados con metas verificables. y sus fichas técnicas. 2018\n"
+    "2 Se sugiere elaborar un plan estratégico que\n"
+    "Alinear los objetivos del programa con el Programa Junio a Octubre de\n"
+    "vincule los objetivos con la planeación estatal.\n"
+    "Sectorial vigente. 2019\n"
+)
+
+
+def test_a_header_over_three_lines_and_a_date_read_across_activity_lines() -> None:
+    records = extract_text("convenio_asm.v1", SPLIT_HEAD).records
+    assert [(r["tipo"], r["numero"], r["fecha_compromiso"], r["fecha_precision"]) for r in records] == [
+        ("recomendacion", 1, dt.date(2018, 10, 31), "mes"),
+        ("recomendacion", 2, dt.date(2019, 10, 31), "mes"),
+    ]
+    assert (
+        records[1]["actividad_comprometida"] == "Alinear los objetivos del programa con el Programa Sectorial vigente."
+    )
+    assert records[1]["texto"] == (
+        "Se sugiere elaborar un plan estratégico que vincule los objetivos con la planeación estatal."
+    )
