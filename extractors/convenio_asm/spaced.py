@@ -163,6 +163,12 @@ def _date_due(o: _Open | None, roles: list[str]) -> bool:
 def _close(o: _Open | None, roles: list[str]) -> None:
     """Fill a single-spaced row's cells from its lines; a row written by paragraph whose date
     closes its activity's paragraph (two cells OCR read as one) gets the date back."""
+    if o is not None and o.by_paragraph and not o.blank_seen and len(o.raw) > 1 and AREA_RESP in roles:
+        # a CONEVAL row written one piece per line: seven columns taking turns are not cut by
+        # guess (real-path ASM 7721 gave each row's areas and results to its finding, flagged)
+        o.row.cells, o.row.fecha_lines = {}, []
+        o.row.note = f"{UNCUT}: '{' / '.join(o.raw)}'"
+        return
     if o is not None and o.by_paragraph and not o.blank_seen and len(o.raw) > 1:
         cells = _stacked(o, o.raw, roles)
         if cells is not None:

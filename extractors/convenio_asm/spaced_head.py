@@ -117,8 +117,8 @@ def with_date_above(roles: list[str], above: bool) -> list[str]:
     return [*roles, FECHA] if above and FECHA not in roles else roles
 
 
-# an agreement table's columns, in the order every agreement prints them
-AGREEMENT_ORDER = (NUMERO, TEXTO, ACTIVIDAD, FECHA)
+# the columns of an agreement's table and of the CONEVAL annexes, in the order each prints them
+KNOWN_ORDERS = ((NUMERO, TEXTO, ACTIVIDAD, FECHA), *((NUMERO, *shape) for shape in SHAPES))
 
 
 @dataclass
@@ -161,9 +161,13 @@ class HeadReader:
         self.after_header = False
         short = len(text) <= MAX_LABEL_CHARS
         label = role_of(text) if short else None
-        if label is None and self.labels and self.labels[-1] == ACTIVIDAD and short:
-            # the date's label after the activity's, half garbled ('Fecha comporome: EM')
+        if label is None and self.labels and short:
+            # while a header is read: a label half garbled ('Fecha comporome: EM'), or cut over
+            # its lines ('Fecha de' / ... / 'cumplimiento'), or the number's as signs ('N*'
+            # after 'Descripción del hallazgo', real-path ASM 7820)
             label = FECHA if role_of_fragments(text, whole=True) == FECHA else None
+            if NUMBER_LABEL_GARBLED.match(text) and row_number(text) is None:
+                label = NUMERO
         # the date's label cut over the head's lines: its first words above ('Fecha de')
         above = label == FECHA or (not self.labels and short and role_of_fragments(text, whole=True) == FECHA)
         # ... not a row's date label, which a colon closes ('Fecha comprometida de cumplimiento:'
@@ -189,8 +193,9 @@ class HeadReader:
         if label == NUMERO or (self.labels and label is not None):
             if not self.labels:
                 self.header_date_above = was_date_above
-            self.labels.append(label)
-            self.label_texts.append(text)
+            if label not in self.labels:  # a label's second line names it again: one column
+                self.labels.append(label)
+                self.label_texts.append(text)
             if label == TEXTO:
                 self.label_tipo = "recomendacion" if RECOMENDACION.search(clean_label(text)) else "hallazgo"
             return Step(consumed=True, close=True)
@@ -199,11 +204,13 @@ class HeadReader:
         labels, self.labels, self.label_texts = self.labels, [], []
         if TEXTO not in labels:
             return Step()
-        if set(labels) <= set(AGREEMENT_ORDER):
-            # an agreement's columns come number, text, activity, date: a two-line date label
-            # starts above the others and OCR writes it before the activity's ('No. Recomendación'
-            # / 'Fecha compromiso de' / 'Actividad comprometida SaCÍóN', dev OCR'd text 132)
-            labels = sorted(labels, key=AGREEMENT_ORDER.index)
+        order = next((o for o in KNOWN_ORDERS if set(labels) <= set(o)), None)
+        if order is not None:
+            # a form's columns come in its fixed order: a two-line date label starts above the
+            # others and OCR writes it before the activity's ('No. Recomendación' / 'Fecha
+            # compromiso de' / 'Actividad comprometida SaCÍóN', dev OCR'd text 132; 'Fecha de'
+            # before 'Aspecto Susceptible de Mejora' in a CONEVAL annex, real-path ASM 7721)
+            labels = sorted(labels, key=order.index)
         return Step((with_date_above(labels, self.header_date_above), self.label_tipo))
 
     def _from_right(self, text: str, label: str | None, following: str, date_above: bool) -> Step | None:
@@ -239,5 +246,8 @@ class HeadReader:
         if text.endswith(":"):
             return False  # a sheet's label ('Aspecto Susceptible de Mejora:' over 'Acción a emprender:')
         short = len(following) <= MAX_LABEL_CHARS
-        # the activity's label next, or the date's first line (a two-line label starts higher)
-        return (short and role_of(following) in (ACTIVIDAD, FECHA)) or header_roles(f"# {text} {following}") is not None
+        # the activity's label next, the date's first line (a two-line label starts higher), or
+        # the number's (tesseract wrote the finding's first: 'Descripción del hallazgo' / 'N*')
+        return (short and role_of(following) in (ACTIVIDAD, FECHA, NUMERO)) or header_roles(
+            f"# {text} {following}"
+        ) is not None

@@ -130,3 +130,43 @@ def test_a_header_over_three_lines_and_a_date_read_across_activity_lines() -> No
     assert records[1]["texto"] == (
         "Se sugiere elaborar un plan estratégico que vincule los objetivos con la planeación estatal."
     )
+
+
+def test_a_header_whose_labels_tesseract_wrote_out_of_order_one_per_line() -> None:
+    # real-path 7820: the finding's label first, the number's read 'N*', the two-line date
+    # label cut around the activity's
+    from extractors.convenio_asm.spaced_head import HeadReader
+
+    lines = ["Descripción del hallazgo", "N*", "Fecha de", "Actividades comprometidas", "cumplimiento", "4"]
+    head = HeadReader()
+    steps = [head.read(t, f) for t, f in zip(lines, [*lines[1:], ""], strict=True)]
+    assert [s.consumed for s in steps[:5]] == [True] * 5
+    assert steps[5].heading == (["numero", "texto", "actividad", "fecha"], "hallazgo")
+    # real-path 7721: a CONEVAL annex's labels one per line, 'Fecha de' before the rest: the
+    # annex's own order
+    lines = ["| Num.", "Fecha de", "Aspecto Susceptible de Mejora", "Area Coordinadora", "Acciones a emprender",
+             "Area Responsable", "Resultados Esperados", "Productos y/o evidencias", "| Consc.", "1"]  # fmt: skip
+    head = HeadReader()
+    steps = [head.read(t, f) for t, f in zip(lines, [*lines[1:], ""], strict=True)]
+    assert steps[8].heading == (
+        ["numero", "texto", "area_coordinadora", "actividad", "area_responsable", "fecha", "resultados", "evidencias"],
+        "hallazgo",
+    )
+
+
+def test_a_coneval_row_written_one_piece_per_line_is_a_failure_not_a_guess() -> None:
+    text = (
+        "Num. Aspecto Susceptible de Mejora Area Coordinadora Acciones a emprender Area Responsable "
+        "Fecha de Termino Resultados Esperados Productos y/o evidencias\n"
+        "1\n"
+        "Formalización de los mecanismos\n"
+        "Unidad de Evaluación\n"
+        "Suscribir acuerdos de\n"
+        "Planeación\n"
+        "Octubre 2020\n"
+        "Mejor vinculación\n"
+        "Minutas de las sesiones\n"
+    )
+    ext = extract_text("convenio_asm.v1", text)
+    assert ext.records == []
+    assert len(ext.failures) == 1 and "Formalización de los mecanismos" in ext.failures[0].message
