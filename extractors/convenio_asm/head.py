@@ -66,6 +66,10 @@ MIN_GATE_ROLES = 2
 # a label is a few words ('dos e cumplimiento'); a line of a finding is many, and its words
 # ('resultado', 'evaluación') are labels' words too (dev ASM scan 30 found a header in prose)
 MAX_PARTIAL_LABEL_WORDS = 3
+# the junk tesseract reads across a turned head is short ('YN', 'Es]', 'CES', '223'): upright
+# words longer than this beside turned ones are a line of text ('Nombre del programa: ...' above
+# the head, generated ASM 8322), not junk, and the cluster is no label
+MAX_DEBRIS_CHARS = 3
 # a word box this many times taller than wide is a word printed turned (no upright word of two
 # letters or more is; a turned two-letter word is about square and goes with its label's majority)
 VERTICAL_ASPECT = 1.5
@@ -181,7 +185,9 @@ def _role_of_label(words: list[Word], k: int) -> str | None:
     if role is None and _mostly_turned(words):
         role = role_of_fragments(text)  # a turned label's ends
     turned = [w for w in words if _is_vertical(w)]
-    if role is None and turned and not _mostly_turned(words):
+    upright = [w for w in words if not _is_vertical(w)]
+    debris = all(len(re.sub(r"\W", "", w.text)) <= MAX_DEBRIS_CHARS for w in upright)
+    if role is None and turned and not _mostly_turned(words) and debris:
         # a turned label among upright debris: tesseract also read the turned head across, as
         # lines of junk over every column ('YN = Es] CES Mo] Doy nv', ASM 7805); its turned
         # words alone are the label's ends, however few of them it kept

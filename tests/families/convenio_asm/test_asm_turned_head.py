@@ -122,3 +122,16 @@ def test_an_upright_head_whose_finding_label_ocr_misspelt_is_read_label_by_label
     assert [r for r, _, _ in got[1]] == [
         "numero", "texto", "actividad", "area_responsable", "fecha", "resultados", "evidencias",
     ]  # fmt: skip
+
+
+def test_a_line_of_text_over_a_turned_head_is_no_label() -> None:
+    # generated 8322: 'Nombre del programa: Fondo de Aportaciones ...' runs over the turned
+    # labels' tops; its words with 'ispecto' and 'fejora' are a line of text, not a label
+    cluster = [
+        word("Nombre", 48, 145),
+        word("programa:", 100, 145),
+        word("Aportaciones", 200, 145),
+        turned("ispecto", 129, 222),
+        turned("fejora", 144, 222),
+    ]
+    assert _role_of_label(cluster, 0) is None
