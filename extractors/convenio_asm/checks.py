@@ -13,7 +13,8 @@ against the rows read:
 * ``secuencia=ok|conflict`` on each row, against the number of the next row of its kind: a
   number skipped after it (5, then 7), or a last row under the stated count, is a row whose
   number OCR lost — and whose text, activity and date were read into this one (dev ASM scans
-  13, 16, 29: two findings in one row, and nothing said so).
+  13, 16, 29: two findings in one row, and nothing said so); the first row read, when its
+  number is not 1, for the rows before it that were not read.
 
 Where the document states no count or no limit, the check is not made and not written.
 """
@@ -70,7 +71,11 @@ def stated_counts(text: str) -> dict[str, int]:
 
 def _sequence(numero: int, numbers: list[int], stated: int | None) -> str:
     """'ok' when the next number read of the row's kind follows it (or it is the last, and the
-    stated count, if any, says so), else 'conflict'."""
+    stated count, if any, says so), else 'conflict'; the first row read is in conflict too when
+    it is not row 1 (the rows before it were lost: a scan's row 1 whose number OCR dropped as
+    a speck, and its cells with it, dev ASM scan 86)."""
+    if numbers and numero == min(numbers) and numero > 1:
+        return CONFLICT
     later = [n for n in numbers if n > numero]
     if later:
         return OK if min(later) == numero + 1 else CONFLICT

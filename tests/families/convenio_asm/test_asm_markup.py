@@ -260,6 +260,17 @@ def test_a_number_skipped_after_a_row_is_a_sequence_conflict_on_that_row() -> No
     assert got == {1: ["secuencia=conflict"], 3: ["secuencia=ok"]}
 
 
+def test_a_table_whose_first_row_read_is_not_row_1_is_a_sequence_conflict() -> None:
+    """Dev scan 86: row 1's number dropped as a speck, its cells with it; the table read from 2."""
+    table = (
+        "| No. | Hallazgo | Actividad comprometida | Fecha compromiso |\n|---|---|---|---|\n"
+        "| 2 | No hay manuales. | Elaborar los manuales. | Mayo de 2024 |\n"
+        "| 3 | No existe un padrón. | Integrar el padrón. | Marzo de 2024 |\n"
+    )
+    got = {r["numero"]: r["checks"] for r in extract(table).records}
+    assert got == {2: ["secuencia=conflict"], 3: ["secuencia=ok"]}
+
+
 def test_limits_and_counts_as_agreements_state_them() -> None:
     from extractors.convenio_asm.checks import stated_counts, stated_limit
 
