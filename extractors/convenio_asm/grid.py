@@ -26,7 +26,7 @@ from papeleo.text import fold
 from papeleo.text.people import is_title_word
 
 from .coneval_columns import with_lost_columns
-from .head import LABEL_GAP, borders, fecha_row_end, header_at, speck_led
+from .head import LABEL_GAP, RULE_GLYPH, borders, fecha_row_end, header_at, speck_led
 from .labels import FECHA, NUMBER_LIKE, NUMERO, fecha_label_end, row_number
 from .pagelines import date_rows_joined, furniture, kept_lines, narrow_glyph, numbers_first
 from .ruling import IN_BLOCK, MATCH_X, Block, block_of, blocks, lead_in_kind, matches
@@ -44,8 +44,6 @@ BORDER_TOLERANCE = 2.0
 MAX_ROW_GAP = 4.0
 # 'A', 'lá', '4.' — one or two letters or digits alone in a number cell: a number OCR garbled
 GARBLED_NUMBER = NUMBER_LIKE
-# a rule's bar as OCR reads it in a column ('|', '¦', 'I' is a letter and stays out of here)
-RULE_BAR = re.compile(r"[|¦]+")
 # titles of persons on one table line ('Licda.', 'Lic.', 'CP.') that make it a row of signatures:
 # two parties side by side at least; a finding that names one official ('el Lic. Pérez') is a row
 MIN_SIGNATURE_TITLES = 2
@@ -371,7 +369,7 @@ def _sign_for_number(words: list[Word]) -> bool:
     """The number cell of a table's first row holds one sign and no letter or digit ('>', '»'):
     its '1' as OCR misread it. Taken only where no row has started yet; the row is tentative and
     numbered 1 only when the next is 2 (``numbering.placed``). A rule's bar is no such sign."""
-    return len(words) == 1 and len(words[0].text) <= 2 and not RULE_BAR.fullmatch(words[0].text)
+    return len(words) == 1 and len(words[0].text) <= 2 and not RULE_GLYPH.fullmatch(words[0].text)
 
 
 def _words_back_across(per_col: dict[int, list[Word]], roles: list[str | None]) -> None:

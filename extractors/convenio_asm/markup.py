@@ -27,9 +27,7 @@ from .labels import ACTIVIDAD, FECHA, NUMERO, RECOMENDACION, TEXTO, fecha_label_
 from .paragraphs import MAX_DATE_LINE_CHARS, MERGED_NUMBER, PIPE_LINE, PIPE_RULE, paragraph_rows_to_pipes
 from .spaced import split_cells
 from .spaced_head import header_roles
-
-# a cell's text that closes its sentence ('... homogéneas.')
-SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s*$")
+from .stacked import CLOSES
 
 # the shared reader's name for a column with no header: 'col4'
 PLACEHOLDER = re.compile(r"^col\d+$")
@@ -187,7 +185,9 @@ def _shifted_piece(texts: list[str], roles: list[str | None], row: RawRow) -> li
     pieces = [k for k, t in enumerate(texts) if t.strip()]
     if len(pieces) != 1 or _filled_width(texts) >= len(roles) or TEXTO not in roles or ACTIVIDAD not in roles:
         return texts
-    open_cells = [r for r in (TEXTO, ACTIVIDAD) if row.cells.get(r) and not SENTENCE_END.search(row.cells[r][-1].text)]
+    open_cells = [
+        r for r in (TEXTO, ACTIVIDAD) if row.cells.get(r) and not CLOSES.search(row.cells[r][-1].text.strip())
+    ]
     if len(open_cells) != 1 or roles[pieces[0]] == open_cells[0]:
         return texts
     out = [""] * len(roles)

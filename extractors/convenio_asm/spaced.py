@@ -163,13 +163,13 @@ def _date_due(o: _Open | None, roles: list[str]) -> bool:
 def _close(o: _Open | None, roles: list[str]) -> None:
     """Fill a single-spaced row's cells from its lines; a row written by paragraph whose date
     closes its activity's paragraph (two cells OCR read as one) gets the date back."""
-    if o is not None and o.by_paragraph and not o.blank_seen and len(o.raw) > 1 and AREA_RESP in roles:
-        # a CONEVAL row written one piece per line: seven columns taking turns are not cut by
-        # guess (real-path ASM 7721 gave each row's areas and results to its finding, flagged)
-        o.row.cells, o.row.fecha_lines = {}, []
-        o.row.note = f"{UNCUT}: '{' / '.join(o.raw)}'"
-        return
     if o is not None and o.by_paragraph and not o.blank_seen and len(o.raw) > 1:
+        if AREA_RESP in roles:
+            # a CONEVAL row written one piece per line: seven columns taking turns are not cut by
+            # guess (real-path ASM 7721 gave each row's areas and results to its finding, flagged)
+            o.row.cells, o.row.fecha_lines = {}, []
+            o.row.note = f"{UNCUT}: '{' / '.join(o.raw)}'"
+            return
         cells = _stacked(o, o.raw, roles)
         if cells is not None:
             o.row.cells, o.row.fecha_lines = {}, []
@@ -247,9 +247,10 @@ def _rows_lost_before(o: _Open | None, roles: list[str], k: int) -> bool:
     """The open row, written one piece per line, holds ``k`` rows more whose numbers OCR lost:
     then a number ``k`` ahead is read as printed, not as the due one misread ('6' after row 4
     and row 5's pieces, real-path ASM 197; '6' for '5' is a misreading OCR makes)."""
-    if o is None or not o.by_paragraph or o.blank_seen or k < 1:
+    if o is None or not o.by_paragraph or k < 1:
         return False
-    return len(row_starts(o.raw, FECHA in roles)) == k
+    pieces = _pieces(o)
+    return pieces is not None and len(row_starts(pieces, FECHA in roles)) == k
 
 
 def _date_before_label(o: _Open | None) -> str | None:
@@ -262,6 +263,15 @@ def _date_before_label(o: _Open | None) -> str | None:
     if len(pieces) < 2 or not is_date_line(pieces[-1]):
         return None
     return pieces.pop()
+
+
+def _pieces(o: _Open) -> list[str] | None:
+    """The open row's lines, read across or one piece per line (the list itself: a caller may
+    take the next row's first lines off it); None for a row written by paragraph whose
+    paragraphs a blank line parted (its cells are already placed)."""
+    if o.by_paragraph:
+        return None if o.blank_seen else o.raw
+    return o.lines
 
 
 def _carried(o: _Open | None, pending: list[str], roles: list[str], first: str, lone: bool) -> list[str]:
@@ -278,10 +288,8 @@ def _carried(o: _Open | None, pending: list[str], roles: list[str], first: str, 
             return []
         # what follows the number goes on a row: in lower case, or with no activity opening on it
         return list(pending) if lone and (first[:1].islower() or first_cut(first) is None) else []
-    if not opens_without_finding(first):
-        return []
-    lines = o.lines if not o.by_paragraph else o.raw
-    if o.by_paragraph and o.blank_seen:
+    lines = _pieces(o)
+    if not opens_without_finding(first) or lines is None:
         return []
     k = next_rows_start(lines, roles)
     carried = lines[k:]
@@ -296,8 +304,8 @@ def _carried_from_right(o: _Open | None, pending: list[str], lone: bool) -> list
     if o is None:
         k = first_line_from_right(pending, lone)
         return pending[len(pending) - k :] if k else []
-    lines = o.raw if o.by_paragraph else o.lines
-    if o.by_paragraph and o.blank_seen:
+    lines = _pieces(o)
+    if lines is None:
         return []
     k = first_line_from_right(lines, lone)
     if not k or k == len(lines):

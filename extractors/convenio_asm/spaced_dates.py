@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from papeleo.text import Precision, find_dates, fold, parse_date
-from papeleo.text.dates import DE_LOOKALIKE, damaged_month_of, month_of
+from papeleo.text.dates import DE_LOOKALIKE, damaged_month_of
 
 from .labels import GARBLED_DAY, row_number
 from .paragraphs import MAX_DATE_LINE_CHARS
@@ -86,7 +86,7 @@ def is_date(text: str) -> bool:
 def opens_with_date(text: str) -> bool:
     """'31 de Agosto de 202o': a day and its month open the line (the year may be damaged)."""
     m = DAY_MONTH.match(fold(text))
-    return m is not None and (month_of(m["month"]) or damaged_month_of(m["month"])) is not None
+    return m is not None and damaged_month_of(m["month"]) is not None
 
 
 def dates_close_rows(after: list[str]) -> bool:

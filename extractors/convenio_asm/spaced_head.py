@@ -101,6 +101,11 @@ def header_roles(text: str) -> tuple[list[str], str] | None:
     return [NUMERO, *roles], tipo
 
 
+def _garbled_number_label(text: str) -> bool:
+    """The number's label alone on its line as OCR garbled it ('LN?', 'N*'), not a row's number."""
+    return NUMBER_LABEL_GARBLED.match(text) is not None and row_number(text) is None
+
+
 def header_tail(text: str) -> bool:
     """A line that holds only the ends of a header's two-line labels, and specks: the header's
     second line ('comprometida', '9 J p comprometida')."""
@@ -166,7 +171,7 @@ class HeadReader:
             # its lines ('Fecha de' / ... / 'cumplimiento'), or the number's as signs ('N*'
             # after 'Descripción del hallazgo', real-path ASM 7820)
             label = FECHA if role_of_fragments(text, whole=True) == FECHA else None
-            if NUMBER_LABEL_GARBLED.match(text) and row_number(text) is None:
+            if _garbled_number_label(text):
                 label = NUMERO
         # the date's label cut over the head's lines: its first words above ('Fecha de')
         above = label == FECHA or (not self.labels and short and role_of_fragments(text, whole=True) == FECHA)
@@ -232,7 +237,7 @@ class HeadReader:
         if TEXTO not in named or ACTIVIDAD not in named:
             return None
         roles = [NUMERO, TEXTO, ACTIVIDAD] + ([FECHA] if FECHA in named else [])
-        if label == NUMERO or (NUMBER_LABEL_GARBLED.match(text) and row_number(text) is None):
+        if label == NUMERO or (_garbled_number_label(text)):
             self.after_header = True
             return Step((roles, self.label_tipo), consumed=True, close=True, from_right=True)
         # the number's label lost: the header ended at the finding's; the line is the table's

@@ -37,6 +37,11 @@ def confusable(read: str, due: int) -> bool:
     return not diff or (len(diff) == 1 and frozenset(diff[0]) in CONFUSABLE_DIGITS)
 
 
+def _finding_opens(following: str) -> bool:
+    """The next line opens a finding: a capital, and neither a row's number nor a header."""
+    return following[:1].isupper() and row_number(following.split()[0]) is None and header_roles(following) is None
+
+
 def misread_next(n: int, rest: str, above: RawRow | None, open_now: bool, page: int, following: str) -> bool:
     """A lone number just after a row that its date row closed, when a finding opens on the next
     line, is a row's: a few ahead, the number of a row after one whose number OCR lost ('7'
@@ -45,7 +50,7 @@ def misread_next(n: int, rest: str, above: RawRow | None, open_now: bool, page: 
     number alone on its line is no row's."""
     if rest or open_now or above is None or n == page or not any(t.strip() for t in above.fecha_lines):
         return False
-    return following[:1].isupper() and row_number(following.split()[0]) is None and header_roles(following) is None
+    return _finding_opens(following)
 
 
 def first_lone(n: int, rest: str, last: int, open_now: bool, pending: list[str]) -> bool:
@@ -66,4 +71,4 @@ def ahead_after_date(n: int, rest: str, pieces: list[str], last: int, page: int,
     dates = [p for p in pieces if is_date_piece(p)]
     if not dates or CLOSED_DATE.search(" ".join(dates)) is None:
         return False
-    return following[:1].isupper() and row_number(following.split()[0]) is None and header_roles(following) is None
+    return _finding_opens(following)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import regex
 
 from papeleo.text import Precision, find_dates, fold, parse_date
-from papeleo.text.dates import DE_LOOKALIKE, damaged_month_of, month_of
+from papeleo.text.dates import DE_LOOKALIKE, damaged_month_of
 
 from .interleaved import BULLET_READ, DATE_WORD, FOR_ITS, ORDER, date_tail
 from .labels import ACTIVIDAD, FECHA, TEXTO
@@ -49,13 +49,12 @@ CLOSES = regex.compile(r"[.!?][\"”’)]?$")
 DE_WORD = regex.compile(rf"^{DE_LOOKALIKE}$")
 # a date cell that is whole: it has its year, or says there is none ('S/F', 'N/A', 'Por definir')
 CLOSED_DATE = regex.compile(r"(?i)\b[12Z][0-9oOlIZSB]{3}\b|s\s*/\s*f|n\s*/\s*a|definir")
+# a quarter's or a half's word in a date ('Primer Trimestre 2019')
+QUARTER = regex.compile(r"^(?:trimestre|semestre)$")
+# a date's piece that is its year alone: the last of a date cut over lines, not a date's opening
+YEAR_ONLY = regex.compile(r"^(?:de\s+|del\s+)?\d{4}$", regex.I)
 # a word of a date's piece that carries it (not only 'de', 'al'): a number, a month, a quarter
 DATE_CARRIER = regex.compile(r"\d|trimestre|semestre|s/f|n/a|definir")
-
-
-def month_like(word: str) -> bool:
-    """A month's name, or one OCR damaged ('Junio', 'Abrll')."""
-    return month_of(word) is not None or damaged_month_of(word) is not None
 
 
 def is_date_piece(text: str) -> bool:
@@ -66,7 +65,7 @@ def is_date_piece(text: str) -> bool:
         return False  # '... del ejercicio 2024.' closes a sentence; a date cell does not
     # a quote OCR put between two of its words is a space ('30 de abril'del 2020', ASM 7910)
     words = [fold(w).strip("()") for w in QUOTE_JOINED.sub(" ", core).split()]
-    if len(words) >= 3 and len(words[0]) <= 2 and DE_WORD.match(words[1]) and month_like(words[2]):
+    if len(words) >= 3 and len(words[0]) <= 2 and DE_WORD.match(words[1]) and damaged_month_of(words[2]) is not None:
         words = words[1:]  # a day OCR garbled into letters ('Se de Junio de 2025' for '30'): the date's
     if not all(DATE_WORD.match(w) or damaged_month_of(w) for w in words):
         return False
@@ -240,7 +239,7 @@ def _month_tails(texts: list[str]) -> list[str]:
         words = text.split()
         n = date_tail(words)
         tail = words[len(words) - n :] if n else []
-        if not out and not any(month_like(fold(w)) or QUARTER.match(fold(w)) for w in tail):
+        if not out and not any(damaged_month_of(fold(w)) is not None or QUARTER.match(fold(w)) for w in tail):
             continue
         if out and not (len(tail) == 1 and YEAR_ONLY.match(tail[0])):
             break
@@ -317,9 +316,3 @@ def _opens_date(text: str) -> bool:
     if not is_date_piece(text) or YEAR_ONLY.match(core):
         return False
     return DATE_OPENING.match(core) is not None or CLOSED_DATE.search(core) is not None
-
-
-# a quarter's or a half's word in a date ('Primer Trimestre 2019')
-QUARTER = regex.compile(r"^(?:trimestre|semestre)$")
-# a date's piece that is its year alone: the last of a date cut over lines, not a date's opening
-YEAR_ONLY = regex.compile(r"^(?:de\s+|del\s+)?\d{4}$", regex.I)
