@@ -7,16 +7,9 @@ from __future__ import annotations
 
 from extractors.convenio_asm.grid import read_rows
 from extractors.convenio_asm.head import _label_text
+from helpers import scan_line as line
+from helpers import scan_word as word
 from papeleo.model import BBox, Line, Word
-
-
-def word(text: str, x0: float, top: float) -> Word:
-    return Word(text, BBox(x0, top, x0 + 5 * len(text), top + 7), 0.95)
-
-
-def line(*words: tuple[str, float], top: float) -> Line:
-    return Line.from_words([word(t, x, top) for t, x in words])
-
 
 # column rules at 67 | 95 | 265 | 449 | 539; row rules under the head and under each row
 VRULES = [(x, 83.0, 250.0) for x in (67.0, 95.0, 265.0, 449.0, 539.0)]

@@ -7,20 +7,13 @@ from __future__ import annotations
 
 from extractors.convenio_asm.grid import read_rows
 from extractors.convenio_asm.head import _role_of_label
+from helpers import scan_word as word
 from papeleo.model import BBox, Line, Word
-
-
-def word(text: str, x0: float, top: float) -> Word:
-    return Word(text, BBox(x0, top, x0 + 5 * len(text), top + 7), 0.95)
 
 
 def turned(text: str, x0: float, bottom: float) -> Word:
     """A word printed turned upwards: narrow and tall."""
     return Word(text, BBox(x0, bottom - 5 * len(text), x0 + 6, bottom), 0.9)
-
-
-def line(*words: tuple[str, float], top: float) -> Line:
-    return Line.from_words([word(t, x, top) for t, x in words])
 
 
 def test_a_turned_label_among_junk_read_across_is_named_by_its_turned_ends() -> None:
