@@ -20,8 +20,10 @@ import regex
 
 from papeleo.model import Line
 
+from .ficha_values import Piece, goes_on, settle_box
 from .grid import CellLine, RawRow
 from .labels import ACTIVIDAD, AREA_COORD, AREA_RESP, EVIDENCIAS, FECHA, RESULTADOS, TEXTO, role_of, row_number
+from .pagelines import PAGE_NUMBER
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +38,15 @@ CONTINUATION_GAP = 1.2
 # a continuation starts this many line heights right of its row's label (in the value column);
 # less takes prose printed from the margin as part of the last value
 VALUE_INDENT = 1.0
+# a page whose usual line step is at least this many line heights is written a blank line apart
+# (OCR'd text); there a value's next line sits up to ``SPACED_STEPS`` steps under the one before,
+# so one blank line goes on and two close the box. Lower takes single-spaced scans for spaced text
+SPACED_PAGE = 1.8
+SPACED_STEPS = 1.25
+# under labels read alone, their values' lines may sit this many line heights apart while
+# fewer runs of lines than labels are read (OCR'd text writes a value two blank lines below
+# another); more takes the prose after the box as a value
+WAITING_GAP = 3.0
 
 
 def _label(line: Line) -> tuple[str, int] | None:
@@ -48,24 +59,57 @@ def _label(line: Line) -> tuple[str, int] | None:
     return None
 
 
+def _line_step(lines: list[Line]) -> float:
+    """The usual distance from one line's top to the next one's on the page."""
+    tops = sorted({ln.bbox.top for ln in lines if ln.words and ln.bbox is not None})
+    steps = [b - a for a, b in zip(tops, tops[1:]) if b > a]
+    return median(steps) if steps else 0.0
+
+
+def _near(line: Line, prev: Line | None, height: float, step: float) -> bool:
+    """The line sits right under the one before: at most ``CONTINUATION_GAP`` line heights apart,
+    or, on a page whose lines are written a blank line apart (OCR'd text), at most
+    ``SPACED_STEPS`` of the page's usual line steps."""
+    if prev is None:
+        return False
+    if line.bbox.top - prev.bbox.bottom <= CONTINUATION_GAP * height:
+        return True
+    return step >= SPACED_PAGE * height and line.bbox.top - prev.bbox.top <= SPACED_STEPS * step
+
+
 def ficha_rows(pages: list[tuple[int, list[Line]]]) -> list[RawRow]:
-    """Every ASM box on the pages (page number, lines with word boxes, in reading order)."""
+    """Every ASM box on the pages (page number, lines with word boxes, in reading order).
+
+    A box is read as pieces (``ficha_values.Piece``): labels with their value on the line,
+    labels alone with their values on the lines below (OCR'd text), and the lines that go on
+    with a value; ``ficha_values.settle_box`` gives each label its lines when the box closes."""
     rows: list[RawRow] = []
     current: RawRow | None = None
+    pieces: list[Piece] = []
     role: str | None = None
     label_x0 = 0.0
     prev: Line | None = None
+    pending = 0  # labels alone since the last label with its value on the line
+    groups = 0  # runs of lines read under them (a blank line or more apart)
     page_right: dict[int, float] = {}
+
+    def close() -> None:
+        if current is not None:
+            settle_box(current, pieces)
+        pieces.clear()
+
     for number, lines in pages:
         page_right[number] = max((ln.bbox.x1 for ln in lines if ln.bbox is not None), default=0.0)
+        step = _line_step(lines)
         for line in lines:
-            if not line.words or line.bbox is None:
-                continue
+            if not line.words or line.bbox is None or PAGE_NUMBER.match(line.text):
+                continue  # a page number inside a box that crosses the page break
             height = max(median(w.bbox.height for w in line.words), 1.0)
             m = ASPECTO_NO.match(line.text)
             n = row_number(m["n"]) if m else None
             if n is not None:
-                current, role = RawRow("hallazgo", n, number), None
+                close()
+                current, role, pending, groups = RawRow("hallazgo", n, number), None, 0, 0
                 rows.append(current)
                 current.boxes.append((number, line.bbox))
                 prev = line
@@ -73,37 +117,38 @@ def ficha_rows(pages: list[tuple[int, list[Line]]]) -> list[RawRow]:
             if current is None:
                 continue
             lab = _label(line)
+            near = _near(line, prev, height, step)
             if lab is not None:
                 role, start = lab
                 label_x0 = line.bbox.x0
-                _add(current, role, line, start, number)
-            elif (
-                role is not None
-                and prev is not None
-                and line.bbox.top - prev.bbox.bottom <= CONTINUATION_GAP * height
-                and line.bbox.x0 >= label_x0 + VALUE_INDENT * height
+                if start >= len(line.words):
+                    pieces.append(Piece("alone", role, number, line))
+                    pending, role = pending + 1, None
+                else:
+                    pieces.append(Piece("inline", role, number, line, start))
+                    pending, groups = 0, 0
+            elif pending and (
+                near or (groups < pending or goes_on(prev, line)) and _within(line, prev, height, WAITING_GAP)
             ):
-                _add(current, role, line, 0, number)
+                # a new run of value lines: the first under the labels, or one a blank line below
+                first = not pieces or pieces[-1].kind != "value"
+                groups += first or not _within(line, prev, height, CONTINUATION_GAP)
+                pieces.append(Piece("value", None, number, line))
+            elif role is not None and near and line.bbox.x0 >= label_x0 + VALUE_INDENT * height:
+                pieces.append(Piece("cont", role, number, line))
             else:
-                current, role = None, None
+                close()
+                current, role, pending, groups = None, None, 0, 0
             prev = line
+    close()
     for r in rows:  # a box spans the text's width: its value column ends at the page's right edge
         r.right = {role: max(page_right[r.page], x) for role, x in r.right.items()}
     log.debug("ficha: %d rows", len(rows))
     return rows
 
 
-def _add(row: RawRow, role: str, line: Line, start: int, page: int) -> None:
-    ws = line.words[start:]
-    row.boxes.append((page, line.bbox))
-    if not ws:
-        return
-    cl = CellLine(" ".join(w.text for w in ws), ws[0].bbox.x0, ws[-1].bbox.x1)
-    if role == FECHA:
-        row.fecha_lines.append(cl.text)
-    else:
-        row.add(role, cl)
-        row.right[role] = max(row.right.get(role, 0.0), cl.x1)
+def _within(line: Line, prev: Line | None, height: float, gap: float) -> bool:
+    return prev is not None and line.bbox.top - prev.bbox.bottom <= gap * height
 
 
 # a label's colon as OCR reads it: 'Acción a emprender;'

@@ -90,6 +90,11 @@ class RawRow:
     reattached: bool = False
     # its date's label was read and nothing after it: an empty cell, or a date OCR lost (said)
     date_lost: bool = False
+    # its label/value box's values were given to its labels by their order alone (OCR wrote the
+    # labels apart from the values: ``ficha_values``): every text field is a reconstruction
+    ordered: bool = False
+    # its date was found at the end of its activity's cell and taken back (``records``)
+    date_moved: bool = False
 
     def add(self, role: str, line: CellLine) -> None:
         self.cells.setdefault(role, []).append(line)

@@ -276,8 +276,34 @@ def _spilled_date_cell(raw: RawRow) -> str:
     return text[start:]
 
 
+def _date_run_into_activity(raw: RawRow) -> str:
+    """A row with no date whose activity's last line ends with one, alone or after a full stop
+    ('... de los proyectos. 28 de Septiembre de 2022', '30 de Noviembre de 2026' under the
+    activity's lines): OCR lost the bar before the date cell and the date moved into the
+    activity's (dev OCR'd text 34, 88). The date is taken back from the activity and the row
+    says so; an activity that ends with a date inside its sentence ('... en diciembre de 2020')
+    or after it ('... 2020.') keeps it."""
+    lines = raw.cells.get(ACTIVIDAD, [])
+    if raw.fecha_lines and any(t.strip() for t in raw.fecha_lines) or not lines:
+        return ""
+    last = lines[-1].text.rstrip(" |")
+    found = find_dates(last)
+    if not found or last[found[-1].span[1] :].strip():
+        return ""
+    start = found[-1].start
+    before = last[:start].rstrip()
+    if before and not before.endswith((".", ";", ":")):
+        return ""
+    if before:
+        lines[-1] = CellLine(before, lines[-1].x0, lines[-1].x1)
+    else:
+        lines.pop()
+    raw.date_moved = True
+    return last[start:]
+
+
 def to_record(raw: RawRow, rights: dict[str, float], meta: dict) -> tuple[dict | None, Failure | None]:
-    fecha_text = _spilled_date_cell(raw)
+    fecha_text = _spilled_date_cell(raw) or _date_run_into_activity(raw)
     rec: dict = {
         "tipo": raw.tipo,
         "numero": raw.numero,
