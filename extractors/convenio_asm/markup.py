@@ -20,19 +20,27 @@ from collections import Counter
 from collections.abc import Sequence
 
 from papeleo.tables import Table, text_to_tables
+from papeleo.tables.html import html_fragment_to_text
 from papeleo.text import fold, parse_date
 
 from .grid import CellLine, RawRow
 from .labels import ACTIVIDAD, FECHA, NUMERO, RECOMENDACION, TEXTO, fecha_label_end, role_of, row_number
 from .paragraphs import MAX_DATE_LINE_CHARS, MERGED_NUMBER, PIPE_LINE, PIPE_RULE, paragraph_rows_to_pipes
+from .records import MAX_DATE_EXTRA_WORDS
 from .spaced import split_cells
 from .spaced_head import header_roles
-from .stacked import CLOSES
+from .stacked import ACTIVITY_OPENING, CLOSES
 
 # the shared reader's name for a column with no header: 'col4'
 PLACEHOLDER = re.compile(r"^col\d+$")
-# a cell closing with a year, perhaps damaged: 'Segundo Semastre de 2022', 'Junio 2o23', '20Z1'
-YEAR_END = re.compile(r"\b[12][0-9oOlIZSB]{3}\W*$")
+# a cell closing with a year, perhaps damaged: 'Segundo Semastre de 2022', 'Junio 2o23', '20Z1', '01/12/Z020'
+YEAR_END = re.compile(r"\b[12Z][0-9oOlIZSB]{3}\W*$")
+LOST_FINDINGS = (
+    "the table's findings column was lost (its rows hold an activity and a date only); the "
+    "activity and date are in this record: read the finding from the document"
+)
+# a damaged date's words at most ('1 de Mayo al 30 de Septiembre de 2O2O'); more is a sentence
+MAX_DAMAGED_DATE_WORDS = 9
 # a cell piece ending in a word that cannot end a cell: the rest of it is in the next piece
 JOINER_END = re.compile(r"\b(?:de|del|y|e|la|las|los|el|en|a|al|para|con|por)\s*$", re.I)
 # a Markdown/HTML table line: '| 1 | ... |', '<table'
@@ -61,7 +69,8 @@ def _merged_labels_split(columns: tuple[str, ...], roles: list[str | None]) -> l
 
 
 def _split_label_joined(t: Table, roles: list[str | None]) -> list[str | None]:
-    """'Área | Coordinadora': a label OCR cut into two head cells over a body a column narrower
+    """'Área | Coordinadora', 'Acción | de mejora comprometida': a label OCR cut into two head
+    cells over a body a column narrower
     (ASM dev seed 74's sibling 26) is one column again; the columns after it move left. The
     body's width is its numbered rows' most common one: a row whose cell OCR cut in two as well
     is a column wider ('Departamento de | Vinculación y Extensión', ASM 7728)."""
@@ -78,6 +87,12 @@ def _split_label_joined(t: Table, roles: list[str | None]) -> list[str | None]:
             joined = role_of(f"{t.columns[j]} {t.columns[j + 1]}")
             if joined is not None:
                 return [*roles[:j], joined, *roles[j + 2 :], None]
+    for j in range(len(roles) - 1):
+        # a half that names nothing before the rest of its label, in lower case ('Acción | de
+        # mejora comprometida', dev OCR'd text 122)
+        if roles[j] is None and roles[j + 1] is not None and t.columns[j + 1].strip()[:1].islower():
+            if role_of(f"{t.columns[j]} {t.columns[j + 1]}") == roles[j + 1]:
+                return [*roles[:j], roles[j + 1], *roles[j + 2 :], None]
     return roles
 
 
@@ -150,8 +165,16 @@ def _split_cell_joined(texts: list[str], roles: list[str | None]) -> list[str]:
 
 
 def _dated(cell: str) -> bool:
-    """A cell that reads as a date, or closes with a year OCR damaged ('Noviembre 20Z1')."""
-    return parse_date(cell) is not None or YEAR_END.search(cell.strip()) is not None
+    """A cell that reads as a date, or closes with a year OCR damaged ('Noviembre 20Z1'), and
+    holds little else: an activity that ends with a date in its sentence (an order: 'Publicar el
+    informe en diciembre de 2020') is no date cell."""
+    if ACTIVITY_OPENING.match(cell.strip()):
+        return False
+    d = parse_date(cell)
+    if d is not None:
+        rest = cell[: d.start] + " " + cell[d.span[1] :]
+        return len(rest.split()) <= MAX_DATE_EXTRA_WORDS
+    return YEAR_END.search(cell.strip()) is not None and len(cell.split()) <= MAX_DAMAGED_DATE_WORDS
 
 
 def _merged_cells_split(texts: list[str], roles: list[str | None]) -> list[str]:
@@ -199,14 +222,16 @@ def _shifted_piece(texts: list[str], roles: list[str | None], row: RawRow) -> li
 def _lost_column(roles: list[str | None], body: list[list[str]]) -> list[str | None]:
     """The roles of a table whose export lost the activity's column in every row: the head names
     four columns, the rows fill three, the third a date ('| 1 | Hace falta ... | Julio 2021 |',
-    dev OCR'd text 71). Its dates are read where they are; its activities are missing, not dates."""
+    dev OCR'd text 71). Its dates are read where they are; its activities are missing, not dates.
+    When the cells left of the dates are orders, the findings' column is the lost one."""
     if FECHA not in roles or ACTIVIDAD not in roles or roles.index(ACTIVIDAD) + 1 != roles.index(FECHA):
         return roles
     ai, at = roles.index(ACTIVIDAD), roles.index(FECHA)
     rows = [t for t in body if any(c.strip() for c in t) and not _date_label(t)]
-    if not rows or any(len(t) > at and t[at].strip() for t in rows):
-        return roles
     numbered = [t for t in rows if t and row_number(t[0].strip()) is not None and len(t) > ai]
+    # a row whose cell OCR cut in two fills the date column all the same (dev OCR'd text 122)
+    if not rows or 2 * sum(1 for t in numbered if len(t) > at and t[at].strip()) >= max(len(numbered), 1):
+        return roles
     dated = [t for t in numbered if _dated(t[ai])]
     if not numbered or 2 * len(dated) < len(numbered):
         return roles
@@ -214,6 +239,11 @@ def _lost_column(roles: list[str | None], body: list[list[str]]) -> list[str | N
     merged = [t for t in numbered if split_cells(t[ti].strip())[1].strip()]
     if 2 * len(merged) >= len(numbered):
         return roles  # the activities are there, run into the findings: cut row by row
+    orders = [t for t in numbered if ACTIVITY_OPENING.match(html_fragment_to_text(t[ti]).strip())]
+    if ti + 1 == ai and 2 * len(orders) > len(numbered):
+        # the cells left of the dates are orders: the findings' column is the one lost (dev
+        # OCR'd text 122), and the rows have no finding to read (each a failure that says so)
+        return [*roles[:ti], ACTIVIDAD, FECHA, None, *roles[at + 1 :]]
     return [*roles[:ai], FECHA, None, *roles[at + 1 :]]
 
 
@@ -312,7 +342,9 @@ def markup_rows(text: str) -> list[RawRow] | None:
                 current = None
         found, last = True, (roles, tipo)
         # this piece's own: a later piece that has the column keeps it
-        roles = _lost_column(roles, [texts for texts, _ in body])
+        kept = _lost_column(roles, [texts for texts, _ in body])
+        lost_findings = TEXTO in roles and TEXTO not in kept
+        roles = kept
         for texts, page in body:
             texts = _merged_cells_split(_split_cell_joined(_number_split(texts, roles), roles), roles)
             if not any(c.strip() for c in texts):
@@ -329,7 +361,7 @@ def markup_rows(text: str) -> list[RawRow] | None:
             first = texts[0].strip() if texts else ""
             n = row_number(first) if roles[0] == NUMERO else None
             if n is not None:
-                current = RawRow(tipo, n, page)
+                current = RawRow(tipo, n, page, note=LOST_FINDINGS if lost_findings else None)
                 rows.append(current)
             elif roles[0] == NUMERO and not first and current is not None and current.closed:
                 # cells after a finished row's date row, the number cell empty: a row whose

@@ -80,6 +80,12 @@ DATE_LABEL_ONLY = (
     "en el documento, o una fecha que el OCR perdió): revisar contra el documento"
 )
 # what a row whose cells OCR interleaved says (``RawRow.pieced``)
+DATE_MOVED = (
+    "fecha_compromiso: leída al final de la actividad, adonde el OCR la corrió al perder el borde de "
+    "su celda (revisar contra el documento)"
+)
+# the text fields a label/value box fills (``RawRow.ordered``)
+ORDERED_FIELDS = ("texto", "actividad_comprometida", *EXTRA.values(), "evidencias")
 PIECED = (
     "texto, actividad_comprometida: el OCR escribió las celdas de la fila mezcladas (una pieza por línea "
     "alternando columnas, o piezas de dos celdas en cada línea); cada pieza se devolvió a su columna por "
@@ -340,9 +346,14 @@ def to_record(raw: RawRow, rights: dict[str, float], meta: dict) -> tuple[dict |
         comments.append(
             f"fecha_compromiso: impresa '{rec['fecha_texto']}', dañada por el OCR; leído {read} ({fecha.why})"
         )
+    if raw.date_moved:
+        corrected.append("fecha_compromiso:corregido")
+        comments.append(DATE_MOVED)
     if raw.reattached:
         corrected.append("texto:corregido")
         comments.append(REATTACHED)
+    if raw.ordered:
+        corrected += [f"{f}:corregido" for f in ORDERED_FIELDS if rec.get(f)]
     if raw.pieced:
         corrected += [f"{f}:corregido" for f in ("texto", "actividad_comprometida") if rec.get(f)]
         comments.append(PIECED)

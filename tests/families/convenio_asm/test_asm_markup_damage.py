@@ -8,6 +8,7 @@ starts further down; expected values are read from the text.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from extractors.convenio_asm.records import CellLine, flatten
 from helpers import extract_text
@@ -300,4 +301,95 @@ def test_a_header_row_ocr_took_out_of_its_pipes_is_put_back() -> None:
     assert got == [
         ("hallazgo", 1, "No existe un padrón único de beneficiarios.", dt.date(2022, 8, 1)),
         ("hallazgo", 2, "Hace falta integrar los comprobables.", dt.date(2022, 8, 1)),
+    ]
+
+
+DATED_HEAD = "| No. | Hallazgo | Actividad comprometida | Fecha compromiso |\n|---|---|---|---|\n"
+
+
+def test_a_date_run_into_the_activity_after_its_full_stop_goes_back_to_the_date() -> None:
+    # dev OCR'd text 34: the bar before the date cell lost, the row a cell short
+    text = DATED_HEAD + (
+        "| 1 | No existe un padrón. | Integrar el padrón. | 28 de Septiembre de 2022 |\n"
+        "| 2 | Existen deficiencias en los controles. | Establecer un tablero de control. 28 de Septiembre de 2022 |\n"
+    )
+    ext = extract(text)
+    second = ext.records[1]
+    assert (second["actividad_comprometida"], second["fecha_compromiso"]) == (
+        "Establecer un tablero de control.",
+        dt.date(2022, 9, 28),
+    )
+    assert not ext.failures
+
+
+def test_a_date_row_whose_label_was_lost_gives_its_date_back_from_the_activity() -> None:
+    # dev OCR'd text 88: '|  |  | 30 de Noviembre de 2026 |' where 'Fecha compromiso:' was
+    text = HEAD + (
+        "| 1 | Los reportes no | Conciliar la información reportada con los |\n"
+        "|  | coinciden con los cierres. | registros contables. |\n"
+        "|  |  | 30 de Noviembre de 2026 |\n"
+        "| 2 | No existe un padrón. | Integrar el padrón. |\n"
+        "| Fecha compromiso: |  | 31 de Diciembre de 2026 |\n"
+    )
+    first, second = extract(text).records
+    assert (first["actividad_comprometida"], first["fecha_compromiso"]) == (
+        "Conciliar la información reportada con los registros contables.",
+        dt.date(2026, 11, 30),
+    )
+    assert "fecha_compromiso:corregido" in first["corrected"]
+    assert second["fecha_compromiso"] == dt.date(2026, 12, 31) and not second.get("corrected")
+
+
+def test_an_activity_ending_with_a_date_inside_its_sentence_keeps_it() -> None:
+    # the date is the activity's own words, not a cell OCR ran into it: the row stays undated
+    text = DATED_HEAD + "| 1 | No se publica el informe. | Publicar el informe en diciembre de 2020 |  |\n"
+    ((_, _, actividad, fecha),) = rows(text)
+    assert (actividad, fecha) == ("Publicar el informe en diciembre de 2020", None)
+
+
+def test_a_merged_finding_and_activity_before_a_date_with_a_damaged_year_are_cut() -> None:
+    # dev OCR'd text 58: 'Z020' for '2020', the bar between finding and activity lost
+    text = DATED_HEAD + (
+        "| 1 | No se cuenta con un plan estratégico de mediano plazo. Elaborar un plan estratégico "
+        "con metas. | 01/12/Z020 |\n"
+    )
+    ((numero, texto, actividad, fecha),) = rows(text)
+    assert (texto, actividad, fecha) == (
+        "No se cuenta con un plan estratégico de mediano plazo.",
+        "Elaborar un plan estratégico con metas.",
+        dt.date(2020, 12, 1),
+    )
+
+
+def test_a_table_that_lost_its_findings_column_makes_each_row_a_failure_not_a_finding() -> None:
+    # dev OCR'd text 122 and 7913: the rows hold a number, an activity and a date; the head, cut
+    # by a bar inside a label ('Acción | de mejora comprometida'), still names four columns
+    text = (
+        "| Núm. | Descripción del hallazgo | Acción | de mejora comprometida | Fecha compromiso |\n"
+        "|---|---|---|---|\n"
+        "| 1 | Integrar el padrón único de beneficiarios. | diciembre 2020 |\n"
+        "| 2 | Elaborar y publicar el diagnóstico. | julio 2021 |\n"
+        "| 3 | Establecer un tablero de control. | septiembre 2021 |\n"
+    )
+    ext = extract(text)
+    assert ext.records == []
+    assert len(ext.failures) == 3
+    assert all("findings column was lost" in f.message for f in ext.failures)
+    first = json.loads(ext.failures[0].record)
+    assert (first["actividad_comprometida"], first["fecha_compromiso"]) == (
+        "Integrar el padrón único de beneficiarios.",
+        "2020-12-31",
+    )
+
+
+def test_a_table_that_lost_its_activity_column_keeps_its_findings() -> None:
+    # dev OCR'd text 71: the cells left of the dates are findings, not orders
+    text = (
+        "| No. | Hallazgo | Actividad comprometida | Fecha compromiso |\n|---|---|---|---|\n"
+        "| 1 | Hace falta un padrón único. | Julio 2021 |\n"
+        "| 2 | No se publican los informes. | Agosto 2021 |\n"
+    )
+    assert rows(text) == [
+        (1, "Hace falta un padrón único.", None, dt.date(2021, 7, 31)),
+        (2, "No se publican los informes.", None, dt.date(2021, 8, 31)),
     ]
