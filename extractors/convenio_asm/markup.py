@@ -88,11 +88,16 @@ def _split_label_joined(t: Table, roles: list[str | None]) -> list[str | None]:
             if joined is not None:
                 return [*roles[:j], joined, *roles[j + 2 :], None]
     for j in range(len(roles) - 1):
-        # a half that names nothing before the rest of its label, in lower case ('Acción | de
-        # mejora comprometida', dev OCR'd text 122)
-        if roles[j] is None and roles[j + 1] is not None and t.columns[j + 1].strip()[:1].islower():
-            if role_of(f"{t.columns[j]} {t.columns[j + 1]}") == roles[j + 1]:
-                return [*roles[:j], roles[j + 1], *roles[j + 2 :], None]
+        # a label's rest in lower case beside a half that names the same or nothing ('Acción |
+        # de mejora comprometida', dev OCR'd text 122; 'Actividades | comprometidas', 173)
+        named = roles[j] if roles[j] is not None else roles[j + 1]
+        if (
+            named is not None
+            and None in (roles[j], roles[j + 1])
+            and t.columns[j + 1].strip()[:1].islower()
+            and role_of(f"{t.columns[j]} {t.columns[j + 1]}") == named
+        ):
+            return [*roles[:j], named, *roles[j + 2 :], None]
     return roles
 
 

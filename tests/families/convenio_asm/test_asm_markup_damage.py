@@ -393,3 +393,23 @@ def test_a_table_that_lost_its_activity_column_keeps_its_findings() -> None:
         (1, "Hace falta un padrón único.", None, dt.date(2021, 7, 31)),
         (2, "No se publican los informes.", None, dt.date(2021, 8, 31)),
     ]
+
+
+def test_a_head_label_cut_before_its_lower_case_rest_is_one_column() -> None:
+    # dev OCR'd text 173: 'Actividades | comprometidas' over rows of four cells, the dates last
+    text = (
+        "| # | Descripción de la recomendación | Actividades | comprometidas | Fecha compromiso |\n"
+        "|---|---|---|---|\n"
+        "| 1 | Se recomienda rediseñar la MIR. | Modificar los indicadores. | 28 de ENERO del 2018 |\n"
+    )
+    assert rows(text) == [(1, "Se recomienda rediseñar la MIR.", "Modificar los indicadores.", dt.date(2018, 1, 28))]
+
+
+def test_a_head_cut_between_two_labels_keeps_both() -> None:
+    # dev OCR'd text 14: 'Acción de mejora comprometida | Fecha | comprometida': the date's label
+    # is the one cut, not the activity's run on into 'Fecha'
+    text = (
+        "| Núm. | Hallazgo | Acción de mejora comprometida | Fecha | comprometida |\n|---|---|---|---|\n"
+        "| 1 | No se publica el informe. | Publicar el informe. | Marzo de 2019 |\n"
+    )
+    assert rows(text) == [(1, "No se publica el informe.", "Publicar el informe.", dt.date(2019, 3, 31))]
