@@ -24,7 +24,7 @@ from papeleo.text import find_dates
 from papeleo.text.units import unit_starts
 
 from .interleaved import FOR_ITS, ORDER
-from .labels import ACTIVIDAD, AREA_COORD, AREA_RESP, EVIDENCIAS, FECHA, NUMERO, RESULTADOS, TEXTO
+from .labels import ACTIVIDAD, AREA_COORD, AREA_RESP, EVIDENCIAS, FECHA, NUMERO, PHRASE_JOINER_END, RESULTADOS, TEXTO
 
 # the two annexes' columns, in print order (the number aside)
 SHAPES = (
@@ -33,8 +33,6 @@ SHAPES = (
 )
 # the actions' first word: 'Realizar las gestiones', '• Depurar los registros', 'Para su atención'
 ACTIONS_OPEN = regex.compile(r"(?:(?<=\s)|^)(?:[•▪●◦\-–—]\s*)?" + ORDER + r"|(?:(?<=\s)|^)" + FOR_ITS)
-# a word a cell cannot end on: a unit's word after it continues the phrase ('ante la Secretaría')
-JOINER = regex.compile(r"(?i)\b(?:de|del|la|las|el|los|a|al|ante|con|por|para|y|e|en|su|sus|que)\s*$")
 # a phrase of the results' side opening with a capital and a lower-case letter (not 'MIR')
 PHRASE_OPEN = regex.compile(r"(?<=\s)\p{Lu}\p{Ll}")
 # what a row not cut says, with its text, in its failure
@@ -51,7 +49,7 @@ COMMENT = (
 
 def _unit_cuts(text: str) -> list[int]:
     """Where a unit's name may begin: its head word, after a word that can end a cell."""
-    return [i for i in unit_starts(text) if i > 0 and not JOINER.search(text[:i])]
+    return [i for i in unit_starts(text) if i > 0 and not PHRASE_JOINER_END.search(text[:i])]
 
 
 def cut_row(rest: str, roles: list[str | None]) -> dict[str, str] | None:
@@ -90,12 +88,12 @@ def cut_row(rest: str, roles: list[str | None]) -> dict[str, str] | None:
     cells[EVIDENCIAS] = "; ".join(phrases[1:])
     if not all(cells[r] for r in (TEXTO, ACTIVIDAD, AREA_RESP)):
         return None
-    if any(JOINER.search(cells[r]) for r in (TEXTO, AREA_COORD, ACTIVIDAD, AREA_RESP) if r in cells):
+    if any(PHRASE_JOINER_END.search(cells[r]) for r in (TEXTO, AREA_COORD, ACTIVIDAD, AREA_RESP) if r in cells):
         return None  # a cell ending in 'de' or 'y' goes on on the next line: the row is read across
     return cells
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
     """The phrases after the date: each opens at a capital after a word that can end a cell."""
-    cuts = [0] + [m.start() for m in PHRASE_OPEN.finditer(text) if not JOINER.search(text[: m.start()])]
+    cuts = [0] + [m.start() for m in PHRASE_OPEN.finditer(text) if not PHRASE_JOINER_END.search(text[: m.start()])]
     return [(a, b) for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True) if text[a:b].strip()]

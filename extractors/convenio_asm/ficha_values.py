@@ -20,10 +20,8 @@ from dataclasses import dataclass
 from papeleo.model import Line
 
 from .grid import CellLine, RawRow
-from .labels import FECHA
+from .labels import FECHA, PHRASE_JOINING_WORDS
 
-# words a value's line does not end with when the value goes on ('Dirección de' / 'Finanzas')
-JOINING_WORDS = frozenset("de del la las los el y e o u a al en con para por que su sus".split())
 # a gap this many line heights wider than the narrowest between the lines is a blank line: a
 # value ends there more likely than between lines written together (a list's items, a wrap)
 WIDE_GAP = 0.5
@@ -152,6 +150,6 @@ def _break_score(before: str, after: str) -> int:
         score += 2
     if after.lstrip()[:1].isupper():
         score += 1
-    if last in JOINING_WORDS or after.lstrip()[:1].islower():
+    if last in PHRASE_JOINING_WORDS or after.lstrip()[:1].islower():
         score -= 3
     return score

@@ -16,6 +16,18 @@ from rapidfuzz.distance import Levenshtein
 
 from papeleo.text import fold, fold_keep_offsets
 
+# words a cell's line does not end with when its text goes on in the next piece ('Dirección de'
+# / 'Finanzas'); a phrase's run on past them too ('ante la Secretaría', 'se identificó que'),
+# where the reader cuts phrases, not cells (CONEVAL lines, label/value sheets). One place for
+# every reader that joins a cell's pieces; a cell's split ('... se identificó que | Establecer
+# ...', dev OCR'd text 113) must not take 'que' for a cell going on
+JOINING_WORDS = frozenset("de del la las el los a al con por para y e en".split())
+PHRASE_JOINING_WORDS = JOINING_WORDS | {"ante", "su", "sus", "que"}
+# a cell's piece ending in one: 'Conciliar trimestralmente la información reportada con los'
+JOINER_END = regex.compile(r"(?i)\b(?:" + "|".join(sorted(JOINING_WORDS)) + r")\s*$")
+# a phrase's piece ending in one: 'Presentar el informe ante'
+PHRASE_JOINER_END = regex.compile(r"(?i)\b(?:" + "|".join(sorted(PHRASE_JOINING_WORDS)) + r")\s*$")
+
 NUMERO, TEXTO, ACTIVIDAD, FECHA = "numero", "texto", "actividad", "fecha"
 AREA_RESP, AREA_COORD, RESULTADOS, EVIDENCIAS = "area_responsable", "area_coordinadora", "resultados", "evidencias"
 

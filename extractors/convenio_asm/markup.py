@@ -24,7 +24,17 @@ from papeleo.tables.html import html_fragment_to_text
 from papeleo.text import fold, parse_date
 
 from .grid import CellLine, RawRow
-from .labels import ACTIVIDAD, FECHA, NUMERO, RECOMENDACION, TEXTO, fecha_label_end, role_of, row_number
+from .labels import (
+    ACTIVIDAD,
+    FECHA,
+    JOINER_END,
+    NUMERO,
+    RECOMENDACION,
+    TEXTO,
+    fecha_label_end,
+    role_of,
+    row_number,
+)
 from .paragraphs import MAX_DATE_LINE_CHARS, MERGED_NUMBER, PIPE_LINE, PIPE_RULE, paragraph_rows_to_pipes
 from .records import MAX_DATE_EXTRA_WORDS
 from .spaced import split_cells
@@ -41,8 +51,6 @@ LOST_FINDINGS = (
 )
 # a damaged date's words at most ('1 de Mayo al 30 de Septiembre de 2O2O'); more is a sentence
 MAX_DAMAGED_DATE_WORDS = 9
-# a cell piece ending in a word that cannot end a cell: the rest of it is in the next piece
-JOINER_END = re.compile(r"\b(?:de|del|y|e|la|las|los|el|en|a|al|para|con|por)\s*$", re.I)
 # a Markdown/HTML table line: '| 1 | ... |', '<table'
 PIPES_OR_HTML = re.compile(r"^\s*\||<table\b", re.I | re.M)
 # ... or a tab-separated one ('1\tNo existe ...'): the shared reader gives all three as tables of cells
