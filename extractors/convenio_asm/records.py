@@ -282,30 +282,46 @@ def _spilled_date_cell(raw: RawRow) -> str:
     return text[start:]
 
 
+# where a date OCR ran into the activity's cell may start: the cell's start, after a list's or
+# paragraph's closing tag or after a sentence's end ('... </ul> 5egundo Semestre 2022', '... de
+# los proyectos. 28 de Septiembre de 2022')
+TAIL_START = re.compile(r"</(?:ul|ol|li|p)>|[.;:](?=\s)")
+
+
+def _whole_date(text: str) -> bool:
+    """The text is a date and nothing else (a full stop aside), as printed or read back from
+    OCR's damage."""
+    d = parse_date(text)
+    if d is None:
+        repaired = parse_damaged_date(text)
+        if repaired is None:
+            return False
+        d, text = repaired.match, repaired.text
+    return not (text[: d.start] + text[d.span[1] :]).strip(" .")
+
+
 def _date_run_into_activity(raw: RawRow) -> str:
-    """A row with no date whose activity's last line ends with one, alone or after a full stop
-    ('... de los proyectos. 28 de Septiembre de 2022', '30 de Noviembre de 2026' under the
-    activity's lines): OCR lost the bar before the date cell and the date moved into the
-    activity's (dev OCR'd text 34, 88). The date is taken back from the activity and the row
-    says so; an activity that ends with a date inside its sentence ('... en diciembre de 2020')
-    or after it ('... 2020.') keeps it."""
+    """A row with no date whose activity's last line ends with one, alone, after a full stop or
+    after its list ('... de los proyectos. 28 de Septiembre de 2022', '30 de Noviembre de 2026'
+    under the activity's lines, '... </ul> 5egundo Semestre 2022'): OCR lost the bar before the
+    date cell and the date moved into the activity's (dev OCR'd text 34, 88, 7911). The date is
+    taken back from the activity and the row says so; an activity that ends with a date inside
+    its sentence ('... en diciembre de 2020') or after it ('... 2020.') keeps it."""
     lines = raw.cells.get(ACTIVIDAD, [])
     if raw.fecha_lines and any(t.strip() for t in raw.fecha_lines) or not lines:
         return ""
     last = lines[-1].text.rstrip(" |")
-    found = find_dates(last)
-    if not found or last[found[-1].span[1] :].strip():
-        return ""
-    start = found[-1].start
-    before = last[:start].rstrip()
-    if before and not before.endswith((".", ";", ":")):
-        return ""
-    if before:
-        lines[-1] = CellLine(before, lines[-1].x0, lines[-1].x1)
-    else:
-        lines.pop()
-    raw.date_moved = True
-    return last[start:]
+    for start in [0] + [m.end() for m in TAIL_START.finditer(last)]:
+        tail = last[start:].strip()
+        if tail and _whole_date(tail):
+            before = last[:start].rstrip().removesuffix(";").rstrip()
+            if before:
+                lines[-1] = CellLine(before, lines[-1].x0, lines[-1].x1)
+            else:
+                lines.pop()
+            raw.date_moved = True
+            return tail
+    return ""
 
 
 def to_record(raw: RawRow, rights: dict[str, float], meta: dict) -> tuple[dict | None, Failure | None]:

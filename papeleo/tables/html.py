@@ -27,6 +27,9 @@ class _CellText:
     items: list[list[str]] = field(default_factory=list)
     in_item: bool = False
     list_depth: int = 0
+    # text after a closed list, outside any list: the cell's last piece, kept last ('<ul>...</ul>
+    # Segundo Semestre 2022', a date OCR ran into the cell: ASM dev OCR'd text 7911)
+    after: list[str] = field(default_factory=list)
 
     def add(self, text: str) -> None:
         if self.list_depth and self.in_item:
@@ -34,14 +37,17 @@ class _CellText:
         elif self.list_depth:
             self.items.append([text])  # text inside a list but outside <li>: bullets typed as text
             self.in_item = False
+        elif self.items:
+            self.after.append(text)
         else:
             self.before.append(text)
 
     def text(self) -> str:
-        """Text before any bullet, then the items (``<li>``s, or runs after typed bullets)
-        joined with ``; ``."""
+        """Text before any bullet, then the items (``<li>``s, or runs after typed bullets), then
+        any text after the list, joined with ``; ``."""
         head = _BULLET.split(" ".join(self.before))
         items = head[1:] + [part for item in self.items for part in _BULLET.split(" ".join(item))]
+        items.append(" ".join(self.after))
         joined = ITEM_SEPARATOR.join(" ".join(i.split()) for i in items if i.strip())
         return " ".join(x for x in (" ".join(head[0].split()), joined) if x)
 

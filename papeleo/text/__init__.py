@@ -10,7 +10,8 @@ vocab      fuzzy vocabularies of canonical terms
 """
 
 from .columns import FormatInference, infer_number_format
-from .dates import DateMatch, Precision, find_dates, last_day_of_month, month_of, parse_damaged_date, parse_date
+from .damaged_dates import parse_damaged_date
+from .dates import DateMatch, Precision, find_dates, last_day_of_month, month_of, parse_date
 from .normalize import (
     dehyphenate,
     digits_to_letters,

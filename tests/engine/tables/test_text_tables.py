@@ -300,3 +300,12 @@ def test_a_head_with_a_cell_less_than_its_rule_keeps_the_rule_s_columns() -> Non
     (table,) = text_to_tables("| No. | Aspecto Área | Fecha |\n|---|---|---|---|\n| 1 | A | B | Julio 2021 |\n")
 
     assert table.n_columns == 4 and table.columns[-1] == "col4"
+
+
+def test_text_after_a_cells_list_stays_after_its_items():
+    # ASM dev OCR'd text 7911: a date OCR ran into the activity's cell after its list
+    from papeleo.tables.html import html_fragment_to_text
+
+    got = html_fragment_to_text('<ul style="list-style-type: none"> • Validar • Documentar </ul> Segundo Semestre 2022')
+    assert got == "Validar; Documentar; Segundo Semestre 2022"
+    assert html_fragment_to_text("<p>Para su atención:</p><ul><li>Emitir</li></ul>") == "Para su atención: Emitir"

@@ -186,6 +186,8 @@ def test_a_word_that_only_looks_like_de_is_no_connector_elsewhere():
         ("31 de diciernbre de 2025", dt.date(2025, 12, 31), ("diciernbre", "diciembre")),
         ("tercer trimestre de.2019", dt.date(2019, 9, 30), ("de.2019", "de 2019")),  # ASM dev scan 13
         ("31 de'Agosto de 2018", dt.date(2018, 8, 31), ("de'Agosto", "de Agosto")),  # ASM dev scan 36
+        ("5egundo Semestre 2022", dt.date(2022, 12, 31), ("5egundo", "segundo")),  # ASM OCR'd text 7911
+        ("prirner trimestre de 2019", dt.date(2019, 3, 31), ("prirner", "primer")),  # ASM OCR'd text 131
     ],
 )
 def test_a_damaged_date_field_read_back_with_its_repairs(text, value, read):
@@ -204,6 +206,8 @@ def test_a_damaged_date_field_read_back_with_its_repairs(text, value, read):
         "20S1",  # 2051: a repair that makes a year out of span is no reading
         "Mavo de 2024",  # a short month's name is not matched fuzzily ('marzo'/'mayo'); only an l/i swap is
         "01.07.2019",  # a mark between two digits is the date's own separator: nothing to repair
+        "Segundo Trlmcstre 2023",  # period words are read back from a digit or a letter pair only
+        "Semestre 2O22",  # a period word needs its ordinal: no repair makes one up
     ],
 )
 def test_a_damaged_date_that_repairs_cannot_read_stays_unread(text):

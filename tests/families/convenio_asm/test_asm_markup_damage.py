@@ -413,3 +413,15 @@ def test_a_head_cut_between_two_labels_keeps_both() -> None:
         "| 1 | No se publica el informe. | Publicar el informe. | Marzo de 2019 |\n"
     )
     assert rows(text) == [(1, "No se publica el informe.", "Publicar el informe.", dt.date(2019, 3, 31))]
+
+
+def test_a_damaged_date_run_into_the_activity_after_its_list_goes_back_to_the_date() -> None:
+    # dev OCR'd text 7911: '... </ul> 5egundo Semestre 2022', the date cell's bar lost
+    text = DATED_HEAD + (
+        '| 1 | Se recomienda conciliar la información. | <ul style="list-style-type: none"> a) Establecer el '
+        "calendario b) Validar los reportes </ul> 5egundo Semestre 2022\n"
+    )
+    (row,) = extract(text).records
+    assert row["fecha_compromiso"] == dt.date(2022, 12, 31)
+    assert "5egundo" not in row["actividad_comprometida"] and "Validar los reportes" in row["actividad_comprometida"]
+    assert "fecha_compromiso:corregido" in row["corrected"]
