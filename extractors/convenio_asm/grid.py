@@ -27,7 +27,7 @@ from papeleo.text.people import is_title_word
 
 from .coneval_columns import with_lost_columns
 from .head import LABEL_GAP, RULE_GLYPH, borders, fecha_row_end, header_at, speck_led
-from .labels import FECHA, NUMBER_LIKE, NUMERO, fecha_label_end, row_number
+from .labels import EVIDENCIAS, FECHA, NUMBER_LIKE, NUMERO, RESULTADOS, fecha_label_end, row_number
 from .pagelines import date_rows_joined, furniture, kept_lines, narrow_glyph, numbers_first
 from .ruling import IN_BLOCK, MATCH_X, Block, block_of, blocks, lead_in_kind, matches
 
@@ -95,6 +95,8 @@ class RawRow:
     ordered: bool = False
     # its date was found at the end of its activity's cell and taken back (``records``)
     date_moved: bool = False
+    # its table is a CONEVAL form whose date column was not found: an empty date is unread
+    date_column_lost: bool = False
 
     def add(self, role: str, line: CellLine) -> None:
         self.cells.setdefault(role, []).append(line)
@@ -353,6 +355,10 @@ def _cells(
             j = cols.roles.index(FECHA)
             edges = [float("-inf"), *cols.borders, float("inf")]
             current.date_x = (edges[j], edges[j + 1])
+        elif RESULTADOS in cols.roles or EVIDENCIAS in cols.roles:
+            # a CONEVAL follow-up form prints a 'Fecha de término' column: here its label was
+            # lost and its cells went into a neighbour's (dev ASM scan 8529: six rows undated)
+            current.date_column_lost = True
         rows.append(current)
     if current is None:
         return None

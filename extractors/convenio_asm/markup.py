@@ -26,10 +26,12 @@ from papeleo.text import fold, parse_date
 from .grid import CellLine, RawRow
 from .labels import (
     ACTIVIDAD,
+    EVIDENCIAS,
     FECHA,
     JOINER_END,
     NUMERO,
     RECOMENDACION,
+    RESULTADOS,
     TEXTO,
     fecha_label_end,
     role_of,
@@ -375,6 +377,8 @@ def markup_rows(text: str) -> list[RawRow] | None:
             n = row_number(first) if roles[0] == NUMERO else None
             if n is not None:
                 current = RawRow(tipo, n, page, note=LOST_FINDINGS if lost_findings else None)
+                # a CONEVAL form whose date column's label was lost: its empty dates are unread
+                current.date_column_lost = FECHA not in roles and (RESULTADOS in roles or EVIDENCIAS in roles)
                 rows.append(current)
             elif roles[0] == NUMERO and not first and current is not None and current.closed:
                 # cells after a finished row's date row, the number cell empty: a row whose

@@ -206,12 +206,15 @@ def read_fecha(text: str) -> Fecha:
 
 
 # signs OCR left among a date's words, each undone: a dash after 'de' ('31 de - octubre', 'de-
-# 2018', 'del-2023'), 'al' glued to its day ('al31'), a point glued to a day ('31.de'), a lone
+# 2018', 'del-2023'), 'al' glued to its day ('al31'), a point after a day ('31.de', '31. de'), a
+# space inside the year ('Agosto de 201 9', dev ASM scan 8504), a lone
 # letter before the year ('de l 2018') or closing the cell ('Por definir A', '... 2022 y')
 DATE_SPECKS = (
     (re.compile(r"\b(del?)\s*[-–—]\s*", re.I), r"\1 "),
     (re.compile(r"\bal(?=\d)", re.I), "al "),
     (re.compile(r"(?<=\d)\.(?=de\b)", re.I), " "),
+    (re.compile(r"\b(\d{1,2})\.(?=\s+de\b)", re.I), r"\1"),
+    (re.compile(r"\b((?:19|20)\d)\s(?=\d\b)"), r"\1"),
     (re.compile(r"(?<=\bde)\.?\s+[lI|]\s+(?=[12]\d{3}\b)", re.I), " "),
     (re.compile(r"(?<=\w)\.(?=\s+[12]\d{3}\b)"), ""),
     (re.compile(r"\s+\S\W*$"), ""),
@@ -261,6 +264,11 @@ def _dashless_range(text: str) -> Fecha | None:
     return Fecha(d.value, PRECISION[d.precision], True, ((text, printed),), DASHLESS_RANGE)
 
 
+# the words a date's first part ends with when its cell goes on ('1 de enero al 31 de' / '. mayo
+# de 2017', a speck between them): such words before a date are its start, not an activity's
+DATE_CUT_END = re.compile(r"\b\d{1,2}\s+(?:\S+\s+){0,4}?(?:de|al|a)\s*$", re.I)
+
+
 def _spilled_date_cell(raw: RawRow) -> str:
     """The date cell's text, without the activity OCR ran into it: a cell that ends with its
     date after more words than a date cell holds ('la evidencia fotográfica y documental de
@@ -273,8 +281,8 @@ def _spilled_date_cell(raw: RawRow) -> str:
         return text
     start = d.start
     spill = text[:start].strip()
-    if len(spill.split()) <= MAX_DATE_EXTRA_WORDS:
-        return text
+    if len(spill.split()) <= MAX_DATE_EXTRA_WORDS or DATE_CUT_END.search(spill.rstrip(" .,;:'")):
+        return text  # (dev ASM scan 8523: '1 de enero al 31 de . mayo de 2017' is one date)
     left = raw.cells.get(ACTIVIDAD, [])
     if left and left[-1].text.rstrip().endswith((".", ":", ";")):
         return text
@@ -387,6 +395,15 @@ def to_record(raw: RawRow, rights: dict[str, float], meta: dict) -> tuple[dict |
             "unreadable_date",
             f"{raw.tipo} {raw.numero} (page {raw.page}): the committed date is covered by a mark (a blot or a "
             "stamp) and cannot be read; check the original document and enter it by hand",
+            json.dumps({**rec, "fecha_texto": None}, ensure_ascii=False, default=str),
+        )
+    if raw.date_column_lost and fecha.value is None and not fecha_text.strip():
+        return None, Failure(
+            "extract",
+            "unreadable_date",
+            f"{raw.tipo} {raw.numero} (page {raw.page}): the table is a CONEVAL follow-up form, which prints a "
+            "date column ('Fecha de término'), and no date column was found in it (its label was lost); "
+            "check the row in the document and enter its date by hand",
             json.dumps({**rec, "fecha_texto": None}, ensure_ascii=False, default=str),
         )
     if not fecha.readable:

@@ -425,3 +425,19 @@ def test_a_damaged_date_run_into_the_activity_after_its_list_goes_back_to_the_da
     assert row["fecha_compromiso"] == dt.date(2022, 12, 31)
     assert "5egundo" not in row["actividad_comprometida"] and "Validar los reportes" in row["actividad_comprometida"]
     assert "fecha_compromiso:corregido" in row["corrected"]
+
+
+def test_a_coneval_table_whose_date_column_was_lost_makes_its_rows_failures() -> None:
+    # dev ASM scan 8529: the turned 'Fecha de término' label lost, six rows read undated with
+    # no word; a CONEVAL follow-up form always prints that column, so an empty date is unread
+    text = (
+        "| Núm. | Aspecto susceptible de mejora | Acciones a emprender | Área responsable | "
+        "Resultados esperados | Productos y/o evidencias |\n|---|---|---|---|---|---|\n"
+        "| 1 | Elaboración del plan estratégico | Alinear los objetivos. | Dirección de Finanzas | "
+        "Programa alineado | Plan aprobado |\n"
+    )
+    ext = extract(text)
+    assert ext.records == []
+    (failure,) = ext.failures
+    assert "no date column was found" in failure.message
+    assert json.loads(failure.record)["texto"] == "Elaboración del plan estratégico"

@@ -238,12 +238,32 @@ def test_signs_ocr_left_among_a_dates_words_are_undone_and_said() -> None:
         "Segundo Semestre de. 2022 y": (dt.date(2022, 12, 31), "mes"),
         "31.de Enero del-2023": (dt.date(2023, 1, 31), "dia"),
         "30 de Noviembre de - 2020": (dt.date(2020, 11, 30), "dia"),
+        "31. de enero del 2026": (dt.date(2026, 1, 31), "dia"),  # scan 8525: a point after the day
+        "Agosto de 201 9": (dt.date(2019, 8, 31), "mes"),  # scan 8504: a space inside the year
     }
     for printed, want in cases.items():
         got = read_fecha(printed)
         assert (got.value, got.precision) == want, printed
         assert got.repairs and got.repairs[0][0] == printed and "sueltos" in got.why
     assert not read_fecha("— — ME").readable  # no date under the signs: still a failure
+    assert not read_fecha("2019 y 2020").readable  # two years are no year split by a space
+
+
+def test_a_date_cut_after_its_de_by_a_speck_is_one_date_not_an_activitys_words() -> None:
+    # scan 8523: '1 de enero al 31 de' / '. mayo de 2017' in the date cell; the first line was
+    # handed to the activity as words a date cell does not hold, and the row read 'mes'
+    import datetime as dt
+
+    from extractors.convenio_asm.grid import CellLine, RawRow
+    from extractors.convenio_asm.records import to_record
+
+    raw = RawRow("recomendacion", 1, 1, fecha_lines=["1 de enero al 31 de", ". mayo de 2017"])
+    raw.add("texto", CellLine("Es necesario establecer mecanismos.", 0.0, 10.0))
+    raw.add("actividad", CellLine("Celebrar sesiones trimestrales de", 0.0, 10.0))
+    rec, failure = to_record(raw, {}, {})
+    assert failure is None
+    assert (rec["fecha_compromiso"], rec["fecha_precision"]) == (dt.date(2017, 5, 31), "dia")
+    assert rec["actividad_comprometida"] == "Celebrar sesiones trimestrales de"
 
 
 def test_a_ruled_table_going_on_at_the_top_of_the_next_page_keeps_its_kind() -> None:
