@@ -7,14 +7,16 @@ in its own wide slot) so that ``grid`` reads it by the same header-anchored colu
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections import Counter
 
 from papeleo.model import BBox, Line, Page, Word
 
 from .cells import cell_rows
 from .detached import reattached
 from .grid import RawRow, read_rows
-from .labels import ACTIVIDAD, FECHA, TEXTO
+from .labels import ACTIVIDAD, FECHA, TEXTO, role_of, roles_in, row_number
 from .markup import PIPES_OR_HTML, markup_rows
 from .numbering import placed
 from .spaced import spaced_rows
@@ -66,7 +68,53 @@ def grid_rows(pages: list[Page]) -> list[RawRow]:
     return placed(read_rows(laid))
 
 
+# a tab-separated head names at least this many columns before a field of it is split in two
+MIN_TAB_HEAD_ROLES = 3
+
+
+def _tab_head_split(text: str, body: int) -> str:
+    """A tab-separated head one field short of its body's rows, one field holding two labels
+    whose tab OCR lost ('Actividades Área Responsable', dev OCR'd text 8509: every later column
+    read under the label before its own, areas as dates), with that field cut in two; the line
+    as it was when no field, or more than one cut, names two labels."""
+    fields = text.rstrip("\t").split("\t")
+    if len(fields) != body - 1 or len(roles_in(text)) < MIN_TAB_HEAD_ROLES:
+        return text
+    cuts = []
+    for j, field_ in enumerate(fields):
+        words = field_.split()
+        if role_of(field_) is not None:
+            continue
+        for k in range(1, len(words)):
+            left, right = role_of(" ".join(words[:k])), role_of(" ".join(words[k:]))
+            if left is not None and right is not None and left != right:
+                cuts.append((j, " ".join(words[:k]), " ".join(words[k:])))
+    if len(cuts) != 1:
+        return text
+    j, left, right = cuts[0]
+    return "\t".join([*fields[:j], left, right, *fields[j + 1 :]])
+
+
+def _tab_heads_split(pages: list[Page]) -> list[Page]:
+    """The pages with each tab-separated head that lost a tab between two labels mended
+    (``_tab_head_split``); the body's width is its numbered rows' most common field count."""
+    out = []
+    for p in pages:
+        texts = [ln.text for ln in p.lines]
+        widths = Counter(
+            len(t.rstrip("\t").split("\t")) for t in texts if "\t" in t and row_number(t.split("\t")[0].strip())
+        )
+        if widths:
+            body = widths.most_common(1)[0][0]
+            mended = [_tab_head_split(t, body) if "\t" in t else t for t in texts]
+            if mended != texts:
+                p = dataclasses.replace(p, lines=tuple(Line.from_text(t) for t in mended))
+        out.append(p)
+    return out
+
+
 def text_rows(pages: list[Page]) -> list[RawRow]:
+    pages = _tab_heads_split(pages)
     text = "\f".join("\n".join(ln.text for ln in p.lines) for p in pages)
     got = markup_rows(text)
     if got:

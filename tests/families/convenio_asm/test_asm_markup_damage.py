@@ -441,3 +441,37 @@ def test_a_coneval_table_whose_date_column_was_lost_makes_its_rows_failures() ->
     (failure,) = ext.failures
     assert "no date column was found" in failure.message
     assert json.loads(failure.record)["texto"] == "Elaboración del plan estratégico"
+
+
+def test_a_tab_head_that_lost_a_tab_between_two_labels_is_cut_back_into_two_columns() -> None:
+    # dev OCR'd text 8509: 'Actividades Área Responsable' in one field, every later column read
+    # under the label before its own (areas as dates)
+    text = (
+        "Núm. Consc.\tAspectos Susceptibles de Mejora\tActividades Área Responsable\tFecha de Término\t"
+        "Resultados Esperados\tProductos y/o Evidencias\n"
+        "1\tProgramación oportuna del gasto\tElaborar un calendario\tDirección Administrativa\t"
+        "tercer trimestre de 2019\tEjercicio oportuno\tCalendario\n"
+        "2\tEstudio de satisfacción\tDiseñar un instrumento\tCoordinación de Operación\t"
+        "tercer trimestre de 2019\tMedir la percepción\tInforme de encuesta\n"
+    )
+    got = extract(text).records
+    assert [(r["numero"], r["actividad_comprometida"], r["area_responsable"], r["fecha_compromiso"]) for r in got] == [
+        (1, "Elaborar un calendario", "Dirección Administrativa", dt.date(2019, 9, 30)),
+        (2, "Diseñar un instrumento", "Coordinación de Operación", dt.date(2019, 9, 30)),
+    ]
+
+
+def test_a_head_cell_joining_a_garbled_label_to_the_date_s_gives_the_date_its_column() -> None:
+    # dev OCR'd text 5: 'Araa Rcsponsabla Fecha de Término' over two body columns
+    text = (
+        "| Núm. Consc. | Aspectos Susceptibles de Mejora | Actividades | Araa Rcsponsabla Fecha de Término | "
+        "Resultados Esperados | Productos y/o Evidencias |\n|---|---|---|---|---|---|---|\n"
+        "| 1 | Programación oportuna | Elaborar un calendario. | Dirección de Finanzas | Abril 2021 | "
+        "Ejercicio oportuno | Conciliaciones |\n"
+    )
+    (row,) = extract(text).records
+    assert (row["fecha_compromiso"], row["resultados_esperados"], row["evidencias"]) == (
+        dt.date(2021, 4, 30),
+        "Ejercicio oportuno",
+        "Conciliaciones",
+    )
