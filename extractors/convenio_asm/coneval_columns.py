@@ -56,7 +56,8 @@ def _named_by_shape(roles: list[str | None]) -> list[str | None] | None:
 
 
 def with_lost_columns(labels: list[Label], body: list[Line]) -> list[Label]:
-    """A CONEVAL header's labels with the columns it lost put back where the body shows them,
+    """A CONEVAL header's labels with the columns it lost put back where the body shows them, and
+    its columns whose label OCR could not read (a turned 'Fecha de Término', dev ASM scan 8529),
     named by the form's order; the labels as they were when the body shows none or no order
     fits. Only a header that names a CONEVAL column ('Resultados esperados', 'Productos y/o
     evidencias') is looked at: an agreement's table has no fixed order to name a column by."""
@@ -70,9 +71,10 @@ def with_lost_columns(labels: list[Label], body: list[Line]) -> list[Label]:
         for (_, end), (start, _) in zip(gutters, gutters[1:]):
             out.append((None, end, start))  # the cells between two gutters: a column the head lost
         out.append(b)
-    if len(out) == len(labels):
-        return labels
-    named = _named_by_shape([r for r, _, _ in out])
+    roles = [r for r, _, _ in out]
+    if len(out) == len(labels) and None not in roles:
+        return labels  # no column lost: the head named every one
+    named = _named_by_shape(roles)
     if named is None:
         return labels
     return [(role, x0, x1) for role, (_, x0, x1) in zip(named, out, strict=True)]

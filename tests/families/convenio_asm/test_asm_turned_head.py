@@ -128,3 +128,28 @@ def test_a_line_of_text_over_a_turned_head_is_no_label() -> None:
         turned("fejora", 144, 222),
     ]
     assert _role_of_label(cluster, 0) is None
+
+
+def test_a_column_whose_turned_label_ocr_garbled_is_named_by_the_form() -> None:
+    # dev ASM scan 8529: the date column's turned label read as junk ('Zz'), every other label
+    # kept; the column is found (its cells sit apart), and only the form's order names it, so
+    # its dates are read instead of rows left undated
+    from extractors.convenio_asm.coneval_columns import with_lost_columns
+
+    labels = [
+        ("numero", 61.0, 67.0),
+        ("texto", 129.0, 150.0),
+        ("area_coordinadora", 214.0, 245.0),
+        ("actividad", 326.0, 340.0),
+        ("area_responsable", 435.0, 442.0),
+        (None, 496.0, 510.0),
+        ("resultados", 576.0, 590.0),
+        ("evidencias", 680.0, 694.0),
+    ]
+    got = with_lost_columns(labels, BODY)
+    assert [r for r, _, _ in got] == [
+        "numero", "texto", "area_coordinadora", "actividad", "area_responsable", "fecha", "resultados", "evidencias",
+    ]  # fmt: skip
+    # an agreement's table (no CONEVAL column named) keeps its unnamed column unnamed
+    plain = [("numero", 61.0, 67.0), ("texto", 129.0, 150.0), (None, 300.0, 340.0), ("fecha", 496.0, 510.0)]
+    assert with_lost_columns(plain, BODY) == plain
