@@ -96,7 +96,27 @@ def _row_of_paragraphs(lines: list[str], spans: list[tuple[int, int]], columns: 
         if dated is not None:
             return [_pipe_line(cells, columns), dated[0]] if len(cells) <= columns else None
         _add_cell(cells, text)
+    cells = _date_led_split(cells, columns)
     return [_pipe_line(cells, columns)] if len(cells) <= columns else None
+
+
+def _date_led_split(cells: list[str], columns: int) -> list[str]:
+    """A row of paragraphs a cell short whose date ran into the next cell's paragraph ('31 de
+    Agosto de 2023 Contar con procesos establecidos ...', dev OCR'd text 8515: the results read
+    as the date's words, the row a failure): that one paragraph cut after its date, when it opens
+    with a whole date and goes on with a capital; the cells as they were otherwise."""
+    if len(cells) != columns - 1:
+        return cells
+    led = []
+    for k, text in enumerate(cells[1:], start=1):
+        d = parse_date(text.strip())
+        rest = text.strip()[d.span[1] :].strip() if d is not None and d.start == 0 else ""
+        if rest[:1].isupper() and not d.year_inferred:
+            led.append((k, text.strip()[: d.span[1]], rest))
+    if len(led) != 1:
+        return cells
+    k, date, rest = led[0]
+    return [*cells[:k], date, rest, *cells[k + 1 :]]
 
 
 def _cell_text(lines: list[str], a: int, b: int) -> str | None:

@@ -475,3 +475,22 @@ def test_a_head_cell_joining_a_garbled_label_to_the_date_s_gives_the_date_its_co
         "Ejercicio oportuno",
         "Conciliaciones",
     )
+
+
+def test_a_row_of_paragraphs_whose_date_ran_into_the_next_cell_is_cut_after_its_date() -> None:
+    # dev OCR'd text 8515: '31 de Agosto de 2023 Contar con procesos ...' one paragraph, the row
+    # a cell short; it was a failure with the results read as the date's words
+    text = (
+        "| Núm. | Aspectos Susceptibles de Mejora | Actividades | Área Responsable | Fecha de Término | "
+        "Resultados Esperados | Productos y/o Evidencias |\n|---|---|---|---|---|---|---|\n\n"
+        "1\n\nElaboración de los manuales\n\nDocumentar los procedimientos.\n\nDepartamento de\nPresupuesto\n\n"
+        "31 de Agosto de 2023 Contar con procesos establecidos\n\nOficio de autorización\n\n"
+        "| 2 | Formalización de criterios | Emitir los criterios. | Unidad de Información | 30 de Junio de 2023 | "
+        "Beneficiarios seleccionados | Acta |\n"
+    )
+    first = extract(text).records[0]
+    assert (first["numero"], first["fecha_compromiso"], first["resultados_esperados"]) == (
+        1,
+        dt.date(2023, 8, 31),
+        "Contar con procesos establecidos",
+    )
