@@ -49,7 +49,8 @@ def renumbered(rows: list[RawRow], stated: dict[str, int] | None = None) -> list
 
 def placed(rows: list[RawRow], stated: dict[str, int] | None = None) -> list[RawRow]:
     """Tentative rows (a garbled number cell, or lines after a finished row's date row) numbered
-    where their neighbours leave one number for them — between n and n + 2, 1 before a table's
+    where their neighbours leave one number for them — between n and n + 2 (a run of m such rows
+    between n and n + m + 1), 1 before a table's
     2, or after the last row when the agreement states one more — else joined to the row above,
     as read before (a table's first row, which has none, is left out as before)."""
     out: list[RawRow] = []
@@ -59,10 +60,18 @@ def placed(rows: list[RawRow], stated: dict[str, int] | None = None) -> list[Raw
             continue
         prev = next((x for x in reversed(out) if x.tipo == r.tipo and not x.tentative), None)
         nxt = next((x for x in rows[k + 1 :] if x.tipo == r.tipo), None)
+        # a run of rows whose number cells OCR garbled (1, 'Z', 'S', 4: dev ASM scan 8520) is
+        # numbered in order when the run fills the gap exactly; its first row is numbered here,
+        # the rest by the rule for one row between two. Rows with no number cell read at all
+        # are no such run: lines after a row's date row are as likely its own (dev OCR'd text 98)
+        run = 1
+        while r.read_numero and nxt is not None and nxt.tentative and nxt.read_numero and not nxt.opens:
+            run += 1
+            nxt = next((x for x in rows[rows.index(nxt) + 1 :] if x.tipo == r.tipo), None)
         if r.opens:  # a table's first row: 1 when the next is 2; no row above is of its table
             if nxt is not None and not nxt.tentative and nxt.numero == 2:
                 r.numero, r.tentative = 1, False
-        elif prev is not None and nxt is not None and not nxt.tentative and nxt.numero - prev.numero == 2:
+        elif prev is not None and nxt is not None and not nxt.tentative and nxt.numero - prev.numero == run + 1:
             r.numero, r.tentative = prev.numero + 1, False
         elif prev is not None and nxt is None and (stated or {}).get(r.tipo) == prev.numero + 1:
             r.numero, r.tentative = prev.numero + 1, False

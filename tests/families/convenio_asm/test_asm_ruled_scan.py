@@ -378,3 +378,29 @@ def test_a_first_rows_number_read_as_a_sign_opens_a_row_its_neighbour_numbers() 
     # a rule's bar there is no number: nothing opens
     bar = [line(("|", 80), top=106.0)]
     assert [r.numero for r in placed(read_rows([(2, HEAD + bar + ROW_2, VRULES, HRULES)]))] == [2]
+
+
+def test_a_run_of_garbled_row_numbers_that_fills_its_gap_is_numbered_in_order() -> None:
+    # dev ASM scan 8520 (unruled): rows 2 and 3 read 'Z' and 'S' between 1 and 4; both were
+    # joined to row 1 (the secuencia check flagged it). Rows with no number cell read at all
+    # are not numbered so: they may be lines of the row above
+    from extractors.convenio_asm.grid import CellLine, RawRow
+    from extractors.convenio_asm.numbering import placed
+
+    def rows(*marks: str | None) -> list[RawRow]:
+        out = []
+        for k, mark in enumerate(marks, start=1):
+            r = RawRow("hallazgo", k if mark is None else 0, 1, read_numero=mark, tentative=mark is not None)
+            r.add("texto", CellLine(f"fila {k}", 0.0, 10.0))
+            out.append(r)
+        return out
+
+    got = placed(rows(None, "Z", "S", None))
+    assert [(r.numero, r.read_numero) for r in got] == [(1, None), (2, "Z"), (3, "S"), (4, None)]
+    # the last row's number read as 4 is what pins the run: with it read 5 the run does not fit
+    fifth = rows(None, "Z", "S", None)
+    fifth[3].numero = 5
+    assert [r.numero for r in placed(fifth)] == [1, 5]
+    # number cells not read at all: joined to the row above, as before
+    lost = rows(None, "", "", None)
+    assert [r.numero for r in placed(lost)] == [1, 4]
