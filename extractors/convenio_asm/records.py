@@ -277,6 +277,12 @@ def _spilled_date_cell(raw: RawRow) -> str:
     otherwise the text stays whole and ``read_fecha`` makes the row a failure."""
     text = " ".join(" ".join(raw.fecha_lines).split())
     d = parse_date(text)
+    if d is None:
+        # a date OCR damaged closing the cell ('... pendientes 30 de abril de Z024', dev OCR'd
+        # text 8527): found on the repaired text, when the repairs kept every offset
+        repaired = parse_damaged_date(text)
+        if repaired is not None and len(repaired.text) == len(text):
+            d = repaired.match
     if d is None or text[d.span[1] :].strip(" .;"):
         return text
     start = d.start

@@ -494,3 +494,16 @@ def test_a_row_of_paragraphs_whose_date_ran_into_the_next_cell_is_cut_after_its_
         dt.date(2023, 8, 31),
         "Contar con procesos establecidos",
     )
+
+
+def test_an_activity_run_into_the_date_cell_before_a_damaged_date_goes_back() -> None:
+    # dev OCR'd text 8527: a bar OCR read for an 'l' ('e| avance') cut the activity, its rest
+    # went into the date cell before the date, whose year OCR damaged ('Z024')
+    text = DATED_HEAD + (
+        "| 4 | Se recomienda programar el ejercicio. | Conciliar mensualmente e| avance financiero "
+        "Informar a las áreas ejecutoras 30 de abril de Z024 |\n"
+    )
+    (row,) = extract(text).records
+    assert row["fecha_compromiso"] == dt.date(2024, 4, 30)
+    assert "Informar a las áreas ejecutoras" in row["actividad_comprometida"]
+    assert "fecha_compromiso:corregido" in row["corrected"]
