@@ -17,18 +17,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
 
 from papeleo.tables import Table, text_to_tables
 from papeleo.tables.html import html_fragment_to_text
-from papeleo.text import fold, parse_date
+from papeleo.text import fold
 
+from .coneval_line import COMMENT
 from .grid import CellLine, RawRow
 from .labels import (
     ACTIVIDAD,
     EVIDENCIAS,
     FECHA,
-    JOINER_END,
     NUMERO,
     RECOMENDACION,
     RESULTADOS,
@@ -37,22 +36,26 @@ from .labels import (
     role_of,
     row_number,
 )
-from .paragraphs import MAX_DATE_LINE_CHARS, MERGED_NUMBER, PIPE_LINE, PIPE_RULE, paragraph_rows_to_pipes
-from .records import MAX_DATE_EXTRA_WORDS
+from .markup_cells import (
+    coneval_cell_lost,
+    filled_width,
+    is_date_cell,
+    merged_cells_split,
+    number_split,
+    shifted_piece,
+    split_cell_joined,
+)
+from .paragraphs import PIPE_LINE, PIPE_RULE, paragraph_rows_to_pipes
 from .spaced import split_cells
 from .spaced_head import header_roles
-from .stacked import ACTIVITY_OPENING, CLOSES
+from .stacked import ACTIVITY_OPENING
 
 # the shared reader's name for a column with no header: 'col4'
 PLACEHOLDER = re.compile(r"^col\d+$")
-# a cell closing with a year, perhaps damaged: 'Segundo Semastre de 2022', 'Junio 2o23', '20Z1', '01/12/Z020'
-YEAR_END = re.compile(r"\b[12Z][0-9oOlIZSB]{3}\W*$")
 LOST_FINDINGS = (
     "the table's findings column was lost (its rows hold an activity and a date only); the "
     "activity and date are in this record: read the finding from the document"
 )
-# a damaged date's words at most ('1 de Mayo al 30 de Septiembre de 2O2O'); more is a sentence
-MAX_DAMAGED_DATE_WORDS = 9
 # a Markdown/HTML table line: '| 1 | ... |', '<table'
 PIPES_OR_HTML = re.compile(r"^\s*\||<table\b", re.I | re.M)
 # ... or a tab-separated one ('1\tNo existe ...'): the shared reader gives all three as tables of cells
@@ -95,11 +98,11 @@ def _split_label_joined(t: Table, roles: list[str | None]) -> list[str | None]:
     (ASM dev seed 74's sibling 26) is one column again; the columns after it move left. The
     body's width is its numbered rows' most common one: a row whose cell OCR cut in two as well
     is a column wider ('Departamento de | Vinculación y Extensión', ASM 7728)."""
-    widths = [_filled_width(r.texts) for r in t.rows if r.texts and row_number(r.texts[0].strip()) is not None]
+    widths = [filled_width(r.texts) for r in t.rows if r.texts and row_number(r.texts[0].strip()) is not None]
     body = (
         Counter(widths).most_common(1)[0][0]
         if widths
-        else max((_filled_width(r.texts) for r in t.rows), default=len(roles))
+        else max((filled_width(r.texts) for r in t.rows), default=len(roles))
     )
     if body >= len(roles):
         return roles
@@ -122,127 +125,9 @@ def _split_label_joined(t: Table, roles: list[str | None]) -> list[str | None]:
     return roles
 
 
-def _filled_width(texts: Sequence[str]) -> int:
-    """The cells of a row up to its last filled one: the reader pads rows to the table's width."""
-    filled = len(texts)
-    while filled and not texts[filled - 1].strip():
-        filled -= 1
-    return filled
-
-
 def table_roles(t: Table) -> list[str | None]:
     roles = _merged_labels_split(t.columns, [role_of(c) for c in t.columns])
     return _split_label_joined(t, roles)
-
-
-def _number_split(texts: list[str], roles: list[str | None]) -> list[str]:
-    """'| 3 No se publican ... | Habilitar ... |': a row whose number lost its bar, split back. It
-    may have as many cells as the table all the same, when OCR read an 'l' of its text as a bar
-    ('| 3 Tambien ... de |os servicios ... | Depurar ... |', dev OCR'd text 114): a piece going on
-    in lower case shows it, and ``_split_cell_joined`` puts it back."""
-    if not texts or not roles or roles[0] != NUMERO or row_number(texts[0].strip()) is not None:
-        return texts
-    m = MERGED_NUMBER.match(texts[0])
-    filled = _filled_width(texts)
-    cut_by_bar = any(t.strip()[:1].islower() for t in texts[1:filled])
-    if m is None or (filled >= len(roles) and not (filled == len(roles) and cut_by_bar)):
-        return texts
-    return [m["n"], m["rest"], *texts[1:filled]]
-
-
-def _split_cell_joined(texts: list[str], roles: list[str | None]) -> list[str]:
-    """A row with one cell more than its table has columns (OCR split a cell: '| Conciliación |
-    cle la información ... |', ASM dev seed 74) with the split undone where the row then fits:
-    its date column holding a date, and the right piece going on in lower case. A table with no
-    date column (its dates in rows of their own) has only the lower-case pieces to go by, one
-    per cell too many ('| Por ü|timo, se o6servó ... | ... objetivos de| programa ... |': OCR
-    read an 'l' as the bar twice, ASM 7726)."""
-    filled = _filled_width(texts)
-    width = max((i + 1 for i, r in enumerate(roles) if r is not None), default=0)  # unnamed columns aside
-    if FECHA not in roles and filled > width:
-        # as many pieces in lower case as cells too many: each goes back on the cell before it
-        goes_on = [k for k in range(1, filled - 1) if texts[k + 1].strip()[:1].islower()]
-        if len(goes_on) != filled - width:
-            return texts
-        out = list(texts[:filled])
-        for k in reversed(goes_on):
-            out[k : k + 2] = [f"{out[k].strip()} {out[k + 1].strip()}".strip()]
-        return out
-    if filled != width + 1:
-        return texts
-    at = roles.index(FECHA)
-    best, best_score = texts, (False, 0, False, False)
-    for k in range(1, filled - 1):
-        joined = [*texts[:k], f"{texts[k].strip()} {texts[k + 1].strip()}".strip(), *texts[k + 2 : filled]]
-        d = parse_date(joined[at])
-        # a date in its column first, the most of it ('30 de | SEPTIEMBRE de 2020' is one date
-        # cut, not 'SEPTIEMBRE de 2020' after an activity ending '30 de'), else a year closing
-        # that column (a date OCR damaged: 'Segundo Semastre de 2022', ASM 7728), then a piece
-        # that goes on: in lower case, or after a word that cannot end a cell ('Departamento de')
-        score = (
-            d is not None,
-            len(d.raw) if d else 0,
-            YEAR_END.search(joined[at]) is not None,
-            texts[k + 1].strip()[:1].islower() or JOINER_END.search(texts[k]) is not None,
-        )
-        if score > best_score:
-            best, best_score = joined, score
-    return best
-
-
-def _dated(cell: str) -> bool:
-    """A cell that reads as a date, or closes with a year OCR damaged ('Noviembre 20Z1'), and
-    holds little else: an activity that ends with a date in its sentence (an order: 'Publicar el
-    informe en diciembre de 2020') is no date cell."""
-    if ACTIVITY_OPENING.match(cell.strip()):
-        return False
-    d = parse_date(cell)
-    if d is not None:
-        rest = cell[: d.start] + " " + cell[d.span[1] :]
-        return len(rest.split()) <= MAX_DATE_EXTRA_WORDS
-    return YEAR_END.search(cell.strip()) is not None and len(cell.split()) <= MAX_DAMAGED_DATE_WORDS
-
-
-def _merged_cells_split(texts: list[str], roles: list[str | None]) -> list[str]:
-    """A row one cell short whose last cell is its date: OCR lost the bar between the finding and
-    the activity ('| 4 | El personal ... al FAM. Impartir cursos ... | 30 de Septiembre 20Z1 |',
-    ASM 7725), and the date moved into the activity's column. The date goes back to its column
-    and the two cells are cut where the finding's sentence ends and the activity's order starts
-    (the single-spaced reader's cut); a cell that shows no such place keeps it all, and the
-    activity is left empty (a missing cell, not the date in its place)."""
-    if not all(r in roles for r in (TEXTO, ACTIVIDAD, FECHA)):
-        return texts
-    ti, ai, at = roles.index(TEXTO), roles.index(ACTIVIDAD), roles.index(FECHA)
-    if ai != ti + 1 or at != ai + 1 or _filled_width(texts) != at:
-        return texts
-    date = texts[ai].strip()
-    if len(date) > MAX_DATE_LINE_CHARS or not _dated(date):
-        return texts
-    texto, actividad = split_cells(texts[ti].strip())
-    if not texto.strip() or not actividad.strip():
-        # no activity inside the finding's cell: the row has none to read (the export lost the
-        # column, dev OCR'd text 71); its date still goes to the date, not to the activity
-        return [*texts[:ti], texts[ti], "", date, *texts[at + 1 :]]
-    return [*texts[:ti], texto.strip(), actividad.strip(), date, *texts[at + 1 :]]
-
-
-def _shifted_piece(texts: list[str], roles: list[str | None], row: RawRow) -> list[str]:
-    """A row's last piece under it, alone and a cell short ('|  | sistema de información. |'
-    under '| 3 ... homogéneas. | Depurar ... en el |', dev OCR'd text 114): the bars do not say
-    whose it is, so it goes on the one of the row's finding and activity that has not closed its
-    sentence, when only one has not (the row says its cells were pieced); else as it stands."""
-    pieces = [k for k, t in enumerate(texts) if t.strip()]
-    if len(pieces) != 1 or _filled_width(texts) >= len(roles) or TEXTO not in roles or ACTIVIDAD not in roles:
-        return texts
-    open_cells = [
-        r for r in (TEXTO, ACTIVIDAD) if row.cells.get(r) and not CLOSES.search(row.cells[r][-1].text.strip())
-    ]
-    if len(open_cells) != 1 or roles[pieces[0]] == open_cells[0]:
-        return texts
-    out = [""] * len(roles)
-    out[roles.index(open_cells[0])] = texts[pieces[0]]
-    row.pieced = True
-    return out
 
 
 def _lost_column(roles: list[str | None], body: list[list[str]]) -> list[str | None]:
@@ -258,7 +143,7 @@ def _lost_column(roles: list[str | None], body: list[list[str]]) -> list[str | N
     # a row whose cell OCR cut in two fills the date column all the same (dev OCR'd text 122)
     if not rows or 2 * sum(1 for t in numbered if len(t) > at and t[at].strip()) >= max(len(numbered), 1):
         return roles
-    dated = [t for t in numbered if _dated(t[ai])]
+    dated = [t for t in numbered if is_date_cell(t[ai])]
     if not numbered or 2 * len(dated) < len(numbered):
         return roles
     ti = roles.index(TEXTO)
@@ -294,10 +179,10 @@ def _goes_on(head: list[str], roles: list[str | None]) -> bool:
     it has columns, and its first cell a number, a date row's label, or empty (a wrapped cell)."""
     # its filled cells: the reader pads a piece to its widest row ('| Fecha | compromiso: | | ... |',
     # a label cut in two, made ASM 7726's second piece a column wider than its rows)
-    head = _split_cell_joined(head, roles)  # bars OCR read inside its cells undone first
-    if _filled_width(head) > len(roles) + 1 or not any(c.strip() for c in head):
+    head = split_cell_joined(head, roles)  # bars OCR read inside its cells undone first
+    if filled_width(head) > len(roles) + 1 or not any(c.strip() for c in head):
         return False
-    first = _number_split(head, roles)[0].strip()
+    first = number_split(head, roles)[0].strip()
     return not first or row_number(first) is not None or _date_label(head) is not None
 
 
@@ -372,7 +257,9 @@ def markup_rows(text: str) -> list[RawRow] | None:
         lost_findings = TEXTO in roles and TEXTO not in kept
         roles = kept
         for texts, page in body:
-            texts = _merged_cells_split(_split_cell_joined(_number_split(texts, roles), roles), roles)
+            texts = merged_cells_split(split_cell_joined(number_split(texts, roles), roles), roles)
+            recut = coneval_cell_lost(texts, roles)
+            texts = recut or texts
             if not any(c.strip() for c in texts):
                 continue
             label = _date_label(texts)
@@ -390,6 +277,8 @@ def markup_rows(text: str) -> list[RawRow] | None:
                 current = RawRow(tipo, n, page, note=LOST_FINDINGS if lost_findings else None)
                 # a CONEVAL form whose date column's label was lost: its empty dates are unread
                 current.date_column_lost = FECHA not in roles and (RESULTADOS in roles or EVIDENCIAS in roles)
+                if recut is not None:
+                    current.note = COMMENT
                 rows.append(current)
             elif roles[0] == NUMERO and not first and current is not None and current.closed:
                 # cells after a finished row's date row, the number cell empty: a row whose
@@ -401,7 +290,7 @@ def markup_rows(text: str) -> list[RawRow] | None:
             if current is None:
                 continue
             if n is None and not first:
-                texts = _shifted_piece(texts, roles, current)
+                texts = shifted_piece(texts, roles, current)
             for role, cell in zip(roles, texts):
                 if role is None or role == NUMERO or not cell.strip():
                     continue

@@ -507,3 +507,29 @@ def test_an_activity_run_into_the_date_cell_before_a_damaged_date_goes_back() ->
     assert row["fecha_compromiso"] == dt.date(2024, 4, 30)
     assert "Informar a las áreas ejecutoras" in row["actividad_comprometida"]
     assert "fecha_compromiso:corregido" in row["corrected"]
+
+
+def test_a_coneval_row_a_cell_short_with_its_date_one_column_left_is_cut_again() -> None:
+    # dev OCR'd text 26: the bar between the finding and the coordinating area lost; every later
+    # cell one column left, the results read as the date and the row a failure
+    text = (
+        "| Num. Consc. | Aspecto Susceptible de Mejora | Área Coordinadora | Acciones a emprender | "
+        "Área Responsable | Fecha de Término | Resultados Esperados | Productos y/o evidencias |\n"
+        "|---|---|---|---|---|---|---|---|\n"
+        "| 4 | Formalización de los criterios de elegibilidad Subdirección de Planeación y Vinculación | "
+        "Emitir los criterios de focalización. | Departamento de Programación y Presupuesto | Mayo 2025 | "
+        "Beneficiarios seleccionados | Acta de aprobación |\n"
+    )
+    (row,) = extract(text).records
+    assert (row["texto"], row["area_coordinadora"], row["actividad_comprometida"]) == (
+        "Formalización de los criterios de elegibilidad",
+        "Subdirección de Planeación y Vinculación",
+        "Emitir los criterios de focalización.",
+    )
+    assert (row["area_responsable"], row["fecha_compromiso"], row["resultados_esperados"], row["evidencias"]) == (
+        "Departamento de Programación y Presupuesto",
+        dt.date(2025, 5, 31),
+        "Beneficiarios seleccionados",
+        "Acta de aprobación",
+    )
+    assert "separadas por su contenido" in row["comentario_extraccion"]
