@@ -21,7 +21,7 @@ import regex
 from papeleo.model import Line
 
 from .ficha_values import Piece, goes_on, settle_box
-from .grid import CellLine, RawRow
+from .grid import RawRow
 from .labels import ACTIVIDAD, AREA_COORD, AREA_RESP, EVIDENCIAS, FECHA, RESULTADOS, TEXTO, role_of, row_number
 from .pagelines import PAGE_NUMBER
 
@@ -201,8 +201,7 @@ def ficha_cells(pages: list[tuple[int, list[Line], list[float]]]) -> list[RawRow
                     continue
                 ws = [w for w in ln.words if id(w) not in label_words and w.bbox.x0 > edge]
                 if ws:
-                    cl = CellLine(" ".join(w.text for w in ws), ws[0].bbox.x0, ws[-1].bbox.x1)
-                    current.add(role, cl) if role != FECHA else current.fecha_lines.append(cl.text)
+                    current.add_words(role, ws)
                     current.boxes.append((number, ln.bbox))
     log.debug("ficha cells: %d rows", len(rows))
     return rows

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from papeleo.model import Line
 
-from .grid import CellLine, RawRow
-from .labels import FECHA, PHRASE_JOINING_WORDS
+from .grid import RawRow
+from .labels import PHRASE_JOINING_WORDS
 
 # a gap this many line heights wider than the narrowest between the lines is a blank line: a
 # value ends there more likely than between lines written together (a list's items, a wrap)
@@ -49,16 +49,9 @@ class Piece:
 
 def add_line(row: RawRow, role: str, line: Line, start: int, page: int) -> None:
     """The line's words from ``start`` on into the row's cell of ``role``."""
-    ws = line.words[start:]
     row.boxes.append((page, line.bbox))
-    if not ws:
-        return
-    cl = CellLine(" ".join(w.text for w in ws), ws[0].bbox.x0, ws[-1].bbox.x1)
-    if role == FECHA:
-        row.fecha_lines.append(cl.text)
-    else:
-        row.add(role, cl)
-        row.right[role] = max(row.right.get(role, 0.0), cl.x1)
+    if line.words[start:]:
+        row.add_words(role, line.words[start:])
 
 
 def settle_box(row: RawRow, pieces: list[Piece]) -> None:

@@ -101,6 +101,17 @@ class RawRow:
     def add(self, role: str, line: CellLine) -> None:
         self.cells.setdefault(role, []).append(line)
 
+    def add_words(self, role: str, words: Sequence[Word]) -> None:
+        """A line's words (with boxes, at least one) into the cell of ``role``: the date's text
+        into ``fecha_lines``, any other cell's as a line with its x-range, which widens what the
+        column's text is known to span."""
+        cl = CellLine(" ".join(w.text for w in words), words[0].bbox.x0, words[-1].bbox.x1)
+        if role == FECHA:
+            self.fecha_lines.append(cl.text)
+        else:
+            self.add(role, cl)
+            self.right[role] = max(self.right.get(role, 0.0), cl.x1)
+
 
 class GridPage(NamedTuple):
     """One page as the column reader takes it: its lines with boxes, its vertical rulings as
@@ -367,12 +378,7 @@ def _cells(
         role = cols.roles[c] if c < len(cols.roles) else None
         if role is None or (role == NUMERO and n is not None):
             continue
-        cl = CellLine(" ".join(w.text for w in ws), ws[0].bbox.x0, ws[-1].bbox.x1)
-        if role == FECHA:
-            current.fecha_lines.append(cl.text)
-        else:
-            current.add(role, cl)
-            current.right[role] = max(current.right.get(role, 0.0), cl.x1)
+        current.add_words(role, ws)
     return current
 
 

@@ -163,6 +163,18 @@ def _ends_word(fragment: str, word: str) -> bool:
     )
 
 
+def label_cuts(label: str) -> list[tuple[str, str, str | None, str | None]]:
+    """Each cut of a head cell's words in two, left to right: (left words, right words, the role
+    each names or None). A cell OCR read as one from two labels ('Actividades Área Responsable')
+    is a cut whose two sides name two roles."""
+    words = label.split()
+    out = []
+    for k in range(1, len(words)):
+        left, right = " ".join(words[:k]), " ".join(words[k:])
+        out.append((left, right, role_of(left), role_of(right)))
+    return out
+
+
 def role_of_fragments(text: str, whole: bool = False, share: float = 0.5) -> str | None:
     """The role a turned label names when OCR kept only the ends of its words: white letters
     turned a quarter on a dark band lose their first letters ('tible de specto ejora' is

@@ -33,6 +33,7 @@ from .labels import (
     RESULTADOS,
     TEXTO,
     fecha_label_end,
+    label_cuts,
     role_of,
     row_number,
 )
@@ -73,21 +74,17 @@ def _merged_labels_split(columns: tuple[str, ...], roles: list[str | None]) -> l
     for j, label in enumerate(columns):
         if PLACEHOLDER.match(label):
             continue
-        words = label.split()
-        for k in range(1, len(words)):
-            left, right = role_of(" ".join(words[:k])), role_of(" ".join(words[k:]))
+        for _, _, left, right in label_cuts(label):
             if left is not None and right is not None and left != right:
                 return [*roles[:j], left, right, *roles[j + 1 : -1]]
     for j, label in enumerate(columns):
         # a label OCR garbled beyond reading joined to one it kept ('Araa Rcsponsabla Fecha de
         # Término', dev OCR'd text 5): the garbled one an unnamed column, the last words the
         # named one; only for a cell that names nothing as a whole
-        words = label.split()
         if PLACEHOLDER.match(label) or roles[j] is not None:
             continue
-        for k in range(1, len(words)):
-            right = role_of(" ".join(words[k:]))
-            if right is not None and right not in roles and role_of(" ".join(words[:k])) is None:
+        for _, _, left, right in label_cuts(label):
+            if right is not None and right not in roles and left is None:
                 return [*roles[:j], None, right, *roles[j + 1 : -1]]
     return roles
 

@@ -59,15 +59,15 @@ def placed(rows: list[RawRow], stated: dict[str, int] | None = None) -> list[Raw
             out.append(r)
             continue
         prev = next((x for x in reversed(out) if x.tipo == r.tipo and not x.tentative), None)
-        nxt = next((x for x in rows[k + 1 :] if x.tipo == r.tipo), None)
+        later = [x for x in rows[k + 1 :] if x.tipo == r.tipo]
         # a run of rows whose number cells OCR garbled (1, 'Z', 'S', 4: dev ASM scan 8520) is
         # numbered in order when the run fills the gap exactly; its first row is numbered here,
         # the rest by the rule for one row between two. Rows with no number cell read at all
         # are no such run: lines after a row's date row are as likely its own (dev OCR'd text 98)
         run = 1
-        while r.read_numero and nxt is not None and nxt.tentative and nxt.read_numero and not nxt.opens:
+        while r.read_numero and run <= len(later) and _garbled(later[run - 1]):
             run += 1
-            nxt = next((x for x in rows[rows.index(nxt) + 1 :] if x.tipo == r.tipo), None)
+        nxt = later[run - 1] if run <= len(later) else None
         if r.opens:  # a table's first row: 1 when the next is 2; no row above is of its table
             if nxt is not None and not nxt.tentative and nxt.numero == 2:
                 r.numero, r.tentative = 1, False
@@ -85,6 +85,11 @@ def placed(rows: list[RawRow], stated: dict[str, int] | None = None) -> list[Raw
         elif out and not r.opens and out[-1].tipo == r.tipo:
             _join(out[-1], r)
     return out
+
+
+def _garbled(row: RawRow) -> bool:
+    """A row started by a number cell OCR garbled ('Z'), not the first of its table."""
+    return row.tentative and bool(row.read_numero) and not row.opens
 
 
 def _whole(row: RawRow) -> bool:

@@ -16,7 +16,7 @@ from papeleo.model import BBox, Line, Page, Word
 from .cells import cell_rows
 from .detached import reattached
 from .grid import RawRow, read_rows
-from .labels import ACTIVIDAD, FECHA, TEXTO, role_of, roles_in, row_number
+from .labels import ACTIVIDAD, FECHA, TEXTO, label_cuts, role_of, roles_in, row_number
 from .markup import PIPES_OR_HTML, markup_rows
 from .numbering import placed
 from .spaced import spaced_rows
@@ -82,13 +82,9 @@ def _tab_head_split(text: str, body: int) -> str:
         return text
     cuts = []
     for j, field_ in enumerate(fields):
-        words = field_.split()
         if role_of(field_) is not None:
             continue
-        for k in range(1, len(words)):
-            left, right = role_of(" ".join(words[:k])), role_of(" ".join(words[k:]))
-            if left is not None and right is not None and left != right:
-                cuts.append((j, " ".join(words[:k]), " ".join(words[k:])))
+        cuts += [(j, lt, rt) for lt, rt, left, right in label_cuts(field_) if left and right and left != right]
     if len(cuts) != 1:
         return text
     j, left, right = cuts[0]
