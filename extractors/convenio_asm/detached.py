@@ -120,11 +120,14 @@ def reattached(rows: list[RawRow], pages: list[tuple[int, list[str]]]) -> list[R
             continue
         at = _anchor(flat, group[-1])
         paras = paragraphs_after(flat, at) if at is not None else []
-        matched = len(paras) == len(group) and not any(ACTIVITY_OPENING.match(p) for p in paras)
+        # a row the page segmenter wrote whole (its cells one after another) keeps its finding
+        # while the rest lost theirs: the paragraphs then match the rows that lost one
+        lost = group if len(paras) == len(group) else [r for r in group if _opens_activity(r)]
+        matched = len(paras) == len(lost) and not any(ACTIVITY_OPENING.match(p) for p in paras)
         log.debug("detached: %d rows of %s, %d paragraphs after the table", len(group), group[0].tipo, len(paras))
         if not matched and opening < len(group):
             continue  # a finding opens some row: the table has its findings
-        for k, r in enumerate(group):
+        for k, r in enumerate(lost if matched else group):
             r.cells[ACTIVIDAD] = _whole_text(r)
             r.cells.pop(TEXTO, None)
             if matched:

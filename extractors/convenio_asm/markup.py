@@ -20,7 +20,7 @@ from collections import Counter
 
 from papeleo.tables import Table, text_to_tables
 from papeleo.tables.html import html_fragment_to_text
-from papeleo.text import fold
+from papeleo.text import Precision, fold, parse_date
 
 from .coneval_line import COMMENT
 from .grid import CellLine, RawRow
@@ -53,6 +53,8 @@ from .stacked import ACTIVITY_OPENING
 
 # the shared reader's name for a column with no header: 'col4'
 PLACEHOLDER = re.compile(r"^col\d+$")
+# a finding is a sentence: a cell of fewer words where the findings go is a piece of another cell
+MIN_FINDING_WORDS = 3
 LOST_FINDINGS = (
     "the table's findings column was lost (its rows hold an activity and a date only); the "
     "activity and date are in this record: read the finding from the document"
@@ -127,6 +129,42 @@ def table_roles(t: Table) -> list[str | None]:
     return _split_label_joined(t, roles)
 
 
+def _opens_next(texts: list[str], roles: list[str | None], current: RawRow) -> bool:
+    """A row whose number OCR lost: under a row whose date is whole, its number cell empty, a
+    finding opening with a capital and a date of its own ('|  | Derivado del resultado ... |
+    Integrar ... | 1 de Agosto de 2022 al 31 de Enero de 2023 |' under row 1's '1 de Mayo al 30
+    de Septiembre de 2022', dev OCR'd text 181: the two rows read as one, both dates a failure).
+    A cell's next line goes on in lower case, and a date's next piece completes a date cut."""
+    if FECHA not in roles or TEXTO not in roles or len(texts) <= max(roles.index(FECHA), roles.index(TEXTO)):
+        return False
+    finding = html_fragment_to_text(texts[roles.index(TEXTO)]).strip()
+    if not finding[:1].isupper() or len(finding.split()) < MIN_FINDING_WORDS:
+        return False
+    have, new = parse_date(" ".join(current.fecha_lines)), parse_date(texts[roles.index(FECHA)].strip())
+    return (
+        have is not None
+        and new is not None
+        and not (have.year_inferred or new.year_inferred)
+        and have.precision != Precision.YEAR
+        and new.precision != Precision.YEAR
+        and new.span[0] == 0
+    )
+
+
+def _whole_row(texts: list[str], roles: list[str | None]) -> bool:
+    """The row fills its head's columns: a date where the head puts the date and a finding of
+    words where it puts the finding (not a letter a bar cut off an activity: '| 4 | E|aborar un
+    calendario ... | septiembre 2021 |', dev OCR'd text 122)."""
+    if FECHA not in roles or TEXTO not in roles or len(texts) <= roles.index(FECHA):
+        return False
+    finding = html_fragment_to_text(texts[roles.index(TEXTO)]).strip()
+    return (
+        is_date_cell(texts[roles.index(FECHA)])
+        and len(finding.split()) >= MIN_FINDING_WORDS
+        and ACTIVITY_OPENING.match(finding) is None
+    )
+
+
 def _lost_column(roles: list[str | None], body: list[list[str]]) -> list[str | None]:
     """The roles of a table whose export lost the activity's column in every row: the head names
     four columns, the rows fill three, the third a date ('| 1 | Hace falta ... | Julio 2021 |',
@@ -169,6 +207,17 @@ def _date_label(texts: list[str]) -> tuple[str, int] | None:
         if end is not None and end > len(first):
             return two[end:], 2
     return None
+
+
+def _numbered(roles: list[str | None], rows: list[list[str]]) -> list[str | None]:
+    """The roles of rows one cell wider than a head that names no number column, each opening
+    with a row number: the number's column first ('| # Descripción de la recomendación |
+    Actividad | Fecha |' over a rule and rows of four, the number's label read into the
+    finding's, dev OCR'd text 204); the head's roles otherwise."""
+    if NUMERO in roles or not rows:
+        return roles
+    wider = [r for r in rows if len(r) == len(roles) + 1 and row_number(r[0].strip()) is not None]
+    return [NUMERO, *roles] if 2 * len(wider) > len(rows) else roles
 
 
 def _goes_on(head: list[str], roles: list[str | None]) -> bool:
@@ -236,7 +285,7 @@ def markup_rows(text: str) -> list[RawRow] | None:
                 filled = [texts for texts, _ in body if any(c.strip() for c in texts)]
                 if last is None or not filled or not _goes_on(filled[0], last[0]):
                     continue
-                roles, tipo = last
+                roles, tipo = _numbered(last[0], filled), last[1]
             else:
                 if last is None or not _goes_on(head, last[0]):
                     continue
@@ -251,9 +300,13 @@ def markup_rows(text: str) -> list[RawRow] | None:
         found, last = True, (roles, tipo)
         # this piece's own: a later piece that has the column keeps it
         kept = _lost_column(roles, [texts for texts, _ in body])
-        lost_findings = TEXTO in roles and TEXTO not in kept
-        roles = kept
+        head_roles, table_lost = roles, TEXTO in roles and TEXTO not in kept
         for texts, page in body:
+            # a row as wide as its head, its date where the head puts it, lost no column (a first
+            # row the export wrote apart and put back whole, then the rows that lost the column)
+            whole = kept != head_roles and _whole_row(texts, head_roles)
+            roles = head_roles if whole else kept
+            lost_findings = table_lost and not whole
             texts = merged_cells_split(split_cell_joined(number_split(texts, roles), roles), roles)
             recut = coneval_cell_lost(texts, roles)
             texts = recut or texts
@@ -277,7 +330,12 @@ def markup_rows(text: str) -> list[RawRow] | None:
                 if recut is not None:
                     current.note = COMMENT
                 rows.append(current)
-            elif roles[0] == NUMERO and not first and current is not None and current.closed:
+            elif (
+                roles[0] == NUMERO
+                and not first
+                and current is not None
+                and (current.closed or _opens_next(texts, roles, current))
+            ):
                 # cells after a finished row's date row, the number cell empty: a row whose
                 # number the damage took ('|  | El subprograma ... | Realizar ... |' under row 8's
                 # 'Fecha compromiso:', dev OCR'd text 90 gave row 9's cells to row 8, unflagged);

@@ -35,6 +35,8 @@ DATE_ROW_LINES = 6
 # longer line after a bare date label is the prose after the table, not that row's date
 MAX_DATE_LINE_CHARS = 60
 DIGIT = re.compile(r"\d")
+# a page break after text on its line: 'agosto 2021\f| Núm. | Descripción ...'
+PAGE_BREAK_IN_LINE = re.compile(r"(?<=[^\n\f])\f")
 # a bar glued to a word's letters: an 'l' OCR misread ('fisca|', 'ü|timo', 'de|')
 GLYPH_BAR = re.compile(r"(?<=\w)\|(?=\w|\s|$)|(?<=\s)\|(?=\w)")
 
@@ -74,6 +76,27 @@ def _date_row(lines: list[str], spans: list[tuple[int, int]], columns: int) -> t
             rest, stop = date, after[0] + 1
     cells = [label[:end].strip(), rest]
     return _pipe_line(cells, columns), stop
+
+
+def _rows_of_paragraphs(lines: list[str], spans: list[tuple[int, int]], columns: int) -> list[str] | None:
+    """The pipe lines of the rows written one cell per paragraph between two pieces of a table:
+    a new row opens at a paragraph that is a number alone right after a date's paragraph (the
+    row before closed: '8' / its activity / 'enero 2021' / '9' / ..., dev OCR'd text 122); None
+    when any piece is not such a row."""
+    starts = [0] + [
+        k
+        for k in range(1, len(spans))
+        if spans[k][1] - spans[k][0] == 1
+        and row_number(lines[spans[k][0]].strip()) is not None
+        and is_date_piece(" ".join(ln.strip() for ln in lines[spans[k - 1][0] : spans[k - 1][1]]))
+    ]
+    out: list[str] = []
+    for a, b in zip(starts, [*starts[1:], len(spans)]):
+        got = _row_of_paragraphs(lines, spans[a:b], columns)
+        if got is None:
+            return None
+        out += got
+    return out
 
 
 def _row_of_paragraphs(lines: list[str], spans: list[tuple[int, int]], columns: int) -> list[str] | None:
@@ -130,8 +153,9 @@ def _cell_text(lines: list[str], a: int, b: int) -> str | None:
 
 def _add_cell(cells: list[str], text: str) -> None:
     """The next cell, or more of the last one when it goes on in lower case (a blank line OCR
-    put inside a cell); the number's cell takes no more."""
-    if len(cells) > 1 and text[:1].islower():
+    put inside a cell), unless it is a date ('enero 2021': a month's name is in lower case too);
+    the number's cell takes no more."""
+    if len(cells) > 1 and text[:1].islower() and not is_date_piece(text):
         cells[-1] += " " + text
     else:
         cells.append(text)
@@ -162,18 +186,23 @@ def paragraph_rows_to_pipes(text: str) -> str:
     A date row written as paragraphs right under the table is its last row's, wherever the text
     goes on. Paragraphs that cross a page break are left as they are: the shared reader takes
     pipe lines at a page's foot for the head of the table on the next page."""
-    lines = text.split("\n")
+    # a page's last line and the next page's first share a line where the page break is ('agosto
+    # 2021\f| Núm. | ...', dev OCR'd text 122): each is a line of its own page
+    lines = PAGE_BREAK_IN_LINE.sub("\n\f", text).split("\n")
     out: list[str] = []
     columns = 0  # of the pipe table last seen (its rule's count)
+    width = 0  # cells of the table's last numbered row (0 before the first)
     last = 0  # the number of the table's last row
     i = 0
     while i < len(lines):
         ln = lines[i]
         if PIPE_LINE.match(ln):
             if PIPE_RULE.match(ln):
-                columns, last = ln.strip().count("|") - 1, 0
+                columns, last, width = ln.strip().count("|") - 1, 0, 0
             opening = _opening(ln.strip().strip("\f").lstrip("|").split("|")[0])
-            last = (row_number(opening[0]) if opening else None) or last
+            if opening and row_number(opening[0]) is not None:
+                # a body row's cells: a table that lost a column writes its rows a cell short of its rule
+                last, width = row_number(opening[0]), ln.strip().count("|") - 1
             out.append(ln)
             i += 1
             continue
@@ -190,10 +219,10 @@ def paragraph_rows_to_pipes(text: str) -> str:
             (k for k in range(i, min(len(lines), i + MAX_PARAGRAPH_ROW_LINES)) if PIPE_LINE.match(lines[k])), None
         )
         if after_table and nxt is not None and "\f" not in "".join(lines[i:nxt]):
-            got = _row_of_paragraphs(lines, _paragraphs(lines, i, nxt), columns)
+            got = _rows_of_paragraphs(lines, _paragraphs(lines, i, nxt), width or columns)
             if got is not None:
                 out += got
-                last = row_number(got[0].strip("| ").split("|")[0].strip()) or last
+                last = row_number(got[-1].strip("| ").split("|")[0].strip()) or last
                 i = nxt
                 continue
         if after_table:
@@ -226,9 +255,9 @@ def _closed_row(lines: list[str], spans: list[tuple[int, int]], columns: int, nu
         text = _cell_text(lines, a, b)
         if text is None:
             continue
-        grew = len(cells) > 1 and text[:1].islower()
+        before = len(cells)
         _add_cell(cells, text)
-        if not grew and len(cells) == columns:
+        if len(cells) > before and len(cells) == columns:
             date = cells[-1]
             if len(date) <= MAX_DATE_LINE_CHARS and (parse_date(date) is not None or is_date_piece(date)):
                 return _pipe_line(cells, columns), b

@@ -17,7 +17,7 @@ from .cells import cell_rows
 from .detached import reattached
 from .grid import RawRow, read_rows
 from .labels import ACTIVIDAD, FECHA, TEXTO, label_cuts, role_of, roles_in, row_number
-from .markup import PIPES_OR_HTML, markup_rows
+from .markup import LOST_FINDINGS, PIPES_OR_HTML, markup_rows
 from .numbering import placed
 from .spaced import spaced_rows
 
@@ -118,7 +118,7 @@ def text_rows(pages: list[Page]) -> list[RawRow]:
         for r in got:
             r.page += first - 1
         if PIPES_OR_HTML.search(text):  # a Markdown or HTML table: its cells are its own
-            return placed(got)
+            return _lost_findings_found(placed(got), [(p.number, [ln.text for ln in p.lines]) for p in pages])
     texts = [(p.number, [ln.text for ln in p.lines]) for p in pages]
     # single-spaced rows and rows written one cell per paragraph mix in one export: the reading
     # that finds more rows is the one the export was written in; an aligned export keeps its
@@ -130,6 +130,20 @@ def text_rows(pages: list[Page]) -> list[RawRow]:
     if got:  # tab-separated: its table of cells first (a row's tabs are its cells), the grid's rows it lacks
         return union_of_readings(placed(got), read)
     return read
+
+
+def _lost_findings_found(rows: list[RawRow], texts: list[tuple[int, list[str]]]) -> list[RawRow]:
+    """A Markdown table whose findings column OCR lost (``LOST_FINDINGS``) may have written it
+    after the table, a paragraph per row: the findings go back to their rows (``detached``; dev
+    OCR'd text 122, ten failures). A table with its findings is its own."""
+    if not any(r.note == LOST_FINDINGS for r in rows):
+        return rows
+    notes = [r.note for r in rows]
+    merged = reattached(rows, texts)
+    for r, note in zip(merged, notes):
+        # put back, its finding is no longer lost; not put back, the row says what it said
+        r.note = None if r.reattached and note == LOST_FINDINGS else note
+    return merged
 
 
 def union_of_readings(first: list[RawRow], second: list[RawRow]) -> list[RawRow]:
