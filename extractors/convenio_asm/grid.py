@@ -15,11 +15,12 @@ joined. Running headers and page numbers are dropped before any of this.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import median
 from typing import NamedTuple
+
+import regex
 
 from papeleo.model import BBox, Line, Word
 from papeleo.text import fold
@@ -30,6 +31,8 @@ from .head import LABEL_GAP, RULE_GLYPH, borders, fecha_row_end, header_at, spec
 from .labels import EVIDENCIAS, FECHA, NUMBER_LIKE, NUMERO, RESULTADOS, fecha_label_end, row_number
 from .pagelines import date_rows_joined, furniture, kept_lines, narrow_glyph, numbers_first
 from .ruling import IN_BLOCK, MATCH_X, Block, block_of, blocks, lead_in_kind, matches
+from .spaced_dates import is_date_line
+from .stacked import CLOSED_DATE
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +51,11 @@ GARBLED_NUMBER = NUMBER_LIKE
 # two parties side by side at least; a finding that names one official ('el Lic. Pérez') is a row
 MIN_SIGNATURE_TITLES = 2
 # 'b) De las recomendaciones:', 'a) De los hallazgos:' (folded): a table's lead-in, whole on its
-# line but for a margin's mark beside it ('b) De las recomendaciones: EAN', a rúbrica, scan 7700)
-LEAD_IN = re.compile(r"^\W*(?:[a-e]\)\s*)?(?:de\s+)?(?:las|los)\s+(?:recomendaciones|hallazgos)\s*:(?:\s+\S{1,4})?\W*$")
+# line but for a margin's mark beside it ('b) De las recomendaciones: EAN', a rúbrica, scan 7700);
+# its noun as OCR damages it, two letters at most ('b) De las rccomendaciones:', dev OCR'd text 142)
+LEAD_IN = regex.compile(
+    r"^\W*(?:[a-e]\)\s*)?(?:de\s+)?(?:las|los)\s+(?:(?:recomendaciones){e<=2}|(?:hallazgos){e<=1})\s*:(?:\s+\S{1,4})?\W*$"
+)
 
 
 @dataclass
@@ -193,6 +199,7 @@ def read_rows(pages: Sequence[GridPage | tuple]) -> list[RawRow]:
         ruled = blocks(number, vrules)
         prev_bottom: float | None = None
         body_bottom: float | None = None  # the last table line's bottom on this page, under its header
+        under_label: RawRow | None = None  # a row whose bare date label was the line before
         i = 0
         while i < len(lines):
             hdr = _header_at(lines, i, hrules)
@@ -238,6 +245,16 @@ def read_rows(pages: Sequence[GridPage | tuple]) -> list[RawRow]:
                 log.debug("grid: page %d table ends at a gap above %r", number, line.text[:40])
                 cols, current = None, None
                 continue
+            labelled, under_label = under_label, None
+            if labelled is not None and is_date_line(line.text.strip()) and row_number(line.text.strip()) is None:
+                # the date on the line under its bare label ('Fecha compromiso:' / '30/09/2020', dev
+                # OCR'd text 127: taken for the number column's, the row's date came out empty)
+                labelled.fecha_lines.append(line.text.strip())
+                labelled.boxes.append((number, line.bbox))
+                prev_bottom = body_bottom = line.bbox.bottom
+                # ... cut over lines until its year ('15 de agosto de' / '2021', dev OCR'd text 139)
+                under_label = None if CLOSED_DATE.search(" ".join(labelled.fecha_lines)) else labelled
+                continue
             m = fecha_row_end(line)
             if m is None and fecha_label_end(line.text) is not None:
                 prev_bottom = line.bbox.bottom  # a bare 'Fecha compromiso' label: a header's piece
@@ -245,6 +262,7 @@ def read_rows(pages: Sequence[GridPage | tuple]) -> list[RawRow]:
                     current.date_area.append(
                         (number, BBox(line.bbox.x1, line.bbox.top, float("inf"), line.bbox.bottom))
                     )
+                    under_label = current if not current.fecha_lines else None
                 continue
             if m is not None:
                 if current is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from .dates import DE_LOOKALIKE, MONTH_FUZZY_MIN_LEN, MONTHS, DateMatch, damaged_month_of, month_of, parse_date
 from .normalize import is_digitlike, letters_to_digits
@@ -61,9 +62,10 @@ def _swapped_month_of(word: str) -> int | None:
     return None
 
 
-# a period's words ('primer trimestre', 'segundo semestre'): read back only when a digit for a
-# letter ('5egundo') or a letter pair for one ('prirner') made them, never by edit distance
-# (find_quarters matches damaged ordinals itself, against the 'trimestre' that must follow)
+# a period's words ('primer trimestre', 'segundo semestre'): read back when a digit for a
+# letter ('5egundo') or a letter pair for one ('prirner') made them; by one letter's slip only
+# as _slipped_period_word allows (find_quarters matches damaged ordinals itself, against the
+# 'trimestre' that must follow)
 PERIOD_WORDS = frozenset({*(fold_term(v) for vs in ORDINALS.values() for v in vs), "trimestre", "semestre"})
 
 
@@ -74,6 +76,36 @@ def _period_word_of(letters: str) -> str | None:
         if fold_term(candidate) in PERIOD_WORDS:
             return candidate.lower()
     return None
+
+
+# a period's noun with one letter OCR misread ('semestrc', 'semastre', dev OCR'd text 199): a
+# word this long is one slip from no other word a date's cell holds; an ordinal ('Sagundo',
+# 'prinmer') is read this way only before such a noun, which no other word of the cell is
+PERIOD_NOUNS = ("semestre", "trimestre")
+PERIOD_SLIPS = 1
+PERIOD_NOUN_MIN_LEN = 7
+ORDINAL_MIN_LEN = 5
+
+
+def _period_noun_of(word: str) -> str | None:
+    folded = fold_term(word)
+    if len(folded) < PERIOD_NOUN_MIN_LEN:
+        return None
+    return next((n for n in PERIOD_NOUNS if Levenshtein.distance(folded, n) <= PERIOD_SLIPS), None)
+
+
+def _slipped_period_word(word: str, rest: str) -> str | None:
+    """The period word a token one letter off stands for: a period's noun ('semestrc' ->
+    'semestre'), or an ordinal right before one ('Sagundo Semestre' -> 'segundo')."""
+    noun = _period_noun_of(word)
+    if noun is not None:
+        return noun
+    after = rest.split()[:1]
+    folded = fold_term(word)
+    if not after or len(folded) < ORDINAL_MIN_LEN or _period_noun_of(after[0]) is None:
+        return None
+    ordinals = (fold_term(v) for vs in ORDINALS.values() for v in vs)
+    return next((o for o in ordinals if Levenshtein.distance(folded, o) <= PERIOD_SLIPS), None)
 
 
 # a mark OCR glued between two of a date's words, where a space was printed: 'tercer trimestre
@@ -116,7 +148,9 @@ def parse_damaged_date(text: str) -> RepairedDate | None:
                 name = next(k for k, v in MONTHS.items() if v == month)
                 repairs.append((token, name))
                 return name
-            period = _period_word_of(letters) if fold_term(token) not in PERIOD_WORDS else None
+            period = None
+            if fold_term(token) not in PERIOD_WORDS:
+                period = _period_word_of(letters) or _slipped_period_word(letters, text[m.end() :])
             if period is not None:
                 repairs.append((token, period))
                 return period

@@ -87,8 +87,8 @@ _DAY_WORD = (
 # 2019', '1 dc octubre 2017'), and between a month and its year
 DE_LOOKALIKE = r"(?:d|cl)[eca]"
 # ', 2019', ' de 2019', ' del 2022', ' del año 2023' (folded: 'ano'); the 'de' as OCR misreads it
-# too ('30 de Septiembre dc 2021', 'Marzo dal 2023', ASM dev OCR'd text)
-_YEAR_TAIL = rf"(?:\s*,?\s*(?:{DE_LOOKALIKE}l?\s+)?(?:ano\s+(?:de\s+)?)?{_YEAR})"
+# too ('30 de Septiembre dc 2021', 'Marzo dal 2023', '28 de Abril deI 2026': an 'l' as 'I' or '1', ASM dev OCR'd text)
+_YEAR_TAIL = rf"(?:\s*,?\s*(?:{DE_LOOKALIKE}[li1]?\s+)?(?:ano\s+(?:de\s+)?)?{_YEAR})"
 
 
 # '31 de julio de 2019', '27 de mayo del 2022', '21 de agosto del año 2023', '1o. de julio',

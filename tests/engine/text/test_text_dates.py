@@ -161,6 +161,8 @@ def test_a_month_name_ocr_damaged_is_read_only_when_long_enough_to_be_one_month(
         ("31 de diciembre de 2025", 31),
         ("30 de Septiembre dc 2021", 30),  # the 'de' before the year, too
         ("28 de Noviembre cle 2019", 28),
+        ("28 de Abril deI 2026", 28),  # the 'l' of 'del' read as 'I' (ASM dev OCR'd text 138)
+        ("15 de Mayo de1 2019", 15),  # ... or as '1'
     ],
 )
 def test_the_de_before_the_month_as_ocr_misreads_it_still_joins_the_day(text, day):
@@ -188,6 +190,8 @@ def test_a_word_that_only_looks_like_de_is_no_connector_elsewhere():
         ("31 de'Agosto de 2018", dt.date(2018, 8, 31), ("de'Agosto", "de Agosto")),  # ASM dev scan 36
         ("5egundo Semestre 2022", dt.date(2022, 12, 31), ("5egundo", "segundo")),  # ASM OCR'd text 7911
         ("prirner trimestre de 2019", dt.date(2019, 3, 31), ("prirner", "primer")),  # ASM OCR'd text 131
+        ("primer semestrc 2025", dt.date(2025, 6, 30), ("semestrc", "semestre")),  # ASM OCR'd text 199
+        ("Sagundo Semestre 2024", dt.date(2024, 12, 31), ("Sagundo", "segundo")),  # ASM OCR'd text 204
     ],
 )
 def test_a_damaged_date_field_read_back_with_its_repairs(text, value, read):
@@ -206,7 +210,8 @@ def test_a_damaged_date_field_read_back_with_its_repairs(text, value, read):
         "20S1",  # 2051: a repair that makes a year out of span is no reading
         "Mavo de 2024",  # a short month's name is not matched fuzzily ('marzo'/'mayo'); only an l/i swap is
         "01.07.2019",  # a mark between two digits is the date's own separator: nothing to repair
-        "Segundo Trlmcstre 2023",  # period words are read back from a digit or a letter pair only
+        "Segundo Trlmcstre 2023",  # two slips in a period's noun: one is read back, not two
+        "Sagundo 2024",  # an ordinal one letter off is read only before its period's noun
         "Semestre 2O22",  # a period word needs its ordinal: no repair makes one up
     ],
 )
