@@ -82,6 +82,7 @@ CHECK_FIELDS: dict[str, tuple[str, ...]] = {
     # convenio_asm.v1 (extractors/convenio_asm/checks.py): a committed date past the agreement's
     # own limit; 'conteo' (rows read against the count the clause states) names no field
     "fecha_limite": ("fecha_compromiso", "fecha_precision"),
+    "fecha_pae": ("fecha_compromiso", "fecha_precision"),
     # ... 'secuencia': the next row's number skipped (its row was read into this one)
     "secuencia": ("texto", "actividad_comprometida", "fecha_compromiso", "fecha_precision"),
     # mir_avance.v2's relative formats (extractors/mir_avance/v2/formats/): state PbR, SEVAC, POA

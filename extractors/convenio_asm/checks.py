@@ -10,6 +10,9 @@ against the rows read:
   reviewer must look);
 * ``fecha_limite=ok|conflict`` on each dated row, against the limit (a date past it was misread,
   '2028' for '2023', or the agreement breaks its own clause);
+* ``fecha_pae=ok|conflict`` on each dated row of an agreement that names its PAE year: a
+  commitment follows the evaluation, so a date in a year before the PAE's was misread ('2011'
+  for '2017', dev OCR'd text 123) or the document contradicts itself;
 * ``secuencia=ok|conflict`` on each row, against the number of the next row of its kind: a
   number skipped after it (5, then 7), or a last row under the stated count, is a row whose
   number OCR lost — and whose text, activity and date were read into this one (dev ASM scans
@@ -95,5 +98,7 @@ def check_rows(records: list[dict], text: str, numbers: dict[str, list[int]]) ->
             checks.append(f"conteo={OK if counts[r['tipo']] == read[r['tipo']] else CONFLICT}")
         if limit is not None and r.get("fecha_compromiso") is not None:
             checks.append(f"fecha_limite={OK if r['fecha_compromiso'] <= limit else CONFLICT}")
+        if r.get("pae") and r.get("fecha_compromiso") is not None:
+            checks.append(f"fecha_pae={OK if r['fecha_compromiso'].year >= r['pae'] else CONFLICT}")
         checks.append(f"secuencia={_sequence(r['numero'], numbers.get(r['tipo'], []), counts.get(r['tipo']))}")
         r["checks"] = checks

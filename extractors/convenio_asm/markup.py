@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import regex
+
 from papeleo.tables import Table, text_to_tables
 from papeleo.tables.html import html_fragment_to_text
 from papeleo.text import Precision, fold, parse_date
@@ -53,6 +55,10 @@ from .stacked import ACTIVITY_OPENING
 
 # the shared reader's name for a column with no header: 'col4'
 PLACEHOLDER = re.compile(r"^col\d+$")
+# a bar glued to a day before its month and year: a '1' OCR read as the bar, not a cell's border
+# ('| 3| de enero 2020 |' for '31 de enero 2020', dev OCR'd text 209 read the 3rd, unflagged); kept
+# in the cell (escaped for the table reader), where the date's repairs read it back and say so
+DAY_BAR = regex.compile(r"(?<=[\s|][0-3]?\d)\|(?=\s*d[eac]l?\s+\p{L}{3,}\.?\s+(?:d[eac]l?\s+)?[12][0-9OoIlZ]{3}\b)")
 # a finding is a sentence: a cell of fewer words where the findings go is a piece of another cell
 MIN_FINDING_WORDS = 3
 LOST_FINDINGS = (
@@ -271,7 +277,7 @@ def markup_rows(text: str) -> list[RawRow] | None:
     """Rows of the Markdown/HTML ASM tables in ``text``; None when it has none."""
     if not MARKUP_TABLE.search(text):
         return None
-    text = loose_header_to_pipes(text)
+    text = DAY_BAR.sub(r"\\|", loose_header_to_pipes(text))
     rows: list[RawRow] = []
     current: RawRow | None = None
     found = False

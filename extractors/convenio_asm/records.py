@@ -172,6 +172,11 @@ class Fecha:
     why: str = "letras que el OCR confunde con dígitos, o un nombre de mes con una letra mal leída"
 
 
+# what follows a period's start when its end was printed too: ' - Febrero 20Z5', ' al 3l de mayo'
+# (dev OCR'd text 167 read the start, 'Noviembre 2024', as the date, unflagged)
+RANGE_GOES_ON = re.compile(r"^\s*(?:-|–|—|a|al|hasta)\s+\w", re.I)
+
+
 def _fits(d: DateMatch, text: str) -> bool:
     """The date is the cell's: a kind of date a commitment has, its year printed, no day lost
     before its month, and no more beside it than a date cell holds."""
@@ -179,6 +184,8 @@ def _fits(d: DateMatch, text: str) -> bool:
         return False
     if d.precision == Precision.MONTH and LOST_DAY.search(text[: d.start]):
         return False  # a day was printed before the month and cannot be read
+    if d.range_from is None and RANGE_GOES_ON.match(text[d.span[1] :]):
+        return False  # a period's start whose end OCR damaged ('Noviembre 2024 - Febrero 20Z5'): not the date
     # the words beside the date, the date itself read twice aside (a cell's line that two
     # readings of a row both kept: '31 de octubre de 2017 31 de octubre de 2017')
     found = find_dates(text)

@@ -75,8 +75,10 @@ MONTH_ABBREVIATIONS = {
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ABBR = "|".join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True))
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
-# '1o.', '1ro', '1er', '1°' ('1º' folds to '1o'): the ordinal mark printed after day one
-_DAY = r"(?P<day>[0-3]?\d)(?:\s?(?:ero|ro|er|o|°)\.?)?"
+# '1o.', '1ro', '1er', '1°' ('1º' folds to '1o'): the ordinal mark printed after day one, and
+# only there: '3O de Junio' is a '30' whose zero OCR read as the letter (dev ASM OCR'd text 126
+# read the 3rd, unflagged), which the damaged-date repairs read back and say so
+_DAY = r"(?P<day>[0-3]?\d)(?:(?<=(?<!\d)1)\s?(?:ero|ro|er|o|°)\.?)?"
 # '30 treinta de octubre', '1 (uno) de julio': the day repeated in words, as legal texts do
 _DAY_WORD = (
     r"\(?(?:un|uno|primero|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"

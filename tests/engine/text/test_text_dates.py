@@ -192,6 +192,7 @@ def test_a_word_that_only_looks_like_de_is_no_connector_elsewhere():
         ("prirner trimestre de 2019", dt.date(2019, 3, 31), ("prirner", "primer")),  # ASM OCR'd text 131
         ("primer semestrc 2025", dt.date(2025, 6, 30), ("semestrc", "semestre")),  # ASM OCR'd text 199
         ("Sagundo Semestre 2024", dt.date(2024, 12, 31), ("Sagundo", "segundo")),  # ASM OCR'd text 204
+        ("3O de Junio 2025", dt.date(2025, 6, 30), ("3O", "30")),  # ASM OCR'd text 126: not '3o', the 3rd
     ],
 )
 def test_a_damaged_date_field_read_back_with_its_repairs(text, value, read):
@@ -244,3 +245,10 @@ def test_a_short_month_name_with_an_l_and_i_swapped_is_read_back_and_reported() 
     got = parse_damaged_date("1 de junlo del 2022")
     assert got is not None and got.match.value == dt.date(2022, 6, 1)
     assert parse_damaged_date("Jurio 2020") is None  # not an l/i swap
+
+
+def test_the_ordinal_mark_follows_day_one_only():
+    # '1o. de julio' is the first; '3O de Junio' is a '30' OCR damaged, never the 3rd
+    assert parse_date("1o. de julio de 2019").value == dt.date(2019, 7, 1)
+    d = parse_date("3O de Junio 2025")
+    assert d is None or d.value.day != 3

@@ -239,6 +239,19 @@ def test_the_agreement_s_count_and_date_limit_are_checked_on_every_row() -> None
     }
 
 
+def test_a_date_in_a_year_before_the_agreements_pae_is_a_conflict_on_its_row() -> None:
+    # dev OCR'd text 123: '2011' read for '2017' under an agreement of the PAE 2016
+    text = "El Programa Anual de Evaluación 2016 establece la evaluación del fondo.\n\n" + CLAUSES.format(
+        table=(
+            "| No. | Hallazgo | Actividad comprometida | Fecha compromiso |\n|---|---|---|---|\n"
+            "| 1 | No existe un padrón. | Integrar el padrón. | Marzo de 2017 |\n"
+            "| 2 | No se publican los informes. | Publicar los informes. | Agosto de 2011 |\n"
+        )
+    )
+    got = {r["numero"]: [c for c in r["checks"] if c.startswith("fecha_pae")] for r in extract(text).records}
+    assert got == {1: ["fecha_pae=ok"], 2: ["fecha_pae=conflict"]}
+
+
 def test_a_count_the_rows_read_do_not_reach_is_a_conflict_on_each() -> None:
     table = (
         "| No. | Hallazgo | Actividad comprometida | Fecha compromiso |\n|---|---|---|---|\n"
@@ -624,3 +637,13 @@ def test_a_row_whose_number_the_damage_took_after_a_date_row_is_its_own_row():
         (10, "El diagnóstico no cuantifica a la población.", "Elaborar el diagnóstico."),
     ]
     assert ext.records[1]["corrected"]  # its number came from its neighbours, and says so
+
+
+def test_a_periods_start_is_not_the_date_when_its_end_was_printed_damaged() -> None:
+    from extractors.convenio_asm.records import read_fecha
+
+    # dev OCR'd text 167: the start, 'Noviembre 2024', came out as the date, unflagged
+    got = read_fecha("Noviembre 2024 - Febrero 20Z5")
+    assert (got.value, got.precision, got.repairs) == (dt.date(2025, 2, 28), "mes", (("20Z5", "2025"),))
+    # an end that cannot be read leaves the cell unread, not read as its start
+    assert read_fecha("enero 2020 - abril").value != dt.date(2020, 1, 31)
