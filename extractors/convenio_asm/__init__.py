@@ -27,10 +27,11 @@ from papeleo.text import month_of
 from .agreement import agreement_fields
 from .checks import check_rows, stated_counts
 from .ficha import ficha_cells, ficha_rows
-from .grid import GARBLED_NUMBER, RawRow, read_rows
+from .grid import GARBLED_NUMBER, read_rows
 from .head import LABEL_GAP
 from .numbering import renumbered
 from .pagelines import body_text
+from .raw_row import RawRow
 from .records import to_record
 from .textform import plain_lines, text_rows
 

@@ -15,9 +15,9 @@ import logging
 
 from papeleo.text import parse_date
 
-from .grid import CellLine, RawRow
 from .labels import FECHA, NUMERO, RECOMENDACION, TEXTO, clean_label, role_of, row_number
 from .pagelines import PAGE_NUMBER
+from .raw_row import CellLine, RawRow
 from .records import MAX_DATE_EXTRA_WORDS
 from .spaced_head import header_roles
 

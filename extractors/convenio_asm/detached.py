@@ -19,10 +19,11 @@ import logging
 
 from papeleo.text import fold
 
-from .grid import LEAD_IN, CellLine, RawRow
+from .grid import LEAD_IN
 from .labels import ACTIVIDAD, TEXTO, row_number
 from .pagelines import PAGE_NUMBER
 from .paragraphs import RUNNING_QUOTE
+from .raw_row import CellLine, RawRow
 from .spaced_dates import is_date_line
 from .spaced_head import CLAUSE_HEADING, header_roles
 from .stacked import ACTIVITY_OPENING, CLOSES

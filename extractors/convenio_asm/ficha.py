@@ -21,9 +21,9 @@ import regex
 from papeleo.model import Line
 
 from .ficha_values import Piece, goes_on, settle_box
-from .grid import RawRow
 from .labels import ACTIVIDAD, AREA_COORD, AREA_RESP, EVIDENCIAS, FECHA, RESULTADOS, TEXTO, role_of, row_number
 from .pagelines import PAGE_NUMBER
+from .raw_row import RawRow
 
 log = logging.getLogger(__name__)
 

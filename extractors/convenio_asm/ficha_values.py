@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from papeleo.model import Line
 
-from .grid import RawRow
 from .labels import PHRASE_JOINING_WORDS
+from .raw_row import RawRow
 
 # a gap this many line heights wider than the narrowest between the lines is a blank line: a
 # value ends there more likely than between lines written together (a list's items, a wrap)

@@ -25,7 +25,6 @@ from papeleo.tables.html import html_fragment_to_text
 from papeleo.text import Precision, fold, parse_date
 
 from .coneval_line import COMMENT
-from .grid import CellLine, RawRow
 from .labels import (
     ACTIVIDAD,
     EVIDENCIAS,
@@ -49,6 +48,7 @@ from .markup_cells import (
     split_cell_joined,
 )
 from .paragraphs import PIPE_LINE, PIPE_RULE, paragraph_rows_to_pipes
+from .raw_row import CellLine, RawRow
 from .spaced import split_cells
 from .spaced_head import header_roles
 from .stacked import ACTIVITY_OPENING

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from papeleo.text import parse_date
 
 from .coneval_line import cut_row
-from .grid import RawRow
 from .labels import ACTIVIDAD, AREA_RESP, EVIDENCIAS, FECHA, JOINER_END, NUMERO, RESULTADOS, TEXTO, row_number
 from .paragraphs import MAX_DATE_LINE_CHARS, MERGED_NUMBER
+from .raw_row import RawRow
 from .records import MAX_DATE_EXTRA_WORDS
 from .spaced import split_cells
 from .stacked import ACTIVITY_OPENING, CLOSES

@@ -11,8 +11,8 @@ changed; nothing else is inferred (a number the neighbours do not pin down stays
 
 from __future__ import annotations
 
-from .grid import RawRow
 from .labels import ACTIVIDAD, TEXTO
+from .raw_row import RawRow
 
 
 def renumbered(rows: list[RawRow], stated: dict[str, int] | None = None) -> list[RawRow]:

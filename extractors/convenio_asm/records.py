@@ -20,8 +20,8 @@ from papeleo.model import BBox, Failure
 from papeleo.text import DateMatch, Precision, dehyphenate, find_dates, fold, parse_damaged_date, parse_date
 
 from .detached import REATTACHED
-from .grid import CellLine, RawRow
 from .labels import ACTIVIDAD, AREA_COORD, AREA_RESP, EVIDENCIAS, RESULTADOS, TEXTO
+from .raw_row import CellLine, RawRow
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ import regex
 from papeleo.text import fold, parse_date
 
 from .coneval_line import COMMENT, UNCUT, cut_row
-from .grid import LEAD_IN, CellLine, RawRow
+from .grid import LEAD_IN
 from .interleaved import FOR_ITS, ORDER_TAIL, first_cut, interleaved_cells
 from .labels import (
     ACTIVIDAD,
@@ -34,6 +34,7 @@ from .labels import (
 )
 from .pagelines import PAGE_NUMBER
 from .paragraphs import RUNNING_QUOTE
+from .raw_row import CellLine, RawRow
 from .spaced_dates import LABEL_REST, NO_DATE_CELL, dates_close_rows, is_date, is_date_line, opens_with_date, split_date
 from .spaced_head import CLAUSE_HEADING, HeadReader
 from .spaced_numbers import (

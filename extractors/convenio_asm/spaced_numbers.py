@@ -8,8 +8,8 @@ when it is a row's after one whose number was lost, and when it is no row's.
 
 from __future__ import annotations
 
-from .grid import RawRow
 from .labels import row_number
+from .raw_row import RawRow
 from .spaced_head import header_roles
 from .stacked import CLOSED_DATE, is_date_piece
 

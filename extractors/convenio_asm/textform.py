@@ -15,10 +15,11 @@ from papeleo.model import BBox, Line, Page, Word
 
 from .cells import cell_rows
 from .detached import reattached
-from .grid import RawRow, read_rows
+from .grid import read_rows
 from .labels import ACTIVIDAD, FECHA, TEXTO, label_cuts, role_of, roles_in, row_number
 from .markup import LOST_FINDINGS, PIPES_OR_HTML, markup_rows
 from .numbering import placed
+from .raw_row import RawRow
 from .spaced import spaced_rows
 
 CHAR_W, LINE_H, LINE_PITCH = 5.0, 10.0, 12.0  # the character grid (the shared text-table reader's)

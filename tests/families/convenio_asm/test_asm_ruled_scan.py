@@ -254,7 +254,7 @@ def test_a_date_cut_after_its_de_by_a_speck_is_one_date_not_an_activitys_words()
     # handed to the activity as words a date cell does not hold, and the row read 'mes'
     import datetime as dt
 
-    from extractors.convenio_asm.grid import CellLine, RawRow
+    from extractors.convenio_asm.raw_row import CellLine, RawRow
     from extractors.convenio_asm.records import to_record
 
     raw = RawRow("recomendacion", 1, 1, fecha_lines=["1 de enero al 31 de", ". mayo de 2017"])
@@ -384,8 +384,8 @@ def test_a_run_of_garbled_row_numbers_that_fills_its_gap_is_numbered_in_order() 
     # dev ASM scan 8520 (unruled): rows 2 and 3 read 'Z' and 'S' between 1 and 4; both were
     # joined to row 1 (the secuencia check flagged it). Rows with no number cell read at all
     # are not numbered so: they may be lines of the row above
-    from extractors.convenio_asm.grid import CellLine, RawRow
     from extractors.convenio_asm.numbering import placed
+    from extractors.convenio_asm.raw_row import CellLine, RawRow
 
     def rows(*marks: str | None) -> list[RawRow]:
         out = []

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 
-from extractors.convenio_asm.grid import CellLine, RawRow, read_rows
 from extractors.convenio_asm.head import borders
 from extractors.convenio_asm.labels import ACTIVIDAD, FECHA, NUMERO, TEXTO, role_of_fragments
 from extractors.convenio_asm.numbering import renumbered
+from extractors.convenio_asm.raw_row import CellLine, RawRow, read_rows
 from extractors.convenio_asm.records import flatten, to_record
 from papeleo.model import BBox, Line, Word
 

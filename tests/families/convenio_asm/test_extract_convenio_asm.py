@@ -242,7 +242,7 @@ def test_markdown_table_going_on_after_lines_ocr_took_out():
 def test_a_cell_line_opening_with_the_item_separator_is_joined_not_a_crash() -> None:
     """A scan's OCR put a cell's '; ' at the head of its next line (dev ASM scan 8): the line
     is the next item of the list, and the empty piece before the separator is nothing."""
-    from extractors.convenio_asm.grid import CellLine
+    from extractors.convenio_asm.raw_row import CellLine
     from extractors.convenio_asm.records import flatten
 
     lines = [CellLine("Revisar el padrón de beneficiarios", 0, 100), CellLine("; Capacitar al personal", 0, 100)]
