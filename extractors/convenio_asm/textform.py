@@ -152,13 +152,23 @@ def union_of_readings(first: list[RawRow], second: list[RawRow]) -> list[RawRow]
     then by kind as the document lists them, then by number). A row both read is ``first``'s,
     unless ``second`` filled more of its cells (text, activity, date): a number alone on its line
     over cells written as paragraphs gives the column reader a row with a piece of its text and
-    no date, and the paragraph reader the whole row (dev OCR'd text 49, 73)."""
-    fuller = {(r.tipo, r.numero): _filled(r) for r in second}
-    first = [r for r in first if _filled(r) >= fuller.get((r.tipo, r.numero), 0)]
+    no date, and the paragraph reader the whole row (dev OCR'd text 49, 73); or, as filled,
+    unless ``first`` cut its activity mid-sentence and ``second`` did not (a row written on one
+    line the column reader cuts at the header's x, 'identificacion homogeneas. Depurar ...', where
+    the spaced reader cuts at the sentence's end: dev OCR'd text 142)."""
+    fuller = {(r.tipo, r.numero): _reading(r) for r in second}
+    first = [r for r in first if _reading(r) >= fuller.get((r.tipo, r.numero), (0, False))]
     have = {(r.tipo, r.numero) for r in first}
     rows = first + [r for r in second if (r.tipo, r.numero) not in have]
     kinds = list(dict.fromkeys(r.tipo for r in rows))
     return sorted(rows, key=lambda r: (r.page, kinds.index(r.tipo), r.numero))
+
+
+def _reading(row: RawRow) -> tuple[int, bool]:
+    """How a row was read, to choose between two readings of it: its cells filled, then its
+    activity opening as an activity does (not in lower case, mid-sentence)."""
+    activity = row.cells.get(ACTIVIDAD)
+    return _filled(row), not (activity and activity[0].text.strip()[:1].islower())
 
 
 def _filled(row: RawRow) -> int:

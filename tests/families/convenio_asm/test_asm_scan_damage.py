@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 
+from extractors.convenio_asm.grid import read_rows
 from extractors.convenio_asm.head import borders
 from extractors.convenio_asm.labels import ACTIVIDAD, FECHA, NUMERO, TEXTO, role_of_fragments
 from extractors.convenio_asm.numbering import renumbered
-from extractors.convenio_asm.raw_row import CellLine, RawRow, read_rows
+from extractors.convenio_asm.raw_row import CellLine, RawRow
 from extractors.convenio_asm.records import flatten, to_record
 from papeleo.model import BBox, Line, Word
 
@@ -537,3 +538,20 @@ def test_a_last_row_whose_number_was_lost_keeps_its_own_date() -> None:
     more.tentative, more.read_numero = True, ""
     rows = renumbered([_row("hallazgo", n) for n in range(1, 6)] + [above, more])
     assert [r.numero for r in rows] == [1, 2, 3, 4, 5, 6]
+
+
+def test_of_two_readings_as_full_the_one_that_cut_its_activity_at_a_sentence_is_kept() -> None:
+    """Dev OCR'd text 142: a row written on one line, cut by the column reader at the header's x
+    ('... con claves de' | 'identificacion homogeneas. Depurar ...') and by the spaced reader where
+    the finding's sentence ends."""
+    from extractors.convenio_asm.textform import union_of_readings
+
+    cut, whole = _row("hallazgo", 3), _row("hallazgo", 3)
+    cut.add(TEXTO, CellLine("No existe un padrón con claves de", 0, 100))
+    cut.add(ACTIVIDAD, CellLine("identificación homogéneas. Depurar los padrones.", 100, 200))
+    whole.add(TEXTO, CellLine("No existe un padrón con claves de identificación homogéneas.", 0, 100))
+    whole.add(ACTIVIDAD, CellLine("Depurar los padrones.", 100, 200))
+    cut.fecha_lines = whole.fecha_lines = ["Segundo Trimestre de 2021"]
+    assert union_of_readings([cut], [whole])[0] is whole
+    # both opening their activity as activities do: the first reading's row stays
+    assert union_of_readings([whole], [cut])[0] is whole
