@@ -32,8 +32,7 @@ from .labels import EVIDENCIAS, FECHA, NUMBER_LIKE, NUMERO, RESULTADOS, fecha_la
 from .pagelines import date_rows_joined, furniture, kept_lines, narrow_glyph, numbers_first
 from .raw_row import RawRow
 from .ruling import IN_BLOCK, MATCH_X, Block, block_of, blocks, lead_in_kind, matches
-from .spaced_dates import is_date_line
-from .stacked import CLOSED_DATE
+from .spaced_dates import date_goes_on, took_label_date
 
 log = logging.getLogger(__name__)
 
@@ -186,14 +185,13 @@ def read_rows(pages: Sequence[GridPage | tuple]) -> list[RawRow]:
                 cols, current = None, None
                 continue
             labelled, under_label = under_label, None
-            if labelled is not None and is_date_line(line.text.strip()) and row_number(line.text.strip()) is None:
+            if labelled is not None and took_label_date(labelled, line.text.strip()):
                 # the date on the line under its bare label ('Fecha compromiso:' / '30/09/2020', dev
-                # OCR'd text 127: taken for the number column's, the row's date came out empty)
-                labelled.fecha_lines.append(line.text.strip())
+                # OCR'd text 127: taken for the number column's, the row's date came out empty),
+                # cut over lines until its year ('15 de agosto de' / '2021', dev OCR'd text 139)
                 labelled.boxes.append((number, line.bbox))
                 prev_bottom = body_bottom = line.bbox.bottom
-                # ... cut over lines until its year ('15 de agosto de' / '2021', dev OCR'd text 139)
-                under_label = None if CLOSED_DATE.search(" ".join(labelled.fecha_lines)) else labelled
+                under_label = labelled if date_goes_on(labelled) else None
                 continue
             m = fecha_row_end(line)
             if m is None and fecha_label_end(line.text) is not None:

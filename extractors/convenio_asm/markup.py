@@ -141,10 +141,8 @@ def _opens_next(texts: list[str], roles: list[str | None], current: RawRow) -> b
     Integrar ... | 1 de Agosto de 2022 al 31 de Enero de 2023 |' under row 1's '1 de Mayo al 30
     de Septiembre de 2022', dev OCR'd text 181: the two rows read as one, both dates a failure).
     A cell's next line goes on in lower case, and a date's next piece completes a date cut."""
-    if FECHA not in roles or TEXTO not in roles or len(texts) <= max(roles.index(FECHA), roles.index(TEXTO)):
-        return False
-    finding = html_fragment_to_text(texts[roles.index(TEXTO)]).strip()
-    if not finding[:1].isupper() or len(finding.split()) < MIN_FINDING_WORDS:
+    finding = _finding(texts, roles)
+    if finding is None or not finding[:1].isupper():
         return False
     have, new = parse_date(" ".join(current.fecha_lines)), parse_date(texts[roles.index(FECHA)].strip())
     return (
@@ -161,14 +159,17 @@ def _whole_row(texts: list[str], roles: list[str | None]) -> bool:
     """The row fills its head's columns: a date where the head puts the date and a finding of
     words where it puts the finding (not a letter a bar cut off an activity: '| 4 | E|aborar un
     calendario ... | septiembre 2021 |', dev OCR'd text 122)."""
-    if FECHA not in roles or TEXTO not in roles or len(texts) <= roles.index(FECHA):
-        return False
+    finding = _finding(texts, roles)
+    return finding is not None and is_date_cell(texts[roles.index(FECHA)]) and ACTIVITY_OPENING.match(finding) is None
+
+
+def _finding(texts: list[str], roles: list[str | None]) -> str | None:
+    """The row's finding cell as text when it is a sentence's worth of words and the row reaches
+    its date's column too; None otherwise."""
+    if FECHA not in roles or TEXTO not in roles or len(texts) <= max(roles.index(FECHA), roles.index(TEXTO)):
+        return None
     finding = html_fragment_to_text(texts[roles.index(TEXTO)]).strip()
-    return (
-        is_date_cell(texts[roles.index(FECHA)])
-        and len(finding.split()) >= MIN_FINDING_WORDS
-        and ACTIVITY_OPENING.match(finding) is None
-    )
+    return finding if len(finding.split()) >= MIN_FINDING_WORDS else None
 
 
 def _lost_column(roles: list[str | None], body: list[list[str]]) -> list[str | None]:

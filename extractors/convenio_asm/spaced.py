@@ -35,7 +35,17 @@ from .labels import (
 from .pagelines import PAGE_NUMBER
 from .paragraphs import RUNNING_QUOTE
 from .raw_row import CellLine, RawRow
-from .spaced_dates import LABEL_REST, NO_DATE_CELL, dates_close_rows, is_date, is_date_line, opens_with_date, split_date
+from .spaced_dates import (
+    LABEL_REST,
+    NO_DATE_CELL,
+    date_goes_on,
+    dates_close_rows,
+    is_date,
+    is_date_line,
+    opens_with_date,
+    split_date,
+    took_label_date,
+)
 from .spaced_head import CLAUSE_HEADING, HeadReader
 from .spaced_numbers import (
     LOOKALIKE_DIGIT,
@@ -123,7 +133,7 @@ def _paragraph_line(o: _Open, text: str, roles: list[str]) -> bool:
             # a paragraph that is a whole date, or says there is none ('Por definir'), is the
             # date: the cells before it were read as one (dev seed 48, row 11; ASM 7812 row 1)
             role, o.cell = FECHA, roles.index(FECHA) + 1
-    elif roles[-1] == FECHA and o.row.fecha_lines and not CLOSED_DATE.search(" ".join(o.row.fecha_lines)):
+    elif roles[-1] == FECHA and o.row.fecha_lines and date_goes_on(o.row):
         # the date's last words a paragraph of their own ('segundo semestre de' / '2020', ASM 7812)
         if not is_date_line(text):
             return False
@@ -373,11 +383,10 @@ def spaced_rows(pages: list[tuple[int, list[str]]]) -> list[RawRow]:
             if date_for is not None:
                 if LABEL_REST.match(text) and not date_for.fecha_lines[-1].strip():
                     continue  # the label's end on a line of its own ('Fecha comprometida de' / 'cumplimiento:')
-                # the date under its bare label ('Fecha de cumplimiento:'); a row's number is no piece
-                if is_date_line(text) and row_number(text) is None:
-                    date_for.fecha_lines.append(text)
-                    # ... cut over paragraphs until its year ('Mayo' / 'del 2022', ASM 7950)
-                    date_for = None if CLOSED_DATE.search(" ".join(date_for.fecha_lines)) else date_for
+                # the date under its bare label ('Fecha de cumplimiento:'), cut over paragraphs
+                # until its year ('Mayo' / 'del 2022', ASM 7950)
+                if took_label_date(date_for, text):
+                    date_for = date_for if date_goes_on(date_for) else None
                     continue
                 # no date under its label: an empty cell, or a date OCR lost; the row says so
                 date_for.date_lost = not any(t.strip() for t in date_for.fecha_lines)

@@ -12,8 +12,9 @@ from papeleo.text.dates import DE_LOOKALIKE, damaged_month_of
 
 from .labels import GARBLED_DAY, row_number
 from .paragraphs import MAX_DATE_LINE_CHARS
+from .raw_row import RawRow
 from .spaced_head import CLAUSE_HEADING, header_roles
-from .stacked import is_date_piece
+from .stacked import CLOSED_DATE, is_date_piece
 
 # a damaged date that closes a row: up to three words before a year, itself perhaps damaged
 # ('28 de Diciem6re 2025', 'cuarto trimestre 2o20'), or one of its year's last three digits any
@@ -106,3 +107,19 @@ def dates_close_rows(after: list[str]) -> bool:
         dates = find_dates(rest)
         dated += bool(dates and not rest[dates[-1].span[1] :].strip(" .,;")) or NO_DATE_TAIL.search(rest) is not None
     return dated >= MIN_DATED_ROWS and dated >= DATED_ROWS_SHARE * numbered
+
+
+def took_label_date(row: RawRow, text: str) -> bool:
+    """``text``, a line under the row's bare date label ('Fecha compromiso:' / '30/09/2020'), is
+    that label's date or a piece of it (a row's number is none): added to the row's date. Both
+    the column reader and the single-spaced reader read a date under its label so."""
+    if not is_date_line(text) or row_number(text) is not None:
+        return False
+    row.fecha_lines.append(text)
+    return True
+
+
+def date_goes_on(row: RawRow) -> bool:
+    """The row's date, cut over lines, has not reached its year yet ('15 de agosto de' / '2021',
+    'Mayo' / 'del 2022'): the next line may be more of it."""
+    return CLOSED_DATE.search(" ".join(row.fecha_lines)) is None

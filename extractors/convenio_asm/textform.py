@@ -113,14 +113,14 @@ def _tab_heads_split(pages: list[Page]) -> list[Page]:
 def text_rows(pages: list[Page]) -> list[RawRow]:
     pages = _tab_heads_split(pages)
     text = "\f".join("\n".join(ln.text for ln in p.lines) for p in pages)
+    texts = [(p.number, [ln.text for ln in p.lines]) for p in pages]
     got = markup_rows(text)
     if got:
         first = pages[0].number if pages else 1
         for r in got:
             r.page += first - 1
         if PIPES_OR_HTML.search(text):  # a Markdown or HTML table: its cells are its own
-            return _lost_findings_found(placed(got), [(p.number, [ln.text for ln in p.lines]) for p in pages])
-    texts = [(p.number, [ln.text for ln in p.lines]) for p in pages]
+            return _lost_findings_found(placed(got), texts)
     # single-spaced rows and rows written one cell per paragraph mix in one export: the reading
     # that finds more rows is the one the export was written in; an aligned export keeps its
     # columns, but a row OCR wrote one cell per paragraph crosses them and ends its table there,

@@ -66,7 +66,9 @@ def _swapped_month_of(word: str) -> int | None:
 # letter ('5egundo') or a letter pair for one ('prirner') made them; by one letter's slip only
 # as _slipped_period_word allows (find_quarters matches damaged ordinals itself, against the
 # 'trimestre' that must follow)
-PERIOD_WORDS = frozenset({*(fold_term(v) for vs in ORDINALS.values() for v in vs), "trimestre", "semestre"})
+PERIOD_NOUNS = ("semestre", "trimestre")
+ORDINAL_TERMS = tuple(fold_term(v) for vs in ORDINALS.values() for v in vs)
+PERIOD_WORDS = frozenset({*ORDINAL_TERMS, *PERIOD_NOUNS})
 
 
 def _period_word_of(letters: str) -> str | None:
@@ -81,7 +83,6 @@ def _period_word_of(letters: str) -> str | None:
 # a period's noun with one letter OCR misread ('semestrc', 'semastre', dev OCR'd text 199): a
 # word this long is one slip from no other word a date's cell holds; an ordinal ('Sagundo',
 # 'prinmer') is read this way only before such a noun, which no other word of the cell is
-PERIOD_NOUNS = ("semestre", "trimestre")
 PERIOD_SLIPS = 1
 PERIOD_NOUN_MIN_LEN = 7
 ORDINAL_MIN_LEN = 5
@@ -104,8 +105,7 @@ def _slipped_period_word(word: str, rest: str) -> str | None:
     folded = fold_term(word)
     if not after or len(folded) < ORDINAL_MIN_LEN or _period_noun_of(after[0]) is None:
         return None
-    ordinals = (fold_term(v) for vs in ORDINALS.values() for v in vs)
-    return next((o for o in ordinals if Levenshtein.distance(folded, o) <= PERIOD_SLIPS), None)
+    return next((o for o in ORDINAL_TERMS if Levenshtein.distance(folded, o) <= PERIOD_SLIPS), None)
 
 
 # a mark OCR glued between two of a date's words, where a space was printed: 'tercer trimestre
