@@ -164,3 +164,26 @@ def layout_of(columns: tuple[str, ...], goals: tuple[str, str] = ("ind", "col"))
         seen.update(roles)
         out.append(roles)
     return Layout(tuple(out))
+
+
+def named_factors(text: str) -> set[str]:
+    """The score roles the document's prose names (a table prints only those, and a final)."""
+    words = {fold(w) for w in HEADER_WORD.findall(text)}
+    out = {"final"}
+    for role in ("ind", "col", "comp"):
+        if any(s in words for s in ROLES[role] if len(s) > EXACT_STEM_LEN):
+            out.add(role)
+    return out
+
+
+def with_lost_role(lay: Layout, blank: list[int], named: set[str]) -> Layout:
+    """The column at the one index of ``blank`` (columns without a label that hold scores) takes
+    the one score role the document names and the header lacks; with more of either, which goes
+    where is a guess and the layout stays as read."""
+    missing = [r for r in SCORE_ROLES if r in named and r not in lay.flat]
+    if len(missing) != 1 or len(blank) != 1:
+        return lay
+    roles = list(lay.roles)
+    roles[blank[0]] = (missing[0],)
+    log.debug("column %d read as %s: its label was lost", blank[0], missing[0])
+    return Layout(tuple(roles))

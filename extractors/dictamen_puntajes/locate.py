@@ -14,19 +14,16 @@ from collections.abc import Iterable
 
 from papeleo.model import Document
 from papeleo.tables import Row, Table, pages_to_tables
-from papeleo.text.normalize import fold
 
 from .header import (
-    EXACT_STEM_LEN,
-    HEADER_WORD,
     PLACEHOLDER,
-    ROLES,
-    SCORE_ROLES,
     Layout,
     goal_order,
     is_group_label,
     layout_of,
+    named_factors,
     roles_of_label,
+    with_lost_role,
 )
 from .rows import Hints, RawRow, from_cells, read_row
 from .stream import furniture_key
@@ -76,21 +73,9 @@ def with_sub_labels(t: Table) -> Table:
     return dataclasses.replace(t, columns=tuple(labels), rows=t.rows[1:], header_rows=(*t.header_rows, t.rows[0]))
 
 
-def named_factors(text: str) -> set[str]:
-    """The score roles the document's prose names (a table prints only those, and a final)."""
-    words = {fold(w) for w in HEADER_WORD.findall(text)}
-    out = {"final"}
-    for role in ("ind", "col", "comp"):
-        if any(s in words for s in ROLES[role] if len(s) > EXACT_STEM_LEN):
-            out.add(role)
-    return out
-
-
 def fill_lost_label(t: Table, lay: Layout, named: set[str]) -> Layout:
     """A score column whose label the reader lost ('laborales' left of 'Competencias laborales')
-    takes the one score role the header lacks, when exactly one is missing and one such column
-    holds scores."""
-    missing = [r for r in SCORE_ROLES if r in named and r not in lay.flat]
+    takes the one score role the header lacks (see header.with_lost_role), when its cells hold scores."""
     blank = [
         i
         for i, roles in enumerate(lay.roles)
@@ -98,12 +83,7 @@ def fill_lost_label(t: Table, lay: Layout, named: set[str]) -> Layout:
         and not is_group_label(t.columns[i])  # 'Metas' split off 'de desempeño individual' beside it
         and _scoreish_column([r.texts[i] for r in t.rows if i < len(r.texts)])
     ]
-    if len(missing) != 1 or len(blank) != 1:
-        return lay
-    roles = list(lay.roles)
-    roles[blank[0]] = (missing[0],)
-    log.debug("column %d (%r) read as %s: its label was lost", blank[0], t.columns[blank[0]], missing[0])
-    return Layout(tuple(roles))
+    return with_lost_role(lay, blank, named)
 
 
 def _scoreish_column(cells: list[str]) -> bool:

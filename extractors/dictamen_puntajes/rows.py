@@ -215,21 +215,58 @@ def split_text(words: list[str], layout: Layout, hints: Hints) -> dict[str, str]
     return {k: v for k, v in out.items() if v}
 
 
-def _text_cells(cells: tuple[str, ...], layout: Layout, taken: dict[str, str]) -> dict[str, str] | None:
+def _text_cells(cells: tuple[str, ...], layout: Layout, taken: dict[str, str], hints: Hints) -> dict[str, str] | None:
     """The name, post and state from the cells before the first score, when there are exactly
     as many of them as the header has text columns (a tab line whose scores ran together)."""
     roles = [r for r in layout.texts if r not in taken]
     texts = []
+    if "numero" in taken and cells and cells[0].strip() == taken["numero"]:
+        cells = cells[1:]  # the running number is no score
     for c in cells:
-        if any(is_score(w) for w in score_words(c.split())):
+        words = score_words(c.split())
+        first = next((i for i, w in enumerate(words) if is_score(w)), None)
+        if first is not None:
+            if first:  # 'Mesa Dorada N/A': a text cell ran into the score after it
+                texts.append(" ".join(words[:first]))
             break
         if c.strip():
             texts.append(" ".join(c.split()))
-    if "numero" in taken and texts and texts[0] == taken["numero"]:
-        texts = texts[1:]
-    if len(cells) < 2 or len(texts) != len(roles):
+    if len(cells) < 2:
+        return None
+    if len(texts) == len(roles) + 1:
+        texts = _rejoin_split_cell(texts, roles, hints)
+    if texts is None or len(texts) != len(roles):
         return None
     return dict(zip(roles, texts))
+
+
+def _fits_text(role: str, text: str, hints: Hints) -> bool:
+    """A text cell that looks like its column: a post opens with a post's word or is one read
+    before, a state is one read before, a name has two words and opens with no post's word."""
+    words = [fold(w).strip(".,") for w in text.split()]
+    if role == "cargo":
+        return bool(words) and words[0] in POSTS or _known(text, hints.cargos)
+    if role == "entidad":
+        return _known(text, hints.entidades)
+    if role == "nombre":
+        return len(words) >= MIN_NAME_WORDS and words[0] not in POSTS
+    return False
+
+
+def _known(text: str, values: list[str]) -> bool:
+    return any(fuzz.ratio(fold(text), fold(v)) >= KNOWN_FLOOR for v in values)
+
+
+def _rejoin_split_cell(texts: list[str], roles: list[str], hints: Hints) -> list[str] | None:
+    """One text cell more than the header has ('Arturo' | 'Galindo Bautista': OCR saw a gutter
+    inside a name): the two neighbours whose joining makes every cell look like its column,
+    when exactly one such pair does."""
+    found = []
+    for k in range(len(texts) - 1):
+        joined = [*texts[:k], f"{texts[k]} {texts[k + 1]}", *texts[k + 2 :]]
+        if all(_fits_text(r, t, hints) for r, t in zip(roles, joined) if r != "numero"):
+            found.append(joined)
+    return found[0] if len(found) == 1 else None
 
 
 def from_words(cells: tuple[str, ...], layout: Layout, hints: Hints) -> RawRow:
@@ -240,7 +277,7 @@ def from_words(cells: tuple[str, ...], layout: Layout, hints: Hints) -> RawRow:
         row.texts["numero"] = words.pop(0)
     first = next((i for i, w in enumerate(words) if is_score(w)), len(words))
     head, tail = words[:first], words[first:]
-    row.texts.update(_text_cells(cells, layout, row.texts) or split_text(head, layout, hints))
+    row.texts.update(_text_cells(cells, layout, row.texts, hints) or split_text(head, layout, hints))
     tail_roles = layout.tail
     want = sum(1 for r in tail_roles if r in SCORE_ROLES)
     nums = [w for w in tail if is_score(w) or is_loose_score(w)]

@@ -19,7 +19,7 @@ from .header import SCORE_ROLES
 from .prose import Band
 from .rows import RawRow
 from .values import Read, column_format, read_score
-from .weights import FACTORS, describe, fit_weights, fits, weighting_for
+from .weights import FACTORS, MIN_FIT_ROWS, describe, fit_weights, fits, weighting_for
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +149,17 @@ def check_weighting(people: list[Person], stated: list[dict[str, float]], decima
     stated_sets = {frozenset(w) for w in stated}
     fitted = {k: fit_weights(v, decimals) for k, v in groups.items() if k not in stated_sets}
     source = "declarada" if stated else ("deducida de las filas" if any(fitted.values()) else None)
+    # rows enough to fit on, and no weighting of whole percents fits most of them: the finals are
+    # the factors' weighted sum in this family, so the columns or the digits read are in doubt
+    unfit = {k for k, v in fitted.items() if v is None and len(groups[k]) >= MIN_FIT_ROWS}
+    for p in people:
+        present = _present(p)
+        if present in unfit and weighting_for(present, stated, fitted) is None:
+            p.checks.append("ponderacion=conflict")
+            p.notes.append(
+                "ninguna ponderación en porcentajes enteros da la calificación final de la mayoría de las filas"
+                " con estos factores: columnas o cifras dudosas"
+            )
     if source is None:
         return None
     for p in people:

@@ -26,7 +26,9 @@ from .header import (
     _word_is,
     header_fold,
     layout_of,
+    named_factors,
     roles_of_label,
+    with_lost_role,
 )
 from .rows import CONNECTORS, POSTS, Hints, RawRow, from_cells, read_row
 from .tokens import is_loose_score, is_score, score_words
@@ -52,6 +54,9 @@ MAX_FRAGMENT_WORDS = 9
 LOOKAHEAD = 2
 # a label left open at a header line's end: 'Evaluación de' (its role named on the line below)
 OPEN_ENDS = frozenset({"de", "del"})
+# a header whose first line holds this many labels apart by wide spaces is aligned: the words of
+# its later lines stand under the labels they belong to (fewer: one label per line, or prose)
+MIN_ALIGNED_LABELS = 3
 # a page's furniture line (running header, folio) recurs on this many pages
 FURNITURE_PAGES = 2
 # running headers and footers are among a page's first and last lines this many (a table's
@@ -94,9 +99,15 @@ def header_layout(lines: list[str]) -> Layout | None:
             if lay.is_score_table:
                 return lay
     seq: list[str] = []
+    at: list[int] = []  # each role's character offset on its line (aligned headers only)
     group: int | None = None  # where the sub-labels of a group label go
+    aligned = bool(rows) and len(WIDE_SPACE.split(rows[0].strip())) >= MIN_ALIGNED_LABELS
     for n, line in enumerate(rows):
-        words = HEADER_WORD.findall(line)
+        found = list(HEADER_WORD.finditer(line))
+        words = [m.group() for m in found]
+        # a later line of an aligned header is placed under the labels by where its words stand
+        # ('Ind.  Col.' under a group label OCR damaged past reading, 'O6jetivos')
+        placed = aligned and n > 0 and (line[:1] == " " or bool(WIDE_SPACE.search(line.strip())))
         for i, word in enumerate(words):
             role = _role_of_word(word)
             ahead = [_role_of_word(w) for w in words[i + 1 : i + 1 + LOOKAHEAD]]
@@ -104,6 +115,7 @@ def header_layout(lines: list[str]) -> Layout | None:
                 if group is None:
                     group = len(seq)
                     seq.append("group")
+                    at.append(found[i].start())
                 continue
             if role in ("nivel", "final") and any(r in ("ind", "col", "comp") for r in ahead):
                 continue  # 'Metas de desempeño individual'
@@ -114,6 +126,7 @@ def header_layout(lines: list[str]) -> Layout | None:
                     else False
                 ):
                     seq.append("open")  # 'Evaluación de' … continued on the next line
+                    at.append(found[i].start())
                 continue
             if role in seq:
                 continue
@@ -122,11 +135,16 @@ def header_layout(lines: list[str]) -> Layout | None:
                     seq[group] = role
                 else:
                     seq.insert(group + 1, role)
+                    at.insert(group + 1, at[group])
                 continue
             if n > 0 and "open" in seq:
                 seq[seq.index("open")] = role
                 continue
-            seq.append(role)
+            k = len(seq)
+            if placed:
+                k = next((j for j, x in enumerate(at) if x > found[i].start()), len(seq))
+            seq.insert(k, role)
+            at.insert(k, found[i].start())
     seq = [r for r in seq if r not in ("group", "open")]
     lay = Layout(tuple((r,) for r in seq))
     return lay if lay.is_score_table else None
@@ -285,14 +303,47 @@ def _cells_rows(units: list[tuple[int, str]], lay: Layout, hints: Hints, force: 
     return out
 
 
+def _with_clean_rows(hints: Hints, lines: list[str], lay: Layout) -> Hints:
+    """The hints with the posts and states of the lines whose cells each hold what their
+    header says: what a row whose cells OCR split or merged is matched against."""
+    cargos, entidades = list(hints.cargos), list(hints.entidades)
+    for text in lines:
+        row = from_cells(tuple(split_cells(text)), lay) if _n_scores(text) >= 2 else None
+        if row is None or not row.scores:
+            continue
+        cargos += [row.texts["cargo"]] if row.texts.get("cargo") else []
+        entidades += [row.texts["entidad"]] if row.texts.get("entidad") else []
+    return Hints(cargos=cargos, entidades=entidades, decimals=hints.decimals)
+
+
+def _next_number(rows: list[RawRow]) -> str | None:
+    """The running number the row after ``rows`` would print ('4' after row '3')."""
+    last = next((r.texts.get("numero") for r in reversed(rows) if r.texts.get("numero")), None)
+    return str(int(last) + 1) if last and last.isdigit() else None
+
+
+def _fill_lost_label(lay: Layout, first_row: list[str], named: set[str]) -> Layout:
+    """A header cell left empty (OCR lost 'Competencias' from '| Logro de metas |  |  |') over a
+    column the first row fills with a score takes the score role the header lacks. Only when
+    the first row has a cell per column: otherwise no cell says which column is which."""
+    if all(lay.roles) or len(first_row) != len(lay.roles):
+        return lay
+    blank = [i for i, roles in enumerate(lay.roles) if not roles and is_score(first_row[i])]
+    return with_lost_role(lay, blank, named)
+
+
 def read_stream(doc: Document, hints: Hints) -> list[RawRow]:
     """The score rows of every score table found in the document's lines."""
     lines_out = furniture(doc)
     lines = [(p.number, ln.text) for p in doc.pages for ln in p.lines]
     out: list[RawRow] = []
     pos = 0
+    named = named_factors(doc.text)
     while (found := _find_header(lines, pos)) is not None:
         i, j, lay = found
+        first = next((t for _, t in lines[j:] if _n_scores(t) >= MIN_HEADER_CELLS // 2), "")
+        lay = _fill_lost_label(lay, split_cells(first), named)
+        hints = _with_clean_rows(hints, [t for _, t in lines[j:]], lay)
         cells_style = sum(1 for _, t in lines[i:j] if not t.strip()) >= (j - i) // 3 and (j - i) > 4
         rows, k, blank = [], j, 0
         buf: list[tuple[int, str]] = []
@@ -310,7 +361,12 @@ def read_stream(doc: Document, hints: Hints) -> list[RawRow]:
                 continue
             # a page number: between rows, where no running number can stand (mid-row it may be a score)
             folio = FOLIO.match(t) and not buf and (not cells_style or "numero" not in lay.texts)
-            if furniture_key(t) in lines_out or folio or header_layout([t]) is not None:
+            if folio and "numero" in lay.texts and rows and t == _next_number(rows):
+                folio = False  # the running number of the next row, printed on a line of its own
+            # a recurring line inside a row read cell by cell on one page is its cell ('Mesa Dorada',
+            # the state that also heads every page), not the page's furniture
+            mid_row = bool(buf) and buf[-1][0] == page
+            if furniture_key(t) in lines_out and not mid_row or folio or header_layout([t]) is not None:
                 continue
             cells = split_cells(text)
             n = _n_scores(t)

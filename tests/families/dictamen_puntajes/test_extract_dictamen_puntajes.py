@@ -66,6 +66,38 @@ def test_weights_fitted_on_the_rows_and_a_row_that_breaks_them_says_so():
     assert "70%" in rows["Pineda Sánchez Marco Antonio"]["comentario_extraccion"]
 
 
+def test_rows_no_weighting_fits_are_conflicts_on_every_score():
+    # the labels of two columns swapped: the finals read (9,555 ...) are below both factors, so no
+    # weighting of whole percents gives them; the numbers stay as printed and every row says so
+    swapped = TAB_TABLE.replace("Competencias\tCalificación final", "Calificación final\tCompetencias")
+    rows = run(PROSE + swapped).records
+    assert len(rows) == 4
+    assert all(r["checks"] == ["ponderacion=conflict"] for r in rows)
+    assert all("ninguna ponderación" in r["comentario_extraccion"] for r in rows)
+
+
+def test_aligned_header_sub_labels_stand_under_a_label_ocr_damaged():
+    # OCR'd text of an aligned table (samples/gen, seed 123): 'Objetivos' read 'O6jetivos', so
+    # only the position of 'Ind.' and 'Col.' says they are the two columns under it
+    text = PROSE + (
+        "Nombre completo                      Puesto                                   O6jetivos          "
+        "Factor competencias  Promedio ponderado  Nivel de desempeno alcanzado\n"
+        "                                                                              Ind.       Col.\n"
+        "Quintero Nájera Alondra              Coordinadora de Capacitación Electoral   9,375      8,750   "
+        "9,219                9,203               Altamente competente\n"
+        "Ibarra Domínguez Carlos Ramiro       Técnico de lo Contencioso Electoral      8,750      10,000  "
+        "9,819                9,321               Altamente competente\n"
+    )
+    rows = by_name(run(text).records)
+    r = rows["Ibarra Domínguez Carlos Ramiro"]
+    assert (r["metas_individuales"], r["metas_colectivas"], r["competencias"], r["calificacion_final"]) == (
+        8.75,
+        10.0,
+        9.819,
+        9.321,
+    )
+
+
 def test_stated_weighting_is_the_one_checked():
     stated = "La calificación final se obtiene así: Metas colectivas 50%, Competencias 50%.\n"
     rows = by_name(run(PROSE + stated + TAB_TABLE).records)
