@@ -23,6 +23,7 @@ from papeleo.registry import Extraction, register
 
 from .assemble import complete, is_person, join_wrapped
 from .geo import read_geometry
+from .header import named_factors
 from .locate import learn_hints, read_tables, score_tables
 from .prose import find_period, stated_bands, stated_weights
 from .record import out_of_range_failure, to_record
@@ -49,7 +50,8 @@ def extract(doc: Document, ctx: Context) -> Extraction:
     rows = [r for r in join_wrapped(read_tables(tables, hints, skip)) if is_person(r)]
     geometry = [p for p in doc.pages if any(w.bbox is not None for w in p.words)]
     if geometry:
-        other = [r for r in read_geometry(geometry, hints, skip) if is_person(r)]
+        named = frozenset(named_factors(doc.text))
+        other = [r for r in read_geometry(geometry, hints, skip, named) if is_person(r)]
     else:
         other = [r for r in join_wrapped(read_stream(doc, hints)) if is_person(r)]
     # a grid of rulings fixes rows and columns; otherwise the scored lines and the header's

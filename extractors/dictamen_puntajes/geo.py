@@ -19,7 +19,7 @@ from statistics import median
 from papeleo.model import BBox, Page, Word
 from papeleo.text.normalize import fold
 
-from .header import GROUP_WORDS, HEADER_WORD, VOCAB, Layout, goal_order
+from .header import GROUP_WORDS, HEADER_WORD, SCORE_ROLES, VOCAB, Layout, goal_order, with_lost_role
 from .rows import Hints, RawRow, read_row
 from .stream import _role_of_word, furniture_key, header_layout
 from .tokens import is_score, score_words
@@ -40,10 +40,23 @@ SHORT_LINE_WORDS = 4
 # words a header label continues with on its own line ('Competencias' / 'laborales', 'Nivel de
 # desempeño' / 'alcanzado'); a line of only these and role words under the header is the header's
 LABEL_FILLERS = frozenset(VOCAB["label_fillers"])
+# share of a line's words that are header words ('Evaluado(a) Plaza productividad Desempeño') for
+# it to be read as a header line; a first row's wrapped line above its scores ('Berenice Teresa
+# Karla Olvera Enlace de Alto Nivel de') has a few ('Nivel', 'de') and would place a column
+LABEL_LINE_SHARE = 0.5
 # two group labels this many points apart head two columns (one label's words are closer)
 GROUP_APART = 20.0
 # score words whose centres are this close (points) stand in one column
 SCORE_COLUMN_GAP = 12.0
+# share of a column's score-like words that are more than a whole number ('8,333', 'N/A'): below
+# it the column is a running number. Scores printed without decimals ('85', '100') would read as
+# one; the family prints two or three decimals
+MIN_SCORE_SHARE = 0.5
+# scored lines that must open with a running number left of the names for a numbering column
+# the header lost to be put back (and share of rises among them: OCR misreads some digits);
+# fewer may be marks OCR made digits of
+LOST_NUMBERING_SHARE = 0.6
+LOST_NUMBERING_MIN_ROWS = 3
 # a header is looked for in this many lines above the first scored line
 HEADER_LOOKBACK = 8
 
@@ -102,6 +115,13 @@ def _label_words(line: VLine) -> list[str]:
     return [m.group() for w in line.words if (m := HEADER_WORD.search(w.text))]
 
 
+def _label_share(line: VLine) -> float:
+    """Share of a line's words that a header prints: role words, label fillers, group labels."""
+    words = _label_words(line)
+    labels = [w for w in words if _role_of_word(w) or fold(w) in LABEL_FILLERS or fold(w) in GROUP_WORDS]
+    return len(labels) / len(words) if words else 0.0
+
+
 def _group_columns(lines: list[VLine]) -> list[float]:
     """Centres of the group labels ('Metas') printed once per goal column, left to right."""
     xs = sorted(w.bbox.x_center for ln in lines for w in ln.words if fold(w.text.strip(".:")) in GROUP_WORDS)
@@ -114,7 +134,10 @@ def _group_columns(lines: list[VLine]) -> list[float]:
 
 def header_columns(lines: list[VLine]) -> tuple[Layout, list[float]] | None:
     """Roles left to right with their centres, from the header lines' words."""
-    if any(not _tabular(ln) for ln in lines) or header_layout([ln.text for ln in lines]) is None:
+    if any(not _tabular(ln) for ln in lines):
+        return None
+    lines = [ln for ln in lines if _label_share(ln) >= LABEL_LINE_SHARE]
+    if header_layout([ln.text for ln in lines]) is None:
         return None
     xs: dict[str, list[float]] = {}
     for ln in lines:
@@ -168,15 +191,21 @@ def _cells(lines: list[VLine], edges: list[float], n: int) -> tuple[str, ...]:
 
 
 def _score_columns(rows: list[VLine]) -> list[float]:
-    """Centres of the columns the scores stand in, from the scored lines' score words."""
-    xs = sorted(w.bbox.x_center for ln in rows for w in ln.words if is_score(w.text))
-    groups: list[list[float]] = []
-    for x in xs:
-        if groups and x - groups[-1][-1] <= SCORE_COLUMN_GAP:
-            groups[-1].append(x)
+    """Centres of the columns the scores stand in, from the scored lines' score words; a column
+    of whole numbers (the running number '1', '2', '3' beside the names) is none."""
+    found = sorted((w.bbox.x_center, w.text) for ln in rows for w in ln.words if is_score(w.text))
+    groups: list[list[tuple[float, str]]] = []
+    for x, text in found:
+        if groups and x - groups[-1][-1][0] <= SCORE_COLUMN_GAP:
+            groups[-1].append((x, text))
         else:
-            groups.append([x])
-    return [median(g) for g in groups if len(g) >= max(1, len(rows) // 3)]
+            groups.append([(x, text)])
+    return [
+        median(x for x, _ in g)
+        for g in groups
+        if len(g) >= max(1, len(rows) // 3)
+        and sum(1 for _, t in g if not t.strip(".:-").isdigit()) >= MIN_SCORE_SHARE * len(g)
+    ]
 
 
 def _split_group(
@@ -201,8 +230,53 @@ def _split_group(
     return Layout(tuple((r,) for _, r in merged)), [x for x, _ in merged]
 
 
+def _lost_numbering(cols: tuple[Layout, list[float]], rows: list[VLine]) -> tuple[Layout, list[float]]:
+    """A running-number column whose header OCR lost ('#' read as a quote): when the names come
+    first and most scored lines open with a whole number standing left of every name word, and
+    the numbers mostly rise, the numbers' column is put back before the names' (else each number
+    reads as a score and the row's name is lost)."""
+    lay, centres = cols
+    if "numero" in lay.flat or not lay.roles or lay.roles[0] != ("nombre",) or len(rows) < LOST_NUMBERING_MIN_ROWS:
+        return cols
+    firsts = [ln.words[0] for ln in rows if ln.words]
+    numbers = [w for w in firsts if w.text.strip(".:-").isdigit() and len(w.text.strip(".:-")) <= 3]
+    names_from = min((w.bbox.x0 for ln in rows for w in ln.words[1:2] if not w.text.strip(".:-").isdigit()), default=0)
+    numbers = [w for w in numbers if w.bbox.x1 < names_from]
+    values = [int(w.text.strip(".:-")) for w in sorted(numbers, key=lambda w: w.bbox.top)]
+    rises = sum(1 for a, b in zip(values, values[1:]) if a < b)  # OCR misreads some ('8' for '6')
+    if len(numbers) < LOST_NUMBERING_SHARE * len(rows) or rises < LOST_NUMBERING_SHARE * (len(values) - 1):
+        return cols
+    log.debug("a running-number column the header lost: %d numbers left of the names", len(numbers))
+    return Layout((("numero",), *lay.roles)), [median(w.bbox.x_center for w in numbers), *centres]
+
+
+def _fill_lost_column(
+    cols: tuple[Layout, list[float]], rows: list[VLine], named: set[str]
+) -> tuple[Layout, list[float]]:
+    """A column of scores in the body that no score label stands over ('Metas institucionales'
+    OCR'd as 'ciao'): each label takes the score column nearest to it, and the one left over
+    takes the one score role the document names and the header lacks (header.with_lost_role)."""
+    lay, centres = cols
+    scores = _score_columns(rows)
+    free = list(scores)
+    for x, r in zip(centres, lay.flat):
+        if r in SCORE_ROLES and free:
+            free.remove(min(free, key=lambda s: abs(s - x)))
+    if len(free) != 1 or any(abs(free[0] - x) <= SCORE_COLUMN_GAP for x in centres):
+        return cols
+    merged = sorted([*zip(centres, lay.roles), (free[0], ())])
+    filled = with_lost_role(Layout(tuple(r for _, r in merged)), [[x for x, _ in merged].index(free[0])], named)
+    if not all(filled.roles):
+        return cols
+    return filled, [x for x, _ in merged]
+
+
 def read_page(
-    page: Page, hints: Hints, carried: tuple[Layout, list[float]] | None, skip: frozenset[str] = frozenset()
+    page: Page,
+    hints: Hints,
+    carried: tuple[Layout, list[float]] | None,
+    skip: frozenset[str] = frozenset(),
+    named: frozenset[str] = frozenset(),
 ) -> tuple[list[RawRow], tuple | None]:
     """The page's score rows, and the columns to carry to the next page."""
     lines, height = visual_lines(page)
@@ -222,7 +296,11 @@ def read_page(
             break
     start = first
     if cols is not None:  # the header ends at its last line of label words ('alcanzado', 'Ind. Col.')
-        start = 1 + max(i for i in range(k, first) if any(_role_of_word(t) for t in _label_words(lines[i])))
+        start = 1 + max(
+            i
+            for i in range(k, first)
+            if _label_share(lines[i]) >= LABEL_LINE_SHARE and any(_role_of_word(t) for t in _label_words(lines[i]))
+        )
         while start < first and all(_role_of_word(t) or fold(t) in LABEL_FILLERS for t in _label_words(lines[start])):
             start += 1
     elif carried is None:
@@ -230,7 +308,9 @@ def read_page(
     else:  # the table carries on from the page before: its first row's upper lines are above it
         cols, start = carried, 0
     if cols is not None and carried is not cols and k < first:
-        cols = _split_group(cols, lines[k:first], [lines[a] for a in anchors if a >= first])
+        scored = [lines[a] for a in anchors if a >= first]
+        cols = _fill_lost_column(_split_group(cols, lines[k:first], scored), scored, named)
+    cols = _lost_numbering(cols, [lines[a] for a in anchors if a >= first])
     lay, centres = cols
     # a scored line holds (nearly) every score column: the universe table's '15 20% 3' is no row
     anchors = [a for a in anchors if lines[a].n_scores >= max(2, len(lay.scores) - 1)]
@@ -265,12 +345,15 @@ def read_page(
     return out, cols
 
 
-def read_geometry(pages: list[Page], hints: Hints, skip: frozenset[str] = frozenset()) -> list[RawRow]:
+def read_geometry(
+    pages: list[Page], hints: Hints, skip: frozenset[str] = frozenset(), named: frozenset[str] = frozenset()
+) -> list[RawRow]:
     """Every page's score rows, a table's columns carried onto the next page; ``skip``: the
-    document's running headers and footers (``stream.furniture``)."""
+    document's running headers and footers (``stream.furniture``); ``named``: the score roles
+    its prose names (header.named_factors)."""
     out: list[RawRow] = []
     carried = None
     for page in pages:
-        rows, carried = read_page(page, hints, carried, skip)
+        rows, carried = read_page(page, hints, carried, skip, named)
         out.extend(rows)
     return out

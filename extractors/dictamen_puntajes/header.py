@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 
 VOCAB = json.loads(Path(__file__).with_name("vocab.json").read_text(encoding="utf-8"))
 SCORE_ROLES = ("ind", "col", "comp", "final")
+FACTOR_NAMES: dict[str, list[str]] = VOCAB["factor_names"]
 TEXT_ROLES = ("numero", "nombre", "cargo", "entidad")
 ROLES: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in VOCAB["roles"].items() if not k.startswith("_")}
 # rapidfuzz ratio a header word needs against a stem: 80 lets one OCR error through in a
@@ -169,11 +170,7 @@ def layout_of(columns: tuple[str, ...], goals: tuple[str, str] = ("ind", "col"))
 def named_factors(text: str) -> set[str]:
     """The score roles the document's prose names (a table prints only those, and a final)."""
     words = {fold(w) for w in HEADER_WORD.findall(text)}
-    out = {"final"}
-    for role in ("ind", "col", "comp"):
-        if any(s in words for s in ROLES[role] if len(s) > EXACT_STEM_LEN):
-            out.add(role)
-    return out
+    return {"final"} | {role for role, names in FACTOR_NAMES.items() if words & set(names)}
 
 
 def with_lost_role(lay: Layout, blank: list[int], named: set[str]) -> Layout:

@@ -100,6 +100,10 @@ def _present(p: Person) -> frozenset[str] | None:
     return frozenset(out)
 
 
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
 def _recover(p: Person, role: str, weights: dict[str, float], decimals: int) -> bool:
     """An unreadable factor or final recovered from the weighting: exactly one value within
     SOLVE_UNITS of the solution, printed like the damaged token, makes the row fit."""
@@ -127,10 +131,16 @@ def _recover(p: Person, role: str, weights: dict[str, float], decimals: int) -> 
         printed = f"{v:.{decimals}f}".replace(".", sep)
         if fuzz.ratio(printed, read.raw.strip()) >= RECOVER_FLOOR:
             found.append(v)
+    if role in p.out_of_range:
+        found = [v for v in found if _digits(f"{v:.{decimals}f}") == _digits(read.raw)]
     if len(found) != 1:
         return False
     p.values[role] = found[0]
     p.corrected[role] = "corregido"
+    if role in p.out_of_range:
+        # '-8,889' (a rule's stub read as a sign): every digit printed, so the weighting reads it,
+        # flagged; '19,015' printed a digit more and stays a failure
+        p.out_of_range.remove(role)
     p.notes.append(
         f"'{read.raw}' ilegible, leído {found[0]:g}: el único valor así impreso que cuadra con la ponderación"
     )

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from extractors.dictamen_puntajes import extract
-from helpers import SEEDS, make_document, requires_seeds
+from helpers import SEEDS, make_document, make_page, requires_seeds, scan_line
 from papeleo.context import process_context
 from papeleo.errors import ErrorKind
+from papeleo.model import Document, Page
 from papeleo.readers import ReadSettings, read_document
 from scoring_specs import SPECS
 
@@ -200,3 +201,57 @@ def test_a_post_column_whose_header_ocr_lost_is_split_from_the_names():
     alone = [RawRow(texts={"nombre": n}) for n in ("Ruiz Juez Ana", "Pérez Soto Luis", "Díaz Mora Eva")]
     assert not split_lost_post_column(alone, Hints())
     assert alone[0].texts == {"nombre": "Ruiz Juez Ana"}
+
+
+def _scan_row(top: float, number: str, name: list[str], post: list[str], scores: list[str], level: str):
+    words = [(number, 60.0)] if number else []
+    x = 90.0
+    for w in name:
+        words.append((w, x))
+        x += 5 * len(w) + 5
+    x = 230.0
+    for w in post:
+        words.append((w, x))
+        x += 5 * len(w) + 5
+    words += [(s, x0) for s, x0 in zip(scores, (360.0, 420.0, 480.0))] + [(level, 530.0)]
+    return scan_line(*words, top=top)
+
+
+def test_scan_whose_header_lost_the_numbering_and_a_label():
+    # a scanned table as tesseract boxes it (dev scan 105 of samples/gen): the '#' over the running
+    # numbers read as a quote, 'Metas colectivas' as 'ciao', and the first row's name and post
+    # wrapped onto a line above its scores, a line that prints 'Nivel' (a header word)
+    prose = make_page("La calificación final es la suma ponderada de las Metas individuales y las Metas colectivas.")
+    header = scan_line(
+        *[("'", 60.0), ("Nombre", 90.0), ("Cargo", 230.0), ("individuales", 345.0), ("ciao", 420.0)],
+        *[("final", 480.0), ("Nivel", 530.0)],
+        top=100.0,
+    )
+    wrapped = scan_line(
+        *[("Ramírez", 90.0), ("Ávila", 130.0), ("Enlace", 230.0), ("de", 265.0), ("Alto", 280.0)],
+        *[("Nivel", 305.0), ("de", 335.0)],
+        top=114.0,
+    )
+    rows = [
+        _scan_row(123.0, "1", ["Jimena"], ["Responsabilidad"], ["8,000", "9,000", "8,500"], "Alto"),
+        _scan_row(
+            140.0, "2", ["Torres", "Santiago", "Ana"], ["Técnica", "Electoral"], ["7,000", "9,000", "8,000"], "Medio"
+        ),
+        _scan_row(
+            155.0, "3", ["Lara", "Paredes", "César"], ["Visitador", "Adjunto"], ["9,000", "10,000", "9,500"], "Alto"
+        ),
+        _scan_row(
+            170.0, "4", ["Pineda", "Sánchez", "Marco"], ["Jefe", "de", "Oficina"], ["6,000", "8,000", "7,000"], "Medio"
+        ),
+    ]
+    table = Page(number=2, lines=(header, wrapped, *rows), text_source="ocr", width=612.0, height=792.0)
+    doc = Document(
+        doc_id="0" * 64, source="s.pdf", file_name="s.pdf", media_type="pdf", pages=[prose, table], page_count=2
+    )
+    out = by_name(extract(doc, process_context()).records)
+    assert set(out) == {"Ramírez Ávila Jimena", "Torres Santiago Ana", "Lara Paredes César", "Pineda Sánchez Marco"}
+    first = out["Ramírez Ávila Jimena"]
+    assert first["cargo"] == "Enlace de Alto Nivel de Responsabilidad"
+    assert (first["metas_individuales"], first["metas_colectivas"], first["calificacion_final"]) == (8.0, 9.0, 8.5)
+    assert out["Lara Paredes César"]["metas_colectivas"] == 10.0
+    assert all(r["checks"][:1] == ["ponderacion=ok"] for r in out.values())
