@@ -95,7 +95,9 @@ def _cell_fits(role: str, text: str) -> bool:
         return not t or t.isdigit()
     if role == "nivel":
         return not any(is_score(w) for w in t.split())
-    return not t or not any(is_score(w) for w in score_words(t.split()))
+    words = score_words(t.split())
+    # a dash among a post's words is a speck or a hyphen, not a cell of its own saying N/A
+    return not t or not any(is_score(w) and not (is_na(w) and len(words) > 1) for w in words)
 
 
 def from_cells(cells: tuple[str, ...], layout: Layout) -> RawRow | None:
@@ -127,6 +129,8 @@ def from_cells(cells: tuple[str, ...], layout: Layout) -> RawRow | None:
             row.nivel = rest or row.nivel
             continue
         role = roles[0]
+        if role == "numero" and "".join(c for c in text if c.isalnum()).isdigit():
+            text = "".join(c for c in text if c.isalnum())  # '* 2': a speck OCR read beside the number
         if not _cell_fits(role, text):
             return None
         if role in SCORE_ROLES:

@@ -42,7 +42,8 @@ def clean_cell(text: str | None) -> str | None:
 def _canonical(value: str, counts: dict[str, int]) -> str | None:
     """The spelling ``value`` misreads: close to it, of its length, and printed far more often."""
     best = None
-    for form, n in counts.items():
+    # the most printed spelling first, so that a tie goes to it (and never to a set's order)
+    for form, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         if form == value or abs(len(form) - len(value)) > LENGTH_SLACK or n < MISREAD_RATIO * counts[value]:
             continue
         score = fuzz.ratio(fold(value), fold(form))

@@ -255,3 +255,41 @@ def test_scan_whose_header_lost_the_numbering_and_a_label():
     assert (first["metas_individuales"], first["metas_colectivas"], first["calificacion_final"]) == (8.0, 9.0, 8.5)
     assert out["Lara Paredes César"]["metas_colectivas"] == 10.0
     assert all(r["checks"][:1] == ["ponderacion=ok"] for r in out.values())
+
+
+def test_cells_printed_from_their_rows_top_keep_their_third_line():
+    # zebra-banded rows (dev text PDF 108 of samples/gen): each cell starts on its row's first line
+    # and wraps below it; a name's third line is nearer the next row's scores than its own
+    prose = make_page("Los factores son las Metas individuales y las Metas colectivas.")
+    header = scan_line(
+        *[("Nombre", 90.0), ("Cargo", 230.0), ("individuales", 345.0), ("colectivas", 410.0)],
+        *[("final", 480.0), ("Nivel", 530.0)],
+        top=100.0,
+    )
+    table_lines = [header]
+    people = [
+        (["DÍAZ", "DE", "LEÓN"], ["DELGADO", "HÉCTOR"], ["SAÚL"], ["8,000", "9,000", "8,500"]),
+        (["CERVANTES", "ROJAS"], ["ÓSCAR"], [], ["7,000", "9,000", "8,000"]),
+        (["TOLOSA", "AGUILAR"], ["MAURICIO"], [], ["9,000", "10,000", "9,500"]),
+        (["PEÑA", "PACHECO"], ["MANUEL", "PEDRO"], [], ["6,000", "8,000", "7,000"]),
+    ]
+    top = 120.0
+    for first, second, third, scores in people:
+        table_lines.append(_scan_row(top, "", first, ["Subcoordinador", "de"], scores, "ALTO"))
+        table_lines.append(
+            scan_line(*[(w, 90.0 + 40 * k) for k, w in enumerate(second)], ("Educación", 230.0), top=top + 9)
+        )
+        if third:
+            table_lines.append(scan_line(*[(w, 90.0) for w in third], top=top + 18))
+        top += 30.0
+    table = Page(number=2, lines=tuple(table_lines), text_source="text_layer", width=612.0, height=792.0)
+    doc = Document(
+        doc_id="0" * 64, source="t.pdf", file_name="t.pdf", media_type="pdf", pages=[prose, table], page_count=2
+    )
+    names = [r["nombre"] for r in extract(doc, process_context()).records]
+    assert names == [
+        "DÍAZ DE LEÓN DELGADO HÉCTOR SAÚL",
+        "CERVANTES ROJAS ÓSCAR",
+        "TOLOSA AGUILAR MAURICIO",
+        "PEÑA PACHECO MANUEL PEDRO",
+    ]
