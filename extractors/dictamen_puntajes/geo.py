@@ -33,7 +33,8 @@ from .geo_lines import (
 )
 from .header import Layout
 from .rows import Hints, RawRow, read_row
-from .stream import _role_of_word, furniture_key
+from .stream import furniture_key
+from .text_header import role_of_word
 
 log = logging.getLogger(__name__)
 
@@ -107,9 +108,9 @@ def read_page(
         start = 1 + max(
             i
             for i in range(k, first)
-            if label_share(lines[i]) >= LABEL_LINE_SHARE and any(_role_of_word(t) for t in label_words(lines[i]))
+            if label_share(lines[i]) >= LABEL_LINE_SHARE and any(role_of_word(t) for t in label_words(lines[i]))
         )
-        while start < first and all(_role_of_word(t) or fold(t) in LABEL_FILLERS for t in label_words(lines[start])):
+        while start < first and all(role_of_word(t) or fold(t) in LABEL_FILLERS for t in label_words(lines[start])):
             start += 1
     elif carried is None:
         return [], None

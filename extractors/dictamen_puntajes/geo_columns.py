@@ -16,7 +16,7 @@ from papeleo.text.normalize import fold
 
 from .geo_lines import LABEL_LINE_SHARE, VLine, label_share, tabular
 from .header import GROUP_WORDS, HEADER_WORD, SCORE_ROLES, Layout, goal_order, with_lost_role
-from .stream import _role_of_word, header_layout
+from .text_header import header_layout, role_of_word
 from .tokens import is_score
 
 log = logging.getLogger(__name__)
@@ -61,8 +61,8 @@ def header_columns(lines: list[VLine]) -> tuple[Layout, list[float]] | None:
         words = [w for w in ln.words if HEADER_WORD.search(w.text)]
         texts = [HEADER_WORD.search(w.text).group() for w in words]  # 'No.' → 'No'
         for i, w in enumerate(words):
-            role = _role_of_word(texts[i])
-            ahead = [_role_of_word(t) for t in texts[i + 1 : i + 3]]
+            role = role_of_word(texts[i])
+            ahead = [role_of_word(t) for t in texts[i + 1 : i + 3]]
             if role is None or texts[i].lower() in GROUP_WORDS:
                 continue
             if role in ("nivel", "final") and any(r in ("ind", "col", "comp") for r in ahead):

@@ -14,7 +14,7 @@ from papeleo.model import Page, Word
 from papeleo.text.normalize import fold
 
 from .header import GROUP_WORDS, HEADER_WORD, VOCAB
-from .stream import _role_of_word
+from .text_header import role_of_word
 from .tokens import is_score, score_words
 
 # words whose vertical centres are within this share of the median word height are on one line
@@ -92,7 +92,7 @@ def label_words(line: VLine) -> list[str]:
 def label_share(line: VLine) -> float:
     """Share of a line's words that a header prints: role words, label fillers, group labels."""
     words = label_words(line)
-    labels = [w for w in words if _role_of_word(w) or fold(w) in LABEL_FILLERS or fold(w) in GROUP_WORDS]
+    labels = [w for w in words if role_of_word(w) or fold(w) in LABEL_FILLERS or fold(w) in GROUP_WORDS]
     return len(labels) / len(words) if words else 0.0
 
 

@@ -293,3 +293,23 @@ def test_cells_printed_from_their_rows_top_keep_their_third_line():
         "TOLOSA AGUILAR MAURICIO",
         "PEÑA PACHECO MANUEL PEDRO",
     ]
+
+
+def test_long_single_spaced_header_and_a_state_every_row_repeats():
+    # OCR'd text of dev document 125 (samples/gen): a header of 17 words, all labels', and rows
+    # whose cells ran together, each repeating the state after its post
+    text = PROSE + (
+        "Nombre de la persona evaluada Plaza Entidad Metas de productividad individual Metas Colectivas "
+        "Competencias Nivel Promedio ponderado\n"
+        "ZÁRATE GUTIÉRREZ ELEAZAR Agente del Ministerio Público Los Cedros N/A 10,00 8,48 Alto 9,54\n"
+        "BELTRÁN GODÍNEZ ANA ALONDRA Perita en Genetica Forense Los Cedros N/A 10,00 9,45 Alto 9,84\n"
+        "JIMÉNEZ PAREDES SANDRA ZOILA Oficial Secretaria Los Cedros N/A 8,75 9,89 Alto 9,09\n"
+        "\n"
+        "V. Universo de elegibles. El Programa Anual de estímulos establece que podrá ser elegible hasta el 20 por ciento\n"
+    )
+    rows = by_name(run(text).records)
+    assert set(rows) == {"ZÁRATE GUTIÉRREZ ELEAZAR", "BELTRÁN GODÍNEZ ANA ALONDRA", "JIMÉNEZ PAREDES SANDRA ZOILA"}
+    sandra = rows["JIMÉNEZ PAREDES SANDRA ZOILA"]
+    assert (sandra["cargo"], sandra["entidad"]) == ("Oficial Secretaria", "Los Cedros")
+    assert (sandra["metas_individuales"], sandra["metas_colectivas"], sandra["competencias"]) == (None, 8.75, 9.89)
+    assert (sandra["calificacion_final"], sandra["nivel_desempeno"]) == (9.09, "Alto")
