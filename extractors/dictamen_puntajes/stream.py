@@ -37,6 +37,11 @@ log = logging.getLogger(__name__)
 
 # a line without scores longer than this is prose after the table, not a wrapped cell
 MAX_FRAGMENT_WORDS = 9
+# lines looked ahead of a long line without scores for a score alone on its line
+LOOKAHEAD_LINES = 4
+# ... and of a line that may start a row printed one cell per line (its name, post and state
+# wrapped over up to this many lines before its first score)
+MAX_CELL_LINES = 8
 # a state's name has at most this many words, and this share of a table's rows repeat it for it
 # to be taken as their state column ('Los Cedros'); a post shared by most rows would end in a
 # post's word, and posts differ from row to row
@@ -159,6 +164,54 @@ def _repeated_state(lines: list[str], lay: Layout) -> list[str]:
     return [max(best, key=lambda t: (t[0], -t[1]))[2]] if best else []
 
 
+def _complete_cut_row(row: RawRow, cells: list[str], lay: Layout, hints: Hints) -> RawRow | None:
+    """``row`` read again with the cells printed after a page break, when it lacked scores and
+    now has every one; None otherwise."""
+    if len(row.scores) >= len(lay.scores) and "_unassigned" not in row.scores:
+        return None
+    joined = read_row((*row.cells, *cells), lay, hints)
+    if len(joined.scores) < len(lay.scores) or "_unassigned" in joined.scores:
+        return None
+    joined.page, joined.bbox, joined.confidence = row.page, row.bbox, row.confidence
+    joined.texts = {**row.texts, **{k: v for k, v in joined.texts.items() if k not in row.texts}}
+    return joined
+
+
+def _cells_row_ahead(lines: list[tuple[int, str]], k: int) -> bool:
+    """A row printed one cell per line starts here: scores alone on their lines come before any
+    whole row ('IBARRA LUNA IGNACIO' / 'ANDRÉS' / ... / '10,000' / '9,167' amid rows of cells)."""
+    ahead = [t.strip() for _, t in lines[k : k + MAX_CELL_LINES] if t.strip()]
+    for t in ahead:
+        if n_scores(t) >= 2:
+            return False
+        if len(t.split()) == 1 and is_score(t):
+            return True
+    return False
+
+
+def _cells_fragment(cells: list[str], lay: Layout) -> RawRow:
+    """A wrapped line of a row whose cells the reader split unlike the header ('| MANUEL PEDRO |
+    |  |  |  |  |  | COMPETENTE |'): its text cells in the header's order, a last cell beyond
+    them the level's."""
+    texts = [r for r in lay.flat if r in ("numero", "nombre", "cargo", "entidad")]
+    row = RawRow(cells=tuple(cells), how="cells")
+    for role, cell in zip(texts, cells):
+        if cell.strip() and role != "numero":
+            row.texts[role] = " ".join(cell.split())
+    filled = [i for i, c in enumerate(cells) if c.strip()]
+    if "nivel" in lay.flat and filled and filled[-1] >= len(texts) and not is_score(cells[filled[-1]].strip()):
+        row.nivel = cells[filled[-1]].strip()
+    return row
+
+
+def _cell_ahead(lines: list[tuple[int, str]], k: int) -> bool:
+    """A score alone on one of the next lines: the long line before it is a row's text printed
+    before its scores one per line ('AGUILAR MONTES DE OCA LEONEL Jefe de Departamento de
+    Oficialía Electoral' over '7,778'), not prose after the table."""
+    ahead = [t.strip() for _, t in lines[k : k + LOOKAHEAD_LINES] if t.strip()][:2]
+    return any(len(t.split()) == 1 and is_score(t) for t in ahead)
+
+
 def _next_number(rows: list[RawRow]) -> str | None:
     """The running number the row after ``rows`` would print ('4' after row '3')."""
     last = next((r.texts.get("numero") for r in reversed(rows) if r.texts.get("numero")), None)
@@ -213,13 +266,14 @@ def read_stream(doc: Document, hints: Hints) -> list[RawRow]:
                 continue
             cells = split_cells(text)
             n = n_scores(t)
-            if n < 2 and len(" ".join(cells).split()) > MAX_FRAGMENT_WORDS:
+            if n < 2 and len(" ".join(cells).split()) > MAX_FRAGMENT_WORDS and not _cell_ahead(lines, k):
                 break  # prose after the table
             alone = len([c for c in cells if c.strip()]) == 1 and k < len(lines) and not lines[k][1].strip()
             one_cell = len(cells) == 1
             # fewer scores than a row has: one cell ('7 133' is one score whose point became a space)
             partial = n < max(2, len(lay.scores))
-            if partial and one_cell and (buf or cells_style or (alone and (not rows or not rows[-1].is_fragment))):
+            starts_row = alone and (not rows or not rows[-1].is_fragment) or not n and _cells_row_ahead(lines, k)
+            if partial and one_cell and (buf or cells_style or starts_row):
                 # a row printed one cell per line, a blank line after each; a cell's own lines run on
                 if buf and not after_blank and cells_style and buf[-1][0] == page:
                     buf[-1] = (page, f"{buf[-1][1]} {t}")
@@ -236,8 +290,16 @@ def read_stream(doc: Document, hints: Hints) -> list[RawRow]:
                 row = read_row(tuple(cells), lay, hints)
                 row.page = page
                 rows.append(row)
+            elif not rows and not buf and n:
+                # scores before a continued table's first row: the end of the row the page broke
+                # ('9,89 Sobresaliente' under the repeated header), joined to it when that completes it
+                if out and (joined := _complete_cut_row(out[-1], cells, lay, hints)) is not None:
+                    out[-1] = joined
+                continue
             elif rows and not t.endswith((".", ":")):
                 frag = from_cells(tuple(cells), lay) if len(cells) > 1 else None
+                if frag is None and len(cells) > 1:
+                    frag = _cells_fragment(cells, lay)
                 rows.append(frag if frag is not None and frag.is_fragment else _fragment(t, lay, set()))
             else:
                 break

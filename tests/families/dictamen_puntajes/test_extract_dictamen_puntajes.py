@@ -313,3 +313,49 @@ def test_long_single_spaced_header_and_a_state_every_row_repeats():
     assert (sandra["cargo"], sandra["entidad"]) == ("Oficial Secretaria", "Los Cedros")
     assert (sandra["metas_individuales"], sandra["metas_colectivas"], sandra["competencias"]) == (None, 8.75, 9.89)
     assert (sandra["calificacion_final"], sandra["nivel_desempeno"]) == (9.09, "Alto")
+
+
+def test_rows_one_cell_per_line_amid_rows_of_cells_and_a_row_the_page_cut():
+    # OCR'd text of dev documents 108 and 109 (samples/gen), shortened: a row printed one cell
+    # per line between Markdown rows, its text longer than a wrapped line; a row whose final and
+    # level went to the next page, under the repeated header
+    text = PROSE + (
+        "| Nombre completo | Cargo/Puesto | Metas individuales | Metas de equipo | Evaluación de competencias"
+        " | Calificación global | Nivel de desempeño |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| RANGEL NÁJERA MARCO VICTOR | Jefe de Departamento de Capacitación Electoral | 8,333 | 8,333 | 8,890"
+        " | 8,500 | ALTAMENTE COMPETENTE |\n"
+        "AGUILAR MONTES DE OCA LEONEL Jefe de Departamento de Oficialía Electoral\n"
+        "\n7,778\n\n8,333\n\n9,020\n\n8,345\n\nCOMPETENTE\n\n"
+        "| ZÚÑIGA NIETO BENITO LUIS | Jefe de Departamento de lo Contencioso Electoral | 7,500 | 10,000 | 9,583"
+        " | 9,000 | ALTAMENTE COMPETENTE |\n"
+        "| YÁÑEZ RÍOS JORGE | Técnico de Participación Ciudadana | 10,000 | 10,000 | 9,640\n"
+        "\f"
+        "| Nombre completo | Cargo/Puesto | Metas individuales | Metas de equipo | Evaluación de competencias"
+        " | Calificación global | Nivel de desempeño |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "9,892 | ALTAMENTE COMPETENTE\n"
+        "| PEÑA PACHECO MANUEL PEDRO | Subcoordinador de Capacitación Electoral | 9,375 | 9,375 | 8,670"
+        " | 9,164 | ALTAMENTE COMPETENTE |\n"
+    )
+    rows = by_name(run(text).records)
+    assert list(rows) == [
+        "RANGEL NÁJERA MARCO VICTOR",
+        "AGUILAR MONTES DE OCA LEONEL",
+        "ZÚÑIGA NIETO BENITO LUIS",
+        "YÁÑEZ RÍOS JORGE",
+        "PEÑA PACHECO MANUEL PEDRO",
+    ]
+    leonel = rows["AGUILAR MONTES DE OCA LEONEL"]
+    assert leonel["cargo"] == "Jefe de Departamento de Oficialía Electoral"
+    assert (leonel["metas_individuales"], leonel["calificacion_final"], leonel["nivel_desempeno"]) == (
+        7.778,
+        8.345,
+        "COMPETENTE",
+    )
+    jorge = rows["YÁÑEZ RÍOS JORGE"]
+    assert (jorge["competencias"], jorge["calificacion_final"], jorge["nivel_desempeno"]) == (
+        9.64,
+        9.892,
+        "ALTAMENTE COMPETENTE",
+    )
