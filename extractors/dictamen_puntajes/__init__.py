@@ -68,8 +68,9 @@ def extract(doc: Document, ctx: Context) -> Extraction:
     split_lost_post_column(rows, hints)
     text = doc.text
     people, decimals = read_people(rows)
-    for field in ("nivel", "entidad"):
-        snap(people, field, text)
+    if doc.text_source != "text_layer":  # a text layer's letters are the printed ones: nothing to read back
+        for field in ("nivel", "entidad"):
+            snap(people, field, text)
     weighting = check_weighting(people, stated_weights(text), decimals.get("final", 0))
     if doc.text_source != "text_layer":
         withhold_unverified(people, weighting is not None)

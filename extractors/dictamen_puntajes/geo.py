@@ -14,6 +14,7 @@ on OCR'd words (lines are rebuilt from the words' boxes, as OCR groups them by c
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from statistics import median
 
 from papeleo.model import BBox, Page
@@ -41,11 +42,17 @@ log = logging.getLogger(__name__)
 # a wrapped line belongs to the scored line nearest to it, within this many line heights (three
 # lines of a cell centred on its numbers are one line away; a running header is many)
 ATTACH_LINES = 1.8
+# the lines of one cell are at most this many line heights apart (blank space between a line's
+# bottom and the next one's top); a paragraph after the table starts further down
+CELL_LINE_GAP = 1.0
 # the table ends at the first line this many line heights below the last scored line
 END_GAP_LINES = 3.0
 # ... or this many times the table's row pitch (median distance between its scored lines): one
 # row whose scores OCR lost leaves a gap of two pitches and the table goes on; more ends it
 ROW_GAP_PITCHES = 2.5
+# a page's columns are the page before's when each centre is within this many points of its
+# own there (a scan shifts a page by a few points; a different table's columns differ more)
+SAME_COLUMN = 12.0
 # a header is looked for in this many lines above the first scored line
 HEADER_LOOKBACK = 8
 
@@ -80,20 +87,58 @@ def _table_end(lines: list[VLine], strong: list[int], weak: list[int], first: in
     return last
 
 
+def _wrapped_lines(
+    lines: list[VLine], rows_at: list[int], candidates: range, height: float, wrapped: Callable[[int], bool]
+) -> list[tuple[int, int]]:
+    """(wrapped line, its scored line) for the lines around and between the scored lines.
+
+    Inside the table a wrapped line belongs to the scored line nearest to it (numbers centred in
+    a tall cell: its first line may be two pitches' half away), or to the one above it when the
+    cells are printed from their row's top (no wrapped line above the first row, some under it:
+    zebra bands, rows under rules). Above the first row and below the last, only lines within
+    half a row's pitch (or ATTACH_LINES) are the table's, and below the last the lines that
+    follow it as a cell's lines follow one another."""
+    first, last = rows_at[0], rows_at[-1]
+    tops = [lines[i].top for i in rows_at]
+    pitch = median(b - a for a, b in zip(tops, tops[1:])) if len(rows_at) > 1 else 0.0
+    reach = max((ATTACH_LINES + 0.5) * height, pitch / 2)  # centre to centre
+    above = [i for i in candidates if i < first and lines[first].mid - lines[i].mid <= reach]
+    top_aligned = len(rows_at) > 1 and not any(map(wrapped, above)) and any(map(wrapped, range(first + 1, rows_at[1])))
+    tail, prev = [], last  # the last row's lines under it: as long as they follow one another
+    for i in (i for i in candidates if i > last):
+        if lines[i].top - lines[prev].bottom > CELL_LINE_GAP * height or not wrapped(i):
+            break
+        tail.append(i)
+        prev = i
+    out = []
+    for i in filter(wrapped, [*above, *range(first, last + 1), *tail]):
+        if top_aligned and i > first:
+            out.append((i, max(j for j in rows_at if j < i)))
+            continue
+        near = min(rows_at, key=lambda j: abs(lines[j].mid - lines[i].mid))
+        if first < i < last or i in tail or abs(lines[near].mid - lines[i].mid) <= reach:
+            out.append((i, near))
+    return out
+
+
 def read_page(
     page: Page,
     hints: Hints,
     carried: tuple[Layout, list[float]] | None,
     skip: frozenset[str] = frozenset(),
     named: frozenset[str] = frozenset(),
-) -> tuple[list[RawRow], tuple | None]:
-    """The page's score rows, and the columns to carry to the next page."""
+    prior: list[VLine] | None = None,
+) -> tuple[list[RawRow], tuple | None, list[VLine]]:
+    """The page's score rows, the columns to carry to the next page and the lines its rows were
+    read from. ``prior``: the table's lines on the page before; the columns' cuts are found among
+    them too when this page goes on under the same columns (a page holding a table's last three
+    rows has too few words to show every gutter)."""
     lines, height = visual_lines(page)
     anchors = [
         i for i, ln in enumerate(lines) if ln.n_scores >= 2 and tabular(ln) and furniture_key(ln.text) not in skip
     ]
     if not anchors:
-        return [], None
+        return [], None, []
     first, cols, k = anchors[0], None, 0
     for a in anchors:  # the first scored line under a header (a prose line may hold two numbers)
         for k in range(max(0, a - HEADER_LOOKBACK), a):
@@ -113,7 +158,7 @@ def read_page(
         while start < first and all(role_of_word(t) or fold(t) in LABEL_FILLERS for t in label_words(lines[start])):
             start += 1
     elif carried is None:
-        return [], None
+        return [], None, []
     else:  # the table carries on from the page before: its first row's upper lines are above it
         cols, start = carried, 0
     if cols is not None and carried is not cols and k < first:
@@ -124,36 +169,23 @@ def read_page(
     # a scored line holds (nearly) every score column: the universe table's '15 20% 3' is no row
     strong = [a for a in anchors if lines[a].n_scores >= max(2, len(lay.scores) - 1)]
     if first not in strong:
-        return [], cols
+        return [], cols, []
     last = _table_end(lines, strong, anchors, first, height)
     body_idx = list(range(first, last + 1))
     rows_at = [i for i in body_idx if lines[i].n_scores >= 2]
     groups: dict[int, list[VLine]] = {i: [lines[i]] for i in rows_at}
-    above = [i for i in range(start, first) if lines[first].top - lines[i].bottom <= ATTACH_LINES * height]
-
     width = width_of([lines[i] for i in rows_at])
 
     def wrapped(i: int) -> bool:  # a line of prose or a running header or footer is no wrapped cell
         ok = tabular(lines[i]) if i < first else not is_prose(lines[i], width)  # above: the header's
         return i not in groups and ok and furniture_key(lines[i].text) not in skip
 
-    # cells printed from their row's top (zebra bands, rows under rules): no wrapped line above the
-    # first row and some under it; each wrapped line then belongs to the row above it, however far
-    top_aligned = (
-        len(rows_at) > 1 and not any(map(wrapped, above)) and any(map(wrapped, range(rows_at[0] + 1, rows_at[1])))
-    )
-    tops = [lines[i].top for i in rows_at]
-    pitch = median(b - a for a, b in zip(tops, tops[1:])) if top_aligned else 0.0
-    reach = max(ATTACH_LINES * height, pitch - height)
-    tail = [i for i in range(last + 1, len(lines)) if lines[i].top - lines[last].bottom <= reach]
-    for i in filter(wrapped, [*above, *body_idx, *tail]):
-        if top_aligned and i > rows_at[0]:
-            groups[max(j for j in rows_at if j < i)].append(lines[i])
-            continue
-        near = min(rows_at, key=lambda j: abs(lines[j].mid - lines[i].mid))
-        if abs(lines[near].mid - lines[i].mid) <= (ATTACH_LINES + 0.5) * height:
-            groups[near].append(lines[i])
-    edges = cuts(centres, [ln for g in groups.values() for ln in g])
+    for i, j in _wrapped_lines(lines, rows_at, range(start, len(lines)), height, wrapped):
+        groups[j].append(lines[i])
+    body = [ln for g in groups.values() for ln in g]
+    same = carried is not None and carried[0] == lay and len(carried[1]) == len(centres)
+    same = same and all(abs(a - b) <= SAME_COLUMN for a, b in zip(carried[1], centres))
+    edges = cuts(centres, [*body, *(prior or [])] if same else body)
     out = []
     for i in rows_at:
         cells = _cells(groups[i], edges, len(centres))
@@ -163,7 +195,7 @@ def read_page(
         words = [w for ln in groups[i] for w in ln.words]
         row.confidence = sum(w.confidence for w in words) / len(words)
         out.append(row)
-    return out, cols
+    return out, cols, body
 
 
 def read_geometry(
@@ -173,8 +205,8 @@ def read_geometry(
     document's running headers and footers (``stream.furniture``); ``named``: the score roles
     its prose names (header.named_factors)."""
     out: list[RawRow] = []
-    carried = None
+    carried, prior = None, []
     for page in pages:
-        rows, carried = read_page(page, hints, carried, skip, named)
+        rows, carried, prior = read_page(page, hints, carried, skip, named, prior)
         out.extend(rows)
     return out

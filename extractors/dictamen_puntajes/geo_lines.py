@@ -26,9 +26,10 @@ SHORT_LINE_WORDS = 4
 # words a header label continues with on its own line ('Competencias' / 'laborales', 'Nivel de
 # desempeño' / 'alcanzado'); a line of only these and role words under the header is the header's
 LABEL_FILLERS = frozenset(VOCAB["label_fillers"])
-# share of a line's words that are header words ('Evaluado(a) Plaza productividad Desempeño') for
+# share of a line's words (fillers left out) that name columns ('Evaluado(a) Plaza Desempeño') for
 # it to be read as a header line; a first row's wrapped line above its scores ('Berenice Teresa
-# Karla Olvera Enlace de Alto Nivel de') has a few ('Nivel', 'de') and would place a column
+# Karla Olvera Enlace de Alto Nivel de') or a running header ('... DEL ESTADO DE LOS CEDROS') has
+# one such word, and would place a column
 LABEL_LINE_SHARE = 0.5
 # a line of single-spaced words running over this share of the table's width is prose (a wrapped
 # cell's words, even five of them, span one column)
@@ -90,10 +91,14 @@ def label_words(line: VLine) -> list[str]:
 
 
 def label_share(line: VLine) -> float:
-    """Share of a line's words that a header prints: role words, label fillers, group labels."""
-    words = label_words(line)
-    labels = [w for w in words if role_of_word(w) or fold(w) in LABEL_FILLERS or fold(w) in GROUP_WORDS]
-    return len(labels) / len(words) if words else 0.0
+    """Share of a line's words, label fillers ('de', 'la', 'alcanzado') left out, that name a
+    column or a group of columns: 1 for a header line, little for a running header ('LOS CEDROS
+    CONSEJO DE LA JUDICATURA DEL ESTADO ...': one of five) or a row's wrapped words."""
+    words = [w for w in label_words(line) if fold(w) not in LABEL_FILLERS or role_of_word(w)]
+    if not words:
+        return 1.0 if label_words(line) else 0.0
+    labels = [w for w in words if role_of_word(w) or fold(w) in GROUP_WORDS]
+    return len(labels) / len(words)
 
 
 def width_of(rows: list[VLine]) -> float:
