@@ -20,7 +20,7 @@ from statistics import median
 from papeleo.model import BBox, Page
 from papeleo.text.normalize import fold
 
-from .geo_columns import cuts, fill_lost_column, header_columns, lost_numbering, split_group
+from .geo_columns import cuts, fill_lost_column, header_columns, lost_numbering, name_blank_columns, split_group
 from .geo_lines import (
     LABEL_FILLERS,
     LABEL_LINE_SHARE,
@@ -128,11 +128,13 @@ def read_page(
     skip: frozenset[str] = frozenset(),
     named: frozenset[str] = frozenset(),
     prior: list[VLine] | None = None,
+    confirmed: Callable[[list[RawRow]], int] | None = None,
 ) -> tuple[list[RawRow], tuple | None, list[VLine]]:
     """The page's score rows, the columns to carry to the next page and the lines its rows were
     read from. ``prior``: the table's lines on the page before; the columns' cuts are found among
     them too when this page goes on under the same columns (a page holding a table's last three
-    rows has too few words to show every gutter)."""
+    rows has too few words to show every gutter). ``confirmed``: how many of some rows the document's
+    arithmetic confirms, to name score columns whose labels OCR lost (name_blank_columns)."""
     lines, height = visual_lines(page)
     anchors = [
         i for i, ln in enumerate(lines) if ln.n_scores >= 2 and tabular(ln) and furniture_key(ln.text) not in skip
@@ -186,9 +188,13 @@ def read_page(
     same = carried is not None and carried[0] == lay and len(carried[1]) == len(centres)
     same = same and all(abs(a - b) <= SAME_COLUMN for a, b in zip(carried[1], centres))
     edges = cuts(centres, [*body, *(prior or [])] if same else body)
+    cells_of = {i: _cells(groups[i], edges, len(centres)) for i in rows_at}
+    if confirmed is not None and not all(lay.roles):
+        lay = name_blank_columns(lay, list(cells_of.values()), named, hints, confirmed)
+        cols = (lay, centres)
     out = []
     for i in rows_at:
-        cells = _cells(groups[i], edges, len(centres))
+        cells = cells_of[i]
         row = read_row(cells, lay, hints)
         row.page = page.number
         row.bbox = BBox.union(w.bbox for ln in groups[i] for w in ln.words)
@@ -199,7 +205,11 @@ def read_page(
 
 
 def read_geometry(
-    pages: list[Page], hints: Hints, skip: frozenset[str] = frozenset(), named: frozenset[str] = frozenset()
+    pages: list[Page],
+    hints: Hints,
+    skip: frozenset[str] = frozenset(),
+    named: frozenset[str] = frozenset(),
+    confirmed: Callable[[list[RawRow]], int] | None = None,
 ) -> list[RawRow]:
     """Every page's score rows, a table's columns carried onto the next page; ``skip``: the
     document's running headers and footers (``stream.furniture``); ``named``: the score roles
@@ -207,6 +217,6 @@ def read_geometry(
     out: list[RawRow] = []
     carried, prior = None, []
     for page in pages:
-        rows, carried, prior = read_page(page, hints, carried, skip, named, prior)
+        rows, carried, prior = read_page(page, hints, carried, skip, named, prior, confirmed)
         out.extend(rows)
     return out

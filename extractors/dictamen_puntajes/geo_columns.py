@@ -9,15 +9,18 @@ rise, scores standing together) and the prose's naming of the factors say what w
 
 from __future__ import annotations
 
+import itertools
 import logging
+from collections.abc import Callable
 from statistics import median
 
 from papeleo.text.normalize import fold
 
 from .geo_lines import LABEL_LINE_SHARE, VLine, label_share, tabular
 from .header import GROUP_WORDS, HEADER_WORD, SCORE_ROLES, Layout, goal_order, with_lost_role
+from .rows import Hints, RawRow, read_row
 from .text_header import header_layout, role_of_word
-from .tokens import is_score
+from .tokens import is_na, is_score
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +28,8 @@ log = logging.getLogger(__name__)
 GROUP_APART = 20.0
 # score words whose centres are this close (points) stand in one column
 SCORE_COLUMN_GAP = 12.0
-# share of a column's score-like words that are more than a whole number ('8,333', 'N/A'): below
-# it the column is a running number. Scores printed without decimals ('85', '100') would read as
+# share of a column's numbers that print decimals ('8,333' against '7'): below it the column is a
+# running number. Scores printed without decimals ('85', '100') would read as
 # one; the family prints two or three decimals
 MIN_SCORE_SHARE = 0.5
 # scored lines that must open with a running number left of the names for a numbering column
@@ -34,6 +37,12 @@ MIN_SCORE_SHARE = 0.5
 # fewer may be marks OCR made digits of
 LOST_NUMBERING_SHARE = 0.6
 LOST_NUMBERING_MIN_ROWS = 3
+# unlabelled score columns named by the arithmetic: at most this many (3! ways to try), and the
+# way chosen must confirm this share of the rows (and MIN_CONFIRMED of them): fewer, and a way may
+# win by the chance agreement of a few rows
+MAX_BLANK_COLUMNS = 3
+CONFIRMED_SHARE = 0.5
+MIN_CONFIRMED = 3
 # a numbering column the header names holds a number in at least this share of the scored lines
 # (OCR loses some); fewer, and the label was a speck read as 'N'
 NUMBERING_MIN_SHARE = 0.3
@@ -54,7 +63,7 @@ def header_columns(lines: list[VLine]) -> tuple[Layout, list[float]] | None:
     if any(not tabular(ln) for ln in lines):
         return None
     lines = [ln for ln in lines if label_share(ln) >= LABEL_LINE_SHARE]
-    if header_layout([ln.text for ln in lines]) is None:
+    if header_layout([ln.text for ln in lines], min_scores=1) is None:
         return None
     xs: dict[str, list[float]] = {}
     for ln in lines:
@@ -74,7 +83,8 @@ def header_columns(lines: list[VLine]) -> tuple[Layout, list[float]] | None:
             xs[role] = [x]
     roles = sorted(xs, key=lambda r: median(xs[r]))
     lay = Layout(tuple((r,) for r in roles))
-    return (lay, [median(xs[r]) for r in roles]) if lay.is_score_table else None
+    # one score label is enough here: the body's score columns and the arithmetic name the others
+    return (lay, [median(xs[r]) for r in roles]) if "nombre" in lay.flat and lay.scores else None
 
 
 def cuts(centres: list[float], body: list[VLine]) -> list[float]:
@@ -108,12 +118,17 @@ def _score_columns(rows: list[VLine]) -> list[float]:
             groups[-1].append((x, text))
         else:
             groups.append([(x, text)])
-    return [
-        median(x for x, _ in g)
-        for g in groups
-        if len(g) >= max(1, len(rows) // 3)
-        and sum(1 for _, t in g if not t.strip(".:-").isdigit()) >= MIN_SCORE_SHARE * len(g)
-    ]
+    return [median(x for x, _ in g) for g in groups if len(g) >= max(1, len(rows) // 3) and _scores_column(g)]
+
+
+def _scores_column(words: list[tuple[float, str]]) -> bool:
+    """Most of the column's numbers print decimals ('8,333'): whole numbers are a running number;
+    a column of 'N/A' is a factor nobody had, and one of dashes alone (specks between a name and
+    a post) holds no score."""
+    decimal = sum(1 for _, t in words if any(c.isdigit() for c in t) and any(c in ".," for c in t.strip(".,")))
+    whole = sum(1 for _, t in words if t.strip(".:-").isdigit())
+    marked = sum(1 for _, t in words if is_na(t) and any(c.isalpha() for c in t))
+    return decimal + marked > 0 and decimal >= MIN_SCORE_SHARE * (decimal + whole)
 
 
 def split_group(cols: tuple[Layout, list[float]], header: list[VLine], rows: list[VLine]) -> tuple[Layout, list[float]]:
@@ -182,19 +197,51 @@ def _numbering_seen(cols: tuple[Layout, list[float]], rows: list[VLine]) -> tupl
 def fill_lost_column(
     cols: tuple[Layout, list[float]], rows: list[VLine], named: set[str]
 ) -> tuple[Layout, list[float]]:
-    """A column of scores in the body that no score label stands over ('Metas institucionales'
-    OCR'd as 'ciao'): each label takes the score column nearest to it, and the one left over
-    takes the one score role the document names and the header lacks (header.with_lost_role)."""
+    """Columns of scores in the body that no score label stands over ('Metas institucionales'
+    OCR'd as 'ciao'): each label takes the score column nearest to it; one column left over
+    takes the one score role the document names and the header lacks (header.with_lost_role),
+    several stay unnamed (empty roles) for the arithmetic to name (name_blank_columns)."""
     lay, centres = cols
-    scores = _score_columns(rows)
-    free = list(scores)
+    free = _score_columns(rows)
     for x, r in zip(centres, lay.flat):
         if r in SCORE_ROLES and free:
             free.remove(min(free, key=lambda s: abs(s - x)))
-    if len(free) != 1 or any(abs(free[0] - x) <= SCORE_COLUMN_GAP for x in centres):
+    free = [f for f in free if all(abs(f - x) > SCORE_COLUMN_GAP for x in centres)]
+    if not free:
         return cols
-    merged = sorted([*zip(centres, lay.roles), (free[0], ())])
-    filled = with_lost_role(Layout(tuple(r for _, r in merged)), [[x for x, _ in merged].index(free[0])], named)
-    if not all(filled.roles):
-        return cols
-    return filled, [x for x, _ in merged]
+    merged = sorted([*zip(centres, lay.roles), *((x, ()) for x in free)])
+    out = Layout(tuple(r for _, r in merged)), [x for x, _ in merged]
+    if len(free) == 1:
+        filled = with_lost_role(out[0], [out[1].index(free[0])], named)
+        return (filled, out[1]) if all(filled.roles) else out
+    return out
+
+
+def name_blank_columns(
+    lay: Layout,
+    cell_rows: list[tuple[str, ...]],
+    named: set[str],
+    hints: Hints,
+    confirmed: Callable[[list[RawRow]], int],
+) -> Layout:
+    """Score columns no label names (shaded header cells OCR lost: 'De E', 'Eee') named by the
+    table's own arithmetic: each way of giving them the score roles the document names and the
+    header lacks is read, and the one under which the most rows' finals are their factors'
+    weighted sum (``confirmed``) wins, when it confirms most rows and no other way as many."""
+    blanks = [i for i, r in enumerate(lay.roles) if not r]
+    missing = [r for r in SCORE_ROLES if r in named and r not in lay.flat]
+    if not blanks or len(missing) < len(blanks) or len(blanks) > MAX_BLANK_COLUMNS:
+        return lay
+    ranked = []
+    for roles in itertools.permutations(missing, len(blanks)):
+        named_roles = list(lay.roles)
+        for i, r in zip(blanks, roles):
+            named_roles[i] = (r,)
+        candidate = Layout(tuple(named_roles))
+        ranked.append((confirmed([read_row(c, candidate, hints) for c in cell_rows]), candidate))
+    ranked.sort(key=lambda t: -t[0])
+    best = ranked[0][0]
+    if best < max(MIN_CONFIRMED, CONFIRMED_SHARE * len(cell_rows)) or len(ranked) > 1 and ranked[1][0] == best:
+        return lay
+    log.debug("unlabelled score columns read as %s: %d of %d rows confirm", ranked[0][1].scores, best, len(cell_rows))
+    return ranked[0][1]

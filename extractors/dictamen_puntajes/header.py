@@ -22,7 +22,6 @@ log = logging.getLogger(__name__)
 
 VOCAB = json.loads(Path(__file__).with_name("vocab.json").read_text(encoding="utf-8"))
 SCORE_ROLES = ("ind", "col", "comp", "final")
-FACTOR_NAMES: dict[str, list[str]] = VOCAB["factor_names"]
 TEXT_ROLES = ("numero", "nombre", "cargo", "entidad")
 ROLES: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in VOCAB["roles"].items() if not k.startswith("_")}
 # rapidfuzz ratio a header word needs against a stem: 80 lets one OCR error through in a
@@ -39,6 +38,9 @@ GROUP_WORDS = ("metas", "objetivos", "logro")
 # where the prose names each goal factor first: 'metas individuales', 'objetivos colectivos'
 GOAL_IND = regex.compile(r"(?:metas|objetivos)\s+(?:de\s+\w+\s+)?individual")
 GOAL_COL = regex.compile(r"(?:metas|objetivos)\s+(?:de\s+\w+\s+)?(?:colectiv|de\s+equipo|institucional)")
+# the competencies factor as the prose names it ('Competencias laborales', 'evaluación de
+# competencias'); the singular heads a considerando on jurisdiction ('I. Competencia.')
+COMPETENCIES = regex.compile(r"\bcompetencias\b")
 # the name the table reader gives a column it found no header for: 'col3'
 PLACEHOLDER = regex.compile(r"^col\d+$")
 # a score table needs a name column and at least this many score columns: the commission's
@@ -168,9 +170,18 @@ def layout_of(columns: tuple[str, ...], goals: tuple[str, str] = ("ind", "col"))
 
 
 def named_factors(text: str) -> set[str]:
-    """The score roles the document's prose names (a table prints only those, and a final)."""
-    words = {fold(w) for w in HEADER_WORD.findall(text)}
-    return {"final"} | {role for role, names in FACTOR_NAMES.items() if words & set(names)}
+    """The score roles the document's prose names (a table prints only those, and a final): the
+    goal factors by their phrases ('metas individuales', 'objetivos colectivos'; the words alone
+    are everywhere: 'dictámenes individuales'), the competencies by their plural."""
+    folded = fold(text)
+    found = {"final"}
+    if GOAL_IND.search(folded):
+        found.add("ind")
+    if GOAL_COL.search(folded):
+        found.add("col")
+    if COMPETENCIES.search(folded):
+        found.add("comp")
+    return found
 
 
 def with_lost_role(lay: Layout, blank: list[int], named: set[str]) -> Layout:

@@ -14,7 +14,18 @@ import regex
 
 from papeleo.text.normalize import fold
 
-from .header import GROUP_WORDS, HEADER_WORD, ROLES, VOCAB, Layout, _word_is, header_fold, layout_of, roles_of_label
+from .header import (
+    GROUP_WORDS,
+    HEADER_WORD,
+    MIN_SCORE_COLUMNS,
+    ROLES,
+    VOCAB,
+    Layout,
+    _word_is,
+    header_fold,
+    layout_of,
+    roles_of_label,
+)
 from .tokens import is_score, score_words
 
 log = logging.getLogger(__name__)
@@ -56,7 +67,7 @@ def role_of_word(word: str) -> str | None:
     return None
 
 
-def header_layout(lines: list[str]) -> Layout | None:
+def header_layout(lines: list[str], min_scores: int = MIN_SCORE_COLUMNS) -> Layout | None:
     """The columns' roles in printed order from header lines. Lines split into cells by tabs are
     joined column by column (the table's own labels); lines of single spaces are read as words:
     roles in the order first named, a group label's place taken by the sub-labels under it, and a
@@ -71,7 +82,7 @@ def header_layout(lines: list[str]) -> Layout | None:
         # two labels in one cell ('Cargo/Puesto Entidad'): the cells are shifted, read the words
         if all(roles_of_label(label, strict=True) or not roles_of_label(label) for label in spread):
             lay = layout_of(spread)
-            if lay.is_score_table:
+            if _enough(lay, min_scores):
                 return lay
     seq: list[str] = []
     at: list[int] = []  # each role's character offset on its line (aligned headers only)
@@ -122,7 +133,13 @@ def header_layout(lines: list[str]) -> Layout | None:
             at.insert(k, found[i].start())
     seq = [r for r in seq if r not in ("group", "open")]
     lay = Layout(tuple((r,) for r in seq))
-    return lay if lay.is_score_table else None
+    return lay if _enough(lay, min_scores) else None
+
+
+def _enough(lay: Layout, min_scores: int) -> bool:
+    """A name column and ``min_scores`` score columns: a score table's header (the geometry
+    reader takes one with fewer, its other labels lost, and finds the rest in the body)."""
+    return "nombre" in lay.flat and len(lay.scores) >= min_scores
 
 
 def _spread_groups(cells: list[list[str]], width: int, labels: tuple[str, ...]) -> tuple[str, ...]:

@@ -359,3 +359,45 @@ def test_rows_one_cell_per_line_amid_rows_of_cells_and_a_row_the_page_cut():
         9.892,
         "ALTAMENTE COMPETENTE",
     )
+
+
+def test_score_columns_whose_labels_ocr_lost_are_named_by_the_weighting():
+    # a shaded header OCR read as 'De E' and 'Eee' over two of three score columns (dev scan 220 of
+    # samples/gen): only 'Competencias' names its column; the finals are 0.7 x collective + 0.3 x
+    # competencies, so of the ways to name the other two columns one makes every row add up
+    prose = make_page(
+        "El dictamen incluye la calificación de los factores (Metas colectivas y Competencias) y la calificación final."
+    )
+    header = scan_line(
+        ("Nombre", 90.0),
+        ("Cargo", 230.0),
+        ("De", 355.0),
+        ("E", 375.0),
+        ("Competencias", 405.0),
+        ("Eee", 480.0),
+        top=100.0,
+    )
+    people = [
+        (["Paredes", "Torres", "Guadalupe"], ["Jefa", "de", "Bibliotecas"], ["9,17", "8,42", "8,95"]),
+        (["Aguilar", "Ortega", "Beatriz"], ["Jefa", "de", "Control"], ["8,89", "9,34", "9,03"]),
+        (["Sepúlveda", "Pacheco", "Emiliano"], ["Coordinador", "Escolar"], ["8,75", "8,94", "8,81"]),
+        (["Tapia", "Nieto", "Rebeca"], ["Analista", "de", "Sistemas"], ["10,00", "9,02", "9,71"]),
+    ]
+    rows = []
+    for k, (name, post, scores) in enumerate(people):
+        words = [(w, 90.0 + 45 * j) for j, w in enumerate(name)] + [(w, 230.0 + 40 * j) for j, w in enumerate(post)]
+        words += [(s, x) for s, x in zip(scores, (360.0, 420.0, 480.0))]
+        rows.append(scan_line(*words, top=120.0 + 15 * k))
+    table = Page(number=2, lines=(header, *rows), text_source="ocr", width=612.0, height=792.0)
+    doc = Document(
+        doc_id="0" * 64, source="s.pdf", file_name="s.pdf", media_type="pdf", pages=[prose, table], page_count=2
+    )
+    out = by_name(extract(doc, process_context()).records)
+    r = out["Tapia Nieto Rebeca"]
+    assert (r["metas_individuales"], r["metas_colectivas"], r["competencias"], r["calificacion_final"]) == (
+        None,
+        10.0,
+        9.02,
+        9.71,
+    )
+    assert all(x["checks"][:1] == ["ponderacion=ok"] for x in out.values())
