@@ -147,6 +147,25 @@ def _recover(p: Person, role: str, weights: dict[str, float], decimals: int) -> 
     return True
 
 
+def _empty_is_na(
+    p: Person, role: str, present: frozenset[str], stated: list[dict[str, float]], fitted: dict, decimals: int
+) -> bool:
+    """An empty factor cell (an 'N/A' a zebra band's shading hid from OCR) read as not applicable,
+    flagged, when the row's final is exactly the weighting of the other factors (the document's
+    own weighting for people without that factor)."""
+    if p.reads[role].status != "absent" or p.values.get("final") is None:
+        return False
+    rest = present - {role}
+    w = weighting_for(rest, stated, fitted) if rest else None
+    if w is None or any(p.values.get(f) is None for f in rest):
+        return False
+    if not fits({f: p.values[f] for f in rest}, w, p.values["final"], decimals):
+        return False
+    p.corrected[role] = "corregido"
+    p.notes.append(f"{role} vacío, leído N/A: la calificación final es la suma ponderada de los demás factores")
+    return True
+
+
 def check_weighting(people: list[Person], stated: list[dict[str, float]], decimals: int) -> str | None:
     """``ponderacion=ok|conflict`` on each row a weighting applies to; returns how it was known."""
     groups: dict[frozenset[str], list[tuple[dict[str, float], float]]] = {}
@@ -178,7 +197,9 @@ def check_weighting(people: list[Person], stated: list[dict[str, float]], decima
             present = frozenset(f for f in FACTORS if f in p.reads and p.reads[f].status != "na")
             w = weighting_for(present, stated, fitted)
             bad = [f for f in present if p.values.get(f) is None]
-            if w is None or len(bad) != 1 or not _recover(p, bad[0], w, decimals):
+            if len(bad) == 1 and _empty_is_na(p, bad[0], present, stated, fitted, decimals):
+                present = present - {bad[0]}
+            elif w is None or len(bad) != 1 or not _recover(p, bad[0], w, decimals):
                 continue
         w = weighting_for(present, stated, fitted)
         if not present or w is None:

@@ -401,3 +401,16 @@ def test_score_columns_whose_labels_ocr_lost_are_named_by_the_weighting():
         9.71,
     )
     assert all(x["checks"][:1] == ["ponderacion=ok"] for x in out.values())
+
+
+def test_an_empty_factor_cell_whose_row_adds_up_without_it_reads_as_na_flagged():
+    # OCR lost an 'N/A' (a zebra band's shading, dev scan 208 of samples/gen): the row's final is
+    # exactly the weighting of its other two factors (70/30, fitted on the other rows)
+    lost = TAB_TABLE.replace(
+        "Marco Antonio\tCoordinador de Organización Electoral\tN/A",
+        "Marco Antonio\tCoordinador de Organización Electoral\t",
+    )
+    marco = by_name(run(PROSE + lost).records)["Pineda Sánchez Marco Antonio"]
+    assert (marco["metas_individuales"], marco["metas_colectivas"], marco["calificacion_final"]) == (None, 10.0, 9.543)
+    assert "metas_individuales:corregido" in marco["corrected"]
+    assert marco["checks"][:1] == ["ponderacion=ok"]
