@@ -20,7 +20,15 @@ from statistics import median
 from papeleo.model import BBox, Page
 from papeleo.text.normalize import fold
 
-from .geo_columns import cuts, fill_lost_column, header_columns, lost_numbering, name_blank_columns, split_group
+from .geo_columns import (
+    cuts,
+    fill_lost_column,
+    header_columns,
+    lost_level,
+    lost_numbering,
+    name_blank_columns,
+    split_group,
+)
 from .geo_lines import (
     LABEL_FILLERS,
     LABEL_LINE_SHARE,
@@ -167,6 +175,8 @@ def read_page(
         scored = [lines[a] for a in anchors if a >= first]
         cols = fill_lost_column(split_group(cols, lines[k:first], scored), scored, named)
     cols = lost_numbering(cols, [lines[a] for a in anchors if a >= first])
+    if carried is not cols:
+        cols = lost_level(cols, [lines[a] for a in anchors if a >= first])
     lay, centres = cols
     # a scored line holds (nearly) every score column: the universe table's '15 20% 3' is no row
     strong = [a for a in anchors if lines[a].n_scores >= max(2, len(lay.scores) - 1)]

@@ -37,6 +37,10 @@ MIN_SCORE_SHARE = 0.5
 # fewer may be marks OCR made digits of
 LOST_NUMBERING_SHARE = 0.6
 LOST_NUMBERING_MIN_ROWS = 3
+# scored lines that must end in a word right of the last score column for a level column the
+# header lost to be put back, and letters such a word has ('Bueno'; a speck or a '|' has fewer)
+LOST_LEVEL_SHARE = 0.6
+MIN_LEVEL_LETTERS = 3
 # unlabelled score columns named by the arithmetic: at most this many (3! ways to try), and the
 # way chosen must confirm this share of the rows (and MIN_CONFIRMED of them): fewer, and a way may
 # win by the chance agreement of a few rows
@@ -215,6 +219,25 @@ def fill_lost_column(
         filled = with_lost_role(out[0], [out[1].index(free[0])], named)
         return (filled, out[1]) if all(filled.roles) else out
     return out
+
+
+def lost_level(cols: tuple[Layout, list[float]], rows: list[VLine]) -> tuple[Layout, list[float]]:
+    """A level column whose label OCR lost ('esempeño'): when most scored lines end in words that
+    are no scores, standing right of the last score column, that is the level's column (else the
+    level runs into the final's cell and the row is read by its words)."""
+    lay, centres = cols
+    if "nivel" in lay.flat or not lay.scores or not rows:
+        return cols
+    last = max(x for x, r in zip(centres, lay.flat) if r in SCORE_ROLES)
+    ends = []
+    for ln in rows:
+        words = [w for w in ln.words if w.bbox.x0 > last + SCORE_COLUMN_GAP and not is_score(w.text)]
+        if any(sum(c.isalpha() for c in w.text) >= MIN_LEVEL_LETTERS for w in words):
+            ends.append(min(w.bbox.x0 for w in words))
+    if len(ends) < LOST_LEVEL_SHARE * len(rows):
+        return cols
+    log.debug("a level column the header lost: %d of %d rows end in words", len(ends), len(rows))
+    return Layout((*lay.roles, ("nivel",))), [*centres, median(ends) + SCORE_COLUMN_GAP]
 
 
 def name_blank_columns(

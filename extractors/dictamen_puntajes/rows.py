@@ -29,6 +29,8 @@ POSTS = frozenset(VOCAB["posts"])
 CONNECTORS = frozenset({"de", "del", "la", "las", "los", "y", "e", "en", "con", "para", "a", "al"})
 # a name has at least this many words before its post may start ('Delgado Vázquez Óscar')
 MIN_NAME_WORDS = 2
+# characters of a score cell without digits read as a speck (an unreadable dash), not as text
+MAX_SPECK = 3
 # rapidfuzz ratio for a post or state already read in this table to be recognised again in a row
 # whose cells were merged; lower would cut a post that only shares its first words
 KNOWN_FLOOR = 90.0
@@ -90,7 +92,10 @@ def _cell_fits(role: str, text: str) -> bool:
     if role in SCORE_ROLES:  # empty: a wrapped line's score cells, or a value lost (read as absent)
         if sum(is_score(w) for w in score_words(t.split())) > 1:
             return False  # two scores in one cell ('87,50 87,31'): the cells ran together
-        return not t or is_score(t) or is_na(t) or is_loose_score(t)
+        # a speck where a dash stood ('LS', '_', '=' read from an 'N/A' dash on a shaded band) is
+        # the cell, unreadable, not a reason to read the row by its words
+        speck = len(t) <= MAX_SPECK and not any(c.isdigit() for c in t)
+        return not t or is_score(t) or is_na(t) or is_loose_score(t) or speck
     if role == "numero":
         return not t or t.isdigit()
     if role == "nivel":

@@ -150,10 +150,13 @@ def _recover(p: Person, role: str, weights: dict[str, float], decimals: int) -> 
 def _empty_is_na(
     p: Person, role: str, present: frozenset[str], stated: list[dict[str, float]], fitted: dict, decimals: int
 ) -> bool:
-    """An empty factor cell (an 'N/A' a zebra band's shading hid from OCR) read as not applicable,
-    flagged, when the row's final is exactly the weighting of the other factors (the document's
-    own weighting for people without that factor)."""
-    if p.reads[role].status != "absent" or p.values.get("final") is None:
+    """An empty factor cell (an 'N/A' a zebra band's shading hid from OCR), or one holding a speck
+    without digits (its dash misread), read as not applicable, flagged, when the row's final is
+    exactly the weighting of the other factors (the document's own weighting for people without
+    that factor)."""
+    read = p.reads[role]
+    dash = read.status == "unreadable" and not any(c.isdigit() for c in read.raw or "")  # 'LS' for '—'
+    if read.status != "absent" and not dash or p.values.get("final") is None:
         return False
     rest = present - {role}
     w = weighting_for(rest, stated, fitted) if rest else None
@@ -162,7 +165,8 @@ def _empty_is_na(
     if not fits({f: p.values[f] for f in rest}, w, p.values["final"], decimals):
         return False
     p.corrected[role] = "corregido"
-    p.notes.append(f"{role} vacío, leído N/A: la calificación final es la suma ponderada de los demás factores")
+    shown = f"'{read.raw}'" if read.raw else "vacío"
+    p.notes.append(f"{role} {shown}, leído N/A: la calificación final es la suma ponderada de los demás factores")
     return True
 
 

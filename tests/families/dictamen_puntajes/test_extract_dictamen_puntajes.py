@@ -414,3 +414,38 @@ def test_an_empty_factor_cell_whose_row_adds_up_without_it_reads_as_na_flagged()
     assert (marco["metas_individuales"], marco["metas_colectivas"], marco["calificacion_final"]) == (None, 10.0, 9.543)
     assert "metas_individuales:corregido" in marco["corrected"]
     assert marco["checks"][:1] == ["ponderacion=ok"]
+
+
+def test_a_level_column_whose_label_ocr_lost_is_put_back_from_the_rows_last_words():
+    # the level's label read as 'esempeño' (dev scan 229 of samples/gen): every row still ends in
+    # its level, right of the final's column, which would otherwise run into the final's cell
+    prose = make_page("Los factores son las Metas individuales y las Metas colectivas.")
+    header = scan_line(
+        ("Nombre", 90.0), ("Cargo", 230.0), ("individuales", 345.0), ("colectivas", 410.0), ("final", 480.0), top=100.0
+    )
+    rows = [
+        _scan_row(
+            120.0, "", ["Ramírez", "Ávila", "Jimena"], ["Jefa", "de", "Oficina"], ["8,000", "9,000", "8,500"], "Bueno"
+        ),
+        _scan_row(
+            135.0, "", ["Torres", "Santiago", "Ana"], ["Técnica", "Electoral"], ["7,000", "9,000", "8,000"], "Regular"
+        ),
+        _scan_row(
+            150.0,
+            "",
+            ["Lara", "Paredes", "César"],
+            ["Visitador", "Adjunto"],
+            ["9,000", "10,000", "9,500"],
+            "Sobresaliente",
+        ),
+    ]
+    table = Page(number=2, lines=(header, *rows), text_source="ocr", width=612.0, height=792.0)
+    doc = Document(
+        doc_id="0" * 64, source="s.pdf", file_name="s.pdf", media_type="pdf", pages=[prose, table], page_count=2
+    )
+    out = by_name(extract(doc, process_context()).records)
+    assert {n: (r["calificacion_final"], r["nivel_desempeno"]) for n, r in out.items()} == {
+        "Ramírez Ávila Jimena": (8.5, "Bueno"),
+        "Torres Santiago Ana": (8.0, "Regular"),
+        "Lara Paredes César": (9.5, "Sobresaliente"),
+    }
