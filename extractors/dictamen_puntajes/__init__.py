@@ -49,19 +49,19 @@ def extract(doc: Document, ctx: Context) -> Extraction:
     skip = frozenset(furniture(doc))
     rows = [r for r in join_wrapped(read_tables(tables, hints, skip)) if is_person(r)]
     geometry = [p for p in doc.pages if any(w.bbox is not None for w in p.words)]
+    stated = stated_weights(doc.text)
+
+    def confirmed(rows: list) -> int:
+        """Rows whose final is their factors' weighted sum (stated, or fitted on these rows)."""
+        people, decimals = read_people([r for r in rows if is_person(r)])
+        check_weighting(people, stated, decimals.get("final", 0))
+        return sum("ponderacion=ok" in p.checks for p in people)
+
     if geometry:
         named = frozenset(named_factors(doc.text))
-        stated = stated_weights(doc.text)
-
-        def confirmed(rows: list) -> int:
-            """Rows whose final is their factors' weighted sum (stated, or fitted on these rows)."""
-            people, decimals = read_people([r for r in rows if is_person(r)])
-            check_weighting(people, stated, decimals.get("final", 0))
-            return sum("ponderacion=ok" in p.checks for p in people)
-
         other = [r for r in read_geometry(geometry, hints, skip, named, confirmed) if is_person(r)]
     else:
-        other = [r for r in join_wrapped(read_stream(doc, hints)) if is_person(r)]
+        other = [r for r in join_wrapped(read_stream(doc, hints, confirmed)) if is_person(r)]
     # a grid of rulings fixes rows and columns; otherwise the scored lines and the header's
     # columns (geometry) or the header's words (lines) place wrapped cells better than line bands
     ruled = bool(tables) and all(t.source == "ruled" for t, _ in tables)

@@ -8,8 +8,10 @@ scores still look like scores, so a row is what lies between one row's scores an
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections import Counter
+from collections.abc import Callable
 
 import regex
 
@@ -37,6 +39,16 @@ log = logging.getLogger(__name__)
 
 # a line without scores longer than this is prose after the table, not a wrapped cell
 MAX_FRAGMENT_WORDS = 9
+# rows that print more scores than the header names for the lost labels to be looked for (and
+# the share of rows the chosen placing must confirm, at least MIN_CONFIRMED of them); at most
+# MAX_LOST_LABELS labels lost (placings tried: orders of the missing factors times positions)
+LOST_LABEL_SHARE = 0.5
+MIN_CONFIRMED = 3
+MAX_LOST_LABELS = 2
+# rows that must open with a rising running number for a numbering column the header lost to be
+# put back (as geo_columns.lost_numbering does with geometry)
+LOST_NUMBERING_SHARE = 0.6
+LOST_NUMBERING_MIN_ROWS = 3
 # lines looked ahead of a long line without scores for a score alone on its line
 LOOKAHEAD_LINES = 4
 # ... and of a line that may start a row printed one cell per line (its name, post and state
@@ -164,6 +176,61 @@ def _repeated_state(lines: list[str], lay: Layout) -> list[str]:
     return [max(best, key=lambda t: (t[0], -t[1]))[2]] if best else []
 
 
+def _with_lost_labels(
+    rows: list[RawRow], lay: Layout, named: set[str], hints: Hints, confirmed: Callable[[list[RawRow]], int]
+) -> list[RawRow]:
+    """Rows read again when most print more scores than the header names (labels OCR lost:
+    'ificació', 'orales'): each way of placing the factors the prose names and the header lacks
+    among the header's score columns is tried, and the one under which the most rows' finals
+    are their weighted sum wins, when it confirms most rows and no other way as many."""
+    scored = [r for r in rows if not r.is_fragment]
+    lost = [r for r in scored if "_unassigned" in r.scores]
+    if len(lost) < max(MIN_CONFIRMED, LOST_LABEL_SHARE * len(scored)):
+        return rows
+    extra = Counter(len(r.scores["_unassigned"].split()) - len(lay.scores) for r in lost).most_common(1)[0][0]
+    missing = [r for r in SCORE_ROLES if r in named and r not in lay.flat]
+    tail = list(lay.tail)
+    head = lay.roles[: len(lay.roles) - len(tail)]
+    if not 1 <= extra <= min(len(missing), MAX_LOST_LABELS) or any(set(r) & set(tail) for r in head):
+        return rows
+    ranked = []
+    for roles in itertools.permutations(missing, extra):
+        for at in itertools.combinations(range(len(tail) + extra), extra):
+            given, kept = iter(roles), iter(tail)
+            new_tail = [next(given) if k in at else next(kept) for k in range(len(tail) + extra)]
+            candidate = Layout((*head, *((r,) for r in new_tail)))
+            ranked.append((confirmed([read_row(r.cells, candidate, hints) for r in scored]), candidate))
+    ranked.sort(key=lambda t: -t[0])
+    best = ranked[0][0]
+    if best < max(MIN_CONFIRMED, LOST_LABEL_SHARE * len(scored)) or len(ranked) > 1 and ranked[1][0] == best:
+        return rows
+    lay = ranked[0][1]
+    log.debug("score columns the header lost placed: %s (%d of %d rows confirm)", lay.tail, best, len(scored))
+    return [r if r.is_fragment else _reread(r, lay, hints) for r in rows]
+
+
+def _with_lost_numbering(rows: list[RawRow], lay: Layout, hints: Hints) -> tuple[list[RawRow], Layout]:
+    """Rows read again with a running-number column first when the header names none ('#' read
+    as '4') but most rows open with a whole number that rises row by row (else each number is
+    read as a score and the name is lost)."""
+    scored = [r for r in rows if not r.is_fragment]
+    if "numero" in lay.flat or len(scored) < LOST_NUMBERING_MIN_ROWS:
+        return rows, lay
+    firsts = [(" ".join(r.cells).split() or [""])[0].strip(".:-") for r in scored]
+    numbers = [int(t) for t in firsts if t.isdigit() and len(t) <= 3]
+    rises = sum(1 for a, b in zip(numbers, numbers[1:]) if a < b)
+    if len(numbers) < LOST_NUMBERING_SHARE * len(scored) or rises < LOST_NUMBERING_SHARE * (len(numbers) - 1):
+        return rows, lay
+    lay = Layout((("numero",), *lay.roles))
+    return [r if r.is_fragment else _reread(r, lay, hints) for r in rows], lay
+
+
+def _reread(row: RawRow, lay: Layout, hints: Hints) -> RawRow:
+    new = read_row(row.cells, lay, hints)
+    new.page, new.bbox, new.confidence = row.page, row.bbox, row.confidence
+    return new
+
+
 def _complete_cut_row(row: RawRow, cells: list[str], lay: Layout, hints: Hints) -> RawRow | None:
     """``row`` read again with the cells printed after a page break, when it lacked scores and
     now has every one; None otherwise."""
@@ -228,8 +295,10 @@ def _fill_lost_label(lay: Layout, first_row: list[str], named: set[str]) -> Layo
     return with_lost_role(lay, blank, named)
 
 
-def read_stream(doc: Document, hints: Hints) -> list[RawRow]:
-    """The score rows of every score table found in the document's lines."""
+def read_stream(doc: Document, hints: Hints, confirmed: Callable[[list[RawRow]], int] | None = None) -> list[RawRow]:
+    """The score rows of every score table found in the document's lines; ``confirmed``: how
+    many of some rows the document's arithmetic confirms (names score columns whose labels were
+    lost, _with_lost_labels)."""
     lines_out = furniture(doc)
     lines = [(p.number, ln.text) for p in doc.pages for ln in p.lines]
     out: list[RawRow] = []
@@ -307,6 +376,9 @@ def read_stream(doc: Document, hints: Hints) -> list[RawRow]:
         rows = [
             _fragment(" ".join(r.cells), lay, cargo_words) if r.is_fragment and r.how == "words" else r for r in rows
         ]
+        rows, lay = _with_lost_numbering(rows, lay, hints)
+        if confirmed is not None:
+            rows = _with_lost_labels(rows, lay, named, hints, confirmed)
         out.extend(rows)
         pos = k
     return [r for r in out if set(r.scores) <= set(SCORE_ROLES) | {"_unassigned"}]

@@ -36,6 +36,8 @@ MAX_HEADER_WORDS = 14
 # ... unless this share of its words are labels' words (a prose line naming the factors has
 # 'obtenida', 'cada', 'uno', 'factores' among them; a single-spaced header has none)
 LONG_HEADER_SHARE = 0.85
+# roles a header line names for it to keep a score-like speck ('4' for '#') and stay a header
+MIN_SPECK_ROLES = 2
 # a line split into at least this many cells (tabs, wide spaces) is a header line whatever its words
 MIN_HEADER_CELLS = 4
 # lines from the header to the first score: two-line labels, sub-labels, one label per line with a
@@ -204,12 +206,19 @@ def _header_start(lines: list[tuple[int, str]], i: int) -> int:
     return k
 
 
+def _speck_allowance(text: str) -> int:
+    """Score-like tokens a header line may hold: one ('4 Miembro del Servicio Cargo/Puesto', the
+    '#' OCR read as a digit) when it names columns enough that no row could read so."""
+    roles = {role_of_word(w) for w in HEADER_WORD.findall(text)} - {None}
+    return 1 if len(roles) >= MIN_SPECK_ROLES else 0
+
+
 def find_header(lines: list[tuple[int, str]], start: int) -> tuple[int, int, Layout] | None:
     """(first header line, first data line, layout) of the next score table from ``start``: a
     short line naming a name column, the short lines after it up to the first with a score."""
     for i in range(start, len(lines)):
         text = lines[i][1]
-        if not text.strip() or _too_long(text) or n_scores(text):
+        if not text.strip() or _too_long(text) or n_scores(text) > _speck_allowance(text):
             continue
         if not any(role_of_word(w) == "nombre" for w in HEADER_WORD.findall(text)):
             continue

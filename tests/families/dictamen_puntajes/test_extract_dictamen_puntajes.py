@@ -449,3 +449,30 @@ def test_a_level_column_whose_label_ocr_lost_is_put_back_from_the_rows_last_word
         "Torres Santiago Ana": (8.0, "Regular"),
         "Lara Paredes César": (9.5, "Sobresaliente"),
     }
+
+
+def test_ocr_text_whose_header_lost_the_numbering_and_two_labels():
+    # as OCR'd text of dev document 216 (samples/gen) has it: the '#' read as '4', the labels of
+    # competencies and final lost; the stated weighting (50/20/30) places them
+    text = (
+        PROSE + "La calificación final se obtiene de la suma ponderada: Metas individuales 50%, Metas colectivas 20%,"
+        " Competencias 30%.\n"
+        "4 Nombre Cargo Metas individuales Metas colectivas\n"
+        "1 Ana López Ruiz Jefa de Oficina 8,000 9,000 10,000 8,800\n"
+        "2 Luis Pérez Soto Técnico Electoral 7,000 8,000 9,000 7,800\n"
+        "3 Rosa Díaz Gil Analista de Sistemas 10,000 6,000 8,000 8,600\n"
+        "4 Juan Mora Paz Jefe de Oficina 9,000 9,000 6,000 8,100\n"
+        "\n"
+        "SEGUNDO. Se instruye a la Secretaría Ejecutiva que notifique el presente acuerdo.\n"
+    )
+    rows = by_name(run(text).records)
+    assert set(rows) == {"Ana López Ruiz", "Luis Pérez Soto", "Rosa Díaz Gil", "Juan Mora Paz"}
+    rosa = rows["Rosa Díaz Gil"]
+    assert rosa["cargo"] == "Analista de Sistemas"
+    assert (rosa["metas_individuales"], rosa["metas_colectivas"], rosa["competencias"], rosa["calificacion_final"]) == (
+        10.0,
+        6.0,
+        8.0,
+        8.6,
+    )
+    assert all(r["checks"][:1] == ["ponderacion=ok"] for r in rows.values())
