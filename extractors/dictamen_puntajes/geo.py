@@ -95,6 +95,14 @@ def _table_end(lines: list[VLine], strong: list[int], weak: list[int], first: in
     return last
 
 
+def _gap_above(lines: list[VLine], rows_at: list[int], i: int) -> float:
+    return lines[i].mid - lines[max(j for j in rows_at if j < i)].mid
+
+
+def _gap_below(lines: list[VLine], rows_at: list[int], i: int) -> float:
+    return lines[min(j for j in rows_at if j > i)].mid - lines[i].mid
+
+
 def _wrapped_lines(
     lines: list[VLine], rows_at: list[int], candidates: range, height: float, wrapped: Callable[[int], bool]
 ) -> list[tuple[int, int]]:
@@ -102,8 +110,8 @@ def _wrapped_lines(
 
     Inside the table a wrapped line belongs to the scored line nearest to it (numbers centred in
     a tall cell: its first line may be two pitches' half away), or to the one above it when the
-    cells are printed from their row's top (no wrapped line above the first row, some under it:
-    zebra bands, rows under rules). Above the first row and below the last, only lines within
+    cells are printed from their row's top (no wrapped line above the first row, and most wrapped
+    lines nearer the row above them: zebra bands, rows under rules). Above the first row and below the last, only lines within
     half a row's pitch (or ATTACH_LINES) are the table's, and below the last the lines that
     follow it as a cell's lines follow one another."""
     first, last = rows_at[0], rows_at[-1]
@@ -111,7 +119,11 @@ def _wrapped_lines(
     pitch = median(b - a for a, b in zip(tops, tops[1:])) if len(rows_at) > 1 else 0.0
     reach = max((ATTACH_LINES + 0.5) * height, pitch / 2)  # centre to centre
     above = [i for i in candidates if i < first and lines[first].mid - lines[i].mid <= reach]
-    top_aligned = len(rows_at) > 1 and not any(map(wrapped, above)) and any(map(wrapped, range(first + 1, rows_at[1])))
+    # printed from their row's top: nothing above the first row, and more wrapped lines sit nearer
+    # the row above them than the row below (a tall cell's third line may sit nearer the next)
+    between = [i for i in range(first + 1, last) if i not in rows_at and wrapped(i)]
+    nearer_above = sum(1 for i in between if _gap_above(lines, rows_at, i) < _gap_below(lines, rows_at, i))
+    top_aligned = not any(map(wrapped, above)) and nearer_above > len(between) - nearer_above
     tail, prev = [], last  # the last row's lines under it: as long as they follow one another
     for i in (i for i in candidates if i > last):
         if lines[i].top - lines[prev].bottom > CELL_LINE_GAP * height or not wrapped(i):

@@ -476,3 +476,26 @@ def test_ocr_text_whose_header_lost_the_numbering_and_two_labels():
         8.6,
     )
     assert all(r["checks"][:1] == ["ponderacion=ok"] for r in rows.values())
+
+
+def test_a_centred_row_after_a_one_line_row_keeps_its_upper_line():
+    # a text layer (generated document 8802 of samples/gen): the first row fits on one line, the
+    # second's name and post wrap above and below its scores; nothing above the first row does not
+    # make the cells top-aligned
+    prose = make_page("Los factores son las Metas individuales y las Metas colectivas.")
+    header = scan_line(
+        ("Nombre", 90.0), ("Cargo", 230.0), ("individuales", 345.0), ("colectivas", 410.0), ("final", 480.0), top=100.0
+    )
+    one = _scan_row(120.0, "", ["Saúl", "Campos", "Quintero"], ["Técnico"], ["8,000", "9,000", "8,500"], "")
+    upper = scan_line(("Fernanda", 90.0), ("Abril", 135.0), ("Coordinadora", 230.0), top=134.0)
+    scores = scan_line(("7,000", 360.0), ("9,000", 420.0), ("8,000", 480.0), top=139.0)
+    lower = scan_line(("Castañeda", 90.0), ("Ponce", 145.0), ("de", 175.0), ("Sistemas", 230.0), top=144.0)
+    table = Page(
+        number=2, lines=(header, one, upper, scores, lower), text_source="text_layer", width=612.0, height=792.0
+    )
+    doc = Document(
+        doc_id="0" * 64, source="t.pdf", file_name="t.pdf", media_type="pdf", pages=[prose, table], page_count=2
+    )
+    out = by_name(extract(doc, process_context()).records)
+    assert set(out) == {"Saúl Campos Quintero", "Fernanda Abril Castañeda Ponce de"}
+    assert out["Fernanda Abril Castañeda Ponce de"]["cargo"] == "Coordinadora Sistemas"
