@@ -16,7 +16,7 @@ from extractors.dictamen_puntajes import extract
 from helpers import SEEDS, make_document, make_page, requires_seeds, scan_line
 from papeleo.context import process_context
 from papeleo.errors import ErrorKind
-from papeleo.model import Document, Page
+from papeleo.model import Document, Line, Page
 from papeleo.readers import ReadSettings, read_document
 from scoring_specs import SPECS
 
@@ -499,3 +499,52 @@ def test_a_centred_row_after_a_one_line_row_keeps_its_upper_line():
     out = by_name(extract(doc, process_context()).records)
     assert set(out) == {"Saúl Campos Quintero", "Fernanda Abril Castañeda Ponce de"}
     assert out["Fernanda Abril Castañeda Ponce de"]["cargo"] == "Coordinadora Sistemas"
+
+
+def test_tall_centred_cells_keep_their_outer_lines_on_a_text_layer():
+    # a text layer (dev text PDF 204 of samples/gen): a post wrapped over five lines, the scores
+    # on the middle one; its first and last lines are two lines from the scores, further than a
+    # short cell's wrapped line ever is
+    prose = make_page("Los factores son las Metas individuales y las Metas colectivas.")
+    header = scan_line(
+        ("Nombre", 90.0), ("Cargo", 230.0), ("individuales", 345.0), ("colectivas", 410.0), ("final", 480.0), top=100.0
+    )
+    lines = [header]
+    for k, (first, last, scores) in enumerate(
+        [("DELGADO", "JIMÉNEZ", ["8,750", "10,000", "9,375"]), ("GODÍNEZ", "NÁJERA", ["8,000", "9,000", "8,500"])]
+    ):
+        mid = 160.0 + 60.0 * k
+        lines += [
+            scan_line(("Vocal", 230.0), ("de", 260.0), top=mid - 19.2),
+            scan_line((first, 90.0), ("Capacitación", 230.0), top=mid - 9.6),
+            scan_line((last, 90.0), ("Electoral", 230.0), ("y", 280.0), *zip(scores, (360.0, 420.0, 480.0)), top=mid),
+            scan_line(("ELENA", 90.0), ("Educación", 230.0), ("Cívica", 280.0), top=mid + 9.6),
+            scan_line(("de", 230.0), ("Junta", 245.0), ("Local", 275.0), top=mid + 19.2),
+        ]
+    table = Page(number=2, lines=tuple(lines), text_source="text_layer", width=612.0, height=792.0)
+    doc = Document(
+        doc_id="0" * 64, source="t.pdf", file_name="t.pdf", media_type="pdf", pages=[prose, table], page_count=2
+    )
+    out = by_name(extract(doc, process_context()).records)
+    assert set(out) == {"DELGADO JIMÉNEZ ELENA", "GODÍNEZ NÁJERA ELENA"}
+    assert {r["cargo"] for r in out.values()} == {"Vocal de Capacitación Electoral y Educación Cívica de Junta Local"}
+
+
+def test_a_text_layer_state_is_never_read_back_to_a_likelier_spelling():
+    # a national table on a text layer (dev text PDF 227 of samples/gen): one person's state is
+    # 'Sierra Alta', close in letters to the 'Tierra Blanca' every other row prints; a text layer's
+    # letters are the printed ones, so only OCR'd pages are read back to the document's spelling
+    rows = "".join(
+        f"{name}\tTécnico Electoral\t{state}\t8,000\t9,000\t8,500\n"
+        for name, state in [
+            ("Ana López Ruiz", "Tierra Blanca"),
+            ("Luis Pérez Soto", "Tierra Blanca"),
+            ("Rosa Díaz Gil", "Tierra Blanca"),
+            ("Juan Mora Paz", "Sierra Alta"),
+        ]
+    )
+    text = PROSE + "Nombre\tCargo\tEntidad\tMetas individuales\tMetas colectivas\tCalificación final\n" + rows
+    page = Page(number=1, lines=tuple(Line.from_text(t) for t in text.split("\n")), text_source="text_layer")
+    doc = Document(doc_id="0" * 64, source="t.pdf", file_name="t.pdf", media_type="pdf", pages=[page], page_count=1)
+    out = by_name(extract(doc, process_context()).records)
+    assert out["Juan Mora Paz"]["entidad"] == "Sierra Alta" and not out["Juan Mora Paz"]["corrected"]
