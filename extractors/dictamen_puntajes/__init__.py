@@ -44,12 +44,14 @@ def extract(doc: Document, ctx: Context) -> Extraction:
     """Read the score table (tables first; the line stream when a text holds more people there,
     or when a page with geometry gave no table), then
     let the weighting and the bands check each person."""
-    tables = score_tables(doc)
+    text = doc.text
+    named = frozenset(named_factors(text))  # the score roles the prose names
+    stated = stated_weights(text)
+    tables = score_tables(doc, named)
     hints = learn_hints(tables)
     skip = frozenset(furniture(doc))
     rows = [r for r in join_wrapped(read_tables(tables, hints, skip)) if is_person(r)]
     geometry = [p for p in doc.pages if any(w.bbox is not None for w in p.words)]
-    stated = stated_weights(doc.text)
 
     def confirmed(rows: list) -> int:
         """Rows whose final is their factors' weighted sum (stated, or fitted on these rows)."""
@@ -58,10 +60,9 @@ def extract(doc: Document, ctx: Context) -> Extraction:
         return sum("ponderacion=ok" in p.checks for p in people)
 
     if geometry:
-        named = frozenset(named_factors(doc.text))
         other = [r for r in read_geometry(geometry, hints, skip, named, confirmed) if is_person(r)]
     else:
-        other = [r for r in join_wrapped(read_stream(doc, hints, confirmed)) if is_person(r)]
+        other = [r for r in join_wrapped(read_stream(doc, hints, named, confirmed)) if is_person(r)]
     # a grid of rulings fixes rows and columns; otherwise the scored lines and the header's
     # columns (geometry) or the header's words (lines) place wrapped cells better than line bands
     ruled = bool(tables) and all(t.source == "ruled" for t, _ in tables)
@@ -74,12 +75,11 @@ def extract(doc: Document, ctx: Context) -> Extraction:
         )
         rows = other
     split_lost_post_column(rows, hints)
-    text = doc.text
     people, decimals = read_people(rows)
     if doc.text_source != "text_layer":  # a text layer's letters are the printed ones: nothing to read back
         for field in ("nivel", "entidad"):
             snap(people, field, text)
-    weighting = check_weighting(people, stated_weights(text), decimals.get("final", 0))
+    weighting = check_weighting(people, stated, decimals.get("final", 0))
     if doc.text_source != "text_layer":
         withhold_unverified(people, weighting is not None)
     levels = {p.raw.nivel for p in people if p.raw.nivel}

@@ -78,9 +78,7 @@ def _table_end(lines: list[VLine], strong: list[int], weak: list[int], first: in
     """The table's last scored line: scored lines (``weak``: two scores or more, a row OCR
     damaged has fewer than its columns) follow each other no further apart than a row lost
     entirely would leave, and no line of prose comes between."""
-    tops = [lines[a].top for a in strong if a >= first]
-    pitch = median(b - a for a, b in zip(tops, tops[1:])) if len(tops) > 1 else 0.0
-    gap = max(END_GAP_LINES * height, ROW_GAP_PITCHES * pitch)
+    gap = max(END_GAP_LINES * height, ROW_GAP_PITCHES * _pitch(lines, [a for a in strong if a >= first]))
     scored = set(weak) | set(strong)
     width = width_of([lines[a] for a in strong])
     last = first
@@ -93,6 +91,12 @@ def _table_end(lines: list[VLine], strong: list[int], weak: list[int], first: in
             break
         last = i
     return last
+
+
+def _pitch(lines: list[VLine], rows_at: list[int]) -> float:
+    """The table's row pitch: the median distance between its scored lines' tops (0 for one row)."""
+    tops = [lines[i].top for i in rows_at]
+    return median(b - a for a, b in zip(tops, tops[1:])) if len(tops) > 1 else 0.0
 
 
 def _gap_above(lines: list[VLine], rows_at: list[int], i: int) -> float:
@@ -111,13 +115,11 @@ def _wrapped_lines(
     Inside the table a wrapped line belongs to the scored line nearest to it (numbers centred in
     a tall cell: its first line may be two pitches' half away), or to the one above it when the
     cells are printed from their row's top (no wrapped line above the first row, and most wrapped
-    lines nearer the row above them: zebra bands, rows under rules). Above the first row and below the last, only lines within
-    half a row's pitch (or ATTACH_LINES) are the table's, and below the last the lines that
-    follow it as a cell's lines follow one another."""
+    lines nearer the row above them: zebra bands, rows under rules). Above the first row, only
+    lines within half a row's pitch (or ATTACH_LINES) are the table's; below the last, the lines
+    that follow it as a cell's lines follow one another."""
     first, last = rows_at[0], rows_at[-1]
-    tops = [lines[i].top for i in rows_at]
-    pitch = median(b - a for a, b in zip(tops, tops[1:])) if len(rows_at) > 1 else 0.0
-    reach = max((ATTACH_LINES + 0.5) * height, pitch / 2)  # centre to centre
+    reach = max((ATTACH_LINES + 0.5) * height, _pitch(lines, rows_at) / 2)  # centre to centre
     above = [i for i in candidates if i < first and lines[first].mid - lines[i].mid <= reach]
     # printed from their row's top: nothing above the first row, and more wrapped lines sit nearer
     # the row above them than the row below (a tall cell's third line may sit nearer the next)
@@ -183,20 +185,19 @@ def read_page(
         return [], None, []
     else:  # the table carries on from the page before: its first row's upper lines are above it
         cols, start = carried, 0
-    if cols is not None and carried is not cols and k < first:
-        scored = [lines[a] for a in anchors if a >= first]
+    scored = [lines[a] for a in anchors if a >= first]
+    if carried is not cols and k < first:
         cols = fill_lost_column(split_group(cols, lines[k:first], scored), scored, named)
-    cols = lost_numbering(cols, [lines[a] for a in anchors if a >= first])
+    cols = lost_numbering(cols, scored)
     if carried is not cols:
-        cols = lost_level(cols, [lines[a] for a in anchors if a >= first])
+        cols = lost_level(cols, scored)
     lay, centres = cols
     # a scored line holds (nearly) every score column: the universe table's '15 20% 3' is no row
     strong = [a for a in anchors if lines[a].n_scores >= max(2, len(lay.scores) - 1)]
     if first not in strong:
         return [], cols, []
     last = _table_end(lines, strong, anchors, first, height)
-    body_idx = list(range(first, last + 1))
-    rows_at = [i for i in body_idx if lines[i].n_scores >= 2]
+    rows_at = [i for i in range(first, last + 1) if lines[i].n_scores >= 2]
     groups: dict[int, list[VLine]] = {i: [lines[i]] for i in rows_at}
     width = width_of([lines[i] for i in rows_at])
 

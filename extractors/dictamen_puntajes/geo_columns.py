@@ -18,7 +18,7 @@ from papeleo.text.normalize import fold
 
 from .geo_lines import LABEL_LINE_SHARE, VLine, label_share, tabular
 from .header import GROUP_WORDS, HEADER_WORD, SCORE_ROLES, Layout, goal_order, with_lost_role
-from .rows import Hints, RawRow, read_row
+from .rows import Hints, RawRow, confirmed_layout, is_running_numbering, running_number
 from .text_header import header_layout, role_of_word
 from .tokens import is_na, is_score
 
@@ -32,21 +32,13 @@ SCORE_COLUMN_GAP = 12.0
 # running number. Scores printed without decimals ('85', '100') would read as
 # one; the family prints two or three decimals
 MIN_SCORE_SHARE = 0.5
-# scored lines that must open with a running number left of the names for a numbering column
-# the header lost to be put back (and share of rises among them: OCR misreads some digits);
-# fewer may be marks OCR made digits of
-LOST_NUMBERING_SHARE = 0.6
-LOST_NUMBERING_MIN_ROWS = 3
 # scored lines that must end in a word right of the last score column for a level column the
 # header lost to be put back, and letters such a word has ('Bueno'; a speck or a '|' has fewer)
 LOST_LEVEL_SHARE = 0.6
 MIN_LEVEL_LETTERS = 3
-# unlabelled score columns named by the arithmetic: at most this many (3! ways to try), and the
-# way chosen must confirm this share of the rows (and MIN_CONFIRMED of them): fewer, and a way may
-# win by the chance agreement of a few rows
+# unlabelled score columns named by the arithmetic (rows.confirmed_layout): at most this many
+# (3! ways to try)
 MAX_BLANK_COLUMNS = 3
-CONFIRMED_SHARE = 0.5
-MIN_CONFIRMED = 3
 # a numbering column the header names holds a number in at least this share of the scored lines
 # (OCR loses some); fewer, and the label was a speck read as 'N'
 NUMBERING_MIN_SHARE = 0.3
@@ -165,15 +157,12 @@ def lost_numbering(cols: tuple[Layout, list[float]], rows: list[VLine]) -> tuple
         return _numbering_seen(cols, rows)
     if not lay.roles or lay.roles[0][:1] not in (("nombre",), ("cargo",), ("entidad",)):
         return cols
-    if len(rows) < LOST_NUMBERING_MIN_ROWS:
-        return cols
     firsts = [ln.words[0] for ln in rows if ln.words]
-    numbers = [w for w in firsts if w.text.strip(".:-").isdigit() and len(w.text.strip(".:-")) <= 3]
+    numbers = [w for w in firsts if running_number(w.text) is not None]
     names_from = min((w.bbox.x0 for ln in rows for w in ln.words[1:2] if not w.text.strip(".:-").isdigit()), default=0)
     numbers = [w for w in numbers if w.bbox.x1 < names_from]
-    values = [int(w.text.strip(".:-")) for w in sorted(numbers, key=lambda w: w.bbox.top)]
-    rises = sum(1 for a, b in zip(values, values[1:]) if a < b)  # OCR misreads some ('8' for '6')
-    if len(numbers) < LOST_NUMBERING_SHARE * len(rows) or rises < LOST_NUMBERING_SHARE * (len(values) - 1):
+    values = [running_number(w.text) for w in sorted(numbers, key=lambda w: w.bbox.top)]
+    if not is_running_numbering(values, len(rows)):
         return cols
     log.debug("a running-number column the header lost: %d numbers left of the names", len(numbers))
     return Layout((("numero",), *lay.roles)), [median(w.bbox.x_center for w in numbers), *centres]
@@ -255,16 +244,14 @@ def name_blank_columns(
     missing = [r for r in SCORE_ROLES if r in named and r not in lay.flat]
     if not blanks or len(missing) < len(blanks) or len(blanks) > MAX_BLANK_COLUMNS:
         return lay
-    ranked = []
+    candidates = []
     for roles in itertools.permutations(missing, len(blanks)):
         named_roles = list(lay.roles)
         for i, r in zip(blanks, roles):
             named_roles[i] = (r,)
-        candidate = Layout(tuple(named_roles))
-        ranked.append((confirmed([read_row(c, candidate, hints) for c in cell_rows]), candidate))
-    ranked.sort(key=lambda t: -t[0])
-    best = ranked[0][0]
-    if best < max(MIN_CONFIRMED, CONFIRMED_SHARE * len(cell_rows)) or len(ranked) > 1 and ranked[1][0] == best:
+        candidates.append(Layout(tuple(named_roles)))
+    chosen = confirmed_layout(candidates, cell_rows, hints, confirmed)
+    if chosen is None:
         return lay
-    log.debug("unlabelled score columns read as %s: %d of %d rows confirm", ranked[0][1].scores, best, len(cell_rows))
-    return ranked[0][1]
+    log.debug("unlabelled score columns read as %s: %d of %d rows confirm", chosen[0].scores, chosen[1], len(cell_rows))
+    return chosen[0]

@@ -13,8 +13,8 @@ from statistics import median
 from papeleo.model import Page, Word
 from papeleo.text.normalize import fold
 
-from .header import GROUP_WORDS, HEADER_WORD, VOCAB
-from .text_header import role_of_word
+from .header import GROUP_WORDS, HEADER_WORD
+from .text_header import LABEL_FILLERS, role_of_word
 from .tokens import is_score, score_words
 
 # words whose vertical centres are within this share of the median word height are on one line
@@ -23,9 +23,6 @@ LINE_TOLERANCE = 0.5
 LABEL_GAP = 1.5
 # a line of this many words or fewer may be a header line whatever its gaps ('Metas', 'final desempeño')
 SHORT_LINE_WORDS = 4
-# words a header label continues with on its own line ('Competencias' / 'laborales', 'Nivel de
-# desempeño' / 'alcanzado'); a line of only these and role words under the header is the header's
-LABEL_FILLERS = frozenset(VOCAB["label_fillers"])
 # share of a line's words (fillers left out) that name columns ('Evaluado(a) Plaza Desempeño') for
 # it to be read as a header line; a first row's wrapped line above its scores ('Berenice Teresa
 # Karla Olvera Enlace de Alto Nivel de') or a running header ('... DEL ESTADO DE LOS CEDROS') has

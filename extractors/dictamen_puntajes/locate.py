@@ -21,7 +21,6 @@ from .header import (
     goal_order,
     is_group_label,
     layout_of,
-    named_factors,
     roles_of_label,
     with_lost_role,
 )
@@ -91,14 +90,13 @@ def _scoreish_column(cells: list[str]) -> bool:
     return bool(filled) and sum(is_score(c.strip()) for c in filled) / len(filled) >= CONTINUATION_SHARE
 
 
-def score_tables(doc: Document) -> list[tuple[Table, Layout]]:
+def score_tables(doc: Document, named: set[str]) -> list[tuple[Table, Layout]]:
     """Each table that holds scores with the layout it is read under: a table whose header
     names a name and two score columns, and the tables after it whose header names nothing
     but whose rows are scores (read under the layout above them)."""
     out: list[tuple[Table, Layout]] = []
     current: Layout | None = None
     goals = goal_order(doc.text)
-    named = named_factors(doc.text)
     for t in pages_to_tables(doc.pages):
         t = with_sub_labels(t)
         lay = layout_of(t.columns, goals) if not headerless(t) else Layout(((),) * t.n_columns)

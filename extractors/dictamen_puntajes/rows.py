@@ -11,6 +11,7 @@ split where a post's first word begins or where a post already read in this tabl
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -31,6 +32,16 @@ CONNECTORS = frozenset({"de", "del", "la", "las", "los", "y", "e", "en", "con", 
 MIN_NAME_WORDS = 2
 # characters of a score cell without digits read as a speck (an unreadable dash), not as text
 MAX_SPECK = 3
+# rows that must open with a running number, and share of rises among those numbers (OCR misreads
+# some digits: '8' for '6'), for a numbering column the header lost to be put back; fewer may be
+# marks OCR made digits of
+LOST_NUMBERING_SHARE = 0.6
+LOST_NUMBERING_MIN_ROWS = 3
+# a placing of score columns the header did not name must be confirmed by the document's
+# arithmetic on this share of the rows (and MIN_CONFIRMED of them): fewer, and a placing may win
+# by the chance agreement of a few rows
+CONFIRMED_SHARE = 0.5
+MIN_CONFIRMED = 3
 # rapidfuzz ratio for a post or state already read in this table to be recognised again in a row
 # whose cells were merged; lower would cut a post that only shares its first words
 KNOWN_FLOOR = 90.0
@@ -134,8 +145,9 @@ def from_cells(cells: tuple[str, ...], layout: Layout) -> RawRow | None:
             row.nivel = rest or row.nivel
             continue
         role = roles[0]
-        if role == "numero" and "".join(c for c in text if c.isalnum()).isdigit():
-            text = "".join(c for c in text if c.isalnum())  # '* 2': a speck OCR read beside the number
+        bare = "".join(c for c in text if c.isalnum())
+        if role == "numero" and bare.isdigit():
+            text = bare  # '* 2': a speck OCR read beside the number
         if not _cell_fits(role, text):
             return None
         if role in SCORE_ROLES:
@@ -311,3 +323,36 @@ def read_row(cells: tuple[str, ...], layout: Layout, hints: Hints) -> RawRow:
     if row is not None and (row.scores or not any(is_score(w) for c in cells for w in c.split())):
         return row
     return from_words(cells, layout, hints)
+
+
+def running_number(token: str) -> int | None:
+    """The running number a row opens with ('12', '4.'), or None."""
+    t = token.strip(".:-")
+    return int(t) if t.isdigit() and len(t) <= 3 else None
+
+
+def is_running_numbering(numbers: list[int], rows: int) -> bool:
+    """Numbers that open most of ``rows`` rows and mostly rise: a numbering column."""
+    rises = sum(1 for a, b in zip(numbers, numbers[1:]) if a < b)
+    return (
+        rows >= LOST_NUMBERING_MIN_ROWS
+        and len(numbers) >= LOST_NUMBERING_SHARE * rows
+        and rises >= LOST_NUMBERING_SHARE * (len(numbers) - 1)
+    )
+
+
+def confirmed_layout(
+    candidates: list[Layout], cell_rows: list[tuple[str, ...]], hints: Hints, confirmed: Callable[[list[RawRow]], int]
+) -> tuple[Layout, int] | None:
+    """Of layouts that name a table's columns differently, the one under which ``confirmed``
+    (the document's arithmetic) confirms the most rows, with that count: when it confirms
+    CONFIRMED_SHARE of them and no other as many; None otherwise."""
+    ranked = sorted(
+        ((confirmed([read_row(c, lay, hints) for c in cell_rows]), lay) for lay in candidates), key=lambda t: -t[0]
+    )
+    if not ranked:
+        return None
+    best = ranked[0][0]
+    if best < max(MIN_CONFIRMED, CONFIRMED_SHARE * len(cell_rows)) or len(ranked) > 1 and ranked[1][0] == best:
+        return None
+    return ranked[0][1], best

@@ -18,13 +18,19 @@ import regex
 from papeleo.model import Document
 from papeleo.text.normalize import fold
 
-from .header import (
-    SCORE_ROLES,
-    Layout,
-    named_factors,
-    with_lost_role,
+from .header import SCORE_ROLES, Layout, with_lost_role
+from .rows import (
+    CONNECTORS,
+    MIN_CONFIRMED,
+    POSTS,
+    Hints,
+    RawRow,
+    confirmed_layout,
+    from_cells,
+    is_running_numbering,
+    read_row,
+    running_number,
 )
-from .rows import CONNECTORS, POSTS, Hints, RawRow, from_cells, read_row
 from .text_header import (
     MARKDOWN_RULE,
     MIN_HEADER_CELLS,
@@ -39,16 +45,11 @@ log = logging.getLogger(__name__)
 
 # a line without scores longer than this is prose after the table, not a wrapped cell
 MAX_FRAGMENT_WORDS = 9
-# rows that print more scores than the header names for the lost labels to be looked for (and
-# the share of rows the chosen placing must confirm, at least MIN_CONFIRMED of them); at most
-# MAX_LOST_LABELS labels lost (placings tried: orders of the missing factors times positions)
+# rows that print more scores than the header names (and at least rows.MIN_CONFIRMED of them) for
+# the lost labels to be looked for; at most MAX_LOST_LABELS labels lost (placings tried: orders of
+# the missing factors times positions; the placing chosen: rows.confirmed_layout)
 LOST_LABEL_SHARE = 0.5
-MIN_CONFIRMED = 3
 MAX_LOST_LABELS = 2
-# rows that must open with a rising running number for a numbering column the header lost to be
-# put back (as geo_columns.lost_numbering does with geometry)
-LOST_NUMBERING_SHARE = 0.6
-LOST_NUMBERING_MIN_ROWS = 3
 # lines looked ahead of a long line without scores for a score alone on its line
 LOOKAHEAD_LINES = 4
 # ... and of a line that may start a row printed one cell per line (its name, post and state
@@ -193,19 +194,17 @@ def _with_lost_labels(
     head = lay.roles[: len(lay.roles) - len(tail)]
     if not 1 <= extra <= min(len(missing), MAX_LOST_LABELS) or any(set(r) & set(tail) for r in head):
         return rows
-    ranked = []
+    candidates = []
     for roles in itertools.permutations(missing, extra):
         for at in itertools.combinations(range(len(tail) + extra), extra):
             given, kept = iter(roles), iter(tail)
             new_tail = [next(given) if k in at else next(kept) for k in range(len(tail) + extra)]
-            candidate = Layout((*head, *((r,) for r in new_tail)))
-            ranked.append((confirmed([read_row(r.cells, candidate, hints) for r in scored]), candidate))
-    ranked.sort(key=lambda t: -t[0])
-    best = ranked[0][0]
-    if best < max(MIN_CONFIRMED, LOST_LABEL_SHARE * len(scored)) or len(ranked) > 1 and ranked[1][0] == best:
+            candidates.append(Layout((*head, *((r,) for r in new_tail))))
+    chosen = confirmed_layout(candidates, [r.cells for r in scored], hints, confirmed)
+    if chosen is None:
         return rows
-    lay = ranked[0][1]
-    log.debug("score columns the header lost placed: %s (%d of %d rows confirm)", lay.tail, best, len(scored))
+    lay = chosen[0]
+    log.debug("score columns the header lost placed: %s (%d of %d rows confirm)", lay.tail, chosen[1], len(scored))
     return [r if r.is_fragment else _reread(r, lay, hints) for r in rows]
 
 
@@ -214,19 +213,18 @@ def _with_lost_numbering(rows: list[RawRow], lay: Layout, hints: Hints) -> tuple
     as '4') but most rows open with a whole number that rises row by row (else each number is
     read as a score and the name is lost)."""
     scored = [r for r in rows if not r.is_fragment]
-    if "numero" in lay.flat or len(scored) < LOST_NUMBERING_MIN_ROWS:
+    if "numero" in lay.flat:
         return rows, lay
-    firsts = [(" ".join(r.cells).split() or [""])[0].strip(".:-") for r in scored]
-    numbers = [int(t) for t in firsts if t.isdigit() and len(t) <= 3]
-    rises = sum(1 for a, b in zip(numbers, numbers[1:]) if a < b)
-    if len(numbers) < LOST_NUMBERING_SHARE * len(scored) or rises < LOST_NUMBERING_SHARE * (len(numbers) - 1):
+    firsts = [running_number((" ".join(r.cells).split() or [""])[0]) for r in scored]
+    if not is_running_numbering([n for n in firsts if n is not None], len(scored)):
         return rows, lay
     lay = Layout((("numero",), *lay.roles))
     return [r if r.is_fragment else _reread(r, lay, hints) for r in rows], lay
 
 
-def _reread(row: RawRow, lay: Layout, hints: Hints) -> RawRow:
-    new = read_row(row.cells, lay, hints)
+def _reread(row: RawRow, lay: Layout, hints: Hints, more: tuple[str, ...] = ()) -> RawRow:
+    """``row`` read again under ``lay`` (with ``more`` cells after its own), where it was."""
+    new = read_row((*row.cells, *more), lay, hints)
     new.page, new.bbox, new.confidence = row.page, row.bbox, row.confidence
     return new
 
@@ -236,10 +234,9 @@ def _complete_cut_row(row: RawRow, cells: list[str], lay: Layout, hints: Hints) 
     now has every one; None otherwise."""
     if len(row.scores) >= len(lay.scores) and "_unassigned" not in row.scores:
         return None
-    joined = read_row((*row.cells, *cells), lay, hints)
+    joined = _reread(row, lay, hints, tuple(cells))
     if len(joined.scores) < len(lay.scores) or "_unassigned" in joined.scores:
         return None
-    joined.page, joined.bbox, joined.confidence = row.page, row.bbox, row.confidence
     joined.texts = {**row.texts, **{k: v for k, v in joined.texts.items() if k not in row.texts}}
     return joined
 
@@ -295,15 +292,16 @@ def _fill_lost_label(lay: Layout, first_row: list[str], named: set[str]) -> Layo
     return with_lost_role(lay, blank, named)
 
 
-def read_stream(doc: Document, hints: Hints, confirmed: Callable[[list[RawRow]], int] | None = None) -> list[RawRow]:
-    """The score rows of every score table found in the document's lines; ``confirmed``: how
-    many of some rows the document's arithmetic confirms (names score columns whose labels were
-    lost, _with_lost_labels)."""
+def read_stream(
+    doc: Document, hints: Hints, named: set[str], confirmed: Callable[[list[RawRow]], int] | None = None
+) -> list[RawRow]:
+    """The score rows of every score table found in the document's lines; ``named``: the score
+    roles its prose names (header.named_factors); ``confirmed``: how many of some rows the
+    document's arithmetic confirms (names score columns whose labels were lost, _with_lost_labels)."""
     lines_out = furniture(doc)
     lines = [(p.number, ln.text) for p in doc.pages for ln in p.lines]
     out: list[RawRow] = []
     pos = 0
-    named = named_factors(doc.text)
     while (found := find_header(lines, pos)) is not None:
         i, j, lay = found
         first = next((t for _, t in lines[j:] if n_scores(t) >= MIN_HEADER_CELLS // 2), "")
