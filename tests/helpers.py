@@ -39,6 +39,13 @@ def make_document(text: str, doc_id: str = "0" * 64, name: str = "doc.txt") -> D
     return Document(doc_id=doc_id, source=name, file_name=name, media_type="text", pages=pages, page_count=len(pages))
 
 
+def pages_document(*pages: Page, name: str = "doc.pdf", doc_id: str = "0" * 64) -> Document:
+    """A PDF-like document of hand-built pages (words with boxes, a text layer or OCR)."""
+    return Document(
+        doc_id=doc_id, source=name, file_name=name, media_type="pdf", pages=list(pages), page_count=len(pages)
+    )
+
+
 def extract_text(extractor: str, text: str):
     """The named registry extractor run on a document built from ``text`` (pages split at form
     feeds), in this process's context: the extractor tests' one way in."""

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from extractors.dictamen_puntajes import extract
-from helpers import SEEDS, make_document, make_page, requires_seeds, scan_line
+from helpers import SEEDS, make_document, make_page, pages_document, requires_seeds, scan_line
 from papeleo.context import process_context
 from papeleo.errors import ErrorKind
-from papeleo.model import Document, Line, Page
+from papeleo.model import Line, Page
 from papeleo.readers import ReadSettings, read_document
 from scoring_specs import SPECS
 
@@ -245,9 +245,7 @@ def test_scan_whose_header_lost_the_numbering_and_a_label():
         ),
     ]
     table = Page(number=2, lines=(header, wrapped, *rows), text_source="ocr", width=612.0, height=792.0)
-    doc = Document(
-        doc_id="0" * 64, source="s.pdf", file_name="s.pdf", media_type="pdf", pages=[prose, table], page_count=2
-    )
+    doc = pages_document(prose, table)
     out = by_name(extract(doc, process_context()).records)
     assert set(out) == {"Ramírez Ávila Jimena", "Torres Santiago Ana", "Lara Paredes César", "Pineda Sánchez Marco"}
     first = out["Ramírez Ávila Jimena"]
@@ -283,9 +281,7 @@ def test_cells_printed_from_their_rows_top_keep_their_third_line():
             table_lines.append(scan_line(*[(w, 90.0) for w in third], top=top + 18))
         top += 30.0
     table = Page(number=2, lines=tuple(table_lines), text_source="text_layer", width=612.0, height=792.0)
-    doc = Document(
-        doc_id="0" * 64, source="t.pdf", file_name="t.pdf", media_type="pdf", pages=[prose, table], page_count=2
-    )
+    doc = pages_document(prose, table)
     names = [r["nombre"] for r in extract(doc, process_context()).records]
     assert names == [
         "DÍAZ DE LEÓN DELGADO HÉCTOR SAÚL",
@@ -389,9 +385,7 @@ def test_score_columns_whose_labels_ocr_lost_are_named_by_the_weighting():
         words += [(s, x) for s, x in zip(scores, (360.0, 420.0, 480.0))]
         rows.append(scan_line(*words, top=120.0 + 15 * k))
     table = Page(number=2, lines=(header, *rows), text_source="ocr", width=612.0, height=792.0)
-    doc = Document(
-        doc_id="0" * 64, source="s.pdf", file_name="s.pdf", media_type="pdf", pages=[prose, table], page_count=2
-    )
+    doc = pages_document(prose, table)
     out = by_name(extract(doc, process_context()).records)
     r = out["Tapia Nieto Rebeca"]
     assert (r["metas_individuales"], r["metas_colectivas"], r["competencias"], r["calificacion_final"]) == (
@@ -440,9 +434,7 @@ def test_a_level_column_whose_label_ocr_lost_is_put_back_from_the_rows_last_word
         ),
     ]
     table = Page(number=2, lines=(header, *rows), text_source="ocr", width=612.0, height=792.0)
-    doc = Document(
-        doc_id="0" * 64, source="s.pdf", file_name="s.pdf", media_type="pdf", pages=[prose, table], page_count=2
-    )
+    doc = pages_document(prose, table)
     out = by_name(extract(doc, process_context()).records)
     assert {n: (r["calificacion_final"], r["nivel_desempeno"]) for n, r in out.items()} == {
         "Ramírez Ávila Jimena": (8.5, "Bueno"),
@@ -493,9 +485,7 @@ def test_a_centred_row_after_a_one_line_row_keeps_its_upper_line():
     table = Page(
         number=2, lines=(header, one, upper, scores, lower), text_source="text_layer", width=612.0, height=792.0
     )
-    doc = Document(
-        doc_id="0" * 64, source="t.pdf", file_name="t.pdf", media_type="pdf", pages=[prose, table], page_count=2
-    )
+    doc = pages_document(prose, table)
     out = by_name(extract(doc, process_context()).records)
     assert set(out) == {"Saúl Campos Quintero", "Fernanda Abril Castañeda Ponce de"}
     assert out["Fernanda Abril Castañeda Ponce de"]["cargo"] == "Coordinadora Sistemas"
@@ -522,9 +512,7 @@ def test_tall_centred_cells_keep_their_outer_lines_on_a_text_layer():
             scan_line(("de", 230.0), ("Junta", 245.0), ("Local", 275.0), top=mid + 19.2),
         ]
     table = Page(number=2, lines=tuple(lines), text_source="text_layer", width=612.0, height=792.0)
-    doc = Document(
-        doc_id="0" * 64, source="t.pdf", file_name="t.pdf", media_type="pdf", pages=[prose, table], page_count=2
-    )
+    doc = pages_document(prose, table)
     out = by_name(extract(doc, process_context()).records)
     assert set(out) == {"DELGADO JIMÉNEZ ELENA", "GODÍNEZ NÁJERA ELENA"}
     assert {r["cargo"] for r in out.values()} == {"Vocal de Capacitación Electoral y Educación Cívica de Junta Local"}
@@ -545,6 +533,6 @@ def test_a_text_layer_state_is_never_read_back_to_a_likelier_spelling():
     )
     text = PROSE + "Nombre\tCargo\tEntidad\tMetas individuales\tMetas colectivas\tCalificación final\n" + rows
     page = Page(number=1, lines=tuple(Line.from_text(t) for t in text.split("\n")), text_source="text_layer")
-    doc = Document(doc_id="0" * 64, source="t.pdf", file_name="t.pdf", media_type="pdf", pages=[page], page_count=1)
+    doc = pages_document(page)
     out = by_name(extract(doc, process_context()).records)
     assert out["Juan Mora Paz"]["entidad"] == "Sierra Alta" and not out["Juan Mora Paz"]["corrected"]

@@ -6,7 +6,7 @@ signature blocks, signing formulas, 'Fecha de corte'). Values are invented; the 
 import datetime as dt
 
 from extractors.metadata import v2
-from helpers import make_document
+from helpers import make_document, pages_document
 from papeleo import registry
 from papeleo.model import BBox, Document, Line, Page, Word
 
@@ -38,7 +38,7 @@ def geometry_page(rows: list[tuple[str, float, float, float]], number: int = 1) 
 
 
 def geometry_document(*pages: Page) -> Document:
-    return Document("0" * 64, "doc.pdf", "doc.pdf", "pdf", pages=list(pages), page_count=len(pages))
+    return pages_document(*pages)
 
 
 LETTER = """INSTITUTO TECNOLÓGICO SUPERIOR DE SANTA ROSA

@@ -22,7 +22,7 @@ from extractors.mir_avance.v2.keys import (
     flag_keys_out_of_sequence,
 )
 from extractors.mir_avance.v2.meta import trimestre_of, trimestre_of_visual_lines
-from helpers import ROOT
+from helpers import ROOT, pages_document
 from papeleo.model import BBox, Document, Line, Page, Word
 
 sys.path.insert(0, str(ROOT / "tests"))
@@ -260,7 +260,7 @@ def _ocr_page(cells: list[tuple[str, float, float, float]]) -> Page:
 
 
 def _doc(page: Page) -> Document:
-    return Document(doc_id="0" * 64, source="s.pdf", file_name="s.pdf", media_type="pdf", pages=[page], page_count=1)
+    return pages_document(page, name="s.pdf")
 
 
 def test_a_unit_name_or_acronym_ocr_doubted_flags_every_value_of_its_row():
