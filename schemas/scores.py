@@ -16,7 +16,8 @@ SCHEMA = record_schema(
     col(
         "checks",
         STRINGS,
-        "cross-checks with their outcome: ponderacion=ok|conflict (final against the weighting), "
+        "cross-checks with their outcome: ponderacion=ok|conflict (final against the weighting, stated or "
+        "fitted; conflict too when no whole-percent weighting fits most rows with the same factors), "
         "nivel_bandas=ok|conflict (level against the score bands)",
     ),
     col("corrected", STRINGS, "fields whose value is not the raw reading: campo:corregido"),
