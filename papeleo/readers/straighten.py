@@ -32,6 +32,13 @@ MIN_LINE_WORDS = 4
 # page 1 was levelled, and the head that page 1 gave no longer matched page 2's (numbers exact,
 # generated MIR scans, six sets: +306 at 3, +292 at 5).
 MIN_SLOPE_LINES = 3
+# ... but two lines that agree within this (degrees) are enough: a table page whose rows
+# tesseract cut into column blocks may keep only its running header's two lines long enough
+# (generated dictamen scan 8927: 0.56 and 0.69 degrees, the row below them 4 pt lower at its
+# right end than at its left, its words read as two lines and the page's 16 rows lost). A
+# caption and a stamp tilted alike to within this are unlikely; lines that disagree (a rotated
+# stamp beside a title) spread far wider, and the page is left as scanned.
+PAIR_SPREAD_DEGREES = 0.15
 # Tilts under this (degrees) are left alone: 0.1 degree is 1.8 pt across a 1008-pt page, well
 # inside the 3-pt tolerance that groups words into lines, and not worth moving every box for.
 MIN_STRAIGHTEN_DEGREES = 0.1
@@ -65,6 +72,8 @@ def lines_to_tilt_degrees(lines: Sequence[Line]) -> float | None:
     """The tilt the page's long lines agree on, degrees (positive: the right end lower), or
     None when too few lines are long enough or they disagree."""
     angles = [math.degrees(math.atan(s)) for ln in lines if (s := line_to_slope(ln)) is not None]
+    if len(angles) == 2 and abs(angles[0] - angles[1]) <= PAIR_SPREAD_DEGREES:
+        return statistics.fmean(angles)
     if len(angles) < MIN_SLOPE_LINES:
         return None
     mid = statistics.median(angles)
