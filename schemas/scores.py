@@ -20,7 +20,12 @@ SCHEMA = record_schema(
         "fitted; conflict too when no whole-percent weighting fits most rows with the same factors), "
         "nivel_bandas=ok|conflict (level against the score bands)",
     ),
-    col("corrected", STRINGS, "fields whose value is not the raw reading: campo:corregido"),
+    col(
+        "corrected",
+        STRINGS,
+        "fields whose value is not the raw reading (campo:corregido), or whose column was placed by the "
+        "order the prose names the factors in, its label lost and the arithmetic unable to tell (campo:columna_inferida)",
+    ),
     col("comentario_extraccion", STRING, "human-readable explanation of every correction, conflict and unread value"),
 )
 

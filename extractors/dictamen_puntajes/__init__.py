@@ -45,19 +45,20 @@ def extract(doc: Document, ctx: Context) -> Extraction:
     or when a page with geometry gave no table), then
     let the weighting and the bands check each person."""
     text = doc.text
-    named = frozenset(named_factors(text))  # the score roles the prose names
+    named = named_factors(text)  # the score roles the prose names, in the order it names them
     stated = stated_weights(text)
-    tables = score_tables(doc, named)
-    hints = learn_hints(tables)
-    skip = frozenset(furniture(doc))
-    rows = [r for r in join_wrapped(read_tables(tables, hints, skip)) if is_person(r)]
-    geometry = [p for p in doc.pages if any(w.bbox is not None for w in p.words)]
 
     def confirmed(rows: list) -> int:
         """Rows whose final is their factors' weighted sum (stated, or fitted on these rows)."""
         people, decimals = read_people([r for r in rows if is_person(r)])
         check_weighting(people, stated, decimals.get("final", 0))
         return sum("ponderacion=ok" in p.checks for p in people)
+
+    tables = score_tables(doc, named, confirmed)
+    hints = learn_hints(tables)
+    skip = frozenset(furniture(doc))
+    rows = [r for r in join_wrapped(read_tables(tables, hints, skip)) if is_person(r)]
+    geometry = [p for p in doc.pages if any(w.bbox is not None for w in p.words)]
 
     if geometry:
         other = [r for r in read_geometry(geometry, hints, skip, named, confirmed) if is_person(r)]

@@ -26,7 +26,6 @@ from .geo_columns import (
     header_columns,
     lost_level,
     lost_numbering,
-    name_blank_columns,
     split_group,
 )
 from .geo_lines import (
@@ -41,6 +40,7 @@ from .geo_lines import (
     width_of,
 )
 from .header import Layout
+from .placing import name_blank_columns, settle_goal_order
 from .rows import Hints, RawRow, read_row
 from .stream import furniture_key
 from .text_header import role_of_word
@@ -63,6 +63,9 @@ ROW_GAP_PITCHES = 2.5
 SAME_COLUMN = 12.0
 # a header is looked for in this many lines above the first scored line
 HEADER_LOOKBACK = 8
+# letters a wrapped line needs to vote on how the table's cells are aligned (a speck has fewer;
+# a wrapped name's shortest word, 'Cruz', 'Luna', has more)
+MIN_WORD_LETTERS = 3
 
 
 def _cells(lines: list[VLine], edges: list[float], n: int) -> tuple[str, ...]:
@@ -107,6 +110,13 @@ def _gap_below(lines: list[VLine], rows_at: list[int], i: int) -> float:
     return lines[min(j for j in rows_at if j > i)].mid - lines[i].mid
 
 
+def _worded(line: VLine) -> bool:
+    """A line with a word in it: specks OCR read between rows ('1', "'", '-') have no side, and
+    two of them tipped a table of centred cells to be read as printed from its rows' tops (dev
+    scan 216: every name from the seventh row on given the scores of the row above it)."""
+    return sum(c.isalpha() for c in line.text) >= MIN_WORD_LETTERS
+
+
 def _wrapped_lines(
     lines: list[VLine], rows_at: list[int], candidates: range, height: float, wrapped: Callable[[int], bool]
 ) -> list[tuple[int, int]]:
@@ -123,7 +133,7 @@ def _wrapped_lines(
     above = [i for i in candidates if i < first and lines[first].mid - lines[i].mid <= reach]
     # printed from their row's top: nothing above the first row, and more wrapped lines sit nearer
     # the row above them than the row below (a tall cell's third line may sit nearer the next)
-    between = [i for i in range(first + 1, last) if i not in rows_at and wrapped(i)]
+    between = [i for i in range(first + 1, last) if i not in rows_at and wrapped(i) and _worded(lines[i])]
     nearer_above = sum(1 for i in between if _gap_above(lines, rows_at, i) < _gap_below(lines, rows_at, i))
     top_aligned = not any(map(wrapped, above)) and nearer_above > len(between) - nearer_above
     tail, prev = [], last  # the last row's lines under it: as long as they follow one another
@@ -148,7 +158,7 @@ def read_page(
     hints: Hints,
     carried: tuple[Layout, list[float]] | None,
     skip: frozenset[str] = frozenset(),
-    named: frozenset[str] = frozenset(),
+    named: tuple[str, ...] = (),
     prior: list[VLine] | None = None,
     confirmed: Callable[[list[RawRow]], int] | None = None,
 ) -> tuple[list[RawRow], tuple | None, list[VLine]]:
@@ -212,8 +222,10 @@ def read_page(
     same = same and all(abs(a - b) <= SAME_COLUMN for a, b in zip(carried[1], centres))
     edges = cuts(centres, [*body, *(prior or [])] if same else body)
     cells_of = {i: _cells(groups[i], edges, len(centres)) for i in rows_at}
-    if confirmed is not None and not all(lay.roles):
-        lay = name_blank_columns(lay, list(cells_of.values()), named, hints, confirmed)
+    if confirmed is not None:
+        if not all(lay.roles):
+            lay = name_blank_columns(lay, list(cells_of.values()), named, hints, confirmed)
+        lay = settle_goal_order(lay, list(cells_of.values()), hints, confirmed)
         cols = (lay, centres)
     out = []
     for i in rows_at:
@@ -231,7 +243,7 @@ def read_geometry(
     pages: list[Page],
     hints: Hints,
     skip: frozenset[str] = frozenset(),
-    named: frozenset[str] = frozenset(),
+    named: tuple[str, ...] = (),
     confirmed: Callable[[list[RawRow]], int] | None = None,
 ) -> list[RawRow]:
     """Every page's score rows, a table's columns carried onto the next page; ``skip``: the

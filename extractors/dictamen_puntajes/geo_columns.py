@@ -9,16 +9,14 @@ rise, scores standing together) and the prose's naming of the factors say what w
 
 from __future__ import annotations
 
-import itertools
 import logging
-from collections.abc import Callable
 from statistics import median
 
 from papeleo.text.normalize import fold
 
 from .geo_lines import LABEL_LINE_SHARE, VLine, label_share, tabular
 from .header import GROUP_WORDS, HEADER_WORD, SCORE_ROLES, Layout, goal_order, with_lost_role
-from .rows import Hints, RawRow, confirmed_layout, is_running_numbering, running_number
+from .rows import is_running_numbering, running_number
 from .text_header import header_layout, role_of_word
 from .tokens import is_na, is_score
 
@@ -36,9 +34,6 @@ MIN_SCORE_SHARE = 0.5
 # header lost to be put back, and letters such a word has ('Bueno'; a speck or a '|' has fewer)
 LOST_LEVEL_SHARE = 0.6
 MIN_LEVEL_LETTERS = 3
-# unlabelled score columns named by the arithmetic (rows.confirmed_layout): at most this many
-# (3! ways to try)
-MAX_BLANK_COLUMNS = 3
 # a numbering column the header names holds a number in at least this share of the scored lines
 # (OCR loses some); fewer, and the label was a speck read as 'N'
 NUMBERING_MIN_SHARE = 0.3
@@ -119,12 +114,13 @@ def _score_columns(rows: list[VLine]) -> list[float]:
 
 def _scores_column(words: list[tuple[float, str]]) -> bool:
     """Most of the column's numbers print decimals ('8,333'): whole numbers are a running number;
-    a column of 'N/A' is a factor nobody had, and one of dashes alone (specks between a name and
-    a post) holds no score."""
+    a column of 'N/A' is a factor nobody had (a speck '5' OCR read beside thirteen of them does
+    not make it a running number), and one of dashes alone (specks between a name and a post)
+    holds no score."""
     decimal = sum(1 for _, t in words if any(c.isdigit() for c in t) and any(c in ".," for c in t.strip(".,")))
     whole = sum(1 for _, t in words if t.strip(".:-").isdigit())
     marked = sum(1 for _, t in words if is_na(t) and any(c.isalpha() for c in t))
-    return decimal + marked > 0 and decimal >= MIN_SCORE_SHARE * (decimal + whole)
+    return decimal + marked > 0 and decimal + marked >= MIN_SCORE_SHARE * (decimal + marked + whole)
 
 
 def split_group(cols: tuple[Layout, list[float]], header: list[VLine], rows: list[VLine]) -> tuple[Layout, list[float]]:
@@ -188,7 +184,7 @@ def _numbering_seen(cols: tuple[Layout, list[float]], rows: list[VLine]) -> tupl
 
 
 def fill_lost_column(
-    cols: tuple[Layout, list[float]], rows: list[VLine], named: set[str]
+    cols: tuple[Layout, list[float]], rows: list[VLine], named: tuple[str, ...]
 ) -> tuple[Layout, list[float]]:
     """Columns of scores in the body that no score label stands over ('Metas institucionales'
     OCR'd as 'ciao'): each label takes the score column nearest to it; one column left over
@@ -227,31 +223,3 @@ def lost_level(cols: tuple[Layout, list[float]], rows: list[VLine]) -> tuple[Lay
         return cols
     log.debug("a level column the header lost: %d of %d rows end in words", len(ends), len(rows))
     return Layout((*lay.roles, ("nivel",))), [*centres, median(ends) + SCORE_COLUMN_GAP]
-
-
-def name_blank_columns(
-    lay: Layout,
-    cell_rows: list[tuple[str, ...]],
-    named: set[str],
-    hints: Hints,
-    confirmed: Callable[[list[RawRow]], int],
-) -> Layout:
-    """Score columns no label names (shaded header cells OCR lost: 'De E', 'Eee') named by the
-    table's own arithmetic: each way of giving them the score roles the document names and the
-    header lacks is read, and the one under which the most rows' finals are their factors'
-    weighted sum (``confirmed``) wins, when it confirms most rows and no other way as many."""
-    blanks = [i for i, r in enumerate(lay.roles) if not r]
-    missing = [r for r in SCORE_ROLES if r in named and r not in lay.flat]
-    if not blanks or len(missing) < len(blanks) or len(blanks) > MAX_BLANK_COLUMNS:
-        return lay
-    candidates = []
-    for roles in itertools.permutations(missing, len(blanks)):
-        named_roles = list(lay.roles)
-        for i, r in zip(blanks, roles):
-            named_roles[i] = (r,)
-        candidates.append(Layout(tuple(named_roles)))
-    chosen = confirmed_layout(candidates, cell_rows, hints, confirmed)
-    if chosen is None:
-        return lay
-    log.debug("unlabelled score columns read as %s: %d of %d rows confirm", chosen[0].scores, chosen[1], len(cell_rows))
-    return chosen[0]

@@ -41,6 +41,8 @@ GOAL_COL = regex.compile(r"(?:metas|objetivos)\s+(?:de\s+\w+\s+)?(?:colectiv|de\
 # the competencies factor as the prose names it ('Competencias laborales', 'evaluación de
 # competencias'); the singular heads a considerando on jurisdiction ('I. Competencia.')
 COMPETENCIES = regex.compile(r"\bcompetencias\b")
+# how the prose names each factor, for named_factors
+FACTOR_PHRASES = (("ind", GOAL_IND), ("col", GOAL_COL), ("comp", COMPETENCIES))
 # the name the table reader gives a column it found no header for: 'col3'
 PLACEHOLDER = regex.compile(r"^col\d+$")
 # a score table needs a name column and at least this many score columns: the commission's
@@ -54,6 +56,10 @@ class Layout:
     roles: a merged header such as 'Consecutivo Persona evaluada')."""
 
     roles: tuple[tuple[str, ...], ...]
+    # score roles whose column no label names and the arithmetic could not tell from another:
+    # placed in the order the prose names the factors (placing.confirmed_layout), a guess that
+    # every value read under it says of itself ('columna_inferida')
+    guessed: frozenset[str] = frozenset()
 
     @property
     def flat(self) -> tuple[str, ...]:
@@ -169,22 +175,17 @@ def layout_of(columns: tuple[str, ...], goals: tuple[str, str] = ("ind", "col"))
     return Layout(tuple(out))
 
 
-def named_factors(text: str) -> set[str]:
-    """The score roles the document's prose names (a table prints only those, and a final): the
-    goal factors by their phrases ('metas individuales', 'objetivos colectivos'; the words alone
-    are everywhere: 'dictámenes individuales'), the competencies by their plural."""
+def named_factors(text: str) -> tuple[str, ...]:
+    """The score roles the document's prose names (a table prints only those, and a final), in
+    the order it first names them, the final last: the goal factors by their phrases ('metas
+    individuales', 'objetivos colectivos'; the words alone are everywhere: 'dictámenes
+    individuales'), the competencies by their plural."""
     folded = fold(text)
-    found = {"final"}
-    if GOAL_IND.search(folded):
-        found.add("ind")
-    if GOAL_COL.search(folded):
-        found.add("col")
-    if COMPETENCIES.search(folded):
-        found.add("comp")
-    return found
+    found = [(m.start(), role) for role, rx in FACTOR_PHRASES if (m := rx.search(folded))]
+    return (*(role for _, role in sorted(found)), "final")
 
 
-def with_lost_role(lay: Layout, blank: list[int], named: set[str]) -> Layout:
+def with_lost_role(lay: Layout, blank: list[int], named: tuple[str, ...]) -> Layout:
     """The column at the one index of ``blank`` (columns without a label that hold scores) takes
     the one score role the document names and the header lacks; with more of either, which goes
     where is a guess and the layout stays as read."""

@@ -11,7 +11,6 @@ split where a post's first word begins or where a post already read in this tabl
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -37,11 +36,6 @@ MAX_SPECK = 3
 # marks OCR made digits of
 LOST_NUMBERING_SHARE = 0.6
 LOST_NUMBERING_MIN_ROWS = 3
-# a placing of score columns the header did not name must be confirmed by the document's
-# arithmetic on this share of the rows (and MIN_CONFIRMED of them): fewer, and a placing may win
-# by the chance agreement of a few rows
-CONFIRMED_SHARE = 0.5
-MIN_CONFIRMED = 3
 # rapidfuzz ratio for a post or state already read in this table to be recognised again in a row
 # whose cells were merged; lower would cut a post that only shares its first words
 KNOWN_FLOOR = 90.0
@@ -66,6 +60,8 @@ class RawRow:
     confidence: float | None = None
     cells: tuple[str, ...] = ()
     how: str = "cells"
+    # score roles whose column was placed by the prose's order, not by a label (Layout.guessed)
+    guessed: frozenset[str] = frozenset()
 
     @property
     def is_fragment(self) -> bool:
@@ -73,10 +69,17 @@ class RawRow:
         return not self.scores
 
     def absorb(self, other: RawRow, before: bool = False) -> None:
-        """Take a wrapped line's text into this row's fields."""
+        """Take a wrapped line's text into this row's fields. A line read as all name, under a
+        post left open ('Directora de Adquisiciones y' over 'Servicios Generales'), ends the
+        post: a post does not stop at 'y' or 'de', and a name's next line would carry on the name
+        beside the post's ('del Castillo Coordinados')."""
+        post = (self.texts.get("cargo") or "").split()
+        open_post = not before and bool(post) and fold(post[-1]) in CONNECTORS
         for k, v in other.texts.items():
             if not v:
                 continue
+            if k == "nombre" and open_post and set(other.texts) == {"nombre"}:
+                k = "cargo"
             mine = self.texts.get(k) or ""
             self.texts[k] = f"{v} {mine}".strip() if before else f"{mine} {v}".strip()
         if other.nivel:
@@ -116,6 +119,19 @@ def _cell_fits(role: str, text: str) -> bool:
     return not t or not any(is_score(w) and not (is_na(w) and len(words) > 1) for w in words)
 
 
+def _without_dash_specks(text: str) -> str:
+    """A score cell holding one number and a lone dash ('- 10,000', '8,889 -'): a cell holds one
+    value, so the dash is a speck (a scan's dirt, or a neighbour's N/A dash cut into this cell),
+    not a second value; read as the number. The dash's own cell then reads empty, which is null
+    as N/A is: no value is made up either way."""
+    words = score_words(text.split())
+    numbers = [w for w in words if is_score(w) and not is_na(w)]
+    dashes = [w for w in words if len(w) == 1 and not w.isalnum()]
+    if len(numbers) == 1 and len(numbers) + len(dashes) == len(words) and dashes:
+        return numbers[0]
+    return text
+
+
 def from_cells(cells: tuple[str, ...], layout: Layout) -> RawRow | None:
     """The row when every cell holds what its header says; None when it does not."""
     if len(cells) != len(layout.roles):
@@ -148,6 +164,8 @@ def from_cells(cells: tuple[str, ...], layout: Layout) -> RawRow | None:
         bare = "".join(c for c in text if c.isalnum())
         if role == "numero" and bare.isdigit():
             text = bare  # '* 2': a speck OCR read beside the number
+        if role in SCORE_ROLES:
+            text = _without_dash_specks(text)
         if not _cell_fits(role, text):
             return None
         if role in SCORE_ROLES:
@@ -320,9 +338,10 @@ def from_words(cells: tuple[str, ...], layout: Layout, hints: Hints) -> RawRow:
 
 def read_row(cells: tuple[str, ...], layout: Layout, hints: Hints) -> RawRow:
     row = from_cells(cells, layout)
-    if row is not None and (row.scores or not any(is_score(w) for c in cells for w in c.split())):
-        return row
-    return from_words(cells, layout, hints)
+    if row is None or not (row.scores or not any(is_score(w) for c in cells for w in c.split())):
+        row = from_words(cells, layout, hints)
+    row.guessed = layout.guessed
+    return row
 
 
 def running_number(token: str) -> int | None:
@@ -339,20 +358,3 @@ def is_running_numbering(numbers: list[int], rows: int) -> bool:
         and len(numbers) >= LOST_NUMBERING_SHARE * rows
         and rises >= LOST_NUMBERING_SHARE * (len(numbers) - 1)
     )
-
-
-def confirmed_layout(
-    candidates: list[Layout], cell_rows: list[tuple[str, ...]], hints: Hints, confirmed: Callable[[list[RawRow]], int]
-) -> tuple[Layout, int] | None:
-    """Of layouts that name a table's columns differently, the one under which ``confirmed``
-    (the document's arithmetic) confirms the most rows, with that count: when it confirms
-    CONFIRMED_SHARE of them and no other as many; None otherwise."""
-    ranked = sorted(
-        ((confirmed([read_row(c, lay, hints) for c in cell_rows]), lay) for lay in candidates), key=lambda t: -t[0]
-    )
-    if not ranked:
-        return None
-    best = ranked[0][0]
-    if best < max(MIN_CONFIRMED, CONFIRMED_SHARE * len(cell_rows)) or len(ranked) > 1 and ranked[1][0] == best:
-        return None
-    return ranked[0][1], best

@@ -56,6 +56,21 @@ def _decimals(tokens: list[str]) -> int:
     return max(counts, key=counts.get) if counts else 0
 
 
+def _short_decimals(read: Read, decimals: int) -> Read:
+    """A score printed with fewer decimals than its column prints ('8,3' among '8,33' and
+    '9,00') lost a digit to OCR: it is no reading of the printed value, so it is unreadable,
+    its token kept for the weighting to recover it from (``_recover``) — else '8,3' passes as
+    8.3 where 8.33 was printed. A whole number ('10') is left alone."""
+    if read.status != "clean" or not decimals or not read.raw:
+        return read
+    t = read.raw.strip().replace(".", ",")
+    if "," not in t or len(t.rsplit(",", 1)[1]) >= decimals:
+        return read
+    shown = len(t.rsplit(",", 1)[1])
+    note = f"'{read.raw}' imprime {shown} decimal(es) donde su columna imprime {decimals}: una cifra perdida"
+    return Read(read.raw, None, "unreadable", note, read.candidates)
+
+
 def read_people(rows: list[RawRow]) -> tuple[list[Person], dict[str, int]]:
     """Each row's scores read under its column's format; decimals per column returned."""
     formats, decimals = {}, {}
@@ -68,7 +83,7 @@ def read_people(rows: list[RawRow]) -> tuple[list[Person], dict[str, int]]:
     for r in rows:
         p = Person(r)
         for role, fmt in formats.items():
-            read = read_score(r.scores.get(role), fmt)
+            read = _short_decimals(read_score(r.scores.get(role), fmt), decimals[role])
             p.reads[role] = read
             p.values[role] = read.value
             if read.status == "repaired":
@@ -83,6 +98,14 @@ def read_people(rows: list[RawRow]) -> tuple[list[Person], dict[str, int]]:
                 p.notes.append(read.note or f"{role} sin leer")
         if "_unassigned" in r.scores:
             p.notes.append(f"las cifras '{r.scores['_unassigned']}' no corresponden a las columnas del encabezado")
+        guessed = [role for role in SCORE_ROLES if role in r.guessed and p.values.get(role) is not None]
+        for role in guessed:
+            p.corrected.setdefault(role, "columna_inferida")
+        if guessed:
+            p.notes.append(
+                f"columnas {', '.join(guessed)} sin etiqueta legible: situadas en el orden en que el texto"
+                " nombra los factores (la ponderación no las distingue)"
+            )
         people.append(p)
     return people, decimals
 

@@ -19,13 +19,12 @@ from papeleo.model import Document
 from papeleo.text.normalize import fold
 
 from .header import SCORE_ROLES, Layout, with_lost_role
+from .placing import MIN_CONFIRMED, confirmed_layout, settle_goal_order
 from .rows import (
     CONNECTORS,
-    MIN_CONFIRMED,
     POSTS,
     Hints,
     RawRow,
-    confirmed_layout,
     from_cells,
     is_running_numbering,
     read_row,
@@ -47,7 +46,7 @@ log = logging.getLogger(__name__)
 MAX_FRAGMENT_WORDS = 9
 # rows that print more scores than the header names (and at least rows.MIN_CONFIRMED of them) for
 # the lost labels to be looked for; at most MAX_LOST_LABELS labels lost (placings tried: orders of
-# the missing factors times positions; the placing chosen: rows.confirmed_layout)
+# the missing factors times positions; the placing chosen: placing.confirmed_layout)
 LOST_LABEL_SHARE = 0.5
 MAX_LOST_LABELS = 2
 # lines looked ahead of a long line without scores for a score alone on its line
@@ -178,34 +177,47 @@ def _repeated_state(lines: list[str], lay: Layout) -> list[str]:
 
 
 def _with_lost_labels(
-    rows: list[RawRow], lay: Layout, named: set[str], hints: Hints, confirmed: Callable[[list[RawRow]], int]
-) -> list[RawRow]:
+    rows: list[RawRow], lay: Layout, named: tuple[str, ...], hints: Hints, confirmed: Callable[[list[RawRow]], int]
+) -> tuple[list[RawRow], Layout]:
     """Rows read again when most print more scores than the header names (labels OCR lost:
     'ificació', 'orales'): each way of placing the factors the prose names and the header lacks
     among the header's score columns is tried, and the one under which the most rows' finals
-    are their weighted sum wins, when it confirms most rows and no other way as many."""
+    are their weighted sum wins, when it confirms most rows and no other way as many. The rows
+    and the layout they are read under."""
     scored = [r for r in rows if not r.is_fragment]
     lost = [r for r in scored if "_unassigned" in r.scores]
     if len(lost) < max(MIN_CONFIRMED, LOST_LABEL_SHARE * len(scored)):
-        return rows
+        return rows, lay
     extra = Counter(len(r.scores["_unassigned"].split()) - len(lay.scores) for r in lost).most_common(1)[0][0]
     missing = [r for r in SCORE_ROLES if r in named and r not in lay.flat]
     tail = list(lay.tail)
     head = lay.roles[: len(lay.roles) - len(tail)]
     if not 1 <= extra <= min(len(missing), MAX_LOST_LABELS) or any(set(r) & set(tail) for r in head):
-        return rows
+        return rows, lay
     candidates = []
     for roles in itertools.permutations(missing, extra):
         for at in itertools.combinations(range(len(tail) + extra), extra):
             given, kept = iter(roles), iter(tail)
             new_tail = [next(given) if k in at else next(kept) for k in range(len(tail) + extra)]
             candidates.append(Layout((*head, *((r,) for r in new_tail))))
-    chosen = confirmed_layout(candidates, [r.cells for r in scored], hints, confirmed)
+    chosen = confirmed_layout(candidates, [r.cells for r in scored], hints, confirmed, named)
     if chosen is None:
-        return rows
+        return rows, lay
     lay = chosen[0]
     log.debug("score columns the header lost placed: %s (%d of %d rows confirm)", lay.tail, chosen[1], len(scored))
-    return [r if r.is_fragment else _reread(r, lay, hints) for r in rows]
+    return [r if r.is_fragment else _reread(r, lay, hints) for r in rows], lay
+
+
+def _with_settled_goals(
+    rows: list[RawRow], lay: Layout, hints: Hints, confirmed: Callable[[list[RawRow]], int]
+) -> list[RawRow]:
+    """Rows read again with the goal columns the other way round when the arithmetic says so
+    (placing.settle_goal_order)."""
+    scored = [r for r in rows if not r.is_fragment]
+    settled = settle_goal_order(lay, [r.cells for r in scored], hints, confirmed)
+    if settled is lay:
+        return rows
+    return [r if r.is_fragment else _reread(r, settled, hints) for r in rows]
 
 
 def _with_lost_numbering(rows: list[RawRow], lay: Layout, hints: Hints) -> tuple[list[RawRow], Layout]:
@@ -282,7 +294,7 @@ def _next_number(rows: list[RawRow]) -> str | None:
     return str(int(last) + 1) if last and last.isdigit() else None
 
 
-def _fill_lost_label(lay: Layout, first_row: list[str], named: set[str]) -> Layout:
+def _fill_lost_label(lay: Layout, first_row: list[str], named: tuple[str, ...]) -> Layout:
     """A header cell left empty (OCR lost 'Competencias' from '| Logro de metas |  |  |') over a
     column the first row fills with a score takes the score role the header lacks. Only when
     the first row has a cell per column: otherwise no cell says which column is which."""
@@ -293,7 +305,7 @@ def _fill_lost_label(lay: Layout, first_row: list[str], named: set[str]) -> Layo
 
 
 def read_stream(
-    doc: Document, hints: Hints, named: set[str], confirmed: Callable[[list[RawRow]], int] | None = None
+    doc: Document, hints: Hints, named: tuple[str, ...], confirmed: Callable[[list[RawRow]], int] | None = None
 ) -> list[RawRow]:
     """The score rows of every score table found in the document's lines; ``named``: the score
     roles its prose names (header.named_factors); ``confirmed``: how many of some rows the
@@ -376,7 +388,8 @@ def read_stream(
         ]
         rows, lay = _with_lost_numbering(rows, lay, hints)
         if confirmed is not None:
-            rows = _with_lost_labels(rows, lay, named, hints, confirmed)
+            rows, lay = _with_lost_labels(rows, lay, named, hints, confirmed)
+            rows = _with_settled_goals(rows, lay, hints, confirmed)
         out.extend(rows)
         pos = k
     return [r for r in out if set(r.scores) <= set(SCORE_ROLES) | {"_unassigned"}]
