@@ -22,6 +22,7 @@ from papeleo.model import Document
 from papeleo.registry import Extraction, register
 
 from .assemble import complete, is_person, join_wrapped
+from .furniture import furniture
 from .geo import read_geometry
 from .header import named_factors
 from .locate import learn_hints, read_tables, score_tables
@@ -30,7 +31,7 @@ from .record import out_of_range_failure, to_record
 from .rows import split_lost_post_column
 from .solve import check_bands, check_weighting, read_people, withhold_unverified
 from .spellings import snap
-from .stream import furniture, read_stream
+from .stream import read_stream
 
 log = logging.getLogger(__name__)
 

@@ -20,6 +20,7 @@ from statistics import median
 from papeleo.model import BBox, Page
 from papeleo.text.normalize import fold
 
+from .furniture import furniture_key
 from .geo_columns import (
     cuts,
     fill_lost_column,
@@ -42,7 +43,6 @@ from .geo_lines import (
 from .header import Layout
 from .placing import name_blank_columns, settle_goal_order
 from .rows import Hints, RawRow, read_row
-from .stream import furniture_key
 from .text_header import role_of_word
 
 log = logging.getLogger(__name__)
@@ -247,7 +247,7 @@ def read_geometry(
     confirmed: Callable[[list[RawRow]], int] | None = None,
 ) -> list[RawRow]:
     """Every page's score rows, a table's columns carried onto the next page; ``skip``: the
-    document's running headers and footers (``stream.furniture``); ``named``: the score roles
+    document's running headers and footers (``furniture.furniture``); ``named``: the score roles
     its prose names (header.named_factors)."""
     out: list[RawRow] = []
     carried, prior = None, []

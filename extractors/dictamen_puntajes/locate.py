@@ -16,6 +16,7 @@ from papeleo.model import Document
 from papeleo.tables import Row, Table, pages_to_tables
 from papeleo.text.normalize import fold
 
+from .furniture import furniture_key
 from .header import (
     PLACEHOLDER,
     Layout,
@@ -27,7 +28,6 @@ from .header import (
 )
 from .placing import name_blank_columns, settle_goal_order
 from .rows import POSTS, Hints, RawRow, from_cells, read_row
-from .stream import furniture_key
 from .tokens import is_score
 
 log = logging.getLogger(__name__)
@@ -177,7 +177,7 @@ def learn_hints(tables: list[tuple[Table, Layout]]) -> Hints:
 
 def read_tables(tables: list[tuple[Table, Layout]], hints: Hints, skip: set[str] | None = None) -> list[RawRow]:
     """Every body row read; a headerless continuation's 'header' rows are read as body rows,
-    but for page furniture (``skip``: running headers' lines, as ``stream.furniture_key`` gives them)."""
+    but for page furniture (``skip``: running headers' lines, as ``furniture.furniture_key`` gives them)."""
     out: list[RawRow] = []
     for t, lay in tables:
         body = list(t.rows)

@@ -18,6 +18,7 @@ import regex
 from papeleo.model import Document
 from papeleo.text.normalize import fold
 
+from .furniture import furniture, furniture_key
 from .header import SCORE_ROLES, Layout, with_lost_role
 from .placing import MIN_CONFIRMED, confirmed_layout, settle_goal_order
 from .rows import (
@@ -59,32 +60,13 @@ MAX_CELL_LINES = 8
 # post's word, and posts differ from row to row
 MAX_STATE_WORDS = 3
 STATE_SHARE = 0.6
-# a page's furniture line (running header, folio) recurs on this many pages
-FURNITURE_PAGES = 2
-# running headers and footers are among a page's first and last lines this many (a table's
-# wrapped 'Dorada' recurs on every page too, in the middle)
-FURNITURE_ZONE = 5
-# letters a recurring line needs to be furniture ('Página # de #' has 9; 'N/A #.## #.##' has 2)
-FURNITURE_LETTERS = 6
-# 'Página 3 de 12', '- 4 -', '7'
-DIGITS = regex.compile(r"\d+")
+# a page number on a line of its own: 'Página 3 de 12', '- 4 -', '7'
 FOLIO = regex.compile(r"^\W*(?:p[aá]gina\s+)?\d{1,3}(?:\s+de\s+\d{1,3})?\W*$", regex.I)
 
 
-def furniture_key(text: str) -> str:
-    """A line as it recurs from page to page: its folio's digits aside ('Página 3 de 12')."""
-    return DIGITS.sub("#", " ".join(fold(text).split()))
-
-
-def furniture(doc: Document) -> set[str]:
-    """The running headers and footers: lines with words that recur on several pages (a row of
-    scores recurs too once its digits are aside, so a line needs words to be furniture)."""
-    seen: Counter = Counter()
-    for page in doc.pages:
-        lines = [ln.text for ln in page.lines if ln.text.strip()]
-        edge = lines[:FURNITURE_ZONE] + lines[-FURNITURE_ZONE:]
-        seen.update({furniture_key(t) for t in edge})
-    return {t for t, n in seen.items() if n >= FURNITURE_PAGES and sum(c.isalpha() for c in t) >= FURNITURE_LETTERS}
+# times a level split over two cells must be printed whole or split alike in the document
+# (here, and in the bands or another row) to be joined (_continues_level)
+MIN_LEVEL_REPEATS = 2
 
 
 def _fragment(text: str, lay: Layout, cargo_words: set[str]) -> RawRow:
@@ -104,6 +86,14 @@ def _fragment(text: str, lay: Layout, cargo_words: set[str]) -> RawRow:
     if "cargo" not in lay.texts:
         texts = {"nombre": text}
     return RawRow(texts={k: v for k, v in texts.items() if v}, cells=(text,), how="words")
+
+
+def _continues_level(level: str, line: str, spaced: str) -> bool:
+    """A word after a blank line that ends the level before it ('Altamente' | 'competente', the
+    blank line OCR's): the two as one level are printed elsewhere in the document too (the bands,
+    other rows). Once is this place itself; a next row's name beginning there is printed once."""
+    words = line.split()
+    return len(words) == 1 and spaced.count(" ".join(fold(f"{level} {line}").split())) >= MIN_LEVEL_REPEATS
 
 
 def _closes(buf: list[tuple[int, str]], lay: Layout) -> bool:
@@ -312,6 +302,7 @@ def read_stream(
     document's arithmetic confirms (names score columns whose labels were lost, _with_lost_labels)."""
     lines_out = furniture(doc)
     lines = [(p.number, ln.text) for p in doc.pages for ln in p.lines]
+    spaced = " ".join(fold(doc.text).split())  # for a level's second word (_continues_level)
     out: list[RawRow] = []
     pos = 0
     while (found := find_header(lines, pos)) is not None:
@@ -322,6 +313,7 @@ def read_stream(
         cells_style = sum(1 for _, t in lines[i:j] if not t.strip()) >= (j - i) // 3 and (j - i) > 4
         rows, k, blank = [], j, 0
         buf: list[tuple[int, str]] = []
+        closed_on: int | None = None  # the page a row read cell by cell just closed on, with its level
         while k < len(lines):
             page, text = lines[k]
             t = text.strip()
@@ -352,6 +344,13 @@ def read_stream(
             # fewer scores than a row has: one cell ('7 133' is one score whose point became a space)
             partial = n < max(2, len(lay.scores))
             starts_row = alone and (not rows or not rows[-1].is_fragment) or not n and _cells_row_ahead(lines, k)
+            level = rows[-1].nivel if closed_on == page else None
+            if partial and one_cell and level and (not after_blank or _continues_level(level, t, spaced)):
+                # the level's next line ('Altamente' over 'competente'): the row closed on its first
+                rows[-1].nivel = f"{rows[-1].nivel} {t}"
+                rows[-1].cells = (*rows[-1].cells, t)
+                continue
+            closed_on = None
             if partial and one_cell and (buf or cells_style or starts_row):
                 # a row printed one cell per line, a blank line after each; a cell's own lines run on
                 if buf and not after_blank and cells_style and buf[-1][0] == page:
@@ -361,6 +360,7 @@ def read_stream(
                 if _closes(buf, lay):
                     rows.extend(_cells_rows(buf, lay, hints))
                     buf = []
+                    closed_on = page if cells_style and lay.tail[-1:] == ("nivel",) and rows else None
                 continue
             if n >= 2:
                 if buf:  # an unfinished row read one cell at a time before a whole row

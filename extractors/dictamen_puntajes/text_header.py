@@ -50,6 +50,9 @@ MAX_LABELS_BEFORE = 3
 MAX_LABEL_WORDS = 4
 # words after a level/final word that show it belongs to a factor's label ('Metas de desempeño individual')
 LOOKAHEAD = 2
+# words a header row may have to be a piece of one label printed a cell per line ('Metas de',
+# 'desempeño'); a row of labels side by side has more
+MAX_LABEL_PIECE_WORDS = 3
 # a label left open at a header line's end: 'Evaluación de' (its role named on the line below)
 OPEN_ENDS = frozenset({"de", "del"})
 # a header whose first line holds this many labels apart by wide spaces is aligned: the words of
@@ -57,6 +60,11 @@ OPEN_ENDS = frozenset({"de", "del"})
 MIN_ALIGNED_LABELS = 3
 # the rule under a Markdown table's header: '|---|:---:|'
 MARKDOWN_RULE = regex.compile(r"^\|?[\s:|-]*-{3,}[\s:|-]*\|?$")
+# a sentence's end inside or at the end of a line ('... individuales. El dictamen ...', '...
+# el nivel de desempeño alcanzado.'), or a list of clauses ('(Metas ..., Metas ...), el periodo
+# evaluado, la calificación final'): prose, which a header line never is however many label
+# words it holds. A label's own abbreviations ('Ind.', 'No.') are one capital or short
+SENTENCE = regex.compile(r"\p{Ll}{3,}\.(?:\s+\p{Lu}|\s*$)|,\s.*,\s")
 # columns of aligned text: two or more spaces ('Ramírez Ávila Jimena   Técnica de ...   9,583')
 WIDE_SPACE = regex.compile(r" {2,}")
 
@@ -86,9 +94,11 @@ def header_layout(lines: list[str], min_scores: int = MIN_SCORE_COLUMNS) -> Layo
             lay = layout_of(spread)
             if _enough(lay, min_scores):
                 return lay
+    follow = _label_continuations(lines)
     seq: list[str] = []
     at: list[int] = []  # each role's character offset on its line (aligned headers only)
     group: int | None = None  # where the sub-labels of a group label go
+    sub_at: dict[str, int] = {}  # the goal sub-labels' offsets on the aligned lines under the groups
     aligned = bool(rows) and len(WIDE_SPACE.split(rows[0].strip())) >= MIN_ALIGNED_LABELS
     for n, line in enumerate(rows):
         found = list(HEADER_WORD.finditer(line))
@@ -98,7 +108,7 @@ def header_layout(lines: list[str], min_scores: int = MIN_SCORE_COLUMNS) -> Layo
         placed = aligned and n > 0 and (line[:1] == " " or bool(WIDE_SPACE.search(line.strip())))
         for i, word in enumerate(words):
             role = role_of_word(word)
-            ahead = [role_of_word(w) for w in words[i + 1 : i + 1 + LOOKAHEAD]]
+            ahead = [role_of_word(w) for w in [*words[i + 1 :], *follow.get(n, [])][:LOOKAHEAD]]
             if fold(word) in GROUP_WORDS and ahead[:1] not in (["ind"], ["col"]):
                 if group is None:
                     group = len(seq)
@@ -119,6 +129,8 @@ def header_layout(lines: list[str], min_scores: int = MIN_SCORE_COLUMNS) -> Layo
             if role in seq:
                 continue
             if role in ("ind", "col") and group is not None:
+                if placed:
+                    sub_at[role] = found[i].start()
                 if seq[group] == "group":
                     seq[group] = role
                 else:
@@ -134,8 +146,32 @@ def header_layout(lines: list[str], min_scores: int = MIN_SCORE_COLUMNS) -> Layo
             seq.insert(k, role)
             at.insert(k, found[i].start())
     seq = [r for r in seq if r not in ("group", "open")]
+    if len(sub_at) == 2 and (seq.index("ind") < seq.index("col")) != (sub_at["ind"] < sub_at["col"]):
+        # 'Metas de' over 'productividad' over 'individual', 'Objetivos' over 'colectivos': the
+        # sub-labels came line by line, collective first; where they stand says which goes where
+        a, b = seq.index("ind"), seq.index("col")
+        seq[a], seq[b] = seq[b], seq[a]
     lay = Layout(tuple((r,) for r in seq))
     return lay if _enough(lay, min_scores) else None
+
+
+def _label_continuations(lines: list[str]) -> dict[int, list[str]]:
+    """For each header row (blank and rule lines left out, as header_layout counts them) that is a
+    piece of one label ('Metas de' over 'desempeño' over 'individual', a cell per line), the words
+    of the row right under it, no blank line between: the label goes on there, and 'desempeño'
+    is the goal's, not the level's. A row of several labels side by side ('Nivel de' at the end of
+    'Nombre Cargo Metas ... Nivel de') is none: the row under it holds other columns' words."""
+    kept = [ln for ln in lines if ln.strip() and not MARKDOWN_RULE.match(ln.strip())]
+    out: dict[int, list[str]] = {}
+    n = -1
+    for k, line in enumerate(lines):
+        if not line.strip() or MARKDOWN_RULE.match(line.strip()):
+            continue
+        n += 1
+        nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        if n + 1 < len(kept) and nxt.strip() and len(line.split()) <= MAX_LABEL_PIECE_WORDS and "\t" not in line:
+            out[n] = [m.group() for m in HEADER_WORD.finditer(nxt)]
+    return out
 
 
 def _enough(lay: Layout, min_scores: int) -> bool:
@@ -176,6 +212,8 @@ def _too_long(text: str) -> bool:
     cells = split_cells(text)
     if len(text.split()) <= MAX_HEADER_WORDS or len(cells) >= MIN_HEADER_CELLS:
         return False
+    if SENTENCE.search(text):  # a considerando naming every factor and the level is prose
+        return True
     words = HEADER_WORD.findall(text)
     labels = sum(1 for w in words if role_of_word(w) or fold(w) in LABEL_FILLERS or fold(w) in GROUP_WORDS)
     return labels < LONG_HEADER_SHARE * len(words)

@@ -216,3 +216,57 @@ def test_specks_between_centred_rows_do_not_make_them_top_aligned():
     assert set(out) == {"Gerardo Tovar", "Irma Sofía Salazar Nájera", "Marlene Melgar Bárcenas Ruiz",
                         "Esperanza Diana Ortega Delgado", "Zoila Maldonado Zúñiga Ríos"}  # fmt: skip
     assert out["Esperanza Diana Ortega Delgado"]["competencias"] == 9.104
+
+
+# OCR'd text of a table printed one cell per line, a blank line after each cell (generated
+# dictamen 8926's layout; its first four people, scores as printed there: 30/30/40)
+CELLS_PROSE = (
+    "TERCERO. Dictamen de resultados individuales. El dictamen de resultados individuales incluye la "
+    "calificación obtenida en cada uno de los factores (Metas de desempeño individual, Metas Colectivas y "
+    "Competencias), el periodo evaluado, la calificación final y el nivel de desempeno alcanzado.\n\n"
+    "Los niveles de desempeno corresponden a los rangos siguientes:\n\n"
+    "Nivel de desempeño\tRango de calificación\nExcelente\t9,500 a 10,000\n"
+    "Altamente competente\t8,500 a 9,499\nCompetente\t7,000 a 8,499\n\n"
+    "CUARTO. Resultados. Las calificaciones quedaron de la siguiente manera:\n\n"
+)
+CELLS_TABLE = (
+    "Nombre completo\n\nCargo/Puesto\n\nMetas de\ndesempeño\nindividual\n\nMetas\nColectivas\n\n"
+    "Competencias\n\nCalificación\nfinal\n\nDesempeño\n\n"
+    "Navarro Arellano\nFausto Crispín\n\nCoordinador de lo Contencioso\nElectoral\n\n"
+    "7,778\n\n8,889\n\n7,758\n\n8,103\n\nCompetente\n\n"
+    "Orozco Alcántara Daniela\n\nTécnica de lo Contencioso Electoral\n\n"
+    "10,000\n\n8,333\n\n8,752\n\n9,001\n\nAltamente\ncompetente\n\n"
+    "de los Santos Pineda Delfino\n\nTécnico de Sistemas\n\n"
+    "8,333\n\n8,889\n\n8,409\n\n8,530\n\nAltamente\n\ncompetente\n\n"
+    "Pineda Valdés María\n\nJefa de Departamento\n\n7,500\n\n10,000\n\n9,787\n\n9,165\n\nAltamente competente\n\n"
+)
+
+
+def test_a_table_one_cell_per_line_under_a_prose_naming_every_factor():
+    # three things the cell-per-line layout broke (generated OCR'd text 8926, every row lost):
+    # the considerando naming the factors, the level and the final was taken for a header; the
+    # label 'Metas de / desempeño / individual' gave 'desempeño' to the level, the goal's word;
+    # and a level printed over two lines ('Altamente' / 'competente', a blank line between them
+    # where OCR put one) ended its row at its first word and opened the next name with the second
+    out = run(CELLS_PROSE + CELLS_TABLE)
+    got = {r["nombre"]: (*(r[k] for k in SCORES), r["nivel_desempeno"]) for r in out.records}
+    assert got == {
+        "Navarro Arellano Fausto Crispín": (7.778, 8.889, 7.758, 8.103, "Competente"),
+        "Orozco Alcántara Daniela": (10.0, 8.333, 8.752, 9.001, "Altamente competente"),
+        "de los Santos Pineda Delfino": (8.333, 8.889, 8.409, 8.53, "Altamente competente"),
+        "Pineda Valdés María": (7.5, 10.0, 9.787, 9.165, "Altamente competente"),
+    }
+
+
+def test_goal_sub_labels_on_different_lines_of_an_aligned_header_go_where_they_stand():
+    # generated OCR'd text 8924: 'Metas de / productividad / individual' beside 'Objetivos /
+    # colectivos', so the collective goals' sub-label comes a line before the individual's; read
+    # line by line the two columns were swapped, and under a fitted weighting (which swaps with
+    # them) nothing said so
+    def line(*cells: str) -> str:  # columns 34, 42, 18, 15 and 15 characters wide
+        return "".join(c.ljust(w) for c, w in zip(cells, (34, 42, 18, 15, 15, 0))).rstrip() + "\n"
+
+    header = line("Nombre completo", "Cargo que ocupa", "Metas de", "Objetivos", "Competencias", "Calificación total")
+    header += line("", "", "productividad", "colectivos", "laborales") + line("", "", "individual")
+    body = "".join(line(n, c, i, co, p, f) for n, c, i, co, p, f in PEOPLE)
+    assert _rows(run(NAMING_PROSE + header + body).records) == _expected()
