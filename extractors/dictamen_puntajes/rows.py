@@ -190,10 +190,31 @@ def _strip_known(words: list[str], known: list[str], at_end: bool) -> tuple[list
     return words, None
 
 
+def _capitals_cut(words: list[str], name_first: bool) -> int | None:
+    """Where a name printed in capitals meets a post that is not ('HÉCTOR CERVANTES DELGADO
+    Auxiliar Administrativo', 'Jefa del Departamento de Servicios ZOILA CONCEPCIÓN LARA RÍOS'):
+    the index the post (name first) or the name (post first) starts at; None when the case does
+    not tell them apart. Words without two letters (specks) go with either side."""
+
+    def caps(w: str) -> bool | None:
+        letters = [c for c in w if c.isalpha()]
+        return None if len(letters) < 2 else all(c.isupper() for c in letters)
+
+    kinds = [caps(w) for w in words]
+    for k in range(MIN_NAME_WORDS if name_first else 1, len(words) - (0 if name_first else MIN_NAME_WORDS - 1)):
+        head, tail = [c for c in kinds[:k] if c is not None], [c for c in kinds[k:] if c is not None]
+        name, post = (head, tail) if name_first else (tail, head)
+        if len(name) >= MIN_NAME_WORDS and post and all(name) and not any(post) and kinds[k] is not None:
+            return k
+    return None
+
+
 def _name_then_post(words: list[str], hints: Hints) -> tuple[str, str]:
     rest, post = _strip_known(words, hints.cargos, at_end=True)
     if post and len(rest) >= MIN_NAME_WORDS:
         return " ".join(rest), post
+    if (k := _capitals_cut(words, name_first=True)) is not None:
+        return " ".join(words[:k]), " ".join(words[k:])
     for i in range(MIN_NAME_WORDS, len(words)):
         if fold(words[i]).strip(".,") in POSTS:
             return " ".join(words[:i]), " ".join(words[i:])
@@ -204,6 +225,8 @@ def _post_then_name(words: list[str], hints: Hints) -> tuple[str, str]:
     rest, post = _strip_known(words, hints.cargos, at_end=False)
     if post and len(rest) >= MIN_NAME_WORDS:
         return " ".join(rest), post
+    if (k := _capitals_cut(words, name_first=False)) is not None:
+        return " ".join(words[k:]), " ".join(words[:k])
     # the post runs to the word after its last connector ('... de Orientación y Quejas')
     last = max((i for i, w in enumerate(words[:-MIN_NAME_WORDS]) if fold(w) in CONNECTORS), default=None)
     if last is None:

@@ -270,3 +270,20 @@ def test_goal_sub_labels_on_different_lines_of_an_aligned_header_go_where_they_s
     header += line("", "", "productividad", "colectivos", "laborales") + line("", "", "individual")
     body = "".join(line(n, c, i, co, p, f) for n, c, i, co, p, f in PEOPLE)
     assert _rows(run(NAMING_PROSE + header + body).records) == _expected()
+
+
+def test_a_name_in_capitals_is_split_from_a_post_that_is_not():
+    # OCR'd text of dev dictamen 118: posts first, names in capitals, single spaces; the post
+    # ran to the word after its last connector, taking the name's first words with it
+    text = NAMING_PROSE + (
+        "Cargo Nombre completo Metas individuales Metas colectivas Competencias Calificación final\n"
+        "Jefa del Departamento de Servicios ZOILA CONCEPCIÓN DE LA LUZ RÍOS 9,167 10,000 9,417 9,500\n"
+        "Auxiliar Administrativo HÉCTOR CERVANTES DELGADO 8,750 9,167 9,383 9,100\n"
+        "Analista de Servicios Escolares YOLANDA CITLALI CORTEZ MONTIEL 10,000 9,695 9,909 9,870\n"
+    )
+    got = {r["nombre"]: r["cargo"] for r in run(text).records}
+    assert got == {
+        "ZOILA CONCEPCIÓN DE LA LUZ RÍOS": "Jefa del Departamento de Servicios",
+        "HÉCTOR CERVANTES DELGADO": "Auxiliar Administrativo",
+        "YOLANDA CITLALI CORTEZ MONTIEL": "Analista de Servicios Escolares",
+    }
