@@ -98,6 +98,8 @@ def read_people(rows: list[RawRow]) -> tuple[list[Person], dict[str, int]]:
                 p.notes.append(read.note or f"{role} sin leer")
         if "_unassigned" in r.scores:
             p.notes.append(f"las cifras '{r.scores['_unassigned']}' no corresponden a las columnas del encabezado")
+        for role in sorted(r.guessed - set(SCORE_ROLES)):
+            p.notes.append(f"{role} escrito por el OCR tras la tabla: dado a las filas por su orden")
         guessed = [role for role in SCORE_ROLES if role in r.guessed and p.values.get(role) is not None]
         for role in guessed:
             p.corrected.setdefault(role, "columna_inferida")

@@ -8,7 +8,6 @@ scores still look like scores, so a row is what lies between one row's scores an
 
 from __future__ import annotations
 
-import itertools
 import logging
 from collections import Counter
 from collections.abc import Callable
@@ -20,16 +19,21 @@ from papeleo.text.normalize import fold
 
 from .furniture import furniture, furniture_key
 from .header import SCORE_ROLES, Layout, with_lost_role
-from .placing import MIN_CONFIRMED, confirmed_layout, settle_goal_order
 from .rows import (
     CONNECTORS,
     POSTS,
     Hints,
     RawRow,
     from_cells,
-    is_running_numbering,
     read_row,
-    running_number,
+)
+from .stream_repairs import (
+    repeated_header,
+    reread,
+    with_detached_column,
+    with_lost_labels,
+    with_lost_numbering,
+    with_settled_goals,
 )
 from .text_header import (
     MARKDOWN_RULE,
@@ -45,11 +49,6 @@ log = logging.getLogger(__name__)
 
 # a line without scores longer than this is prose after the table, not a wrapped cell
 MAX_FRAGMENT_WORDS = 9
-# rows that print more scores than the header names (and at least rows.MIN_CONFIRMED of them) for
-# the lost labels to be looked for; at most MAX_LOST_LABELS labels lost (placings tried: orders of
-# the missing factors times positions; the placing chosen: placing.confirmed_layout)
-LOST_LABEL_SHARE = 0.5
-MAX_LOST_LABELS = 2
 # lines looked ahead of a long line without scores for a score alone on its line
 LOOKAHEAD_LINES = 4
 # ... and of a line that may start a row printed one cell per line (its name, post and state
@@ -166,77 +165,12 @@ def _repeated_state(lines: list[str], lay: Layout) -> list[str]:
     return [max(best, key=lambda t: (t[0], -t[1]))[2]] if best else []
 
 
-def _with_lost_labels(
-    rows: list[RawRow], lay: Layout, named: tuple[str, ...], hints: Hints, confirmed: Callable[[list[RawRow]], int]
-) -> tuple[list[RawRow], Layout]:
-    """Rows read again when most print more scores than the header names (labels OCR lost:
-    'ificació', 'orales'): each way of placing the factors the prose names and the header lacks
-    among the header's score columns is tried, and the one under which the most rows' finals
-    are their weighted sum wins, when it confirms most rows and no other way as many. The rows
-    and the layout they are read under."""
-    scored = [r for r in rows if not r.is_fragment]
-    lost = [r for r in scored if "_unassigned" in r.scores]
-    if len(lost) < max(MIN_CONFIRMED, LOST_LABEL_SHARE * len(scored)):
-        return rows, lay
-    extra = Counter(len(r.scores["_unassigned"].split()) - len(lay.scores) for r in lost).most_common(1)[0][0]
-    missing = [r for r in SCORE_ROLES if r in named and r not in lay.flat]
-    tail = list(lay.tail)
-    head = lay.roles[: len(lay.roles) - len(tail)]
-    if not 1 <= extra <= min(len(missing), MAX_LOST_LABELS) or any(set(r) & set(tail) for r in head):
-        return rows, lay
-    candidates = []
-    for roles in itertools.permutations(missing, extra):
-        for at in itertools.combinations(range(len(tail) + extra), extra):
-            given, kept = iter(roles), iter(tail)
-            new_tail = [next(given) if k in at else next(kept) for k in range(len(tail) + extra)]
-            candidates.append(Layout((*head, *((r,) for r in new_tail))))
-    chosen = confirmed_layout(candidates, [r.cells for r in scored], hints, confirmed, named)
-    if chosen is None:
-        return rows, lay
-    lay = chosen[0]
-    log.debug("score columns the header lost placed: %s (%d of %d rows confirm)", lay.tail, chosen[1], len(scored))
-    return [r if r.is_fragment else _reread(r, lay, hints) for r in rows], lay
-
-
-def _with_settled_goals(
-    rows: list[RawRow], lay: Layout, hints: Hints, confirmed: Callable[[list[RawRow]], int]
-) -> list[RawRow]:
-    """Rows read again with the goal columns the other way round when the arithmetic says so
-    (placing.settle_goal_order)."""
-    scored = [r for r in rows if not r.is_fragment]
-    settled = settle_goal_order(lay, [r.cells for r in scored], hints, confirmed)
-    if settled is lay:
-        return rows
-    return [r if r.is_fragment else _reread(r, settled, hints) for r in rows]
-
-
-def _with_lost_numbering(rows: list[RawRow], lay: Layout, hints: Hints) -> tuple[list[RawRow], Layout]:
-    """Rows read again with a running-number column first when the header names none ('#' read
-    as '4') but most rows open with a whole number that rises row by row (else each number is
-    read as a score and the name is lost)."""
-    scored = [r for r in rows if not r.is_fragment]
-    if "numero" in lay.flat:
-        return rows, lay
-    firsts = [running_number((" ".join(r.cells).split() or [""])[0]) for r in scored]
-    if not is_running_numbering([n for n in firsts if n is not None], len(scored)):
-        return rows, lay
-    lay = Layout((("numero",), *lay.roles))
-    return [r if r.is_fragment else _reread(r, lay, hints) for r in rows], lay
-
-
-def _reread(row: RawRow, lay: Layout, hints: Hints, more: tuple[str, ...] = ()) -> RawRow:
-    """``row`` read again under ``lay`` (with ``more`` cells after its own), where it was."""
-    new = read_row((*row.cells, *more), lay, hints)
-    new.page, new.bbox, new.confidence = row.page, row.bbox, row.confidence
-    return new
-
-
 def _complete_cut_row(row: RawRow, cells: list[str], lay: Layout, hints: Hints) -> RawRow | None:
     """``row`` read again with the cells printed after a page break, when it lacked scores and
     now has every one; None otherwise."""
     if len(row.scores) >= len(lay.scores) and "_unassigned" not in row.scores:
         return None
-    joined = _reread(row, lay, hints, tuple(cells))
+    joined = reread(row, lay, hints, tuple(cells))
     if len(joined.scores) < len(lay.scores) or "_unassigned" in joined.scores:
         return None
     joined.texts = {**row.texts, **{k: v for k, v in joined.texts.items() if k not in row.texts}}
@@ -299,16 +233,19 @@ def read_stream(
 ) -> list[RawRow]:
     """The score rows of every score table found in the document's lines; ``named``: the score
     roles its prose names (header.named_factors); ``confirmed``: how many of some rows the
-    document's arithmetic confirms (names score columns whose labels were lost, _with_lost_labels)."""
+    document's arithmetic confirms (names score columns whose labels were lost, stream_repairs.with_lost_labels)."""
     lines_out = furniture(doc)
     lines = [(p.number, ln.text) for p in doc.pages for ln in p.lines]
     spaced = " ".join(fold(doc.text).split())  # for a level's second word (_continues_level)
     out: list[RawRow] = []
     pos = 0
+    before: Layout | None = None  # the layout the table above was read under
     while (found := find_header(lines, pos)) is not None:
         i, j, lay = found
         first = next((t for _, t in lines[j:] if n_scores(t) >= MIN_HEADER_CELLS // 2), "")
         lay = _fill_lost_label(lay, split_cells(first), named)
+        lay = repeated_header(lay, before, first)
+        before = lay
         hints = _with_clean_rows(hints, [t for _, t in lines[j:]], lay)
         cells_style = sum(1 for _, t in lines[i:j] if not t.strip()) >= (j - i) // 3 and (j - i) > 4
         rows, k, blank = [], j, 0
@@ -382,14 +319,20 @@ def read_stream(
                 rows.append(frag if frag is not None and frag.is_fragment else _fragment(t, lay, set()))
             else:
                 break
+        # lines left after the last row without a score: dropped, unless they are a column OCR
+        # wrote after the table
+        left = [] if any(n_scores(t) for _, t in buf) else [RawRow(cells=(t,), page=p, how="words") for p, t in buf]
+        ends = [n for n, r in enumerate(left) if r.cells[0].endswith((".", ":"))]  # a sentence: the prose
+        left = left[: ends[0]] if ends else left
+        rows = with_detached_column(rows, lay, left)
         cargo_words = {fold(w) for r in rows if not r.is_fragment for w in (r.texts.get("cargo") or "").split()}
         rows = [
             _fragment(" ".join(r.cells), lay, cargo_words) if r.is_fragment and r.how == "words" else r for r in rows
         ]
-        rows, lay = _with_lost_numbering(rows, lay, hints)
+        rows, lay = with_lost_numbering(rows, lay, hints)
         if confirmed is not None:
-            rows, lay = _with_lost_labels(rows, lay, named, hints, confirmed)
-            rows = _with_settled_goals(rows, lay, hints, confirmed)
+            rows, lay = with_lost_labels(rows, lay, named, hints, confirmed)
+            rows = with_settled_goals(rows, lay, hints, confirmed)
         out.extend(rows)
         pos = k
     return [r for r in out if set(r.scores) <= set(SCORE_ROLES) | {"_unassigned"}]

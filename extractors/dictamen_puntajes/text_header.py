@@ -45,6 +45,8 @@ MIN_HEADER_CELLS = 4
 MAX_HEADER_LINES = 40
 # words a label continues with on a line of its own (see vocab.json)
 LABEL_FILLERS = frozenset(VOCAB["label_fillers"])
+# ... and the column's role some of them carry on ('laborales': competencies)
+LABEL_CONTINUES: dict[str, str] = VOCAB["label_continues"]
 # labels before the name's that may belong to the header, and the words such a label has
 MAX_LABELS_BEFORE = 3
 MAX_LABEL_WORDS = 4
@@ -100,6 +102,9 @@ def header_layout(lines: list[str], min_scores: int = MIN_SCORE_COLUMNS) -> Layo
     group: int | None = None  # where the sub-labels of a group label go
     sub_at: dict[str, int] = {}  # the goal sub-labels' offsets on the aligned lines under the groups
     aligned = bool(rows) and len(WIDE_SPACE.split(rows[0].strip())) >= MIN_ALIGNED_LABELS
+    pending: list[str] = []  # a later line's new labels, waiting for a label it carries on
+    # a header of two single-spaced lines: the second's words stand under the first's, in order
+    two_line = len(rows) == 2 and not aligned
     for n, line in enumerate(rows):
         found = list(HEADER_WORD.finditer(line))
         words = [m.group() for m in found]
@@ -117,6 +122,8 @@ def header_layout(lines: list[str], min_scores: int = MIN_SCORE_COLUMNS) -> Layo
                 continue
             if role in ("nivel", "final") and any(r in ("ind", "col", "comp") for r in ahead):
                 continue  # 'Metas de desempeño individual'
+            if role is None and pending and LABEL_CONTINUES.get(fold(word)) in seq:
+                role = LABEL_CONTINUES[fold(word)]  # an anchor only: it carries on a label above
             if role is None:
                 if (
                     n == 0 and fold(word) not in LABEL_FILLERS and fold(words[i + 1]) in OPEN_ENDS
@@ -127,6 +134,13 @@ def header_layout(lines: list[str], min_scores: int = MIN_SCORE_COLUMNS) -> Layo
                     at.append(found[i].start())
                 continue
             if role in seq:
+                if pending:
+                    # 'Individual Colectiva laborales': the new labels stand left of the label
+                    # 'laborales' carries on ('competencias' on the line above)
+                    k = seq.index(role)
+                    seq[k:k] = pending
+                    at[k:k] = [at[k]] * len(pending)
+                    pending = []
                 continue
             if role in ("ind", "col") and group is not None:
                 if placed:
@@ -143,8 +157,14 @@ def header_layout(lines: list[str], min_scores: int = MIN_SCORE_COLUMNS) -> Layo
             k = len(seq)
             if placed:
                 k = next((j for j, x in enumerate(at) if x > found[i].start()), len(seq))
+            elif n > 0 and two_line:
+                pending.append(role)  # placed before the first label this line carries on, if any
+                continue
             seq.insert(k, role)
             at.insert(k, found[i].start())
+        seq += pending
+        at += [at[-1] if at else 0] * len(pending)
+        pending = []
     seq = [r for r in seq if r not in ("group", "open")]
     if len(sub_at) == 2 and (seq.index("ind") < seq.index("col")) != (sub_at["ind"] < sub_at["col"]):
         # 'Metas de' over 'productividad' over 'individual', 'Objetivos' over 'colectivos': the
@@ -160,9 +180,15 @@ def _label_continuations(lines: list[str]) -> dict[int, list[str]]:
     piece of one label ('Metas de' over 'desempeño' over 'individual', a cell per line), the words
     of the row right under it, no blank line between: the label goes on there, and 'desempeño'
     is the goal's, not the level's. A row of several labels side by side ('Nivel de' at the end of
-    'Nombre Cargo Metas ... Nivel de') is none: the row under it holds other columns' words."""
+    'Nombre Cargo Metas ... Nivel de') is none: the row under it holds other columns' words. Only
+    a header with blank lines between its labels is printed a cell per line."""
     kept = [ln for ln in lines if ln.strip() and not MARKDOWN_RULE.match(ln.strip())]
     out: dict[int, list[str]] = {}
+    if len(kept) == len(lines):
+        # no blank line between labels: the lines are no labels printed a cell each but a header
+        # OCR wrote word by word ('Competencias' over 'Promedio' over 'colectivas' over ...), whose
+        # next line may be any column's
+        return out
     n = -1
     for k, line in enumerate(lines):
         if not line.strip() or MARKDOWN_RULE.match(line.strip()):

@@ -287,3 +287,41 @@ def test_a_name_in_capitals_is_split_from_a_post_that_is_not():
         "HÉCTOR CERVANTES DELGADO": "Auxiliar Administrativo",
         "YOLANDA CITLALI CORTEZ MONTIEL": "Analista de Servicios Escolares",
     }
+
+
+def _detached(first_cells: str, header: str) -> str:
+    """PEOPLE's scores as tab rows opening with ``first_cells``, their names written after the
+    table, a blank line after each (OCR wrote the name column apart: dev OCR'd text 8922)."""
+    rows = "".join(f"{first_cells}{i}\t{co}\t{p}\t{f}\n" for _, _, i, co, p, f in PEOPLE)
+    names = "".join(f"{n}\n\n" for n, *_ in PEOPLE)
+    return (
+        NAMING_PROSE + header + rows + names + "\nSEGUNDO. Notifíquese el presente acuerdo a las personas evaluadas.\n"
+    )
+
+
+def test_a_name_column_ocr_wrote_after_the_table_is_given_back_in_row_order():
+    header = "Nombre completo\tMetas individuales\tMetas colectivas\tCompetencias\tCalificación final\n"
+    out = run(_detached("", header)).records
+    assert _rows(out) == _expected()
+    assert all("tras la tabla" in r["comentario_extraccion"] for r in out)
+
+
+def test_a_state_that_slid_into_the_names_place_goes_back_to_its_column():
+    # unseen-block OCR'd text 9000: the names written after the table, so every row read
+    # 'Sierra Alta' (the state) where the name stands, split over the name and state columns
+    header = (
+        "Nombre completo\tEntidad federativa\tMetas individuales\tMetas colectivas\tCompetencias\tCalificación final\n"
+    )
+    out = run(_detached("Sierra Alta\t", header)).records
+    assert _rows(out) == _expected()
+    assert {r["entidad"] for r in out} == {"Sierra Alta"}
+
+
+def test_a_repeated_header_ocr_garbled_is_read_as_the_header_above():
+    # unseen-block OCR'd text 9026: the header repeated on page 2 came back word by word with
+    # 'competencias' lost; its rows hold the four scores the first page's header names
+    header = "Nombre completo Cargo Metas individuales Metas colectivas Competencias Calificación final\n"
+    garbled = "Nombre completo Cargo\nfinal\nIndividual\nColectiva\n"
+    body = [f"{n} {c} {i} {co} {p} {f}\n" for n, c, i, co, p, f in PEOPLE]
+    text = NAMING_PROSE + header + "".join(body[:3]) + "\n\n\n\f" + garbled + "".join(body[3:])
+    assert _rows(run(text).records) == _expected()
