@@ -28,7 +28,7 @@ from .header import named_factors
 from .locate import learn_hints, read_tables, score_tables
 from .prose import find_period, stated_bands, stated_weights
 from .record import out_of_range_failure, to_record
-from .rows import split_lost_post_column
+from .rows import split_known_posts, split_lost_post_column
 from .solve import check_bands, check_weighting, read_people, withhold_unverified
 from .spellings import snap
 from .stream import read_stream
@@ -76,7 +76,8 @@ def extract(doc: Document, ctx: Context) -> Extraction:
             len(rows),
         )
         rows = other
-    split_lost_post_column(rows, hints)
+    if not split_lost_post_column(rows, hints):
+        split_known_posts(rows)
     people, decimals = read_people(rows)
     if doc.text_source != "text_layer":  # a text layer's letters are the printed ones: nothing to read back
         for field in ("nivel", "entidad"):

@@ -234,6 +234,25 @@ def _post_then_name(words: list[str], hints: Hints) -> tuple[str, str]:
     return " ".join(words[last + 2 :]), " ".join(words[: last + 2])
 
 
+def split_known_posts(rows: list[RawRow]) -> None:
+    """A row whose post ran into its name ('Efraín Valentín Eleazar Bautista Ríos Oficial
+    Judicial': two rows at a page's foot, too few for the gap between the columns to show) while
+    other rows of the table read their posts apart: the post those rows print, cut off the name's
+    end (or start) when what is left is still a name."""
+    posts = [r.texts["cargo"] for r in rows if r.texts.get("cargo")]
+    if not posts:
+        return
+    for r in rows:
+        words = (r.texts.get("nombre") or "").split()
+        if r.texts.get("cargo") or len(words) <= MIN_NAME_WORDS:
+            continue
+        for at_end in (True, False):
+            rest, post = _strip_known(words, posts, at_end=at_end)
+            if post and len(rest) >= MIN_NAME_WORDS:
+                r.texts["nombre"], r.texts["cargo"] = " ".join(rest), post
+                break
+
+
 def split_lost_post_column(rows: list[RawRow], hints: Hints) -> bool:
     """Split names and posts of a table whose post column lost its header (LOST_POST_SHARE);
     True when it did. A table with any post read, or without a name column, is left alone."""

@@ -325,3 +325,19 @@ def test_a_repeated_header_ocr_garbled_is_read_as_the_header_above():
     body = [f"{n} {c} {i} {co} {p} {f}\n" for n, c, i, co, p, f in PEOPLE]
     text = NAMING_PROSE + header + "".join(body[:3]) + "\n\n\n\f" + garbled + "".join(body[3:])
     assert _rows(run(text).records) == _expected()
+
+
+def test_a_post_run_into_the_name_is_cut_off_by_the_posts_other_rows_print():
+    # text PDF of block 9011: the table's first two rows at a page's foot, too few for the gap
+    # between name and post to show, so each post ran into its name; the rows on the next page
+    # print 'Oficial Judicial' apart
+    table = "Nombre\tCargo\tMetas individuales\tMetas colectivas\tCompetencias\tCalificación final\n"
+    table += "Quintero Nájera Alondra Oficial Judicial\t\t9,375\t8,750\t9,219\t9,141\n"
+    table += "Ibarra Domínguez Carlos Ramiro\tOficial Judicial\t8,750\t10,000\t9,819\t9,446\n"
+    table += "Salazar Montiel Delfino\tJuez de Primera Instancia\t10,000\t9,583\t8,634\t9,465\n"
+    got = {r["nombre"]: r["cargo"] for r in run(PROSE + table).records}
+    assert got == {
+        "Quintero Nájera Alondra": "Oficial Judicial",
+        "Ibarra Domínguez Carlos Ramiro": "Oficial Judicial",
+        "Salazar Montiel Delfino": "Juez de Primera Instancia",
+    }
