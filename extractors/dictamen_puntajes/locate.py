@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable
 
 from papeleo.model import Document
 from papeleo.tables import Row, Table, pages_to_tables
-from papeleo.text.normalize import fold
 
 from .furniture import furniture_key
 from .header import (
@@ -26,8 +25,8 @@ from .header import (
     roles_of_label,
     with_lost_role,
 )
-from .placing import name_blank_columns, settle_goal_order
-from .rows import POSTS, Hints, RawRow, from_cells, read_row
+from .placing import fill_lost_text_label, name_blank_columns, scoreish_column, settle_goal_order
+from .rows import Hints, RawRow, from_cells, read_row
 from .tokens import is_score
 
 log = logging.getLogger(__name__)
@@ -37,11 +36,6 @@ log = logging.getLogger(__name__)
 # and the commission's table do not)
 CONTINUATION_SHARE = 0.5
 MIN_ROW_SCORES = 2
-# a text column whose label OCR lost ('Puesto' read 'llo 9') is the post column when at least
-# this share of its filled cells begin with a post word ('Coordinador de ...', 'Jefa de ...');
-# names and states begin with none. Lower, and a column of names with a few 'Juez' surnames
-# would be read as posts
-LOST_POST_SHARE = 0.5
 
 
 def _scoreish_rows(rows: Iterable[Row]) -> tuple[int, int]:
@@ -85,25 +79,6 @@ def fill_lost_label(t: Table, lay: Layout, named: tuple[str, ...]) -> Layout:
     return with_lost_role(lay, _blank_scores(t, lay), named)
 
 
-def fill_lost_post_label(t: Table, lay: Layout) -> Layout:
-    """A column of posts whose label OCR lost, in a table that names no post column: the post
-    column (else its cells are no cell of the row's, and the row is read by its words, the
-    post taken for part of the name)."""
-    if "cargo" in lay.flat:
-        return lay
-    for i, roles in enumerate(lay.roles):
-        cells = [r.texts[i].split() for r in t.rows if i < len(r.texts) and r.texts[i].strip()]
-        if roles or not cells or _scoreish_column([" ".join(c) for c in cells]):
-            continue
-        posts = sum(1 for c in cells if fold(c[0]).strip(".,:") in POSTS)
-        if posts >= LOST_POST_SHARE * len(cells):
-            log.debug("column %d, unlabelled, holds posts in %d of %d cells", i, posts, len(cells))
-            roles_ = list(lay.roles)
-            roles_[i] = ("cargo",)
-            return Layout(tuple(roles_))
-    return lay
-
-
 def _blank_scores(t: Table, lay: Layout) -> list[int]:
     """Columns of scores no label names."""
     return [
@@ -111,13 +86,8 @@ def _blank_scores(t: Table, lay: Layout) -> list[int]:
         for i, roles in enumerate(lay.roles)
         if not roles
         and not is_group_label(t.columns[i])  # 'Metas' split off 'de desempeño individual' beside it
-        and _scoreish_column([r.texts[i] for r in t.rows if i < len(r.texts)])
+        and scoreish_column([r.texts[i] for r in t.rows if i < len(r.texts)])
     ]
-
-
-def _scoreish_column(cells: list[str]) -> bool:
-    filled = [c for c in cells if c.strip()]
-    return bool(filled) and sum(is_score(c.strip()) for c in filled) / len(filled) >= CONTINUATION_SHARE
 
 
 def score_tables(
@@ -135,7 +105,7 @@ def score_tables(
         t = with_sub_labels(t)
         lay = layout_of(t.columns, goals) if not headerless(t) else Layout(((),) * t.n_columns)
         if "nombre" in lay.flat and not headerless(t):
-            lay = fill_lost_post_label(t, fill_lost_label(t, lay, named))
+            lay = fill_lost_text_label([r.texts for r in t.rows], fill_lost_label(t, lay, named))
             if confirmed is not None:
                 cells = [r.texts for r in t.rows]
                 if len(_blank_scores(t, lay)) > 1:

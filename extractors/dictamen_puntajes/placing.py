@@ -12,14 +12,27 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import logging
+from collections import Counter
 from collections.abc import Callable
 
+from papeleo.text.normalize import fold
+
 from .header import SCORE_ROLES, Layout
-from .rows import Hints, RawRow, read_row
-from .tokens import is_na
+from .rows import POSTS, Hints, RawRow, read_row
+from .tokens import is_na, is_score
 
 log = logging.getLogger(__name__)
 
+# a text column whose label OCR lost ('Puesto' read 'llo 9') is the post column when at least
+# this share of its filled cells begin with a post word ('Coordinador de ...', 'Jefa de ...');
+# names and states begin with none. Lower, and a column of names with a few 'Juez' surnames
+# would be read as posts
+LOST_POST_SHARE = 0.5
+# ... and the state column when this share of its cells repeat one value (a table of one state's
+# staff); names and posts repeat far less
+LOST_STATE_SHARE = 0.5
+# a column is a score column when this share of its filled cells read as scores
+SCOREISH_SHARE = 0.5
 # a placing of score columns the header did not name must be confirmed by the document's
 # arithmetic on this share of the rows (and MIN_CONFIRMED of them): fewer, and a placing may win
 # by the chance agreement of a few rows
@@ -126,3 +139,40 @@ def settle_goal_order(
 
 def _has_both_goals(row: RawRow) -> bool:
     return all(row.scores.get(g) and not is_na(row.scores[g]) for g in ("ind", "col"))
+
+
+def scoreish_column(cells: list[str]) -> bool:
+    filled = [c for c in cells if c.strip()]
+    return bool(filled) and sum(is_score(c.strip()) for c in filled) / len(filled) >= SCOREISH_SHARE
+
+
+def fill_lost_text_label(cell_rows: list[tuple[str, ...]], lay: Layout) -> Layout:
+    """A text column whose label OCR lost ('Entidad' read 'a', 'Puesto' read 'llo 9'), else its
+    cells are no cell of the row's and the row is read by its words, the post or the state taken
+    for part of the name: a column of posts (LOST_POST_SHARE of its cells open with a post word)
+    is the post column; any other, in a table that names its names and its posts (or one whose
+    cells mostly repeat one value: 'Valle Verde' on every row), the state column."""
+    for i, roles in enumerate(lay.roles):
+        cells = [r[i].split() for r in cell_rows if i < len(r) and r[i].strip()]
+        if roles or not cells or scoreish_column([" ".join(c) for c in cells]):
+            continue
+        posts = sum(1 for c in cells if fold(c[0]).strip(".,:") in POSTS)
+        repeated = Counter(fold(" ".join(c)) for c in cells).most_common(1)[0][1]
+        role = None
+        if "cargo" not in lay.flat and posts >= LOST_POST_SHARE * len(cells):
+            role = "cargo"
+        elif "entidad" not in lay.flat and ("cargo" in lay.flat or repeated >= LOST_STATE_SHARE * len(cells)):
+            role = "entidad"
+        if role is not None:
+            log.debug(
+                "column %d, unlabelled, read as %s (%d posts, %d repeats in %d cells)",
+                i,
+                role,
+                posts,
+                repeated,
+                len(cells),
+            )
+            roles_ = list(lay.roles)
+            roles_[i] = (role,)
+            lay = Layout(tuple(roles_))
+    return lay

@@ -19,6 +19,7 @@ from papeleo.text.normalize import fold
 
 from .furniture import furniture, furniture_key
 from .header import SCORE_ROLES, Layout, with_lost_role
+from .placing import fill_lost_text_label
 from .rows import (
     CONNECTORS,
     POSTS,
@@ -47,6 +48,8 @@ from .tokens import is_loose_score, is_score, score_words
 
 log = logging.getLogger(__name__)
 
+# lines under a tab header whose cells say what an unlabelled text column holds (fill_lost_text_label)
+TEXT_LABEL_SAMPLE = 40
 # a line without scores longer than this is prose after the table, not a wrapped cell
 MAX_FRAGMENT_WORDS = 9
 # lines looked ahead of a long line without scores for a score alone on its line
@@ -244,6 +247,9 @@ def read_stream(
         i, j, lay = found
         first = next((t for _, t in lines[j:] if n_scores(t) >= MIN_HEADER_CELLS // 2), "")
         lay = _fill_lost_label(lay, split_cells(first), named)
+        if not all(lay.roles):  # a tab header's text column whose label OCR lost
+            tabbed = [tuple(split_cells(t)) for _, t in lines[j : j + TEXT_LABEL_SAMPLE] if n_scores(t) >= 2]
+            lay = fill_lost_text_label([c for c in tabbed if len(c) == len(lay.roles)], lay)
         lay = repeated_header(lay, before, first)
         before = lay
         hints = _with_clean_rows(hints, [t for _, t in lines[j:]], lay)

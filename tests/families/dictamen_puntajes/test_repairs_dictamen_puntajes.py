@@ -53,9 +53,10 @@ def run(text: str):
 
 def tab_table(header: str, order: str = "n c i co p f", tail: str = "") -> str:
     """PEOPLE as a tab-separated table under ``header``, each row's cells in ``order`` (n name,
-    c post, i / co individual / collective goals, p competencies, f final), ``tail`` after."""
+    c post, s the state, i / co individual / collective goals, p competencies, f final), ``tail``
+    after."""
     keys = order.split()
-    rows = (dict(zip(("n", "c", "i", "co", "p", "f"), person)) for person in PEOPLE)
+    rows = ({**dict(zip(("n", "c", "i", "co", "p", "f"), person)), "s": "Valle Verde"} for person in PEOPLE)
     return header + "\n" + "".join("\t".join([*(r[k] for k in keys), *([tail] if tail else [])]) + "\n" for r in rows)
 
 
@@ -341,3 +342,14 @@ def test_a_post_run_into_the_name_is_cut_off_by_the_posts_other_rows_print():
         "Ibarra Domínguez Carlos Ramiro": "Oficial Judicial",
         "Salazar Montiel Delfino": "Juez de Primera Instancia",
     }
+
+
+def test_a_state_column_whose_label_ocr_lost_is_read_as_the_state():
+    # ruled scan 9025: 'Entidad' read 'a' over a column repeating 'Valle Verde'; unnamed, every
+    # row was read by its words and the state joined the name
+    table = tab_table(
+        "Nombre\ta\tMetas individuales\tMetas colectivas\tCompetencias\tCalificación final", "n s i co p f"
+    )
+    out = run(PROSE + table).records
+    assert {r["nombre"] for r in out} == {p[0] for p in PEOPLE}
+    assert {r["entidad"] for r in out} == {"Valle Verde"}
