@@ -68,12 +68,16 @@ def header_columns(lines: list[VLine]) -> tuple[Layout, list[float]] | None:
             if role in ("nivel", "final") and any(r in ("ind", "col", "comp") for r in ahead):
                 continue
             xs.setdefault(role, []).append(w.bbox.x_center)
+    guessed: frozenset[str] = frozenset()
     if "ind" not in xs and "col" not in xs and len(groups := _group_columns(lines)) >= 2:
-        # 'Metas Ind.' | 'Metas Col.' whose sub-labels OCR lost: the two group labels' columns
+        # 'Metas Ind.' | 'Metas Col.' whose sub-labels OCR lost: the two group labels' columns, in
+        # the order the prose names the goals (a guess, Layout.guessed, unless the arithmetic
+        # settles it: placing.settle_goal_order)
         for role, x in zip(goal_order(" ".join(ln.text for ln in lines)), groups):
             xs[role] = [x]
+        guessed = frozenset({"ind", "col"})
     roles = sorted(xs, key=lambda r: median(xs[r]))
-    lay = Layout(tuple((r,) for r in roles))
+    lay = Layout(tuple((r,) for r in roles), guessed)
     # one score label is enough here: the body's score columns and the arithmetic name the others
     return (lay, [median(xs[r]) for r in roles]) if "nombre" in lay.flat and lay.scores else None
 
@@ -140,7 +144,7 @@ def split_group(cols: tuple[Layout, list[float]], header: list[VLine], rows: lis
         return cols
     order = goal_order(" ".join(ln.text for ln in header))
     merged = sorted([*zip(centres, lay.flat), (pair[0], order[0]), (pair[1], order[1])])
-    return Layout(tuple((r,) for _, r in merged)), [x for x, _ in merged]
+    return Layout(tuple((r,) for _, r in merged), lay.guessed | {"ind", "col"}), [x for x, _ in merged]
 
 
 def lost_numbering(cols: tuple[Layout, list[float]], rows: list[VLine]) -> tuple[Layout, list[float]]:
@@ -161,7 +165,7 @@ def lost_numbering(cols: tuple[Layout, list[float]], rows: list[VLine]) -> tuple
     if not is_running_numbering(values, len(rows)):
         return cols
     log.debug("a running-number column the header lost: %d numbers left of the names", len(numbers))
-    return Layout((("numero",), *lay.roles)), [median(w.bbox.x_center for w in numbers), *centres]
+    return Layout((("numero",), *lay.roles), lay.guessed), [median(w.bbox.x_center for w in numbers), *centres]
 
 
 def _numbering_seen(cols: tuple[Layout, list[float]], rows: list[VLine]) -> tuple[Layout, list[float]]:
@@ -180,7 +184,7 @@ def _numbering_seen(cols: tuple[Layout, list[float]], rows: list[VLine]) -> tupl
     if not rows or seen >= NUMBERING_MIN_SHARE * len(rows):
         return cols
     log.debug("the header's numbering column holds %d numbers in %d rows: no column", seen, len(rows))
-    return Layout(lay.roles[:k] + lay.roles[k + 1 :]), centres[:k] + centres[k + 1 :]
+    return Layout(lay.roles[:k] + lay.roles[k + 1 :], lay.guessed), centres[:k] + centres[k + 1 :]
 
 
 def fill_lost_column(
@@ -199,7 +203,7 @@ def fill_lost_column(
     if not free:
         return cols
     merged = sorted([*zip(centres, lay.roles), *((x, ()) for x in free)])
-    out = Layout(tuple(r for _, r in merged)), [x for x, _ in merged]
+    out = Layout(tuple(r for _, r in merged), lay.guessed), [x for x, _ in merged]
     if len(free) == 1:
         filled = with_lost_role(out[0], [out[1].index(free[0])], named)
         return (filled, out[1]) if all(filled.roles) else out
@@ -222,4 +226,4 @@ def lost_level(cols: tuple[Layout, list[float]], rows: list[VLine]) -> tuple[Lay
     if len(ends) < LOST_LEVEL_SHARE * len(rows):
         return cols
     log.debug("a level column the header lost: %d of %d rows end in words", len(ends), len(rows))
-    return Layout((*lay.roles, ("nivel",))), [*centres, median(ends) + SCORE_COLUMN_GAP]
+    return Layout((*lay.roles, ("nivel",)), lay.guessed), [*centres, median(ends) + SCORE_COLUMN_GAP]

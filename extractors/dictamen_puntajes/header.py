@@ -168,11 +168,12 @@ def layout_of(columns: tuple[str, ...], goals: tuple[str, str] = ("ind", "col"))
         if PLACEHOLDER.match(label):
             out.append(())
             continue
-        roles = (pending.pop(0),) if i in paired else roles_of_label(label)
+        roles = (pending.pop(0),) if i in paired else roles_of_label(label)  # paired: a guess
         roles = tuple(r for r in roles if r not in seen)
         seen.update(roles)
         out.append(roles)
-    return Layout(tuple(out))
+    # two goal columns under bare group labels are in the prose's order: a guess (Layout.guessed)
+    return Layout(tuple(out), frozenset({"ind", "col"}) if paired else frozenset())
 
 
 def named_factors(text: str) -> tuple[str, ...]:
@@ -195,4 +196,4 @@ def with_lost_role(lay: Layout, blank: list[int], named: tuple[str, ...]) -> Lay
     roles = list(lay.roles)
     roles[blank[0]] = (missing[0],)
     log.debug("column %d read as %s: its label was lost", blank[0], missing[0])
-    return Layout(tuple(roles))
+    return Layout(tuple(roles), lay.guessed)

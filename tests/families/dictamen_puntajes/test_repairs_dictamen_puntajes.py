@@ -353,3 +353,15 @@ def test_a_state_column_whose_label_ocr_lost_is_read_as_the_state():
     out = run(PROSE + table).records
     assert {r["nombre"] for r in out} == {p[0] for p in PEOPLE}
     assert {r["entidad"] for r in out} == {"Valle Verde"}
+
+
+def test_goal_columns_under_bare_group_labels_and_no_stated_weighting_say_their_order_is_a_guess():
+    # ruled scan 9120: 'Logro de metas' over each goal column, the sub-labels ('institucionales',
+    # 'individuales') lost, collective printed first, weighted 50/50 and the weighting not
+    # stated: the prose's order (individual first) puts each value in the other's field, and
+    # no arithmetic can tell. Both fields now say their column was inferred.
+    table = tab_table(
+        "Nombre\tCargo\tLogro de metas\tLogro de metas (2)\tCompetencias\tCalificación final", "n c co i p f"
+    )
+    for r in run(NAMING_PROSE + table).records:
+        assert {"metas_individuales:columna_inferida", "metas_colectivas:columna_inferida"} <= set(r["corrected"])
