@@ -146,7 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dir", required=True, type=Path, help="where the generated documents are (or go)")
     p.add_argument("--forms", nargs="+", default=list(FORMS))
     p.add_argument("--extractor", default="convenio_asm.v1")
-    p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    # one by default: scans not yet OCR'd start the readers' own OCR pool, and a pool started in
+    # a pool's worker hung (generated_docs.run_jobs); more only for read documents (cache hits)
+    p.add_argument("--workers", type=int, default=1, help="processes; more than 1 only when the scans' OCR is cached")
     p.add_argument("--by", default="format", help="a variant axis to group by ('' for none)")
     p.add_argument("-v", "--verbose", action="store_true")
     p.add_argument("--json", type=Path)
