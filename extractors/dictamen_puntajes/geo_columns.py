@@ -165,7 +165,7 @@ def lost_numbering(cols: tuple[Layout, list[float]], rows: list[VLine]) -> tuple
     if not is_running_numbering(values, len(rows)):
         return cols
     log.debug("a running-number column the header lost: %d numbers left of the names", len(numbers))
-    return Layout((("numero",), *lay.roles), lay.guessed), [median(w.bbox.x_center for w in numbers), *centres]
+    return lay.with_roles((("numero",), *lay.roles)), [median(w.bbox.x_center for w in numbers), *centres]
 
 
 def _numbering_seen(cols: tuple[Layout, list[float]], rows: list[VLine]) -> tuple[Layout, list[float]]:
@@ -184,7 +184,7 @@ def _numbering_seen(cols: tuple[Layout, list[float]], rows: list[VLine]) -> tupl
     if not rows or seen >= NUMBERING_MIN_SHARE * len(rows):
         return cols
     log.debug("the header's numbering column holds %d numbers in %d rows: no column", seen, len(rows))
-    return Layout(lay.roles[:k] + lay.roles[k + 1 :], lay.guessed), centres[:k] + centres[k + 1 :]
+    return lay.with_roles(lay.roles[:k] + lay.roles[k + 1 :]), centres[:k] + centres[k + 1 :]
 
 
 def fill_lost_column(
@@ -203,7 +203,7 @@ def fill_lost_column(
     if not free:
         return cols
     merged = sorted([*zip(centres, lay.roles), *((x, ()) for x in free)])
-    out = Layout(tuple(r for _, r in merged), lay.guessed), [x for x, _ in merged]
+    out = lay.with_roles(r for _, r in merged), [x for x, _ in merged]
     if len(free) == 1:
         filled = with_lost_role(out[0], [out[1].index(free[0])], named)
         return (filled, out[1]) if all(filled.roles) else out
@@ -226,4 +226,4 @@ def lost_level(cols: tuple[Layout, list[float]], rows: list[VLine]) -> tuple[Lay
     if len(ends) < LOST_LEVEL_SHARE * len(rows):
         return cols
     log.debug("a level column the header lost: %d of %d rows end in words", len(ends), len(rows))
-    return Layout((*lay.roles, ("nivel",)), lay.guessed), [*centres, median(ends) + SCORE_COLUMN_GAP]
+    return lay.with_roles((*lay.roles, ("nivel",))), [*centres, median(ends) + SCORE_COLUMN_GAP]

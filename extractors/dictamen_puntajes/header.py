@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +61,11 @@ class Layout:
     # placed in the order the prose names the factors (placing.confirmed_layout), a guess that
     # every value read under it says of itself ('columna_inferida')
     guessed: frozenset[str] = frozenset()
+
+    def with_roles(self, roles: Iterable[tuple[str, ...]]) -> Layout:
+        """This layout's columns given other roles (a lost label put back, a column added or
+        dropped), its guesses kept: a repair never makes a guessed column certain."""
+        return Layout(tuple(roles), self.guessed)
 
     @property
     def flat(self) -> tuple[str, ...]:
@@ -196,4 +202,4 @@ def with_lost_role(lay: Layout, blank: list[int], named: tuple[str, ...]) -> Lay
     roles = list(lay.roles)
     roles[blank[0]] = (missing[0],)
     log.debug("column %d read as %s: its label was lost", blank[0], missing[0])
-    return Layout(tuple(roles), lay.guessed)
+    return lay.with_roles(roles)

@@ -105,9 +105,9 @@ def score_tables(
         t = with_sub_labels(t)
         lay = layout_of(t.columns, goals) if not headerless(t) else Layout(((),) * t.n_columns)
         if "nombre" in lay.flat and not headerless(t):
-            lay = fill_lost_text_label([r.texts for r in t.rows], fill_lost_label(t, lay, named))
+            cells = [r.texts for r in t.rows]
+            lay = fill_lost_text_label(cells, fill_lost_label(t, lay, named))
             if confirmed is not None:
-                cells = [r.texts for r in t.rows]
                 if len(_blank_scores(t, lay)) > 1:
                     lay = name_blank_columns(lay, cells, named, Hints(), confirmed)
                 lay = settle_goal_order(lay, cells, Hints(), confirmed)

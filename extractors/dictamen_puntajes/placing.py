@@ -103,7 +103,7 @@ def name_blank_columns(
         named_roles = list(lay.roles)
         for i, r in zip(blanks, roles):
             named_roles[i] = (r,)
-        candidates.append(Layout(tuple(named_roles), lay.guessed))
+        candidates.append(lay.with_roles(named_roles))
     chosen = confirmed_layout(candidates, cell_rows, hints, confirmed, named)
     if chosen is None:
         return lay
@@ -128,15 +128,14 @@ def settle_goal_order(
     i, j = flat.index("ind"), flat.index("col")
     roles = list(lay.roles)
     roles[i], roles[j] = roles[j], roles[i]
-    swapped = dataclasses.replace(lay, roles=tuple(roles))
+    swapped = lay.with_roles(roles)
     both = [c for c in cell_rows if _has_both_goals(read_row(c, lay, hints))]
     chosen = confirmed_layout([lay, swapped], both, hints, confirmed)
-    if chosen is None:
-        return lay
-    settled = dataclasses.replace(chosen[0], guessed=chosen[0].guessed - {"ind", "col"})  # the arithmetic said
+    if chosen is None or chosen[0] is lay and not lay.guessed & {"ind", "col"}:
+        return lay  # the same layout: the callers read no row again
     if chosen[0] is swapped:
         log.debug("goal columns read the other way round: %d of %d rows confirm", chosen[1], len(cell_rows))
-    return settled
+    return dataclasses.replace(chosen[0], guessed=chosen[0].guessed - {"ind", "col"})  # the arithmetic said
 
 
 def _has_both_goals(row: RawRow) -> bool:
@@ -176,5 +175,5 @@ def fill_lost_text_label(cell_rows: list[tuple[str, ...]], lay: Layout) -> Layou
             )
             roles_ = list(lay.roles)
             roles_[i] = (role,)
-            lay = Layout(tuple(roles_), lay.guessed)
+            lay = lay.with_roles(roles_)
     return lay

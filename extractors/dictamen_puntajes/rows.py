@@ -60,7 +60,8 @@ class RawRow:
     confidence: float | None = None
     cells: tuple[str, ...] = ()
     how: str = "cells"
-    # score roles whose column was placed by the prose's order, not by a label (Layout.guessed)
+    # score roles whose column was placed by the prose's order, not by a label (Layout.guessed),
+    # and text roles whose cells OCR wrote after the table (stream_repairs.with_detached_column)
     guessed: frozenset[str] = frozenset()
 
     @property

@@ -291,7 +291,7 @@ def read_stream(
             if partial and one_cell and level and (not after_blank or _continues_level(level, t, spaced)):
                 # the level's next line ('Altamente' over 'competente'): the row closed on its first
                 rows[-1].nivel = f"{rows[-1].nivel} {t}"
-                rows[-1].cells = (*rows[-1].cells, t)
+                rows[-1].cells = (*rows[-1].cells[:-1], f"{rows[-1].cells[-1]} {t}")  # one cell, read again alike
                 continue
             closed_on = None
             if partial and one_cell and (buf or cells_style or starts_row):
@@ -330,7 +330,6 @@ def read_stream(
         left = [] if any(n_scores(t) for _, t in buf) else [RawRow(cells=(t,), page=p, how="words") for p, t in buf]
         ends = [n for n, r in enumerate(left) if r.cells[0].endswith((".", ":"))]  # a sentence: the prose
         left = left[: ends[0]] if ends else left
-        rows = with_detached_column(rows, lay, left)
         cargo_words = {fold(w) for r in rows if not r.is_fragment for w in (r.texts.get("cargo") or "").split()}
         rows = [
             _fragment(" ".join(r.cells), lay, cargo_words) if r.is_fragment and r.how == "words" else r for r in rows
@@ -339,6 +338,7 @@ def read_stream(
         if confirmed is not None:
             rows, lay = with_lost_labels(rows, lay, named, hints, confirmed)
             rows = with_settled_goals(rows, lay, hints, confirmed)
+        rows = with_detached_column(rows, lay, left)  # last: the repairs above read rows again from their cells
         out.extend(rows)
         pos = k
     return [r for r in out if set(r.scores) <= set(SCORE_ROLES) | {"_unassigned"}]

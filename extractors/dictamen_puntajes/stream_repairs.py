@@ -55,7 +55,7 @@ def with_lost_labels(
         for at in itertools.combinations(range(len(tail) + extra), extra):
             given, kept = iter(roles), iter(tail)
             new_tail = [next(given) if k in at else next(kept) for k in range(len(tail) + extra)]
-            candidates.append(Layout((*head, *((r,) for r in new_tail)), lay.guessed))
+            candidates.append(lay.with_roles((*head, *((r,) for r in new_tail))))
     chosen = confirmed_layout(candidates, [r.cells for r in scored], hints, confirmed, named)
     if chosen is None:
         return rows, lay
@@ -143,7 +143,7 @@ def with_lost_numbering(rows: list[RawRow], lay: Layout, hints: Hints) -> tuple[
     firsts = [running_number((" ".join(r.cells).split() or [""])[0]) for r in scored]
     if not is_running_numbering([n for n in firsts if n is not None], len(scored)):
         return rows, lay
-    lay = Layout((("numero",), *lay.roles), lay.guessed)
+    lay = lay.with_roles((("numero",), *lay.roles))
     return [r if r.is_fragment else reread(r, lay, hints) for r in rows], lay
 
 
