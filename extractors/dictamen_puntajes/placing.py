@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 # this share of its filled cells begin with a post word ('Coordinador de ...', 'Jefa de ...');
 # names and states begin with none. Lower, and a column of names with a few 'Juez' surnames
 # would be read as posts
-LOST_POST_SHARE = 0.5
+POST_CELLS_SHARE = 0.5
 # ... and the state column when this share of its cells repeat one value (a table of one state's
 # staff); names and posts repeat far less
 LOST_STATE_SHARE = 0.5
@@ -150,7 +150,7 @@ def scoreish_column(cells: list[str]) -> bool:
 def fill_lost_text_label(cell_rows: list[tuple[str, ...]], lay: Layout) -> Layout:
     """A text column whose label OCR lost ('Entidad' read 'a', 'Puesto' read 'llo 9'), else its
     cells are no cell of the row's and the row is read by its words, the post or the state taken
-    for part of the name: a column of posts (LOST_POST_SHARE of its cells open with a post word)
+    for part of the name: a column of posts (POST_CELLS_SHARE of its cells open with a post word)
     is the post column; any other, in a table that names its names and its posts (or one whose
     cells mostly repeat one value: 'Valle Verde' on every row), the state column."""
     for i, roles in enumerate(lay.roles):
@@ -160,7 +160,7 @@ def fill_lost_text_label(cell_rows: list[tuple[str, ...]], lay: Layout) -> Layou
         posts = sum(1 for c in cells if fold(c[0]).strip(".,:") in POSTS)
         repeated = Counter(fold(" ".join(c)) for c in cells).most_common(1)[0][1]
         role = None
-        if "cargo" not in lay.flat and posts >= LOST_POST_SHARE * len(cells):
+        if "cargo" not in lay.flat and posts >= POST_CELLS_SHARE * len(cells):
             role = "cargo"
         elif "entidad" not in lay.flat and ("cargo" in lay.flat or repeated >= LOST_STATE_SHARE * len(cells)):
             role = "entidad"
