@@ -21,11 +21,13 @@ from papeleo.context import Context
 from papeleo.model import BBox, Document
 from papeleo.registry import Extraction, register
 from papeleo.text.dates import Precision, find_dates
+from papeleo.text.normalize import fold
 
 from . import audit
 from .blocks import compounds, join_text
 from .lines import document_lines
 from .sections import (
+    SMALL_WORDS,
     Item,
     Section,
     conclusions,
@@ -34,6 +36,7 @@ from .sections import (
     recommendations,
     split_sections,
 )
+from .summary import summaries
 
 log = logging.getLogger(__name__)
 
@@ -54,13 +57,35 @@ def report_year(lines) -> int | None:
     return None
 
 
-def audited_entity(sections: list[Section]) -> str | None:
-    """The audited body: the line under the report's title in the title block."""
+# the report's title block lies within its first pages (a cover, a blank page, the first page)
+TITLE_PAGES = 3
+# lines after the title that name the period, not the audited body: 'Cuenta Pública 2019'
+NOT_ENTITY = ("periodo", "cuenta", "informe", "ejercicio")
+
+
+def _title_continues(title: str, nxt: str) -> bool:
+    """A title broken over lines: 'INFORME DE RESULTADOS DE LA' / 'FISCALIZACIÓN', or
+    'INFORME INDIVIDUAL' / 'DE AUDITORÍA' (a line ends or begins with a joining word)."""
+    last = fold(title).split()[-1:]
+    first = fold(nxt).split()[:1]
+    return bool(last and last[0] in SMALL_WORDS) or bool(first and first[0] in SMALL_WORDS)
+
+
+def audited_entity(doc: Document, sections: list[Section]) -> str | None:
+    """The audited body: the line under the report's title in the title block.
+
+    Read from the first pages' own lines, not the body lines: a cover's title block repeats
+    the running header, so the furniture filter takes it out of the body."""
+    raw = [ln.text.strip() for p in doc.pages[:TITLE_PAGES] for ln in p.lines if ln.text.strip()]
     pre = sections[0].lines if sections and sections[0].key == "preambulo" else []
-    for k, ln in enumerate(pre[:-1]):
-        if "informe" in ln.text.lower():
-            nxt = pre[k + 1].text.strip()
-            if nxt and not nxt.lower().startswith(("periodo", "cuenta", "informe")):
+    for texts in (raw, [ln.text.strip() for ln in pre]):
+        for k, text in enumerate(texts[:-1]):
+            if "informe" not in fold(text):
+                continue
+            while k + 1 < len(texts) and _title_continues(texts[k], texts[k + 1]):
+                k += 1
+            nxt = texts[k + 1] if k + 1 < len(texts) else ""
+            if nxt and not fold(nxt).startswith(NOT_ENTITY) and not find_dates(nxt):
                 return nxt.title() if nxt.isupper() else nxt
     return None
 
@@ -97,7 +122,8 @@ def extract(doc: Document, ctx: Context) -> Extraction:
     vocab = compounds(lines)
     items: list[Item] = []
     is_audit = audit.is_audit(sections)
-    entidad = audited_entity(sections) if is_audit else None
+    tables = summaries(doc) if any(s.key == "hallazgos" for s in sections) else []
+    entidad = audited_entity(doc, sections) if is_audit or tables else None
     n_conclusions = 0
     for sec in sections:
         if sec.key == "objetivos":
@@ -105,7 +131,7 @@ def extract(doc: Document, ctx: Context) -> Extraction:
         elif sec.key == "procedimientos":
             items += audit.procedures(sec)
         elif sec.key == "hallazgos":
-            items += audit.results(sec, entidad) if is_audit else findings(sec, year)
+            items += audit.results(sec, entidad) if is_audit else findings(sec, year, tables, entidad)
         elif sec.key == "acciones":
             items += audit.actions(sec, entidad)
         elif sec.key in ("conclusiones", "resumen", "dictamen"):

@@ -20,8 +20,8 @@ from papeleo.text.normalize import fold_spaces
 from .lines import Ln
 
 # '• El área ...', '- No existe ...', '» Persisten ...', '(cid:127) La especialidad ...',
-# OCR: 'e La Jefa ...', '~ Los pacientes ...', '>> Se observaron ...', '— De los 96 ...'
-GLYPH = regex.compile(r"^(?:\(cid:\d+\)|[•·●▪■◦\-–—»>*~«]{1,2}|[e.](?=\s+\p{Lu}))\s*(?=\S)")
+# OCR: 'e La Jefa ...', '~ Los pacientes ...', '>> Se observaron ...', '— De los 96 ...', '+ El área ...'
+GLYPH = regex.compile(r"^(?:\(cid:\d+\)|[•·●▪■◦\-–—»>*~«+]{1,2}|[e.](?=\s+\p{Lu}))\s*(?=\S)")
 # '3. Dar cumplimiento ...', '2) Establecer ...', '12.- Emitir ...'
 NUMBER = regex.compile(r"^(?P<n>\d{1,2})\s*(?:[.)]-?|-)\s*(?=\S)")
 # 'b) Determinar los avances ...'

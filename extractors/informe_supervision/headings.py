@@ -26,12 +26,15 @@ VOCAB: dict[str, list[str]] = json.loads(Path(__file__).with_name("sections.json
     "sections"
 ]
 # 'IV. ', 'lV.', 'Vl-', '1V ', '4. ', '4 ', 'D. ', 'd) ' — a section number as printed or misread
+# (a scan adds a speck before it or reads its period as a comma: '_1V, Hallazgos')
 NUMBERING = regex.compile(
-    r"^(?:[IVXLivxl1|]{1,5}|\d{1,2}|[A-Ha-h])\s*[.)\-:]\s*|^(?:[IVXivx]{1,4}|\d{1,2})\s+(?=\p{L})"
+    r"^[_'‘`.]?(?:[IVXLivxl1|]{1,5}|\d{1,2}|[A-Ha-h])\s*[.,)\-:]\s*|^[_'‘`.]?(?:[IVXivx]{1,4}|\d{1,2})\s+(?=\p{L})"
 )
 # a name followed by a number is an item of the section, not its heading: 'Resultado 3 con
 # observación', 'Procedimiento 1.2.1'
 NAME_THEN_NUMBER = regex.compile(r"^\p{L}+\s+(?:n[uo]m(?:ero)?\.?\s*)?[\dIl|]")
+# an addressee line's opening: 'AL MINISTERIO DE SALUD:', 'A la Dirección ...:', 'Para el ...:'
+ADDRESS_LEAD = regex.compile(r"^(?:a\s+la|a\s+las|a\s+los|al|a|para\s+(?:el|la|los|las))\s", regex.I)
 # a heading has at most this many words; more is a sentence that happens to start with a name
 MAX_HEADING_WORDS = 14
 # fuzzy ratio (0-100) for one word of a section name read with OCR damage ('Conclusíones',
@@ -63,8 +66,8 @@ def _opens(words: list[str], name: list[str]) -> bool:
     return all(fuzz.ratio(w, n) >= WORD_FLOOR for w, n in zip(words, name))
 
 
-def match_name(text: str) -> str | None:
-    """The section key whose name opens ``text`` (longest name first), or None."""
+def _best_name(text: str) -> tuple[int, str] | None:
+    """(words, section key) of the longest section name that opens ``text``."""
     words = _words(text)
     best: tuple[int, str] | None = None
     for key, names in VOCAB.items():
@@ -72,6 +75,12 @@ def match_name(text: str) -> str | None:
             parts = name.split()
             if _opens(words, parts) and (best is None or len(parts) > best[0]):
                 best = (len(parts), key)
+    return best
+
+
+def match_name(text: str) -> str | None:
+    """The section key whose name opens ``text`` (longest name first), or None."""
+    best = _best_name(text)
     return best[1] if best else None
 
 
@@ -102,6 +111,11 @@ def heading_at(lines: list[Ln], i: int) -> Heading | None:
         joins = (caps and cont.upper() == cont and not cont.rstrip().endswith(".") and len(_words(cont)) <= 10) or (
             cont[:1].islower() and len(_words(cont)) <= 10 and not cont.rstrip().endswith(".")
         )
+        # 'RECOMENDACIONES A LAS AUTORIDADES' / 'AL MINISTERIO DE SALUD:' — an addressee under a
+        # whole heading opens its content; it goes on a heading only when it lengthens the name
+        lead = bool(ADDRESS_LEAD.match(cont)) and cont.rstrip().endswith(":")
+        if lead and _best_name(f"{text} {cont}") == _best_name(text):
+            joins = False
         if joins and nxt.page == ln.page and not regex.match(r"^[•\-–—»*]\s", cont):
             span = 2
             text = f"{text} {cont.strip()}"

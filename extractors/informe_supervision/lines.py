@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
+from rapidfuzz import fuzz
 
 from papeleo.model import BBox, Document, Page
 from papeleo.text.normalize import fold
@@ -58,6 +59,27 @@ DOUBLE_SPACED_SHARE = 0.7
 # sentence for furniture; one page cannot tell furniture from body.
 FURNITURE_LINES = 3
 FURNITURE_MIN_PAGES = 2
+# A scan prints a running line with specks ('E E i ÓRGANO SUPERIOR ...', 'MES Dirección de ...'):
+# keys (FURNITURE_FUZZY_CHARS or longer) one of which holds the other (rapidfuzz partial ratio,
+# 0-100) with at most FURNITURE_SPECK_CHARS more characters are one line. Lower ratio or more
+# characters would take 'Resultado con observación' for 'Resultado sin observación'.
+FURNITURE_FUZZ = 95
+FURNITURE_FUZZY_CHARS = 12
+FURNITURE_SPECK_CHARS = 6
+# A running line stands at one height on every page: within this many points (a scan shifts
+# pages by a few); in plain text, at the same line from the edge.
+FURNITURE_Y_TOL = 30.0
+# An OCR word of at most two characters read after a line's last word with less confidence
+# than this is a speck ('establecimiento. SE' at 0.12). Real short words end lines at 0.6 and
+# more; higher would cut them.
+SPECK_CONF = 0.3
+# An OCR line of at most NOISE_CHARS letters and digits read below NOISE_CONF (mean word
+# confidence) is a photo's texture read as text ('AE, IE' at 0.35). A list number alone on its
+# line read that badly is lost with it; higher confidence would drop short words read well.
+NOISE_CONF = 0.5
+NOISE_CHARS = 4
+# a bullet glyph standing alone on its line ('»' read a line above its item's text)
+LONE_GLYPH = re.compile(r"^[•·●▪■◦\-–—»>*~«+]{1,2}$")
 # Trailing spaces that mark an image anchored at the end of a line in a PDF-to-text export
 # (seed 000: 'hay pacientes de medicina interna en el área de aislamiento.       ').
 ANCHOR_TRAILING_SPACES = 5
@@ -67,11 +89,14 @@ PAGE_NUMBER = regex.compile(
     r"^\s*(?:p[aá]g(?:ina|\.)?\s*)?[-–—]?\s*\d{1,3}\s*(?:(?:de|/)\s*\d{1,3})?\s*[-–—]?\s*$", regex.I
 )
 # a footnote body's first line: '1 Procuraduría Nacional ...', '12 https://www.pdh.org.gt/...',
-# '2 Amparo No. 4960-2019.' (the number is not followed by '.' or ')', which would be a list item)
-FOOTNOTE_START = regex.compile(r"^(?P<n>\d{1,2})\s+(?=[\p{Lu}\"“(]|h\S*:?\s?//|www\.)")
+# '2 Amparo No. 4960-2019.' (the number is not followed by '.' or ')', which would be a list item;
+# a scan reads 'https:/www. elobservador...')
+FOOTNOTE_START = regex.compile(r"^(?P<n>\d{1,2})\s+(?=[\p{Lu}\"“(]|h\S*?:?\s?//?|www\.)")
 # a line that is all URL-ish (no spaces, path characters): a wrapped footnote URL or the
 # links a PDF-to-text export dumps after the footnotes ('supervision-y-monitoreo/defensoria-...')
 URLISH = regex.compile(r"^(?:h\S*:?\s?//\S*|www\.\S+|[\w%.~+=&?#:-]*[/_][\w/%.~+=&?#:-]*|[\w.-]+-[\w.-]*-[\w./-]*)$")
+# a numbered line that is a URL is a note whatever its size (OCR boxes of small print vary)
+URL_START = regex.compile(r"^\d{1,2}\s+(?:h\w{2,4}\s?:\s?/|www\.)", regex.I)
 URL_IN = regex.compile(r"h\w{1,3}ps?\s?:\s?//|www\.", regex.I)
 # what a footnote cites: sources, legal actions, reports (any of these makes a numbered line a note)
 FOOTNOTE_WORDS = regex.compile(r"\b(?:amparo|informe|ley|art[ií]culo|sentencia|expediente|resoluci[oó]n)\b", regex.I)
@@ -107,15 +132,74 @@ def _key(text: str) -> str:
     return re.sub(r"[\d\s|.,:;\-–—]+", "", fold(text))
 
 
+def _same_key(a: str, b: str) -> bool:
+    """Two furniture keys name one running line, OCR specks aside: one holds the other, a
+    few characters longer ('mesdirecciondeauditoria...' and 'direcciondeauditoria...')."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return (
+        len(short) >= FURNITURE_FUZZY_CHARS
+        and len(long_) - len(short) <= FURNITURE_SPECK_CHARS
+        and fuzz.partial_ratio(short, long_) >= FURNITURE_FUZZ
+    )
+
+
+def _edge_lines(page: Page) -> list[tuple[str, str, float]]:
+    """(key, edge, position) of the lines at the page's top and bottom edges; the position is
+    the line's top in points, or its index from the edge in plain text."""
+    lines = [ln for ln in page.lines if ln.text.strip()]
+    out = []
+    for edge, picked in (("top", lines[:FURNITURE_LINES]), ("bottom", lines[::-1][:FURNITURE_LINES])):
+        for i, ln in enumerate(picked):
+            pos = ln.bbox.top if ln.bbox is not None else float(i) * FURNITURE_Y_TOL
+            out.append((_key(ln.text), edge, pos))
+    return out
+
+
 def _furniture_keys(doc: Document) -> set[str]:
-    seen: Counter[str] = Counter()
+    """Keys of the lines at one page edge, at one height, on FURNITURE_MIN_PAGES pages (every
+    spelling OCR gave them). A heading that happens to open two pages ('Resultado 4 sin
+    observación', 'Resultado 9 sin observación': one key without digits) stands at other heights."""
+    clusters: list[tuple[str, str, float, set[int], set[str]]] = []  # key, edge, position, pages, keys
     for page in doc.pages:
-        texts = [ln.text for ln in page.lines if ln.text.strip()]
-        edge = texts[:FURNITURE_LINES] + texts[-FURNITURE_LINES:]
-        for k in {_key(t) for t in edge}:
-            if len(k) >= 4:
-                seen[k] += 1
-    return {k for k, n in seen.items() if n >= FURNITURE_MIN_PAGES}
+        for k, edge, pos in _edge_lines(page):
+            if len(k) < 4:
+                continue
+            home = next(
+                (c for c in clusters if c[1] == edge and abs(c[2] - pos) <= FURNITURE_Y_TOL and _same_key(k, c[0])),
+                None,
+            )
+            if home is None:
+                clusters.append((k, edge, pos, {page.number}, {k}))
+            else:
+                home[3].add(page.number)
+                home[4].add(k)
+    return {k for *_, pages, keys in clusters if len(pages) >= FURNITURE_MIN_PAGES for k in keys}
+
+
+def _is_furniture(text: str, furniture: set[str]) -> bool:
+    k = _key(text)
+    return k in furniture or any(_same_key(k, f) for f in furniture)
+
+
+def _without_specks(line) -> str:
+    """An OCR line without the specks read after its last word: marks standing alone
+    ('señalados . -', 'disponibles »') and a letter or two read with little confidence
+    ('establecimiento. SE'). A colon is kept: tesseract gives it no confidence at all."""
+    words = list(line.words)
+    while len(words) > 1:
+        w = words[-1]
+        mark = not any(ch.isalnum() for ch in w.text) and w.text != ":"
+        if not (mark or (len(w.text) <= 2 and w.confidence < SPECK_CONF)):
+            break
+        words.pop()
+    return " ".join(w.text for w in words).strip()
+
+
+def _image_noise(text: str, confidence: float) -> bool:
+    """What OCR makes of a photo: a letter or two read with little confidence ('AE, IE' at 0.35)."""
+    return confidence < NOISE_CONF and sum(ch.isalnum() for ch in text) <= NOISE_CHARS
 
 
 def _page_lines(page: Page) -> list[tuple[str, BBox | None, float, int, bool]]:
@@ -123,6 +207,7 @@ def _page_lines(page: Page) -> list[tuple[str, BBox | None, float, int, bool]]:
     a page split at form feeds folded in (plain text pages already are)."""
     out = []
     blank = False
+    glyph = ""  # a bullet read on a line of its own, for the next line
     empties = 0  # empty lines in a row: a page break of an export leaves several
     for line in page.lines:
         raw = line.text.replace(FORM_FEED, "")
@@ -137,7 +222,16 @@ def _page_lines(page: Page) -> list[tuple[str, BBox | None, float, int, bool]]:
         empties = 0
         lead = len(raw) - len(raw.lstrip(" "))
         trailing = len(raw) - len(raw.rstrip(" "))
-        out.append((raw.strip(), line.bbox, line.confidence, lead, blank))
+        text = _without_specks(line) if line.words and min(w.confidence for w in line.words) < 1.0 else raw.strip()
+        if line.words and _image_noise(text, line.confidence):
+            continue
+        if not any(ch.isalnum() for ch in text):
+            # a glyph OCR set on a line of its own labels the next line; any other mark is a speck
+            glyph = text if LONE_GLYPH.match(text) else ""
+            continue
+        if glyph:
+            text, glyph = f"{glyph} {text}", ""
+        out.append((text, line.bbox, line.confidence, lead, blank))
         if trailing >= ANCHOR_TRAILING_SPACES:
             out.append(("\x00anchor", None, 1.0, 0, False))
         blank = False
@@ -156,7 +250,7 @@ def _footnote_rows(texts: list[str], small: list[bool], geometry: bool) -> set[i
     while i < n:
         t = texts[i]
         opens = t == "\x00sep"
-        if not opens and FOOTNOTE_START.match(t) and (small[i] or not geometry):
+        if not opens and FOOTNOTE_START.match(t) and (small[i] or not geometry or URL_START.match(t)):
             opens = bool(URL_IN.search(t) or FOOTNOTE_WORDS.search(t) or FOOTNOTE_SOURCE.search(t))
             opens = opens or (i + 1 < n and bool(URLISH.match(texts[i + 1]) or URL_IN.search(texts[i + 1])))
         if not opens and FOOTNOTE_NUMBER_ALONE.match(t) and i + 1 < n and URL_IN.search(texts[i + 1]):
@@ -180,7 +274,7 @@ def _footnote_rows(texts: list[str], small: list[bool], geometry: bool) -> set[i
 
 
 # a line that opens a list item: a bullet glyph or a printed number ('1.', 'a)')
-ITEM_OPEN = regex.compile(r"^(?:[•·\-–—»*>~]|\d{1,2}[.)]|[a-z]\))\s")
+ITEM_OPEN = regex.compile(r"^(?:[•·\-–—»*>~+]|\d{1,2}[.)]|[a-z]\))\s")
 
 
 def _starts_item(text: str) -> bool:
@@ -216,7 +310,7 @@ def document_lines(doc: Document) -> list[Ln]:
                     kept.append(Ln("", page.number, None, 1.0, flags={"anchor"}))
                 continue
             edge = i < FURNITURE_LINES or i >= cut - FURNITURE_LINES
-            if edge and (_key(text) in furniture or PAGE_NUMBER.match(text)):
+            if edge and (PAGE_NUMBER.match(text) or _is_furniture(text, furniture)):
                 continue
             if _links_dump(text):
                 continue

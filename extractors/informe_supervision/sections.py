@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
 import regex
 
@@ -23,7 +23,9 @@ from papeleo.text.normalize import fold
 
 from .blocks import Block, ends_sentence, is_caption_start, read_label, split_blocks
 from .headings import heading_at
+from .items import Item, Section
 from .lines import Ln
+from .summary import Summary, rows_to_items, run_at
 
 log = logging.getLogger(__name__)
 
@@ -31,15 +33,20 @@ log = logging.getLogger(__name__)
 OBJ_GENERAL = regex.compile(r"^(?:objetivo\s+)?general\s*:?$")
 # 'Específicos', 'Objetivos específicos:', 'ESPECÍFICOS'
 OBJ_SPECIFIC = regex.compile(r"^(?:objetivos?\s+)?especificos?\s*:?$")
-# 'Resultado 3 con observación', 'Resultado 12 sin observacion' (OCR: 'obsarvación', '1Z')
+# 'Resultado 3 con observación', 'Resultado 12 sin observacion' (OCR: 'obsarvación', '1Z', a speck
+# before it: '- Resultado 11 con observación'; so too before a procedure or an action)
 RESULT = regex.compile(
-    r"^resultado\s*(?:n[uo]m(?:ero)?\.?\s*)?(?P<n>[\dIl|\]OZS]{1,3})\s+(?P<tipo>con|sin)\s+o\w{8,12}\b", regex.I
+    r"^(?:[^\w\s]{1,2}\s*)?resultado\s*(?:n[uo]m(?:ero)?\.?\s*)?(?P<n>[\dIl|\]OZS]{1,3})\s+(?P<tipo>con|sin)\s+o\w{8,12}\b",
+    regex.I,
 )
 # 'Procedimiento 1.2.1' (OCR: '1.2.]', 'l.2.1')
-PROCEDURE = regex.compile(r"^procedimiento\s+(?P<code>[\dIl|\]]{1,2}(?:\s*[.,]\s*[\dIl|\]]{1,2}){1,3})\s*$", regex.I)
+PROCEDURE = regex.compile(
+    r"^(?:[^\w\s]{1,2}\s*)?procedimiento\s+(?P<code>[\dIl|\]]{1,2}(?:\s*[.,]\s*[\dIl|\]]{1,2}){1,3})\s*$", regex.I
+)
 # 'Acción promovida: Recomendación', 'Pliego de observaciones', 'Recomendación'
 ACTION = regex.compile(
-    r"^(?:acci[oó]n\s+promovida\s*:?\s*)?(?P<kind>recomendaci[oó]n|pliegos?\s+de\s+observaciones)\s*:?$", regex.I
+    r"^(?:[^\w\s]{1,2}\s*)?(?:acci[oó]n\s+promovida\s*:?\s*)?(?P<kind>recomendaci[oó]n|pliegos?\s+de\s+observaciones)\s*:?$",
+    regex.I,
 )
 # an addressee line: 'A la Dirección Ejecutiva del Hospital ...:', 'Al Ministerio de Salud:', 'AL CONSEJO ...:'
 ADDRESSEE = regex.compile(
@@ -51,6 +58,11 @@ SMALL_WORDS = {"de", "del", "la", "las", "los", "el", "y", "e", "en", "para", "a
 CLOSING = regex.compile(
     r"^(?:[\p{Lu}][\p{L} .]{2,60},\s*(?:[\p{L} .]{2,40},\s*)?(?:a\s+)?(?:los\s+)?\d|fecha\s+de\s+elaboraci)", regex.I
 )
+# a signatory's name line: 'Mtro. Julio César Zelaya', 'C.P. Ana Ruiz Paz', 'LIC. JOSÉ PÉREZ'
+SIGNATORY = regex.compile(
+    r"^(?:mtr[oa]|lic|licda|dr|dra|ing|arq|c\.\s?p|l\.\s?c\.\s?p|abg|abog|prof|profa)\.\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){1,5}$",
+    regex.I,
+)
 # a sentence ending inside a line: 'Se sostuvo reunión con la directora. Se informó lo siguiente:'
 # is a lead-in, no sub-heading ('(II Nivel)' or 'Dr. Flores' are no sentence ends: a capital
 # word must follow a word of 4+ lowercase letters)
@@ -59,25 +71,6 @@ INNER_SENTENCE = regex.compile(r"\p{Ll}{4,}\.\s+\p{Lu}\p{Ll}+")
 MAX_SUBHEADING_WORDS = 10
 # a visit heading has at most this many words and ends with its date
 MAX_VISIT_WORDS = 16
-
-
-@dataclass
-class Section:
-    key: str
-    heading: str
-    lines: list[Ln] = field(default_factory=list)
-
-
-@dataclass
-class Item:
-    seccion: str
-    block: Block
-    texto_lines: list[str]
-    numero: int | None = None
-    subseccion: str | None = None
-    fecha: dt.date | None = None
-    destinatario: str | None = None
-    extra: dict = field(default_factory=dict)
 
 
 def split_sections(lines: list[Ln]) -> list[Section]:
@@ -106,8 +99,10 @@ def block_text(b: Block) -> list[str]:
 
 
 def _cut_closing(lines: list[Ln]) -> list[Ln]:
-    """The section's lines before the place-and-date closing (and the signature after it)."""
+    """The section's lines before the place-and-date closing, or a signatory's name, and what follows."""
     for k, ln in enumerate(lines):
+        if SIGNATORY.match(ln.text.strip()) and k > 0 and ends_sentence(lines[k - 1].text):
+            return lines[:k]  # a signature with no place-and-date line above it
         if (
             CLOSING.match(ln.text)
             and len(ln.text.split()) <= 16
@@ -178,17 +173,19 @@ def _is_subheading(lines: list[Ln], k: int) -> bool:
         and not (ends_sentence(prev.text) and (prev.short or prev.indent or prev.page != ln.page))
     ):
         return False  # a line that goes on from the previous one, or ends a paragraph's sentence
-    if k + 1 < len(lines) and lines[k + 1].text[:1].islower():
-        return False
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    if nxt is not None and nxt.text[:1].islower() and read_label(nxt)[0] is None:
+        return False  # the line goes on into the next ('e En las ...' is a bullet OCR read as 'e')
     return True
 
 
-def findings(sec: Section, year: int | None) -> list[Item]:
+def findings(sec: Section, year: int | None, tables: Sequence[Summary] = (), entidad: str | None = None) -> list[Item]:
     """Findings under their visit (fecha) and sub-heading (subseccion), numbered as printed
-    or in order."""
+    or in order; a summary table's rows where the table is printed (``summary.py``)."""
     out: list[Item] = []
     fecha, sub = None, None
     chunk: list[Ln] = []
+    pending = list(tables)
 
     def flush() -> None:
         blocks = [b for b in split_blocks(chunk) if b.kind != "caption"]
@@ -202,19 +199,28 @@ def findings(sec: Section, year: int | None) -> list[Item]:
         chunk.clear()
 
     lines = sec.lines
-    for k, ln in enumerate(lines):
+    k = 0
+    while k < len(lines):
+        ln = lines[k]
+        table = next(((t, n) for t in pending if (n := run_at(lines, k, t))), None)
+        if table is not None:
+            flush()
+            pending.remove(table[0])
+            out += rows_to_items(table[0], lines[k : k + table[1]], sub, entidad)
+            k += table[1]
+            continue
         d = _visit_date(ln, year)
         if d is not None:
             flush()
             fecha, sub, year = d, None, d.year
             ln.flags.add("heading")
-            continue
-        if _is_subheading(lines, k):
+        elif _is_subheading(lines, k):
             flush()
             sub = ln.text.strip().rstrip(":").strip()
             ln.flags.add("heading")
-            continue
-        chunk.append(ln)
+        else:
+            chunk.append(ln)
+        k += 1
     flush()
     return out
 

@@ -199,7 +199,8 @@ def summary_table(plan: Plan, M: Marks, rng: random.Random, subject: dict, entid
     ok_pool = rng.sample(OBS_OK, len(OBS_OK))
     rows, truth = [], []
     head = "Resumen de hallazgos y observaciones finales"
-    plan.add(M, "subheading", head.upper() if rng.random() < 0.5 else head)
+    head = head.upper() if rng.random() < 0.5 else head  # the truth states the sub-heading as printed
+    plan.add(M, "subheading", head)
     for i, a in enumerate(aspects, 1):
         aspecto = f"{i}. " + a.format(unidad=subject["unidad"], dept=subject["dept"])
         if i - 1 in bad:

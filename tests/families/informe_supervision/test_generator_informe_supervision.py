@@ -252,6 +252,25 @@ def test_findings_dates_and_addressees(plans):
 # -- what the truth says was printed is in the text layer, on its page ------------------------
 
 
+def test_sub_headings_in_the_truth_as_printed(plans):
+    """Every row under a sub-heading names it as the plan prints it, capitals included (a
+    summary table's 'RESUMEN DE HALLAZGOS ...' printed in capitals is no 'Resumen de ...')."""
+    checked = 0
+    for seed, plan in plans.items():
+        sub = None
+        for el in plan.els:
+            if el.kind == "subheading":
+                sub = el.text.rstrip(":")
+            elif el.kind == "heading":
+                sub = None
+            rows = [el.row] if el.row else [r for group in el.opts.get("row_truth", []) for r in group]
+            for r in rows:
+                if r.get("subseccion") and el.kind == "table":
+                    assert r["subseccion"] == sub, (seed, r["subseccion"], sub)
+                    checked += 1
+    assert checked
+
+
 def style_seeds(plans) -> list[int]:
     by_style = first_seeds(plans, "style", STYLES)
     by_grouping = first_seeds(plans, "agrupacion", {"visitas", "visitas_areas", "areas", "ninguna"})
@@ -272,8 +291,11 @@ def test_text_layer_holds_the_truth_on_its_pages(tmp_path, plans):
         squeezed = [squeeze(p) for p in pages]
         words = [set(re.findall(r"\w+", p.casefold())) for p in pages]
         texts = Counter(r["texto"] for r in truth["findings"])
+        as_printed = "".join("".join(pages).split())
         for r in truth["findings"]:
             where = f"seed {seed} {r['seccion']} {r['numero']} page {r['page']}"
+            if r["subseccion"]:  # a sub-heading as printed, in its case (capitals stay capitals)
+                assert "".join(r["subseccion"].split()) in as_printed, (where, r["subseccion"])
             if "aspecto_a_evaluar" in r:  # a table row: its cells are read across, line by line
                 assert set(re.findall(r"\w+", r["texto"].casefold())) <= words[r["page"] - 1], where
                 continue

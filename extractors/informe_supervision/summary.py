@@ -1,0 +1,166 @@
+"""A summary table of findings read into rows: one finding per table row, a recommendation where
+the row gives one.
+
+External auditors (and some audit offices) close their results with a table
+``ASPECTO A EVALUAR | OBSERVACIONES | RECOMENDACIONES | ESTATUS``. Read as lines, its columns
+interleave ('1. Comprobar el adecuado -De acuerdo con el proceso ... Ninguna Satisfactorio'),
+so the table is read by the shared table reader (``papeleo.tables``: ruled grids, gutters,
+Markdown, tab-separated and space-aligned text) and its columns are named by their header.
+Each row's OBSERVACIONES cell is a ``hallazgo`` (numbered as the row's aspect is, or in
+order); a RECOMENDACIONES cell that is not 'Ninguna' is also a ``recomendacion`` of the same
+number, addressed to the audited body. The row's lines are then taken out of the section, so
+that no finding is read twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import regex
+from rapidfuzz import fuzz
+
+from papeleo.model import Document
+from papeleo.tables import Table, pages_to_tables
+from papeleo.text.normalize import fold
+
+from .blocks import Block
+from .items import Item
+from .lines import Ln
+
+log = logging.getLogger(__name__)
+
+# column role -> folded words a header label opens with ('ASPECTO A EVALUAR', 'OBSERVACIONES')
+ROLES = {
+    "aspecto": ("aspecto", "procedimiento", "rubro", "concepto"),
+    "observacion": ("observaciones", "observacion", "hallazgos", "hallazgo"),
+    "recomendacion": ("recomendaciones", "recomendacion"),
+    "estatus": ("estatus", "status", "estado", "situacion"),
+}
+# fuzzy ratio (0-100) of a header label's first word to a role word: OCR reads
+# 'OBSERVACI0NES', 'RECOMENDACIONLS'; lower would name a column by an unrelated word
+LABEL_FLOOR = 80
+# a recommendation cell that recommends nothing: 'Ninguna', 'N/A', '-'
+NO_RECOMMENDATION = regex.compile(r"^\W*(?:ningun[ao]s?|n\s*/?\s*a|no\s+aplica|sin\s+recomendaci\w*)?\W*$", regex.I)
+# a status that keeps the observation open: 'No satisfactorio', 'Pendiente', 'En proceso'
+OPEN_STATUS = regex.compile(r"\b(?:no\s+satisf|insatisf|pendiente|en\s+proceso|no\s+atendid|no\s+solventad)", regex.I)
+# '1. Comprobar el adecuado', '5.Verificar el manejo', '3) Validar'
+ROW_NUMBER = regex.compile(r"^\s*(?P<n>\d{1,2})\s*[.)\-]")
+# a word this short outside the table's words is OCR's speck, not another text (a line after the
+# table printing one real word of its own ends the table)
+SPECK_CHARS = 2
+TOKEN = regex.compile(r"[\p{L}\d]+")
+
+
+@dataclass
+class Summary:
+    """A summary table with its columns' roles (role -> column index)."""
+
+    table: Table
+    roles: dict[str, int]
+    tokens: frozenset[str]  # every folded word the table prints, header included
+    header_words: tuple[frozenset[str], ...]  # each named column's label words
+
+
+def _role(label: str) -> str | None:
+    words = fold(label).split()
+    if not words:
+        return None
+    for role, names in ROLES.items():
+        if any(fuzz.ratio(words[0], n) >= LABEL_FLOOR for n in names):
+            return role
+    return None
+
+
+def tokens_of(text: str) -> set[str]:
+    return {t for t in TOKEN.findall(fold(text))}
+
+
+def summaries(doc: Document) -> list[Summary]:
+    """The document's summary tables: an OBSERVACIONES column beside a RECOMENDACIONES or an
+    ESTATUS column (a table of figures or of files names neither)."""
+    out: list[Summary] = []
+    for t in pages_to_tables(doc.pages):
+        roles: dict[str, int] = {}
+        for i, name in enumerate(t.columns):
+            role = _role(name)
+            if role is not None and role not in roles:
+                roles[role] = i
+        if "observacion" not in roles or not ({"recomendacion", "estatus"} & roles.keys()):
+            continue
+        toks: set[str] = set()
+        for row in (*t.header_rows, *t.rows):
+            for c in row.cells:
+                toks |= tokens_of(c.text)
+        for name in t.columns:
+            toks |= tokens_of(name)
+        heads = tuple(frozenset(tokens_of(t.columns[i])) for i in roles.values())
+        out.append(Summary(t, roles, frozenset(toks), heads))
+    log.debug("informe_supervision: %d summary table(s)", len(out))
+    return out
+
+
+def run_at(lines: list[Ln], k: int, summary: Summary) -> int:
+    """How many lines from ``k`` on print the table (0 when line ``k`` is not its header): the
+    header line names two of its columns, and the lines after it print only the table's words."""
+    words = tokens_of(lines[k].text)
+    if sum(1 for h in summary.header_words if h and h <= words) < 2 or not words <= summary.tokens:
+        return 0
+    end = k + 1
+    while end < len(lines) and _prints_table(tokens_of(lines[end].text), summary):
+        end += 1
+    return end - k
+
+
+def _prints_table(words: set[str], summary: Summary) -> bool:
+    """Every word of the line is the table's, but for OCR specks ('E', 'y.') of up to
+    SPECK_CHARS characters; at least one word is a real one of the table's."""
+    real = {w for w in words if len(w) > SPECK_CHARS}
+    return bool(real) and real <= summary.tokens
+
+
+def _cell(row, i: int | None) -> str:
+    if i is None or i >= len(row.cells):
+        return ""
+    return row.cells[i].text.strip()
+
+
+def logical_rows(summary: Summary) -> list[list]:
+    """The table's rows as printed: a reader that cut a row into its lines gives lines whose
+    aspect is not numbered and whose status is empty; those go on the row above."""
+    asp, est = summary.roles.get("aspecto"), summary.roles.get("estatus")
+    groups: list[list] = []
+    for row in summary.table.rows:
+        starts = bool(ROW_NUMBER.match(_cell(row, asp))) or bool(_cell(row, est))
+        if not groups or starts:
+            groups.append([row])
+        else:
+            groups[-1].append(row)
+    return groups
+
+
+def rows_to_items(summary: Summary, lines: list[Ln], subseccion: str | None, entidad: str | None):
+    """(hallazgo and recomendacion items) of the table, from the ``lines`` that print it (their
+    boxes and confidence give the rows theirs)."""
+    roles = summary.roles
+    out: list[Item] = []
+    for n, group in enumerate(logical_rows(summary), 1):
+        obs = [_cell(r, roles["observacion"]) for r in group]
+        rec = [_cell(r, roles.get("recomendacion")) for r in group]
+        status = " ".join(_cell(r, roles.get("estatus")) for r in group).strip()
+        m = ROW_NUMBER.match(_cell(group[0], roles.get("aspecto")))
+        numero = int(m["n"]) if m else n
+        page = group[0].page or (lines[0].page if lines else 1)
+        anchor = [ln for ln in lines if ln.page == page] or lines[:1]
+        block = Block("item", anchor, "table", numero, obs[0] if obs else "")
+        has_rec = any(t for t in rec) and not NO_RECOMMENDATION.match(" ".join(rec))
+        tipo = "con_observacion" if has_rec or OPEN_STATUS.search(status) else "sin_observacion"
+        if any(obs):
+            it = Item("hallazgo", block, [t for t in obs if t], numero, subseccion)
+            it.extra.update(tipo_observacion=tipo)
+            out.append(it)
+        if has_rec:
+            it = Item("recomendacion", block, [t for t in rec if t], numero, subseccion, destinatario=entidad)
+            it.extra.update(tipo_accion="recomendacion")
+            out.append(it)
+    return out

@@ -1,0 +1,255 @@
+"""informe_supervision.v1: what scans, covers and audit formats do to a report, on hand-built
+pages and text fixtures. Each test names the damage it reads through; the expected values are
+the fixture's own text."""
+
+from __future__ import annotations
+
+from extractors.informe_supervision import extract
+from extractors.informe_supervision.headings import heading_at
+from extractors.informe_supervision.lines import Ln, document_lines
+from extractors.informe_supervision.summary import Summary, logical_rows
+from helpers import make_document, pages_document, scan_word
+from papeleo.context import process_context
+from papeleo.model import BBox, Line, Page, Word
+from papeleo.tables import Cell, Row, Table
+
+
+def records_of(doc) -> list[dict]:
+    return extract(doc, process_context()).records
+
+
+def _lines(*texts: str) -> list[Ln]:
+    return [Ln(t, 1, None, 1.0) for t in texts]
+
+
+def test_audited_entity_read_from_a_cover_whose_title_wraps():
+    """The cover prints the title over two lines and the audited body under it; the running
+    header repeats the body's name, so the body lines lose it as furniture."""
+    entity = "Secretaría de Finanzas Públicas del Estado de Sierra Alta"
+    cover = "\n".join(
+        ["Auditoría Superior del Estado de Sierra Alta", "INFORME DE RESULTADOS DE LA", "FISCALIZACIÓN", entity]
+    )
+    cover += "\nCuenta Pública 2020"
+    page2 = "\n".join(
+        [
+            entity,
+            "I. Resultados",
+            "Resultado 1 con observación",
+            "De la revisión a la póliza se identificó que la Entidad Fiscalizada realizó pagos sin documentación.",
+            "",
+            "Recomendación",
+            "Que la Entidad Fiscalizada implemente mecanismos de control.",
+            "2",
+        ]
+    )
+    page3 = "\n".join(
+        [entity, "Resultado 2 sin observación", "De la revisión se constató que los recursos se registraron.", "3"]
+    )
+    rows = records_of(make_document("\f".join([cover, page2, page3])))
+    [rec] = [r for r in rows if r["seccion"] == "recomendacion"]
+    assert rec["destinatario"] == entity
+
+
+def test_a_signature_without_a_closing_line_is_not_part_of_the_opinion():
+    text = "\n".join(
+        [
+            "VII. DICTAMEN",
+            "Opinión con salvedad. La auditoría se practicó sobre la información proporcionada por la Entidad",
+            "Fiscalizada; fue planeada y desarrollada de acuerdo con el objeto y alcance establecidos.",
+            "Mtro. Julio César Zelaya",
+            "Auditor Especial de Cumplimiento Financiero",
+        ]
+    )
+    [row] = records_of(make_document(text))
+    assert row["seccion"] == "conclusion"
+    assert row["texto"].endswith("de acuerdo con el objeto y alcance establecidos.")
+
+
+EXTERNAL_AUDIT = "\n".join(
+    [
+        "INFORME DE AUDITORÍA EXTERNA DE MATRÍCULA",
+        "Instituto Tecnológico Superior de Escárcega",
+        "A. Objetivo de la auditoría",
+        "Verificar la confiabilidad de los datos reportados en los informes matriculares.",
+        "C. Resultados",
+        "Observaciones",
+        "1. Se encontraron un total de 25 expedientes con observaciones menores.",
+        "RESUMEN DE HALLAZGOS Y OBSERVACIONES FINALES",
+        "| ASPECTO A EVALUAR | OBSERVACIONES | RECOMENDACIONES | ESTATUS |",
+        "|---|---|---|---|",
+        "| 1. Comprobar el control de archivos | -Se identificaron 25 expedientes con observaciones menores. "
+        "| -Actualizar los expedientes físicos. | No satisfactorio |",
+        "| 2. Validar la existencia de los alumnos | -Se constató que el total de casos reportados existe. "
+        "| Ninguna | Satisfactorio |",
+        "D. Conclusiones",
+        "En la evaluación realizada se identificó que los mecanismos de control son adecuados.",
+    ]
+)
+
+
+def test_a_summary_table_gives_one_finding_per_row_and_its_recommendation():
+    rows = records_of(make_document(EXTERNAL_AUDIT))
+    hall = [r for r in rows if r["seccion"] == "hallazgo"]
+    assert [(r["numero"], r["subseccion"], r["texto"]) for r in hall] == [
+        (1, "Observaciones", "Se encontraron un total de 25 expedientes con observaciones menores."),
+        (
+            1,
+            "RESUMEN DE HALLAZGOS Y OBSERVACIONES FINALES",
+            "-Se identificaron 25 expedientes con observaciones menores.",
+        ),
+        (2, "RESUMEN DE HALLAZGOS Y OBSERVACIONES FINALES", "-Se constató que el total de casos reportados existe."),
+    ]
+    assert [r["tipo_observacion"] for r in hall[1:]] == ["con_observacion", "sin_observacion"]
+    [rec] = [r for r in rows if r["seccion"] == "recomendacion"]
+    assert (rec["numero"], rec["texto"]) == (1, "-Actualizar los expedientes físicos.")
+    assert rec["destinatario"] == "Instituto Tecnológico Superior de Escárcega"
+    assert not any("ASPECTO" in r["texto"] or "Satisfactorio" in r["texto"] for r in rows)
+
+
+def test_a_table_read_line_by_line_is_grouped_into_its_printed_rows():
+    """A reader that cut each printed row into its lines: a line with no numbered aspect and no
+    status goes on the row above."""
+
+    def row(*texts: str) -> Row:
+        return Row(tuple(Cell(t) for t in texts), page=1)
+
+    table = Table(
+        ("ASPECTO A EVALUAR", "OBSERVACIONES", "RECOMENDACIONES", "ESTATUS"),
+        (
+            row("1. Comprobar el adecuado", "-De acuerdo con el proceso", "Ninguna", "Satisfactorio"),
+            row("control de archivos", "se identificaron 37 expedientes.", "", ""),
+            row(
+                "2. Validar la existencia",
+                "-Los anaqueles se constataron",
+                "-Establecer un respaldo",
+                "No satisfactorio",
+            ),
+            row("", "con mejor adecuación.", "periódico.", ""),
+        ),
+    )
+    groups = logical_rows(
+        Summary(table, {"aspecto": 0, "observacion": 1, "recomendacion": 2, "estatus": 3}, frozenset(), ())
+    )
+    assert [len(g) for g in groups] == [2, 2]
+
+
+def test_an_addressee_under_a_whole_heading_is_not_joined_to_it():
+    lines = _lines(
+        "VII. RECOMENDACIONES A LAS AUTORIDADES", "AL MINISTERIO DE SALUD PÚBLICA Y ASISTENCIA SOCIAL:", "1. Garantizar"
+    )
+    h = heading_at(lines, 0)
+    assert h is not None and h.key == "recomendaciones" and h.lines == 1
+    # a heading cut before the end of its name still takes its second line
+    h = heading_at(_lines("VII. RECOMENDACIONES A LAS", "AUTORIDADES:", "AL MINISTERIO DE SALUD:"), 0)
+    assert h is not None and h.lines == 2
+
+
+def test_heading_with_a_speck_and_a_comma_for_its_period():
+    h = heading_at(_lines("_1V, Hallazgos"), 0)
+    assert h is not None and h.key == "hallazgos"
+
+
+def test_bullets_read_as_plus_and_as_e_under_a_sub_heading():
+    text = "\n".join(
+        [
+            "IV. Hallazgos",
+            "Enfermería",
+            "e En las entrevistas, las personas refirieron malos tratos.",
+            "+ El área se encuentra descuidada, con paredes húmedas.",
+            "+ No existe registro de las personas que egresan.",
+        ]
+    )
+    rows = records_of(make_document(text))
+    assert [(r["subseccion"], r["texto"]) for r in rows] == [
+        ("Enfermería", "En las entrevistas, las personas refirieron malos tratos."),
+        ("Enfermería", "El área se encuentra descuidada, con paredes húmedas."),
+        ("Enfermería", "No existe registro de las personas que egresan."),
+    ]
+
+
+def test_a_speck_before_a_result_does_not_hide_it():
+    text = "\n".join(
+        [
+            "VI. Resultados",
+            "- Resultado 11 con observación",
+            "De la revisión a la póliza se constató que el contrato no fue formalizado.",
+        ]
+    )
+    [row] = records_of(make_document(text))
+    assert (row["numero"], row["tipo_observacion"]) == (11, "con_observacion")
+
+
+def _body(top: float, text: str, x0: float = 72.0) -> Line:
+    """A body line of a scan: words 5 points a letter, read at 0.95."""
+    words, x = [], x0
+    for w in text.split():
+        words.append(scan_word(w, x, top))
+        x += 5 * len(w) + 4
+    return Line.from_words(words)
+
+
+def _scan_page(number: int, lines: list[Line]) -> Page:
+    return Page(number=number, lines=tuple(lines), width=612, height=792, text_source="ocr")
+
+
+def test_running_header_with_ocr_specks_is_furniture_but_a_result_opening_two_pages_is_not():
+    header = "ÓRGANO SUPERIOR DE FISCALIZACIÓN DEL ESTADO"
+    p1 = _scan_page(
+        1,
+        [
+            _body(40, header),
+            _body(100, "De la revisión al contrato se identificó que la Entidad Fiscalizada realizó pagos."),
+            _body(700, "Resultado 4 sin observación"),
+        ],
+    )
+    p2 = _scan_page(
+        2,
+        [
+            _body(40, "E E i " + header),
+            _body(100, "Resultado 9 sin observación"),
+            _body(120, "De la revisión se comprobó que los bienes se entregaron en los plazos pactados."),
+        ],
+    )
+    p3 = _scan_page(3, [_body(42, "MES " + header), _body(100, "En atención a la presente observación.")])
+    texts = [ln.text for ln in document_lines(pages_document(p1, p2, p3))]
+    assert not any("ÓRGANO" in t for t in texts)
+    assert "Resultado 4 sin observación" in texts and "Resultado 9 sin observación" in texts
+
+
+def test_scan_specks_after_a_line_and_a_bullet_on_a_line_of_its_own():
+    lines = [
+        _body(100, "Se constató que la capacidad instalada del establecimiento. SE"),
+        _body(112, "El área se encuentra descuidada, con paredes húmedas y sin manteni-"),
+        Line.from_words([Word("»", BBox(400, 122, 404, 126), 0.91)]),
+        _body(126, "miento preventivo."),
+    ]
+    # the speck after the first line was read with little confidence
+    first = lines[0]
+    lines[0] = Line.from_words([*first.words[:-1], Word("SE", first.words[-1].bbox, 0.12)])
+    texts = [ln.text for ln in document_lines(pages_document(_scan_page(1, lines)))]
+    assert texts[0] == "Se constató que la capacidad instalada del establecimiento."
+    assert "»" not in texts
+    assert texts[-1] == "» miento preventivo."  # the glyph labels the next line, whose lower case joins it up
+
+
+def test_a_photo_read_as_a_few_letters_is_no_line():
+    noise = Line.from_words([Word("AE,", BBox(200, 300, 215, 309), 0.44), Word("IE", BBox(220, 300, 230, 306), 0.27)])
+    lines = [
+        _body(100, "El área fue remodelada con una donación de la iniciativa privada."),
+        noise,
+        _body(320, "Personas migrantes en espera de atención."),
+    ]
+    texts = [ln.text for ln in document_lines(pages_document(_scan_page(1, lines)))]
+    assert texts == [
+        "El área fue remodelada con una donación de la iniciativa privada.",
+        "Personas migrantes en espera de atención.",
+    ]
+
+
+def test_a_numbered_url_at_the_foot_of_a_scan_is_a_note_whatever_its_size():
+    lines = [
+        _body(100, "IV. HECHOS CONSTATADOS"),
+        _body(700, "1 https:/www. elobservadorregional.com/departamentales/autoridades-anuncian-nuevo-protocolo/"),
+    ]
+    texts = [ln.text for ln in document_lines(pages_document(_scan_page(1, lines)))]
+    assert texts == ["IV. HECHOS CONSTATADOS"]
