@@ -16,7 +16,9 @@ registry extractor, then scored with tests/scoring.py and SPECS["findings"] agai
 * fecha / subseccion / destinatario / numero / page — exact (subseccion and destinatario at the
   text floor), of the fields the truth gives a value or the row gives one (an extra value counts
   against it);
-* junk — rows the truth does not have (a caption, a lead-in, a footnote read as a finding).
+* junk — rows the truth does not have (a caption, a lead-in, a footnote read as a finding);
+* audit summaries — documents whose summary row's ``checks`` hold a conflict exactly when the
+  generator printed a count or a total that does not add up (``variant["inconsistencia"]``).
 
 The headline per form is ``all ok``: every compared field of every truth row right, over every
 field the truth or the extraction gives a value (rows not found count as missing fields).
@@ -81,6 +83,10 @@ def score_one(job: tuple[int, str, str, str]) -> dict:
         if r.field in FIELDS and r.outcome != BOTH_NULL:
             c[f"{r.field}:det"] += 1
             c[f"{r.field}:ok"] += r.outcome == OK
+    checks = [x for r in records for x in r.get("checks") or []]
+    if checks:  # an audit summary checked: a conflict exactly where the generator made it not add up
+        c["checks:det"] += 1
+        c["checks:ok"] += any(x.endswith("=conflict") for x in checks) == bool(result["variant"].get("inconsistencia"))
     result["counts"] = dict(c)
     result["misses"] = [str(m) for m in score.misses() if m.field in FIELDS]
     result["junk"] = [
@@ -153,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"  {m}")
                 for j in r["junk"]:
                     print(f"  JUNK ROW {j}")
+    print(
+        "\naudit summaries whose checks conflict exactly when the generator made them not add up: "
+        + ", ".join(f"{f} {by_form[f]['checks:ok']}/{by_form[f]['checks:det']}" for f in args.forms)
+    )
     below = [f for f in args.forms if all_ok(by_form[f])[0] < TARGETS.get(f, 0) * all_ok(by_form[f])[1]]
     print(f"\nbelow target ({', '.join(f'{k} {v:.0%}' for k, v in TARGETS.items())}): {below or 'none'}")
     if args.json:

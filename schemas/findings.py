@@ -1,6 +1,6 @@
 """``findings``: supervision report items (informe_supervision documents)."""
 
-from ._base import DATE, FLOAT, INT, STRING, Dataset, col, record_schema
+from ._base import DATE, FLOAT, INT, STRING, STRINGS, Dataset, col, record_schema
 
 SCHEMA = record_schema(
     col("seccion", STRING, "objetivo_general, objetivo_especifico, hallazgo, conclusion or recomendacion"),
@@ -20,6 +20,21 @@ SCHEMA = record_schema(
         "audit actions: recomendacion or pliego_de_observaciones (the action a result promotes); null elsewhere",
     ),
     col("importe_observado", FLOAT, "audit results: the amount observed as printed ('Importe observado $...')"),
+    col(
+        "corrected",
+        STRINGS,
+        "fields whose value is not the raw reading: campo:corregido (a visit date or an amount whose digits OCR "
+        "misread, read back) or campo:imputado (a visit printed without its year takes the report's)",
+    ),
+    col(
+        "checks",
+        STRINGS,
+        "cross-checks an audit report's summary allows ('Se determinaron 13 resultados, de los cuales 9 ...'), on "
+        "its row, with their outcome (name=ok|conflict): resultados and con_observacion (the counts stated against "
+        "the results read), acciones (recommendations and pliegos stated add up to the results with observation), "
+        "recuperaciones (the total stated against the observed amounts read)",
+    ),
+    col("comentario_extraccion", STRING, "human-readable explanation of every correction, imputation and conflict"),
 )
 
 DATASET = Dataset(

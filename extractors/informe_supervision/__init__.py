@@ -105,6 +105,9 @@ def to_record(it: Item, vocab: set[str]) -> dict[str, Any]:
         "tipo_observacion": it.extra.get("tipo_observacion"),
         "tipo_accion": it.extra.get("tipo_accion"),
         "importe_observado": it.extra.get("importe_observado"),
+        "corrected": [c for c, _ in it.notes if c],
+        "checks": list(it.extra.get("checks", [])),
+        "comentario_extraccion": "; ".join(why for _, why in it.notes) or None,
         "page": lines[0].page,
         "confidence": round(conf, 4),
     }
@@ -145,6 +148,8 @@ def extract(doc: Document, ctx: Context) -> Extraction:
             items += got
         elif sec.key == "recomendaciones":
             items += recommendations(sec)
+    if is_audit:
+        audit.check_summary(items)
     records = [to_record(it, vocab) for it in items if it.texto_lines and any(t.strip() for t in it.texto_lines)]
     log.info(
         "informe_supervision: %d sections (%s), %d rows",

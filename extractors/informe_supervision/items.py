@@ -26,3 +26,5 @@ class Item:
     fecha: dt.date | None = None
     destinatario: str | None = None
     extra: dict = field(default_factory=dict)
+    # (corrected entry or None for a check's conflict, why): ('fecha:imputado', 'fecha: ...')
+    notes: list[tuple[str | None, str]] = field(default_factory=list)

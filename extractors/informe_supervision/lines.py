@@ -13,6 +13,7 @@ page numbers) and footnote bodies are taken out here, so that no finding can con
 from __future__ import annotations
 
 import logging
+import math
 import re
 import statistics
 from collections import Counter
@@ -40,6 +41,12 @@ SHORT_CHARS_SHARE = 0.8
 # (an OCR export that joined them): every line then ends its paragraph. Printed lines of these
 # reports hold at most ~130 characters; a joined paragraph of two lines already passes 160.
 PARAGRAPH_LINE_CHARS = 160
+# ... as does one whose long lines (WRAP_LINE_CHARS or more) go on in lower case on the next line
+# in fewer than WRAP_SHARE of WRAP_MIN_PAIRS or more cases: wrapped exports go on in a third to
+# two thirds (dev 2000-2029: 0.33-0.69), exports of one paragraph a line in 0-0.08.
+WRAP_LINE_CHARS = 60
+WRAP_MIN_PAIRS = 5
+WRAP_SHARE = 0.15
 # A line set this much smaller than the body (height ratio) is small print (footnotes,
 # captions). Lower misses 8-on-9 pt captions; higher takes OCR box jitter for small print.
 SMALL_RATIO = 0.93
@@ -59,6 +66,10 @@ DOUBLE_SPACED_SHARE = 0.7
 # sentence for furniture; one page cannot tell furniture from body.
 FURNITURE_LINES = 3
 FURNITURE_MIN_PAGES = 2
+# ... and on at least this share of the pages that print anything: a running line is on (nearly)
+# every page, while two procedures may open two pages of six ('Procedimiento 1.2.1', '1.3.1': one
+# key without digits). Higher would miss a header printed on odd pages only.
+FURNITURE_SHARE = 0.5
 # A scan prints a running line with specks ('E E i ÓRGANO SUPERIOR ...', 'MES Dirección de ...'):
 # keys (FURNITURE_FUZZY_CHARS or longer) one of which holds the other (rapidfuzz partial ratio,
 # 0-100) with at most FURNITURE_SPECK_CHARS more characters are one line. Lower ratio or more
@@ -175,7 +186,9 @@ def _furniture_keys(doc: Document) -> set[str]:
             else:
                 home[3].add(page.number)
                 home[4].add(k)
-    return {k for *_, pages, keys in clusters if len(pages) >= FURNITURE_MIN_PAGES for k in keys}
+    printed = sum(1 for page in doc.pages if any(ln.text.strip() for ln in page.lines))
+    least = max(FURNITURE_MIN_PAGES, math.ceil(FURNITURE_SHARE * printed))
+    return {k for *_, pages, keys in clusters if len(pages) >= least for k in keys}
 
 
 def _is_furniture(text: str, furniture: set[str]) -> bool:
@@ -292,6 +305,7 @@ def document_lines(doc: Document) -> list[Ln]:
     plain_lengths = [len(ln.text.strip()) for p in doc.pages for ln in p.lines if ln.bbox is None and ln.text.strip()]
     long_chars = statistics.quantiles(plain_lengths, n=10)[-1] if len(plain_lengths) >= 10 else 80
     double = _double_spaced(doc)
+    one_per_line = _paragraph_per_line(doc)
     out: list[Ln] = []
     for page in doc.pages:
         rows = _page_lines(page)
@@ -332,7 +346,9 @@ def document_lines(doc: Document) -> list[Ln]:
                 )
             else:
                 ln.indent = lead >= 1
-                ln.short = len(text) < SHORT_CHARS_SHARE * long_chars or long_chars > PARAGRAPH_LINE_CHARS
+                ln.short = (
+                    len(text) < SHORT_CHARS_SHARE * long_chars or long_chars > PARAGRAPH_LINE_CHARS or one_per_line
+                )
                 ln.gap = blank and not double
             kept.append(ln)
         # an anchor marks the line after it
@@ -342,6 +358,17 @@ def document_lines(doc: Document) -> list[Ln]:
         out += [ln for ln in kept if "anchor" not in ln.flags]
     log.debug("informe_supervision: %d body lines", len(out))
     return out
+
+
+def _paragraph_per_line(doc: Document) -> bool:
+    """A plain text that puts each paragraph on one line however long (an OCR export that
+    joined them): a long line is almost never followed by one that goes on in lower case."""
+    lines = [ln.text.strip() for p in doc.pages for ln in p.lines if ln.bbox is None and ln.text.strip()]
+    pairs = [(a, b) for a, b in zip(lines, lines[1:]) if len(a) >= WRAP_LINE_CHARS]
+    if len(pairs) < WRAP_MIN_PAIRS:
+        return False
+    goes_on = sum(1 for _, b in pairs if b[:1].islower())
+    return goes_on < WRAP_SHARE * len(pairs)
 
 
 def _double_spaced(doc: Document) -> bool:

@@ -15,9 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import regex
 
+from papeleo.text.damaged_dates import parse_damaged_date
 from papeleo.text.dates import Precision, find_dates
 from papeleo.text.normalize import fold
 
@@ -30,22 +32,29 @@ from .summary import Summary, rows_to_items, run_at
 log = logging.getLogger(__name__)
 
 # 'General', 'Objetivo general:', 'GENERAL'
-OBJ_GENERAL = regex.compile(r"^(?:objetivo\s+)?general\s*:?$")
-# 'Específicos', 'Objetivos específicos:', 'ESPECÍFICOS'
-OBJ_SPECIFIC = regex.compile(r"^(?:objetivos?\s+)?especificos?\s*:?$")
-# 'Resultado 3 con observación', 'Resultado 12 sin observacion' (OCR: 'obsarvación', '1Z', a speck
-# before it: '- Resultado 11 con observación'; so too before a procedure or an action)
+OBJ_GENERAL = regex.compile(r"^(?:(?:objetivo){s<=1}\s+)?(?:general){s<=1}\s*:?$")
+# 'Específicos', 'Objetivos específicos:', 'ESPECÍFICOS' (folded; OCR: 'especfficos', the regex
+# module's fuzzy match: a letter or two misread, none added or lost, in a line that says nothing else)
+OBJ_SPECIFIC = regex.compile(r"^(?:(?:objetivos?){s<=1}\s+)?(?:especificos?){s<=2}\s*:?$")
+# 'Resultado 3 con observación', 'Resultado 12 sin observacion'. OCR: 'obsarvación', '1Z',
+# 'Resultaclo' (the regex module's fuzzy match, two slips), a speck before it: '- Resultado 11 ...';
+# so too before a procedure or an action
+SPECK = r"(?:[^\w\s]{1,2}\s*)?"
 RESULT = regex.compile(
-    r"^(?:[^\w\s]{1,2}\s*)?resultado\s*(?:n[uo]m(?:ero)?\.?\s*)?(?P<n>[\dIl|\]OZS]{1,3})\s+(?P<tipo>con|sin)\s+o\w{8,12}\b",
+    rf"^{SPECK}(?:resultado){{e<=2}}\s*(?:n[uo]m(?:ero)?\.?\s*)?(?P<n>[\dIl|\]OZS]{{1,3}})\s+(?P<tipo>con|sin)\s+o\w{{8,12}}\b",
     regex.I,
 )
-# 'Procedimiento 1.2.1' (OCR: '1.2.]', 'l.2.1')
+# 'Procedimiento 1.2.1' (OCR: '1.2.]', 'l.2.1', '1.2.Z', 'Proceclimiento')
 PROCEDURE = regex.compile(
-    r"^(?:[^\w\s]{1,2}\s*)?procedimiento\s+(?P<code>[\dIl|\]]{1,2}(?:\s*[.,]\s*[\dIl|\]]{1,2}){1,3})\s*$", regex.I
+    rf"^{SPECK}(?:procedimiento){{e<=2}}\s+(?P<code>[\dIl|\]]{{1,2}}(?:\s*[.,]\s*[\dIl|\]ZSO]{{1,2}}){{1,3}})\s*$",
+    regex.I,
 )
-# 'Acción promovida: Recomendación', 'Pliego de observaciones', 'Recomendación'
+# 'Acción promovida: Recomendación', 'Pliego de observaciones', 'Recomendación' (OCR:
+# 'Recomenclacíon', 'Pliego cle observaciones'; three slips in a line that says nothing else, but
+# never the plural 'Recomendaciones', a section's heading)
 ACTION = regex.compile(
-    r"^(?:[^\w\s]{1,2}\s*)?(?:acci[oó]n\s+promovida\s*:?\s*)?(?P<kind>recomendaci[oó]n|pliegos?\s+de\s+observaciones)\s*:?$",
+    rf"^{SPECK}(?:(?:acci[oó]n){{e<=1}}\s+(?:promovida){{e<=2}}\s*:?\s*)?"
+    r"(?P<kind>(?P<rec>(?:recomendaci[oóí]n){e<=3}(?<![eE][sS]\W{0,2}))|(?:pliegos?\s+de\s+observaciones){e<=3})\s*:?$",
     regex.I,
 )
 # an addressee line: 'A la Dirección Ejecutiva del Hospital ...:', 'Al Ministerio de Salud:', 'AL CONSEJO ...:'
@@ -69,6 +78,8 @@ SIGNATORY = regex.compile(
 INNER_SENTENCE = regex.compile(r"\p{Ll}{4,}\.\s+\p{Lu}\p{Ll}+")
 # a sub-heading has at most this many words; more is a sentence (a lead-in, a finding)
 MAX_SUBHEADING_WORDS = 10
+# a damaged visit date is read from the heading's last words: 'jueves Z2 de febrero de 2024'
+VISIT_DATE_WORDS = 5
 # a visit heading has at most this many words and ends with its date
 MAX_VISIT_WORDS = 16
 
@@ -145,15 +156,47 @@ def objectives(sec: Section) -> list[Item]:
     return out
 
 
-def _visit_date(ln: Ln, year: int | None) -> dt.date | None:
+@dataclass(frozen=True)
+class Visit:
+    """A dated visit heading: the date its findings take, and how it was read when it was not
+    printed whole (``corrected`` 'fecha:corregido' or 'fecha:imputado', and why)."""
+
+    fecha: dt.date
+    corrected: str | None = None
+    comentario: str | None = None
+
+
+def _visit_date(ln: Ln, year: int | None) -> Visit | None:
     label, _, _ = read_label(ln)
     if label not in (None,) or len(ln.text.split()) > MAX_VISIT_WORDS or ln.text.rstrip().endswith("."):
         return None
     text = ln.text.rstrip(" :")
     found = [d for d in find_dates(text, year) if d.precision == Precision.DAY]
-    if not found or found[-1].span[1] < len(text) - 2:
+    if found and found[-1].span[1] >= len(text) - 2:
+        d = found[-1]
+        if d.year_inferred:
+            why = f"fecha: '{d.raw}' prints no year; the report's ({d.value.year}) taken"
+            return Visit(d.value, "fecha:imputado", why)
+        return Visit(d.value)
+    return _damaged_visit_date(text)
+
+
+def _damaged_visit_date(text: str) -> Visit | None:
+    """A visit heading whose date OCR damaged ('Acciones realizadas jueves Z2 de febrero de
+    2024'): its last VISIT_DATE_WORDS words read as a date field (``parse_damaged_date``), the
+    date ending the line, with a whole year; said in ``corrected``."""
+    words = text.split()
+    tail = " ".join(words[-VISIT_DATE_WORDS:])
+    if not any(ch.isdigit() for ch in tail):
         return None
-    return found[-1].value
+    got = parse_damaged_date(tail)
+    if got is None or got.match.precision != Precision.DAY or got.match.year_inferred:
+        return None
+    if got.match.span[1] < len(got.text.rstrip()) - 2:
+        return None
+    fixes = ", ".join(f"'{a}' as '{b}'" for a, b in got.repairs)
+    why = f"fecha: '{tail}' read as {got.match.value.isoformat()} ({fixes}: OCR look-alikes)"
+    return Visit(got.match.value, "fecha:corregido", why)
 
 
 def _is_subheading(lines: list[Ln], k: int) -> bool:
@@ -184,6 +227,7 @@ def findings(sec: Section, year: int | None, tables: Sequence[Summary] = (), ent
     or in order; a summary table's rows where the table is printed (``summary.py``)."""
     out: list[Item] = []
     fecha, sub = None, None
+    note: Visit | None = None
     chunk: list[Ln] = []
     pending = list(tables)
 
@@ -196,6 +240,8 @@ def findings(sec: Section, year: int | None, tables: Sequence[Summary] = (), ent
                     continue  # a lead-in: 'Se resalta la siguiente información:'
             numero = b.number if b.label == "num" else len(out) + 1
             out.append(Item("hallazgo", b, block_text(b), numero, sub, fecha))
+            if note is not None and note.corrected:
+                out[-1].notes.append((note.corrected, note.comentario))
         chunk.clear()
 
     lines = sec.lines
@@ -209,10 +255,10 @@ def findings(sec: Section, year: int | None, tables: Sequence[Summary] = (), ent
             out += rows_to_items(table[0], lines[k : k + table[1]], sub, entidad)
             k += table[1]
             continue
-        d = _visit_date(ln, year)
-        if d is not None:
+        visit = _visit_date(ln, year)
+        if visit is not None:
             flush()
-            fecha, sub, year = d, None, d.year
+            fecha, sub, year, note = visit.fecha, None, visit.fecha.year, visit
             ln.flags.add("heading")
         elif _is_subheading(lines, k):
             flush()

@@ -188,6 +188,10 @@ def test_properties_over_generated_reports(generated, form):
             )
             for u in URL.findall(r["texto"]):
                 assert " " not in u
+        checks = [c for r in rows for c in r["checks"]]
+        if checks and form == "texto.pdf":  # an audit summary: a conflict exactly where it does not add up
+            conflict = any(c.endswith("=conflict") for c in checks)
+            assert conflict == bool(g.variant.get("inconsistencia")), (g.seed, checks, g.variant.get("inconsistencia"))
         notes = [t for t in g.truth.get("mentions", []) if t["tipo"] == "url"]
         for m in notes:  # a footnote's URL never ends up inside a finding
             assert not any(m["valor"][:40] in t for t in texts), f"seed {g.seed}: footnote text in a finding"

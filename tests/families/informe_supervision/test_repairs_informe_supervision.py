@@ -253,3 +253,124 @@ def test_a_numbered_url_at_the_foot_of_a_scan_is_a_note_whatever_its_size():
     ]
     texts = [ln.text for ln in document_lines(pages_document(_scan_page(1, lines)))]
     assert texts == ["IV. HECHOS CONSTATADOS"]
+
+
+def test_a_visit_date_ocr_damaged_is_read_back_and_said_so():
+    text = "\n".join(
+        [
+            "IV. Hallazgos",
+            "Acciones realizadas jueves Z2 de febrero de 2024",
+            "• El área se encuentra descuidada, con paredes húmedas.",
+            "Seguimiento telefónico del 9 de abril:",
+            "• La directora informó que la solicitud continúa en trámite.",
+        ]
+    )
+    first, second = records_of(make_document(text))
+    assert str(first["fecha"]) == "2024-02-22" and first["subseccion"] is None
+    assert first["corrected"] == ["fecha:corregido"] and "'Z2' as '22'" in first["comentario_extraccion"]
+    # a visit printed without its year takes the report's (the last visit's), and says so
+    assert str(second["fecha"]) == "2024-04-09"
+    assert second["corrected"] == ["fecha:imputado"] and "2024" in second["comentario_extraccion"]
+
+
+AUDIT_SUMMARY = "\n".join(
+    [
+        "INFORME INDIVIDUAL DE AUDITORÍA",
+        "Municipio de Ixtlán de los Olivos",
+        "V. Resultados",
+        "Procedimiento 1.1.1",
+        "Resultado 1 con observación",
+        "Importe observado $Z7,071,000.00",
+        "De la revisión a la póliza se identificó que la Entidad Fiscalizada realizó pagos sin documentación.",
+        "",
+        "Acción promovida: Pliego de observaciones",
+        "Se determina un Pliego de Observaciones por un monto de $27,071,000.00.",
+        "",
+        "Resultaclo 2 con observación",
+        "De la revisión al contrato se constató que no fue formalizado dentro del plazo establecido.",
+        "",
+        "Recomenclacíon",
+        "Que la Entidad Fiscalizada formalice en tiempo los contratos.",
+        "",
+        "Resultado 3 sin observación",
+        "De la revisión se comprobó que los bienes se entregaron en los plazos pactados.",
+        "VI. Resumen",
+        "Se determinaron 3 resultados, de los cuales {con} corresponden a resultados con observación, mismos que "
+        "generaron 1 Recomendación y 1 Pliego de observaciones que representan probables recuperaciones por "
+        "${total}.",
+    ]
+)
+
+
+def test_audit_amount_and_words_read_through_ocr_and_the_summary_checked():
+    rows = records_of(make_document(AUDIT_SUMMARY.format(con=2, total="27,071,000.00")))
+    hall = [r for r in rows if r["seccion"] == "hallazgo"]
+    assert [(r["numero"], r["tipo_observacion"]) for r in hall] == [
+        (1, "con_observacion"),
+        (2, "con_observacion"),
+        (3, "sin_observacion"),
+    ]
+    assert hall[0]["importe_observado"] == 27071000.0 and hall[0]["corrected"] == ["importe_observado:corregido"]
+    recs = [r for r in rows if r["seccion"] == "recomendacion"]
+    assert [(r["subseccion"], r["tipo_accion"]) for r in recs] == [
+        ("Resultado 1", "pliego_de_observaciones"),
+        ("Resultado 2", "recomendacion"),
+    ]
+    [summary] = [r for r in rows if r["seccion"] == "conclusion"]
+    assert summary["checks"] == ["acciones=ok", "resultados=ok", "con_observacion=ok", "recuperaciones=ok"]
+
+
+def test_an_audit_summary_that_does_not_add_up_is_a_conflict_on_its_row():
+    rows = records_of(make_document(AUDIT_SUMMARY.format(con=3, total="27,081,000.00")))
+    [summary] = [r for r in rows if r["seccion"] == "conclusion"]
+    assert summary["checks"] == [
+        "acciones=conflict",
+        "resultados=ok",
+        "con_observacion=conflict",
+        "recuperaciones=conflict",
+    ]
+    assert "the summary states 27,081,000.00" in summary["comentario_extraccion"]
+    assert summary["corrected"] == []
+
+
+def test_objectives_heading_read_through_ocr():
+    text = "\n".join(
+        [
+            "III. Objetivos de la supervisión",
+            "General:",
+            "Verificar la calidad de la obra pública contratada.",
+            "Objetivos especfficos",
+            "a) Establecer el número de vecinos que reciben atención.",
+            "b) Determinar los avances realizados por las autoridades.",
+        ]
+    )
+    rows = records_of(make_document(text))
+    assert [(r["seccion"], r["numero"]) for r in rows] == [
+        ("objetivo_general", 1),
+        ("objetivo_especifico", 1),
+        ("objetivo_especifico", 2),
+    ]
+
+
+def test_a_heading_opening_two_of_six_pages_is_no_running_header():
+    pages = ["Procedimiento 1.1.1\nResultado 1 sin observación\nDe la revisión se constató que todo se registró."]
+    pages += [f"Texto de la página {n} que sigue con la revisión del expediente." for n in range(2, 5)]
+    pages.insert(2, "Procedimiento 1.2.1\nResultado 2 sin observación\nDe la revisión se comprobó la entrega.")
+    texts = [ln.text for ln in document_lines(make_document("\f".join(pages)))]
+    assert "Procedimiento 1.1.1" in texts and "Procedimiento 1.2.1" in texts
+
+
+def test_an_export_with_one_paragraph_a_line_ends_each_paragraph_at_its_line():
+    """Every paragraph on one line: a caption or a sub-heading after a finding is no more of it."""
+    items = [f"• Hallazgo número {n} de la visita, con el detalle de lo que se constató en el área." for n in range(6)]
+    text = "\n".join(
+        [
+            "IV. Hallazgos",
+            "Visita de supervisión 21 de septiembre de 2022:",
+            *items[:3],
+            "Condiciones de infraestructura observadas en Dirección del Centro.",
+            *items[3:],
+        ]
+    )
+    rows = records_of(make_document(text))
+    assert [r["texto"] for r in rows] == [i[2:] for i in items]
