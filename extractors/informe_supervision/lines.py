@@ -85,12 +85,19 @@ FURNITURE_Y_TOL = 30.0
 # more; higher would cut them.
 SPECK_CONF = 0.3
 # An OCR line of at most NOISE_CHARS letters and digits read below NOISE_CONF (mean word
-# confidence) is a photo's texture read as text ('AE, IE' at 0.35). A list number alone on its
-# line read that badly is lost with it; higher confidence would drop short words read well.
+# confidence) is a photo's texture read as text ('AE, IE' at 0.35, 'E Le hy E' at 0.36, 'A LA bd
+# dd' at 0.35), as is a line of NOISE_SHORT_CHARS characters or fewer below NOISE_SHORT_CONF ('1'
+# at 0.66). A list number or a word alone on its line read that badly is lost with them; higher
+# confidence or more characters would drop short lines read well (a sub-heading reads at 0.9+).
 NOISE_CONF = 0.5
-NOISE_CHARS = 4
+NOISE_CHARS = 8
+NOISE_SHORT_CHARS = 3
+NOISE_SHORT_CONF = 0.8
 # a bullet glyph standing alone on its line ('»' read a line above its item's text)
 LONE_GLYPH = re.compile(r"^[•·●▪■◦\-–—»>*~«+]{1,2}$")
+# a list number OCR set on a line of its own ('8.', a note's mark '1'): tesseract puts it a line above its item's
+# text, or below, or beside a wrapped line, so it labels no line; its item is read by its indent
+LONE_NUMBER = re.compile(r"^\d{1,2}[.)]?$")
 # Trailing spaces that mark an image anchored at the end of a line in a PDF-to-text export
 # (seed 000: 'hay pacientes de medicina interna en el área de aislamiento.       ').
 ANCHOR_TRAILING_SPACES = 5
@@ -106,9 +113,8 @@ FOOTNOTE_START = regex.compile(r"^(?P<n>\d{1,2})\s+(?=[\p{Lu}\"“(]|h\S*?:?\s?/
 # a line that is all URL-ish (no spaces, path characters): a wrapped footnote URL or the
 # links a PDF-to-text export dumps after the footnotes ('supervision-y-monitoreo/defensoria-...')
 URLISH = regex.compile(r"^(?:h\S*:?\s?//\S*|www\.\S+|[\w%.~+=&?#:-]*[/_][\w/%.~+=&?#:-]*|[\w.-]+-[\w.-]*-[\w./-]*)$")
-# a numbered line that is a URL is a note whatever its size (OCR boxes of small print vary)
-URL_START = regex.compile(r"^\d{1,2}\s+(?:h\w{2,4}\s?:\s?/|www\.)", regex.I)
-URL_IN = regex.compile(r"h\w{1,3}ps?\s?:\s?//|www\.", regex.I)
+# (a numbered line citing a URL is a note whatever its size: OCR boxes of small print vary)
+URL_IN = regex.compile(r"h\w{1,3}ps?\s?:\s?/{1,2}|www\.", regex.I)
 # what a footnote cites: sources, legal actions, reports (any of these makes a numbered line a note)
 FOOTNOTE_WORDS = regex.compile(r"\b(?:amparo|informe|ley|art[ií]culo|sentencia|expediente|resoluci[oó]n)\b", regex.I)
 # who a footnote cites: 'Procuraduría ..., Informe Anual Circunstanciado, 2020.'
@@ -212,6 +218,8 @@ def _without_specks(line) -> str:
 
 def _image_noise(text: str, confidence: float) -> bool:
     """What OCR makes of a photo: a letter or two read with little confidence ('AE, IE' at 0.35)."""
+    if len(text) <= NOISE_SHORT_CHARS and confidence < NOISE_SHORT_CONF:
+        return True  # a mark of the photo read as '1' at 0.66
     return confidence < NOISE_CONF and sum(ch.isalnum() for ch in text) <= NOISE_CHARS
 
 
@@ -238,6 +246,8 @@ def _page_lines(page: Page) -> list[tuple[str, BBox | None, float, int, bool]]:
         text = _without_specks(line) if line.words and min(w.confidence for w in line.words) < 1.0 else raw.strip()
         if line.words and _image_noise(text, line.confidence):
             continue
+        if line.words and LONE_NUMBER.match(text):
+            continue  # a scan's list number read as a line of its own: which line it labels is unknown
         if not any(ch.isalnum() for ch in text):
             # a glyph OCR set on a line of its own labels the next line; any other mark is a speck
             glyph = text if LONE_GLYPH.match(text) else ""
@@ -263,7 +273,7 @@ def _footnote_rows(texts: list[str], small: list[bool], geometry: bool) -> set[i
     while i < n:
         t = texts[i]
         opens = t == "\x00sep"
-        if not opens and FOOTNOTE_START.match(t) and (small[i] or not geometry or URL_START.match(t)):
+        if not opens and FOOTNOTE_START.match(t) and (small[i] or not geometry or URL_IN.search(t)):
             opens = bool(URL_IN.search(t) or FOOTNOTE_WORDS.search(t) or FOOTNOTE_SOURCE.search(t))
             opens = opens or (i + 1 < n and bool(URLISH.match(texts[i + 1]) or URL_IN.search(texts[i + 1])))
         if not opens and FOOTNOTE_NUMBER_ALONE.match(t) and i + 1 < n and URL_IN.search(texts[i + 1]):

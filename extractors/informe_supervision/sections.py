@@ -32,10 +32,10 @@ from .summary import Summary, rows_to_items, run_at
 log = logging.getLogger(__name__)
 
 # 'General', 'Objetivo general:', 'GENERAL'
-OBJ_GENERAL = regex.compile(r"^(?:(?:objetivo){s<=1}\s+)?(?:general){s<=1}\s*:?$")
+OBJ_GENERAL = regex.compile(r"^(?:(?:objetivo){s<=1}\s+)?(?:general){s<=1}[\s:]*$")
 # 'Específicos', 'Objetivos específicos:', 'ESPECÍFICOS' (folded; OCR: 'especfficos', the regex
 # module's fuzzy match: a letter or two misread, none added or lost, in a line that says nothing else)
-OBJ_SPECIFIC = regex.compile(r"^(?:(?:objetivos?){s<=1}\s+)?(?:especificos?){s<=2}\s*:?$")
+OBJ_SPECIFIC = regex.compile(r"^(?:(?:objetivos?){s<=1}\s+)?(?:especificos?){s<=2}[\s:]*$")
 # 'Resultado 3 con observación', 'Resultado 12 sin observacion'. OCR: 'obsarvación', '1Z',
 # 'Resultaclo' (the regex module's fuzzy match, two slips), a speck before it: '- Resultado 11 ...';
 # so too before a procedure or an action
@@ -222,6 +222,13 @@ def _is_subheading(lines: list[Ln], k: int) -> bool:
     return True
 
 
+def _lost_glyph(b: Block, item: Block) -> bool:
+    """A scan's paragraph set at the items' indent, before them: an item whose bullet OCR lost,
+    not the lead-in of the list (lead-ins start at the margin)."""
+    first = b.lines[0]
+    return first.bbox is not None and first.indent and item.lines[0].indent
+
+
 def findings(sec: Section, year: int | None, tables: Sequence[Summary] = (), entidad: str | None = None) -> list[Item]:
     """Findings under their visit (fecha) and sub-heading (subseccion), numbered as printed
     or in order; a summary table's rows where the table is printed (``summary.py``)."""
@@ -235,8 +242,8 @@ def findings(sec: Section, year: int | None, tables: Sequence[Summary] = (), ent
         blocks = [b for b in split_blocks(chunk) if b.kind != "caption"]
         for j, b in enumerate(blocks):
             if b.kind == "para":
-                leads = any(x.kind == "item" for x in blocks[j + 1 :])
-                if leads or b.lines[-1].text.rstrip().endswith(":"):
+                nxt = next((x for x in blocks[j + 1 :] if x.kind == "item"), None)
+                if b.lines[-1].text.rstrip().endswith(":") or (nxt is not None and not _lost_glyph(b, nxt)):
                     continue  # a lead-in: 'Se resalta la siguiente información:'
             numero = b.number if b.label == "num" else len(out) + 1
             out.append(Item("hallazgo", b, block_text(b), numero, sub, fecha))
@@ -262,7 +269,7 @@ def findings(sec: Section, year: int | None, tables: Sequence[Summary] = (), ent
             ln.flags.add("heading")
         elif _is_subheading(lines, k):
             flush()
-            sub = ln.text.strip().rstrip(":").strip()
+            sub = regex.sub(r"[\s:]+$", "", ln.text.strip())  # 'Servicios Sanitarios: :' (a speck)
             ln.flags.add("heading")
         else:
             chunk.append(ln)

@@ -110,15 +110,12 @@ MIN_NUMERIC_OK = 0.9  # lower would let a sample lose one number in ten and stil
 KNOWN_TEXT_DEFECTS = {
     "mir_avance_ocr.txt": "page 1 is read across: resumen_narrativo and indicador of each row "
     "come out interleaved with the neighbouring cells' words, unflagged",
-    "informe_supervision_escaneado.pdf": "hallazgos 8 and 9 come out as one finding: OCR lost the bullet "
-    "of the second and its first line carries no other sign of a new item",
     "dictamen_puntajes_escaneado.pdf": "tesseract loses words of wrapped cells: 'Coordinador' of "
     "'Coordinador de Organización Electoral' (read 'le de Organización'), the second given name of "
     "'Gallegos Peña María José', 'Ciudadana' read 'TES CAAdane'; unflagged",
 }
 # Row defects of the same kind (rows merged or lost), strict xfails like the ones above.
 KNOWN_ROW_DEFECTS = {
-    "informe_supervision_escaneado.pdf": KNOWN_TEXT_DEFECTS["informe_supervision_escaneado.pdf"],
     "dictamen_puntajes_escaneado.pdf": "two levels OCR'd past reading ('Escala', 'Excalaráa' for "
     "'Excelente') and the document states no bands to read them back; each row says "
     "nivel_bandas=conflict (flagged), but this test holds every level exact",

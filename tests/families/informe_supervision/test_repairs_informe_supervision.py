@@ -374,3 +374,55 @@ def test_an_export_with_one_paragraph_a_line_ends_each_paragraph_at_its_line():
     )
     rows = records_of(make_document(text))
     assert [r["texto"] for r in rows] == [i[2:] for i in items]
+
+
+def test_scan_list_whose_glyphs_and_numbers_ocr_misplaced():
+    """A bullet lost on an indented line (its paragraph is an item, not the list's lead-in, which
+    starts at the margin); list numbers and a photo's texture read as lines of their own."""
+    lines = [
+        _body(80, "IV. Hallazgos"),
+        _body(100, "Aulas del Primer Ciclo:"),
+        _body(112, "Los estudiantes no cuentan con un mecanismo accesible para presentar quejas.", x0=90),
+        _body(124, "8.", x0=78),
+        _body(136, "* La refacción escolar no se ha entregado desde hace 4 semanas.", x0=90),
+        Line.from_words([Word("E", BBox(200, 150, 205, 159), 0.06), Word("Le", BBox(210, 150, 220, 157), 0.37)]),
+        _body(170, "Patio Cívico: :"),
+        _body(182, "* El techo de dos aulas presenta láminas dañadas.", x0=90),
+    ]
+    # the page's body lines set the margin: a few more at 72 points
+    lines += [
+        _body(300 + 12 * k, f"Texto del párrafo número {k} que ocupa la línea completa del cuerpo.") for k in range(4)
+    ]
+    rows = records_of(pages_document(_scan_page(1, lines)))
+    assert [(r["subseccion"], r["texto"]) for r in rows[:3]] == [
+        ("Aulas del Primer Ciclo", "Los estudiantes no cuentan con un mecanismo accesible para presentar quejas."),
+        ("Aulas del Primer Ciclo", "La refacción escolar no se ha entregado desde hace 4 semanas."),
+        ("Patio Cívico", "El techo de dos aulas presenta láminas dañadas."),
+    ]
+
+
+def test_a_heading_with_a_dash_speck_and_objectives_with_a_stray_colon():
+    assert heading_at(_lines("-1I, Resultados de la supervisión"), 0).key == "hallazgos"
+    text = "\n".join(
+        [
+            "III. Objetivos",
+            "General:",
+            "Verificar la calidad de la obra.",
+            "Específicos: :",
+            "1. Establecer el número de vecinos.",
+        ]
+    )
+    rows = records_of(make_document(text))
+    assert [r["seccion"] for r in rows] == ["objetivo_general", "objetivo_especifico"]
+
+
+def test_a_numbered_note_citing_a_url_mid_line_is_a_note_whatever_its_size():
+    lines = [
+        _body(100, "Se sostuvo reunión con el Director para abordar el tema."),
+        _body(
+            700,
+            "1 Procuraduría Nacional de los Derechos Humanos, Investigación de denuncias, 2022. https://www.pndh.gob.gt/doc",
+        ),
+    ]
+    texts = [ln.text for ln in document_lines(pages_document(_scan_page(1, lines)))]
+    assert texts == ["Se sostuvo reunión con el Director para abordar el tema."]
