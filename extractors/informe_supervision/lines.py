@@ -41,6 +41,10 @@ SHORT_CHARS_SHARE = 0.8
 # (an OCR export that joined them): every line then ends its paragraph. Printed lines of these
 # reports hold at most ~130 characters; a joined paragraph of two lines already passes 160.
 PARAGRAPH_LINE_CHARS = 160
+# A plain line stops short when the next line's first word would have fitted on it within this
+# share of the long lines' width (characters approximate a proportional font's widths: higher
+# takes a wrapped line whose next word was just too wide for a paragraph's end).
+WRAP_FIT = 0.9
 # ... as does one whose long lines (WRAP_LINE_CHARS or more) go on in lower case on the next line
 # in fewer than WRAP_SHARE of WRAP_MIN_PAIRS or more cases: wrapped exports go on in a third to
 # two thirds (dev 2000-2029: 0.33-0.69), exports of one paragraph a line in 0-0.08.
@@ -366,8 +370,22 @@ def document_lines(doc: Document) -> list[Ln]:
             if "anchor" in ln.flags and k + 1 < len(kept):
                 kept[k + 1].anchor = True
         out += [ln for ln in kept if "anchor" not in ln.flags]
+    _short_where_the_next_word_fits(out, long_chars)
     log.debug("informe_supervision: %d body lines", len(out))
     return out
+
+
+def _short_where_the_next_word_fits(lines: list[Ln], long_chars: float) -> None:
+    """A plain-text line after which the next line's first word would still have fitted ended
+    its paragraph: the export wrapped nothing there ('... para 107 estudiantes.' / 'En las
+    entrevistas ...'). Widths in characters are a proportional font's approximations, so the word
+    must fit within WRAP_FIT of the long lines' width."""
+    for ln, nxt in zip(lines, lines[1:]):
+        if ln.bbox is not None or ln.short or nxt.page != ln.page or not nxt.text:
+            continue
+        word = nxt.text.split()[0]
+        if len(ln.text) + 1 + len(word) <= WRAP_FIT * long_chars:
+            ln.short = True
 
 
 def _paragraph_per_line(doc: Document) -> bool:

@@ -37,6 +37,10 @@ ROLES = {
     "recomendacion": ("recomendaciones", "recomendacion"),
     "estatus": ("estatus", "status", "estado", "situacion"),
 }
+# the name the table reader gives a column whose header label it did not find ('col2'): in a
+# summary table with its aspect and recommendation or status named, the observations' label is
+# the one OCR lost
+UNNAMED = regex.compile(r"^col\d+$")
 # fuzzy ratio (0-100) of a header label's first word to a role word: OCR reads
 # 'OBSERVACI0NES', 'RECOMENDACIONLS'; lower would name a column by an unrelated word
 LABEL_FLOOR = 80
@@ -86,6 +90,9 @@ def summaries(doc: Document) -> list[Summary]:
             role = _role(name)
             if role is not None and role not in roles:
                 roles[role] = i
+        unnamed = [i for i, name in enumerate(t.columns) if UNNAMED.match(name)]
+        if "observacion" not in roles and "aspecto" in roles and len(unnamed) == 1 and unnamed[0] > roles["aspecto"]:
+            roles["observacion"] = unnamed[0]  # the one label OCR lost, beside the aspect's
         if "observacion" not in roles or not ({"recomendacion", "estatus"} & roles.keys()):
             continue
         toks: set[str] = set()

@@ -426,3 +426,85 @@ def test_a_numbered_note_citing_a_url_mid_line_is_a_note_whatever_its_size():
     ]
     texts = [ln.text for ln in document_lines(pages_document(_scan_page(1, lines)))]
     assert texts == ["Se sostuvo reunión con el Director para abordar el tema."]
+
+
+def test_a_summary_table_whose_observations_label_ocr_lost():
+    """Columns aligned with spaces; the header lost 'OBSERVACIONES': the one unnamed column
+    beside the aspect's is the observations'."""
+    head = "ASPECTO A EVALUAR" + " " * 60 + "RECOMENDACIONES" + " " * 30 + "ESTATUS"
+    row1 = (
+        "1. Validar la existencia"
+        + " " * 8
+        + "-Se constató el total apego a la normativa."
+        + " " * 8
+        + "Ninguna"
+        + " " * 36
+        + "Satisfactorio"
+    )
+    row2 = (
+        "2. Comprobar el control  "
+        + " " * 7
+        + "-Se identificaron 69 expedientes observados."
+        + " " * 7
+        + "-Actualizar los expedientes."
+        + " " * 15
+        + "En proceso"
+    )
+    text = "\n".join(
+        [
+            "INFORME DE AUDITORÍA EXTERNA AL PADRÓN DE BENEFICIARIOS",
+            "Instituto de Vivienda",
+            "C. Resultados",
+            "Resumen de hallazgos",
+            "",
+            head,
+            row1,
+            row2,
+            "",
+            "D. Conclusiones",
+            "Los mecanismos de control son adecuados.",
+        ]
+    )
+    rows = records_of(make_document(text))
+    hall = [r for r in rows if r["seccion"] == "hallazgo"]
+    assert [(r["numero"], r["texto"]) for r in hall] == [
+        (1, "-Se constató el total apego a la normativa."),
+        (2, "-Se identificaron 69 expedientes observados."),
+    ]
+    [rec] = [r for r in rows if r["seccion"] == "recomendacion"]
+    assert (rec["numero"], rec["texto"], rec["destinatario"]) == (
+        2,
+        "-Actualizar los expedientes.",
+        "Instituto de Vivienda",
+    )
+
+
+def test_a_plain_line_the_next_word_would_have_fitted_on_ends_its_paragraph():
+    """Double-spaced export without bullets: two findings apart although the first ends a
+    sentence at a line's end, because 'En' would have fitted on its line."""
+    wrapped = "No existe un documento oficial que asigne de forma definitiva las áreas destinadas a la alimen-"
+    prose = [  # an earlier section's paragraph, wrapped at ~100 characters like the rest
+        "Con fecha 2 de abril de 2024 se recibió una solicitud de intervención relacionada con las condiciones",
+        "del Instituto Nacional de Educación Básica, en la que se señalaba la falta de mobiliario, de material",
+        "didáctico y de alimentación escolar para los estudiantes inscritos en el presente ciclo escolar, por lo",
+        "que se ordenó la visita de verificación que se describe en el presente informe y en sus anexos técnicos.",
+    ]
+    text = "\n\n".join(
+        [
+            "II. Antecedentes",
+            *prose,
+            "IV. Hallazgos",
+            "Monitoreo del 16/04/2024:",
+            wrapped,
+            "tación escolar, por lo que se atiende a los estudiantes en un espacio improvisado.",
+            "El mobiliario es insuficiente: se contabilizaron 21 pupitres para los 107 estudiantes.",
+            "En las entrevistas, los estudiantes refirieron malos tratos y falta de información sobre los servicios",
+            "disponibles.",
+        ]
+    )
+    rows = records_of(make_document(text))
+    assert [r["texto"][:24] for r in rows] == [
+        "No existe un documento o",
+        "El mobiliario es insufic",
+        "En las entrevistas, los ",
+    ]
