@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from papeleo.context import Context
-from papeleo.model import BBox, Document
+from papeleo.model import BBox, Document, Failure
 from papeleo.registry import Extraction, register
 from papeleo.text.dates import Precision, find_dates
 from papeleo.text.normalize import fold
@@ -128,13 +128,14 @@ def extract(doc: Document, ctx: Context) -> Extraction:
     tables = summaries(doc) if any(s.key == "hallazgos" for s in sections) else []
     entidad = audited_entity(doc, sections) if is_audit or tables else None
     n_conclusions = 0
+    unread: list = []  # header lines of summary tables whose columns could not be read
     for sec in sections:
         if sec.key == "objetivos":
             items += objectives(sec)
         elif sec.key == "procedimientos":
             items += audit.procedures(sec)
         elif sec.key == "hallazgos":
-            items += audit.results(sec, entidad) if is_audit else findings(sec, year, tables, entidad)
+            items += audit.results(sec, entidad) if is_audit else findings(sec, year, tables, entidad, unread)
         elif sec.key == "acciones":
             items += audit.actions(sec, entidad)
         elif sec.key in ("conclusiones", "resumen", "dictamen"):
@@ -157,7 +158,21 @@ def extract(doc: Document, ctx: Context) -> Extraction:
         ", ".join(s.key for s in sections),
         len(records),
     )
-    return Extraction(records=records)
+    pages: dict[str, list[int]] = {}  # a header repeated over the pages the table runs to: one failure
+    for ln in unread:
+        pages.setdefault(ln.text.strip(), []).append(ln.page)
+    failures = [
+        Failure(
+            "extract",
+            "summary_table_unread",
+            f"page {', '.join(map(str, p))}: a summary table ('{header[:80]}') whose columns could not be told "
+            "apart (OCR'd text sets its cells one space apart, or wrote them out of order): its findings and "
+            "recommendations are not in the dataset; read them from the document",
+            json.dumps({"pages": p, "header": header}, ensure_ascii=False),
+        )
+        for header, p in pages.items()
+    ]
+    return Extraction(records=records, failures=failures)
 
 
 def _one_paragraph(items: list[Item]) -> list[Item]:

@@ -27,7 +27,7 @@ from .blocks import Block, ends_sentence, is_caption_start, read_label, split_bl
 from .headings import heading_at
 from .items import Item, Section
 from .lines import Ln
-from .summary import Summary, rows_to_items, run_at
+from .summary import Summary, header_start, rows_to_items, run_at
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,10 @@ SIGNATORY = regex.compile(
 # is a lead-in, no sub-heading ('(II Nivel)' or 'Dr. Flores' are no sentence ends: a capital
 # word must follow a word of 4+ lowercase letters)
 INNER_SENTENCE = regex.compile(r"\p{Ll}{4,}\.\s+\p{Lu}\p{Ll}+")
+# a sub-heading's own number: '5.4 OBSERVACIONES', '3.1 Evolución de la matrícula'
+SUB_CODE = regex.compile(r"^\d{1,2}\.\d{1,2}\.?\s+(?=\p{Lu})")
+# the sub-heading an external audit prints its observations under ('5.4 OBSERVACIONES'), folded
+OBSERVATIONS_HEAD = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:observaciones){e<=1}\s*:?$")
 # a sub-heading has at most this many words; more is a sentence (a lead-in, a finding)
 MAX_SUBHEADING_WORDS = 10
 # a damaged visit date is read from the heading's last words: 'jueves Z2 de febrero de 2024'
@@ -95,7 +99,8 @@ def split_sections(lines: list[Ln]) -> list[Section]:
             # 'Objetivo general' printed as a heading of its own, with no 'Objetivos' over it
             sections.append(Section("objetivos", ln.text))
         inner = objective or RESULT.match(ln.text) or ACTION.match(ln.text)
-        h = None if inner or PROCEDURE.match(ln.text) else heading_at(lines, i)
+        table_head = header_start(lines, i) is not None  # 'RECOMENDACIONES' / 'ESTATUS': column labels
+        h = None if inner or table_head or PROCEDURE.match(ln.text) else heading_at(lines, i)
         if h is not None and not (sections[-1].key == "acciones" and h.key == "recomendaciones"):
             sections.append(Section(h.key, h.text))
             i += h.lines
@@ -178,10 +183,10 @@ def _visit_date(ln: Ln, year: int | None) -> Visit | None:
             why = f"fecha: '{d.raw}' prints no year; the report's ({d.value.year}) taken"
             return Visit(d.value, "fecha:imputado", why)
         return Visit(d.value)
-    return _damaged_visit_date(text)
+    return _damaged_visit_date(text, year)
 
 
-def _damaged_visit_date(text: str) -> Visit | None:
+def _damaged_visit_date(text: str, year: int | None) -> Visit | None:
     """A visit heading whose date OCR damaged ('Acciones realizadas jueves Z2 de febrero de
     2024'): its last VISIT_DATE_WORDS words read as a date field (``parse_damaged_date``), the
     date ending the line, with a whole year; said in ``corrected``."""
@@ -189,13 +194,16 @@ def _damaged_visit_date(text: str) -> Visit | None:
     tail = " ".join(words[-VISIT_DATE_WORDS:])
     if not any(ch.isdigit() for ch in tail):
         return None
-    got = parse_damaged_date(tail)
+    got, imputed = parse_damaged_date(tail), False
+    if got is None and year is not None:  # '21 de septiernbre': no year printed, the report's taken
+        got, imputed = parse_damaged_date(f"{tail} de {year}"), True
     if got is None or got.match.precision != Precision.DAY or got.match.year_inferred:
         return None
     if got.match.span[1] < len(got.text.rstrip()) - 2:
         return None
     fixes = ", ".join(f"'{a}' as '{b}'" for a, b in got.repairs)
-    why = f"fecha: '{tail}' read as {got.match.value.isoformat()} ({fixes}: OCR look-alikes)"
+    taken = f"; no year printed, the report's ({year}) taken" if imputed else ""
+    why = f"fecha: '{tail}' read as {got.match.value.isoformat()} ({fixes}: OCR look-alikes{taken})"
     return Visit(got.match.value, "fecha:corregido", why)
 
 
@@ -203,15 +211,22 @@ def _is_subheading(lines: list[Ln], k: int) -> bool:
     ln = lines[k]
     label, _, _ = read_label(ln)
     t = ln.text.strip()
+    code = SUB_CODE.match(t)
+    if code:
+        t = t[code.end() :]
     if label is not None or is_caption_start(ln) or len(t.split()) > MAX_SUBHEADING_WORDS:
         return False
+    if header_start(lines, k) is not None:
+        return False  # a table's header names columns, it heads no sub-section
     if not t[:1].isupper() or (t.endswith((".", ";", ",")) and not t.endswith(":")):
         return False
     if (ln.bbox is not None and ln.centred) or INNER_SENTENCE.search(t):
         return False
     prev = lines[k - 1] if k > 0 else None
     if (
-        prev is not None
+        # '5.4 OBSERVACIONES' is a sub-heading whatever comes before it (a table's last row)
+        not (code or OBSERVATIONS_HEAD.match(fold(t).strip()))
+        and prev is not None
         and not prev.flags
         and not (ends_sentence(prev.text) and (prev.short or prev.indent or prev.page != ln.page))
     ):
@@ -229,17 +244,35 @@ def _lost_glyph(b: Block, item: Block) -> bool:
     return first.bbox is not None and first.indent and item.lines[0].indent
 
 
-def findings(sec: Section, year: int | None, tables: Sequence[Summary] = (), entidad: str | None = None) -> list[Item]:
+def findings(
+    sec: Section,
+    year: int | None,
+    tables: Sequence[Summary] = (),
+    entidad: str | None = None,
+    unread: list[Ln] | None = None,
+) -> list[Item]:
     """Findings under their visit (fecha) and sub-heading (subseccion), numbered as printed
-    or in order; a summary table's rows where the table is printed (``summary.py``)."""
+    or in order; a summary table's rows where the table is printed (``summary.py``). The
+    header lines of summary tables whose columns could not be read go to ``unread``."""
     out: list[Item] = []
     fecha, sub = None, None
     note: Visit | None = None
     chunk: list[Ln] = []
     pending = list(tables)
 
+    lines = sec.lines
+    # an external audit's results: what was reviewed under sub-headings of its own, the findings
+    # under 'Observaciones' (and in its summary table); the rest is no finding
+    observed = any(
+        OBSERVATIONS_HEAD.match(fold(ln.text).strip()) and _is_subheading(lines, k) for k, ln in enumerate(lines)
+    )
+
     def flush() -> None:
+        if unread is not None:
+            unread.extend(ln for i, ln in enumerate(chunk) if header_start(chunk, i) == i)
         blocks = [b for b in split_blocks(chunk) if b.kind != "caption"]
+        if observed:
+            blocks = _observations(blocks, sub)
         for j, b in enumerate(blocks):
             if b.kind == "para":
                 nxt = next((x for x in blocks[j + 1 :] if x.kind == "item"), None)
@@ -251,7 +284,6 @@ def findings(sec: Section, year: int | None, tables: Sequence[Summary] = (), ent
                 out[-1].notes.append((note.corrected, note.comentario))
         chunk.clear()
 
-    lines = sec.lines
     k = 0
     while k < len(lines):
         ln = lines[k]
@@ -276,6 +308,14 @@ def findings(sec: Section, year: int | None, tables: Sequence[Summary] = (), ent
         k += 1
     flush()
     return out
+
+
+def _observations(blocks: list[Block], sub: str | None) -> list[Block]:
+    """Under an 'Observaciones' sub-heading, its numbered items (the auditor's comment after
+    them is none) or, with none numbered, its paragraphs; under any other, nothing."""
+    if sub is None or not OBSERVATIONS_HEAD.match(fold(sub).strip()):
+        return []
+    return [b for b in blocks if b.kind == "item"] or blocks
 
 
 def conclusions(sec: Section, start: int = 0) -> list[Item]:

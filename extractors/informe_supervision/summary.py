@@ -53,6 +53,8 @@ ROW_NUMBER = regex.compile(r"^\s*(?P<n>\d{1,2})\s*[.)\-]")
 # a word this short outside the table's words is OCR's speck, not another text (a line after the
 # table printing one real word of its own ends the table)
 SPECK_CHARS = 2
+# a summary table's header line has at most this many words (its four labels, a few words each)
+HEADER_WORDS = 12
 TOKEN = regex.compile(r"[\p{L}\d]+")
 
 
@@ -105,6 +107,36 @@ def summaries(doc: Document) -> list[Summary]:
         out.append(Summary(t, roles, frozenset(toks), heads))
     log.debug("informe_supervision: %d summary table(s)", len(out))
     return out
+
+
+def _roles_named(text: str) -> set[str]:
+    words = fold(text).split()
+    if len(words) > HEADER_WORDS:
+        return set()
+    return {role for role, names in ROLES.items() if any(w in names for w in words)}
+
+
+def looks_like_header(text: str) -> bool:
+    """A line naming at least two of a summary table's columns ('ASPECTO A EVALUAR
+    OBSERVACIONES RECOMENDACIONES ESTATUS'), read as a table or not."""
+    return len(_roles_named(text)) >= 2
+
+
+def header_start(lines: list[Ln], k: int) -> int | None:
+    """Where the summary-table header that line ``k`` belongs to starts: a line naming two of
+    its columns, or a run of lines naming one each, three columns at least ('ASPECTO A EVALUAR' /
+    'OBSERVACIONES' / 'RECOMENDACIONES' / 'ESTATUS': OCR wrote one cell per line)."""
+    if looks_like_header(lines[k].text):
+        return k
+    for j in range(max(0, k - len(ROLES) + 1), k + 1):
+        run: set[str] = set()
+        i = j
+        while i < len(lines) and len(named := _roles_named(lines[i].text)) == 1 and not named & run:
+            run |= named
+            i += 1
+        if len(run) >= 3 and j <= k < i:
+            return j
+    return None
 
 
 def run_at(lines: list[Ln], k: int, summary: Summary) -> int:

@@ -80,6 +80,24 @@ RECS = [
 STATUS_BAD = ("Satisfactorio", "En proceso", "No satisfactorio")
 # share of reports whose observations print a percentage that does not follow from k of N
 INCONSISTENT_SHARE = 0.15
+# share of reports that describe what was reviewed before the observations (sub-sections with a
+# paragraph and a table of figures, and a comment after the observations), from a generator of
+# its own seeded seed * DETAIL_SEED_SCALE + 1
+DETAIL_SHARE = 0.5
+DETAIL_SEED_SCALE = 7919
+DETAIL_HEADS = [
+    "Evolución de {what}",
+    "Verificación de los programas y registros vigentes",
+    "Revisión documental de los expedientes",
+]
+DETAIL_TEXT = (
+    "Se revisó la información proporcionada sobre {what}, que asciende a {total} registros, conforme a los "
+    "formatos determinados por la instancia normativa; la distribución se presenta a continuación."
+)
+COMMENT = (
+    "Este resultado se basa en el total de expedientes revisados de {what} que presentan alguna observación, "
+    "tal como se ilustró en la tabla correspondiente."
+)
 
 
 def row(seccion, numero, text, **kw) -> dict:
@@ -141,7 +159,8 @@ def build(seed: int, rng: random.Random, family: str) -> Plan:
         v["inconsistencia"] = "porcentaje_no_cuadra"
     p1 = round(100 - p2, 2)
     heads.add(plan, M, "resultados", rng.choice(("Resultados de la auditoría", "Resultados")))
-    plan.add(M, "subheading", "Observaciones")
+    obs_code = details(plan, M, random.Random(seed * DETAIL_SEED_SCALE + 1), subject, heads, total, k, v)
+    plan.add(M, "subheading", f"{obs_code} Observaciones" if obs_code else "Observaciones")
     observations = [
         lambda: (
             f"Se encontraron un total de {M.cantidad(k, 'expedientes')} con observaciones menores en {subject['what']}."
@@ -151,6 +170,7 @@ def build(seed: int, rng: random.Random, family: str) -> Plan:
             f"{p2:.2f}% tiene faltante de documentación, por lo que se recomienda actualizar los expedientes."
         ),
     ]
+    sub = f"{obs_code} Observaciones" if obs_code else "Observaciones"
     for i, write in enumerate(observations, 1):  # each text written just before it is added (its mentions)
         t = write()
         plan.add(
@@ -158,8 +178,10 @@ def build(seed: int, rng: random.Random, family: str) -> Plan:
             "item",
             t,
             label=f"{i}.",
-            row=row("hallazgo", i, t, subseccion="Observaciones", tipo_observacion="con observación"),
+            row=row("hallazgo", i, t, subseccion=sub, tipo_observacion="con observación"),
         )
+    if v["detalle"]:  # the auditor's comment on the observations: no finding of its own
+        plan.add(M, "para", COMMENT.format(what=subject["what"]))
     summary_table(plan, M, rng, subject, entidad, k, v)
     heads.add(plan, M, "conclusiones", rng.choice(("Conclusiones", "Conclusiones del proceso de auditoría")))
     texts = [
@@ -190,6 +212,33 @@ def build(seed: int, rng: random.Random, family: str) -> Plan:
     plan.add(M, "firma", opts={"lines": [M.persona(p.nombre, p.printed_name, p.cargo), p.cargo, M.org(ctx["emisor"])]})
     v["agrupacion"] = "tabla_resumen"
     return plan
+
+
+def details(plan: Plan, M: Marks, rng: random.Random, subject: dict, heads, total: int, k: int, v: dict) -> str | None:
+    """What the auditor reviewed, before the observations, in a share of reports (the real
+    external audit prints enrolment tables and charts under '5.1' .. '5.3'): numbered or plain
+    sub-headings with a paragraph and a table of figures, none of it a finding. Drawn from its
+    own generator, so the rest of the report is the one the seed always gave. Returns the
+    observations' sub-heading number ('5.4') when the sub-headings are numbered."""
+    v["detalle"] = rng.random() < DETAIL_SHARE
+    if not v["detalle"]:
+        return None
+    section = heads.count if heads.numbering == "arabigo" else None
+    chosen = rng.sample(DETAIL_HEADS, rng.randint(1, len(DETAIL_HEADS)))
+    for j, head in enumerate(chosen, 1):
+        title = head.format(what=subject["what"]).upper() if rng.random() < 0.5 else head.format(what=subject["what"])
+        plan.add(M, "subheading", f"{section}.{j} {title}" if section else title)
+        plan.add(M, "para", DETAIL_TEXT.format(what=subject["what"], total=total))
+        if rng.random() < 0.6:
+            shares = [rng.randint(20, 60) for _ in range(3)]
+            rows = [
+                {"concepto": f"Grupo {c}", "cantidad": str(round(total * sh / 100)), "porcentaje": f"{sh}.00%"}
+                for c, sh in zip("ABC", shares)
+            ]
+            cols = [("concepto", 0.5, "CONCEPTO"), ("cantidad", 0.25, "CANTIDAD"), ("porcentaje", 0.25, "PORCENTAJE")]
+            plan.add(M, "table", opts={"cols": cols, "rows": rows, "row_truth": [[] for _ in rows]})
+    v["detalle_subsecciones"] = len(chosen)
+    return f"{section}.{len(chosen) + 1}" if section else None
 
 
 def summary_table(plan: Plan, M: Marks, rng: random.Random, subject: dict, entidad: str, k: int, v: dict) -> None:

@@ -189,6 +189,8 @@ def test_counted_features_occur(plans):
         assert counts[True] and counts[False], (key, counts)
     sections = Counter(s for v in ombud for s in v["optional_sections"])
     assert set(sections) == {"justificacion", "marco", "metodologia"}
+    external = [p.variant for p in plans.values() if p.variant["style"] == "auditoria_externa"]
+    assert {v["detalle"] for v in external} == {True, False}  # what was reviewed, before the observations
     docs = [p.documents for p in plans.values()]
     assert {d["clave_documento"] is None for d in docs} == {True, False}
     assert {d["fecha_documento"] is None for d in docs} == {True, False}
@@ -210,7 +212,7 @@ def test_summaries_add_up_unless_the_variant_says_not(plans):
             assert adds_up == (v["inconsistencia"] is None), (seed, v["inconsistencia"], summary, amounts, con)
             assert summary["pliegos_de_observaciones"] == sum(r["importe_observado"] is not None for r in results)
         elif v["style"] == "auditoria_externa":
-            obs = {r["numero"]: r["texto"] for r in rows if r["subseccion"] == "Observaciones"}
+            obs = {r["numero"]: r["texto"] for r in rows if (r["subseccion"] or "").endswith("Observaciones")}
             k = int(re.search(r"total de (\d+) expedientes", obs[1]).group(1))
             p1, p2 = (float(x) for x in re.findall(r"(\d+\.\d\d)%", obs[2]))
             total = int(

@@ -263,14 +263,22 @@ def test_a_visit_date_ocr_damaged_is_read_back_and_said_so():
             "• El área se encuentra descuidada, con paredes húmedas.",
             "Seguimiento telefónico del 9 de abril:",
             "• La directora informó que la solicitud continúa en trámite.",
+            "Visita de supervisión 21 de septiernbre",
+            "• Persisten las condiciones descritas en la visita anterior.",
         ]
     )
-    first, second = records_of(make_document(text))
+    first, second, third = records_of(make_document(text))
     assert str(first["fecha"]) == "2024-02-22" and first["subseccion"] is None
     assert first["corrected"] == ["fecha:corregido"] and "'Z2' as '22'" in first["comentario_extraccion"]
     # a visit printed without its year takes the report's (the last visit's), and says so
     assert str(second["fecha"]) == "2024-04-09"
     assert second["corrected"] == ["fecha:imputado"] and "2024" in second["comentario_extraccion"]
+    # a month OCR damaged and no year: both said
+    assert str(third["fecha"]) == "2024-09-21" and third["corrected"] == ["fecha:corregido"]
+    assert (
+        "'septiernbre' as 'septiembre'" in third["comentario_extraccion"]
+        and "(2024) taken" in third["comentario_extraccion"]
+    )
 
 
 AUDIT_SUMMARY = "\n".join(
@@ -508,3 +516,49 @@ def test_a_plain_line_the_next_word_would_have_fitted_on_ends_its_paragraph():
         "El mobiliario es insufic",
         "En las entrevistas, los ",
     ]
+
+
+def test_an_external_audit_s_findings_are_its_observations_not_what_it_reviewed():
+    """Results that describe what was reviewed under sub-headings of their own (a table of
+    figures, a comment) before '3.2 Observaciones': only the numbered observations are findings."""
+    text = "\n".join(
+        [
+            "3. RESULTADOS DE LA AUDITORÍA:",
+            "3.1 EVOLUCIÓN DEL PADRÓN DE BENEFICIARIOS",
+            "Se revisó la información proporcionada sobre el padrón, que asciende a 1546 registros.",
+            "Grupo A 788 51.00%",
+            "3.2 Observaciones",
+            "1. Se encontraron un total de 20 expedientes con observaciones menores.",
+            "2. El 98.71% de los expedientes cuentan con la documentación conforme al procedimiento.",
+            "Este resultado se basa en el total de expedientes revisados que presentan alguna observación.",
+            "4. CONCLUSIONES",
+            "Los mecanismos de control permiten el adecuado manejo de los expedientes.",
+        ]
+    )
+    rows = [r for r in records_of(make_document(text)) if r["seccion"] == "hallazgo"]
+    assert [(r["numero"], r["subseccion"]) for r in rows] == [(1, "3.2 Observaciones"), (2, "3.2 Observaciones")]
+
+
+def test_a_summary_table_ocr_wrote_cell_by_cell_is_a_failure_not_findings_nor_a_section():
+    text = "\n".join(
+        [
+            "C. RESULTADOS",
+            "Observaciones",
+            "1. Se encontraron 102 expedientes observados.",
+            "RESUMEN DE HALLAZGOS Y OBSERVACIONES FINALES",
+            "ASPECTO A EVALUAR",
+            "OBSERVACIONES",
+            "RECOMENDACIONES",
+            "ESTATUS",
+            "1. Comprobar el total de bajas",
+            "-Los anaqueles de almacenamiento se constataron con mejor adecuación.",
+            "Ninguna",
+            "Satisfactorio",
+            "D. CONCLUSIONES",
+            "Los mecanismos de control permiten el adecuado manejo de los expedientes.",
+        ]
+    )
+    ext = extract(make_document(text), process_context())
+    assert [(r["seccion"], r["numero"]) for r in ext.records] == [("hallazgo", 1), ("conclusion", 1)]
+    [failure] = ext.failures
+    assert failure.error_type == "summary_table_unread" and "read them from the document" in failure.message
