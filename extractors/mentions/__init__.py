@@ -1,4 +1,5 @@
-"""``mentions.v1``: links and dates named in any document, whatever its family.
+"""``mentions.v1``: links, dates and constitutional actions (amparos) named in any document,
+whatever its family.
 
 URLs in footnotes are broken across lines by the PDF-to-text step (seed 000:
 'https://www.pdh.org.gt/comunicacion/noticias/pdh-verifica-denuncias-por-' / '' /
@@ -125,6 +126,29 @@ def page_to_dates(pt: PageText) -> list[tuple[str, str, int, int]]:
     return sorted(out, key=lambda t: t[2])
 
 
+# a constitutional action by its case number, however a country prints it: 'Acción Constitucional
+# de Amparo 1177-2017', 'Amparo No. 4960-2019', 'Recurso de Amparo No. 812-2020', 'Proceso de
+# Amparo 35-2019', 'Juicio de Amparo 1234/2021', 'Amparo en Revisión 567/2020' (a line break may
+# fall anywhere inside it; OCR: 'Revisíon'). A number OCR damaged ('374-20|8') is no mention: read
+# up to the damage it would be another case's
+LEGAL_ACTION = regex.compile(
+    r"(?:(?:acci[oó]n\s+constitucional|recurso|proceso|juicio)\s+de\s+)?amparo(?P<rev>\s+en\s+(?:revisi[oó]n){e<=1})?"
+    r"\s+(?:(?:no|n[uú]m(?:ero)?)\.?\s*)?(?P<num>\d{1,6}\s?[-/]\s?(?:19|20)?\d\d)(?![\w|/-])",
+    regex.IGNORECASE,
+)
+
+
+def page_to_legal_actions(pt: PageText) -> list[tuple[str, str, int, int]]:
+    """(value, text as printed, start, end) of each constitutional action cited by its number;
+    the value one form for all its printings ('Amparo 1177-2017', 'Amparo en Revisión 567/2020')."""
+    out = []
+    for m in LEGAL_ACTION.finditer(pt.text):
+        num = regex.sub(r"\s", "", m["num"])
+        value = f"Amparo en Revisión {num}" if m["rev"] else f"Amparo {num}"
+        out.append((value, " ".join(m.group().split()), m.start(), m.end()))
+    return out
+
+
 # '31 de octubre de' closing a table cell whose '2024' wraps to the cell's next line
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 CELL_DATE_HEAD = regex.compile(rf"^(?P<day>[0-3]?\d)\s+de\s+(?P<month>{_MONTH_ALT})(?:\s+de[l]?)?$", regex.IGNORECASE)
@@ -196,6 +220,8 @@ def document_to_mentions(doc: Document) -> list[_Mention]:
             lines = [page.lines[first], page.lines[last]]
             add("fecha", valor, raw, page, lines_to_confidence(lines), lines_to_bbox(lines))
         pt = page_to_text(page)
+        for valor, raw, start, end in page_to_legal_actions(pt):
+            add("referencia_legal", valor, raw, page, pt.confidence_between(start, end), pt.bbox_between(start, end))
         for valor, raw, start, end in page_to_dates(pt):
             add(
                 "fecha",

@@ -34,9 +34,10 @@ from rapidfuzz import fuzz
 from papeleo.text.normalize import fold, fold_keep_offsets
 
 from .acronyms import ACRONYM, acronym_names, with_nested
-from .bodies import HEAD, HEAD_ALTERNATION, RULES, find_bodies, post_to_body, title_case
+from .bodies import HEAD, RULES, find_bodies, post_to_body, title_case
 from .layout import Layout, PageView, Segment, block_text, stack_blocks
 from .names import firm_names, has_title_word, is_name_line
+from .prose import layout_to_mandates, layout_to_self_references
 from .signatures import PARTICLES_AND_Y, signature_bodies
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,9 @@ SIGNATURE_FIRST = 3.0
 SIGNATURE_OTHER = 1.0
 # a form's field naming the reporting body: above a letterhead's whole government, below its agency
 ISSUER_LABEL = 3.0
+# the body whose mandate the document says it carries out ('las acciones que competen al mandato
+# constitucional del Procurador de los Derechos Humanos'): a self-description in other words
+MANDATE = 3.0
 # a running header or another page's letterhead: the body is prominent, not necessarily the issuer
 RUNNING = 1.0
 # against: the addressee outweighs its own letterhead-like lines; a copy's recipient and a report's
@@ -82,8 +86,6 @@ COLUMNS_OF_A_ROW = 3
 LOGO_LINE_WORDS = 4
 # a letterhead block opening with a quote is a slogan: '"2019. Año del Caudillo del Sur, Emiliano Zapata"'
 QUOTES = "“”\"«»‘'"
-# 'esta Secretaría de Educación', 'está Auditoría Superior', 'ESTE INSTITUTO', 'esta. Secretaría' (folded)
-SELF_REF = regex.compile(r"(?<!\w)est(?:a|e)\W{0,2}\s+(?=" + HEAD_ALTERNATION + ")")
 # 'QUE CELEBRAN POR UNA PARTE LA SECRETARÍA DE FINANZAS', 'que suscriben por una parte el Instituto' (folded)
 FIRST_PARTY_CUE = regex.compile(
     r"\b(?:que\s+)?(?:celebran|suscriben|celebra)\W+(?:por\s+una\s+parte\W+)?(?:(?:el|la|los)\s+)?"
@@ -193,24 +195,14 @@ def _later_headers(layout: Layout) -> list[Evidence]:
     return out
 
 
-def _page_text(page: PageView) -> str:
-    return "\n".join(text for _, text in sorted(page.lines_text().items()))
-
-
 def _self_references(layout: Layout) -> tuple[list[Evidence], list[str]]:
     """Named self-references, and the head nouns of bare ones ('este Instituto') to resolve."""
-    out, bare = [], []
-    for page in layout.text_pages:
-        text = _page_text(page)
-        for m in SELF_REF.finditer(fold_keep_offsets(text)):
-            found = find_bodies(text[m.end() : m.end() + 200])
-            if found and found[0].start == 0:
-                out.append(Evidence("self", SELF_REFERENCE, found[0].name, page.number))
-            else:
-                head = HEAD.match(fold_keep_offsets(text[m.end() :]))
-                if head:
-                    bare.append(head.group(0))
-    return out, bare
+    named, bare = layout_to_self_references(layout)
+    return [Evidence("self", SELF_REFERENCE, name, page) for name, page in named], bare
+
+
+def _mandates(layout: Layout) -> list[Evidence]:
+    return [Evidence("mandate", MANDATE, name, page) for name, page in layout_to_mandates(layout)]
 
 
 def _first_party(layout: Layout) -> list[Evidence]:
@@ -394,6 +386,7 @@ def layout_to_emisor(layout: Layout, titulo: str | None = None) -> str | None:
     evidence += _title_subjects(titulo)
     evidence += _acronym_letterhead(layout)
     evidence += _labelled(layout) + _excluded(layout)
+    evidence += _mandates(layout)
     named, bare = _self_references(layout)
     evidence += named + _resolve_bare(bare, layout, evidence)
     ranked = _score(evidence)

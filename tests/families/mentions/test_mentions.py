@@ -92,3 +92,32 @@ def test_ocr_mangled_scheme_is_normalised():
 def test_words_like_http_in_prose_are_not_urls():
     doc = make_document("el hipopótamo y la hélice // no son enlaces")
     assert [r for r in mentions.extract(doc).records if r["tipo"] == "url"] == []
+
+
+def test_constitutional_actions_one_value_however_printed():
+    doc = make_document(
+        "5 Acción Constitucional de Amparo 1177-2017. Amparo No. 277-\n2018. Recurso de Amparo No. 812-2020.\n"
+        "el Juicio de Amparo 1234/2021 y el Amparo en Revisíon 567/2020; ver el Amparo 1177-2017."
+    )
+    recs = [r for r in mentions.extract(doc).records if r["tipo"] == "referencia_legal"]
+    assert [r["valor"] for r in recs] == [
+        "Amparo 1177-2017",
+        "Amparo 277-2018",
+        "Amparo 812-2020",
+        "Amparo 1234/2021",
+        "Amparo en Revisión 567/2020",
+    ]
+    assert recs[0]["ocurrencias"] == 2 and recs[0]["texto_original"] == "Acción Constitucional de Amparo 1177-2017"
+
+
+def test_a_case_number_ocr_damaged_is_no_mention():
+    """'374-20|8' read up to the damage would be another case's number: nothing, not a wrong one."""
+    doc = make_document("Dar cumplimiento a lo dispuesto en el Amparo 374-20|8 para garantizar la atención.")
+    assert _by_tipo(mentions.extract(doc).records, "referencia_legal") == []
+
+
+@requires_seeds
+def test_seed_000_amparos_of_its_fifth_note():
+    text = (SEEDS / "000_d25be6a88549277e.txt").read_text("utf-8")
+    refs = _by_tipo(mentions.extract(make_document(text)).records, "referencia_legal")
+    assert refs == ["Amparo 1177-2017", "Amparo 277-2018", "Amparo 3501-2011"]

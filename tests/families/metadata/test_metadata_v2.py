@@ -297,3 +297,18 @@ def test_a_motto_under_the_title_is_not_part_of_it_and_two_letters_are_no_acrony
     got = v2.document_to_fields(geometry_document(cover, body))
     assert got["titulo"] == "INFORME EXCEPCIONAL"
     assert got["emisor"] == "Auditoría Superior del Estado de Costa Esmeralda"
+
+
+def test_a_report_without_letterhead_is_issued_by_the_body_whose_mandate_it_carries_out():
+    """Seed 000's export lost the cover: the report only says whose mandate it exercises."""
+    text = (
+        "I. Antecedentes\n"
+        "El documentar esta situación y realizar las acciones que competen al mandato\n"
+        "constitucional del Procurador de los Derechos Humanos, dentro de estas: denuncias\n"
+        "públicas y comunicaciones a la Comisión Interamericana de Derechos Humanos.\n"
+        "No se ha dado respuesta por parte del Ministerio de Salud Pública y Asistencia Social.\n"
+    )
+    assert v2.document_to_fields(make_document(text))["emisor"] == "Procurador de los Derechos Humanos"
+    # the mandate of a body the report only speaks of is no self-description
+    other = "El Ministerio de Salud no cumple el mandato constitucional del Estado de garantizar la salud.\n"
+    assert v2.document_to_fields(make_document(other))["emisor"] is None
