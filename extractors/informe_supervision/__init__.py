@@ -78,7 +78,7 @@ def audited_entity(doc: Document, sections: list[Section]) -> str | None:
     the running header, so the furniture filter takes it out of the body."""
     raw = [ln.text.strip() for p in doc.pages[:TITLE_PAGES] for ln in p.lines if ln.text.strip()]
     pre = sections[0].lines if sections and sections[0].key == "preambulo" else []
-    for texts in (raw, [ln.text.strip() for ln in pre]):
+    for texts in ([ln.text.strip() for ln in pre], raw):
         for k, text in enumerate(texts[:-1]):
             if "informe" not in fold(text):
                 continue

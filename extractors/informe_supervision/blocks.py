@@ -11,7 +11,7 @@ elsewhere ('hemato-oncología').
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -98,9 +98,12 @@ def ends_sentence(text: str) -> bool:
 
 
 def is_caption_start(ln: Ln) -> bool:
-    """A photo caption: labelled ('Fotografía 2.'), set small and centred, or the line after an
-    image's anchor in a text export — unless it introduces something (':')."""
-    if CAPTION.match(ln.text) or (ln.small and ln.centred):
+    """A photo caption: labelled ('Fotografía 2.'), set small and centred, a centred sentence of
+    one line (a scan's boxes need not show its smaller type), or the line after an image's anchor
+    in a text export — unless it introduces something (':')."""
+    if CAPTION.match(ln.text) or (ln.small and ln.centred and not ln.text[:1].islower()):
+        return True  # (a word in lower case is one OCR set apart from its line, no caption)
+    if ln.centred and ln.short and ends_sentence(ln.text) and not ln.text.rstrip().endswith(":"):
         return True
     return ln.anchor and not ln.text.rstrip().endswith(":")
 
@@ -126,7 +129,7 @@ def split_blocks(lines: list[Ln], indent_items: bool = True) -> list[Block]:
                     cur.kind, cur.label = ("item", "indent") if first.lead == 1 else ("para", None)
                 continue
         if label == "glyph" and rest[:1].islower() and cur is not None and not ends_sentence(cur.lines[-1].text):
-            cur.lines.append(Ln(rest, ln.page, ln.bbox, ln.conf))  # a wrapped line OCR gave a glyph
+            cur.lines.append(replace(ln, text=rest))  # a wrapped line OCR gave a glyph (its layout kept)
             continue
         if label is not None:
             blocks.append(Block("item", [ln], label, number, rest))

@@ -28,7 +28,7 @@ VOCAB: dict[str, list[str]] = json.loads(Path(__file__).with_name("sections.json
 # 'IV. ', 'lV.', 'Vl-', '1V ', '4. ', '4 ', 'D. ', 'd) ' — a section number as printed or misread
 # (a scan adds a speck before it or reads its period as a comma: '_1V, Hallazgos')
 NUMBERING = regex.compile(
-    r"^[-_'‘`.~]?(?:[IVXLivxl1|]{1,5}|\d{1,2}|[A-Ha-h])\s*[.,)\-:]\s*|^[-_'‘`.~]?(?:[IVXivx]{1,4}|\d{1,2})\s+(?=\p{L})"
+    r"^[-_'‘`.~\"“”]?(?:[IVXLivxl1|]{1,5}|\d{1,2}|[A-Ha-h])\s*[.,)\-:]\s*|^[-_'‘`.~\"“”]?(?:[IVXivx]{1,4}|\d{1,2})\s+(?=\p{L})"
 )
 # a name followed by a number is an item of the section, not its heading: 'Resultado 3 con
 # observación', 'Procedimiento 1.2.1'

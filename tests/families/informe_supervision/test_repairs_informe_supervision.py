@@ -5,6 +5,7 @@ the fixture's own text."""
 from __future__ import annotations
 
 from extractors.informe_supervision import extract
+from extractors.informe_supervision.blocks import is_caption_start
 from extractors.informe_supervision.headings import heading_at
 from extractors.informe_supervision.lines import Ln, document_lines
 from extractors.informe_supervision.summary import Summary, logical_rows
@@ -562,3 +563,63 @@ def test_a_summary_table_ocr_wrote_cell_by_cell_is_a_failure_not_findings_nor_a_
     assert [(r["seccion"], r["numero"]) for r in ext.records] == [("hallazgo", 1), ("conclusion", 1)]
     [failure] = ext.failures
     assert failure.error_type == "summary_table_unread" and "read them from the document" in failure.message
+
+
+def test_audited_entity_under_the_title_not_under_a_running_header_that_prints_the_title():
+    """A running header printing the audited body over the report's title: the body is the line
+    under the title in the title block, not the issuer printed under the header."""
+    header = "Servicios de Salud del Estado de Sierra Alta\nInforme de Resultados de la Fiscalización\n"
+    page1 = header + "\n".join(
+        [
+            "Órgano Superior de Fiscalización del Estado de Sierra Alta",
+            "Informe de Resultados de la Fiscalización",
+            "Servicios de Salud del Estado de Sierra Alta",
+            "I. Resultados",
+            "Resultado 1 con observación",
+            "De la revisión a la póliza se identificó que la Entidad Fiscalizada realizó pagos sin documentación.",
+            "",
+            "Recomendación",
+            "Que la Entidad Fiscalizada implemente mecanismos de control.",
+        ]
+    )
+    page2 = header + "Resultado 2 sin observación\nDe la revisión se constató que los recursos se registraron."
+    [rec] = [r for r in records_of(make_document(page1 + "\f" + page2)) if r["seccion"] == "recomendacion"]
+    assert rec["destinatario"] == "Servicios de Salud del Estado de Sierra Alta"
+
+
+def test_scan_captions_centred_on_one_line_and_words_ocr_set_apart():
+    """A centred sentence of one line is a caption though the scan's boxes do not show its
+    smaller type; a lower-case word OCR set apart from its line, small and centred, is none."""
+    box = BBox(190, 140, 420, 148)
+    caption = Ln("Área de Visita Familiar durante la supervisión.", 1, box, 0.96, indent=True, short=True, centred=True)
+    assert is_caption_start(caption)
+    word = Ln("alimentos", 1, BBox(276, 166, 318, 172), 0.96, indent=True, short=True, small=True, centred=True)
+    assert not is_caption_start(word)
+    lead_in = Ln("Se documentó lo siguiente:", 1, box, 0.96, indent=True, short=True, centred=True)
+    assert not is_caption_start(lead_in)
+
+
+def test_continuation_lines_ocr_gave_a_glyph_keep_their_paragraph_end():
+    """Items without bullets whose wrapped lines OCR read with a '»': each item still ends at its
+    short last line."""
+    lines = [
+        _body(80, "V. CONSIDERACIONES FINALES"),
+        _body(100, "La ausencia de registros confiables impide conocer la magnitud real de la situación de las", x0=90),
+        _body(112, "» personas migrantes.", x0=90),
+        _body(
+            124, "Persisten las deficiencias señaladas en supervisiones anteriores, sin que se hayan adoptado", x0=90
+        ),
+        _body(136, "» medidas correctivas.", x0=90),
+    ]
+    lines += [
+        _body(300 + 12 * k, f"Texto del párrafo número {k} que ocupa la línea completa del cuerpo.") for k in range(4)
+    ]
+    rows = records_of(pages_document(_scan_page(1, lines)))
+    assert [r["texto"] for r in rows if r["seccion"] == "conclusion"][:2] == [
+        "La ausencia de registros confiables impide conocer la magnitud real de la situación de las personas migrantes.",
+        "Persisten las deficiencias señaladas en supervisiones anteriores, sin que se hayan adoptado medidas correctivas.",
+    ]
+
+
+def test_a_heading_number_after_a_quote_speck():
+    assert heading_at(_lines('"VI. Recomendaciones a las autoridades'), 0).key == "recomendaciones"
