@@ -17,6 +17,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from papeleo.context import Context
 from papeleo.model import BBox, Document, Failure
 from papeleo.registry import Extraction, register
@@ -35,6 +37,7 @@ from .sections import (
     objectives,
     recommendations,
     split_sections,
+    usual_case,
 )
 from .summary import summaries
 
@@ -59,6 +62,8 @@ def report_year(lines) -> int | None:
 
 # the report's title block lies within its first pages (a cover, a blank page, the first page)
 TITLE_PAGES = 3
+# a page number a text layer glued to the line: 'INSTITUTO TECNOLÓGICO ... Página 2 de 45'
+PAGE_TAIL = regex.compile(r"\s+p[aá]g(?:ina|\.)?\s*\d+(?:\s*(?:de|/)\s*\d+)?\s*$", regex.I)
 # lines after the title that name the period, not the audited body: 'Cuenta Pública 2019'
 NOT_ENTITY = ("periodo", "cuenta", "informe", "ejercicio")
 
@@ -80,13 +85,13 @@ def audited_entity(doc: Document, sections: list[Section]) -> str | None:
     pre = sections[0].lines if sections and sections[0].key == "preambulo" else []
     for texts in ([ln.text.strip() for ln in pre], raw):
         for k, text in enumerate(texts[:-1]):
-            if "informe" not in fold(text):
+            if not fold(text).lstrip(' -_."“').startswith("informe"):  # the title, not a sentence naming it
                 continue
             while k + 1 < len(texts) and _title_continues(texts[k], texts[k + 1]):
                 k += 1
-            nxt = texts[k + 1] if k + 1 < len(texts) else ""
+            nxt = PAGE_TAIL.sub("", texts[k + 1]) if k + 1 < len(texts) else ""
             if nxt and not fold(nxt).startswith(NOT_ENTITY) and not find_dates(nxt):
-                return nxt.title() if nxt.isupper() else nxt
+                return usual_case(nxt)
     return None
 
 

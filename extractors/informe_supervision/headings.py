@@ -56,7 +56,15 @@ def strip_number(text: str) -> tuple[str, bool]:
     return text.strip(), False
 
 
+# a capital set apart from the rest of its word, as a text layer gives a heading whose first
+# letters are larger ('D ICTAMEN DE A UDITORÍA'): joined when the rest is in capitals too, but for
+# the letters that are words of their own ('A', 'Y', 'E', 'O', 'U': 'A LA DIRECCIÓN')
+SPLIT_CAPITAL = regex.compile(r"\b([^\P{Lu}AEOUY]) (?=\p{Lu}{2,})")
+
+
 def _words(text: str) -> list[str]:
+    if text.upper() == text:
+        text = SPLIT_CAPITAL.sub(r"\1", text)
     return [w for w in regex.split(r"[^\p{L}\d]+", fold(text)) if w]
 
 

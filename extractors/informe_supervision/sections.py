@@ -332,11 +332,16 @@ def addressee(text: str) -> str | None:
     m = ADDRESSEE.match(text.strip())
     if not m or not text.rstrip().endswith(":"):
         return None
-    who = m["who"].strip().rstrip(":").strip()
-    if who.upper() == who:
-        words = who.lower().split()
-        who = " ".join(w if (w in SMALL_WORDS and i) else w[:1].upper() + w[1:] for i, w in enumerate(words))
-    return who
+    return usual_case(m["who"].strip().rstrip(":").strip())
+
+
+def usual_case(name: str) -> str:
+    """A name printed in capitals in its usual case ('SECRETARÍA DE SALUD' -> 'Secretaría de
+    Salud'); any other as printed."""
+    if name.upper() != name:
+        return name
+    words = name.lower().split()
+    return " ".join(w if (w in SMALL_WORDS and i) else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
 def recommendations(sec: Section) -> list[Item]:

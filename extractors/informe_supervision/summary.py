@@ -55,6 +55,11 @@ ROW_NUMBER = regex.compile(r"^\s*(?P<n>\d{1,2})\s*[.)\-]")
 SPECK_CHARS = 2
 # a summary table's header line has at most this many words (its four labels, a few words each)
 HEADER_WORDS = 12
+# a header label broken over two lines leaves at most this many words on its first ('ASPECTO A');
+# a sub-heading naming the table's words ('RESUMEN DE HALLAZGOS Y OBSERVACIONES') is longer
+BROKEN_LABEL_WORDS = 3
+# marks an observation cell's entries open with ('-Se pudo constatar', '• Se identificaron')
+ENTRY_MARKS = ("-", "–", "•")
 TOKEN = regex.compile(r"[\p{L}\d]+")
 
 
@@ -122,12 +127,24 @@ def looks_like_header(text: str) -> bool:
     return len(_roles_named(text)) >= 2
 
 
+def _broken_label(text: str, nxt: str) -> bool:
+    """'ASPECTO A' over 'OBSERVACIONES RECOMENDACIONES ESTATUS': a short line opening with a
+    label of a column the header line under it does not name."""
+    words = fold(text).split()
+    if not words or len(words) > BROKEN_LABEL_WORDS or not looks_like_header(nxt):
+        return False
+    role = next((r for r, names in ROLES.items() if words[0] in names), None)
+    return role is not None and role not in _roles_named(nxt)
+
+
 def header_start(lines: list[Ln], k: int) -> int | None:
     """Where the summary-table header that line ``k`` belongs to starts: a line naming two of
     its columns, or a run of lines naming one each, three columns at least ('ASPECTO A EVALUAR' /
     'OBSERVACIONES' / 'RECOMENDACIONES' / 'ESTATUS': OCR wrote one cell per line)."""
     if looks_like_header(lines[k].text):
         return k
+    if k + 1 < len(lines) and _broken_label(lines[k].text, lines[k + 1].text):
+        return k  # 'ASPECTO A' over 'OBSERVACIONES RECOMENDACIONES ESTATUS': a label broken in two
     for j in range(max(0, k - len(ROLES) + 1), k + 1):
         run: set[str] = set()
         i = j
@@ -165,16 +182,31 @@ def _cell(row, i: int | None) -> str:
 
 
 def logical_rows(summary: Summary) -> list[list]:
-    """The table's rows as printed: a reader that cut a row into its lines gives lines whose
-    aspect is not numbered and whose status is empty; those go on the row above."""
-    asp, est = summary.roles.get("aspecto"), summary.roles.get("estatus")
+    """The table's rows as printed, from the lines a reader may have cut them into.
+
+    A line numbering the aspect ('3. Comprobar ...') or giving a status opens a row unless the
+    row being read has no number or status yet: a cell centred vertically prints its number or
+    status a few lines down. A line whose observation opens an entry the way the row's does
+    ('-Se pudo constatar ...', the first mark of the column's first entry), while nothing else
+    on it does, opens the next row before its number."""
+    asp, obs, est = summary.roles.get("aspecto"), summary.roles["observacion"], summary.roles.get("estatus")
     groups: list[list] = []
+    numbered: list[bool] = []
+    stated: list[bool] = []
+    mark = None  # how the column's entries open: '-', '•' (the first entry's first character)
     for row in summary.table.rows:
-        starts = bool(ROW_NUMBER.match(_cell(row, asp))) or bool(_cell(row, est))
-        if not groups or starts:
+        num, status, text = bool(ROW_NUMBER.match(_cell(row, asp))), bool(_cell(row, est)), _cell(row, obs)
+        if mark is None and text[:1] in ENTRY_MARKS:
+            mark = text[:1]
+        opens = mark is not None and text.startswith(mark) and not num and not status and not _cell(row, asp)
+        if not groups or (num and numbered[-1]) or (status and stated[-1]) or (opens and numbered[-1]):
             groups.append([row])
+            numbered.append(num)
+            stated.append(status)
         else:
             groups[-1].append(row)
+            numbered[-1] |= num
+            stated[-1] |= status
     return groups
 
 

@@ -623,3 +623,57 @@ def test_continuation_lines_ocr_gave_a_glyph_keep_their_paragraph_end():
 
 def test_a_heading_number_after_a_quote_speck():
     assert heading_at(_lines('"VI. Recomendaciones a las autoridades'), 0).key == "recomendaciones"
+
+
+def test_a_table_whose_cells_are_centred_vertically_keeps_each_entry_with_its_number():
+    """Rows read line by line where the aspect's number and the status sit lower than the
+    observation's first line (camp_itse_auditoria_matricula_2023.pdf, pages 42-43)."""
+
+    def row(*texts: str) -> Row:
+        return Row(tuple(Cell(t) for t in texts), page=1)
+
+    table = Table(
+        ("ASPECTO A EVALUAR", "OBSERVACIONES", "RECOMENDACIONES", "ESTATUS"),
+        (
+            row("1. Validar la existencia", "-Se pudo constatar conforme a la revisión", "Ninguna", "Satisfactorio"),
+            row("", "- Se pudo constatar el total apego al Plan de", "", ""),
+            row("2. Verificar el apego a", "Estudios conforme a evidencia presentada:", "", ""),
+            row("los Programas y Planes", "• Ingeniería en Industrias Alimentarias", "Ninguna", "Satisfactorio"),
+            row(
+                "3. Comprobar el estricto",
+                "-De acuerdo con el proceso de verificación",
+                "-Actualizar los",
+                "Satisfactorio",
+            ),
+        ),
+    )
+    summary = Summary(table, {"aspecto": 0, "observacion": 1, "recomendacion": 2, "estatus": 3}, frozenset(), ())
+    assert [len(g) for g in logical_rows(summary)] == [1, 3, 1]
+
+
+def test_split_capitals_of_a_heading_and_a_title_named_in_a_sentence():
+    """'D ICTAMEN DE A UDITORÍA': a text layer's larger first letters set apart. A sentence that
+    names the report ('entrego a ustedes, Informe de Auditoría Externa de la matrícula del
+    Instituto ...') is no title block."""
+    assert heading_at(_lines("D ICTAMEN DE A UDITORÍA"), 0).key == "dictamen"
+    assert heading_at(_lines("A LA DIRECCIÓN EJECUTIVA"), 0) is None
+    text = "\n".join(
+        [
+            "lo cual entrego a ustedes, Informe de Auditoría Externa de la matrícula del Instituto Tecnológico",
+            "Superior de Escárcega.",
+            "INFORME DE AUDITORÍA EXTERNA DE MATRÍCULA",
+            "INSTITUTO TECNOLÓGICO SUPERIOR DE ESCÁRCEGA Página 2 de 45",
+        ]
+    )
+    from extractors.informe_supervision import audited_entity
+
+    assert audited_entity(make_document(text), []) == "Instituto Tecnológico Superior de Escárcega"
+
+
+def test_a_header_label_broken_over_two_lines_is_the_header_not_a_sub_heading():
+    from extractors.informe_supervision.summary import header_start
+
+    lines = _lines("ASPECTO A", "OBSERVACIONES RECOMENDACIONES ESTATUS", "EVALUAR")
+    assert header_start(lines, 0) == 0
+    # a sub-heading naming the table's words over its header is none of it
+    assert header_start(_lines("Resumen de hallazgos", "ASPECTO A EVALUAR OBSERVACIONES ESTATUS"), 0) is None
