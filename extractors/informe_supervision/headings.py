@@ -108,7 +108,10 @@ def heading_at(lines: list[Ln], i: int) -> Heading | None:
     # line must look like one (no final period, not a list item)
     caps = text.upper() == text
     exact = len(words) <= len(max((n.split() for n in VOCAB[key]), key=len)) + 1
-    if not (numbered or caps or exact or text.endswith(":")):
+    # a long name printed as a heading of its own: a short line after a gap, no sentence
+    # ('Conclusiones derivadas de la verificación realizada por' / 'el personal de la institución')
+    set_apart = ln.short and ln.gap and not text.endswith((".", ";", ","))
+    if not (numbered or caps or exact or text.endswith(":") or set_apart):
         return None
     if text.endswith(":") and len(words) > 6 and not numbered and not caps:
         return None

@@ -24,6 +24,7 @@ from papeleo.text.dates import Precision, find_dates
 from papeleo.text.normalize import fold
 
 from .blocks import Block, ends_sentence, is_caption_start, read_label, split_blocks
+from .cells import paragraph_table
 from .headings import heading_at
 from .items import Item, Section
 from .lines import Ln
@@ -289,8 +290,11 @@ def findings(
         ln = lines[k]
         table = next(((t, n) for t in pending if (n := run_at(lines, k, t))), None)
         if table is not None:
-            flush()
             pending.remove(table[0])
+        elif header_start(lines, k) == k:
+            table = paragraph_table(lines, k)  # a table an export wrote one cell per paragraph
+        if table is not None:
+            flush()
             out += rows_to_items(table[0], lines[k : k + table[1]], sub, entidad)
             k += table[1]
             continue

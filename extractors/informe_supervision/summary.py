@@ -114,7 +114,7 @@ def summaries(doc: Document) -> list[Summary]:
     return out
 
 
-def _roles_named(text: str) -> set[str]:
+def roles_named(text: str) -> set[str]:
     words = fold(text).split()
     if len(words) > HEADER_WORDS:
         return set()
@@ -124,7 +124,7 @@ def _roles_named(text: str) -> set[str]:
 def looks_like_header(text: str) -> bool:
     """A line naming at least two of a summary table's columns ('ASPECTO A EVALUAR
     OBSERVACIONES RECOMENDACIONES ESTATUS'), read as a table or not."""
-    return len(_roles_named(text)) >= 2
+    return len(roles_named(text)) >= 2
 
 
 def _broken_label(text: str, nxt: str) -> bool:
@@ -134,7 +134,7 @@ def _broken_label(text: str, nxt: str) -> bool:
     if not words or len(words) > BROKEN_LABEL_WORDS or not looks_like_header(nxt):
         return False
     role = next((r for r, names in ROLES.items() if words[0] in names), None)
-    return role is not None and role not in _roles_named(nxt)
+    return role is not None and role not in roles_named(nxt)
 
 
 def header_start(lines: list[Ln], k: int) -> int | None:
@@ -148,7 +148,7 @@ def header_start(lines: list[Ln], k: int) -> int | None:
     for j in range(max(0, k - len(ROLES) + 1), k + 1):
         run: set[str] = set()
         i = j
-        while i < len(lines) and len(named := _roles_named(lines[i].text)) == 1 and not named & run:
+        while i < len(lines) and len(named := roles_named(lines[i].text)) == 1 and not named & run:
             run |= named
             i += 1
         if len(run) >= 3 and j <= k < i:

@@ -22,6 +22,7 @@ TableSource = Literal[
     "html",  # <table> in text
     "tsv",  # tab-separated lines in text
     "spaced",  # columns aligned with runs of spaces in text
+    "paragraphs",  # one cell per paragraph in text, in the header's order (read by whoever knows the header)
 ]
 
 

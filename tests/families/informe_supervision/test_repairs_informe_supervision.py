@@ -677,3 +677,66 @@ def test_a_header_label_broken_over_two_lines_is_the_header_not_a_sub_heading():
     assert header_start(lines, 0) == 0
     # a sub-heading naming the table's words over its header is none of it
     assert header_start(_lines("Resumen de hallazgos", "ASPECTO A EVALUAR OBSERVACIONES ESTATUS"), 0) is None
+
+
+def test_a_summary_table_written_one_cell_per_paragraph_and_continued_on_the_next_page():
+    head = ["ASPECTO A EVALUAR", "", "OBSERVACIONES", "", "RECOMENDACIONES", "", "ESTATUS", ""]
+    text = "\n".join(
+        [
+            "INFORME DE AUDITORÍA EXTERNA DE NÓMINA",
+            "Comisión Estatal del Agua",
+            "B. Alcance",
+            *[
+                f"La revisión comprendió los expedientes del periodo, línea {n} del párrafo que sigue."
+                for n in range(12)
+            ],
+            "C. Resultados",
+            "Resumen de hallazgos y observaciones finales",
+            "",
+            *head,
+            "1. Verificar el apego a la",
+            "normativa aplicable",
+            "",
+            "-Se identificaron 98 expedientes con",
+            "observaciones menores.",
+            "",
+            "-Actualizar los expedientes.",
+            "",
+            "No satisfactorio",
+            "\f",
+            *head,
+            "2. Comprobar el control",
+            "",
+            "-Se pudo constatar el total apego a la",
+            "",
+            "normativa conforme a la evidencia.",
+            "",
+            "Ninguna",
+            "",
+            "Satisfactorio",
+            "",
+            "D. Conclusiones",
+            "Los mecanismos de control son adecuados.",
+        ]
+    )
+    ext = extract(make_document(text), process_context())
+    rows = [(r["seccion"], r["numero"], r["texto"]) for r in ext.records if r["seccion"] != "conclusion"]
+    assert rows == [
+        ("hallazgo", 1, "-Se identificaron 98 expedientes con observaciones menores."),
+        ("recomendacion", 1, "-Actualizar los expedientes."),
+        ("hallazgo", 2, "-Se pudo constatar el total apego a la normativa conforme a la evidencia."),
+    ]
+    assert ext.failures == []
+
+
+def test_a_long_section_name_set_apart_on_short_lines_is_a_heading():
+    lines = [
+        Ln("Conclusiones derivadas de la verificación realizada por", 1, None, 1.0, short=True, gap=True),
+        Ln("el personal de la institución", 1, None, 1.0, short=True),
+    ]
+    h = heading_at(lines, 0)
+    assert h is not None and h.key == "conclusiones" and h.lines == 2
+    # the same words opening a paragraph's sentence are none
+    assert (
+        heading_at([Ln("Conclusiones derivadas de la verificación realizada por", 1, None, 1.0, gap=True)], 0) is None
+    )
