@@ -229,7 +229,7 @@ def _is_subheading(lines: list[Ln], k: int) -> bool:
         not (code or OBSERVATIONS_HEAD.match(fold(t).strip()))
         and prev is not None
         and not prev.flags
-        and not (ends_sentence(prev.text) and (prev.short or prev.indent or prev.page != ln.page))
+        and not (ends_sentence(prev.text) and (prev.short or prev.indent or ln.gap or prev.page != ln.page))
     ):
         return False  # a line that goes on from the previous one, or ends a paragraph's sentence
     nxt = lines[k + 1] if k + 1 < len(lines) else None

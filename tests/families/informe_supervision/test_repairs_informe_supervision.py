@@ -8,6 +8,7 @@ from extractors.informe_supervision import extract
 from extractors.informe_supervision.blocks import is_caption_start
 from extractors.informe_supervision.headings import heading_at
 from extractors.informe_supervision.lines import Ln, document_lines
+from extractors.informe_supervision.sections import _is_subheading
 from extractors.informe_supervision.summary import Summary, logical_rows
 from helpers import make_document, pages_document, scan_word
 from papeleo.context import process_context
@@ -740,3 +741,14 @@ def test_a_long_section_name_set_apart_on_short_lines_is_a_heading():
     assert (
         heading_at([Ln("Conclusiones derivadas de la verificación realizada por", 1, None, 1.0, gap=True)], 0) is None
     )
+
+
+def test_a_sub_heading_after_a_full_width_last_line_is_told_by_the_gap_above_it():
+    lines = [
+        Ln("Los vecinos no cuentan con un mecanismo accesible para presentar quejas o denuncias.", 1, None, 1.0),
+        Ln("Tramo 2+300 a 2+800:", 1, None, 1.0, short=True, gap=True),
+        Ln("Al momento de la supervisión no se contaba con un plan de contingencia.", 1, None, 1.0),
+    ]
+    assert _is_subheading(lines, 1)
+    lines[1].gap = False  # the same line going on from the one above is no sub-heading
+    assert not _is_subheading(lines, 1)
