@@ -108,6 +108,12 @@ class ErrorKind(StrEnum):
         "were not found, often a scan's table that OCR wrote cell by cell): check the document and enter its rows "
         "by hand; the document's fields are in `record`.",
     )
+    SUMMARY_TABLE_UNREAD = (
+        "summary_table_unread",
+        "extract",
+        "A report's summary table was found (its header named) but its columns could not be told apart, so its "
+        "findings and recommendations are not in the dataset: read them from the pages in `record`.",
+    )
     MISSING_KEY = (
         "missing_key",
         "validate",
