@@ -24,8 +24,8 @@ from .lines import Ln
 GLYPH = regex.compile(r"^(?:\(cid:\d+\)|[•·●▪■◦\-–—»>*~«+]{1,2}|[e.](?=\s+\p{Lu}))\s*(?=\S)")
 # '3. Dar cumplimiento ...', '2) Establecer ...', '12.- Emitir ...'
 NUMBER = regex.compile(r"^(?P<n>\d{1,2})\s*(?:[.)]-?|-)\s*(?=\S)")
-# 'b) Determinar los avances ...'
-LETTER = regex.compile(r"^(?P<l>[a-z])\)\s*(?=\S)")
+# 'b) Determinar los avances ...', 'a. El material ...' (also a number OCR read as a letter: '3.' as 'a.')
+LETTER = regex.compile(r"^(?P<l>[a-z])(?:\)\s*(?=\S)|\.\s+(?=\p{Lu}))")
 # 'PRIMERA. Implementar ...', 'DÉCIMA SEGUNDA.- Informar ...'
 ORDINALS = ["PRIMER", "SEGUND", "TERCER", "CUART", "QUINT", "SEXT", "SEPTIM", "OCTAV", "NOVEN", "DECIM"]
 ORDINAL = regex.compile(

@@ -752,3 +752,17 @@ def test_a_sub_heading_after_a_full_width_last_line_is_told_by_the_gap_above_it(
     assert _is_subheading(lines, 1)
     lines[1].gap = False  # the same line going on from the one above is no sub-heading
     assert not _is_subheading(lines, 1)
+
+
+def test_a_letter_and_a_period_before_a_capital_labels_an_item():
+    """'a. El material ...' (a list by letters, or a '3.' OCR read as 'a.'): the line above it is
+    no line going on into it."""
+    from extractors.informe_supervision.blocks import read_label
+
+    assert read_label(Ln("a. El material almacenado no coincide.", 1, None, 1.0))[:2] == ("letter", 1)
+    assert read_label(Ln("a. la obra", 1, None, 1.0))[0] is None
+    lines = _lines(
+        "2. El Director indicó que no se ha tomado una decisión.", "Tramo 2+300 a 2+800:", "a. El material no coincide."
+    )
+    lines[0].short = True
+    assert _is_subheading(lines, 1)
