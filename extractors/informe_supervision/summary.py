@@ -14,6 +14,7 @@ that no finding is read twice.
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 
@@ -114,11 +115,14 @@ def summaries(doc: Document) -> list[Summary]:
     return out
 
 
-def roles_named(text: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def roles_named(text: str) -> frozenset[str]:
+    """The columns a line names by their labels' words. Asked of each line several times over
+    (sections, sub-headings, findings all look for a table's header), so remembered."""
     words = fold(text).split()
     if len(words) > HEADER_WORDS:
-        return set()
-    return {role for role, names in ROLES.items() if any(w in names for w in words)}
+        return frozenset()
+    return frozenset(role for role, names in ROLES.items() if any(w in names for w in words))
 
 
 def looks_like_header(text: str) -> bool:
