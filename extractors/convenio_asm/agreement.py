@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex
 
-from papeleo.text import fold_keep_offsets
+from papeleo.text import fold_keep_offsets, name_case
 
 # '... derivan de la Evaluación Específica al Fondo de Aportaciones ... (FASP), correspondiente al PAE 2017'
 PROGRAMA_OBJETO = regex.compile(
@@ -56,16 +56,10 @@ PAE = regex.compile(
     r"ejercicio\s+fiscal\s+|del\s+ejercicio\s+fiscal\s+)?(?P<y2>(?:19|20)\d\d)\b",
     regex.I,
 )
-SMALL_WORDS = frozenset({"de", "del", "la", "las", "el", "los", "y", "e", "para", "en", "a", "al", "con", "por"})
 
 
 def _flat(text: str) -> str:
     return " ".join(text.replace("**", "").split())
-
-
-def title_case(text: str) -> str:
-    words = text.lower().split()
-    return " ".join(w if (k and w in SMALL_WORDS) else w[:1].upper() + w[1:] for k, w in enumerate(words))
 
 
 def as_printed_elsewhere(name: str, text: str) -> str:
@@ -77,7 +71,7 @@ def as_printed_elsewhere(name: str, text: str) -> str:
         seen = text[m.start() : m.end()]
         if not seen.isupper():
             return seen
-    return title_case(name)
+    return name_case(name)
 
 
 def _heading_over_programme(lines: list[str]) -> regex.Match | None:

@@ -23,13 +23,12 @@ from papeleo.context import Context
 from papeleo.model import BBox, Document, Failure
 from papeleo.registry import Extraction, register
 from papeleo.text.dates import Precision, find_dates
-from papeleo.text.normalize import fold
+from papeleo.text.normalize import NAME_PARTICLES, fold
 
 from . import audit
 from .blocks import compounds, join_text
 from .lines import document_lines
 from .sections import (
-    SMALL_WORDS,
     Item,
     Section,
     conclusions,
@@ -73,7 +72,7 @@ def _title_continues(title: str, nxt: str) -> bool:
     'INFORME INDIVIDUAL' / 'DE AUDITORÍA' (a line ends or begins with a joining word)."""
     last = fold(title).split()[-1:]
     first = fold(nxt).split()[:1]
-    return bool(last and last[0] in SMALL_WORDS) or bool(first and first[0] in SMALL_WORDS)
+    return bool(last and last[0] in NAME_PARTICLES) or bool(first and first[0] in NAME_PARTICLES)
 
 
 def audited_entity(doc: Document, sections: list[Section]) -> str | None:

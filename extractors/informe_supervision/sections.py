@@ -21,7 +21,7 @@ import regex
 
 from papeleo.text.damaged_dates import parse_damaged_date
 from papeleo.text.dates import Precision, find_dates
-from papeleo.text.normalize import fold
+from papeleo.text.normalize import fold, name_case
 
 from .blocks import Block, ends_sentence, is_caption_start, read_label, split_blocks
 from .cells import paragraph_table
@@ -62,8 +62,6 @@ ACTION = regex.compile(
 ADDRESSEE = regex.compile(
     r"^(?P<art>a\s+la|a\s+las|a\s+los|al|a|para\s+(?:el|la|los|las))\s+(?P<who>[\p{Lu}].*?)\s*:?\s*$", regex.I
 )
-# words kept lowercase when an addressee printed in capitals is set in its usual case
-SMALL_WORDS = {"de", "del", "la", "las", "los", "el", "y", "e", "en", "para", "a", "al", "con", "por"}
 # a closing line: 'San Isidro del Valle, 6 de julio de 2021.', 'Fecha de elaboración: 12/05/2022'
 CLOSING = regex.compile(
     r"^(?:[\p{Lu}][\p{L} .]{2,60},\s*(?:[\p{L} .]{2,40},\s*)?(?:a\s+)?(?:los\s+)?\d|fecha\s+de\s+elaboraci)", regex.I
@@ -342,10 +340,7 @@ def addressee(text: str) -> str | None:
 def usual_case(name: str) -> str:
     """A name printed in capitals in its usual case ('SECRETARÍA DE SALUD' -> 'Secretaría de
     Salud'); any other as printed."""
-    if name.upper() != name:
-        return name
-    words = name.lower().split()
-    return " ".join(w if (w in SMALL_WORDS and i) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    return name_case(name) if name.upper() == name else name
 
 
 def recommendations(sec: Section) -> list[Item]:

@@ -1,6 +1,6 @@
 """The shared text layer: what every family needs to read OCR'd Spanish text.
 
-normalize  accents, folding, dehyphenation, digit/letter look-alikes
+normalize  accents, folding, dehyphenation, digit/letter look-alikes, names' usual case
 numbers    one token as a number under its column's format, with the repairs named
 columns    a column's number format decided from its own values
 numwords   numbers written in words ('cien mil', '3.5 millones')
@@ -22,6 +22,7 @@ from .normalize import (
     is_digitlike,
     join_lines,
     letters_to_digits,
+    name_case,
     strip_accents,
     trim_punct,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "last_day_of_month",
     "letters_to_digits",
     "month_of",
+    "name_case",
     "parse_damaged_date",
     "parse_date",
     "parse_number",

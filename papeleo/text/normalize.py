@@ -27,6 +27,9 @@ TOKEN_PUNCT = "|()[]{};:,.'\"“”‘’`~_=-!¡?¿*"
 HYPHEN_BREAK = regex.compile(r"(?<=\p{Ll})[-\u00ad¬\u2010][ \t]*\r?\n[ \t]*(?=\p{Ll})")
 # any run of whitespace, line breaks included
 WHITESPACE = regex.compile(r"\s+")
+# the words a body's or a place's name keeps in lower case after its first: 'Secretaría de
+# Finanzas del Estado', 'Comisión de Agua Potable y Alcantarillado'
+NAME_PARTICLES = frozenset({"de", "del", "la", "las", "el", "los", "y", "e", "para", "en", "a", "al", "con", "por"})
 
 # Letters OCR prints where a digit was: the closed loop of 0 read as O/o/Q/D, the stroke of
 # 1 as l/I/i/|, the S-curve of 5 as S/s, the double loop of 8 as B, 2 as Z/z, 6 as G/b,
@@ -117,6 +120,14 @@ def join_lines(lines: Iterable[str]) -> str:
 def fold_spaces(text: str) -> str:
     """Whitespace runs (line breaks included) as one space, ends trimmed; case and accents kept."""
     return WHITESPACE.sub(" ", text).strip()
+
+
+def name_case(text: str) -> str:
+    """A name as a reader writes it, whatever case it was printed in: each word capitalised,
+    the particles after the first in lower case ('SECRETARÍA DE SALUD DEL ESTADO' -> 'Secretaría
+    de Salud del Estado')."""
+    words = text.lower().split()
+    return " ".join(w if (k and w in NAME_PARTICLES) else w[:1].upper() + w[1:] for k, w in enumerate(words))
 
 
 def letters_to_digits(token: str, table: Mapping[str, str] = LETTER_TO_DIGIT) -> str | None:

@@ -74,3 +74,12 @@ def test_digits_to_letters_repairs_acronyms():
     assert digits_to_letters("P5AL") == "PSAL"
     assert digits_to_letters("C0NAGUA") == "CONAGUA"
     assert digits_to_letters("PSAL") == "PSAL"
+
+
+def test_name_case_sets_a_name_as_a_reader_writes_it():
+    from papeleo.text import name_case
+
+    assert name_case("SECRETARÍA DE FINANZAS DEL ESTADO DE LAGOS DEL PONIENTE") == (
+        "Secretaría de Finanzas del Estado de Lagos del Poniente"
+    )
+    assert name_case("AL MINISTERIO DE SALUD") == "Al Ministerio de Salud"  # the first word keeps its capital
