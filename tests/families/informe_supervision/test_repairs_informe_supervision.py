@@ -24,6 +24,19 @@ def _lines(*texts: str) -> list[Ln]:
     return [Ln(t, 1, None, 1.0) for t in texts]
 
 
+HEADER = ("ASPECTO A EVALUAR", "OBSERVACIONES", "RECOMENDACIONES", "ESTATUS")
+ROLES = {"aspecto": 0, "observacion": 1, "recomendacion": 2, "estatus": 3}
+
+
+def _row(*texts: str) -> Row:
+    return Row(tuple(Cell(t) for t in texts), page=1)
+
+
+def _summary(*rows: Row) -> Summary:
+    """A summary table as a reader that cut its printed rows into lines gives it."""
+    return Summary(Table(HEADER, rows), ROLES, frozenset(), ())
+
+
 def test_audited_entity_read_from_a_cover_whose_title_wraps():
     """The cover prints the title over two lines and the audited body under it; the running
     header repeats the body's name, so the body lines lose it as furniture."""
@@ -111,27 +124,18 @@ def test_a_summary_table_gives_one_finding_per_row_and_its_recommendation():
 def test_a_table_read_line_by_line_is_grouped_into_its_printed_rows():
     """A reader that cut each printed row into its lines: a line with no numbered aspect and no
     status goes on the row above."""
-
-    def row(*texts: str) -> Row:
-        return Row(tuple(Cell(t) for t in texts), page=1)
-
-    table = Table(
-        ("ASPECTO A EVALUAR", "OBSERVACIONES", "RECOMENDACIONES", "ESTATUS"),
-        (
-            row("1. Comprobar el adecuado", "-De acuerdo con el proceso", "Ninguna", "Satisfactorio"),
-            row("control de archivos", "se identificaron 37 expedientes.", "", ""),
-            row(
-                "2. Validar la existencia",
-                "-Los anaqueles se constataron",
-                "-Establecer un respaldo",
-                "No satisfactorio",
-            ),
-            row("", "con mejor adecuación.", "periódico.", ""),
+    summary = _summary(
+        _row("1. Comprobar el adecuado", "-De acuerdo con el proceso", "Ninguna", "Satisfactorio"),
+        _row("control de archivos", "se identificaron 37 expedientes.", "", ""),
+        _row(
+            "2. Validar la existencia",
+            "-Los anaqueles se constataron",
+            "-Establecer un respaldo",
+            "No satisfactorio",
         ),
+        _row("", "con mejor adecuación.", "periódico.", ""),
     )
-    groups = logical_rows(
-        Summary(table, {"aspecto": 0, "observacion": 1, "recomendacion": 2, "estatus": 3}, frozenset(), ())
-    )
+    groups = logical_rows(summary)
     assert [len(g) for g in groups] == [2, 2]
 
 
@@ -629,26 +633,18 @@ def test_a_heading_number_after_a_quote_speck():
 def test_a_table_whose_cells_are_centred_vertically_keeps_each_entry_with_its_number():
     """Rows read line by line where the aspect's number and the status sit lower than the
     observation's first line (camp_itse_auditoria_matricula_2023.pdf, pages 42-43)."""
-
-    def row(*texts: str) -> Row:
-        return Row(tuple(Cell(t) for t in texts), page=1)
-
-    table = Table(
-        ("ASPECTO A EVALUAR", "OBSERVACIONES", "RECOMENDACIONES", "ESTATUS"),
-        (
-            row("1. Validar la existencia", "-Se pudo constatar conforme a la revisión", "Ninguna", "Satisfactorio"),
-            row("", "- Se pudo constatar el total apego al Plan de", "", ""),
-            row("2. Verificar el apego a", "Estudios conforme a evidencia presentada:", "", ""),
-            row("los Programas y Planes", "• Ingeniería en Industrias Alimentarias", "Ninguna", "Satisfactorio"),
-            row(
-                "3. Comprobar el estricto",
-                "-De acuerdo con el proceso de verificación",
-                "-Actualizar los",
-                "Satisfactorio",
-            ),
+    summary = _summary(
+        _row("1. Validar la existencia", "-Se pudo constatar conforme a la revisión", "Ninguna", "Satisfactorio"),
+        _row("", "- Se pudo constatar el total apego al Plan de", "", ""),
+        _row("2. Verificar el apego a", "Estudios conforme a evidencia presentada:", "", ""),
+        _row("los Programas y Planes", "• Ingeniería en Industrias Alimentarias", "Ninguna", "Satisfactorio"),
+        _row(
+            "3. Comprobar el estricto",
+            "-De acuerdo con el proceso de verificación",
+            "-Actualizar los",
+            "Satisfactorio",
         ),
     )
-    summary = Summary(table, {"aspecto": 0, "observacion": 1, "recomendacion": 2, "estatus": 3}, frozenset(), ())
     assert [len(g) for g in logical_rows(summary)] == [1, 3, 1]
 
 
