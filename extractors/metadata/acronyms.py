@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import regex
 
+from papeleo.text.bodies import HEAD, PARTICLES, find_bodies
 from papeleo.text.normalize import fold, fold_keep_offsets
 
-from .bodies import HEAD, PARTICLES, find_bodies
 from .layout import Layout
 
 # 'IEERC', 'SEDUC', 'ITSE': an acronym standing alone

@@ -31,13 +31,14 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz import fuzz
 
+from papeleo.text.bodies import HEAD, find_bodies, post_to_body, title_case
 from papeleo.text.normalize import fold, fold_keep_offsets
 
 from .acronyms import ACRONYM, acronym_names, with_nested
-from .bodies import HEAD, RULES, find_bodies, post_to_body, title_case
 from .layout import Layout, PageView, Segment, block_text, stack_blocks
 from .names import firm_names, has_title_word, is_name_line
 from .prose import layout_to_mandates, layout_to_self_references
+from .rules import RULES
 from .signatures import PARTICLES_AND_Y, signature_bodies
 
 log = logging.getLogger(__name__)

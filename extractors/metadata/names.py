@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import regex
 
+from papeleo.text.bodies import BodyMention, find_bodies
 from papeleo.text.normalize import fold
 from papeleo.text.vocab import Vocabulary
 
-from .bodies import RULES, BodyMention, find_bodies
 from .layout import PERIOD_WORDS, Segment
+from .rules import RULES
 
 TITLE_WORDS = frozenset(RULES["title_words"])
 # short title nouns ('acta', 'plan') only exactly: one edit makes them other words; longer ones

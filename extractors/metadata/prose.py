@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import regex
 
+from papeleo.text.bodies import HEAD, HEAD_ALTERNATION, find_bodies
 from papeleo.text.normalize import fold_keep_offsets
 
-from .bodies import HEAD, HEAD_ALTERNATION, find_bodies
 from .layout import Layout, PageView
 
 # 'esta Secretaría de Educación', 'está Auditoría Superior', 'ESTE INSTITUTO', 'esta. Secretaría' (folded)

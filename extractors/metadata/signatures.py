@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import regex
 
+from papeleo.text.bodies import find_bodies, post_to_body
 from papeleo.text.normalize import fold
 from papeleo.text.people import PERSON_TITLES
 
-from .bodies import RULES, find_bodies, post_to_body
 from .layout import Layout
 from .names import FIRM
+from .rules import RULES
 
 POST_WORDS = tuple(sorted(RULES["post_words"], key=len, reverse=True))
 # a post wrapped onto the next line ends in one of these: 'SUBSECRETARIO DE PLANEACIÓN Y'

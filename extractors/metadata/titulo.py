@@ -20,10 +20,10 @@ import logging
 
 import regex
 
+from papeleo.text.bodies import PARTICLES
 from papeleo.text.dates import MONTHS
 from papeleo.text.normalize import fold
 
-from .bodies import PARTICLES
 from .layout import PAGE_NUMBER, PERIOD_WORDS, Layout, PageView, Segment, is_spaced_letters, stacked
 from .names import has_exact_title_word, has_title_word, segment_is_body_line
 

@@ -1,11 +1,11 @@
 """Names of public bodies in running text, and the body a signer's post stands for.
 
 A body's name is a head noun ('Instituto', 'Secretaría', 'H. Ayuntamiento', 'Auditoría
-Superior' — rules.json) followed by its capitalised words and the particles between them
+Superior' — papeleo/data/bodies.json) followed by its capitalised words and the particles between them
 ('Instituto de Capacitación y Vinculación Tecnológica del Estado de Chiapas'). In mixed case
 the name ends at the first lowercase word that is not a particle; in capitals, where case
 says nothing, at a word that cannot be part of a name ('REPRESENTADA', 'POR', 'QUE') or at
-punctuation. A post names its body through rules.json's ``post_to_body`` ('SECRETARIO DE
+punctuation. A post names its body through ``post_to_body`` (papeleo/data/bodies.json) ('SECRETARIO DE
 EDUCACIÓN' -> 'Secretaría de Educación').
 """
 
@@ -22,7 +22,7 @@ from papeleo.text.normalize import DIGIT_TO_LETTER, fold, fold_keep_offsets
 
 log = logging.getLogger(__name__)
 
-RULES = json.loads(Path(__file__).with_name("rules.json").read_text(encoding="utf-8"))
+RULES = json.loads((Path(__file__).parent.parent / "data" / "bodies.json").read_text(encoding="utf-8"))
 HEADS: list[str] = RULES["body_heads"]
 UMBRELLA_HEADS = tuple(fold(h) for h in RULES["umbrella_heads"])
 POST_TO_BODY: dict[str, str] = RULES["post_to_body"]
