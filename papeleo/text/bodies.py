@@ -28,7 +28,9 @@ UMBRELLA_HEADS = tuple(fold(h) for h in RULES["umbrella_heads"])
 POST_TO_BODY: dict[str, str] = RULES["post_to_body"]
 
 # particles inside a body's name: 'Instituto *de* Capacitación *y* Vinculación', 'Secretaría *de la* Contraloría'
-PARTICLES = {"de", "del", "la", "las", "los", "el", "y", "e", "para", "en", "al"}
+PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "y", "e", "para", "en", "al"})
+# what may stand between two words of a name: spaces, or a line break before more text
+NAME_GAP = regex.compile(r"[ \t]+|\n(?=[ \t]*\S)")
 # words that end a name in capitals: 'LA SECRETARÍA DE FINANZAS REPRESENTADA POR ROBERTO INDA'
 CAPS_STOPS = frozenset(RULES["caps_stops"])
 # '0' in 'GOBIERN0', '5' in 'E5TADO': a digit with a letter on each side, or closing a word of capitals
@@ -77,23 +79,25 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _extend(text: str, start: int, head_end: int) -> int:
+def _extend(
+    text: str, start: int, head_end: int, gap: regex.Pattern = NAME_GAP, particles: frozenset[str] = PARTICLES
+) -> int:
     """The end of the name whose head noun spans ``start``..``head_end``."""
     caps_mode = text[start:head_end].isupper()
     end, words = head_end, 0
     pos = head_end
     while words < MAX_NAME_WORDS:
-        gap = regex.match(r"[ \t]+|\n(?=[ \t]*\S)", text[pos:])
-        if not gap:
+        g = gap.match(text, pos)
+        if not g:
             break
-        m = NAME_WORD.match(text, pos + gap.end())
+        m = NAME_WORD.match(text, g.end())
         if not m:
             break
         word = m.group(0)
         if "/" in word and min(len(part) for part in word.split("/")) < CODE_PART_MIN:
             break  # 'IEEV/CV/SPE': a code under the name, not a word of it
         low = fold(OCR_PARTICLES.get(word, word)).strip(".'’-/")
-        if low in PARTICLES:
+        if low in particles:
             pos = m.end()
             words += 1
             continue
@@ -115,15 +119,26 @@ def letters_for_digits(text: str) -> str:
     return LETTER_RUN_DIGIT.sub(lambda m: DIGIT_TO_LETTER.get(m.group(0), m.group(0)), text)
 
 
-def find_bodies(text: str) -> list[BodyMention]:
-    """Every body name in ``text``, in reading order, trailing particles and punctuation off."""
+def heads_pattern(heads: list[str] | tuple[str, ...]) -> regex.Pattern:
+    """A head-noun pattern like ``HEAD`` for another list of heads (mentions adds 'Hospital',
+    'Liga'; laws open with 'Ley', 'Reglamento'), folded and longest first."""
+    alts = sorted({fold(h) for h in heads}, key=len, reverse=True)
+    return regex.compile(r"(?<![\w.])(?:" + "|".join(regex.escape(h) for h in alts) + r")(?!\w)")
+
+
+def find_bodies(
+    text: str, head: regex.Pattern = HEAD, gap: regex.Pattern = NAME_GAP, particles: frozenset[str] = PARTICLES
+) -> list[BodyMention]:
+    """Every body name in ``text``, in reading order, trailing particles and punctuation off;
+    ``head`` the pattern of the head nouns a name opens with (folded text), ``gap`` what may
+    stand between two of its words, ``particles`` the lowercase words a name may hold."""
     text = letters_for_digits(text)
     folded = fold_keep_offsets(text)
     out: list[BodyMention] = []
-    for m in HEAD.finditer(folded):
+    for m in head.finditer(folded):
         if out and m.start() < out[-1].end:
             continue  # 'Secretaría de ... / Secretaría de Hacienda' inside a name already taken
-        end = _extend(text, m.start(), m.end())
+        end = _extend(text, m.start(), m.end(), gap, particles)
         if text[end : end + 2].lstrip()[:1] == ":":
             continue  # 'Organismo Público: Instituto ...': a field's label, not a name
         name = " ".join(OCR_PARTICLES.get(w, w) for w in text[m.start() : end].split()).strip(" .,;:/-")

@@ -1,0 +1,144 @@
+"""Sums of money and counts of things a document names.
+
+Money: a currency sign or code before a figure ('$59,208,069.10', 'Q 1,500.00'), or a
+currency word after it, in figures or in words ('3.5 millones de pesos', 'cien mil
+quetzales'), read with the shared number readers (``papeleo.text.numbers``; words with
+text2num through ``papeleo.text.numwords``). '$' is taken for pesos, the sign Mexican
+documents use; 'US$' and 'dólares' are dollars.
+
+Counts: a number, in figures or words, before the noun it counts ('15 camas', 'dos
+aislamientos', '21000 infusiones'). A number that is part of a date, a sum, an article or a
+code is not a count; 'un'/'una' are articles before they are numbers, and are left alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from papeleo.text.dates import MONTHS
+from papeleo.text.numbers import MX, Status, parse_number
+from papeleo.text.numwords import words_to_number
+
+from .rules import VOCABULARY
+
+CURRENCY = VOCABULARY["currencies"]
+_words = "|".join(
+    regex.escape(w) for w in sorted((c for c in CURRENCY if c[0].isalpha() and c.islower()), key=len, reverse=True)
+)
+_signs = "|".join(regex.escape(w) for w in sorted((c for c in CURRENCY if not c.islower()), key=len, reverse=True))
+FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMBER_WORDS = (
+    r"dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieciséis|dieciseis|"
+    r"diecisiete|dieciocho|diecinueve|veinte|veinti\w+|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|"
+    r"noventa|cien|ciento|doscientos|trescientos|cuatrocientos|quinientos|seiscientos|setecientos|"
+    r"ochocientos|novecientos|mil|millones|millón|y"
+)
+# a count in words is one word ('dos aislamientos'); 'y', 'mil' only join the words of a number
+COUNT_WORDS = NUMBER_WORDS.replace("|mil|millones|millón|y", "")
+SCALE = r"(?:\s+(?P<scale>mil\s+millones|millones|millón|mil))?"
+# '$59,208,069.10', 'Q 1,500.00', 'US$ 3.5 millones' ('Q' needs grouping or cents: 'Q2 2024' is a quarter)
+SIGN_AMOUNT = regex.compile(
+    rf"(?<![\p{{L}}\d])(?P<cur>{_signs})\s?(?P<num>{FIGURE}){SCALE}(?:\s+(?:de\s+)?(?P<cur2>{_words}))?(?!\d)"
+)
+# '3.5 millones de pesos', '1,500 quetzales'
+WORD_AMOUNT = regex.compile(rf"(?<![\w$.,])(?P<num>{FIGURE}){SCALE}\s+(?:de\s+)?(?P<cur>{_words})\b", regex.IGNORECASE)
+# 'cien mil quetzales', 'tres millones de pesos'
+SPELLED_AMOUNT = regex.compile(
+    rf"(?<!\w)(?P<words>(?:(?:{NUMBER_WORDS}|un|uno)\s+)*(?:{NUMBER_WORDS}))\s+(?:de\s+)?(?P<cur>{_words})\b",
+    regex.IGNORECASE,
+)
+SCALES = {"mil": 1e3, "millón": 1e6, "millones": 1e6, "mil millones": 1e9}
+
+# a count: a figure or a number word, then a lowercase noun ('15 camas', 'dos aislamientos')
+COUNT = regex.compile(
+    rf"(?<![\w.,/$-])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{COUNT_WORDS})\s+(?P<unit>\p{{Ll}}[\p{{Ll}}]{{2,}})\b"
+)
+# words after a number that are no unit: particles, number words, months, currency (a sum)
+NOT_UNITS = (
+    frozenset(
+        "de del y e o u a al en por para con que se los las la el lo su sus mil millones millón "
+        "puntos punto por ciento https http www".split()
+    )
+    | frozenset(MONTHS)
+    | frozenset(c for c in CURRENCY if c.islower())
+)
+# words before a number that make it a label, not a count: 'artículo 41', 'fracción 3', 'página 7'
+LABELS = regex.compile(
+    r"(?i)(?:art[íi]culos?|fracci[óo]n(?:es)?|numeral(?:es)?|p[áa]gina|inciso|anexo|cap[íi]tulo|punto|"
+    r"no\.|n[úu]m\.?|n[úu]mero|tel\.?|c\.\s?p\.|cp|año|ejercicio|unidad|sala|nivel|tomo|folio)\s*$"
+)
+# a year: counts of that size are rarer in reports than years read as counts ('2000 personas' is lost)
+YEAR = regex.compile(r"^(?:19|20)\d\d$")
+NUMBER_WORD = regex.compile(rf"^(?:{NUMBER_WORDS})$", regex.IGNORECASE)
+
+
+@dataclass
+class Quantity:
+    tipo: str  # monto or cantidad
+    numero: float
+    unidad: str | None  # the currency code of a monto, the noun of a cantidad
+    printed: str
+    start: int
+    end: int
+
+
+def _figure(raw: str) -> float | None:
+    r = parse_number(raw, MX)
+    return r.value if r.status in (Status.CLEAN, Status.REPAIRED) else None
+
+
+def page_to_amounts(text: str) -> list[Quantity]:
+    out: list[Quantity] = []
+
+    def add(value: float | None, cur: str, m: regex.Match) -> None:
+        if value is None or any(q.start <= m.start() < q.end for q in out):
+            return
+        out.append(
+            Quantity(
+                "monto",
+                value,
+                CURRENCY.get(cur, CURRENCY.get(cur.lower())),
+                " ".join(m.group(0).split()),
+                m.start(),
+                m.end(),
+            )
+        )
+
+    for m in SIGN_AMOUNT.finditer(text):
+        if m["cur"].startswith("Q") and not regex.search(r"[,.]\d", m["num"]) and len(m["num"]) < 3:
+            continue
+        value = _figure(m["num"])
+        value = value * SCALES[m["scale"]] if value is not None and m["scale"] else value
+        add(value, m["cur2"] or m["cur"], m)
+    for m in WORD_AMOUNT.finditer(text):
+        value = _figure(m["num"])
+        value = value * SCALES[m["scale"].lower()] if value is not None and m["scale"] else value
+        add(value, m["cur"], m)
+    for m in SPELLED_AMOUNT.finditer(text):
+        add(words_to_number(m["words"]), m["cur"], m)
+    return sorted(out, key=lambda q: q.start)
+
+
+def page_to_counts(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """Counts outside the spans already read as something else (dates, sums, codes)."""
+    out = []
+    for m in COUNT.finditer(text):
+        if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+            continue
+        unit = m["unit"]
+        if (
+            unit.lower() in NOT_UNITS
+            or NUMBER_WORD.match(unit)
+            or LABELS.search(text[max(0, m.start() - 16) : m.start()])
+        ):
+            continue
+        num = m["num"]
+        if YEAR.match(num):
+            continue  # 'en 2014 esta área': a year, not a count
+        value = _figure(num) if num[0].isdigit() else words_to_number(num)
+        if value is None or (num.lower() in ("mil", "millones", "y")):
+            continue
+        out.append(Quantity("cantidad", value, unit.lower(), " ".join(m.group(0).split()), m.start(), m.end()))
+    return out

@@ -1,0 +1,74 @@
+"""Legal instruments a document cites: laws and regulations by name, an article of one, and
+agreements by their code. (Constitutional actions by case number: amparos.py.)"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from papeleo.text.bodies import find_bodies, heads_pattern, title_case
+from papeleo.text.normalize import fold
+
+from .rules import VOCABULARY
+
+LAW_HEAD = heads_pattern(VOCABULARY["law_heads"])
+# 'la Constitución y la Ley General de ...': two instruments, split where an article opens the second
+JOINED_LAW = regex.compile(r"\s+(?:y|e)\s+(?:la|el|los|las)\s+(?=\p{Lu})")
+# an agreement's or a document's code: 'INE/CG909/2015', 'IEM-CG-29/2020', 'CG-27/2016',
+# 'IEM/CV/SPE/04/2018', 'INE/JGE144/2018' — capitals, then parts, then a number and a year
+CODE = regex.compile(r"(?<![\w/-])(?:\p{Lu}{2,6}[-/])+(?:\p{Lu}{1,6}[-/]?)?\d{1,4}[-/](?:19|20)\d\d(?![\w/-])")
+# 'artículo 41, Base V, Apartado C, de la Constitución' (one article and its parts; a list of
+# articles 'artículos 29, 32 y 35 del CEEMO' is left alone: which part goes with which is unsaid)
+ARTICLE = regex.compile(
+    r"(?i)\bart[íi]culos?\s+(?P<num>\d+(?:\s?bis)?)"
+    r"(?P<parts>(?:,?\s+(?:base|apartado|fracci[óo]n|numeral|inciso|p[áa]rrafo)\s+[\w]+\)?)*)"
+    r",?\s+(?P<of>de\s+la|del|de)\s+(?=\p{Lu})"
+)
+
+
+@dataclass
+class Citation:
+    valor: str
+    printed: str
+    start: int
+    end: int
+
+
+def page_to_laws(text: str) -> list[Citation]:
+    """'Ley Orgánica de la Administración Pública del Estado de México', 'Reglamento Interior
+    del IEM'; a bare head ('la Constitución', 'el Reglamento') names no one instrument."""
+    out = []
+    for b in find_bodies(text, LAW_HEAD):
+        start = b.start
+        cuts = [m for m in JOINED_LAW.finditer(b.name) if LAW_HEAD.match(fold(b.name[m.end() :]))]
+        bounds = [0, *(x for m in cuts for x in (m.start(), m.end())), len(b.name)]
+        for part in (b.name[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)):
+            at = text.find(part, start)
+            if at < 0 or len(part.split()) < 2:
+                continue
+            out.append(Citation(title_case(part), part, at, at + len(part)))
+            start = at + len(part)
+    return out
+
+
+def page_to_articles(text: str, laws: list[Citation]) -> list[Citation]:
+    out = []
+    for m in ARTICLE.finditer(text):
+        law = regex.match(r"\p{Lu}[\p{L}]+", text[m.end() :])
+        named = next((c for c in laws if c.start == m.end()), None)
+        name = named.valor if named else (law.group(0) if law else None)
+        if not name:
+            continue
+        parts = "".join(
+            f", {p['kw'].lower()} {p['val']}" for p in regex.finditer(r"(?P<kw>\p{L}+)\s+(?P<val>[\w]+\)?)", m["parts"])
+        )
+        of = " ".join(m["of"].split()).lower()
+        valor = f"artículo {m['num'].lower()}{parts}{',' if parts else ''} {of} {name}"
+        end = named.end if named else m.end() + len(name)
+        out.append(Citation(valor, " ".join(text[m.start() : end].split()), m.start(), end))
+    return out
+
+
+def page_to_codes(text: str) -> list[Citation]:
+    return [Citation(m.group(0), m.group(0), m.start(), m.end()) for m in CODE.finditer(text)]

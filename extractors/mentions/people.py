@@ -1,0 +1,229 @@
+"""People a document names, and the post printed next to them.
+
+A run of capitalised words is a person's name when something around it says so, never by
+its shape alone ('Toluca de Lerdo', 'Emiliano Zapata Salazar' in a running motto look the same):
+- a title before it: 'Lic. Carol Berenice Arellano Rangel', 'las Dras. Karla López y Sandra
+  Almengor' (a plural title opens two names);
+- a post right after it, after a comma or on the next line: 'ROBERTO INDA GONZÁLEZ,
+  SUBSECRETARIO DE PLANEACIÓN' (a party clause), 'HUGO AYALA RAMOS' / 'DIRECTOR DE EVALUACIÓN'
+  (a signature block);
+- a post in the next cell of its table row: 'Torres Santiago Ana Yarin<TAB>Coordinadora de
+  Educación Cívica' (a score table).
+Then every other printing of a name found so — words in another order, OCR damage ('Cupertino
+Blancas Cortez' in the prose for 'Blanca Cortez Cuipertino' in the table) — is the same person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+from rapidfuzz import fuzz
+
+from papeleo.text.bodies import CAPS_STOPS
+from papeleo.text.dates import MONTHS
+from papeleo.text.normalize import fold, name_case
+
+from .rules import VOCABULARY
+
+# 'Lic.', 'LICDA.', 'Mtra.', 'Dras.' (with their period), or the word in full: 'Licenciada', 'Maestro'
+TITLE = regex.compile(
+    r"(?<![\p{L}.])(?P<title>(?:lic|licda|licdo|mtro|mtra|dr|dra|dras|dres|drs|ing|arq|prof|profa|c\.\s?p|mvz)\."
+    r"|licenciad[oa]s?|maestr[oa]s?|doctor(?:a|es|as)?|ingenier[oa]s?)[ \t]+",
+    regex.IGNORECASE,
+)
+PLURAL_TITLE = regex.compile(r"(?i)^(?:dras|dres|drs|licenciad[oa]s|maestr[oa]s|doctor(?:es|as)|ingenier[oa]s)\.?$")
+# one word of a name: 'Díaz', 'GONZÁLEZ', "O'Farrill", 'Mora-Ruiz'
+NAME_WORD = regex.compile(r"\p{Lu}[\p{L}'’-]*\p{L}")
+PARTICLES = frozenset({"de", "del", "la", "las", "los"})
+# a particle inside a name: 'Díaz de León', 'DÍAZ DE LEÓN'
+PARTICLE = regex.compile(r"(?i)(?:del|de|las|los|la)(?=[ \t\n])")
+# the gap between two words of a name: spaces on one line, or (after a title) one line break
+SAME_LINE = regex.compile(r"[ \t]+")
+ACROSS_LINE = regex.compile(r"[ \t]*\n?[ \t]*")
+MIN_NAME_WORDS = 2  # a given name and a surname
+MAX_NAME_WORDS = 6  # 'Marlene Arisbe Mendoza Díaz de León' (particles not counted)
+# a cell boundary in a row whose cells a tab or a run of spaces separates
+CELL_SPLIT = regex.compile(r"\t+|[ ]{2,}")
+# a post continues on the next lines of a signature block for at most this many lines
+MAX_POST_LINES = 4
+# two printings of one name: each word of the shorter one this near a word of the other
+SAME_NAME_WORD = 80.0
+
+_cargo_alts = sorted({fold(c) for c in VOCABULARY["cargo_heads"]}, key=len, reverse=True)
+# a post opens with one of these: 'SUBSECRETARIO DE ...', 'Coordinadora de Educación Cívica', 'Integrante'
+CARGO_HEAD = regex.compile(r"^(?:" + "|".join(regex.escape(c) for c in _cargo_alts) + r")(?!\w)")
+NOT_NAME = (
+    frozenset(fold(w) for phrase in VOCABULARY["cargo_heads"] for w in phrase.split())
+    | frozenset(fold(w) for phrase in VOCABULARY["body_heads"] for w in phrase.split())
+    | frozenset(fold(w) for phrase in VOCABULARY["law_heads"] for w in phrase.split())
+    | CAPS_STOPS
+    | frozenset(MONTHS)
+    | frozenset({"el", "en", "y", "e", "o", "u", "se", "que", "por", "para", "con", "al", "a", "estado", "gobierno"})
+    | frozenset({"ciudad", "municipio", "republica", "mexico", "guatemala", "nacional", "estatal", "general"})
+)
+
+
+@dataclass
+class Person:
+    name: str  # as a reader writes it
+    printed: str  # as printed
+    start: int
+    end: int
+    cargo: str | None = None
+
+
+def _is_name_word(word: str) -> bool:
+    return fold(word) not in NOT_NAME and len(word) > 1
+
+
+def read_name(text: str, pos: int, gap: regex.Pattern = SAME_LINE) -> tuple[str, int] | None:
+    """The name that starts at ``pos`` (its words and the particles between them) and where it
+    ends; None when fewer than two name words start there."""
+    words, end, cur, pending = [], pos, pos, []
+    while len(words) < MAX_NAME_WORDS:
+        m = PARTICLE.match(text, cur) if words else None
+        m = m or NAME_WORD.match(text, cur)
+        low = m and fold(m.group(0))
+        if m and low in PARTICLES and words:
+            pending.append(m.group(0))
+        elif m and _is_name_word(m.group(0)) and (not words or m.group(0).isupper() == words[0].isupper()):
+            words.extend([*pending, m.group(0)])
+            pending, end = [], m.end()
+        else:
+            break
+        g = gap.match(text, m.end())
+        if not g or not g.group(0):
+            break
+        cur = g.end()
+    if len([w for w in words if fold(w) not in PARTICLES]) < MIN_NAME_WORDS:
+        return None
+    return text[pos:end], end
+
+
+def _tidy(name: str) -> str:
+    words = name.replace("*", " ").split()
+    return name_case(" ".join(words)) if all(w.isupper() for w in words if len(w) > 1) else " ".join(words)
+
+
+def post_after(text: str, end: int) -> str | None:
+    """The post printed right after a name: after a comma on its line, or on the next lines."""
+    rest = text[end:]
+    m = regex.match(r"\**[ \t]*,[ \t]*([^\n;]+)", rest)
+    if m and CARGO_HEAD.match(fold(m.group(1))):
+        post = regex.split(r"\s+(?:y|Y)\s+(?=LA\s|EL\s|la\s|el\s)|;", m.group(1))[0]
+        return _tidy(post.strip(" ,.:"))
+    m = regex.match(r"\**[ \t]*\n(?:[ \t]*\n)?", rest)
+    if not m:
+        return None
+    lines = rest[m.end() :].split("\n")
+    if not lines or not CARGO_HEAD.match(fold(lines[0].strip(" *"))) or _is_row(lines[0]):
+        return None
+    post = [lines[0].strip(" *")]
+    caps = post[0].isupper()
+    for line in lines[1 : MAX_POST_LINES + 1]:
+        line = line.strip(" *")
+        if not line or _is_row(line) or TITLE.search(line) or (caps and not line.isupper()):
+            break
+        if not caps and not (CARGO_HEAD.match(fold(line)) or fold(line.split()[0]) in PARTICLES):
+            break
+        post.append(line)
+    return _tidy(" ".join(post).strip(" ,.:"))
+
+
+def _is_row(line: str) -> bool:
+    """A line of a table (cells apart by a tab or a run of spaces), not a line of a post."""
+    return CELL_SPLIT.search(line.strip()) is not None
+
+
+def _cell_before(text: str, pos: int) -> str | None:
+    """The post in the cell before a name on its row: 'Presidenta<TAB>Lic. Carol ...'."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    cells = CELL_SPLIT.split(text[line_start:pos].strip())
+    if len(cells) >= 1 and text[line_start:pos].rstrip(" ").endswith("\t") and CARGO_HEAD.match(fold(cells[-1])):
+        return _tidy(cells[-1])
+    return None
+
+
+def titled_people(text: str) -> list[Person]:
+    """'Lic. Marlene Arisbe Mendoza\\nDíaz de León', 'las Dras. Karla López y Sandra Almengor'."""
+    out = []
+    for t in TITLE.finditer(text):
+        pos = t.end()
+        while True:
+            got = read_name(text, pos, ACROSS_LINE)
+            if not got:
+                break
+            printed, end = got
+            post = post_after(text, end) or _cell_before(text, t.start())
+            out.append(Person(_tidy(printed), printed, pos, end, post))
+            nxt = regex.match(r"[ \t]+y[ \t]+", text[end:])
+            if not (PLURAL_TITLE.match(t["title"].strip()) and nxt):
+                break
+            pos = end + nxt.end()
+    return out
+
+
+# a run of two or more words in capitals: a name when a post follows it
+CAPS_RUN = regex.compile(r"(?<![\p{L}])\p{Lu}{2,}[\p{Lu}'’-]*(?:[ \t]+\p{Lu}[\p{Lu}'’-]*)+")
+
+
+def posted_people(text: str) -> list[Person]:
+    """Names a post follows: 'ROBERTO INDA GONZÁLEZ, SUBSECRETARIO DE ...', a signature block."""
+    out = []
+    for run in CAPS_RUN.finditer(text):
+        words = list(regex.finditer(r"\S+", run.group(0)))
+        for w in words:  # the name may start after 'REPRESENTADA POR' inside the run
+            pos = run.start() + w.start()
+            got = read_name(text, pos)
+            if not got or got[1] > run.end():
+                continue
+            printed, end = got
+            if end != run.end():
+                continue
+            post = post_after(text, end)
+            if post:
+                out.append(Person(_tidy(printed), printed, pos, end, post))
+            break
+    for line_start, line in _lines(text):
+        cells = [(m.start(), m.group(0)) for m in regex.finditer(r"[^\t]+?(?=\t|[ ]{2,}|$)", line)]
+        for (cpos, cell), (_, nxt) in zip(cells, cells[1:]):
+            cell_text = cell.strip()
+            got = read_name(cell_text, 0)
+            if got and got[1] == len(cell_text) and CARGO_HEAD.match(fold(nxt.strip())):
+                start = line_start + cpos + (len(cell) - len(cell.lstrip()))
+                out.append(Person(_tidy(cell_text), cell_text, start, start + len(cell_text), _tidy(nxt.strip())))
+    return out
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two printings of one name: every word of the shorter near a word of the other."""
+    wa = [w for w in fold(a).split() if w not in PARTICLES]
+    wb = [w for w in fold(b).split() if w not in PARTICLES]
+    short, long_ = sorted((wa, wb), key=len)
+    if len(short) < MIN_NAME_WORDS or len(long_) - len(short) > 1:
+        return False
+    return all(max(fuzz.ratio(w, x) for x in long_) >= SAME_NAME_WORD for w in short)
+
+
+def known_people(text: str, known: list[str]) -> list[Person]:
+    """Other printings of names already found: a run of name words that is the same person."""
+    out = []
+    if not known:
+        return out
+    for m in regex.finditer(r"(?<![\p{L}])\p{Lu}\p{Ll}+(?:[ \t]+(?:(?:de|del|la|las|los)[ \t]+)*\p{Lu}\p{Ll}+)+", text):
+        got = read_name(text, m.start())
+        if not got:
+            continue
+        printed, end = got
+        match = next((k for k in known if same_person(printed, k)), None)
+        if match:
+            out.append(Person(match, printed, m.start(), end))
+    return out

@@ -1,0 +1,162 @@
+"""``mentions.v2``: who and what a document names — people (with their post), bodies (an
+acronym and its long form one value), legal instruments, sums of money, counts of things,
+dates with their precision, and links — whatever its family.
+
+One row per distinct thing per document with the times it is named; ``entidad_id`` gives a
+person or body one key across documents however each spells it (entities.py). Each page is
+read once with the head words OCR damaged spelled right (rules.py), so 'Direccién de Servicios
+Generales' is the body it names; ``texto_original`` keeps the page's own printing.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from papeleo.context import Context, process_context
+from papeleo.model import Document, Page
+from papeleo.registry import Extraction, register
+from papeleo.text.pagetext import PageText, lines_to_bbox, lines_to_confidence, page_to_text
+
+from .amounts import page_to_amounts, page_to_counts
+from .amparos import page_to_legal_actions
+from .dates import page_to_cell_dates, page_to_dates
+from .entities import entity_id
+from .legal import page_to_articles, page_to_codes, page_to_laws
+from .links import page_to_urls
+from .organizations import page_to_bodies
+from .people import Person, known_people, posted_people, titled_people
+from .rules import repair_heads
+
+log = logging.getLogger(__name__)
+
+PRECISION = {10: "dia", 7: "mes", 4: "anio"}
+
+
+@dataclass
+class Mention:
+    tipo: str
+    valor: str
+    texto_original: str
+    page: int
+    confidence: float
+    bbox: Any
+    ocurrencias: int = 1
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.seen: dict[tuple, Mention] = {}
+
+    def add(self, tipo: str, valor: str, original: str, page: Page, conf: float, bbox, **extra) -> None:
+        key = (tipo, valor, extra.get("moneda"))
+        got = self.seen.get(key)
+        if got is not None:
+            got.ocurrencias += 1
+            for k, v in extra.items():
+                if got.extra.get(k) is None and v is not None:
+                    got.extra[k] = v
+        else:
+            self.seen[key] = Mention(
+                tipo, valor, " ".join(original.split()), page.number, round(conf, 3), bbox, extra=dict(extra)
+            )
+
+
+def _repaired_text(page: Page, nlp: Any) -> PageText:
+    lines, _ = repair_heads([line.text for line in page.lines], nlp)
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    return PageText(page, "\n".join(lines), tuple(starts))
+
+
+def _people(pages: list[PageText]) -> list[tuple[PageText, Person]]:
+    found = [(pt, p) for pt in pages for p in [*titled_people(pt.text), *posted_people(pt.text)]]
+    names: list[str] = []
+    for _, p in found:
+        if p.name not in names:
+            names.append(p.name)
+    spans = {(id(pt), p.start) for pt, p in found}
+    for pt in pages:
+        for p in known_people(pt.text, names):
+            if (id(pt), p.start) not in spans and not any(q.start <= p.start < q.end for t, q in found if t is pt):
+                found.append((pt, p))
+    return found
+
+
+def _page_mentions(out: _Collector, page: Page, pt: PageText, defined: dict[str, str], nlp: Any) -> None:
+    """Every mention but people on one page (people are read over the whole document first)."""
+    plain = page_to_text(page)
+    for valor, raw, first, last in page_to_urls(page):
+        lines = page.lines[first : last + 1]
+        out.add("url", valor, raw, page, lines_to_confidence(lines), lines_to_bbox(lines))
+    taken: list[tuple[int, int]] = []
+
+    def add_at(tipo: str, valor: str, raw: str, start: int, end: int, **extra) -> None:
+        taken.append((start, end))
+        out.add(tipo, valor, raw, page, pt.confidence_between(start, end), pt.bbox_between(start, end), **extra)
+
+    for valor, raw, first, last in page_to_cell_dates(page):
+        lines = [page.lines[first], page.lines[last]]
+        out.add("fecha", valor, raw, page, lines_to_confidence(lines), lines_to_bbox(lines), precision="dia")
+    for valor, raw, start, end in page_to_dates(plain):
+        add_at("fecha", valor, raw, start, end, precision=PRECISION.get(len(valor)))
+    for valor, raw, start, end in page_to_legal_actions(plain):
+        add_at("referencia_legal", valor, raw, start, end)
+    laws = page_to_laws(pt.text)
+    for c in [*laws, *page_to_articles(pt.text, laws), *page_to_codes(pt.text)]:
+        add_at("referencia_legal", c.valor, c.printed, c.start, c.end)
+    for b in page_to_bodies(pt.text, defined, nlp):
+        add_at("organizacion", b.valor, b.printed, b.start, b.end, entidad_id=entity_id("organizacion", b.valor))
+    amounts = page_to_amounts(pt.text)
+    for q in amounts:
+        add_at("monto", f"{q.numero:.2f}", q.printed, q.start, q.end, moneda=q.unidad, numero=q.numero)
+    for q in page_to_counts(pt.text, taken):
+        add_at("cantidad", f"{q.numero:g} {q.unidad}", q.printed, q.start, q.end, unidad=q.unidad, numero=q.numero)
+
+
+def document_to_mentions(doc: Document, ctx: Context) -> list[Mention]:
+    out = _Collector()
+    pages = [_repaired_text(page, ctx.nlp) for page in doc.pages]
+    known_names: dict[str, str] = {}
+    for pt, person in _people(pages):
+        # a second printing of a person already named keeps the first's spelling as its value
+        valor = known_names.setdefault(entity_id("persona", person.name), person.name)
+        out.add(
+            "persona",
+            valor,
+            person.printed,
+            pt.page,
+            pt.confidence_between(person.start, person.end),
+            pt.bbox_between(person.start, person.end),
+            cargo=person.cargo,
+            entidad_id=entity_id("persona", valor),
+        )
+    defined: dict[str, str] = {}
+    for page, pt in zip(doc.pages, pages):
+        _page_mentions(out, page, pt, defined, ctx.nlp)
+    return list(out.seen.values())
+
+
+@register("mentions.v2")
+def extract(doc: Document, ctx: Context | None = None) -> Extraction:
+    ctx = ctx or process_context()
+    records = []
+    for m in document_to_mentions(doc, ctx):
+        record = {
+            "tipo": m.tipo,
+            "valor": m.valor,
+            "texto_original": m.texto_original,
+            "ocurrencias": m.ocurrencias,
+            "page": m.page,
+            "confidence": m.confidence,
+            "_key": "|".join(str(x) for x in (m.tipo, m.valor, m.extra.get("moneda") or "")),
+            **m.extra,
+        }
+        if m.bbox is not None:
+            record.update(x0=m.bbox.x0, top=m.bbox.top, x1=m.bbox.x1, bottom=m.bbox.bottom)
+        records.append(record)
+    return Extraction(records=records)

@@ -1,0 +1,152 @@
+"""mentions.v2 on hand-built text and against the hand-read goldens of the seeds."""
+
+from pathlib import Path
+
+import pytest
+from mention_scoring import load_golden, score
+
+from extractors import mentions
+from extractors.mentions.entities import entity_id
+from helpers import SEEDS, make_document, requires_seeds
+
+GOLDENS = Path(__file__).parent / "goldens" / "seeds"
+# the issue's targets on the seeds
+MIN_PRECISION, MIN_RECALL = 0.90, 0.85
+# (seed, tipo) below a target today, and why (the closing note of issue 12 has the misses)
+BELOW_TARGET = {
+    ("002", "organizacion"): "precision 17/20: 'Gobierno de Resultados' (a slogan), 'Sistema Estatal', "
+    "'Ministerios Públicos y Peritos' read as bodies",
+    ("000", "organizacion"): "recall 10/12: 'Liga Nacional contra el Cáncer e Instituto Nacional de "
+    "Cancerología' is read as one name ('e' before a head with no article does not split)",
+    ("004", "organizacion"): "recall 3/5: 'Municipio ... Benito Judrez' and '(DIRECCION DE REGURSOS' are too damaged",
+}
+
+
+def _rows(text):
+    return mentions.extract(make_document(text)).records
+
+
+def _of(rows, tipo):
+    return [r for r in rows if r["tipo"] == tipo]
+
+
+def test_party_clause_gives_person_and_post():
+    rows = _rows(
+        "QUE CELEBRAN LA SECRETARÍA DE FINANZAS REPRESENTADA POR ROBERTO INDA GONZÁLEZ, SUBSECRETARIO DE "
+        "PLANEACIÓN Y PRESUPUESTO Y LA SECRETARÍA DE LA CONTRALORÍA"
+    )
+    people = _of(rows, "persona")
+    assert [(p["valor"], p["cargo"]) for p in people] == [
+        ("Roberto Inda González", "Subsecretario de Planeación y Presupuesto")
+    ]
+    assert {"Secretaría de Finanzas", "Secretaría de la Contraloría"} <= {r["valor"] for r in _of(rows, "organizacion")}
+
+
+def test_signature_block_post_on_the_next_lines():
+    rows = _rows("Lic. Juan Pedro Gómez Arreola\nSecretario Técnico\nde la Comisión\n")
+    assert [(p["valor"], p["cargo"]) for p in _of(rows, "persona")] == [
+        ("Juan Pedro Gómez Arreola", "Secretario Técnico de la Comisión")
+    ]
+
+
+def test_plural_title_opens_two_names_and_a_name_without_a_cue_is_none():
+    rows = _rows("con las Dras. Karla López y Sandra Almengor del área. Toluca de Lerdo, Estado de México.")
+    assert sorted(p["valor"] for p in _of(rows, "persona")) == ["Karla López", "Sandra Almengor"]
+
+
+def test_a_table_name_and_its_prose_printing_are_one_person():
+    rows = _rows(
+        "Blanca Cortez Cuipertino\tCoordinador de Vinculación\tMichoacán\t10,000\n"
+        "los siguientes: Cupertino Blancas Cortez, y otros."
+    )
+    people = _of(rows, "persona")
+    assert len(people) == 1 and people[0]["ocurrencias"] == 2
+    assert entity_id("persona", "Blanca Cortez Cuipertino") == entity_id("persona", "Cupertino Blancas Cortez")
+    assert entity_id("persona", "Ana Yarin Torres") != entity_id("persona", "Karla Yolanda Leyva")
+
+
+def test_acronym_and_long_form_share_one_value():
+    rows = _rows(
+        "comunicaciones a la Comisión Interamericana de Derechos Humanos\n(CIDH), audiencia en la CIDH;\n"
+        "por la SHCP en el mes de abril"
+    )
+    orgs = {r["valor"]: r for r in _of(rows, "organizacion")}
+    assert orgs["Comisión Interamericana de Derechos Humanos"]["ocurrencias"] == 3
+    assert "Secretaría de Hacienda y Crédito Público" in orgs
+    assert entity_id("organizacion", "Secretaría de Finanzas") == entity_id("organizacion", "SECRETARIA DE FINANZAS")
+
+
+def test_ocr_damaged_head_word_is_read_as_its_word():
+    rows = _rows("responsable:\n(Direccién de Servicios Generales)\n")
+    assert [r["valor"] for r in _of(rows, "organizacion")] == ["Dirección de Servicios Generales"]
+
+
+@pytest.mark.parametrize(
+    "text, numero, moneda",
+    [
+        ("un monto de $59,208,069.10 ejercido", 59208069.10, "MXN"),
+        ("pagó Q 1,500.00 de multa", 1500.0, "GTQ"),
+        ("una donación de más de cien mil quetzales, facilitados", 100000.0, "GTQ"),
+        ("un presupuesto de 3.5 millones de pesos para", 3500000.0, "MXN"),
+    ],
+)
+def test_sums_of_money(text, numero, moneda):
+    montos = _of(_rows(text), "monto")
+    assert [(m["numero"], m["moneda"]) for m in montos] == [(numero, moneda)]
+
+
+def test_counts_and_what_is_not_a_count():
+    rows = _rows(
+        "conformada por 15 camas y dos aislamientos; se realizaron 21000 infusiones; el 16 de julio de 2020; "
+        "artículo 41 de la Ley; en 2014 esta área; 20 acuerdos"
+    )
+    got = sorted((c["numero"], c["unidad"]) for c in _of(rows, "cantidad"))
+    assert got == [(2.0, "aislamientos"), (15.0, "camas"), (20.0, "acuerdos"), (21000.0, "infusiones")]
+
+
+def test_legal_references_one_spelling():
+    rows = _rows(
+        "el Acuerdo IEM-CG-29/2020 y el acuerdo INE/JGE144/2018; con fundamento en el artículo 41, base V, "
+        "apartado C, de la Constitución y la Ley General de Contabilidad Gubernamental."
+    )
+    refs = {r["valor"] for r in _of(rows, "referencia_legal")}
+    assert {
+        "IEM-CG-29/2020",
+        "INE/JGE144/2018",
+        "artículo 41, base V, apartado C, de la Constitución",
+        "Ley General de Contabilidad Gubernamental",
+    } <= refs
+
+
+def test_dates_carry_their_precision():
+    rows = _rows("el 3 de junio de 2019; Julio 2019")
+    assert sorted((r["valor"], r["precision"]) for r in _of(rows, "fecha")) == [
+        ("2019-06-03", "dia"),
+        ("2019-07", "mes"),
+    ]
+
+
+def _golden_cases():
+    for path in sorted(GOLDENS.glob("*.json")):
+        golden = load_golden(path)
+        tipos = sorted({m["tipo"] for m in golden["mentions"]})
+        for tipo in tipos:
+            reason = BELOW_TARGET.get((path.stem[:3], tipo))
+            marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+            yield pytest.param(path, tipo, marks=marks, id=f"{path.stem[:3]}-{tipo}")
+
+
+@requires_seeds
+@pytest.mark.parametrize("path, tipo", list(_golden_cases()))
+def test_seed_against_its_golden(path, tipo):
+    golden = load_golden(path)
+    rows = _rows((SEEDS / golden["seed"]).read_text("utf-8"))
+    s = score(golden, rows)[tipo]
+    assert s["recall"] >= MIN_RECALL, f"missed {s['missed']}"
+    if s["precision"] is not None:
+        assert s["precision"] >= MIN_PRECISION, f"wrong {s['wrong']}"
+
+
+def test_every_seed_has_a_golden():
+    names = {p.stem for p in GOLDENS.glob("*.json")}
+    assert {"000_d25be6a88549277e", "002_75ab779a66a08885", "003_7d2b415eb347f7ac", "004_5ffbe8bd8598b418"} <= names
