@@ -19,10 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from helpers import make_document  # noqa: E402
 from mention_scoring import load_golden, score  # noqa: E402
 
 from extractors import mentions  # noqa: E402
+from helpers import make_document  # noqa: E402
 from papeleo.context import process_context  # noqa: E402
 
 log = logging.getLogger("benchmarks.mentions")
