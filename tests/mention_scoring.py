@@ -3,7 +3,8 @@
 A golden entry is found when some extracted row of its ``tipo`` matches its ``valor`` or one of
 its ``also`` spellings: folded (accents, case, punctuation and spacing off), a person's words in
 any order, a sum or a count by its number (and the count's unit). Precision is measured only on
-the tipos the golden lists as ``complete``; a row matching a ``tolerated`` entry is not counted.
+the tipos the golden lists as ``complete``; a row matching a ``tolerated`` entry is not counted
+(``prefix``: any value starting with it; ``within``: any value printed inside it).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ def _spellings(entry: dict) -> list[str]:
 def row_matches(entry: dict, row: dict, prefix: bool = False) -> bool:
     if row["tipo"] != entry["tipo"]:
         return False
+    if entry.get("within"):  # tolerated: any value printed inside this text ('Jefa de *Departamento de X*')
+        return fold_value(row["valor"]) in fold_value(entry["valor"])
     if entry["tipo"] == "cantidad":
         units = {fold_value(u) for u in [entry["unidad"], *entry.get("also", [])]}
         return float(row.get("numero") or -1) == float(entry["valor"]) and fold_value(row.get("unidad") or "") in units

@@ -22,6 +22,7 @@ from papeleo.text.numbers import MX, Status, parse_number
 from papeleo.text.numwords import words_to_number
 
 from .rules import VOCABULARY
+from .spans import Spans
 
 CURRENCY = VOCABULARY["currencies"]
 _words = "|".join(
@@ -49,6 +50,8 @@ SPELLED_AMOUNT = regex.compile(
     rf"(?<!\w)(?P<words>(?:(?:{NUMBER_WORDS}|un|uno)\s+)*(?:{NUMBER_WORDS}))\s+(?:de\s+)?(?P<cur>{_words})\b",
     regex.IGNORECASE,
 )
+# a figure with grouping or cents: 'Q 1,500.00', not the 'Q2' of a quarter
+GROUPED = regex.compile(r"[,.]\d")
 SCALES = {"mil": 1e3, "millón": 1e6, "millones": 1e6, "mil millones": 1e9}
 
 # a count: a figure or a number word, then a lowercase noun ('15 camas', 'dos aislamientos')
@@ -107,7 +110,7 @@ def page_to_amounts(text: str) -> list[Quantity]:
         )
 
     for m in SIGN_AMOUNT.finditer(text):
-        if m["cur"].startswith("Q") and not regex.search(r"[,.]\d", m["num"]) and len(m["num"]) < 3:
+        if m["cur"].startswith("Q") and not GROUPED.search(m["num"]) and len(m["num"]) < 3:
             continue
         value = _figure(m["num"])
         value = value * SCALES[m["scale"]] if value is not None and m["scale"] else value
@@ -121,11 +124,11 @@ def page_to_amounts(text: str) -> list[Quantity]:
     return sorted(out, key=lambda q: q.start)
 
 
-def page_to_counts(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+def page_to_counts(text: str, taken: Spans) -> list[Quantity]:
     """Counts outside the spans already read as something else (dates, sums, codes)."""
     out = []
     for m in COUNT.finditer(text):
-        if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         unit = m["unit"]
         if (

@@ -10,14 +10,20 @@ import regex
 from papeleo.text.bodies import find_bodies, heads_pattern, title_case
 from papeleo.text.normalize import fold
 
+from .organizations import FLOW_GAP
 from .rules import VOCABULARY
 
 LAW_HEAD = heads_pattern(VOCABULARY["law_heads"])
 # 'la Constitución y la Ley General de ...': two instruments, split where an article opens the second
 JOINED_LAW = regex.compile(r"\s+(?:y|e)\s+(?:la|el|los|las)\s+(?=\p{Lu})")
 # an agreement's or a document's code: 'INE/CG909/2015', 'IEM-CG-29/2020', 'CG-27/2016',
-# 'IEM/CV/SPE/04/2018', 'INE/JGE144/2018' — capitals, then parts, then a number and a year
-CODE = regex.compile(r"(?<![\w/-])(?:\p{Lu}{2,6}[-/])+(?:\p{Lu}{1,6}[-/]?)?\d{1,4}[-/](?:19|20)\d\d(?![\w/-])")
+# 'IEM/CV/SPE/04/2018', 'INE/JGE144/2018', 'SOP-DRF-06-01-2024', 'MUN-CPF-29-2556/2025' —
+# capitals, then parts, then numbers and a year
+CODE = regex.compile(
+    r"(?<![\w/-])(?:\p{Lu}{2,6}[-/])+(?:\p{Lu}{1,6}[-/]?)?\d{1,4}(?:[-/]\d{1,4})*[-/](?:19|20)\d\d(?![\w/-])"
+)
+# a code an agreement is cited by: 'el Acuerdo IEM-CG-29/2020', 'mediante el acuerdo No. CG-27/2016'
+AGREEMENT_BEFORE = regex.compile(r"(?i)\bacuerdo(?:\s+(?:n[o°º]\.?|n[úu]m(?:ero)?\.?))?\s*$")
 # 'artículo 41, Base V, Apartado C, de la Constitución' (one article and its parts; a list of
 # articles 'artículos 29, 32 y 35 del CEEMO' is left alone: which part goes with which is unsaid)
 ARTICLE = regex.compile(
@@ -25,6 +31,11 @@ ARTICLE = regex.compile(
     r"(?P<parts>(?:,?\s+(?:base|apartado|fracci[óo]n|numeral|inciso|p[áa]rrafo)\s+[\w]+\)?)*)"
     r",?\s+(?P<of>de\s+la|del|de)\s+(?=\p{Lu})"
 )
+
+# one part of an article: 'Base V', 'fracción I', 'numeral 3'
+ARTICLE_PART = regex.compile(r"(?P<kw>\p{L}+)\s+(?P<val>[\w]+\)?)")
+# the instrument named by one word after an article: 'Constitución', 'CEEMO', 'Estatuto'
+CAPITAL_WORD = regex.compile(r"\p{Lu}[\p{L}]+")
 
 
 @dataclass
@@ -39,7 +50,7 @@ def page_to_laws(text: str) -> list[Citation]:
     """'Ley Orgánica de la Administración Pública del Estado de México', 'Reglamento Interior
     del IEM'; a bare head ('la Constitución', 'el Reglamento') names no one instrument."""
     out = []
-    for b in find_bodies(text, LAW_HEAD):
+    for b in find_bodies(text, LAW_HEAD, FLOW_GAP):
         start = b.start
         cuts = [m for m in JOINED_LAW.finditer(b.name) if LAW_HEAD.match(fold(b.name[m.end() :]))]
         bounds = [0, *(x for m in cuts for x in (m.start(), m.end())), len(b.name)]
@@ -55,14 +66,12 @@ def page_to_laws(text: str) -> list[Citation]:
 def page_to_articles(text: str, laws: list[Citation]) -> list[Citation]:
     out = []
     for m in ARTICLE.finditer(text):
-        law = regex.match(r"\p{Lu}[\p{L}]+", text[m.end() :])
+        law = CAPITAL_WORD.match(text, m.end())
         named = next((c for c in laws if c.start == m.end()), None)
         name = named.valor if named else (law.group(0) if law else None)
         if not name:
             continue
-        parts = "".join(
-            f", {p['kw'].lower()} {p['val']}" for p in regex.finditer(r"(?P<kw>\p{L}+)\s+(?P<val>[\w]+\)?)", m["parts"])
-        )
+        parts = "".join(f", {p['kw'].lower()} {p['val']}" for p in ARTICLE_PART.finditer(m["parts"]))
         of = " ".join(m["of"].split()).lower()
         valor = f"artículo {m['num'].lower()}{parts}{',' if parts else ''} {of} {name}"
         end = named.end if named else m.end() + len(name)
@@ -70,5 +79,16 @@ def page_to_articles(text: str, laws: list[Citation]) -> list[Citation]:
     return out
 
 
-def page_to_codes(text: str) -> list[Citation]:
-    return [Citation(m.group(0), m.group(0), m.start(), m.end()) for m in CODE.finditer(text)]
+def agreement_codes(text: str) -> set[str]:
+    """The codes the text cites as agreements ('el Acuerdo IEM-CG-29/2020')."""
+    return {m.group(0) for m in CODE.finditer(text) if AGREEMENT_BEFORE.search(text, max(0, m.start() - 30), m.start())}
+
+
+def page_to_codes(text: str, agreements: set[str]) -> list[Citation]:
+    """Codes cited in the text; a code the document cites as an agreement anywhere is 'Acuerdo
+    <code>' wherever it is printed (one value for it), other codes (a document's own number, an
+    official letter's) stand as printed."""
+    return [
+        Citation(f"Acuerdo {m.group(0)}" if m.group(0) in agreements else m.group(0), m.group(0), m.start(), m.end())
+        for m in CODE.finditer(text)
+    ]

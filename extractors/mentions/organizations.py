@@ -19,11 +19,14 @@ from papeleo.text.bodies import HEADS, PARTICLES, find_bodies, heads_pattern, ti
 from papeleo.text.normalize import fold
 
 from .rules import VOCABULARY, acronym_long_forms
+from .spans import Spans
 
 ORG_HEAD = heads_pattern([*HEADS, *VOCABULARY["body_heads"]])
 # a report's lines may be set apart by a blank line inside one sentence (seed 000: 'Hospital General
-# San \n\nJuan de Dios'): a name goes on across one blank line
-FLOW_GAP = regex.compile(r"[ \t]+(?:\n[ \t]*){0,2}(?=\S)|\n(?:[ \t]*\n)?[ \t]*(?=\S)")
+# San \n\nJuan de Dios'): a name goes on across one blank line; never across a tab (a table's next cell)
+# a full stop after a word ends the name with its sentence ('... de Ocampo.' / 'Comisión de ...',
+# the next line of a glossary)
+FLOW_GAP = regex.compile(r"(?<!\p{L}{3}\.)(?: +(?:\n[ \t]*){0,2}(?=\S)|\n(?:[ \t]*\n)?[ \t]*(?=\S))")
 # particles of the names a report names besides those an issuer's name holds: 'Comisión Ejecutiva
 # de Atención *a* Víctimas', 'Liga Nacional *contra* el Cáncer', 'Juzgados en Materia de *lo* Familiar'
 NAME_PARTICLES = PARTICLES | frozenset({"a", "contra", "lo", "sobre"})
@@ -65,6 +68,20 @@ def _initials_fit(acr: str, long_form: str) -> bool:
     return i >= max(2, MIN_INITIALS * len(acr))
 
 
+def _printed_end(text: str, start: int, name: str) -> int | None:
+    """Where ``name`` (its words one space apart) ends in ``text`` from ``start``, whatever
+    whitespace stands between its words there; None when the words are not there in order."""
+    pos = start
+    for k, word in enumerate(name.split()):
+        if k:
+            while pos < len(text) and text[pos].isspace():
+                pos += 1
+        if not text.startswith(word, pos):
+            return None
+        pos += len(word)
+    return pos
+
+
 def _bodies(text: str) -> list[Body]:
     """Body names as printed: a capital opens each; two names joined by 'y' are two; a list of
     capitalised words closed by 'y' is part of the name; a name ends with its sentence, and a
@@ -74,9 +91,7 @@ def _bodies(text: str) -> list[Body]:
         if not text[b.start].isupper():
             continue  # 'los servicios de salud': a head in lowercase names no one body
         # the name's end in ``text`` (its words may stand a line apart; b.end counts one space)
-        words = regex.compile(r"\s+".join(regex.escape(w) for w in b.name.split()))
-        found = words.match(text, b.start)
-        end = found.end() if found else b.end
+        end = _printed_end(text, b.start, b.name) or b.end
         listed = LISTED.match(text, end)
         if listed:
             end = listed.end()
@@ -124,8 +139,8 @@ def page_to_bodies(text: str, defined: dict[str, str], nlp: Any) -> list[Body]:
         body = next((b for b in out if b.start == m.end()), None)
         if body and _initials_fit(m["acr"], body.valor):
             defined.setdefault(m["acr"], body.valor)
-    taken = [(b.start, b.end) for b in out]
-    candidates = [m for m in ACRONYM.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
+    taken = Spans((b.start, b.end) for b in out)
+    candidates = [m for m in ACRONYM.finditer(text) if not taken.covers(m.start())]
     known = acronym_long_forms(sorted({m.group(0) for m in candidates}), nlp) if candidates else {}
     for m in candidates:
         long_form = defined.get(m.group(0)) or known.get(m.group(0))

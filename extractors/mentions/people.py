@@ -21,7 +21,6 @@ import regex
 from rapidfuzz import fuzz
 
 from papeleo.text.bodies import CAPS_STOPS
-from papeleo.text.dates import MONTHS
 from papeleo.text.normalize import fold, name_case
 
 from .rules import VOCABULARY
@@ -40,9 +39,16 @@ PARTICLES = frozenset({"de", "del", "la", "las", "los"})
 PARTICLE = regex.compile(r"(?i)(?:del|de|las|los|la)(?=[ \t\n])")
 # the gap between two words of a name: spaces on one line, or (after a title) one line break
 SAME_LINE = regex.compile(r"[ \t]+")
-ACROSS_LINE = regex.compile(r"[ \t]*\n?[ \t]*")
+ACROSS_LINE = regex.compile(r" *(?:\n[ \t]*)?")
 MIN_NAME_WORDS = 2  # a given name and a surname
 MAX_NAME_WORDS = 6  # 'Marlene Arisbe Mendoza Díaz de León' (particles not counted)
+# a row's number before the name in its first cell: '1 Marlene Sepúlveda', '12. Ana Torres'
+ROW_NUMBER = regex.compile(r"^\s*\d{1,3}[.)]?\s+(?=\p{Lu})")
+# a cell of figures: '95.651', '9,583', '100', 'N/A'
+FIGURE_CELL = regex.compile(r"^(?:\d[\d.,]*|N/?A)(?:\s|$)")
+# a table row's first cell is a name with no post beside it only from this many words: two
+# capitalised words open many rows ('Educación Cívica'), names in score tables run to three or more
+MIN_ROW_NAME_WORDS = 3
 # a cell boundary in a row whose cells a tab or a run of spaces separates
 CELL_SPLIT = regex.compile(r"\t+|[ ]{2,}")
 # a post continues on the next lines of a signature block for at most this many lines
@@ -58,9 +64,10 @@ NOT_NAME = (
     | frozenset(fold(w) for phrase in VOCABULARY["body_heads"] for w in phrase.split())
     | frozenset(fold(w) for phrase in VOCABULARY["law_heads"] for w in phrase.split())
     | CAPS_STOPS
-    | frozenset(MONTHS)
     | frozenset({"el", "en", "y", "e", "o", "u", "se", "que", "por", "para", "con", "al", "a", "estado", "gobierno"})
     | frozenset({"ciudad", "municipio", "republica", "mexico", "guatemala", "nacional", "estatal", "general"})
+    # titles: 'Mtro' of 'Mtro. Efraín ...' in the next cell is no word of the name before it
+    | frozenset({"lic", "licda", "licdo", "mtro", "mtra", "dr", "dra", "ing", "arq", "prof", "profa", "mvz"})
 )
 
 
@@ -71,17 +78,27 @@ class Person:
     start: int
     end: int
     cargo: str | None = None
+    cell: bool = False  # read from a table row's cell (its name may wrap to the cell's next line)
+    title_start: int | None = None  # where its title starts, when a title opens it
 
 
 def _is_name_word(word: str) -> bool:
     return fold(word) not in NOT_NAME and len(word) > 1
 
 
+def is_name_cell(cell: str) -> bool:
+    """A cell that holds only words of a name ('Arturo Pedro', 'Karla'): the rest of one."""
+    words = cell.split()
+    return bool(words) and all(
+        (NAME_WORD.fullmatch(w) and _is_name_word(w)) or (k and fold(w) in PARTICLES) for k, w in enumerate(words)
+    )
+
+
 def read_name(text: str, pos: int, gap: regex.Pattern = SAME_LINE) -> tuple[str, int] | None:
     """The name that starts at ``pos`` (its words and the particles between them) and where it
     ends; None when fewer than two name words start there."""
     words, end, cur, pending = [], pos, pos, []
-    while len(words) < MAX_NAME_WORDS:
+    while len([w for w in words if fold(w) not in PARTICLES]) < MAX_NAME_WORDS:
         m = PARTICLE.match(text, cur) if words else None
         m = m or NAME_WORD.match(text, cur)
         low = m and fold(m.group(0))
@@ -101,22 +118,28 @@ def read_name(text: str, pos: int, gap: regex.Pattern = SAME_LINE) -> tuple[str,
     return text[pos:end], end
 
 
-def _tidy(name: str) -> str:
+def tidy_name(name: str) -> str:
     words = name.replace("*", " ").split()
     return name_case(" ".join(words)) if all(w.isupper() for w in words if len(w) > 1) else " ".join(words)
 
 
 def post_after(text: str, end: int) -> str | None:
     """The post printed right after a name: after a comma on its line, or on the next lines."""
-    rest = text[end:]
-    m = regex.match(r"\**[ \t]*,[ \t]*([^\n;]+)", rest)
+    m = COMMA_POST.match(text, end)
     if m and CARGO_HEAD.match(fold(m.group(1))):
-        post = regex.split(r"\s+(?:y|Y)\s+(?=LA\s|EL\s|la\s|el\s)|;", m.group(1))[0]
-        return _tidy(post.strip(" ,.:"))
-    m = regex.match(r"\**[ \t]*\n(?:[ \t]*\n)?", rest)
+        post = POST_END.split(m.group(1))[0]
+        return tidy_name(post.strip(" ,.:"))
+    m = POST_BELOW.match(text, end)
     if not m:
         return None
-    lines = rest[m.end() :].split("\n")
+    nxt = m.end()
+    lines = []
+    for _ in range(MAX_POST_LINES + 1):
+        stop = text.find("\n", nxt)
+        lines.append(text[nxt : stop if stop >= 0 else len(text)])
+        if stop < 0:
+            break
+        nxt = stop + 1
     if not lines or not CARGO_HEAD.match(fold(lines[0].strip(" *"))) or _is_row(lines[0]):
         return None
     post = [lines[0].strip(" *")]
@@ -128,7 +151,7 @@ def post_after(text: str, end: int) -> str | None:
         if not caps and not (CARGO_HEAD.match(fold(line)) or fold(line.split()[0]) in PARTICLES):
             break
         post.append(line)
-    return _tidy(" ".join(post).strip(" ,.:"))
+    return tidy_name(" ".join(post).strip(" ,.:"))
 
 
 def _is_row(line: str) -> bool:
@@ -141,7 +164,7 @@ def _cell_before(text: str, pos: int) -> str | None:
     line_start = text.rfind("\n", 0, pos) + 1
     cells = CELL_SPLIT.split(text[line_start:pos].strip())
     if len(cells) >= 1 and text[line_start:pos].rstrip(" ").endswith("\t") and CARGO_HEAD.match(fold(cells[-1])):
-        return _tidy(cells[-1])
+        return tidy_name(cells[-1])
     return None
 
 
@@ -156,14 +179,25 @@ def titled_people(text: str) -> list[Person]:
                 break
             printed, end = got
             post = post_after(text, end) or _cell_before(text, t.start())
-            out.append(Person(_tidy(printed), printed, pos, end, post))
-            nxt = regex.match(r"[ \t]+y[ \t]+", text[end:])
+            out.append(Person(tidy_name(printed), printed, pos, end, post, title_start=t.start()))
+            nxt = AND_NEXT.match(text, end)
             if not (PLURAL_TITLE.match(t["title"].strip()) and nxt):
                 break
-            pos = end + nxt.end()
+            pos = nxt.end()
     return out
 
 
+# a post after a comma on the name's line: ', SUBSECRETARIO DE PLANEACIÓN Y PRESUPUESTO Y LA SECRETARÍA'
+COMMA_POST = regex.compile(r"\**[ \t]*,[ \t]*([^\n;]+)")
+# where such a post ends: before 'Y LA SECRETARÍA' (the clause's next party) or a semicolon
+POST_END = regex.compile(r"\s+(?:y|Y)\s+(?=LA\s|EL\s|la\s|el\s)|;")
+# a post on the next line, or the one after a blank line: 'HUGO AYALA RAMOS\nDIRECTOR DE ...'
+POST_BELOW = regex.compile(r"\**[ \t]*\n(?:[ \t]*\n)?")
+# the second of two names a plural title opens: 'Dras. Karla López *y* Sandra Almengor'
+AND_NEXT = regex.compile(r"[ \t]+y[ \t]+")
+WORD = regex.compile(r"\S+")
+# one cell of a row: 'Torres Santiago Ana Yarin' in 'Torres Santiago Ana Yarin<TAB>Coordinadora ...'
+CELL = regex.compile(r"[^\t]+?(?=\t|[ ]{2,}|$)")
 # a run of two or more words in capitals: a name when a post follows it
 CAPS_RUN = regex.compile(r"(?<![\p{L}])\p{Lu}{2,}[\p{Lu}'’-]*(?:[ \t]+\p{Lu}[\p{Lu}'’-]*)+")
 
@@ -172,9 +206,8 @@ def posted_people(text: str) -> list[Person]:
     """Names a post follows: 'ROBERTO INDA GONZÁLEZ, SUBSECRETARIO DE ...', a signature block."""
     out = []
     for run in CAPS_RUN.finditer(text):
-        words = list(regex.finditer(r"\S+", run.group(0)))
-        for w in words:  # the name may start after 'REPRESENTADA POR' inside the run
-            pos = run.start() + w.start()
+        for w in WORD.finditer(text, run.start(), run.end()):  # the name may start after 'REPRESENTADA POR'
+            pos = w.start()
             got = read_name(text, pos)
             if not got or got[1] > run.end():
                 continue
@@ -183,16 +216,44 @@ def posted_people(text: str) -> list[Person]:
                 continue
             post = post_after(text, end)
             if post:
-                out.append(Person(_tidy(printed), printed, pos, end, post))
+                out.append(Person(tidy_name(printed), printed, pos, end, post))
             break
     for line_start, line in _lines(text):
-        cells = [(m.start(), m.group(0)) for m in regex.finditer(r"[^\t]+?(?=\t|[ ]{2,}|$)", line)]
-        for (cpos, cell), (_, nxt) in zip(cells, cells[1:]):
-            cell_text = cell.strip()
-            got = read_name(cell_text, 0)
-            if got and got[1] == len(cell_text) and CARGO_HEAD.match(fold(nxt.strip())):
-                start = line_start + cpos + (len(cell) - len(cell.lstrip()))
-                out.append(Person(_tidy(cell_text), cell_text, start, start + len(cell_text), _tidy(nxt.strip())))
+        if CELL_SPLIT.search(line):
+            out.extend(row_people(line_start, line))
+    return out
+
+
+def row_people(line_start: int, line: str) -> list[Person]:
+    """Names in a table row: a cell that is a name with a post in the next cell ('Torres
+    Santiago Ana Yarin<TAB>Coordinadora de ...'), or the post in its own cell after the name
+    (the gap too narrow to tell), or a row's first cell of three or more name words followed by
+    figures (a score table without posts: 'Ortega Medina Isidro<TAB>95.651<TAB>100.000')."""
+    out = []
+    cells = [(m.start(), m.group(0)) for m in CELL.finditer(line)]
+    for k, (cpos, cell) in enumerate(cells):
+        nxt = cells[k + 1][1].strip() if k + 1 < len(cells) else ""
+        lead = ROW_NUMBER.match(cell)
+        cell_text = cell[lead.end() :].strip() if lead else cell.strip()
+        got = read_name(cell_text, 0)
+        if not got:
+            continue
+        start = line_start + cpos + (lead.end() if lead else len(cell) - len(cell.lstrip()))
+        printed, end = got
+        rest = cell_text[end:].strip()
+        if not rest and nxt and CARGO_HEAD.match(fold(nxt)):
+            out.append(Person(tidy_name(printed), printed, start, start + end, tidy_name(nxt), cell=True))
+        elif rest and CARGO_HEAD.match(fold(rest)):
+            # 'Zárate Ibarra María Xóchitl Enlace de Alto Nivel': the gap between the two cells
+            # too narrow to tell, the post's first word says where the name ends
+            out.append(Person(tidy_name(printed), printed, start, start + end, tidy_name(rest), cell=True))
+        elif (
+            k == 0
+            and not rest
+            and len([w for w in printed.split() if fold(w) not in PARTICLES]) >= MIN_ROW_NAME_WORDS
+            and any(FIGURE_CELL.match(c.strip()) for _, c in cells[1:])
+        ):
+            out.append(Person(tidy_name(printed), printed, start, start + end, None, cell=True))
     return out
 
 
@@ -213,17 +274,30 @@ def same_person(a: str, b: str) -> bool:
     return all(max(fuzz.ratio(w, x) for x in long_) >= SAME_NAME_WORD for w in short)
 
 
+# a run of capitalised words and the particles between them: 'Cupertino Blancas Cortez',
+# 'Marlene Arisbe Mendoza Díaz de León'
+CAPITALISED_RUN = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}+(?:(?: +| *\n *)(?:(?:de|del|la|las|los) +)*\p{Lu}\p{Ll}+)+")
+
+
 def known_people(text: str, known: list[str]) -> list[Person]:
-    """Other printings of names already found: a run of name words that is the same person."""
-    out = []
-    if not known:
+    """Other printings of names already found: a run of name words that is the same person.
+    Only names that share a word, as printed, with the run are compared (an index, so a page
+    is not compared word by word with every name): a name whose every word OCR damaged in
+    one of its printings is not linked."""
+    out: list[Person] = []
+    by_word: dict[str, list[str]] = {}
+    for name in known:
+        for w in set(fold(name).split()) - PARTICLES:
+            by_word.setdefault(w, []).append(name)
+    if not by_word:
         return out
-    for m in regex.finditer(r"(?<![\p{L}])\p{Lu}\p{Ll}+(?:[ \t]+(?:(?:de|del|la|las|los)[ \t]+)*\p{Lu}\p{Ll}+)+", text):
-        got = read_name(text, m.start())
+    for m in CAPITALISED_RUN.finditer(text):
+        got = read_name(text, m.start(), ACROSS_LINE)
         if not got:
             continue
         printed, end = got
-        match = next((k for k in known if same_person(printed, k)), None)
+        candidates = {k for w in fold(printed).split() for k in by_word.get(w, ())}
+        match = next((k for k in known if k in candidates and same_person(printed, k)), None)
         if match:
             out.append(Person(match, printed, m.start(), end))
     return out

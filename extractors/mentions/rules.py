@@ -1,7 +1,8 @@
 """mentions.v2's spaCy rule components, built once per process on ``ctx.nlp``'s vocabulary from
 the pattern data in ``patterns/``.
 
-- ``fuzzy_heads.jsonl``: one ``FUZZY1``/``FUZZY2`` token pattern per word that opens a name
+- ``fuzzy_heads.jsonl``: one ``FUZZY1`` token pattern per word that opens a name (``FUZZY2``
+  from ten letters: two edits on a shorter word reach another word, 'Función' -> 'Fundación')
   (``Dirección``, ``Oficialía``, ``Reglamento``). OCR prints 'Direccién', 'Oficizlia'; the
   Matcher finds which head a damaged word stands for. It runs on a Doc of the page's distinct
   capitalised words, not on the running text: FUZZY compares every token with every pattern

@@ -10,24 +10,28 @@ Generales' is the body it names; ``texto_original`` keeps the page's own printin
 
 from __future__ import annotations
 
+import bisect
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from papeleo.context import Context, process_context
-from papeleo.model import Document, Page
+from papeleo.model import Document, Line, Page
 from papeleo.registry import Extraction, register
-from papeleo.text.pagetext import PageText, lines_to_bbox, lines_to_confidence, page_to_text
+from papeleo.text.bodies import title_case
+from papeleo.text.normalize import fold
+from papeleo.text.pagetext import PageText, line_to_cell_text, lines_to_bbox, lines_to_confidence
 
 from .amounts import page_to_amounts, page_to_counts
 from .amparos import page_to_legal_actions
 from .dates import page_to_cell_dates, page_to_dates
 from .entities import entity_id
-from .legal import page_to_articles, page_to_codes, page_to_laws
+from .legal import agreement_codes, page_to_articles, page_to_codes, page_to_laws
 from .links import page_to_urls
 from .organizations import page_to_bodies
-from .people import Person, known_people, posted_people, titled_people
+from .people import CARGO_HEAD, FIGURE_CELL, Person, is_name_cell, known_people, posted_people, tidy_name, titled_people
 from .rules import repair_heads
+from .spans import Spans
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +69,7 @@ class _Collector:
 
 
 def _repaired_text(page: Page, nlp: Any) -> PageText:
-    lines, _ = repair_heads([line.text for line in page.lines], nlp)
+    lines, _ = repair_heads([line_to_cell_text(line) for line in page.lines], nlp)
     starts, offset = [], 0
     for line in lines:
         starts.append(offset)
@@ -73,8 +77,94 @@ def _repaired_text(page: Page, nlp: Any) -> PageText:
     return PageText(page, "\n".join(lines), tuple(starts))
 
 
+# a wrapped cell's next line starts this close to the cell's own left edge (points)
+CELL_ALIGN = 3.0
+
+
+def _word_starts(line: Line) -> list[int]:
+    """Where each word of a line starts in its cell text (line_to_cell_text joins them by one
+    character)."""
+    starts, pos = [], 0
+    for w in line.words:
+        starts.append(pos)
+        pos += len(w.text) + 1
+    return starts
+
+
+def wrapped_cell_name(pt: PageText, person: Person) -> Person:
+    """A name read from a table cell with the rest of it from the cell's next line: 'Díaz de León
+    Valdés' / 'Arturo Pedro' under it (the next line's first cell starts at the name's left edge,
+    holds only name words, and is not a row of its own: no post follows it)."""
+    i = bisect.bisect_right(pt.starts, person.start) - 1
+    lines = pt.page.lines
+    if i + 1 >= len(lines) or not lines[i].words or any(w.bbox is None for w in (*lines[i].words, *lines[i + 1].words)):
+        return person
+    col = person.start - pt.starts[i]
+    starts = _word_starts(lines[i])
+    if col not in starts or not lines[i + 1].words:
+        return person
+    x0 = lines[i].words[starts.index(col)].bbox.x0
+    nxt_text = pt.text[pt.starts[i + 1] : pt.starts[i + 1] + len(line_to_cell_text(lines[i + 1]))]
+    cells = nxt_text.split("\t")
+    if abs(lines[i + 1].words[0].bbox.x0 - x0) > CELL_ALIGN or not is_name_cell(cells[0]):
+        return person
+    if len(cells) > 1 and (
+        CARGO_HEAD.match(fold(cells[1].strip())) or any(FIGURE_CELL.match(c.strip()) for c in cells[1:])
+    ):
+        return person  # the next row: a post or figures beside its name
+    printed = f"{person.printed} {cells[0].strip()}"
+    return replace(person, name=tidy_name(printed), printed=printed, end=pt.starts[i + 1] + len(cells[0].rstrip()))
+
+
+def _cells_with_x(pt: PageText, i: int) -> list[tuple[float, float, str]]:
+    """The cells of line ``i`` (tab-separated cell text) with the left and right edge of each."""
+    line = pt.page.lines[i]
+    text = pt.text[pt.starts[i] : pt.starts[i] + len(line_to_cell_text(line))]
+    out, k = [], 0
+    for cell in text.split("\t"):
+        n = len(cell.split())
+        words = line.words[k : k + n]
+        if words and all(w.bbox is not None for w in words):
+            out.append((words[0].bbox.x0, words[-1].bbox.x1, cell.strip()))
+        k += n
+    return out
+
+
+def post_below(pt: PageText, person: Person, title_start: int) -> Person:
+    """The post printed under a name in a row of signatures ('Arq. Mónica Ramírez Uribe<TAB>Mtro.
+    ...' / 'Presidenta del Comité<TAB>Integrante ...'): the cell of the next line whose middle
+    stands under the name's own cell (signatures are centred or set flush left), when it opens
+    with a post."""
+    i = bisect.bisect_right(pt.starts, title_start) - 1
+    lines = pt.page.lines
+    if i + 1 >= len(lines) or not lines[i].words:
+        return person
+    col = title_start - pt.starts[i]
+    starts = _word_starts(lines[i])
+    if col not in starts or lines[i].words[starts.index(col)].bbox is None:
+        return person
+    x = lines[i].words[starts.index(col)].bbox.x0
+    own = next(((x0, x1) for x0, x1, _ in _cells_with_x(pt, i) if x0 <= x + 0.5 and x <= x1), None)
+    if own is None:
+        return person
+    for j in (i + 1, i + 2):
+        if j >= len(lines) or any(w.bbox is None for w in lines[j].words):
+            break
+        cell = next((c for x0, x1, c in _cells_with_x(pt, j) if own[0] <= (x0 + x1) / 2 <= own[1]), None)
+        if cell and CARGO_HEAD.match(fold(cell)):
+            return replace(person, cargo=tidy_name(cell))
+        if lines[j].words:
+            break
+    return person
+
+
 def _people(pages: list[PageText]) -> list[tuple[PageText, Person]]:
-    found = [(pt, p) for pt in pages for p in [*titled_people(pt.text), *posted_people(pt.text)]]
+    found = []
+    for pt in pages:
+        for p in titled_people(pt.text):
+            found.append((pt, p if p.cargo or p.title_start is None else post_below(pt, p, p.title_start)))
+        for p in posted_people(pt.text):
+            found.append((pt, wrapped_cell_name(pt, p) if p.cell else p))
     names: list[str] = []
     for _, p in found:
         if p.name not in names:
@@ -87,16 +177,68 @@ def _people(pages: list[PageText]) -> list[tuple[PageText, Person]]:
     return found
 
 
-def _page_mentions(out: _Collector, page: Page, pt: PageText, defined: dict[str, str], nlp: Any) -> None:
+# a line whose right edge stops short of the page's text by more than this share of the text's
+# width ended on purpose (a heading, a table cell, a signature line), it did not wrap; a name
+# does not go on past it. A ragged right edge loses at most a long word's width at a wrap.
+WRAP_SLACK = 0.2
+
+
+def hard_breaks(pt: PageText) -> list[int]:
+    """Offsets of the line breaks after lines that did not wrap (pages with geometry only;
+    plain text has no right edge to tell, and any break may be a wrap)."""
+    boxes = [line.bbox for line in pt.page.lines if line.bbox is not None]
+    if not boxes:
+        return []
+    left, right = min(b.x0 for b in boxes), max(b.x1 for b in boxes)
+    limit = right - WRAP_SLACK * (right - left)
+    return [
+        pt.starts[i + 1] - 1
+        for i, line in enumerate(pt.page.lines[:-1])
+        if line.bbox is not None and line.bbox.x1 < limit
+    ]
+
+
+def cut_at_break(text: str, start: int, end: int, breaks: list[int]) -> int:
+    """``end``, or the first hard line break inside ``start``..``end`` with the particles and
+    punctuation before it trimmed."""
+    i = bisect.bisect_right(breaks, start)
+    if i < len(breaks) and breaks[i] < end:
+        cut = text[start : breaks[i]].rstrip(" ,;:.")
+        words = cut.split()
+        while words and words[-1].lower() in TRAILING_PARTICLES:
+            words.pop()
+        return start + len(" ".join(words)) if words and cut.startswith(words[0]) else start
+    return end
+
+
+TRAILING_PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "y", "e", "para", "en", "al", "a", "contra"})
+
+
+def _cut(item, text: str, breaks: list[int]):
+    """A body or a law cut at the first hard line break in it (None when too little is left);
+    an acronym's long form is left as it is."""
+    end = cut_at_break(text, item.start, item.end, breaks)
+    if end == item.end:
+        return item
+    printed = text[item.start : end]
+    if len(printed.split()) < 2:
+        return None
+    return replace(item, valor=title_case(" ".join(printed.split())), printed=printed, end=end)
+
+
+def _page_mentions(
+    out: _Collector, page: Page, pt: PageText, defined: dict[str, str], agreements: set[str], nlp: Any
+) -> None:
     """Every mention but people on one page (people are read over the whole document first)."""
-    plain = page_to_text(page)
+    plain = pt
+    breaks = hard_breaks(pt)
     for valor, raw, first, last in page_to_urls(page):
         lines = page.lines[first : last + 1]
         out.add("url", valor, raw, page, lines_to_confidence(lines), lines_to_bbox(lines))
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
 
     def add_at(tipo: str, valor: str, raw: str, start: int, end: int, **extra) -> None:
-        taken.append((start, end))
+        taken.add(start, end)
         out.add(tipo, valor, raw, page, pt.confidence_between(start, end), pt.bbox_between(start, end), **extra)
 
     for valor, raw, first, last in page_to_cell_dates(page):
@@ -106,10 +248,15 @@ def _page_mentions(out: _Collector, page: Page, pt: PageText, defined: dict[str,
         add_at("fecha", valor, raw, start, end, precision=PRECISION.get(len(valor)))
     for valor, raw, start, end in page_to_legal_actions(plain):
         add_at("referencia_legal", valor, raw, start, end)
-    laws = page_to_laws(pt.text)
-    for c in [*laws, *page_to_articles(pt.text, laws), *page_to_codes(pt.text)]:
+    laws = [c for c in (_cut(c, pt.text, breaks) for c in page_to_laws(pt.text)) if c is not None]
+    articles = page_to_articles(pt.text, laws)
+    for c in [*laws, *articles, *page_to_codes(pt.text, agreements)]:
         add_at("referencia_legal", c.valor, c.printed, c.start, c.end)
+    named = Spans((c.start, c.end) for c in [*laws, *articles])
     for b in page_to_bodies(pt.text, defined, nlp):
+        b = _cut(b, pt.text, breaks)
+        if b is None or named.covers(b.start):
+            continue  # 'Ley de Coordinación Fiscal': the law is the mention, not a body in its name
         add_at("organizacion", b.valor, b.printed, b.start, b.end, entidad_id=entity_id("organizacion", b.valor))
     amounts = page_to_amounts(pt.text)
     for q in amounts:
@@ -136,8 +283,9 @@ def document_to_mentions(doc: Document, ctx: Context) -> list[Mention]:
             entidad_id=entity_id("persona", valor),
         )
     defined: dict[str, str] = {}
+    agreements = {code for pt in pages for code in agreement_codes(pt.text)}
     for page, pt in zip(doc.pages, pages):
-        _page_mentions(out, page, pt, defined, ctx.nlp)
+        _page_mentions(out, page, pt, defined, agreements, ctx.nlp)
     return list(out.seen.values())
 
 

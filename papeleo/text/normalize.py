@@ -9,6 +9,7 @@ and parsers of this package — and each family — compare like with like.
 
 from __future__ import annotations
 
+import functools
 import logging
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -71,10 +72,17 @@ def strip_accents(text: str) -> str:
 
     NFKD also unfolds compatibility characters ('ﬁ' -> 'fi', 'º' -> 'o'), so the result can
     be longer than the input; use :func:`fold_keep_offsets` when offsets must survive."""
+    if text.isascii():
+        return text  # nothing to decompose: most words of most documents
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# the words most folded (vocabulary lookups fold every word of every line) are few: remembered
+FOLD_CACHE = 1 << 16
+
+
+@functools.lru_cache(maxsize=FOLD_CACHE)
 def fold(text: str) -> str:
     """The form two spellings of one word share: accents off, lowercase, whitespace runs
     (line breaks included) collapsed to one space, ends trimmed."""
@@ -88,10 +96,21 @@ def _fold_char(c: str) -> str:
     return low if len(low) == 1 else base
 
 
+class _FoldTable(dict):
+    """``str.translate`` table of :func:`_fold_char`, filled as characters are first seen."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_keep_offsets(text: str) -> str:
     """Accents off and lowercase, one character for one character, so a match found in
     the folded text has the same offsets in the original (whitespace is kept as is)."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def trim_punct(token: str, chars: str = TOKEN_PUNCT) -> str:

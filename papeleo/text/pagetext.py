@@ -24,6 +24,28 @@ def lines_to_bbox(lines: Iterable[Line]) -> BBox | None:
     return BBox.union(line.bbox for line in lines)
 
 
+# a gap between two words of a line wider than this many times their height starts a new cell
+# (a table's next column, the second signature of a row): word spacing, even justified, stays
+# under half a height; the gap between two columns is rarely under one. Narrower columns set
+# closer are read as one cell.
+CELL_GAP_HEIGHTS = 1.0
+
+
+def line_to_cell_text(line: Line) -> str:
+    """The line's words joined by a space, or by a tab where a gap says a new cell starts, so
+    text rules see a table row's cells apart as in a tab-separated export; the line's own text
+    when its words have no boxes (plain text keeps its tabs and runs of spaces)."""
+    words = [w for w in line.words if w.bbox is not None]
+    if not words or len(words) != len(line.words):
+        return line.text
+    out = [words[0].text]
+    for prev, w in zip(words, words[1:]):
+        height = max(min(prev.bbox.height, w.bbox.height), 1.0)
+        out.append("\t" if w.bbox.x0 - prev.bbox.x1 > CELL_GAP_HEIGHTS * height else " ")
+        out.append(w.text)
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class PageText:
     """A page's lines joined with newlines, with the offset where each line starts."""

@@ -111,8 +111,8 @@ def test_legal_references_one_spelling():
     )
     refs = {r["valor"] for r in _of(rows, "referencia_legal")}
     assert {
-        "IEM-CG-29/2020",
-        "INE/JGE144/2018",
+        "Acuerdo IEM-CG-29/2020",
+        "Acuerdo INE/JGE144/2018",
         "artículo 41, base V, apartado C, de la Constitución",
         "Ley General de Contabilidad Gubernamental",
     } <= refs
