@@ -54,15 +54,17 @@ SPELLED_AMOUNT = regex.compile(
 GROUPED = regex.compile(r"[,.]\d")
 SCALES = {"mil": 1e3, "millón": 1e6, "millones": 1e6, "mil millones": 1e9}
 
-# a count: a figure or a number word, then a lowercase noun ('15 camas', 'dos aislamientos')
+# a count: a figure or a number word, then a lowercase noun ('15 camas', 'dos aislamientos') on
+# the same line or the next (never across a tab: a table's next cell)
 COUNT = regex.compile(
-    rf"(?<![\w.,/$-])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{COUNT_WORDS})\s+(?P<unit>\p{{Ll}}[\p{{Ll}}]{{2,}})\b"
+    rf"(?<![\w.,/$-])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{COUNT_WORDS})(?: +| *\n *)(?P<unit>\p{{Ll}}[\p{{Ll}}]{{2,}})\b"
 )
 # words after a number that are no unit: particles, number words, months, currency (a sum)
 NOT_UNITS = (
     frozenset(
         "de del y e o u a al en por para con que se los las la el lo su sus mil millones millón "
-        "puntos punto por ciento https http www".split()
+        "puntos punto por ciento https http www sin entre hasta desde sobre bajo tras contra durante "
+        "mediante menos como cuando donde más".split()
     )
     | frozenset(MONTHS)
     | frozenset(c for c in CURRENCY if c.islower())
@@ -72,6 +74,9 @@ LABELS = regex.compile(
     r"(?i)(?:art[íi]culos?|fracci[óo]n(?:es)?|numeral(?:es)?|p[áa]gina|inciso|anexo|cap[íi]tulo|punto|"
     r"no\.|n[úu]m\.?|n[úu]mero|tel\.?|c\.\s?p\.|cp|año|ejercicio|unidad|sala|nivel|tomo|folio)\s*$"
 )
+# 'programados', 'atendidas', 'establecidos': a participle standing for a noun said before it
+PARTICIPLE = regex.compile(r"(?:ad|id)[oa]s$")
+OF_BEFORE = regex.compile(r"\bde\s+$")
 # a year: counts of that size are rarer in reports than years read as counts ('2000 personas' is lost)
 YEAR = regex.compile(r"^(?:19|20)\d\d$")
 NUMBER_WORD = regex.compile(rf"^(?:{NUMBER_WORDS})$", regex.IGNORECASE)
@@ -138,6 +143,10 @@ def page_to_counts(text: str, taken: Spans) -> list[Quantity]:
         ):
             continue
         num = m["num"]
+        if not unit.endswith("s") and num not in ("1", "un", "una"):
+            continue  # a count of more than one names a plural noun: '12 duermen', '90 frente a' are none
+        if PARTICIPLE.search(unit) and OF_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            continue  # '542 desayunos de 458 programados': the second number counts the first's noun
         if YEAR.match(num):
             continue  # 'en 2014 esta área': a year, not a count
         value = _figure(num) if num[0].isdigit() else words_to_number(num)

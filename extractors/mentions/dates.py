@@ -10,15 +10,17 @@ from papeleo.text.dates import MONTHS, DateMatch, Precision, find_dates, parse_d
 from papeleo.text.pagetext import PageText
 
 
-def _date_value(d: DateMatch) -> str | None:
-    """A day as ISO, a month as YYYY-MM; quarters, bare years and years taken from context
-    are left to mentions.v2, which gives every date its precision."""
+def _date_value(d: DateMatch, years: bool = False) -> str | None:
+    """A day as ISO, a month as YYYY-MM and, with ``years``, a year named as such ('ejercicio
+    2019') as YYYY; quarters, semesters and years taken from context are no mentions."""
     if d.year_inferred:
         return None
     if d.precision is Precision.DAY:
         return d.value.isoformat()
     if d.precision is Precision.MONTH:
         return f"{d.value:%Y-%m}"
+    if years and d.precision is Precision.YEAR:
+        return f"{d.value:%Y}"
     return None
 
 
@@ -26,7 +28,7 @@ def _date_value(d: DateMatch) -> str | None:
 PERIOD_JOINER = regex.compile(r"[\s,]*(?:a|al|hasta|y|[-–—])?\s*", regex.IGNORECASE)
 
 
-def page_to_dates(pt: PageText) -> list[tuple[str, str, int, int]]:
+def page_to_dates(pt: PageText, years: bool = False) -> list[tuple[str, str, int, int]]:
     """(value, text as printed, start, end) for each date in the page's text; both ends of a
     period ('septiembre 2018 a agosto 2019') are dates of their own."""
     out = []
@@ -36,7 +38,7 @@ def page_to_dates(pt: PageText) -> list[tuple[str, str, int, int]]:
             joiner = PERIOD_JOINER.match(pt.text, d.range_from.span[1], d.span[1])
             parts = [(d.range_from, d.range_from.span[0]), (d, joiner.end() if joiner else d.range_from.span[1])]
         for part, start in parts:
-            value = _date_value(part)
+            value = _date_value(part, years)
             if value is not None:
                 end = part.span[1]
                 out.append((value, pt.text[start:end], start, end))

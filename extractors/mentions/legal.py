@@ -10,7 +10,7 @@ import regex
 from papeleo.text.bodies import find_bodies, heads_pattern, title_case
 from papeleo.text.normalize import fold
 
-from .organizations import FLOW_GAP
+from .organizations import FLOW_GAP, printed_end
 from .rules import VOCABULARY
 
 LAW_HEAD = heads_pattern(VOCABULARY["law_heads"])
@@ -51,15 +51,17 @@ def page_to_laws(text: str) -> list[Citation]:
     del IEM'; a bare head ('la Constitución', 'el Reglamento') names no one instrument."""
     out = []
     for b in find_bodies(text, LAW_HEAD, FLOW_GAP):
-        start = b.start
-        cuts = [m for m in JOINED_LAW.finditer(b.name) if LAW_HEAD.match(fold(b.name[m.end() :]))]
-        bounds = [0, *(x for m in cuts for x in (m.start(), m.end())), len(b.name)]
-        for part in (b.name[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)):
-            at = text.find(part, start)
-            if at < 0 or len(part.split()) < 2:
-                continue
-            out.append(Citation(title_case(part), part, at, at + len(part)))
-            start = at + len(part)
+        if not text[b.start].isupper():
+            continue  # 'la norma del Servicio': a head in lower case names no one instrument
+        end = printed_end(text, b.start, b.name) or b.end
+        printed = text[b.start : end]  # the name as it stands in the text (its words may be a line apart)
+        cuts = [m for m in JOINED_LAW.finditer(printed) if LAW_HEAD.match(fold(printed[m.end() :]))]
+        bounds = [0, *(x for m in cuts for x in (m.start(), m.end())), len(printed)]
+        for i in range(0, len(bounds), 2):
+            part = printed[bounds[i] : bounds[i + 1]]
+            if len(part.split()) >= 2:
+                at = b.start + bounds[i]
+                out.append(Citation(title_case(" ".join(part.split())), part, at, at + len(part)))
     return out
 
 

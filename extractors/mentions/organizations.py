@@ -35,6 +35,9 @@ JOINED = regex.compile(r"\s+(?:y|e)\s+(?P<article>(?:la|el|los|las)\s+)?(?=\p{Lu
 # a full stop after a word of three letters or more ends the sentence, and the name ('México.
 # SÉPTIMA. Prórroga'); 'H.' and 'Q.' are abbreviations
 SENTENCE_END = regex.compile(r"(?<=\p{L}{3})\.(?=\s|$)")
+# a name in mixed case runs into a heading in capitals: 'Defensoría del Ambiente INFORME DE VERIFICACIÓN'
+# (two words in capitals in a row; one is an acronym of the name: 'Sistema Municipal DIF')
+CAPS_AFTER_MIXED = regex.compile(r"\s+\p{Lu}{2,}[\p{Lu}.]*\s+\p{Lu}{2,}")
 BLANK_LINE = regex.compile(r"\n[ \t]*\n")
 # 'Dirección General de Planeación, Seguimiento y Evaluación': a list of capitalised words
 # closed by 'y' goes on the name
@@ -68,7 +71,7 @@ def _initials_fit(acr: str, long_form: str) -> bool:
     return i >= max(2, MIN_INITIALS * len(acr))
 
 
-def _printed_end(text: str, start: int, name: str) -> int | None:
+def printed_end(text: str, start: int, name: str) -> int | None:
     """Where ``name`` (its words one space apart) ends in ``text`` from ``start``, whatever
     whitespace stands between its words there; None when the words are not there in order."""
     pos = start
@@ -91,7 +94,7 @@ def _bodies(text: str) -> list[Body]:
         if not text[b.start].isupper():
             continue  # 'los servicios de salud': a head in lowercase names no one body
         # the name's end in ``text`` (its words may stand a line apart; b.end counts one space)
-        end = _printed_end(text, b.start, b.name) or b.end
+        end = printed_end(text, b.start, b.name) or b.end
         listed = LISTED.match(text, end)
         if listed:
             end = listed.end()
@@ -101,6 +104,9 @@ def _bodies(text: str) -> list[Body]:
             name = name[: stop.start()]
         if name.isupper() and BLANK_LINE.search(name):
             name = name[: BLANK_LINE.search(name).start()]
+        heading = CAPS_AFTER_MIXED.search(name) if not name.isupper() else None
+        if heading:
+            name = name[: heading.start()]
         head = ORG_HEAD.match(fold(name))
         start = b.start
         for part in _split_joined(name, head.group(0) if head else ""):

@@ -177,25 +177,26 @@ def _people(pages: list[PageText]) -> list[tuple[PageText, Person]]:
     return found
 
 
-# a line whose right edge stops short of the page's text by more than this share of the text's
-# width ended on purpose (a heading, a table cell, a signature line), it did not wrap; a name
-# does not go on past it. A ragged right edge loses at most a long word's width at a wrap.
-WRAP_SLACK = 0.2
-
-
 def hard_breaks(pt: PageText) -> list[int]:
-    """Offsets of the line breaks after lines that did not wrap (pages with geometry only;
-    plain text has no right edge to tell, and any break may be a wrap)."""
-    boxes = [line.bbox for line in pt.page.lines if line.bbox is not None]
+    """Offsets of the line breaks after lines that did not wrap: the next line's first word would
+    have fit in the room the line left before the text's right edge (a heading, a table cell, a
+    signature line end so). Pages with geometry only: plain text has no right edge to tell by,
+    and any of its breaks may be a wrap."""
+    lines = pt.page.lines
+    boxes = [line.bbox for line in lines if line.bbox is not None]
     if not boxes:
         return []
-    left, right = min(b.x0 for b in boxes), max(b.x1 for b in boxes)
-    limit = right - WRAP_SLACK * (right - left)
-    return [
-        pt.starts[i + 1] - 1
-        for i, line in enumerate(pt.page.lines[:-1])
-        if line.bbox is not None and line.bbox.x1 < limit
-    ]
+    right = max(b.x1 for b in boxes)
+    out = []
+    for i, (line, nxt) in enumerate(zip(lines, lines[1:])):
+        first = next((w for w in nxt.words if w.bbox is not None), None)
+        if line.bbox is None or first is None:
+            continue
+        room = right - line.bbox.x1
+        # a space is about a third of the text's height
+        if room > first.bbox.width + first.bbox.height / 3:
+            out.append(pt.starts[i + 1] - 1)
+    return out
 
 
 def cut_at_break(text: str, start: int, end: int, breaks: list[int]) -> int:
@@ -244,7 +245,7 @@ def _page_mentions(
     for valor, raw, first, last in page_to_cell_dates(page):
         lines = [page.lines[first], page.lines[last]]
         out.add("fecha", valor, raw, page, lines_to_confidence(lines), lines_to_bbox(lines), precision="dia")
-    for valor, raw, start, end in page_to_dates(plain):
+    for valor, raw, start, end in page_to_dates(plain, years=True):
         add_at("fecha", valor, raw, start, end, precision=PRECISION.get(len(valor)))
     for valor, raw, start, end in page_to_legal_actions(plain):
         add_at("referencia_legal", valor, raw, start, end)

@@ -150,3 +150,73 @@ def test_seed_against_its_golden(path, tipo):
 def test_every_seed_has_a_golden():
     names = {p.stem for p in GOLDENS.glob("*.json")}
     assert {"000_d25be6a88549277e", "002_75ab779a66a08885", "003_7d2b415eb347f7ac", "004_5ffbe8bd8598b418"} <= names
+
+
+def _page(*lines):
+    """A text-layer page of lines given as (top, [(text, x0), ...]), 6 points a letter, 10 high."""
+    from papeleo.model import BBox, Line, Page, Word
+
+    built = []
+    for top, words in lines:
+        ws = [Word(t, BBox(x, top, x + 6 * len(t), top + 10), 1.0) for t, x in words]
+        built.append(Line.from_words(ws))
+    return Page(number=1, lines=tuple(built), text_source="text_layer")
+
+
+def _words(text, x0):
+    out, x = [], x0
+    for w in text.split():
+        out.append((w, x))
+        x += 6 * len(w) + 4  # a space of 4 points: under half the height of a 10-point word
+    return out
+
+
+def test_signature_row_posts_are_read_under_each_name():
+    from helpers import pages_document
+
+    page = _page(
+        (500, _words("Arq. Mónica Ramírez Uribe", 80) + _words("Mtro. Efraín Beltrán González", 300)),
+        (512, _words("Presidenta del Comité", 95) + _words("Integrante", 330)),
+    )
+    rows = mentions.extract(pages_document(page)).records
+    assert sorted((p["valor"], p["cargo"]) for p in _of(rows, "persona")) == [
+        ("Efraín Beltrán González", "Integrante"),
+        ("Mónica Ramírez Uribe", "Presidenta del Comité"),
+    ]
+
+
+def test_a_name_cell_wrapped_to_the_next_line_is_one_name():
+    from helpers import pages_document
+
+    page = _page(
+        (300, _words("Díaz de León Valdés", 60) + _words("Director de Control Presupuestal", 200) + [("9.102", 420)]),
+        (311, _words("Arturo Pedro", 60)),
+        (322, _words("Trejo Esquivel Jimena", 60) + _words("Directora de Planeación", 200) + [("9.631", 420)]),
+    )
+    people = sorted(p["valor"] for p in _of(mentions.extract(pages_document(page)).records, "persona"))
+    assert people == ["Díaz de León Valdés Arturo Pedro", "Trejo Esquivel Jimena"]
+
+
+def test_a_body_stops_at_a_line_that_did_not_wrap():
+    from helpers import pages_document
+
+    page = _page(
+        (100, _words("Secretaría de Salud", 60)),  # a letterhead line, far from the right edge
+        (112, _words("Oficio número 12 sobre la evaluación de los programas del año en curso", 60)),
+    )
+    assert [r["valor"] for r in _of(mentions.extract(pages_document(page)).records, "organizacion")] == [
+        "Secretaría de Salud"
+    ]
+
+
+def test_counts_that_are_not_counts():
+    rows = _rows(
+        "Resultado 1 sin observación. Se distribuyeron 542 desayunos de 458 programados; 12 duermen en el piso; "
+        "el 15% de 40 personas"
+    )
+    assert sorted((c["numero"], c["unidad"]) for c in _of(rows, "cantidad")) == [(40.0, "personas"), (542.0, "desayunos")]
+
+
+def test_a_year_named_as_such_is_a_date_of_year_precision():
+    rows = _rows("los recursos del ejercicio fiscal 2019 y el 3 de junio de 2019")
+    assert sorted((r["valor"], r["precision"]) for r in _of(rows, "fecha")) == [("2019", "anio"), ("2019-06-03", "dia")]
