@@ -214,7 +214,10 @@ def test_counts_that_are_not_counts():
         "Resultado 1 sin observación. Se distribuyeron 542 desayunos de 458 programados; 12 duermen en el piso; "
         "el 15% de 40 personas"
     )
-    assert sorted((c["numero"], c["unidad"]) for c in _of(rows, "cantidad")) == [(40.0, "personas"), (542.0, "desayunos")]
+    assert sorted((c["numero"], c["unidad"]) for c in _of(rows, "cantidad")) == [
+        (40.0, "personas"),
+        (542.0, "desayunos"),
+    ]
 
 
 def test_a_year_named_as_such_is_a_date_of_year_precision():
