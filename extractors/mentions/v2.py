@@ -10,26 +10,25 @@ Generales' is the body it names; ``texto_original`` keeps the page's own printin
 
 from __future__ import annotations
 
-import bisect
 import logging
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from papeleo.context import Context, process_context
-from papeleo.model import Document, Line, Page
+from papeleo.model import Document, Page
 from papeleo.registry import Extraction, register
 from papeleo.text.bodies import title_case
-from papeleo.text.normalize import fold
 from papeleo.text.pagetext import PageText, line_to_cell_text, lines_to_bbox, lines_to_confidence
 
 from .amounts import page_to_amounts, page_to_counts
 from .amparos import page_to_legal_actions
 from .dates import page_to_cell_dates, page_to_dates
 from .entities import entity_id
+from .layout import cut_at_break, hard_breaks, post_below, wrapped_cell_name
 from .legal import agreement_codes, page_to_articles, page_to_codes, page_to_laws
 from .links import page_to_urls
 from .organizations import page_to_bodies
-from .people import CARGO_HEAD, FIGURE_CELL, Person, is_name_cell, known_people, posted_people, tidy_name, titled_people
+from .people import Person, known_people, posted_people, titled_people
 from .rules import repair_heads
 from .spans import Spans
 
@@ -77,87 +76,6 @@ def _repaired_text(page: Page, nlp: Any) -> PageText:
     return PageText(page, "\n".join(lines), tuple(starts))
 
 
-# a wrapped cell's next line starts this close to the cell's own left edge (points)
-CELL_ALIGN = 3.0
-
-
-def _word_starts(line: Line) -> list[int]:
-    """Where each word of a line starts in its cell text (line_to_cell_text joins them by one
-    character)."""
-    starts, pos = [], 0
-    for w in line.words:
-        starts.append(pos)
-        pos += len(w.text) + 1
-    return starts
-
-
-def wrapped_cell_name(pt: PageText, person: Person) -> Person:
-    """A name read from a table cell with the rest of it from the cell's next line: 'Díaz de León
-    Valdés' / 'Arturo Pedro' under it (the next line's first cell starts at the name's left edge,
-    holds only name words, and is not a row of its own: no post follows it)."""
-    i = bisect.bisect_right(pt.starts, person.start) - 1
-    lines = pt.page.lines
-    if i + 1 >= len(lines) or not lines[i].words or any(w.bbox is None for w in (*lines[i].words, *lines[i + 1].words)):
-        return person
-    col = person.start - pt.starts[i]
-    starts = _word_starts(lines[i])
-    if col not in starts or not lines[i + 1].words:
-        return person
-    x0 = lines[i].words[starts.index(col)].bbox.x0
-    nxt_text = pt.text[pt.starts[i + 1] : pt.starts[i + 1] + len(line_to_cell_text(lines[i + 1]))]
-    cells = nxt_text.split("\t")
-    if abs(lines[i + 1].words[0].bbox.x0 - x0) > CELL_ALIGN or not is_name_cell(cells[0]):
-        return person
-    if len(cells) > 1 and (
-        CARGO_HEAD.match(fold(cells[1].strip())) or any(FIGURE_CELL.match(c.strip()) for c in cells[1:])
-    ):
-        return person  # the next row: a post or figures beside its name
-    printed = f"{person.printed} {cells[0].strip()}"
-    return replace(person, name=tidy_name(printed), printed=printed, end=pt.starts[i + 1] + len(cells[0].rstrip()))
-
-
-def _cells_with_x(pt: PageText, i: int) -> list[tuple[float, float, str]]:
-    """The cells of line ``i`` (tab-separated cell text) with the left and right edge of each."""
-    line = pt.page.lines[i]
-    text = pt.text[pt.starts[i] : pt.starts[i] + len(line_to_cell_text(line))]
-    out, k = [], 0
-    for cell in text.split("\t"):
-        n = len(cell.split())
-        words = line.words[k : k + n]
-        if words and all(w.bbox is not None for w in words):
-            out.append((words[0].bbox.x0, words[-1].bbox.x1, cell.strip()))
-        k += n
-    return out
-
-
-def post_below(pt: PageText, person: Person, title_start: int) -> Person:
-    """The post printed under a name in a row of signatures ('Arq. Mónica Ramírez Uribe<TAB>Mtro.
-    ...' / 'Presidenta del Comité<TAB>Integrante ...'): the cell of the next line whose middle
-    stands under the name's own cell (signatures are centred or set flush left), when it opens
-    with a post."""
-    i = bisect.bisect_right(pt.starts, title_start) - 1
-    lines = pt.page.lines
-    if i + 1 >= len(lines) or not lines[i].words:
-        return person
-    col = title_start - pt.starts[i]
-    starts = _word_starts(lines[i])
-    if col not in starts or lines[i].words[starts.index(col)].bbox is None:
-        return person
-    x = lines[i].words[starts.index(col)].bbox.x0
-    own = next(((x0, x1) for x0, x1, _ in _cells_with_x(pt, i) if x0 <= x + 0.5 and x <= x1), None)
-    if own is None:
-        return person
-    for j in (i + 1, i + 2):
-        if j >= len(lines) or any(w.bbox is None for w in lines[j].words):
-            break
-        cell = next((c for x0, x1, c in _cells_with_x(pt, j) if own[0] <= (x0 + x1) / 2 <= own[1]), None)
-        if cell and CARGO_HEAD.match(fold(cell)):
-            return replace(person, cargo=tidy_name(cell))
-        if lines[j].words:
-            break
-    return person
-
-
 def _people(pages: list[PageText]) -> list[tuple[PageText, Person]]:
     found = []
     for pt in pages:
@@ -175,44 +93,6 @@ def _people(pages: list[PageText]) -> list[tuple[PageText, Person]]:
             if (id(pt), p.start) not in spans and not any(q.start <= p.start < q.end for t, q in found if t is pt):
                 found.append((pt, p))
     return found
-
-
-def hard_breaks(pt: PageText) -> list[int]:
-    """Offsets of the line breaks after lines that did not wrap: the next line's first word would
-    have fit in the room the line left before the text's right edge (a heading, a table cell, a
-    signature line end so). Pages with geometry only: plain text has no right edge to tell by,
-    and any of its breaks may be a wrap."""
-    lines = pt.page.lines
-    boxes = [line.bbox for line in lines if line.bbox is not None]
-    if not boxes:
-        return []
-    right = max(b.x1 for b in boxes)
-    out = []
-    for i, (line, nxt) in enumerate(zip(lines, lines[1:])):
-        first = next((w for w in nxt.words if w.bbox is not None), None)
-        if line.bbox is None or first is None:
-            continue
-        room = right - line.bbox.x1
-        # a space is about a third of the text's height
-        if room > first.bbox.width + first.bbox.height / 3:
-            out.append(pt.starts[i + 1] - 1)
-    return out
-
-
-def cut_at_break(text: str, start: int, end: int, breaks: list[int]) -> int:
-    """``end``, or the first hard line break inside ``start``..``end`` with the particles and
-    punctuation before it trimmed."""
-    i = bisect.bisect_right(breaks, start)
-    if i < len(breaks) and breaks[i] < end:
-        cut = text[start : breaks[i]].rstrip(" ,;:.")
-        words = cut.split()
-        while words and words[-1].lower() in TRAILING_PARTICLES:
-            words.pop()
-        return start + len(" ".join(words)) if words and cut.startswith(words[0]) else start
-    return end
-
-
-TRAILING_PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "y", "e", "para", "en", "al", "a", "contra"})
 
 
 def _cut(item, text: str, breaks: list[int]):

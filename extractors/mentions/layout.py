@@ -1,0 +1,133 @@
+"""Where a page's layout says what its text alone cannot: a line that ended on purpose (a
+heading, a cell, a signature) rather than wrapping, a table cell's name that wrapped to the next
+line, and the post printed under a name in a row of signatures. Pages with word boxes only;
+plain text keeps what its text says."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+
+from papeleo.model import Line
+from papeleo.text.normalize import fold
+from papeleo.text.pagetext import PageText, line_to_cell_text
+
+from .people import CARGO_HEAD, FIGURE_CELL, Person, is_name_cell, tidy_name
+
+# a wrapped cell's next line starts this close to the cell's own left edge (points)
+CELL_ALIGN = 3.0
+
+
+def _word_starts(line: Line) -> list[int]:
+    """Where each word of a line starts in its cell text (line_to_cell_text joins them by one
+    character)."""
+    starts, pos = [], 0
+    for w in line.words:
+        starts.append(pos)
+        pos += len(w.text) + 1
+    return starts
+
+
+def wrapped_cell_name(pt: PageText, person: Person) -> Person:
+    """A name read from a table cell with the rest of it from the cell's next line: 'Díaz de León
+    Valdés' / 'Arturo Pedro' under it (the next line's first cell starts at the name's left edge,
+    holds only name words, and is not a row of its own: no post follows it)."""
+    i = bisect.bisect_right(pt.starts, person.start) - 1
+    lines = pt.page.lines
+    if i + 1 >= len(lines) or not lines[i].words or any(w.bbox is None for w in (*lines[i].words, *lines[i + 1].words)):
+        return person
+    col = person.start - pt.starts[i]
+    starts = _word_starts(lines[i])
+    if col not in starts or not lines[i + 1].words:
+        return person
+    x0 = lines[i].words[starts.index(col)].bbox.x0
+    nxt_text = pt.text[pt.starts[i + 1] : pt.starts[i + 1] + len(line_to_cell_text(lines[i + 1]))]
+    cells = nxt_text.split("\t")
+    if abs(lines[i + 1].words[0].bbox.x0 - x0) > CELL_ALIGN or not is_name_cell(cells[0]):
+        return person
+    if len(cells) > 1 and (
+        CARGO_HEAD.match(fold(cells[1].strip())) or any(FIGURE_CELL.match(c.strip()) for c in cells[1:])
+    ):
+        return person  # the next row: a post or figures beside its name
+    printed = f"{person.printed} {cells[0].strip()}"
+    return replace(person, name=tidy_name(printed), printed=printed, end=pt.starts[i + 1] + len(cells[0].rstrip()))
+
+
+def _cells_with_x(pt: PageText, i: int) -> list[tuple[float, float, str]]:
+    """The cells of line ``i`` (tab-separated cell text) with the left and right edge of each."""
+    line = pt.page.lines[i]
+    text = pt.text[pt.starts[i] : pt.starts[i] + len(line_to_cell_text(line))]
+    out, k = [], 0
+    for cell in text.split("\t"):
+        n = len(cell.split())
+        words = line.words[k : k + n]
+        if words and all(w.bbox is not None for w in words):
+            out.append((words[0].bbox.x0, words[-1].bbox.x1, cell.strip()))
+        k += n
+    return out
+
+
+def post_below(pt: PageText, person: Person, title_start: int) -> Person:
+    """The post printed under a name in a row of signatures ('Arq. Mónica Ramírez Uribe<TAB>Mtro.
+    ...' / 'Presidenta del Comité<TAB>Integrante ...'): the cell of the next line whose middle
+    stands under the name's own cell (signatures are centred or set flush left), when it opens
+    with a post."""
+    i = bisect.bisect_right(pt.starts, title_start) - 1
+    lines = pt.page.lines
+    if i + 1 >= len(lines) or not lines[i].words:
+        return person
+    col = title_start - pt.starts[i]
+    starts = _word_starts(lines[i])
+    if col not in starts or lines[i].words[starts.index(col)].bbox is None:
+        return person
+    x = lines[i].words[starts.index(col)].bbox.x0
+    own = next(((x0, x1) for x0, x1, _ in _cells_with_x(pt, i) if x0 <= x + 0.5 and x <= x1), None)
+    if own is None:
+        return person
+    for j in (i + 1, i + 2):
+        if j >= len(lines) or any(w.bbox is None for w in lines[j].words):
+            break
+        cell = next((c for x0, x1, c in _cells_with_x(pt, j) if own[0] <= (x0 + x1) / 2 <= own[1]), None)
+        if cell and CARGO_HEAD.match(fold(cell)):
+            return replace(person, cargo=tidy_name(cell))
+        if lines[j].words:
+            break
+    return person
+
+
+def hard_breaks(pt: PageText) -> list[int]:
+    """Offsets of the line breaks after lines that did not wrap: the next line's first word would
+    have fit in the room the line left before the text's right edge (a heading, a table cell, a
+    signature line end so). Pages with geometry only: plain text has no right edge to tell by,
+    and any of its breaks may be a wrap."""
+    lines = pt.page.lines
+    boxes = [line.bbox for line in lines if line.bbox is not None]
+    if not boxes:
+        return []
+    right = max(b.x1 for b in boxes)
+    out = []
+    for i, (line, nxt) in enumerate(zip(lines, lines[1:])):
+        first = next((w for w in nxt.words if w.bbox is not None), None)
+        if line.bbox is None or first is None:
+            continue
+        room = right - line.bbox.x1
+        # a space is about a third of the text's height
+        if room > first.bbox.width + first.bbox.height / 3:
+            out.append(pt.starts[i + 1] - 1)
+    return out
+
+
+def cut_at_break(text: str, start: int, end: int, breaks: list[int]) -> int:
+    """``end``, or the first hard line break inside ``start``..``end`` with the particles and
+    punctuation before it trimmed."""
+    i = bisect.bisect_right(breaks, start)
+    if i < len(breaks) and breaks[i] < end:
+        cut = text[start : breaks[i]].rstrip(" ,;:.")
+        words = cut.split()
+        while words and words[-1].lower() in TRAILING_PARTICLES:
+            words.pop()
+        return start + len(" ".join(words)) if words and cut.startswith(words[0]) else start
+    return end
+
+
+TRAILING_PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "y", "e", "para", "en", "al", "a", "contra"})
