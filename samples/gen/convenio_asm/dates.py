@@ -52,6 +52,10 @@ ORDINALES = ("primer", "segundo", "tercer", "cuarto")
 RANGE_DASHES = (" – ", " - ", " a ")
 
 
+# the ``extremos`` of a quarter or a semester: it names no date mention
+PERIODO: tuple[tuple[str, str, str], ...] = (("", "", ""),)
+
+
 @dataclass(frozen=True)
 class FechaImpresa:
     """One printed commitment date: ``texto`` as printed, ``iso``/``precision`` what it means."""
@@ -60,6 +64,11 @@ class FechaImpresa:
     texto: str
     iso: str | None
     precision: str | None
+    # the dates a range names: (valor, precision, text as printed) of each end, the first taking
+    # the year printed at the range's end (docs/mentions.md: 'marzo a junio de 2020' names 2020-03
+    # and 2020-06); empty for a single date (the mention is ``iso``/``precision``, a month as
+    # 'YYYY-MM'); a quarter or a semester names a period, not a date: no mention (``PERIODO``)
+    extremos: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def legible(self) -> bool:
@@ -112,25 +121,29 @@ def draw_fecha(rng: random.Random, kind: str, around: date, caps: str) -> FechaI
     if kind == TRIMESTRE:
         q = (m - 1) // 3
         end = last_day(y, q * 3 + 3)
-        return FechaImpresa(kind, period_text(ORDINALES[q], "trimestre", y, rng, caps), end.isoformat(), "mes")
+        return FechaImpresa(kind, period_text(ORDINALES[q], "trimestre", y, rng, caps), end.isoformat(), "mes", PERIODO)
     if kind == SEMESTRE:
         s = (m - 1) // 6
         end = last_day(y, s * 6 + 6)
-        return FechaImpresa(kind, period_text(ORDINALES[s], "semestre", y, rng, caps), end.isoformat(), "mes")
+        return FechaImpresa(kind, period_text(ORDINALES[s], "semestre", y, rng, caps), end.isoformat(), "mes", PERIODO)
     start = months - rng.randint(2, 5)
     y0, m0 = divmod(start, 12)
     m0 += 1
     if kind == RANGO_MES:
         dash = rng.choice(RANGE_DASHES)
         if y0 == y and dash == " a ":
-            texto = f"{month_name(m0, caps)}{dash}{month_text(y, m, MES_DE, caps)}"
+            a, b = month_name(m0, caps), month_text(y, m, MES_DE, caps)
+            ends = ((f"{y}-{m0:02d}", "mes", a), (f"{y}-{m:02d}", "mes", b))
         else:
-            texto = f"{month_text(y0, m0, MES, caps)}{dash}{month_text(y, m, MES, caps)}"
-        return FechaImpresa(kind, texto, end.isoformat(), "mes")
+            a, b = month_text(y0, m0, MES, caps), month_text(y, m, MES, caps)
+            ends = ((f"{y0}-{m0:02d}", "mes", a), (f"{y}-{m:02d}", "mes", b))
+        return FechaImpresa(kind, f"{a}{dash}{b}", end.isoformat(), "mes", ends)
     if kind == RANGO_DIA:
         first = date(y0, m0, 1)
         head = f"{first.day} de {month_name(m0, caps)}" + (f" de {y0}" if y0 != y else "")
-        return FechaImpresa(kind, f"{head} al {day_text(end, DIA, caps)}", end.isoformat(), "dia")
+        tail = day_text(end, DIA, caps)
+        ends = ((first.isoformat(), "dia", head), (end.isoformat(), "dia", tail))
+        return FechaImpresa(kind, f"{head} al {tail}", end.isoformat(), "dia", ends)
     raise ValueError(f"unknown date kind {kind!r}")
 
 

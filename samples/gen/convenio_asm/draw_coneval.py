@@ -11,6 +11,7 @@ page sizes set before each page break. Like ``draw_convenio``, what was drawn is
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from reportlab.lib.pagesizes import A4, LETTER, landscape
 
@@ -56,21 +57,22 @@ def resizing_start(plan: dict[int, tuple[float, float]], default: tuple[float, f
     return start
 
 
-def letterhead(d: Doc, m: Modelo, owner: str, S: float) -> None:
-    d.para(f"GOBIERNO DEL ESTADO DE {m.estado.upper()}", size=S + 3, base="b", align="center", after=1, kind="membrete")
-    d.para(owner, size=S + 2, align="center", after=8, kind="membrete")
+def letterhead(w: Writer, m: Modelo, owner: str, S: float) -> None:
+    gob = f"Gobierno del Estado de {m.estado}"
+    w.para([P.org_ment(gob, gob.upper())], size=S + 3, base="b", align="center", after=1, kind="membrete")
+    w.para([P.org_ment(owner, owner)], size=S + 2, align="center", after=8, kind="membrete")
 
 
 def oficio_page(w: Writer, m: Modelo, e: Ejes, S: float, rng: random.Random, asunto: str) -> None:
     """The cover letter: reference number, dateline (white on black when drawn so), addressee, body."""
     d = w.d
     sujeto = m.sujeto
-    letterhead(d, m, sujeto.organizacion, S)
+    letterhead(w, m, sujeto.organizacion, S)
     clave = (
         f"{siglas(sujeto.organizacion)}/{rng.choice(('DG', 'SPV', 'DPyP'))}/{rng.randint(10, 400):03d}/{m.firma.year}"
     )
     d.info["clave"] = clave
-    d.para(f"OFICIO No. {clave}", size=S, base="b", align="right", after=2, kind="clave")
+    w.para(["OFICIO No. ", P.ref_ment(clave)], size=S, base="b", align="right", after=2, kind="clave")
     fecha = D.oficio_date(m.firma, rng)
     lugar = f"{m.ciudad}, {m.estado}, "
     if e.fecha_invertida:
@@ -89,15 +91,17 @@ def oficio_page(w: Writer, m: Modelo, e: Ejes, S: float, rng: random.Random, asu
     d.para(f"ASUNTO: {asunto}", size=S, base="b", align="right", after=10, kind="asunto")
     dest = m.partes[1].persona if len(m.partes) > 2 else m.partes[0].persona
     w.para([P.persona_ment(dest, f"{dest.prefijo} {dest.nombre.upper()}")], size=S, base="b", align="left", after=0)
-    w.para([P.org_ment(dest.organizacion, f"{dest.cargo}, {dest.organizacion}")], size=S, align="left", after=0)
+    pieces = [*P.cargo_pieces(dest, dest.cargo), ", ", P.org_ment(dest.organizacion, dest.organizacion)]
+    w.para(pieces, size=S, align="left", after=0)
     d.para("P R E S E N T E", size=S, base="b", align="left", after=10)
     ref = m.referencias[0]
     url = f"https://{siglas(sujeto.organizacion).lower()}.{m.dominio}.gob.mx/planeacion/pae-{m.pae}/"
     w.para(
-        ["Con fundamento en el ", ment("referencia_legal", ref, ref),
-         f", y en atención al Programa Anual de Evaluación {m.pae}, me permito remitir a usted el documento "
-         f"de posicionamiento sobre los Aspectos Susceptibles de Mejora derivados de la {m.evaluacion} del "
-         f"“{m.programa}”, publicado en ", ment("url", url, url), "."],
+        ["Con fundamento en el ", *P.ref_pieces(ref), ", y en atención al Programa Anual de Evaluación ",
+         P.anio_ment(m.pae, str(m.pae)),
+         ", me permito remitir a usted el documento "
+         f"de posicionamiento sobre los Aspectos Susceptibles de Mejora derivados de la {m.evaluacion} del “",
+         *P.programa_pieces(m), "”, publicado en ", ment("url", url, url), "."],
         size=S,
     )  # fmt: skip
     w.para(["Sin otro particular, aprovecho la ocasión para enviarle un cordial saludo."], size=S, after=14)
@@ -106,7 +110,7 @@ def oficio_page(w: Writer, m: Modelo, e: Ejes, S: float, rng: random.Random, asu
     titular = sujeto.persona
     blocks = d.para(f"**{titular.prefijo} {titular.nombre.upper()}**", size=S, align="center", after=0, kind="firma")
     w.add_mention(P.persona_ment(titular, f"{titular.prefijo} {titular.nombre.upper()}"), blocks[0].page)
-    d.para(titular.cargo.upper(), size=S, align="center", after=12, kind="firma")
+    w.para(P.cargo_pieces(titular, titular.cargo.upper()), size=S, align="center", after=12, kind="firma")
     d.para(f"ccp. Archivo {siglas(titular.nombre)}/{siglas(dest.nombre).lower()}", size=S - 2, align="left", kind="ccp")
 
 
@@ -115,17 +119,18 @@ def signatures(w: Writer, people: list[Persona], roles: tuple[str, ...], S: floa
     cols = [["", "", f"{p.prefijo} {p.nombre}", role] for p, role in zip(people, roles)]
     blk = d.columns(cols, size=S, gap_before=12, styles={3: "b"})
     colw, lead = d.width / len(cols), S * 1.25
-    for i, p in enumerate(people):
+    for i, (p, role) in enumerate(zip(people, roles)):
         x = d.left + colw * i
         d.c.setLineWidth(0.5)
         d.c.line(x + 12, d.y + lead * 2.1, x + colw - 12, d.y + lead * 2.1)
         draw_firma(d.c, x + 10, d.y + lead * 2.3, colw - 20, rng)
-        w.add_mention(P.persona_ment(p, f"{p.prefijo} {p.nombre}"), blk.page)
+        # the post printed under the name is the role of the sheet ('Responsable del Programa')
+        w.add_mention(P.persona_ment(replace(p, cargo=role), f"{p.prefijo} {p.nombre}"), blk.page)
 
 
 def anexo_heading(w: Writer, m: Modelo, lines: list[str], S: float) -> None:
     d = w.d
-    letterhead(d, m, m.partes[1].organizacion if len(m.partes) > 2 else m.partes[0].organizacion, S)
+    letterhead(w, m, m.partes[1].organizacion if len(m.partes) > 2 else m.partes[0].organizacion, S)
     for k, ln in enumerate(lines):
         d.para(ln, size=S + 1, base="b" if k == 2 else "n", align="center", after=1, kind="titulo")
     d.space(6)
@@ -142,10 +147,10 @@ def anexo_page(w: Writer, m: Modelo, e: Ejes, S: float, rng: random.Random) -> N
     org = m.sujeto.organizacion
     if m.format == INSTITUCIONAL:
         w.para(["**Nombre de la Dependencia/Entidad:** ", P.org_ment(org, org.upper())], size=S, align="left", after=2)
-        d.para(f"**Nombre del programa:** {m.programa}", size=S, align="left", after=6)
+        w.para(["**Nombre del programa:** ", *P.programa_pieces(m)], size=S, align="left", after=6)
     else:
         w.para(["**", P.org_ment(org, org.upper()), ":**"], size=S + 0.5, align="right", after=2)
-        d.para(f"**Nombre del Programa Evaluado: {m.programa}**", size=S, align="right", after=6)
+        w.para(["**Nombre del Programa Evaluado: ", *P.programa_pieces(m), "**"], size=S, align="right", after=6)
     fill = {"ninguno": "oscuro", "gris": "gris", "oscuro": "oscuro"}[e.relleno]
     if m.format == INSTITUCIONAL and fill == "oscuro":
         fill = "olivo"
@@ -200,7 +205,7 @@ def anexo_f_pages(w: Writer, m: Modelo, e: Ejes, S: float, rng: random.Random) -
     anexo_heading(w, m, head, S)
     org = m.sujeto.organizacion
     w.para(["**Nombre de la Dependencia/Entidad:** ", P.org_ment(org, org.upper())], size=S, align="left", after=2)
-    d.para(f"**Nombre del programa evaluado:** {m.programa}", size=S, align="left", after=8)
+    w.para(["**Nombre del programa evaluado:** ", *P.programa_pieces(m)], size=S, align="left", after=8)
     d.para("1. Comentarios Generales", size=S, base="b", align="left", after=3)
     d.para(
         f"Como derivado de la {m.evaluacion} del programa se emitieron las siguientes recomendaciones: "
@@ -223,7 +228,7 @@ def anexo_f_pages(w: Writer, m: Modelo, e: Ejes, S: float, rng: random.Random) -
     w.para(
         ["Informe de Resultados del despacho externo “", P.org_ment(m.evaluador, m.evaluador), "”."], size=S, after=1
     )
-    d.para(f"MIR y Fichas de Indicadores {m.pae}", size=S, align="left", after=1)
+    w.para(["MIR y Fichas de Indicadores ", P.anio_ment(m.pae, str(m.pae))], size=S, align="left", after=1)
     d.para("Programa Operativo Anual (POA)", size=S, align="left", after=6)
     d.ensure(S * 6)
     signatures(w, m.firmantes, d.info["roles"], S, rng)
@@ -232,21 +237,23 @@ def anexo_f_pages(w: Writer, m: Modelo, e: Ejes, S: float, rng: random.Random) -
 def ficha_pages(w: Writer, m: Modelo, e: Ejes, S: float, rng: random.Random) -> None:
     d = w.d
     owner = m.sujeto.organizacion
-    letterhead(d, m, owner, S)
+    letterhead(w, m, owner, S)
     titulo = "Identificación de Aspectos Susceptibles de Mejora (ASM) Interinstitucionales"
-    sub = f"{m.evaluacion} del {m.programa}, Ejercicio Fiscal {m.pae - 1}. Programa Anual de Evaluación (PAE) {m.pae}"
-    d.info["titulo"] = f"{titulo}. {sub}"
+    sub = [f"{m.evaluacion} del ", *P.programa_pieces(m), ", ", P.anio_ment(m.pae - 1, f"Ejercicio Fiscal {m.pae - 1}"),
+           ". Programa Anual de Evaluación (PAE) ", P.anio_ment(m.pae, str(m.pae))]  # fmt: skip
+    d.info["titulo"] = f"{titulo}. " + "".join(x if isinstance(x, str) else x.texto for x in sub)
     d.para(titulo, size=S + 1.5, base="b", align="center", after=2, kind="titulo")
-    d.para(sub, size=S, align="center", after=8, kind="titulo")
+    w.para(sub, size=S, align="center", after=8, kind="titulo")
     d.para("**Introducción**", size=S, align="left", after=3)
-    d.para(
-        f"Derivado de la {m.evaluacion} del {m.programa}, se analizaron los hallazgos, las fortalezas, las "
-        "debilidades y las amenazas, así como las recomendaciones emitidas por el evaluador externo, que "
-        "sirvieron para la integración de los Aspectos Susceptibles de Mejora clasificados como "
-        "interinstitucionales.",
+    w.para(
+        [f"Derivado de la {m.evaluacion} del ", *P.programa_pieces(m),
+         ", se analizaron los hallazgos, las fortalezas, las "
+         "debilidades y las amenazas, así como las recomendaciones emitidas por el evaluador externo, que "
+         "sirvieron para la integración de los Aspectos Susceptibles de Mejora clasificados como "
+         "interinstitucionales."],
         size=S,
         after=6,
-    )
+    )  # fmt: skip
     d.para("**Aspecto Susceptible de Mejora (ASM)**", size=S, align="left", after=4)
     style = TableStyle(reglas="completa" if e.reglas != "sin_reglas" else "horizontal", fill="ninguno",
                        size=S - 0.5, split_rows=e.filas_partidas)  # fmt: skip
@@ -264,14 +271,15 @@ def signature_sheets(w: Writer, m: Modelo, S: float, rng: random.Random) -> None
     """TITULAR / RESPONSABLE / ENLACE boxes, one sheet for the evaluated body."""
     d = w.d
     d.new_page()
-    d.para(f"**INSTITUCIÓN:** {m.sujeto.organizacion}", size=S, align="left", after=10)
+    org = m.sujeto.organizacion
+    w.para(["**INSTITUCIÓN:** ", P.org_ment(org, org)], size=S, align="left", after=10)
     people = [m.sujeto.persona, m.firmantes[0], m.firmantes[1]]
     for role, p in zip(("TITULAR", "RESPONSABLE", "ENLACE"), people):
         d.ensure(S * 9)
         d.para(f"**{role}**", size=S, align="center", after=3)
         blocks = d.para(f"NOMBRE: {p.nombre}", size=S, align="left", after=2)
-        w.add_mention(P.persona_ment(p, f"NOMBRE: {p.nombre}"), blocks[0].page)
-        d.para(f"CARGO: {p.cargo}", size=S, align="left", after=2)
+        w.add_mention(P.persona_ment(p, p.nombre), blocks[0].page)
+        w.para(["CARGO: ", *P.cargo_pieces(p, p.cargo)], size=S, align="left", after=2)
         d.para("FIRMA:", size=S, align="left", after=18)
         draw_firma(d.c, d.left + 40, d.y + 10, 150, rng)
 

@@ -83,6 +83,8 @@ def signature_block(w: Writer, m: Modelo, e: Ejes, S: float, rng: random.Random)
                 draw_firma(d.c, d.left + colw * ci + 10, d.y + size * 1.25 * (len(cols[ci]) - 2.5), colw - 20, rng)
         for p in people:
             w.add_mention(P.persona_ment(p, p.nombre.upper()), blk.page)
+            for mn in P.cargo_ments(p, p.cargo.upper()):
+                w.add_mention(mn, blk.page)
         return
     for p in people:
         d.ensure(S * 6 + 40)
@@ -90,7 +92,7 @@ def signature_block(w: Writer, m: Modelo, e: Ejes, S: float, rng: random.Random)
         draw_firma(d.c, d.left, d.y + 2, 160, rng)
         blocks = d.para(f"**{p.nombre.upper()}**", size=S, align="left", after=0, kind="firma")
         w.add_mention(P.persona_ment(p, p.nombre.upper()), blocks[0].page)
-        d.para(p.cargo.upper(), size=S - 0.5, align="left", after=4, kind="firma")
+        w.para(P.cargo_pieces(p, p.cargo.upper()), size=S - 0.5, align="left", after=4, kind="firma")
 
 
 def responsables_page(w: Writer, m: Modelo, S: float, clause: str, rng: random.Random) -> None:
@@ -103,7 +105,8 @@ def responsables_page(w: Writer, m: Modelo, S: float, clause: str, rng: random.R
         draw_firma(d.c, d.left, d.y + 2, 160, rng)
         blocks = d.para(f"**{p.nombre.upper()}**", size=S, align="left", after=0, kind="firma")
         w.add_mention(P.persona_ment(p, p.nombre.upper()), blocks[0].page)
-        d.para(f"{p.cargo.upper()} DE {p.organizacion.upper()}", size=S - 0.5, align="left", after=6, kind="firma")
+        pieces = [*P.cargo_pieces(p, p.cargo.upper()), " DE ", P.org_ment(p.organizacion, p.organizacion.upper())]
+        w.para(pieces, size=S - 0.5, align="left", after=6, kind="firma")
     w.para(P.hoja_firmas(m, rng), size=S - 0.5, before=8)
 
 
@@ -148,13 +151,16 @@ def builder(m: Modelo, e: Ejes, seed: int):
         )
         w = Writer(d)
         d.w, d.tables, d.info = w, [], {"lema": furn.lema}
+        if furn.lema:  # the running motto is printed from page 1 on
+            for mn in P.lema_ments(m):
+                w.add_mention(mn, 1)
         S = e.font
         titulo = P.TITULO_MUNICIPAL if m.municipio and rng.random() < 0.5 else rng.choice(P.TITULOS)
         d.info["titulo"] = titulo
         if e.clave:
             clave = clave_text(m, rng)
             d.info["clave"] = clave
-            d.para(f"CONVENIO No. {clave}", size=S, base="b", align="right", after=6, kind="clave")
+            w.para(["CONVENIO No. ", P.ref_ment(clave)], size=S, base="b", align="right", after=6, kind="clave")
         separado = rng.random() < 0.4
         d.info["titulo_separado"] = separado
         if separado:

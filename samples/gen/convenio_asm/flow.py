@@ -58,6 +58,14 @@ def ment(tipo: str, valor: Any, texto: str, **extra: Any) -> Ment:
     return Ment(tipo, valor, texto, tuple(sorted(extra.items())))
 
 
+@dataclass(frozen=True)
+class Mark:
+    """A mention whose words the next pieces print (an article, then the law it cites inside it):
+    it adds no text, and takes the page of the word that follows it."""
+
+    m: Ment
+
+
 @dataclass
 class Furniture:
     """What every page carries besides its content."""
@@ -76,17 +84,17 @@ class Writer:
     def add_mention(self, m: Ment, page: int) -> None:
         self.mentions.append({"tipo": m.tipo, "valor": m.valor, "texto": m.texto, "page": page, **dict(m.extra)})
 
-    def para(self, pieces: Sequence[str | Ment], **kw) -> list[Block]:
+    def para(self, pieces: Sequence[str | Ment | Mark], **kw) -> list[Block]:
         """A paragraph made of text and mentions; each mention gets the page its first word is on."""
         text, starts = "", []
         for p in pieces:
-            if isinstance(p, Ment):
+            if isinstance(p, (Ment, Mark)):
                 plain = text.replace("**", "")
                 idx = len(plain.split())
                 if plain and not plain[-1].isspace():
                     idx -= 1  # glued to the word before it ('(FASP', '“2019')
-                starts.append((max(idx, 0), p))
-                text += p.texto
+                starts.append((max(idx, 0), p.m if isinstance(p, Mark) else p))
+                text += p.texto if isinstance(p, Ment) else ""
             else:
                 text += p
         blocks = self.d.para(text, **kw)

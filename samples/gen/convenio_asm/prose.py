@@ -10,10 +10,11 @@ fixed phrase.
 from __future__ import annotations
 
 import random
+import re
 from datetime import date
 
 from . import dates as D
-from .flow import Ment, ment
+from .flow import Mark, Ment, ment
 from .model import Modelo, Parte, Persona
 
 ORDINALES = (
@@ -34,6 +35,11 @@ TITULO_MUNICIPAL = "CONVENIO PARA LA MEJORA DEL DESEMPEÑO Y RESULTADOS MUNICIPA
 
 
 MASCULINOS = ("Sistema", "Instituto", "Organismo", "Secretariado", "Colegio", "Órgano")
+# a body named inside a post: 'Titular de la *Unidad de Evaluación del Desempeño*', 'Jefa de la
+# *Unidad de Planeación*' (a system in a post, 'del Sistema Estatal de Seguridad Pública', is no body)
+BODY_IN_POST = re.compile(r"\b(?:de la|del) ((?:Unidad|Órgano|Dirección|Subdirección|Departamento|Coordinación)\b.*)$")
+# the instrument an article cites: 'artículo 49 de la *Ley de Coordinación Fiscal*'
+CITED = re.compile(r"^(artículo \S+ (?:de la|del) )(.+)$")
 
 
 def upper(s: str) -> str:
@@ -62,6 +68,75 @@ def fecha_ment(d: date, texto: str) -> Ment:
     return ment("fecha", d.isoformat(), texto, precision="dia")
 
 
+def anio_ment(year: int, texto: str) -> Ment:
+    """A year named as such: 'Ejercicio Fiscal 2019', the PAE's '2019', the motto's '2019.'."""
+    return ment("fecha", str(year), texto, precision="anio")
+
+
+def ref_ment(ref: str) -> Ment:
+    return ment("referencia_legal", ref, ref)
+
+
+def ref_pieces(ref: str) -> list:
+    """An article and, inside it, the instrument it cites: both are mentions."""
+    art = ref_ment(ref)
+    cited = CITED.match(ref)
+    if cited is None:
+        return [art]
+    return [Mark(art), cited[1], ref_ment(cited[2])]
+
+
+def cargo_pieces(p: Persona, texto: str) -> list:
+    """A post as printed (``texto``: the post, upper-cased or not) with the body it names as a
+    mention; none when the body is the person's own party ('Titular del Órgano Interno de
+    Control' of the 'Órgano Interno de Control Municipal')."""
+    found = BODY_IN_POST.search(p.cargo)
+    if found is None or p.organizacion.startswith(found[1]):
+        return [texto]
+    k = found.start(1)
+    assert texto.upper() == p.cargo.upper(), (texto, p.cargo)
+    return [texto[:k], org_ment(found[1], texto[k:])]
+
+
+def cargo_ments(p: Persona, texto: str) -> list[Ment]:
+    """The mentions ``cargo_pieces`` finds, for a post printed on its own line."""
+    return [x for x in cargo_pieces(p, texto) if isinstance(x, Ment)]
+
+
+def gobierno(m: Modelo) -> str:
+    """The government a convenio's antecedentes speak of: the state's, or the municipality's."""
+    return f"Ayuntamiento de {m.municipio}" if m.municipio else f"Gobierno del Estado de {m.estado}"
+
+
+def fondo(m: Modelo) -> str | None:
+    """The fund a programme names ('Fondo de Aportaciones Múltiples' of '… (FAM)'); None for a
+    budget programme ('Programa presupuestario E014 …': a programme, no body)."""
+    tail = f" ({m.sigla})"
+    return m.programa[: -len(tail)] if m.programa.endswith(tail) else None
+
+
+def programa_pieces(m: Modelo) -> list:
+    """The programme as printed, its fund a mention."""
+    name = fondo(m)
+    if name is None:
+        return [m.programa]
+    return [org_ment(name, name), m.programa[len(name) :]]
+
+
+def lema_ments(m: Modelo) -> list[Ment]:
+    """What the running motto names: its year ('2019. Año del …') and a constitution it honours."""
+    out = [anio_ment(m.firma.year, str(m.firma.year))]
+    k = m.lema.find("Constitución")
+    if k >= 0:
+        out.append(ref_ment(m.lema[k:]))
+    return out
+
+
+def cantidad_ment(n: int, noun: str, femenino: bool = False) -> Ment:
+    """'trece (13) hallazgos': the number, and the noun as printed."""
+    return ment("cantidad", n, f"{cantidad(n, femenino)} {noun}", unidad=noun)
+
+
 def cantidad(n: int, femenino: bool = False) -> str:
     """'trece (13)'; 'una (1)' before a feminine noun."""
     if n >= len(NUM_PALABRAS):
@@ -86,7 +161,8 @@ def titulo_pieces(m: Modelo, titulo: str, separado: bool) -> list:
             org_ment(p.organizacion, upper(p.organizacion)),
             f" {rep} POR ",
             persona_ment(p.persona, upper(p.persona.nombre)),
-            f", {upper(p.persona.cargo)}",
+            ", ",
+            *cargo_pieces(p.persona, upper(p.persona.cargo)),
         ]
     aliases = [f"“{p.alias}”" for p in partes]
     out.append(
@@ -98,26 +174,40 @@ def titulo_pieces(m: Modelo, titulo: str, separado: bool) -> list:
 
 
 def antecedentes(m: Modelo, rng: random.Random, url_pae: str) -> list[list]:
-    gob = f"el Ayuntamiento de {m.municipio}" if m.municipio else f"el Gobierno del Estado de {m.estado}"
+    gob = gobierno(m)
     lin, disp = m.lineamientos
     paras = [
         [
-            f"{gob[0].upper()}{gob[1:]} tiene el objeto de consolidar una gestión orientada a resultados, cuyas "
+            "El ",
+            org_ment(gob, gob),
+            " tiene el objeto de consolidar una gestión orientada a resultados, cuyas "
             "acciones puedan evaluarse en un entorno de transparencia, sustentadas en indicadores "
-            "verificables, tal y como lo dispone el Plan de Desarrollo vigente."
+            "verificables, tal y como lo dispone el Plan de Desarrollo vigente.",
         ],
         [
-            f"Por este motivo, {gob} publicó en fecha ",
+            "Por este motivo, el ",
+            org_ment(gob, gob),
+            " publicó en fecha ",
             fecha_ment(m.f_lineamientos, D.prose_date(m.f_lineamientos)),
-            f", los “{lin}” en el periódico oficial “{m.gaceta}”; en cumplimiento de dichos lineamientos, en fecha ",
+            ", los “",
+            ref_ment(lin),
+            f"” en el periódico oficial “{m.gaceta}”; en cumplimiento de dichos lineamientos, en fecha ",
             fecha_ment(m.f_pae, D.prose_date(m.f_pae)),
-            f", se emitió el “Programa Anual de Evaluación para el Ejercicio Fiscal {m.pae}” (PAE), en el cual "
+            ", se emitió el “Programa Anual de Evaluación para el ",
+            anio_ment(m.pae, f"Ejercicio Fiscal {m.pae}"),
+            "” (PAE), en el cual "
             "los sujetos evaluados deberán atender los Aspectos Susceptibles de Mejora (ASM) mediante la "
             "celebración de un convenio, publicado en el sitio ",
             ment("url", url_pae, url_pae),
             ".",
         ],
-        [f"El Programa Anual de Evaluación {m.pae} establece la {m.evaluacion} al **{m.programa}**"],
+        [
+            "El Programa Anual de Evaluación ",
+            anio_ment(m.pae, str(m.pae)),
+            f" establece la {m.evaluacion} al **",
+            *programa_pieces(m),
+            "**",
+        ],
     ]
     if m.monto is not None:
         texto = f"${m.monto:,.2f}"
@@ -139,12 +229,13 @@ def declaracion(p: Parte, k: int, ref: str, calle: str, ciudad: str, estado: str
             f"{k}.1. Que es {'un organismo' if articulo(p.organizacion)[0] != 'LA' else 'una dependencia'}"
             " de la Administración Pública con atribuciones en materia de planeación, programación, "
             "supervisión y evaluación, de conformidad con lo establecido en el ",
-            ment("referencia_legal", ref, ref),
+            *ref_pieces(ref),
             ".",
         ],
         [
-            f"{k}.2. Que su {p.persona.cargo} cuenta con las facultades y capacidad legal para suscribir el presente "
-            "instrumento."
+            f"{k}.2. Que su ",
+            *cargo_pieces(p.persona, p.persona.cargo),
+            " cuenta con las facultades y capacidad legal para suscribir el presente instrumento.",
         ],
         [
             f"{k}.3. Que para efectos del presente instrumento señala como domicilio el ubicado en {calle}, {ciudad}, {estado}."
@@ -156,7 +247,11 @@ def objeto(m: Modelo, clause: str) -> list:
     return [
         f"**{clause}. Objeto.** El presente Convenio tiene por objeto establecer los compromisos de “EL SUJETO "
         f"EVALUADO” que permitirán atender los Aspectos Susceptibles de Mejora que se derivan de la **{m.evaluacion} "
-        f"al {m.programa}**, correspondiente al PAE {m.pae}."
+        "al ",
+        *programa_pieces(m),
+        "**, correspondiente al PAE ",
+        anio_ment(m.pae, str(m.pae)),
+        ".",
     ]
 
 
@@ -172,13 +267,12 @@ def asm_clause(clause: str, n_h: int, n_r: int) -> list:
     """The clause that introduces the tables, with the counts it states (``cantidad`` mentions)."""
     out: list = [
         f"**{clause}. De los Aspectos Susceptibles de Mejora.** “EL SUJETO EVALUADO” se compromete a atender los ",
-        ment("cantidad", n_h, cantidad(n_h), unidad="hallazgos"),
-        " hallazgos",
+        cantidad_ment(n_h, "hallazgos"),
     ]
     if n_r == 1:
-        out += [" y ", ment("cantidad", 1, cantidad(1, True), unidad="recomendaciones"), " recomendación"]
+        out += [" y ", cantidad_ment(1, "recomendación", True)]
     elif n_r:
-        out += [" y las ", ment("cantidad", n_r, cantidad(n_r, True), unidad="recomendaciones"), " recomendaciones"]
+        out += [" y las ", cantidad_ment(n_r, "recomendaciones", True)]
     out.append(" que se enlistan a continuación:")
     return out
 
@@ -202,8 +296,9 @@ def clausulas_finales(first: int, url_pub: str) -> list[list]:
     return [
         [
             f"**{c[first]}. Prórroga.** Cuando existan acciones que no hayan alcanzado la totalidad de su "
-            "cumplimiento, “EL SUJETO EVALUADO” podrá solicitar una prórroga que no deberá ser mayor a 30 días "
-            "naturales."
+            "cumplimiento, “EL SUJETO EVALUADO” podrá solicitar una prórroga que no deberá ser mayor a ",
+            ment("cantidad", 30, "30 días", unidad="días"),
+            " naturales.",
         ],
         [
             f"**{c[first + 1]}. Publicidad.** El presente instrumento es público y se difundirá en ",
@@ -239,7 +334,9 @@ def hoja_firmas(m: Modelo, rng: random.Random) -> list:
     bodies = ", ".join(p.organizacion for p in m.partes[:-1])
     return [
         "La presente hoja de firmas corresponde al Convenio para la Mejora del Desempeño y Resultados "
-        f"Gubernamentales del “{m.programa}”, celebrado entre {bodies} y {m.sujeto.organizacion}, el ",
+        "Gubernamentales del “",
+        *programa_pieces(m),
+        f"”, celebrado entre {bodies} y {m.sujeto.organizacion}, el ",
         fecha_ment(m.firma, D.prose_date(m.firma)),
         ".",
     ]

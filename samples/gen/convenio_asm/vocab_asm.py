@@ -355,3 +355,8 @@ AREAS_COORDINADORAS = (
     "Unidad de Evaluación del Desempeño",
     "Secretaría Técnica",
 )
+# responsible areas that name no body: a bare subject ('Planeación') and a plural of units
+# ('Jefaturas de División'); every other area is a unit named by its proper name (an organizacion)
+AREAS_SIN_NOMBRE = ("Planeación", "Jefaturas de División")
+# bodies named inside the findings, recommendations and activities (organizacion mentions of the cells)
+ORGANIZACIONES_EN_TEXTO = ("Tesorería de la Federación",)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import random
+import re
 import sys
 from collections import Counter
 
@@ -40,6 +41,15 @@ COVERAGE_SEEDS = range(0, 200)
 # rendered to PDF for the text-layer and layout checks: ~0.05 s each to draw, ~0.6 s to read back
 RENDERED_SEEDS = range(0, 24)
 MARKERS = {"•", "-", "–", "a)", "b)", "c)", "d)", "e)", "f)"}
+# what the rendered seeds may lack, for the mention checks: the first later seed that prints it
+MENTION_FEATURES = {
+    "motto naming a constitution": lambda m, e: e.lema and "Constitución" in m.lema,
+    "body named in a finding": lambda m, e: any("Tesorería" in f.texto for f in m.filas),
+    "range naming two dates": lambda m, e: any(f.fecha is not None and len(f.fecha.extremos) == 2 for f in m.filas),
+    "municipal agreement": lambda m, e: m.municipio is not None,
+    "sheets with a cover letter": lambda m, e: m.format == FICHA and e.oficio,
+    "one recommendation": lambda m, e: len(m.recomendaciones) == 1,
+}
 
 
 PUNCT = ".,;:()“”*\"'"
@@ -76,13 +86,29 @@ def rendered(tmp_path_factory):
     return {s: generate(s, out, (TEXT_PDF,)) for s in RENDERED_SEEDS}
 
 
+def read_words(path) -> dict[int, list[dict]]:
+    with pdfplumber.open(path) as pdf:
+        return {i + 1: p.extract_words() for i, p in enumerate(pdf.pages)}
+
+
 @pytest.fixture(scope="module")
 def layer_words(rendered):
     """seed → page number → the text layer's words (pdfplumber), read once for every test."""
-    out = {}
-    for seed, doc in rendered.items():
-        with pdfplumber.open(doc.files[TEXT_PDF]) as pdf:
-            out[seed] = {i + 1: p.extract_words() for i, p in enumerate(pdf.pages)}
+    return {seed: read_words(doc.files[TEXT_PDF]) for seed, doc in rendered.items()}
+
+
+@pytest.fixture(scope="module")
+def mention_docs(rendered, layer_words, tmp_path_factory):
+    """seed → (GeneratedDoc, words per page): the rendered seeds and, for each of
+    ``MENTION_FEATURES`` they lack, the first later seed that has it."""
+    out = {s: (doc, layer_words[s]) for s, doc in rendered.items()}
+    tmp = tmp_path_factory.mktemp("convenio_asm_mentions")
+    for name, has in MENTION_FEATURES.items():
+        seed = next(s for s in range(400) if has(*plan(s)[:2]))
+        if seed not in out:
+            doc = generate(seed, tmp, (TEXT_PDF,))
+            out[seed] = (doc, read_words(doc.files[TEXT_PDF]))
+        log.info("%s: seed %d", name, seed)
     return out
 
 
@@ -192,15 +218,82 @@ def test_rows_follow_each_other(rendered):
             assert [r["page"] for r in rows] == sorted(r["page"] for r in rows), seed
 
 
-def test_mentions_are_printed_on_their_page(rendered, layer_words):
-    for seed, doc in rendered.items():
-        words = {n: tokens(" ".join(w["text"] for w in ws)) for n, ws in layer_words[seed].items()}
+def test_mentions_are_printed_on_their_page(mention_docs):
+    """A mention's first word is on its page; a mention a page break cuts ('ocho (8)' | 'hallazgos')
+    goes on at the top of the next."""
+    for seed, (doc, pages) in mention_docs.items():
+        words = {n: tokens(" ".join(w["text"] for w in ws)) for n, ws in pages.items()}
         for mn in doc.truth["mentions"]:
-            lost = missing(tokens(mn["texto"]), words[mn["page"]])
+            page = mn["page"]
+            first = next(iter(tokens(mn["texto"])))
+            assert words[page][first], (seed, mn, first)
+            lost = missing(tokens(mn["texto"]), words[page] + words.get(page + 1, Counter()))
             assert not lost, (seed, mn, dict(lost))
         fecha_doc = doc.truth["documents"]["fecha_documento"]
         if fecha_doc:
             assert any(m["tipo"] == "fecha" and m["valor"] == fecha_doc for m in doc.truth["mentions"]), seed
+
+
+def mention_kind(mn: dict) -> str:
+    """Where a registered mention comes from, coarsely, for the coverage check."""
+    v, tipo = str(mn["valor"]), mn["tipo"]
+    if tipo == "referencia_legal":
+        return "code" if "/" in v else "article" if v.startswith("artículo ") else f"instrument {v.split()[0]}"
+    if tipo == "organizacion":
+        return f"body {v.split()[0]}"
+    if tipo == "fecha":
+        return f"fecha {mn['precision']}"
+    if tipo == "cantidad":
+        return f"cantidad {mn['unidad']}"
+    return tipo
+
+
+def test_mentions_cover_what_the_documents_print(mention_docs):
+    """Every tipo, and every source of mentions the generator prints: the oficio and convenio codes,
+    laws inside article citations, rules, governments, funds, bodies in posts and in table cells,
+    years, both ends of a range, durations and counts."""
+    kinds = Counter(mention_kind(mn) for doc, _ in mention_docs.values() for mn in doc.truth["mentions"])
+    want = {
+        "persona", "url", "monto", "code", "article", "instrument Ley", "instrument Constitución",
+        "instrument Lineamientos", "body Gobierno", "body Ayuntamiento", "body Fondo", "body Secretaría",
+        "body Unidad", "body Órgano", "body Dirección", "body Departamento", "body Tesorería", "fecha dia",
+        "fecha mes", "fecha anio", "cantidad días", "cantidad hallazgos", "cantidad recomendaciones",
+        "cantidad recomendación",
+    }  # fmt: skip
+    assert want <= set(kinds), sorted(want - set(kinds))
+    starts = 0  # a range's start printed with its year ('diciembre 2019 – marzo 2020') is a date too
+    for seed, (doc, _) in mention_docs.items():
+        fechas = {(mn["valor"], mn["precision"]) for mn in doc.truth["mentions"] if mn["tipo"] == "fecha"}
+        for f in plan(seed)[0].filas:
+            if f.fecha is not None and f.fecha.legible and f.fecha.extremos and f.fecha.extremos != D.PERIODO:
+                starts += len(f.fecha.extremos) == 2
+                assert {(v, p) for v, p, _ in f.fecha.extremos} <= fechas, (seed, f.fecha)
+    assert starts
+
+
+ISO = {"dia": r"\d{4}-\d{2}-\d{2}", "mes": r"\d{4}-\d{2}", "anio": r"\d{4}"}
+
+
+def test_mention_values_follow_the_definition(mention_docs):
+    """docs/mentions.md's spellings: names in name case, ISO dates by precision, articles in lower
+    case, counts as a number with the noun as printed, one row per thing."""
+    for seed, (doc, _) in mention_docs.items():
+        keys = Counter()
+        for mn in doc.truth["mentions"]:
+            v, tipo = mn["valor"], mn["tipo"]
+            keys[(tipo, str(v), mn.get("precision"), mn.get("unidad"))] += 1
+            if tipo in ("persona", "organizacion", "referencia_legal"):
+                assert v == v.strip() and (v != v.upper() or "/" in v), (seed, mn)
+            if tipo == "fecha":
+                assert re.fullmatch(ISO[mn["precision"]], v), (seed, mn)
+            if tipo == "referencia_legal" and "rtículo" in v:
+                assert v.startswith("artículo ") and re.search(r" (?:de la|del) \S", v), (seed, mn)
+            if tipo == "cantidad":
+                assert isinstance(v, int) and mn["texto"].endswith(f" {mn['unidad']}"), (seed, mn)
+                assert mn["unidad"] == mn["unidad"].lower() and str(v) in mn["texto"], (seed, mn)
+            if tipo == "monto":
+                assert mn["moneda"] == "MXN" and isinstance(v, float), (seed, mn)
+        assert max(keys.values()) == 1, (seed, keys.most_common(1))
 
 
 def test_truth_dates_mean_what_is_printed(rendered):
