@@ -8,6 +8,8 @@ keyed on one kind's words fails on the others.
 
 from __future__ import annotations
 
+import re
+
 # ---- kinds of issuing body --------------------------------------------------------------------
 # Each kind: how its bodies are named ({E} = state), its professional service, the commission that
 # signs, the body that approves, its posts ((feminine, masculine) pairs, {area} filled from areas),
@@ -211,3 +213,72 @@ KINDS: dict[str, dict] = {
         "incentivo": "estímulos",
     },
 }
+
+# ---- what these names name, for the truth's mentions (docs/mentions.md) ------------------------
+# Names above that are not a body by its proper name: a role the document defines ('Órgano de
+# Enlace', as 'LA CONTRALORÍA' is), a career and a program (docs/mentions.md leaves programs out).
+NOT_A_BODY = frozenset(
+    {
+        "Órgano de Enlace",
+        "Carrera Judicial",
+        "Programa de Evaluación del Desempeño del Personal Administrativo",
+    }
+)
+# Bodies named inside a fixed name above (a law's, a body's, the members' phrase), each a mention
+# of its own wherever that name is printed ('Ley Orgánica del *Poder Judicial del Estado*').
+# 'Servicio Profesional' alone ('Comité del Servicio Profesional') is left out: it is how the
+# document says 'the service' generically, not a name.
+NAMED_INSIDE: dict[str, tuple[str, ...]] = {
+    "miembros del Servicio Profesional Electoral Nacional": ("Servicio Profesional Electoral Nacional",),
+    "Comisión de Seguimiento al Servicio Profesional Electoral Nacional": ("Servicio Profesional Electoral Nacional",),
+    "Comisión del Servicio Profesional Electoral Nacional": ("Servicio Profesional Electoral Nacional",),
+    "Estatuto del Servicio Profesional Electoral Nacional y del Personal de la Rama Administrativa": (
+        "Servicio Profesional Electoral Nacional",
+    ),
+    "miembros del Servicio Profesional de Carrera": ("Servicio Profesional de Carrera",),
+    "Comisión del Servicio Profesional de Carrera": ("Servicio Profesional de Carrera",),
+    "Estatuto del Servicio Profesional de Carrera Comicial": ("Servicio Profesional de Carrera Comicial",),
+    "Pleno del Consejo de la Judicatura": ("Consejo de la Judicatura",),
+    "Ley Orgánica del Poder Judicial del Estado": ("Poder Judicial del Estado",),
+    "integrantes del Servicio Profesional en Derechos Humanos": ("Servicio Profesional en Derechos Humanos",),
+    "Reglamento del Servicio Profesional en Derechos Humanos": ("Servicio Profesional en Derechos Humanos",),
+    "Ley del Servicio Profesional de Carrera en la Administración Pública del Estado": (
+        "Servicio Profesional de Carrera en la Administración Pública del Estado",
+    ),
+    "integrantes del Servicio Profesional de Carrera": ("Servicio Profesional de Carrera",),
+    "Reglamento del Servicio Profesional de Carrera de la Fiscalía": (
+        "Servicio Profesional de Carrera de la Fiscalía",
+    ),
+}
+# the state government named inside a ministry's name ('Secretaría de Administración del *Gobierno
+# del Estado de Palmares*')
+GOBIERNO = re.compile(r"Gobierno del Estado de .+$")
+# the body a post names ('Jefa de *Departamento de Recursos Humanos*', 'Actuaria Judicial del
+# *Juzgado Segundo Familiar*'); 'Junta Distrital', 'Junta Local' and 'Sala' name no one body
+POST_BODY = re.compile(
+    r"Departamento de .+$|Oficina de .+$|Juzgado .+$|(?:Primera|Segunda) Visitaduría General$"
+    r"|Ministerio Público$|Policía de Investigación$|Instituto Nacional Electoral$"
+)
+# the noun a count of the members counts ('un total de 16 dieciséis *miembros* del Servicio …')
+COUNTED = re.compile(r"^(?:\w+ y \w+|\w+)")
+
+
+def is_body(name: str) -> bool:
+    return name not in NOT_A_BODY
+
+
+def inside(name: str) -> tuple[str, ...]:
+    """The bodies ``name`` names besides itself."""
+    gob = GOBIERNO.search(name)
+    return NAMED_INSIDE.get(name, ()) + ((gob.group(0),) if gob else ())
+
+
+def post_body(cargo: str) -> str | None:
+    """The body a printed post names, if it names one."""
+    found = POST_BODY.search(cargo)
+    return found.group(0) if found else None
+
+
+def counted_noun(miembros: str) -> str:
+    """'miembros' of 'miembros del Servicio …', 'servidoras y servidores' of 'servidoras y servidores públicos …'."""
+    return COUNTED.match(miembros).group(0)

@@ -10,6 +10,7 @@ on one side.
 from __future__ import annotations
 
 from . import phrases as ph
+from .bodies import counted_noun
 from .model import Item, Para
 from .prose import Writer, heading
 from .tables import band_ranges, bands_grid, score_grid, universe_grid, weights_grid
@@ -28,7 +29,7 @@ def fillers(w: Writer) -> list:
     return [
         lambda: (
             "Del Servicio.",
-            f"De conformidad con el {w.articulo(inst.estatuto)}, el {inst.servicio} se integra por personal "
+            f"De conformidad con el {w.articulo(inst.estatuto)}, el {w.servicio()} se integra por personal "
             "calificado cuyo ingreso, permanencia, evaluación y promoción se rigen por los principios de mérito e "
             "igualdad de oportunidades.",
         ),
@@ -40,7 +41,7 @@ def fillers(w: Writer) -> list:
         ),
         lambda: (
             "Expediente.",
-            f"Corresponde {ph.art('al', inst.enlace)} integrar el dictamen de resultados individuales en el "
+            f"Corresponde {w.enlace('al')} integrar el dictamen de resultados individuales en el "
             "expediente físico o electrónico de cada persona evaluada.",
         ),
         lambda: (
@@ -50,8 +51,8 @@ def fillers(w: Writer) -> list:
         ),
         lambda: (
             "Notificación.",
-            "Los resultados de la evaluación se notificarán a las personas evaluadas en un periodo no mayor a dos "
-            "meses contados a partir del día siguiente al de su aprobación.",
+            "Los resultados de la evaluación se notificarán a las personas evaluadas en un periodo no mayor a "
+            f"{ph.cantidad(w.m, 2, 'meses', figure=False)} meses contados a partir del día siguiente al de su aprobación.",
         ),
         lambda: (
             "Verificación.",
@@ -60,7 +61,7 @@ def fillers(w: Writer) -> list:
         ),
         lambda: (
             "Principios rectores.",
-            f"En el ejercicio de sus funciones, {ph.art('el', inst.organo)} se rige por los principios de certeza, "
+            f"En el ejercicio de sus funciones, {w.organo('el')} se rige por los principios de certeza, "
             "legalidad, independencia, imparcialidad, máxima publicidad y objetividad.",
         ),
         lambda: (
@@ -86,7 +87,7 @@ def bullets(w: Writer) -> list[Item]:
     glyph = w.p["bullet"]
     intro = w.item(
         "Atribuciones.",
-        f"Entre las atribuciones {ph.art('del', w.inst.enlace)} en el procedimiento de evaluación se encuentran las siguientes:",
+        f"Entre las atribuciones {w.enlace('del')} en el procedimiento de evaluación se encuentran las siguientes:",
     )
     k = len(w.p["filler"]) % 3 + 3  # 3 to 5 items, fixed per document by its drawn filler order
     marks = [f"{chr(ord('a') + i)})" if glyph == "a)" else glyph for i in range(k)]
@@ -159,7 +160,7 @@ def caption(w: Writer) -> list[str]:
     if style == "una_linea":
         return [f"Resultados de la Evaluación del Desempeño{per}"]
     return [
-        ph.art("", w.inst.enlace),
+        w.enlace(),
         f"Dictamen General de Resultados de la Evaluación del Desempeño de {w.las_los()}{per}",
     ]
 
@@ -167,7 +168,7 @@ def caption(w: Writer) -> list[str]:
 def results(w: Writer) -> list[Item]:
     body = (
         f"Conforme al Dictamen General de Resultados, las calificaciones de {w.las_los()} adscritos "
-        f"{ph.art('al', w.inst.nombre)} quedaron de la siguiente manera:"
+        f"{ph.art('al', w.nombre_inst())} quedaron de la siguiente manera:"
     )
     return [w.item("Resultados.", body), score_grid(w.spec, w.m, caption(w))]
 
@@ -190,17 +191,18 @@ def universe(w: Writer) -> list[Item]:
     )
     if w.p["universe_table"]:
         out.append(w.item("Universo de elegibles.", body + ", como se muestra a continuación:"))
-        out.append(universe_grid(spec, w.m))
+        out.append(universe_grid(spec))
     else:
-        n = ph.cantidad(w.m, u.ue, ph.number(u.ue), "personas")
+        n = ph.cantidad(w.m, u.ue, "personas")
         out.append(
             w.item("Universo de elegibles.", body + f"; en consecuencia, el universo de elegibles es de {n} personas.")
         )
     n_rows = len(spec.roster.rows)
-    total = ph.cantidad(w.m, n_rows, f"un total de {ph.number(n_rows)}", "personas")
+    total = f"un total de {ph.cantidad(w.m, n_rows, counted_noun(inst.miembros))}"
+    adscritos = w.acr("al")
     named = prose_names(w, spec.roster.named)
     text = (
-        f"Cabe destacar que se encuentran adscritos {ph.art('al', inst.acronimo, inst.nombre)} {total} {inst.miembros}. "
+        f"Cabe destacar que se encuentran adscritos {adscritos} {total} {w.miembros()}. "
         f"Quienes obtuvieron la mayor calificación final, y por tanto son acreedores a los {inst.incentivo}, "
         f"son los siguientes: {named}."
     )
@@ -231,7 +233,7 @@ def considerandos(w: Writer) -> list[Item]:
         w.item(
             "Competencia.",
             f"De conformidad con el {w.articulo(inst.estatuto)}, {w.comision('el')} es competente para conocer de "
-            f"los resultados de la evaluación del desempeño y, en su caso, proponer {ph.art('al', inst.organo)} lo "
+            f"los resultados de la evaluación del desempeño y, en su caso, proponer {w.organo('al')} lo "
             "conducente.",
         )
     )
@@ -254,7 +256,7 @@ def acuerdos(w: Writer) -> list[Item]:
         return [
             heading("CONCLUSIÓN"),
             Para(
-                f"Se informa {ph.art('al', inst.organo)} de los resultados de la evaluación del desempeño"
+                f"Se informa {w.organo('al')} de los resultados de la evaluación del desempeño"
                 f"{w.correspondiente()}, para los efectos a que haya lugar."
             ),
         ]
@@ -267,7 +269,7 @@ def acuerdos(w: Writer) -> list[Item]:
         out.append(
             w.item(
                 "",
-                f"Se propone {ph.art('al', inst.organo)} otorgar {inst.incentivo}{w.correspondiente()} a {named}.",
+                f"Se propone {w.organo('al')} otorgar {inst.incentivo}{w.correspondiente()} a {named}.",
             )
         )
     else:
@@ -279,7 +281,7 @@ def acuerdos(w: Writer) -> list[Item]:
     out.append(
         w.item(
             "",
-            f"Se instruye {ph.art('al', inst.enlace)} para que notifique a las personas evaluadas los dictámenes de "
+            f"Se instruye {w.enlace('al')} para que notifique a las personas evaluadas los dictámenes de "
             "resultados individuales.",
         )
     )
@@ -290,7 +292,7 @@ def acuerdos(w: Writer) -> list[Item]:
         out.append(
             w.item(
                 "",
-                f"Publíquese en el sitio oficial de Internet {ph.art('del', inst.acronimo, inst.nombre)}: {ph.url(w.m, inst.sitio, w.p['url_scheme'])}.",
+                f"Publíquese en el sitio oficial de Internet {w.acr('del')}: {ph.url(w.m, inst.sitio, w.p['url_scheme'])}.",
             )
         )
     return out

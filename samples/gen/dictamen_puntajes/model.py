@@ -62,8 +62,9 @@ Item = Para | Grid | Signatures
 class Mentions:
     """Everything the prose names, registered as it is written: ``add`` returns the text so a
     template writes ``m.fecha(...)`` where the date goes and the truth can never miss it.
-    ``where`` pins a table cell (``("grid", name, row)``); other mentions are found on the
-    page whose drawn text holds their ``texto``."""
+    ``where`` pins a table cell (``("grid", name, row)``) or a page (``("page", 1)``: what the
+    running header or footer prints); other mentions are found on the page whose drawn text
+    holds their ``texto``."""
 
     def __init__(self) -> None:
         self.items: list[dict] = []

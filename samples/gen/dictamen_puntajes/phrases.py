@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from .axes import Period
+from .bodies import inside
 from .draws import MESES, words, year_words
 from .model import Mentions
 
@@ -102,25 +103,47 @@ def acuerdo(m: Mentions, key: str, lower: bool = False) -> str:
 
 
 def articulo(m: Mentions, n: int, norma: str) -> str:
+    """'artículo 110 del Estatuto …' as printed (the seed's 'del' before a feminine 'Ley' included):
+    the article, and the instrument it names, each a mention."""
     text = f"artículo {n} del {norma}" if not norma.startswith(("los ", "la ", "el ")) else f"artículo {n} de {norma}"
+    ley(m, norma.removeprefix("los ").removeprefix("la ").removeprefix("el "))
     return m.add("referencia_legal", text, text)
 
 
-def org(m: Mentions, name: str, printed: str | None = None) -> str:
-    return m.add("organizacion", name, printed or name)
+def ley(m: Mentions, name: str, upper: bool = False) -> str:
+    """A legal or normative instrument by name (Estatuto, Ley, Reglamento, Lineamientos), and the
+    bodies its name names ('Ley Orgánica del Poder Judicial del Estado'); returns it as printed."""
+    for body in inside(name):
+        org(m, body, body.upper() if upper else None)
+    return m.add("referencia_legal", name, name.upper() if upper else name)
+
+
+def clave(m: Mentions, key: str) -> str:
+    """The document's own code, printed at the top of page 1 (and in the running header)."""
+    return m.add("referencia_legal", key, key, where=("page", 1))
+
+
+def org(m: Mentions, name: str, printed: str | None = None, where: tuple | None = None, **extra) -> str:
+    return m.add("organizacion", name, printed or name, where=where, **extra)
 
 
 def persona(m: Mentions, name: str, printed: str | None = None, where: tuple | None = None, **extra) -> str:
     return m.add("persona", name, printed or name, where=where, **extra)
 
 
-def cantidad(m: Mentions, value: float, printed: str, unidad: str, where: tuple | None = None) -> str:
-    return m.add("cantidad", value, printed, where=where, unidad=unidad)
+def cantidad(m: Mentions, value: int, noun: str, figure: bool = True) -> str:
+    """A count in running text, as the seed writes it (figure then words, '5 cinco', or words
+    alone: 'dos meses'), registered as the number and the noun it counts ('cinco miembros':
+    docs/mentions.md, a number followed by the noun it counts). Returns the number as printed;
+    the noun is the caller's to print right after it."""
+    said = words(value) if value < 100 else str(value)
+    m.add("cantidad", value, f"{said} {noun}", unidad=noun.lower())
+    return number(value) if figure else said
 
 
-def url(m: Mentions, site: str, scheme: bool) -> str:
+def url(m: Mentions, site: str, scheme: bool, where: tuple | None = None) -> str:
     text = f"https://{site}" if scheme else site
-    return m.add("url", text, text)
+    return m.add("url", text, text, where=where)
 
 
 def number(value: int) -> str:

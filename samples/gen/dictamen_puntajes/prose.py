@@ -8,6 +8,7 @@ with the tables and the resolutive points are in ``considerandos``.
 
 from __future__ import annotations
 
+from . import bodies
 from . import phrases as ph
 from .axes import acronym
 from .labels import ORDINALES, ROMANOS
@@ -63,29 +64,70 @@ class Writer:
     def articulo(self, norma: str) -> str:
         return ph.articulo(self.m, next(self.articulos), norma)
 
+    def org(self, name: str, upper: bool = False, itself: bool = True, **extra) -> str:
+        """``name`` as printed: registered as a body when it is one (``itself``), with every body
+        named inside it ('Pleno del *Consejo de la Judicatura*'); ``upper``: printed in capitals."""
+        named = ([name] if itself and bodies.is_body(name) else []) + list(bodies.inside(name))
+        for body in named:
+            ph.org(self.m, body, body.upper() if upper else None, **extra)
+        return name
+
     def nombre_inst(self) -> str:
-        return ph.org(self.m, self.inst.nombre)
+        return self.org(self.inst.nombre)
 
     def comision(self, case: str = "") -> str:
         """The commission with its article ('de la Comisión …', 'del Comité …'), registered."""
-        name = ph.org(self.m, self.inst.comision)
-        return ph.art(case, name)
+        return ph.art(case, self.org(self.inst.comision))
+
+    def organo_full(self) -> str:
+        """'Consejo General del Instituto …': the approving body with the institute."""
+        return f"{self.inst.organo} {ph.art('del', self.inst.nombre)}"
+
+    def register_organo_full(self, upper: bool = False) -> None:
+        """The approving body with its institute is one body; the institute, and what the
+        approving body's own name names, are named inside it."""
+        self.org(self.organo_full(), upper)
+        self.org(self.inst.organo, upper, itself=False)
+        self.org(self.inst.nombre, upper)
 
     def organo(self, case: str = "", full: bool = False) -> str:
         """The approving body, alone or with the institute ('el Consejo General del …'), registered."""
-        name = f"{self.inst.organo} {ph.art('del', self.inst.nombre)}" if full else self.inst.organo
         if full:
-            ph.org(self.m, name)
-        return ph.art(case, name)
+            self.register_organo_full()
+            return ph.art(case, self.organo_full())
+        return ph.art(case, self.org(self.inst.organo))
+
+    def enlace(self, case: str = "") -> str:
+        """The liaison body with its article, registered (unless it is the generic 'Órgano de Enlace')."""
+        return ph.art(case, self.org(self.inst.enlace))
+
+    def servicio(self) -> str:
+        """The service as printed, registered when it is a body (not 'Carrera Judicial', not a program)."""
+        return self.org(self.inst.servicio)
+
+    def estatuto(self) -> str:
+        return ph.ley(self.m, self.inst.estatuto)
+
+    def acr(self, case: str = "", where: tuple | None = None) -> str:
+        """The institute's acronym with its article ('de la SFPEP'): the institute when the glossary
+        gives its long form, else the acronym as printed (docs/mentions.md)."""
+        inst = self.inst
+        ph.org(self.m, inst.nombre if self.p["glosario"] else inst.acronimo, inst.acronimo, where=where)
+        return ph.art(case, inst.acronimo, inst.nombre)
+
+    def miembros(self) -> str:
+        """The members' phrase as printed, registering the service it names."""
+        return self.org(self.inst.miembros, itself=False)
 
     def body(self, case: str) -> str:
         """The commission's head noun with its article: 'de la Comisión', 'del Comité'."""
         head = self.inst.comision.split()[0]
         return ph.art(case, head if head in ("Comité", "Consejo") else "Comisión")
 
-    def las_los(self) -> str:
-        """'las y los miembros del Servicio …' but 'servidoras y servidores públicos …' (already both)."""
-        m = self.inst.miembros
+    def las_los(self, register: bool = True) -> str:
+        """'las y los miembros del Servicio …' but 'servidoras y servidores públicos …' (already both);
+        the service it names registered (``register``: the caller registers, e.g. in capitals)."""
+        m = self.miembros() if register else self.inst.miembros
         return f"las y los {m}" if m.split()[0] in ("miembros", "integrantes") else m
 
     @property
@@ -104,21 +146,27 @@ def title(w: Writer) -> list[Item]:
         text = (
             f"Acuerdo {ph.art('del', inst.comision)}, por el que se propone {ph.art('al', inst.organo)} {ph.art('del', inst.nombre)}, sean "
             f"aprobados los dictámenes individuales para el otorgamiento de {inst.incentivo} a "
-            f"{w.las_los()}"
+            f"{w.las_los(register=False)}"
         )
     elif w.spec.purpose == "resultados":
         text = (
             f"Acuerdo {ph.art('del', inst.organo)} {ph.art('del', inst.nombre)}, por el que se aprueba el Dictamen General de "
-            f"Resultados de la Evaluación del Desempeño de {w.las_los()}"
+            f"Resultados de la Evaluación del Desempeño de {w.las_los(register=False)}"
         )
     else:
         text = (
             f"Informe {ph.art('del', inst.comision)} sobre los resultados de la evaluación del desempeño de "
-            f"{w.las_los()} {ph.art('del', inst.nombre)}"
+            f"{w.las_los(register=False)} {ph.art('del', inst.nombre)}"
         )
     text = (text.upper() if upper else text) + periodo + "."
     w.spec.extra["titulo"] = text
-    ph.org(w.m, inst.nombre, inst.nombre.upper() if upper else inst.nombre)
+    # the bodies the title names, as printed (in capitals when the title is)
+    if w.spec.purpose != "resultados":
+        w.org(inst.comision, upper)
+    if w.spec.purpose != "informe":
+        w.register_organo_full(upper)
+    w.org(inst.nombre, upper)
+    w.org(inst.miembros, upper, itself=False)
     out: list[Item] = []
     if w.spec.clave and w.spec.look.header_style == "centrado":
         out.append(Para(f"**{w.spec.clave}**", kind="clave", align="right", after=6))
@@ -129,12 +177,16 @@ def title(w: Writer) -> list[Item]:
 def glosario(w: Writer) -> list[Item]:
     inst, nat = w.inst, w.inst.nacional
     prev = w.p["previous_period"]
+    # a term that is an acronym names the body its definition gives (docs/mentions.md: an
+    # acronym's valor is the long form the document gives); the institute's, by ``acr``
+    if bodies.is_body(inst.servicio):
+        ph.org(w.m, inst.servicio, inst.servicio_acr)
     entries = [
         (inst.acronimo, w.nombre_inst() + "."),
-        (w.body("").split()[-1], w.comision() + f" {ph.art('del', inst.acronimo, inst.nombre)}."),
-        (inst.servicio_acr, inst.servicio + "."),
-        ("Órgano de Enlace", inst.enlace + "."),
-        ("Estatuto" if "Estatuto" in inst.estatuto else "Reglamento", inst.estatuto + "."),
+        (w.body("").split()[-1], w.comision() + f" {w.acr('del')}."),
+        (inst.servicio_acr, w.servicio() + "."),
+        ("Órgano de Enlace", w.enlace() + "."),
+        ("Estatuto" if "Estatuto" in inst.estatuto else "Reglamento", w.estatuto() + "."),
     ]
     if w.spec.period.stated:
         if prev:  # the seed's glossary names the cycle before the one evaluated
@@ -144,6 +196,7 @@ def glosario(w: Writer) -> list[Item]:
             ("Evaluación del desempeño", f"Evaluación del desempeño de {w.las_los()} correspondiente al {periodo}.")
         )
     if nat:
+        ph.org(w.m, nat, "INE")
         entries.append(("INE", ph.org(w.m, nat) + "."))
     entries.append(
         (
@@ -169,16 +222,18 @@ def antecedentes(w: Writer) -> list[Item]:
     w.restart()
     out: list[Item] = [heading("ANTECEDENTES")]
     lin_year = spec.dates["lineamientos"].year
-    aprobador = (
-        f"la Junta General Ejecutiva del {ph.org(w.m, inst.nacional)}" if inst.nacional else w.organo("el", full=True)
-    )
+    if inst.nacional:
+        ph.org(w.m, f"Junta General Ejecutiva del {inst.nacional}")
+        aprobador = f"la Junta General Ejecutiva del {ph.org(w.m, inst.nacional)}"
+    else:
+        aprobador = w.organo("el", full=True)
     key = f"INE/JGE{next(w.acuerdos)}/{lin_year}" if inst.nacional else w.acuerdo_key(lin_year)
     extra = w.p["antecedentes_extra"]
     if "estatuto" in extra:
         out.append(
             w.item(
                 "Reforma a la norma del Servicio.",
-                f"El {w.fecha('estatuto')}, se publicó la reforma al {inst.estatuto}, que regula el ingreso, la "
+                f"El {w.fecha('estatuto')}, se publicó la reforma al {w.estatuto()}, que regula el ingreso, la "
                 f"profesionalización, la evaluación, los {inst.incentivo} y la disciplina de {w.las_los()}.",
             )
         )
@@ -187,15 +242,15 @@ def antecedentes(w: Writer) -> list[Item]:
             w.item(
                 "Designación del Órgano de Enlace.",
                 f"Mediante el {w.acuerdo(spec.dates['enlace'].year)}, de fecha {w.fecha('enlace')}, "
-                f"{w.organo('el')} designó {ph.art('al', inst.enlace)} como órgano de enlace para la atención de "
-                f"los asuntos del {inst.servicio}.",
+                f"{w.organo('el')} designó {w.enlace('al')} como órgano de enlace para la atención de "
+                f"los asuntos del {w.servicio()}.",
             )
         )
     out.append(
         w.item(
             "Aprobación de los Lineamientos.",
             f"El {w.fecha('lineamientos')}, {aprobador} aprobó, mediante el {ph.acuerdo(w.m, key, lower=True)}, "
-            f"los Lineamientos para la Evaluación del Desempeño de {w.las_los()}"
+            f"los {ph.ley(w.m, f'Lineamientos para la Evaluación del Desempeño de {w.las_los()}')}"
             f"{w.correspondiente()}, los cuales forman parte integral del referido Acuerdo.",
         )
     )
@@ -213,7 +268,7 @@ def antecedentes(w: Writer) -> list[Item]:
                 f"Programa Anual de {inst.incentivo.capitalize()}.",
                 f"El {w.fecha('programa')}, {w.comision('el')} aprobó mediante el "
                 f"{w.acuerdo(spec.dates['programa'].year)} el Programa Anual de {inst.incentivo} "
-                f"{spec.dates['programa'].year + 1} para el personal que integra el {inst.servicio}.",
+                f"{spec.dates['programa'].year + 1} para el personal que integra el {w.servicio()}.",
             )
         )
     lead = f"El {w.fecha('integracion')}, en {w.p['sesion']}, {w.organo('el')} aprobó el "
@@ -239,7 +294,7 @@ def antecedentes(w: Writer) -> list[Item]:
         )
     if spec.purpose == "resultados":
         body = (
-            f"El {w.fecha('resultados')}, {ph.art('el', inst.enlace)} remitió {w.comision('al')} los resultados de la "
+            f"El {w.fecha('resultados')}, {w.enlace('el')} remitió {w.comision('al')} los resultados de la "
             f"evaluación del desempeño de {w.las_los()}{w.correspondiente()}, para su revisión."
         )
     else:
@@ -259,7 +314,7 @@ def closing(w: Writer) -> list[Item]:
     members = commission_prose(w)
     out: list[Item] = [
         Para(
-            f"El presente {doc} fue aprobado en {w.p['sesion']} {ph.art('del', cuerpo)}, celebrada el {w.fecha(spec.fecha)}, "
+            f"El presente {doc} fue aprobado en {w.p['sesion']} {ph.art('del', w.org(cuerpo))}, celebrada el {w.fecha(spec.fecha)}, "
             f"por unanimidad de votos de {members}.",
             kind="cierre",
             before=4,
@@ -280,12 +335,31 @@ def closing(w: Writer) -> list[Item]:
     return out
 
 
+def furniture(w: Writer) -> None:
+    """What the running header and footer print (draw.running_header, running_footer) on every
+    page, from page 1: registered first, so a later printing in the prose keeps page 1."""
+    spec, inst = w.spec, w.inst
+    page1 = ("page", 1)
+    if spec.clave:  # the header's, or the line over the title ('centrado')
+        ph.clave(w.m, spec.clave)
+    style = spec.look.header_style
+    if style in ("escudo", "centrado"):  # the state's name over it is a place alone
+        w.org(inst.nombre, upper=True, where=page1)
+    if style == "centrado":
+        w.org(inst.servicio, where=page1)
+    if style == "clave_solo":
+        w.acr(where=page1)
+    if spec.look.footer_style == "direccion":  # the address beside it is no mention
+        ph.url(w.m, inst.sitio, scheme=False, where=page1)
+
+
 def compose(spec: Spec) -> tuple[list[Item], Mentions]:
     """The whole document as items, and every mention it prints."""
     from .considerandos import acuerdos, considerandos
 
     m = Mentions()
     w = Writer(spec, m)
+    furniture(w)
     items: list[Item] = title(w)
     if w.p["glosario"]:
         items += glosario(w)

@@ -8,8 +8,9 @@ only differ by the formatting the spec recorded.
 from __future__ import annotations
 
 from . import scores
+from .bodies import is_body, post_body
 from .model import Column, Grid, Mentions
-from .phrases import cantidad, persona
+from .phrases import org, persona
 from .spec import Spec
 
 NUMERIC = frozenset({"numero", "ind", "col", "comp", "final"})
@@ -51,13 +52,17 @@ def score_cells(spec: Spec, i: int) -> dict[str, str]:
 
 
 def score_grid(spec: Spec, m: Mentions, caption: list[str]) -> Grid:
-    """The score table; every person in it registered as printed (the table's spelling)."""
+    """The score table; every person in it registered as printed (the table's spelling), and the
+    body a printed post names ('Jefa de Departamento de Recursos Humanos')."""
     rows = []
     for i, r in enumerate(spec.roster.rows):
         cells = score_cells(spec, i)
         rows.append({k: cells[k] for k in spec.columns.keys})
+        where = ("grid", "scores", i)
         extra = {"cargo": r.cargo} if "cargo" in spec.columns.keys else {}
-        persona(m, r.nombre_tabla, where=("grid", "scores", i), persona_id=i, variante="tabla", **extra)
+        persona(m, r.nombre_tabla, where=where, persona_id=i, variante="tabla", **extra)
+        if extra and (body := post_body(r.cargo)):
+            org(m, body, where=where, variante="tabla")
     look = spec.look
     return Grid(
         name="scores",
@@ -94,17 +99,16 @@ def commission_grid(spec: Spec, m: Mentions) -> Grid:
     for role, p, printed in spec.comision:
         persona(m, p.natural, printed, cargo=role)
         rows.append({"cargo": role, "nombre": printed})
-    sec, _ = spec.secretario
     rows.append({"cargo": "Secretaría Técnica", "nombre": f"Titular de la {spec.inst.enlace}"})
+    if is_body(spec.inst.enlace):  # the liaison body named inside the post
+        org(m, spec.inst.enlace, where=("grid", "comision", len(rows) - 1), variante="tabla")
     return small_grid(spec, "comision", [Column("cargo", "Cargo"), Column("nombre", spec.inst.comision)], rows)
 
 
-def universe_grid(spec: Spec, m: Mentions) -> Grid:
+def universe_grid(spec: Spec) -> Grid:
+    """'Número de MSPEN | Porcentaje … | Universo de Elegibles (UE)': figures in table cells and a
+    percentage, none of them a mention (docs/mentions.md: not a cantidad)."""
     u, acr = spec.roster.universe, spec.inst.miembros_acr
-    where = ("grid", "universo", 0)
-    cantidad(m, u.miembros, str(u.miembros), "personas", where)
-    cantidad(m, u.pct, f"{u.pct}%", "por_ciento", where)
-    cantidad(m, u.ue, str(u.ue), "personas", where)
     cols = [
         Column("n", f"Número de {acr}", numeric=True),
         Column("pct", "Porcentaje de Universo de Elegibles", numeric=True),

@@ -2,7 +2,8 @@
 
 Values come from the spec's Decimals and strings (never from reading the PDF); pages come from
 the drawing's record: a row's page is the page its table row was drawn on, a mention's page the
-first page whose drawn text holds it (a table cell's, the page of its row).
+first page whose drawn text holds it (a table cell's, the page of its row; what the running
+header or footer prints, page 1, the first page it is printed on).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def page_texts(d: Doc) -> list[str]:
     break reads on across it), blocks in drawing order, a table row's cells one after another."""
     pages = [""] * (d.page + 1)
     for b in d.blocks:
-        if b.kind in ("header", "footer"):  # running furniture: never where a mention is registered
+        if b.kind in ("header", "footer"):  # running furniture: its mentions are pinned to page 1
             continue
         if b.kind in ("table_row", "table_header"):
             text = " ".join(" ".join(lines) for lines in b.meta["cells"].values())
@@ -43,13 +44,15 @@ def row_pages(d: Doc, grid: str) -> dict[int, int]:
 
 
 def mention_page(texto: str, pages: list[str]) -> int:
-    """The first page holding ``texto``; one that runs over a page break belongs to the page it starts on."""
-    t = squash(texto)
+    """The first page holding ``texto`` as whole words, not inside a word or a code ('INE' is
+    not in 'DETERMINE' nor 'IEEC' in 'ACU-IEEC-025-2018'); one that runs over a page break
+    belongs to the page it starts on."""
+    t = re.compile(rf"(?<![\w/-]){re.escape(squash(texto))}(?![\w/-])")
     for p in range(1, len(pages)):
-        if t in pages[p]:
+        if t.search(pages[p]):
             return p
     for p in range(1, len(pages) - 1):
-        if t in pages[p] + " " + pages[p + 1]:
+        if t.search(pages[p] + " " + pages[p + 1]):
             return p
     raise AssertionError(f"mention {texto!r} was registered but never drawn")
 
@@ -86,11 +89,16 @@ def mentions(m: Mentions, d: Doc) -> list[dict]:
     """Every registered mention with its page; a person printed in the table and in the prose is
     linked both ways (``igual_a``: the other spelling), whatever the two spellings are."""
     pages = page_texts(d)
-    grids = {name: row_pages(d, name) for name in {it["where"][1] for it in m.items if it["where"]}}
+    grids = {w[1]: row_pages(d, w[1]) for w in (it["where"] for it in m.items) if w and w[0] == "grid"}
     out = []
     for it in m.items:
         where = it["where"]
-        page = grids[where[1]][where[2]] if where else mention_page(it["texto"], pages)
+        if not where:
+            page = mention_page(it["texto"], pages)
+        elif where[0] == "page":  # printed by the running header or footer, from page 1 on
+            page = where[1]
+        else:
+            page = grids[where[1]][where[2]]
         row = {k: v for k, v in it.items() if k != "where"}
         row["page"] = page
         out.append(row)

@@ -27,7 +27,7 @@ if str(SAMPLES) not in sys.path:
     sys.path.insert(0, str(SAMPLES))
 from gen._generated import OCR_TEXT, SCAN_PDF, TEXT_PDF  # noqa: E402
 from gen.dictamen_puntajes import generate, labels, scores, shares  # noqa: E402
-from gen.dictamen_puntajes.bodies import KINDS  # noqa: E402
+from gen.dictamen_puntajes.bodies import KINDS, NOT_A_BODY  # noqa: E402
 from gen.dictamen_puntajes.generator import spec_variant  # noqa: E402
 from gen.dictamen_puntajes.names import GARBLE_OPS  # noqa: E402
 from gen.dictamen_puntajes.spec import draw_spec  # noqa: E402
@@ -311,18 +311,72 @@ def test_text_layer_holds_the_truth_on_its_pages(drawn):
 
 
 def test_text_layer_holds_every_mention_on_its_page(drawn):
+    """Each mention's text on its page: whole, or word by word for a table cell (a wrapped cell's
+    lines are interleaved with its neighbours'); what the running header or footer prints, on page 1."""
+    tipos = Counter()
     for seed in TEXT_LAYER_SEEDS:
         doc = drawn[seed]
         pages = pdf_pages(doc.files[TEXT_PDF])
         for m in doc.truth["mentions"]:
+            tipos[m["tipo"]] += 1
             p = m["page"]
             words = set(pages[p - 1].split())
             first = m["texto"].split()[0]
             assert first in words or first in pages[p - 1], (seed, m)
-            if m.get("variante") != "tabla" and m.get("unidad") is None:
+            if m.get("variante") == "tabla":
+                assert set(m["texto"].split()) <= words, (seed, m)
+            else:
                 here = squash(body_text(pages[p - 1]))
                 on = here + " " + squash(body_text(pages[p])) if p < len(pages) else here
                 assert squash(m["texto"]) in on, (seed, m)
+    log.info("mentions checked on the text layer: %s", dict(tipos))
+    assert set(tipos) == {"persona", "organizacion", "referencia_legal", "monto", "cantidad", "fecha", "url"}, tipos
+
+
+NUMBER_WORD = re.compile(r"^[a-záéíóúñ]+(?: y [a-záéíóúñ]+)? ")
+
+
+def test_mentions_follow_the_definition(drawn):
+    """docs/mentions.md, on what the generator registers: the document's code and the body that
+    issues it; counts in running text only, as the number and the noun it counts (never a
+    percentage or a table figure); articles as 'artículo N de(l) …'; agreements as 'Acuerdo …';
+    acronyms as the long form the glossary gives; nothing the definition leaves out."""
+    tipos = Counter()
+    for doc in drawn.values():
+        ms, docs, v = doc.truth["mentions"], doc.truth["documents"], doc.variant
+        spec = draw_spec(doc.seed)
+        by = defaultdict(list)
+        for m in ms:
+            by[m["tipo"]].append(m)
+            tipos[m["tipo"]] += 1
+        legal = {m["valor"] for m in by["referencia_legal"]}
+        bodies = {m["valor"] for m in by["organizacion"]}
+        if docs["clave_documento"]:
+            assert docs["clave_documento"] in legal, doc.seed
+        assert docs["emisor"] in bodies and spec.inst.comision in bodies, doc.seed
+        assert spec.inst.estatuto in legal, doc.seed
+        assert any(x.startswith("Lineamientos para la Evaluación del Desempeño de ") for x in legal), doc.seed
+        assert not bodies & NOT_A_BODY, (doc.seed, bodies & NOT_A_BODY)
+        if spec.inst.nacional:
+            assert f"Junta General Ejecutiva del {spec.inst.nacional}" in bodies, doc.seed
+        for m in by["referencia_legal"]:
+            if m["valor"].lower().startswith("artículo"):
+                cited = re.match(r"artículo \d+ (?:del|de la|de los) (\S.*)$", m["valor"])
+                assert cited and cited[1] in legal, m  # lower case; the instrument a mention too
+            if m["texto"].lower().startswith("acuerdo "):
+                assert m["valor"] == "Acuerdo " + m["texto"].split(" ", 1)[1], m
+        for m in by["organizacion"]:
+            if m["texto"] == spec.inst.acronimo:
+                assert m["valor"] == (spec.inst.nombre if v["glosario"] else spec.inst.acronimo), m
+        for m in by["cantidad"]:
+            assert "%" not in m["texto"] and "por ciento" not in m["texto"], m
+            assert m.get("variante") is None, m  # never a table figure
+            assert NUMBER_WORD.match(m["texto"]) and m["texto"].endswith(" " + m["unidad"]), m
+            assert isinstance(m["valor"], int), m
+        if spec.look.footer_style == "direccion":
+            assert spec.inst.sitio in {m["valor"] for m in by["url"]}, doc.seed
+    log.info("mentions over %d documents: %s", len(drawn), dict(tipos))
+    assert set(tipos) == {"persona", "organizacion", "referencia_legal", "monto", "cantidad", "fecha", "url"}
 
 
 def test_rows_sit_on_the_pages_truth_says_in_order(drawn):
