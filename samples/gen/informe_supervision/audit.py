@@ -67,13 +67,14 @@ def build(seed: int, rng: random.Random, family: str) -> Plan:
     docs = {"doc_type": family, "emisor": ctx["emisor"], "titulo": kind, "clave_documento": None}
     plan = Plan(seed, family, v, docs, page, header, footer, 0)
     v.update(encabezado=header["style"] if header else "ninguno", pie=footer or "ninguno")
+    plan.header_mentions = frame.header_mentions(header, [ctx["emisor"], ctx["unidad"], entidad])
     clave = AT.clave(rng, ctx)
     v["cover"] = rng.random() < 0.5
     if v["cover"]:
         plan.add(M, "titulo", M.org(ctx["emisor"]), opts={"size": 15})
         plan.add(M, "titulo", kind.upper(), opts={"size": 20, "space": 80})
         plan.add(M, "linea", M.org(entidad), opts={"space": 30})
-        plan.add(M, "linea", f"Cuenta Pública {ctx['year']}", opts={"space": 100})
+        plan.add(M, "linea", M.anio(ctx["year"], f"Cuenta Pública {ctx['year']}"), opts={"space": 100})
         plan.add(M, "pagebreak")
         plan.unnumbered = 1
         if rng.random() < frame.BLANK_AFTER_COVER_SHARE:
@@ -243,6 +244,7 @@ def closing(plan, M, rng, ctx, v) -> None:
     plan.documents["fecha_documento"] = d.isoformat() if form == "cierre" else None
     if rng.random() < 0.6:
         p = frame.signatory(rng, ctx, set())
+        frame.post_bodies(M, p.cargo)
         plan.add(
             M, "firma", opts={"lines": [M.persona(p.nombre, p.printed_name, p.cargo), p.cargo, M.org(ctx["emisor"])]}
         )

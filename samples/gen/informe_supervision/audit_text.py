@@ -85,11 +85,12 @@ CON_MONTO = [
     "comprobatoria y justificativa del gasto.",
     ", se determinaron volúmenes de obra pagados no ejecutados por {monto}.",
 ]
+# {articulos}: 'artículos 23 y 56 de la Ley …' (a citation, and the law it names); {dias}: '12 días'
 CON_SIN_MONTO = [
     ", se detectó que la Entidad Fiscalizada no presentó el registro contable de las operaciones, "
-    "incumpliendo los artículos {a} y {b} de la {ley}.",
+    "incumpliendo los {articulos}.",
     ", se constató que el contrato no fue formalizado dentro del plazo establecido en la {ley}.",
-    ", se observó que los bienes fueron entregados con {k} días de atraso sin que se aplicaran las "
+    ", se observó que los bienes fueron entregados con {dias} de atraso sin que se aplicaran las "
     "penas convencionales previstas en la {ley}.",
 ]
 LEYES = [
@@ -149,9 +150,10 @@ def antecedent(rng: random.Random, M: Marks, ctx: dict, clave_doc: str | None) -
     y = ctx["year"] + 1
     denuncia = date(y, rng.randint(1, 6), rng.randint(1, 28))
     orden = date(y, denuncia.month + rng.randint(1, 4), rng.randint(1, 28))
+    ejercicio = f"ejercicio fiscal {ctx['year']}"  # a year named as such: a fecha
     text = (
         f"Con fecha {M.fecha(denuncia, rng.choice(('de', 'del')))} se recibió una denuncia relacionada con los "
-        f"recursos ejercidos por {M.org(ctx['entidad'])} durante el ejercicio fiscal {ctx['year']}. "
+        f"recursos ejercidos por {M.org(ctx['entidad'])} durante el {M.anio(ctx['year'], ejercicio)}. "
     )
     numero = f" número {M.ley(clave_doc)}" if clave_doc else ""
     text += (
@@ -189,9 +191,17 @@ def result_text(rng: random.Random, M: Marks, ctx: dict, res: dict) -> str:
         return text + rng.choice(SIN_OBS)
     if res["amount"] is not None:
         return text + rng.choice(CON_MONTO).format(monto=M.monto(res["amount"], "$", "MXN"))
-    return text + rng.choice(CON_SIN_MONTO).format(
-        a=rng.randint(16, 45), b=rng.randint(46, 85), k=rng.randint(5, 60), ley=rng.choice(LEYES)
-    )
+    template = rng.choice(CON_SIN_MONTO)
+    a, b, k, ley = rng.randint(16, 45), rng.randint(46, 85), rng.randint(5, 60), rng.choice(LEYES)
+    slots = {}  # only what the template prints is registered
+    if "{articulos}" in template:
+        slots["articulos"] = M.ley(f"artículos {a} y {b} de la {ley}")
+    if "{dias}" in template:
+        slots["dias"] = M.cantidad(k, "días")
+    if "{ley}" in template:
+        slots["ley"] = ley
+    M.ley(ley)  # the law, named on its own or inside the articles' citation
+    return text + template.format(**slots)
 
 
 def response(rng: random.Random, M: Marks, ctx: dict) -> str:
@@ -213,9 +223,11 @@ def action_text(rng: random.Random, M: Marks, res: dict) -> str:
 def summary_text(M: Marks, counts: dict, total: float) -> str:
     rec = "Recomendación" if counts["rec"] == 1 else "Recomendaciones"
     pli = "Pliego" if counts["pli"] == 1 else "Pliegos"
+    n_rec = M.cantidad(counts["rec"], rec.lower(), f"{counts['rec']} {rec}")
+    n_pli = M.cantidad(counts["pli"], pli.lower(), f"{counts['pli']} {pli}")
     return (
-        f"Se determinaron {counts['total']} resultados, de los cuales {counts['con']} corresponden a resultados "
-        f"con observación, mismos que generaron {counts['rec']} {rec} y {counts['pli']} {pli} de "
+        f"Se determinaron {M.cantidad(counts['total'], 'resultados')}, de los cuales {counts['con']} corresponden "
+        f"a resultados con observación, mismos que generaron {n_rec} y {n_pli} de "
         f"observaciones que representan probables recuperaciones por {M.monto(total, '$', 'MXN')}."
     )
 

@@ -15,7 +15,7 @@ import random
 from datetime import date, timedelta
 
 from . import frame
-from .marks import MESES, Marks
+from .marks import Marks
 from .model import Plan, plain_text
 
 SUBJECTS = [
@@ -90,14 +90,21 @@ DETAIL_HEADS = [
     "Verificación de los programas y registros vigentes",
     "Revisión documental de los expedientes",
 ]
-DETAIL_TEXT = (
-    "Se revisó la información proporcionada sobre {what}, que asciende a {total} registros, conforme a los "
+DETAIL_TEXT = (  # {total}: '1234 registros', a cantidad
+    "Se revisó la información proporcionada sobre {what}, que asciende a {total}, conforme a los "
     "formatos determinados por la instancia normativa; la distribución se presenta a continuación."
 )
 COMMENT = (
     "Este resultado se basa en el total de expedientes revisados de {what} que presentan alguna observación, "
     "tal como se ilustró en la tabla correspondiente."
 )
+
+
+def periodo_text(M: Marks, start: date) -> str:
+    """'enero – junio 2023', registered month by month (the first takes the year printed after
+    the range), each time it is printed."""
+    first = M.mes(start.year, start.month, with_year=False)
+    return f"{first} – {M.mes(start.year, start.month + 5)}"
 
 
 def row(seccion, numero, text, **kw) -> dict:
@@ -113,7 +120,6 @@ def build(seed: int, rng: random.Random, family: str) -> Plan:
     hyph = rng.random() < frame.HYPHENATED_SHARE
     size_name, page = frame.page_setup(rng, hyph)
     start = date(ctx["year"], rng.choice((1, 2, 3, 7)), 1)
-    periodo = f"{MESES[start.month - 1]} – {MESES[start.month + 4]} {start.year}"
     corte = start + timedelta(days=rng.randint(30, 120))
     M = Marks()
     v: dict = dict(style="auditoria_externa", topic=subject["key"], page_size=size_name, body_size=page.body)
@@ -123,24 +129,25 @@ def build(seed: int, rng: random.Random, family: str) -> Plan:
     docs = {"doc_type": family, "emisor": ctx["emisor"], "titulo": titulo, "clave_documento": None}
     plan = Plan(seed, family, v, docs, page, header, footer, 0)
     v.update(encabezado=header["style"] if header else "ninguno", pie=footer or "ninguno")
+    plan.header_mentions = frame.header_mentions(header, [ctx["emisor"], ctx["unidad"], entidad])
     v["cover"] = rng.random() < 0.6
     if v["cover"]:
         plan.add(M, "titulo", M.org(ctx["emisor"]), opts={"size": 16})
         plan.add(M, "titulo", subject["title"].upper(), opts={"size": 18, "space": 80})
         plan.add(M, "linea", M.org(entidad), opts={"space": 20})
-        plan.add(M, "linea", f"Periodo {periodo}", opts={"space": 20})
+        plan.add(M, "linea", f"Periodo {periodo_text(M, start)}", opts={"space": 20})
         plan.add(M, "pagebreak")
         plan.unnumbered = 1
     plan.add(M, "titulo", subject["title"].upper())
-    plan.add(M, "linea", entidad.upper() if rng.random() < 0.5 else entidad)
+    plan.add(M, "linea", M.org(entidad, entidad.upper() if rng.random() < 0.5 else entidad))
     heads = frame.Headings(rng, None)
     v.update(numeracion_secciones=heads.numbering, secciones_mayusculas=heads.upper, secciones_dos_puntos=heads.colon)
     heads.add(plan, M, "objetivo", "Objetivo de la auditoría")
     text = (
         f"Verificar la confiabilidad de los datos reportados en los informes de {subject['what']} "
         f"{'del' if entidad.split()[0] in ('Instituto', 'Colegio', 'Sistema') else 'de la'} {M.org(entidad)}, "
-        "en cumplimiento de las disposiciones aplicables del presupuesto de egresos del ejercicio fiscal "
-        f"{ctx['year']}."
+        "en cumplimiento de las disposiciones aplicables del presupuesto de egresos del "
+        f"{M.anio(ctx['year'], 'ejercicio fiscal ' + str(ctx['year']))}."
     )
     plan.add(M, "parrafo_item", text, row=row("objetivo_general", 1, text))
     heads.add(plan, M, "alcance", "Alcance")
@@ -148,7 +155,7 @@ def build(seed: int, rng: random.Random, family: str) -> Plan:
         M,
         "para",
         f"La revisión comprendió el {rng.choice((100, 80, 60))}% de los expedientes correspondientes "
-        f"al periodo {periodo}, con base en los procedimientos de auditoría previamente convenidos.",
+        f"al periodo {periodo_text(M, start)}, con base en los procedimientos de auditoría previamente convenidos.",
     )
     total = rng.randint(250, 2400)
     k = rng.randint(4, max(5, total // 20))
@@ -191,7 +198,8 @@ def build(seed: int, rng: random.Random, family: str) -> Plan:
         ),
         lambda: (
             f"Como resultado de los procedimientos aplicados, se verificó y validó que {subject['what']} para el "
-            f"periodo {periodo} es de {M.cantidad(total, subject['unidad'])}, con fecha de corte al {M.fecha(corte, 'de')}."
+            f"periodo {periodo_text(M, start)} es de {M.cantidad(total, subject['unidad'])}, con fecha de corte al "
+            f"{M.fecha(corte, 'de')}."
         ),
     ]
     for i, write in enumerate(texts, 1):
@@ -209,6 +217,7 @@ def build(seed: int, rng: random.Random, family: str) -> Plan:
     plan.documents["fecha_documento"] = d.isoformat()
     v["fecha_documento_forma"] = "cierre"
     p = frame.signatory(rng, ctx, set())
+    frame.post_bodies(M, p.cargo)
     plan.add(M, "firma", opts={"lines": [M.persona(p.nombre, p.printed_name, p.cargo), p.cargo, M.org(ctx["emisor"])]})
     v["agrupacion"] = "tabla_resumen"
     return plan
@@ -228,7 +237,7 @@ def details(plan: Plan, M: Marks, rng: random.Random, subject: dict, heads, tota
     for j, head in enumerate(chosen, 1):
         title = head.format(what=subject["what"]).upper() if rng.random() < 0.5 else head.format(what=subject["what"])
         plan.add(M, "subheading", f"{section}.{j} {title}" if section else title)
-        plan.add(M, "para", DETAIL_TEXT.format(what=subject["what"], total=total))
+        plan.add(M, "para", DETAIL_TEXT.format(what=subject["what"], total=M.cantidad(total, "registros")))
         if rng.random() < 0.6:
             shares = [rng.randint(20, 60) for _ in range(3)]
             rows = [
@@ -246,7 +255,7 @@ def summary_table(plan: Plan, M: Marks, rng: random.Random, subject: dict, entid
     aspects = rng.sample(ASPECTOS, rng.randint(4, 7))
     bad = set(rng.sample(range(len(aspects)), rng.randint(1, 2)))
     ok_pool = rng.sample(OBS_OK, len(OBS_OK))
-    rows, truth = [], []
+    rows, truth, row_mentions = [], [], []
     head = "Resumen de hallazgos y observaciones finales"
     head = head.upper() if rng.random() < 0.5 else head  # the truth states the sub-heading as printed
     plan.add(M, "subheading", head)
@@ -260,6 +269,10 @@ def summary_table(plan: Plan, M: Marks, rng: random.Random, subject: dict, entid
             obs = obs.format(unidad=subject["unidad"], dept=subject["dept"])
             rec, status = "Ninguna", "Satisfactorio"
         rows.append({"aspecto": aspecto, "obs": obs, "rec": rec, "status": status})
+        for cell in (aspecto, obs):  # the audited body's department, named in a cell's sentence
+            if subject["dept"] in cell:
+                M.org(subject["dept"])
+        row_mentions.append(M.take())  # found in the row's cells by truth.py (a cell wraps on its own)
         tipo = "sin observación" if rec == "Ninguna" else "con observación"
         found = row(
             "hallazgo", i, obs, subseccion=head, tipo_observacion=tipo, aspecto_a_evaluar=aspecto, estatus=status
@@ -286,6 +299,6 @@ def summary_table(plan: Plan, M: Marks, rng: random.Random, subject: dict, entid
         ("rec", 0.24, "RECOMENDACIONES"),
         ("status", 0.14, "ESTATUS"),
     ]
-    plan.add(M, "table", opts={"cols": cols, "rows": rows, "row_truth": truth})
+    plan.add(M, "table", opts={"cols": cols, "rows": rows, "row_truth": truth, "row_mentions": row_mentions})
     v["tabla_filas"] = len(rows)
     v["tabla_con_observacion"] = len(bad)

@@ -10,6 +10,7 @@ are drawn afresh for each template (``Slots.fresh``) with the relations the temp
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from string import Formatter
 
@@ -34,6 +35,19 @@ def addressee_article(name: str) -> str:
 def legal_article(printed: str) -> str:
     """'la Acción Constitucional de Amparo …', 'el artículo 12 …', 'el Recurso de Amparo …'."""
     return "la" if printed.split()[0] in ("Acción", "Recomendación") else "el"
+
+
+# 'Jefe del Departamento de Medicina Interna' -> the body named inside the post
+POST_BODY = re.compile(r"^Jef[ea] (?:del|de la) (?P<body>.+)$")
+# numbers printed in words before the noun they count ('dos aulas'): slot '{dos:aulas}'
+WORD_NUMBERS = {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6}
+
+
+def post_body(cargo: str) -> str | None:
+    """The body a post names ('Jefa de la Unidad de Supervisión Hospitalaria' -> 'Unidad de
+    Supervisión Hospitalaria'), an ``organizacion`` of its own; None for 'Jefe de Seguridad'."""
+    m = POST_BODY.match(cargo)
+    return m["body"] if m else None
 
 
 def cargo_gender(cargo: str) -> str:
@@ -101,6 +115,8 @@ class Slots:
         p = self.person()
         art = "la" if p.gender == "f" else "el"
         name = self.M.persona(p.nombre, p.printed_name, p.cargo)
+        if body := post_body(p.cargo):
+            self.M.org(body)
         if form == "Persona":
             return f"{art.capitalize()} {p.cargo}, {name},"
         if form == "de_persona":
@@ -116,11 +132,12 @@ class Slots:
         centro = self.ctx["centro"]
         if name in ("centro", "el_centro", "del_centro"):
             el, de = article(centro)
-            org = self.M.org(centro)
+            # a public work ('obra de pavimentación de …') is no body: printed, not registered
+            org = self.M.org(centro) if self.nouns.get("centro_es_organismo", True) else centro
             return {"centro": org, "el_centro": f"{el} {org}", "del_centro": f"{de} {org}"}[name]
         if name == "ley":
-            valor, texto = self.rng.choice(self.ctx["leyes"])
-            return f"{legal_article(texto)} {self.M.ley(valor, texto)}"
+            ref = self.rng.choice(self.ctx["leyes"])
+            return f"{legal_article(ref[1])} {self.M.cita(ref)}"
         if name in ("los_usuarios", "Los_usuarios"):
             users = self.nouns["usuarios"]
             text = f"{'las' if users.startswith('personas') else 'los'} {users}"
@@ -131,6 +148,12 @@ class Slots:
         if name == "visitas":
             n = self.ctx["nvis"]
             return self.M.cantidad(n, "visita" if n == 1 else "visitas")
+        if name == "anio_prev":  # 'Desde 2021 esta institución …': a year named as such
+            return self.M.anio(self.ctx[name])
+        if name == "area" and self.ctx[name] in self.nouns.get("areas_organismo", ()):
+            return self.M.org(self.ctx[name])  # 'Unidad de Hemodiálisis', not 'Comedor'
+        if name in WORD_NUMBERS:  # '{dos:aulas}' -> 'dos aulas', a count in words
+            return self.M.cantidad(WORD_NUMBERS[name], spec, f"{name} {spec}")
         if name in self.ctx:
             return str(self.ctx[name])
         if name == "Usuarios":

@@ -14,7 +14,7 @@ import random
 
 from . import frame
 from .fill import Slots, fill
-from .marks import Marks
+from .marks import Marks, date_text
 from .model import Plan, plain_text
 from .topics import CAPTIONS, GENERICOS, T
 from .vocab import BULLET_WEIGHTS, BULLETS, LEADINS, SEGUIMIENTO_HEADS, VISITA_HEADS
@@ -73,7 +73,8 @@ def trim(groups: list[dict], cap: int) -> list[dict]:
 def visit_heading(rng: random.Random, M: Marks, d, vi: int, follow_up: bool, fmt: str, head: str, colon: bool):
     """'Acciones realizadas 27 de mayo del 2022', 'Seguimiento telefónico del 4 de abril:' ..."""
     no_year = vi > 0 and rng.random() < NO_YEAR_SHARE
-    fecha = M.fecha(d, "sin_anio" if no_year else fmt, inferred_year=no_year)
+    # a date printed without its year is no mention (docs/mentions.md): printed, not registered
+    fecha = date_text(d, "sin_anio") if no_year else M.fecha(d, fmt)
     template = rng.choice(SEGUIMIENTO_HEADS) if follow_up else head
     text = template.format(fecha=fecha)
     return text + (":" if colon and ":" not in template else ""), no_year
@@ -105,7 +106,8 @@ def add_findings(plan: Plan, M: Marks, rng: random.Random, slots: Slots, v: dict
                 counts["sin_anio"] += no_year
                 last_visit = g["visit"]
         if g["area"]:
-            plan.add(M, "subheading", g["area"] + (":" if area_colon else ""))
+            area = M.org(g["area"]) if g["area"] in T[topic].get("areas_organismo", ()) else g["area"]
+            plan.add(M, "subheading", area + (":" if area_colon else ""))
         if g.get("follow_up"):  # bulleted reports print it as a plain paragraph, numbered ones number it
             numero += 1
             text = fill(rng.choice(FOLLOW_UP_TEXTS), slots)

@@ -15,8 +15,8 @@ from datetime import date, timedelta
 
 from reportlab.lib.pagesizes import A4, legal, letter
 
-from .fill import article, draw_person
-from .marks import DATE_FORMAT_WEIGHTS, DATE_FORMATS, Marks
+from .fill import article, draw_person, post_body
+from .marks import DATE_FORMAT_WEIGHTS, DATE_FORMATS, Marks, Mention
 from .model import Page, Plan
 from .vocab import (
     COUNTRY_OF,
@@ -33,6 +33,7 @@ from .vocab import (
     SECCIONES_LARGAS,
     UNIDADES,
     UNIDADES_AUDITORIA,
+    UNIDADES_NO_ORGANISMO,
     VISITADURIAS,
 )
 
@@ -170,6 +171,29 @@ def header_footer(rng: random.Random, ctx: dict, titulo: str, entidad: str) -> t
     elif style == "titulo_entidad":
         header = {"style": style, "left": entidad, "right": titulo}
     return header, rng.choice(FOOTERS)
+
+
+def header_mentions(header: dict | None, bodies: list[str | None]) -> list[Mention]:
+    """The bodies the running header prints on every page it is drawn on: the issuer (maybe in
+    capitals), its unit, or the audited entity / facility. ``bodies`` are the candidates in
+    name case; a unit that is no body ('Socio a cargo') is never registered."""
+    out: list[Mention] = []
+    if header is None:
+        return out
+    for printed in (header["left"], header["right"]):
+        for name in bodies:
+            if name and name not in UNIDADES_NO_ORGANISMO and printed in (name, name.upper()):
+                out.append(Mention("organizacion", name, printed))
+                break
+    return out
+
+
+def post_bodies(M: Marks, cargo: str, known: tuple[str, ...] = ()) -> None:
+    """Register the body a printed post names: a known one ('Defensor de Defensoría del
+    Ambiente' names the unit) or the one a head post names ('Jefa de la Dirección de …')."""
+    body = next((k for k in known if k in cargo), None) or post_body(cargo)
+    if body:
+        M.org(body)
 
 
 def signatory(rng: random.Random, ctx: dict, used: set[str]):

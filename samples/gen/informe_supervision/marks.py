@@ -51,7 +51,7 @@ class Mention:
     tipo: str  # persona | organizacion | referencia_legal | monto | cantidad | fecha | url
     valor: object  # canonical: ISO date, whole URL, number, full name
     texto: str  # as printed (before any line wrapping)
-    extra: dict = field(default_factory=dict)  # cargo, moneda, precision, unidad, anio_inferido
+    extra: dict = field(default_factory=dict)  # cargo, moneda, precision, unidad
 
     def to_truth(self, page: int) -> dict:
         return {"tipo": self.tipo, "valor": self.valor, "texto": self.texto, "page": page, **self.extra}
@@ -72,22 +72,38 @@ class Marks:
         out, self.pending = self.pending, []
         return out
 
-    def fecha(self, d: date, fmt: str, inferred_year: bool = False) -> str:
-        extra = {"precision": "dia"}
-        if inferred_year:
-            extra["anio_inferido"] = True
-        return self._add("fecha", d.isoformat(), date_text(d, fmt), **extra)
+    def fecha(self, d: date, fmt: str) -> str:
+        """A full date printed with its year ('sin_anio' is printed with ``date_text`` alone)."""
+        if fmt == "sin_anio":
+            raise ValueError("a date without its year is no mention")
+        return self._add("fecha", d.isoformat(), date_text(d, fmt), precision="dia")
 
-    def mes(self, y: int, m: int, cap: bool = False, de: bool = False) -> str:
-        """'Junio 2022', 'junio 2022' or 'junio de 2022': a month-only date."""
+    def mes(self, y: int, m: int, cap: bool = False, de: bool = False, with_year: bool = True) -> str:
+        """'Junio 2022', 'junio 2022' or 'junio de 2022': a month-only date; without its year
+        ('enero' in 'enero – junio 2023') when the year is printed once, after a range."""
         name = MESES[m - 1].capitalize() if cap else MESES[m - 1]
-        return self._add("fecha", f"{y}-{m:02d}", f"{name} {'de ' if de else ''}{y}", precision="mes")
+        printed = f"{name} {'de ' if de else ''}{y}" if with_year else name
+        return self._add("fecha", f"{y}-{m:02d}", printed, precision="mes")
+
+    def anio(self, y: int, printed: str | None = None) -> str:
+        """A year named as such: 'Desde 2021', 'ejercicio fiscal 2023', 'Cuenta Pública 2023'."""
+        return self._add("fecha", str(y), printed or str(y), precision="anio")
 
     def url(self, u: str) -> str:
         return self._add("url", u, u)
 
     def ley(self, valor: str, texto: str | None = None) -> str:
         return self._add("referencia_legal", valor, texto or valor)
+
+    def cita(self, ref: tuple[str, str, str | None]) -> str:
+        """A legal reference (canonical, printed, instrument): an article citation also names
+        its instrument, a referencia_legal of its own ('artículo 12 de la Ley de Migración'
+        names 'Ley de Migración')."""
+        valor, texto, instrumento = ref
+        printed = self.ley(valor, texto)
+        if instrumento:
+            self.ley(instrumento)
+        return printed
 
     def persona(self, nombre: str, printed: str, cargo: str | None = None) -> str:
         return self._add("persona", nombre, printed, **({"cargo": cargo} if cargo else {}))
@@ -98,5 +114,7 @@ class Marks:
     def monto(self, value: float, symbol: str, moneda: str, spaced: bool = False) -> str:
         return self._add("monto", round(value, 2), money_text(value, symbol, spaced), moneda=moneda)
 
-    def cantidad(self, n: int, unidad: str) -> str:
-        return self._add("cantidad", n, f"{n} {unidad}", unidad=unidad)
+    def cantidad(self, n: int, unidad: str, printed: str | None = None) -> str:
+        """'34 expedientes'; ``printed`` when the number is in words or the noun capitalised
+        ('dos aulas', '3 Recomendaciones'): ``unidad`` is the noun in lower case."""
+        return self._add("cantidad", n, printed or f"{n} {unidad}", unidad=unidad)

@@ -68,7 +68,7 @@ def title_block(plan: Plan, M: Marks, rng: random.Random, ctx: dict, slots: Slot
     v["cover"] = rng.random() < frame.COVER_SHARE
     if v["cover"]:
         plan.add(M, "titulo", M.org(ctx["emisor"]), opts={"size": 16})
-        plan.add(M, "linea", ctx["unidad"], opts={"space": 90})
+        plan.add(M, "linea", M.org(ctx["unidad"]), opts={"space": 90})
         plan.add(M, "titulo", main.upper(), opts={"size": 20, "space": 40})
         plan.add(M, "linea", frame.month_line(M, rng, ctx["report_date"]), opts={"space": 120})
         plan.add(M, "pagebreak")
@@ -80,14 +80,14 @@ def title_block(plan: Plan, M: Marks, rng: random.Random, ctx: dict, slots: Slot
         label, pattern = CLAVES[ctx["country"]]
         u = frame.initials(ctx["unidad"]) or "DS"
         clave = pattern.format(a=ctx["abbr"], u=u, n=rng.randint(1, 240), y=ctx["year"])
-        plan.add(M, "clave", label + clave)
+        plan.add(M, "clave", label + M.ley(clave))  # a case file's code: referencia_legal
         plan.documents["clave_documento"] = clave
     upper = rng.random() < 0.6
     plan.add(M, "titulo", main.upper() if upper else main)
     sub = fill(rng.choice(SUBTITLES), slots)  # written just before it is added: it takes its mentions
     sub = sub[0].upper() + sub[1:]
     plan.add(M, "titulo", sub, opts={"size": 11})
-    plan.add(M, "linea", f"{ctx['unidad']} — {frame.month_line(M, rng, ctx['report_date'])}")
+    plan.add(M, "linea", f"{M.org(ctx['unidad'])} — {frame.month_line(M, rng, ctx['report_date'])}")
     plan.documents["titulo"] = f"{main}: {plain_text(sub)}"
     v["titulo_mayusculas"] = upper
 
@@ -162,6 +162,7 @@ def recommendations(plan, M, rng, slots, v) -> None:
         dest = None
         if dest_t is not None:
             dest = fill(dest_t, slots)
+            M.org(dest)  # every addressee is a body ('Secretaría de Educación del Departamento de …')
             line = f"{addressee_article(dest)} {dest}:"
             if upper:  # the mentions in it are printed in capitals too
                 line = line.upper()
@@ -196,6 +197,7 @@ def closing(plan, M, rng, ctx, v) -> None:
         plan.add(M, "cierre", f"Fecha de elaboración: {M.fecha(d, 'numerico')}")
     plan.documents["fecha_documento"] = None if form == "ninguna" else d.isoformat()
     p = frame.signatory(rng, ctx, slots_used(plan))
+    frame.post_bodies(M, p.cargo, (ctx["unidad"],))  # 'Jefe de la Unidad de Supervisión Hospitalaria'
     plan.add(M, "firma", opts={"lines": [M.persona(p.nombre, p.printed_name, p.cargo), p.cargo, M.org(ctx["emisor"])]})
 
 
@@ -222,6 +224,8 @@ def build(seed: int, rng: random.Random, style: str, family: str) -> Plan:
         seed, family, v, {"doc_type": family, "emisor": ctx["emisor"], "clave_documento": None}, page, header, footer, 0
     )
     v.update(encabezado=header["style"] if header else "ninguno", pie=footer or "ninguno")
+    centro = ctx["centro"] if T[topic].get("centro_es_organismo", True) else None
+    plan.header_mentions = frame.header_mentions(header, [ctx["emisor"], ctx["unidad"], centro])
     nouns = dict(T[topic], servicio=ctx["servicio"], Servicio=ctx["servicio"].capitalize())
     slots = Slots(rng, M, nouns, ctx, used_names=slots_used(plan))
     title_block(plan, M, rng, ctx, slots, v)
@@ -244,11 +248,11 @@ def build(seed: int, rng: random.Random, style: str, family: str) -> Plan:
             v["optional_sections"].append(key)
     if rng.random() < MARCO_SHARE:
         heads.add(plan, M, "marco")
-        for valor, texto in rng.sample(ctx["leyes"], min(2, len(ctx["leyes"]))):
+        for ref in rng.sample(ctx["leyes"], min(2, len(ctx["leyes"]))):
             plan.add(
                 M,
                 "para",
-                f"De conformidad con lo establecido en {legal_article(texto)} {M.ley(valor, texto)}, las autoridades "
+                f"De conformidad con lo establecido en {legal_article(ref[1])} {M.cita(ref)}, las autoridades "
                 f"están obligadas a garantizar la {ctx['servicio']}.",
             )
         v["optional_sections"].append("marco")

@@ -54,19 +54,23 @@ def amparo(rng: random.Random, country: str, year: int) -> tuple[str, str]:
     return canonical, printed
 
 
-def article_ref(rng: random.Random, country: str, topic: str) -> tuple[str, str]:
-    """(canonical, printed): 'Artículo 12 de la Ley de Migración' / 'artículo 12 de la Ley …'."""
+def article_ref(rng: random.Random, country: str, topic: str) -> tuple[str, str, str]:
+    """(canonical, printed, instrument): 'artículo 12 de la Ley de Migración' (canonical as
+    printed, 'artículo' in lower case) and the instrument it names, 'Ley de Migración'."""
     if rng.random() < 0.35:
         num, law = CONSTITUCION[country]
     else:
         num, law = str(rng.randint(3, 160)), rng.choice(LEYES_TEMA[topic])
     art = "del" if law.split()[0] in ("Código", "Reglamento") else "de la"
-    return f"Artículo {num} {art} {law}", f"artículo {num} {art} {law}"
+    return f"artículo {num} {art} {law}", f"artículo {num} {art} {law}", law
 
 
-def legal_refs(rng: random.Random, ctx: dict) -> list[tuple[str, str]]:
-    """Two to four references one report keeps citing: actions and articles."""
-    refs = [amparo(rng, ctx["country"], ctx["year"]) for _ in range(rng.randint(1, 2))]
+def legal_refs(rng: random.Random, ctx: dict) -> list[tuple[str, str, str | None]]:
+    """Two to four references one report keeps citing: actions (no instrument named) and
+    articles, as (canonical, printed, instrument) for ``Marks.cita``."""
+    refs: list[tuple[str, str, str | None]] = [
+        (*amparo(rng, ctx["country"], ctx["year"]), None) for _ in range(rng.randint(1, 2))
+    ]
     refs += [article_ref(rng, ctx["country"], ctx["topic"]) for _ in range(rng.randint(1, 2))]
     return refs
 
@@ -98,4 +102,4 @@ def footnote_text(rng: random.Random, fM: Marks, ctx: dict) -> str:
     if kind == "url":
         return url
     what = rng.choice(("Informe Anual Circunstanciado", "Informe de supervisión", "Investigación de denuncias"))
-    return f"{fM.org(ctx['emisor'])}, {what}, {year}. {url}"
+    return f"{fM.org(ctx['emisor'])}, {what}, {fM.anio(year)}. {url}"

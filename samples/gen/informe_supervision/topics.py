@@ -3,8 +3,11 @@
 Each topic gives the nouns a report of that kind uses (who is served, who serves, what runs
 out, which areas are visited) and sentence templates for its findings, objectives,
 conclusions and recommendations. Templates are filled by ``fill.py``: ``{n:camas}`` prints a
-drawn number with its unit (and records it as a ``cantidad``), ``{centro}`` the facility's
-name (an ``organizacion``), ``{persona}`` an official met during the visit (a ``persona``).
+drawn number with its unit (and records it as a ``cantidad``; ``{dos:aulas}`` one in words),
+``{centro}`` the facility's name (an ``organizacion``, except a public work: ``obra`` sets
+``centro_es_organismo`` false), ``{persona}`` an official met during the visit (a
+``persona``, and the body its post names), ``{anio_prev}`` a year (a ``fecha``). An area in
+``areas_organismo`` is a unit of the facility, registered wherever it is printed.
 Generic templates (``GENERICOS``) use the topic's nouns, so every topic gets the shared
 phrasing of the genre as well as its own.
 """
@@ -38,6 +41,8 @@ T["hospital"] = dict(
         "Consulta Externa",
         "Unidad de Cuidados Intensivos",
     ],
+    # the areas that are units of the hospital (an ``organizacion``), not places in it
+    areas_organismo=["Unidad de Hemodiálisis", "Dirección Ejecutiva", "Unidad de Cuidados Intensivos"],
     cargos=["Director Ejecutivo", "Jefa de Enfermería", "Jefe del Departamento de Medicina Interna", "Administrador"],
     destinos=[
         "Ministerio de Salud Pública y Asistencia Social",
@@ -102,7 +107,7 @@ T["prision"] = dict(
         "El centro tiene capacidad para {n:personas} y al momento de la visita albergaba a {m:personas}.",
         "En el dormitorio visitado conviven {n:internos} en un espacio diseñado para {k}; {j} duermen en el suelo.",
         "La clínica no cuenta con médico permanente; la atención la brinda un auxiliar de enfermería {w:días} por semana.",
-        "La dotación de alimentos es de dos tiempos al día y no se proporciona dieta especial a personas con "
+        "La dotación de alimentos es de {dos:tiempos} al día y no se proporciona dieta especial a personas con "
         "enfermedades crónicas.",
         "El suministro de agua se limita a {w:horas} diarias, por lo que las personas almacenan agua en recipientes "
         "sin tapadera.",
@@ -142,7 +147,7 @@ T["escuela"] = dict(
         "El establecimiento atiende a {n:estudiantes} en {k:aulas}, por lo que algunos grados reciben clases en el corredor.",
         "De los {n:sanitarios} existentes, {k} se encuentran fuera de servicio y no hay agua entubada en el plantel.",
         "La refacción escolar no se ha entregado desde hace {w:semanas} por atraso en la transferencia de fondos.",
-        "El techo de dos aulas presenta láminas dañadas y en época de lluvia se suspenden las clases.",
+        "El techo de {dos:aulas} presenta láminas dañadas y en época de lluvia se suspenden las clases.",
         "No se cuenta con rampas ni barandales para el acceso de estudiantes con discapacidad.",
         "Los libros de texto del ciclo escolar fueron recibidos para {k:grados} de los seis que atiende la escuela.",
         "El personal docente es contratado por períodos de {w:meses} y a la fecha no ha recibido su salario.",
@@ -202,6 +207,7 @@ T["agua"] = dict(
     personal="personal operativo",
     insumo=["cloro", "sulfato de aluminio", "repuestos para las bombas", "reactivos de laboratorio"],
     areas=["Tanque de Distribución", "Planta Potabilizadora", "Pozo Mecánico No. 3", "Oficina de Atención al Usuario"],
+    areas_organismo=["Oficina de Atención al Usuario"],
     cargos=["Gerente General", "Jefe de Operación", "Síndico Municipal", "Encargada de Laboratorio"],
     destinos=[
         "Concejo Municipal de {lugar}",
@@ -231,6 +237,7 @@ T["obra"] = dict(
         "obra de rehabilitación del puente vehicular de {lugar}",
         "obra de ampliación del drenaje sanitario de {lugar}",
     ],
+    centro_es_organismo=False,  # a public work is what is supervised, not a body
     servicio=["ejecución de la obra pública", "calidad de la obra pública contratada"],
     servicio_extra=["seguridad de los trabajadores", "atención de quejas vecinales"],
     usuarios="vecinos",

@@ -3,8 +3,8 @@
 Rows come from the plan (the values drawn); only their ``page`` comes from the layout. Each
 record's drawn lines are checked against its text before the truth is returned, so a wrap,
 a hyphenation or a page break can never silently change what the truth says was printed;
-each mention must be found in the lines of the element it was written into, which also gives
-its page.
+each mention must be found in the lines of the element it was written into (a table's in the
+cells of its row, the running header's in each header drawn), which also gives its page.
 """
 
 from __future__ import annotations
@@ -57,13 +57,29 @@ def rows_of(plan: Plan, drawn: Drawn) -> list[dict]:
     return out
 
 
+def row_page(mention: Mention, row: Block) -> int:
+    """The page of a table row holding the mention in one of its cells (each cell wraps on its
+    own, so the row's text is read cell by cell, not line by line)."""
+    cells = [squeeze(" ".join(lines)) for lines in row.meta["cells"].values()]
+    if not any(squeeze(mention.texto) in cell for cell in cells):
+        raise AssertionError(f"mention {mention.texto!r} is not in the row's cells {row.meta['cells']!r}")
+    return row.page
+
+
 def mentions_of(plan: Plan, drawn: Drawn) -> list[dict]:
     out: list[dict] = []
     for i, el in enumerate(plan.els):
         out += [m.to_truth(page_of(m, drawn.blocks[i])) for m in el.mentions]
+        if el.kind == "table":
+            for b, mentions in zip(drawn.blocks[i], el.opts.get("row_mentions", [])):
+                out += [m.to_truth(row_page(m, b)) for m in mentions]
     notes = {b.label: b for b in drawn.doc.blocks if b.kind == "footnote"}
     for num, mentions in plan.footnote_mentions.items():
         out += [m.to_truth(page_of(m, [notes[num]])) for m in mentions]
+    # the running header: its bodies on every page it is drawn on
+    for b in drawn.doc.blocks:
+        if b.kind == "header":
+            out += [m.to_truth(page_of(m, [b])) for m in plan.header_mentions]
     seen, unique = set(), []
     for m in out:
         key = (m["tipo"], str(m["valor"]), m["texto"], m["page"])

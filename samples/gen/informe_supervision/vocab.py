@@ -87,6 +87,8 @@ UNIDADES_AUDITORIA = {
     "auditoria_externa": ["Área de Auditoría Gubernamental", "Dirección de Auditoría Externa", "Socio a cargo"],
 }
 VISITADURIAS = ["Primera Visitaduría General", "Segunda Visitaduría General", "Visitaduría Regional de {lugar}"]
+# what stands where a unit is printed but names a post, not a body (never an ``organizacion``)
+UNIDADES_NO_ORGANISMO = ("Socio a cargo",)
 
 # -- places (fictional) --------------------------------------------------------------------
 LUGARES_CA = [
