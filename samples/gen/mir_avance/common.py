@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,9 +31,41 @@ class Mention:
     extra: dict = field(default_factory=dict)
 
     def resolve(self, rec: Recorder) -> dict:
-        page = rec.page_of(self.tag)
+        page = rec.page_of(self.tag, self.texto)
         assert page is not None, f"mention {self.texto!r} tagged {self.tag!r} was never drawn"
         return {"tipo": self.tipo, "valor": self.valor, "texto": self.texto, "page": page, **self.extra}
+
+
+def distinct(mentions) -> list[dict]:
+    """One row per distinct thing (docs/mentions.md): of the printings of one (tipo, valor[,
+    unidad, moneda, precision]), the first printed (lowest page, then registration order)."""
+    out: dict[tuple, dict] = {}
+    for m in sorted(mentions, key=lambda m: m["page"]):
+        key = (m["tipo"], str(m["valor"]), m.get("unidad"), m.get("moneda"), m.get("precision"))
+        out.setdefault(key, m)
+    return list(out.values())
+
+
+# a body named inside a post ('Jefa del Departamento de Programación', 'Coordinador de la UIPPE'):
+# a unit, department or office by its name; 'Secretario del Ayuntamiento' names none
+BODY_IN_POST = re.compile(
+    r"\b(?:de la|del|de) ((?:Unidad|Departamento|Dirección|Coordinación|Subdirección) de .+|UIPPE)$"
+)
+
+
+def bodies_in_posts(firmas, tag) -> list[Mention]:
+    """organizacion mentions of the bodies named inside the signers' posts."""
+    out = []
+    for _, _, _, cargo in firmas:
+        m = BODY_IN_POST.search(cargo)
+        if m:
+            out.append(Mention("organizacion", m.group(1), m.group(1), tag))
+    return out
+
+
+def numero(value: Decimal) -> int | float:
+    """A printed count as a number: whole when it is whole ('1.00 deslindes' counts 1)."""
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 @dataclass

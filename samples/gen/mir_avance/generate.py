@@ -20,7 +20,7 @@ from pathlib import Path
 from .._damage import DamageProfile, render_damaged
 from .._generated import FORMS, OCR_TEXT, SCAN_PDF, TEXT_PDF, GeneratedDoc, check_forms, doc_name
 from . import municipal, pbr, poa, sevac
-from .common import FAMILY, Plan, layout_to_bytes
+from .common import FAMILY, Plan, distinct, layout_to_bytes
 from .record import events_to_blocks
 
 log = logging.getLogger(__name__)
@@ -97,7 +97,7 @@ def generate(seed: int, out_dir: Path, forms: Sequence[str] = FORMS) -> Generate
     truth = {
         "documents": {**plan.documents, "pages": doc.page},
         "indicators": plan.rows(rec),
-        "mentions": [m.resolve(rec) for m in plan.mentions],
+        "mentions": distinct(m.resolve(rec) for m in plan.mentions),
     }
     gen = GeneratedDoc(FAMILY, seed, truth=truth, variant=dict(plan.variant, paginas=doc.page))
     path = {form: out_dir / doc_name(FAMILY, seed, form) for form in FORMS}

@@ -18,6 +18,7 @@ from . import vocab as V
 from .common import (
     Mention,
     Plan,
+    bodies_in_posts,
     draw_firmas,
     draw_trazo,
     fecha_larga,
@@ -25,6 +26,7 @@ from .common import (
     fin_de_trimestre,
     municipio,
     num,
+    numero,
     persona_mentions,
     slug,
 )
@@ -73,6 +75,13 @@ def draw_ejes(rng: random.Random, trimestre: int) -> Ejes:
     )
 
 
+def numero_comentario(ej: Ejes, f, value) -> str:
+    """A figure as the commentary prints it: its row's decimals, a comma for thousands unless
+    the report prints none."""
+    dec = 2 if (f.decimales or ej.enteros_con_decimales) else 0
+    return f"{value:,.{dec}f}" if ej.miles != "sin" else f"{value:.{dec}f}"
+
+
 def comentario_de(rng: random.Random, ej: Ejes, f) -> str:
     """'Meta Trimestral: Se logra el 95.58% de la meta al atender 497 ... de un total de 520 ...'
     — the N de M = X% the extractor's commentary check reads."""
@@ -80,10 +89,7 @@ def comentario_de(rng: random.Random, ej: Ejes, f) -> str:
     if f.avance is None:
         return f"{prefijo} Sin meta programada para este trimestre; el indicador se reporta conforme a su frecuencia."
     t = ej.trimestre - 1
-    dec = 2 if (f.decimales or ej.enteros_con_decimales) else 0
-    miles = "sin" if ej.miles == "sin" else "coma"
-    a = f"{f.alc_comentario:,.{dec}f}" if miles == "coma" else f"{f.alc_comentario:.{dec}f}"
-    p = f"{f.prog[t]:,.{dec}f}" if miles == "coma" else f"{f.prog[t]:.{dec}f}"
+    a, p = numero_comentario(ej, f, f.alc_comentario), numero_comentario(ej, f, f.prog[t])
     pc = avance_text(ej, f) + "%"
     if f.acumulacion == "constante":
         return (
@@ -231,21 +237,9 @@ def plan(rng: random.Random) -> Plan:
         "ejercicio": ejercicio,
         "trimestre": trimestre,
     }
-    mentions = [Mention("organizacion", emisor, emisor.upper(), "encabezado")]
-    mentions.append(Mention("organizacion", fur.dependencia, fur.dependencia, "info"))
-    if fur.periodo_estilo == "meses":
-        m2 = 3 * trimestre
-        periodo = f"{ejercicio}-{m2 - 2:02d}/{ejercicio}-{m2:02d}"
-        mentions.append(Mention("fecha", periodo, fur.periodo(), "encabezado", {"precision": "periodo"}))
-    mentions.append(fecha_mention(corte, fecha_larga(corte), "corte"))
-    if elaboracion:
-        mentions.append(fecha_mention(elaboracion, fecha_larga(elaboracion), "elaboracion"))
-    if fur.url:
-        mentions.append(Mention("url", fur.url, fur.url, "nota"))
-    if fur.referencia:
-        ley, art = fur.referencia
-        mentions.append(Mention("referencia_legal", f"{ley}, artículo {art}", f"artículo {art} de la {ley}", "nota"))
-    mentions += persona_mentions(firmas, "firmas")
+    mentions = furniture_mentions(fur)
+    mentions += table_mentions(ej, fur, filas, comentarios)
+    mentions += persona_mentions(firmas, "firmas") + bodies_in_posts(firmas, "firmas")
 
     def rows_with_pages(rec: Recorder) -> list[dict]:
         pages = rec.pages_of_rows()
@@ -263,6 +257,59 @@ def plan(rng: random.Random) -> Plan:
         footer=fur.footer_lines(),
         landscape=page_w > page_h,
     )
+
+
+def furniture_mentions(fur: Furniture) -> list[Mention]:
+    """What the page furniture names: the issuer and its fiscal year in the header (a quarter's
+    year, 'Segundo Trimestre 2024', is that same year), the months of 'Periodo: Abril - Junio
+    2024' one by one, the executing unit, the oficio's code, the cut-off and drafting dates,
+    and the note's URL, article and law. The budget programme, the Plan Municipal de Desarrollo
+    and the state's name alone are no mention."""
+    ejercicio, m2 = fur.ejercicio, 3 * fur.trimestre
+    out = [
+        Mention("organizacion", fur.emisor, fur.emisor.upper(), "encabezado"),
+        Mention("fecha", str(ejercicio), f"Ejercicio Fiscal {ejercicio}", "encabezado", {"precision": "anio"}),
+    ]
+    if fur.oficio:
+        out.append(Mention("referencia_legal", fur.oficio, fur.oficio, "oficio"))
+    if fur.periodo_estilo == "meses":
+        desde, hasta = V.TRIMESTRE_MESES[fur.trimestre - 1].split(" - ")
+        mes = {"precision": "mes"}
+        out.append(Mention("fecha", f"{ejercicio}-{m2 - 2:02d}", desde, "encabezado", mes))
+        out.append(Mention("fecha", f"{ejercicio}-{m2:02d}", f"{hasta} {ejercicio}", "encabezado", mes))
+    out.append(Mention("organizacion", fur.dependencia, fur.dependencia, "info"))
+    out.append(fecha_mention(fur.corte, fecha_larga(fur.corte), "corte"))
+    if fur.elaboracion:
+        out.append(fecha_mention(fur.elaboracion, fecha_larga(fur.elaboracion), "elaboracion"))
+    if fur.url:
+        out.append(Mention("url", fur.url, fur.url, "nota"))
+    if fur.referencia:
+        ley, art = fur.referencia
+        cita = f"artículo {art} de la {ley}"
+        out.append(Mention("referencia_legal", cita, cita, "nota"))
+        out.append(Mention("referencia_legal", ley, ley, "nota"))
+    return out
+
+
+def table_mentions(ej: Ejes, fur: Furniture, filas, comentarios) -> list[Mention]:
+    """The responsible units where the report prints them (under the level, in their own
+    column, over a Componente's table) and the count each commentary states ('al atender 497
+    solicitudes ...': 497 solicitudes; the 'de un total de 520 programadas' after it, the
+    percentages and the table's figures are no count)."""
+    out = []
+    for i, f in enumerate(filas):
+        if ej.area_en_nivel or "unidad_responsable" in ej.extras:
+            out.append(Mention("organizacion", f.area, f.area, ("fila", i)))
+        if fur.tablas == "por_componente" and f.nivel == "componente":
+            out.append(Mention("organizacion", f.area, f.area, ("titulo_componente", i)))
+    for i, (f, comentario) in enumerate(zip(filas, comentarios)):
+        if comentario is None or f.avance is None or f.acumulacion == "constante":
+            continue  # no commentary, none programmed, or 'un resultado de N frente a una meta de M'
+        unidad = f.plantilla.objeto.split()[0]
+        texto = f"{numero_comentario(ej, f, f.alc_comentario)} {unidad}"
+        tag = ("fila", i) if ej.comentario == "columna" else ("comentario", i)
+        out.append(Mention("cantidad", numero(f.alc_comentario), texto, tag, {"unidad": unidad}))
+    return out
 
 
 def truth_rows(filas, ej: Ejes, comentarios, ente: str, ejercicio: int, trimestre: int) -> list[dict]:

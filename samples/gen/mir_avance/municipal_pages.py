@@ -108,7 +108,7 @@ def start_page(fur: Furniture, rec: Recorder):
         y = top - 44
         if first and fur.oficio:
             d.text_at(d.W - d.right, top - 38, f"Oficio No. {fur.oficio}", 8, "n", align="right")
-            rec.lines(1, (f"Oficio No. {fur.oficio}",))
+            rec.lines(1, (f"Oficio No. {fur.oficio}",), tag="oficio")
         d.c.setLineWidth(1)
         d.c.line(d.left, y, d.W - d.right, y)
         d.y = y - 8
@@ -160,7 +160,8 @@ def comment_lines(d, rec, ej: Ejes, fur: Furniture, filas, comentarios, idx: lis
             continue
         f = filas[i]
         lead = (f.clave if f.clave_impresa else f.nivel.capitalize()) + " " if fur.comentario_clave else ""
-        record_para(d, rec, lead + comentarios[i], size=size, align="left", after=2, kind="comentario")
+        text = lead + comentarios[i]
+        record_para(d, rec, text, tag=("comentario", i), size=size, align="left", after=2, kind="comentario")
     d.y -= 4
 
 
@@ -187,6 +188,7 @@ def builder(fur: Furniture, ej: Ejes, ajuste: Ajuste, filas, cells, comentarios)
     al_pie = ej.comentario == "al_pie"
 
     def blocks_of_rows() -> list[tuple[str | None, list[int]]]:
+        """(caption, rows) of each table; a caption's Componente is its first row."""
         if fur.tablas == "una":
             return [(None, list(range(len(filas))))]
         out: list[tuple[str | None, list[int]]] = [(None, [i for i, f in enumerate(filas) if f.padre is None][:2])]
@@ -226,7 +228,8 @@ def builder(fur: Furniture, ej: Ejes, ajuste: Ajuste, filas, cells, comentarios)
             )
             if caption:  # a caption stays with its table's header and first row
                 d.ensure(start_height(grid) + (ajuste.size + 1.5) * 1.28 + 8)
-                record_para(d, rec, f"**{caption}**", size=ajuste.size + 1.5, align="left", before=4, after=3)
+                tag = ("titulo_componente", idx[0])
+                record_para(d, rec, f"**{caption}**", tag=tag, size=ajuste.size + 1.5, align="left", before=4, after=3)
             draw_grid(d, grid, rec)
             d.y -= 6
             if al_pie:

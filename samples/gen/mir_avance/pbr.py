@@ -22,6 +22,7 @@ from . import vocab as V
 from .common import (
     Mention,
     Plan,
+    bodies_in_posts,
     draw_firmas,
     draw_trazo,
     fmt,
@@ -284,14 +285,21 @@ def plan(rng: random.Random) -> Plan:
         "ejercicio": ejercicio,
         "trimestre": trimestre,
     }
+    # the header's 'Presupuesto de Egresos <year>' is a budget and its year part of that name,
+    # 'Trimestre: Enero - Marzo' has no year, ramo and programme are budget classifications
     mentions = [
         Mention(
             "organizacion", f"Gobierno del Estado de {estado}", f"GOBIERNO DEL ESTADO DE {estado.upper()}", "encabezado"
         ),
         Mention("organizacion", secretaria, secretaria.upper(), "encabezado"),
-        Mention("organizacion", ente, f"Entidad: {ente}", "info"),
-        Mention("fecha", emitido.isoformat(), fecha_txt, "fecha", {"precision": "dia"}),
+        Mention("organizacion", ente, ente, "info"),
+        # every row: the responsible unit in its column, the body's acronym closing the
+        # indicator's name ('... del ITSC'; the report never spells it out)
+        Mention("organizacion", ur, ur, ("fila", 0)),
+        Mention("organizacion", sigla, sigla, ("fila", 0)),
+        Mention("fecha", emitido.isoformat(), f"{emitido:%d/%m/%Y}", "fecha", {"precision": "dia"}),
         *persona_mentions(firmas, "firmas"),
+        *bodies_in_posts(firmas, "firmas"),
     ]
 
     def truth(rec: Recorder) -> list[dict]:

@@ -119,6 +119,26 @@ def draw_rows(rng: random.Random, trimestre: int, sede_de: str, movil: str) -> l
     return rows
 
 
+# how a unit's printed name reads in name case: its kind, then its place
+KINDS = {
+    "UNIDAD DE CAPACITACIÓN": "Unidad de Capacitación",
+    "ACCIÓN MÓVIL": "Acción Móvil",
+    "PLANTEL": "Plantel",
+    "EMSAD": "EMSAD",
+    "UNIDAD ACADÉMICA": "Unidad Académica",
+    "EXTENSIÓN": "Extensión",
+    "CENTRO REGIONAL": "Centro Regional",
+    "UNIDAD MÓVIL": "Unidad Móvil",
+}
+PLACES = {p.upper(): p for p in (*(f"{s} {lugar}" for s in V.SANTOS for lugar in V.LUGARES), *V.NOMBRES_PROPIOS)}
+
+
+def unit_name(printed: str, kinds: tuple[str, str]) -> str:
+    """'ACCIÓN MÓVIL SAN ISIDRO DEL VALLE' -> 'Acción Móvil San Isidro del Valle'."""
+    kind = next(k for k in kinds if printed.startswith(k + " "))
+    return f"{KINDS[kind]} {PLACES[printed[len(kind) + 1 :]]}"
+
+
 def break_arithmetic(rng: random.Random, rows: list[dict]) -> list[dict]:
     if rng.random() >= POA_INCONSISTENT_SHARE:
         return []
@@ -268,19 +288,20 @@ def plan(rng: random.Random) -> Plan:
         "trimestre": trimestre,
     }
     fin_mes = 3 * trimestre
+    # 'PERIODO: Ene-Mar 2018' names its two months (the column heads repeat them); the title's
+    # 'PROGRAMA ANUAL OPERATIVO 2018' is a programme and its year part of that name; the zones,
+    # the TOTALES row and the 'MUJERES: … TOTAL: …' line are no body and no count (figures in
+    # cells, labels before their number)
+    mes = {"precision": "mes"}
     mentions = [
         Mention("organizacion", ente, ente.upper(), "encabezado"),
-        Mention("organizacion", depto, depto, "depto"),
-        Mention(
-            "fecha",
-            f"{ejercicio}-01/{ejercicio}-{fin_mes:02d}",
-            f"PERIODO: {periodo}",
-            "encabezado",
-            {"precision": "periodo"},
-        ),
-        Mention("cantidad", total["meta_anual"], f"{total['meta_anual']:,}", ("fila", len(rows) - 1)),
-        Mention("cantidad", total["beneficiarios_alcanzado"], f"TOTAL: {total['beneficiarios_alcanzado']:,}", "sexo"),
+        Mention("fecha", f"{ejercicio}-01", "Ene", "encabezado", mes),
+        Mention("fecha", f"{ejercicio}-{fin_mes:02d}", f"{MESES_CORTOS[trimestre - 1]} {ejercicio}", "encabezado", mes),
     ]
+    for i, r in enumerate(rows):  # every operating unit: a school, campus or office by its name
+        if r["posicion"]:
+            mentions.append(Mention("organizacion", unit_name(r["unidad"], SEDES[stem]), r["unidad"], ("fila", i)))
+    mentions.append(Mention("organizacion", depto, depto, "depto"))
 
     def truth(rec: Recorder) -> list[dict]:
         pages = rec.pages_of_rows()

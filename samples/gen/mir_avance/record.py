@@ -51,9 +51,21 @@ class Recorder:
     def row(self, page: int, table: int, cells, tag=None) -> None:
         self.events.append(Event("row", page, cells=tuple(cells), table=table, tag=tag))
 
-    def page_of(self, tag) -> int | None:
-        """First page an event with this tag was drawn on."""
-        return next((e.page for e in self.events if e.tag == tag), None)
+    def page_of(self, tag, text: str | None = None) -> int | None:
+        """First page an event with this tag was drawn on; with ``text``, the page where that
+        text starts when the tagged paragraph runs onto another page (spacing ignored, so a
+        line break inside the text does not hide it)."""
+        events = [e for e in self.events if e.tag == tag]
+        if not events:
+            return None
+        if text and len({e.page for e in events}) > 1:
+            texts = [(t, e.page) for e in events for t in (*e.lines, *(e.cells if e.kind == "row" else ()))]
+            chars = [(ch, page) for t, page in texts for ch in t if not ch.isspace()]
+            flat = "".join(ch for ch, _ in chars)
+            at = flat.find("".join(text.split()))
+            if at >= 0:
+                return chars[at][1]
+        return events[0].page
 
     def pages_of_rows(self) -> dict:
         out: dict = {}

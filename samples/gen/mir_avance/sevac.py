@@ -146,7 +146,7 @@ def plan(rng: random.Random) -> Plan:
     fills[0] = 0.8
     bold.add(0)
     grid_rows.append({"concepto": subfuncion, "aprob": m(tot[0]), "pmod": m(tot[1]), "dev": m(tot[2])})
-    tags.append(None)
+    tags.append("subfuncion")
     bold.add(1)
     grid_rows.append({"concepto": tipo + ":"})
     tags.append(None)
@@ -258,21 +258,23 @@ def plan(rng: random.Random) -> Plan:
         "ejercicio": ejercicio,
         "trimestre": trimestre,
     }
+    # the title's quarter names its year ('AL SEGUNDO TRIMESTRE DEL 2020'); the budget columns
+    # are sums in pesos (their header says so): the subfunción's totals and each project's.
+    # Finalidad, subfunción, project names, 'Cobertura Estatal' and the beneficiary and target
+    # figures (table cells) are no mention.
+    trimestre_txt = f"{V.TRIMESTRE_NOMBRE[trimestre - 1]} Trimestre del {ejercicio}".upper()
     mentions = [
-        Mention("organizacion", ente, f"Organismo Público: {ente}", "encabezado"),
         Mention("organizacion", gobierno, gobierno.upper(), "encabezado"),
+        Mention("fecha", str(ejercicio), trimestre_txt, "encabezado", {"precision": "anio"}),
+        Mention("organizacion", ente, ente, "encabezado"),
     ]
-    for pi, p in enumerate(proyectos):
-        for k, what in (("aprob", "aprobado"), ("modif", "modificado"), ("dev", "devengado")):
-            mentions.append(
-                Mention(
-                    "monto",
-                    num(p[k]),
-                    m(p[k]),
-                    ("proyecto", pi),
-                    {"moneda": "MXN", "contexto": f"presupuesto {what} {p['clave']}"},
-                )
-            )
+    budgets = [("subfuncion", "total", tot)] + [
+        (("proyecto", pi), p["clave"], [p[k] for k in ("aprob", "modif", "dev")]) for pi, p in enumerate(proyectos)
+    ]
+    for tag, whose, values in budgets:
+        for v, what in zip(values, ("aprobado", "modificado", "devengado")):
+            extra = {"moneda": "MXN", "contexto": f"presupuesto {what} {whose}"}
+            mentions.append(Mention("monto", num(v), m(v), tag, extra))
 
     def truth(rec: Recorder) -> list[dict]:
         pages = rec.pages_of_rows()

@@ -27,7 +27,9 @@ if str(SAMPLES) not in sys.path:
     sys.path.insert(0, str(SAMPLES))
 from gen._generated import FORMS, OCR_TEXT, SCAN_PDF, TEXT_PDF  # noqa: E402
 from gen.mir_avance import generate  # noqa: E402
+from gen.mir_avance.common import layout_to_bytes  # noqa: E402
 from gen.mir_avance.generate import plan_document  # noqa: E402
+from gen.mir_avance.vocab import AREAS, REFERENCIAS_LEGALES  # noqa: E402
 
 sys.dont_write_bytecode = _no_bytecode
 log = logging.getLogger(__name__)
@@ -231,6 +233,113 @@ def test_each_row_first_appears_on_the_page_the_truth_gives(tmp_path, fmt):
             assert found and found[0] == row["page"], (seed, clave, found, row["page"])
             checked += row["page"] > 1
     assert checked >= 5, "too few rows after a page break were checked"
+
+
+# --- the mentions: each on its page, every one printed, none the definition excludes ----------------
+def mention_seeds() -> list[int]:
+    """Two documents of each state format, and municipal ones that between them print every
+    kind of mention: an oficio and a law, the period's months, Componente captions, units under
+    the level and in their own column, commentary in a column and under the table."""
+    vs = list(zip(COVERAGE_SEEDS, variants()))
+    muni = [v | {"seed": s} for s, v in vs if v["format"] == "municipal"]
+    wants = (
+        lambda v: v["oficio"] and v["referencia_legal"],
+        lambda v: v["periodo_estilo"] == "meses" and v["tablas"] == "por_componente",
+        lambda v: v["area_en_nivel"] and v["comentario"] == "al_pie" and v["encabezado_corrido"] == "todas",
+        lambda v: "unidad_responsable" in v["extras"] and v["comentario"] == "columna" and v["firmas"] == 4,
+    )
+    seeds = [next(v["seed"] for v in muni if want(v)) for want in wants]
+    for fmt in ("pbr_estatal", "sevac", "poa"):
+        seeds += [s for s, v in vs if v["format"] == fmt][:2]
+    return sorted(set(seeds))
+
+
+def word_tokens(text: str) -> Counter:
+    return Counter(re.findall(r"\w+", text))
+
+
+@pytest.fixture(scope="module")
+def mention_docs(tmp_path_factory):
+    """seed -> (document, word tokens of each text-layer page, every text the layout drew: lines,
+    table cells and heads, running header and footer)."""
+    folder = tmp_path_factory.mktemp("mir_mentions")
+    out = {}
+    for seed in mention_seeds():
+        doc = generate(seed, folder, [TEXT_PDF])
+        with pdfplumber.open(doc.files[TEXT_PDF]) as pdf:
+            pages = {
+                i + 1: word_tokens(" ".join(w["text"] for w in p.extract_words())) for i, p in enumerate(pdf.pages)
+            }
+        plan = plan_document(seed)
+        _, drawn = layout_to_bytes(plan.build)
+        texts = [*(plan.running or ()), *(plan.footer or ())]
+        for e in drawn.rec.events:
+            texts.append(" ".join(e.lines))
+            cells = [c for row in e.cells for c in row] if e.kind == "header" else e.cells
+            texts += [" ".join(c.split()) for c in cells]
+        out[seed] = (doc, pages, texts)
+    return out
+
+
+def test_mentions_are_printed_on_their_page(mention_docs):
+    for seed, (doc, pages, _) in mention_docs.items():
+        for mn in doc.truth["mentions"]:
+            lost = word_tokens(mn["texto"]) - pages[mn["page"]]
+            assert not lost, (seed, mn, dict(lost))
+
+
+# what the generator prints that docs/mentions.md counts, read back from what the layout drew
+BODIES = (*AREAS, "UIPPE", "Unidad de Planeación", "Dirección de Planeación", "Presidencia Municipal")
+BODIES += ("Subdirección de Planeación y Desarrollo", "Departamento de Evaluación")
+BODIES += ("Departamento de Programación", "Unidad de Evaluación")  # inside a signer's post
+LAWS = tuple(ley for ley, _ in REFERENCIAS_LEGALES)
+COUNT = re.compile(r"\bal [a-záéíóúñ]+ (\d[\d,]*(?:\.\d+)?) (\w+)\b.*? de un total de")
+
+
+def printed(name: str, texts: list[str]) -> bool:
+    """The name as a name of its own, not inside a code ('UIPPE/123/2024', 'Formato UIPPE-04')."""
+    pattern = re.compile(rf"(?<![\w/-]){re.escape(name)}(?![\w/-])")
+    return any(pattern.search(t) for t in texts)
+
+
+def test_every_mention_printed_is_registered(mention_docs):
+    missing = []
+    for seed, (doc, _, texts) in mention_docs.items():
+        have = {(m["tipo"], str(m["valor"]), m.get("unidad")) for m in doc.truth["mentions"]}
+        want = {("organizacion", b, None) for b in BODIES if printed(b, texts)}
+        want |= {("referencia_legal", ley, None) for ley in LAWS if printed(ley, texts)}
+        for t in texts:
+            want |= {("referencia_legal", code, None) for code in re.findall(r"Oficio No\. (\S+)", t)}
+            want |= {("referencia_legal", m, None) for m in re.findall(r"artículo \d+ de la [^.]+", t)}
+            want |= {("fecha", y, None) for y in re.findall(r"Ejercicio Fiscal (\d{4})", t)}
+            for n, unidad in COUNT.findall(t):
+                value = float(n.replace(",", ""))
+                want.add(("cantidad", str(int(value) if value.is_integer() else value), unidad))
+        missing += [(seed, *w) for w in sorted(want - have, key=str)]
+    assert not missing, missing[:10]
+    kinds = {m["tipo"] for doc, _, _ in mention_docs.values() for m in doc.truth["mentions"]}
+    assert kinds >= {"organizacion", "referencia_legal", "fecha", "cantidad", "persona", "url", "monto"}, kinds
+
+
+ISO = {"dia": r"\d{4}-\d{2}-\d{2}", "mes": r"\d{4}-\d{2}", "anio": r"\d{4}"}
+
+
+def test_mentions_are_spelled_as_defined_and_once(mention_docs):
+    """docs/mentions.md: a date by its precision, a count with its noun (never a percentage or
+    the 'de un total de M programados'), no plan, budget or programme, one row per thing."""
+    for seed, (doc, _, _) in mention_docs.items():
+        keys = Counter()
+        for m in doc.truth["mentions"]:
+            keys[(m["tipo"], str(m["valor"]), m.get("unidad"), m.get("moneda"), m.get("precision"))] += 1
+            assert not re.match(r"(Plan|Presupuesto|Programa)\b", str(m["valor"])), (seed, m)
+            if m["tipo"] == "fecha":
+                assert re.fullmatch(ISO[m["precision"]], m["valor"]), (seed, m)
+            if m["tipo"] == "cantidad":
+                assert isinstance(m["valor"], int | float) and m["unidad"] and "%" not in m["texto"], (seed, m)
+                assert not m["unidad"].startswith("programad"), (seed, m)
+            if m["tipo"] in ("persona", "organizacion"):
+                assert m["valor"] != m["valor"].upper() or len(m["valor"].split()) == 1, (seed, m)
+        assert max(keys.values()) == 1, (seed, [k for k, n in keys.items() if n > 1])
 
 
 # --- the document's arithmetic ---------------------------------------------------------------------
