@@ -27,16 +27,23 @@ def _spellings(entry: dict) -> list[str]:
     return [entry["valor"], *entry.get("also", [])]
 
 
+def _number(row: dict) -> float | None:
+    return None if row.get("numero") is None else float(row["numero"])
+
+
 def row_matches(entry: dict, row: dict, prefix: bool = False) -> bool:
     if row["tipo"] != entry["tipo"]:
         return False
     if entry.get("within"):  # tolerated: any value printed inside this text ('Jefa de *Departamento de X*')
         return fold_value(row["valor"]) in fold_value(entry["valor"])
     if entry["tipo"] == "cantidad":
-        units = {fold_value(u) for u in [entry["unidad"], *entry.get("also", [])]}
-        return float(row.get("numero") or -1) == float(entry["valor"]) and fold_value(row.get("unidad") or "") in units
+        # the noun counted: 'servidoras y servidores' is counted by its first noun too
+        units = {
+            x for u in [entry["unidad"], *entry.get("also", [])] for x in (fold_value(u), fold_value(u).split(" ")[0])
+        }
+        return _number(row) == float(entry["valor"]) and fold_value(row.get("unidad") or "") in units
     if entry["tipo"] == "monto":
-        return float(row.get("numero") or -1) == float(entry["valor"]) and row.get("moneda") == entry.get("moneda")
+        return _number(row) == float(entry["valor"]) and row.get("moneda") == entry.get("moneda")
     got = fold_value(row["valor"])
     for s in _spellings(entry):
         want = fold_value(s)

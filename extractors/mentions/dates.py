@@ -10,10 +10,12 @@ from papeleo.text.dates import MONTHS, DateMatch, Precision, find_dates, parse_d
 from papeleo.text.pagetext import PageText
 
 
-def _date_value(d: DateMatch, years: bool = False) -> str | None:
+def _date_value(d: DateMatch, years: bool = False, start_of: DateMatch | None = None) -> str | None:
     """A day as ISO, a month as YYYY-MM and, with ``years``, a year named as such ('ejercicio
-    2019') as YYYY; quarters, semesters and years taken from context are no mentions."""
-    if d.year_inferred:
+    2019') as YYYY; quarters, semesters and years taken from context are no mentions, but for a
+    period's first end, ``start_of`` the period, that takes the year printed at its end ('enero –
+    junio 2023')."""
+    if d.year_inferred and (start_of is None or start_of.year_inferred):
         return None
     if d.precision is Precision.DAY:
         return d.value.isoformat()
@@ -25,7 +27,7 @@ def _date_value(d: DateMatch, years: bool = False) -> str | None:
 
 
 # what joins the two ends of a period: 'septiembre 2018 a agosto 2019', 'enero – marzo 2020'
-PERIOD_JOINER = regex.compile(r"[\s,]*(?:a|al|hasta|y|[-–—])?\s*", regex.IGNORECASE)
+PERIOD_JOINER = regex.compile(r"[\s,]*(?:al|a|hasta|y|[-–—])?\s*", regex.IGNORECASE)
 
 
 def page_to_dates(pt: PageText, years: bool = False) -> list[tuple[str, str, int, int]]:
@@ -38,7 +40,7 @@ def page_to_dates(pt: PageText, years: bool = False) -> list[tuple[str, str, int
             joiner = PERIOD_JOINER.match(pt.text, d.range_from.span[1], d.span[1])
             parts = [(d.range_from, d.range_from.span[0]), (d, joiner.end() if joiner else d.range_from.span[1])]
         for part, start in parts:
-            value = _date_value(part, years)
+            value = _date_value(part, years, d if part is d.range_from else None)
             if value is not None:
                 end = part.span[1]
                 out.append((value, pt.text[start:end], start, end))
