@@ -6,7 +6,10 @@ plain text keeps what its text says."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import replace
+
+import regex
 
 from papeleo.model import Line
 from papeleo.text.normalize import fold
@@ -14,6 +17,8 @@ from papeleo.text.pagetext import PageText, line_to_cell_text
 
 from .people import CARGO_HEAD, FIGURE_CELL, Person, is_name_cell, tidy_name
 
+# words a line that ended on purpose does not end with
+ENDS_UNFINISHED = frozenset({"de", "del", "la", "las", "los", "el", "y", "e", "para", "en", "al", "a"})
 # a wrapped cell's next line starts this close to the cell's own left edge (points)
 CELL_ALIGN = 3.0
 
@@ -110,9 +115,17 @@ def hard_breaks(pt: PageText) -> list[int]:
         first = next((w for w in nxt.words if w.bbox is not None), None)
         if line.bbox is None or first is None:
             continue
+        if line.words and line.words[-1].text.lower() in ENDS_UNFINISHED:
+            continue  # 'Gobierno del Estado de' / 'Llanos del Norte': a line does not end on a particle
         room = right - line.bbox.x1
         # a space is about a third of the text's height
         if room > first.bbox.width + first.bbox.height / 3:
+            out.append(pt.starts[i + 1] - 1)
+            continue
+        cells = _cells_with_x(pt, i)
+        if len(cells) > 1 and abs(first.bbox.x0 - cells[-1][0]) > CELL_ALIGN:
+            # a row's last cell reached the edge, and the next line starts under another cell: the
+            # next row, not the rest of this cell
             out.append(pt.starts[i + 1] - 1)
     return out
 
@@ -131,3 +144,51 @@ def cut_at_break(text: str, start: int, end: int, breaks: list[int]) -> int:
 
 
 TRAILING_PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "y", "e", "para", "en", "al", "a", "contra"})
+
+
+# a word that may go on a body's name on its cell's next line: capitalised, or a particle
+CONTINUATION_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}.'’-]+|de|del|la|las|los|y|e|para|en|a|al)$")
+
+
+def cell_continuation(pt: PageText, start: int, end: int, opens_name: Callable[[str], bool]) -> tuple[str, int] | None:
+    """The rest of a body's name that its table cell wrapped to the next line: the name ends its
+    cell, the cell is full (the next line's first word would not have fitted before the next
+    cell), and the next line has a cell that starts at the same left edge and holds only words a
+    name goes on with ('Dirección de Seguridad' / 'Pública'), not a name of its own (``opens_name``:
+    'Tesorería Municipal' under it is the next row's). (text, its end offset) or None."""
+    i = bisect.bisect_right(pt.starts, start) - 1
+    lines = pt.page.lines
+    line_end = pt.starts[i] + len(line_to_cell_text(lines[i]))
+    if i + 1 >= len(lines) or end > line_end or pt.text[end:line_end].strip(" .,;:") and pt.text[end] != "\t":
+        return None
+    if any(w.bbox is None for w in (*lines[i].words, *lines[i + 1].words)):
+        return None
+    cells = _cells_with_x(pt, i)
+    k_own = next((k for k, (x0, x1, _) in enumerate(cells) if x0 - 0.5 <= _x_at(pt, i, start) <= x1), None)
+    if k_own is None:
+        return None
+    own = cells[k_own]
+    # the cell's right edge: where the next cell of the row starts, or the text's right edge
+    right = cells[k_own + 1][0] if k_own + 1 < len(cells) else max(ln.bbox.x1 for ln in lines if ln.bbox is not None)
+    j = i + 1
+    cell_start = pt.starts[j]
+    for x0, _x1, cell in _cells_with_x(pt, j):
+        k = pt.text.find(cell, cell_start)
+        cell_start = k + len(cell) if k >= 0 else cell_start
+        if abs(x0 - own[0]) > CELL_ALIGN:
+            continue
+        words = cell.split()
+        first = next((w for w in lines[j].words if w.bbox is not None and abs(w.bbox.x0 - x0) < 0.5), None)
+        wrapped = first is not None and right - own[1] < first.bbox.width + first.bbox.height
+        if wrapped and words and all(CONTINUATION_WORD.match(w) for w in words) and not opens_name(cell):
+            return cell, k + len(cell)
+        return None
+    return None
+
+
+def _x_at(pt: PageText, i: int, offset: int) -> float:
+    """The left edge of the word of line ``i`` that starts at (or holds) ``offset``."""
+    col = offset - pt.starts[i]
+    starts = _word_starts(pt.page.lines[i])
+    k = max(0, bisect.bisect_right(starts, col) - 1)
+    return pt.page.lines[i].words[k].bbox.x0

@@ -10,18 +10,22 @@ knows, so the acronym and the long form are one ``valor``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import regex
 
-from papeleo.text.bodies import HEADS, PARTICLES, find_bodies, heads_pattern, title_case
+from papeleo.text.bodies import HEADS, PARTICLES, BodyMention, find_bodies, heads_pattern, title_case
 from papeleo.text.normalize import fold
 
 from .rules import VOCABULARY, acronym_long_forms
 from .spans import Spans
 
 ORG_HEAD = heads_pattern([*HEADS, *VOCABULARY["body_heads"]])
+# an ordinal that is part of a body's name: 'Segunda Visitaduría General', 'Primera Sala'
+ORDINAL_BEFORE = regex.compile(
+    r"(?<![\p{L}])(Primer[ao]?|Segund[ao]|Tercer[ao]?|Cuart[ao]|Quint[ao]|Sext[ao]|Séptim[ao]|Octav[ao]|Noven[ao]|Décim[ao])[ \t]+$"
+)
 # a report's lines may be set apart by a blank line inside one sentence (seed 000: 'Hospital General
 # San \n\nJuan de Dios'): a name goes on across one blank line; never across a tab (a table's next cell)
 # a full stop after a word ends the name with its sentence ('... de Ocampo.' / 'Comisión de ...',
@@ -38,6 +42,32 @@ SENTENCE_END = regex.compile(r"(?<=\p{L}{3})\.(?=\s|$)")
 # a name in mixed case runs into a heading in capitals: 'Defensoría del Ambiente INFORME DE VERIFICACIÓN'
 # (two words in capitals in a row; one is an acronym of the name: 'Sistema Municipal DIF')
 CAPS_AFTER_MIXED = regex.compile(r"\s+\p{Lu}{2,}[\p{Lu}.]*\s+\p{Lu}{2,}")
+# letters spaced out: 'P R E S E N T E' under an addressee
+SPACED_LETTERS = regex.compile(r"\s+\p{Lu}(?:\s+\p{Lu}){2,}(?!\p{L})")
+# words that end a clause, in any case: 'LA SECRETARÍA DE FINANZAS REPRESENTADA POR', 'Secretaría de
+# Desarrollo Agropecuario Representada por'
+CLAUSE_WORD = regex.compile(r"(?i)\s+(?:representad[oa]|mediante|conforme|quien|cuyo|cuya)\b")
+# a word after the head: a post's word there starts a post, not more of the name ('Departamento de
+# Sistemas Jefe de Departamento de ...', 'Secretaría Técnica Titular de ...')
+WORD_AFTER_HEAD = regex.compile(r"\s+(\p{Lu}\p{L}+)")
+POST_WORDS = frozenset(fold(w) for w in VOCABULARY["cargo_heads"] if " " not in w) - frozenset(
+    {"oficial", "fiscal", "enlace", "responsable", "representante", "auxiliar", "integrante", "general"}
+)
+# a woman's post printed like a body's name, told by its missing accent in mixed case:
+# 'Secretaria de Acuerdos', 'Subsecretaria de Egresos' (the body is 'Secretaría', 'Subsecretaría')
+POST_FORMS = frozenset({"Secretaria", "Subsecretaria"})
+# a company's or association's legal form after its name: ', S.C.', ', A.C.', ', S.A. de C.V.'
+LEGAL_FORM = regex.compile(r",?[ \t]+(?:S\.[ ]?C\.|A\.[ ]?C\.|S\.[ ]?A\.(?:[ ]de[ ]C\.[ ]?V\.)?|I\.[ ]?A\.[ ]?P\.)")
+# a company or association named by its legal form, whatever its first word: 'Grupo Consultor en
+# Gestión para Resultados, S.C.', 'Evaluación y Desempeño Gubernamental Integral, S.A. de C.V.'
+COMPANY = regex.compile(
+    r"(?<![\p{L}])\p{Lu}[\p{L}]+(?:[ \t]+(?:(?:de|del|la|las|los|y|e|en|para|el)[ \t]+)*\p{Lu}[\p{L}]+)*"
+    r",?[ \t]+(?:S\.[ ]?C\.|A\.[ ]?C\.|S\.[ ]?A\.(?:[ ]de[ ]C\.[ ]?V\.)?)"
+)
+# where a body's name names another body: 'Comisión ... *del* Tribunal ...', '... *de la* Secretaría ...'
+INNER_HEAD = regex.compile(r"\s(?:del|de\s+la|de\s+los|de\s+las|de)\s+(?=\p{Lu})")
+# a line of an address: 'Palacio de Gobierno, Centro Cívico, C.P. 21000', 'Blvd. Pedro Infante No. 12'
+ADDRESS = regex.compile(r"(?i)\bc\.\s?p\.\s*\d{5}|\b(?:col\.|colonia|blvd\.?|boulevard|av\.|avenida|calle|domicilio)\s")
 BLANK_LINE = regex.compile(r"\n[ \t]*\n")
 # 'Dirección General de Planeación, Seguimiento y Evaluación': a list of capitalised words
 # closed by 'y' goes on the name
@@ -58,6 +88,11 @@ class Body:
     printed: str
     start: int
     end: int
+
+
+def opens_body(text: str) -> bool:
+    """Whether ``text`` opens with a body's head noun ('Tesorería Municipal')."""
+    return ORG_HEAD.match(fold(text.strip())) is not None
 
 
 def _initials_fit(acr: str, long_form: str) -> bool:
@@ -85,36 +120,89 @@ def printed_end(text: str, start: int, name: str) -> int | None:
     return pos
 
 
-def _bodies(text: str) -> list[Body]:
+def trim_name(name: str, people: tuple[str, ...] = ()) -> str:
+    """A body's name as far as it goes: to the end of its sentence, a blank line in a block of
+    capitals, a heading in capitals after it, a word spaced out letter by letter, a word that
+    ends a clause, a post or a person's name printed after it (a signature, a cell beside it)."""
+    cuts = [len(name)]
+    for pattern in (SENTENCE_END, CAPS_AFTER_MIXED if not name.isupper() else None, SPACED_LETTERS, CLAUSE_WORD):
+        m = pattern.search(name) if pattern is not None else None
+        if m:
+            cuts.append(m.start())
+    if name.isupper() and BLANK_LINE.search(name):
+        cuts.append(BLANK_LINE.search(name).start())
+    for m in WORD_AFTER_HEAD.finditer(name):
+        if fold(m.group(1)) in POST_WORDS:
+            cuts.append(m.start())
+            break
+    folded = fold(name)
+    for person in people:
+        k = folded.find(fold(person))
+        if k > 0:
+            cuts.append(k)
+    words = name[: min(cuts)].rstrip(" ,;:").split(" ")
+    while len(words) > 1 and fold(words[-1].strip()) in NAME_PARTICLES:
+        words.pop()  # 'Dirección de Evaluación del Desempeño de la' cut before its last words
+    return " ".join(words).rstrip()
+
+
+def _bodies(text: str, people: tuple[str, ...] = (), depth: int = 0) -> list[Body]:
     """Body names as printed: a capital opens each; two names joined by 'y' are two; a list of
-    capitalised words closed by 'y' is part of the name; a name ends with its sentence, and a
-    name in capitals at a blank line (the next block of a signature page)."""
+    capitalised words closed by 'y' is part of the name; a company's legal form closes it; a
+    post printed like a body ('Secretaria de Acuerdos del Juzgado Mixto', no accent: a woman's
+    post) is no body, but the body inside it is."""
     out = []
-    for b in find_bodies(text, ORG_HEAD, FLOW_GAP, NAME_PARTICLES):
+    for b in find_bodies(text, ORG_HEAD, FLOW_GAP, NAME_PARTICLES, labels=False):
         if not text[b.start].isupper():
             continue  # 'los servicios de salud': a head in lowercase names no one body
+        first = b.name.split()[0]
+        if first in POST_FORMS and depth < 2:
+            inner = b.start + len(first)
+            out.extend(
+                replace(x, start=x.start + inner, end=x.end + inner)
+                for x in _bodies(text[inner : b.end], people, depth + 1)
+            )
+            continue
+        ordinal = ORDINAL_BEFORE.search(text, max(0, b.start - 12), b.start)
+        if ordinal:  # 'Segunda Visitaduría General'
+            b = BodyMention(f"{ordinal.group(1)} {b.name}", ordinal.start(1), b.end)
         # the name's end in ``text`` (its words may stand a line apart; b.end counts one space)
         end = printed_end(text, b.start, b.name) or b.end
         listed = LISTED.match(text, end)
         if listed:
             end = listed.end()
-        name = text[b.start : end]
-        stop = SENTENCE_END.search(name)
-        if stop:
-            name = name[: stop.start()]
-        if name.isupper() and BLANK_LINE.search(name):
-            name = name[: BLANK_LINE.search(name).start()]
-        heading = CAPS_AFTER_MIXED.search(name) if not name.isupper() else None
-        if heading:
-            name = name[: heading.start()]
+        form = LEGAL_FORM.match(text, end)
+        if form:
+            end = form.end()
+        name = trim_name(text[b.start : end], people)
         head = ORG_HEAD.match(fold(name))
         start = b.start
         for part in _split_joined(name, head.group(0) if head else ""):
             at = text.index(part, start)
-            if len(part.split()) >= 2:
+            if len(part.split()) >= 2 and not ADDRESS.search(_line_of(text, at)):
                 out.append(Body(part, " ".join(part.split()), at, at + len(part)))
+                out.extend(_inner(part, at))
             start = at + len(part)
+    taken = Spans((b.start, b.end) for b in out)
+    for m in COMPANY.finditer(text):
+        if not taken.overlaps(m.start(), m.end()):
+            out.append(Body(" ".join(m.group(0).split()), m.group(0), m.start(), m.end()))
+    return sorted(out, key=lambda b: b.start)
+
+
+def _inner(name: str, at: int) -> list[Body]:
+    """The bodies a body's name holds after 'de'/'del': 'Comisión de Evaluación y Disciplina del
+    Tribunal Superior de Justicia del Estado' names the Tribunal too."""
+    out = []
+    for m in INNER_HEAD.finditer(name):
+        rest = name[m.end() :]
+        if ORG_HEAD.match(fold(rest)) and len(rest.split()) >= 2:
+            out.append(Body(" ".join(rest.split()), rest, at + m.end(), at + len(name)))
     return out
+
+
+def _line_of(text: str, pos: int) -> str:
+    return text[text.rfind("\n", 0, pos) + 1 : (text.find("\n", pos) + 1 or len(text) + 1) - 1]
 
 
 def _split_joined(name: str, head: str) -> list[str]:
@@ -131,11 +219,12 @@ def _split_joined(name: str, head: str) -> list[str]:
     return [p.strip(" ,.;:") for p in parts if p.strip(" ,.;:")]
 
 
-def page_to_bodies(text: str, defined: dict[str, str], nlp: Any) -> list[Body]:
+def page_to_bodies(text: str, defined: dict[str, str], nlp: Any, people: tuple[str, ...] = ()) -> list[Body]:
     """Bodies on one page's text; ``defined`` collects the acronyms the document defines (and
-    is read for those defined on earlier pages)."""
+    is read for those defined on earlier pages); ``people`` the names of the document's people
+    as printed (a body's name stops where one starts)."""
     out: list[Body] = []
-    for b in _bodies(text):
+    for b in _bodies(text, people):
         valor = title_case(" ".join(b.valor.split()))
         out.append(Body(valor, b.printed, b.start, b.end))
         m = ACRONYM_AFTER.match(text, b.end)

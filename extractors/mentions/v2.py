@@ -24,10 +24,10 @@ from .amounts import page_to_amounts, page_to_counts
 from .amparos import page_to_legal_actions
 from .dates import page_to_cell_dates, page_to_dates
 from .entities import entity_id
-from .layout import cut_at_break, hard_breaks, post_below, wrapped_cell_name
+from .layout import cell_continuation, cut_at_break, hard_breaks, post_below, wrapped_cell_name
 from .legal import agreement_codes, page_to_articles, page_to_codes, page_to_laws
 from .links import page_to_urls
-from .organizations import page_to_bodies
+from .organizations import opens_body, page_to_bodies, trim_name
 from .people import Person, known_people, posted_people, titled_people
 from .rules import repair_heads
 from .spans import Spans
@@ -108,7 +108,13 @@ def _cut(item, text: str, breaks: list[int]):
 
 
 def _page_mentions(
-    out: _Collector, page: Page, pt: PageText, defined: dict[str, str], agreements: set[str], nlp: Any
+    out: _Collector,
+    page: Page,
+    pt: PageText,
+    defined: dict[str, str],
+    agreements: set[str],
+    people: tuple[str, ...],
+    nlp: Any,
 ) -> None:
     """Every mention but people on one page (people are read over the whole document first)."""
     plain = pt
@@ -134,10 +140,18 @@ def _page_mentions(
     for c in [*laws, *articles, *page_to_codes(pt.text, agreements)]:
         add_at("referencia_legal", c.valor, c.printed, c.start, c.end)
     named = Spans((c.start, c.end) for c in [*laws, *articles])
-    for b in page_to_bodies(pt.text, defined, nlp):
+    for b in page_to_bodies(pt.text, defined, nlp, people):
         b = _cut(b, pt.text, breaks)
         if b is None or named.covers(b.start):
             continue  # 'Ley de Coordinación Fiscal': the law is the mention, not a body in its name
+        more = (
+            cell_continuation(pt, b.start, b.end, opens_body)
+            if b.valor == title_case(" ".join(b.printed.split()))
+            else None
+        )
+        if more:
+            printed = trim_name(f"{b.printed} {more[0]}", people)
+            b = replace(b, valor=title_case(" ".join(printed.split())), printed=printed, end=more[1])
         add_at("organizacion", b.valor, b.printed, b.start, b.end, entidad_id=entity_id("organizacion", b.valor))
     amounts = page_to_amounts(pt.text)
     for q in amounts:
@@ -150,7 +164,9 @@ def document_to_mentions(doc: Document, ctx: Context) -> list[Mention]:
     out = _Collector()
     pages = [_repaired_text(page, ctx.nlp) for page in doc.pages]
     known_names: dict[str, str] = {}
-    for pt, person in _people(pages):
+    found = _people(pages)
+    people = tuple(sorted({" ".join(p.printed.split()) for _, p in found}, key=len, reverse=True))
+    for pt, person in found:
         # a second printing of a person already named keeps the first's spelling as its value
         valor = known_names.setdefault(entity_id("persona", person.name), person.name)
         out.add(
@@ -166,8 +182,28 @@ def document_to_mentions(doc: Document, ctx: Context) -> list[Mention]:
     defined: dict[str, str] = {}
     agreements = {code for pt in pages for code in agreement_codes(pt.text)}
     for page, pt in zip(doc.pages, pages):
-        _page_mentions(out, page, pt, defined, agreements, ctx.nlp)
-    return list(out.seen.values())
+        _page_mentions(out, page, pt, defined, agreements, people, ctx.nlp)
+    return _acronyms_spelled_out(list(out.seen.values()), defined)
+
+
+def _acronyms_spelled_out(found: list[Mention], defined: dict[str, str]) -> list[Mention]:
+    """A body's name that ends in an acronym the document defines takes its long form ('Comisión
+    de Vinculación del IEELS' -> '... del Instituto Estatal Electoral de Laguna Seca'), wherever
+    in the document the acronym was defined; two names that become one are one mention."""
+    merged: dict[tuple, Mention] = {}
+    for m in found:
+        if m.tipo == "organizacion" and defined:
+            words = m.valor.split()
+            long = [defined.get(w, w) if k else w for k, w in enumerate(words)]
+            if long != words:
+                m.valor = " ".join(long)
+                m.extra["entidad_id"] = entity_id("organizacion", m.valor)
+        key = (m.tipo, m.valor, m.extra.get("moneda"))
+        if key in merged:
+            merged[key].ocurrencias += m.ocurrencias
+        else:
+            merged[key] = m
+    return list(merged.values())
 
 
 @register("mentions.v2")

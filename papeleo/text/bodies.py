@@ -126,12 +126,22 @@ def heads_pattern(heads: list[str] | tuple[str, ...]) -> regex.Pattern:
     return regex.compile(r"(?<![\w.])(?:" + "|".join(regex.escape(h) for h in alts) + r")(?!\w)")
 
 
+def _opens_line(text: str, pos: int) -> bool:
+    return not text[text.rfind("\n", 0, pos) + 1 : pos].strip()
+
+
 def find_bodies(
-    text: str, head: regex.Pattern = HEAD, gap: regex.Pattern = NAME_GAP, particles: frozenset[str] = PARTICLES
+    text: str,
+    head: regex.Pattern = HEAD,
+    gap: regex.Pattern = NAME_GAP,
+    particles: frozenset[str] = PARTICLES,
+    labels: bool = True,
 ) -> list[BodyMention]:
     """Every body name in ``text``, in reading order, trailing particles and punctuation off;
     ``head`` the pattern of the head nouns a name opens with (folded text), ``gap`` what may
-    stand between two of its words, ``particles`` the lowercase words a name may hold."""
+    stand between two of its words, ``particles`` the lowercase words a name may hold. A name
+    before a colon is a field's label and skipped; with ``labels`` False only where it opens
+    its line ('Al Ministerio de Educación:' addresses a body)."""
     text = letters_for_digits(text)
     folded = fold_keep_offsets(text)
     out: list[BodyMention] = []
@@ -139,7 +149,7 @@ def find_bodies(
         if out and m.start() < out[-1].end:
             continue  # 'Secretaría de ... / Secretaría de Hacienda' inside a name already taken
         end = _extend(text, m.start(), m.end(), gap, particles)
-        if text[end : end + 2].lstrip()[:1] == ":":
+        if text[end : end + 2].lstrip()[:1] == ":" and (labels or _opens_line(text, m.start())):
             continue  # 'Organismo Público: Instituto ...': a field's label, not a name
         name = " ".join(OCR_PARTICLES.get(w, w) for w in text[m.start() : end].split()).strip(" .,;:/-")
         if len(name.split()[-1]) == 1:
