@@ -206,8 +206,11 @@ def posted_people(text: str) -> list[Person]:
     """Names a post follows: 'ROBERTO INDA GONZÁLEZ, SUBSECRETARIO DE ...', a signature block."""
     out = []
     for run in CAPS_RUN.finditer(text):
+        prev = ""
         for w in WORD.finditer(text, run.start(), run.end()):  # the name may start after 'REPRESENTADA POR'
-            pos = w.start()
+            pos, before, prev = w.start(), prev, w.group(0)
+            if fold(before) in PARTICLES:
+                continue  # 'GOBIERNO DEL ESTADO DE LLANOS DEL NORTE': a place ending a longer name
             got = read_name(text, pos)
             if not got or got[1] > run.end():
                 continue

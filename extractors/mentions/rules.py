@@ -69,7 +69,12 @@ def rules_for(nlp: Any) -> Rules:
             fuzzy = Matcher(nlp.vocab)
             heads = _jsonl("fuzzy_heads.jsonl")
             for p in heads:
-                fuzzy.add(p["id"], [p["pattern"]])
+                # compared folded, both sides: OCR drops and adds accents ('Oficizlia' is one edit
+                # from 'oficialia', two from 'oficialía')
+                folded = [
+                    {attr: {op: fold(v) for op, v in ops.items()} for attr, ops in tok.items()} for tok in p["pattern"]
+                ]
+                fuzzy.add(p["id"], [folded])
             ruler = EntityRuler(nlp, name="papeleo_mentions_acronyms", phrase_matcher_attr="ORTH")
             ruler.add_patterns(_jsonl("acronyms.jsonl"))
             canonical = {fold(p["id"]): p["id"] for p in heads}
@@ -83,7 +88,7 @@ def _heads_of(rules: Rules, words: list[str]) -> None:
     """Remember, for each new word, the head it is a damaged printing of (or None)."""
     from spacy.tokens import Doc
 
-    doc = Doc(rules.nlp.vocab, words=words)
+    doc = Doc(rules.nlp.vocab, words=[fold(w) for w in words])
     found: dict[int, list[str]] = {}
     for match_id, start, _end in rules.fuzzy(doc):
         found.setdefault(start, []).append(rules.nlp.vocab.strings[match_id])
@@ -97,8 +102,10 @@ def _heads_of(rules: Rules, words: list[str]) -> None:
         _remembered[folded] = None if not best or tie else best[0][1]
 
 
-def _is_plural_of(folded: str, head: str) -> bool:
-    return folded in (head + "s", head + "es")
+def _is_derived_from(folded: str, head: str) -> bool:
+    """'direcciones' of 'direccion', 'constitucional' of 'constitucion': the head word with an
+    ending, a word of its own, not its damage."""
+    return folded.startswith(head) or folded in (head + "s", head + "es")
 
 
 def repair_heads(lines: list[str], nlp: Any) -> tuple[list[str], int]:
@@ -125,7 +132,7 @@ def repair_heads(lines: list[str], nlp: Any) -> tuple[list[str], int]:
         if folded in rules.exact:
             return word
         head = _remembered.get(folded)
-        if head is None or _is_plural_of(folded, fold(head)):
+        if head is None or _is_derived_from(folded, fold(head)):
             return word
         repaired += 1
         return head.upper() if word.isupper() else head[:1].upper() + head[1:]
