@@ -55,9 +55,10 @@ GROUPED = regex.compile(r"[,.]\d")
 SCALES = {"mil": 1e3, "millón": 1e6, "millones": 1e6, "mil millones": 1e9}
 
 # a count: a figure or a number word, then a lowercase noun ('15 camas', 'dos aislamientos') on
-# the same line or the next (never across a tab: a table's next cell)
+# the same line or the next (never across a tab: a table's next cell); the number may be said
+# twice, in figures and in words ('trece (13) hallazgos', '5 cinco servidoras')
 COUNT = regex.compile(
-    rf"(?<![\w.,/$-])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{COUNT_WORDS})(?: +| *\n *)(?P<unit>\p{{Ll}}[\p{{Ll}}]{{2,}})\b"
+    rf"(?<![\w.,/$-])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{COUNT_WORDS})(?P<echo>[ ]*\(\d+\)|(?:[ ]+(?:{COUNT_WORDS}))+)?(?: +| *\n *)(?P<unit>\p{{Ll}}[\p{{Ll}}]{{2,}})\b"
 )
 # words after a number that are no unit: particles, number words, months, currency (a sum)
 NOT_UNITS = (
@@ -148,6 +149,8 @@ def page_to_counts(text: str, taken: Spans) -> list[Quantity]:
         if YEAR.match(num):
             continue  # 'en 2014 esta área': a year, not a count
         value = _figure(num) if num[0].isdigit() else words_to_number(num)
+        if value is not None and value != int(value):
+            continue  # '88.27 establecidos': a count is whole
         if value is None or (value != 1 and not unit.endswith("s")):
             continue  # a count of more than one names a plural noun: '12 duermen', '90 frente a' are none
         out.append(Quantity("cantidad", value, unit.lower(), " ".join(m.group(0).split()), m.start(), m.end()))

@@ -25,9 +25,9 @@ from papeleo.text.normalize import fold, name_case
 
 from .rules import VOCABULARY
 
-# 'Lic.', 'LICDA.', 'Mtra.', 'Dras.' (with their period), or the word in full: 'Licenciada', 'Maestro'
+# 'Lic.', 'LICDA.', 'Mtra.', 'Dras.', 'CP.', 'LI.' (with their period), or the word in full: 'Licenciada', 'Maestro'
 TITLE = regex.compile(
-    r"(?<![\p{L}.])(?P<title>(?:lic|licda|licdo|mtro|mtra|dr|dra|dras|dres|drs|ing|arq|prof|profa|c\.\s?p|mvz)\."
+    r"(?<![\p{L}.])(?P<title>(?:lic|licda|licdo|mtro|mtra|dr|dra|dras|dres|drs|ing|arq|prof|profa|c\.\s?p|cp|li|lae|lcp|mvz)\."
     r"|licenciad[oa]s?|maestr[oa]s?|doctor(?:a|es|as)?|ingenier[oa]s?)[ \t]+",
     regex.IGNORECASE,
 )
@@ -250,6 +250,9 @@ def row_people(line_start: int, line: str) -> list[Person]:
             # 'Zárate Ibarra María Xóchitl Enlace de Alto Nivel': the gap between the two cells
             # too narrow to tell, the post's first word says where the name ends
             out.append(Person(tidy_name(printed), printed, start, start + end, tidy_name(rest), cell=True))
+        elif not rest and k > 0 and CARGO_HEAD.match(fold(cells[k - 1][1].strip())) and is_name_cell(cell_text):
+            # 'Analista de Vinculación<TAB>Arellano Ríos Alondra Lucía<TAB>10,000': the post first
+            out.append(Person(tidy_name(printed), printed, start, start + end, tidy_name(cells[k - 1][1]), cell=True))
         elif (
             k == 0
             and not rest
