@@ -10,7 +10,7 @@ import regex
 from papeleo.text.bodies import find_bodies, heads_pattern, title_case
 from papeleo.text.normalize import fold
 
-from .organizations import FLOW_GAP, printed_end
+from .organizations import FLOW_GAP, LISTED, printed_end
 from .rules import VOCABULARY
 
 LAW_HEAD = heads_pattern(VOCABULARY["law_heads"])
@@ -24,14 +24,16 @@ CODE = regex.compile(
 )
 # a code an agreement is cited by: 'el Acuerdo IEM-CG-29/2020', 'mediante el acuerdo No. CG-27/2016'
 AGREEMENT_BEFORE = regex.compile(r"(?i)\bacuerdo(?:\s+(?:n[o°º]\.?|n[úu]m(?:ero)?\.?))?\s*$")
-# 'artículo 41, Base V, Apartado C, de la Constitución' (one article and its parts; a list of
-# articles 'artículos 29, 32 y 35 del CEEMO' is left alone: which part goes with which is unsaid)
+# 'artículo 41, Base V, Apartado C, de la Constitución' (one article and its parts), 'artículos 17 y
+# 67 de la Ley General de Contabilidad Gubernamental' (a list of articles, as printed)
 ARTICLE = regex.compile(
-    r"(?i)\bart[íi]culos?\s+(?P<num>\d+(?:\s?bis)?)"
+    r"(?i)\bart[íi]culos?\s+(?P<num>\d+(?:\s?bis)?(?:(?:,\s*|\s+y\s+)\d+(?:\s?bis)?)*)"
     r"(?P<parts>(?:,?\s+(?:base|apartado|fracci[óo]n|numeral|inciso|p[áa]rrafo)\s+[\w]+\)?)*)"
     r",?\s+(?P<of>de\s+la|del|de)\s+(?=\p{Lu})"
 )
 
+# the rest of a name after a list in it: ' del Sector Público del Estado'
+NAME_TAIL = regex.compile(r"(?:(?:[ ]+(?:de|del|la|las|los|para|en|el))*[ ]+\p{Lu}[\p{L}]+)+")
 # one part of an article: 'Base V', 'fracción I', 'numeral 3'
 ARTICLE_PART = regex.compile(r"(?P<kw>\p{L}+)\s+(?P<val>[\w]+\)?)")
 # the instrument named by one word after an article: 'Constitución', 'CEEMO', 'Estatuto'
@@ -54,6 +56,10 @@ def page_to_laws(text: str) -> list[Citation]:
         if not text[b.start].isupper():
             continue  # 'la norma del Servicio': a head in lower case names no one instrument
         end = printed_end(text, b.start, b.name) or b.end
+        listed = LISTED.match(text, end)
+        if listed:  # 'Ley de Adquisiciones, Arrendamientos y Servicios del Sector Público del Estado'
+            tail = NAME_TAIL.match(text, listed.end())
+            end = tail.end() if tail else listed.end()
         printed = text[b.start : end]  # the name as it stands in the text (its words may be a line apart)
         cuts = [m for m in JOINED_LAW.finditer(printed) if LAW_HEAD.match(fold(printed[m.end() :]))]
         bounds = [0, *(x for m in cuts for x in (m.start(), m.end())), len(printed)]
@@ -75,7 +81,9 @@ def page_to_articles(text: str, laws: list[Citation]) -> list[Citation]:
             continue
         parts = "".join(f", {p['kw'].lower()} {p['val']}" for p in ARTICLE_PART.finditer(m["parts"]))
         of = " ".join(m["of"].split()).lower()
-        valor = f"artículo {m['num'].lower()}{parts}{',' if parts else ''} {of} {name}"
+        nums = " ".join(m["num"].lower().split())
+        word = "artículos" if regex.search(r"\d\D+\d", nums) else "artículo"
+        valor = f"{word} {nums}{parts}{',' if parts else ''} {of} {name}"
         end = named.end if named else m.end() + len(name)
         out.append(Citation(valor, " ".join(text[m.start() : end].split()), m.start(), end))
     return out

@@ -98,6 +98,11 @@ _YEAR_TAIL = rf"(?:\s*,?\s*(?:{DE_LOOKALIKE}[li1]?\s+)?(?:ano\s+(?:de\s+)?)?{_YE
 MONTH_DATE = regex.compile(
     rf"(?:(?<![\w.,/-]){_DAY}(?:\s+{_DAY_WORD})?\s+(?:{DE_LOOKALIKE}\s+)?|(?<!\w))(?P<month>{_MONTH})(?![a-z]){_YEAR_TAIL}?"
 )
+# 'a los 3 días del mes de junio de 2019', 'a los veintiséis días del mes de mayo de 2023': the
+# signing date as Mexican agreements close (the day in figures; in words it stays a month)
+DAYS_OF_MONTH_DATE = regex.compile(
+    rf"(?<!\w)a\s+los\s+(?P<day>[0-3]?\d)\s+dias\s+del\s+mes\s+de\s+(?P<month>{_MONTH})(?![a-z]){_YEAR_TAIL}"
+)
 # 'del 1 al 15 de junio de 2022', '1-15 de junio' — a period inside one month
 DAY_RANGE = regex.compile(
     rf"(?<![\w.,/-])(?P<d1>[0-3]?\d)(?:o|ro|er|°)?\.?\s*(?:al?|-|–|—)\s*{_DAY}\s+de\s+(?P<month>{_MONTH})(?![a-z])"
@@ -212,6 +217,8 @@ def _atoms(text: str) -> list[_Atom]:
     folded = fold_keep_offsets(text)
     found: list[_Atom] = []
     for m in MONTH_DATE.finditer(folded):
+        found.append(_Atom(m.start(), m.end(), _int(m, "year"), MONTHS[m["month"]], _int(m, "day")))
+    for m in DAYS_OF_MONTH_DATE.finditer(folded):
         found.append(_Atom(m.start(), m.end(), _int(m, "year"), MONTHS[m["month"]], _int(m, "day")))
     for m in DAY_RANGE.finditer(folded):
         found.append(

@@ -252,3 +252,9 @@ def test_the_ordinal_mark_follows_day_one_only():
     assert parse_date("1o. de julio de 2019").value == dt.date(2019, 7, 1)
     d = parse_date("3O de Junio 2025")
     assert d is None or d.value.day != 3
+
+
+def test_the_signing_phrase_names_a_day():
+    # 'a los N días del mes de ...': how Mexican agreements close; read as the day it names
+    (d,) = find_dates("firmado a los 3 dias del mes de Junio del 2019.")
+    assert (d.value, d.precision) == (dt.date(2019, 6, 3), Precision.DAY)

@@ -83,3 +83,12 @@ def test_name_case_sets_a_name_as_a_reader_writes_it():
         "Secretaría de Finanzas del Estado de Lagos del Poniente"
     )
     assert name_case("AL MINISTERIO DE SALUD") == "Al Ministerio de Salud"  # the first word keeps its capital
+
+
+def test_fold_keep_offsets_is_one_character_for_one():
+    # the translate table must give what the per-character fold gives, for any character
+    from papeleo.text.normalize import _fold_char, fold_keep_offsets
+
+    text = "Propósito ﬁn Ñandú İstanbul ß º Ⅻ ŉ"
+    assert fold_keep_offsets(text) == "".join(_fold_char(c) for c in text)
+    assert len(fold_keep_offsets(text)) == len(text)

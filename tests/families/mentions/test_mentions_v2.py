@@ -222,3 +222,18 @@ def test_counts_that_are_not_counts():
 def test_a_year_named_as_such_is_a_date_of_year_precision():
     rows = _rows("los recursos del ejercicio fiscal 2019 y el 3 de junio de 2019")
     assert sorted((r["valor"], r["precision"]) for r in _of(rows, "fecha")) == [("2019", "anio"), ("2019-06-03", "dia")]
+
+
+def test_listed_law_names_plural_articles_and_the_signing_phrase():
+    rows = _rows(
+        "conforme a la Ley de Adquisiciones, Arrendamientos y Servicios del Sector Público del Estado y los "
+        "artículos 17 y 67 de la Ley General de Contabilidad Gubernamental. Firmado a los 27 días del mes de "
+        "julio de 2017; se identificaron trece (13) hallazgos."
+    )
+    refs = {r["valor"] for r in _of(rows, "referencia_legal")}
+    assert {
+        "Ley de Adquisiciones, Arrendamientos y Servicios del Sector Público del Estado",
+        "artículos 17 y 67 de la Ley General de Contabilidad Gubernamental",
+    } <= refs
+    assert [r["valor"] for r in _of(rows, "fecha")] == ["2017-07-27"]
+    assert [(c["numero"], c["unidad"]) for c in _of(rows, "cantidad")] == [(13.0, "hallazgos")]
