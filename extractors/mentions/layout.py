@@ -159,8 +159,12 @@ def cell_continuation(pt: PageText, start: int, end: int, opens_name: Callable[[
     i = bisect.bisect_right(pt.starts, start) - 1
     lines = pt.page.lines
     line_end = pt.starts[i] + len(line_to_cell_text(lines[i]))
-    if i + 1 >= len(lines) or end > line_end or pt.text[end:line_end].strip(" .,;:") and pt.text[end] != "\t":
+    if i + 1 >= len(lines) or end > line_end:
         return None
+    rest = pt.text[end:line_end].split("\t")[0]  # what the cell holds after the name
+    if any(w.lower() not in ENDS_UNFINISHED for w in rest.strip(" .,;:").split()):
+        return None
+    lead = " ".join(rest.split())  # 'Juzgado Mixto' + ' de' / 'Primera Instancia'
     if any(w.bbox is None for w in (*lines[i].words, *lines[i + 1].words)):
         return None
     cells = _cells_with_x(pt, i)
@@ -181,7 +185,7 @@ def cell_continuation(pt: PageText, start: int, end: int, opens_name: Callable[[
         first = next((w for w in lines[j].words if w.bbox is not None and abs(w.bbox.x0 - x0) < 0.5), None)
         wrapped = first is not None and right - own[1] < first.bbox.width + first.bbox.height
         if wrapped and words and all(CONTINUATION_WORD.match(w) for w in words) and not opens_name(cell):
-            return cell, k + len(cell)
+            return f"{lead} {cell}".strip(), k + len(cell)
         return None
     return None
 

@@ -192,11 +192,17 @@ def _bodies(text: str, people: tuple[str, ...] = (), depth: int = 0) -> list[Bod
 
 def _inner(name: str, at: int) -> list[Body]:
     """The bodies a body's name holds after 'de'/'del': 'Comisión de Evaluación y Disciplina del
-    Tribunal Superior de Justicia del Estado' names the Tribunal too."""
+    Tribunal Superior de Justicia del Estado' names the Tribunal, and the Comisión by its own name;
+    a system is no body of its own ('Secretariado Ejecutivo del Sistema Estatal de Seguridad
+    Pública' is one name)."""
     out = []
     for m in INNER_HEAD.finditer(name):
         rest = name[m.end() :]
-        if ORG_HEAD.match(fold(rest)) and len(rest.split()) >= 2:
+        if ORG_HEAD.match(fold(rest)) and len(rest.split()) >= 2 and not fold(rest).startswith("sistema"):
+            if not out and len(name[: m.start()].split()) >= 2:
+                # and the first body without it: 'Comisión de Evaluación y Disciplina'
+                first = name[: m.start()]
+                out.append(Body(" ".join(first.split()), first, at, at + len(first)))
             out.append(Body(" ".join(rest.split()), rest, at + m.end(), at + len(name)))
     return out
 

@@ -103,9 +103,10 @@ def _heads_of(rules: Rules, words: list[str]) -> None:
 
 
 def _is_derived_from(folded: str, head: str) -> bool:
-    """'direcciones' of 'direccion', 'constitucional' of 'constitucion': the head word with an
-    ending, a word of its own, not its damage."""
-    return folded.startswith(head) or folded in (head + "s", head + "es")
+    """'direcciones' of 'direccion', 'constitucional' of 'constitucion', 'departamental' of
+    'departamento': the head's stem with another, longer ending is a word of its own; OCR damage
+    does not lengthen a word."""
+    return len(folded) > len(head) and folded.startswith(head[:-1])
 
 
 def repair_heads(lines: list[str], nlp: Any) -> tuple[list[str], int]:
