@@ -176,10 +176,11 @@ def cell_continuation(pt: PageText, start: int, end: int, opens_name: Callable[[
     right = cells[k_own + 1][0] if k_own + 1 < len(cells) else max(ln.bbox.x1 for ln in lines if ln.bbox is not None)
     j = i + 1
     cell_start = pt.starts[j]
-    for x0, _x1, cell in _cells_with_x(pt, j):
+    for x0, x1, cell in _cells_with_x(pt, j):
         k = pt.text.find(cell, cell_start)
         cell_start = k + len(cell) if k >= 0 else cell_start
-        if abs(x0 - own[0]) > CELL_ALIGN:
+        # under the cell: flush with its left edge, or its middle under the cell (a centred column)
+        if abs(x0 - own[0]) > CELL_ALIGN and not own[0] <= (x0 + x1) / 2 <= own[1]:
             continue
         words = cell.split()
         first = next((w for w in lines[j].words if w.bbox is not None and abs(w.bbox.x0 - x0) < 0.5), None)
