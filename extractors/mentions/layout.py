@@ -147,7 +147,7 @@ TRAILING_PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "y", "e",
 
 
 # a word that may go on a body's name on its cell's next line: capitalised, or a particle
-CONTINUATION_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}.'’-]+|de|del|la|las|los|y|e|para|en|a|al)$")
+CONTINUATION_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}.'’-]+\)?|de|del|la|las|los|y|e|para|en|a|al)$")
 
 
 def cell_continuation(pt: PageText, start: int, end: int, opens_name: Callable[[str], bool]) -> tuple[str, int] | None:

@@ -22,6 +22,9 @@ from .rules import VOCABULARY, acronym_long_forms
 from .spans import Spans
 
 ORG_HEAD = heads_pattern([*HEADS, *VOCABULARY["body_heads"]])
+# two capitalised words side by side, the second not an acronym: where a label may start
+LABEL_JUNCTURE = regex.compile(r"(?<=\p{Lu}\p{Ll}+)[ \t]+(?=\p{Lu}\p{Ll})")
+LABELS = frozenset(fold(w) for w in VOCABULARY["labels"])
 # an ordinal that is part of a body's name: 'Segunda Visitaduría General', 'Primera Sala'
 ORDINAL_BEFORE = regex.compile(
     r"(?<![\p{L}])(Primer[ao]?|Segund[ao]|Tercer[ao]?|Cuart[ao]|Quint[ao]|Sext[ao]|Séptim[ao]|Octav[ao]|Noven[ao]|Décim[ao])[ \t]+$"
@@ -175,6 +178,13 @@ def _bodies(text: str, people: tuple[str, ...] = (), depth: int = 0) -> list[Bod
         if form:
             end = form.end()
         name = trim_name(text[b.start : end], people)
+        if text[end : end + 2].lstrip()[:1] == ":":
+            # 'Dependencia ejecutora: Unidad de Planeación Eje del Plan Municipal de Desarrollo: 2.':
+            # the name runs into the next field's label; it ends where two capitalised words meet
+            juncture = LABEL_JUNCTURE.search(name)
+            name = name[: juncture.start()] if juncture else name
+        if fold(name) in LABELS:
+            continue  # 'Unidad Responsable': a form's field, no body
         head = ORG_HEAD.match(fold(name))
         start = b.start
         for part in _split_joined(name, head.group(0) if head else ""):
