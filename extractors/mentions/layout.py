@@ -33,29 +33,43 @@ def _word_starts(line: Line) -> list[int]:
     return starts
 
 
+# a wrapped name cell's rest may sit this many lines below (a row's figures centred on the line between)
+WRAP_LOOKAHEAD = 2
+
+
 def wrapped_cell_name(pt: PageText, person: Person) -> Person:
-    """A name read from a table cell with the rest of it from the cell's next line: 'Díaz de León
-    Valdés' / 'Arturo Pedro' under it (the next line's first cell starts at the name's left edge,
-    holds only name words, and is not a row of its own: no post follows it)."""
+    """A name read from a table cell with the rest of it from under it: 'Díaz de León Valdés' /
+    'Arturo Pedro', or 'Arellano Orozco' / (the row's figures) / 'Antonio Marco' — the first
+    cell found under the name's left edge within two lines, holding only name words, and no row
+    of its own (no post or figures beside it)."""
     i = bisect.bisect_right(pt.starts, person.start) - 1
     lines = pt.page.lines
-    if i + 1 >= len(lines) or not lines[i].words or any(w.bbox is None for w in (*lines[i].words, *lines[i + 1].words)):
+    if not lines[i].words or any(w.bbox is None for w in lines[i].words):
         return person
     col = person.start - pt.starts[i]
     starts = _word_starts(lines[i])
-    if col not in starts or not lines[i + 1].words:
+    if col not in starts:
         return person
     x0 = lines[i].words[starts.index(col)].bbox.x0
-    nxt_text = pt.text[pt.starts[i + 1] : pt.starts[i + 1] + len(line_to_cell_text(lines[i + 1]))]
-    cells = nxt_text.split("\t")
-    if abs(lines[i + 1].words[0].bbox.x0 - x0) > CELL_ALIGN or not is_name_cell(cells[0]):
-        return person
-    if len(cells) > 1 and (
-        CARGO_HEAD.match(fold(cells[1].strip())) or any(FIGURE_CELL.match(c.strip()) for c in cells[1:])
-    ):
-        return person  # the next row: a post or figures beside its name
-    printed = f"{person.printed} {cells[0].strip()}"
-    return replace(person, name=tidy_name(printed), printed=printed, end=pt.starts[i + 1] + len(cells[0].rstrip()))
+    for j in range(i + 1, min(i + 1 + WRAP_LOOKAHEAD, len(lines))):
+        if not lines[j].words or any(w.bbox is None for w in lines[j].words):
+            return person
+        cells = _cells_with_x(pt, j)
+        under = next((k for k, (cx0, _cx1, _c) in enumerate(cells) if abs(cx0 - x0) <= CELL_ALIGN), None)
+        if under is None:
+            if any(cx0 < x0 - CELL_ALIGN and not FIGURE_CELL.match(c) for cx0, _cx1, c in cells):
+                return person  # words to the left of the name: prose or another table, not this row
+            continue
+        text = cells[under][2]
+        others = [c for k, (_a, _b, c) in enumerate(cells) if k != under]
+        if not is_name_cell(text) or (others and CARGO_HEAD.match(fold(others[0]))):
+            return person
+        if any(FIGURE_CELL.match(c) for c in others):
+            return person  # the next row: figures beside its name
+        k = pt.text.find(text, pt.starts[j])
+        printed = f"{person.printed} {text}"
+        return replace(person, name=tidy_name(printed), printed=printed, end=k + len(text))
+    return person
 
 
 def _cells_with_x(pt: PageText, i: int) -> list[tuple[float, float, str]]:

@@ -66,6 +66,8 @@ NOT_NAME = (
     | CAPS_STOPS
     | frozenset({"el", "en", "y", "e", "o", "u", "se", "que", "por", "para", "con", "al", "a", "estado", "gobierno"})
     | frozenset({"ciudad", "municipio", "republica", "mexico", "guatemala", "nacional", "estatal", "general"})
+    # a document's kind opens a title, never a name: 'Informe Excepcional' over a signature
+    | frozenset({"informe", "acuerdo", "dictamen", "convenio", "oficio", "anexo", "programa", "reporte", "resultados"})
     # titles: 'Mtro' of 'Mtro. Efraín ...' in the next cell is no word of the name before it
     | frozenset({"lic", "licda", "licdo", "mtro", "mtra", "dr", "dra", "ing", "arq", "prof", "profa", "mvz"})
 )
