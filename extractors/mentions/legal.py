@@ -10,17 +10,20 @@ import regex
 from papeleo.text.bodies import find_bodies, heads_pattern, title_case
 from papeleo.text.normalize import fold
 
-from .organizations import FLOW_GAP, LISTED, printed_end
+from .organizations import FLOW_GAP, LISTED, NAME_PARTICLES, printed_end
 from .rules import VOCABULARY
 
 LAW_HEAD = heads_pattern(VOCABULARY["law_heads"])
 # 'la Constitución y la Ley General de ...': two instruments, split where an article opens the second
 JOINED_LAW = regex.compile(r"\s+(?:y|e)\s+(?:la|el|los|las)\s+(?=\p{Lu})")
+# the lowercase words a law's name holds: 'Ley de Obras Públicas y Servicios Relacionados *con las* Mismas'
+LAW_PARTICLES = NAME_PARTICLES | frozenset({"con", "sobre"})
 # an agreement's or a document's code: 'INE/CG909/2015', 'IEM-CG-29/2020', 'CG-27/2016',
 # 'IEM/CV/SPE/04/2018', 'INE/JGE144/2018', 'SOP-DRF-06-01-2024', 'MUN-CPF-29-2556/2025' —
-# capitals, then parts, then numbers and a year
+# capitals, then parts, then numbers and a year; a line may break after a part's hyphen
+# ('OSFEAC/DGFSE/EXT-' / 'DIF/14/2020')
 CODE = regex.compile(
-    r"(?<![\w/-])(?:\p{Lu}{2,6}[-/])+(?:\p{Lu}{1,6}[-/]?)?\d{1,4}(?:[-/]\d{1,4})*[-/](?:19|20)\d\d(?![\w/-])"
+    r"(?<![\w/-])(?:\p{Lu}{2,8}[-/]\n?)+(?:\p{Lu}{1,6}[-/]?)?\d{1,4}(?:[-/]\d{1,4})*[-/](?:19|20)\d\d(?![\w/-])"
 )
 # a code an agreement is cited by: 'el Acuerdo IEM-CG-29/2020', 'mediante el acuerdo No. CG-27/2016'
 AGREEMENT_BEFORE = regex.compile(r"(?i)\bacuerdo(?:\s+(?:n[o°º]\.?|n[úu]m(?:ero)?\.?))?\s*$")
@@ -52,7 +55,7 @@ def page_to_laws(text: str) -> list[Citation]:
     """'Ley Orgánica de la Administración Pública del Estado de México', 'Reglamento Interior
     del IEM'; a bare head ('la Constitución', 'el Reglamento') names no one instrument."""
     out = []
-    for b in find_bodies(text, LAW_HEAD, FLOW_GAP):
+    for b in find_bodies(text, LAW_HEAD, FLOW_GAP, LAW_PARTICLES):
         if not text[b.start].isupper():
             continue  # 'la norma del Servicio': a head in lower case names no one instrument
         end = printed_end(text, b.start, b.name) or b.end
@@ -91,14 +94,19 @@ def page_to_articles(text: str, laws: list[Citation]) -> list[Citation]:
 
 def agreement_codes(text: str) -> set[str]:
     """The codes the text cites as agreements ('el Acuerdo IEM-CG-29/2020')."""
-    return {m.group(0) for m in CODE.finditer(text) if AGREEMENT_BEFORE.search(text, max(0, m.start() - 30), m.start())}
+    return {
+        m.group(0).replace("\n", "")
+        for m in CODE.finditer(text)
+        if AGREEMENT_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    }
 
 
 def page_to_codes(text: str, agreements: set[str]) -> list[Citation]:
     """Codes cited in the text; a code the document cites as an agreement anywhere is 'Acuerdo
     <code>' wherever it is printed (one value for it), other codes (a document's own number, an
     official letter's) stand as printed."""
-    return [
-        Citation(f"Acuerdo {m.group(0)}" if m.group(0) in agreements else m.group(0), m.group(0), m.start(), m.end())
-        for m in CODE.finditer(text)
-    ]
+    out = []
+    for m in CODE.finditer(text):
+        code = m.group(0).replace("\n", "")
+        out.append(Citation(f"Acuerdo {code}" if code in agreements else code, code, m.start(), m.end()))
+    return out

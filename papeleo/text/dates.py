@@ -117,6 +117,10 @@ NUMERIC_DATE = regex.compile(
 ABBR_DATE = regex.compile(
     rf"(?<![\w/.,-])(?P<day>[0-3]?\d)(?P<sep>[-/ ])(?P<month>{_ABBR})\.?(?P=sep){_YEAR}(?![\w/-])"
 )
+# '05/febrero/2018', '5-marzo-2019': a month's full name between a day and a year
+NAMED_MONTH_DATE = regex.compile(
+    rf"(?<![\w/.,-])(?P<day>[0-3]?\d)(?P<sep>[-/])(?P<month>{_MONTH})(?P=sep){_YEAR}(?![\w/-])"
+)
 # '2019-07-31'
 ISO_DATE = regex.compile(rf"(?<![\w/.,-]){_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w/-])")
 # 'ejercicio fiscal 2019', 'el año 2020'
@@ -226,6 +230,8 @@ def _atoms(text: str) -> list[_Atom]:
         )
     for m in (*NUMERIC_DATE.finditer(folded), *ISO_DATE.finditer(folded)):
         found.append(_Atom(m.start(), m.end(), int(m["year"]), int(m["month"]), int(m["day"])))
+    for m in NAMED_MONTH_DATE.finditer(folded):
+        found.append(_Atom(m.start(), m.end(), int(m["year"]), MONTHS[m["month"]], int(m["day"])))
     for m in ABBR_DATE.finditer(folded):
         found.append(_Atom(m.start(), m.end(), int(m["year"]), MONTH_ABBREVIATIONS[m["month"]], int(m["day"])))
     for m in YEAR_DATE.finditer(folded):

@@ -258,3 +258,8 @@ def test_the_signing_phrase_names_a_day():
     # 'a los N días del mes de ...': how Mexican agreements close; read as the day it names
     (d,) = find_dates("firmado a los 3 dias del mes de Junio del 2019.")
     assert (d.value, d.precision) == (dt.date(2019, 6, 3), Precision.DAY)
+
+
+def test_a_month_named_between_slashes():
+    (d,) = find_dates("Ciudad Tierra Nueva, 05/febrero/2018")
+    assert (d.value, d.precision) == (dt.date(2018, 2, 5), Precision.DAY)
