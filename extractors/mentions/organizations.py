@@ -178,9 +178,13 @@ def _bodies(text: str, people: tuple[str, ...] = (), depth: int = 0) -> list[Bod
         if form:
             end = form.end()
         name = trim_name(text[b.start : end], people)
-        if text[end : end + 2].lstrip()[:1] == ":":
+        if (
+            text[end : end + 2].lstrip()[:1] == ":"
+            and ":" in _line_of(text, b.start)[: b.start - text.rfind("\n", 0, b.start) - 1]
+        ):
             # 'Dependencia ejecutora: Unidad de Planeación Eje del Plan Municipal de Desarrollo: 2.':
-            # the name runs into the next field's label; it ends where two capitalised words meet
+            # a field's value runs into the next field's label; it ends where two capitalised words
+            # meet (an addressee, 'Al Juzgado de Ejecución Penal de San Pedro:', has no field before)
             juncture = LABEL_JUNCTURE.search(name)
             name = name[: juncture.start()] if juncture else name
         if fold(name) in LABELS:

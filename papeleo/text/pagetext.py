@@ -24,11 +24,14 @@ def lines_to_bbox(lines: Iterable[Line]) -> BBox | None:
     return BBox.union(line.bbox for line in lines)
 
 
-# a gap between two words of a line wider than this many times their height starts a new cell
-# (a table's next column, the second signature of a row): word spacing is about 0.3 of a
-# height (0.4 in a stretched justified line); a dense table sets its columns 0.9 apart (generated
-# ASM annexes). A justified line stretched past 0.7 is read as two cells.
+# a gap between two words of a line starts a new cell (a table's next column, the second
+# signature of a row) when it is wider than CELL_GAP_WIDE heights, or wider than CELL_GAP_HEIGHTS
+# heights and CELL_GAP_STANDOUT times the line's middle gap. Word spacing is about 0.3 of a
+# height; a justified line stretches all its gaps alike (0.6-0.8 each), a dense table sets its
+# columns 0.9 apart between words 0.3 apart, figures stand 1.5 and more apart.
 CELL_GAP_HEIGHTS = 0.7
+CELL_GAP_STANDOUT = 2.0
+CELL_GAP_WIDE = 1.5
 
 
 def line_to_cell_text(line: Line) -> str:
@@ -38,10 +41,14 @@ def line_to_cell_text(line: Line) -> str:
     words = [w for w in line.words if w.bbox is not None]
     if not words or len(words) != len(line.words):
         return line.text
+    gaps = [
+        (w.bbox.x0 - prev.bbox.x1) / max(min(prev.bbox.height, w.bbox.height), 1.0) for prev, w in zip(words, words[1:])
+    ]
+    middle = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
     out = [words[0].text]
-    for prev, w in zip(words, words[1:]):
-        height = max(min(prev.bbox.height, w.bbox.height), 1.0)
-        out.append("\t" if w.bbox.x0 - prev.bbox.x1 > CELL_GAP_HEIGHTS * height else " ")
+    for gap, w in zip(gaps, words[1:]):
+        cell = gap > CELL_GAP_WIDE or (gap > CELL_GAP_HEIGHTS and gap > CELL_GAP_STANDOUT * middle)
+        out.append("\t" if cell else " ")
         out.append(w.text)
     return "".join(out)
 
