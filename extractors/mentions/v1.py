@@ -6,8 +6,6 @@ name it; ``mentions.v2`` (v2.py) supersedes it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from papeleo.context import Context
 from papeleo.model import Document, Page
 from papeleo.registry import Extraction, register
@@ -16,28 +14,18 @@ from papeleo.text.pagetext import lines_to_bbox, lines_to_confidence, page_to_te
 from .amparos import page_to_legal_actions
 from .dates import page_to_cell_dates, page_to_dates
 from .links import page_to_urls
+from .v2 import Mention, mention_to_record
 
 
-@dataclass
-class _Mention:
-    tipo: str
-    valor: str
-    texto_original: str
-    page: int
-    confidence: float
-    bbox: object
-    ocurrencias: int = 1
-
-
-def document_to_mentions(doc: Document) -> list[_Mention]:
-    seen: dict[tuple[str, str], _Mention] = {}
+def document_to_mentions(doc: Document) -> list[Mention]:
+    seen: dict[tuple[str, str], Mention] = {}
 
     def add(tipo: str, valor: str, original: str, page: Page, conf: float, bbox) -> None:
         key = (tipo, valor)
         if key in seen:
             seen[key].ocurrencias += 1
         else:
-            seen[key] = _Mention(tipo, valor, original, page.number, round(conf, 3), bbox)
+            seen[key] = Mention(tipo, valor, original, page.number, round(conf, 3), bbox)
 
     for page in doc.pages:
         for valor, raw, first, last in page_to_urls(page):
@@ -63,18 +51,4 @@ def document_to_mentions(doc: Document) -> list[_Mention]:
 
 @register("mentions.v1")
 def extract_v1(doc: Document, ctx: Context | None = None) -> Extraction:
-    records = []
-    for m in document_to_mentions(doc):
-        record = {
-            "tipo": m.tipo,
-            "valor": m.valor,
-            "texto_original": m.texto_original,
-            "ocurrencias": m.ocurrencias,
-            "page": m.page,
-            "confidence": m.confidence,
-            "_key": f"{m.tipo}|{m.valor}",
-        }
-        if m.bbox is not None:
-            record.update(x0=m.bbox.x0, top=m.bbox.top, x1=m.bbox.x1, bottom=m.bbox.bottom)
-        records.append(record)
-    return Extraction(records=records)
+    return Extraction(records=[mention_to_record(m, f"{m.tipo}|{m.valor}") for m in document_to_mentions(doc)])

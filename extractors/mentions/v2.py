@@ -206,22 +206,28 @@ def _acronyms_spelled_out(found: list[Mention], defined: dict[str, str]) -> list
     return list(merged.values())
 
 
+def mention_to_record(m: Mention, key: str) -> dict[str, Any]:
+    """A mention as a ``mentions`` row: its fields, its extras, and its box when it has one."""
+    record = {
+        "tipo": m.tipo,
+        "valor": m.valor,
+        "texto_original": m.texto_original,
+        "ocurrencias": m.ocurrencias,
+        "page": m.page,
+        "confidence": m.confidence,
+        "_key": key,
+        **m.extra,
+    }
+    if m.bbox is not None:
+        record.update(x0=m.bbox.x0, top=m.bbox.top, x1=m.bbox.x1, bottom=m.bbox.bottom)
+    return record
+
+
 @register("mentions.v2")
 def extract(doc: Document, ctx: Context | None = None) -> Extraction:
     ctx = ctx or process_context()
-    records = []
-    for m in document_to_mentions(doc, ctx):
-        record = {
-            "tipo": m.tipo,
-            "valor": m.valor,
-            "texto_original": m.texto_original,
-            "ocurrencias": m.ocurrencias,
-            "page": m.page,
-            "confidence": m.confidence,
-            "_key": "|".join(str(x) for x in (m.tipo, m.valor, m.extra.get("moneda") or "")),
-            **m.extra,
-        }
-        if m.bbox is not None:
-            record.update(x0=m.bbox.x0, top=m.bbox.top, x1=m.bbox.x1, bottom=m.bbox.bottom)
-        records.append(record)
+    records = [
+        mention_to_record(m, "|".join(str(x) for x in (m.tipo, m.valor, m.extra.get("moneda") or "")))
+        for m in document_to_mentions(doc, ctx)
+    ]
     return Extraction(records=records)
