@@ -36,7 +36,7 @@ ARTICLE = regex.compile(
 )
 
 # the rest of a name after a list in it: ' del Sector Público del Estado'
-NAME_TAIL = regex.compile(r"(?:(?:[ ]+(?:de|del|la|las|los|para|en|el))*[ ]+\p{Lu}[\p{L}]+)+")
+NAME_TAIL = regex.compile(r"(?:(?:\s+(?:de|del|la|las|los|para|en|el))*\s+\p{Lu}[\p{L}]+)+")
 # one part of an article: 'Base V', 'fracción I', 'numeral 3'
 ARTICLE_PART = regex.compile(r"(?P<kw>\p{L}+)\s+(?P<val>[\w]+\)?)")
 # the instrument named by one word after an article: 'Constitución', 'CEEMO', 'Estatuto'

@@ -66,6 +66,9 @@ NOT_NAME = (
     | CAPS_STOPS
     | frozenset({"el", "en", "y", "e", "o", "u", "se", "que", "por", "para", "con", "al", "a", "estado", "gobierno"})
     | frozenset({"ciudad", "municipio", "republica", "mexico", "guatemala", "nacional", "estatal", "general"})
+    # a zone, a partner's role, an ordinal: 'ZONA II HUITZILAPAN', 'Socio a cargo', 'Primera Visitadora'
+    | frozenset({"zona", "socio", "socia", "primera", "primero", "segunda", "segundo", "tercera", "tercero"})
+    | frozenset({"asuntos", "ii", "iii", "iv", "vi", "vii", "viii", "ix"})
     # a document's kind opens a title, never a name: 'Informe Excepcional' over a signature
     | frozenset({"informe", "acuerdo", "dictamen", "convenio", "oficio", "anexo", "programa", "reporte", "resultados"})
     # titles: 'Mtro' of 'Mtro. Efraín ...' in the next cell is no word of the name before it
@@ -198,6 +201,8 @@ POST_BELOW = regex.compile(r"\**[ \t]*\n(?:[ \t]*\n)?")
 # the second of two names a plural title opens: 'Dras. Karla López *y* Sandra Almengor'
 AND_NEXT = regex.compile(r"[ \t]+y[ \t]+")
 WORD = regex.compile(r"\S+")
+# the word before a run of capitals, on its line or the line before: 'ESTADO DE' / 'NUEVA CASTILLA'
+WORD_BEFORE = regex.compile(r"(\S+)\s+$")
 # one cell of a row: 'Torres Santiago Ana Yarin' in 'Torres Santiago Ana Yarin<TAB>Coordinadora ...'
 CELL = regex.compile(r"[^\t]+?(?=\t|[ ]{2,}|$)")
 # a run of two or more words in capitals: a name when a post follows it
@@ -208,7 +213,8 @@ def posted_people(text: str) -> list[Person]:
     """Names a post follows: 'ROBERTO INDA GONZÁLEZ, SUBSECRETARIO DE ...', a signature block."""
     out = []
     for run in CAPS_RUN.finditer(text):
-        prev = ""
+        before = WORD_BEFORE.search(text, max(0, run.start() - 30), run.start())
+        prev = before.group(1) if before else ""
         for w in WORD.finditer(text, run.start(), run.end()):  # the name may start after 'REPRESENTADA POR'
             pos, before, prev = w.start(), prev, w.group(0)
             if fold(before) in PARTICLES:
