@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from papeleo.text.bodies import find_bodies, heads_pattern, title_case
+from papeleo.text.bodies import BodyMention, find_bodies, heads_pattern, title_case
 from papeleo.text.normalize import fold
 
 from .organizations import FLOW_GAP, LISTED, NAME_PARTICLES, printed_end
@@ -37,6 +37,21 @@ ARTICLE = regex.compile(
 
 # the rest of a name after a list in it: ' del Sector Público del Estado'
 NAME_TAIL = regex.compile(r"(?:(?:\s+(?:de|del|la|las|los|para|en|el))*\s+\p{Lu}[\p{L}]+)+")
+# instruments whose title describes what they rule, in lower case: 'Lineamientos para la Evaluación
+# del Desempeño *de servidoras y servidores públicos de carrera*, correspondiente al ...'
+DESCRIBED_HEADS = ("lineamientos",)
+DESCRIBED_START = regex.compile(r"(?<![\p{L}])Lineamientos(?=[ ]+(?:para|de|del|sobre|que)\s)")
+# the rest of such a title: words up to a punctuation mark, a figure, a line that ends a block, or a
+# word that starts the sentence's own business ('correspondiente', 'del periodo', 'emitidos', ...)
+DESCRIBED_TITLE = regex.compile(
+    r"(?:[ ]+|[ ]*\n[ ]*)"
+    r"(?:(?!(?:correspondientes?|periodo|emitid[oa]s|aprobad[oa]s|publicad[oa]s|mediante|vigentes?)\b)"
+    r"[\p{L}]+(?:[ ]+|[ ]*\n(?![ ]*\n)[ ]*)){0,20}?"
+    r"(?:(?!(?:correspondientes?|periodo|emitid[oa]s|aprobad[oa]s|publicad[oa]s|mediante|vigentes?)\b)[\p{L}]+)"
+    r"(?=[ ]*[,;:.()\n\d\"“”]|[ ]+(?:correspondientes?|periodo|emitid[oa]s|aprobad[oa]s|publicad[oa]s|mediante|vigentes?)\b)"
+)
+# particles left at the end of a title cut before its sentence's own words
+TRAILING_PARTICLES = regex.compile(r"(?:\s+(?:de|del|la|las|los|el|y|e|para|en|al))+$")
 # one part of an article: 'Base V', 'fracción I', 'numeral 3'
 ARTICLE_PART = regex.compile(r"(?P<kw>\p{L}+)\s+(?P<val>[\w]+\)?)")
 # the instrument named by one word after an article: 'Constitución', 'CEEMO', 'Estatuto'
@@ -55,7 +70,14 @@ def page_to_laws(text: str) -> list[Citation]:
     """'Ley Orgánica de la Administración Pública del Estado de México', 'Reglamento Interior
     del IEM'; a bare head ('la Constitución', 'el Reglamento') names no one instrument."""
     out = []
-    for b in find_bodies(text, LAW_HEAD, FLOW_GAP, LAW_PARTICLES):
+    found = find_bodies(text, LAW_HEAD, FLOW_GAP, LAW_PARTICLES)
+    taken = {b.start for b in found}
+    # a described instrument whose title goes on in lower case at once ('Lineamientos para la
+    # evaluación del desempeño ...'): the finder, which wants capitals, ends it at its head
+    found += [
+        BodyMention(m.group(0), m.start(), m.end()) for m in DESCRIBED_START.finditer(text) if m.start() not in taken
+    ]
+    for b in sorted(found, key=lambda b: b.start):
         if not text[b.start].isupper():
             continue  # 'la norma del Servicio': a head in lower case names no one instrument
         end = printed_end(text, b.start, b.name) or b.end
@@ -63,6 +85,12 @@ def page_to_laws(text: str) -> list[Citation]:
         if listed:  # 'Ley de Adquisiciones, Arrendamientos y Servicios del Sector Público del Estado'
             tail = NAME_TAIL.match(text, listed.end())
             end = tail.end() if tail else listed.end()
+        if fold(b.name).startswith(DESCRIBED_HEADS):
+            title = DESCRIBED_TITLE.match(text, end)
+            if title and title.group(0).strip():
+                end = title.end()
+                tail = TRAILING_PARTICLES.search(text, b.start, end)
+                end = tail.start() if tail else end  # '... del Sistema OPLE del' before 'periodo'
         printed = text[b.start : end]  # the name as it stands in the text (its words may be a line apart)
         cuts = [m for m in JOINED_LAW.finditer(printed) if LAW_HEAD.match(fold(printed[m.end() :]))]
         bounds = [0, *(x for m in cuts for x in (m.start(), m.end())), len(printed)]

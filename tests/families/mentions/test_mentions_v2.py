@@ -237,3 +237,16 @@ def test_listed_law_names_plural_articles_and_the_signing_phrase():
     } <= refs
     assert [r["valor"] for r in _of(rows, "fecha")] == ["2017-07-27"]
     assert [(c["numero"], c["unidad"]) for c in _of(rows, "cantidad")] == [(13.0, "hallazgos")]
+
+
+def test_guidelines_title_described_in_lower_case():
+    rows = _rows(
+        "los Lineamientos para la Evaluación del Desempeño de servidoras y servidores públicos de carrera, "
+        "correspondiente al ejercicio; Lineamientos para la evaluación del desempeño del personal que integra "
+        "el Servicio Profesional Electoral Nacional del Sistema OPLE del periodo del mes de septiembre 2018."
+    )
+    assert {r["valor"] for r in _of(rows, "referencia_legal")} == {
+        "Lineamientos para la Evaluación del Desempeño de servidoras y servidores públicos de carrera",
+        "Lineamientos para la evaluación del desempeño del personal que integra el Servicio Profesional "
+        "Electoral Nacional del Sistema OPLE",
+    }
