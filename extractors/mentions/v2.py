@@ -14,10 +14,14 @@ import logging
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import regex
+
 from papeleo.context import Context, process_context
 from papeleo.model import Document, Page
 from papeleo.registry import Extraction, register
 from papeleo.text.bodies import title_case
+from papeleo.text.dates import MONTHS
+from papeleo.text.normalize import fold_keep_offsets
 from papeleo.text.pagetext import PageText, line_to_cell_text, lines_to_bbox, lines_to_confidence
 
 from .amounts import page_to_amounts, page_to_counts
@@ -35,6 +39,11 @@ from .spans import Spans
 log = logging.getLogger(__name__)
 
 PRECISION = {10: "dia", 7: "mes", 4: "anio"}
+# a year standing alone in running text: 'Desde 2016', 'Programa Anual de Evaluación 2021', 'Informe
+# Anual Circunstanciado, 2016.' (not inside a code, a URL, a figure or a table row)
+# a year closing a date that is no mention ('el 31 de junio de 2020': no such day) is no year of its own
+MONTH_BEFORE = regex.compile(r"(?:" + "|".join(MONTHS) + r")\.?\s+(?:de\s+|del\s+)?$")
+BARE_YEAR = regex.compile(r"(?<![\w/.\-$])(?:19|20)\d\d(?![\w/\-%]|[.,]\d)")
 
 
 @dataclass
@@ -158,6 +167,13 @@ def _page_mentions(
         add_at("monto", f"{q.numero:.2f}", q.printed, q.start, q.end, moneda=q.unidad, numero=q.numero)
     for q in page_to_counts(pt.text, taken):
         add_at("cantidad", f"{q.numero:g} {q.unidad}", q.printed, q.start, q.end, unidad=q.unidad, numero=q.numero)
+    for m in BARE_YEAR.finditer(pt.text):
+        line = pt.text[
+            pt.text.rfind("\n", 0, m.start()) + 1 : (pt.text.find("\n", m.end()) + 1 or len(pt.text) + 1) - 1
+        ]
+        in_date = MONTH_BEFORE.search(fold_keep_offsets(pt.text[max(0, m.start() - 20) : m.start()]))
+        if not taken.overlaps(m.start(), m.end()) and "\t" not in line and "://" not in line and not in_date:
+            add_at("fecha", m.group(0), m.group(0), m.start(), m.end(), precision="anio")
 
 
 def document_to_mentions(doc: Document, ctx: Context) -> list[Mention]:

@@ -250,3 +250,11 @@ def test_guidelines_title_described_in_lower_case():
         "Lineamientos para la evaluación del desempeño del personal que integra el Servicio Profesional "
         "Electoral Nacional del Sistema OPLE",
     }
+
+
+def test_a_year_alone_in_running_text_but_not_in_a_code_or_a_url():
+    rows = _rows(
+        "Desde 2016 esta institución recibe denuncias (oficio SOP/SPV/334/2018; ver https://x.gob.mx/ano-2019/); "
+        "el 31 de junio de 2020"
+    )
+    assert [(r["valor"], r["precision"]) for r in _of(rows, "fecha")] == [("2016", "anio")]
