@@ -172,7 +172,7 @@ def _page_mentions(
             pt.text.rfind("\n", 0, m.start()) + 1 : (pt.text.find("\n", m.end()) + 1 or len(pt.text) + 1) - 1
         ]
         in_date = MONTH_BEFORE.search(fold_keep_offsets(pt.text[max(0, m.start() - 20) : m.start()]))
-        if not taken.overlaps(m.start(), m.end()) and "\t" not in line and "://" not in line and not in_date:
+        if not taken.overlaps(m.start(), m.end()) and "\t" not in line and not in_date:
             add_at("fecha", m.group(0), m.group(0), m.start(), m.end(), precision="anio")
 
 
