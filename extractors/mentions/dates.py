@@ -30,11 +30,11 @@ def _date_value(d: DateMatch, years: bool = False, start_of: DateMatch | None = 
 PERIOD_JOINER = regex.compile(r"[\s,]*(?:al|a|hasta|y|[-–—])?\s*", regex.IGNORECASE)
 
 
-def page_to_dates(pt: PageText, years: bool = False) -> list[tuple[str, str, int, int]]:
+def page_to_dates(pt: PageText, years: bool = False, quarters: bool = True) -> list[tuple[str, str, int, int]]:
     """(value, text as printed, start, end) for each date in the page's text; both ends of a
     period ('septiembre 2018 a agosto 2019') are dates of their own."""
     out = []
-    for d in find_dates(pt.text):
+    for d in find_dates(pt.text, quarters=quarters):
         parts = [(d, d.span[0])]
         if d.range_from is not None:
             joiner = PERIOD_JOINER.match(pt.text, d.range_from.span[1], d.span[1])

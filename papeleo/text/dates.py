@@ -216,7 +216,7 @@ def _int(m, name: str) -> int | None:
     return int(v) if v else None
 
 
-def _atoms(text: str) -> list[_Atom]:
+def _atoms(text: str, quarters: bool = True) -> list[_Atom]:
     """Every date-like stretch, longest first where two overlap, in text order."""
     folded = fold_keep_offsets(text)
     found: list[_Atom] = []
@@ -238,7 +238,7 @@ def _atoms(text: str) -> list[_Atom]:
         found.append(_Atom(m.start(), m.end(), int(m["year"])))
     for m in SEMESTER_DATE.finditer(folded):
         found.append(_Atom(m.start(), m.end(), int(m["year"]), semester=1 if m["ord"][0] in "p1" else 2))
-    for q in find_quarters(text):
+    for q in find_quarters(text) if quarters else ():
         found.append(_Atom(q.start, q.end, q.year, quarter=q.quarter))
     found.sort(key=lambda a: (-(a.end - a.start), a.start))
     kept: list[_Atom] = []
@@ -310,10 +310,10 @@ def _with_year(a: _Atom, year: int | None) -> _Atom:
     return a
 
 
-def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
+def find_dates(text: str, default_year: int | None = None, quarters: bool = True) -> list[DateMatch]:
     """Every date and period in ``text``, in reading order (see the module docstring)."""
     folded = fold_keep_offsets(text)
-    atoms = _atoms(text)
+    atoms = _atoms(text, quarters)
     out: list[DateMatch] = []
     context_year = None
     i = 0

@@ -263,3 +263,9 @@ def test_the_signing_phrase_names_a_day():
 def test_a_month_named_between_slashes():
     (d,) = find_dates("Ciudad Tierra Nueva, 05/febrero/2018")
     assert (d.value, d.precision) == (dt.date(2018, 2, 5), Precision.DAY)
+
+
+def test_quarters_can_be_left_out():
+    # callers that give quarters no value (mentions) skip finding them: a third of the time
+    assert [d.precision for d in find_dates("el primer trimestre de 2020")] == [Precision.QUARTER]
+    assert find_dates("el primer trimestre de 2020", quarters=False) == []
