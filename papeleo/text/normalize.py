@@ -78,15 +78,23 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-# the words most folded (vocabulary lookups fold every word of every line) are few: remembered
+# the words most folded (vocabulary lookups fold every word of every line) are few: remembered;
+# a longer text (a line, a whole document) is folded each time, so the cache holds words only
 FOLD_CACHE = 1 << 16
+FOLD_CACHE_MAX_LEN = 64
 
 
-@functools.lru_cache(maxsize=FOLD_CACHE)
 def fold(text: str) -> str:
     """The form two spellings of one word share: accents off, lowercase, whitespace runs
     (line breaks included) collapsed to one space, ends trimmed."""
+    return _fold_word(text) if len(text) <= FOLD_CACHE_MAX_LEN else _fold(text)
+
+
+def _fold(text: str) -> str:
     return WHITESPACE.sub(" ", strip_accents(text).lower()).strip()
+
+
+_fold_word = functools.lru_cache(maxsize=FOLD_CACHE)(_fold)
 
 
 def _fold_char(c: str) -> str:
