@@ -20,6 +20,7 @@ import regex
 from papeleo.text.dates import MONTHS
 from papeleo.text.numbers import MX, Status, parse_number
 from papeleo.text.numwords import words_to_number
+from papeleo.text.pagetext import line_around
 
 from .rules import VOCABULARY
 from .spans import Spans
@@ -130,10 +131,6 @@ def page_to_amounts(text: str) -> list[Quantity]:
     return sorted(out, key=lambda q: q.start)
 
 
-def _line_at(text: str, pos: int) -> str:
-    return text[text.rfind("\n", 0, pos) + 1 : (text.find("\n", pos) + 1 or len(text) + 1) - 1]
-
-
 def page_to_counts(text: str, taken: Spans) -> list[Quantity]:
     """Counts outside the spans already read as something else (dates, sums, codes)."""
     out = []
@@ -153,7 +150,7 @@ def page_to_counts(text: str, taken: Spans) -> list[Quantity]:
         if YEAR.match(num):
             continue  # 'en 2014 esta área': a year, not a count
         value = _figure(num) if num[0].isdigit() else words_to_number(num)
-        if "\n" in m.group(0) and "\t" in _line_at(text, m.start()):
+        if "\n" in m.group(0) and "\t" in line_around(text, m.start()):
             continue  # '88.27' closing a table row, 'establecidos' opening the next: cells, no count
         if value is None or (value != 1 and not unit.endswith("s")):
             continue  # a count of more than one names a plural noun: '12 duermen', '90 frente a' are none

@@ -13,7 +13,7 @@ import regex
 
 from papeleo.model import Line
 from papeleo.text.normalize import fold
-from papeleo.text.pagetext import PageText, line_to_cell_text
+from papeleo.text.pagetext import PageText
 
 from .people import CARGO_HEAD, FIGURE_CELL, Person, is_name_cell, tidy_name
 
@@ -75,7 +75,7 @@ def wrapped_cell_name(pt: PageText, person: Person) -> Person:
 def _cells_with_x(pt: PageText, i: int) -> list[tuple[float, float, str]]:
     """The cells of line ``i`` (tab-separated cell text) with the left and right edge of each."""
     line = pt.page.lines[i]
-    text = pt.text[pt.starts[i] : pt.starts[i] + len(line_to_cell_text(line))]
+    text = pt.line_text(i)
     out, k = [], 0
     for cell in text.split("\t"):
         n = len(cell.split())
@@ -157,7 +157,7 @@ def cut_at_break(text: str, start: int, end: int, breaks: list[int]) -> int:
     return end
 
 
-TRAILING_PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "y", "e", "para", "en", "al", "a", "contra"})
+TRAILING_PARTICLES = ENDS_UNFINISHED | {"contra"}
 
 
 # a word that may go on a body's name on its cell's next line: capitalised, or a particle
@@ -172,7 +172,7 @@ def cell_continuation(pt: PageText, start: int, end: int, opens_name: Callable[[
     'Tesorería Municipal' under it is the next row's). (text, its end offset) or None."""
     i = bisect.bisect_right(pt.starts, start) - 1
     lines = pt.page.lines
-    line_end = pt.starts[i] + len(line_to_cell_text(lines[i]))
+    line_end = pt.starts[i] + len(pt.line_text(i))
     if i + 1 >= len(lines) or end > line_end:
         return None
     rest = pt.text[end:line_end].split("\t")[0]  # what the cell holds after the name

@@ -17,6 +17,7 @@ import regex
 
 from papeleo.text.bodies import HEADS, PARTICLES, BodyMention, find_bodies, heads_pattern, title_case
 from papeleo.text.normalize import fold
+from papeleo.text.pagetext import line_around, line_start
 
 from .rules import VOCABULARY, acronym_long_forms
 from .spans import Spans
@@ -178,10 +179,7 @@ def _bodies(text: str, people: tuple[str, ...] = (), depth: int = 0) -> list[Bod
         if form:
             end = form.end()
         name = trim_name(text[b.start : end], people)
-        if (
-            text[end : end + 2].lstrip()[:1] == ":"
-            and ":" in _line_of(text, b.start)[: b.start - text.rfind("\n", 0, b.start) - 1]
-        ):
+        if text[end : end + 2].lstrip()[:1] == ":" and ":" in text[line_start(text, b.start) : b.start]:
             # 'Dependencia ejecutora: Unidad de Planeación Eje del Plan Municipal de Desarrollo: 2.':
             # a field's value runs into the next field's label; it ends where two capitalised words
             # meet (an addressee, 'Al Juzgado de Ejecución Penal de San Pedro:', has no field before)
@@ -193,7 +191,7 @@ def _bodies(text: str, people: tuple[str, ...] = (), depth: int = 0) -> list[Bod
         start = b.start
         for part in _split_joined(name, head.group(0) if head else ""):
             at = text.index(part, start)
-            if len(part.split()) >= 2 and not ADDRESS.search(_line_of(text, at)):
+            if len(part.split()) >= 2 and not ADDRESS.search(line_around(text, at)):
                 out.append(Body(part, " ".join(part.split()), at, at + len(part)))
                 out.extend(_inner(part, at))
             start = at + len(part)
@@ -219,10 +217,6 @@ def _inner(name: str, at: int) -> list[Body]:
                 out.append(Body(" ".join(first.split()), first, at, at + len(first)))
             out.append(Body(" ".join(rest.split()), rest, at + m.end(), at + len(name)))
     return out
-
-
-def _line_of(text: str, pos: int) -> str:
-    return text[text.rfind("\n", 0, pos) + 1 : (text.find("\n", pos) + 1 or len(text) + 1) - 1]
 
 
 def _split_joined(name: str, head: str) -> list[str]:

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 
 from papeleo.text.bodies import CAPS_STOPS
 from papeleo.text.normalize import fold, name_case
+from papeleo.text.pagetext import line_start
 
 from .rules import VOCABULARY
 
@@ -166,9 +167,9 @@ def _is_row(line: str) -> bool:
 
 def _cell_before(text: str, pos: int) -> str | None:
     """The post in the cell before a name on its row: 'Presidenta<TAB>Lic. Carol ...'."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    cells = CELL_SPLIT.split(text[line_start:pos].strip())
-    if len(cells) >= 1 and text[line_start:pos].rstrip(" ").endswith("\t") and CARGO_HEAD.match(fold(cells[-1])):
+    before = text[line_start(text, pos) : pos]
+    cells = CELL_SPLIT.split(before.strip())
+    if len(cells) >= 1 and before.rstrip(" ").endswith("\t") and CARGO_HEAD.match(fold(cells[-1])):
         return tidy_name(cells[-1])
     return None
 
@@ -229,9 +230,9 @@ def posted_people(text: str) -> list[Person]:
             if post:
                 out.append(Person(tidy_name(printed), printed, pos, end, post))
             break
-    for line_start, line in _lines(text):
+    for offset, line in _lines(text):
         if CELL_SPLIT.search(line):
-            out.extend(row_people(line_start, line))
+            out.extend(row_people(offset, line))
     return out
 
 

@@ -22,7 +22,14 @@ from papeleo.registry import Extraction, register
 from papeleo.text.bodies import title_case
 from papeleo.text.dates import MONTHS
 from papeleo.text.normalize import fold_keep_offsets
-from papeleo.text.pagetext import PageText, line_to_cell_text, lines_to_bbox, lines_to_confidence
+from papeleo.text.pagetext import (
+    PageText,
+    line_around,
+    line_to_cell_text,
+    lines_to_bbox,
+    lines_to_confidence,
+    texts_to_page_text,
+)
 
 from .amounts import page_to_amounts, page_to_counts
 from .amparos import page_to_legal_actions
@@ -39,10 +46,10 @@ from .spans import Spans
 log = logging.getLogger(__name__)
 
 PRECISION = {10: "dia", 7: "mes", 4: "anio"}
-# a year standing alone in running text: 'Desde 2016', 'Programa Anual de Evaluación 2021', 'Informe
-# Anual Circunstanciado, 2016.' (not inside a code, a URL, a figure or a table row)
 # a year closing a date that is no mention ('el 31 de junio de 2020': no such day) is no year of its own
 MONTH_BEFORE = regex.compile(r"(?:" + "|".join(MONTHS) + r")\.?\s+(?:de\s+|del\s+)?$")
+# a year standing alone in running text: 'Desde 2016', 'Programa Anual de Evaluación 2021', 'Informe
+# Anual Circunstanciado, 2016.' (not inside a code, a URL, a figure or a table row)
 BARE_YEAR = regex.compile(r"(?<![\w/.\-$])(?:19|20)\d\d(?![\w/\-%]|[.,]\d)")
 
 
@@ -57,13 +64,18 @@ class Mention:
     ocurrencias: int = 1
     extra: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def key(self) -> tuple[str, str, str | None]:
+        """What makes one row: the tipo, the value and, for a sum, its currency."""
+        return self.tipo, self.valor, self.extra.get("moneda")
+
 
 class _Collector:
     def __init__(self) -> None:
         self.seen: dict[tuple, Mention] = {}
 
     def add(self, tipo: str, valor: str, original: str, page: Page, conf: float, bbox, **extra) -> None:
-        key = (tipo, valor, extra.get("moneda"))
+        key: tuple[str, str, str | None] = (tipo, valor, extra.get("moneda"))
         got = self.seen.get(key)
         if got is not None:
             got.ocurrencias += 1
@@ -77,12 +89,9 @@ class _Collector:
 
 
 def _repaired_text(page: Page, nlp: Any) -> PageText:
+    """The page read cell by cell, with OCR-damaged head words spelled right."""
     lines, _ = repair_heads([line_to_cell_text(line) for line in page.lines], nlp)
-    starts, offset = [], 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    return PageText(page, "\n".join(lines), tuple(starts))
+    return texts_to_page_text(page, lines)
 
 
 def _people(pages: list[PageText]) -> list[tuple[PageText, Person]]:
@@ -126,7 +135,6 @@ def _page_mentions(
     nlp: Any,
 ) -> None:
     """Every mention but people on one page (people are read over the whole document first)."""
-    plain = pt
     breaks = hard_breaks(pt)
     for valor, raw, first, last in page_to_urls(page):
         lines = page.lines[first : last + 1]
@@ -141,9 +149,9 @@ def _page_mentions(
         lines = [page.lines[first], page.lines[last]]
         out.add("fecha", valor, raw, page, lines_to_confidence(lines), lines_to_bbox(lines), precision="dia")
     # quarters name no date mention (docs/mentions.md), and finding them is a third of the time
-    for valor, raw, start, end in page_to_dates(plain, years=True, quarters=False):
+    for valor, raw, start, end in page_to_dates(pt, years=True, quarters=False):
         add_at("fecha", valor, raw, start, end, precision=PRECISION.get(len(valor)))
-    for valor, raw, start, end in page_to_legal_actions(plain):
+    for valor, raw, start, end in page_to_legal_actions(pt):
         add_at("referencia_legal", valor, raw, start, end)
     laws = [c for c in (_cut(c, pt.text, breaks) for c in page_to_laws(pt.text)) if c is not None]
     articles = page_to_articles(pt.text, laws)
@@ -169,9 +177,7 @@ def _page_mentions(
     for q in page_to_counts(pt.text, taken):
         add_at("cantidad", f"{q.numero:g} {q.unidad}", q.printed, q.start, q.end, unidad=q.unidad, numero=q.numero)
     for m in BARE_YEAR.finditer(pt.text):
-        line = pt.text[
-            pt.text.rfind("\n", 0, m.start()) + 1 : (pt.text.find("\n", m.end()) + 1 or len(pt.text) + 1) - 1
-        ]
+        line = line_around(pt.text, m.start())
         in_date = MONTH_BEFORE.search(fold_keep_offsets(pt.text[max(0, m.start() - 20) : m.start()]))
         if not taken.overlaps(m.start(), m.end()) and "\t" not in line and not in_date:
             add_at("fecha", m.group(0), m.group(0), m.start(), m.end(), precision="anio")
@@ -215,11 +221,10 @@ def _acronyms_spelled_out(found: list[Mention], defined: dict[str, str]) -> list
             if long != words:
                 m.valor = " ".join(long)
                 m.extra["entidad_id"] = entity_id("organizacion", m.valor)
-        key = (m.tipo, m.valor, m.extra.get("moneda"))
-        if key in merged:
-            merged[key].ocurrencias += m.ocurrencias
+        if m.key in merged:
+            merged[m.key].ocurrencias += m.ocurrencias
         else:
-            merged[key] = m
+            merged[m.key] = m
     return list(merged.values())
 
 
@@ -243,8 +248,5 @@ def mention_to_record(m: Mention, key: str) -> dict[str, Any]:
 @register("mentions.v2")
 def extract(doc: Document, ctx: Context | None = None) -> Extraction:
     ctx = ctx or process_context()
-    records = [
-        mention_to_record(m, "|".join(str(x) for x in (m.tipo, m.valor, m.extra.get("moneda") or "")))
-        for m in document_to_mentions(doc, ctx)
-    ]
+    records = [mention_to_record(m, "|".join(x or "" for x in m.key)) for m in document_to_mentions(doc, ctx)]
     return Extraction(records=records)

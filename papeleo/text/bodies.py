@@ -19,6 +19,7 @@ from pathlib import Path
 import regex
 
 from papeleo.text.normalize import DIGIT_TO_LETTER, fold, fold_keep_offsets
+from papeleo.text.pagetext import line_start
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +128,7 @@ def heads_pattern(heads: list[str] | tuple[str, ...]) -> regex.Pattern:
 
 
 def _opens_line(text: str, pos: int) -> bool:
-    return not text[text.rfind("\n", 0, pos) + 1 : pos].strip()
+    return not text[line_start(text, pos) : pos].strip()
 
 
 def find_bodies(

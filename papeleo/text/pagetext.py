@@ -61,6 +61,11 @@ class PageText:
     text: str
     starts: tuple[int, ...]
 
+    def line_text(self, i: int) -> str:
+        """The text of line ``i`` as it stands in ``text``."""
+        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.text)
+        return self.text[self.starts[i] : end]
+
     def line_at(self, offset: int) -> Line:
         return self.page.lines[bisect.bisect_right(self.starts, offset) - 1]
 
@@ -77,11 +82,28 @@ class PageText:
 
 
 def page_to_text(page: Page) -> PageText:
+    return texts_to_page_text(page, [line.text for line in page.lines])
+
+
+def texts_to_page_text(page: Page, texts: list[str]) -> PageText:
+    """A page's text from one string per line (the lines' own, or another reading of each:
+    their cells apart, a word spelled right), each offset still mapped to its line."""
     starts, offset = [], 0
-    for line in page.lines:
+    for text in texts:
         starts.append(offset)
-        offset += len(line.text) + 1
-    return PageText(page, "\n".join(line.text for line in page.lines), tuple(starts))
+        offset += len(text) + 1
+    return PageText(page, "\n".join(texts), tuple(starts))
+
+
+def line_around(text: str, pos: int) -> str:
+    """The line of ``text`` that holds ``pos``, without its line break."""
+    end = text.find("\n", pos)
+    return text[line_start(text, pos) : end if end >= 0 else len(text)]
+
+
+def line_start(text: str, pos: int) -> int:
+    """Where the line of ``text`` that holds ``pos`` starts."""
+    return text.rfind("\n", 0, pos) + 1
 
 
 # a stray line holds at most this many words: a word OCR boxed apart from its line (taller for a
