@@ -20,7 +20,7 @@ import regex
 from papeleo.text.dates import MONTHS
 from papeleo.text.numbers import MX, Status, parse_number
 from papeleo.text.numwords import words_to_number
-from papeleo.text.pagetext import line_around
+from papeleo.text.pagetext import line_around, line_start
 
 from .rules import VOCABULARY
 from .spans import Spans
@@ -55,11 +55,11 @@ SPELLED_AMOUNT = regex.compile(
 GROUPED = regex.compile(r"[,.]\d")
 SCALES = {"mil": 1e3, "millón": 1e6, "millones": 1e6, "mil millones": 1e9}
 
-# a count: a figure or a number word, then a lowercase noun ('15 camas', 'dos aislamientos') on
-# the same line or the next (never across a tab: a table's next cell); the number may be said
+# a count: a figure or a number word, then a noun ('15 camas', 'dos aislamientos', 'emitió 4
+# Recomendaciones') on the same line or the next (never across a tab: a table's next cell); the number may be said
 # twice, in figures and in words ('trece (13) hallazgos', '5 cinco servidoras')
 COUNT = regex.compile(
-    rf"(?<![\w.,/$-])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{COUNT_WORDS})(?P<echo>[ ]*\(\d+\)|(?:[ ]+(?:{COUNT_WORDS}))+)?(?: +| *\n *)(?P<unit>\p{{Ll}}[\p{{Ll}}]{{2,}})\b"
+    rf"(?<![\w.,/$-])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{COUNT_WORDS})(?P<echo>[ ]*\(\d+\)|(?:[ ]+(?:{COUNT_WORDS}))+)?(?: +| *\n *)(?P<unit>\p{{L}}[\p{{Ll}}]{{2,}})\b"
 )
 # words after a number that are no unit: particles, number words, months, currency (a sum)
 NOT_UNITS = (
@@ -79,6 +79,13 @@ LABELS = regex.compile(
 # 'programados', 'atendidas', 'establecidos': a participle standing for a noun said before it
 PARTICIPLE = regex.compile(r"(?:ad|id)[oa]s$")
 OF_BEFORE = regex.compile(r"\bde\s+$")
+# running text before a number on its line: a capitalised noun counts only there ('se emitieron
+# 4 Recomendaciones'), never after a number opening a line ('2 Objetivos', a numbered heading)
+RUNNING_TEXT = regex.compile(r"\p{Ll}{2,}")
+# what ends the text before a number that is no count: another figure (a table row's cells run
+# together, '... 148 149 familias' where 'familias' opens the next column) or a form label's
+# colon before a code ('Ramo Administrativo: 24 Organismos Descentralizados')
+CELL_BEFORE = regex.compile(r"(?:\d[ \t]+|:[ \t]*)$")
 # a year: counts of that size are rarer in reports than years read as counts ('2000 personas' is lost)
 YEAR = regex.compile(r"^(?:19|20)\d\d$")
 NUMBER_WORD = regex.compile(rf"^(?:{NUMBER_WORDS})$", regex.IGNORECASE)
@@ -143,6 +150,11 @@ def page_to_counts(text: str, taken: Spans) -> list[Quantity]:
             or NUMBER_WORD.match(unit)
             or LABELS.search(text[max(0, m.start() - 16) : m.start()])
         ):
+            continue
+        start = line_start(text, m.start())
+        if CELL_BEFORE.search(text, max(start, m.start() - 3), m.start()):
+            continue
+        if unit[0].isupper() and not RUNNING_TEXT.search(text, start, m.start()):
             continue
         num = m["num"]
         if PARTICIPLE.search(unit) and OF_BEFORE.search(text, max(0, m.start() - 4), m.start()):

@@ -38,6 +38,7 @@ from .entities import entity_id
 from .layout import cell_continuation, cut_at_break, hard_breaks, post_below, wrapped_cell_name
 from .legal import agreement_codes, page_to_articles, page_to_codes, page_to_laws
 from .links import page_to_urls
+from .money_columns import page_to_column_sums
 from .organizations import opens_body, page_to_bodies, trim_name
 from .people import Person, known_people, posted_people, titled_people
 from .rules import repair_heads
@@ -174,6 +175,10 @@ def _page_mentions(
     amounts = page_to_amounts(pt.text)
     for q in amounts:
         add_at("monto", f"{q.numero:.2f}", q.printed, q.start, q.end, moneda=q.unidad, numero=q.numero)
+    for c in page_to_column_sums(page, pt.text):
+        out.add(
+            "monto", f"{c.numero:.2f}", c.printed, page, c.confidence or 0.0, c.bbox, moneda=c.moneda, numero=c.numero
+        )
     for q in page_to_counts(pt.text, taken):
         add_at("cantidad", f"{q.numero:g} {q.unidad}", q.printed, q.start, q.end, unidad=q.unidad, numero=q.numero)
     for m in BARE_YEAR.finditer(pt.text):

@@ -258,3 +258,31 @@ def test_a_year_alone_in_running_text_but_not_in_a_code_or_a_url():
         "el 31 de junio de 2020"
     )
     assert [(r["valor"], r["precision"]) for r in _of(rows, "fecha")] == [("2016", "anio")]
+
+
+def test_figures_under_a_header_naming_the_currency_are_sums():
+    """A budget table: the header says '(PESOS)' once; the figures under it are sums, the
+    figures under 'METAS' and under 'PRESUPUESTO' with no currency are not."""
+    from helpers import pages_document
+
+    page = _page(
+        (80, _words("PROYECTO", 40) + [("METAS", 250)] + _words("PRESUPUESTO APROBADO (PESOS)", 340)),
+        (92, _words("(MILES DE PESOS)", 520) + [("PRESUPUESTO", 640)]),
+        (110, _words("Vinculación productiva", 40) + [("1,200.00", 250), ("221", 340), ("386", 364), ("172.74", 388)]),
+        (122, _words("Vivienda digna", 40) + [("15.00", 250), ("1,000.50", 340), ("12.5", 520), ("700.00", 640)]),
+    )
+    rows = mentions.extract(pages_document(page)).records
+    got = sorted((m["numero"], m["moneda"]) for m in _of(rows, "monto"))
+    assert got == [(1000.5, "MXN"), (12500.0, "MXN"), (221386172.74, "MXN")]
+
+
+def test_counts_with_grouping_cents_or_a_capitalised_noun_and_what_stays_a_cell():
+    rows = _rows(
+        "al actualizar 48,324.00 padrones de contribuyentes; se emitieron 4 Recomendaciones y 1 Pliego;\n"
+        "2 Objetivos\nRamo Administrativo: 24 Organismos Descentralizados\nTrimestral 779 171 148 149 familias en"
+    )
+    assert sorted((c["numero"], c["unidad"]) for c in _of(rows, "cantidad")) == [
+        (1.0, "pliego"),
+        (4.0, "recomendaciones"),
+        (48324.0, "padrones"),
+    ]

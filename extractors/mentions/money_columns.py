@@ -1,0 +1,82 @@
+"""Sums of money in a table column whose header names the currency.
+
+A budget table prints its figures bare and says once, in the column's header, what they are:
+'PRESUPUESTO APROBADO (PESOS)', 'Importe ($)', 'Monto (miles de pesos)'. docs/mentions.md
+counts such a figure as a ``monto``; a figure under a header that names no currency
+('METAS PROGRAM. ANUAL', 'Presupuesto') stays no mention, since nothing on the page says it is
+money. The columns come from the shared table reader (``papeleo.tables``), so the rule holds
+for any layout it reads, ruled or not; a scale in the header ('miles de pesos') multiplies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from papeleo.model import BBox, Page
+from papeleo.tables import page_to_tables
+from papeleo.text.normalize import fold
+from papeleo.text.numbers import MX, Status, parse_number
+
+from .rules import VOCABULARY
+
+CURRENCY = VOCABULARY["currencies"]
+_codes = "|".join(regex.escape(c) for c in sorted(CURRENCY, key=len, reverse=True))
+# the currency a header names, in parentheses or after 'en': 'PRESUPUESTO APROBADO (PESOS)',
+# 'Importe ($)', 'Monto en quetzales', 'Presupuesto (miles de pesos)'
+HEADER_CURRENCY = regex.compile(
+    rf"(?:\(\s*|\ben\s+)(?:(?P<scale>miles|millones)\s+de\s+)?(?P<cur>{_codes})\s*(?:\)|$)",
+    regex.IGNORECASE,
+)
+SCALES = {"miles": 1e3, "millones": 1e6}
+# a page is searched for tables only when a header could name a currency: a currency in
+# parentheses or after 'en' somewhere on it (reading tables is the costly part)
+PAGE_HINT = regex.compile(rf"(?:\(\s*|\ben\s+)(?:(?:miles|millones)\s+de\s+)?(?:{_codes})\s*(?:\)|\n|$)", regex.I)
+# a cell that is one figure: '221 386 172.74', '$1,500.00', '59,208,069.10' (a count of things
+# in the same table, '7 087', has no cents and sits under a header naming no currency)
+FIGURE_CELL = regex.compile(r"^\$?\s?\d{1,3}(?:[ ,]\d{3})*(?:\.\d{1,2})?$")
+
+
+@dataclass(frozen=True)
+class ColumnSum:
+    numero: float
+    moneda: str
+    printed: str
+    bbox: BBox | None
+    confidence: float | None
+
+
+def header_to_currency(name: str) -> tuple[str, float] | None:
+    """('MXN', 1.0) for 'PRESUPUESTO APROBADO (PESOS)', ('MXN', 1000.0) for 'Monto (miles de
+    pesos)'; None when the header names no currency."""
+    m = HEADER_CURRENCY.search(name)
+    if m is None:
+        return None
+    code = CURRENCY.get(m["cur"], CURRENCY.get(m["cur"].lower()))
+    if code is None:
+        return None
+    return code, SCALES.get(fold(m["scale"]), 1.0) if m["scale"] else 1.0
+
+
+def page_to_column_sums(page: Page, text: str) -> list[ColumnSum]:
+    """The figures under every money column of the page's tables (``text``: the page's text,
+    to skip pages no header on which names a currency)."""
+    if not PAGE_HINT.search(text):
+        return []
+    out = []
+    for table in page_to_tables(page):
+        money = {i: c for i, c in ((i, header_to_currency(n)) for i, n in enumerate(table.columns)) if c}
+        for row in table.rows:
+            for i, (code, scale) in money.items():
+                if i >= len(row.cells):
+                    continue
+                cell = row.cells[i]
+                printed = " ".join(cell.text.split())
+                if not FIGURE_CELL.match(printed):
+                    continue
+                read = parse_number(printed.lstrip("$ ").replace(" ", ","), MX)
+                if read.status not in (Status.CLEAN, Status.REPAIRED) or read.value is None:
+                    continue
+                out.append(ColumnSum(read.value * scale, code, printed, cell.bbox, cell.confidence))
+    return out
