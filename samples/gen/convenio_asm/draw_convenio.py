@@ -105,8 +105,7 @@ def responsables_page(w: Writer, m: Modelo, S: float, clause: str, rng: random.R
         draw_firma(d.c, d.left, d.y + 2, 160, rng)
         blocks = d.para(f"**{p.nombre.upper()}**", size=S, align="left", after=0, kind="firma")
         w.add_mention(P.persona_ment(p, p.nombre.upper()), blocks[0].page)
-        pieces = [*P.cargo_pieces(p, p.cargo.upper()), " DE ", P.org_ment(p.organizacion, p.organizacion.upper())]
-        w.para(pieces, size=S - 0.5, align="left", after=6, kind="firma")
+        w.para(P.cargo_de_pieces(p), size=S - 0.5, align="left", after=6, kind="firma")
     w.para(P.hoja_firmas(m, rng), size=S - 0.5, before=8)
 
 

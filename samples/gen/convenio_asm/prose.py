@@ -35,8 +35,9 @@ TITULO_MUNICIPAL = "CONVENIO PARA LA MEJORA DEL DESEMPEÑO Y RESULTADOS MUNICIPA
 
 
 MASCULINOS = ("Sistema", "Instituto", "Organismo", "Secretariado", "Colegio", "Órgano")
-# a body named inside a post: 'Titular de la *Unidad de Evaluación del Desempeño*', 'Jefa de la
-# *Unidad de Planeación*' (a system in a post, 'del Sistema Estatal de Seguridad Pública', is no body)
+# a body named inside a post, from its head noun: 'Titular de la *Unidad de Evaluación del
+# Desempeño*', 'Jefa de la *Unidad de Planeación*' (a system in a post, 'del Sistema Estatal de
+# Seguridad Pública', is no body; nor is a post's own subject, 'Director de Evaluación del Desempeño')
 BODY_IN_POST = re.compile(r"\b(?:de la|del) ((?:Unidad|Órgano|Dirección|Subdirección|Departamento|Coordinación)\b.*)$")
 # the instrument an article cites: 'artículo 49 de la *Ley de Coordinación Fiscal*'
 CITED = re.compile(r"^(artículo \S+ (?:de la|del) )(.+)$")
@@ -87,15 +88,33 @@ def ref_pieces(ref: str) -> list:
 
 
 def cargo_pieces(p: Persona, texto: str) -> list:
-    """A post as printed (``texto``: the post, upper-cased or not) with the body it names as a
-    mention; none when the body is the person's own party ('Titular del Órgano Interno de
-    Control' of the 'Órgano Interno de Control Municipal')."""
+    """A post printed on its own (``texto``: the post, upper-cased or not) with the body it names
+    as a mention, even when that is the person's own party under a longer name ('Titular del
+    *Órgano Interno de Control*' of the 'Órgano Interno de Control Municipal': printed alone,
+    the unit is a mention as printed)."""
     found = BODY_IN_POST.search(p.cargo)
-    if found is None or p.organizacion.startswith(found[1]):
+    if found is None:
         return [texto]
     k = found.start(1)
     assert texto.upper() == p.cargo.upper(), (texto, p.cargo)
     return [texto[:k], org_ment(found[1], texto[k:])]
+
+
+def cargo_de_pieces(p: Persona) -> list:
+    """A post followed by the body it belongs to, upper-cased: 'JEFA DE LA UNIDAD DE PLANEACIÓN
+    DE COMISIÓN ESTATAL DEL AGUA DE COSTA DORADA'. docs/mentions.md, bodies named inside other
+    names: the unit the post names and its body are one chain, a mention as printed ('Unidad de
+    Planeación de Comisión Estatal del Agua de Costa Dorada'), and the body inside it another;
+    the unit alone is not printed here, so it is no mention here. A post that names no unit
+    ('DIRECTORA DE EVALUACIÓN DEL DESEMPEÑO DE …') names only the body."""
+    texto, org = p.cargo.upper(), p.organizacion
+    body = org_ment(org, org.upper())
+    found = BODY_IN_POST.search(p.cargo)
+    if found is None:
+        return [texto, " DE ", body]
+    k = found.start(1)
+    chain = org_ment(f"{found[1]} de {org}", f"{texto[k:]} DE {body.texto}")
+    return [texto[:k], Mark(chain), texto[k:], " DE ", body]
 
 
 def cargo_ments(p: Persona, texto: str) -> list[Ment]:
@@ -331,12 +350,20 @@ def responsables_intro(clause: str) -> str:
 
 
 def hoja_firmas(m: Modelo, rng: random.Random) -> list:
-    bodies = ", ".join(p.organizacion for p in m.partes[:-1])
+    """The closing line of the designations sheet; the parties it lists ('celebrado entre A, B y C')
+    are each a mention."""
+    bodies: list = []
+    for i, p in enumerate(m.partes):
+        if i:
+            bodies.append(" y " if i == len(m.partes) - 1 else ", ")
+        bodies.append(org_ment(p.organizacion, p.organizacion))
     return [
         "La presente hoja de firmas corresponde al Convenio para la Mejora del Desempeño y Resultados "
         "Gubernamentales del “",
         *programa_pieces(m),
-        f"”, celebrado entre {bodies} y {m.sujeto.organizacion}, el ",
+        "”, celebrado entre ",
+        *bodies,
+        ", el ",
         fecha_ment(m.firma, D.prose_date(m.firma)),
         ".",
     ]
