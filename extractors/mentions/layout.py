@@ -160,6 +160,9 @@ def cut_at_break(text: str, start: int, end: int, breaks: list[int]) -> int:
 TRAILING_PARTICLES = ENDS_UNFINISHED | {"contra"}
 
 
+# the most words a body's name may wrap to its cell's next line when only the column's width,
+# not the row's next cell, says the line was full
+REST_BY_COLUMN_WIDTH = 1
 # a word that may go on a body's name on its cell's next line: capitalised, or a particle
 CONTINUATION_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}.'’-]+\)?|de|del|la|las|los|y|e|para|en|a|al)$")
 
@@ -186,23 +189,44 @@ def cell_continuation(pt: PageText, start: int, end: int, opens_name: Callable[[
     if k_own is None:
         return None
     own = cells[k_own]
-    # the cell's right edge: where the next cell of the row starts, or the text's right edge
+    # the cell's right edge: where the next cell of the row starts, or the text's right edge, or
+    # the furthest any cell flush with this one reaches (the column's width, where rows say it)
     right = cells[k_own + 1][0] if k_own + 1 < len(cells) else max(ln.bbox.x1 for ln in lines if ln.bbox is not None)
-    j = i + 1
-    cell_start = pt.starts[j]
-    for x0, x1, cell in _cells_with_x(pt, j):
-        k = pt.text.find(cell, cell_start)
-        cell_start = k + len(cell) if k >= 0 else cell_start
-        # under the cell: flush with its left edge, or its middle under the cell (a centred column)
-        if abs(x0 - own[0]) > CELL_ALIGN and not own[0] <= (x0 + x1) / 2 <= own[1]:
-            continue
-        words = cell.split()
-        first = next((w for w in lines[j].words if w.bbox is not None and abs(w.bbox.x0 - x0) < 0.5), None)
-        wrapped = first is not None and right - own[1] < first.bbox.width + first.bbox.height
-        if wrapped and words and all(CONTINUATION_WORD.match(w) for w in words) and not opens_name(cell):
-            return f"{lead} {cell}".strip(), k + len(cell)
-        return None
+    column_right = _column_right(pt, own[0], i)
+    # the rest may sit a line further down: a row's other cells are centred on the line between
+    for j in range(i + 1, min(i + 1 + WRAP_LOOKAHEAD, len(lines))):
+        if any(w.bbox is None for w in lines[j].words):
+            return None
+        cell_start = pt.starts[j]
+        for x0, x1, cell in _cells_with_x(pt, j):
+            k = pt.text.find(cell, cell_start)
+            cell_start = k + len(cell) if k >= 0 else cell_start
+            # under the cell: flush with its left edge, or its middle under the cell (a centred column)
+            if abs(x0 - own[0]) > CELL_ALIGN and not own[0] <= (x0 + x1) / 2 <= own[1]:
+                continue
+            words = cell.split()
+            first = next((w for w in lines[j].words if w.bbox is not None and abs(w.bbox.x0 - x0) < 0.5), None)
+            # a cell ending on a particle ('Juzgado Mixto de') is unfinished whatever room it left;
+            # one word left to wrap may have been pushed by the column's width, as the fullest rows
+            # of the column show it ('... Prerrogativas y Partidos' / 'Políticos'); more words than
+            # that under a full cell are a line of their own ('UNIDAD MÓVIL SAN ANDRÉS' / 'ZONA II ...')
+            room = min(right, column_right) if len(words) <= REST_BY_COLUMN_WIDTH else right
+            unfinished = bool(lead) and lead.split()[-1].lower() in ENDS_UNFINISHED
+            wrapped = unfinished or (first is not None and room - own[1] < first.bbox.width + first.bbox.height)
+            if wrapped and words and all(CONTINUATION_WORD.match(w) for w in words) and not opens_name(cell):
+                return f"{lead} {cell}".strip(), k + len(cell)
+            return None
     return None
+
+
+def _column_right(pt: PageText, x0: float, i: int) -> float:
+    """The furthest right any cell of the page that starts flush with ``x0`` reaches: a column's
+    width, as its fullest rows show it (a wrapped cell filled it before wrapping)."""
+    reach = 0.0
+    for j in range(len(pt.page.lines)):
+        if j != i and pt.page.lines[j].words and all(w.bbox is not None for w in pt.page.lines[j].words):
+            reach = max([reach, *(cx1 for cx0, cx1, _ in _cells_with_x(pt, j) if abs(cx0 - x0) <= CELL_ALIGN)])
+    return reach or float("inf")
 
 
 def _x_at(pt: PageText, i: int, offset: int) -> float:
@@ -211,3 +235,49 @@ def _x_at(pt: PageText, i: int, offset: int) -> float:
     starts = _word_starts(pt.page.lines[i])
     k = max(0, bisect.bisect_right(starts, col) - 1)
     return pt.page.lines[i].words[k].bbox.x0
+
+
+def unfinished_cells(pt: PageText) -> list[tuple[str, int, int]]:
+    """Table cells a line break cut inside a name, joined with the rest of the cell under them:
+    'Coordinación de' / 'Operación del Programa', 'Departamento de Vinculación y' / 'Extensión'.
+    A cell is cut when it ends on a particle or a comma (no cell ends so on purpose); its rest is
+    the cell flush with its left edge within the next two lines (a row's other cells are centred
+    on the line between). (joined text, start, end) in the page's text; the text between the two
+    parts is not part of the name."""
+    lines = pt.page.lines
+    out = []
+    for i in range(len(lines)):
+        if len(pt.line_text(i).split("\t")) < 2 or any(w.bbox is None for w in lines[i].words):
+            continue  # a table's line has cells; prose wraps are read as running text
+        cell_start = pt.starts[i]
+        for x0, x1, cell in _cells_with_x(pt, i):
+            start = pt.text.find(cell, cell_start)
+            cell_start = start + len(cell)
+            words = cell.rstrip().split()
+            if start < 0 or not words or not (words[-1].lower() in ENDS_UNFINISHED or cell.endswith(",")):
+                continue
+            joined, end, j, cx0, cx1 = cell, start + len(cell), i, x0, x1
+            while (under := _cell_under(pt, j, cx0, cx1)) is not None:
+                rest, end, j, cx0, cx1 = under
+                joined = f"{joined} {rest}"
+                if not (rest.split()[-1].lower() in ENDS_UNFINISHED or rest.endswith(",")):
+                    break  # 'Departamento de' / 'Programación y' / 'Presupuesto'
+            if joined != cell:
+                out.append((joined, start, end))
+    return out
+
+
+def _cell_under(pt: PageText, i: int, x0: float, x1: float) -> tuple[str, int, int, float, float] | None:
+    """The cell under ``x0``..``x1`` in the next lines of a table, flush with its left edge or
+    centred on its middle (a centred column): its text, end offset, line and edges."""
+    lines = pt.page.lines
+    for j in range(i + 1, min(i + 1 + WRAP_LOOKAHEAD, len(lines))):
+        if any(w.bbox is None for w in lines[j].words):
+            return None
+        cell_start = pt.starts[j]
+        for cx0, cx1, cell in _cells_with_x(pt, j):
+            k = pt.text.find(cell, cell_start)
+            cell_start = k + len(cell) if k >= 0 else cell_start
+            if k >= 0 and cell and (abs(cx0 - x0) <= CELL_ALIGN or abs(cx0 + cx1 - x0 - x1) / 2 <= CELL_ALIGN):
+                return cell, k + len(cell), j, cx0, cx1
+    return None

@@ -39,7 +39,22 @@ FLOW_GAP = regex.compile(r"(?<!\p{L}{3}\.)(?: +(?:\n[ \t]*){0,2}(?=\S)|\n(?:[ \t
 # de Atención *a* Víctimas', 'Liga Nacional *contra* el Cáncer', 'Juzgados en Materia de *lo* Familiar'
 NAME_PARTICLES = PARTICLES | frozenset({"a", "contra", "lo", "sobre"})
 # 'Hospital Roosevelt y el Hospital General ...': two names joined, split where the second opens
-JOINED = regex.compile(r"\s+(?:y|e)\s+(?P<article>(?:la|el|los|las)\s+)?(?=\p{Lu})")
+JOINED = regex.compile(r"\s+(?:y|e|Y|E)\s+(?P<article>(?:la|el|los|las|LA|EL|LOS|LAS)\s+)?(?=\p{Lu})")
+# a second name joined without an article opens with a head an issuer's name opens with ('...
+# Función Pública y Comisión Estatal del Agua de Costa Dorada', 'Liga Nacional contra el Cáncer e
+# Instituto Nacional de Cancerología') and runs to this many words; after a unit's name, whose
+# functions 'y' joins, only when the document prints it elsewhere too (``document``: its folded
+# text). The heads of units, funds and services ('Comisión de Vinculación y Servicio Profesional
+# Electoral'), short rests ('Salud Pública y Asistencia Social') and a body printed only after a
+# unit's 'y' ('Unidad de Supervisión Hospitalaria y Defensoría de la Salud', one unit) stay part
+# of the first name
+ISSUER_HEAD = heads_pattern(list(HEADS))
+UNIT_HEAD = heads_pattern(VOCABULARY["unit_heads"])
+JOINED_MIN_WORDS = 3
+# particles a cut name is left ending with: 'Comité Técnico de Profesionalización de\nla'
+TRAILING_PARTICLES = regex.compile(
+    r"(?:\s+(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r"))+\s*$", regex.IGNORECASE
+)
 # a full stop after a word of three letters or more ends the sentence, and the name ('México.
 # SÉPTIMA. Prórroga'); 'H.' and 'Q.' are abbreviations
 SENTENCE_END = regex.compile(r"(?<=\p{L}{3})\.(?=\s|$)")
@@ -55,21 +70,41 @@ CLAUSE_WORD = regex.compile(r"(?i)\s+(?:representad[oa]|mediante|conforme|quien|
 # Sistemas Jefe de Departamento de ...', 'Secretaría Técnica Titular de ...')
 WORD_AFTER_HEAD = regex.compile(r"\s+(\p{Lu}\p{L}+)")
 POST_WORDS = frozenset(fold(w) for w in VOCABULARY["cargo_heads"] if " " not in w) - frozenset(
-    {"oficial", "fiscal", "enlace", "responsable", "representante", "auxiliar", "integrante", "general"}
-)
+    {
+        "oficial",
+        "fiscal",
+        "enlace",
+        "responsable",
+        "representante",
+        "auxiliar",
+        "integrante",
+        "general",
+        "tecnico",
+        "tecnica",
+    }
+)  # adjectives of bodies as much as posts: 'Comité Técnico de ...', 'Secretaría Técnica', 'Dirección General'
 # a woman's post printed like a body's name, told by its missing accent in mixed case:
 # 'Secretaria de Acuerdos', 'Subsecretaria de Egresos' (the body is 'Secretaría', 'Subsecretaría')
 POST_FORMS = frozenset({"Secretaria", "Subsecretaria"})
+POST_FORMS_CAPS = frozenset(w.upper() for w in POST_FORMS)  # 'SUBSECRETARIA DE EGRESOS' (body: 'SECRETARÍA')
+# a head followed by 'a'/'al' is a common noun, the body is after it: 'Evaluación Estratégica de
+# Coordinación al Fondo de Aportaciones para el Fortalecimiento de las Entidades Federativas'
+HEAD_THEN_TO = regex.compile(r"^\p{L}+[ \t]+al?[ \t]")
 # a company's or association's legal form after its name: ', S.C.', ', A.C.', ', S.A. de C.V.'
 LEGAL_FORM = regex.compile(r",?[ \t]+(?:S\.[ ]?C\.|A\.[ ]?C\.|S\.[ ]?A\.(?:[ ]de[ ]C\.[ ]?V\.)?|I\.[ ]?A\.[ ]?P\.)")
+LEGAL_FORM_END = regex.compile(LEGAL_FORM.pattern + "$")
 # a company or association named by its legal form, whatever its first word: 'Grupo Consultor en
-# Gestión para Resultados, S.C.', 'Evaluación y Desempeño Gubernamental Integral, S.A. de C.V.'
+# Gestión para Resultados, S.C.', 'Evaluación y Desempeño\nGubernamental Integral, S.A. de C.V.' (a
+# line may break after a word in name case, not after a heading in capitals)
+_W = r"(?:[ \t]+|(?<=\p{Ll})[ \t]*\n[ \t]*)"
 COMPANY = regex.compile(
-    r"(?<![\p{L}])\p{Lu}[\p{L}]+(?:[ \t]+(?:(?:de|del|la|las|los|y|e|en|para|el)[ \t]+)*\p{Lu}[\p{L}]+)*"
+    rf"(?<![\p{{L}}])\p{{Lu}}[\p{{L}}]+(?:{_W}(?:(?:de|del|la|las|los|y|e|en|para|el){_W})*\p{{Lu}}[\p{{L}}]+)*"
     r",?[ \t]+(?:S\.[ ]?C\.|A\.[ ]?C\.|S\.[ ]?A\.(?:[ ]de[ ]C\.[ ]?V\.)?)"
 )
 # where a body's name names another body: 'Comisión ... *del* Tribunal ...', '... *de la* Secretaría ...'
-INNER_HEAD = regex.compile(r"\s(?:del|de\s+la|de\s+los|de\s+las|de)\s+(?=\p{Lu})")
+INNER_HEAD = regex.compile(r"\s(?i:del|de\s+la|de\s+los|de\s+las|de)\s+(?=\p{Lu})")
+# what a person's name is blanked with before bodies are searched: no letter, no space
+MASK = "\u00b7"
 # a line of an address: 'Palacio de Gobierno, Centro Cívico, C.P. 21000', 'Blvd. Pedro Infante No. 12'
 ADDRESS = regex.compile(r"(?i)\bc\.\s?p\.\s*\d{5}|\b(?:col\.|colonia|blvd\.?|boulevard|av\.|avenida|calle|domicilio)\s")
 BLANK_LINE = regex.compile(r"\n[ \t]*\n")
@@ -82,6 +117,9 @@ ACRONYM_AFTER = regex.compile(r"\s*\((?P<acr>\p{Lu}{2,10})\)")
 GLOSSARY = regex.compile(r"(?m)^\s*(?P<acr>\p{Lu}{2,10})\s*:\s*(?=\S)")
 # an acronym standing alone: 'la CIDH', 'por la SHCP'
 ACRONYM = regex.compile(r"(?<![\p{L}/-])\p{Lu}{2,10}(?![\p{L}/-])")
+# how many names deep a run of capitals is searched past each name's end (a signature block
+# names a body per signatory; deeper runs are not printed)
+MAX_TAIL_DEPTH = 6
 # an acronym's letters must be this share of its long form's initials, in order, to link them
 MIN_INITIALS = 0.6
 
@@ -135,36 +173,39 @@ def trim_name(name: str, people: tuple[str, ...] = ()) -> str:
             cuts.append(m.start())
     if name.isupper() and BLANK_LINE.search(name):
         cuts.append(BLANK_LINE.search(name).start())
-    for m in WORD_AFTER_HEAD.finditer(name):
-        if fold(m.group(1)) in POST_WORDS:
-            cuts.append(m.start())
+    form = LEGAL_FORM.search(name)
+    if form:  # a company's legal form closes its name, and its name may hold a post's word ('Grupo Consultor')
+        cuts.append(form.end())
+    for m in () if form else WORD_AFTER_HEAD.finditer(name):
+        word = m.group(1)
+        if fold(word) in POST_WORDS and (word in POST_FORMS or not ORG_HEAD.match(fold(name[m.start(1) :]))):
+            cuts.append(m.start())  # 'Jefe de ...', 'Secretaria de Acuerdos' — not 'de la Secretaría de ...'
             break
     folded = fold(name)
     for person in people:
         k = folded.find(fold(person))
         if k > 0:
             cuts.append(k)
-    words = name[: min(cuts)].rstrip(" ,;:").split(" ")
-    while len(words) > 1 and fold(words[-1].strip()) in NAME_PARTICLES:
-        words.pop()  # 'Dirección de Evaluación del Desempeño de la' cut before its last words
-    return " ".join(words).rstrip()
+    # 'Dirección de Evaluación del Desempeño de la' cut before its last words (line breaks kept:
+    # the name is found again in its text as printed)
+    return TRAILING_PARTICLES.sub("", name[: min(cuts)].rstrip(" ,;:")).rstrip()
 
 
-def _bodies(text: str, people: tuple[str, ...] = (), depth: int = 0) -> list[Body]:
+def _bodies(text: str, people: tuple[str, ...] = (), depth: int = 0, document: str = "") -> list[Body]:
     """Body names as printed: a capital opens each; two names joined by 'y' are two; a list of
     capitalised words closed by 'y' is part of the name; a company's legal form closes it; a
     post printed like a body ('Secretaria de Acuerdos del Juzgado Mixto', no accent: a woman's
     post) is no body, but the body inside it is."""
     out = []
-    for b in find_bodies(text, ORG_HEAD, FLOW_GAP, NAME_PARTICLES, labels=False):
+    for b in find_bodies(_people_masked(text, people), ORG_HEAD, FLOW_GAP, NAME_PARTICLES, labels=False):
         if not text[b.start].isupper():
             continue  # 'los servicios de salud': a head in lowercase names no one body
         first = b.name.split()[0]
-        if first in POST_FORMS and depth < 2:
+        if (first in POST_FORMS or first in POST_FORMS_CAPS or HEAD_THEN_TO.match(b.name)) and depth < 2:
             inner = b.start + len(first)
             out.extend(
                 replace(x, start=x.start + inner, end=x.end + inner)
-                for x in _bodies(text[inner : b.end], people, depth + 1)
+                for x in _bodies(text[inner : b.end], people, depth + 1, document)
             )
             continue
         ordinal = ORDINAL_BEFORE.search(text, max(0, b.start - 12), b.start)
@@ -175,10 +216,21 @@ def _bodies(text: str, people: tuple[str, ...] = (), depth: int = 0) -> list[Bod
         listed = LISTED.match(text, end)
         if listed:
             end = listed.end()
-        form = LEGAL_FORM.match(text, end)
-        if form:
+        # a legal form after the name, or closing it with its last full stop taken off by the
+        # finder ('Desarrollo Regional, A.C' + '.')
+        form = LEGAL_FORM.match(text, end) or LEGAL_FORM.search(text, max(b.start, end - 16), end + 1)
+        if form and form.end() >= end:
             end = form.end()
         name = trim_name(text[b.start : end], people)
+        tail = b.start + len(name)
+        if depth < MAX_TAIL_DEPTH and text[tail:end].strip():
+            # what the finder ran on into past the name's end may hold names of its own: a
+            # signature block in capitals ('... EVALUACIÓN / LETICIA AYALA MUÑOZ / TITULAR DEL
+            # ÓRGANO INTERNO DE CONTROL ...') is one run of capitals to the finder
+            out.extend(
+                replace(x, start=x.start + tail, end=x.end + tail)
+                for x in _bodies(text[tail:end], people, depth + 1, document)
+            )
         if text[end : end + 2].lstrip()[:1] == ":" and ":" in text[line_start(text, b.start) : b.start]:
             # 'Dependencia ejecutora: Unidad de Planeación Eje del Plan Municipal de Desarrollo: 2.':
             # a field's value runs into the next field's label; it ends where two capitalised words
@@ -189,7 +241,7 @@ def _bodies(text: str, people: tuple[str, ...] = (), depth: int = 0) -> list[Bod
             continue  # 'Unidad Responsable': a form's field, no body
         head = ORG_HEAD.match(fold(name))
         start = b.start
-        for part in _split_joined(name, head.group(0) if head else ""):
+        for part in _split_joined(name, head.group(0) if head else "", document):
             at = text.index(part, start)
             if len(part.split()) >= 2 and not ADDRESS.search(line_around(text, at)):
                 out.append(Body(part, " ".join(part.split()), at, at + len(part)))
@@ -202,43 +254,61 @@ def _bodies(text: str, people: tuple[str, ...] = (), depth: int = 0) -> list[Bod
     return sorted(out, key=lambda b: b.start)
 
 
+def _people_masked(text: str, people: tuple[str, ...]) -> str:
+    """``text`` with the document's people's names blanked out (offsets kept): no body's name runs
+    through a person's, and in a signature block in capitals the finder would run from one
+    signatory's body through the next one's name into theirs."""
+    for person in people:
+        k = text.find(person)
+        while k >= 0:
+            text = text[:k] + MASK * len(person) + text[k + len(person) :]
+            k = text.find(person, k + len(person))
+    return text
+
+
 def _inner(name: str, at: int) -> list[Body]:
     """The bodies a body's name holds after 'de'/'del': 'Comisión de Evaluación y Disciplina del
-    Tribunal Superior de Justicia del Estado' names the Tribunal, and the Comisión by its own name;
-    a system is no body of its own ('Secretariado Ejecutivo del Sistema Estatal de Seguridad
-    Pública' is one name)."""
+    Tribunal Superior de Justicia del Estado' names the Tribunal too (docs/mentions.md: the whole
+    name and the body inside it; the outer part alone is no mention of its own); a system is no
+    body of its own ('Secretariado Ejecutivo del Sistema Estatal de Seguridad Pública' is one name)."""
     out = []
     for m in INNER_HEAD.finditer(name):
         rest = name[m.end() :]
         if ORG_HEAD.match(fold(rest)) and len(rest.split()) >= 2 and not fold(rest).startswith("sistema"):
-            if not out and len(name[: m.start()].split()) >= 2:
-                # and the first body without it: 'Comisión de Evaluación y Disciplina'
-                first = name[: m.start()]
-                out.append(Body(" ".join(first.split()), first, at, at + len(first)))
             out.append(Body(" ".join(rest.split()), rest, at + m.end(), at + len(name)))
     return out
 
 
-def _split_joined(name: str, head: str) -> list[str]:
+def _split_joined(name: str, head: str, document: str = "") -> list[str]:
     """'Hospital Roosevelt y el Hospital General San Juan de Dios' -> both; 'Salud Pública y
     Asistencia Social' stays one: a second name opens with an article or with the first's head."""
     parts, last = [], 0
     for m in JOINED.finditer(name):
         rest = fold(name[m.end() :])
-        if m.group("article") or (head and rest.startswith(head)):
+        second = " ".join(rest.split())
+        bare = (
+            ISSUER_HEAD.match(rest)
+            and len(second.split()) >= JOINED_MIN_WORDS
+            and (document.count(second) > 1 or not UNIT_HEAD.match(fold(name)))
+        )
+        if m.group("article") or (head and rest.startswith(head)) or bare:
             if ORG_HEAD.match(rest):
                 parts.append(name[last : m.start()])
                 last = m.end()
     parts.append(name[last:])
-    return [p.strip(" ,.;:") for p in parts if p.strip(" ,.;:")]
+    parts = [p.strip(" ,;:") for p in parts]
+    # a full stop closes a sentence, not the name, unless it closes a legal form ('A.C.')
+    return [p if LEGAL_FORM_END.search(p) else p.rstrip(".").rstrip(" ,;:") for p in parts if p.strip(" ,.;:")]
 
 
-def page_to_bodies(text: str, defined: dict[str, str], nlp: Any, people: tuple[str, ...] = ()) -> list[Body]:
+def page_to_bodies(
+    text: str, defined: dict[str, str], nlp: Any, people: tuple[str, ...] = (), document: str = ""
+) -> list[Body]:
     """Bodies on one page's text; ``defined`` collects the acronyms the document defines (and
     is read for those defined on earlier pages); ``people`` the names of the document's people
     as printed (a body's name stops where one starts)."""
     out: list[Body] = []
-    for b in _bodies(text, people):
+    for b in _bodies(text, people, document=document):
         valor = title_case(" ".join(b.valor.split()))
         out.append(Body(valor, b.printed, b.start, b.end))
         m = ACRONYM_AFTER.match(text, b.end)

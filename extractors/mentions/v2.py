@@ -21,7 +21,7 @@ from papeleo.model import Document, Page
 from papeleo.registry import Extraction, register
 from papeleo.text.bodies import title_case
 from papeleo.text.dates import MONTHS
-from papeleo.text.normalize import fold_keep_offsets
+from papeleo.text.normalize import fold, fold_keep_offsets
 from papeleo.text.pagetext import (
     PageText,
     line_around,
@@ -35,11 +35,11 @@ from .amounts import page_to_amounts, page_to_counts
 from .amparos import page_to_legal_actions
 from .dates import page_to_cell_dates, page_to_dates
 from .entities import entity_id
-from .layout import cell_continuation, cut_at_break, hard_breaks, post_below, wrapped_cell_name
+from .layout import cell_continuation, cut_at_break, hard_breaks, post_below, unfinished_cells, wrapped_cell_name
 from .legal import agreement_codes, page_to_articles, page_to_codes, page_to_laws
 from .links import page_to_urls
 from .money_columns import page_to_column_sums
-from .organizations import opens_body, page_to_bodies, trim_name
+from .organizations import Body, opens_body, page_to_bodies, trim_name
 from .people import Person, known_people, posted_people, titled_people
 from .rules import repair_heads
 from .spans import Spans
@@ -51,6 +51,9 @@ PRECISION = {10: "dia", 7: "mes", 4: "anio"}
 MONTH_BEFORE = regex.compile(r"(?:" + "|".join(MONTHS) + r")\.?\s+(?:de\s+|del\s+)?$")
 # a year standing alone in running text: 'Desde 2016', 'Programa Anual de Evaluación 2021', 'Informe
 # Anual Circunstanciado, 2016.' (not inside a code, a URL, a figure or a table row)
+# a body inside a law's name follows an article: 'Ley Orgánica *del* Poder Judicial del Estado',
+# 'Reglamento Interior *de la* Secretaría de Finanzas' ('Ley de Coordinación Fiscal' names a subject)
+ARTICLE_BEFORE = regex.compile(r"\b(?:del|de\s+la|de\s+los|de\s+las)\s+$")
 BARE_YEAR = regex.compile(r"(?<![\w/.\-$])(?:19|20)\d\d(?![\w/\-%]|[.,]\d)")
 
 
@@ -126,15 +129,48 @@ def _cut(item, text: str, breaks: list[int]):
     return replace(item, valor=title_case(" ".join(printed.split())), printed=printed, end=end)
 
 
-def _page_mentions(
-    out: _Collector,
-    page: Page,
-    pt: PageText,
-    defined: dict[str, str],
-    agreements: set[str],
-    people: tuple[str, ...],
-    nlp: Any,
-) -> None:
+@dataclass
+class _Known:
+    """What the whole document tells each page: the acronyms it defines (filled page by page),
+    its agreements' codes, its people's names as printed, its folded text (one space between
+    words), and the spaCy pipeline."""
+
+    defined: dict[str, str]
+    agreements: set[str]
+    people: tuple[str, ...]
+    document: str
+    nlp: Any
+
+
+def _page_bodies(pt: PageText, breaks: list[int], named: Spans, known: _Known) -> list[Body]:
+    """The page's bodies: as its text runs, cut at hard line breaks and continued into the next
+    line of their table cell, and read whole where a cell's line ended inside the name
+    ('Coordinación de' / 'Operación del Programa': no name in the text as it runs)."""
+    joined = [(t, s, e) for t, s, e in unfinished_cells(pt) if opens_body(t)]
+    firsts = Spans((s, pt.text.find("\n", s)) for _, s, _ in joined)
+    out = []
+    defined, nlp, people, document = known.defined, known.nlp, known.people, known.document
+    for b in page_to_bodies(pt.text, defined, nlp, people, document):
+        if firsts.covers(b.start):
+            continue  # read with the rest of its cell below
+        b = _cut(b, pt.text, breaks)
+        if b is None or (named.covers(b.start) and not ARTICLE_BEFORE.search(pt.text, max(0, b.start - 7), b.start)):
+            continue  # 'Ley de Coordinación Fiscal': the law is the mention, not a body in its name
+        more = (
+            cell_continuation(pt, b.start, b.end, opens_body)
+            if b.valor == title_case(" ".join(b.printed.split()))
+            else None
+        )
+        if more:
+            printed = trim_name(f"{b.printed} {more[0]}", people)
+            b = replace(b, valor=title_case(" ".join(printed.split())), printed=printed, end=more[1])
+        out.append(b)
+    for text, start, end in joined:
+        out.extend(replace(b, start=start, end=end) for b in page_to_bodies(text, defined, nlp, people, document))
+    return out
+
+
+def _page_mentions(out: _Collector, page: Page, pt: PageText, known: _Known) -> None:
     """Every mention but people on one page (people are read over the whole document first)."""
     breaks = hard_breaks(pt)
     for valor, raw, first, last in page_to_urls(page):
@@ -156,21 +192,10 @@ def _page_mentions(
         add_at("referencia_legal", valor, raw, start, end)
     laws = [c for c in (_cut(c, pt.text, breaks) for c in page_to_laws(pt.text)) if c is not None]
     articles = page_to_articles(pt.text, laws)
-    for c in [*laws, *articles, *page_to_codes(pt.text, agreements)]:
+    for c in [*laws, *articles, *page_to_codes(pt.text, known.agreements)]:
         add_at("referencia_legal", c.valor, c.printed, c.start, c.end)
     named = Spans((c.start, c.end) for c in [*laws, *articles])
-    for b in page_to_bodies(pt.text, defined, nlp, people):
-        b = _cut(b, pt.text, breaks)
-        if b is None or named.covers(b.start):
-            continue  # 'Ley de Coordinación Fiscal': the law is the mention, not a body in its name
-        more = (
-            cell_continuation(pt, b.start, b.end, opens_body)
-            if b.valor == title_case(" ".join(b.printed.split()))
-            else None
-        )
-        if more:
-            printed = trim_name(f"{b.printed} {more[0]}", people)
-            b = replace(b, valor=title_case(" ".join(printed.split())), printed=printed, end=more[1])
+    for b in _page_bodies(pt, breaks, named, known):
         add_at("organizacion", b.valor, b.printed, b.start, b.end, entidad_id=entity_id("organizacion", b.valor))
     amounts = page_to_amounts(pt.text)
     for q in amounts:
@@ -207,11 +232,16 @@ def document_to_mentions(doc: Document, ctx: Context) -> list[Mention]:
             cargo=person.cargo,
             entidad_id=entity_id("persona", valor),
         )
-    defined: dict[str, str] = {}
-    agreements = {code for pt in pages for code in agreement_codes(pt.text)}
+    known = _Known(
+        defined={},
+        agreements={code for pt in pages for code in agreement_codes(pt.text)},
+        people=people,
+        document=" ".join(fold(" ".join(pt.text for pt in pages)).split()),
+        nlp=ctx.nlp,
+    )
     for page, pt in zip(doc.pages, pages):
-        _page_mentions(out, page, pt, defined, agreements, people, ctx.nlp)
-    return _acronyms_spelled_out(list(out.seen.values()), defined)
+        _page_mentions(out, page, pt, known)
+    return _acronyms_spelled_out(list(out.seen.values()), known.defined)
 
 
 def _acronyms_spelled_out(found: list[Mention], defined: dict[str, str]) -> list[Mention]:
