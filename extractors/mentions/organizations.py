@@ -289,7 +289,7 @@ def _split_joined(name: str, head: str, document: str = "") -> list[str]:
         bare = (
             ISSUER_HEAD.match(rest)
             and len(second.split()) >= JOINED_MIN_WORDS
-            and (document.count(second) > 1 or not UNIT_HEAD.match(fold(name)))
+            and (document.count(second) > 1 or not UNIT_HEAD.match(fold(name[last:])))
         )
         if m.group("article") or (head and rest.startswith(head)) or bare:
             if ORG_HEAD.match(rest):

@@ -31,3 +31,8 @@ class Spans:
 
     def covers(self, pos: int) -> bool:
         return self.overlaps(pos, pos + 1)
+
+    def end_of(self, pos: int) -> int | None:
+        """The end of the span that holds ``pos``, or None."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return self._ends[i] if i >= 0 and self._ends[i] > pos else None

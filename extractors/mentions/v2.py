@@ -154,8 +154,15 @@ def _page_bodies(pt: PageText, breaks: list[int], named: Spans, known: _Known) -
         if firsts.covers(b.start):
             continue  # read with the rest of its cell below
         b = _cut(b, pt.text, breaks)
-        if b is None or (named.covers(b.start) and not ARTICLE_BEFORE.search(pt.text, max(0, b.start - 7), b.start)):
-            continue  # 'Ley de Coordinación Fiscal': the law is the mention, not a body in its name
+        if b is None:
+            continue
+        law_end = named.end_of(b.start)
+        if law_end is not None:
+            if not ARTICLE_BEFORE.search(pt.text, max(0, b.start - 7), b.start):
+                continue  # 'Ley de Coordinación Fiscal': the law is the mention, not a body in its name
+            if b.end > law_end:  # 'Poder Judicial del Estado' ends with the law's name
+                printed = trim_name(pt.text[b.start : law_end], people)
+                b = replace(b, valor=title_case(" ".join(printed.split())), printed=printed, end=b.start + len(printed))
         more = (
             cell_continuation(pt, b.start, b.end, opens_body)
             if b.valor == title_case(" ".join(b.printed.split()))

@@ -284,3 +284,71 @@ def test_counts_with_grouping_cents_or_a_capitalised_noun_and_what_stays_a_cell(
         (4.0, "recomendaciones"),
         (48324.0, "padrones"),
     ]
+
+
+def _orgs(rows):
+    return sorted(r["valor"] for r in _of(rows, "organizacion"))
+
+
+def test_a_name_naming_a_body_is_itself_and_the_body_inside_not_its_outer_part():
+    rows = _rows(
+        "TITULAR DEL ÓRGANO INTERNO DE CONTROL DE COMISIÓN ESTATAL DEL AGUA DE COSTA DORADA\n"
+        "con fundamento en la Ley Orgánica del Poder Judicial del Estado y la Ley de Coordinación Fiscal."
+    )
+    assert _orgs(rows) == [
+        "Comisión Estatal del Agua de Costa Dorada",
+        "Poder Judicial del Estado",
+        "Órgano Interno de Control de Comisión Estatal del Agua de Costa Dorada",
+    ]
+
+
+def test_listed_bodies_are_each_a_mention_and_a_units_functions_stay_one_name():
+    rows = _rows(
+        "el convenio celebrado entre Coordinación General de Planeación y Evaluación, Secretaría de la "
+        "Función Pública y Comisión Estatal del Agua de Costa Dorada. Lo firmó la Comisión Estatal del Agua de "
+        "Costa Dorada. La Unidad de Supervisión Hospitalaria y Defensoría de la Salud lo revisó."
+    )
+    assert _orgs(rows) == [
+        "Comisión Estatal del Agua de Costa Dorada",
+        "Coordinación General de Planeación y Evaluación",
+        "Secretaría de la Función Pública",
+        "Unidad de Supervisión Hospitalaria y Defensoría de la Salud",
+    ]
+
+
+def test_signatories_in_capitals_each_name_their_own_body():
+    rows = _rows(
+        "DIRECTOR DE EVALUACIÓN DE COORDINACIÓN GENERAL DE PLANEACIÓN Y EVALUACIÓN\nC. LETICIA AYALA MUÑOZ\n"
+        "TITULAR DEL ÓRGANO INTERNO DE CONTROL DE SECRETARÍA DE SALUD\nC. ELSA TREJO TOVAR\n"
+        "JEFA DE LA UNIDAD DE PLANEACIÓN DE SECRETARÍA DE SALUD\n"
+    )
+    assert _orgs(rows) == [
+        "Coordinación General de Planeación y Evaluación",
+        "Secretaría de Salud",
+        "Unidad de Planeación de Secretaría de Salud",
+        "Órgano Interno de Control de Secretaría de Salud",
+    ]
+
+
+def test_a_table_cell_cut_inside_a_name_is_read_whole():
+    """'Coordinación de' / 'Operación del Programa' centred in its column, another cell beside it."""
+    from helpers import pages_document
+
+    page = _page(
+        (
+            100,
+            [("1", 40)]
+            + _words("Impartir cursos", 80)
+            + _words("Coordinación de", 212)
+            + _words("28 de Noviembre", 330),
+        ),
+        (112, _words("al personal", 80) + _words("Operación del Programa", 192) + _words("del 2020", 342)),
+    )
+    assert _orgs(mentions.extract(pages_document(page)).records) == ["Coordinación de Operación del Programa"]
+
+
+def test_a_company_named_by_its_legal_form_over_a_line_break():
+    rows = _rows(
+        "la instancia evaluadora externa Consultores en Evaluación y Políticas\nPúblicas del Centro, S.C.\nDECLARACIONES"
+    )
+    assert _orgs(rows) == ["Consultores en Evaluación y Políticas Públicas del Centro, S.C."]
