@@ -72,6 +72,9 @@ PROYECTOS = [
     "Mantenimiento de caminos rurales",
     "Programa de Alimentación Escolar",
 ]
+# the audited body's unit a project's name names ('Servicios de Consultoría a la Dirección
+# General'): a body by its name, an ``organizacion`` (the project itself is none)
+BODIES_IN_PROJECTS = ("Dirección General",)
 SIN_OBS = [
     ", se constató que los recursos se registraron contable y presupuestalmente conforme a la normativa, "
     "sin determinar observación alguna.",
@@ -186,7 +189,11 @@ def procedures(rng: random.Random) -> list[tuple[str, str, str]]:
 def result_text(rng: random.Random, M: Marks, ctx: dict, res: dict) -> str:
     y = ctx["year"]
     doc = rng.choice(DOCUMENTOS).format(ref=M.ley(date_like_ref(rng, y)))
-    text = f"De la revisión {doc} del proyecto {rng.choice(PROYECTOS)}"
+    proyecto = rng.choice(PROYECTOS)
+    for body in BODIES_IN_PROJECTS:
+        if body in proyecto:
+            M.org(body)
+    text = f"De la revisión {doc} del proyecto {proyecto}"
     if not res["con"]:
         return text + rng.choice(SIN_OBS)
     if res["amount"] is not None:

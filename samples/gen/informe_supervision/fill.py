@@ -37,15 +37,18 @@ def legal_article(printed: str) -> str:
     return "la" if printed.split()[0] in ("Acción", "Recomendación") else "el"
 
 
-# 'Jefe del Departamento de Medicina Interna' -> the body named inside the post
-POST_BODY = re.compile(r"^Jef[ea] (?:del|de la) (?P<body>.+)$")
+# 'Jefe del Departamento de Medicina Interna', 'Presidente del Comité de Padres', 'Encargado del
+# Área Médica' -> the body named inside the post (docs/mentions.md: a post names the body in it);
+# a bare head noun ('Presidenta de la Comisión', 'Director del Centro') is a generic reference
+POST_BODY = re.compile(r"^(?:Jef[ea]|President[ea]|Encargad[oa]) (?:del|de la) (?P<body>[A-ZÁÉÍÓÚÑ]\S* \S.*)$")
 # numbers printed in words before the noun they count ('dos aulas'): slot '{dos:aulas}'
 WORD_NUMBERS = {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6}
 
 
 def post_body(cargo: str) -> str | None:
     """The body a post names ('Jefa de la Unidad de Supervisión Hospitalaria' -> 'Unidad de
-    Supervisión Hospitalaria'), an ``organizacion`` of its own; None for 'Jefe de Seguridad'."""
+    Supervisión Hospitalaria'), an ``organizacion`` of its own; None for 'Jefe de Seguridad' or
+    'Presidente de la Comisión'."""
     m = POST_BODY.match(cargo)
     return m["body"] if m else None
 

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from reportlab.lib.pagesizes import A4, legal, letter
 
 from .fill import article, draw_person, post_body
-from .marks import DATE_FORMAT_WEIGHTS, DATE_FORMATS, Marks, Mention
+from .marks import DATE_FORMAT_WEIGHTS, DATE_FORMATS, Marks, Mention, org_mentions
 from .model import Page, Plan
 from .vocab import (
     COUNTRY_OF,
@@ -175,15 +175,16 @@ def header_footer(rng: random.Random, ctx: dict, titulo: str, entidad: str) -> t
 
 def header_mentions(header: dict | None, bodies: list[str | None]) -> list[Mention]:
     """The bodies the running header prints on every page it is drawn on: the issuer (maybe in
-    capitals), its unit, or the audited entity / facility. ``bodies`` are the candidates in
-    name case; a unit that is no body ('Socio a cargo') is never registered."""
+    capitals), its unit, or the audited entity / facility, and any body named inside one of
+    them. ``bodies`` are the candidates in name case; a unit that is no body ('Socio a cargo')
+    is never registered."""
     out: list[Mention] = []
     if header is None:
         return out
     for printed in (header["left"], header["right"]):
         for name in bodies:
             if name and name not in UNIDADES_NO_ORGANISMO and printed in (name, name.upper()):
-                out.append(Mention("organizacion", name, printed))
+                out += org_mentions(name, printed)
                 break
     return out
 

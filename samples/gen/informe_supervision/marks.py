@@ -10,6 +10,7 @@ until the paragraph it was written into is added to the plan (``take``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -39,6 +40,26 @@ def date_text(d: date, fmt: str) -> str:
     if fmt == "sin_anio":
         return f"{d.day} de {mes}"
     raise ValueError(f"unknown date format {fmt!r}")
+
+
+# docs/mentions.md, "Bodies named inside other names": a name that names another body after 'de',
+# 'del' or 'de la' is one mention as printed, and the body inside it, from its head noun to the
+# end, is another. The bodies these reports print inside other names: their facilities ('Gerencia
+# de la Junta Administradora de Agua de …', 'Consejo Técnico del Hospital Departamental de …')
+# and a commissioner inside its office ('Oficina del Comisionado Nacional para la Defensa de …').
+# A place ('Secretaría de Salud del Departamento de …', '… del Estado de …'), a system ('Dirección
+# General del Sistema Penitenciario') and a bare head, the facility's generic reference ('Dirección
+# del Centro'), are no body inside a name: a head counts only followed by the rest of a name.
+INNER_HEADS = ("Hospital", "Centro", "Granja", "Escuela", "Instituto", "Telesecundaria", "Albergue", "Casa")
+INNER_HEADS += ("Estación", "Empresa", "Planta", "Junta", "Sistema de Agua Potable", "Comisionado")
+INNER_BODY = re.compile(r" (?:de|del|de la) (?=(?:" + "|".join(INNER_HEADS) + r") \S)")
+
+
+def inner_bodies(name: str) -> list[str]:
+    """The bodies a body's name names inside it, outermost first: 'Dirección de la Escuela
+    Primaria «Tomás Ochoa Rivas» de Las Cumbres' -> ['Escuela Primaria «Tomás Ochoa Rivas» de Las
+    Cumbres']; [] for 'Secretaría de Salud del Departamento de Las Cumbres'."""
+    return [name[m.end() :] for m in INNER_BODY.finditer(name)]
 
 
 def money_text(value: float, symbol: str, spaced: bool) -> str:
@@ -109,7 +130,11 @@ class Marks:
         return self._add("persona", nombre, printed, **({"cargo": cargo} if cargo else {}))
 
     def org(self, nombre: str, printed: str | None = None) -> str:
-        return self._add("organizacion", nombre, printed or nombre)
+        """A body as printed (``printed``: the name, or the name in capitals), and each body
+        named inside it (``inner_bodies``), printed where the name prints it."""
+        out = org_mentions(nombre, printed or nombre)
+        self.pending += out
+        return out[0].texto
 
     def monto(self, value: float, symbol: str, moneda: str, spaced: bool = False) -> str:
         return self._add("monto", round(value, 2), money_text(value, symbol, spaced), moneda=moneda)
@@ -118,3 +143,12 @@ class Marks:
         """'34 expedientes'; ``printed`` when the number is in words or the noun capitalised
         ('dos aulas', '3 Recomendaciones'): ``unidad`` is the noun in lower case."""
         return self._add("cantidad", n, printed or f"{n} {unidad}", unidad=unidad)
+
+
+def org_mentions(nombre: str, printed: str) -> list[Mention]:
+    """The ``organizacion`` mentions of one printed body's name: the whole name, then the bodies
+    inside it, each with the part of ``printed`` (the name, or the name in capitals) that is it."""
+    if len(printed) != len(nombre):
+        raise ValueError(f"{printed!r} does not print {nombre!r}")
+    whole = Mention("organizacion", nombre, printed)
+    return [whole] + [Mention("organizacion", b, printed[len(nombre) - len(b) :]) for b in inner_bodies(nombre)]

@@ -6,8 +6,10 @@ conclusions and recommendations. Templates are filled by ``fill.py``: ``{n:camas
 drawn number with its unit (and records it as a ``cantidad``; ``{dos:aulas}`` one in words),
 ``{centro}`` the facility's name (an ``organizacion``, except a public work: ``obra`` sets
 ``centro_es_organismo`` false), ``{persona}`` an official met during the visit (a
-``persona``, and the body its post names), ``{anio_prev}`` a year (a ``fecha``). An area in
-``areas_organismo`` is a unit of the facility, registered wherever it is printed.
+``persona``, and the body its post names: 'Presidente del Comité de Padres' names 'Comité de
+Padres'), ``{anio_prev}`` a year (a ``fecha``). An area in ``areas_organismo`` is a unit of the
+facility ('Dirección Ejecutiva', 'Dirección del Plantel'), registered wherever it is printed; the
+other areas are places and services ('Comedor', 'Consulta Externa').
 Generic templates (``GENERICOS``) use the topic's nouns, so every topic gets the shared
 phrasing of the genre as well as its own.
 """
@@ -96,6 +98,7 @@ T["prision"] = dict(
         "Dirección del Centro",
         "Talleres Productivos",
     ],
+    areas_organismo=["Dirección del Centro"],  # the prison's directorate, a unit as a hospital's is
     cargos=["Director del Centro", "Jefe de Seguridad", "Coordinadora Técnica", "Encargado del Área Médica"],
     destinos=[
         "Dirección General del Sistema Penitenciario",
@@ -136,6 +139,7 @@ T["escuela"] = dict(
     personal="personal docente",
     insumo=["libros de texto", "alimentos para la refacción escolar", "mobiliario", "material didáctico"],
     areas=["Aulas del Primer Ciclo", "Servicios Sanitarios", "Cocina Escolar", "Dirección del Plantel", "Patio Cívico"],
+    areas_organismo=["Dirección del Plantel"],
     cargos=["Director del plantel", "Subdirectora académica", "Presidente del Comité de Padres", "Maestra de grado"],
     destinos=[
         "Ministerio de Educación",

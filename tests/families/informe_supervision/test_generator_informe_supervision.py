@@ -6,7 +6,8 @@ but none of papeleo's code). What must hold: a seed is a document (same truth, s
 the variety is there (every value of every drawn axis occurs over seeds 0-199, counted); what
 the truth says was printed is in the text layer, on the page the truth names; the document's
 own arithmetic and cross-references agree except where the variant says they do not; the
-OCR'd text has one page per page; the scan has no text layer.
+OCR'd text has one page per page; the scan has no text layer. The mention truth against
+docs/mentions.md is test_generator_mentions_informe_supervision's.
 """
 
 from __future__ import annotations
@@ -325,50 +326,6 @@ def test_text_layer_holds_the_truth_on_its_pages(tmp_path, plans):
             assert printed_from(squeeze(m["texto"]), squeezed, m["page"] - 1), (seed, m)
             if m["tipo"] == "url":
                 assert m["valor"] == m["texto"] and squeeze(m["valor"]) in whole
-
-
-def plan_mentions(plan) -> list:
-    """Every mention a plan registers: its elements', its table rows', its footnotes' and its
-    running header's (before layout, so without pages)."""
-    out = [m for el in plan.els for m in el.mentions]
-    out += [m for el in plan.els for ms in el.opts.get("row_mentions", []) for m in ms]
-    out += [m for ms in plan.footnote_mentions.values() for m in ms]
-    return out + list(plan.header_mentions)
-
-
-def test_mentions_follow_the_definition(plans):
-    """docs/mentions.md: an article as 'artículo N de la <instrument>' with the instrument a
-    mention of its own; the case file's code a referencia_legal; bodies (issuer, addressees)
-    registered, a public work not; counts as '<number> <noun>' with the noun in lower case."""
-    tipos = Counter()
-    for seed, plan in plans.items():
-        ms = plan_mentions(plan)
-        tipos.update(m.tipo for m in ms)
-        by_tipo: dict = {}
-        for m in ms:
-            by_tipo.setdefault(m.tipo, set()).add(m.valor)
-        legal, orgs = by_tipo.get("referencia_legal", set()), by_tipo.get("organizacion", set())
-        for valor in legal:
-            if valor.lower().startswith("artículo"):
-                assert valor.startswith("artículo"), (seed, valor)
-                law = re.match(r"art[íi]culos? .*? (?:de la|del) (.+)$", valor).group(1)
-                assert law in legal, (seed, valor, law)
-        if plan.documents["clave_documento"]:
-            assert plan.documents["clave_documento"] in legal, seed
-        assert plan.documents["emisor"] in orgs, seed
-        for r in plan_rows(plan):
-            if r["destinatario"]:
-                assert r["destinatario"] in orgs, (seed, r["destinatario"])
-        assert not [o for o in orgs if o.lower().startswith(("obra ", "socio"))], seed
-        for m in ms:
-            if m.tipo == "cantidad":
-                number, noun = m.texto.split(" ", 1)
-                assert m.extra["unidad"] == noun.lower() and m.extra["unidad"] == m.extra["unidad"].lower(), (seed, m)
-                assert int(number) == m.valor if number.isdigit() else number == "dos" and m.valor == 2, (seed, m)
-            if m.tipo == "fecha":  # printed with its year (a visit heading's '4 de abril' is none)
-                assert m.extra["precision"] in ("dia", "mes", "anio"), (seed, m)
-                assert re.search(r"\d{4}", m.texto) or m.extra["precision"] == "mes", (seed, m)
-    assert set(tipos) == {"persona", "organizacion", "referencia_legal", "monto", "cantidad", "fecha", "url"}
 
 
 # -- the other forms --------------------------------------------------------------------------
