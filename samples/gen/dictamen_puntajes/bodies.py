@@ -224,41 +224,49 @@ NOT_A_BODY = frozenset(
         "Programa de Evaluación del Desempeño del Personal Administrativo",
     }
 )
-# Bodies named inside a fixed name above (a law's, a body's, the members' phrase), each a mention
-# of its own wherever that name is printed ('Ley Orgánica del *Poder Judicial del Estado*').
-# 'Servicio Profesional' alone ('Comité del Servicio Profesional') is left out: it is how the
-# document says 'the service' generically, not a name.
-NAMED_INSIDE: dict[str, tuple[str, ...]] = {
-    "miembros del Servicio Profesional Electoral Nacional": ("Servicio Profesional Electoral Nacional",),
-    "Comisión de Seguimiento al Servicio Profesional Electoral Nacional": ("Servicio Profesional Electoral Nacional",),
-    "Comisión del Servicio Profesional Electoral Nacional": ("Servicio Profesional Electoral Nacional",),
-    "Estatuto del Servicio Profesional Electoral Nacional y del Personal de la Rama Administrativa": (
-        "Servicio Profesional Electoral Nacional",
-    ),
-    "miembros del Servicio Profesional de Carrera": ("Servicio Profesional de Carrera",),
-    "Comisión del Servicio Profesional de Carrera": ("Servicio Profesional de Carrera",),
-    "Estatuto del Servicio Profesional de Carrera Comicial": ("Servicio Profesional de Carrera Comicial",),
-    "Pleno del Consejo de la Judicatura": ("Consejo de la Judicatura",),
-    "Ley Orgánica del Poder Judicial del Estado": ("Poder Judicial del Estado",),
-    "integrantes del Servicio Profesional en Derechos Humanos": ("Servicio Profesional en Derechos Humanos",),
-    "Reglamento del Servicio Profesional en Derechos Humanos": ("Servicio Profesional en Derechos Humanos",),
-    "Ley del Servicio Profesional de Carrera en la Administración Pública del Estado": (
-        "Servicio Profesional de Carrera en la Administración Pública del Estado",
-    ),
-    "integrantes del Servicio Profesional de Carrera": ("Servicio Profesional de Carrera",),
-    "Reglamento del Servicio Profesional de Carrera de la Fiscalía": (
-        "Servicio Profesional de Carrera de la Fiscalía",
-    ),
-}
-# the state government named inside a ministry's name ('Secretaría de Administración del *Gobierno
-# del Estado de Palmares*')
-GOBIERNO = re.compile(r"Gobierno del Estado de .+$")
-# the body a post names ('Jefa de *Departamento de Recursos Humanos*', 'Actuaria Judicial del
-# *Juzgado Segundo Familiar*'); 'Junta Distrital', 'Junta Local' and 'Sala' name no one body
-POST_BODY = re.compile(
-    r"Departamento de .+$|Oficina de .+$|Juzgado .+$|(?:Primera|Segunda) Visitaduría General$"
-    r"|Ministerio Público$|Policía de Investigación$|Instituto Nacional Electoral$"
+# Bodies named inside another name (docs/mentions.md, 'Bodies named inside other names'): a body's,
+# a post's, a law's or the members' phrase. Each starts at a head noun that follows a preposition
+# ('Pleno del *Consejo de la Judicatura del Tribunal …*', 'Jefa de *Departamento de Vinculación con
+# el Instituto …*', 'Comisión de Seguimiento al *Servicio Profesional Electoral Nacional*') and runs
+# to the end of the name, so it keeps the body it belongs to; the outer part alone is no mention.
+# A place ('Estado de …'), a subject ('Evaluación del Desempeño', 'Administración Pública') and a
+# program ('Programa de Estímulos …') start with no head noun here, so they name none.
+HEADS = (
+    "Comisión",
+    "Comité",
+    "Consejo",
+    "Pleno",
+    "Junta",
+    "Instituto",
+    "Tribunal",
+    "Poder",
+    "Juzgado",
+    "Servicio",  # a career service ('Servicio Profesional Electoral Nacional') is a body in this truth
+    "Secretaría",
+    "Dirección",
+    "Unidad",
+    "Departamento",
+    "Oficina",
+    "Escuela",
+    "Fiscalía",
+    "Procuraduría",
+    "Defensoría",
+    "Universidad",
+    "Gobierno",
+    "Ministerio",
+    "Policía",
+    "Primera Visitaduría",
+    "Segunda Visitaduría",
 )
+PREPOSITIONS = ("de la", "de los", "de las", "del", "de", "al", "a la", "con el", "con la", "en el", "en la")
+INNER = re.compile(rf"(?<!\S)(?:{'|'.join(PREPOSITIONS)}) (?=(?:{'|'.join(HEADS)})\b)")
+# a list goes on ('Estatuto del *Servicio Profesional Electoral Nacional* y del Personal de la Rama
+# Administrativa'): the body ends there; a 'y' with no article stays inside one name
+LIST_GOES_ON = re.compile(r" y (?:del|de la|de los|de las|al|a la) ")
+# what the heads above start but that names no one body: a generic reference (one word, 'la
+# Fiscalía'; 'Servicio Profesional', how the document says 'the service'), a district's or
+# state's board of no name ('Vocal Ejecutivo de Junta Distrital')
+GENERIC = frozenset({"Servicio Profesional", "Junta Distrital", "Junta Local"})
 # the noun a count of the members counts ('un total de 16 dieciséis *miembros* del Servicio …')
 COUNTED = re.compile(r"^(?:\w+ y \w+|\w+)")
 
@@ -267,16 +275,17 @@ def is_body(name: str) -> bool:
     return name not in NOT_A_BODY
 
 
-def inside(name: str) -> tuple[str, ...]:
-    """The bodies ``name`` names besides itself."""
-    gob = GOBIERNO.search(name)
-    return NAMED_INSIDE.get(name, ()) + ((gob.group(0),) if gob else ())
-
-
-def post_body(cargo: str) -> str | None:
-    """The body a printed post names, if it names one."""
-    found = POST_BODY.search(cargo)
-    return found.group(0) if found else None
+def named(name: str, itself: bool = True) -> list[str]:
+    """The bodies a printed name names, as values: itself when it is a body (``itself``: a post,
+    a law or the members' phrase is not), then each body inside it, outermost first, from its
+    head noun to the end ('Pleno del Consejo de la Judicatura del Tribunal Superior de Justicia
+    del Estado de X' names itself, 'Consejo de la Judicatura del Tribunal …' and 'Tribunal …')."""
+    out = [name] if itself and is_body(name) else []
+    for found in INNER.finditer(name):
+        body = LIST_GOES_ON.split(name[found.end() :])[0].rstrip(".,;: ")
+        if is_body(body) and body not in GENERIC and " " in body and body not in out:
+            out.append(body)
+    return out
 
 
 def counted_noun(miembros: str) -> str:

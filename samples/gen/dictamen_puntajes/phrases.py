@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from .axes import Period
-from .bodies import inside
+from .bodies import named
 from .draws import MESES, words, year_words
 from .model import Mentions
 
@@ -113,7 +113,7 @@ def articulo(m: Mentions, n: int, norma: str) -> str:
 def ley(m: Mentions, name: str, upper: bool = False) -> str:
     """A legal or normative instrument by name (Estatuto, Ley, Reglamento, Lineamientos), and the
     bodies its name names ('Ley Orgánica del Poder Judicial del Estado'); returns it as printed."""
-    for body in inside(name):
+    for body in named(name, itself=False):
         org(m, body, body.upper() if upper else None)
     return m.add("referencia_legal", name, name.upper() if upper else name)
 

@@ -64,16 +64,25 @@ class Writer:
     def articulo(self, norma: str) -> str:
         return ph.articulo(self.m, next(self.articulos), norma)
 
-    def org(self, name: str, upper: bool = False, itself: bool = True, **extra) -> str:
+    def org(self, name: str, upper: bool = False, itself: bool = True, acr: bool = False, **extra) -> str:
         """``name`` as printed: registered as a body when it is one (``itself``), with every body
-        named inside it ('Pleno del *Consejo de la Judicatura*'); ``upper``: printed in capitals."""
-        named = ([name] if itself and bodies.is_body(name) else []) + list(bodies.inside(name))
-        for body in named:
-            ph.org(self.m, body, body.upper() if upper else None, **extra)
-        return name
+        named inside it ('Pleno del *Consejo de la Judicatura*'); ``upper``: printed in capitals;
+        ``acr``: printed with the institute's acronym for its name ('Comisión … del IEEV'), each
+        value the long form the glossary gives. Returns it as printed."""
+        inst = self.inst
+        for body in bodies.named(name, itself):
+            shown = body.replace(inst.nombre, inst.acronimo) if acr else body
+            ph.org(self.m, body, shown.upper() if upper else shown, **extra)
+        shown = name.replace(inst.nombre, inst.acronimo) if acr else name
+        return shown.upper() if upper else shown
 
     def nombre_inst(self) -> str:
         return self.org(self.inst.nombre)
+
+    def comision_acr(self) -> str:
+        """'Comisión … del IEEV' (the glossary's): the commission of the institute, one body, and
+        the institute inside it, each value with the acronym's long form (``acr``)."""
+        return self.org(f"{self.inst.comision} {ph.art('del', self.inst.nombre)}", acr=True)
 
     def comision(self, case: str = "") -> str:
         """The commission with its article ('de la Comisión …', 'del Comité …'), registered."""
@@ -84,11 +93,10 @@ class Writer:
         return f"{self.inst.organo} {ph.art('del', self.inst.nombre)}"
 
     def register_organo_full(self, upper: bool = False) -> None:
-        """The approving body with its institute is one body; the institute, and what the
-        approving body's own name names, are named inside it."""
+        """The approving body with its institute is one body, and the bodies inside it run to its
+        end ('Consejo de la Judicatura del Tribunal …', the institute); the approving body alone
+        is not printed here."""
         self.org(self.organo_full(), upper)
-        self.org(self.inst.organo, upper, itself=False)
-        self.org(self.inst.nombre, upper)
 
     def organo(self, case: str = "", full: bool = False) -> str:
         """The approving body, alone or with the institute ('el Consejo General del …'), registered."""
@@ -165,8 +173,9 @@ def title(w: Writer) -> list[Item]:
         w.org(inst.comision, upper)
     if w.spec.purpose != "informe":
         w.register_organo_full(upper)
-    w.org(inst.nombre, upper)
-    w.org(inst.miembros, upper, itself=False)
+        w.org(inst.miembros, upper, itself=False)
+    else:  # '… miembros del Servicio … del Instituto …', '… de carrera judicial del Tribunal …': one name
+        w.org(f"{inst.miembros} {ph.art('del', inst.nombre)}", upper, itself=False)
     out: list[Item] = []
     if w.spec.clave and w.spec.look.header_style == "centrado":
         out.append(Para(f"**{w.spec.clave}**", kind="clave", align="right", after=6))
@@ -183,7 +192,7 @@ def glosario(w: Writer) -> list[Item]:
         ph.org(w.m, inst.servicio, inst.servicio_acr)
     entries = [
         (inst.acronimo, w.nombre_inst() + "."),
-        (w.body("").split()[-1], w.comision() + f" {w.acr('del')}."),
+        (w.body("").split()[-1], w.comision_acr() + "."),
         (inst.servicio_acr, w.servicio() + "."),
         ("Órgano de Enlace", w.enlace() + "."),
         ("Estatuto" if "Estatuto" in inst.estatuto else "Reglamento", w.estatuto() + "."),
@@ -223,8 +232,7 @@ def antecedentes(w: Writer) -> list[Item]:
     out: list[Item] = [heading("ANTECEDENTES")]
     lin_year = spec.dates["lineamientos"].year
     if inst.nacional:
-        ph.org(w.m, f"Junta General Ejecutiva del {inst.nacional}")
-        aprobador = f"la Junta General Ejecutiva del {ph.org(w.m, inst.nacional)}"
+        aprobador = f"la {w.org(f'Junta General Ejecutiva del {inst.nacional}')}"
     else:
         aprobador = w.organo("el", full=True)
     key = f"INE/JGE{next(w.acuerdos)}/{lin_year}" if inst.nacional else w.acuerdo_key(lin_year)

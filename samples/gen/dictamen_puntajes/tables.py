@@ -8,7 +8,7 @@ only differ by the formatting the spec recorded.
 from __future__ import annotations
 
 from . import scores
-from .bodies import is_body, post_body
+from .bodies import named
 from .model import Column, Grid, Mentions
 from .phrases import org, persona
 from .spec import Spec
@@ -53,7 +53,7 @@ def score_cells(spec: Spec, i: int) -> dict[str, str]:
 
 def score_grid(spec: Spec, m: Mentions, caption: list[str]) -> Grid:
     """The score table; every person in it registered as printed (the table's spelling), and the
-    body a printed post names ('Jefa de Departamento de Recursos Humanos')."""
+    bodies a printed post names ('Jefa de Departamento de Recursos Humanos')."""
     rows = []
     for i, r in enumerate(spec.roster.rows):
         cells = score_cells(spec, i)
@@ -61,7 +61,7 @@ def score_grid(spec: Spec, m: Mentions, caption: list[str]) -> Grid:
         where = ("grid", "scores", i)
         extra = {"cargo": r.cargo} if "cargo" in spec.columns.keys else {}
         persona(m, r.nombre_tabla, where=where, persona_id=i, variante="tabla", **extra)
-        if extra and (body := post_body(r.cargo)):
+        for body in named(r.cargo, itself=False) if extra else ():
             org(m, body, where=where, variante="tabla")
     look = spec.look
     return Grid(
@@ -99,9 +99,10 @@ def commission_grid(spec: Spec, m: Mentions) -> Grid:
     for role, p, printed in spec.comision:
         persona(m, p.natural, printed, cargo=role)
         rows.append({"cargo": role, "nombre": printed})
-    rows.append({"cargo": "Secretaría Técnica", "nombre": f"Titular de la {spec.inst.enlace}"})
-    if is_body(spec.inst.enlace):  # the liaison body named inside the post
-        org(m, spec.inst.enlace, where=("grid", "comision", len(rows) - 1), variante="tabla")
+    post = f"Titular de la {spec.inst.enlace}"
+    rows.append({"cargo": "Secretaría Técnica", "nombre": post})
+    for body in named(post, itself=False):  # the liaison body named inside the post
+        org(m, body, where=("grid", "comision", len(rows) - 1), variante="tabla")
     return small_grid(spec, "comision", [Column("cargo", "Cargo"), Column("nombre", spec.inst.comision)], rows)
 
 
