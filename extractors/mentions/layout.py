@@ -185,6 +185,8 @@ def cell_continuation(pt: PageText, start: int, end: int, opens_name: Callable[[
     if any(w.bbox is None for w in (*lines[i].words, *lines[i + 1].words)):
         return None
     cells = _cells_with_x(pt, i)
+    if len(cells) < 2:
+        return None  # a line of one cell is prose or a heading: the text's flow reads its wraps
     k_own = next((k for k, (x0, x1, _) in enumerate(cells) if x0 - 0.5 <= _x_at(pt, i, start) <= x1), None)
     if k_own is None:
         return None
@@ -240,7 +242,8 @@ def _x_at(pt: PageText, i: int, offset: int) -> float:
 def unfinished_cells(pt: PageText) -> list[tuple[str, int, int]]:
     """Table cells a line break cut inside a name, joined with the rest of the cell under them:
     'Coordinación de' / 'Operación del Programa', 'Departamento de Vinculación y' / 'Extensión'.
-    A cell is cut when it ends on a particle or a comma (no cell ends so on purpose); its rest is
+    A cell is cut when it ends on a particle or a comma, or leaves a parenthesis open (no cell
+    ends so on purpose: '(Sistema' / 'Municipal DIF)'); its rest is
     the cell flush with its left edge within the next two lines (a row's other cells are centred
     on the line between). (joined text, start, end) in the page's text; the text between the two
     parts is not part of the name."""
@@ -253,18 +256,26 @@ def unfinished_cells(pt: PageText) -> list[tuple[str, int, int]]:
         for x0, x1, cell in _cells_with_x(pt, i):
             start = pt.text.find(cell, cell_start)
             cell_start = start + len(cell)
-            words = cell.rstrip().split()
-            if start < 0 or not words or not (words[-1].lower() in ENDS_UNFINISHED or cell.endswith(",")):
+            if start < 0 or not _is_cut(cell):
                 continue
             joined, end, j, cx0, cx1 = cell, start + len(cell), i, x0, x1
             while (under := _cell_under(pt, j, cx0, cx1)) is not None:
                 rest, end, j, cx0, cx1 = under
                 joined = f"{joined} {rest}"
-                if not (rest.split()[-1].lower() in ENDS_UNFINISHED or rest.endswith(",")):
+                if not _is_cut(joined):
                     break  # 'Departamento de' / 'Programación y' / 'Presupuesto'
             if joined != cell:
                 out.append((joined, start, end))
     return out
+
+
+def _is_cut(cell: str) -> bool:
+    """Whether a cell's text stops inside a name: on a particle, a comma, or inside parentheses
+    ('(Sistema' / 'Municipal DIF)')."""
+    words = cell.split()
+    return bool(words) and (
+        words[-1].lower() in ENDS_UNFINISHED or cell.endswith(",") or cell.count("(") > cell.count(")")
+    )
 
 
 def _cell_under(pt: PageText, i: int, x0: float, x1: float) -> tuple[str, int, int, float, float] | None:

@@ -69,6 +69,9 @@ CLAUSE_WORD = regex.compile(r"(?i)\s+(?:representad[oa]|mediante|conforme|quien|
 # a word after the head: a post's word there starts a post, not more of the name ('Departamento de
 # Sistemas Jefe de Departamento de ...', 'Secretaría Técnica Titular de ...')
 WORD_AFTER_HEAD = regex.compile(r"\s+(\p{Lu}\p{L}+)")
+# an accented capital: acronyms carry none ('AUTORIZÓ' is a word, 'CECYTES' may be a name's acronym)
+ACCENTED = regex.compile(r"[ÁÉÍÓÚÜ]")
+NAME_STOPS = frozenset(fold(w) for w in VOCABULARY["name_stops"])
 POST_WORDS = frozenset(fold(w) for w in VOCABULARY["cargo_heads"] if " " not in w) - frozenset(
     {
         "oficial",
@@ -176,10 +179,29 @@ def trim_name(name: str, people: tuple[str, ...] = ()) -> str:
     form = LEGAL_FORM.search(name)
     if form:  # a company's legal form closes its name, and its name may hold a post's word ('Grupo Consultor')
         cuts.append(form.end())
-    for m in () if form else WORD_AFTER_HEAD.finditer(name):
-        word = m.group(1)
-        if fold(word) in POST_WORDS and (word in POST_FORMS or not ORG_HEAD.match(fold(name[m.start(1) :]))):
+    for m in WORD_AFTER_HEAD.finditer(name):
+        word, low = m.group(1), fold(m.group(1))
+        opens = ORG_HEAD.match(fold(name[m.start(1) :]))
+        if low in NAME_STOPS or (not form and low in POST_WORDS and (word in POST_FORMS or not opens)):
             cuts.append(m.start())  # 'Jefe de ...', 'Secretaria de Acuerdos' — not 'de la Secretaría de ...'
+            break
+        before = name[: m.start()].split()
+        if (
+            opens
+            and len(name[m.start(1) :].split()) >= 2
+            and before
+            and before[-1][:1].isupper()
+            and fold(before[-1]) not in NAME_PARTICLES
+            and not ORG_HEAD.match(fold(name[m.start() - len(before[-1]) :]))
+        ):
+            # a head right after a word of the name opens another name: 'Procuraduría de los
+            # Derechos Humanos / Dirección de Derechos Sociales' (a letterhead's two lines); not a
+            # head the word before belongs to ('H. Ayuntamiento'), nor one closing the name ('...
+            # Anticorrupción y Buen Gobierno')
+            cuts.append(m.start())
+            break
+        if not name.isupper() and word.isupper() and ACCENTED.search(word):
+            cuts.append(m.start())  # 'Unidad de Planeación AUTORIZÓ': a word in capitals, no acronym
             break
     folded = fold(name)
     for person in people:

@@ -51,6 +51,9 @@ PRECISION = {10: "dia", 7: "mes", 4: "anio"}
 MONTH_BEFORE = regex.compile(r"(?:" + "|".join(MONTHS) + r")\.?\s+(?:de\s+|del\s+)?$")
 # a year standing alone in running text: 'Desde 2016', 'Programa Anual de Evaluación 2021', 'Informe
 # Anual Circunstanciado, 2016.' (not inside a code, a URL, a figure or a table row)
+# a parenthesised name left open by lowercase words of the next column: '(Dirección de Seguridad
+# atendidos en colonias y localidades.' ('Pública)' is on a later line, in its own cell)
+RUN_IN_AFTER_PAREN = regex.compile(r"[ \t]+\p{Ll}[^)\n]*$", regex.MULTILINE)
 # a body inside a law's name follows an article: 'Ley Orgánica *del* Poder Judicial del Estado',
 # 'Reglamento Interior *de la* Secretaría de Finanzas' ('Ley de Coordinación Fiscal' names a subject)
 ARTICLE_BEFORE = regex.compile(r"\b(?:del|de\s+la|de\s+los|de\s+las)\s+$")
@@ -146,7 +149,7 @@ def _page_bodies(pt: PageText, breaks: list[int], named: Spans, known: _Known) -
     """The page's bodies: as its text runs, cut at hard line breaks and continued into the next
     line of their table cell, and read whole where a cell's line ended inside the name
     ('Coordinación de' / 'Operación del Programa': no name in the text as it runs)."""
-    joined = [(t, s, e) for t, s, e in unfinished_cells(pt) if opens_body(t)]
+    joined = [(t, s, e) for t, s, e in unfinished_cells(pt) if opens_body(t.lstrip("("))]
     firsts = Spans((s, pt.text.find("\n", s)) for _, s, _ in joined)
     out = []
     defined, nlp, people, document = known.defined, known.nlp, known.people, known.document
@@ -154,8 +157,8 @@ def _page_bodies(pt: PageText, breaks: list[int], named: Spans, known: _Known) -
         if firsts.covers(b.start):
             continue  # read with the rest of its cell below
         b = _cut(b, pt.text, breaks)
-        if b is None:
-            continue
+        if b is None or RUN_IN_AFTER_PAREN.match(pt.text, b.end) and pt.text[b.start - 1 : b.start] == "(":
+            continue  # '(Dirección de Seguridad atendidos en ...': its rest is in another cell, unread
         law_end = named.end_of(b.start)
         if law_end is not None:
             if not ARTICLE_BEFORE.search(pt.text, max(0, b.start - 7), b.start):
@@ -173,7 +176,10 @@ def _page_bodies(pt: PageText, breaks: list[int], named: Spans, known: _Known) -
             b = replace(b, valor=title_case(" ".join(printed.split())), printed=printed, end=more[1])
         out.append(b)
     for text, start, end in joined:
-        out.extend(replace(b, start=start, end=end) for b in page_to_bodies(text, defined, nlp, people, document))
+        for b in page_to_bodies(text, defined, nlp, people, document):
+            if text.startswith("(") and b.start == 1 and not text[b.end :].lstrip().startswith(")"):
+                continue  # '(Dirección de Seguridad atendidos en ...': the next column's words ran in
+            out.append(replace(b, start=start, end=end))
     return out
 
 
