@@ -131,6 +131,8 @@ def hard_breaks(pt: PageText) -> list[int]:
             continue
         if line.words and line.words[-1].text.lower() in ENDS_UNFINISHED:
             continue  # 'Gobierno del Estado de' / 'Llanos del Norte': a line does not end on a particle
+        if first.text in ENDS_UNFINISHED:
+            continue  # '... del Estado de Lagos' / 'del Poniente': a line does not open on one either
         room = right - line.bbox.x1
         # a space is about a third of the text's height
         if room > first.bbox.width + first.bbox.height / 3:

@@ -10,6 +10,7 @@ knows, so the acronym and the long form are one ``valor``.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -39,7 +40,13 @@ FLOW_GAP = regex.compile(r"(?<!\p{L}{3}\.)(?: +(?:\n[ \t]*){0,2}(?=\S)|\n(?:[ \t
 # de Atención *a* Víctimas', 'Liga Nacional *contra* el Cáncer', 'Juzgados en Materia de *lo* Familiar'
 NAME_PARTICLES = PARTICLES | frozenset({"a", "contra", "lo", "sobre"})
 # 'Hospital Roosevelt y el Hospital General ...': two names joined, split where the second opens
-JOINED = regex.compile(r"\s+(?:y|e|Y|E)\s+(?P<article>(?:la|el|los|las|LA|EL|LOS|LAS)\s+)?(?=\p{Lu})")
+JOINED = regex.compile(
+    r"\s+(?:y|e|Y|E)\s+(?P<article>(?:(?:a|al|A|AL)\s+)?(?:la|el|los|las|LA|EL|LOS|LAS)\s+)?(?=\p{Lu})"
+)
+# how many words the finder may run before names joined by 'y' are split ('... del Departamento de
+# Villa Canales del Norte y a la Gerencia de la Junta Administradora de Agua de San Bartolomé' is 23;
+# the engine's default, 16, is for one issuer's name)
+MAX_RUN_WORDS = 40
 # a second name joined without an article opens with a head an issuer's name opens with ('...
 # Función Pública y Comisión Estatal del Agua de Costa Dorada', 'Liga Nacional contra el Cáncer e
 # Instituto Nacional de Cancerología') and runs to this many words; after a unit's name, whose
@@ -104,8 +111,12 @@ COMPANY = regex.compile(
     rf"(?<![\p{{L}}])\p{{Lu}}[\p{{L}}]+(?:{_W}(?:(?:de|del|la|las|los|y|e|en|para|el){_W})*\p{{Lu}}[\p{{L}}]+)*"
     r",?[ \t]+(?:S\.[ ]?C\.|A\.[ ]?C\.|S\.[ ]?A\.(?:[ ]de[ ]C\.[ ]?V\.)?)"
 )
-# where a body's name names another body: 'Comisión ... *del* Tribunal ...', '... *de la* Secretaría ...'
-INNER_HEAD = regex.compile(r"\s(?i:del|de\s+la|de\s+los|de\s+las|de)\s+(?=\p{Lu})")
+# where a body's name names another body: 'Comisión ... *del* Tribunal ...', '... *de la* Secretaría ...',
+# 'Comisión de Seguimiento *al* Servicio Profesional ...', 'Departamento de Vinculación *con el* Instituto ...'
+INNER_HEAD = regex.compile(r"\s(?i:del|de\s+la|de\s+los|de\s+las|de|al|con\s+el|con\s+la)\s+(?=\p{Lu})")
+# marks inside a name the finder's words do not hold: guillemets around a school's patron, the
+# number after 'No.' ('Escuela Oficial Rural Mixta No. 13 de Villa Canales')
+IN_NAME_MARKS = regex.compile(r"[«»]|(?<=\b(?:No|Núm|N°)\.?\s{0,2})\d{1,4}(?=[\s,.]|$)")
 # what a person's name is blanked with before bodies are searched: no letter, no space
 MASK = "\u00b7"
 # a line of an address: 'Palacio de Gobierno, Centro Cívico, C.P. 21000', 'Blvd. Pedro Infante No. 12'
@@ -125,6 +136,34 @@ ACRONYM = regex.compile(r"(?<![\p{L}/-])\p{Lu}{2,10}(?![\p{L}/-])")
 MAX_TAIL_DEPTH = 6
 # an acronym's letters must be this share of its long form's initials, in order, to link them
 MIN_INITIALS = 0.6
+
+
+@dataclass(frozen=True)
+class NameContext:
+    """What the document around a page's text says about where names end: its people's names as
+    printed (no name runs through one), its folded text (one space between words: a body it
+    prints elsewhere too), and the hard line breaks of the page (offsets in its text: lines that
+    ended on purpose, a letterhead's, a heading's; layout.hard_breaks)."""
+
+    people: tuple[str, ...] = ()
+    document: str = ""
+    breaks: tuple[int, ...] = ()
+
+
+class _GapBefore:
+    """FLOW_GAP that does not cross a hard line break (``breaks``: offsets in the page's text;
+    ``base``: where the searched text starts in it), so a letterhead's lines are names of their
+    own and the finder does not swallow the next line's name."""
+
+    def __init__(self, breaks: tuple[int, ...], base: int) -> None:
+        self.breaks, self.base = breaks, base
+
+    def match(self, text: str, pos: int, endpos: int | None = None) -> regex.Match | None:
+        m = FLOW_GAP.match(text, pos)
+        if m is None:
+            return None
+        i = bisect.bisect_left(self.breaks, m.start() + self.base)
+        return None if i < len(self.breaks) and self.breaks[i] < m.end() + self.base else m
 
 
 @dataclass
@@ -182,10 +221,15 @@ def trim_name(name: str, people: tuple[str, ...] = ()) -> str:
     for m in WORD_AFTER_HEAD.finditer(name):
         word, low = m.group(1), fold(m.group(1))
         opens = ORG_HEAD.match(fold(name[m.start(1) :]))
-        if low in NAME_STOPS or (not form and low in POST_WORDS and (word in POST_FORMS or not opens)):
+        # a post's word right after a head is the head's adjective: 'Gerencia de la Junta
+        # Administradora de Agua', 'Comisión Evaluadora', 'Comité Técnico'
+        before = name[: m.start()].split()
+        adjective = bool(before) and ORG_HEAD.match(fold(before[-1])) is not None and word not in POST_FORMS
+        if low in NAME_STOPS or (
+            not form and not adjective and low in POST_WORDS and (word in POST_FORMS or not opens)
+        ):
             cuts.append(m.start())  # 'Jefe de ...', 'Secretaria de Acuerdos' — not 'de la Secretaría de ...'
             break
-        before = name[: m.start()].split()
         if (
             opens
             and len(name[m.start(1) :].split()) >= 2
@@ -193,11 +237,13 @@ def trim_name(name: str, people: tuple[str, ...] = ()) -> str:
             and before[-1][:1].isupper()
             and fold(before[-1]) not in NAME_PARTICLES
             and not ORG_HEAD.match(fold(name[m.start() - len(before[-1]) :]))
+            and ORG_HEAD.search(fold(name[: m.start()]))
         ):
             # a head right after a word of the name opens another name: 'Procuraduría de los
             # Derechos Humanos / Dirección de Derechos Sociales' (a letterhead's two lines); not a
             # head the word before belongs to ('H. Ayuntamiento'), nor one closing the name ('...
-            # Anticorrupción y Buen Gobierno')
+            # Anticorrupción y Buen Gobierno'), nor the name's own after an ordinal ('Segunda
+            # Visitaduría General')
             cuts.append(m.start())
             break
         if not name.isupper() and word.isupper() and ACCENTED.search(word):
@@ -213,13 +259,20 @@ def trim_name(name: str, people: tuple[str, ...] = ()) -> str:
     return TRAILING_PARTICLES.sub("", name[: min(cuts)].rstrip(" ,;:")).rstrip()
 
 
-def _bodies(text: str, people: tuple[str, ...] = (), depth: int = 0, document: str = "") -> list[Body]:
+def _bodies(text: str, ctx: NameContext, depth: int = 0, base: int = 0) -> list[Body]:
     """Body names as printed: a capital opens each; two names joined by 'y' are two; a list of
     capitalised words closed by 'y' is part of the name; a company's legal form closes it; a
     post printed like a body ('Secretaria de Acuerdos del Juzgado Mixto', no accent: a woman's
-    post) is no body, but the body inside it is."""
+    post) is no body, but the body inside it is. ``base``: where ``text`` starts in the page's
+    text (``ctx.breaks`` are offsets there)."""
     out = []
-    for b in find_bodies(_people_masked(text, people), ORG_HEAD, FLOW_GAP, NAME_PARTICLES, labels=False):
+    people = ctx.people
+    gap = _GapBefore(ctx.breaks, base) if ctx.breaks else FLOW_GAP
+    masked = _masked_for_finder(text, people)
+    for b in find_bodies(masked, ORG_HEAD, gap, NAME_PARTICLES, labels=False, max_words=MAX_RUN_WORDS):
+        if masked is not text:  # the name as printed, where the mask made letters of other marks
+            printed = text[b.start : printed_end(masked, b.start, b.name) or b.end]
+            b = BodyMention(" ".join(printed.split()), b.start, b.start + len(printed))
         if not text[b.start].isupper():
             continue  # 'los servicios de salud': a head in lowercase names no one body
         first = b.name.split()[0]
@@ -227,7 +280,7 @@ def _bodies(text: str, people: tuple[str, ...] = (), depth: int = 0, document: s
             inner = b.start + len(first)
             out.extend(
                 replace(x, start=x.start + inner, end=x.end + inner)
-                for x in _bodies(text[inner : b.end], people, depth + 1, document)
+                for x in _bodies(text[inner : b.end], ctx, depth + 1, base + inner)
             )
             continue
         ordinal = ORDINAL_BEFORE.search(text, max(0, b.start - 12), b.start)
@@ -251,7 +304,7 @@ def _bodies(text: str, people: tuple[str, ...] = (), depth: int = 0, document: s
             # ÓRGANO INTERNO DE CONTROL ...') is one run of capitals to the finder
             out.extend(
                 replace(x, start=x.start + tail, end=x.end + tail)
-                for x in _bodies(text[tail:end], people, depth + 1, document)
+                for x in _bodies(text[tail:end], ctx, depth + 1, base + tail)
             )
         if text[end : end + 2].lstrip()[:1] == ":" and ":" in text[line_start(text, b.start) : b.start]:
             # 'Dependencia ejecutora: Unidad de Planeación Eje del Plan Municipal de Desarrollo: 2.':
@@ -263,7 +316,7 @@ def _bodies(text: str, people: tuple[str, ...] = (), depth: int = 0, document: s
             continue  # 'Unidad Responsable': a form's field, no body
         head = ORG_HEAD.match(fold(name))
         start = b.start
-        for part in _split_joined(name, head.group(0) if head else "", document):
+        for part in _split_joined(name, head.group(0) if head else "", ctx.document):
             at = text.index(part, start)
             if len(part.split()) >= 2 and not ADDRESS.search(line_around(text, at)):
                 out.append(Body(part, " ".join(part.split()), at, at + len(part)))
@@ -276,10 +329,13 @@ def _bodies(text: str, people: tuple[str, ...] = (), depth: int = 0, document: s
     return sorted(out, key=lambda b: b.start)
 
 
-def _people_masked(text: str, people: tuple[str, ...]) -> str:
-    """``text`` with the document's people's names blanked out (offsets kept): no body's name runs
-    through a person's, and in a signature block in capitals the finder would run from one
-    signatory's body through the next one's name into theirs."""
+def _masked_for_finder(text: str, people: tuple[str, ...]) -> str:
+    """``text`` as the body finder should see it, offsets kept: the document's people's names
+    blanked out (no body's name runs through a person's; in a signature block in capitals the
+    finder would run from one signatory's body through the next one's name into theirs), and
+    the marks a name may hold made letters ('Escuela Primaria «Tomás Ochoa Rivas» de Las
+    Cumbres', 'Telesecundaria No. 6 de Santa Lucía')."""
+    text = IN_NAME_MARKS.sub(lambda m: "X" * len(m.group(0)), text)
     for person in people:
         k = text.find(person)
         while k >= 0:
@@ -294,8 +350,11 @@ def _inner(name: str, at: int) -> list[Body]:
     name and the body inside it; the outer part alone is no mention of its own); a system is no
     body of its own ('Secretariado Ejecutivo del Sistema Estatal de Seguridad Pública' is one name)."""
     out = []
+    outer_is_unit = UNIT_HEAD.match(fold(name)) is not None
     for m in INNER_HEAD.finditer(name):
         rest = name[m.end() :]
+        if UNIT_HEAD.match(fold(rest)) and not outer_is_unit:
+            continue  # 'Secretaría de Salud del Departamento de Villa Canales': a unit holds no secretaría; a place
         if ORG_HEAD.match(fold(rest)) and len(rest.split()) >= 2 and not fold(rest).startswith("sistema"):
             out.append(Body(" ".join(rest.split()), rest, at + m.end(), at + len(name)))
     return out
@@ -323,14 +382,12 @@ def _split_joined(name: str, head: str, document: str = "") -> list[str]:
     return [p if LEGAL_FORM_END.search(p) else p.rstrip(".").rstrip(" ,;:") for p in parts if p.strip(" ,.;:")]
 
 
-def page_to_bodies(
-    text: str, defined: dict[str, str], nlp: Any, people: tuple[str, ...] = (), document: str = ""
-) -> list[Body]:
+def page_to_bodies(text: str, defined: dict[str, str], nlp: Any, ctx: NameContext = NameContext()) -> list[Body]:
     """Bodies on one page's text; ``defined`` collects the acronyms the document defines (and
     is read for those defined on earlier pages); ``people`` the names of the document's people
     as printed (a body's name stops where one starts)."""
     out: list[Body] = []
-    for b in _bodies(text, people, document=document):
+    for b in _bodies(text, ctx):
         valor = title_case(" ".join(b.valor.split()))
         out.append(Body(valor, b.printed, b.start, b.end))
         m = ACRONYM_AFTER.match(text, b.end)

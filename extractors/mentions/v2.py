@@ -39,7 +39,7 @@ from .layout import cell_continuation, cut_at_break, hard_breaks, post_below, un
 from .legal import agreement_codes, page_to_articles, page_to_codes, page_to_laws
 from .links import page_to_urls
 from .money_columns import page_to_column_sums
-from .organizations import Body, opens_body, page_to_bodies, trim_name
+from .organizations import Body, NameContext, opens_body, page_to_bodies, trim_name
 from .people import Person, known_people, posted_people, titled_people
 from .rules import repair_heads
 from .spans import Spans
@@ -152,8 +152,9 @@ def _page_bodies(pt: PageText, breaks: list[int], named: Spans, known: _Known) -
     joined = [(t, s, e) for t, s, e in unfinished_cells(pt) if opens_body(t.lstrip("("))]
     firsts = Spans((s, pt.text.find("\n", s)) for _, s, _ in joined)
     out = []
-    defined, nlp, people, document = known.defined, known.nlp, known.people, known.document
-    for b in page_to_bodies(pt.text, defined, nlp, people, document):
+    defined, nlp, people = known.defined, known.nlp, known.people
+    in_page = NameContext(people, known.document, tuple(breaks))
+    for b in page_to_bodies(pt.text, defined, nlp, in_page):
         if firsts.covers(b.start):
             continue  # read with the rest of its cell below
         b = _cut(b, pt.text, breaks)
@@ -176,7 +177,7 @@ def _page_bodies(pt: PageText, breaks: list[int], named: Spans, known: _Known) -
             b = replace(b, valor=title_case(" ".join(printed.split())), printed=printed, end=more[1])
         out.append(b)
     for text, start, end in joined:
-        for b in page_to_bodies(text, defined, nlp, people, document):
+        for b in page_to_bodies(text, defined, nlp, NameContext(people, known.document)):
             if text.startswith("(") and b.start == 1 and not text[b.end :].lstrip().startswith(")"):
                 continue  # '(Dirección de Seguridad atendidos en ...': the next column's words ran in
             out.append(replace(b, start=start, end=end))

@@ -81,13 +81,18 @@ def _is_cap(word: str) -> bool:
 
 
 def _extend(
-    text: str, start: int, head_end: int, gap: regex.Pattern = NAME_GAP, particles: frozenset[str] = PARTICLES
+    text: str,
+    start: int,
+    head_end: int,
+    gap: regex.Pattern = NAME_GAP,
+    particles: frozenset[str] = PARTICLES,
+    max_words: int = MAX_NAME_WORDS,
 ) -> int:
     """The end of the name whose head noun spans ``start``..``head_end``."""
     caps_mode = text[start:head_end].isupper()
     end, words = head_end, 0
     pos = head_end
-    while words < MAX_NAME_WORDS:
+    while words < max_words:
         g = gap.match(text, pos)
         if not g:
             break
@@ -137,19 +142,21 @@ def find_bodies(
     gap: regex.Pattern = NAME_GAP,
     particles: frozenset[str] = PARTICLES,
     labels: bool = True,
+    max_words: int = MAX_NAME_WORDS,
 ) -> list[BodyMention]:
     """Every body name in ``text``, in reading order, trailing particles and punctuation off;
     ``head`` the pattern of the head nouns a name opens with (folded text), ``gap`` what may
     stand between two of its words, ``particles`` the lowercase words a name may hold. A name
     before a colon is a field's label and skipped; with ``labels`` False only where it opens
-    its line ('Al Ministerio de Educación:' addresses a body)."""
+    its line ('Al Ministerio de Educación:' addresses a body). ``max_words``: how far a name may
+    run (a reader that splits names joined by 'y' afterwards lets the run go further)."""
     text = letters_for_digits(text)
     folded = fold_keep_offsets(text)
     out: list[BodyMention] = []
     for m in head.finditer(folded):
         if out and m.start() < out[-1].end:
             continue  # 'Secretaría de ... / Secretaría de Hacienda' inside a name already taken
-        end = _extend(text, m.start(), m.end(), gap, particles)
+        end = _extend(text, m.start(), m.end(), gap, particles, max_words)
         if text[end : end + 2].lstrip()[:1] == ":" and (labels or _opens_line(text, m.start())):
             continue  # 'Organismo Público: Instituto ...': a field's label, not a name
         name = " ".join(OCR_PARTICLES.get(w, w) for w in text[m.start() : end].split()).strip(" .,;:/-")

@@ -352,3 +352,42 @@ def test_a_company_named_by_its_legal_form_over_a_line_break():
         "la instancia evaluadora externa Consultores en Evaluación y Políticas\nPúblicas del Centro, S.C.\nDECLARACIONES"
     )
     assert _orgs(rows) == ["Consultores en Evaluación y Políticas Públicas del Centro, S.C."]
+
+
+def test_names_holding_a_patron_in_guillemets_or_a_school_number():
+    rows = _rows(
+        "la prestación del servicio en la Escuela Primaria «Tomás Ochoa Rivas» de Las\nCumbres, por falta de "
+        "alimentos; en la Escuela Oficial Rural Mixta No.\n13 de Villa Canales del Norte."
+    )
+    assert _orgs(rows) == [
+        "Escuela Oficial Rural Mixta No. 13 de Villa Canales del Norte",
+        "Escuela Primaria «Tomás Ochoa Rivas» de Las Cumbres",
+    ]
+
+
+def test_a_letterheads_lines_are_names_of_their_own():
+    from helpers import pages_document
+
+    page = _page(
+        (40, _words("Procuraduría Nacional de los Derechos Humanos", 150)),
+        (52, _words("Dirección de Derechos Sociales", 180)),
+        (64, _words("Segunda Visitaduría General", 185)),
+        (90, _words("El hospital fue visitado por el personal de la institución en el mes de marzo de cada año.", 60)),
+    )
+    assert _orgs(mentions.extract(pages_document(page)).records) == [
+        "Dirección de Derechos Sociales",
+        "Procuraduría Nacional de los Derechos Humanos",
+        "Segunda Visitaduría General",
+    ]
+
+
+def test_a_unit_is_no_body_inside_a_secretarias_name_and_a_heads_adjective_is_no_post():
+    rows = _rows(
+        "A la Secretaría de Salud del Departamento de Villa Canales del Norte y a la Gerencia de la Junta "
+        "Administradora de Agua de San Bartolomé."
+    )
+    assert _orgs(rows) == [
+        "Gerencia de la Junta Administradora de Agua de San Bartolomé",
+        "Junta Administradora de Agua de San Bartolomé",
+        "Secretaría de Salud del Departamento de Villa Canales del Norte",
+    ]
