@@ -294,3 +294,21 @@ def _cell_under(pt: PageText, i: int, x0: float, x1: float) -> tuple[str, int, i
             if k >= 0 and cell and (abs(cx0 - x0) <= CELL_ALIGN or abs(cx0 + cx1 - x0 - x1) / 2 <= CELL_ALIGN):
                 return cell, k + len(cell), j, cx0, cx1
     return None
+
+
+def is_role_cell(text: str, start: int, end: int) -> bool:
+    """Whether ``start``..``end`` is a row's first cell in a list of roles: the whole cell, before
+    a tab or the post of whoever holds the role, with the first cell of the row above or below a post ('Presidente', 'Integrante' /
+    'Secretaría Técnica<TAB>Titular de la Escuela Judicial'): a role in a commission named like a
+    body, no body of its own."""
+    begin = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    after = text[end : line_end if line_end >= 0 else len(text)]
+    if text[begin:start].strip() or not (after.startswith("\t") or CARGO_HEAD.match(fold(after.strip()))):
+        return False  # not a row's first cell, or no post of its own beside it
+    above = text[text.rfind("\n", 0, max(begin - 1, 0)) + 1 : max(begin - 1, 0)]
+    stop = text.find("\n", end)
+    below = (
+        text[stop + 1 : text.find("\n", stop + 1) if text.find("\n", stop + 1) >= 0 else len(text)] if stop >= 0 else ""
+    )
+    return any("\t" in row and CARGO_HEAD.match(fold(row.split("\t")[0].strip())) for row in (above, below) if row)

@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from papeleo.text.bodies import HEADS, PARTICLES, BodyMention, find_bodies, heads_pattern, title_case
-from papeleo.text.normalize import fold
+from papeleo.text.normalize import fold, fold_keep_offsets
 from papeleo.text.pagetext import line_around, line_start
 
 from .rules import VOCABULARY, acronym_long_forms
@@ -38,7 +38,7 @@ ORDINAL_BEFORE = regex.compile(
 FLOW_GAP = regex.compile(r"(?<!\p{L}{3}\.)(?: +(?:\n[ \t]*){0,2}(?=\S)|\n(?:[ \t]*\n)?[ \t]*(?=\S))")
 # particles of the names a report names besides those an issuer's name holds: 'Comisión Ejecutiva
 # de Atención *a* Víctimas', 'Liga Nacional *contra* el Cáncer', 'Juzgados en Materia de *lo* Familiar'
-NAME_PARTICLES = PARTICLES | frozenset({"a", "contra", "lo", "sobre"})
+NAME_PARTICLES = PARTICLES | frozenset({"a", "contra", "lo"})
 # 'Hospital Roosevelt y el Hospital General ...': two names joined, split where the second opens
 JOINED = regex.compile(
     r"\s+(?:y|e|Y|E)\s+(?P<article>(?:(?:a|al|A|AL)\s+)?(?:la|el|los|las|LA|EL|LOS|LAS)\s+)?(?=\p{Lu})"
@@ -121,6 +121,9 @@ IN_NAME_MARKS = regex.compile(r"[«»]|(?<=\b(?:No|Núm|N°)\.?\s{0,2})\d{1,4}(?
 MASK = "\u00b7"
 # a line of an address: 'Palacio de Gobierno, Centro Cívico, C.P. 21000', 'Blvd. Pedro Infante No. 12'
 ADDRESS = regex.compile(r"(?i)\bc\.\s?p\.\s*\d{5}|\b(?:col\.|colonia|blvd\.?|boulevard|av\.|avenida|calle|domicilio)\s")
+# a neighbourhood named after a body: 'colonia\nCentro Cívico', 'Col. Centro'
+PLACE_BEFORE = regex.compile(r"(?i)\b(?:colonia|col\.|fraccionamiento|fracc\.|barrio)\s*$")
+SYSTEM_BODIES = tuple(fold(w) for w in VOCABULARY["system_bodies"])
 BLANK_LINE = regex.compile(r"\n[ \t]*\n")
 # 'Dirección General de Planeación, Seguimiento y Evaluación': a list of capitalised words
 # closed by 'y' goes on the name
@@ -318,7 +321,8 @@ def _bodies(text: str, ctx: NameContext, depth: int = 0, base: int = 0) -> list[
         start = b.start
         for part in _split_joined(name, head.group(0) if head else "", ctx.document):
             at = text.index(part, start)
-            if len(part.split()) >= 2 and not ADDRESS.search(line_around(text, at)):
+            address = ADDRESS.search(line_around(text, at)) or PLACE_BEFORE.search(text, max(0, at - 20), at)
+            if len(part.split()) >= 2 and not address and not _system_not_body(part):
                 out.append(Body(part, " ".join(part.split()), at, at + len(part)))
                 out.extend(_inner(part, at))
             start = at + len(part)
@@ -327,6 +331,13 @@ def _bodies(text: str, ctx: NameContext, depth: int = 0, base: int = 0) -> list[
         if not taken.overlaps(m.start(), m.end()):
             out.append(Body(" ".join(m.group(0).split()), m.group(0), m.start(), m.end()))
     return sorted(out, key=lambda b: b.start)
+
+
+def _system_not_body(name: str) -> bool:
+    """'Sistema Estatal de Seguridad Pública' is a system, no body; 'Sistema Municipal para el
+    Desarrollo Integral de la Familia' and a water utility's 'Sistema de Agua Potable' are bodies."""
+    folded = fold(name)
+    return folded.startswith("sistema") and not any(w in folded for w in SYSTEM_BODIES)
 
 
 def _masked_for_finder(text: str, people: tuple[str, ...]) -> str:
@@ -366,7 +377,7 @@ def _split_joined(name: str, head: str, document: str = "") -> list[str]:
     parts, last = [], 0
     for m in JOINED.finditer(name):
         rest = fold(name[m.end() :])
-        second = " ".join(rest.split())
+        second = " ".join(fold_keep_offsets(name[m.end() :]).split())  # as ``document`` is folded
         bare = (
             ISSUER_HEAD.match(rest)
             and len(second.split()) >= JOINED_MIN_WORDS

@@ -21,7 +21,7 @@ from papeleo.model import Document, Page
 from papeleo.registry import Extraction, register
 from papeleo.text.bodies import title_case
 from papeleo.text.dates import MONTHS
-from papeleo.text.normalize import fold, fold_keep_offsets
+from papeleo.text.normalize import fold_keep_offsets
 from papeleo.text.pagetext import (
     PageText,
     line_around,
@@ -35,7 +35,15 @@ from .amounts import page_to_amounts, page_to_counts
 from .amparos import page_to_legal_actions
 from .dates import page_to_cell_dates, page_to_dates
 from .entities import entity_id
-from .layout import cell_continuation, cut_at_break, hard_breaks, post_below, unfinished_cells, wrapped_cell_name
+from .layout import (
+    cell_continuation,
+    cut_at_break,
+    hard_breaks,
+    is_role_cell,
+    post_below,
+    unfinished_cells,
+    wrapped_cell_name,
+)
 from .legal import agreement_codes, page_to_articles, page_to_codes, page_to_laws
 from .links import page_to_urls
 from .money_columns import page_to_column_sums
@@ -54,6 +62,9 @@ MONTH_BEFORE = regex.compile(r"(?:" + "|".join(MONTHS) + r")\.?\s+(?:de\s+|del\s
 # a parenthesised name left open by lowercase words of the next column: '(Dirección de Seguridad
 # atendidos en colonias y localidades.' ('Pública)' is on a later line, in its own cell)
 RUN_IN_AFTER_PAREN = regex.compile(r"[ \t]+\p{Ll}[^)\n]*$", regex.MULTILINE)
+# a law's name listing a second thing after the body it names: '... del Servicio Profesional
+# Electoral Nacional *y del* Personal de la Rama Administrativa'
+LISTED_AFTER = regex.compile(r"\s+y\s+(?:del|de\s+la|de\s+los|de\s+las)\s")
 # a body inside a law's name follows an article: 'Ley Orgánica *del* Poder Judicial del Estado',
 # 'Reglamento Interior *de la* Secretaría de Finanzas' ('Ley de Coordinación Fiscal' names a subject)
 ARTICLE_BEFORE = regex.compile(r"\b(?:del|de\s+la|de\s+los|de\s+las)\s+$")
@@ -160,12 +171,17 @@ def _page_bodies(pt: PageText, breaks: list[int], named: Spans, known: _Known) -
         b = _cut(b, pt.text, breaks)
         if b is None or RUN_IN_AFTER_PAREN.match(pt.text, b.end) and pt.text[b.start - 1 : b.start] == "(":
             continue  # '(Dirección de Seguridad atendidos en ...': its rest is in another cell, unread
+        if is_role_cell(pt.text, b.start, b.end):
+            continue  # 'Integrante' / 'Secretaría Técnica<TAB>Titular de ...': a commission's role
         law_end = named.end_of(b.start)
         if law_end is not None:
             if not ARTICLE_BEFORE.search(pt.text, max(0, b.start - 7), b.start):
                 continue  # 'Ley de Coordinación Fiscal': the law is the mention, not a body in its name
-            if b.end > law_end:  # 'Poder Judicial del Estado' ends with the law's name
-                printed = trim_name(pt.text[b.start : law_end], people)
+            if b.end > law_end or LISTED_AFTER.search(pt.text, b.start, b.end):
+                # 'Poder Judicial del Estado' ends with the law's name, 'Servicio Profesional
+                # Electoral Nacional' where the law lists a second thing ('y del Personal de la Rama')
+                listed = LISTED_AFTER.search(pt.text, b.start, min(b.end, law_end))
+                printed = trim_name(pt.text[b.start : listed.start() if listed else min(b.end, law_end)], people)
                 b = replace(b, valor=title_case(" ".join(printed.split())), printed=printed, end=b.start + len(printed))
         more = (
             cell_continuation(pt, b.start, b.end, opens_body)
@@ -250,7 +266,7 @@ def document_to_mentions(doc: Document, ctx: Context) -> list[Mention]:
         defined={},
         agreements={code for pt in pages for code in agreement_codes(pt.text)},
         people=people,
-        document=" ".join(fold(" ".join(pt.text for pt in pages)).split()),
+        document=" ".join(fold_keep_offsets(" ".join(pt.text for pt in pages)).split()),
         nlp=ctx.nlp,
     )
     for page, pt in zip(doc.pages, pages):
