@@ -13,6 +13,7 @@ FINANZAS'. What it trades: two people whose names have the same consonants in th
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 import regex
@@ -35,6 +36,8 @@ REPEATS = regex.compile(r"(.)\1+")
 WORD = regex.compile(r"[a-z0-9]+")
 
 
+# the words of names repeat across a run's documents: each word's skeleton is worked out once
+@functools.lru_cache(maxsize=1 << 14)
 def word_skeleton(word: str) -> str:
     """'Cuipertino' -> 'kprtn', 'Blancas' -> 'blnk'; a word without consonants keeps its letters."""
     w = fold(word)

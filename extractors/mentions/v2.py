@@ -119,6 +119,9 @@ def _people(pages: list[PageText]) -> list[tuple[PageText, Person]]:
             found.append((pt, p if p.cargo or p.title_start is None else post_below(pt, p, p.title_start)))
         for p in posted_people(pt.text):
             found.append((pt, wrapped_cell_name(pt, p) if p.cell else p))
+    folded = [fold_keep_offsets(pt.text) for pt in pages]
+    places = {p.printed for _, p in found if p.title_start is None and _is_place(p.printed, pages, folded)}
+    found = [(pt, p) for pt, p in found if p.title_start is not None or p.printed not in places]
     names: list[str] = []
     for _, p in found:
         if p.name not in names:
@@ -129,6 +132,25 @@ def _people(pages: list[PageText]) -> list[tuple[PageText, Person]]:
             if (id(pt), p.start) not in spans and not any(q.start <= p.start < q.end for t, q in found if t is pt):
                 found.append((pt, p))
     return found
+
+
+# what a place follows in a proper name: 'Instituto Estatal Electoral de ', 'ESTADO DE '
+PLACE_OF = regex.compile(r"\p{Lu}\p{L}+\s+(?:de|del|DE|DEL)\s+$")
+
+
+def _is_place(name: str, pages: list[PageText], folded_pages: list[str]) -> bool:
+    """Whether the document prints ``name`` as a place inside a proper name: 'Nueva Castilla', a
+    score table's column of where each person works, is the place of 'Instituto Estatal Electoral
+    *de* Nueva Castilla' (a person is not printed after a capitalised word and 'de')."""
+    key = fold_keep_offsets(name)
+    for pt, folded in zip(pages, folded_pages):
+        k = folded.find(key)
+        while k >= 0:
+            end = k + len(key)
+            if PLACE_OF.search(pt.text, max(0, k - 40), k) and not folded[end : end + 1].isalpha():
+                return True
+            k = folded.find(key, end)
+    return False
 
 
 def _cut(item, text: str, breaks: list[int]):

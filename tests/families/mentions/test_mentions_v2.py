@@ -391,3 +391,14 @@ def test_a_unit_is_no_body_inside_a_secretarias_name_and_a_heads_adjective_is_no
         "Junta Administradora de Agua de San Bartolomé",
         "Secretaría de Salud del Departamento de Villa Canales del Norte",
     ]
+
+
+def test_a_place_in_a_score_table_is_no_person_and_the_bodies_naming_it_stay_whole():
+    rows = _rows(
+        "ACUERDO DEL CONSEJO GENERAL DEL INSTITUTO ESTATAL ELECTORAL DE NUEVA CASTILLA, POR EL QUE SE APRUEBA\n"
+        "Nombre\tCargo\tAdscripción\tCalificación\n"
+        "Sepúlveda Aguilar Teresa\tCoordinadora de Oficialía Electoral\tNueva Castilla\t9,52\n"
+        "Peña Solís Noemí\tCoordinadora de lo Contencioso Electoral\tNueva Castilla\t6,07\n"
+    )
+    assert "Nueva Castilla" not in [p["valor"] for p in _of(rows, "persona")]
+    assert "Consejo General del Instituto Estatal Electoral de Nueva Castilla" in _orgs(rows)
