@@ -27,6 +27,7 @@ ORG_HEAD = heads_pattern([*HEADS, *VOCABULARY["body_heads"]])
 # two capitalised words side by side, the second not an acronym: where a label may start
 LABEL_JUNCTURE = regex.compile(r"(?<=\p{Lu}\p{Ll}+)[ \t]+(?=\p{Lu}\p{Ll})")
 LABELS = frozenset(fold(w) for w in VOCABULARY["labels"])
+UNIT_COLUMNS = frozenset(fold(w) for w in VOCABULARY["unit_columns"])
 # an ordinal that is part of a body's name: 'Segunda Visitaduría General', 'Primera Sala'
 ORDINAL_BEFORE = regex.compile(
     r"(?<![\p{L}])(Primer[ao]?|Segund[ao]|Tercer[ao]?|Cuart[ao]|Quint[ao]|Sext[ao]|Séptim[ao]|Octav[ao]|Noven[ao]|Décim[ao])[ \t]+$"
@@ -97,9 +98,10 @@ POST_WORDS = frozenset(fold(w) for w in VOCABULARY["cargo_heads"] if " " not in 
 # 'Secretaria de Acuerdos', 'Subsecretaria de Egresos' (the body is 'Secretaría', 'Subsecretaría')
 POST_FORMS = frozenset({"Secretaria", "Subsecretaria"})
 POST_FORMS_CAPS = frozenset(w.upper() for w in POST_FORMS)  # 'SUBSECRETARIA DE EGRESOS' (body: 'SECRETARÍA')
-# a head followed by 'a'/'al' is a common noun, the body is after it: 'Evaluación Estratégica de
-# Coordinación al Fondo de Aportaciones para el Fortalecimiento de las Entidades Federativas'
-HEAD_THEN_TO = regex.compile(r"^\p{L}+[ \t]+al?[ \t]")
+# a head followed by 'a'/'al'/'y' is a common noun, the body is after it: 'Evaluación Estratégica de
+# Coordinación al Fondo de Aportaciones para el Fortalecimiento de las Entidades Federativas', 'TOTAL
+# POR UNIDAD Y ZONA'
+HEAD_THEN_TO = regex.compile(r"^\p{L}+[ \t]+(?i:al?|y|e)[ \t]")
 # a company's or association's legal form after its name: ', S.C.', ', A.C.', ', S.A. de C.V.'
 LEGAL_FORM = regex.compile(r",?[ \t]+(?:S\.[ ]?C\.|A\.[ ]?C\.|S\.[ ]?A\.(?:[ ]de[ ]C\.[ ]?V\.)?|I\.[ ]?A\.[ ]?P\.)")
 LEGAL_FORM_END = regex.compile(LEGAL_FORM.pattern + "$")
@@ -117,6 +119,8 @@ INNER_HEAD = regex.compile(r"\s(?i:del|de\s+la|de\s+los|de\s+las|de|al|con\s+el|
 # marks inside a name the finder's words do not hold: guillemets around a school's patron, the
 # number after 'No.' ('Escuela Oficial Rural Mixta No. 13 de Villa Canales')
 IN_NAME_MARKS = regex.compile(r"[«»]|(?<=\b(?:No|Núm|N°)\.?\s{0,2})\d{1,4}(?=[\s,.]|$)")
+# the full stop of an abbreviated head, which would end the name as a sentence: 'Depto. de Programación'
+ABBREVIATED_HEAD = regex.compile(r"(?<=\b(?i:depto|dpto))\.(?=[ \t]+\p{L})")
 # what a person's name is blanked with before bodies are searched: no letter, no space
 MASK = "\u00b7"
 # a line of an address: 'Palacio de Gobierno, Centro Cívico, C.P. 21000', 'Blvd. Pedro Infante No. 12'
@@ -137,6 +141,9 @@ ACRONYM = regex.compile(r"(?<![\p{L}/-])\p{Lu}{2,10}(?![\p{L}/-])")
 # how many names deep a run of capitals is searched past each name's end (a signature block
 # names a body per signatory; deeper runs are not printed)
 MAX_TAIL_DEPTH = 6
+# a post right before an acronym: 'Coordinadora de la UIPPE', 'Titular del DIF', 'Jefe de la UPS'
+_posts = "|".join(regex.escape(w) for w in sorted(VOCABULARY["cargo_heads"], key=len, reverse=True))
+POST_OF = regex.compile(rf"(?<![\p{{L}}])(?i:{_posts})[ \t]+(?:de[ \t]+la|del|de)[ \t]+$")
 # an acronym's letters must be this share of its long form's initials, in order, to link them
 MIN_INITIALS = 0.6
 
@@ -212,8 +219,9 @@ def trim_name(name: str, people: tuple[str, ...] = ()) -> str:
     capitals, a heading in capitals after it, a word spaced out letter by letter, a word that
     ends a clause, a post or a person's name printed after it (a signature, a cell beside it)."""
     cuts = [len(name)]
+    first_word = len(name.split(" ", 1)[0])  # 'Depto. de Programación': an abbreviated head ends no sentence
     for pattern in (SENTENCE_END, CAPS_AFTER_MIXED if not name.isupper() else None, SPACED_LETTERS, CLAUSE_WORD):
-        m = pattern.search(name) if pattern is not None else None
+        m = pattern.search(name, first_word) if pattern is not None else None
         if m:
             cuts.append(m.start())
     if name.isupper() and BLANK_LINE.search(name):
@@ -315,8 +323,8 @@ def _bodies(text: str, ctx: NameContext, depth: int = 0, base: int = 0) -> list[
             # meet (an addressee, 'Al Juzgado de Ejecución Penal de San Pedro:', has no field before)
             juncture = LABEL_JUNCTURE.search(name)
             name = name[: juncture.start()] if juncture else name
-        if fold(name) in LABELS:
-            continue  # 'Unidad Responsable': a form's field, no body
+        if fold(name) in LABELS or fold(name) in UNIT_COLUMNS:
+            continue  # 'Unidad Responsable': a form's field; 'UNIDAD ACADÉMICA': a column's header; no body
         head = ORG_HEAD.match(fold(name))
         start = b.start
         for part in _split_joined(name, head.group(0) if head else "", ctx.document):
@@ -345,8 +353,9 @@ def _masked_for_finder(text: str, people: tuple[str, ...]) -> str:
     blanked out (no body's name runs through a person's; in a signature block in capitals the
     finder would run from one signatory's body through the next one's name into theirs), and
     the marks a name may hold made letters ('Escuela Primaria «Tomás Ochoa Rivas» de Las
-    Cumbres', 'Telesecundaria No. 6 de Santa Lucía')."""
+    Cumbres', 'Telesecundaria No. 6 de Santa Lucía'), an abbreviated head's full stop a space."""
     text = IN_NAME_MARKS.sub(lambda m: "X" * len(m.group(0)), text)
+    text = ABBREVIATED_HEAD.sub(" ", text)
     for person in people:
         k = text.find(person)
         while k >= 0:
@@ -415,4 +424,7 @@ def page_to_bodies(text: str, defined: dict[str, str], nlp: Any, ctx: NameContex
         long_form = defined.get(m.group(0)) or known.get(m.group(0))
         if long_form:
             out.append(Body(long_form, m.group(0), m.start(), m.end()))
+        elif POST_OF.search(text, max(0, m.start() - 40), m.start()):
+            # 'Coordinadora de la UIPPE': a post's body by its acronym, spelled out nowhere
+            out.append(Body(m.group(0), m.group(0), m.start(), m.end()))
     return sorted(out, key=lambda b: b.start)

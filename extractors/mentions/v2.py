@@ -33,6 +33,7 @@ from papeleo.text.pagetext import (
 
 from .amounts import page_to_amounts, page_to_counts
 from .amparos import page_to_legal_actions
+from .columns import page_to_header_tables, tables_to_sums, tables_to_units
 from .dates import page_to_cell_dates, page_to_dates
 from .entities import entity_id
 from .layout import (
@@ -46,7 +47,6 @@ from .layout import (
 )
 from .legal import agreement_codes, page_to_articles, page_to_codes, page_to_laws
 from .links import page_to_urls
-from .money_columns import page_to_column_sums
 from .organizations import Body, NameContext, opens_body, page_to_bodies, trim_name
 from .people import Person, known_people, posted_people, titled_people
 from .rules import repair_heads
@@ -252,7 +252,19 @@ def _page_mentions(out: _Collector, page: Page, pt: PageText, known: _Known) -> 
     amounts = page_to_amounts(pt.text)
     for q in amounts:
         add_at("monto", f"{q.numero:.2f}", q.printed, q.start, q.end, moneda=q.unidad, numero=q.numero)
-    for c in page_to_column_sums(page, pt.text):
+    tables = page_to_header_tables(page, pt.text)
+    for u in tables_to_units(tables):
+        valor = title_case(u.printed)
+        out.add(
+            "organizacion",
+            valor,
+            u.printed,
+            page,
+            u.confidence or 0.0,
+            u.bbox,
+            entidad_id=entity_id("organizacion", valor),
+        )
+    for c in tables_to_sums(tables):
         out.add(
             "monto", f"{c.numero:.2f}", c.printed, page, c.confidence or 0.0, c.bbox, moneda=c.moneda, numero=c.numero
         )

@@ -402,3 +402,25 @@ def test_a_place_in_a_score_table_is_no_person_and_the_bodies_naming_it_stay_who
     )
     assert "Nueva Castilla" not in [p["valor"] for p in _of(rows, "persona")]
     assert "Consejo General del Instituto Estatal Electoral de Nueva Castilla" in _orgs(rows)
+
+
+def test_units_named_in_a_column_whose_header_says_so():
+    """A programme's table of operating units: the cells under 'UNIDAD ACADÉMICA' are bodies, a
+    subtotal's row ('ZONA I ...') and the figures are not."""
+    from helpers import pages_document
+
+    page = _page(
+        (80, [("Posición", 30)] + _words("UNIDAD ACADÉMICA", 100) + [("PROGRAMADO", 330), ("REALIZADO", 420)]),
+        (100, [("1", 30)] + _words("EXTENSIÓN SANTA CATALINA DEL LLANO", 100) + [("272", 330), ("155", 420)]),
+        (118, [("2", 30)] + _words("ACCIÓN MÓVIL TLAXCOMULCO", 100) + [("127", 330), ("99", 420)]),
+        (136, [("3", 30)] + _words("ZONA I SANTA ROSALÍA", 100) + [("399", 330), ("254", 420)]),
+    )
+    assert _orgs(mentions.extract(pages_document(page)).records) == [
+        "Acción Móvil Tlaxcomulco",
+        "Extensión Santa Catalina del Llano",
+    ]
+
+
+def test_a_posts_body_by_an_acronym_and_an_abbreviated_head():
+    rows = _rows("Mtra. Consuelo Prado Valdivia\nCoordinadora de la UIPPE\nDepto. de Programación y Presupuesto")
+    assert _orgs(rows) == ["Depto. de Programación y Presupuesto", "UIPPE"]
