@@ -289,12 +289,14 @@ def plan(rng: random.Random) -> Plan:
     }
     fin_mes = 3 * trimestre
     # 'PERIODO: Ene-Mar 2018' names its two months (the column heads repeat them); the title's
-    # 'PROGRAMA ANUAL OPERATIVO 2018' is a programme and its year part of that name; the zones,
+    # 'PROGRAMA ANUAL OPERATIVO 2018' names its year, as docs/mentions.md's 'Programa Anual de
+    # Evaluación 2021' does (the programme itself is no mention); the zones,
     # the TOTALES row and the 'MUJERES: … TOTAL: …' line are no body and no count (figures in
     # cells, labels before their number)
     mes = {"precision": "mes"}
     mentions = [
         Mention("organizacion", ente, ente.upper(), "encabezado"),
+        Mention("fecha", str(ejercicio), f"PROGRAMA ANUAL OPERATIVO {ejercicio}", "encabezado", {"precision": "anio"}),
         Mention("fecha", f"{ejercicio}-01", "Ene", "encabezado", mes),
         Mention("fecha", f"{ejercicio}-{fin_mes:02d}", f"{MESES_CORTOS[trimestre - 1]} {ejercicio}", "encabezado", mes),
     ]
