@@ -285,8 +285,9 @@ def plan(rng: random.Random) -> Plan:
         "ejercicio": ejercicio,
         "trimestre": trimestre,
     }
-    # the header's 'Presupuesto de Egresos <year>' is a budget and its year part of that name,
-    # 'Trimestre: Enero - Marzo' has no year, ramo and programme are budget classifications
+    # the header's 'Presupuesto de Egresos <year>' names its year as docs/mentions.md's 'Programa
+    # Anual de Evaluación 2021' does (the budget itself is no mention); 'Trimestre: Enero - Marzo'
+    # has no year, ramo and programme are budget classifications
     mentions = [
         Mention(
             "organizacion", f"Gobierno del Estado de {estado}", f"GOBIERNO DEL ESTADO DE {estado.upper()}", "encabezado"
@@ -297,6 +298,7 @@ def plan(rng: random.Random) -> Plan:
         # indicator's name ('... del ITSC'; the report never spells it out)
         Mention("organizacion", ur, ur, ("fila", 0)),
         Mention("organizacion", sigla, sigla, ("fila", 0)),
+        Mention("fecha", str(ejercicio), f"Presupuesto de Egresos {ejercicio}", "encabezado", {"precision": "anio"}),
         Mention("fecha", emitido.isoformat(), f"{emitido:%d/%m/%Y}", "fecha", {"precision": "dia"}),
         *persona_mentions(firmas, "firmas"),
         *bodies_in_posts(firmas, "firmas"),
