@@ -26,9 +26,10 @@ from papeleo.text.pagetext import line_start
 
 from .rules import VOCABULARY
 
-# 'Lic.', 'LICDA.', 'Mtra.', 'Dras.', 'CP.', 'LI.' (with their period), or the word in full: 'Licenciada', 'Maestro'
+# 'Lic.', 'LICDA.', 'Mtra.', 'Dras.', 'CP.', 'LI.', 'C.' (ciudadano) (with their period), or the word in
+# full: 'Licenciada', 'Maestro'
 TITLE = regex.compile(
-    r"(?<![\p{L}.])(?P<title>(?:lic|licda|licdo|mtro|mtra|dr|dra|dras|dres|drs|ing|arq|prof|profa|c\.\s?p|cp|li|lae|lcp|mvz)\."
+    r"(?<![\p{L}.])(?P<title>(?:lic|licda|licdo|mtro|mtra|dr|dra|dras|dres|drs|ing|arq|prof|profa|c\.\s?p|cp|li|lae|lcp|mvz|c)\."
     r"|licenciad[oa]s?|maestr[oa]s?|doctor(?:a|es|as)?|ingenier[oa]s?)[ \t]+",
     regex.IGNORECASE,
 )

@@ -117,12 +117,13 @@ NUMERIC_DATE = regex.compile(
     rf"(?<![\w/.,-]){_DAY_NUM}(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep){_YEAR}(?![\w/-]|[.,]\d)"
 )
 # '31-dic-2019', '15/Ene/2020', '1 sept. 2019'
-ABBR_DATE = regex.compile(
-    rf"(?<![\w/.,-]){_DAY_NUM}(?P<sep>[-/ ])(?P<month>{_ABBR})\.?(?P=sep){_YEAR}(?![\w/-])"
-)
+ABBR_DATE = regex.compile(rf"(?<![\w/.,-]){_DAY_NUM}(?P<sep>[-/ ])(?P<month>{_ABBR})\.?(?P=sep){_YEAR}(?![\w/-])")
 # '05/febrero/2018', '5-marzo-2019': a month's full name between a day and a year
-NAMED_MONTH_DATE = regex.compile(
-    rf"(?<![\w/.,-]){_DAY_NUM}(?P<sep>[-/])(?P<month>{_MONTH})(?P=sep){_YEAR}(?![\w/-])"
+NAMED_MONTH_DATE = regex.compile(rf"(?<![\w/.,-]){_DAY_NUM}(?P<sep>[-/])(?P<month>{_MONTH})(?P=sep){_YEAR}(?![\w/-])")
+# 'Ene-Dic 2022', 'ENE-JUN 2021', 'ene. a mar. de 2024': a period of abbreviated months, its year
+# printed at its end (two atoms, joined as any period: the start takes the end's year)
+ABBR_MONTH_RANGE = regex.compile(
+    rf"(?<![\w])(?P<m1>{_ABBR})\.?\s*(?:-|–|—|a)\s*(?P<m2>{_ABBR})\.?\s+(?:de\s+|del\s+)?{_YEAR}"
 )
 # '2019-07-31'
 ISO_DATE = regex.compile(rf"(?<![\w/.,-]){_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w/-])")
@@ -237,6 +238,10 @@ def _atoms(text: str, quarters: bool = True) -> list[_Atom]:
         found.append(_Atom(m.start(), m.end(), int(m["year"]), MONTHS[m["month"]], int(m["day"])))
     for m in ABBR_DATE.finditer(folded):
         found.append(_Atom(m.start(), m.end(), int(m["year"]), MONTH_ABBREVIATIONS[m["month"]], int(m["day"])))
+    for m in ABBR_MONTH_RANGE.finditer(folded):
+        dot = folded[m.end("m1") : m.end("m1") + 1] == "."  # 'ene.' whole, for the join: '. a '
+        found.append(_Atom(m.start("m1"), m.end("m1") + dot, None, MONTH_ABBREVIATIONS[m["m1"]]))
+        found.append(_Atom(m.start("m2"), m.end(), int(m["year"]), MONTH_ABBREVIATIONS[m["m2"]]))
     for m in YEAR_DATE.finditer(folded):
         found.append(_Atom(m.start(), m.end(), int(m["year"])))
     for m in SEMESTER_DATE.finditer(folded):

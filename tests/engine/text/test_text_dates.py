@@ -269,3 +269,10 @@ def test_quarters_can_be_left_out():
     # callers that give quarters no value (mentions) skip finding them: a third of the time
     assert [d.precision for d in find_dates("el primer trimestre de 2020")] == [Precision.QUARTER]
     assert find_dates("el primer trimestre de 2020", quarters=False) == []
+
+
+def test_a_period_of_abbreviated_months():
+    d = parse_date("PERIODO: Ene-Dic 2022")
+    assert (d.period_start, d.value, d.precision) == (D(2022, 1, 1), D(2022, 12, 31), Precision.MONTH)
+    d = parse_date("ene. a mar. de 2024")
+    assert (d.period_start, d.value) == (D(2024, 1, 1), D(2024, 3, 31))

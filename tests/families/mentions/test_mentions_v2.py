@@ -424,3 +424,9 @@ def test_units_named_in_a_column_whose_header_says_so():
 def test_a_posts_body_by_an_acronym_and_an_abbreviated_head():
     rows = _rows("Mtra. Consuelo Prado Valdivia\nCoordinadora de la UIPPE\nDepto. de Programación y Presupuesto")
     assert _orgs(rows) == ["Depto. de Programación y Presupuesto", "UIPPE"]
+
+
+def test_c_is_a_title_and_a_period_of_abbreviated_months_names_both_months():
+    rows = _rows("Vo. Bo.\tELABORÓ\nC. Araceli Cortés Betancourt\tC. Araceli Montiel Espinoza\nPERIODO: Ene-Dic 2022\n")
+    assert sorted(p["valor"] for p in _of(rows, "persona")) == ["Araceli Cortés Betancourt", "Araceli Montiel Espinoza"]
+    assert sorted(f["valor"] for f in _of(rows, "fecha")) == ["2022-01", "2022-12"]
