@@ -26,11 +26,11 @@ from papeleo.text.pagetext import line_start
 
 from .rules import VOCABULARY
 
-# 'Lic.', 'LICDA.', 'Mtra.', 'Dras.', 'CP.', 'LI.', 'C.' (ciudadano) (with their period), or the word in
-# full: 'Licenciada', 'Maestro'
+# 'Lic.', 'LICDA.', 'Mtra.', 'Dras.', 'CP.', 'LI.', 'C.' (ciudadano) (with their period), a degree's
+# initials ('L.A.E.', 'M.V.Z.', 'Q.F.B.'), or the word in full: 'Licenciada', 'Maestro'
 TITLE = regex.compile(
     r"(?<![\p{L}.])(?P<title>(?:lic|licda|licdo|mtro|mtra|dr|dra|dras|dres|drs|ing|arq|prof|profa|c\.\s?p|cp|li|lae|lcp|mvz|c)\."
-    r"|licenciad[oa]s?|maestr[oa]s?|doctor(?:a|es|as)?|ingenier[oa]s?)[ \t]+",
+    r"|licenciad[oa]s?|maestr[oa]s?|doctor(?:a|es|as)?|ingenier[oa]s?|(?-i:(?:\p{Lu}\.){2,4}))[ \t]+",
     regex.IGNORECASE,
 )
 PLURAL_TITLE = regex.compile(r"(?i)^(?:dras|dres|drs|licenciad[oa]s|maestr[oa]s|doctor(?:es|as)|ingenier[oa]s)\.?$")
