@@ -21,6 +21,7 @@ from papeleo.model import BBox, Page
 from papeleo.tables import Table, page_to_tables
 from papeleo.text.normalize import fold, fold_keep_offsets
 from papeleo.text.numbers import MX, Status, parse_number
+from papeleo.text.pagetext import line_around
 
 from .rules import VOCABULARY
 
@@ -72,8 +73,10 @@ def header_to_currency(name: str) -> tuple[str, float] | None:
 def page_to_header_tables(page: Page, text: str) -> list[Table]:
     """The page's tables, read only when a header on it could name a currency or a unit column
     (``text``: the page's text; reading tables is the costly part)."""
-    if PAGE_HINT.search(text) or UNIT_HINT.search(fold_keep_offsets(text)):
-        return page_to_tables(page)
+    if PAGE_HINT.search(text) or any(
+        "\t" in line_around(text, m.start()) for m in UNIT_HINT.finditer(fold_keep_offsets(text))
+    ):
+        return page_to_tables(page)  # a unit column's header shares its line with other cells
     return []
 
 

@@ -194,8 +194,9 @@ def titled_people(text: str) -> list[Person]:
     return out
 
 
-# a post after a comma on the name's line: ', SUBSECRETARIO DE PLANEACIÓN Y PRESUPUESTO Y LA SECRETARÍA'
-COMMA_POST = regex.compile(r"\**[ \t]*,[ \t]*([^\n;]+)")
+# a post after a comma on the name's line or at the next line's start: ', SUBSECRETARIO DE PLANEACIÓN Y
+# PRESUPUESTO Y LA SECRETARÍA', 'JORGE LUIS SANDOVAL GRANADOS,\nTITULAR DE LA UNIDAD'
+COMMA_POST = regex.compile(r"\**[ \t]*,[ \t]*\n?[ \t]*([^\n;]+)")
 # where such a post ends: before 'Y LA SECRETARÍA' (the clause's next party) or a semicolon
 POST_END = regex.compile(r"\s+(?:y|Y)\s+(?=LA\s|EL\s|la\s|el\s)|;")
 # a post on the next line, or the one after a blank line: 'HUGO AYALA RAMOS\nDIRECTOR DE ...'
@@ -209,19 +210,26 @@ WORD_BEFORE = regex.compile(r"(\S+)\s+$")
 CELL = regex.compile(r"[^\t]+?(?=\t|[ ]{2,}|$)")
 # a run of two or more words in capitals: a name when a post follows it
 CAPS_RUN = regex.compile(r"(?<![\p{L}])\p{Lu}{2,}[\p{Lu}'’-]*(?:[ \t]+\p{Lu}[\p{Lu}'’-]*)+")
+# the last words in capitals of the line before a run that opens its line: where a name broken
+# by the line may start ('REPRESENTADA POR MARGARITA' / 'GALINDO SALGADO, SUBSECRETARIA DE ...')
+CAPS_LINE_END = regex.compile(r"(?:\p{Lu}[\p{Lu}'’-]*[ \t]+){0,2}\p{Lu}[\p{Lu}'’-]*[ ]*\n[ ]*$")
 
 
 def posted_people(text: str) -> list[Person]:
     """Names a post follows: 'ROBERTO INDA GONZÁLEZ, SUBSECRETARIO DE ...', a signature block."""
     out = []
     for run in CAPS_RUN.finditer(text):
-        before = WORD_BEFORE.search(text, max(0, run.start() - 30), run.start())
+        start = run.start()
+        if COMMA_POST.match(text, run.end()):
+            broken = CAPS_LINE_END.search(text, max(0, start - 60), start)
+            start = broken.start() if broken else start  # the name may begin on the line before
+        before = WORD_BEFORE.search(text, max(0, start - 30), start)
         prev = before.group(1) if before else ""
-        for w in WORD.finditer(text, run.start(), run.end()):  # the name may start after 'REPRESENTADA POR'
+        for w in WORD.finditer(text, start, run.end()):  # the name may start after 'REPRESENTADA POR'
             pos, before, prev = w.start(), prev, w.group(0)
             if fold(before) in PARTICLES:
                 continue  # 'GOBIERNO DEL ESTADO DE LLANOS DEL NORTE': a place ending a longer name
-            got = read_name(text, pos)
+            got = read_name(text, pos, ACROSS_LINE)
             if not got or got[1] > run.end():
                 continue
             printed, end = got

@@ -122,6 +122,9 @@ def _people(pages: list[PageText]) -> list[tuple[PageText, Person]]:
     folded = [fold_keep_offsets(pt.text) for pt in pages]
     places = {p.printed for _, p in found if p.title_start is None and _is_place(p.printed, pages, folded)}
     found = [(pt, p) for pt, p in found if p.title_start is not None or p.printed not in places]
+    # a name read inside a longer reading of it ('GALINDO SALGADO' of 'MARGARITA\nGALINDO SALGADO'; a
+    # table's cells are read each on their own, their wraps judged by layout.wrapped_cell_name)
+    found = [(pt, p) for pt, p in found if p.cell or not _inside_another(pt, p, found)]
     names: list[str] = []
     for _, p in found:
         if p.name not in names:
@@ -132,6 +135,12 @@ def _people(pages: list[PageText]) -> list[tuple[PageText, Person]]:
             if (id(pt), p.start) not in spans and not any(q.start <= p.start < q.end for t, q in found if t is pt):
                 found.append((pt, p))
     return found
+
+
+def _inside_another(pt: PageText, p: Person, found: list[tuple[PageText, Person]]) -> bool:
+    return any(
+        t is pt and q.start <= p.start and p.end <= q.end and (q.start, q.end) != (p.start, p.end) for t, q in found
+    )
 
 
 # what a place follows in a proper name: 'Instituto Estatal Electoral de ', 'ESTADO DE '
