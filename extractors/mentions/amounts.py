@@ -51,6 +51,10 @@ SPELLED_AMOUNT = regex.compile(
     rf"(?<!\w)(?P<words>(?:(?:{NUMBER_WORDS}|un|uno)\s+)*(?:{NUMBER_WORDS}))\s+(?:de\s+)?(?P<cur>{_words})\b",
     regex.IGNORECASE,
 )
+CURRENCY_WORD = regex.compile(rf"(?<!\w)(?:{_words})\b", regex.IGNORECASE)
+# how far before its currency word a sum in words may start ('novecientos noventa y nueve mil
+# novecientos noventa y nueve pesos' is 62 characters)
+SPELLED_REACH = 160
 # a figure with grouping or cents: 'Q 1,500.00', not the 'Q2' of a quarter
 GROUPED = regex.compile(r"[,.]\d")
 SCALES = {"mil": 1e3, "millón": 1e6, "millones": 1e6, "mil millones": 1e9}
@@ -133,8 +137,10 @@ def page_to_amounts(text: str) -> list[Quantity]:
         value = _figure(m["num"])
         value = value * SCALES[m["scale"].lower()] if value is not None and m["scale"] else value
         add(value, m["cur"], m)
-    for m in SPELLED_AMOUNT.finditer(text):
-        add(words_to_number(m["words"]), m["cur"], m)
+    for cur in CURRENCY_WORD.finditer(text):  # sums in words end on a currency word: search only before one
+        for m in SPELLED_AMOUNT.finditer(text, max(0, cur.start() - SPELLED_REACH), cur.end()):
+            if m.end() == cur.end():
+                add(words_to_number(m["words"]), m["cur"], m)
     return sorted(out, key=lambda q: q.start)
 
 

@@ -215,6 +215,16 @@ CAPS_RUN = regex.compile(r"(?<![\p{L}])\p{Lu}{2,}[\p{Lu}'’-]*(?:[ \t]+\p{Lu}[\
 CAPS_LINE_END = regex.compile(r"(?:\p{Lu}[\p{Lu}'’-]*[ \t]+){0,2}\p{Lu}[\p{Lu}'’-]*[ ]*\n[ ]*$")
 
 
+# a name in name case opening its line, a comma and its post after it: 'Sandra Ramírez Maldonado, Auditora'
+_MIXED_NAME = r"\p{Lu}\p{Ll}+(?:[ \t]+(?:(?:de|del|la|las|los)[ \t]+)*\p{Lu}\p{Ll}+){1,5}"
+NAME_THEN_POST = regex.compile(rf"(?m)^[ \t]*(?P<name>{_MIXED_NAME})(?=[ \t]*,)")
+# a post, a comma, a name and a comma in running text: 'El Encargado de turno, Raúl Coyoy, informó'
+# (the name between commas found first, the post before it then: the posts' alternation is long)
+NAME_BETWEEN_COMMAS = regex.compile(rf",[ \t]+(?P<name>{_MIXED_NAME}),")
+_cargo = "|".join(regex.escape(c) for c in sorted(VOCABULARY["cargo_heads"], key=len, reverse=True))
+POST_BEFORE_COMMA = regex.compile(rf"(?<![\p{{L}}])(?P<post>(?:{_cargo})(?:[ \t]+[\p{{L}}]+){{0,5}})$")
+
+
 def posted_people(text: str) -> list[Person]:
     """Names a post follows: 'ROBERTO INDA GONZÁLEZ, SUBSECRETARIO DE ...', a signature block."""
     out = []
@@ -239,6 +249,14 @@ def posted_people(text: str) -> list[Person]:
             if post:
                 out.append(Person(tidy_name(printed), printed, pos, end, post))
             break
+    for m in NAME_THEN_POST.finditer(text):  # 'Sandra Ramírez Maldonado, Auditora'
+        post = post_after(text, m.end("name"))
+        if post and not CARGO_HEAD.match(fold(m["name"])) and not any(p.start <= m.start("name") < p.end for p in out):
+            out.append(Person(tidy_name(m["name"]), m["name"], m.start("name"), m.end("name"), post))
+    for m in NAME_BETWEEN_COMMAS.finditer(text):  # 'El Encargado de turno, Raúl Coyoy, informó'
+        post = POST_BEFORE_COMMA.search(text, max(0, m.start() - 60), m.start())
+        if post and not CARGO_HEAD.match(fold(m["name"])) and not any(p.start <= m.start("name") < p.end for p in out):
+            out.append(Person(tidy_name(m["name"]), m["name"], m.start("name"), m.end("name"), tidy_name(post["post"])))
     for offset, line in _lines(text):
         if CELL_SPLIT.search(line):
             out.extend(row_people(offset, line))

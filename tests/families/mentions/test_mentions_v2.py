@@ -430,3 +430,14 @@ def test_c_is_a_title_and_a_period_of_abbreviated_months_names_both_months():
     rows = _rows("Vo. Bo.\tELABORÓ\nC. Araceli Cortés Betancourt\tC. Araceli Montiel Espinoza\nPERIODO: Ene-Dic 2022\n")
     assert sorted(p["valor"] for p in _of(rows, "persona")) == ["Araceli Cortés Betancourt", "Araceli Montiel Espinoza"]
     assert sorted(f["valor"] for f in _of(rows, "fecha")) == ["2022-01", "2022-12"]
+
+
+def test_people_named_with_their_post_around_commas_in_name_case():
+    rows = _rows(
+        "4. Personal a cargo\nSandra Ramírez Maldonado, Auditora\nSubsecretaria de Control Gubernamental, de la "
+        "Secretaría\n1. El Encargado de turno, Raúl Coyoy, informó que el presupuesto"
+    )
+    assert sorted((p["valor"], p["cargo"]) for p in _of(rows, "persona")) == [
+        ("Raúl Coyoy", "Encargado de turno"),
+        ("Sandra Ramírez Maldonado", "Auditora"),
+    ]
