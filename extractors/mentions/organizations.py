@@ -20,6 +20,7 @@ from papeleo.text.bodies import HEADS, PARTICLES, BodyMention, find_bodies, head
 from papeleo.text.normalize import fold, fold_keep_offsets
 from papeleo.text.pagetext import line_around, line_start
 
+from .people import CARGO_HEAD
 from .rules import VOCABULARY, acronym_long_forms
 from .spans import Spans
 
@@ -29,9 +30,12 @@ LABEL_JUNCTURE = regex.compile(r"(?<=\p{Lu}\p{Ll}+)[ \t]+(?=\p{Lu}\p{Ll})")
 LABELS = frozenset(fold(w) for w in VOCABULARY["labels"])
 UNIT_COLUMNS = frozenset(fold(w) for w in VOCABULARY["unit_columns"])
 # an ordinal that is part of a body's name: 'Segunda Visitaduría General', 'Primera Sala'
-ORDINAL_BEFORE = regex.compile(
-    r"(?<![\p{L}])(Primer[ao]?|Segund[ao]|Tercer[ao]?|Cuart[ao]|Quint[ao]|Sext[ao]|Séptim[ao]|Octav[ao]|Noven[ao]|Décim[ao])[ \t]+$"
+_ORDINALS = (
+    r"(Primer[ao]?|Segund[ao]|Tercer[ao]?|Cuart[ao]|Quint[ao]|Sext[ao]|Séptim[ao]|Octav[ao]|Noven[ao]|Décim[ao])"
 )
+ORDINAL_BEFORE = regex.compile(rf"(?<![\p{{L}}]){_ORDINALS}\s+$")
+# the same ordinal closing a name: it opens the next line's ('... de Sierra Alta Primera' / 'Visitaduría General')
+ORDINAL_LAST = regex.compile(rf"(?<=\s){_ORDINALS}$")
 # a report's lines may be set apart by a blank line inside one sentence (seed 000: 'Hospital General
 # San \n\nJuan de Dios'): a name goes on across one blank line; never across a tab (a table's next cell)
 # a full stop after a word ends the name with its sentence ('... de Ocampo.' / 'Comisión de ...',
@@ -267,7 +271,11 @@ def trim_name(name: str, people: tuple[str, ...] = ()) -> str:
             cuts.append(k)
     # 'Dirección de Evaluación del Desempeño de la' cut before its last words (line breaks kept:
     # the name is found again in its text as printed)
-    return TRAILING_PARTICLES.sub("", name[: min(cuts)].rstrip(" ,;:")).rstrip()
+    name = TRAILING_PARTICLES.sub("", name[: min(cuts)].rstrip(" ,;:")).rstrip()
+    last = ORDINAL_LAST.search(name)
+    if last and not ORG_HEAD.search(fold(name.split()[-2]) if len(name.split()) > 1 else ""):
+        return name[: last.start()].rstrip()  # not a head's own ordinal: 'Juzgado Primero'
+    return name
 
 
 def _bodies(text: str, ctx: NameContext, depth: int = 0, base: int = 0) -> list[Body]:
@@ -335,10 +343,25 @@ def _bodies(text: str, ctx: NameContext, depth: int = 0, base: int = 0) -> list[
                 out.extend(_inner(part, at))
             start = at + len(part)
     taken = Spans((b.start, b.end) for b in out)
-    for m in COMPANY.finditer(text):
-        if not taken.overlaps(m.start(), m.end()):
-            out.append(Body(" ".join(m.group(0).split()), m.group(0), m.start(), m.end()))
+    for m in COMPANY.finditer(masked):
+        start = _company_start(text, m.start(), m.end(), ctx.breaks, base)
+        if start is not None and not taken.overlaps(start, m.end()):
+            printed = text[start : m.end()]
+            out.append(Body(" ".join(printed.split()), printed, start, m.end()))
     return sorted(out, key=lambda b: b.start)
+
+
+def _company_start(text: str, start: int, end: int, breaks: tuple[int, ...], base: int) -> int | None:
+    """Where a company's name run over lines really starts: after the last hard line break in it,
+    or after a signatory's post ('Socio Director' / 'Despacho Ruiz Paredes y Asociados, S.C.');
+    None when no name is left."""
+    inside = [b - base for b in breaks if start <= b - base < end]
+    if inside:
+        start = inside[-1] + 1
+    stop = text.find("\n", start, end)
+    if stop >= 0 and CARGO_HEAD.match(fold(text[start:stop])):
+        start = stop + 1
+    return start if len(text[start:end].split()) >= 2 else None
 
 
 def _system_not_body(name: str) -> bool:

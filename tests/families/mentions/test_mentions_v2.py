@@ -441,3 +441,15 @@ def test_people_named_with_their_post_around_commas_in_name_case():
         ("Raúl Coyoy", "Encargado de turno"),
         ("Sandra Ramírez Maldonado", "Auditora"),
     ]
+
+
+def test_a_signatorys_firm_and_an_ordinal_opening_the_next_line():
+    rows = _rows(
+        "Lic. Rubén Maldonado Ramírez\nSocio Director\nDespacho Ruiz Paredes y Asociados, S.C.\n"
+        "Comisión de Derechos Humanos del Estado de Sierra Alta Primera\nVisitaduría General\n"
+    )
+    assert _orgs(rows) == [
+        "Comisión de Derechos Humanos del Estado de Sierra Alta",
+        "Despacho Ruiz Paredes y Asociados, S.C.",
+        "Primera Visitaduría General",
+    ]
