@@ -163,8 +163,13 @@ def page_to_counts(text: str, taken: Spans) -> list[Quantity]:
         if unit[0].isupper() and not RUNNING_TEXT.search(text, start, m.start()):
             continue
         num = m["num"]
-        if PARTICIPLE.search(unit) and OF_BEFORE.search(text, max(0, m.start() - 4), m.start()):
-            continue  # '542 desayunos de 458 programados': the second number counts the first's noun
+        if PARTICIPLE.search(unit) and (
+            OF_BEFORE.search(text, max(0, m.start() - 4), m.start())
+            or not text[max(start, text.rfind("\t", start, m.start()) + 1) : m.start()].strip()
+        ):
+            # '542 desayunos de 458 programados': the second number counts the first's noun; so
+            # does one opening its cell's line ('de un total de' / '344 programadas')
+            continue
         if YEAR.match(num):
             continue  # 'en 2014 esta área': a year, not a count
         value = _figure(num) if num[0].isdigit() else words_to_number(num)

@@ -312,3 +312,31 @@ def is_role_cell(text: str, start: int, end: int) -> bool:
         text[stop + 1 : text.find("\n", stop + 1) if text.find("\n", stop + 1) >= 0 else len(text)] if stop >= 0 else ""
     )
     return any("\t" in row and CARGO_HEAD.match(fold(row.split("\t")[0].strip())) for row in (above, below) if row)
+
+
+# a cell's line ending on a figure whose noun the cell's next line holds: 'al distribuir 1,740' /
+# 'desayunos escolares calientes de un' (a comment column's running text)
+ENDS_ON_FIGURE = regex.compile(r"\s(?P<figure>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$")
+OPENS_LOWER = regex.compile(r"^\p{Ll}")
+
+
+def figures_continued(pt: PageText) -> list[tuple[str, int, int]]:
+    """Table cells whose line ends on a figure and whose next line (in the same cell: flush or
+    centred under it, within two lines) opens in lower case: (the figure and the next line's
+    text, start of the figure, end of that text) for a count cut by the cell's wrap."""
+    lines = pt.page.lines
+    out = []
+    for i in range(len(lines)):
+        if len(pt.line_text(i).split("\t")) < 2 or any(w.bbox is None for w in lines[i].words):
+            continue
+        cell_start = pt.starts[i]
+        for x0, x1, cell in _cells_with_x(pt, i):
+            start = pt.text.find(cell, cell_start)
+            cell_start = start + len(cell) if start >= 0 else cell_start
+            m = ENDS_ON_FIGURE.search(cell)
+            if start < 0 or m is None:
+                continue
+            under = _cell_under(pt, i, x0, x1)
+            if under is not None and OPENS_LOWER.match(under[0]):
+                out.append((f"{m['figure']} {under[0]}", start + m.start("figure"), under[1]))
+    return out

@@ -39,6 +39,7 @@ from .entities import entity_id
 from .layout import (
     cell_continuation,
     cut_at_break,
+    figures_continued,
     hard_breaks,
     is_role_cell,
     post_below,
@@ -147,6 +148,12 @@ def _inside_another(pt: PageText, p: Person, found: list[tuple[PageText, Person]
 PLACE_OF = regex.compile(r"\p{Lu}\p{L}+\s+(?:de|del|DE|DEL)\s+$")
 
 
+def cell_end(text: str, pos: int) -> int:
+    """Where the cell (or the line) holding ``pos`` ends: at the next tab or line break."""
+    ends = [k for k in (text.find("\n", pos), text.find("\t", pos)) if k >= 0]
+    return min(ends) if ends else len(text)
+
+
 def _is_place(name: str, pages: list[PageText], folded_pages: list[str]) -> bool:
     """Whether the document prints ``name`` as a place inside a proper name: 'Nueva Castilla', a
     score table's column of where each person works, is the place of 'Instituto Estatal Electoral
@@ -221,13 +228,16 @@ def _page_bodies(pt: PageText, breaks: list[int], named: Spans, known: _Known) -
         )
         if more:
             printed = trim_name(f"{b.printed} {more[0]}", people)
-            b = replace(b, valor=title_case(" ".join(printed.split())), printed=printed, end=more[1])
+            # its span stays on the name's first line: the cells between are other columns'
+            end = min(more[1], cell_end(pt.text, b.start))
+            b = replace(b, valor=title_case(" ".join(printed.split())), printed=printed, end=end)
         out.append(b)
     for text, start, end in joined:
         for b in page_to_bodies(text, defined, nlp, NameContext(people, known.document)):
             if text.startswith("(") and b.start == 1 and not text[b.end :].lstrip().startswith(")"):
                 continue  # '(Dirección de Seguridad atendidos en ...': the next column's words ran in
-            out.append(replace(b, start=start, end=end))
+            # its span is the cell's first line: what lies beside and between is other cells'
+            out.append(replace(b, start=start, end=min(end, cell_end(pt.text, start))))
     return out
 
 
@@ -279,6 +289,13 @@ def _page_mentions(out: _Collector, page: Page, pt: PageText, known: _Known) -> 
         )
     for q in page_to_counts(pt.text, taken):
         add_at("cantidad", f"{q.numero:g} {q.unidad}", q.printed, q.start, q.end, unidad=q.unidad, numero=q.numero)
+    for text, start, end in figures_continued(pt):  # 'al distribuir 1,740' / 'desayunos escolares ...'
+        if not taken.overlaps(start, start + 1):
+            for q in page_to_counts(text, Spans())[:1]:
+                if q.start == 0:
+                    add_at(
+                        "cantidad", f"{q.numero:g} {q.unidad}", q.printed, start, end, unidad=q.unidad, numero=q.numero
+                    )
     for m in BARE_YEAR.finditer(pt.text):
         line = line_around(pt.text, m.start())
         in_date = MONTH_BEFORE.search(fold_keep_offsets(pt.text[max(0, m.start() - 20) : m.start()]))

@@ -453,3 +453,22 @@ def test_a_signatorys_firm_and_an_ordinal_opening_the_next_line():
         "Despacho Ruiz Paredes y Asociados, S.C.",
         "Primera Visitaduría General",
     ]
+
+
+def test_a_count_whose_noun_a_table_cell_wrapped_to_its_next_line():
+    """'al distribuir 1,740' / 'desayunos escolares calientes' in a comment column, another cell
+    beside each line; '344 programadas' opening its cell's line is the total's, no count."""
+    from helpers import pages_document
+
+    page = _page(
+        (
+            100,
+            _words("Desayunos calientes", 40)
+            + [("954", 250), ("1,740", 300)]
+            + _words("la meta al distribuir 1,740", 380),
+        ),
+        (112, _words("(Sistema DIF)", 40) + _words("desayunos escolares de un total de", 380)),
+        (124, _words("344 programadas.", 380)),
+    )
+    counts = _of(mentions.extract(pages_document(page)).records, "cantidad")
+    assert [(c["numero"], c["unidad"]) for c in counts] == [(1740.0, "desayunos")]
