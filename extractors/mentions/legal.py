@@ -10,7 +10,8 @@ import regex
 from papeleo.text.bodies import BodyMention, find_bodies, heads_pattern, title_case
 from papeleo.text.normalize import fold
 
-from .organizations import FLOW_GAP, LISTED, NAME_PARTICLES, printed_end
+from .name_ends import NAME_PARTICLES
+from .organizations import FLOW_GAP, LISTED, printed_end
 from .rules import VOCABULARY
 
 LAW_HEAD = heads_pattern(VOCABULARY["law_heads"])

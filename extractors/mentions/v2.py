@@ -48,7 +48,8 @@ from .layout import (
 )
 from .legal import agreement_codes, page_to_articles, page_to_codes, page_to_laws
 from .links import page_to_urls
-from .organizations import Body, NameContext, opens_body, page_to_bodies, trim_name
+from .name_ends import opens_body, trim_name
+from .organizations import Body, NameContext, page_to_bodies
 from .people import Person, known_people, posted_people, titled_people
 from .rules import repair_heads
 from .spans import Spans
