@@ -131,8 +131,10 @@ def hard_breaks(pt: PageText) -> list[int]:
             continue
         if line.words and line.words[-1].text.lower() in ENDS_UNFINISHED:
             continue  # 'Gobierno del Estado de' / 'Llanos del Norte': a line does not end on a particle
-        if first.text in ENDS_UNFINISHED:
-            continue  # '... del Estado de Lagos' / 'del Poniente': a line does not open on one either
+        if first.text in ENDS_UNFINISHED or first.text[:1].islower():
+            # '... del Estado de Lagos' / 'del Poniente', '... de trabajadoras y trabajadores' /
+            # 'administrativos de confianza': a line that ended on purpose opens no sentence's rest
+            continue
         room = right - line.bbox.x1
         # a space is about a third of the text's height
         if room > first.bbox.width + first.bbox.height / 3:

@@ -20,11 +20,11 @@ JOINED_LAW = regex.compile(r"\s+(?:y|e)\s+(?:la|el|los|las)\s+(?=\p{Lu})")
 # the lowercase words a law's name holds: 'Ley de Obras Públicas y Servicios Relacionados *con las* Mismas'
 LAW_PARTICLES = NAME_PARTICLES | frozenset({"con", "sobre"})
 # an agreement's or a document's code: 'INE/CG909/2015', 'IEM-CG-29/2020', 'CG-27/2016',
-# 'IEM/CV/SPE/04/2018', 'INE/JGE144/2018', 'SOP-DRF-06-01-2024', 'MUN-CPF-29-2556/2025' —
-# capitals, then parts, then numbers and a year; a line may break after a part's hyphen
+# 'IEM/CV/SPE/04/2018', 'INE/JGE144/2018', 'SOP-DRF-06-01-2024', 'MUN-CPF-29-2556/2025',
+# 'SS/DPyP/194/2018' (a lowercase letter between capitals) — capitals, then parts, then numbers and a year; a line may break after a part's hyphen
 # ('OSFEAC/DGFSE/EXT-' / 'DIF/14/2020')
 CODE = regex.compile(
-    r"(?<![\w/-])(?:\p{Lu}{2,8}[-/]\n?)+(?:\p{Lu}{1,6}[-/]?)?\d{1,4}(?:[-/]\d{1,4})*[-/](?:19|20)\d\d(?![\w/-])"
+    r"(?<![\w/-])(?:\p{Lu}(?:\p{Lu}|\p{Ll}(?=\p{Lu})){1,7}[-/]\n?)+(?:\p{Lu}{1,6}[-/]?)?\d{1,4}(?:[-/]\d{1,4})*[-/](?:19|20)\d\d(?![\w/-])"
 )
 # a code an agreement is cited by: 'el Acuerdo IEM-CG-29/2020', 'mediante el acuerdo No. CG-27/2016'
 AGREEMENT_BEFORE = regex.compile(r"(?i)\bacuerdo(?:\s+(?:n[o°º]\.?|n[úu]m(?:ero)?\.?))?\s*$")
@@ -42,17 +42,20 @@ NAME_TAIL = regex.compile(r"(?:(?:\s+(?:de|del|la|las|los|para|en|el))*\s+\p{Lu}
 # del Desempeño *de servidoras y servidores públicos de carrera*, correspondiente al ...'
 DESCRIBED_HEADS = ("lineamientos",)
 DESCRIBED_START = regex.compile(r"(?<![\p{L}])Lineamientos(?=[ ]+(?:para|de|del|sobre|que)\s)")
-# the rest of such a title: words up to a punctuation mark, a figure, a line that ends a block, or a
-# word that starts the sentence's own business ('correspondiente', 'del periodo', 'emitidos', ...)
+# the rest of such a title: words up to a punctuation mark, a figure, a line break before a line that
+# does not go on in lower case, or a word that starts the sentence's own business ('correspondiente',
+# 'del periodo', 'emitidos', ...)
 DESCRIBED_TITLE = regex.compile(
     r"(?:[ ]+|[ ]*\n[ ]*)"
     r"(?:(?!(?:correspondientes?|periodo|emitid[oa]s|aprobad[oa]s|publicad[oa]s|mediante|vigentes?)\b)"
     r"[\p{L}]+(?:[ ]+|[ ]*\n(?![ ]*\n)[ ]*)){0,20}?"
     r"(?:(?!(?:correspondientes?|periodo|emitid[oa]s|aprobad[oa]s|publicad[oa]s|mediante|vigentes?)\b)[\p{L}]+)"
-    r"(?=[ ]*[,;:.()\n\d\"“”]|[ ]+(?:correspondientes?|periodo|emitid[oa]s|aprobad[oa]s|publicad[oa]s|mediante|vigentes?)\b)"
+    r"(?=[ ]*[,;:.()\d\"“”]|[ ]*\n(?![ ]*\p{Ll})|[ ]+(?:correspondientes?|periodo|emitid[oa]s|aprobad[oa]s|publicad[oa]s|mediante|vigentes?)\b)"
 )
 # particles left at the end of a title cut before its sentence's own words
 TRAILING_PARTICLES = regex.compile(r"(?:\s+(?:de|del|la|las|los|el|y|e|para|en|al))+$")
+# a capitalised word after an instrument's head: a name, not a description alone
+CAPITAL_AFTER_HEAD = regex.compile(r"^\S+\s.*?\p{Lu}", regex.DOTALL)
 # one part of an article: 'Base V', 'fracción I', 'numeral 3'
 ARTICLE_PART = regex.compile(r"(?P<kw>\p{L}+)\s+(?P<val>[\w]+\)?)")
 # the instrument named by one word after an article: 'Constitución', 'CEEMO', 'Estatuto'
@@ -93,6 +96,8 @@ def page_to_laws(text: str) -> list[Citation]:
                 tail = TRAILING_PARTICLES.search(text, b.start, end)
                 end = tail.start() if tail else end  # '... del Sistema OPLE del' before 'periodo'
         printed = text[b.start : end]  # the name as it stands in the text (its words may be a line apart)
+        if not CAPITAL_AFTER_HEAD.search(printed):
+            continue  # 'Lineamientos de operación publicados': what they rule, no instrument's name
         cuts = [m for m in JOINED_LAW.finditer(printed) if LAW_HEAD.match(fold(printed[m.end() :]))]
         bounds = [0, *(x for m in cuts for x in (m.start(), m.end())), len(printed)]
         for i in range(0, len(bounds), 2):

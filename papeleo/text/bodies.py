@@ -129,7 +129,9 @@ def heads_pattern(heads: list[str] | tuple[str, ...]) -> regex.Pattern:
     """A head-noun pattern like ``HEAD`` for another list of heads (mentions adds 'Hospital',
     'Liga'; laws open with 'Ley', 'Reglamento'), folded and longest first."""
     alts = sorted({fold(h) for h in heads}, key=len, reverse=True)
-    return regex.compile(r"(?<![\w.])(?:" + "|".join(regex.escape(h) for h in alts) + r")(?!\w)")
+    # a head of two words may stand a line apart: 'Mecanismo\npara el Seguimiento'
+    escaped = (regex.escape(h).replace("\\ ", r"\s+") for h in alts)
+    return regex.compile(r"(?<![\w.])(?:" + "|".join(escaped) + r")(?!\w)")
 
 
 def _opens_line(text: str, pos: int) -> bool:

@@ -472,3 +472,16 @@ def test_a_count_whose_noun_a_table_cell_wrapped_to_its_next_line():
     )
     counts = _of(mentions.extract(pages_document(page)).records, "cantidad")
     assert [(c["numero"], c["unidad"]) for c in counts] == [(1740.0, "desayunos")]
+
+
+def test_instruments_over_a_line_break_codes_with_a_lowercase_letter_and_no_bare_description():
+    rows = _rows(
+        "OFICIO No. SS/DPyP/194/2018\nlos Lineamientos para la Evaluación del Desempeño de trabajadoras y trabajadores\n"
+        "administrativos de confianza, correspondiente al periodo; los “Mecanismo\npara el Seguimiento a los "
+        "Aspectos Susceptibles de Mejora” en el periódico.\nProductos:\tLineamientos de operación publicados\n"
+    )
+    assert sorted(r["valor"] for r in _of(rows, "referencia_legal")) == [
+        "Lineamientos para la Evaluación del Desempeño de trabajadoras y trabajadores administrativos de confianza",
+        "Mecanismo para el Seguimiento a los Aspectos Susceptibles de Mejora",
+        "SS/DPyP/194/2018",
+    ]
