@@ -210,6 +210,9 @@ WORD_BEFORE = regex.compile(r"(\S+)\s+$")
 CELL = regex.compile(r"[^\t]+?(?=\t|[ ]{2,}|$)")
 # a run of two or more words in capitals: a name when a post follows it
 CAPS_RUN = regex.compile(r"(?<![\p{L}])\p{Lu}{2,}[\p{Lu}'’-]*(?:[ \t]+\p{Lu}[\p{Lu}'’-]*)+")
+# one word in capitals opening its line before a comma: a name's last word the line broke off
+# ('REPRESENTADO POR EDUARDO ARCE' / 'SERRANO, TITULAR DEL ÓRGANO ...')
+CAPS_WORD_OPENING_LINE = regex.compile(r"(?m)^\p{Lu}{2,}[\p{Lu}'’-]*(?=[ \t]*,)")
 # the last words in capitals of the line before a run that opens its line: where a name broken
 # by the line may start ('REPRESENTADA POR MARGARITA' / 'GALINDO SALGADO, SUBSECRETARIA DE ...')
 CAPS_LINE_END = regex.compile(r"(?:\p{Lu}[\p{Lu}'’-]*[ \t]+){0,2}\p{Lu}[\p{Lu}'’-]*[ ]*\n[ ]*$")
@@ -225,10 +228,24 @@ _cargo = "|".join(regex.escape(c) for c in sorted(VOCABULARY["cargo_heads"], key
 POST_BEFORE_COMMA = regex.compile(rf"(?<![\p{{L}}])(?P<post>(?:{_cargo})(?:[ \t]+[\p{{L}}]+){{0,5}})$")
 
 
+# a name in name case alone on its line, its post on the next: a signature without a title
+NAME_LINE = regex.compile(rf"(?m)^[ \t]*(?P<name>{_MIXED_NAME})[ \t]*$")
+# a form's fields: 'NOMBRE: Margarita Rangel Becerra' and, on a line after it, 'CARGO: Responsable de ...'
+NAME_FIELD = regex.compile(r"(?im)^[ \t]*nombre(?:[ \t]+completo)?[ \t]*:[ \t]*")
+POST_FIELD = regex.compile(r"(?im)^[ \t]*(?:cargo|puesto)[ \t]*:[ \t]*(?P<post>[^\n]+)")
+
+
+def _is_whole_name(text: str, m: regex.Match) -> bool:
+    """Whether a run of words in name case (``m``'s group 'name') reads as a person's name,
+    whole: not a post's or a body's words ('Subsecretaria de Control', 'Dirección General')."""
+    got = read_name(text, m.start("name"))
+    return got is not None and got[1] == m.end("name") and not CARGO_HEAD.match(fold(m["name"]))
+
+
 def posted_people(text: str) -> list[Person]:
     """Names a post follows: 'ROBERTO INDA GONZÁLEZ, SUBSECRETARIO DE ...', a signature block."""
     out = []
-    for run in CAPS_RUN.finditer(text):
+    for run in (*CAPS_RUN.finditer(text), *CAPS_WORD_OPENING_LINE.finditer(text)):
         start = run.start()
         if COMMA_POST.match(text, run.end()):
             broken = CAPS_LINE_END.search(text, max(0, start - 60), start)
@@ -251,11 +268,22 @@ def posted_people(text: str) -> list[Person]:
             break
     for m in NAME_THEN_POST.finditer(text):  # 'Sandra Ramírez Maldonado, Auditora'
         post = post_after(text, m.end("name"))
-        if post and not CARGO_HEAD.match(fold(m["name"])) and not any(p.start <= m.start("name") < p.end for p in out):
+        if post and _is_whole_name(text, m) and not any(p.start <= m.start("name") < p.end for p in out):
             out.append(Person(tidy_name(m["name"]), m["name"], m.start("name"), m.end("name"), post))
+    for m in NAME_LINE.finditer(text):  # 'Gabriela Zelaya Rivas' / 'Socia Directora' (a signature)
+        nxt = text[m.end() + 1 : text.find("\n", m.end() + 1) if text.find("\n", m.end() + 1) >= 0 else len(text)]
+        if CARGO_HEAD.match(fold(nxt.strip())) and _is_whole_name(text, m):
+            if not any(p.start <= m.start("name") < p.end for p in out):
+                out.append(Person(tidy_name(m["name"]), m["name"], m.start("name"), m.end("name"), tidy_name(nxt)))
+    for m in NAME_FIELD.finditer(text):  # 'NOMBRE: Margarita Rangel Becerra' / 'CARGO: Responsable de ...'
+        got = read_name(text, m.end())
+        if got and not any(p.start <= m.end() < p.end for p in out):
+            post = POST_FIELD.search(text, got[1], min(len(text), got[1] + 120))
+            cargo = tidy_name(post["post"]) if post else None
+            out.append(Person(tidy_name(got[0]), got[0], m.end(), got[1], cargo))
     for m in NAME_BETWEEN_COMMAS.finditer(text):  # 'El Encargado de turno, Raúl Coyoy, informó'
         post = POST_BEFORE_COMMA.search(text, max(0, m.start() - 60), m.start())
-        if post and not CARGO_HEAD.match(fold(m["name"])) and not any(p.start <= m.start("name") < p.end for p in out):
+        if post and _is_whole_name(text, m) and not any(p.start <= m.start("name") < p.end for p in out):
             out.append(Person(tidy_name(m["name"]), m["name"], m.start("name"), m.end("name"), tidy_name(post["post"])))
     for offset, line in _lines(text):
         if CELL_SPLIT.search(line):
@@ -268,10 +296,12 @@ def row_people(line_start: int, line: str) -> list[Person]:
     Santiago Ana Yarin<TAB>Coordinadora de ...'), or the post in its own cell after the name
     (the gap too narrow to tell), or a row's first cell of three or more name words followed by
     figures (a score table without posts: 'Ortega Medina Isidro<TAB>95.651<TAB>100.000')."""
-    out = []
+    out: list[Person] = []
     cells = [(m.start(), m.group(0)) for m in CELL.finditer(line)]
     for k, (cpos, cell) in enumerate(cells):
         nxt = cells[k + 1][1].strip() if k + 1 < len(cells) else ""
+        if out and out[-1].cargo and fold(out[-1].cargo) == fold(tidy_name(nxt)):
+            continue  # a row's post is one person's: the cell between the two ('Altos de Acuña') a place
         lead = ROW_NUMBER.match(cell)
         cell_text = cell[lead.end() :].strip() if lead else cell.strip()
         got = read_name(cell_text, 0)
@@ -280,8 +310,12 @@ def row_people(line_start: int, line: str) -> list[Person]:
         start = line_start + cpos + (lead.end() if lead else len(cell) - len(cell.lstrip()))
         printed, end = got
         rest = cell_text[end:].strip()
+        after = cells[k + 2][1].strip() if k + 2 < len(cells) else ""
         if not rest and nxt and CARGO_HEAD.match(fold(nxt)):
             out.append(Person(tidy_name(printed), printed, start, start + end, tidy_name(nxt), cell=True))
+        elif not rest and k == 0 and after and CARGO_HEAD.match(fold(after)) and not FIGURE_CELL.match(nxt):
+            # 'Hernández Pineda<TAB>Altos de<TAB>Coordinadora de ...': a place's cell between
+            out.append(Person(tidy_name(printed), printed, start, start + end, tidy_name(after), cell=True))
         elif rest and CARGO_HEAD.match(fold(rest)):
             # 'Zárate Ibarra María Xóchitl Enlace de Alto Nivel': the gap between the two cells
             # too narrow to tell, the post's first word says where the name ends

@@ -485,3 +485,19 @@ def test_instruments_over_a_line_break_codes_with_a_lowercase_letter_and_no_bare
         "Mecanismo para el Seguimiento a los Aspectos Susceptibles de Mejora",
         "SS/DPyP/194/2018",
     ]
+
+
+def test_people_in_forms_signatures_and_tables_without_titles():
+    rows = _rows(
+        "RESPONSABLE\nNOMBRE: Margarita Rangel Becerra\nCARGO: Responsable de la Información\nFIRMA:\n"
+        "REPRESENTADO POR EDUARDO ARCE\nSERRANO, TITULAR DEL ÓRGANO INTERNO DE CONTROL; Y POR LA OTRA PARTE\n"
+        "a 13 de octubre de 2024.\nGabriela Zelaya Rivas\nSocia Directora\n"
+        "Nombre completo\tEntidad\tCargo/Puesto\nHernández Pineda Beatriz\tAltos de Acuña\tCoordinadora de Organización\n"
+        "Dirección General de Planeación\nDirector de Área\n"
+    )
+    assert sorted((p["valor"], p["cargo"]) for p in _of(rows, "persona")) == [
+        ("Eduardo Arce Serrano", "Titular del Órgano Interno de Control"),
+        ("Gabriela Zelaya Rivas", "Socia Directora"),
+        ("Hernández Pineda Beatriz", "Coordinadora de Organización"),
+        ("Margarita Rangel Becerra", "Responsable de la Información"),
+    ]
