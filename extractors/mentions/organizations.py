@@ -38,6 +38,9 @@ from .spans import Spans
 LABEL_JUNCTURE = regex.compile(r"(?<=\p{Lu}\p{Ll}+)[ \t]+(?=\p{Lu}\p{Ll})")
 LABELS = frozenset(fold(w) for w in VOCABULARY["labels"])
 UNIT_COLUMNS = frozenset(fold(w) for w in VOCABULARY["unit_columns"])
+# 'con el' between a name and the body it deals with: 'Departamento de Vinculación con el Instituto ...'
+WITH_BODY = regex.compile(r"[ \t]+con[ \t]+(?:el|la)[ \t]+(?=\p{Lu})")
+INCOMPLETE = frozenset(fold(w) for w in VOCABULARY["incomplete_names"])
 # a report's lines may be set apart by a blank line inside one sentence (seed 000: 'Hospital General
 # San \n\nJuan de Dios'): a name goes on across one blank line; never across a tab (a table's next cell)
 # a full stop after a word ends the name with its sentence ('... de Ocampo.' / 'Comisión de ...',
@@ -206,6 +209,13 @@ def _bodies(text: str, ctx: NameContext, depth: int = 0, base: int = 0) -> list[
         form = LEGAL_FORM.match(text, end) or LEGAL_FORM.search(text, max(b.start, end - 16), end + 1)
         if form and form.end() >= end:
             end = form.end()
+        with_body = WITH_BODY.match(text, end)
+        if with_body and ORG_HEAD.match(fold(text[with_body.end() : with_body.end() + 40])):
+            # 'Departamento de Vinculación con el Instituto Nacional Electoral': a name naming the
+            # body it deals with (whose own name _inner reads)
+            other = find_bodies(masked[with_body.end() : with_body.end() + 200], ORG_HEAD, gap, NAME_PARTICLES)
+            if other and other[0].start == 0:
+                end = with_body.end() + (printed_end(text, with_body.end(), other[0].name) or 0) - with_body.end()
         name = trim_name(text[b.start : end], people)
         tail = b.start + len(name)
         if depth < MAX_TAIL_DEPTH and text[tail:end].strip():
@@ -222,7 +232,7 @@ def _bodies(text: str, ctx: NameContext, depth: int = 0, base: int = 0) -> list[
             # meet (an addressee, 'Al Juzgado de Ejecución Penal de San Pedro:', has no field before)
             juncture = LABEL_JUNCTURE.search(name)
             name = name[: juncture.start()] if juncture else name
-        if fold(name) in LABELS or fold(name) in UNIT_COLUMNS:
+        if fold(name) in LABELS or fold(name) in UNIT_COLUMNS or fold(name) in INCOMPLETE:
             continue  # 'Unidad Responsable': a form's field; 'UNIDAD ACADÉMICA': a column's header; no body
         head = ORG_HEAD.match(fold(name))
         start = b.start
@@ -233,6 +243,8 @@ def _bodies(text: str, ctx: NameContext, depth: int = 0, base: int = 0) -> list[
                 out.append(Body(part, " ".join(part.split()), at, at + len(part)))
                 out.extend(_inner(part, at))
             start = at + len(part)
+    seen: set[tuple[str, int]] = set()  # a body read inside a name and found again on its own: once
+    out = [b for b in out if (b.valor, b.start) not in seen and not seen.add((b.valor, b.start))]
     taken = Spans((b.start, b.end) for b in out)
     for m in COMPANY.finditer(masked):
         start = _company_start(text, m.start(), m.end(), ctx.breaks, base)

@@ -501,3 +501,14 @@ def test_people_in_forms_signatures_and_tables_without_titles():
         ("Hernández Pineda Beatriz", "Coordinadora de Organización"),
         ("Margarita Rangel Becerra", "Responsable de la Información"),
     ]
+
+
+def test_a_unit_dealing_with_a_body_and_names_too_bare_to_name_one():
+    rows = _rows(
+        "Jefa de Departamento de Vinculación con el Instituto Nacional Electoral\tExcelente\n"
+        "miembros del Servicio Profesional. La Junta Local y la Junta Distrital lo revisaron.\n"
+    )
+    assert _orgs(rows) == [
+        "Departamento de Vinculación con el Instituto Nacional Electoral",
+        "Instituto Nacional Electoral",
+    ]
