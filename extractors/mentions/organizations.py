@@ -239,7 +239,8 @@ def _bodies(text: str, ctx: NameContext, depth: int = 0, base: int = 0) -> list[
         for part in _split_joined(name, head.group(0) if head else "", ctx.document):
             at = text.index(part, start)
             address = ADDRESS.search(line_around(text, at)) or PLACE_BEFORE.search(text, max(0, at - 20), at)
-            if len(part.split()) >= 2 and not address and not _system_not_body(part):
+            bare = fold(part) in INCOMPLETE  # 'la Junta Local y la Junta Distrital'
+            if len(part.split()) >= 2 and not address and not bare and not _system_not_body(part):
                 out.append(Body(part, " ".join(part.split()), at, at + len(part)))
                 out.extend(_inner(part, at))
             start = at + len(part)
