@@ -106,7 +106,7 @@ ACRONYM = regex.compile(r"(?<![\p{L}/-])\p{Lu}{2,10}(?![\p{L}/-])")
 MAX_TAIL_DEPTH = 6
 # a post right before an acronym: 'Coordinadora de la UIPPE', 'Titular del DIF', 'Jefe de la UPS'
 _posts = "|".join(regex.escape(w) for w in sorted(VOCABULARY["cargo_heads"], key=len, reverse=True))
-POST_OF = regex.compile(rf"(?<![\p{{L}}])(?i:{_posts})[ \t]+(?:de[ \t]+la|del|de)[ \t]+$")
+POST_OF = regex.compile(rf"(?<![\p{{L}}])(?i:{_posts})[ ]+(?:de[ ]+la|del|de)[ ]+$")  # one cell: no tab
 # an acronym's letters must be this share of its long form's initials, in order, to link them
 MIN_INITIALS = 0.6
 
@@ -302,7 +302,13 @@ def _inner(name: str, at: int) -> list[Body]:
         rest = name[m.end() :]
         if UNIT_HEAD.match(fold(rest)) and not outer_is_unit:
             continue  # 'Secretaría de Salud del Departamento de Villa Canales': a unit holds no secretaría; a place
-        if ORG_HEAD.match(fold(rest)) and len(rest.split()) >= 2 and not fold(rest).startswith("sistema"):
+        folded = fold(rest)
+        if (
+            ORG_HEAD.match(folded)
+            and len(rest.split()) >= 2
+            and not folded.startswith("sistema")
+            and folded not in INCOMPLETE
+        ):
             out.append(Body(" ".join(rest.split()), rest, at + m.end(), at + len(name)))
     return out
 

@@ -21,7 +21,7 @@ from papeleo.model import Document, Page
 from papeleo.registry import Extraction, register
 from papeleo.text.bodies import title_case
 from papeleo.text.dates import MONTHS
-from papeleo.text.normalize import fold_keep_offsets
+from papeleo.text.normalize import fold, fold_keep_offsets
 from papeleo.text.pagetext import (
     PageText,
     line_around,
@@ -48,7 +48,7 @@ from .layout import (
 )
 from .legal import agreement_codes, page_to_articles, page_to_codes, page_to_laws
 from .links import page_to_urls
-from .name_ends import opens_body, trim_name
+from .name_ends import ORG_HEAD, opens_body, trim_name
 from .organizations import Body, NameContext, page_to_bodies
 from .people import Person, known_people, posted_people, titled_people
 from .rules import repair_heads
@@ -199,7 +199,8 @@ def _page_bodies(pt: PageText, breaks: list[int], named: Spans, known: _Known) -
     """The page's bodies: as its text runs, cut at hard line breaks and continued into the next
     line of their table cell, and read whole where a cell's line ended inside the name
     ('Coordinación de' / 'Operación del Programa': no name in the text as it runs)."""
-    joined = [(t, s, e) for t, s, e in unfinished_cells(pt) if opens_body(t.lstrip("("))]
+    # a cell holding a body's head anywhere: 'Jefe de Departamento de' / 'Educación Cívica' too
+    joined = [(t, s, e) for t, s, e in unfinished_cells(pt) if ORG_HEAD.search(fold(t))]
     firsts = Spans((s, pt.text.find("\n", s)) for _, s, _ in joined)
     out = []
     defined, nlp, people = known.defined, known.nlp, known.people

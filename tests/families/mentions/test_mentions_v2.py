@@ -512,3 +512,16 @@ def test_a_unit_dealing_with_a_body_and_names_too_bare_to_name_one():
         "Departamento de Vinculación con el Instituto Nacional Electoral",
         "Instituto Nacional Electoral",
     ]
+
+
+def test_a_post_cell_cut_inside_its_body_and_a_rating_is_no_acronym():
+    """'Jefe de Departamento de' / (the row's figures) / 'Educación Cívica' under it; the rating
+    'BUENO' after a cell ending on 'de' is no body's acronym."""
+    from helpers import pages_document
+
+    page = _page(
+        (100, _words("GODÍNEZ TORRES GUSTAVO", 65) + _words("Jefe de Departamento de", 215) + [("BUENO", 420)]),
+        (110, _words("No aplica", 340) + [("9.223", 420)]),
+        (120, [("CARLOS", 65)] + _words("Educación Cívica", 215) + [("competente", 420)]),
+    )
+    assert _orgs(mentions.extract(pages_document(page)).records) == ["Departamento de Educación Cívica"]
