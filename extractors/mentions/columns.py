@@ -44,6 +44,9 @@ UNIT_HINT = regex.compile(rf"(?<![\w])(?:{_units})(?![\w])")
 AGGREGATES = frozenset(fold(w) for w in VOCABULARY["aggregate_rows"])
 # a unit's cell: words in letters ('EXTENSIÓN SANTA CATALINA DEL LLANO', 'Depto. de Programación')
 UNIT_CELL = regex.compile(r"^\p{Lu}[\p{L}.]*(?:[ ][\p{L}.,'’-]+)+$")
+# the most words a header's line holds when the header stands alone on it (a prose line that
+# opens with 'Dependencia' is longer)
+HEADER_LINE_WORDS = 6
 # a cell that is one figure: '221 386 172.74', '$1,500.00', '59,208,069.10' (a count of things
 # in the same table, '7 087', has no cents and sits under a header naming no currency)
 FIGURE_CELL = regex.compile(r"^\$?\s?\d{1,3}(?:[ ,]\d{3})*(?:\.\d{1,2})?$")
@@ -74,10 +77,18 @@ def page_to_header_tables(page: Page, text: str) -> list[Table]:
     """The page's tables, read only when a header on it could name a currency or a unit column
     (``text``: the page's text; reading tables is the costly part)."""
     if PAGE_HINT.search(text) or any(
-        "\t" in line_around(text, m.start()) for m in UNIT_HINT.finditer(fold_keep_offsets(text))
+        _header_place(text, m.start()) for m in UNIT_HINT.finditer(fold_keep_offsets(text))
     ):
-        return page_to_tables(page)  # a unit column's header shares its line with other cells
+        return page_to_tables(page)
     return []
+
+
+def _header_place(text: str, pos: int) -> bool:
+    """Whether a unit column's header word stands where a header does: on a line with other
+    cells, or opening its line ('UNIDAD ACADÉMICA' stacked over '/ ESPECIALIDAD'), not in prose."""
+    line = line_around(text, pos)
+    alone = not text[text.rfind("\n", 0, pos) + 1 : pos].strip() and len(line.split()) <= HEADER_LINE_WORDS
+    return "\t" in line or alone
 
 
 def tables_to_sums(tables: list[Table]) -> list[ColumnSum]:

@@ -40,6 +40,7 @@ LABELS = frozenset(fold(w) for w in VOCABULARY["labels"])
 UNIT_COLUMNS = frozenset(fold(w) for w in VOCABULARY["unit_columns"])
 # 'con el' between a name and the body it deals with: 'Departamento de Vinculación con el Instituto ...'
 WITH_BODY = regex.compile(r"[ \t]+con[ \t]+(?:el|la)[ \t]+(?=\p{Lu})")
+NAME_ADJECTIVES = frozenset(fold(w) for w in VOCABULARY["name_adjectives"])
 INCOMPLETE = frozenset(fold(w) for w in VOCABULARY["incomplete_names"])
 # a report's lines may be set apart by a blank line inside one sentence (seed 000: 'Hospital General
 # San \n\nJuan de Dios'): a name goes on across one blank line; never across a tab (a table's next cell)
@@ -230,7 +231,10 @@ def _bodies(text: str, ctx: NameContext, depth: int = 0, base: int = 0) -> list[
             # 'Dependencia ejecutora: Unidad de Planeación Eje del Plan Municipal de Desarrollo: 2.':
             # a field's value runs into the next field's label; it ends where two capitalised words
             # meet (an addressee, 'Al Juzgado de Ejecución Penal de San Pedro:', has no field before)
-            juncture = LABEL_JUNCTURE.search(name)
+            juncture = next(
+                (j for j in LABEL_JUNCTURE.finditer(name) if fold(name[j.end() :].split()[0]) not in NAME_ADJECTIVES),
+                None,
+            )
             name = name[: juncture.start()] if juncture else name
         if fold(name) in LABELS or fold(name) in UNIT_COLUMNS or fold(name) in INCOMPLETE:
             continue  # 'Unidad Responsable': a form's field; 'UNIDAD ACADÉMICA': a column's header; no body

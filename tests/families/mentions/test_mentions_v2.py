@@ -525,3 +525,8 @@ def test_a_post_cell_cut_inside_its_body_and_a_rating_is_no_acronym():
         (120, [("CARLOS", 65)] + _words("Educación Cívica", 215) + [("competente", 420)]),
     )
     assert _orgs(mentions.extract(pages_document(page)).records) == ["Departamento de Educación Cívica"]
+
+
+def test_a_fields_value_in_name_case_keeps_its_adjective():
+    rows = _rows("Dependencia ejecutora: Presidencia Municipal Eje del Plan Municipal de Desarrollo: 1. Gobierno")
+    assert _orgs(rows) == ["Presidencia Municipal"]
