@@ -55,7 +55,8 @@ CURRENCY_WORD = regex.compile(rf"(?<!\w)(?:{_words})\b", regex.IGNORECASE)
 # how far before its currency word a sum in words may start ('novecientos noventa y nueve mil
 # novecientos noventa y nueve pesos' is 62 characters)
 SPELLED_REACH = 160
-# a figure with grouping or cents: 'Q 1,500.00', not the 'Q2' of a quarter
+# a figure with grouping or cents: 'Q 1,500.00', 'L 1,465,000.00' (lempiras), not the 'Q2' of a
+# quarter nor a 'L 3' of a list: a currency of one letter needs them, or three figures ('Q250')
 GROUPED = regex.compile(r"[,.]\d")
 SCALES = {"mil": 1e3, "millón": 1e6, "millones": 1e6, "mil millones": 1e9}
 
@@ -128,7 +129,12 @@ def page_to_amounts(text: str) -> list[Quantity]:
         )
 
     for m in SIGN_AMOUNT.finditer(text):
-        if m["cur"].startswith("Q") and not GROUPED.search(m["num"]) and len(m["num"]) < 3:
+        if (
+            len(m["cur"].rstrip(".")) == 1
+            and m["cur"][0].isalpha()
+            and not GROUPED.search(m["num"])
+            and len(m["num"]) < 3
+        ):
             continue
         value = _figure(m["num"])
         value = value * SCALES[m["scale"]] if value is not None and m["scale"] else value

@@ -28,6 +28,9 @@ URL_SCHEME = regex.compile(r"^h[a-z]{1,3}p(?P<s>s?):?//", regex.IGNORECASE)
 # not like prose or a footnote number ('1')
 URL_PATHISH = regex.compile(r"[/_\-=.&%]")
 URL_OPEN_END = ("-", "_", "/", ".", "=", "&")
+# a page's or a footnote's number under a URL that ends its line: '1', '2/3' (a path's part of
+# figures is longer: '1105089502/')
+PAGE_NUMBER = regex.compile(r"^\d{1,3}(?:/\d{1,3})?$")
 
 
 def _next_nonblank(page: Page, index: int) -> int | None:
@@ -52,7 +55,7 @@ def page_to_urls(page: Page) -> list[tuple[str, str, int, int]]:
                 if j is None:
                     break
                 nxt = page.lines[j].text.strip()
-                if not URL_CONTINUATION.match(nxt) or URL.match(nxt):
+                if not URL_CONTINUATION.match(nxt) or URL.match(nxt) or PAGE_NUMBER.match(nxt):
                     break
                 if not (url.endswith(URL_OPEN_END) or URL_PATHISH.search(nxt)):
                     break

@@ -530,3 +530,12 @@ def test_a_post_cell_cut_inside_its_body_and_a_rating_is_no_acronym():
 def test_a_fields_value_in_name_case_keeps_its_adjective():
     rows = _rows("Dependencia ejecutora: Presidencia Municipal Eje del Plan Municipal de Desarrollo: 1. Gobierno")
     assert _orgs(rows) == ["Presidencia Municipal"]
+
+
+def test_central_american_currency_signs_and_a_url_above_a_page_number():
+    rows = _rows(
+        "una donación de L 1,465,000.00, facilitada; el Lote L 3.\n"
+        "Véase https://portal.rioclaro.gob.mx/asm/fortamun-2021.\n2/3\n"
+    )
+    assert [(m["numero"], m["moneda"]) for m in _of(rows, "monto")] == [(1465000.0, "HNL")]
+    assert [u["valor"] for u in _of(rows, "url")] == ["https://portal.rioclaro.gob.mx/asm/fortamun-2021"]
