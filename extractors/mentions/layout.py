@@ -200,28 +200,22 @@ def cell_continuation(pt: PageText, start: int, end: int, opens_name: Callable[[
     right = cells[k_own + 1][0] if k_own + 1 < len(cells) else max(ln.bbox.x1 for ln in lines if ln.bbox is not None)
     column_right = _column_right(pt, own[0], i)
     # the rest may sit a line further down: a row's other cells are centred on the line between
-    for j in range(i + 1, min(i + 1 + WRAP_LOOKAHEAD, len(lines))):
-        if any(w.bbox is None for w in lines[j].words):
-            return None
-        cell_start = pt.starts[j]
-        for x0, x1, cell in _cells_with_x(pt, j):
-            k = pt.text.find(cell, cell_start)
-            cell_start = k + len(cell) if k >= 0 else cell_start
-            # under the cell: flush with its left edge, or its middle under the cell (a centred column)
-            if abs(x0 - own[0]) > CELL_ALIGN and not own[0] <= (x0 + x1) / 2 <= own[1]:
-                continue
-            words = cell.split()
-            first = next((w for w in lines[j].words if w.bbox is not None and abs(w.bbox.x0 - x0) < 0.5), None)
-            # a cell ending on a particle ('Juzgado Mixto de') is unfinished whatever room it left;
-            # one word left to wrap may have been pushed by the column's width, as the fullest rows
-            # of the column show it ('... Prerrogativas y Partidos' / 'Políticos'); more words than
-            # that under a full cell are a line of their own ('UNIDAD MÓVIL SAN ANDRÉS' / 'ZONA II ...')
-            room = min(right, column_right) if len(words) <= REST_BY_COLUMN_WIDTH else right
-            unfinished = bool(lead) and lead.split()[-1].lower() in ENDS_UNFINISHED
-            wrapped = unfinished or (first is not None and room - own[1] < first.bbox.width + first.bbox.height)
-            if wrapped and words and all(CONTINUATION_WORD.match(w) for w in words) and not opens_name(cell):
-                return f"{lead} {cell}".strip(), k + len(cell)
-            return None
+    for j, x0, x1, cell, k in _cells_below(pt, i):
+        # under the cell: flush with its left edge, or its middle under the cell (a centred column)
+        if abs(x0 - own[0]) > CELL_ALIGN and not own[0] <= (x0 + x1) / 2 <= own[1]:
+            continue
+        words = cell.split()
+        first = next((w for w in lines[j].words if w.bbox is not None and abs(w.bbox.x0 - x0) < 0.5), None)
+        # a cell ending on a particle ('Juzgado Mixto de') is unfinished whatever room it left;
+        # one word left to wrap may have been pushed by the column's width, as the fullest rows
+        # of the column show it ('... Prerrogativas y Partidos' / 'Políticos'); more words than
+        # that under a full cell are a line of their own ('UNIDAD MÓVIL SAN ANDRÉS' / 'ZONA II ...')
+        room = min(right, column_right) if len(words) <= REST_BY_COLUMN_WIDTH else right
+        unfinished = bool(lead) and lead.split()[-1].lower() in ENDS_UNFINISHED
+        wrapped = unfinished or (first is not None and room - own[1] < first.bbox.width + first.bbox.height)
+        if wrapped and words and all(CONTINUATION_WORD.match(w) for w in words) and not opens_name(cell):
+            return f"{lead} {cell}".strip(), k + len(cell)
+        return None
     return None
 
 
@@ -282,19 +276,26 @@ def _is_cut(cell: str) -> bool:
     )
 
 
-def _cell_under(pt: PageText, i: int, x0: float, x1: float) -> tuple[str, int, int, float, float] | None:
-    """The cell under ``x0``..``x1`` in the next lines of a table, flush with its left edge or
-    centred on its middle (a centred column): its text, end offset, line and edges."""
+def _cells_below(pt: PageText, i: int):
+    """(line, left, right, text, offset) of each cell in the lines after line ``i``, as far as a
+    wrapped cell's rest may sit (WRAP_LOOKAHEAD), up to a line without word boxes."""
     lines = pt.page.lines
     for j in range(i + 1, min(i + 1 + WRAP_LOOKAHEAD, len(lines))):
         if any(w.bbox is None for w in lines[j].words):
-            return None
+            return
         cell_start = pt.starts[j]
         for cx0, cx1, cell in _cells_with_x(pt, j):
             k = pt.text.find(cell, cell_start)
             cell_start = k + len(cell) if k >= 0 else cell_start
-            if k >= 0 and cell and (abs(cx0 - x0) <= CELL_ALIGN or abs(cx0 + cx1 - x0 - x1) / 2 <= CELL_ALIGN):
-                return cell, k + len(cell), j, cx0, cx1
+            yield j, cx0, cx1, cell, k
+
+
+def _cell_under(pt: PageText, i: int, x0: float, x1: float) -> tuple[str, int, int, float, float] | None:
+    """The cell under ``x0``..``x1`` in the next lines of a table, flush with its left edge or
+    centred on its middle (a centred column): its text, end offset, line and edges."""
+    for j, cx0, cx1, cell, k in _cells_below(pt, i):
+        if k >= 0 and cell and (abs(cx0 - x0) <= CELL_ALIGN or abs(cx0 + cx1 - x0 - x1) / 2 <= CELL_ALIGN):
+            return cell, k + len(cell), j, cx0, cx1
     return None
 
 
