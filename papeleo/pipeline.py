@@ -54,9 +54,12 @@ class Conversion:
     doc_fields: dict[str, Any] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
 
+    replaced: str | None = None  # the doc_id of the version of this source the write replaced
+
     @property
     def key(self) -> str:
-        return self.doc_id or source_key(self.source)
+        """The document's key in the store: its source (a document is its source)."""
+        return source_key(self.source)
 
     @property
     def settings(self) -> Settings:
@@ -80,6 +83,7 @@ class DocSummary:
     pages: int = 0
     pages_ocr: int = 0  # pages OCR'd now (0 when the read came from the cache)
     cached_read: bool = False
+    replaced: str | None = None  # the doc_id of the older version of this source the run replaced
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -319,10 +323,10 @@ def make_write_stage(out: str | os.PathLike) -> Stage:
         if conv.doc_id is None:  # nothing but the failure can be keyed for an unreadable file
             tables = {"failures": tables["failures"]}
         try:
+            previous = store.previous_doc_id(conv.key)
+            if conv.doc_id is not None and previous not in (None, conv.doc_id):
+                conv.replaced = previous  # new bytes at the same source: its rows replace the old ones
             store.replace_document(conv.key, tables)
-            stale = store.path_for("failures", source_key(conv.source))
-            if conv.doc_id is not None and stale.exists():
-                store.replace_document(source_key(conv.source), {"failures": None})
         except OSError as exc:
             raise TransientWriteError(f"could not write the datasets of {conv.source} under {out}: {exc}") from exc
         return conv
@@ -367,6 +371,7 @@ def process_document(
         pages=len(doc.pages) if doc else 0,
         pages_ocr=0 if conv.cached_read or doc is None else sum(p.text_source == "ocr" for p in doc.pages),
         cached_read=conv.cached_read,
+        replaced=conv.replaced,
     )
 
 

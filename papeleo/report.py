@@ -89,6 +89,7 @@ class RunSummary:
     pages: int = 0
     pages_ocr: int = 0
     cached_reads: int = 0
+    replaced: list[dict[str, str]] = field(default_factory=list)  # sources whose bytes changed since
     duration_s: float = 0.0
 
     def add(self, summary: dict[str, Any]) -> None:
@@ -100,6 +101,8 @@ class RunSummary:
         self.rows_written.update(summary["rows"])
         for f in summary["failures"]:
             self.failures.append({"source": summary["source"], **f})
+        if summary.get("replaced"):
+            self.replaced.append({"source": summary["source"], "old": summary["replaced"], "new": summary["doc_id"]})
 
     @property
     def failed_documents(self) -> int:
@@ -120,6 +123,7 @@ class RunSummary:
             "pages": self.pages,
             "pages_ocr": self.pages_ocr,
             "cached_reads": self.cached_reads,
+            "replaced": self.replaced,
             "duration_s": self.duration_s,
         }
 
@@ -133,6 +137,7 @@ class RunSummary:
             pages=data.get("pages", 0),
             pages_ocr=data.get("pages_ocr", 0),
             cached_reads=data.get("cached_reads", 0),
+            replaced=list(data.get("replaced", [])),
             duration_s=data.get("duration_s", 0.0),
         )
         out.by_type_status.update({(t, s): n for t, s, n in data["by_type_status"]})
@@ -161,8 +166,11 @@ def format_summary(run: RunSummary, out: str) -> str:
         f"({run.pages} page(s), {run.pages_ocr} OCR'd{reused})"
     ]
     if run.recovered:
-        lines.append("Repaired from an interrupted earlier run:")
+        lines.append("Repaired or moved from an earlier run:")
         lines += [f"  - {r}" for r in run.recovered]
+    if run.replaced:
+        lines.append(f"Replaced {len(run.replaced)} document(s) whose file changed (their old rows are gone):")
+        lines += [f"  - {r['source']} ({r['old'][:12]} -> {r['new'][:12]})" for r in run.replaced]
     lines.append("Documents by type and status:")
     for (doc_type, status), n in sorted(run.by_type_status.items()):
         lines.append(f"  {doc_type:<22} {status:<8} {n:>5}")

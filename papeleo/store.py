@@ -1,9 +1,12 @@
 """Parquet datasets on disk, replaced one document at a time, atomically.
 
-Layout: ``<root>/<dataset>/<key>.parquet`` where ``key`` is the document's ``doc_id``
-(or ``src-<sha256 of the source path>`` for a file that could not even be read). One file
-per document and dataset makes re-ingesting a document a plain replacement — never a
-duplicate — and keeps memory flat: nothing is ever read back to be merged.
+Layout: ``<root>/<dataset>/<key>.parquet`` where ``key`` is ``src-<sha256 of the source>``:
+a document is its source (path or URL). One file per source and dataset makes re-ingesting a
+document a plain replacement — never a duplicate, also when its bytes changed (the new
+version's rows replace the old version's) — and keeps memory flat: nothing is ever read back
+to be merged. Identical bytes under two sources are two documents (they share the read cache,
+which is keyed by content). Roots written before this layout keyed files by ``doc_id``;
+``prepare`` moves them to source keys once (``rekey_by_source``).
 
 Atomicity across datasets uses a small redo journal. A document's new files are written
 and fsync'd under ``<root>/.staging/<txn>/``; then ``MANIFEST.json`` listing every move
@@ -82,7 +85,50 @@ class ParquetStore:
         for name, dataset in schemas.DATASETS.items():
             self.dataset_dir(name).mkdir(exist_ok=True)
             self._write_schema_file(name, dataset.schema)
-        return self.recover()
+        return self.recover() + self.rekey_by_source()
+
+    def rekey_by_source(self) -> list[str]:
+        """Move a root written when files were keyed by ``doc_id`` to source keys: each source's
+        newest version (by ``extracted_at``) takes the source's key, older versions of the same
+        source are removed (they were the duplicates a changed file left). Idempotent and safe
+        to interrupt: the ``documents`` file moves last, so a killed run leaves the old key's
+        ``documents`` file and the next run finishes the move."""
+        found: dict[str, list[tuple[str, str]]] = {}
+        for path in self.document_files("documents"):
+            try:
+                table = pq.read_table(path, columns=["source", "extracted_at"])
+            except (OSError, pa.ArrowInvalid, KeyError):
+                continue
+            if table.num_rows != 1:
+                continue
+            source = table.column("source")[0].as_py()
+            if path.stem != source_key(source):
+                found.setdefault(source, []).append((str(table.column("extracted_at")[0].as_py()), path.stem))
+        done = []
+        for source, versions in found.items():
+            target = source_key(source)
+            keep = None if self.path_for("documents", target).exists() else max(versions)[1]
+            for _, key in versions:
+                for dataset in [*(d for d in schemas.WRITE_ORDER if d != "documents"), "documents"]:
+                    old = self.path_for(dataset, key)
+                    if not old.exists():
+                        continue
+                    if key == keep:
+                        os.replace(old, self.path_for(dataset, target))
+                    else:
+                        old.unlink()
+            done.append(f"keyed {source} by its source ({len(versions)} version(s) found)")
+        for line in done:
+            log.info("store: %s", line)
+        return done
+
+    def previous_doc_id(self, key: str) -> str | None:
+        """The ``doc_id`` of the version of document ``key`` on disk, if any."""
+        path = self.path_for("documents", key)
+        try:
+            return pq.read_table(path, columns=["doc_id"]).column("doc_id")[0].as_py() if path.exists() else None
+        except (OSError, pa.ArrowInvalid, IndexError):
+            return None
 
     def _write_schema_file(self, name: str, schema: pa.Schema) -> None:
         path = self.dataset_dir(name) / SCHEMA_FILE
