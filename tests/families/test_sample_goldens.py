@@ -22,7 +22,7 @@ import pytest
 
 from papeleo import pipeline, registry
 from papeleo.run import is_candidate
-from papeleo.store import ParquetStore
+from papeleo.store import ParquetStore, source_key
 from scoring import Floors, assert_score, score_values
 from scoring_specs import SPECS
 
@@ -74,8 +74,8 @@ def ingest(read_root):
     return run
 
 
-def rows(out: Path, dataset: str, doc_id: str) -> list[dict]:
-    path = out / dataset / f"{doc_id}.parquet"
+def rows(out: Path, dataset: str, source: str) -> list[dict]:
+    path = out / dataset / f"{source_key(source)}.parquet"  # a document's files are keyed by its source
     return pd.read_parquet(path).to_dict("records") if path.exists() else []
 
 
@@ -131,10 +131,10 @@ def test_sample_documents_and_mentions(name, ingest):
         assert summary.status == "partial" and [f["error_type"] for f in summary.failures] == ["no_records"]
     else:
         assert summary.status == "ok", summary.failures
-    [doc] = rows(out, "documents", summary.doc_id)
+    [doc] = rows(out, "documents", summary.source)
     assert {k: doc[k] for k in DOCUMENT_FIELDS} == {k: golden["documents"][k] for k in DOCUMENT_FIELDS}
     ocr = golden["documents"]["text_source"] == "ocr"
-    check_mentions(name, golden.get("mentions", {}), rows(out, "mentions", summary.doc_id), ocr)
+    check_mentions(name, golden.get("mentions", {}), rows(out, "mentions", summary.source), ocr)
 
 
 @pytest.mark.parametrize("name", [_case(n, KNOWN_ROW_DEFECTS.get(n)) for n in SAMPLE_FILES])
@@ -160,7 +160,7 @@ def family_score(name: str, ingest):
     assert family.dataset in golden, f"{name}: the golden has no {family.dataset!r} rows"
     out, summary = ingest(name)
     spec = SPECS[family.dataset]
-    return spec, spec.score(golden[family.dataset], rows(out, family.dataset, summary.doc_id))
+    return spec, spec.score(golden[family.dataset], rows(out, family.dataset, summary.source))
 
 
 def check_mentions(name: str, expected: dict, mentions: list[dict], ocr: bool) -> None:

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 from papeleo import pipeline, registry
 from papeleo.readers import read_document
+from papeleo.store import source_key
 from scoring_specs import SPECS
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
@@ -82,15 +83,15 @@ def metadata_right(field_name: str, expected: Any, got: Any) -> bool:
     return fuzz.token_set_ratio(str(got).lower(), str(expected).lower()) >= TEXT_FLOOR
 
 
-def _rows(out: Path, dataset: str, doc_id: str) -> list[dict[str, Any]]:
-    path = out / dataset / f"{doc_id}.parquet"
+def _rows(out: Path, dataset: str, source: str) -> list[dict[str, Any]]:
+    path = out / dataset / f"{source_key(source)}.parquet"  # a document's files are keyed by its source
     return pd.read_parquet(path).to_dict("records") if path.exists() else []
 
 
 def evaluate(pdf: Path, golden: dict[str, Any], out: Path) -> Evaluation:
     """Ingest ``pdf`` into ``out`` (its read cache makes a second call cheap) and judge it."""
     summary = pipeline.process_document(pdf, out)
-    [doc] = _rows(out, "documents", summary.doc_id)
+    [doc] = _rows(out, "documents", summary.source)
     read = read_document(pdf, cache_root=out)
     assert read.cached, "the pipeline's read should be in the cache"
     pages = read.document.pages if read.document else []
@@ -116,7 +117,7 @@ def evaluate(pdf: Path, golden: dict[str, Any], out: Path) -> Evaluation:
             got = None
         ev.metadata[name] = (expected, got, metadata_right(name, expected, got))
     if ev.dataset:
-        found = _rows(out, ev.dataset, summary.doc_id)
+        found = _rows(out, ev.dataset, summary.source)
         ev.records_found = len(found)
         if found and ev.dataset in SPECS:
             ev.record_score = SPECS[ev.dataset].score(golden.get("records", []), found)
