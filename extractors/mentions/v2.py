@@ -59,8 +59,6 @@ log = logging.getLogger(__name__)
 PRECISION = {10: "dia", 7: "mes", 4: "anio"}
 # a year closing a date that is no mention ('el 31 de junio de 2020': no such day) is no year of its own
 MONTH_BEFORE = regex.compile(r"(?:" + "|".join(MONTHS) + r")\.?\s+(?:de\s+|del\s+)?$")
-# a year standing alone in running text: 'Desde 2016', 'Programa Anual de Evaluación 2021', 'Informe
-# Anual Circunstanciado, 2016.' (not inside a code, a URL, a figure or a table row)
 # a parenthesised name left open by lowercase words of the next column: '(Dirección de Seguridad
 # atendidos en colonias y localidades.' ('Pública)' is on a later line, in its own cell)
 RUN_IN_AFTER_PAREN = regex.compile(r"[ \t]+\p{Ll}[^)\n]*$", regex.MULTILINE)
@@ -70,6 +68,8 @@ LISTED_AFTER = regex.compile(r"\s+y\s+(?:del|de\s+la|de\s+los|de\s+las)\s")
 # a body inside a law's name follows an article: 'Ley Orgánica *del* Poder Judicial del Estado',
 # 'Reglamento Interior *de la* Secretaría de Finanzas' ('Ley de Coordinación Fiscal' names a subject)
 ARTICLE_BEFORE = regex.compile(r"\b(?:del|de\s+la|de\s+los|de\s+las)\s+$")
+# a year standing alone in running text: 'Desde 2016', 'Programa Anual de Evaluación 2021', 'Informe
+# Anual Circunstanciado, 2016.' (not inside a code, a URL, a figure or a table row)
 BARE_YEAR = regex.compile(r"(?<![\w/.\-$])(?:19|20)\d\d(?![\w/\-%]|[.,]\d)")
 
 
@@ -114,14 +114,13 @@ def _repaired_text(page: Page, nlp: Any) -> PageText:
     return texts_to_page_text(page, lines)
 
 
-def _people(pages: list[PageText]) -> list[tuple[PageText, Person]]:
+def _people(pages: list[PageText], folded: list[str]) -> list[tuple[PageText, Person]]:
     found = []
     for pt in pages:
         for p in titled_people(pt.text):
             found.append((pt, p if p.cargo or p.title_start is None else post_below(pt, p, p.title_start)))
         for p in posted_people(pt.text):
             found.append((pt, wrapped_cell_name(pt, p) if p.cell else p))
-    folded = [fold_keep_offsets(pt.text) for pt in pages]
     places = {p.printed for _, p in found if p.title_start is None and _is_place(p.printed, pages, folded)}
     found = [(pt, p) for pt, p in found if p.title_start is not None or p.printed not in places]
     # a name read inside a longer reading of it ('GALINDO SALGADO' of 'MARGARITA\nGALINDO SALGADO'; a
@@ -170,6 +169,12 @@ def _is_place(name: str, pages: list[PageText], folded_pages: list[str]) -> bool
     return False
 
 
+def _reprinted(item, printed: str, end: int):
+    """``item`` (a body or a law) as ``printed`` now reads it: its value the printing in name
+    case, ending at ``end``."""
+    return replace(item, valor=title_case(" ".join(printed.split())), printed=printed, end=end)
+
+
 def _cut(item, text: str, breaks: list[int]):
     """A body or a law cut at the first hard line break in it (None when too little is left);
     an acronym's long form is left as it is."""
@@ -179,7 +184,7 @@ def _cut(item, text: str, breaks: list[int]):
     printed = text[item.start : end]
     if len(printed.split()) < 2:
         return None
-    return replace(item, valor=title_case(" ".join(printed.split())), printed=printed, end=end)
+    return _reprinted(item, printed, end)
 
 
 @dataclass
@@ -222,7 +227,7 @@ def _page_bodies(pt: PageText, breaks: list[int], named: Spans, known: _Known) -
                 # Electoral Nacional' where the law lists a second thing ('y del Personal de la Rama')
                 listed = LISTED_AFTER.search(pt.text, b.start, min(b.end, law_end))
                 printed = trim_name(pt.text[b.start : listed.start() if listed else min(b.end, law_end)], people)
-                b = replace(b, valor=title_case(" ".join(printed.split())), printed=printed, end=b.start + len(printed))
+                b = _reprinted(b, printed, b.start + len(printed))
         more = (
             cell_continuation(pt, b.start, b.end, opens_body)
             if b.valor == title_case(" ".join(b.printed.split()))
@@ -231,8 +236,7 @@ def _page_bodies(pt: PageText, breaks: list[int], named: Spans, known: _Known) -
         if more:
             printed = trim_name(f"{b.printed} {more[0]}", people)
             # its span stays on the name's first line: the cells between are other columns'
-            end = min(more[1], cell_end(pt.text, b.start))
-            b = replace(b, valor=title_case(" ".join(printed.split())), printed=printed, end=end)
+            b = _reprinted(b, printed, min(more[1], cell_end(pt.text, b.start)))
         out.append(b)
     for text, start, end in joined:
         for b in page_to_bodies(text, defined, nlp, NameContext(people, known.document)):
@@ -289,15 +293,17 @@ def _page_mentions(out: _Collector, page: Page, pt: PageText, known: _Known) -> 
         out.add(
             "monto", f"{c.numero:.2f}", c.printed, page, c.confidence or 0.0, c.bbox, moneda=c.moneda, numero=c.numero
         )
+
+    def add_count(q, start: int, end: int) -> None:
+        add_at("cantidad", f"{q.numero:g} {q.unidad}", q.printed, start, end, unidad=q.unidad, numero=q.numero)
+
     for q in page_to_counts(pt.text, taken):
-        add_at("cantidad", f"{q.numero:g} {q.unidad}", q.printed, q.start, q.end, unidad=q.unidad, numero=q.numero)
+        add_count(q, q.start, q.end)
     for text, start, end in figures_continued(pt):  # 'al distribuir 1,740' / 'desayunos escolares ...'
         if not taken.overlaps(start, start + 1):
             for q in page_to_counts(text, Spans())[:1]:
                 if q.start == 0:
-                    add_at(
-                        "cantidad", f"{q.numero:g} {q.unidad}", q.printed, start, end, unidad=q.unidad, numero=q.numero
-                    )
+                    add_count(q, start, end)
     for m in BARE_YEAR.finditer(pt.text):
         line = line_around(pt.text, m.start())
         in_date = MONTH_BEFORE.search(fold_keep_offsets(pt.text[max(0, m.start() - 20) : m.start()]))
@@ -309,7 +315,8 @@ def document_to_mentions(doc: Document, ctx: Context) -> list[Mention]:
     out = _Collector()
     pages = [_repaired_text(page, ctx.nlp) for page in doc.pages]
     known_names: dict[str, str] = {}
-    found = _people(pages)
+    folded = [fold_keep_offsets(pt.text) for pt in pages]  # each page folded once, for places and the document
+    found = _people(pages, folded)
     people = tuple(sorted({" ".join(p.printed.split()) for _, p in found}, key=len, reverse=True))
     for pt, person in found:
         # a second printing of a person already named keeps the first's spelling as its value
@@ -328,7 +335,7 @@ def document_to_mentions(doc: Document, ctx: Context) -> list[Mention]:
         defined={},
         agreements={code for pt in pages for code in agreement_codes(pt.text)},
         people=people,
-        document=" ".join(fold_keep_offsets(" ".join(pt.text for pt in pages)).split()),
+        document=" ".join(" ".join(folded).split()),
         nlp=ctx.nlp,
     )
     for page, pt in zip(doc.pages, pages):
