@@ -15,7 +15,7 @@ export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 120
 export OMP_THREAD_LIMIT := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup system-deps venv run test lint format samples docs clean
+.PHONY: setup system-deps venv run test lint format samples docs clean serve serve-stop
 
 setup: system-deps venv
 
@@ -51,6 +51,17 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 
 run: setup
 	$(VENV)/bin/papeleo ingest samples --out output --no-progress
+
+# The nightly deployment (docs/nightly.md): a Prefect server on 127.0.0.1:4200 in the background
+# (unless PREFECT_API_URL names one), the work pool papeleo-local, the deployment in prefect.yaml,
+# and the pool's worker in the foreground; Ctrl-C stops the worker and the server it started.
+# Parameters: make serve SERVE_ARGS='--param paths=/data/inbox --param out=/data/papeleo'
+serve: setup
+	$(PY) -m flows.deployment serve $(SERVE_ARGS)
+
+# Stop a server and worker that a killed `make serve` left running (recorded in .prefect/).
+serve-stop: venv
+	$(PY) -m flows.deployment stop
 
 # On every core, a test file per worker at a time (--dist loadfile: a module's fixtures, which
 # generate and OCR documents, are built once); serial it ran 16 min on 2 cores, 14.5 in two.
