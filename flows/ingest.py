@@ -1,9 +1,17 @@
 """The Prefect flow of an ingestion: the run loop of ``papeleo.run`` with one Prefect task
 per document, so a scheduled run shows each document, its retries and its logs in the UI.
 
-Thin on purpose: the loop, the discovery and the summary are the library's; this module
-only says how a document is submitted. ``process_document`` never raises for bad input, so
-a task fails only when writing failed — and only that is retried.
+Thin on purpose: the loop, the discovery, the manifest and the summary are the library's;
+this module only says how a document is submitted and how the run's outcome reaches
+Prefect. ``process_document`` never raises for bad input, so a task fails only when writing
+failed — and only that is retried.
+
+Monitoring: a run in which any document could not be ingested ends **Failed**, with the
+message "N of M document(s) failed" and one log line per failure (source, stage, type and
+the reason a person can act on); its rows for the other documents are written all the same.
+Failed, not a custom "Completed with failures" state, because every Prefect notification and
+automation already watches for it. A markdown artifact (key ``papeleo-run``) holds the run's
+summary and the run record's path (``<out>/_runs/<run id>.json``).
 """
 
 from __future__ import annotations
@@ -16,11 +24,15 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 from prefect import flow, get_run_logger, task  # noqa: E402
+from prefect.artifacts import create_markdown_artifact  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
+from prefect.runtime import flow_run  # noqa: E402
+from prefect.states import Completed, Failed  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
-from papeleo import pipeline, run  # noqa: E402
-from papeleo.context import Settings, process_context  # noqa: E402
+from papeleo import pipeline, run, runlog, work  # noqa: E402
+from papeleo.context import Settings  # noqa: E402
+from papeleo.report import RunSummary, format_summary  # noqa: E402
 
 
 def _is_transient(task, task_run, state) -> bool:
@@ -29,26 +41,30 @@ def _is_transient(task, task_run, state) -> bool:
 
 @task(
     name="ingest-document",
-    retries=len(run.WRITE_RETRY_DELAYS_S),
-    retry_delay_seconds=list(run.WRITE_RETRY_DELAYS_S),
+    retries=len(work.WRITE_RETRY_DELAYS_S),
+    retry_delay_seconds=list(work.WRITE_RETRY_DELAYS_S),
     retry_condition_fn=_is_transient,
-    task_run_name="ingest {source}",
+    task_run_name="ingest {job[source]}",
 )
-def ingest_document(source: str, out: str, settings: dict) -> dict:
-    ctx = process_context(Settings(**settings))
-    return pipeline.process_document(source, out, ctx=ctx).to_dict()
+def ingest_document(job: dict, out: str, settings: dict) -> dict:
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # a Dask or remote worker may not have it
+    return work.ingest_job(work.Job(**job), out, Settings(**settings), retry_writes=False)
 
 
 def prefect_submitter(out: str, settings: Settings) -> run.Submitter:
-    def submit(sources: list[str], one: run.ProcessOne) -> Iterator[dict[str, Any]]:
-        futures = {ingest_document.submit(s, out, settings.to_dict()): s for s in sources}
+    def submit(jobs: list[work.Job]) -> Iterator[dict[str, Any]]:
+        futures = {ingest_document.submit(j.to_dict(), out, settings.to_dict()): j for j in jobs}
         for future in as_completed(list(futures)):
             try:
                 yield future.result()
             except Exception as exc:  # writes kept failing after the retries
-                yield run.gave_up(futures[future], out, exc)
+                yield work.gave_up(futures[future].source, out, exc)
 
     return submit
+
+
+def summary_to_markdown(summary: RunSummary, out: str) -> str:
+    return f"# papeleo run {summary.run_id}\n\n```\n{format_summary(summary, out)}\n```\n"
 
 
 @flow(
@@ -63,12 +79,50 @@ def ingest(
     timeout_s: float = 900.0,
     progress: bool = False,
     use_cache: bool = True,
-) -> dict:
-    """Ingest files and folders (recursively) into the Parquet datasets under ``out``."""
+    force: bool = False,
+    prune: bool = False,
+    fetch_max_mb: float = 100.0,
+    fetch_timeout_s: float = 120.0,
+):
+    """Ingest files, folders, globs, URLs and URL lists into the Parquet datasets under
+    ``out``, skipping documents unchanged since their last ingestion unless ``force``;
+    ``prune`` removes the rows of sources no longer given."""
     logger = get_run_logger()
-    settings = Settings(max_pages=max_pages, timeout_s=timeout_s, use_cache=use_cache)
-    summary = run.run_ingest(paths, out, settings, progress=progress, submitter=prefect_submitter(out, settings))
+    run.check_inputs(paths, out)  # a missing inbox fails the run at once, in one line
+    settings = Settings(
+        max_pages=max_pages,
+        timeout_s=timeout_s,
+        use_cache=use_cache,
+        fetch_max_mb=fetch_max_mb,
+        fetch_timeout_s=fetch_timeout_s,
+    )
+    summary = run.run_ingest(
+        paths,
+        out,
+        settings,
+        progress=progress,
+        submitter=prefect_submitter(out, settings),
+        force=force,
+        prune=prune,
+        run_id=runlog.new_run_id(flow_run.get_id()),
+    )
     for failure in summary.failures:
         logger.warning("%s [%s/%s] %s", failure["source"], failure["stage"], failure["error_type"], failure["message"])
-    logger.info("%d documents, %d failed", summary.documents, summary.failed_documents)
-    return summary.to_dict()
+    logger.info(
+        "%d documents ingested, %d failed, %d unchanged; record %s",
+        summary.documents,
+        summary.failed_documents,
+        len(summary.unchanged),
+        summary.record_path,
+    )
+    try:
+        create_markdown_artifact(
+            key="papeleo-run", markdown=summary_to_markdown(summary, out), description="papeleo run summary"
+        )
+    except Exception as exc:  # an artifact is a convenience; the run record is on disk
+        logger.warning("could not create the run's artifact: %s", exc)
+    data = summary.to_dict()
+    if summary.failed_documents:
+        failed = f"{summary.failed_documents} of {summary.documents} document(s) failed; see the log and {out}/failures"
+        return Failed(message=failed, data=data)
+    return Completed(message=f"{summary.documents} document(s) ingested", data=data)

@@ -13,6 +13,7 @@ diff`` follows diff(1): 0 no differences, 1 differences, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import logging
 import os
@@ -51,7 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     ing = sub.add_parser("ingest", help="ingest files and folders (recursively) into Parquet datasets")
-    ing.add_argument("paths", nargs="+", help="files or folders (.pdf, .png, .jpg, .tif, .txt, .md)")
+    ing.add_argument(
+        "paths",
+        nargs="+",
+        help="files, folders, glob patterns ('inbox/**/*.pdf'), http(s)/file/s3 URLs, or files listing URLs "
+        "(one per line); documents are .pdf, .png, .jpg, .tif, .txt, .md",
+    )
     ing.add_argument("--out", default="output", help="output root; one folder per dataset (default: output)")
     ing.add_argument(
         "--max-pages", type=_positive_int, default=300, help="a document with more pages is not read (default: 300)"
@@ -68,10 +74,42 @@ def build_parser() -> argparse.ArgumentParser:
         "--prefect", action="store_true", help="run as a Prefect flow run (the default when PREFECT_API_URL is set)"
     )
     ing.add_argument(
+        "--dask-address",
+        metavar="ADDR",
+        help="run the flow's documents on a Dask cluster: a scheduler's tcp://host:8786, or 'local' for a "
+        "LocalCluster here (implies --prefect; OUT and the inputs must be on a file system every worker sees)",
+    )
+    ing.add_argument(
         "--no-cache",
         dest="use_cache",
         action="store_false",
         help="read every file again instead of reusing what was read before (OUT/_cache)",
+    )
+    ing.add_argument(
+        "--max-download-mb",
+        type=_positive_float,
+        default=100.0,
+        help="a URL serving more than this is a too_large failure (default: 100)",
+    )
+    ing.add_argument(
+        "--download-timeout",
+        type=_positive_float,
+        default=120.0,
+        help="seconds allowed for one download attempt; slow ones are retried (default: 120)",
+    )
+    ing.add_argument(
+        "--force", action="store_true", help="ingest every document again, also those unchanged since their last run"
+    )
+    ing.add_argument(
+        "--prune",
+        action="store_true",
+        help="remove the rows of documents no longer in the inputs (without it, ingestion never deletes)",
+    )
+    ing.add_argument(
+        "--jobs",
+        type=_positive_int,
+        default=None,
+        help="documents in flight, each in its own process (default: one per core); also bounds memory",
     )
     ing.add_argument("-v", "--verbose", action="store_true", help="log every stage")
 
@@ -81,6 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
     dif.add_argument(
         "--limit", type=_positive_int, default=50, help="rows listed per kind of change and dataset (default: 50)"
     )
+
+    runs = sub.add_parser("runs", help="list the runs recorded in an output root (OUT/_runs)")
+    runs.add_argument("out", help="output root")
 
     sub.add_parser("extractors", help="list the registered extractors")
     cls = sub.add_parser("classify", help="show the family a file is classified as, with its evidence")
@@ -104,29 +145,53 @@ def _ingest(args: argparse.Namespace) -> int:
         return _usage_error("ingest", str(exc))
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     paths = [str(p) for p in args.paths]
-    if args.prefect or os.environ.get("PREFECT_API_URL"):
+    if args.prefect or args.dask_address or os.environ.get("PREFECT_API_URL"):
         for key, value in PREFECT_DEFAULTS.items():
             os.environ.setdefault(key, value)
         if progress and not args.verbose:  # Prefect's own INFO lines would tear the bar
             os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
         try:
-            flow_module = importlib.import_module("flows.ingest")
+            flow_module = importlib.import_module("flows.dask" if args.dask_address else "flows.ingest")
         except ImportError as exc:
             return _usage_error(
                 "ingest", f"--prefect needs the flows extra ({exc}); install it with `pip install -e '.[flows]'`"
             )
-        result = flow_module.ingest(
+        if args.dask_address:
+            address = None if args.dask_address == "local" else args.dask_address
+            flow = functools.partial(flow_module.ingest_on_dask, address)
+        else:
+            flow = flow_module.ingest
+        state = flow(
             paths=paths,
             out=str(args.out),
             max_pages=args.max_pages,
             timeout_s=args.timeout,
             progress=progress,
             use_cache=args.use_cache,
+            force=args.force,
+            prune=args.prune,
+            fetch_max_mb=args.max_download_mb,
+            fetch_timeout_s=args.download_timeout,
+            return_state=True,
         )
+        result = state.result(raise_on_failure=False)
+        if not isinstance(result, dict):  # the flow itself crashed (e.g. the output root is locked)
+            return _usage_error("ingest", str(result))
         run = RunSummary.from_dict(result)
     else:
-        settings = Settings(max_pages=args.max_pages, timeout_s=args.timeout, use_cache=args.use_cache)
-        run = run_ingest(paths, str(args.out), settings, progress=progress)
+        settings = Settings(
+            max_pages=args.max_pages,
+            timeout_s=args.timeout,
+            use_cache=args.use_cache,
+            fetch_max_mb=args.max_download_mb,
+            fetch_timeout_s=args.download_timeout,
+        )
+        try:
+            run = run_ingest(
+                paths, str(args.out), settings, progress=progress, jobs=args.jobs, force=args.force, prune=args.prune
+            )
+        except UsageError as exc:  # the output root is locked by another run, or --prune with nothing
+            return _usage_error("ingest", str(exc))
     sys.stdout.write(format_summary(run, str(args.out)) + "\n")
     return run.exit_code
 
@@ -200,6 +265,13 @@ def main(argv: list[str] | None = None) -> int:
         return _ingest(args)
     if args.command == "diff":
         return _diff(args)
+    if args.command == "runs":
+        from .runlog import format_runs, read_records
+
+        if not Path(args.out).is_dir():
+            return _usage_error("runs", f"{args.out} is not a folder (give an output root)")
+        sys.stdout.write(format_runs(read_records(args.out)) + "\n")
+        return 0
     if args.command == "extractors":
         return _extractors()
     return _classify(args.path)

@@ -16,6 +16,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
+from .http_get import FetchLimits
 from .readers import ReadSettings
 
 
@@ -28,6 +29,8 @@ class Settings:
     dpi: int = 300  # OCR resolution: 150 dpi lost half the numbers of a ruled table
     ocr_workers: int | None = None  # None: one OCR process per core
     use_cache: bool = True  # reuse a document already read (same bytes, same reader version)
+    fetch_max_mb: float = 100.0  # a download larger than this is refused (too_large); bounds disk and time
+    fetch_timeout_s: float = 120.0  # one download attempt's whole time; a slow portal gets retried, then a failure
 
     def read_settings(self) -> ReadSettings:
         return ReadSettings(
@@ -41,7 +44,12 @@ class Settings:
             "dpi": self.dpi,
             "ocr_workers": self.ocr_workers,
             "use_cache": self.use_cache,
+            "fetch_max_mb": self.fetch_max_mb,
+            "fetch_timeout_s": self.fetch_timeout_s,
         }
+
+    def fetch_limits(self) -> FetchLimits:
+        return FetchLimits(max_bytes=int(self.fetch_max_mb * 1024 * 1024), timeout_s=self.fetch_timeout_s)
 
 
 @dataclass

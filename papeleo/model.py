@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 TextSource = Literal["text_layer", "ocr", "plain_text"]
-Stage = Literal["read", "classify", "extract", "validate", "write"]
+Stage = Literal["fetch", "read", "classify", "extract", "validate", "write"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,8 @@ class Conversion:
     source: str
     ctx: Context = field(default_factory=process_context)
     out: str | None = None  # output root: where the read cache lives
+    path: str | None = None  # the file read, when not the source itself (a URL's fetched copy)
+    file_name: str | None = None  # the document's file name, when not the source's last segment
     doc_id: str | None = None
     document: Document | None = None
     doc_type: str = UNKNOWN
@@ -114,7 +116,13 @@ def _guarded(name: str, stage: Stage) -> Stage:
 
 def read_stage(conv: Conversion) -> Conversion:
     cache_root = conv.out if conv.settings.use_cache else None
-    result = read_document(conv.source, conv.settings.read_settings(), cache_root=cache_root)
+    result = read_document(
+        conv.path or conv.source,
+        conv.settings.read_settings(),
+        cache_root=cache_root,
+        source=conv.source,
+        file_name=conv.file_name,
+    )
     conv.doc_id, conv.document, conv.cached_read = result.doc_id, result.document, result.cached
     conv.failures.extend(result.failures)
     return conv
@@ -272,7 +280,7 @@ def conversion_to_documents_row(conv: Conversion, now: dt.datetime) -> dict[str,
     return {
         "doc_id": conv.doc_id,
         "source": conv.source,
-        "file_name": os.path.basename(conv.source),
+        "file_name": conv.file_name or os.path.basename(conv.source),
         "doc_type": conv.doc_type,
         "doc_type_score": conv.doc_type_score,
         "pages": (doc.page_count or len(doc.pages)) if doc else None,
@@ -335,11 +343,18 @@ def make_write_stage(out: str | os.PathLike) -> Stage:
 
 
 def process_document(
-    source: str | os.PathLike, out: str | os.PathLike, settings: Settings | None = None, ctx: Context | None = None
+    source: str | os.PathLike,
+    out: str | os.PathLike,
+    settings: Settings | None = None,
+    ctx: Context | None = None,
+    *,
+    path: str | None = None,
+    file_name: str | None = None,
 ) -> DocSummary:
-    """Read, classify, extract, validate and write one document; never raises for bad input."""
+    """Read, classify, extract, validate and write one document; never raises for bad input.
+    ``path`` is the file to read when it is not ``source`` itself (a URL's fetched copy)."""
     ctx = ctx or process_context(settings)
-    conv = Conversion(source=str(source), ctx=ctx, out=str(out))
+    conv = Conversion(source=str(source), ctx=ctx, out=str(out), path=path, file_name=file_name)
     stages: list[tuple[str, Stage]] = [
         ("read", read_stage),
         ("classify", classify_stage),
@@ -377,8 +392,15 @@ def process_document(
 
 def write_crash(source: str, out: str | os.PathLike, message: str) -> None:
     """Record a document the orchestrator gave up on (e.g. writes kept failing) as best it can."""
+    write_failure(source, out, Failure("write", "write_failed", message))
+
+
+def write_failure(source: str, out: str | os.PathLike, failure: Failure) -> None:
+    """Make ``failure`` the only failures row of ``source`` (e.g. a URL that could not be
+    fetched); its rows in the other datasets, if any, are kept: a source that failed to come
+    tonight is not a source that vanished."""
     conv = Conversion(source=source, out=str(out))
-    conv.failures.append(Failure("write", "write_failed", message))
+    conv.failures.append(failure)
     ParquetStore(out).replace_document(
         conv.key, {"failures": schemas.get("failures").to_table(conversion_to_failure_rows(conv, _now()))}
     )

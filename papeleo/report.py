@@ -67,6 +67,8 @@ class Progress:
         self.pages_ocr += summary.get("pages_ocr", 0)
         if self._bar is not None:
             with self._lock:
+                # documents run in other processes: the file shown is the one just done
+                self._current = os.path.basename(summary["source"])
                 self._postfix()
                 self._bar.update(1)
         else:
@@ -90,9 +92,18 @@ class RunSummary:
     pages_ocr: int = 0
     cached_reads: int = 0
     replaced: list[dict[str, str]] = field(default_factory=list)  # sources whose bytes changed since
+    unchanged: list[str] = field(default_factory=list)  # skipped: same bytes and extractors as last time
+    pruned: list[str] = field(default_factory=list)  # sources no longer given whose rows --prune removed
     duration_s: float = 0.0
+    run_id: str = ""
+    started_at: str = ""
+    finished_at: str = ""
+    record_path: str = ""
 
     def add(self, summary: dict[str, Any]) -> None:
+        if summary["status"] == "unchanged":
+            self.unchanged.append(summary["source"])
+            return
         self.documents += 1
         self.pages += summary.get("pages", 0)
         self.pages_ocr += summary.get("pages_ocr", 0)
@@ -112,6 +123,12 @@ class RunSummary:
     def exit_code(self) -> int:
         return 1 if self.failed_documents else 0
 
+    @property
+    def outcome(self) -> str:
+        """``completed`` or ``completed with failures`` (some document could not be ingested:
+        the CLI exits 1 and the Prefect flow run ends Failed)."""
+        return "completed with failures" if self.failed_documents else "completed"
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "documents": self.documents,
@@ -124,7 +141,13 @@ class RunSummary:
             "pages_ocr": self.pages_ocr,
             "cached_reads": self.cached_reads,
             "replaced": self.replaced,
+            "unchanged": self.unchanged,
+            "pruned": self.pruned,
             "duration_s": self.duration_s,
+            "run_id": self.run_id,
+            "started_at": self.started_at,
+            "finished_at": self.finished_at,
+            "record_path": self.record_path,
         }
 
     @classmethod
@@ -138,7 +161,13 @@ class RunSummary:
             pages_ocr=data.get("pages_ocr", 0),
             cached_reads=data.get("cached_reads", 0),
             replaced=list(data.get("replaced", [])),
+            unchanged=list(data.get("unchanged", [])),
+            pruned=list(data.get("pruned", [])),
             duration_s=data.get("duration_s", 0.0),
+            run_id=data.get("run_id", ""),
+            started_at=data.get("started_at", ""),
+            finished_at=data.get("finished_at", ""),
+            record_path=data.get("record_path", ""),
         )
         out.by_type_status.update({(t, s): n for t, s, n in data["by_type_status"]})
         out.rows_written.update(data["rows_written"])
@@ -155,16 +184,30 @@ def rows_in_output(out: str) -> dict[str, int]:
 
 
 def format_summary(run: RunSummary, out: str) -> str:
+    same = (
+        f"{len(run.unchanged)} document(s) unchanged since their last ingestion were skipped (--force redoes them)"
+        if run.unchanged
+        else ""
+    )
+    record = f"Run record: {run.record_path}" if run.record_path else ""
     if run.documents == 0:
-        lines = [f"papeleo: no documents found in the inputs; nothing was ingested into {out}"]
+        lines = [
+            f"papeleo: nothing to ingest into {out}; {same}"
+            if same
+            else f"papeleo: no documents found in the inputs; nothing was ingested into {out}"
+        ]
         if run.skipped:
             lines.append(f"Passed over {len(run.skipped)} README, code or data file(s) inside the folders.")
-        return "\n".join(lines)
+        if run.pruned:
+            lines.append(f"Pruned {len(run.pruned)} document(s) no longer in the inputs (their rows are gone).")
+        return "\n".join(line for line in [*lines, record] if line)
     reused = f", {run.cached_reads} read from the cache" if run.cached_reads else ""
     lines = [
         f"papeleo: {run.documents} document(s) ingested into {out} in {run.duration_s:.1f} s "
-        f"({run.pages} page(s), {run.pages_ocr} OCR'd{reused})"
+        f"({run.pages} page(s), {run.pages_ocr} OCR'd{reused}); {run.outcome}"
     ]
+    if same:
+        lines.append(same[0].upper() + same[1:] + ".")
     if run.recovered:
         lines.append("Repaired or moved from an earlier run:")
         lines += [f"  - {r}" for r in run.recovered]
@@ -186,4 +229,9 @@ def format_summary(run: RunSummary, out: str) -> str:
         kinds = collections.Counter(os.path.splitext(s)[1].lower() or "(none)" for s in run.skipped)
         described = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
         lines.append(f"Passed over {len(run.skipped)} README, code or data file(s) inside the folders: {described}")
+    if run.pruned:
+        lines.append(f"Pruned {len(run.pruned)} document(s) no longer in the inputs (their rows are gone):")
+        lines += [f"  - {s}" for s in run.pruned]
+    if record:
+        lines.append(record)
     return "\n".join(lines)

@@ -1,46 +1,51 @@
-"""The run loop: check the inputs, discover the documents, process each, collect a summary.
+"""The run loop: check the inputs, discover the documents, skip what is unchanged, process
+the rest, prune on request, and leave a summary and a run record.
 
 The same loop serves ``papeleo ingest`` in-process (no server, no Prefect import: ~1 s of
 fixed cost instead of ~10 s) and the Prefect flow in ``flows/ingest.py``, which only swaps
-how documents are submitted (``Submitter``): here a small thread pool with retries for
-transient write errors; there one Prefect task per document with Prefect's retries. Either
-way one document's failure never stops the others, and a document whose writes keep failing
-becomes a ``write_failed`` failures row.
+how documents are submitted (``Submitter``): here a pool of document processes (one per core
+by default) with retries for transient write errors; there one Prefect task per document with
+Prefect's retries. Either way one document's failure never stops the others, and a document
+whose writes keep failing becomes a ``write_failed`` failures row. One run at a time writes an
+output root (``output_lock``); what each source looked like when last ingested is in the
+manifest (``papeleo.manifest``).
 """
 
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import logging
+import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
-from .context import Settings, process_context
-from .pipeline import TransientWriteError, process_document, write_crash
+from filelock import FileLock, Timeout
+
+import schemas
+
+from . import runlog, sources, work
+from .context import Settings
+from .manifest import Entry, Manifest, fingerprint, unchanged_sha256
+from .readers import ReadSettings
 from .report import Progress, RunSummary
-from .store import ParquetStore
+from .store import ParquetStore, source_key
+from .work import Job
 
 log = logging.getLogger(__name__)
 
-# Two documents in flight keep both cores busy (OCR pages run in their own process pool)
-# without holding more than two read documents in memory.
+# The Prefect flow's documents in flight (its tasks run in threads of the flow's process).
 DOCUMENTS_IN_FLIGHT = 2
-# Waits before retrying a document whose write failed (disk full, NFS hiccup): long enough
-# for a transient condition to pass, short enough not to stall a night.
-WRITE_RETRY_DELAYS_S = (2.0, 10.0)
+# The output root's lock, and the file naming who holds it (read only for the message).
+LOCK_FILE = ".papeleo.lock"
+LOCK_HOLDER_FILE = ".papeleo.lock.holder"
 
-# Inside a folder these are tooling, not documents someone published; anything else is read,
-# so a stray .docx or .xlsx becomes a failures row saying how to convert it, not silence.
-NOT_DOCUMENTS = frozenset(
-    {".py", ".pyc", ".json", ".jsonl", ".toml", ".yaml", ".yml", ".parquet", ".log", ".sha256", ".lock", ".ini", ".cfg"}
-)
-
-ProcessOne = Callable[[str], dict[str, Any]]
-# Given the sources and the function that ingests one, yield each document's summary as it completes.
-Submitter = Callable[[list[str], ProcessOne], Iterable[dict[str, Any]]]
+# Given the jobs, yield each document's summary as it completes.
+Submitter = Callable[[list[Job]], Iterable[dict[str, Any]]]
 
 
 class UsageError(ValueError):
@@ -48,14 +53,13 @@ class UsageError(ValueError):
 
 
 def check_inputs(paths: Iterable[str | os.PathLike[str]], out: str | os.PathLike[str]) -> None:
-    """Raise ``UsageError`` for what the user can fix before a run starts: a missing input,
-    an output root that is a file or cannot be written."""
-    paths = list(paths)
-    if not paths:
-        raise UsageError("no input given: name the files or folders to ingest")
-    missing = [str(p) for p in paths if not Path(p).exists()]
-    if missing:
-        raise UsageError(f"input not found: {', '.join(missing)} (check the path, accents and spaces included)")
+    """Raise ``UsageError`` for what the user can fix before a run starts: no input, a missing
+    path, a glob matching nothing, a URL papeleo does not fetch (``sources.validate``, no
+    network), an output root that is a file or cannot be written."""
+    try:
+        sources.validate(list(paths))
+    except sources.SourceError as exc:
+        raise UsageError(str(exc)) from None
     out_path = Path(out)
     if out_path.exists() and not out_path.is_dir():
         raise UsageError(f"the output root {out} is a file; give a folder (it is created when missing)")
@@ -66,79 +70,66 @@ def check_inputs(paths: Iterable[str | os.PathLike[str]], out: str | os.PathLike
         raise UsageError(f"the output root {out} cannot be written ({existing} is not writable by this user)")
 
 
-def is_candidate(name: str) -> bool:
-    """Inside a folder, the files worth reading: not hidden, not the folder's own README, not
-    code or data files. A file named explicitly is always read."""
-    return (
-        not name.startswith(".")
-        and not name.upper().startswith("README")
-        and Path(name).suffix.lower() not in NOT_DOCUMENTS
-    )
-
-
 def discover(paths: Iterable[str | os.PathLike[str]], skipped: list[str] | None = None) -> Iterator[str]:
-    """Files to ingest, folders walked recursively in name order. Files passed over inside
-    folders are appended to ``skipped`` so the summary can name them."""
-    for raw in paths:
-        path = Path(raw)
-        if not path.is_dir():
-            yield str(raw)
-            continue
-        for dirpath, dirnames, filenames in os.walk(path):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
-            for name in sorted(filenames):
-                full = os.path.join(dirpath, name)
-                if is_candidate(name):
-                    yield full
-                elif skipped is not None and not name.startswith("."):
-                    skipped.append(full)
+    """The documents' sources (paths and URLs), in order and each once (``sources.expand``).
+    Files passed over inside folders are appended to ``skipped`` so the summary can name them."""
+    return (s.uri for s in sources.expand(list(paths), skipped))
 
 
-def gave_up(source: str, out: str, exc: BaseException) -> dict[str, Any]:
-    """The summary (and failures row, if anything can be written) of a document whose
-    writes kept failing after the retries."""
-    message = f"could not write its rows after retries ({exc}); free space or fix permissions under {out} and re-run"
-    log.error("giving up on %s: %s", source, exc)
-    try:
-        write_crash(source, out, message)
-    except OSError:
-        pass
-    return {
-        "source": source,
-        "doc_id": None,
-        "doc_type": "unknown",
-        "status": "failed",
-        "rows": {},
-        "failures": [{"stage": "write", "error_type": "write_failed", "message": message}],
-        "pages": 0,
-        "pages_ocr": 0,
-        "cached_read": False,
-    }
+def local_submitter(out: str, settings: Settings, jobs: int) -> Submitter:
+    """Documents in this process one at a time (``jobs`` 1, or a single document: no pool to
+    start), or in a pool of ``jobs`` document processes, so text-layer parsing and extraction
+    use every core too (threads would share one: pdfplumber and the extractors are Python).
+    ``jobs`` is also the number of documents in memory at once. Each document process OCRs a
+    scan's pages in its own pool of single-threaded tesseract processes, so one long scan still
+    uses every core while it is the last document in flight."""
 
-
-def process_with_retries(
-    source: str, out: str, settings: Settings, delays: tuple[float, ...] = WRITE_RETRY_DELAYS_S
-) -> dict[str, Any]:
-    ctx = process_context(settings)
-    for attempt in range(len(delays) + 1):
-        try:
-            return process_document(source, out, ctx=ctx).to_dict()
-        except TransientWriteError as exc:
-            if attempt == len(delays):
-                return gave_up(source, out, exc)
-            log.warning("writing %s failed (%s); retrying in %.0f s", source, exc, delays[attempt])
-            time.sleep(delays[attempt])
-    raise AssertionError("unreachable")
-
-
-def thread_submitter(workers: int = DOCUMENTS_IN_FLIGHT) -> Submitter:
-    def submit(sources: list[str], one: ProcessOne) -> Iterator[dict[str, Any]]:
-        with cf.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="papeleo-doc") as pool:
-            futures = [pool.submit(one, s) for s in sources]
+    def submit(batch: list[Job]) -> Iterator[dict[str, Any]]:
+        if jobs == 1 or len(batch) <= 1:
+            for job in batch:
+                yield work.ingest_job(job, out, settings)
+            return
+        ctx = multiprocessing.get_context("forkserver")  # never fork a process running threads
+        with cf.ProcessPoolExecutor(max_workers=min(jobs, len(batch)), mp_context=ctx) as pool:
+            futures = {
+                pool.submit(work.ingest_job_from_dicts, job.to_dict(), out, settings.to_dict()): job for job in batch
+            }
             for future in cf.as_completed(futures):
-                yield future.result()
+                try:
+                    yield future.result()
+                except BrokenProcessPool as exc:  # a document process died (killed, out of memory)
+                    yield work.gave_up(futures[future].source, out, exc)
 
     return submit
+
+
+def plan_jobs(
+    found: list[sources.Source], out: str, settings: Settings, force: bool
+) -> tuple[list[Job], dict[str, Entry]]:
+    """A job per source, with the sha256 that lets it be skipped when its last ingestion is
+    still current (never with ``force``)."""
+    entries = {} if force else Manifest(out).load()
+    store = ParquetStore(out)
+    read = settings.read_settings()
+    jobs = []
+    for source in found:
+        entry = entries.get(source.uri)
+        stored = entry is not None and store.path_for("documents", source_key(source.uri)).exists()
+        jobs.append(Job(source.uri, unchanged_sha256(entry, read, stored), source.remote))
+    return jobs, entries
+
+
+def prune_missing(out: str, keep_sources: list[str]) -> list[str]:
+    """Remove the rows of every document whose source is not among ``keep_sources``; returns
+    the sources removed. Ingestion never deletes otherwise."""
+    store = ParquetStore(out)
+    keep = {source_key(s) for s in keep_sources}
+    gone = sorted({k for name in schemas.DATASETS for k in store.keys(name)} - keep)
+    removed = []
+    for key in gone:
+        removed.append(store.source_of(key) or key)
+        store.replace_document(key, {name: None for name in schemas.DATASETS})
+    return removed
 
 
 def run_ingest(
@@ -148,28 +139,91 @@ def run_ingest(
     *,
     progress: bool | None = None,
     submitter: Submitter | None = None,
-    process_one: ProcessOne | None = None,
+    jobs: int | None = None,
+    force: bool = False,
+    prune: bool = False,
+    run_id: str | None = None,
 ) -> RunSummary:
-    """Ingest ``paths`` into ``out``. Call ``check_inputs`` first for a one-line usage error;
-    here a missing input still becomes a failures row, so a scheduled run never stops."""
+    """Ingest ``paths`` into ``out``: skip what is unchanged since its last ingestion (unless
+    ``force``), ingest the rest through ``submitter`` (default: ``jobs`` document processes),
+    remove the rows of sources no longer given when ``prune``, and leave a run record in
+    ``out/_runs``. Call ``check_inputs`` first for a one-line usage error; here a missing input
+    still becomes a failures row, so a scheduled run never stops. Raises ``OutputLocked`` when
+    another run holds the output root."""
     settings = settings or Settings()
     started = time.monotonic()
-    run = RunSummary()
-    run.recovered = ParquetStore(out).prepare()
-    sources = list(discover(paths, run.skipped))
-    bar = Progress(len(sources), enabled=progress)
-    one = process_one or (lambda s: process_with_retries(s, out, settings))
-
-    def tracked(source: str) -> dict[str, Any]:
-        bar.start(source)
-        return one(source)
-
-    try:
-        for summary in (submitter or thread_submitter())(sources, tracked):
-            run.add(summary)
-            bar.update(summary)
-    finally:
-        bar.close()
-    run.duration_s = round(time.monotonic() - started, 3)
-    log.info("%d documents, %d failed, in %.1f s", run.documents, run.failed_documents, run.duration_s)
+    run = RunSummary(run_id=run_id or runlog.new_run_id(), started_at=runlog.now_iso())
+    with output_lock(out):
+        run.recovered = ParquetStore(out).prepare()
+        if sources.remove_partial_downloads(out):
+            run.recovered.append("removed the partial downloads a killed run left in _raw")
+        found = sources.expand(list(paths), run.skipped)
+        if prune and not found:
+            raise UsageError("--prune with no document in the inputs would remove every document; refused")
+        batch, entries = plan_jobs(found, out, settings, force)
+        manifest = Manifest(out)
+        read = settings.read_settings()
+        bar = Progress(len(batch), enabled=progress)
+        submit = submitter or local_submitter(out, settings, jobs or os.cpu_count() or 1)
+        try:
+            for summary in submit(batch):
+                if summary["status"] == "unchanged":
+                    summary["doc_type"] = entries[summary["source"]].doc_type
+                else:
+                    manifest.append([summary_to_entry(summary, read, run.run_id)])
+                run.add(summary)
+                bar.update(summary)
+            if prune:
+                run.pruned = prune_missing(out, [s.uri for s in found])
+                manifest.append(runlog.tombstones(run.pruned, run.run_id))
+        finally:
+            bar.close()
+            manifest.compact()
+            run.duration_s = round(time.monotonic() - started, 3)
+            run.finished_at = runlog.now_iso()
+            runlog.write_record(out, run, paths, settings, force=force, prune=prune)
+    log.info(
+        "%d documents, %d failed, %d unchanged, in %.1f s",
+        run.documents,
+        run.failed_documents,
+        len(run.unchanged),
+        run.duration_s,
+    )
     return run
+
+
+def summary_to_entry(summary: dict[str, Any], read: ReadSettings, run_id: str) -> Entry:
+    return Entry(
+        source=summary["source"],
+        sha256=summary["doc_id"],
+        doc_type=summary["doc_type"],
+        fingerprint=fingerprint(summary["doc_type"], read),
+        status=summary["status"],
+        run_id=run_id,
+        at=runlog.now_iso(),
+    )
+
+
+class OutputLocked(UsageError):
+    """Another run is writing the output root."""
+
+
+@contextlib.contextmanager
+def output_lock(out: str) -> Iterator[None]:
+    """Two runs never write one output root at once: the second is refused at once, with the
+    holder's pid. An OS file lock (``filelock``), so a run killed with SIGKILL frees it."""
+    Path(out).mkdir(parents=True, exist_ok=True)
+    lock = FileLock(os.path.join(out, LOCK_FILE))
+    holder = Path(out) / LOCK_HOLDER_FILE
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        who = holder.read_text("utf-8").strip() if holder.exists() else "another process"
+        raise OutputLocked(
+            f"another papeleo run ({who}) is writing {out}; wait for it to finish or give another --out"
+        ) from None
+    try:
+        holder.write_text(f"pid {os.getpid()} since {runlog.now_iso()}", "utf-8")
+        yield
+    finally:
+        lock.release()

@@ -130,6 +130,18 @@ class ParquetStore:
         except (OSError, pa.ArrowInvalid, IndexError):
             return None
 
+    def source_of(self, key: str) -> str | None:
+        """The source of document ``key``, from its documents row (or its failures rows, for a
+        file that could not be read)."""
+        for dataset in ("documents", "failures"):
+            path = self.path_for(dataset, key)
+            try:
+                if path.exists():
+                    return pq.read_table(path, columns=["source"]).column("source")[0].as_py()
+            except (OSError, pa.ArrowInvalid, IndexError, KeyError):
+                continue
+        return None
+
     def _write_schema_file(self, name: str, schema: pa.Schema) -> None:
         path = self.dataset_dir(name) / SCHEMA_FILE
         try:

@@ -86,14 +86,19 @@ def read_document(
     path: str | os.PathLike[str],
     settings: ReadSettings = ReadSettings(),
     cache_root: str | os.PathLike[str] | None = None,
+    *,
+    source: str | None = None,
+    file_name: str | None = None,
 ) -> ReadResult:
     """Read any accepted file. With ``cache_root`` (an output root) a file whose bytes were
     read before with the same reader version and settings is taken from the read cache
     instead of being parsed and OCR'd again (``ReadResult.cached`` says so). Either way the
-    word boxes of a scan tilted under a degree come back turned level (:mod:`.straighten`)."""
-    source = str(path)
+    word boxes of a scan tilted under a degree come back turned level (:mod:`.straighten`).
+    ``source`` and ``file_name`` name the document when the file read is a fetched copy
+    (``OUT/_raw/<sha256>.pdf`` of a URL); by default they are the path's."""
     fs_path = os.fspath(path)
-    file_name = os.path.basename(fs_path)
+    source = source or str(path)
+    file_name = file_name or os.path.basename(fs_path)
     started = time.monotonic()
     deadline = started + settings.timeout_s
     try:

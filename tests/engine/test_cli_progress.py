@@ -50,5 +50,5 @@ def test_a_progress_bar_appears_on_a_terminal(tmp_path, rows, columns):
     assert rc == 0, screen
     assert "3/3" in screen and "doc" in screen, screen  # tqdm's bar: documents done of total
     assert "OCR 0 p" in screen, screen  # pages OCR'd so far
-    assert any(name in screen for name in ("uno.txt", "dos.txt", "tres.txt")), screen  # the current file
+    assert any(name in screen for name in ("uno.txt", "dos.txt", "tres.txt")), screen  # the file just done
     assert " INFO " not in screen  # no log lines tearing the bar

@@ -4,7 +4,7 @@ written, and a document that keeps failing ends as a failures row while the othe
 import pandas as pd
 import pytest
 
-from papeleo import pipeline, run
+from papeleo import pipeline, run, work
 
 
 def _flaky_inbox(tmp_path, monkeypatch):
@@ -15,15 +15,15 @@ def _flaky_inbox(tmp_path, monkeypatch):
     real = pipeline.process_document
     attempts: dict[str, int] = {}
 
-    def flaky(source, out_root, settings=None, ctx=None):
+    def flaky(source, out_root, settings=None, ctx=None, **where):
         name = str(source).rsplit("/", 1)[-1]
         attempts[name] = attempts.get(name, 0) + 1
         if name == "b_broken.txt" or (name == "a_flaky.txt" and attempts[name] == 1):
             raise pipeline.TransientWriteError(f"disk full while writing {name}")
-        return real(source, out_root, settings, ctx)
+        return real(source, out_root, settings, ctx, **where)
 
     monkeypatch.setattr(pipeline, "process_document", flaky)
-    monkeypatch.setattr(run, "process_document", flaky)
+    monkeypatch.setattr(work.pipeline, "process_document", flaky)
     return inbox, out, attempts
 
 
@@ -40,9 +40,9 @@ def _check(result, out, attempts):
 
 def test_in_process_run_retries_and_records_a_lost_cause(tmp_path, monkeypatch):
     inbox, out, attempts = _flaky_inbox(tmp_path, monkeypatch)
-    monkeypatch.setattr(run, "WRITE_RETRY_DELAYS_S", (0.0, 0.0))
-    monkeypatch.setattr(run.process_with_retries, "__defaults__", ((0.0, 0.0),))
-    result = run.run_ingest([str(inbox)], str(out), progress=False).to_dict()
+    monkeypatch.setattr(work, "WRITE_RETRY_DELAYS_S", (0.0, 0.0))
+    # jobs=1: documents in this process, where the flaky writer is patched in
+    result = run.run_ingest([str(inbox)], str(out), progress=False, jobs=1).to_dict()
     _check(result, out, attempts)
 
 
@@ -51,4 +51,7 @@ def test_prefect_flow_retries_and_records_a_lost_cause(tmp_path, monkeypatch):
     from flows.ingest import ingest
 
     inbox, out, attempts = _flaky_inbox(tmp_path, monkeypatch)
-    _check(ingest(paths=[str(inbox)], out=str(out)), out, attempts)
+    state = ingest(paths=[str(inbox)], out=str(out), return_state=True)
+    # a document could not be ingested: the run ends Failed (monitoring sees it), its data kept
+    assert state.is_failed() and state.message.startswith("1 of 3 document(s) failed")
+    _check(state.result(raise_on_failure=False), out, attempts)

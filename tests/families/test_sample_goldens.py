@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 
 from papeleo import pipeline, registry
-from papeleo.run import is_candidate
+from papeleo.sources import is_candidate
 from papeleo.store import ParquetStore, source_key
 from scoring import Floors, assert_score, score_values
 from scoring_specs import SPECS
