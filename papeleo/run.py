@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
+import itertools
 import logging
 import multiprocessing
 import os
@@ -119,6 +120,23 @@ def plan_jobs(
     return jobs, entries
 
 
+def split_unchanged(batch: list[Job]) -> tuple[list[Job], list[Job]]:
+    """The local sources whose bytes are those of their last, still current, ingestion, told
+    apart here by hashing them (a read of the bytes, nothing else), so a night where little
+    changed starts no document process and no Prefect task for them; and the rest. Remote
+    sources are fetched to be hashed, by whoever ingests them."""
+    same, rest = [], []
+    for job in batch:
+        unchanged = False
+        if job.skip_if_sha256 is not None and not job.remote:
+            try:
+                unchanged = work.file_to_sha256(job.source) == job.skip_if_sha256
+            except OSError:
+                pass  # vanished or unreadable: ingesting it says so in a failures row
+        (same if unchanged else rest).append(job)
+    return same, rest
+
+
 def prune_missing(out: str, keep_sources: list[str]) -> list[str]:
     """Remove the rows of every document whose source is not among ``keep_sources``; returns
     the sources removed. Ingestion never deletes otherwise."""
@@ -165,8 +183,9 @@ def run_ingest(
         read = settings.read_settings()
         bar = Progress(len(batch), enabled=progress)
         submit = submitter or local_submitter(out, settings, jobs or os.cpu_count() or 1)
+        same, batch = split_unchanged(batch)
         try:
-            for summary in submit(batch):
+            for summary in itertools.chain((work.unchanged_summary(j) for j in same), submit(batch)):
                 if summary["status"] == "unchanged":
                     summary["doc_type"] = entries[summary["source"]].doc_type
                 else:
