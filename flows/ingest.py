@@ -25,6 +25,7 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.artifacts import create_markdown_artifact  # noqa: E402
+from prefect.context import FlowRunContext  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 from prefect.states import Completed, Failed  # noqa: E402
@@ -46,14 +47,18 @@ def _is_transient(task, task_run, state) -> bool:
     retry_condition_fn=_is_transient,
     task_run_name="ingest {job[source]}",
 )
-def ingest_document(job: dict, out: str, settings: dict) -> dict:
+def ingest_document(job: dict, out: str, settings: dict, isolated: bool = False) -> dict:
+    """One document; ``isolated`` runs it in the flow process's pool of document processes
+    (one per core), so documents in the flow's threads still use every core."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # a Dask or remote worker may not have it
+    if isolated:
+        return work.ingest_job_isolated(work.Job(**job), out, Settings(**settings))
     return work.ingest_job(work.Job(**job), out, Settings(**settings), retry_writes=False)
 
 
-def prefect_submitter(out: str, settings: Settings) -> run.Submitter:
+def prefect_submitter(out: str, settings: Settings, isolated: bool = False) -> run.Submitter:
     def submit(jobs: list[work.Job]) -> Iterator[dict[str, Any]]:
-        futures = {ingest_document.submit(j.to_dict(), out, settings.to_dict()): j for j in jobs}
+        futures = {ingest_document.submit(j.to_dict(), out, settings.to_dict(), isolated): j for j in jobs}
         for future in as_completed(list(futures)):
             try:
                 yield future.result()
@@ -63,13 +68,19 @@ def prefect_submitter(out: str, settings: Settings) -> run.Submitter:
     return submit
 
 
+def on_threads() -> bool:
+    """Whether this flow run's tasks run in threads of this process (the default runner)."""
+    ctx = FlowRunContext.get()
+    return ctx is None or isinstance(ctx.task_runner, ThreadPoolTaskRunner)
+
+
 def summary_to_markdown(summary: RunSummary, out: str) -> str:
     return f"# papeleo run {summary.run_id}\n\n```\n{format_summary(summary, out)}\n```\n"
 
 
 @flow(
     name="papeleo-ingest",
-    task_runner=ThreadPoolTaskRunner(max_workers=run.DOCUMENTS_IN_FLIGHT),
+    task_runner=ThreadPoolTaskRunner(max_workers=os.cpu_count() or 1),
     log_prints=False,
 )
 def ingest(
@@ -83,10 +94,14 @@ def ingest(
     prune: bool = False,
     fetch_max_mb: float = 100.0,
     fetch_timeout_s: float = 120.0,
+    processes: bool = True,
 ):
     """Ingest files, folders, globs, URLs and URL lists into the Parquet datasets under
     ``out``, skipping documents unchanged since their last ingestion unless ``force``;
-    ``prune`` removes the rows of sources no longer given."""
+    ``prune`` removes the rows of sources no longer given. With ``processes`` (and the
+    default thread task runner) each document runs in a pool of document processes, one per
+    core, which is also how many documents are in memory at once; on Dask the workers are the
+    processes."""
     logger = get_run_logger()
     run.check_inputs(paths, out)  # a missing inbox fails the run at once, in one line
     settings = Settings(
@@ -101,7 +116,7 @@ def ingest(
         out,
         settings,
         progress=progress,
-        submitter=prefect_submitter(out, settings),
+        submitter=prefect_submitter(out, settings, isolated=processes and on_threads()),
         force=force,
         prune=prune,
         run_id=runlog.new_run_id(flow_run.get_id()),

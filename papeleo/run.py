@@ -39,8 +39,6 @@ from .work import Job
 
 log = logging.getLogger(__name__)
 
-# The Prefect flow's documents in flight (its tasks run in threads of the flow's process).
-DOCUMENTS_IN_FLIGHT = 2
 # The output root's lock, and the file naming who holds it (read only for the message).
 LOCK_FILE = ".papeleo.lock"
 LOCK_HOLDER_FILE = ".papeleo.lock.holder"

@@ -11,9 +11,12 @@ row when they keep failing.
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import hashlib
 import logging
+import multiprocessing
 import os
+import threading
 import time
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -154,7 +157,27 @@ def ingest_job(job: Job, out: str, settings: Settings, retry_writes: bool = True
     return process_with_retries(job.source, out, settings, path=path, file_name=name)
 
 
-def ingest_job_from_dicts(job: dict[str, Any], out: str, settings: dict[str, Any]) -> dict[str, Any]:
+_pool: cf.ProcessPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def ingest_job_isolated(job: Job, out: str, settings: Settings) -> dict[str, Any]:
+    """``ingest_job`` in this process's pool of document processes (one per core), for a
+    caller that runs documents in threads (the Prefect flow's task runner): text-layer parsing
+    and extraction are Python, so threads alone would use one core. Write errors come back
+    raised, for the caller's retries."""
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            ctx = multiprocessing.get_context("forkserver")  # never fork a process running threads
+            _pool = cf.ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=ctx)
+        pool = _pool
+    return pool.submit(ingest_job_from_dicts, job.to_dict(), out, settings.to_dict(), False).result()
+
+
+def ingest_job_from_dicts(
+    job: dict[str, Any], out: str, settings: dict[str, Any], retry_writes: bool = True
+) -> dict[str, Any]:
     """``ingest_job`` for a worker in another process (plain values only cross)."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    return ingest_job(Job(**job), out, Settings(**settings))
+    return ingest_job(Job(**job), out, Settings(**settings), retry_writes=retry_writes)

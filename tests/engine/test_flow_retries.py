@@ -51,7 +51,8 @@ def test_prefect_flow_retries_and_records_a_lost_cause(tmp_path, monkeypatch):
     from flows.ingest import ingest
 
     inbox, out, attempts = _flaky_inbox(tmp_path, monkeypatch)
-    state = ingest(paths=[str(inbox)], out=str(out), return_state=True)
+    # processes=False: documents in this process's threads, where the flaky writer is patched in
+    state = ingest(paths=[str(inbox)], out=str(out), processes=False, return_state=True)
     # a document could not be ingested: the run ends Failed (monitoring sees it), its data kept
     assert state.is_failed() and state.message.startswith("1 of 3 document(s) failed")
     _check(state.result(raise_on_failure=False), out, attempts)
