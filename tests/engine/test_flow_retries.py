@@ -56,3 +56,7 @@ def test_prefect_flow_retries_and_records_a_lost_cause(tmp_path, monkeypatch):
     # a document could not be ingested: the run ends Failed (monitoring sees it), its data kept
     assert state.is_failed() and state.message.startswith("1 of 3 document(s) failed")
     _check(state.result(raise_on_failure=False), out, attempts)
+    from prefect.artifacts import Artifact
+
+    artifact = Artifact.get("papeleo-run")  # the run's summary, for the UI
+    assert "b_broken.txt [write/write_failed]" in artifact.data and "completed with failures" in artifact.data
