@@ -22,7 +22,51 @@ class ErrorKind(StrEnum):
         obj.advice = advice  # type: ignore[attr-defined]
         return obj
 
-    # --- fetch / read: the file itself
+    # --- fetch: a URL (papeleo.sources; the message names the URL)
+    NOT_FOUND = (
+        "not_found",
+        "fetch",
+        "The address is gone (404/410): find the document's current address on the portal.",
+    )
+    HTTP_ERROR = (
+        "http_error",
+        "fetch",
+        "The server refused (4xx) or kept failing (5xx after retries): open the URL in a browser; a login "
+        "page means downloading it by hand into the inbox.",
+    )
+    FETCH_TIMEOUT = (
+        "timeout",
+        "fetch",
+        "The download took longer than its limit, retries included: raise `--download-timeout` or try later.",
+    )
+    TOO_LARGE = ("too_large", "fetch", "Larger than `--max-download-mb`: raise it if the document is really that big.")
+    NOT_A_DOCUMENT = (
+        "not_a_document",
+        "fetch",
+        "The address served a web page or another kind of file, not a PDF, image or text: find the file's own link.",
+    )
+    TOO_MANY_REDIRECTS = (
+        "too_many_redirects",
+        "fetch",
+        "The address redirects in a loop or too many times: open it in a browser and use the final address.",
+    )
+    NETWORK = (
+        "network",
+        "fetch",
+        "The server could not be reached (refused, reset, DNS, TLS certificate) after retries: check the address "
+        "and the network, then re-run.",
+    )
+    UNSUPPORTED_SCHEME = (
+        "unsupported_scheme",
+        "fetch",
+        "papeleo fetches http, https, file and (with `pip install 'papeleo[s3]'`) s3 URLs only: download it another way.",
+    )
+    UNREADABLE = (
+        "unreadable",
+        "fetch",
+        "A file:// source that is a folder or cannot be read by this user: fix its permissions or the address.",
+    )
+    # --- read: the file itself
     UNREADABLE_FILE = ("unreadable_file", "read", "Check the path, the permissions and the disk; copy the file again.")
     EMPTY_FILE = ("empty_file", "read", "The file has no bytes: download it again from its source.")
     UNSUPPORTED_FORMAT = (
@@ -123,6 +167,12 @@ class ErrorKind(StrEnum):
         "schema_violation",
         "validate",
         "A papeleo bug: report it with the file; the row is in `record`.",
+    )
+    PROCESS_DIED = (
+        "process_died",
+        "read",
+        "The process ingesting the document died (killed, or out of memory): re-run with fewer `--jobs`, or "
+        "ingest the file alone to see whether it is the cause.",
     )
     INTERNAL_ERROR = (
         "internal_error",

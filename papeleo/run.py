@@ -96,8 +96,8 @@ def local_submitter(out: str, settings: Settings, jobs: int) -> Submitter:
             for future in cf.as_completed(futures):
                 try:
                     yield future.result()
-                except BrokenProcessPool as exc:  # a document process died (killed, out of memory)
-                    yield work.gave_up(futures[future].source, out, exc)
+                except BrokenProcessPool:  # a document process died (killed, out of memory)
+                    yield work.process_died(futures[future].source, out, jobs)
 
     return submit
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from . import pipeline, sources
 from .context import Settings, process_context
+from .model import Failure
 from .pipeline import TransientWriteError, write_crash, write_failure
 from .sources import FetchError, Source, fetch
 
@@ -81,6 +82,25 @@ def gave_up(source: str, out: str, exc: BaseException) -> dict[str, Any]:
     return {
         **gave_up_summary(source),
         "failures": [{"stage": "write", "error_type": "write_failed", "message": message}],
+    }
+
+
+def process_died(source: str, out: str, jobs: int) -> dict[str, Any]:
+    """The summary (and failures row) of a document whose process died under it, or in the
+    same pool as it (a dead process breaks the whole pool: the documents in flight with it are
+    named too, and ingested again by the next run since their last attempt failed)."""
+    message = (
+        f"the process ingesting it died (killed, or out of memory with {jobs} documents in flight); "
+        "re-run with fewer --jobs, or ingest this file alone to see whether it is the cause"
+    )
+    log.error("%s: %s", source, message)
+    try:
+        write_failure(source, out, Failure("read", "process_died", message))
+    except OSError:
+        pass
+    return {
+        **gave_up_summary(source),
+        "failures": [{"stage": "read", "error_type": "process_died", "message": message}],
     }
 
 

@@ -10,7 +10,8 @@ SOURCES = ("papeleo", "extractors", "flows")
 
 def _error_types_in_source() -> set[str]:
     """String literals passed as a failure's error_type: ``Failure(stage, "kind", ...)``,
-    ``Failure(error_type="kind")``, ``_fail("kind", ...)``, ``OcrOutcome(error_type="kind")``."""
+    ``Failure(error_type="kind")``, ``_fail("kind", ...)``, ``FetchError("kind", ...)``,
+    ``OcrOutcome(error_type="kind")``."""
     found: set[str] = set()
     for package in SOURCES:
         for path in (ROOT / package).rglob("*.py"):
@@ -28,7 +29,7 @@ def _error_types_in_source() -> set[str]:
                 args = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
                 if name == "Failure" and len(args) >= 2:
                     found.add(args[1])
-                elif name in ("_fail", "fail") and args:
+                elif name in ("_fail", "fail", "FetchError") and args:
                     found.add(args[0])
     return found
 
