@@ -13,6 +13,7 @@ manifest (``papeleo.manifest``).
 
 from __future__ import annotations
 
+import collections
 import concurrent.futures as cf
 import contextlib
 import itertools
@@ -39,6 +40,10 @@ from .work import Job
 
 log = logging.getLogger(__name__)
 
+# A document in flight when its pool of document processes died this many times is failed
+# (process_died): once may be a neighbour's fault (all in flight die together), twice points at
+# it; a higher count spends more time re-running a document that kills its process.
+POOL_DEATHS_PER_DOCUMENT = 2
 # The output root's lock, and the file naming who holds it (read only for the message).
 LOCK_FILE = ".papeleo.lock"
 LOCK_HOLDER_FILE = ".papeleo.lock.holder"
@@ -88,18 +93,43 @@ def local_submitter(out: str, settings: Settings, jobs: int) -> Submitter:
             for job in batch:
                 yield work.ingest_job(job, out, settings)
             return
-        ctx = multiprocessing.get_context("forkserver")  # never fork a process running threads
-        with cf.ProcessPoolExecutor(max_workers=min(jobs, len(batch)), mp_context=ctx) as pool:
-            futures = {
-                pool.submit(work.ingest_job_from_dicts, job.to_dict(), out, settings.to_dict()): job for job in batch
-            }
-            for future in cf.as_completed(futures):
-                try:
-                    yield future.result()
-                except BrokenProcessPool:  # a document process died (killed, out of memory)
-                    yield work.process_died(futures[future].source, out, jobs)
+        yield from pooled(batch, out, settings, min(jobs, len(batch)))
 
     return submit
+
+
+def pooled(batch: list[Job], out: str, settings: Settings, workers: int) -> Iterator[dict[str, Any]]:
+    """``batch`` through a pool of ``workers`` document processes, never more documents handed
+    to it than it has processes: when one dies (killed, out of memory) the pool breaks and
+    every document it holds fails with it, so it holds only the ones in flight. Those are
+    given to a new pool; a document in flight at ``POOL_DEATHS_PER_DOCUMENT`` deaths is a
+    ``process_died`` failure (tried again next run) and the rest of the run goes on."""
+    ctx = multiprocessing.get_context("forkserver")  # never fork a process running threads
+    queue = collections.deque(batch)
+    deaths: collections.Counter[str] = collections.Counter()
+    while queue:
+        with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            running: dict[cf.Future[dict[str, Any]], Job] = {}
+            broken: list[Job] = []
+            while queue or running:
+                while queue and len(running) < workers and not broken:
+                    job = queue.popleft()
+                    running[pool.submit(work.ingest_job_from_dicts, job.to_dict(), out, settings.to_dict())] = job
+                if not running:
+                    break
+                done, _ = cf.wait(running, return_when=cf.FIRST_COMPLETED)
+                for future in done:
+                    job = running.pop(future)
+                    try:
+                        yield future.result()
+                    except BrokenProcessPool:
+                        broken.append(job)
+        for job in broken:
+            deaths[job.source] += 1
+            if deaths[job.source] >= POOL_DEATHS_PER_DOCUMENT:
+                yield work.process_died(job.source, out, workers)
+            else:
+                queue.appendleft(job)
 
 
 def plan_jobs(

@@ -84,3 +84,36 @@ def test_a_killed_run_then_a_new_one_give_the_rows_of_an_uninterrupted_run(tmp_p
     for dataset in ("documents", "indicators", "commitments", "scores", "findings", "mentions", "failures"):
         pd.testing.assert_frame_equal(_rows(killed, dataset), _rows(whole, dataset), obj=dataset)
     assert not (killed / ".staging").exists() or not any((killed / ".staging").iterdir())
+
+
+def _children(pid: int) -> list[int]:
+    """Linux: the pids of ``pid``'s children (every thread's list)."""
+    found: list[int] = []
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{tid}/children") as fh:
+            found += [int(c) for c in fh.read().split()]
+    return found
+
+
+def test_a_document_process_killed_mid_run_loses_no_document(tmp_path):
+    """One of the run's document processes is killed (as the out-of-memory killer would): its
+    pool breaks, the documents in flight go to a new pool, and every document is ingested."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in INPUTS:
+        shutil.copy(SAMPLES / name, inbox / name)
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        _ingest_cmd(inbox, out), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
+    deadline = time.monotonic() + FIRST_DOCUMENT_TIMEOUT_S
+    workers: list[int] = []
+    while not workers:  # the forkserver's children are the document processes
+        assert proc.poll() is None and time.monotonic() < deadline, "no document process appeared"
+        workers = [w for fs in _children(proc.pid) for w in _children(fs)]
+        time.sleep(0.05)
+    os.kill(workers[0], signal.SIGKILL)
+    stdout, _ = proc.communicate(timeout=FIRST_DOCUMENT_TIMEOUT_S * 2)
+    assert proc.returncode == 0, stdout
+    assert f"{len(INPUTS)} document(s) ingested" in stdout and "process_died" not in stdout
+    assert len(ParquetStore(out).document_files("documents")) == len(INPUTS)
