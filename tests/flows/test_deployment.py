@@ -1,4 +1,4 @@
-"""The nightly deployment (prefect.yaml, flows/deployment.py, ``make serve``).
+"""The nightly deployment (prefect.yaml, flows/deployment.py, flows/local_server.py, ``make serve``).
 
 The end-to-end test runs ``python -m flows.deployment serve`` — what ``make serve`` runs —
 with a temporary Prefect home, a free loopback port and the parameters pointed at a copy of
@@ -28,7 +28,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from flows import deployment
+from flows import deployment, local_server
 from helpers import ROOT
 
 SAMPLE = ROOT / "samples" / "mir_avance_ocr.txt"
@@ -40,8 +40,8 @@ FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
 SERVE_READY_TIMEOUT_S = 240.0
 # the run: the worker's poll (10 s), a new flow-run process (~10 s), one two-page text document
 RUN_TIMEOUT_S = 240.0
-# Ctrl-C to the end of serve: the worker and the server each get deployment.STOP_TIMEOUT_S
-STOP_TIMEOUT_S = 3 * deployment.STOP_TIMEOUT_S
+# Ctrl-C to the end of serve: the worker and the server each get local_server.STOP_TIMEOUT_S
+STOP_TIMEOUT_S = 3 * local_server.STOP_TIMEOUT_S
 # one request to the local server
 REQUEST_TIMEOUT_S = 10.0
 POLL_S = 1.0
@@ -95,15 +95,17 @@ def test_sources_are_checked_before_deploying(tmp_path):
     for paths in (
         [str(tmp_path / "inbox")],
         ["https://example.org/informe.pdf", "s3://bucket/inbox/"],
-        [str(tmp_path / "inbox" / "*.pdf")],  # matching nothing tonight is a quiet night
+        [str(tmp_path / "inbox" / "*.pdf")],  # matching nothing yet: the inbox may fill before the night
         [f"file://{tmp_path / 'inbox'}"],
         ["samples"],  # relative: under the project root, where the worker runs the flow
     ):
         deployment.check_parameters({"paths": paths, **ok})
     refused = {
         "input not found": {"paths": [str(tmp_path / "missing")], **ok},
-        "input not found: " + str(tmp_path / "no" / "*.pdf"): {"paths": [str(tmp_path / "no" / "*.pdf")], **ok},
+        "input not found: " + str(tmp_path / "no") + " (": {"paths": [str(tmp_path / "no" / "*.pdf")], **ok},
         "file:///nowhere": {"paths": ["file:///nowhere"], **ok},
+        "input not found: " + str(ROOT / "~"): {"paths": ["~"], **ok},  # the flow run does not expand ~
+        "'ftp:' URLs are not fetched": {"paths": ["ftp://example.org/informe.pdf"], **ok},  # the run's own check
         "non-empty list": {"paths": [], **ok},
         "is a file": {"paths": [str(tmp_path / "inbox")], "out": str(tmp_path / "a_file")},
         "max_pages": {"paths": [str(tmp_path / "inbox")], **ok, "max_pages": 0},
@@ -132,7 +134,8 @@ def test_a_missing_inbox_is_refused_in_one_line_before_anything_starts(tmp_path,
     )
     assert result.returncode == 2, result.stdout + result.stderr
     assert result.stderr.strip().splitlines() == [
-        f"papeleo {command}: input not found: {missing} (the deployment's paths; relative paths are under {ROOT})"
+        f"papeleo {command}: the deployment's parameters: input not found: {missing}"
+        " (check the path, accents and spaces included)"
     ]
     assert not home.exists()  # no server was started, nothing was written
 
@@ -218,7 +221,7 @@ def test_make_serve_runs_the_deployment_on_a_worker_and_stops_on_ctrl_c(served):
 
     env = {**serve_env(served["home"]), "PREFECT_API_URL": base}
     triggered = subprocess.run(
-        [deployment.PREFECT, "deployment", "run", "papeleo-ingest/papeleo-nightly"],
+        [local_server.PREFECT, "deployment", "run", "papeleo-ingest/papeleo-nightly"],
         cwd=ROOT,
         env=env,
         capture_output=True,
