@@ -94,7 +94,7 @@ def test_sources_are_checked_before_deploying(tmp_path):
     ok = {"out": str(tmp_path / "out")}
     for paths in (
         [str(tmp_path / "inbox")],
-        ["https://example.org/informe.pdf", "s3://bucket/inbox/"],
+        ["https://example.org/informe.pdf"],
         [str(tmp_path / "inbox" / "*.pdf")],  # matching nothing yet: the inbox may fill before the night
         [f"file://{tmp_path / 'inbox'}"],
         ["samples"],  # relative: under the project root, where the worker runs the flow
