@@ -17,6 +17,7 @@ import concurrent.futures as cf
 import functools
 import logging
 import multiprocessing
+import multiprocessing.util
 import os
 import signal
 import threading
@@ -167,6 +168,10 @@ def run_tesseract_on(
 
 _pools: dict[int, cf.ProcessPoolExecutor] = {}
 _pools_lock = threading.Lock()
+_exit_hook: multiprocessing.util.Finalize | None = None
+# Above multiprocessing's own queue finalizers (10), which stop the thread that feeds a pool's
+# tasks to its workers: run after them, the pool's stop messages were never sent.
+EXIT_PRIORITY = 100
 
 
 def get_pool(workers: int | None) -> cf.ProcessPoolExecutor:
@@ -180,8 +185,21 @@ def get_pool(workers: int | None) -> cf.ProcessPoolExecutor:
             ctx = multiprocessing.get_context("forkserver")
             pool = cf.ProcessPoolExecutor(max_workers=n, mp_context=ctx)
             _pools[n] = pool
+            _shut_down_at_process_exit()
             log.debug("started OCR process pool with %d workers", n)
         return pool
+
+
+def _shut_down_at_process_exit() -> None:
+    """In a process that multiprocessing started (a document process of a run's pool), shut the
+    OCR pools down when it exits. Such a process joins every child it still has *before* the
+    interpreter's exit handlers run (concurrent.futures' among them, which would stop the
+    pool), so its idle OCR workers, never told to stop, kept it alive and the run waiting
+    forever after its last document (`papeleo ingest` of two sample scans hung at the end)."""
+    global _exit_hook
+    if _exit_hook is None and multiprocessing.parent_process() is not None:
+        # exitpriority >= 0: before multiprocessing joins the children
+        _exit_hook = multiprocessing.util.Finalize(None, shutdown_ocr_pools, exitpriority=EXIT_PRIORITY)
 
 
 def discard_pool(pool: cf.ProcessPoolExecutor, terminate: bool) -> None:
