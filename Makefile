@@ -7,7 +7,8 @@ SHELL := /bin/bash
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
-APT_PACKAGES := tesseract-ocr tesseract-ocr-spa tesseract-ocr-osd poppler-utils
+APT_PACKAGES := tesseract-ocr tesseract-ocr-spa tesseract-ocr-osd poppler-utils \
+                libtesseract-dev libleptonica-dev pkg-config
 
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
@@ -19,13 +20,15 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 setup: system-deps venv
 
-# tesseract with Spanish and orientation detection (osd), and poppler-utils; installed with apt when missing.
+# tesseract with Spanish and orientation detection (osd), poppler-utils, and tesseract's headers
+# (tesserocr is built against the very library the tesseract command uses); installed with apt when missing.
 system-deps:
 	@if command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx spa \
-	    && tesseract --list-langs 2>/dev/null | grep -qx osd && command -v pdftoppm >/dev/null; then \
+	    && tesseract --list-langs 2>/dev/null | grep -qx osd && command -v pdftoppm >/dev/null \
+	    && pkg-config --exists tesseract lept 2>/dev/null; then \
 	  exit 0; \
 	fi; \
-	echo "papeleo: installing $(APT_PACKAGES) (tesseract with Spanish and orientation data, poppler-utils)"; \
+	echo "papeleo: installing $(APT_PACKAGES) (tesseract with Spanish and orientation data, its headers, poppler-utils)"; \
 	if [ "$$(id -u)" = 0 ]; then SUDO=""; \
 	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
 	else \
@@ -46,7 +49,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	@# setuptools' notice that an editable install of a flat layout can be shadowed by the
 	@# source folders is expected here (the project runs from its root); nothing else is hidden
 	PYTHONWARNINGS="ignore::UserWarning:setuptools.command.editable_wheel" \
-	  $(PY) -m pip install -q -c constraints.txt -e ".[dev,flows]"
+	  $(PY) -m pip install -q -c constraints.txt --no-binary tesserocr -e ".[dev,flows,ocr-api]"
 	@touch $@
 
 run: setup

@@ -29,13 +29,10 @@ convention as the goldens' ``pages_rotated``. The skew angle has no field on the
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import math
-import os
-import tempfile
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,6 +42,7 @@ from PIL import Image
 from papeleo.errors import ErrorKind
 from papeleo.model import BBox, Failure, Line, Page, Rule, Word
 
+from . import tesseract_run
 from .cells import lines_to_cell_read_lines
 from .fill import (
     UNEXPLAINED_INK_FOR_SECOND_READ,
@@ -180,48 +178,16 @@ SAUVOLA_ERROR = "whsize must be >= 2"
 MIN_SAUVOLA_SIDE_PX = 64
 
 
-# Modes handed to tesseract as an uncompressed PGM/PPM file rather than the PNG pytesseract
-# writes: the same pixels without the compression (0.2-0.8 s for a 300-dpi page image, 25 ms as
-# PGM), and neither format carries a resolution, so tesseract estimates it alike. Measured in one
-# OCR worker, the two interleaved page by page over 20 scanned pages: 5% of the worker's time
-# saved (median per page 0.956); the read documents of the 4 sample scans and 20 generated ones
-# identical (sha1: benchmarks/bench_nightly.py reads). Other modes (1-bit, alpha) keep the PNG.
-PNM_MODES = frozenset({"L", "RGB"})
-
-
-@contextlib.contextmanager
-def image_to_tesseract_input(img: Image.Image) -> Iterator[Image.Image | str]:
-    """What to hand pytesseract for ``img``: the path of a PGM (greyscale) or PPM (colour)
-    copy in the temporary folder, removed afterwards, or the image itself for other modes."""
-    if img.mode not in PNM_MODES:
-        yield img
-        return
-    fd, path = tempfile.mkstemp(prefix="papeleo_ocr_", suffix=".pnm")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            img.save(fh, format="PPM")
-        yield path
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(path)
-
-
 def image_to_lines(
     img: Image.Image, lang: str, config: str, deadline_epoch: float | None, x_scale: float, y_scale: float
 ) -> list[Line]:
     """One tesseract pass over ``img`` with ``config`` -> Lines in points (``x_scale`` and
     ``y_scale`` are points per pixel)."""
     try:
-        with image_to_tesseract_input(img) as source:
-            data = pytesseract.image_to_data(
-                source,
-                lang=lang,
-                config=config,
-                output_type=pytesseract.Output.DICT,
-                timeout=seconds_left(deadline_epoch),
-            )
+        data = tesseract_run.image_to_data(img, lang, config, seconds_left(deadline_epoch))
     except pytesseract.TesseractError as exc:
-        if SAUVOLA_ERROR not in str(exc) or min(img.size) >= MIN_SAUVOLA_SIDE_PX:
+        too_small = SAUVOLA_ERROR in str(exc) or tesseract_run.READ_FAILED in str(exc)
+        if not too_small or min(img.size) >= MIN_SAUVOLA_SIDE_PX:
             raise
         log.debug("a %dx%d crop is too small to binarise: read again on paper", *img.size)
         return image_to_lines(image_on_paper(img, MIN_SAUVOLA_SIDE_PX), lang, config, deadline_epoch, x_scale, y_scale)
