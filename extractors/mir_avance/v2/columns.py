@@ -137,6 +137,13 @@ def _phrase_matches(phrase: tuple[str, ...], words: list[str]) -> bool:
 
 def name_to_labels(name: str) -> list[Label]:
     """The labels a head prints, left to right; words no vocabulary knows are skipped."""
+    return list(_name_to_labels(name))
+
+
+# Memoised: the same head texts and words are asked about again and again while a page's head
+# is found and read (2,926 calls for 5 text-layer MIR reports, 15% of their extraction time).
+@lru_cache(maxsize=4096)
+def _name_to_labels(name: str) -> tuple[Label, ...]:
     words = WORDS.findall(GLUED_TRIM.sub(" ", ORDINAL_ZERO.sub("o", fold(name))))
     labels: list[Label] = []
     i = 0
@@ -149,7 +156,7 @@ def name_to_labels(name: str) -> list[Label]:
                 break
         else:
             i += 1
-    return labels
+    return tuple(labels)
 
 
 @lru_cache(maxsize=512)
