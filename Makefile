@@ -8,7 +8,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 APT_PACKAGES := tesseract-ocr tesseract-ocr-spa tesseract-ocr-osd poppler-utils \
-                libtesseract-dev libleptonica-dev pkg-config
+                libtesseract-dev libleptonica-dev pkg-config chromium chromium-driver
 
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
@@ -21,14 +21,16 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 setup: system-deps venv
 
 # tesseract with Spanish and orientation detection (osd), poppler-utils, and tesseract's headers
-# (tesserocr is built against the very library the tesseract command uses); installed with apt when missing.
+# (tesserocr is built against the very library the tesseract command uses), and Chromium with its
+# WebDriver (the HTML pages papeleo writes are tested in a real headless browser); installed with apt when missing.
 system-deps:
 	@if command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx spa \
 	    && tesseract --list-langs 2>/dev/null | grep -qx osd && command -v pdftoppm >/dev/null \
-	    && pkg-config --exists tesseract lept 2>/dev/null; then \
+	    && pkg-config --exists tesseract lept 2>/dev/null \
+	    && command -v chromium >/dev/null && command -v chromedriver >/dev/null; then \
 	  exit 0; \
 	fi; \
-	echo "papeleo: installing $(APT_PACKAGES) (tesseract with Spanish and orientation data, its headers, poppler-utils)"; \
+	echo "papeleo: installing $(APT_PACKAGES) (tesseract with Spanish and orientation data, its headers, poppler-utils, headless Chromium for the page tests)"; \
 	if [ "$$(id -u)" = 0 ]; then SUDO=""; \
 	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
 	else \
