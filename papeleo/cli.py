@@ -119,6 +119,12 @@ def build_parser() -> argparse.ArgumentParser:
     dif.add_argument(
         "--limit", type=_positive_int, default=50, help="rows listed per kind of change and dataset (default: 50)"
     )
+    dif.add_argument(
+        "--format", choices=("text", "md", "json", "html"), default="text", help="output format (default: text)"
+    )
+    dif.add_argument("--dataset", action="append", metavar="NAME", help="only this dataset (repeatable)")
+    dif.add_argument("--doc", metavar="TEXT", help="only documents whose source or file name contains TEXT")
+    dif.add_argument("--field", metavar="NAME", help="only changed rows where this field changed")
 
     runs = sub.add_parser("runs", help="list the runs recorded in an output root (OUT/_runs)")
     runs.add_argument("out", help="output root")
@@ -197,14 +203,24 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from .diff import diff_outputs, format_diff
+    import schemas
+
+    from .diff import diff_outputs, format_diff, is_output_root
 
     for root in (args.old, args.new):
         if not Path(root).is_dir():
             return _usage_error("diff", f"{root} is not a folder (give two output roots)")
-    diffs = diff_outputs(args.old, args.new)
-    sys.stdout.write(format_diff(diffs, args.limit) + "\n")
-    return 0 if all(d.empty for d in diffs) else 1
+        if not is_output_root(root):
+            return _usage_error("diff", f"{root} holds no dataset folder (give two output roots)")
+    unknown = [n for n in args.dataset or () if n not in schemas.DATASETS]
+    if unknown:
+        return _usage_error("diff", f"unknown dataset {unknown[0]!r}; known: {', '.join(schemas.DATASETS)}")
+    names = args.dataset or list(schemas.DATASETS)
+    if args.field and not any(args.field in schemas.get(n).columns for n in names):
+        return _usage_error("diff", f"no dataset of {', '.join(names)} has a field {args.field!r}")
+    result = diff_outputs(args.old, args.new, datasets=args.dataset, doc=args.doc, field=args.field)
+    sys.stdout.write(format_diff(result, args.limit, args.format) + "\n")
+    return 0 if result.empty else 1
 
 
 def _extractors() -> int:
