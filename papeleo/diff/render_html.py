@@ -28,7 +28,8 @@ td.n { text-align: right; }
 .added { background: #efe; } .removed { background: #fee; }
 .nondeterminism { color: #c00; font-weight: bold; }
 .reviewed { color: #05a; font-style: italic; }
-code, .v { font-family: ui-monospace, monospace; white-space: pre-wrap; word-break: break-all; }
+code { font-family: ui-monospace, monospace; white-space: nowrap; }
+.v { font-family: ui-monospace, monospace; white-space: pre-wrap; word-break: break-word; }
 """
 
 
