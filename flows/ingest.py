@@ -95,6 +95,7 @@ def ingest(
     fetch_max_mb: float = 100.0,
     fetch_timeout_s: float = 120.0,
     processes: bool = True,
+    decisions: list[str] | None = None,
 ):
     """Ingest files, folders, globs, URLs and URL lists into the Parquet datasets under
     ``out``, skipping documents unchanged since their last ingestion unless ``force``;
@@ -110,6 +111,7 @@ def ingest(
         use_cache=use_cache,
         fetch_max_mb=fetch_max_mb,
         fetch_timeout_s=fetch_timeout_s,
+        decisions=tuple(decisions or ()),
     )
     summary = run.run_ingest(
         paths,

@@ -111,6 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="documents in flight, each in its own process (default: one per core); also bounds memory",
     )
+    ing.add_argument(
+        "--decisions",
+        action="append",
+        metavar="FILE",
+        help="a reviewer decisions file (JSON) to apply on this run, after those in OUT/_decisions; repeatable",
+    )
     ing.add_argument("-v", "--verbose", action="store_true", help="log every stage")
 
     dif = sub.add_parser("diff", help="what changed between two output roots (exit 1 when something did)")
@@ -142,12 +148,15 @@ def _usage_error(command: str, message: str) -> int:
 
 def _ingest(args: argparse.Namespace) -> int:
     from .context import Settings
+    from .decisions import DecisionsError, check
     from .report import RunSummary, format_summary
     from .run import UsageError, check_inputs, run_ingest
 
+    decisions = tuple(os.path.abspath(p) for p in args.decisions or ())
     try:
         check_inputs(args.paths, args.out)
-    except UsageError as exc:
+        check(str(args.out), decisions)  # a malformed decisions file is refused before any work
+    except (UsageError, DecisionsError) as exc:
         return _usage_error("ingest", str(exc))
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     paths = [str(p) for p in args.paths]
@@ -178,6 +187,7 @@ def _ingest(args: argparse.Namespace) -> int:
             prune=args.prune,
             fetch_max_mb=args.max_download_mb,
             fetch_timeout_s=args.download_timeout,
+            decisions=list(decisions),
             return_state=True,
         )
         result = state.result(raise_on_failure=False)
@@ -191,6 +201,7 @@ def _ingest(args: argparse.Namespace) -> int:
             use_cache=args.use_cache,
             fetch_max_mb=args.max_download_mb,
             fetch_timeout_s=args.download_timeout,
+            decisions=decisions,
         )
         try:
             run = run_ingest(

@@ -31,6 +31,15 @@ class Settings:
     use_cache: bool = True  # reuse a document already read (same bytes, same reader version)
     fetch_max_mb: float = 100.0  # a download larger than this is refused (too_large); bounds disk and time
     fetch_timeout_s: float = 120.0  # one download attempt's whole time; a slow portal gets retried, then a failure
+    # reviewer decisions files given on the command line (those in <out>/_decisions are found
+    # by the document processes themselves); never part of read_settings or a cache key: a
+    # decision changes a value after extraction, not what is read
+    decisions: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # a list arrives from JSON (a worker's settings dict, a flow parameter); the settings
+        # key the per-process contexts, so they must stay hashable
+        object.__setattr__(self, "decisions", tuple(self.decisions or ()))
 
     def read_settings(self) -> ReadSettings:
         return ReadSettings(
@@ -46,7 +55,13 @@ class Settings:
             "use_cache": self.use_cache,
             "fetch_max_mb": self.fetch_max_mb,
             "fetch_timeout_s": self.fetch_timeout_s,
+            "decisions": list(self.decisions),
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Settings:
+        """The settings ``to_dict`` gave (a worker's copy)."""
+        return cls(**data)
 
     def fetch_limits(self) -> FetchLimits:
         return FetchLimits(max_bytes=int(self.fetch_max_mb * 1024 * 1024), timeout_s=self.fetch_timeout_s)

@@ -50,6 +50,7 @@ class Entry:
     run_id: str
     at: str  # ISO time the document finished
     removed: bool = False  # a tombstone: --prune removed the source's rows
+    decisions: str = ""  # digest of the reviewer decisions applied to it ("" none; papeleo.decisions)
 
 
 @functools.lru_cache(maxsize=1)
@@ -132,11 +133,13 @@ class Manifest:
             self._fh = None
 
 
-def unchanged_sha256(entry: Entry | None, settings: ReadSettings, stored: bool) -> str | None:
+def unchanged_sha256(entry: Entry | None, settings: ReadSettings, stored: bool, decisions: str = "") -> str | None:
     """The sha256 a source must still have to be skipped, or None when it must be ingested:
-    never ingested, last ingestion failed, its fingerprint changed, or its rows are no longer
-    in the store (``stored`` False: someone removed the dataset files)."""
-    if entry is None or not stored or entry.status not in DONE_STATUSES:
+    never ingested, last ingestion failed, its fingerprint changed, the reviewer decisions
+    concerning it changed (``decisions``, their digest: re-extracted from the read cache so a
+    new decision applies), or its rows are no longer in the store (``stored`` False: someone
+    removed the dataset files)."""
+    if entry is None or not stored or entry.status not in DONE_STATUSES or entry.decisions != decisions:
         return None
     if entry.fingerprint != fingerprint(entry.doc_type, settings):
         return None

@@ -22,7 +22,7 @@ from typing import Any
 
 import schemas
 
-from . import registry
+from . import decisions, registry
 from .classify import UNKNOWN, classify
 from .context import Context, Settings, process_context
 from .model import Document, Failure
@@ -57,6 +57,7 @@ class Conversion:
     failures: list[Failure] = field(default_factory=list)
 
     replaced: str | None = None  # the doc_id of the version of this source the write replaced
+    decisions: dict[str, Any] = field(default_factory=dict)  # reviewer decisions applied and stale
 
     @property
     def key(self) -> str:
@@ -86,6 +87,7 @@ class DocSummary:
     pages_ocr: int = 0  # pages OCR'd now (0 when the read came from the cache)
     cached_read: bool = False
     replaced: str | None = None  # the doc_id of the older version of this source the run replaced
+    decisions: dict[str, Any] = field(default_factory=dict)  # applied, stale (with why), digest
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -360,6 +362,7 @@ def process_document(
         ("classify", classify_stage),
         ("extract", extract_stage),
         ("validate", validate_stage),
+        ("validate", lambda c: decisions.apply_to_conversion(c, run_time_enums())),  # reviewers' values
     ]
     for name, stage in stages:
         conv = _guarded(name, stage)(conv)
@@ -387,6 +390,7 @@ def process_document(
         pages_ocr=0 if conv.cached_read or doc is None else sum(p.text_source == "ocr" for p in doc.pages),
         cached_read=conv.cached_read,
         replaced=conv.replaced,
+        decisions=conv.decisions,
     )
 
 

@@ -94,6 +94,8 @@ class RunSummary:
     replaced: list[dict[str, str]] = field(default_factory=list)  # sources whose bytes changed since
     unchanged: list[str] = field(default_factory=list)  # skipped: same bytes and extractors as last time
     pruned: list[str] = field(default_factory=list)  # sources no longer given whose rows --prune removed
+    decisions_applied: list[dict[str, Any]] = field(default_factory=list)  # reviewer decisions set this run
+    decisions_stale: list[dict[str, Any]] = field(default_factory=list)  # not applied, each with its why
     duration_s: float = 0.0
     run_id: str = ""
     started_at: str = ""
@@ -110,6 +112,8 @@ class RunSummary:
         self.cached_reads += int(summary.get("cached_read", False))
         self.by_type_status[(summary["doc_type"], summary["status"])] += 1
         self.rows_written.update(summary["rows"])
+        self.decisions_applied += (summary.get("decisions") or {}).get("applied", [])
+        self.decisions_stale += (summary.get("decisions") or {}).get("stale", [])
         for f in summary["failures"]:
             self.failures.append({"source": summary["source"], **f})
         if summary.get("replaced"):
@@ -143,6 +147,8 @@ class RunSummary:
             "replaced": self.replaced,
             "unchanged": self.unchanged,
             "pruned": self.pruned,
+            "decisions_applied": self.decisions_applied,
+            "decisions_stale": self.decisions_stale,
             "duration_s": self.duration_s,
             "run_id": self.run_id,
             "started_at": self.started_at,
@@ -163,6 +169,8 @@ class RunSummary:
             replaced=list(data.get("replaced", [])),
             unchanged=list(data.get("unchanged", [])),
             pruned=list(data.get("pruned", [])),
+            decisions_applied=list(data.get("decisions_applied", [])),
+            decisions_stale=list(data.get("decisions_stale", [])),
             duration_s=data.get("duration_s", 0.0),
             run_id=data.get("run_id", ""),
             started_at=data.get("started_at", ""),
@@ -200,6 +208,7 @@ def format_summary(run: RunSummary, out: str) -> str:
             lines.append(f"Passed over {len(run.skipped)} README, code or data file(s) inside the folders.")
         if run.pruned:
             lines.append(f"Pruned {len(run.pruned)} document(s) no longer in the inputs (their rows are gone).")
+        lines += format_decisions(run)
         return "\n".join(line for line in [*lines, record] if line)
     reused = f", {run.cached_reads} read from the cache" if run.cached_reads else ""
     lines = [
@@ -232,6 +241,21 @@ def format_summary(run: RunSummary, out: str) -> str:
     if run.pruned:
         lines.append(f"Pruned {len(run.pruned)} document(s) no longer in the inputs (their rows are gone):")
         lines += [f"  - {s}" for s in run.pruned]
+    lines += format_decisions(run)
     if record:
         lines.append(record)
     return "\n".join(lines)
+
+
+def format_decisions(run: RunSummary) -> list[str]:
+    """'Decisions: N applied, M stale', then each stale one with why (nothing when no decision
+    concerned the run): a reviewer's correction that no longer applies must be seen."""
+    if not run.decisions_applied and not run.decisions_stale:
+        return []
+    lines = [f"Decisions: {len(run.decisions_applied)} applied, {len(run.decisions_stale)} stale"]
+    for d in run.decisions_stale:
+        key = ", ".join(f"{c}={v}" for c, v in (d.get("key") or {}).items() if v is not None)
+        where = f"{d.get('dataset')} {key} {d.get('field')}" if d.get("field") else "its decisions"
+        carried = " (document not ingested again this run)" if d.get("carried") else ""
+        lines.append(f"  - {d.get('source')}: {where}: {d.get('why')}{carried}")
+    return lines

@@ -30,7 +30,7 @@ from filelock import FileLock, Timeout
 
 import schemas
 
-from . import runlog, sources, work
+from . import decisions, runlog, sources, work
 from .context import Settings
 from .manifest import Entry, Manifest, fingerprint, unchanged_sha256
 from .readers import ReadSettings
@@ -140,11 +140,13 @@ def plan_jobs(
     entries = {} if force else Manifest(out).load()
     store = ParquetStore(out)
     read = settings.read_settings()
+    digests = decisions.digests_by_source(out, settings.decisions)  # new or changed decisions re-extract
     jobs = []
     for source in found:
         entry = entries.get(source.uri)
         stored = entry is not None and store.path_for("documents", source_key(source.uri)).exists()
-        jobs.append(Job(source.uri, unchanged_sha256(entry, read, stored), source.remote))
+        skip_if = unchanged_sha256(entry, read, stored, digests.get(source.uri, ""))
+        jobs.append(Job(source.uri, skip_if, source.remote))
     return jobs, entries
 
 
@@ -197,6 +199,10 @@ def run_ingest(
     still becomes a failures row, so a scheduled run never stops. Raises ``OutputLocked`` when
     another run holds the output root."""
     settings = settings or Settings()
+    try:  # a malformed decisions file is refused before anything changes
+        decisions.check(out, settings.decisions)
+    except decisions.DecisionsError as exc:
+        raise UsageError(str(exc)) from None
     started = time.monotonic()
     run = RunSummary(run_id=run_id or runlog.new_run_id(), started_at=runlog.now_iso())
     with output_lock(out):
@@ -206,6 +212,8 @@ def run_ingest(
         found = sources.expand(list(paths), run.skipped)
         if prune and not found:
             raise UsageError("--prune with no document in the inputs would remove every document; refused")
+        for kept in decisions.keep(out, settings.decisions):  # applied on every later run too
+            log.info("decisions kept in %s: applied on this and every later run", kept)
         batch, entries = plan_jobs(found, out, settings, force)
         manifest = Manifest(out)
         read = settings.read_settings()
@@ -223,6 +231,7 @@ def run_ingest(
             if prune:
                 run.pruned = prune_missing(out, [s.uri for s in found])
                 manifest.append(runlog.tombstones(run.pruned, run.run_id))
+            decisions.finish_run(out, settings.decisions, run, {s.uri for s in found} - set(run.unchanged))
         finally:
             bar.close()
             manifest.compact()
@@ -248,6 +257,7 @@ def summary_to_entry(summary: dict[str, Any], read: ReadSettings, run_id: str) -
         status=summary["status"],
         run_id=run_id,
         at=runlog.now_iso(),
+        decisions=(summary.get("decisions") or {}).get("digest", ""),
     )
 
 

@@ -200,4 +200,4 @@ def ingest_job_from_dicts(
 ) -> dict[str, Any]:
     """``ingest_job`` for a worker in another process (plain values only cross)."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    return ingest_job(Job(**job), out, Settings(**settings), retry_writes=retry_writes)
+    return ingest_job(Job(**job), out, Settings.from_dict(settings), retry_writes=retry_writes)
