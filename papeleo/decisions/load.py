@@ -222,7 +222,10 @@ def parse_decision(item: Any, origin: str) -> Decision:
         raise ValueError(
             f"key column(s) {', '.join(extra)} are not in {name}'s natural key ({', '.join(ds.natural_key)})"
         )
-    key_values = tuple((c, convert(key[c], ds.schema.field(c).with_nullable(True))) for c in sorted(key))
+    try:
+        key_values = tuple((c, convert(key[c], ds.schema.field(c).with_nullable(True))) for c in sorted(key))
+    except ValueError as exc:
+        raise ValueError(f"key: {exc}") from None
     occurrence = item["occurrence"]
     if isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 0:
         raise ValueError(f"occurrence must be a whole number from 0 (got {occurrence!r})")

@@ -106,6 +106,7 @@ MALFORMED = [
     ("system column", {"field": "corrected"}, "field corrected is a provenance or system column"),
     ("key not natural", {"key": {"ente": "x"}}, "key column(s) ente are not in indicators's natural key"),
     ("empty key", {"key": {}}, "key must be an object naming indicators's natural key columns"),
+    ("key value type", {"key": {"clave": 2.3}}, "key: 2.3 does not fit clave, which takes text"),
     ("value a text", {"value": "mucho"}, "value: 'mucho' does not fit alcanzado_t2, which takes a number"),
     ("value a bool", {"value": True}, "value: True does not fit alcanzado_t2, which takes a number"),
     ("int field", {"field": "ejercicio", "extracted": 2024, "value": 2024.5}, "which takes a whole number"),
