@@ -135,6 +135,18 @@ def build_parser() -> argparse.ArgumentParser:
     runs = sub.add_parser("runs", help="list the runs recorded in an output root (OUT/_runs)")
     runs.add_argument("out", help="output root")
 
+    rev = sub.add_parser(
+        "review", help="write one HTML page of every doubtful value beside its page image, for a reviewer's decisions"
+    )
+    rev.add_argument("out", help="output root")
+    rev.add_argument("--output", metavar="FILE", help="where to write the page (default: OUT/review.html)")
+    rev.add_argument(
+        "--min-confidence",
+        type=float,
+        default=None,
+        help="also list rows read with less confidence than this, 0-1 (default: 0.7)",
+    )
+
     sub.add_parser("extractors", help="list the registered extractors")
     cls = sub.add_parser("classify", help="show the family a file is classified as, with its evidence")
     cls.add_argument("path")
@@ -234,6 +246,23 @@ def _diff(args: argparse.Namespace) -> int:
     return 0 if result.empty else 1
 
 
+def _review(args: argparse.Namespace) -> int:
+    """The review page of an output root: every corrected, imputed, conflicting or
+    low-confidence value with its evidence (papeleo.review)."""
+    from .review import DEFAULT_MIN_CONFIDENCE, write_review
+
+    root = Path(args.out)
+    if not root.is_dir() or not any((root / "documents").glob("src-*.parquet")):
+        return _usage_error("review", f"{root} is not an output root with documents (run papeleo ingest first)")
+    threshold = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
+    if not 0 <= threshold <= 1:
+        return _usage_error("review", f"--min-confidence must be between 0 and 1, got {threshold}")
+    review, path = write_review(root, args.output, threshold)
+    docs = len({e.doc for e in review.entries})
+    sys.stdout.write(f"{path}: {len(review.entries)} value(s) to review in {docs} document(s)\n")
+    return 0
+
+
 def _extractors() -> int:
     from . import registry
 
@@ -299,6 +328,8 @@ def main(argv: list[str] | None = None) -> int:
             return _usage_error("runs", f"{args.out} is not a folder (give an output root)")
         sys.stdout.write(format_runs(read_records(args.out)) + "\n")
         return 0
+    if args.command == "review":
+        return _review(args)
     if args.command == "extractors":
         return _extractors()
     return _classify(args.path)
