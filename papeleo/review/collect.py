@@ -43,8 +43,9 @@ DEFAULT_MIN_CONFIDENCE = 0.7
 # Kinds of doubt, riskiest first: the order entries are listed in.
 KINDS = ("conflict", "corrected", "imputed", "low_confidence")
 RISK = {"conflict": 0, "corrected": 1, "imputed": 1, "low_confidence": 2}
+REVIEWED = "revisado"  # what an applied reviewer decision adds to ``corrected``
 
-# One entry of ``corrected``: "programado_t2:corregido", "fecha:imputado".
+# One entry of ``corrected``: "programado_t2:corregido", "fecha:imputado", "alcanzado_t2:revisado".
 CORRECTED_RE = re.compile(r"^(?P<field>[A-Za-z_][A-Za-z0-9_]*):(?P<how>[a-z_]+)$")
 # One entry of ``checks`` in conflict: "alcanzado_t2_sin_respaldo=conflict", "suma_programado=conflict".
 CONFLICT_RE = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)=conflict$")
@@ -206,9 +207,13 @@ def row_entries(doc: int, dataset: str, rows: list[dict[str, Any]], min_confiden
     out: list[Entry] = []
     for row, occurrence in zip(rows, occurrences):
         fields: dict[str | None, dict[str, Any]] = {}
+        # a value a reviewer decided (papeleo ingest --decisions) is settled: not listed again
+        reviewed = {
+            m["field"] for m in map(CORRECTED_RE.match, row.get("corrected") or []) if m and m["how"] == REVIEWED
+        }
         for item in row.get("corrected") or []:
             m = CORRECTED_RE.match(item or "")
-            if not m:
+            if not m or m["field"] in reviewed:
                 continue
             kind = "imputed" if m["how"].startswith("imput") else "corrected"
             slot = fields.setdefault(m["field"], {"kinds": set(), "checks": []})
@@ -220,6 +225,8 @@ def row_entries(doc: int, dataset: str, rows: list[dict[str, Any]], min_confiden
                 continue
             unbacked = UNBACKED_RE.match(m["name"])
             name = unbacked["field"] if unbacked else m["name"]
+            if name in reviewed:
+                continue
             if name in types and name not in NOT_VALUES:
                 slot = fields.setdefault(name, {"kinds": set(), "checks": []})
                 slot["kinds"].add("conflict")

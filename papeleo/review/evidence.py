@@ -193,6 +193,7 @@ def text_context(pages: list[list[str]], entry: Entry, other_keys: set[str] = fr
 def attach(review: Review) -> None:
     """Fill every entry's ``evidence``: an image crop, text lines, or why there is none."""
     images = PageImages()
+    crops: dict[tuple[Any, ...], dict[str, Any]] = {}  # a row's values share one crop
     files: dict[int, tuple[Path | None, str, str]] = {}
     texts: dict[int, list[list[str]]] = {}
     for entry in review.entries:
@@ -212,7 +213,10 @@ def attach(review: Review) -> None:
                     ]
                 entry.evidence = text_context(texts[entry.doc], entry, review.row_keys.get(entry.doc, set()))
             else:
-                entry.evidence = _image_evidence(images, path, kind, entry)
+                same = (str(path), entry.page, entry.box)
+                if same not in crops:
+                    crops[same] = _image_evidence(images, path, kind, entry)
+                entry.evidence = crops[same]
         except Exception as exc:  # noqa: BLE001 - one bad page must not lose the whole review
             log.warning("no evidence for %s %s: %s", review.documents[entry.doc].get("file_name"), entry.key, exc)
             entry.evidence = {"kind": "none", "why": f"the page could not be rendered: {exc}"}

@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pypdfium2 as pdfium
 import pytest
-from PIL import Image
+from PIL import Image, ImageFilter
 
 import schemas
 from helpers import SAMPLES
@@ -41,7 +41,8 @@ def expected_doubts(df: pd.DataFrame, dataset: str, threshold: float = 0.7) -> s
     key_col = schemas.get(dataset).natural_key[0]
     out = set()
     for row in df.to_dict("records"):
-        fields = {c.split(":")[0] for c in (row.get("corrected") if row.get("corrected") is not None else [])}
+        corrected = list(row.get("corrected") if row.get("corrected") is not None else [])
+        fields = {c.split(":")[0] for c in corrected}
         row_level = False
         for check in row.get("checks") if row.get("checks") is not None else []:
             if check.endswith(SUFFIX) and check[: -len(SUFFIX)] in columns:
@@ -55,7 +56,8 @@ def expected_doubts(df: pd.DataFrame, dataset: str, threshold: float = 0.7) -> s
         conf = row.get("confidence")
         if not fields and not row_level and conf is not None and conf == conf and conf < threshold:
             row_level = True
-        out |= {(row[key_col], f) for f in fields}
+        reviewed = {c.split(":")[0] for c in corrected if c.endswith(":revisado")}  # a reviewer's decision
+        out |= {(row[key_col], f) for f in fields - reviewed}
         if row_level:
             out.add((row[key_col], None))
     return out
@@ -290,3 +292,35 @@ def test_pdf_crop_is_the_rows_region_of_the_page(tmp_path):
 
     assert diff(0) < 2.0
     assert diff(int(80 * s)) > 5 * max(diff(0), 1.0)  # the rows below: another picture
+
+
+def test_image_input_crop_is_the_rows_region(tmp_path):
+    """An image input (a PNG page at 200 dpi) is cropped in points like a PDF page: the crop
+    matches the PDF page's own render of the same box (both at 150 dpi)."""
+    out = tmp_path / "out"
+    assert main(["ingest", str(PDF_SAMPLE), "--out", str(out), "--no-progress"]) == 0
+    r = pq.read_table(ParquetStore(out).path_for("indicators", source_key(str(PDF_SAMPLE)))).to_pylist()[2]
+    pdf = pdfium.PdfDocument(str(PDF_SAMPLE))
+    pdf[r["page"] - 1].render(scale=200 / 72, grayscale=True).to_pil().save(tmp_path / "page.png", dpi=(200, 200))
+    page150 = np.asarray(pdf[r["page"] - 1].render(scale=150 / 72, grayscale=True).to_pil().convert("L"), dtype=float)
+    pdf.close()
+    png = tmp_path / "page.png"
+    sha = hashlib.sha256(png.read_bytes()).hexdigest()
+    box = {c: r[c] for c in ("x0", "top", "x1", "bottom")}
+    write_doc(tmp_path / "img", str(png), {"indicators": [row("r1", r["clave"], corrected=["meta_anual:corregido"],
+              **box)]}, doc_id=sha)  # fmt: skip
+    review = collect(tmp_path / "img")
+    attach(review)
+    ev = review.entries[0].evidence
+    assert ev["kind"] == "image" and not ev["whole_page"]
+    crop = np.asarray(Image.open(io.BytesIO(base64.b64decode(ev["src"].split(",", 1)[1]))).convert("L"), dtype=float)
+    s = 150 / 72
+    left, upper = int(max(0, r["x0"] - 14) * s), int(max(0, r["top"] - 14) * s)
+    h, w = crop.shape
+
+    def blurred(a):  # two rasterisations of the same print differ at the glyph edges, not in shape
+        return np.asarray(Image.fromarray(a.astype(np.uint8)).filter(ImageFilter.GaussianBlur(2)), dtype=float)
+
+    same = float(np.abs(blurred(crop) - blurred(page150[upper : upper + h, left : left + w])).mean())
+    other = float(np.abs(blurred(crop) - blurred(page150[upper + h : upper + 2 * h, left : left + w])).mean())
+    assert same < 4.0 and other > 4 * max(same, 1.0)

@@ -62,7 +62,8 @@ def expected_doubts(df: pd.DataFrame, dataset: str = "indicators", threshold: fl
     key_col = schemas.get(dataset).natural_key[0]
     out = set()
     for row in df.to_dict("records"):
-        fields = {c.split(":")[0] for c in (row["corrected"] if row["corrected"] is not None else [])}
+        corrected = list(row["corrected"] if row["corrected"] is not None else [])
+        fields = {c.split(":")[0] for c in corrected}
         row_level = False
         for check in row["checks"] if row["checks"] is not None else []:
             if check.endswith(SUFFIX) and check[: -len(SUFFIX)] in columns:
@@ -75,7 +76,8 @@ def expected_doubts(df: pd.DataFrame, dataset: str = "indicators", threshold: fl
                     row_level = True
         conf = row["confidence"]
         row_level = row_level or (not fields and conf == conf and conf is not None and conf < threshold)
-        out |= {(row[key_col], f) for f in fields} | ({(row[key_col], "")} if row_level else set())
+        reviewed = {c.split(":")[0] for c in corrected if c.endswith(":revisado")}  # a reviewer's decision
+        out |= {(row[key_col], f) for f in fields - reviewed} | ({(row[key_col], "")} if row_level else set())
     return out
 
 
@@ -279,6 +281,12 @@ def test_round_trip_through_ingest_decisions(browser, tmp_path):
     for clave, field in ((row_a["clave"], field_a), (row_b["clave"], field_b)):
         assert f"{field}:revisado" in list(df.loc[clave, "corrected"])
         assert "Ana Ruiz" in df.loc[clave, "comentario_extraccion"]
+    # the next review page lists what is still in doubt, not the two values decided
+    assert main(["review", str(out)]) == 0
+    assert_clean(browser, open_page(browser, out / "review.html"))
+    now = shown(browser)
+    assert now == expected_doubts(pd.read_parquet(out / "indicators"))
+    assert (row_a["clave"], field_a) not in now and (row_b["clave"], field_b) not in now
 
 
 # --------------------------------------------------------------------------- the scanned sample
