@@ -27,6 +27,7 @@ import functools
 import logging
 import os
 import shlex
+import sys
 import tempfile
 import threading
 import time
@@ -139,13 +140,43 @@ def _api_image_to_data(
     api = _engine(lang, *settings)
     api.SetImageBytes(img.tobytes(), img.width, img.height, RAW_MODES[img.mode], img.width * RAW_MODES[img.mode])
     started = time.monotonic()
-    if not api.Recognize(timeout=int(timeout_s * 1000)):
+    with _stderr_captured() as printed:
+        recognized = api.Recognize(timeout=int(timeout_s * 1000))
+        tsv = api.GetTSVText(0) if recognized else ""
+    said = printed[0] if printed else ""
+    if said.strip():
+        log.debug("tesseract on a %dx%d image: %s", img.width, img.height, said.strip())
+    if not recognized:
         if timeout_s and time.monotonic() - started >= timeout_s:
             raise RuntimeError("Tesseract process timeout")  # pytesseract's words, which the callers match
         # what the command line reports as an error, e.g. a crop too small to binarise
-        raise pytesseract.TesseractError(1, f"{READ_FAILED} a {img.width}x{img.height} image ({config})")
-    tsv = api.GetTSVText(0)
+        reason = " ".join(said.split()) or "no reason given"
+        raise pytesseract.TesseractError(1, f"{READ_FAILED} a {img.width}x{img.height} image ({config}): {reason}")
     return pytesseract.pytesseract.file_to_dict(f"{TSV_HEADER}\n{tsv}", "\t", -1)
+
+
+@contextlib.contextmanager
+def _stderr_captured() -> Iterator[list[str]]:
+    """Leptonica and tesseract print their complaints ('Error in pixScanForForeground: invalid
+    box') on file descriptor 2, where the command line's went to pytesseract's pipe. They are
+    caught here the same way, in a temporary file, so they reach the log (debug) or an error
+    message instead of the terminal; the list yielded holds the text once the block is left. Descriptor 2 is the process's: another thread writing to
+    stderr meanwhile is caught too (and logged); OCR workers are single-threaded."""
+    holder: list[str] = []
+    try:
+        sys.stderr.flush()
+    except (AttributeError, ValueError):
+        pass
+    with tempfile.TemporaryFile() as sink:
+        saved = os.dup(2)
+        os.dup2(sink.fileno(), 2)
+        try:
+            yield holder
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            sink.seek(0)
+            holder.append(sink.read().decode("utf-8", "replace"))
 
 
 @contextlib.contextmanager
