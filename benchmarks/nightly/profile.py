@@ -147,26 +147,21 @@ def bench_profile(args: argparse.Namespace, inputs: Inputs) -> None:
     kinds: dict[str, float] = collections.defaultdict(float)
     from papeleo.readers import tesseract_run
 
-    worker_label = (
-        "OCR workers (tesseract in-process, render, rulings, skew)"
-        if tesseract_run.api_usable()
-        else "OCR workers' Python (render, rulings, skew, images to tesseract)"
-    )
-    assert watcher is not None
-    for kind, own, children in watcher.cpu.values():
-        if kind == "tesseract":
-            continue  # counted through its parent's children times (a short process may never be sampled)
-        if kind == "python" and children > 0:
-            kinds[worker_label] += own
-            kinds["tesseract processes (every pass: page reads, re-reads, OSD)"] += children
-        else:
-            kinds["main, document and pool-keeping processes (text layer, classify, extract, write)"] += own
+    # every process's own CPU as psutil last saw it (sampled every 0.1 s: a process's last tenth
+    # of a second, or a tesseract pass shorter than that, may be missed); wait4 is no use here, the
+    # forkserver's children are reaped by it, not by the command
+    tesseract = sum(own for kind, own, _ in watcher.cpu.values() if kind == "tesseract")
+    python = sum(own for kind, own, _ in watcher.cpu.values() if kind != "tesseract")
+    where = "with tesseract in-process" if tesseract_run.api_usable() else "tesseract passes excluded"
+    kinds[f"papeleo's processes: main, document processes, OCR workers ({where})"] = python
+    if tesseract:
+        kinds["tesseract command-line processes (orientation; every pass without the [ocr-api] extra)"] = tesseract
     used = sum(kinds.values())
     capacity = CORES * run.wall
     lines += [
         "",
         f"Whole run, `papeleo ingest` over the {len(scans)} scanned PDFs ({run_pages} pages): {run.wall:.1f} s wall "
-        f"on {CORES} cores ({capacity:.0f} core-seconds); CPU by kind of process (psutil, sampled every 0.1 s):",
+        f"on {CORES} cores ({capacity:.0f} core-seconds); CPU by kind of process (each process's own CPU, psutil, sampled every 0.1 s):",
         "",
         "| process | CPU seconds | per page | share of the core-seconds |",
         "|---|---|---|---|",
