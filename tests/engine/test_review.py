@@ -20,6 +20,7 @@ import pyarrow.parquet as pq
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageFilter
+from review_expect import expected_doubts
 
 import schemas
 from helpers import SAMPLES
@@ -30,37 +31,6 @@ from papeleo.store import ParquetStore, source_key
 
 TEXT_SAMPLE = SAMPLES / "mir_avance_ocr.txt"
 PDF_SAMPLE = SAMPLES / "mir_avance_texto.pdf"
-SUFFIX = "_sin_respaldo=conflict"
-
-
-def expected_doubts(df: pd.DataFrame, dataset: str, threshold: float = 0.7) -> set[tuple[str, str | None]]:
-    """(clave or first key value, field) of every doubtful value, from the rows alone: a field
-    named by ``corrected`` or by a check in conflict; None for a conflict naming no column or
-    a row under the threshold with nothing else in doubt."""
-    columns = set(schemas.get(dataset).columns)
-    key_col = schemas.get(dataset).natural_key[0]
-    out = set()
-    for row in df.to_dict("records"):
-        corrected = list(row.get("corrected") if row.get("corrected") is not None else [])
-        fields = {c.split(":")[0] for c in corrected}
-        row_level = False
-        for check in row.get("checks") if row.get("checks") is not None else []:
-            if check.endswith(SUFFIX) and check[: -len(SUFFIX)] in columns:
-                fields.add(check[: -len(SUFFIX)])
-            elif check.endswith("=conflict"):
-                name = check[: -len("=conflict")]
-                if name in columns:
-                    fields.add(name)
-                else:
-                    row_level = True
-        conf = row.get("confidence")
-        if not fields and not row_level and conf is not None and conf == conf and conf < threshold:
-            row_level = True
-        reviewed = {c.split(":")[0] for c in corrected if c.endswith(":revisado")}  # a reviewer's decision
-        out |= {(row[key_col], f) for f in fields - reviewed}
-        if row_level:
-            out.add((row[key_col], None))
-    return out
 
 
 @pytest.fixture(scope="module")

@@ -26,6 +26,7 @@ import pandas as pd
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image
+from review_expect import expected_doubts
 
 import schemas
 from helpers import SAMPLES
@@ -46,7 +47,6 @@ pytestmark = pytest.mark.skipif(
 )
 TEXT_SAMPLE = SAMPLES / "mir_avance_ocr.txt"
 SCAN_SAMPLE = SAMPLES / "mir_avance_escaneado.pdf"
-SUFFIX = "_sin_respaldo=conflict"
 EVIL = "<script>alert(1)</script>"
 # Records every CSP violation from the very start of each page (DevTools scripts run before
 # the page's own and are not subject to its policy).
@@ -54,31 +54,6 @@ CSP_PROBE = (
     "window.__csp = []; document.addEventListener('securitypolicyviolation',"
     " function (e) { window.__csp.push(e.violatedDirective + ' ' + e.blockedURI); });"
 )
-
-
-def expected_doubts(df: pd.DataFrame, dataset: str = "indicators", threshold: float = 0.7) -> set:
-    """(first key value, field or '') of every doubtful value, from the rows alone."""
-    columns = set(schemas.get(dataset).columns)
-    key_col = schemas.get(dataset).natural_key[0]
-    out = set()
-    for row in df.to_dict("records"):
-        corrected = list(row["corrected"] if row["corrected"] is not None else [])
-        fields = {c.split(":")[0] for c in corrected}
-        row_level = False
-        for check in row["checks"] if row["checks"] is not None else []:
-            if check.endswith(SUFFIX) and check[: -len(SUFFIX)] in columns:
-                fields.add(check[: -len(SUFFIX)])
-            elif check.endswith("=conflict"):
-                name = check[: -len("=conflict")]
-                if name in columns:
-                    fields.add(name)
-                else:
-                    row_level = True
-        conf = row["confidence"]
-        row_level = row_level or (not fields and conf == conf and conf is not None and conf < threshold)
-        reviewed = {c.split(":")[0] for c in corrected if c.endswith(":revisado")}  # a reviewer's decision
-        out |= {(row[key_col], f) for f in fields - reviewed} | ({(row[key_col], "")} if row_level else set())
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +111,7 @@ def text_page(tmp_path_factory):
 def test_text_page_loads_clean_and_lists_the_doubtful_values(browser, text_page):
     out, page = text_page
     assert_clean(browser, open_page(browser, page))
-    expected = expected_doubts(pd.read_parquet(out / "indicators"))
+    expected = expected_doubts(pd.read_parquet(out / "indicators"), row_marker="")
     assert shown(browser) == expected
     assert browser.find_element(By.ID, "shown").text == f"{len(expected)} of {len(expected)} shown"
     assert browser.find_elements(By.CSS_SELECTOR, "pre.context span.l.row")  # the text lines, row marked
@@ -285,7 +260,7 @@ def test_round_trip_through_ingest_decisions(browser, tmp_path):
     assert main(["review", str(out)]) == 0
     assert_clean(browser, open_page(browser, out / "review.html"))
     now = shown(browser)
-    assert now == expected_doubts(pd.read_parquet(out / "indicators"))
+    assert now == expected_doubts(pd.read_parquet(out / "indicators"), row_marker="")
     assert (row_a["clave"], field_a) not in now and (row_b["clave"], field_b) not in now
 
 
@@ -303,7 +278,7 @@ def scan_root(tmp_path_factory):
 def test_scan_page_loads_clean_and_lists_the_doubtful_values(browser, scan_root):
     logs = open_page(browser, scan_root / "review.html")
     assert_clean(browser, logs)
-    expected = expected_doubts(pd.read_parquet(scan_root / "indicators"))
+    expected = expected_doubts(pd.read_parquet(scan_root / "indicators"), row_marker="")
     assert expected and shown(browser) == expected
     assert browser.find_elements(By.CSS_SELECTOR, "article .imgwrap img")
 
