@@ -284,6 +284,11 @@ def diff_dataset(dataset: str, old_run: Run, new_run: Run, renamed: dict[str, st
                     rc.old_extractor = o[k].row.get("extractor") or o[k].doc.extractor
                     rc.new_extractor = n[k].row.get("extractor") or n[k].doc.extractor
                     out.changed.append(rc)
+                else:
+                    was = o[k].row.get("extractor") or o[k].doc.extractor
+                    now = n[k].row.get("extractor") or n[k].doc.extractor
+                    if was != now:
+                        out.same_under_new_version[(str(was), str(now))] += 1
                 continue
             entry, kind = (n[k], "added") if k < len(n) else (o[k], "removed")
             side = n if kind == "added" else o
@@ -306,6 +311,8 @@ def _keep(result: DatasetDiff, doc: str | None, field_name: str | None) -> Datas
         return doc is None or doc in r.source or doc in (r.file_name or "")
 
     out = DatasetDiff(result.name)
+    if doc is None and field_name is None:  # counted per dataset, not per document or field
+        out.same_under_new_version = result.same_under_new_version
     if field_name is None:
         out.added = [r for r in result.added if doc_ok(r)]
         out.removed = [r for r in result.removed if doc_ok(r)]

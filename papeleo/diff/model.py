@@ -134,6 +134,9 @@ class DatasetDiff:
     added: list[RowChange] = field(default_factory=list)
     removed: list[RowChange] = field(default_factory=list)
     changed: list[RowChange] = field(default_factory=list)
+    # rows read the same by a new extractor version: (old extractor, new extractor) -> rows. Not
+    # a difference; what a reviewer signing off a version bump wants to know it left alone
+    same_under_new_version: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     @property
     def empty(self) -> bool:
@@ -182,6 +185,15 @@ class DiffResult:
         for d in self.datasets:
             total.update(d.by_cause())
         return total
+
+    def unchanged_by_new_version(self) -> list[str]:
+        """One line per dataset and version change whose rows all read the same:
+        'commitments: 13 row(s) re-extracted by convenio_asm.v2 (was convenio_asm.v1), every value the same'."""
+        return [
+            f"{d.name}: {n} row(s) re-extracted by {visible(new)} (was {visible(old)}), every value the same"
+            for d in self.datasets
+            for (old, new), n in sorted(d.same_under_new_version.items())
+        ]
 
     def warning(self) -> str | None:
         """The loud line: rows that differ although neither the file nor the extractor did."""

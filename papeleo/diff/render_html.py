@@ -82,6 +82,10 @@ def render(result: DiffResult, limit: int = 50) -> str:
     warning = result.warning()
     if warning:
         body.append(f'<p class="warning" role="alert">{esc(warning)}</p>')
+    if result.unchanged_by_new_version():
+        body.append("<ul>")
+        body += [f"<li>{esc(line)}</li>" for line in result.unchanged_by_new_version()]
+        body.append("</ul>")
     if result.moved:
         body.append("<ul>")
         body += [f"<li>{esc(a)} is {esc(b)} in the new run (matched by file name)</li>" for a, b in result.moved]

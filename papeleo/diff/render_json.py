@@ -9,6 +9,7 @@ listed. Layout::
      "filters": {"dataset": [..] | null, "doc": str | null, "field": str | null},
      "summary": {"causes": {cause: n}, "nondeterministic": n, "warning": str | null,
                  "moved": [{"old_source": .., "new_source": ..}],
+                 "same_under_new_version": [{"dataset", "old_extractor", "new_extractor", "rows"}],
                  "datasets": {name: {"added": n, "removed": n, "changed": n,
                                      "by_cause": {cause: n}}}},
      "datasets": {name: {"added": [ROW], "removed": [ROW], "changed": [ROW]}}}
@@ -88,6 +89,11 @@ def as_dict(result: DiffResult) -> dict[str, Any]:
             "nondeterministic": result.nondeterministic,
             "warning": result.warning(),
             "moved": [{"old_source": a, "new_source": b} for a, b in result.moved],
+            "same_under_new_version": [
+                {"dataset": d.name, "old_extractor": a, "new_extractor": b, "rows": n}
+                for d in result.datasets
+                for (a, b), n in sorted(d.same_under_new_version.items())
+            ],
             "datasets": {
                 d.name: {
                     "added": len(d.added),

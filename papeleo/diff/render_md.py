@@ -61,6 +61,9 @@ def render(result: DiffResult, limit: int = 50) -> str:
     warning = result.warning()
     if warning:
         lines += ["", f"> **{md(warning)}**"]
+    if result.unchanged_by_new_version():
+        lines.append("")
+        lines += [f"- {md(line)}" for line in result.unchanged_by_new_version()]
     if result.moved:
         lines.append("")
         lines += [f"- {md(a)} is {md(b)} in the new run (matched by file name)" for a, b in result.moved]

@@ -55,6 +55,8 @@ def render(result: DiffResult, limit: int = 50) -> str:
     warning = result.warning()
     if warning:
         lines += ["", warning]
+    for line in result.unchanged_by_new_version():
+        lines.append(f"note: {line}")
     for old_src, new_src in result.moved:
         lines.append(f"note: {visible(old_src)} is {visible(new_src)} in the new run (matched by file name)")
     for d in result.datasets:

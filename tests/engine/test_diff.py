@@ -92,8 +92,13 @@ def test_an_extractor_version_bump_with_the_same_values_is_no_difference(tmp_pat
     )
     result = diff_outputs(old, new)
     assert result.empty, format_diff(result)
+    # what the bump left alone is said, not counted as a difference: 3 indicators under mir_avance.v3
+    assert result["indicators"].same_under_new_version == {("mir_avance.v2", "mir_avance.v3"): 3}
+    assert result["commitments"].same_under_new_version == {("convenio_asm.v2", "convenio_asm.v3"): 1}
     assert main(["diff", old, new]) == 0
-    assert "no differences" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "no differences" in out
+    assert "indicators: 3 row(s) re-extracted by mir_avance.v3 (was mir_avance.v2), every value the same" in out
 
 
 def test_one_number_changed_in_the_source_file_is_that_field_only(tmp_path):
