@@ -116,18 +116,26 @@ class Dataset:
             if problem:
                 errors.append(f"{f.name}: {problem} (got {value!r})")
                 continue
-            allowed = all_enums.get(f.name)
-            if allowed is not None:
-                values = value if isinstance(value, list) else [value]
-                bad = [v for v in values if v not in allowed]
-                if bad:
-                    errors.append(f"{f.name}: {bad[0]!r} is not one of {', '.join(sorted(allowed))}")
-            bounds = self.ranges.get(f.name)
-            if bounds is not None and isinstance(value, (int, float)):
-                lo, hi = bounds
-                if (lo is not None and value < lo) or (hi is not None and value > hi):
-                    errors.append(f"{f.name}: {value} is outside [{lo}, {hi}]")
+            errors += [f"{f.name}: {problem}" for problem in self.value_problems(f.name, value, all_enums)]
         return errors
+
+    def value_problems(self, name: str, value: Any, enums: dict[str, frozenset[str]] | None = None) -> list[str]:
+        """How a value of the right type breaks column ``name``'s allowed values (``enums``,
+        default the dataset's own) or its range, in words without the column's name: what a
+        row's validation and a reviewer's decision both check."""
+        problems: list[str] = []
+        allowed = (self.enums if enums is None else enums).get(name)
+        if allowed is not None:
+            values = value if isinstance(value, list) else [value]
+            bad = [v for v in values if v not in allowed]
+            if bad:
+                problems.append(f"{bad[0]!r} is not one of {', '.join(sorted(allowed))}")
+        bounds = self.ranges.get(name)
+        if bounds is not None and isinstance(value, (int, float)):
+            lo, hi = bounds
+            if (lo is not None and value < lo) or (hi is not None and value > hi):
+                problems.append(f"{value} is outside [{lo}, {hi}]")
+        return problems
 
     def to_table(self, rows: Iterable[dict[str, Any]]) -> pa.Table:
         """Build from the declared schema, never by inference (pandas 3 would infer

@@ -161,14 +161,9 @@ def _allowed(ds: schemas.Dataset, name: str, value: Any) -> None:
     """The dataset's static enums and ranges (run-time ones are checked when applied)."""
     if value is None:
         return
-    allowed = ds.enums.get(name)
-    if allowed is not None and value not in allowed:
-        raise ValueError(f"{value!r} is not one of {', '.join(sorted(allowed))} for {name}")
-    bounds = ds.ranges.get(name)
-    if bounds is not None and isinstance(value, (int, float)):
-        lo, hi = bounds
-        if (lo is not None and value < lo) or (hi is not None and value > hi):
-            raise ValueError(f"{value} is outside [{lo}, {hi}] for {name}")
+    problems = ds.value_problems(name, value)
+    if problems:
+        raise ValueError(f"{problems[0]} for {name}")
 
 
 def _text(item: dict[str, Any], name: str, optional: bool = False) -> str | None:
