@@ -17,7 +17,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
+from . import __version__, atomic
 from .manifest import Entry
 
 if TYPE_CHECKING:
@@ -81,9 +81,7 @@ def write_record(
         record["rows_in_output"] = rows_in_output(str(out))
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{run.run_id}.json"
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(record, ensure_ascii=False, indent=1, default=str), "utf-8")
-        os.replace(tmp, path)
+        atomic.write_text(path, json.dumps(record, ensure_ascii=False, indent=1, default=str))
     except OSError as exc:
         log.error("could not write the run record under %s: %s", folder, exc)
         return None

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import schemas
 
+from .. import atomic
 from .load import FOLDER, Decision, DecisionsError, digest, for_source, load
 
 if TYPE_CHECKING:
@@ -161,9 +162,7 @@ def apply_to_conversion(conv: Any, enums: dict[str, frozenset[str]] | None = Non
 
 def _write_json(path: Path, data: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str), "utf-8")
-    os.replace(tmp, path)
+    atomic.write_text(path, json.dumps(data, ensure_ascii=False, indent=1, default=str))
 
 
 def previous_stale(out: str | os.PathLike[str]) -> list[dict[str, Any]]:

@@ -27,6 +27,8 @@ import pyarrow as pa
 
 import schemas
 
+from .. import atomic
+
 FORMAT_KEY = "papeleo_decisions"
 VERSION = 1
 FOLDER = "_decisions"  # <out>/_decisions/*.json are applied on every run
@@ -368,8 +370,6 @@ def keep(out: str | os.PathLike[str], given: Iterable[str]) -> list[Path]:
         elif target.exists():
             continue  # the same bytes (or the file itself, given from the folder)
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
+        atomic.write_bytes(target, data)
         kept.append(target)
     return kept

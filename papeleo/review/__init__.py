@@ -17,6 +17,7 @@ import logging
 import os
 from pathlib import Path
 
+from .. import atomic
 from .collect import DEFAULT_MIN_CONFIDENCE, Entry, Review, collect
 from .evidence import attach
 from .page import render
@@ -39,8 +40,6 @@ def write_review(
     """Write the page (default ``root/review.html``) atomically; returns the review and the path."""
     review, html = build_review(root, min_confidence)
     path = Path(output) if output else Path(root) / "review.html"
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(html, encoding="utf-8")
-    os.replace(tmp, path)
+    atomic.write_text(path, html)
     log.info("review page written: %s (%d entries)", path, len(review.entries))
     return review, path
