@@ -22,7 +22,7 @@ from typing import Any
 
 import schemas
 
-from . import decisions, registry
+from . import decisions, docyear, registry
 from .classify import UNKNOWN, classify
 from .context import Context, Settings, process_context
 from .model import Document, Failure
@@ -275,6 +275,15 @@ def document_to_page_counts(doc: Document | None) -> dict[str, Any]:
     }
 
 
+def conversion_to_year(conv: Conversion) -> int | None:
+    """``documents.ejercicio``: from the year columns of the families that handle the doc type."""
+    fecha = conv.doc_fields.get("fecha_documento")
+    for spec in registry.specs().values():
+        if spec.year_from and conv.doc_type in spec.doc_types:
+            return docyear.records_to_year(conv.records.get(spec.dataset, ()), spec.year_from, fecha)
+    return docyear.records_to_year((), (), fecha)
+
+
 def conversion_to_documents_row(conv: Conversion, now: dt.datetime) -> dict[str, Any] | None:
     if conv.doc_id is None:
         return None
@@ -290,6 +299,7 @@ def conversion_to_documents_row(conv: Conversion, now: dt.datetime) -> dict[str,
         "ocr_confidence": round(doc.ocr_confidence, 4) if doc and doc.ocr_confidence is not None else None,
         **document_to_page_counts(doc),
         **{k: conv.doc_fields.get(k) for k in ("emisor", "titulo", "clave_documento", "fecha_documento")},
+        "ejercicio": conversion_to_year(conv),
         "status": conv.status,
         "extractor": ",".join(conv.extractors) or None,
         "extracted_at": now,

@@ -84,6 +84,9 @@ class FamilySpec:
     description: str = ""
     evidence: tuple[dict[str, Any], ...] = ()
     package: str = ""  # importable module name, e.g. "extractors.mir_avance"
+    # the columns of the family's dataset that say which fiscal year a document reports on, in
+    # order of preference (documents.ejercicio, and the store's year= partition folder)
+    year_from: tuple[str, ...] = ()
 
     @property
     def generic(self) -> bool:
@@ -147,6 +150,7 @@ def dict_to_spec(data: dict[str, Any], package: str) -> FamilySpec:
         description=data.get("description", ""),
         evidence=tuple(data.get("classify", {}).get("evidence", ())),
         package=package,
+        year_from=tuple(data.get("year_from", ())),
     )
 
 

@@ -37,6 +37,13 @@ SCHEMA = pa.schema(
         col("titulo", STRING, "document title, when found"),
         col("clave_documento", STRING, "the document's own reference number (e.g. IEM/CV/SPE/07/2020), when found"),
         col("fecha_documento", DATE, "date of the document (signature, approval or report date), when found"),
+        col(
+            "ejercicio",
+            INT,
+            "fiscal year the document reports on: the most common year in its family's year columns "
+            "(indicators.ejercicio, scores.periodo_fin, commitments.pae, findings.fecha), else the year "
+            "of fecha_documento; null when neither is known",
+        ),
         col("status", STRING, "ok, partial (some records rejected or not extracted: see failures) or failed"),
         col("extractor", STRING, "names and versions of the extractors that produced its records, comma-separated"),
         col("extracted_at", INSTANT, "when this row was written"),
@@ -55,5 +62,5 @@ DATASET = Dataset(
         "text_source": frozenset({"text_layer", "ocr", "mixed", "plain_text"}),
         "status": frozenset({"ok", "partial", "failed"}),
     },
-    ranges={"doc_type_score": (0, 1), "ocr_confidence": (0, 1), "pages": (0, None)},
+    ranges={"doc_type_score": (0, 1), "ocr_confidence": (0, 1), "pages": (0, None), "ejercicio": (1900, 2200)},
 )
