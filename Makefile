@@ -55,7 +55,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	@touch $@
 
 run: setup
-	$(VENV)/bin/papeleo ingest samples --out output --no-progress
+	$(VENV)/bin/papeleo ingest samples --out output --no-progress --report
 
 # The nightly deployment (docs/nightly.md): a Prefect server on 127.0.0.1:4200 in the background
 # (unless PREFECT_API_URL names one), the work pool papeleo-local, the deployment in prefect.yaml,

@@ -122,6 +122,7 @@ def ingest(
         force=force,
         prune=prune,
         run_id=runlog.new_run_id(flow_run.get_id()),
+        report=True,  # the nightly record links the report page (papeleo report OUT)
     )
     for failure in summary.failures:
         logger.warning("%s [%s/%s] %s", failure["source"], failure["stage"], failure["error_type"], failure["message"])

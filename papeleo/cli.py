@@ -20,7 +20,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import __version__, cli_analyst
 
 log = logging.getLogger("papeleo")
 
@@ -64,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ing.add_argument(
         "--timeout", type=_positive_float, default=900.0, help="seconds allowed to read one document (default: 900)"
+    )
+    ing.add_argument(
+        "--report",
+        action="store_true",
+        help="rewrite OUT/report.html, the charts of what the root holds, after the run (a few seconds; "
+        "the nightly flow always does)",
     )
     bar = ing.add_mutually_exclusive_group()
     bar.add_argument(
@@ -147,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="also list rows read with less confidence than this, 0-1 (default: 0.7)",
     )
 
+    cli_analyst.add_parsers(sub)
     sub.add_parser("extractors", help="list the registered extractors")
     cls = sub.add_parser("classify", help="show the family a file is classified as, with its evidence")
     cls.add_argument("path")
@@ -217,7 +224,14 @@ def _ingest(args: argparse.Namespace) -> int:
         )
         try:
             run = run_ingest(
-                paths, str(args.out), settings, progress=progress, jobs=args.jobs, force=args.force, prune=args.prune
+                paths,
+                str(args.out),
+                settings,
+                progress=progress,
+                jobs=args.jobs,
+                force=args.force,
+                prune=args.prune,
+                report=args.report,
             )
         except UsageError as exc:  # the output root is locked by another run, or --prune with nothing
             return _usage_error("ingest", str(exc))
@@ -250,9 +264,10 @@ def _review(args: argparse.Namespace) -> int:
     """The review page of an output root: every corrected, imputed, conflicting or
     low-confidence value with its evidence (papeleo.review)."""
     from .review import DEFAULT_MIN_CONFIDENCE, write_review
+    from .store import ParquetStore
 
     root = Path(args.out)
-    if not root.is_dir() or not any((root / "documents").glob("src-*.parquet")):
+    if not root.is_dir() or not ParquetStore(root).files("documents"):
         return _usage_error("review", f"{root} is not an output root with documents (run papeleo ingest first)")
     threshold = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
     if not 0 <= threshold <= 1:
@@ -330,6 +345,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "review":
         return _review(args)
+    if args.command in cli_analyst.COMMANDS:
+        return cli_analyst.run(args)
     if args.command == "extractors":
         return _extractors()
     return _classify(args.path)

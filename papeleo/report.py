@@ -96,6 +96,8 @@ class RunSummary:
     pruned: list[str] = field(default_factory=list)  # sources no longer given whose rows --prune removed
     decisions_applied: list[dict[str, Any]] = field(default_factory=list)  # reviewer decisions set this run
     decisions_stale: list[dict[str, Any]] = field(default_factory=list)  # not applied, each with its why
+    compaction: dict[str, Any] = field(default_factory=dict)  # papeleo.store.Compaction.to_dict()
+    published: dict[str, str] = field(default_factory=dict)  # what the run wrote for analysts: name -> path
     duration_s: float = 0.0
     run_id: str = ""
     started_at: str = ""
@@ -149,6 +151,8 @@ class RunSummary:
             "pruned": self.pruned,
             "decisions_applied": self.decisions_applied,
             "decisions_stale": self.decisions_stale,
+            "compaction": self.compaction,
+            "published": self.published,
             "duration_s": self.duration_s,
             "run_id": self.run_id,
             "started_at": self.started_at,
@@ -171,6 +175,8 @@ class RunSummary:
             pruned=list(data.get("pruned", [])),
             decisions_applied=list(data.get("decisions_applied", [])),
             decisions_stale=list(data.get("decisions_stale", [])),
+            compaction=dict(data.get("compaction", {})),
+            published=dict(data.get("published", {})),
             duration_s=data.get("duration_s", 0.0),
             run_id=data.get("run_id", ""),
             started_at=data.get("started_at", ""),
@@ -208,6 +214,9 @@ def format_summary(run: RunSummary, out: str) -> str:
             lines.append(f"Passed over {len(run.skipped)} README, code or data file(s) inside the folders.")
         if run.pruned:
             lines.append(f"Pruned {len(run.pruned)} document(s) no longer in the inputs (their rows are gone).")
+        if run.recovered:
+            lines.append("Repaired or moved from an earlier run:")
+            lines += [f"  - {r}" for r in run.recovered]
         lines += format_decisions(run)
         return "\n".join(line for line in [*lines, record] if line)
     reused = f", {run.cached_reads} read from the cache" if run.cached_reads else ""
@@ -230,6 +239,18 @@ def format_summary(run: RunSummary, out: str) -> str:
     in_output = rows_in_output(out)
     for name in schemas.DATASETS:
         lines.append(f"  {name:<12} {run.rows_written.get(name, 0):>7} / {in_output[name]:>7}")
+    if run.compaction.get("generation"):
+        before, after = (sum(run.compaction[k].values()) for k in ("files_before", "files_after"))
+        lines.append(
+            f"Compacted {len(run.compaction['partitions'])} partition(s): {before} -> {after} Parquet file(s)"
+            + (
+                f", {run.compaction['replacements']} replaced document(s) applied"
+                if run.compaction["replacements"]
+                else ""
+            )
+        )
+    for name, path in run.published.items():
+        lines.append(f"{name[0].upper() + name[1:]}: {path}")
     if run.failures:
         lines.append(f"Failures ({len(run.failures)}; all are in {out}/failures):")
         for f in run.failures:

@@ -33,6 +33,7 @@ import schemas
 from . import decisions, runlog, sources, work
 from .context import Settings
 from .manifest import Entry, Manifest, fingerprint, unchanged_sha256
+from .publish import publish
 from .readers import ReadSettings
 from .report import Progress, RunSummary
 from .store import ParquetStore, source_key
@@ -144,7 +145,7 @@ def plan_jobs(
     jobs = []
     for source in found:
         entry = entries.get(source.uri)
-        stored = entry is not None and store.path_for("documents", source_key(source.uri)).exists()
+        stored = entry is not None and store.has_document(source_key(source.uri))
         skip_if = unchanged_sha256(entry, read, stored, digests.get(source.uri, ""))
         jobs.append(Job(source.uri, skip_if, source.remote))
     return jobs, entries
@@ -191,11 +192,12 @@ def run_ingest(
     force: bool = False,
     prune: bool = False,
     run_id: str | None = None,
+    report: bool = False,
 ) -> RunSummary:
     """Ingest ``paths`` into ``out``: skip what is unchanged since its last ingestion (unless
     ``force``), ingest the rest through ``submitter`` (default: ``jobs`` document processes),
     remove the rows of sources no longer given when ``prune``, and leave a run record in
-    ``out/_runs``. Call ``check_inputs`` first for a one-line usage error; here a missing input
+    ``out/_runs``, beside the catalog and (with ``report``) the report page it links (``papeleo.publish``). Call ``check_inputs`` first for a one-line usage error; here a missing input
     still becomes a failures row, so a scheduled run never stops. Raises ``OutputLocked`` when
     another run holds the output root."""
     settings = settings or Settings()
@@ -232,6 +234,9 @@ def run_ingest(
                 run.pruned = prune_missing(out, [s.uri for s in found])
                 manifest.append(runlog.tombstones(run.pruned, run.run_id))
             decisions.finish_run(out, settings.decisions, run, {s.uri for s in found} - set(run.unchanged))
+            # replacements of compacted documents become visible here (papeleo.store.compact)
+            run.compaction = ParquetStore(out).compact().to_dict()
+            run.published = publish(out, report=report)
         finally:
             bar.close()
             manifest.compact()

@@ -26,8 +26,6 @@ from dataclasses import field as dc_field
 from pathlib import Path
 from typing import Any
 
-import pyarrow.parquet as pq
-
 import schemas
 
 from ..store import ParquetStore
@@ -106,9 +104,8 @@ def is_output_root(root: str | Path) -> bool:
 
 
 def _files(root: str, dataset: str) -> Iterable[tuple[str, list[dict[str, Any]]]]:
-    store, schema = ParquetStore(root), schemas.get(dataset).schema
-    for path in store.document_files(dataset):
-        yield path.stem, pq.read_table(path, schema=schema).to_pylist()
+    for key, table in ParquetStore(root).iter_documents(dataset):
+        yield key, table.to_pylist()
 
 
 def load_run(root: str) -> Run:

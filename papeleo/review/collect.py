@@ -277,6 +277,14 @@ def _read(path: Path, dataset: str) -> list[dict[str, Any]]:
         return []
 
 
+def _read_key(store: ParquetStore, dataset: str, key: str) -> list[dict[str, Any]]:
+    try:
+        return store.read_key(dataset, key).to_pylist()
+    except (OSError, pa.ArrowInvalid, KeyError) as exc:
+        log.warning("the %s rows of %s could not be read (%s); they are not reviewed", dataset, key, exc)
+        return []
+
+
 def read_stale(root: Path) -> list[dict[str, Any]]:
     """The decisions the last ingest run could not apply (``_decisions/_stale.json``)."""
     path = root / "_decisions" / "_stale.json"
@@ -305,7 +313,7 @@ def collect(root: str | Path, min_confidence: float = DEFAULT_MIN_CONFIDENCE) ->
             doc = len(documents)
             documents.append({c: json_value(v) for c, v in doc_row.items()})
             for dataset in schemas.RECORD_DATASETS:
-                rows = [r for r in _read(store.path_for(dataset, key), dataset) if r.get("doc_id") == doc_row["doc_id"]]
+                rows = [r for r in _read_key(store, dataset, key) if r.get("doc_id") == doc_row["doc_id"]]
                 entries.extend(row_entries(doc, dataset, rows, min_confidence))
                 for r in rows:
                     row_keys.setdefault(doc, set()).update(

@@ -14,6 +14,8 @@ from test_bad_input_read import make_pdf, png_chunk
 
 import schemas
 from helpers import ROOT
+from papeleo.store import ParquetStore
+from papeleo.store.layout import partition_labels
 
 GOOD = (
     "INFORME DE SUPERVISIÓN AL HOSPITAL REGIONAL DE OCCIDENTE\n\n"
@@ -91,7 +93,7 @@ def test_bad_inputs_fail_alone_and_a_rerun_changes_nothing(tmp_path):
     assert "Failures (" in first.stdout and "informe_supervision" in first.stdout
 
     failures = duckdb.sql(
-        f"select source, stage, error_type, message from read_parquet('{out}/failures/*.parquet')"
+        f"select source, stage, error_type, message from read_parquet('{out}/failures/**/*.parquet', hive_partitioning=false)"
     ).fetchall()
     by_file = {src.rsplit("/", 1)[-1]: (stage, kind, msg) for src, stage, kind, msg in failures}
     good_name = "informe de supervisión ñ.txt"
@@ -100,17 +102,21 @@ def test_bad_inputs_fail_alone_and_a_rerun_changes_nothing(tmp_path):
     assert all(stage == "read" and len(msg) > 40 for stage, _, msg in by_file.values())
 
     docs = duckdb.sql(
-        f"select file_name, doc_type, status, text_source from read_parquet('{out}/documents/*.parquet')"
+        f"select file_name, doc_type, status, text_source from read_parquet('{out}/documents/**/*.parquet', hive_partitioning=false)"
     ).fetchall()
     good = [d for d in docs if d[0] == "informe de supervisión ñ.txt"]
     assert good == [("informe de supervisión ñ.txt", "informe_supervision", "ok", "plain_text")]
     # the five items GOOD prints, one per section (read from GOOD above)
-    tipos = duckdb.sql(f"select seccion from read_parquet('{out}/findings/*.parquet')").fetchall()
+    tipos = duckdb.sql(
+        f"select seccion from read_parquet('{out}/findings/**/*.parquet', hive_partitioning=false)"
+    ).fetchall()
     assert sorted(t for (t,) in tipos) == sorted(
         ["objetivo_general", "objetivo_especifico", "hallazgo", "conclusion", "recomendacion"]
     )
     assert {d[2] for d in docs if d[0] != good[0][0]} == {"failed"}
-    urls = duckdb.sql(f"select valor from read_parquet('{out}/mentions/*.parquet') where tipo = 'url'").fetchall()
+    urls = duckdb.sql(
+        f"select valor from read_parquet('{out}/mentions/**/*.parquet', hive_partitioning=false) where tipo = 'url'"
+    ).fetchall()
     assert urls == [("https://www.ejemplo.gob.gt/informes/2023/",)]
 
     before = _counts(out)
@@ -119,12 +125,12 @@ def test_bad_inputs_fail_alone_and_a_rerun_changes_nothing(tmp_path):
     assert _counts(out) == before
 
     for name in schemas.DATASETS:  # every dataset present has the contract's types
-        files = list((out / name).glob("*.parquet"))
+        files = ParquetStore(out).files(name)
         if files:
             got = duckdb.sql(
                 f"select * from read_parquet('{out}/{name}/**/*.parquet', hive_partitioning=true) limit 0"
             ).columns
-            assert got == schemas.get(name).schema.names
+            assert got == schemas.get(name).schema.names + list(partition_labels(name))
 
 
 def test_usage_errors_exit_2_with_one_line_before_any_work(tmp_path):
@@ -166,10 +172,16 @@ def test_every_dataset_is_queryable_before_it_has_rows(tmp_path):
     out = tmp_path / "out"
     assert _ingest(str(tmp_path / "inbox"), "--out", str(out), env=_no_prefect_env()).returncode == 0
     for name, dataset in schemas.DATASETS.items():
-        got = duckdb.sql(f"select * from read_parquet('{out}/{name}/*.parquet') limit 0").columns
+        got = duckdb.sql(
+            f"select * from read_parquet('{out}/{name}/**/*.parquet', hive_partitioning=false) limit 0"
+        ).columns
         assert got == dataset.schema.names, name
-        assert list(pd.read_parquet(out / name).columns) == dataset.schema.names, name
-    assert duckdb.sql(f"select count(*) from read_parquet('{out}/commitments/*.parquet')").fetchall() == [(0,)]
+        # pandas adds the partition folders' labels (family=, year=) after the declared columns
+        labels = list(partition_labels(name))
+        assert list(pd.read_parquet(out / name).columns) == dataset.schema.names + labels, name
+    assert duckdb.sql(
+        f"select count(*) from read_parquet('{out}/commitments/**/*.parquet', hive_partitioning=false)"
+    ).fetchall() == [(0,)]
 
 
 def test_in_process_runs_never_import_prefect(tmp_path):
@@ -189,11 +201,11 @@ def _rows(out):
     tables = {}
     for name in ("documents", "mentions", "failures"):
         rows = duckdb.sql(
-            f"select * exclude (extracted_at) from read_parquet('{out}/{name}/*.parquet')"
+            f"select * exclude (extracted_at) from read_parquet('{out}/{name}/**/*.parquet', hive_partitioning=false)"
             if name == "documents"
-            else f"select * exclude (failed_at) from read_parquet('{out}/{name}/*.parquet')"
+            else f"select * exclude (failed_at) from read_parquet('{out}/{name}/**/*.parquet', hive_partitioning=false)"
             if name == "failures"
-            else f"select * from read_parquet('{out}/{name}/*.parquet')"
+            else f"select * from read_parquet('{out}/{name}/**/*.parquet', hive_partitioning=false)"
         ).fetchall()
         tables[name] = sorted(map(repr, rows))
     return tables

@@ -72,7 +72,7 @@ def test_a_killed_run_then_a_new_one_give_the_rows_of_an_uninterrupted_run(tmp_p
         time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
-    written = len(ParquetStore(killed).document_files("documents"))
+    written = len(ParquetStore(killed).keys("documents"))
     assert 0 < written < len(INPUTS), f"killed after {written} of {len(INPUTS)} documents: not part-way"
 
     again = subprocess.run(_ingest_cmd(inbox, killed), env=env, cwd=ROOT, capture_output=True, text=True)
@@ -116,4 +116,4 @@ def test_a_document_process_killed_mid_run_loses_no_document(tmp_path):
     stdout, _ = proc.communicate(timeout=FIRST_DOCUMENT_TIMEOUT_S * 2)
     assert proc.returncode == 0, stdout
     assert f"{len(INPUTS)} document(s) ingested" in stdout and "process_died" not in stdout
-    assert len(ParquetStore(out).document_files("documents")) == len(INPUTS)
+    assert len(ParquetStore(out).keys("documents")) == len(INPUTS)

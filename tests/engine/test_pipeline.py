@@ -13,8 +13,8 @@ from papeleo.store import ParquetStore
 
 
 def _read(out, dataset):
-    files = list((out / dataset).glob("*.parquet"))
-    return pd.concat([pd.read_parquet(f) for f in files]) if files else pd.DataFrame()
+    table = ParquetStore(out).read(dataset)
+    return table.to_pandas() if table.num_rows else pd.DataFrame()
 
 
 @requires_seeds

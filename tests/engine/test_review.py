@@ -16,7 +16,6 @@ import shutil
 
 import numpy as np
 import pandas as pd
-import pyarrow.parquet as pq
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageFilter
@@ -236,10 +235,10 @@ def test_pdf_crop_is_the_rows_region_of_the_page(tmp_path):
     assert main(["ingest", str(PDF_SAMPLE), "--out", str(out), "--no-progress"]) == 0
     store = ParquetStore(out)
     key = source_key(str(PDF_SAMPLE))
-    table = pq.read_table(store.path_for("indicators", key)).to_pylist()
+    table = store.read_key("indicators", key).to_pylist()
     assert all(r["x0"] is not None for r in table)  # real boxes from the text layer
     table[3]["corrected"] = ["alcanzado_t2:corregido"]  # hand-marked: the text layer reads clean
-    docs = pq.read_table(store.path_for("documents", key))
+    docs = store.read_key("documents", key)
     store.replace_document(key, {"indicators": schemas.get("indicators").to_table(table), "documents": docs})
     review = collect(out)
     attach(review)
@@ -269,7 +268,7 @@ def test_image_input_crop_is_the_rows_region(tmp_path):
     matches the PDF page's own render of the same box (both at 150 dpi)."""
     out = tmp_path / "out"
     assert main(["ingest", str(PDF_SAMPLE), "--out", str(out), "--no-progress"]) == 0
-    r = pq.read_table(ParquetStore(out).path_for("indicators", source_key(str(PDF_SAMPLE)))).to_pylist()[2]
+    r = ParquetStore(out).read_key("indicators", source_key(str(PDF_SAMPLE))).to_pylist()[2]
     pdf = pdfium.PdfDocument(str(PDF_SAMPLE))
     pdf[r["page"] - 1].render(scale=200 / 72, grayscale=True).to_pil().save(tmp_path / "page.png", dpi=(200, 200))
     page150 = np.asarray(pdf[r["page"] - 1].render(scale=150 / 72, grayscale=True).to_pil().convert("L"), dtype=float)

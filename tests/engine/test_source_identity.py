@@ -3,8 +3,9 @@
 by ``doc_id`` is moved to source keys once, its duplicates gone."""
 
 import hashlib
-import os
+import shutil
 
+import schemas
 from papeleo import pipeline
 from papeleo.store import ParquetStore, source_key
 
@@ -43,7 +44,7 @@ def test_a_root_keyed_by_doc_id_is_moved_to_source_keys_and_its_duplicates_dropp
     """Two versions of one source written under their doc_ids (as before issue 13): after
     prepare() only the newer one's rows are left, under the source's key."""
     src = tmp_path / "a.txt"
-    out = tmp_path / "out"
+    out, legacy = tmp_path / "out", tmp_path / "legacy"
     store = ParquetStore(out)
     old_keys = []
     for text in ("ver www.uno.org el 1 de enero de 2020\n", "ver www.tres.org el 2 de febrero de 2021\n"):
@@ -51,18 +52,21 @@ def test_a_root_keyed_by_doc_id_is_moved_to_source_keys_and_its_duplicates_dropp
         pipeline.process_document(src, out)
         key = source_key(str(src))
         doc_id = store.previous_doc_id(key)
-        for dataset in os.listdir(out):  # put this version back under its doc_id, as before
-            path = store.path_for(dataset, key)
-            if path.exists():
-                os.replace(path, store.path_for(dataset, doc_id))
+        for dataset in schemas.DATASETS:  # this version as that layout kept it: <dataset>/<doc_id>.parquet
+            (legacy / dataset).mkdir(parents=True, exist_ok=True)
+            for path in store.fresh_files(dataset, key):
+                shutil.copy(path, legacy / dataset / f"{doc_id}.parquet")
         old_keys.append(doc_id)
-    assert len(_read(out, "documents")) == 2  # the duplicate a changed file left
+    store = ParquetStore(legacy)
+    assert len(_read(legacy, "documents")) == 2  # the duplicate a changed file left
+    out = legacy
     done = store.prepare()
-    assert len(done) == 1 and str(src) in done[0]
+    assert str(src) in done[0] and "generation 1" in done[1]
     docs = _read(out, "documents")
     assert docs["doc_id"].tolist() == [old_keys[-1]]
     assert sorted(_read(out, "mentions")["valor"]) == ["2021-02-02", "www.tres.org"]
-    assert store.path_for("documents", source_key(str(src))).exists()
+    assert store.fresh_files("documents", source_key(str(src)))
+    assert (out / "documents").is_symlink()  # the generation layout (papeleo.store.layout)
     assert store.prepare() == []  # once: nothing left to move
 
 

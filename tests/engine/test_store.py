@@ -6,7 +6,8 @@ import pyarrow.parquet as pq
 import pytest
 
 import schemas
-from papeleo.store import STAGING, ParquetStore
+from papeleo.store import ParquetStore
+from papeleo.store.layout import STAGING
 
 NOW = dt.datetime(2026, 11, 21, 12, 0, tzinfo=dt.UTC)
 
@@ -44,7 +45,7 @@ def test_files_keep_declared_types_and_descriptions(tmp_path):
     store = ParquetStore(tmp_path)
     store.prepare()
     store.replace_document("a" * 64, {"documents": _document("a" * 64)})
-    written = pq.read_schema(store.path_for("documents", "a" * 64))
+    written = pq.read_schema(store.fresh_files("documents", "a" * 64)[0])
     assert written.field("extracted_at").type == schemas.get("documents").schema.field("extracted_at").type
     assert written.field("source").type == "string"  # not large_string
     assert written.field("doc_id").metadata[b"description"].startswith(b"sha256")
@@ -64,7 +65,7 @@ def test_a_write_killed_before_its_commit_point_is_discarded(tmp_path, monkeypat
     def killed(*args, **kwargs):
         raise KeyboardInterrupt("killed while writing the manifest")
 
-    monkeypatch.setattr("papeleo.store.json.dumps", killed)
+    monkeypatch.setattr("papeleo.store.journal.json.dumps", killed)
     with pytest.raises(KeyboardInterrupt):
         store.replace_document("a" * 64, {"mentions": _mentions("a" * 64, ["new1", "new2"])})
     monkeypatch.undo()
@@ -81,7 +82,7 @@ def test_a_write_killed_after_its_commit_point_is_finished_by_the_next_run(tmp_p
     store = ParquetStore(tmp_path)
     store.prepare()
     store.replace_document("a" * 64, {"mentions": _mentions("a" * 64, ["old"])})
-    monkeypatch.setattr(ParquetStore, "_apply", lambda self, txn, plan: (_ for _ in ()).throw(KeyboardInterrupt()))
+    monkeypatch.setattr("papeleo.store.journal.apply", lambda root, txn: (_ for _ in ()).throw(KeyboardInterrupt()))
     with pytest.raises(KeyboardInterrupt):
         store.replace_document(
             "a" * 64, {"mentions": _mentions("a" * 64, ["new1", "new2"]), "documents": _document("a" * 64)}

@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from papeleo import pipeline, registry
@@ -75,8 +74,8 @@ def ingest(read_root):
 
 
 def rows(out: Path, dataset: str, source: str) -> list[dict]:
-    path = out / dataset / f"{source_key(source)}.parquet"  # a document's files are keyed by its source
-    return pd.read_parquet(path).to_dict("records") if path.exists() else []
+    # a document's rows are keyed by its source, in its own file or in a compacted one
+    return ParquetStore(out).read_key(dataset, source_key(source)).to_pandas().to_dict("records")
 
 
 def test_samples_exist():

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from papeleo import pipeline, registry
 from papeleo.readers import read_document
-from papeleo.store import source_key
+from papeleo.store import ParquetStore, source_key
 from scoring_specs import SPECS
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
@@ -84,8 +84,8 @@ def metadata_right(field_name: str, expected: Any, got: Any) -> bool:
 
 
 def _rows(out: Path, dataset: str, source: str) -> list[dict[str, Any]]:
-    path = out / dataset / f"{source_key(source)}.parquet"  # a document's files are keyed by its source
-    return pd.read_parquet(path).to_dict("records") if path.exists() else []
+    # a document's rows are keyed by its source, in its own file or in a compacted one
+    return ParquetStore(out).read_key(dataset, source_key(source)).to_pandas().to_dict("records")
 
 
 def evaluate(pdf: Path, golden: dict[str, Any], out: Path) -> Evaluation:

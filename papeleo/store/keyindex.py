@@ -1,0 +1,79 @@
+"""Which documents a compacted file holds, so a document can still be replaced exactly.
+
+A compacted part holds many documents' rows, grouped by document (their store key), and
+says which in its Parquet footer (``papeleo.keys``: ``[[key, rows], ...]`` in row order). The
+rows themselves need no extra column: the contract's columns stay as they are, and a
+document whose bytes are shared with another source (same ``doc_id``) is still told apart.
+
+Each generation also writes ``_keys.json``: every part's keys, read from those footers once
+at compaction, plus each compacted document's ``doc_id``. A worker deciding how to replace a
+document reads that one file instead of every footer.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import layout
+
+FOOTER_KEYS = b"papeleo.keys"
+
+
+def footer_keys(path: Path) -> list[tuple[str, int]]:
+    """``[(key, rows), ...]`` of a compacted part, in row order."""
+    meta = pq.read_schema(path).metadata or {}
+    raw = meta.get(FOOTER_KEYS)
+    return [(k, int(n)) for k, n in json.loads(raw)] if raw else []
+
+
+def with_footer_keys(table: pa.Table, keys: list[tuple[str, int]]) -> pa.Table:
+    meta = dict(table.schema.metadata or {})
+    meta[FOOTER_KEYS] = json.dumps(keys, separators=(",", ":")).encode()
+    return table.replace_schema_metadata(meta)
+
+
+@dataclass
+class KeyIndex:
+    """A generation's compacted documents: part (relative path) -> keys and rows, per dataset."""
+
+    parts: dict[str, dict[str, list[tuple[str, int]]]] = field(default_factory=dict)
+    doc_ids: dict[str, str] = field(default_factory=dict)  # key -> doc_id of its documents row
+    applied: list[str] = field(default_factory=list)  # pending replacements this generation applied
+
+    def keys(self, dataset: str) -> set[str]:
+        return {k for keys in self.parts.get(dataset, {}).values() for k, _ in keys}
+
+    def parts_of(self, dataset: str, key: str) -> list[str]:
+        return [rel for rel, keys in self.parts.get(dataset, {}).items() if any(k == key for k, _ in keys)]
+
+    def holds(self, key: str, datasets) -> bool:
+        return any(self.parts_of(d, key) for d in datasets)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"parts": self.parts, "doc_ids": self.doc_ids, "applied": self.applied}, separators=(",", ":")
+        )
+
+
+def load(gen: Path | None) -> KeyIndex:
+    if gen is None:
+        return KeyIndex()
+    try:
+        data = json.loads((gen / layout.KEY_INDEX).read_text("utf-8"))
+    except (OSError, ValueError):
+        return KeyIndex()
+    parts = {d: {rel: [(k, int(n)) for k, n in keys] for rel, keys in by.items()} for d, by in data["parts"].items()}
+    return KeyIndex(parts, dict(data.get("doc_ids", {})), list(data.get("applied", [])))
+
+
+def save(gen: Path, index: KeyIndex) -> None:
+    tmp = gen / (layout.KEY_INDEX + ".tmp")
+    tmp.write_text(index.to_json(), "utf-8")
+    layout.fsync_file(tmp)
+    os.replace(tmp, gen / layout.KEY_INDEX)

@@ -1,0 +1,99 @@
+"""``papeleo compact``, ``papeleo catalog``, ``papeleo report`` and what a run publishes: the
+catalog after every run, the report page with ``--report`` (always in the nightly flow), both
+named in the run record."""
+
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+
+from papeleo.cli import main
+from papeleo.publish import CATALOG_STAMP, NOT_WRITTEN, publish
+from papeleo.store import ParquetStore
+from papeleo.store import compact as compaction
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "samples" / "mir_avance_ocr.txt"
+
+
+def _record(out: Path) -> dict:
+    (path,) = sorted((out / "_runs").glob("*.json"))[-1:]
+    return json.loads(path.read_text("utf-8"))
+
+
+def test_a_run_publishes_the_catalog_and_with_report_the_page(tmp_path):
+    out = tmp_path / "out"
+    assert main(["ingest", str(SAMPLE), "--out", str(out), "--no-progress"]) == 0
+    published = _record(out)["published"]
+    assert published == {"catalog": str(out.resolve() / "papeleo.duckdb")}
+    con = duckdb.connect(published["catalog"], read_only=True)
+    assert con.sql("select count(*) from indicators").fetchall()[0][0] == ParquetStore(out).read("indicators").num_rows
+    con.close()
+    stamp = (out / CATALOG_STAMP).stat().st_mtime_ns
+    catalog = (out / "papeleo.duckdb").stat().st_mtime_ns
+    assert main(["ingest", str(SAMPLE), "--out", str(out), "--no-progress", "--force", "--report"]) == 0
+    published = _record(out)["published"]
+    assert Path(published["report"]).is_file() and published["report"].endswith("report.html")
+    # same schemas, same place: the catalog's views already see the new files; not rebuilt
+    assert (out / "papeleo.duckdb").stat().st_mtime_ns == catalog and (out / CATALOG_STAMP).stat().st_mtime_ns == stamp
+
+
+def test_a_moved_root_gets_its_catalog_rebuilt(tmp_path):
+    out = tmp_path / "out"
+    assert main(["ingest", str(SAMPLE), "--out", str(out), "--no-progress"]) == 0
+    moved = tmp_path / "moved"
+    shutil.copytree(out, moved, symlinks=True)
+    assert publish(moved, report=False)["catalog"] == str(moved.resolve() / "papeleo.duckdb")
+    con = duckdb.connect(str(moved / "papeleo.duckdb"), read_only=True)
+    sql = con.sql("select sql from duckdb_views() where view_name = 'indicators'").fetchall()[0][0]
+    con.close()
+    assert str(moved.resolve()) in sql and str(out.resolve()) + "/" not in sql
+
+
+def test_a_report_that_cannot_be_written_does_not_fail_the_run(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    assert main(["ingest", str(SAMPLE), "--out", str(out), "--no-progress"]) == 0
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("no charts today")
+
+    monkeypatch.setattr("papeleo.analysis.write_report", broken)
+    assert main(["ingest", str(SAMPLE), "--out", str(out), "--no-progress", "--force", "--report"]) == 0
+    published = _record(out)["published"]
+    assert published["report"] == f"{NOT_WRITTEN}RuntimeError: no charts today"
+
+
+def test_compact_by_hand(tmp_path, capsys):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for i in range(3):
+        (inbox / f"mir_{i}.txt").write_text(SAMPLE.read_text("utf-8") + f"\nNota {i}.\n", "utf-8")
+    out = tmp_path / "out"
+    assert main(["ingest", str(inbox), "--out", str(out), "--no-progress"]) == 0
+    assert 3 < compaction.SMALL_FILES_TO_COMPACT  # below the threshold: the run left them
+    assert len(ParquetStore(out).files("indicators")) == 3
+    capsys.readouterr()
+    assert main(["compact", str(out)]) == 0
+    assert "nothing to compact" in capsys.readouterr().out
+    assert main(["compact", str(out), "--force"]) == 0
+    said = capsys.readouterr().out
+    assert "generation 2" in said and "indicators" in said
+    assert len(ParquetStore(out).files("indicators")) == 1
+    assert ParquetStore(out).read("indicators").num_rows == 3 * 8  # the sample's 8 indicator rows each
+
+
+def test_the_commands_refuse_a_folder_that_is_not_an_output_root(tmp_path, capsys):
+    for command in ("compact", "catalog", "report"):
+        assert main([command, str(tmp_path)]) == 2
+        assert "not an output root" in capsys.readouterr().err
+
+
+def test_report_and_catalog_commands(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["ingest", str(SAMPLE), "--out", str(out), "--no-progress"]) == 0
+    capsys.readouterr()
+    assert main(["report", str(out), "--output", str(tmp_path / "r.html")]) == 0
+    assert (tmp_path / "r.html").read_text("utf-8").startswith("<!DOCTYPE html>")
+    assert main(["catalog", str(out)]) == 0
+    assert "read_only=True" in capsys.readouterr().out
