@@ -75,7 +75,10 @@ def on_threads() -> bool:
 
 
 def summary_to_markdown(summary: RunSummary, out: str) -> str:
-    return f"# papeleo run {summary.run_id}\n\n```\n{format_summary(summary, out)}\n```\n"
+    links = "".join(
+        f"- {name}: [{path}](file://{path})\n" for name, path in summary.published.items() if path.startswith("/")
+    )
+    return f"# papeleo run {summary.run_id}\n\n{links}\n```\n{format_summary(summary, out)}\n```\n"
 
 
 @flow(
@@ -96,6 +99,7 @@ def ingest(
     fetch_timeout_s: float = 120.0,
     processes: bool = True,
     decisions: list[str] | None = None,
+    compact: bool = True,
 ):
     """Ingest files, folders, globs, URLs and URL lists into the Parquet datasets under
     ``out``, skipping documents unchanged since their last ingestion unless ``force``;
@@ -121,6 +125,7 @@ def ingest(
         submitter=prefect_submitter(out, settings, isolated=processes and on_threads()),
         force=force,
         prune=prune,
+        compact=compact,
         run_id=runlog.new_run_id(flow_run.get_id()),
         report=True,  # the nightly record links the report page (papeleo report OUT)
     )

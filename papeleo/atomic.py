@@ -21,6 +21,21 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     return path
 
 
+def fsync(path: str | os.PathLike[str]) -> None:
+    """Flush a file's or a folder's entries to disk (a folder: that a rename in it survives a
+    power cut); a file system that cannot is left as it is."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def write_text(path: str | os.PathLike[str], text: str) -> Path:
     """``text`` (UTF-8) into ``path``, atomically; returns the path."""
     return write_bytes(path, text.encode("utf-8"))

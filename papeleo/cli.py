@@ -66,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--timeout", type=_positive_float, default=900.0, help="seconds allowed to read one document (default: 900)"
     )
     ing.add_argument(
+        "--no-compact",
+        dest="compact",
+        action="store_false",
+        help="leave this run's small files for a later run or `papeleo compact` (replaced documents are still applied)",
+    )
+    ing.add_argument(
         "--report",
         action="store_true",
         help="rewrite OUT/report.html, the charts of what the root holds, after the run (a few seconds; "
@@ -207,6 +213,7 @@ def _ingest(args: argparse.Namespace) -> int:
             fetch_max_mb=args.max_download_mb,
             fetch_timeout_s=args.download_timeout,
             decisions=list(decisions),
+            compact=args.compact,
             return_state=True,
         )
         result = state.result(raise_on_failure=False)
@@ -232,6 +239,7 @@ def _ingest(args: argparse.Namespace) -> int:
                 force=args.force,
                 prune=args.prune,
                 report=args.report,
+                compact=args.compact,
             )
         except UsageError as exc:  # the output root is locked by another run, or --prune with nothing
             return _usage_error("ingest", str(exc))

@@ -40,6 +40,8 @@ from .store import ParquetStore, source_key
 from .work import Job
 
 log = logging.getLogger(__name__)
+# a small-files threshold no partition reaches: compaction then only applies replacements
+COMPACT_NEVER = 1 << 62
 
 # A document in flight when its pool of document processes died this many times is failed
 # (process_died): once may be a neighbour's fault (all in flight die together), twice points at
@@ -193,6 +195,7 @@ def run_ingest(
     prune: bool = False,
     run_id: str | None = None,
     report: bool = False,
+    compact: bool = True,
 ) -> RunSummary:
     """Ingest ``paths`` into ``out``: skip what is unchanged since its last ingestion (unless
     ``force``), ingest the rest through ``submitter`` (default: ``jobs`` document processes),
@@ -235,7 +238,9 @@ def run_ingest(
                 manifest.append(runlog.tombstones(run.pruned, run.run_id))
             decisions.finish_run(out, settings.decisions, run, {s.uri for s in found} - set(run.unchanged))
             # replacements of compacted documents become visible here (papeleo.store.compact)
-            run.compaction = ParquetStore(out).compact().to_dict()
+            # (without ``compact``, only those: small files wait for a later run or papeleo compact)
+            store = ParquetStore(out)
+            run.compaction = (store.compact() if compact else store.compact(min_small_files=COMPACT_NEVER)).to_dict()
             run.published = publish(out, report=report)
         finally:
             bar.close()

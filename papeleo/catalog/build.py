@@ -20,6 +20,7 @@ import duckdb
 
 import schemas
 
+from .. import atomic
 from . import analyst, datasets, describe, quality
 from .sqltext import check_root
 
@@ -59,19 +60,6 @@ def _remove_stale_temporaries(root: Path) -> None:
             continue
 
 
-def _fsync(path: Path, flags: int = os.O_RDONLY) -> None:
-    try:
-        fd = os.open(path, flags)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _write(con: duckdb.DuckDBPyConnection, root: Path) -> list[str]:
     """Create every view in ``con``; returns their names in creation order (the dataset views
     first: the analyst views are SQL over them)."""
@@ -109,7 +97,7 @@ def build_catalog(out: str | os.PathLike) -> Path:
         finally:
             con.close()
         _remove(tmp_wal)  # empty after the checkpoint
-        _fsync(tmp)
+        atomic.fsync(tmp)
         stale_wal = target.with_name(target.name + WAL_SUFFIX)
         if stale_wal.exists():
             # a write-ahead log left by someone who opened the old catalog read-write: DuckDB
@@ -117,7 +105,7 @@ def build_catalog(out: str | os.PathLike) -> Path:
             log.warning("catalog: removing %s, left by a client that opened the old catalog read-write", stale_wal)
             _remove(stale_wal)
         os.replace(tmp, target)
-        _fsync(root)
+        atomic.fsync(root)
     except BaseException:
         _remove(tmp)
         _remove(tmp_wal)

@@ -45,12 +45,24 @@ class KeyIndex:
     parts: dict[str, dict[str, list[tuple[str, int]]]] = field(default_factory=dict)
     doc_ids: dict[str, str] = field(default_factory=dict)  # key -> doc_id of its documents row
     applied: list[str] = field(default_factory=list)  # pending replacements this generation applied
+    _where: dict[str, dict[str, list[str]]] | None = field(default=None, repr=False, compare=False)
+
+    def _lookup(self) -> dict[str, dict[str, list[str]]]:
+        """dataset -> key -> parts, built once (a run asks it for every document it writes)."""
+        if self._where is None:
+            self._where = {}
+            for dataset, by_part in self.parts.items():
+                where = self._where.setdefault(dataset, {})
+                for rel, keys in by_part.items():
+                    for k, _ in keys:
+                        where.setdefault(k, []).append(rel)
+        return self._where
 
     def keys(self, dataset: str) -> set[str]:
-        return {k for keys in self.parts.get(dataset, {}).values() for k, _ in keys}
+        return set(self._lookup().get(dataset, {}))
 
     def parts_of(self, dataset: str, key: str) -> list[str]:
-        return [rel for rel, keys in self.parts.get(dataset, {}).items() if any(k == key for k, _ in keys)]
+        return list(self._lookup().get(dataset, {}).get(key, ()))
 
     def holds(self, key: str, datasets) -> bool:
         return any(self.parts_of(d, key) for d in datasets)
@@ -61,15 +73,26 @@ class KeyIndex:
         )
 
 
+# (path, mtime, size) -> index: a document process writes many documents against one generation
+_loaded: dict[tuple[str, int, int], KeyIndex] = {}
+
+
 def load(gen: Path | None) -> KeyIndex:
     if gen is None:
         return KeyIndex()
+    path = gen / layout.KEY_INDEX
     try:
-        data = json.loads((gen / layout.KEY_INDEX).read_text("utf-8"))
+        stat = path.stat()
+        ident = (str(path), stat.st_mtime_ns, stat.st_size)
+        if ident in _loaded:
+            return _loaded[ident]
+        data = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         return KeyIndex()
     parts = {d: {rel: [(k, int(n)) for k, n in keys] for rel, keys in by.items()} for d, by in data["parts"].items()}
-    return KeyIndex(parts, dict(data.get("doc_ids", {})), list(data.get("applied", [])))
+    _loaded.clear()  # one generation at a time is worth keeping
+    _loaded[ident] = KeyIndex(parts, dict(data.get("doc_ids", {})), list(data.get("applied", [])))
+    return _loaded[ident]
 
 
 def save(gen: Path, index: KeyIndex) -> None:

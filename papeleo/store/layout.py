@@ -35,6 +35,8 @@ from typing import Any
 
 import regex
 
+from .. import atomic
+
 GEN_DIR = ".gen"
 CURRENT = "current"
 STAGING = ".staging"
@@ -120,22 +122,7 @@ def gen_number(gen: Path | None) -> int:
         return 0
 
 
-def fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def fsync_file(path: Path) -> None:
-    with open(path, "rb") as fh:
-        os.fsync(fh.fileno())
+fsync_dir = fsync_file = atomic.fsync
 
 
 def point(link: Path, target: str) -> None:
