@@ -3,9 +3,10 @@
 Every document is written as its own small files (one per dataset), which keeps a
 document's replacement a plain ``os.replace``. Readers pay per file, though: DuckDB read the
 same 16,000 indicator rows 147 times slower from 2,000 files than from one. After a run,
-each partition holding ``SMALL_FILES_TO_COMPACT`` or more small files is rewritten as parts
-of at most ``PART_MAX_ROWS`` rows, and so is every partition whose parts hold a document
-replaced or removed in the run (see ``journal``: those replacements wait for this step).
+each partition that got a new file and holds ``SMALL_FILES_TO_COMPACT`` or more small files
+has them merged into parts of at most ``PART_MAX_ROWS`` rows, and so has every partition whose
+parts hold a document replaced or removed in the run (see ``journal``: those replacements
+wait for this step).
 
 The new files go into a new generation; unchanged files are hard-linked into it; then one
 symlink swap makes it live (``layout``). A run killed here leaves the live generation
@@ -30,10 +31,12 @@ from . import journal, keyindex, layout
 
 log = logging.getLogger(__name__)
 
-# A partition is compacted once it holds this many per-document files. Lower rewrites the
-# partition's parts after more (smaller) runs; higher leaves readers more files between
-# compactions (DuckDB pays about 0.15 ms per file, object storage a request per file).
-SMALL_FILES_TO_COMPACT = 8
+# A partition is compacted once it holds this many small files (per-document files and parts
+# under half of PART_MAX_ROWS), one of them new. 2 leaves every partition one file after each
+# run (beside its full parts), at the price of rewriting each partition a run touched; higher
+# rewrites less but leaves readers up to that many files per partition (DuckDB pays about
+# 0.15 ms a file, object storage a request a file). Full parts are never rewritten to merge.
+SMALL_FILES_TO_COMPACT = 2
 # Rows per compacted file. Larger means fewer files but more memory while compacting (a
 # part is read whole when one of its documents is replaced) and a longer rewrite for one
 # replaced document. 1,000,000 rows of the widest dataset (indicators) is about 150 MB in Arrow.
@@ -62,10 +65,19 @@ class Compaction:
 
 
 def _partition_dirs(gen: Path | None, dataset: str) -> list[str]:
+    """Every folder of ``dataset`` holding a data file, whatever its depth (see ``misplaced``)."""
     if gen is None or not (gen / dataset).is_dir():
         return []
-    pattern = "/".join(["*"] * layout.depth(dataset))
-    return sorted(str(p.relative_to(gen)) for p in (gen / dataset).glob(pattern) if p.is_dir())
+    found = {p.parent for p in (gen / dataset).rglob("*.parquet") if p.name != layout.SCHEMA_FILE}
+    return sorted(str(p.relative_to(gen)) for p in found)
+
+
+def misplaced(gen: Path | None) -> bool:
+    """Files in folders this layout does not make (written under another partitioning); the
+    next compaction moves them (``layout.relabel``)."""
+    return gen is not None and any(
+        layout.relabel(d, rel) != rel for d in schemas.DATASETS for rel in _partition_dirs(gen, d)
+    )
 
 
 def _data_files(folder: Path) -> list[Path]:
@@ -163,24 +175,32 @@ def compact(root: Path, *, force: bool = False, min_small_files: int = SMALL_FIL
     pending = _pending_by_dataset(txns)
     result = Compaction(files_before=count_files(old), replacements=len(txns))
 
-    plan: dict[str, list[tuple[str, bool]]] = {}
+    # dataset -> [(partition, its files now (from older layouts' folders too), rewrite it?,
+    # its full parts, kept as they are)]
+    plan: dict[str, list[tuple[str, list[Path], bool, set[Path]]]] = {}
     for dataset in schemas.DATASETS:
         todo = pending.get(dataset, _Pending())
-        partitions = sorted(set(_partition_dirs(old, dataset)) | set(todo.incoming))
+        sources: dict[str, list[str]] = {rel: [] for rel in todo.incoming}
+        for rel in _partition_dirs(old, dataset):
+            sources.setdefault(layout.relabel(dataset, rel), []).append(rel)
         plan[dataset] = []
-        for rel in partitions:
-            files = _data_files(old / rel) if old else []
+        for rel in sorted(sources):
+            files = [f for src in sources[rel] for f in _data_files(old / src)] if old else []
             fresh = [f for f in files if layout.is_fresh(f) and f.stem not in todo.replaced] + list(
                 todo.incoming.get(rel, {}).values()
             )
-            parts = [f for f in files if layout.is_part(f)]
-            affected = any(
-                set(todo.replaced) & {k for k, _ in index.parts.get(dataset, {}).get(f"{rel}/{p.name}", [])}
-                for p in parts
-            )
-            rewrite = affected or len(fresh) >= min_small_files or (force and len(fresh) + len(parts) > 1)
-            plan[dataset].append((rel, rewrite))
-    if not txns and not any(rw for rows in plan.values() for _, rw in rows):
+            affected, full = False, set()
+            for part in (f for f in files if layout.is_part(f)):
+                keys = index.parts.get(dataset, {}).get(str(part.relative_to(old)), [])
+                if todo.replaced & {k for k, _ in keys}:
+                    affected = True
+                elif sum(n for _, n in keys) >= PART_MAX_ROWS // 2:
+                    full.add(part)
+            small = len(fresh) + sum(layout.is_part(f) and f not in full for f in files)
+            moved = any(src != rel for src in sources[rel])
+            rewrite = affected or moved or (bool(fresh) and small >= min_small_files) or (force and small > 1)
+            plan[dataset].append((rel, files, rewrite, full))
+    if not txns and not any(rw for rows in plan.values() for _, _, rw, _ in rows):
         result.files_after = result.files_before
         return result
 
@@ -194,15 +214,18 @@ def compact(root: Path, *, force: bool = False, min_small_files: int = SMALL_FIL
         schema = schemas.get(dataset).schema
         todo = pending.get(dataset, _Pending())
         new_index.parts[dataset] = {}
-        for rel, rewrite in partitions:
-            files = _data_files(old / rel) if old else []
+        for rel, files, rewrite, full in partitions:
             incoming = todo.incoming.get(rel, {})
             target = building / rel
             target.mkdir(parents=True, exist_ok=True)
             if rewrite:
-                segments = [s for f in files for s in _segments(f, schema, todo.replaced)]
+                names = {}
+                for f in full:
+                    names[f.name] = index.parts[dataset][str(f.relative_to(old))]
+                    layout.link_or_copy(f, target / f.name)
+                segments = [s for f in files if f not in full for s in _segments(f, schema, todo.replaced)]
                 segments += [(key, pq.read_table(path, schema=schema)) for key, path in incoming.items()]
-                names = _write_parts(target, number, [s for s in segments if s[1].num_rows], schema)
+                names.update(_write_parts(target, number, [s for s in segments if s[1].num_rows], schema))
                 result.partitions.append(rel)
             else:
                 names = {}
@@ -210,7 +233,7 @@ def compact(root: Path, *, force: bool = False, min_small_files: int = SMALL_FIL
                     if layout.is_fresh(f) and f.stem in todo.replaced:
                         continue
                     if layout.is_part(f):
-                        names[f.name] = index.parts.get(dataset, {}).get(f"{rel}/{f.name}", [])
+                        names[f.name] = index.parts.get(dataset, {}).get(str(f.relative_to(old)), [])
                     layout.link_or_copy(f, target / f.name)
                 for key, path in incoming.items():
                     layout.link_or_copy(path, target / layout.fresh_name(key))

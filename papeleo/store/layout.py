@@ -7,7 +7,7 @@ An output root looks like this::
     OUT/.gen/000007/indicators/year=2024/part-000007-0000.parquet   (compacted: many documents)
     OUT/.gen/000007/indicators/year=2024/src-<key>.parquet          (one document, fresh)
     OUT/.gen/000007/indicators/year=unknown/schema.parquet          (no rows, the schema)
-    OUT/.gen/000007/documents/family=mir_avance/year=2024/...
+    OUT/.gen/000007/documents/family=mir_avance/...
 
 Why generations: compaction rewrites many files at once, and a reader listing
 ``OUT/indicators/**/*.parquet`` must see either every old file or every new one. The new
@@ -51,9 +51,12 @@ PART_PREFIX = "part-"
 UNKNOWN = "unknown"
 
 FAMILY, YEAR = "family", "year"
-# documents are filtered by family first (a dashboard per family), then year; every other
-# dataset holds one family's rows (or, for mentions and failures, every family's) by year
-PARTITIONS: dict[str, tuple[str, ...]] = {"documents": (FAMILY, YEAR)}
+# Every dataset by year, except documents, by family only. documents has one row per file: by
+# family and year, 1,000 documents over 12 years made 42 folders of ~24 rows, a file each at
+# least, and a join with documents took 2.3 times as long as on one file (BENCHMARKS.md); by
+# family, 5 files and 1.4 times. A documents query by year still skips row groups by the
+# statistics of its ejercicio column.
+PARTITIONS: dict[str, tuple[str, ...]] = {"documents": (FAMILY,)}
 DEFAULT_PARTITION: tuple[str, ...] = (YEAR,)
 
 # a label value as a folder name: lowercase ascii words (mir_avance, 2024, unknown)
@@ -80,6 +83,14 @@ def partition_path(dataset: str, labels: Mapping[str, str]) -> str:
     return "/".join([dataset, *(f"{k}={labels.get(k, UNKNOWN)}" for k in partition_labels(dataset))])
 
 
+def relabel(dataset: str, rel: str) -> str:
+    """The folder this layout gives the rows of folder ``rel`` (``documents/family=x/year=y`` ->
+    ``documents/family=x`` since documents are by family only): the labels it keeps, read from
+    the path, the ones it lacks ``unknown``."""
+    labels = dict(part.split("=", 1) for part in rel.split("/")[1:] if "=" in part)
+    return partition_path(dataset, labels)
+
+
 def unknown_partition(dataset: str) -> str:
     return partition_path(dataset, {})
 
@@ -96,10 +107,6 @@ def is_fresh(path: Path) -> bool:
 
 def is_part(path: Path) -> bool:
     return path.name.startswith(PART_PREFIX) and path.suffix == ".parquet"
-
-
-def depth(dataset: str) -> int:
-    return len(partition_labels(dataset))
 
 
 def gen_name(number: int) -> str:

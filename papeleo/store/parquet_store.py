@@ -41,7 +41,6 @@ class ParquetStore:
         self.root = Path(root)
         self._index: tuple[Path | None, keyindex.KeyIndex] | None = None
         self._parts: dict[Path, pa.Table] = {}  # compacted files read whole, by path (reads only)
-        self._depths: dict[str, int] = {}
 
     # --- where things are -------------------------------------------------------------
     def dataset_dir(self, dataset: str) -> Path:
@@ -54,26 +53,18 @@ class ParquetStore:
             self._index = (gen, keyindex.load(gen))
         return self._index[1]
 
-    def _depth(self, dataset: str) -> int:
-        # Parquet files right in the dataset folder: a root an older papeleo wrote, not
-        # prepared by this one (a diff's old side reads it as it is)
-        if dataset not in self._depths:
-            d = self.dataset_dir(dataset)
-            flat = d.is_dir() and any(p.suffix == ".parquet" and p.is_file() for p in d.iterdir())
-            self._depths[dataset] = 0 if flat else layout.depth(dataset)
-        return self._depths[dataset]
-
+    # Files are found at any depth below the dataset folder: a root an older papeleo wrote
+    # (files right in the folder, or another partition layout) reads as it is, and the next
+    # compaction moves its files where this layout puts them.
     def fresh_files(self, dataset: str, key: str) -> list[Path]:
         """Document ``key``'s own files in ``dataset`` (normally at most one)."""
         d = self.dataset_dir(dataset)
-        pattern = "/".join(["*"] * self._depth(dataset) + [layout.fresh_name(key)])
-        return sorted(d.glob(pattern)) if d.is_dir() else []
+        return sorted(d.rglob(layout.fresh_name(key))) if d.is_dir() else []
 
     def files(self, dataset: str) -> list[Path]:
         """Every data file of ``dataset`` (per-document and compacted, not the schema file)."""
         d = self.dataset_dir(dataset)
-        pattern = "/".join(["*"] * self._depth(dataset) + ["*.parquet"])
-        return sorted(p for p in d.glob(pattern) if p.name != layout.SCHEMA_FILE) if d.is_dir() else []
+        return sorted(p for p in d.rglob("*.parquet") if p.name != layout.SCHEMA_FILE) if d.is_dir() else []
 
     document_files = files  # the name callers used when every file was one document's
 
@@ -149,7 +140,6 @@ class ParquetStore:
         generation. Returns what was done. Call it with the output lock held."""
         self.root.mkdir(parents=True, exist_ok=True)
         done = legacy.migrate(self.root)
-        self._depths = {}
         if layout.current_gen(self.root) is None:
             first = self.root / layout.GEN_DIR / layout.gen_name(1)
             first.mkdir(parents=True, exist_ok=True)
@@ -165,7 +155,7 @@ class ParquetStore:
         done += journal.discard_unfinished_pending(self.root)
         leftovers = [p for p in (self.root / layout.GEN_DIR).iterdir() if p.name.endswith(".tmp")]
         pending, _ = journal.committed(self.root / layout.PENDING)
-        if pending or leftovers:
+        if pending or leftovers or compaction.misplaced(gen):
             result = self.compact()
             done.append(
                 f"finished the interrupted compaction (generation {result.generation}, "

@@ -11,7 +11,6 @@ import duckdb
 from papeleo.cli import main
 from papeleo.publish import CATALOG_STAMP, NOT_WRITTEN, publish
 from papeleo.store import ParquetStore
-from papeleo.store import compact as compaction
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "mir_avance_ocr.txt"
@@ -70,17 +69,16 @@ def test_compact_by_hand(tmp_path, capsys):
     for i in range(3):
         (inbox / f"mir_{i}.txt").write_text(SAMPLE.read_text("utf-8") + f"\nNota {i}.\n", "utf-8")
     out = tmp_path / "out"
-    assert main(["ingest", str(inbox), "--out", str(out), "--no-progress"]) == 0
-    assert 3 < compaction.SMALL_FILES_TO_COMPACT  # below the threshold: the run left them
-    assert len(ParquetStore(out).files("indicators")) == 3
+    assert main(["ingest", str(inbox), "--out", str(out), "--no-progress", "--no-compact"]) == 0
+    assert len(ParquetStore(out).files("indicators")) == 3  # the run left them
     capsys.readouterr()
     assert main(["compact", str(out)]) == 0
-    assert "nothing to compact" in capsys.readouterr().out
-    assert main(["compact", str(out), "--force"]) == 0
     said = capsys.readouterr().out
     assert "generation 2" in said and "indicators" in said
     assert len(ParquetStore(out).files("indicators")) == 1
     assert ParquetStore(out).read("indicators").num_rows == 3 * 8  # the sample's 8 indicator rows each
+    assert main(["compact", str(out)]) == 0
+    assert "nothing to compact" in capsys.readouterr().out
 
 
 def test_the_commands_refuse_a_folder_that_is_not_an_output_root(tmp_path, capsys):

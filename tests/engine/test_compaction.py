@@ -62,10 +62,27 @@ def test_small_files_become_one_part_with_the_same_rows(tmp_path):
 
 
 def test_below_the_threshold_nothing_is_rewritten(tmp_path):
-    store = _store(tmp_path, n=compaction.SMALL_FILES_TO_COMPACT - 1)
-    assert store.compact().generation is None
-    assert store.compact(force=True).generation == 2  # papeleo compact OUT --force
+    store = _store(tmp_path, n=2)
+    assert store.compact(min_small_files=3).generation is None
+    assert store.compact(force=True, min_small_files=3).generation == 2  # papeleo compact OUT --force
     assert len(store.files("indicators")) == 1
+    # a partition's one new file is left alone: nothing to merge it with
+    store.replace_document("src-50", _doc("src-50", year=2019, doc_type="dictamen_puntajes"))
+    assert store.compact().generation is None
+
+
+def test_full_parts_are_kept_and_only_small_files_merged(tmp_path, monkeypatch):
+    monkeypatch.setattr(compaction, "PART_MAX_ROWS", 6)  # a part of 3+ rows is full
+    store = _store(tmp_path, n=4)  # 3 rows each
+    store.compact()
+    parts = sorted(f.name for f in store.files("indicators"))
+    assert len(parts) == 2  # 12 rows in parts of at most 6
+    store.replace_document("src-10", _doc("src-10", n=1))
+    store.replace_document("src-11", _doc("src-11", n=1))
+    store.compact()
+    after = sorted(f.name for f in store.files("indicators"))
+    assert set(parts) <= set(after) and len(after) == 3  # the full parts untouched, the two new merged
+    assert len(_rows(store)) == 14
 
 
 def test_a_compacted_document_is_replaced_at_the_next_compaction_exactly(tmp_path):
@@ -106,10 +123,10 @@ def test_a_document_whose_year_changed_moves_partition(tmp_path):
     ).fetchall()
     assert years == [("2025", 3)]
     fam = duckdb.sql(
-        f"select family, year from read_parquet('{tmp_path}/documents/**/*.parquet', hive_partitioning=true) "
+        f"select family, ejercicio from read_parquet('{tmp_path}/documents/**/*.parquet', hive_partitioning=true) "
         "where source = '/in/src-01.txt'"
     ).fetchall()
-    assert fam == [("mir_avance", "2025")]
+    assert fam == [("mir_avance", 2025)]
 
 
 def test_a_fresh_document_replaced_twice_before_compaction_keeps_the_last(tmp_path):
@@ -162,3 +179,21 @@ def test_replacements_applied_before_a_kill_are_not_applied_twice(tmp_path, monk
     done = ParquetStore(tmp_path).prepare()
     assert [r for r in _rows(store) if r.startswith("src-02")] == ["src-02-b-0"]
     assert len(_rows(store)) == 9 * 3 + 1, done
+
+
+def test_files_under_an_older_partition_layout_are_moved_by_the_next_run(tmp_path):
+    """documents were filed by family and year for a while; a root written then is read as it
+    is and its files moved under family only by the next run's preparation."""
+    store = _store(tmp_path, n=3)
+    for path in store.files("documents"):  # as that layout had them: family=<f>/year=<y>/
+        deeper = path.parent / "year=2024" / path.name
+        deeper.parent.mkdir(exist_ok=True)
+        os.replace(path, deeper)
+    assert store.read("documents").num_rows == 3  # readable as it is
+    assert ParquetStore(tmp_path).prepare()[-1].startswith("finished the interrupted compaction")
+    assert sorted(str(p.relative_to(tmp_path)).split("/")[1] for p in store.files("documents")) == ["family=mir_avance"]
+    assert store.read("documents").num_rows == 3 and store.has_document("src-01")
+    got = duckdb.sql(
+        f"select count(*) from read_parquet('{tmp_path}/documents/**/*.parquet', hive_partitioning=true)"
+    ).fetchall()
+    assert got == [(3,)]
