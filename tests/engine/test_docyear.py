@@ -48,4 +48,5 @@ def test_sample_documents_get_the_year_they_state(tmp_path, sample, year):
     assert row["ejercicio"] == year
     store = ParquetStore(tmp_path)
     key = next(iter(store.keys("documents")))
-    assert [p.parent.name for p in store.fresh_files("mentions", key)] == [f"year={year}"]
+    folders = [p.parent.name for d in ("indicators", "scores", "commitments") for p in store.fresh_files(d, key)]
+    assert folders == [f"year={year}"]  # the family's rows are filed under that year
