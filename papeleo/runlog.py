@@ -114,4 +114,7 @@ def format_runs(records: list[dict[str, Any]]) -> str:
             f"{r.get('documents', 0) + st.get('unchanged', 0):>5} {st.get('ok', 0):>4} {st.get('partial', 0):>4} "
             f"{st.get('failed', 0):>4} {st.get('unchanged', 0):>5} {r.get('pages_ocr', 0):>6}  {r.get('outcome', '?')}"
         )
+    report = next((r["published"]["report"] for r in reversed(records) if r.get("published", {}).get("report")), None)
+    if report:  # the latest run's page of charts (papeleo.publish)
+        lines.append(f"report of the latest run that wrote one: {report}")
     return "\n".join(lines)

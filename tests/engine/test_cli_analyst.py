@@ -21,7 +21,7 @@ def _record(out: Path) -> dict:
     return json.loads(path.read_text("utf-8"))
 
 
-def test_a_run_publishes_the_catalog_and_with_report_the_page(tmp_path):
+def test_a_run_publishes_the_catalog_and_with_report_the_page(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["ingest", str(SAMPLE), "--out", str(out), "--no-progress"]) == 0
     published = _record(out)["published"]
@@ -34,6 +34,9 @@ def test_a_run_publishes_the_catalog_and_with_report_the_page(tmp_path):
     assert main(["ingest", str(SAMPLE), "--out", str(out), "--no-progress", "--force", "--report"]) == 0
     published = _record(out)["published"]
     assert Path(published["report"]).is_file() and published["report"].endswith("report.html")
+    capsys.readouterr()
+    assert main(["runs", str(out)]) == 0
+    assert f"report of the latest run that wrote one: {published['report']}" in capsys.readouterr().out
     # same schemas, same place: the catalog's views already see the new files; not rebuilt
     assert (out / "papeleo.duckdb").stat().st_mtime_ns == catalog and (out / CATALOG_STAMP).stat().st_mtime_ns == stamp
 
