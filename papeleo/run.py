@@ -33,7 +33,7 @@ import schemas
 from . import decisions, runlog, sources, work
 from .context import Settings
 from .manifest import Entry, Manifest, fingerprint, unchanged_sha256
-from .publish import publish
+from .publish import publish, start_catalog
 from .readers import ReadSettings
 from .report import Progress, RunSummary
 from .store import ParquetStore, source_key
@@ -219,6 +219,7 @@ def run_ingest(
             raise UsageError("--prune with no document in the inputs would remove every document; refused")
         for kept in decisions.keep(out, settings.decisions):  # applied on every later run too
             log.info("decisions kept in %s: applied on this and every later run", kept)
+        catalog = start_catalog(out)  # while the documents are read
         batch, entries = plan_jobs(found, out, settings, force)
         manifest = Manifest(out)
         read = settings.read_settings()
@@ -237,11 +238,12 @@ def run_ingest(
                 run.pruned = prune_missing(out, [s.uri for s in found])
                 manifest.append(runlog.tombstones(run.pruned, run.run_id))
             decisions.finish_run(out, settings.decisions, run, {s.uri for s in found} - set(run.unchanged))
+            built = catalog.result()  # before compaction swaps the files its views bind to
             # replacements of compacted documents become visible here (papeleo.store.compact)
             # (without ``compact``, only those: small files wait for a later run or papeleo compact)
             store = ParquetStore(out)
             run.compaction = (store.compact() if compact else store.compact(min_small_files=COMPACT_NEVER)).to_dict()
-            run.published = publish(out, report=report)
+            run.published = publish(out, report=report, catalog=built)
         finally:
             bar.close()
             manifest.compact()
