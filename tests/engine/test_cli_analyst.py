@@ -98,3 +98,15 @@ def test_report_and_catalog_commands(tmp_path, capsys):
     assert (tmp_path / "r.html").read_text("utf-8").startswith("<!DOCTYPE html>")
     assert main(["catalog", str(out)]) == 0
     assert "read_only=True" in capsys.readouterr().out
+
+
+def test_a_catalog_that_cannot_be_built_does_not_fail_the_run(tmp_path, monkeypatch):
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("papeleo.catalog.build_catalog", broken)
+    out = tmp_path / "out"
+    assert main(["ingest", str(SAMPLE), "--out", str(out), "--no-progress"]) == 0
+    assert _record(out)["published"]["catalog"] == f"{NOT_WRITTEN}OSError: disk full"
+    assert ParquetStore(out).read("indicators").num_rows == 8  # the rows are written all the same
+    assert not (out / "papeleo.duckdb").exists()
