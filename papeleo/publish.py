@@ -79,7 +79,7 @@ def publish(out: str | os.PathLike, *, report: bool = True, catalog: str | None 
         try:
             from .analysis import write_report
 
-            done["report"] = str(write_report(out))
+            done["report"] = os.path.abspath(write_report(out))  # the record is read from elsewhere
         except Exception as exc:  # noqa: BLE001 - see the module docstring
             log.warning("the report of %s was not written: %s", out, exc, exc_info=True)
             done["report"] = f"{NOT_WRITTEN}{type(exc).__name__}: {exc}"
