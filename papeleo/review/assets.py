@@ -83,6 +83,53 @@ JS = r"""
   window.papeleoReview = hook;
   const nodes = Array.prototype.slice.call(document.querySelectorAll("article.entry"));
   let focused = -1;
+  // Decisions are kept in this browser until exported, so a reload or a closed tab loses
+  // none; by the value's identity (its document's doc_id included), not by its place on the
+  // page, so a page written again after a run finds them on the same values, and a document
+  // whose bytes changed does not inherit them.
+  const storeKey = "papeleo-review:" + data.root;
+
+  function identity(e) {
+    return JSON.stringify([e.source, e.doc_id, e.dataset, e.key, e.occurrence, e.field]);
+  }
+
+  function persist() {
+    const saved = {};
+    nodes.forEach(function (node) {
+      const d = decisions[node.dataset.id];
+      if (d) saved[identity(entries[node.dataset.id])] = d;
+    });
+    try {
+      localStorage.setItem(storeKey, JSON.stringify({ reviewer: document.getElementById("reviewer").value,
+        decisions: saved }));
+    } catch (err) { /* no storage here (a private window): decisions last until the tab closes */ }
+  }
+
+  function label(d) {
+    if (d.action === "correct") return "corrected to " + JSON.stringify(d.value);
+    return d.field ? "accepted " + d.field : "accepted";
+  }
+
+  function restore() {
+    let saved = null;
+    try { saved = JSON.parse(localStorage.getItem(storeKey) || "null"); } catch (err) { saved = null; }
+    if (!saved || typeof saved.decisions !== "object" || saved.decisions === null) return 0;
+    let n = 0;
+    nodes.forEach(function (node) {
+      const d = saved.decisions[identity(entries[node.dataset.id])];
+      if (!d || (d.action !== "accept" && d.action !== "correct")) return;
+      const pick = node.querySelector("select.field-pick");
+      if (pick && d.field) pick.value = d.field;
+      decisions[node.dataset.id] = d;
+      show(node, d, label(d));
+      n += 1;
+    });
+    const reviewer = document.getElementById("reviewer");
+    if (!reviewer.value && typeof saved.reviewer === "string") reviewer.value = saved.reviewer;
+    if (n) document.getElementById("export-status").textContent =
+      n + " decision(s) kept in this browser since the last visit; export them to apply them";
+    return n;
+  }
 
   function visible() { return nodes.filter(function (n) { return !n.hidden; }); }
 
@@ -153,13 +200,15 @@ JS = r"""
     if (decisions[id] && decisions[id].action === "accept") {
       delete decisions[id];
       show(node, null, "");
+      persist();
       return;
     }
     const pick = node.querySelector("select.field-pick");
     decisions[id] = { action: "accept", note: node.querySelector("input.note").value.trim() };
     if (pick) decisions[id].field = pick.value;
     node.querySelector(".editor").hidden = true;
-    show(node, decisions[id], pick ? "accepted " + pick.value : "accepted");
+    show(node, decisions[id], label(decisions[id]));
+    persist();
   }
 
   function edit(node) {
@@ -178,7 +227,8 @@ JS = r"""
     if (parsed.error) { node.querySelector(".error").textContent = parsed.error; return; }
     decisions[id] = { action: "correct", field: field, value: parsed.value,
       note: node.querySelector("input.note").value.trim() };
-    show(node, decisions[id], "corrected to " + JSON.stringify(parsed.value));
+    show(node, decisions[id], label(decisions[id]));
+    persist();
   }
 
   function collect() {
@@ -253,7 +303,7 @@ JS = r"""
     const pick = node.querySelector("select.field-pick");
     if (pick) pick.addEventListener("change", function () {
       setInputType(entry, node);
-      if (decisions[node.dataset.id]) { delete decisions[node.dataset.id]; show(node, null, ""); }
+      if (decisions[node.dataset.id]) { delete decisions[node.dataset.id]; show(node, null, ""); persist(); }
     });
     node.addEventListener("click", function (ev) {
       if (!ev.target.closest("input, select, button")) focusEntry(node);
@@ -263,6 +313,7 @@ JS = r"""
     document.getElementById(id).addEventListener("change", applyFilters);
   });
   document.getElementById("export").addEventListener("click", exportDecisions);
+  document.getElementById("reviewer").addEventListener("change", persist);
   document.addEventListener("keydown", function (ev) {
     const t = ev.target;
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
@@ -275,6 +326,7 @@ JS = r"""
     else if (ev.key === "a" && focused >= 0) { ev.preventDefault(); accept(nodes[focused]); }
     else if (ev.key === "e" && focused >= 0) { ev.preventDefault(); edit(nodes[focused]); }
   });
+  restore();
   applyFilters();
 })();
 """

@@ -209,6 +209,39 @@ def test_accept_correct_and_export_decisions(browser, text_page):
     assert json.loads(browser.execute_script("return window.papeleoReview.lastExport")) == data
 
 
+def test_decisions_survive_a_reload_but_not_new_bytes(browser, tmp_path):
+    """Decisions not yet exported are kept in the browser: a reload finds them on the same
+    values; a stored decision for another version of the document (another doc_id) is not
+    applied."""
+    out = ingest(TEXT_SAMPLE, tmp_path / "out")
+    assert main(["review", str(out)]) == 0
+    page = out / "review.html"
+    assert_clean(browser, open_page(browser, page))
+    decide(browser, out)
+    browser.find_element(By.ID, "reviewer").send_keys("Ana Ruiz", Keys.TAB)
+    before = browser.execute_script("return window.papeleoReview.decisions()")
+    assert len(before) == 2
+    browser.refresh()
+    browser.find_element(By.ID, "shown")
+    assert browser.execute_script("return window.papeleoReview.decisions()") == before
+    assert len(browser.find_elements(By.CSS_SELECTOR, "article.d-accept")) == 1
+    assert len(browser.find_elements(By.CSS_SELECTOR, "article.d-correct")) == 1
+    assert browser.find_element(By.ID, "reviewer").get_attribute("value") == "Ana Ruiz"
+    assert "2 decision(s) kept in this browser" in browser.find_element(By.ID, "export-status").text
+    # the same values of new bytes at that source: the stored decisions are not theirs
+    browser.execute_script(
+        "const k = Object.keys(localStorage).find(x => x.startsWith('papeleo-review:'));"
+        "const s = JSON.parse(localStorage.getItem(k)); const moved = {};"
+        "Object.keys(s.decisions).forEach(i => { const id = JSON.parse(i); id[1] = 'f'.repeat(64);"
+        " moved[JSON.stringify(id)] = s.decisions[i]; });"
+        "s.decisions = moved; localStorage.setItem(k, JSON.stringify(s));"
+    )
+    browser.refresh()
+    browser.find_element(By.ID, "shown")
+    assert browser.execute_script("return window.papeleoReview.decisions()") == []
+    assert not browser.find_elements(By.CSS_SELECTOR, "article.d-accept, article.d-correct")
+
+
 def test_a_script_in_a_value_shows_as_text(browser, tmp_path):
     sha = "c" * 64
     rows = [
