@@ -17,7 +17,8 @@ SAMPLE = ROOT / "samples" / "mir_avance_ocr.txt"
 
 
 def _record(out: Path) -> dict:
-    (path,) = sorted((out / "_runs").glob("*.json"))[-1:]
+    # the latest written: two runs in one second have ids that sort by their random part
+    path = max((out / "_runs").glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
     return json.loads(path.read_text("utf-8"))
 
 
