@@ -3,7 +3,7 @@
 A terminal summary is gone when the terminal is; a nightly team needs to answer "what did
 last Tuesday's run do?" from the output root alone: documents by status, rows per dataset,
 failures, the unchanged documents skipped, the pages OCR'd and how long it took. Run ids sort
-by time (``20261205T150102Z-3f9a1c``) so a folder listing is the history. Records are written
+by time, to the millisecond (``20261205T150102417Z-3f9a1c``) so a folder listing is the history. Records are written
 atomically (a temporary file moved into place), also when a run ends in an exception.
 """
 
@@ -34,8 +34,10 @@ def now_iso() -> str:
 
 
 def new_run_id(suffix: str | None = None) -> str:
-    """A time-sortable id; ``suffix`` (e.g. the Prefect flow run's id) ties it to its orchestrator."""
-    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + (suffix or uuid.uuid4().hex)[:8]
+    """A time-sortable id, to the millisecond (two runs in one second happen: an unchanged
+    re-run takes less); ``suffix`` (e.g. the Prefect flow run's id) ties it to its orchestrator."""
+    now = dt.datetime.now(dt.UTC)
+    return now.strftime("%Y%m%dT%H%M%S") + f"{now.microsecond // 1000:03d}Z-" + (suffix or uuid.uuid4().hex)[:8]
 
 
 def tombstones(sources: list[str], run_id: str) -> list[Entry]:
@@ -105,12 +107,12 @@ def format_runs(records: list[dict[str, Any]]) -> str:
     """One line per run: when, how long, what happened to its documents, rows and pages."""
     if not records:
         return "no runs recorded here yet (records are written to <out>/_runs by papeleo 0.1 and later)"
-    head = f"{'run':<26} {'started (UTC)':<20} {'secs':>7} {'docs':>5} {'ok':>4} {'part':>4} {'fail':>4} {'same':>5} {'OCR p':>6}  outcome"
+    head = f"{'run':<29} {'started (UTC)':<20} {'secs':>7} {'docs':>5} {'ok':>4} {'part':>4} {'fail':>4} {'same':>5} {'OCR p':>6}  outcome"
     lines = [head]
     for r in records:
         st = r.get("documents_by_status", {})
         lines.append(
-            f"{r.get('run_id', '?'):<26} {str(r.get('started_at', ''))[:19]:<20} {r.get('duration_s', 0):>7.1f} "
+            f"{r.get('run_id', '?'):<29} {str(r.get('started_at', ''))[:19]:<20} {r.get('duration_s', 0):>7.1f} "
             f"{r.get('documents', 0) + st.get('unchanged', 0):>5} {st.get('ok', 0):>4} {st.get('partial', 0):>4} "
             f"{st.get('failed', 0):>4} {st.get('unchanged', 0):>5} {r.get('pages_ocr', 0):>6}  {r.get('outcome', '?')}"
         )
