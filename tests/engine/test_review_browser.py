@@ -229,12 +229,13 @@ def test_decisions_survive_a_reload_but_not_new_bytes(browser, tmp_path):
     assert browser.find_element(By.ID, "reviewer").get_attribute("value") == "Ana Ruiz"
     assert "2 decision(s) kept in this browser" in browser.find_element(By.ID, "export-status").text
     # the same values of new bytes at that source: the stored decisions are not theirs
-    browser.execute_script(
-        "const k = Object.keys(localStorage).find(x => x.startsWith('papeleo-review:'));"
+    browser.execute_script(  # this root's store (other tests' pages share the browser)
+        "const k = 'papeleo-review:' + arguments[0];"
         "const s = JSON.parse(localStorage.getItem(k)); const moved = {};"
         "Object.keys(s.decisions).forEach(i => { const id = JSON.parse(i); id[1] = 'f'.repeat(64);"
         " moved[JSON.stringify(id)] = s.decisions[i]; });"
-        "s.decisions = moved; localStorage.setItem(k, JSON.stringify(s));"
+        "s.decisions = moved; localStorage.setItem(k, JSON.stringify(s));",
+        str(out),
     )
     browser.refresh()
     browser.find_element(By.ID, "shown")
