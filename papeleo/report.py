@@ -193,7 +193,7 @@ def rows_in_output(out: str) -> dict[str, int]:
     store = ParquetStore(out)
     counts = {}
     for name in schemas.DATASETS:
-        counts[name] = sum(pq.read_metadata(p).num_rows for p in store.document_files(name))
+        counts[name] = sum(pq.read_metadata(p).num_rows for p in store.files(name))
     return counts
 
 

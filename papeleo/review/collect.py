@@ -307,7 +307,7 @@ def collect(root: str | Path, min_confidence: float = DEFAULT_MIN_CONFIDENCE) ->
     documents: list[dict[str, Any]] = []
     entries: list[Entry] = []
     row_keys: dict[int, set[str]] = {}
-    for path in store.document_files("documents"):
+    for path in store.files("documents"):
         for doc_row in _read(path, "documents"):
             key = source_key(doc_row["source"])
             doc = len(documents)

@@ -27,6 +27,7 @@ import pyarrow.parquet as pq
 
 import schemas
 
+from .. import atomic
 from . import journal, keyindex, layout
 
 log = logging.getLogger(__name__)
@@ -114,12 +115,7 @@ def _segments(path: Path, schema: pa.Schema, drop: set[str]) -> list[tuple[str, 
     table = pq.read_table(path, schema=schema)
     if layout.is_fresh(path):
         return [] if path.stem in drop else [(path.stem, table)]
-    out, offset = [], 0
-    for key, rows in keyindex.footer_keys(path):
-        if key not in drop:
-            out.append((key, table.slice(offset, rows)))
-        offset += rows
-    return out
+    return [(k, rows) for k, rows in keyindex.split_by_key(table, keyindex.footer_keys(path)) if k not in drop]
 
 
 def _write_parts(folder: Path, gen: int, segments: list[tuple[str, pa.Table]], schema: pa.Schema) -> dict[str, list]:
@@ -136,7 +132,7 @@ def _write_parts(folder: Path, gen: int, segments: list[tuple[str, pa.Table]], s
         keys = [(k, t.num_rows) for k, t in batch]
         table = keyindex.with_footer_keys(pa.concat_tables(t for _, t in batch), keys)
         pq.write_table(table, folder / name, compression="zstd", row_group_size=ROW_GROUP_ROWS)
-        layout.fsync_file(folder / name)
+        atomic.fsync(folder / name)
         written[name] = keys
         batch.clear()
 
@@ -241,13 +237,13 @@ def compact(root: Path, *, force: bool = False, min_small_files: int = SMALL_FIL
                 new_index.parts[dataset][f"{rel}/{name}"] = keys
             if dataset == "documents" and names:
                 new_index.doc_ids.update(_doc_ids(target, names))
-            layout.fsync_dir(target)
+            atomic.fsync(target)
         write_schema_file(building, dataset)
     keyindex.save(building, new_index)
-    layout.fsync_dir(building)
+    atomic.fsync(building)
     final = gen_root / layout.gen_name(number)
     os.replace(building, final)
-    layout.fsync_dir(gen_root)
+    atomic.fsync(gen_root)
     layout.point(root / layout.CURRENT, f"{layout.GEN_DIR}/{final.name}")  # the commit point
     for txn in txns:
         layout.remove_tree(txn.folder)

@@ -28,6 +28,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .. import atomic
 from . import layout
 
 log = logging.getLogger(__name__)
@@ -58,14 +59,14 @@ def write(area: Path, key: str, writes: dict[str, tuple[pa.Table | None, str]], 
             continue
         staged = folder / f"{dataset}.parquet"
         pq.write_table(table, staged, compression="zstd")
-        layout.fsync_file(staged)
+        atomic.fsync(staged)
         moves.append([staged.name, target])
     plan = {"key": key, "datasets": sorted(writes), "moves": moves, "deletes": deletes}
     tmp = folder / (layout.MANIFEST + ".tmp")
     tmp.write_text(json.dumps(plan), "utf-8")
-    layout.fsync_file(tmp)
+    atomic.fsync(tmp)
     os.replace(tmp, folder / layout.MANIFEST)  # commit point
-    layout.fsync_dir(folder)
+    atomic.fsync(folder)
     return Txn(folder, plan)
 
 
@@ -82,7 +83,7 @@ def apply(root: Path, txn: Txn) -> None:
         if staged.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(staged, target)
-            layout.fsync_dir(target.parent)
+            atomic.fsync(target.parent)
     layout.remove_tree(txn.folder)
 
 

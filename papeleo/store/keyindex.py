@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .. import atomic
 from . import layout
 
 FOOTER_KEYS = b"papeleo.keys"
@@ -30,6 +32,14 @@ def footer_keys(path: Path) -> list[tuple[str, int]]:
     meta = pq.read_schema(path).metadata or {}
     raw = meta.get(FOOTER_KEYS)
     return [(k, int(n)) for k, n in json.loads(raw)] if raw else []
+
+
+def split_by_key(table: pa.Table, keys: list[tuple[str, int]]) -> Iterator[tuple[str, pa.Table]]:
+    """A part's rows as ``(key, rows)``, one per document, by its ``[(key, rows), ...]``."""
+    offset = 0
+    for key, rows in keys:
+        yield key, table.slice(offset, rows)
+        offset += rows
 
 
 def with_footer_keys(table: pa.Table, keys: list[tuple[str, int]]) -> pa.Table:
@@ -60,6 +70,9 @@ class KeyIndex:
 
     def keys(self, dataset: str) -> set[str]:
         return set(self._lookup().get(dataset, {}))
+
+    def has(self, dataset: str, key: str) -> bool:
+        return key in self._lookup().get(dataset, {})
 
     def parts_of(self, dataset: str, key: str) -> list[str]:
         return list(self._lookup().get(dataset, {}).get(key, ()))
@@ -98,5 +111,5 @@ def load(gen: Path | None) -> KeyIndex:
 def save(gen: Path, index: KeyIndex) -> None:
     tmp = gen / (layout.KEY_INDEX + ".tmp")
     tmp.write_text(index.to_json(), "utf-8")
-    layout.fsync_file(tmp)
+    atomic.fsync(tmp)
     os.replace(tmp, gen / layout.KEY_INDEX)

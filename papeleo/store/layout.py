@@ -129,9 +129,6 @@ def gen_number(gen: Path | None) -> int:
         return 0
 
 
-fsync_dir = fsync_file = atomic.fsync
-
-
 def point(link: Path, target: str) -> None:
     """Make ``link`` a symlink to ``target`` atomically (a new link beside it, then os.replace)."""
     tmp = link.with_name(f".{link.name}.link-tmp")
@@ -141,7 +138,7 @@ def point(link: Path, target: str) -> None:
         pass
     os.symlink(target, tmp)
     os.replace(tmp, link)
-    fsync_dir(link.parent)
+    atomic.fsync(link.parent)
 
 
 def link_or_copy(src: Path, dst: Path) -> None:

@@ -66,14 +66,12 @@ class ParquetStore:
         d = self.dataset_dir(dataset)
         return sorted(p for p in d.rglob("*.parquet") if p.name != layout.SCHEMA_FILE) if d.is_dir() else []
 
-    document_files = files  # the name callers used when every file was one document's
-
     def keys(self, dataset: str) -> set[str]:
         fresh = {p.stem for p in self.files(dataset) if layout.is_fresh(p)}
         return fresh | self.index().keys(dataset)
 
     def has_document(self, key: str) -> bool:
-        return bool(self.fresh_files("documents", key)) or key in self.index().keys("documents")
+        return bool(self.fresh_files("documents", key)) or self.index().has("documents", key)
 
     # --- reading ----------------------------------------------------------------------
     def _part(self, path: Path) -> pa.Table:
@@ -88,22 +86,16 @@ class ParquetStore:
             if layout.is_fresh(path):
                 yield path.stem, pq.read_table(path, schema=schema)
                 continue
-            table, offset = pq.read_table(path, schema=schema), 0
-            for key, rows in keyindex.footer_keys(path):
-                yield key, table.slice(offset, rows)
-                offset += rows
+            yield from keyindex.split_by_key(pq.read_table(path, schema=schema), keyindex.footer_keys(path))
 
     def read_key(self, dataset: str, key: str) -> pa.Table:
         """Document ``key``'s rows in ``dataset`` (none: an empty table)."""
         schema = schemas.get(dataset).schema
         tables = [pq.read_table(p, schema=schema) for p in self.fresh_files(dataset, key)]
-        for rel in self.index().parts_of(dataset, key):
-            path = self.root / rel
-            offset = 0
-            for k, rows in keyindex.footer_keys(path):
-                if k == key:
-                    tables.append(self._part(path).slice(offset, rows))
-                offset += rows
+        index = self.index()
+        for rel in index.parts_of(dataset, key):
+            part = self._part(self.root / rel)
+            tables += [rows for k, rows in keyindex.split_by_key(part, index.parts[dataset][rel]) if k == key]
         return pa.concat_tables(tables) if tables else schema.empty_table()
 
     def read(self, dataset: str) -> pa.Table:

@@ -381,7 +381,7 @@ def test_an_extractor_bump_over_an_ingested_root_is_no_difference(ingested, tmp_
     shutil.copytree(ingested["first"], bumped)
     renamed = 0
     for name in schemas.DATASETS:
-        for path in ParquetStore(bumped).document_files(name):
+        for path in ParquetStore(bumped).files(name):
             rows = pq.read_table(path).to_pylist()
             for row in rows:
                 if row.get("extractor"):
@@ -394,7 +394,7 @@ def test_an_extractor_bump_over_an_ingested_root_is_no_difference(ingested, tmp_
     result = diff_outputs(ingested["first"], str(bumped))
     assert result.empty, format_diff(result)
     # and with one value moved besides, that value is the extractor's doing
-    path = ParquetStore(bumped).document_files("indicators")[0]
+    path = ParquetStore(bumped).files("indicators")[0]
     rows = pq.read_table(path).to_pylist()
     rows[0]["meta_anual"] += 1
     pq.write_table(schemas.get("indicators").to_table(rows), path)
