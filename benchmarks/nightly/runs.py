@@ -10,16 +10,23 @@ from .procs import fresh_dir, ingest, ingest_help, summary_counts
 from .table import _fmt, median_ratio, report, write_row
 
 
-def bench_rerun(args: argparse.Namespace, inputs: Inputs) -> float:
-    folders = [inputs.scans, inputs.text]
-    pairs = []
-    counts = {}
+def first_then_again(
+    args: argparse.Namespace, prefix: str, folders: list, *again_flags: str
+) -> tuple[list[tuple[float, float]], dict]:
+    """``--repeat`` pairs of (second run's wall, first run's wall) into a fresh root each,
+    and the second run's summary counts (the last pair's)."""
+    pairs, counts = [], {}
     for _ in range(args.repeat):
-        with fresh_dir(args.work, "rerun-") as out:
+        with fresh_dir(args.work, prefix) as out:
             first, _ = ingest(folders, out, watch=False)
-            again, _ = ingest(folders, out, watch=False)
+            again, _ = ingest(folders, out, *again_flags, watch=False)
             counts = summary_counts(again.stdout)
         pairs.append((again.wall, first.wall))
+    return pairs, counts
+
+
+def bench_rerun(args: argparse.Namespace, inputs: Inputs) -> float:
+    pairs, counts = first_then_again(args, "rerun-", [inputs.scans, inputs.text])
     share = median_ratio(pairs)
     line = (
         f"rerun: second run {100 * share:.1f}% of the first (median of {len(pairs)}; first {_fmt([b for _, b in pairs])} s, "
@@ -43,14 +50,7 @@ def bench_bump(args: argparse.Namespace, inputs: Inputs) -> float | None:
         if not args.no_table:
             write_row("bump", "not measured", "", f".venv/bin/python benchmarks/{ROWS['bump'][2]}", "`--force` missing")
         return None
-    pairs = []
-    counts = {}
-    for _ in range(args.repeat):
-        with fresh_dir(args.work, "bump-") as out:
-            first, _ = ingest([inputs.scans], out, watch=False)
-            again, _ = ingest([inputs.scans], out, "--force", watch=False)
-            counts = summary_counts(again.stdout)
-        pairs.append((again.wall, first.wall))
+    pairs, counts = first_then_again(args, "bump-", [inputs.scans], "--force")
     share = median_ratio(pairs)
     line = (
         f"bump: --force re-extraction {100 * share:.1f}% of the first run (median of {len(pairs)}; first "
