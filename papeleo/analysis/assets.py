@@ -14,13 +14,13 @@ attributes on its SVG).
 
 from __future__ import annotations
 
-import base64
 import functools
-import hashlib
 import logging
 
 import altair as alt
 import vl_convert
+
+from ..inline import script_hash
 
 log = logging.getLogger(__name__)
 
@@ -63,14 +63,10 @@ DRAW = """(function () {
 })();"""
 
 
-def sha256(script: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
-
-
 @functools.cache
 def csp() -> str:
     return (
-        f"default-src 'none'; script-src {sha256(vega_bundle())} {sha256(DRAW)}; "
+        f"default-src 'none'; script-src {script_hash(vega_bundle())} {script_hash(DRAW)}; "
         "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
     )
 

@@ -11,20 +11,19 @@ instead of drawing an empty chart.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from html import escape
 from typing import Any
 
 import pandas as pd
 
+from .. import inline
 from . import charts, figures
 from . import spanish as es
 from .assets import CSS, DRAW, csp, vega_bundle
 
 # The commitments axis lists every month from the first due date to the last up to this span.
 MAX_MONTHS = 60
-_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 SECTIONS = (
     ("documentos", "Documentos"),
     ("filas", "Filas por conjunto de datos"),
@@ -36,7 +35,7 @@ SECTIONS = (
 
 
 def script_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, allow_nan=False).translate(_JSON_ESCAPES)
+    return inline.script_json(data, allow_nan=False)
 
 
 def e(value: Any) -> str:

@@ -11,15 +11,14 @@ loaded from anywhere, and an injected script would not run even if escaping fail
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
 import json
 from html import escape
 from typing import Any
 
 import schemas
 
+from .. import inline
 from .assets import CSS, JS
 from .collect import KINDS, NOT_VALUES, Entry, Review, type_name
 
@@ -29,18 +28,15 @@ KIND_LABEL = {
     "imputed": "imputed",
     "low_confidence": "low confidence",
 }
-# The JSON block must not be able to end the <script> element or open a comment inside it.
-_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
 def script_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
+    return inline.script_json(data, default=str)
 
 
 def csp(script: str) -> str:
-    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     return (
-        f"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; "
+        f"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src {inline.script_hash(script)}; "
         "base-uri 'none'; form-action 'none'"
     )
 
