@@ -80,7 +80,9 @@ def test_compact_by_hand(tmp_path, capsys):
     said = capsys.readouterr().out
     assert "generation 2" in said and "indicators" in said
     assert len(ParquetStore(out).files("indicators")) == 1
-    assert ParquetStore(out).read("indicators").num_rows == 3 * 8  # the sample's 8 indicator rows each
+    assert (
+        ParquetStore(out).read("indicators").num_rows == 3 * 8
+    )  # 8 indicator rows each, as the sample's hand-read golden lists
     assert main(["compact", str(out)]) == 0
     assert "nothing to compact" in capsys.readouterr().out
 
@@ -109,5 +111,7 @@ def test_a_catalog_that_cannot_be_built_does_not_fail_the_run(tmp_path, monkeypa
     out = tmp_path / "out"
     assert main(["ingest", str(SAMPLE), "--out", str(out), "--no-progress"]) == 0
     assert _record(out)["published"]["catalog"] == f"{NOT_WRITTEN}OSError: disk full"
-    assert ParquetStore(out).read("indicators").num_rows == 8  # the rows are written all the same
+    assert (
+        ParquetStore(out).read("indicators").num_rows == 8
+    )  # the golden's 8 rows (tests/families/mir_avance/goldens), written all the same
     assert not (out / "papeleo.duckdb").exists()
